@@ -1,0 +1,1 @@
+"""Lotsen staff console: a Textual app where therapists answer visitors."""

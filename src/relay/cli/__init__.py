@@ -1,0 +1,30 @@
+"""The ``lotsen`` command line: one Typer app, one module per command group."""
+
+from __future__ import annotations
+
+import typer
+
+app = typer.Typer(
+    name="lotsen",
+    help="Lotsen: anonymous counselling chat. Run the relay, manage staff, read statistics.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _register() -> None:
+    # Each group lives in its own module; importing them here keeps `lotsen --help` complete.
+    from relay.cli import serve as _serve  # noqa: F401  (registers `serve`, `purge`)
+
+    # Command groups, one module each.
+    from relay.cli import config as _config
+    from relay.cli import staff as _staff
+
+    app.add_typer(_staff.app, name="staff")
+    app.add_typer(_config.app, name="config")
+
+
+def main() -> None:
+    _register()
+    app()

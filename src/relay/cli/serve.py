@@ -1,0 +1,76 @@
+"""``lotsen serve`` (run the relay) and ``lotsen purge`` (apply the retention rule now)."""
+
+from __future__ import annotations
+
+import asyncio
+import errno
+import time
+from pathlib import Path
+
+import typer
+
+from relay.cli import app
+from relay.cli.common import ConfigOption, DbOption, fail, load, with_storage
+from relay.config import DEFAULT_PORT
+from relay.logs import setup_logging
+from relay.storage import StorageError
+from relay.storage.sqlite import SQLiteStorage
+
+
+@app.command()
+def serve(
+    host: str = typer.Option(None, help="Address to listen on [default: 127.0.0.1]."),
+    port: int = typer.Option(None, help=f"Port to listen on [default: {DEFAULT_PORT}]."),
+    db: Path = DbOption,
+    config: Path = ConfigOption,
+    log_level: str = typer.Option("info", help="debug, info, warning or error."),
+    log_json: bool = typer.Option(False, "--log-json", help="One JSON object per log line."),
+) -> None:
+    """Run the relay: the visitor and staff endpoints, the widget and its demo page."""
+    cfg = load(config, db).with_overrides(host=host, port=port)
+    setup_logging(log_level, as_json=log_json)
+    from relay.server import Relay, run
+    from relay.triage import default_triage
+
+    def ready(relay: Relay) -> None:
+        where = f"http://{cfg.host}:{relay.port}"
+        typer.echo(f"Lotsen relay on {where}  (demo page {where}/, widget {where}/widget.js)")
+        typer.echo(f"Database {cfg.database.resolve()}. Stop with Ctrl+C.")
+
+    try:
+        asyncio.run(run(cfg, triage=default_triage(cfg), ready=ready))
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            fail(f"port {cfg.port} is in use — pass --port, or stop the other program")
+        if exc.errno == errno.EACCES:
+            fail(f"not allowed to listen on port {cfg.port} — pass --port above 1024")
+        if exc.errno == errno.EADDRNOTAVAIL:
+            fail(f"cannot listen on {cfg.host} — pass --host with an address of this machine")
+        fail(f"cannot start the relay: {exc.strerror or exc}")
+    except StorageError as exc:
+        fail(f"{exc} — pass --db with a writable file")
+    except KeyboardInterrupt:
+        pass
+
+
+@app.command()
+def purge(
+    db: Path = DbOption,
+    config: Path = ConfigOption,
+    older_than_days: int = typer.Option(None, help="Override retention_days for this run."),
+) -> None:
+    """Delete the text of conversations closed longer ago than the retention period.
+
+    A statistics-only record of each conversation stays (times, waits, role, outcome).
+    """
+    cfg = load(config, db)
+    days = older_than_days if older_than_days is not None else cfg.retention_days
+
+    async def act(storage: SQLiteStorage) -> None:
+        result = await storage.purge(time.time() - days * 86400)
+        await storage.audit("cli", "purge", None, f"conversations={result.conversations}")
+        typer.echo(f"Purged the text of {result.conversations} conversation(s) closed more than "
+                   f"{days} day(s) ago ({result.messages} lines, {result.room_messages} staff-room "
+                   "lines). Statistics records are kept.")
+
+    with_storage(cfg, act)

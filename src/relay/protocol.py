@@ -1,0 +1,691 @@
+"""The Lotsen wire protocol: every frame type, in both directions, and its JSON codec.
+
+This is a leaf module shared by the relay and the console. It imports only the standard
+library, so that the console never pulls in the server and the relay never pulls in a UI
+(``tests/test_import_hygiene.py`` proves it). docs/protocol.md describes the same frames for
+people; the widget's copy of the frame names is checked against ``frame_types()`` by a test.
+
+Frames are flat JSON objects with a ``type`` field. Each direction has its own registry,
+because the same name (``message``, ``typing``) carries different fields one way and the
+other. ``decode()`` validates a raw frame against its registry and raises ``ProtocolError``,
+which the relay turns into an error frame or a close code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import types
+import typing
+from dataclasses import MISSING, dataclass, field, fields
+from typing import Any, ClassVar, Literal, Union, get_args, get_origin
+
+PROTOCOL_VERSION = 1
+
+VISITOR_PATH = "/ws/visitor"
+STAFF_PATH = "/ws/staff"
+
+# Limits that both sides must agree on.
+MAX_FRAME_BYTES = 16 * 1024
+MAX_TEXT_CHARS = 4000
+MAX_CID_CHARS = 64
+
+LANGUAGES = ("sv", "en", "nb")
+ROLES = ("self", "relative", "child", "professional")
+FEEDBACK_ANSWERS = ("yes", "partly", "no")
+# Who wrote a transcript line. Visitors only ever see "visitor" and "staff" lines.
+KINDS = ("visitor", "staff", "note", "whisper", "system")
+VISIBLE_TO_VISITOR = frozenset({"visitor", "staff"})
+
+Lang = Literal["sv", "en", "nb"]
+Role = Literal["self", "relative", "child", "professional"]
+
+
+class ProtocolError(Exception):
+    """A frame that does not follow the protocol.
+
+    ``code`` is the machine-readable error code sent back in an ``error`` frame;
+    ``close_code`` is set when the connection must be closed rather than answered.
+    """
+
+    def __init__(self, code: str, message: str, *, close_code: int | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.close_code = close_code
+
+
+# Close codes (RFC 6455 and the 4000-4999 private range).
+CLOSE_NORMAL = 1000
+CLOSE_GOING_AWAY = 1001
+CLOSE_UNSUPPORTED = 1003
+CLOSE_POLICY = 1008
+CLOSE_TOO_BIG = 1009
+CLOSE_TRY_AGAIN = 1013
+CLOSE_AUTH_FAILED = 4001
+CLOSE_SESSION_ENDED = 4002
+CLOSE_REPLACED = 4003
+CLOSE_VERSION = 4004
+
+
+class Frame:
+    """Base of every frame; subclasses are frozen dataclasses with a ``type`` ClassVar."""
+
+    type: ClassVar[str]
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": self.type}
+        for name in _field_names(type(self)):
+            out[name] = getattr(self, name)
+        return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Visitor -> relay
+
+
+@dataclass(frozen=True, slots=True)
+class Hello(Frame):
+    """First frame on the visitor endpoint. ``resume`` carries the token of a started chat."""
+
+    type: ClassVar[str] = "hello"
+    v: int
+    lang: Lang | None = None
+    role: Role | None = None
+    resume: str | None = None
+    last_seq: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class VisitorSend(Frame):
+    """A line the visitor writes. The first one creates the conversation."""
+
+    type: ClassVar[str] = "message"
+    text: str
+    cid: str
+    lang: Lang | None = None
+    role: Role | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class VisitorTyping(Frame):
+    type: ClassVar[str] = "typing"
+    active: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Moment(Frame):
+    """'I need a moment': tells staff the visitor is still there."""
+
+    type: ClassVar[str] = "moment"
+
+
+@dataclass(frozen=True, slots=True)
+class Leave(Frame):
+    """The visitor ends the chat, or leaves by quick exit."""
+
+    type: ClassVar[str] = "leave"
+    reason: Literal["ended", "quick_exit"] = "ended"
+
+
+@dataclass(frozen=True, slots=True)
+class Feedback(Frame):
+    """The one-question feedback after a chat ended; kept only as an aggregate."""
+
+    type: ClassVar[str] = "feedback"
+    answer: Literal["yes", "partly", "no"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Staff -> relay
+
+
+@dataclass(frozen=True, slots=True)
+class Login(Frame):
+    """First frame on the staff endpoint: a password, or the session token of a reconnect."""
+
+    type: ClassVar[str] = "login"
+    v: int
+    user: str | None = None
+    password: str | None = None
+    session: str | None = None
+    totp: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Claim(Frame):
+    """Claim a waiting visitor: a chosen one, or the first in queue order when omitted."""
+
+    type: ClassVar[str] = "claim"
+    conversation: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StaffSend(Frame):
+    type: ClassVar[str] = "message"
+    conversation: int
+    text: str
+    cid: str
+
+
+@dataclass(frozen=True, slots=True)
+class Note(Frame):
+    """An internal note in a conversation. Never sent to the visitor."""
+
+    type: ClassVar[str] = "note"
+    conversation: int
+    text: str
+    cid: str
+
+
+@dataclass(frozen=True, slots=True)
+class StaffTyping(Frame):
+    type: ClassVar[str] = "typing"
+    conversation: int
+    active: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Transfer(Frame):
+    """Hand a conversation to a colleague (``to``) or back to the queue (``to`` omitted)."""
+
+    type: ClassVar[str] = "transfer"
+    conversation: int
+    to: str | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Close(Frame):
+    """Close a conversation with its outcome: who wrote, topic tags, referral ids given."""
+
+    type: ClassVar[str] = "close"
+    conversation: int
+    role: Role | None = None
+    tags: list[str] = field(default_factory=list)
+    referrals: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Sync(Frame):
+    """Ask for every line of a conversation after ``after`` (a sequence number)."""
+
+    type: ClassVar[str] = "sync"
+    conversation: int
+    after: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class RoomSend(Frame):
+    """A line in the staff room, the closed channel where colleagues consult each other."""
+
+    type: ClassVar[str] = "room"
+    text: str
+    cid: str
+
+
+@dataclass(frozen=True, slots=True)
+class View(Frame):
+    """Supervisor: follow a conversation read-only. Written to the audit log."""
+
+    type: ClassVar[str] = "view"
+    conversation: int
+
+
+@dataclass(frozen=True, slots=True)
+class Unview(Frame):
+    type: ClassVar[str] = "unview"
+    conversation: int
+
+
+@dataclass(frozen=True, slots=True)
+class Whisper(Frame):
+    """Supervisor: a note in a conversation that only staff see."""
+
+    type: ClassVar[str] = "whisper"
+    conversation: int
+    text: str
+    cid: str
+
+
+@dataclass(frozen=True, slots=True)
+class HelpRequest(Frame):
+    """Staff asks a supervisor to look at a conversation."""
+
+    type: ClassVar[str] = "help"
+    conversation: int
+
+
+@dataclass(frozen=True, slots=True)
+class Logout(Frame):
+    """End the session: its token stops working."""
+
+    type: ClassVar[str] = "logout"
+
+
+# ---------------------------------------------------------------------------------------------
+# Relay -> visitor
+
+
+@dataclass(frozen=True, slots=True)
+class Status(Frame):
+    """Whether the chat is open now, sent after ``hello`` and whenever it changes.
+
+    ``reason`` is None when open, else ``hours``, ``cutoff``, ``holiday``, ``no_staff`` or
+    ``queue_closed``. ``next_open`` and ``closes_at`` are ISO 8601 with offset.
+    """
+
+    type: ClassVar[str] = "status"
+    open: bool
+    reason: str | None
+    next_open: str | None
+    closes_at: str | None
+    emergency: list[dict[str, Any]]
+
+
+@dataclass(frozen=True, slots=True)
+class Closed(Frame):
+    """The chat cannot take a new conversation now: when it opens next, where to get help."""
+
+    type: ClassVar[str] = "closed"
+    reason: str
+    next_open: str | None
+    emergency: list[dict[str, Any]]
+    cid: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Started(Frame):
+    """The first message created the conversation; ``token`` resumes it (keep it secret)."""
+
+    type: ClassVar[str] = "started"
+    alias: str
+    token: str
+
+
+@dataclass(frozen=True, slots=True)
+class Resumed(Frame):
+    type: ClassVar[str] = "resumed"
+    alias: str
+    state: Literal["queued", "active", "closed"]
+    staff: str | None
+    last_seq: int
+
+
+@dataclass(frozen=True, slots=True)
+class VisitorAck(Frame):
+    """The line ``cid`` is durably stored as ``seq``."""
+
+    type: ClassVar[str] = "ack"
+    cid: str
+    seq: int
+    ts: float
+
+
+@dataclass(frozen=True, slots=True)
+class VisitorLine(Frame):
+    """A transcript line as the visitor sees it (own lines are replayed on resume)."""
+
+    type: ClassVar[str] = "message"
+    seq: int
+    kind: Literal["visitor", "staff"]
+    author: str | None
+    text: str
+    ts: float
+    cid: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class QueuePosition(Frame):
+    """Place in the queue (1 = next) and an estimated wait in seconds, when one can be given."""
+
+    type: ClassVar[str] = "queue"
+    position: int
+    wait_s: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Claimed(Frame):
+    type: ClassVar[str] = "claimed"
+    staff: str
+
+
+@dataclass(frozen=True, slots=True)
+class PeerTyping(Frame):
+    type: ClassVar[str] = "typing"
+    active: bool
+
+
+@dataclass(frozen=True, slots=True)
+class VisitorEnded(Frame):
+    """The conversation is over. ``by`` is ``staff``, ``visitor`` or ``system``."""
+
+    type: ClassVar[str] = "ended"
+    by: str
+    reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Error(Frame):
+    """Something the client sent was refused; ``cid`` names the refused line, if any."""
+
+    type: ClassVar[str] = "error"
+    code: str
+    message: str
+    cid: str | None = None
+
+
+# ---------------------------------------------------------------------------------------------
+# Relay -> staff
+
+
+@dataclass(frozen=True, slots=True)
+class Session(Frame):
+    """Login succeeded. ``token`` logs in again after a reconnect until ``expires_at``."""
+
+    type: ClassVar[str] = "session"
+    v: int
+    token: str
+    user: str
+    name: str
+    supervisor: bool
+    expires_at: float
+
+
+@dataclass(frozen=True, slots=True)
+class QueueSnapshot(Frame):
+    """The whole queue in relay order: urgent first, then oldest first."""
+
+    type: ClassVar[str] = "queue"
+    entries: list[dict[str, Any]]
+
+
+@dataclass(frozen=True, slots=True)
+class Queued(Frame):
+    """A queue entry was added or changed (e.g. became urgent); ``index`` is its place."""
+
+    type: ClassVar[str] = "queued"
+    entry: dict[str, Any]
+    index: int
+
+
+@dataclass(frozen=True, slots=True)
+class Dequeued(Frame):
+    type: ClassVar[str] = "dequeued"
+    conversation: int
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class ConversationInfo(Frame):
+    """A conversation this staff member now holds or follows, with lines if any were asked."""
+
+    type: ClassVar[str] = "conversation"
+    id: int
+    alias: str
+    lang: str | None
+    role: str | None
+    state: str
+    staff: str | None
+    staff_name: str | None
+    urgent: bool
+    reasons: list[str]
+    created_at: float
+    last_seq: int
+    readonly: bool
+    messages: list[dict[str, Any]]
+
+
+@dataclass(frozen=True, slots=True)
+class StaffLine(Frame):
+    type: ClassVar[str] = "message"
+    conversation: int
+    seq: int
+    kind: str
+    author: str | None
+    text: str
+    ts: float
+    cid: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StaffAck(Frame):
+    type: ClassVar[str] = "ack"
+    cid: str
+    conversation: int
+    seq: int
+    ts: float
+
+
+@dataclass(frozen=True, slots=True)
+class VisitorIsTyping(Frame):
+    type: ClassVar[str] = "typing"
+    conversation: int
+    active: bool
+
+
+@dataclass(frozen=True, slots=True)
+class VisitorMoment(Frame):
+    type: ClassVar[str] = "moment"
+    conversation: int
+
+
+@dataclass(frozen=True, slots=True)
+class StaffEnded(Frame):
+    """A conversation ended: ``by`` is ``visitor``, ``staff`` or ``system``."""
+
+    type: ClassVar[str] = "ended"
+    conversation: int
+    by: str
+    reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Released(Frame):
+    """A conversation left this staff member's hands (transferred, or returned to queue)."""
+
+    type: ClassVar[str] = "released"
+    conversation: int
+    to: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class RoomLine(Frame):
+    type: ClassVar[str] = "room"
+    seq: int
+    author: str
+    name: str
+    text: str
+    ts: float
+    cid: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Presence(Frame):
+    """Who of the staff is logged in now."""
+
+    type: ClassVar[str] = "presence"
+    staff: list[dict[str, Any]]
+
+
+@dataclass(frozen=True, slots=True)
+class HelpWanted(Frame):
+    """To supervisors: a colleague asks for help with a conversation."""
+
+    type: ClassVar[str] = "help"
+    conversation: int
+    user: str
+    name: str
+
+
+# ---------------------------------------------------------------------------------------------
+# Registries and codec
+
+VisitorFrame = Union[Hello, VisitorSend, VisitorTyping, Moment, Leave, Feedback]
+StaffFrame = Union[
+    Login, Claim, StaffSend, Note, StaffTyping, Transfer, Close, Sync, RoomSend, View, Unview,
+    Whisper, HelpRequest, Logout,
+]
+
+
+def _registry(*classes: type[Frame]) -> dict[str, type[Frame]]:
+    return {cls.type: cls for cls in classes}
+
+
+VISITOR_TO_RELAY = _registry(Hello, VisitorSend, VisitorTyping, Moment, Leave, Feedback)
+STAFF_TO_RELAY = _registry(
+    Login, Claim, StaffSend, Note, StaffTyping, Transfer, Close, Sync, RoomSend, View, Unview,
+    Whisper, HelpRequest, Logout,
+)
+RELAY_TO_VISITOR = _registry(
+    Status, Closed, Started, Resumed, VisitorAck, VisitorLine, QueuePosition, Claimed,
+    PeerTyping, VisitorEnded, Error,
+)
+RELAY_TO_STAFF = _registry(
+    Session, QueueSnapshot, Queued, Dequeued, ConversationInfo, StaffLine, StaffAck,
+    VisitorIsTyping, VisitorMoment, StaffEnded, Released, RoomLine, Presence, HelpWanted, Error,
+)
+
+DIRECTIONS: dict[str, dict[str, type[Frame]]] = {
+    "visitor_to_relay": VISITOR_TO_RELAY,
+    "staff_to_relay": STAFF_TO_RELAY,
+    "relay_to_visitor": RELAY_TO_VISITOR,
+    "relay_to_staff": RELAY_TO_STAFF,
+}
+
+
+def frame_types() -> dict[str, list[str]]:
+    """Frame type names per direction, as the widget and docs/protocol.md list them."""
+    return {direction: sorted(registry) for direction, registry in DIRECTIONS.items()}
+
+
+_FIELD_CACHE: dict[type, tuple[str, ...]] = {}
+_HINT_CACHE: dict[type, dict[str, Any]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    names = _FIELD_CACHE.get(cls)
+    if names is None:
+        names = tuple(f.name for f in fields(cls))
+        _FIELD_CACHE[cls] = names
+    return names
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    hints = _HINT_CACHE.get(cls)
+    if hints is None:
+        hints = typing.get_type_hints(cls)
+        hints.pop("type", None)
+        _HINT_CACHE[cls] = hints
+    return hints
+
+
+def encode(frame: Frame) -> str:
+    """Serialise a frame to compact JSON text."""
+    return json.dumps(frame.to_dict(), ensure_ascii=False, separators=(",", ":"))
+
+
+def _check(value: Any, hint: Any, name: str) -> Any:
+    """Return ``value`` if it matches ``hint``, else raise ProtocolError naming the field."""
+    origin = get_origin(hint)
+    if origin is Union or origin is types.UnionType:
+        for option in get_args(hint):
+            if option is type(None):
+                if value is None:
+                    return None
+                continue
+            try:
+                return _check(value, option, name)
+            except ProtocolError:
+                pass
+        raise ProtocolError("bad_frame", f"field '{name}' has the wrong type")
+    if origin is Literal:
+        if value in get_args(hint):
+            return value
+        allowed = ", ".join(repr(a) for a in get_args(hint))
+        raise ProtocolError("bad_frame", f"field '{name}' must be one of {allowed}")
+    if origin is list:
+        (item,) = get_args(hint)
+        if not isinstance(value, list) or len(value) > 100:
+            raise ProtocolError("bad_frame", f"field '{name}' must be a short list")
+        return [_check(v, item, name) for v in value]
+    if origin is dict:
+        if not isinstance(value, dict):
+            raise ProtocolError("bad_frame", f"field '{name}' must be an object")
+        return value
+    if hint is bool:
+        if isinstance(value, bool):
+            return value
+    elif hint is int:
+        if isinstance(value, int) and not isinstance(value, bool) and -(2**53) < value < 2**53:
+            return value
+    elif hint is float:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return float(value)
+    elif hint is str:
+        if isinstance(value, str):
+            return value
+    elif hint is Any:
+        return value
+    raise ProtocolError("bad_frame", f"field '{name}' has the wrong type")
+
+
+def parse(raw: str | bytes) -> dict[str, Any]:
+    """Parse raw frame text into a JSON object, refusing anything that is not one."""
+    if isinstance(raw, (bytes, bytearray, memoryview)):
+        raise ProtocolError("bad_frame", "frames must be JSON text, not binary",
+                            close_code=CLOSE_UNSUPPORTED)
+    if len(raw) > MAX_FRAME_BYTES:
+        raise ProtocolError("too_large", "frame too large", close_code=CLOSE_TOO_BIG)
+    try:
+        data = json.loads(raw)
+    except (ValueError, RecursionError):
+        raise ProtocolError("bad_frame", "frame is not valid JSON") from None
+    if not isinstance(data, dict):
+        raise ProtocolError("bad_frame", "frame must be a JSON object")
+    return data
+
+
+def from_dict(data: dict[str, Any], registry: dict[str, type[Frame]]) -> Frame:
+    """Build the frame ``data`` describes from one direction's registry, validating every field."""
+    kind = data.get("type")
+    cls = registry.get(kind) if isinstance(kind, str) else None
+    if cls is None:
+        raise ProtocolError("unknown_type", f"unknown frame type {str(kind)[:32]!r}")
+    hints = _hints(cls)
+    kwargs: dict[str, Any] = {}
+    for f in fields(cls):
+        if f.name in data:
+            kwargs[f.name] = _check(data[f.name], hints[f.name], f.name)
+    try:
+        frame = cls(**kwargs)
+    except TypeError:
+        missing = [
+            f.name for f in fields(cls)
+            if f.name not in kwargs and f.default is MISSING and f.default_factory is MISSING
+        ]
+        raise ProtocolError("bad_frame", f"missing field(s): {', '.join(missing)}") from None
+    _check_limits(frame)
+    return frame
+
+
+def decode(raw: str | bytes, registry: dict[str, type[Frame]]) -> Frame:
+    """Parse and validate one raw frame from the direction ``registry`` describes."""
+    return from_dict(parse(raw), registry)
+
+
+def _check_limits(frame: Frame) -> None:
+    text = getattr(frame, "text", None)
+    if isinstance(text, str):
+        if len(text) > MAX_TEXT_CHARS:
+            raise ProtocolError(
+                "text_too_long", f"message is longer than {MAX_TEXT_CHARS} characters"
+            )
+        if not text.strip():
+            raise ProtocolError("bad_frame", "message is empty")
+    cid = getattr(frame, "cid", None)
+    if isinstance(cid, str) and not 0 < len(cid) <= MAX_CID_CHARS:
+        raise ProtocolError("bad_frame", f"cid must be 1-{MAX_CID_CHARS} characters")
+    for name in ("user", "password", "session", "resume", "totp", "to", "note"):
+        value = getattr(frame, name, None)
+        if isinstance(value, str) and len(value) > 1024:
+            raise ProtocolError("bad_frame", f"field '{name}' is too long")

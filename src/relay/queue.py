@@ -1,0 +1,123 @@
+"""The waiting queue: urgent first, then strict first-come-first-served by arrival.
+
+Plain object, no I/O. The relay and the console order the queue the same way because the relay
+sends its order (``index``) with every change.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True)
+class QueueEntry:
+    """One waiting visitor, as staff see it in the queue pane."""
+
+    conversation: int
+    alias: str
+    since: float
+    arrival: int
+    lang: str | None = None
+    role: str | None = None
+    preview: str = ""
+    urgent: bool = False
+    reasons: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "conversation": self.conversation,
+            "alias": self.alias,
+            "since": self.since,
+            "lang": self.lang,
+            "role": self.role,
+            "preview": self.preview,
+            "urgent": self.urgent,
+            "reasons": list(self.reasons),
+        }
+
+
+class WaitingQueue:
+    """Visitors waiting for a staff member, in the order they will be answered."""
+
+    def __init__(self) -> None:
+        self._urgent: list[QueueEntry] = []
+        self._normal: list[QueueEntry] = []
+        self._by_id: dict[int, QueueEntry] = {}
+        self._arrivals = 0
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    def __contains__(self, conversation: int) -> bool:
+        return conversation in self._by_id
+
+    def get(self, conversation: int) -> QueueEntry | None:
+        return self._by_id.get(conversation)
+
+    def add(self, entry: QueueEntry) -> int:
+        """Queue an entry by its ``arrival`` order; return its index in queue order."""
+        if entry.conversation in self._by_id:
+            raise ValueError(f"conversation {entry.conversation} is already queued")
+        self._arrivals = max(self._arrivals, entry.arrival + 1)
+        self._by_id[entry.conversation] = entry
+        bucket = self._urgent if entry.urgent else self._normal
+        # Arrivals are nearly always the newest, so insert from the back.
+        index = len(bucket)
+        while index > 0 and bucket[index - 1].arrival > entry.arrival:
+            index -= 1
+        bucket.insert(index, entry)
+        return self.index(entry.conversation)
+
+    def next_arrival(self) -> int:
+        """A fresh arrival number, later than every one seen."""
+        self._arrivals += 1
+        return self._arrivals - 1
+
+    def remove(self, conversation: int) -> QueueEntry | None:
+        entry = self._by_id.pop(conversation, None)
+        if entry is not None:
+            (self._urgent if entry.urgent else self._normal).remove(entry)
+        return entry
+
+    def mark_urgent(self, conversation: int, reasons: list[str]) -> int | None:
+        """Raise a waiting conversation above all non-urgent ones; return its new index."""
+        entry = self._by_id.get(conversation)
+        if entry is None:
+            return None
+        if entry.urgent:
+            entry.reasons = sorted(set(entry.reasons) | set(reasons))
+            return self.index(conversation)
+        self.remove(conversation)
+        entry.urgent, entry.reasons = True, list(reasons)
+        return self.add(entry)
+
+    def first(self) -> QueueEntry | None:
+        if self._urgent:
+            return self._urgent[0]
+        return self._normal[0] if self._normal else None
+
+    def ordered(self) -> list[QueueEntry]:
+        return [*self._urgent, *self._normal]
+
+    def index(self, conversation: int) -> int:
+        """0-based place in queue order; raises KeyError if not queued."""
+        entry = self._by_id[conversation]
+        if entry.urgent:
+            return self._urgent.index(entry)
+        return len(self._urgent) + self._normal.index(entry)
+
+
+def estimate_wait(position: int, staff_online: int, mean_handle_s: float,
+                  chats_per_staff: int = 2) -> int | None:
+    """Seconds a visitor at 1-based ``position`` can expect to wait, or None with no staff.
+
+    Each staff member is assumed to hold ``chats_per_staff`` chats at once and to finish one every
+    ``mean_handle_s / chats_per_staff`` seconds; the estimate is rounded up to whole minutes so a
+    visitor is never promised less than is likely.
+    """
+    if staff_online <= 0:
+        return None
+    slots = staff_online * chats_per_staff
+    seconds = (position - 1) // slots * mean_handle_s + mean_handle_s / (2 * chats_per_staff)
+    return int(math.ceil(seconds / 60) * 60)

@@ -1,0 +1,1158 @@
+"""The relay's I/O shell: websocket endpoints for visitors and staff, plus a little plain HTTP.
+
+``Relay`` owns the live state (conversations in progress, the waiting queue, who is connected)
+and moves frames between connections and storage. Ordering rules live in plain objects
+(``WaitingQueue``, ``OpeningHours``); storage is behind ``Storage``. A line is acknowledged to
+its sender, and delivered to anyone else, only after it is committed.
+
+Lifecycle, as uvicorn does it::
+
+    async with Relay(config) as relay:   # opens storage, loads live chats, listens
+        await relay.serve_forever()      # until stop() or a signal
+    # leaving the block: stop accepting, flush storage, close clients with a reason
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import gzip
+import hashlib
+import http
+import json
+import logging
+import random
+import time
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from websockets.asyncio.server import Server, ServerConnection, broadcast, serve
+from websockets.datastructures import Headers
+from websockets.exceptions import ConnectionClosed
+from websockets.http11 import Request, Response
+from websockets.protocol import State
+
+from relay import auth, protocol
+from relay.config import RelayConfig
+from relay.protocol import (
+    PROTOCOL_VERSION,
+    STAFF_PATH,
+    VISIBLE_TO_VISITOR,
+    VISITOR_PATH,
+    Frame,
+    ProtocolError,
+)
+from relay.queue import QueueEntry, WaitingQueue, estimate_wait
+from relay.storage import ConversationRecord, Line, RoomLine, StaffAccount, Storage, StorageError
+from relay.storage.sqlite import SQLiteStorage
+
+log = logging.getLogger("lotsen.relay")
+
+Triage = Callable[[list[str], str | None, str | None], tuple[bool, list[str]]]
+
+ALIAS_WORD = {"sv": "Besökare", "en": "Visitor", "nb": "Besøkende"}
+# A write buffer above this means the client stopped reading: drop it rather than stall.
+MAX_PENDING_BYTES = 512 * 1024
+REMEMBERED_CIDS = 200
+
+
+@dataclass(eq=False, slots=True)
+class VisitorConn:
+    ws: ServerConnection
+    lang: str | None = None
+    role: str | None = None
+    live: Live | None = None
+    last_status: tuple[Any, ...] | None = None
+    last_position: tuple[int, int | None] | None = None
+
+
+@dataclass(eq=False, slots=True)
+class StaffConn:
+    ws: ServerConnection
+    account: StaffAccount
+    token_hash: str
+    viewing: set[int] = field(default_factory=set)
+
+
+@dataclass(eq=False, slots=True)
+class Live:
+    """A conversation that is not closed (or was closed while its visitor is still here)."""
+
+    record: ConversationRecord
+    last_seq: int
+    arrival: int
+    visitor: VisitorConn | None = None
+    viewers: set[StaffConn] = field(default_factory=set)
+    cids: OrderedDict[str, tuple[int, float]] = field(default_factory=OrderedDict)
+    visitor_texts: list[str] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+    preview: str = ""
+
+    @property
+    def id(self) -> int:
+        return self.record.id
+
+    def remember(self, cid: str | None, seq: int, ts: float) -> None:
+        if cid is None:
+            return
+        self.cids[cid] = (seq, ts)
+        if len(self.cids) > REMEMBERED_CIDS:
+            self.cids.popitem(last=False)
+
+
+class Relay:
+    """One relay process: live conversations, connections, and the websocket server."""
+
+    def __init__(
+        self,
+        config: RelayConfig,
+        *,
+        storage: Storage | None = None,
+        triage: Triage | None = None,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.config = config
+        self.storage: Any = storage or SQLiteStorage(config.database)
+        self.triage = triage
+        self.clock = clock
+        self.queue = WaitingQueue()
+        self.live: dict[int, Live] = {}
+        self.by_token: dict[str, Live] = {}
+        self.visitors: set[VisitorConn] = set()
+        self.staff: dict[str, set[StaffConn]] = {}
+        self.names: dict[str, str] = {}
+        self._next_conversation = 1
+        self._next_room_seq = 1
+        self._server: Server | None = None
+        self._tasks: list[asyncio.Task[None]] = []
+        self._offline_timers: dict[str, asyncio.TimerHandle] = {}
+        self._handle_times: list[float] = []
+        self._positions_dirty = False
+        self._stopping = False
+        self._widget_cache: dict[str, tuple[bytes, bytes, str]] = {}
+        self.counters: dict[str, int] = {}
+
+    # -- lifecycle ----------------------------------------------------------------------------
+
+    async def __aenter__(self) -> Relay:
+        await self.start()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.stop()
+
+    @property
+    def port(self) -> int:
+        assert self._server is not None, "relay not started"
+        sockets = self._server.sockets
+        return int(sockets[0].getsockname()[1])
+
+    async def start(self) -> None:
+        await self.storage.open()
+        try:
+            await self._load()
+            self._server = await serve(
+                self._connection,
+                self.config.host,
+                self.config.port,
+                process_request=self._http,
+                compression=None,
+                max_size=protocol.MAX_FRAME_BYTES,
+                max_queue=16,
+                ping_interval=20,
+                ping_timeout=20,
+                close_timeout=5,
+                open_timeout=self.config.handshake_timeout,
+                server_header="Lotsen",
+                logger=logging.getLogger("lotsen.ws"),
+                backlog=4096,
+            )
+        except BaseException:
+            await self.storage.close()
+            raise
+        self._tasks.append(asyncio.create_task(self._tick(), name="lotsen-tick"))
+        log.info("relay listening", extra={"event": "listening", "port": self.port})
+
+    async def serve_forever(self) -> None:
+        assert self._server is not None
+        with contextlib.suppress(asyncio.CancelledError):
+            await self._server.serve_forever()
+
+    async def stop(self, reason: str = "The chat service is restarting. Reconnecting...") -> None:
+        """Graceful shutdown: stop accepting, flush storage, close every client with a reason."""
+        if self._stopping:
+            return
+        self._stopping = True
+        if self._server is not None:
+            self._server.server.close()  # stop accepting new connections first
+        with contextlib.suppress(StorageError):
+            await self.storage.flush()
+        if self._server is not None:
+            self._server.close(code=1012, reason=reason[:120])
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(self._server.wait_closed(), timeout=10)
+        for task in self._tasks:
+            task.cancel()
+        for task in self._tasks:
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        for timer in self._offline_timers.values():
+            timer.cancel()
+        await self.storage.close()
+        log.info("relay stopped", extra={"event": "stopped"})
+
+    async def _load(self) -> None:
+        """Rebuild live state from storage after a start or a restart."""
+        max_conversation, max_room = await self.storage.max_ids()
+        self._next_conversation = max_conversation + 1
+        self._next_room_seq = max_room + 1
+        for account in await self.storage.list_staff():
+            self.names[account.username] = account.display_name
+        self._handle_times = await self.storage.recent_handle_times(50)
+        for record, last_seq in await self.storage.live_conversations():
+            live = Live(record, last_seq, self.queue.next_arrival())
+            for cid, seq, ts in reversed(await self.storage.recent_cids(record.id, 50)):
+                live.remember(cid, seq, ts)
+            visitor_lines = await self.storage.lines_after(record.id, 0, frozenset({"visitor"}))
+            live.visitor_texts = [line.text for line in visitor_lines[-50:]]
+            live.preview = visitor_lines[0].text[:200] if visitor_lines else ""
+            self.live[record.id] = live
+            if record.token_hash:
+                self.by_token[record.token_hash] = live
+            if record.state == "queued":
+                self.queue.add(self._entry(live))
+        if self.live:
+            log.info("resumed live conversations",
+                     extra={"event": "loaded", "conversations": len(self.live)})
+
+    # -- plumbing --------------------------------------------------------------------------------
+
+    def _count(self, name: str) -> None:
+        self.counters[name] = self.counters.get(name, 0) + 1
+
+    def _push(self, ws: ServerConnection, text: str) -> None:
+        if ws.state is not State.OPEN:
+            return
+        broadcast((ws,), text)
+        transport = ws.transport
+        if transport is not None and transport.get_write_buffer_size() > MAX_PENDING_BYTES:
+            self._count("slow_client_dropped")
+            asyncio.ensure_future(ws.close(protocol.CLOSE_TRY_AGAIN,
+                                           "Connection too slow; reconnect to resume"))
+
+    def _send(self, ws: ServerConnection, frame: Frame) -> None:
+        self._push(ws, protocol.encode(frame))
+
+    def _send_staff(self, username: str | None, frame: Frame) -> None:
+        if username is None:
+            return
+        conns = self.staff.get(username)
+        if conns:
+            text = protocol.encode(frame)
+            for conn in conns:
+                self._push(conn.ws, text)
+
+    def _send_all_staff(self, frame: Frame, *, supervisors_only: bool = False) -> None:
+        text = protocol.encode(frame)
+        for conns in self.staff.values():
+            for conn in conns:
+                if not supervisors_only or conn.account.supervisor:
+                    self._push(conn.ws, text)
+
+    def _to_watchers(self, live: Live, frame: Frame) -> None:
+        """Send to the conversation's staff member and to supervisors following it."""
+        text = protocol.encode(frame)
+        seen: set[StaffConn] = set()
+        for conn in self.staff.get(live.record.staff or "", ()):
+            seen.add(conn)
+            self._push(conn.ws, text)
+        for conn in live.viewers:
+            if conn not in seen:
+                self._push(conn.ws, text)
+
+    def _error(self, ws: ServerConnection, code: str, message: str, cid: str | None = None) -> None:
+        self._count(f"error_{code}")
+        self._send(ws, protocol.Error(code, message, cid))
+
+    def _now_local(self) -> datetime:
+        return datetime.fromtimestamp(self.clock(), tz=self.config.hours.timezone)
+
+    def _display(self, username: str | None) -> str | None:
+        return None if username is None else self.names.get(username, username)
+
+    def _visitor_line(self, line: Line) -> protocol.VisitorLine:
+        kind = "visitor" if line.kind == "visitor" else "staff"
+        author = None if kind == "visitor" else self._display(line.author)
+        return protocol.VisitorLine(line.seq, kind, author, line.text, line.ts,
+                                    line.cid if kind == "visitor" else None)
+
+    def _staff_line(self, line: Line) -> protocol.StaffLine:
+        return protocol.StaffLine(line.conversation, line.seq, line.kind,
+                                  self._display(line.author), line.text, line.ts, line.cid)
+
+    @staticmethod
+    def _line_dict(frame: protocol.StaffLine) -> dict[str, Any]:
+        data = frame.to_dict()
+        del data["type"], data["conversation"]
+        return data
+
+    def _entry(self, live: Live) -> QueueEntry:
+        r = live.record
+        return QueueEntry(r.id, r.alias, r.created_at, live.arrival, r.lang, r.role,
+                          live.preview, r.urgent, list(live.reasons))
+
+    def staff_online(self) -> int:
+        return sum(1 for conns in self.staff.values() if conns)
+
+    # -- opening state ---------------------------------------------------------------------------
+
+    def status(self) -> protocol.Status:
+        """Whether a visitor can start a chat now, and what to show them if not."""
+        hours = self.config.hours.state(self._now_local())
+        emergency = [dict(e) for e in self.config.emergency]
+        closes = hours.closes_at.isoformat() if hours.closes_at else None
+        if not hours.open:
+            next_open = hours.next_open.isoformat() if hours.next_open else None
+            return protocol.Status(False, hours.reason, next_open, closes, emergency)
+        if self.staff_online() == 0:
+            upcoming = self.config.hours.next_open(self._now_local())
+            next_open = upcoming.isoformat() if upcoming else None
+            return protocol.Status(False, "no_staff", next_open, closes, emergency)
+        return protocol.Status(True, None, None, closes, emergency)
+
+    def _broadcast_status(self) -> None:
+        status = self.status()
+        key = (status.open, status.reason, status.next_open)
+        text = protocol.encode(status)
+        for conn in self.visitors:
+            if conn.last_status != key and (conn.live is None or conn.live.record.state == "queued"):
+                conn.last_status = key
+                self._push(conn.ws, text)
+
+    async def _tick(self) -> None:
+        """Once every few seconds: opening state, queue estimates, hourly retention purge."""
+        last_purge = 0.0
+        while True:
+            await asyncio.sleep(5)
+            try:
+                self._broadcast_status()
+                self._positions_dirty = True
+                self._send_positions()
+                if self.clock() - last_purge > 3600:
+                    last_purge = self.clock()
+                    await self.purge()
+            except StorageError as exc:
+                log.warning("periodic task failed", extra={"event": "tick_failed",
+                                                           "error": str(exc)})
+
+    async def purge(self) -> Any:
+        cutoff = self.clock() - self.config.retention_days * 86400
+        result = await self.storage.purge(cutoff)
+        if result.conversations or result.room_messages:
+            await self.storage.audit("system", "purge", None,
+                                     f"conversations={result.conversations}")
+            log.info("retention purge", extra={"event": "purge",
+                                               "conversations": result.conversations})
+        return result
+
+    # -- queue positions --------------------------------------------------------------------------
+
+    def _mean_handle_s(self) -> float:
+        if not self._handle_times:
+            return self.config.default_handle_minutes * 60
+        recent = self._handle_times[:50]
+        return sum(recent) / len(recent)
+
+    def _queue_changed(self) -> None:
+        """Coalesce position updates: many queue changes in one tick send one update each."""
+        if not self._positions_dirty:
+            self._positions_dirty = True
+            asyncio.get_running_loop().call_soon(self._send_positions)
+
+    def _send_positions(self) -> None:
+        if not self._positions_dirty:
+            return
+        self._positions_dirty = False
+        online, handle = self.staff_online(), self._mean_handle_s()
+        for index, entry in enumerate(self.queue.ordered()):
+            live = self.live.get(entry.conversation)
+            conn = live.visitor if live else None
+            if conn is None:
+                continue
+            position = (index + 1, estimate_wait(index + 1, online, handle))
+            if conn.last_position != position:
+                conn.last_position = position
+                self._send(conn.ws, protocol.QueuePosition(*position))
+
+    # -- HTTP --------------------------------------------------------------------------------------
+
+    async def _http(self, connection: ServerConnection, request: Request) -> Response | None:
+        path = request.path.split("?", 1)[0]
+        if path in (VISITOR_PATH, STAFF_PATH):
+            if path == VISITOR_PATH and not self._origin_allowed(request.headers):
+                self._count("error_origin")
+                return _response(403, b"This site may not embed the chat.\n", "text/plain")
+            return None
+        if path == "/healthz":
+            healthy = await self.storage.healthy()
+            body = json.dumps({"status": "ok" if healthy else "degraded",
+                               "storage": "ok" if healthy else "failing",
+                               "version": protocol.PROTOCOL_VERSION}).encode()
+            return _response(200 if healthy else 503, body, "application/json")
+        if path in ("/widget.js", "/", "/index.html"):
+            name = "widget.js" if path == "/widget.js" else "demo.html"
+            return self._static(name, request)
+        return _response(404, b"Not found\n", "text/plain")
+
+    def _origin_allowed(self, headers: Headers) -> bool:
+        """Browsers send Origin: allow the relay's own pages and the configured embedding sites."""
+        origin = headers.get("Origin")
+        if origin is None:
+            return True  # not a browser; browsers always send Origin on websocket handshakes
+        if origin in self.config.allowed_origins:
+            return True
+        host = headers.get("Host", "")
+        return origin in (f"http://{host}", f"https://{host}")
+
+    def _static(self, name: str, request: Request) -> Response:
+        cached = self._widget_cache.get(name)
+        if cached is None:
+            from widget import asset
+
+            path = asset(name)
+            try:
+                body = path.read_bytes()
+            except OSError:
+                return _response(404, b"Not found\n", "text/plain")
+            etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+            cached = (body, gzip.compress(body, 9, mtime=0), etag)
+            self._widget_cache[name] = cached
+        body, zipped, etag = cached
+        kind = "text/javascript; charset=utf-8" if name.endswith(".js") else \
+            "text/html; charset=utf-8"
+        headers = [("ETag", etag), ("Cache-Control", "public, max-age=300, must-revalidate"),
+                   ("Vary", "Accept-Encoding"), ("X-Content-Type-Options", "nosniff"),
+                   ("Referrer-Policy", "no-referrer")]
+        if name.endswith(".js"):
+            headers.append(("Cross-Origin-Resource-Policy", "cross-origin"))
+            headers.append(("Access-Control-Allow-Origin", "*"))
+        else:
+            headers.append(("Content-Security-Policy",
+                            "default-src 'self'; connect-src 'self' ws: wss:; "
+                            "style-src 'self' 'unsafe-inline'; frame-ancestors 'none'"))
+        if request.headers.get("If-None-Match") == etag:
+            return _response(304, b"", None, headers)
+        if "gzip" in request.headers.get("Accept-Encoding", ""):
+            headers.append(("Content-Encoding", "gzip"))
+            return _response(200, zipped, kind, headers)
+        return _response(200, body, kind, headers)
+
+    # -- connections -------------------------------------------------------------------------------
+
+    async def _connection(self, ws: ServerConnection) -> None:
+        path = ws.request.path.split("?", 1)[0] if ws.request else ""
+        try:
+            if path == VISITOR_PATH:
+                await self._visitor_session(ws)
+            elif path == STAFF_PATH:
+                await self._staff_session(ws)
+            else:
+                await ws.close(protocol.CLOSE_POLICY, "unknown endpoint")
+        except ConnectionClosed:
+            pass
+
+    async def _first_frame(self, ws: ServerConnection, registry: dict[str, type[Frame]],
+                           expected: type[Frame]) -> Frame | None:
+        try:
+            raw = await asyncio.wait_for(ws.recv(), timeout=self.config.handshake_timeout)
+        except asyncio.TimeoutError:
+            await ws.close(protocol.CLOSE_POLICY, f"send {expected.type} first")
+            return None
+        try:
+            frame = protocol.decode(raw, registry)
+        except ProtocolError as exc:
+            await self._refuse(ws, exc)
+            return None
+        if not isinstance(frame, expected):
+            await ws.close(protocol.CLOSE_POLICY, f"the first frame must be {expected.type}")
+            return None
+        if getattr(frame, "v", None) != PROTOCOL_VERSION:
+            self._error(ws, "version", f"this relay speaks protocol version {PROTOCOL_VERSION}")
+            await ws.close(protocol.CLOSE_VERSION, "unsupported protocol version")
+            return None
+        return frame
+
+    async def _refuse(self, ws: ServerConnection, exc: ProtocolError) -> None:
+        self._error(ws, exc.code, exc.message)
+        await ws.close(exc.close_code or protocol.CLOSE_POLICY, exc.message[:120])
+
+    async def _frames(self, ws: ServerConnection, registry: dict[str, type[Frame]],
+                      handle: Callable[[Frame], Awaitable[None]]) -> None:
+        """Decode and handle frames until the client goes; bad frames get an error, not a crash."""
+        async for raw in ws:
+            try:
+                frame = protocol.decode(raw, registry)
+            except ProtocolError as exc:
+                if exc.close_code is not None:
+                    await self._refuse(ws, exc)
+                    return
+                self._error(ws, exc.code, exc.message, _cid_of(raw))
+                continue
+            await handle(frame)
+
+    # -- visitors ------------------------------------------------------------------------------
+
+    async def _visitor_session(self, ws: ServerConnection) -> None:
+        hello = await self._first_frame(ws, protocol.VISITOR_TO_RELAY, protocol.Hello)
+        if not isinstance(hello, protocol.Hello):
+            return
+        conn = VisitorConn(ws, hello.lang, hello.role)
+        self.visitors.add(conn)
+        try:
+            if hello.resume:
+                await self._resume_visitor(conn, hello)
+            status = self.status()
+            conn.last_status = (status.open, status.reason, status.next_open)
+            if conn.live is None or conn.live.record.state == "queued":
+                self._send(ws, status)
+            if conn.live is None and not status.open:
+                with contextlib.suppress(StorageError):
+                    await self.storage.count_closed_visit(self._now_local().strftime("%Y-%m-%dT%H"))
+            self._send_positions()
+
+            async def handle(frame: Frame) -> None:
+                await self._visitor_frame(conn, frame)
+
+            await self._frames(ws, protocol.VISITOR_TO_RELAY, handle)
+        finally:
+            self.visitors.discard(conn)
+            live = conn.live
+            if live is not None and live.visitor is conn:
+                live.visitor = None
+                if live.record.state == "active":
+                    self._to_watchers(live, protocol.VisitorIsTyping(live.id, False))
+
+    async def _resume_visitor(self, conn: VisitorConn, hello: protocol.Hello) -> None:
+        assert hello.resume is not None
+        digest = auth.token_hash(hello.resume)
+        live = self.by_token.get(digest)
+        record = live.record if live else await self.storage.conversation_by_token(digest)
+        if record is None:
+            self._count("visitor_resume_unknown")
+            self._error(conn.ws, "unknown_token", "That chat cannot be resumed; start a new one.")
+            return
+        if live is not None:
+            if live.visitor is not None and live.visitor is not conn:
+                await live.visitor.ws.close(protocol.CLOSE_REPLACED, "resumed in another window")
+            live.visitor = conn
+            conn.live = live
+            last_seq = live.last_seq
+        else:
+            last_seq = await self.storage.last_seq(record.id)
+        self._send(conn.ws, protocol.Resumed(record.alias, record.state,  # type: ignore[arg-type]
+                                             self._display(record.staff), last_seq))
+        for line in await self.storage.lines_after(record.id, hello.last_seq, VISIBLE_TO_VISITOR):
+            self._send(conn.ws, self._visitor_line(line))
+        if record.state == "closed":
+            self._send(conn.ws, protocol.VisitorEnded(record.closed_by or "system", None))
+        elif record.state == "active" and live is not None:
+            self._send(conn.ws, protocol.Claimed(self._display(record.staff) or ""))
+        self._count("visitor_resumed")
+
+    async def _visitor_frame(self, conn: VisitorConn, frame: Frame) -> None:
+        if isinstance(frame, protocol.VisitorSend):
+            await self._visitor_message(conn, frame)
+        elif isinstance(frame, protocol.VisitorTyping):
+            if conn.live is not None and conn.live.record.state == "active":
+                self._to_watchers(conn.live, protocol.VisitorIsTyping(conn.live.id, frame.active))
+        elif isinstance(frame, protocol.Moment):
+            if conn.live is not None and conn.live.record.state != "closed":
+                self._to_watchers(conn.live, protocol.VisitorMoment(conn.live.id))
+        elif isinstance(frame, protocol.Leave):
+            await self._visitor_leave(conn, frame.reason)
+        elif isinstance(frame, protocol.Feedback):
+            await self._feedback(conn, frame.answer)
+        elif isinstance(frame, protocol.Hello):
+            self._error(conn.ws, "bad_frame", "hello is only allowed as the first frame")
+
+    def _new_alias(self, lang: str | None) -> str:
+        word = ALIAS_WORD.get(self.config.default_language, ALIAS_WORD["sv"])
+        used = {live.record.alias for live in self.live.values()}
+        for _ in range(50):
+            alias = f"{word} {random.randint(1, 99)}"
+            if alias not in used:
+                return alias
+        return f"{word} {random.randint(100, 9999)}"
+
+    async def _start_conversation(self, conn: VisitorConn,
+                                  frame: protocol.VisitorSend) -> Live | None:
+        status = self.status()
+        if not status.open:
+            self._count("visitor_refused_closed")
+            self._send(conn.ws, protocol.Closed(status.reason or "hours", status.next_open,
+                                                status.emergency, frame.cid))
+            return None
+        token = auth.new_token()
+        now = self.clock()
+        lang = frame.lang or conn.lang
+        role = frame.role or conn.role
+        record = ConversationRecord(
+            id=self._next_conversation, token_hash=auth.token_hash(token),
+            alias=self._new_alias(lang), lang=lang, role=role, state="queued", created_at=now)
+        self._next_conversation += 1
+        live = Live(record, 0, self.queue.next_arrival(), visitor=conn)
+        live.preview = frame.text[:200]
+        self.live[record.id] = live
+        self.by_token[record.token_hash or ""] = live
+        conn.live = live
+        try:
+            await self.storage.create_conversation(record)
+        except StorageError as exc:
+            self.live.pop(record.id, None)
+            self.by_token.pop(record.token_hash or "", None)
+            conn.live = None
+            self._error(conn.ws, "storage", f"Your message could not be saved ({exc}). "
+                                            "Please try again.", frame.cid)
+            return None
+        self._count("conversations_started")
+        log.info("conversation started", extra={"event": "conversation_started",
+                                                "conversation": record.id})
+        self._send(conn.ws, protocol.Started(record.alias, token))
+        return live
+
+    def _next_line(self, live: Live, kind: str, author: str | None, text: str,
+                   cid: str | None) -> Line:
+        live.last_seq += 1
+        return Line(live.id, live.last_seq, kind, author, text, self.clock(), cid)
+
+    async def _visitor_message(self, conn: VisitorConn, frame: protocol.VisitorSend) -> None:
+        live = conn.live
+        if live is None:
+            live = await self._start_conversation(conn, frame)
+            if live is None:
+                return
+            first = True
+        else:
+            first = False
+            if live.record.state == "closed":
+                self._error(conn.ws, "ended", "This chat has ended.", frame.cid)
+                return
+            known = live.cids.get(frame.cid)
+            if known is not None:  # a resend after a lost ack: acknowledge again, store once
+                self._send(conn.ws, protocol.VisitorAck(frame.cid, *known))
+                return
+        line = self._next_line(live, "visitor", None, frame.text, frame.cid)
+        try:
+            await self.storage.append_line(line)
+        except StorageError as exc:
+            self._error(conn.ws, "storage", f"Your message could not be saved ({exc}). "
+                                            "Please send it again.", frame.cid)
+            return
+        live.remember(frame.cid, line.seq, line.ts)
+        live.record.visitor_lines += 1
+        self._count("messages_visitor")
+        self._send(conn.ws, protocol.VisitorAck(frame.cid, line.seq, line.ts))
+        self._to_watchers(live, self._staff_line(line))
+        live.visitor_texts.append(frame.text)
+        del live.visitor_texts[:-50]
+        if first:
+            index = self.queue.add(self._entry(live))
+            self._triage(live)
+            entry = self.queue.get(live.id)
+            if entry is not None:
+                self._send_all_staff(protocol.Queued(entry.to_dict(), self.queue.index(live.id)))
+            else:  # pragma: no cover - defensive
+                self._send_all_staff(protocol.Queued(self._entry(live).to_dict(), index))
+            self._queue_changed()
+        elif live.record.state == "queued":
+            before = live.record.urgent
+            self._triage(live)
+            if live.record.urgent and not before:
+                entry = self.queue.get(live.id)
+                if entry is not None:
+                    self._send_all_staff(protocol.Queued(entry.to_dict(),
+                                                         self.queue.index(live.id)))
+                self._queue_changed()
+
+    def _triage(self, live: Live) -> None:
+        """Raise a waiting conversation to the top of the queue when triage finds acute risk."""
+        if self.triage is None or live.record.urgent:
+            return
+        try:
+            urgent, reasons = self.triage(live.visitor_texts, live.record.lang, live.record.role)
+        except Exception:  # triage must never take a visitor's message down with it
+            log.exception("triage failed", extra={"event": "triage_failed"})
+            return
+        if urgent:
+            live.record.urgent = True
+            live.reasons = reasons
+            self.queue.mark_urgent(live.id, reasons)
+            self._count("conversations_urgent")
+            asyncio.ensure_future(self._store_quietly(
+                self.storage.update_conversation(live.id, urgent=True)))
+
+    async def _store_quietly(self, write: Awaitable[None]) -> None:
+        try:
+            await write
+        except StorageError as exc:
+            log.warning("write failed", extra={"event": "write_failed", "error": str(exc)})
+
+    async def _visitor_leave(self, conn: VisitorConn, reason: str) -> None:
+        live = conn.live
+        if live is None:
+            return
+        if live.record.state != "closed":
+            await self._close(live, by="visitor", reason=reason)
+        if reason == "quick_exit":
+            conn.live = None
+
+    async def _feedback(self, conn: VisitorConn, answer: str) -> None:
+        live = conn.live
+        if live is None or live.record.state != "closed" or live.record.feedback is not None:
+            self._error(conn.ws, "bad_frame", "feedback is only taken once, after a chat ended")
+            return
+        live.record.feedback = answer
+        await self._store_quietly(self.storage.update_conversation(live.id, feedback=answer))
+
+    async def _close(self, live: Live, *, by: str, reason: str | None = None,
+                     outcome: protocol.Close | None = None) -> None:
+        """End a conversation: statistics record kept, both sides told, live state dropped."""
+        record = live.record
+        was_queued = record.state == "queued"
+        record.state, record.closed_at, record.closed_by = "closed", self.clock(), by
+        changes: dict[str, object] = {
+            "state": "closed", "closed_at": record.closed_at, "closed_by": by,
+            "visitor_lines": record.visitor_lines, "staff_lines": record.staff_lines,
+        }
+        if outcome is not None:
+            record.outcome_role, record.tags, record.referrals = (
+                outcome.role, sorted(set(outcome.tags)), sorted(set(outcome.referrals)))
+            changes.update(outcome_role=outcome.role, tags=record.tags,
+                           referrals=record.referrals)
+        if was_queued:
+            self.queue.remove(live.id)
+            self._send_all_staff(protocol.Dequeued(live.id, "left"))
+            self._queue_changed()
+        self.live.pop(live.id, None)
+        if record.token_hash:
+            self.by_token.pop(record.token_hash, None)
+        if record.claimed_at is not None:
+            self._handle_times.insert(0, record.closed_at - record.claimed_at)
+            del self._handle_times[50:]
+        await self._store_quietly(self.storage.update_conversation(live.id, **changes))
+        self._count(f"conversations_closed_{by}")
+        log.info("conversation closed", extra={"event": "conversation_closed",
+                                               "conversation": live.id, "by": by})
+        if live.visitor is not None:
+            self._send(live.visitor.ws, protocol.VisitorEnded(by, reason))
+        ended = protocol.StaffEnded(live.id, by, reason)
+        self._to_watchers(live, ended)
+        if not record.staff:
+            self._send_all_staff(ended, supervisors_only=True)
+        for viewer in live.viewers:
+            viewer.viewing.discard(live.id)
+
+    # -- staff -----------------------------------------------------------------------------------
+
+    async def _staff_session(self, ws: ServerConnection) -> None:
+        login = await self._first_frame(ws, protocol.STAFF_TO_RELAY, protocol.Login)
+        if not isinstance(login, protocol.Login):
+            return
+        conn = await self._authenticate(ws, login)
+        if conn is None:
+            return
+        username = conn.account.username
+        first_conn = not self.staff.get(username)
+        self.staff.setdefault(username, set()).add(conn)
+        timer = self._offline_timers.pop(username, None)
+        if timer is not None:
+            timer.cancel()
+        try:
+            await self._welcome_staff(conn)
+            if first_conn:
+                self._presence_changed()
+
+            async def handle(frame: Frame) -> None:
+                await self._staff_frame(conn, frame)
+
+            await self._frames(ws, protocol.STAFF_TO_RELAY, handle)
+        finally:
+            conns = self.staff.get(username, set())
+            conns.discard(conn)
+            for conversation in conn.viewing:
+                live = self.live.get(conversation)
+                if live is not None:
+                    live.viewers.discard(conn)
+            if not conns:
+                self.staff.pop(username, None)
+                if not self._stopping:
+                    self._presence_changed()
+                    self._offline_timers[username] = asyncio.get_running_loop().call_later(
+                        self.config.staff_grace_s, self._release_abandoned, username)
+
+    async def _authenticate(self, ws: ServerConnection, login: protocol.Login
+                            ) -> StaffConn | None:
+        now = self.clock()
+        account: StaffAccount | None = None
+        token: str | None = None
+        if login.session:
+            digest = auth.token_hash(login.session)
+            account = await self.storage.session(digest, now)
+            token = login.session if account else None
+        elif login.user and login.password:
+            candidate = await self.storage.staff(login.user)
+            ok = await asyncio.get_running_loop().run_in_executor(
+                None, auth.verify_password,
+                candidate.password_hash if candidate else None, login.password)
+            if ok and candidate is not None and not candidate.disabled:
+                account = candidate
+                token = auth.new_token()
+                await self.storage.create_session(auth.token_hash(token), account.id, now,
+                                                  now + self.config.session_hours * 3600)
+        if account is None or token is None:
+            self._count("logins_failed")
+            await self.storage.audit(login.user or "?", "login_failed")
+            message = ("Your session has ended; log in again." if login.session
+                       else "Wrong username or password.")
+            self._error(ws, "auth_failed", message)
+            await ws.close(protocol.CLOSE_AUTH_FAILED, message)
+            return None
+        self.names[account.username] = account.display_name
+        await self.storage.audit(account.username, "login")
+        self._count("logins")
+        conn = StaffConn(ws, account, auth.token_hash(token))
+        expires = now + self.config.session_hours * 3600
+        self._send(ws, protocol.Session(PROTOCOL_VERSION, token, account.username,
+                                        account.display_name, account.supervisor, expires))
+        return conn
+
+    async def _welcome_staff(self, conn: StaffConn) -> None:
+        ws, username = conn.ws, conn.account.username
+        self._send(ws, protocol.QueueSnapshot([e.to_dict() for e in self.queue.ordered()]))
+        self._send(ws, self._presence())
+        for live in list(self.live.values()):
+            if live.record.staff == username:
+                self._send(ws, self._info(live, [], readonly=False))
+            elif conn.account.supervisor and live.record.state == "active":
+                self._send(ws, self._info(live, [], readonly=True))
+        for line in await self.storage.room_lines(50):
+            self._send(ws, protocol.RoomLine(line.seq, line.author,
+                                             self._display(line.author) or line.author,
+                                             line.text, line.ts))
+
+    def _presence(self) -> protocol.Presence:
+        return protocol.Presence([
+            {"user": user, "name": self._display(user),
+             "supervisor": any(c.account.supervisor for c in conns)}
+            for user, conns in sorted(self.staff.items()) if conns
+        ])
+
+    def _presence_changed(self) -> None:
+        self._send_all_staff(self._presence())
+        self._broadcast_status()
+        self._queue_changed()
+
+    def _release_abandoned(self, username: str) -> None:
+        """A staff member gone for longer than the grace period: their visitors go back to queue."""
+        self._offline_timers.pop(username, None)
+        if self.staff.get(username) or self._stopping:
+            return
+        for live in list(self.live.values()):
+            if live.record.staff == username and live.record.state == "active":
+                asyncio.ensure_future(self._requeue(live, by=username, note=None))
+
+    def _info(self, live: Live, messages: list[Line], *, readonly: bool
+              ) -> protocol.ConversationInfo:
+        r = live.record
+        return protocol.ConversationInfo(
+            r.id, r.alias, r.lang, r.role, r.state, r.staff, self._display(r.staff), r.urgent,
+            list(live.reasons), r.created_at, live.last_seq, readonly,
+            [self._line_dict(self._staff_line(line)) for line in messages])
+
+    async def _staff_frame(self, conn: StaffConn, frame: Frame) -> None:
+        handler = self._staff_handlers.get(type(frame))
+        if handler is None:
+            self._error(conn.ws, "bad_frame", f"{frame.type} is not allowed now")
+            return
+        try:
+            await handler(self, conn, frame)
+        except StorageError as exc:
+            self._error(conn.ws, "storage", f"The database refused the change ({exc}).",
+                        getattr(frame, "cid", None))
+
+    def _owned(self, conn: StaffConn, conversation: int, *, cid: str | None = None
+               ) -> Live | None:
+        """The live conversation if this staff member holds it; else an error is sent."""
+        live = self.live.get(conversation)
+        if live is None or live.record.staff != conn.account.username:
+            self._error(conn.ws, "forbidden", "That conversation is not yours.", cid)
+            return None
+        return live
+
+    async def _claim(self, conn: StaffConn, frame: protocol.Claim) -> None:
+        if frame.conversation is None:
+            entry = self.queue.first()
+            if entry is None:
+                self._error(conn.ws, "queue_empty", "Nobody is waiting.")
+                return
+        else:
+            entry = self.queue.get(frame.conversation)
+            if entry is None:
+                self._error(conn.ws, "already_claimed",
+                            "Someone else has already answered that visitor.")
+                return
+        live = self.live[entry.conversation]
+        username = conn.account.username
+        # Everything up to the first await is atomic: a second claim now finds no entry.
+        self.queue.remove(live.id)
+        live.record.state, live.record.staff = "active", username
+        live.record.claimed_at = self.clock()
+        self._send_all_staff(protocol.Dequeued(live.id, "claimed"))
+        self._queue_changed()
+        try:
+            await self.storage.update_conversation(
+                live.id, state="active", staff=username, claimed_at=live.record.claimed_at)
+        except StorageError:
+            live.record.state, live.record.staff, live.record.claimed_at = "queued", None, None
+            self.queue.add(self._entry(live))
+            self._send_all_staff(protocol.Queued(self._entry(live).to_dict(),
+                                                 self.queue.index(live.id)))
+            raise
+        await self.storage.audit(username, "claim", live.id)
+        self._count("claims")
+        lines = await self.storage.lines_after(live.id, 0)
+        self._send_staff(username, self._info(live, lines, readonly=False))
+        if live.visitor is not None:
+            self._send(live.visitor.ws, protocol.Claimed(conn.account.display_name))
+        self._send_all_staff(self._info(live, [], readonly=True), supervisors_only=True)
+
+    async def _staff_line_frame(self, conn: StaffConn,
+                                frame: protocol.StaffSend | protocol.Note | protocol.Whisper
+                                ) -> None:
+        if isinstance(frame, protocol.Whisper):
+            live = self.live.get(frame.conversation)
+            if live is None or not conn.account.supervisor:
+                self._error(conn.ws, "forbidden", "Only supervisors can whisper.", frame.cid)
+                return
+            kind = "whisper"
+        else:
+            live = self._owned(conn, frame.conversation, cid=frame.cid)
+            if live is None:
+                return
+            kind = "staff" if isinstance(frame, protocol.StaffSend) else "note"
+        if live.record.state == "closed":
+            self._error(conn.ws, "ended", "This conversation has ended.", frame.cid)
+            return
+        known = live.cids.get(frame.cid)
+        if known is not None:
+            self._send(conn.ws, protocol.StaffAck(frame.cid, live.id, *known))
+            return
+        line = self._next_line(live, kind, conn.account.username, frame.text, frame.cid)
+        await self.storage.append_line(line)
+        live.remember(frame.cid, line.seq, line.ts)
+        if kind == "staff":
+            live.record.staff_lines += 1
+        self._count(f"messages_{kind}")
+        self._send(conn.ws, protocol.StaffAck(frame.cid, live.id, line.seq, line.ts))
+        staff_frame = self._staff_line(line)
+        text = protocol.encode(staff_frame)
+        for other in self.staff.get(live.record.staff or "", ()):
+            if other is not conn:
+                self._push(other.ws, text)
+        for viewer in live.viewers:
+            if viewer is not conn:
+                self._push(viewer.ws, text)
+        if kind == "staff" and live.visitor is not None:
+            self._send(live.visitor.ws, self._visitor_line(line))
+
+    async def _typing(self, conn: StaffConn, frame: protocol.StaffTyping) -> None:
+        live = self.live.get(frame.conversation)
+        if live is not None and live.record.staff == conn.account.username and live.visitor:
+            self._send(live.visitor.ws, protocol.PeerTyping(frame.active))
+
+    async def _transfer(self, conn: StaffConn, frame: protocol.Transfer) -> None:
+        live = self._owned(conn, frame.conversation)
+        if live is None:
+            return
+        if frame.to is None:
+            await self._requeue(live, by=conn.account.username, note=frame.note or None)
+            return
+        target = await self.storage.staff(frame.to)
+        if target is None or target.disabled or not self.staff.get(target.username):
+            self._error(conn.ws, "not_online",
+                        f"{frame.to} is not logged in; transfer to someone who is.")
+            return
+        if target.username == conn.account.username:
+            self._error(conn.ws, "bad_frame", "That conversation is already yours.")
+            return
+        previous = conn.account.username
+        if frame.note.strip():
+            note = self._next_line(live, "note", previous, frame.note.strip()[:4000], None)
+            await self.storage.append_line(note)
+        live.record.staff = target.username
+        await self.storage.update_conversation(live.id, staff=target.username)
+        await self.storage.audit(previous, "transfer", live.id, f"to={target.username}")
+        self._count("transfers")
+        self._send_staff(previous, protocol.Released(live.id, target.username))
+        lines = await self.storage.lines_after(live.id, 0)
+        self._send_staff(target.username, self._info(live, lines, readonly=False))
+        if live.visitor is not None:
+            self._send(live.visitor.ws, protocol.Claimed(target.display_name))
+
+    async def _requeue(self, live: Live, *, by: str, note: str | None) -> None:
+        """Put a conversation back in the queue at its original place (strict FIFO)."""
+        if live.record.state != "active":
+            return
+        previous = live.record.staff
+        if note:
+            line = self._next_line(live, "note", by, note[:4000], None)
+            await self._store_quietly(self.storage.append_line(line))
+        live.record.state, live.record.staff, live.record.claimed_at = "queued", None, None
+        index = self.queue.add(self._entry(live))
+        await self._store_quietly(self.storage.update_conversation(
+            live.id, state="queued", staff=None, claimed_at=None))
+        await self._store_quietly(self.storage.audit(by, "requeue", live.id))
+        self._send_staff(previous, protocol.Released(live.id, None))
+        self._send_all_staff(protocol.Queued(self._entry(live).to_dict(), index))
+        if live.visitor is not None:
+            live.visitor.last_position = None
+            self._send(live.visitor.ws, self.status())
+        self._queue_changed()
+
+    async def _close_frame(self, conn: StaffConn, frame: protocol.Close) -> None:
+        live = self._owned(conn, frame.conversation)
+        if live is None:
+            return
+        await self._close(live, by="staff", outcome=frame)
+        await self.storage.audit(conn.account.username, "close", live.id)
+
+    async def _sync(self, conn: StaffConn, frame: protocol.Sync) -> None:
+        live = self.live.get(frame.conversation)
+        owner = live.record.staff if live else None
+        if live is None:
+            record = await self.storage.conversation(frame.conversation)
+            owner = record.staff if record else None
+        if owner != conn.account.username and not conn.account.supervisor:
+            self._error(conn.ws, "forbidden", "That conversation is not yours.")
+            return
+        if owner != conn.account.username:
+            await self.storage.audit(conn.account.username, "view", frame.conversation)
+        for line in await self.storage.lines_after(frame.conversation, frame.after):
+            self._send(conn.ws, self._staff_line(line))
+
+    async def _view(self, conn: StaffConn, frame: protocol.View) -> None:
+        live = self.live.get(frame.conversation)
+        if not conn.account.supervisor or live is None:
+            self._error(conn.ws, "forbidden", "Only supervisors can follow other conversations.")
+            return
+        await self.storage.audit(conn.account.username, "view", live.id)
+        live.viewers.add(conn)
+        conn.viewing.add(live.id)
+        lines = await self.storage.lines_after(live.id, 0)
+        self._send(conn.ws, self._info(live, lines, readonly=True))
+
+    async def _unview(self, conn: StaffConn, frame: protocol.Unview) -> None:
+        live = self.live.get(frame.conversation)
+        if live is not None:
+            live.viewers.discard(conn)
+        conn.viewing.discard(frame.conversation)
+
+    async def _help(self, conn: StaffConn, frame: protocol.HelpRequest) -> None:
+        if self._owned(conn, frame.conversation) is None:
+            return
+        await self.storage.audit(conn.account.username, "help", frame.conversation)
+        self._send_all_staff(protocol.HelpWanted(frame.conversation, conn.account.username,
+                                                 conn.account.display_name),
+                             supervisors_only=True)
+
+    async def _room(self, conn: StaffConn, frame: protocol.RoomSend) -> None:
+        seq = self._next_room_seq
+        self._next_room_seq += 1
+        line = RoomLine(seq, conn.account.username, frame.text, self.clock())
+        await self.storage.append_room_line(line)
+        for conns in self.staff.values():
+            for other in conns:
+                self._send(other.ws, protocol.RoomLine(
+                    seq, line.author, conn.account.display_name, line.text, line.ts,
+                    frame.cid if other is conn else None))
+
+    async def _logout(self, conn: StaffConn, frame: protocol.Logout) -> None:
+        await self.storage.delete_sessions(token_hash=conn.token_hash)
+        await self.storage.audit(conn.account.username, "logout")
+        await conn.ws.close(protocol.CLOSE_NORMAL, "logged out")
+
+    async def _login_again(self, conn: StaffConn, frame: protocol.Login) -> None:
+        self._error(conn.ws, "bad_frame", "already logged in")
+
+    _staff_handlers: dict[type, Callable[[Relay, StaffConn, Any], Awaitable[None]]] = {
+        protocol.Claim: _claim,
+        protocol.StaffSend: _staff_line_frame,
+        protocol.Note: _staff_line_frame,
+        protocol.Whisper: _staff_line_frame,
+        protocol.StaffTyping: _typing,
+        protocol.Transfer: _transfer,
+        protocol.Close: _close_frame,
+        protocol.Sync: _sync,
+        protocol.View: _view,
+        protocol.Unview: _unview,
+        protocol.HelpRequest: _help,
+        protocol.RoomSend: _room,
+        protocol.Logout: _logout,
+        protocol.Login: _login_again,
+    }
+
+    # -- operations used by the CLI and tests -------------------------------------------------------
+
+    async def end_sessions(self, username: str, reason: str = "Your account was disabled.") -> None:
+        """Close every connection of a staff member at once (after disabling the account)."""
+        for conn in list(self.staff.get(username, ())):
+            await conn.ws.close(protocol.CLOSE_SESSION_ENDED, reason)
+
+
+def _cid_of(raw: str | bytes) -> str | None:
+    """Best effort: the ``cid`` of a refused frame, so the client can mark that line failed."""
+    if not isinstance(raw, str) or len(raw) > protocol.MAX_FRAME_BYTES:
+        return None
+    try:
+        data = json.loads(raw)
+    except (ValueError, RecursionError):
+        return None
+    cid = data.get("cid") if isinstance(data, dict) else None
+    return cid if isinstance(cid, str) and len(cid) <= protocol.MAX_CID_CHARS else None
+
+
+def _response(status: int, body: bytes, content_type: str | None,
+              extra: list[tuple[str, str]] | None = None) -> Response:
+    headers = Headers()
+    if content_type:
+        headers["Content-Type"] = content_type
+    headers["Content-Length"] = str(len(body))
+    for name, value in extra or ():
+        headers[name] = value
+    return Response(status, http.HTTPStatus(status).phrase, headers, body)
+
+
+async def run(config: RelayConfig, *, triage: Triage | None = None,
+              ready: Callable[[Relay], None] | None = None) -> None:
+    """Run a relay until cancelled or until SIGTERM/SIGINT, then shut down gracefully."""
+    import signal
+
+    relay = Relay(config, triage=triage)
+    async with relay:
+        loop = asyncio.get_running_loop()
+        stop = asyncio.Event()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            with contextlib.suppress(NotImplementedError, RuntimeError):
+                loop.add_signal_handler(sig, stop.set)
+        if ready is not None:
+            ready(relay)
+        serving = asyncio.create_task(relay.serve_forever())
+        await stop.wait()
+        log.info("shutting down", extra={"event": "shutdown"})
+        serving.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await serving
+

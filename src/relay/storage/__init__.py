@@ -1,0 +1,142 @@
+"""Storage behind one interface that speaks domain objects, not rows.
+
+``Storage`` is what the relay needs from a database. ``SQLiteStorage`` (embedded, the default)
+implements it; a PostgreSQL implementation can stand beside it for a multi-relay setup without
+the relay changing. Writes are *journalled*: each write returns once it is durably committed,
+and concurrent writes share one commit (group commit), which is what makes "acknowledge only
+after it is stored" fast.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+
+class StorageError(Exception):
+    """The database refused a write or a read (disk full, locked, unwritable, corrupt)."""
+
+
+@dataclass(slots=True)
+class StaffAccount:
+    id: int
+    username: str
+    display_name: str
+    password_hash: str
+    supervisor: bool = False
+    disabled: bool = False
+    totp_secret: str | None = None
+    created_at: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One transcript line of a conversation; ``author`` is a staff username or None."""
+
+    conversation: int
+    seq: int
+    kind: str
+    author: str | None
+    text: str
+    ts: float
+    cid: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RoomLine:
+    seq: int
+    author: str
+    text: str
+    ts: float
+
+
+@dataclass(slots=True)
+class ConversationRecord:
+    """A conversation's row: live state while open, the statistics-only record once closed."""
+
+    id: int
+    token_hash: str | None
+    alias: str
+    lang: str | None
+    role: str | None
+    state: str
+    created_at: float
+    urgent: bool = False
+    staff: str | None = None
+    claimed_at: float | None = None
+    closed_at: float | None = None
+    closed_by: str | None = None
+    outcome_role: str | None = None
+    tags: list[str] = field(default_factory=list)
+    referrals: list[str] = field(default_factory=list)
+    feedback: str | None = None
+    visitor_lines: int = 0
+    staff_lines: int = 0
+    purged: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    ts: float
+    actor: str
+    action: str
+    conversation: int | None
+    detail: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class PurgeResult:
+    conversations: int
+    messages: int
+    room_messages: int
+
+
+class Storage(Protocol):
+    """What the relay needs from a database. Every write returns once it is committed."""
+
+    async def open(self) -> None: ...
+    async def close(self) -> None: ...
+    async def healthy(self) -> bool: ...
+
+    # Ids the relay hands out itself, so it never waits for the database to number things.
+    async def max_ids(self) -> tuple[int, int]:
+        """The highest conversation id and room sequence number stored."""
+        ...
+
+    # Conversations and lines
+    async def create_conversation(self, record: ConversationRecord) -> None: ...
+    async def update_conversation(self, conversation: int, **changes: object) -> None: ...
+    async def append_line(self, line: Line) -> None: ...
+    async def live_conversations(self) -> list[tuple[ConversationRecord, int]]:
+        """Every conversation not closed, with its highest sequence number."""
+        ...
+    async def conversation_by_token(self, token_hash: str) -> ConversationRecord | None: ...
+    async def conversation(self, conversation: int) -> ConversationRecord | None: ...
+    async def lines_after(self, conversation: int, after: int,
+                          kinds: frozenset[str] | None = None) -> list[Line]: ...
+    async def recent_cids(self, conversation: int, limit: int) -> list[tuple[str, int, float]]: ...
+    async def recent_handle_times(self, limit: int) -> list[float]: ...
+
+    # Staff room
+    async def append_room_line(self, line: RoomLine) -> None: ...
+    async def room_lines(self, limit: int) -> list[RoomLine]: ...
+
+    # Staff and sessions
+    async def add_staff(self, account: StaffAccount) -> StaffAccount: ...
+    async def staff(self, username: str) -> StaffAccount | None: ...
+    async def staff_by_id(self, staff_id: int) -> StaffAccount | None: ...
+    async def list_staff(self) -> list[StaffAccount]: ...
+    async def update_staff(self, username: str, **changes: object) -> bool: ...
+    async def create_session(self, token_hash: str, staff_id: int, created_at: float,
+                             expires_at: float) -> None: ...
+    async def session(self, token_hash: str, now: float) -> StaffAccount | None: ...
+    async def delete_sessions(self, staff_id: int | None = None,
+                              token_hash: str | None = None) -> None: ...
+
+    # Statistics, audit and retention
+    async def count_closed_visit(self, hour: str) -> None: ...
+    async def audit(self, actor: str, action: str, conversation: int | None = None,
+                    detail: str | None = None, ts: float | None = None) -> None: ...
+    async def audit_entries(self, since: float | None = None, limit: int = 1000
+                            ) -> list[AuditEntry]: ...
+    async def purge(self, closed_before: float) -> PurgeResult: ...

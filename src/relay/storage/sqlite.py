@@ -1,0 +1,467 @@
+"""Embedded SQLite storage (WAL, group commit) through aiosqlite.
+
+Writes go through ``_Journal``: callers await their own write, concurrent writes are committed
+together in one transaction, and a failed commit fails every write in it, so the relay never
+acknowledges a line that is not on disk. Reads use the same connection between commits.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sqlite3
+import time
+from collections.abc import Iterable, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import aiosqlite
+
+from relay.storage import (
+    AuditEntry,
+    ConversationRecord,
+    Line,
+    PurgeResult,
+    RoomLine,
+    StaffAccount,
+    StorageError,
+)
+
+_CONVERSATION_COLUMNS = (
+    "c.id, c.token_hash, c.alias, c.lang, c.role, c.state, c.urgent, s.username, c.created_at, "
+    "c.claimed_at, c.closed_at, c.closed_by, c.outcome_role, c.tags, c.referrals, c.feedback, "
+    "c.visitor_lines, c.staff_lines, c.purged"
+)
+_UPDATABLE = {
+    "state", "urgent", "staff", "claimed_at", "closed_at", "closed_by", "outcome_role", "tags",
+    "referrals", "feedback", "visitor_lines", "staff_lines", "lang", "role",
+}
+
+
+def migrations() -> list[tuple[int, str]]:
+    """The numbered schema migrations shipped with the relay, in order."""
+    folder = resources.files("relay.storage") / "migrations"
+    found = []
+    for entry in folder.iterdir():
+        name = entry.name
+        if name.endswith(".sql") and name[:3].isdigit():
+            found.append((int(name[:3]), entry.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+class _Journal:
+    """Group commit: writes submitted while a commit runs are committed together after it."""
+
+    def __init__(self, db: aiosqlite.Connection) -> None:
+        self._db = db
+        self._pending: list[tuple[str, Sequence[Any], asyncio.Future[None]]] = []
+        self._wake = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+        self.commits = 0
+        self.last_commit_s = 0.0
+
+    def start(self) -> None:
+        self._task = asyncio.create_task(self._run(), name="lotsen-journal")
+
+    def submit(self, sql: str, params: Sequence[Any]) -> asyncio.Future[None]:
+        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._pending.append((sql, params, future))
+        self._wake.set()
+        return future
+
+    async def flush(self) -> None:
+        """Wait until everything submitted so far is committed (or failed)."""
+        if self._pending:
+            await asyncio.gather(*(f for _, _, f in self._pending), return_exceptions=True)
+
+    async def stop(self) -> None:
+        await self.flush()
+        if self._task:
+            self._task.cancel()
+            try:
+                await self._task
+            except asyncio.CancelledError:
+                pass
+
+    async def _run(self) -> None:
+        while True:
+            await self._wake.wait()
+            self._wake.clear()
+            batch, self._pending = self._pending, []
+            if not batch:
+                continue
+            started = time.perf_counter()
+            try:
+                await self._commit(batch)
+            except (sqlite3.Error, ValueError) as exc:
+                error = StorageError(_describe(exc))
+                for _, _, future in batch:
+                    if not future.done():
+                        future.set_exception(error)
+                continue
+            self.commits += 1
+            self.last_commit_s = time.perf_counter() - started
+            for _, _, future in batch:
+                if not future.done():
+                    future.set_result(None)
+
+    async def _commit(self, batch: list[tuple[str, Sequence[Any], asyncio.Future[None]]]) -> None:
+        db = self._db
+        try:
+            await db.execute("BEGIN IMMEDIATE")
+            # Consecutive writes of the same statement go to SQLite in one call.
+            index = 0
+            while index < len(batch):
+                sql = batch[index][0]
+                end = index + 1
+                while end < len(batch) and batch[end][0] == sql:
+                    end += 1
+                if end - index == 1:
+                    await db.execute(sql, batch[index][1])
+                else:
+                    await db.executemany(sql, [params for _, params, _ in batch[index:end]])
+                index = end
+            await db.execute("COMMIT")
+        except BaseException:
+            try:
+                await db.execute("ROLLBACK")
+            except (sqlite3.Error, ValueError):
+                pass
+            raise
+
+
+def _describe(exc: BaseException) -> str:
+    text = str(exc)
+    if "full" in text:
+        return "the disk is full"
+    if "locked" in text or "busy" in text:
+        return "the database is locked by another process"
+    if "readonly" in text or "read-only" in text:
+        return "the database is read-only"
+    return f"database error: {text}"
+
+
+def _record(row: Sequence[Any]) -> ConversationRecord:
+    return ConversationRecord(
+        id=row[0], token_hash=row[1], alias=row[2], lang=row[3], role=row[4], state=row[5],
+        urgent=bool(row[6]), staff=row[7], created_at=row[8], claimed_at=row[9],
+        closed_at=row[10], closed_by=row[11], outcome_role=row[12],
+        tags=json.loads(row[13]) if row[13] else [],
+        referrals=json.loads(row[14]) if row[14] else [],
+        feedback=row[15], visitor_lines=row[16], staff_lines=row[17], purged=bool(row[18]),
+    )
+
+
+def _account(row: Sequence[Any]) -> StaffAccount:
+    return StaffAccount(
+        id=row[0], username=row[1], display_name=row[2], password_hash=row[3],
+        supervisor=bool(row[4]), disabled=bool(row[5]), totp_secret=row[6], created_at=row[7],
+    )
+
+
+_STAFF_COLUMNS = ("id, username, display_name, password_hash, supervisor, disabled, "
+                  "totp_secret, created_at")
+
+
+class SQLiteStorage:
+    """The embedded default: one SQLite file in WAL mode, durable commits (synchronous=FULL)."""
+
+    def __init__(self, path: Path | str, *, synchronous: str = "FULL",
+                 busy_timeout_ms: int = 2000) -> None:
+        self.path = Path(path)
+        self._synchronous = synchronous
+        self._busy_timeout_ms = busy_timeout_ms
+        self._db: aiosqlite.Connection | None = None
+        self._journal: _Journal | None = None
+        self._staff_ids: dict[str, int] = {}
+
+    # -- lifecycle ------------------------------------------------------------------------
+
+    async def open(self) -> None:
+        try:
+            self._db = await aiosqlite.connect(self.path, isolation_level=None)
+            await self._db.execute(f"PRAGMA busy_timeout = {int(self._busy_timeout_ms)}")
+            await self._db.execute("PRAGMA journal_mode = WAL")
+            await self._db.execute(f"PRAGMA synchronous = {self._synchronous}")
+            await self._db.execute("PRAGMA foreign_keys = ON")
+            # Deleted text is overwritten on disk, so a purge really removes it.
+            await self._db.execute("PRAGMA secure_delete = ON")
+            await self._migrate()
+        except sqlite3.Error as exc:
+            if self._db is not None:
+                await self._db.close()
+                self._db = None
+            raise StorageError(f"cannot open database {self.path}: {_describe(exc)}") from None
+        self._journal = _Journal(self._db)
+        self._journal.start()
+        for account in await self.list_staff():
+            self._staff_ids[account.username] = account.id
+
+    async def _migrate(self) -> None:
+        db = self.db
+        (version,) = await self._one("PRAGMA user_version") or (0,)
+        for number, script in migrations():
+            if number > version:
+                await db.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
+
+    async def close(self) -> None:
+        if self._journal is not None:
+            await self._journal.stop()
+            self._journal = None
+        if self._db is not None:
+            await self._db.close()
+            self._db = None
+
+    async def flush(self) -> None:
+        if self._journal is not None:
+            await self._journal.flush()
+
+    @property
+    def db(self) -> aiosqlite.Connection:
+        if self._db is None:
+            raise StorageError("storage is not open")
+        return self._db
+
+    async def healthy(self) -> bool:
+        try:
+            return await self._one("SELECT 1") == (1,)
+        except (StorageError, sqlite3.Error, ValueError):
+            return False
+
+    @property
+    def journal(self) -> _Journal:
+        if self._journal is None:
+            raise StorageError("storage is not open")
+        return self._journal
+
+    # -- helpers ----------------------------------------------------------------------------
+
+    async def _write(self, sql: str, params: Sequence[Any]) -> None:
+        await self.journal.submit(sql, params)
+
+    async def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[Sequence[Any]]:
+        try:
+            return list(await self.db.execute_fetchall(sql, tuple(params)))
+        except sqlite3.Error as exc:
+            raise StorageError(_describe(exc)) from None
+
+    async def _one(self, sql: str, params: Iterable[Any] = ()) -> Sequence[Any] | None:
+        rows = await self._rows(sql, params)
+        return rows[0] if rows else None
+
+    def _staff_id(self, username: str | None) -> int | None:
+        return None if username is None else self._staff_ids.get(username)
+
+    # -- conversations ------------------------------------------------------------------------
+
+    async def max_ids(self) -> tuple[int, int]:
+        conv = await self._one("SELECT COALESCE(MAX(id), 0) FROM conversations")
+        room = await self._one("SELECT COALESCE(MAX(seq), 0) FROM room_messages")
+        return int(conv[0] if conv else 0), int(room[0] if room else 0)
+
+    async def create_conversation(self, record: ConversationRecord) -> None:
+        await self._write(
+            "INSERT INTO conversations (id, token_hash, alias, lang, role, state, urgent, "
+            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (record.id, record.token_hash, record.alias, record.lang, record.role, record.state,
+             int(record.urgent), record.created_at),
+        )
+
+    async def update_conversation(self, conversation: int, **changes: object) -> None:
+        unknown = set(changes) - _UPDATABLE
+        if unknown:
+            raise ValueError(f"cannot update {sorted(unknown)}")
+        columns, values = [], []
+        for key, value in sorted(changes.items()):
+            if key == "staff":
+                key, value = "staff_id", self._staff_id(value if isinstance(value, str) else None)
+            elif key in ("tags", "referrals"):
+                value = json.dumps(value, ensure_ascii=False)
+            elif key == "urgent":
+                value = int(bool(value))
+            columns.append(f"{key} = ?")
+            values.append(value)
+        await self._write(f"UPDATE conversations SET {', '.join(columns)} WHERE id = ?",
+                          (*values, conversation))
+
+    async def append_line(self, line: Line) -> None:
+        await self._write(
+            "INSERT INTO messages (conversation_id, seq, kind, author, text, ts, cid) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (line.conversation, line.seq, line.kind, line.author, line.text, line.ts, line.cid),
+        )
+
+    async def live_conversations(self) -> list[tuple[ConversationRecord, int]]:
+        rows = await self._rows(
+            f"SELECT {_CONVERSATION_COLUMNS}, "
+            "(SELECT COALESCE(MAX(seq), 0) FROM messages m WHERE m.conversation_id = c.id) "
+            "FROM conversations c LEFT JOIN staff s ON s.id = c.staff_id "
+            "WHERE c.state != 'closed' ORDER BY c.created_at, c.id"
+        )
+        return [(_record(row), int(row[19])) for row in rows]
+
+    async def conversation_by_token(self, token_hash: str) -> ConversationRecord | None:
+        row = await self._one(
+            f"SELECT {_CONVERSATION_COLUMNS} FROM conversations c "
+            "LEFT JOIN staff s ON s.id = c.staff_id WHERE c.token_hash = ?", (token_hash,))
+        return _record(row) if row else None
+
+    async def conversation(self, conversation: int) -> ConversationRecord | None:
+        row = await self._one(
+            f"SELECT {_CONVERSATION_COLUMNS} FROM conversations c "
+            "LEFT JOIN staff s ON s.id = c.staff_id WHERE c.id = ?", (conversation,))
+        return _record(row) if row else None
+
+    async def last_seq(self, conversation: int) -> int:
+        row = await self._one(
+            "SELECT COALESCE(MAX(seq), 0) FROM messages WHERE conversation_id = ?",
+            (conversation,))
+        return int(row[0]) if row else 0
+
+    async def lines_after(self, conversation: int, after: int,
+                          kinds: frozenset[str] | None = None) -> list[Line]:
+        rows = await self._rows(
+            "SELECT conversation_id, seq, kind, author, text, ts, cid FROM messages "
+            "WHERE conversation_id = ? AND seq > ? ORDER BY seq", (conversation, after))
+        lines = [Line(*row) for row in rows]
+        if kinds is not None:
+            lines = [line for line in lines if line.kind in kinds]
+        return lines
+
+    async def recent_cids(self, conversation: int, limit: int) -> list[tuple[str, int, float]]:
+        rows = await self._rows(
+            "SELECT cid, seq, ts FROM messages WHERE conversation_id = ? AND cid IS NOT NULL "
+            "ORDER BY seq DESC LIMIT ?", (conversation, limit))
+        return [(row[0], row[1], row[2]) for row in rows]
+
+    async def recent_handle_times(self, limit: int) -> list[float]:
+        rows = await self._rows(
+            "SELECT closed_at - claimed_at FROM conversations WHERE claimed_at IS NOT NULL "
+            "AND closed_at IS NOT NULL ORDER BY closed_at DESC LIMIT ?", (limit,))
+        return [float(row[0]) for row in rows if row[0] is not None and row[0] >= 0]
+
+    # -- staff room ------------------------------------------------------------------------
+
+    async def append_room_line(self, line: RoomLine) -> None:
+        await self._write("INSERT INTO room_messages (seq, author, text, ts) VALUES (?, ?, ?, ?)",
+                          (line.seq, line.author, line.text, line.ts))
+
+    async def room_lines(self, limit: int) -> list[RoomLine]:
+        rows = await self._rows(
+            "SELECT seq, author, text, ts FROM room_messages ORDER BY seq DESC LIMIT ?", (limit,))
+        return [RoomLine(*row) for row in reversed(rows)]
+
+    # -- staff and sessions -------------------------------------------------------------------
+
+    async def add_staff(self, account: StaffAccount) -> StaffAccount:
+        try:
+            await self._write(
+                "INSERT INTO staff (username, display_name, password_hash, supervisor, disabled, "
+                "totp_secret, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (account.username, account.display_name, account.password_hash,
+                 int(account.supervisor), int(account.disabled), account.totp_secret,
+                 account.created_at or time.time()),
+            )
+        except StorageError as exc:
+            if "UNIQUE" in str(exc):
+                raise StorageError(f"staff account {account.username!r} already exists") from None
+            raise
+        stored = await self.staff(account.username)
+        assert stored is not None
+        self._staff_ids[stored.username] = stored.id
+        return stored
+
+    async def staff(self, username: str) -> StaffAccount | None:
+        row = await self._one(f"SELECT {_STAFF_COLUMNS} FROM staff WHERE username = ?",
+                              (username,))
+        if row is None:
+            return None
+        account = _account(row)
+        self._staff_ids[account.username] = account.id
+        return account
+
+    async def staff_by_id(self, staff_id: int) -> StaffAccount | None:
+        row = await self._one(f"SELECT {_STAFF_COLUMNS} FROM staff WHERE id = ?", (staff_id,))
+        return _account(row) if row else None
+
+    async def list_staff(self) -> list[StaffAccount]:
+        return [_account(row) for row in
+                await self._rows(f"SELECT {_STAFF_COLUMNS} FROM staff ORDER BY username")]
+
+    async def update_staff(self, username: str, **changes: object) -> bool:
+        allowed = {"display_name", "password_hash", "supervisor", "disabled", "totp_secret"}
+        if set(changes) - allowed:
+            raise ValueError(f"cannot update {sorted(set(changes) - allowed)}")
+        if await self.staff(username) is None:
+            return False
+        columns = ", ".join(f"{key} = ?" for key in sorted(changes))
+        values = [int(v) if isinstance(v, bool) else v for _, v in sorted(changes.items())]
+        await self._write(f"UPDATE staff SET {columns} WHERE username = ?", (*values, username))
+        return True
+
+    async def create_session(self, token_hash: str, staff_id: int, created_at: float,
+                             expires_at: float) -> None:
+        await self._write(
+            "INSERT INTO sessions (token_hash, staff_id, created_at, expires_at) "
+            "VALUES (?, ?, ?, ?)", (token_hash, staff_id, created_at, expires_at))
+
+    async def session(self, token_hash: str, now: float) -> StaffAccount | None:
+        row = await self._one(
+            f"SELECT {', '.join('s.' + c.strip() for c in _STAFF_COLUMNS.split(','))} "
+            "FROM sessions x JOIN staff s ON s.id = x.staff_id "
+            "WHERE x.token_hash = ? AND x.expires_at > ? AND s.disabled = 0", (token_hash, now))
+        return _account(row) if row else None
+
+    async def delete_sessions(self, staff_id: int | None = None,
+                              token_hash: str | None = None) -> None:
+        if token_hash is not None:
+            await self._write("DELETE FROM sessions WHERE token_hash = ?", (token_hash,))
+        elif staff_id is not None:
+            await self._write("DELETE FROM sessions WHERE staff_id = ?", (staff_id,))
+
+    # -- statistics, audit, retention -----------------------------------------------------------
+
+    async def count_closed_visit(self, hour: str) -> None:
+        await self._write(
+            "INSERT INTO closed_visits (hour, count) VALUES (?, 1) "
+            "ON CONFLICT(hour) DO UPDATE SET count = count + 1", (hour,))
+
+    async def audit(self, actor: str, action: str, conversation: int | None = None,
+                    detail: str | None = None, ts: float | None = None) -> None:
+        await self._write(
+            "INSERT INTO audit (ts, actor, action, conversation_id, detail) VALUES (?, ?, ?, ?, ?)",
+            (ts if ts is not None else time.time(), actor, action, conversation, detail))
+
+    async def audit_entries(self, since: float | None = None, limit: int = 1000
+                            ) -> list[AuditEntry]:
+        rows = await self._rows(
+            "SELECT ts, actor, action, conversation_id, detail FROM audit WHERE ts >= ? "
+            "ORDER BY id DESC LIMIT ?", (since or 0.0, limit))
+        return [AuditEntry(*row) for row in reversed(rows)]
+
+    async def purge(self, closed_before: float) -> PurgeResult:
+        """Delete the text of conversations closed before the cut-off; keep statistics rows."""
+        await self.flush()
+        rows = await self._rows(
+            "SELECT id FROM conversations WHERE state = 'closed' AND purged = 0 AND closed_at < ?",
+            (closed_before,))
+        ids = [row[0] for row in rows]
+        messages = 0
+        for chunk_start in range(0, len(ids), 500):
+            chunk = ids[chunk_start:chunk_start + 500]
+            marks = ",".join("?" * len(chunk))
+            count = await self._one(
+                f"SELECT COUNT(*) FROM messages WHERE conversation_id IN ({marks})", chunk)
+            messages += int(count[0]) if count else 0
+            await self._write(f"DELETE FROM messages WHERE conversation_id IN ({marks})", chunk)
+            await self._write(
+                f"UPDATE conversations SET token_hash = NULL, purged = 1 WHERE id IN ({marks})",
+                chunk)
+        room = await self._one("SELECT COUNT(*) FROM room_messages WHERE ts < ?", (closed_before,))
+        await self._write("DELETE FROM room_messages WHERE ts < ?", (closed_before,))
+        return PurgeResult(len(ids), messages, int(room[0]) if room else 0)
+
+    async def vacuum(self) -> None:
+        await self.flush()
+        await self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")

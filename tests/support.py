@@ -1,0 +1,217 @@
+"""Test support shared by every test package: a real relay on a loopback port, and clients.
+
+Nothing here fakes a part of Lotsen. ``RelayThread`` runs the real ``Relay`` (real websockets,
+real SQLite file) on port 0 in a background thread for synchronous tests (Playwright, Pilot in
+another loop); async tests can use ``Relay`` directly. ``Client`` is a plain websockets client
+that speaks the protocol the way the widget and console do.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import threading
+import time
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from websockets.asyncio.client import ClientConnection, connect
+
+from relay import auth
+from relay.config import RelayConfig
+from relay.hours import OpeningHours
+from relay.protocol import PROTOCOL_VERSION, STAFF_PATH, VISITOR_PATH
+from relay.server import Relay, Triage
+from relay.storage import StaffAccount
+from relay.storage.sqlite import SQLiteStorage
+
+PASSWORD = "correct horse battery"
+
+
+def make_config(tmp_path: Path, **overrides: Any) -> RelayConfig:
+    """A relay config on a free loopback port with a fresh database, always open by default."""
+    base = RelayConfig(host="127.0.0.1", port=0, database=tmp_path / "lotsen.db",
+                       hours=OpeningHours(always_open=True))
+    return replace(base, **overrides)
+
+
+async def add_staff_async(database: Path, username: str, *, password: str = PASSWORD,
+                          supervisor: bool = False, name: str | None = None) -> None:
+    storage = SQLiteStorage(database)
+    await storage.open()
+    try:
+        await storage.add_staff(StaffAccount(0, username, name or username.title(),
+                                             auth.hash_password(password),
+                                             supervisor=supervisor, created_at=time.time()))
+    finally:
+        await storage.close()
+
+
+def add_staff(database: Path, username: str, **kwargs: Any) -> None:
+    """Create a staff account in the database file (works while a relay uses it)."""
+    asyncio.run(add_staff_async(database, username, **kwargs))
+
+
+class RelayThread:
+    """A real relay serving from a background thread, for tests that own their own loop."""
+
+    def __init__(self, config: RelayConfig, *, triage: Triage | None = None) -> None:
+        self.config = config
+        self.triage = triage
+        self.relay: Relay | None = None
+        self.loop: asyncio.AbstractEventLoop | None = None
+        self._thread: threading.Thread | None = None
+        self._ready = threading.Event()
+        self._stop: asyncio.Event | None = None
+        self._error: BaseException | None = None
+
+    @property
+    def port(self) -> int:
+        assert self.relay is not None
+        return self.relay.port
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> RelayThread:
+        self._thread = threading.Thread(target=self._main, daemon=True, name="relay")
+        self._thread.start()
+        if not self._ready.wait(15):
+            raise RuntimeError("relay did not start")
+        if self._error is not None:
+            raise self._error
+        return self
+
+    def _main(self) -> None:
+        async def run() -> None:
+            self.loop = asyncio.get_running_loop()
+            self._stop = asyncio.Event()
+            try:
+                self.relay = Relay(self.config, triage=self.triage)
+                await self.relay.start()
+            except BaseException as exc:  # surfaced to the test in start()
+                self._error = exc
+                self._ready.set()
+                return
+            self._ready.set()
+            await self._stop.wait()
+            await self.relay.stop()
+
+        asyncio.run(run())
+
+    def call(self, coro_fn: Any, timeout: float = 10) -> Any:
+        """Run ``coro_fn(relay)`` in the relay's loop and return its result."""
+        assert self.loop is not None
+        future = asyncio.run_coroutine_threadsafe(coro_fn(self.relay), self.loop)
+        return future.result(timeout)
+
+    def stop(self) -> None:
+        if self.loop is not None and self._stop is not None:
+            self.loop.call_soon_threadsafe(self._stop.set)
+        if self._thread is not None:
+            self._thread.join(20)
+
+    def __enter__(self) -> RelayThread:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+_cids = itertools.count(1)
+
+
+def new_cid() -> str:
+    return f"c{next(_cids)}"
+
+
+class Client:
+    """A protocol client: send frames as dicts, wait for frames by type and fields."""
+
+    def __init__(self, ws: ClientConnection) -> None:
+        self.ws = ws
+        self.seen: list[dict[str, Any]] = []
+        self._unread: list[dict[str, Any]] = []
+
+    @classmethod
+    async def visitor(cls, port: int, *, resume: str | None = None, last_seq: int = 0,
+                      origin: str | None = None, **hello: Any) -> Client:
+        headers = {"Origin": origin} if origin else None
+        ws = await connect(f"ws://127.0.0.1:{port}{VISITOR_PATH}", additional_headers=headers,
+                           open_timeout=5)
+        client = cls(ws)
+        await client.send({"type": "hello", "v": PROTOCOL_VERSION, "resume": resume,
+                           "last_seq": last_seq, **hello})
+        return client
+
+    @classmethod
+    async def staff(cls, port: int, user: str | None = None, password: str = PASSWORD, *,
+                    session: str | None = None, expect_session: bool = True) -> Client:
+        ws = await connect(f"ws://127.0.0.1:{port}{STAFF_PATH}", open_timeout=5)
+        client = cls(ws)
+        frame: dict[str, Any] = {"type": "login", "v": PROTOCOL_VERSION}
+        if session:
+            frame["session"] = session
+        else:
+            frame.update(user=user, password=password)
+        await client.send(frame)
+        if expect_session:
+            client.session = await client.expect("session")
+        return client
+
+    session: dict[str, Any]
+
+    async def send(self, frame: dict[str, Any]) -> None:
+        await self.ws.send(json.dumps(frame))
+
+    async def say(self, text: str, **extra: Any) -> dict[str, Any]:
+        """Send a visitor line and return its ack."""
+        cid = new_cid()
+        await self.send({"type": "message", "text": text, "cid": cid, **extra})
+        return await self.expect("ack", cid=cid)
+
+    async def _next(self, timeout: float) -> dict[str, Any]:
+        raw = await asyncio.wait_for(self.ws.recv(), timeout)
+        frame = json.loads(raw)
+        self.seen.append(frame)
+        return frame  # type: ignore[no-any-return]
+
+    async def expect(self, type_: str, timeout: float = 5, **fields: Any) -> dict[str, Any]:
+        """The first frame (unread first) of this type whose fields match; others are kept."""
+
+        def matches(frame: dict[str, Any]) -> bool:
+            return frame.get("type") == type_ and all(frame.get(k) == v for k, v in fields.items())
+
+        for index, frame in enumerate(self._unread):
+            if matches(frame):
+                return self._unread.pop(index)
+        deadline = time.monotonic() + timeout
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise AssertionError(f"no {type_} frame matching {fields}; got "
+                                     f"{[f.get('type') for f in self._unread][-20:]}")
+            try:
+                frame = await self._next(remaining)
+            except asyncio.TimeoutError:
+                continue
+            if matches(frame):
+                return frame
+            self._unread.append(frame)
+
+    async def drain(self, seconds: float = 0.2) -> list[dict[str, Any]]:
+        """Collect frames arriving within ``seconds`` (to assert that something did NOT come)."""
+        deadline = time.monotonic() + seconds
+        while (remaining := deadline - time.monotonic()) > 0:
+            try:
+                self._unread.append(await self._next(remaining))
+            except (asyncio.TimeoutError, Exception):
+                break
+        out, self._unread = self._unread, []
+        return out
+
+    async def close(self) -> None:
+        await self.ws.close()
