@@ -196,7 +196,7 @@ class Client:
                                      f"{[f.get('type') for f in self._unread][-20:]}")
             try:
                 frame = await self._next(remaining)
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 continue
             if matches(frame):
                 return frame
@@ -208,7 +208,7 @@ class Client:
         while (remaining := deadline - time.monotonic()) > 0:
             try:
                 self._unread.append(await self._next(remaining))
-            except (asyncio.TimeoutError, Exception):
+            except (TimeoutError, Exception):
                 break
         out, self._unread = self._unread, []
         return out

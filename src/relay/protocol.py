@@ -520,11 +520,11 @@ class HelpWanted(Frame):
 # ---------------------------------------------------------------------------------------------
 # Registries and codec
 
-VisitorFrame = Union[Hello, VisitorSend, VisitorTyping, Moment, Leave, Feedback]
-StaffFrame = Union[
-    Login, Claim, StaffSend, Note, StaffTyping, Transfer, Close, Sync, RoomSend, View, Unview,
-    Whisper, HelpRequest, Logout,
-]
+VisitorFrame = Hello | VisitorSend | VisitorTyping | Moment | Leave | Feedback
+StaffFrame = (
+    Login | Claim | StaffSend | Note | StaffTyping | Transfer | Close | Sync | RoomSend | View
+    | Unview | Whisper | HelpRequest | Logout
+)
 
 
 def _registry(*classes: type[Frame]) -> dict[str, type[Frame]]:

@@ -328,7 +328,8 @@ class Relay:
         key = (status.open, status.reason, status.next_open)
         text = protocol.encode(status)
         for conn in self.visitors:
-            if conn.last_status != key and (conn.live is None or conn.live.record.state == "queued"):
+            waiting = conn.live is None or conn.live.record.state == "queued"
+            if conn.last_status != key and waiting:
                 conn.last_status = key
                 self._push(conn.ws, text)
 
@@ -468,7 +469,7 @@ class Relay:
                            expected: type[Frame]) -> Frame | None:
         try:
             raw = await asyncio.wait_for(ws.recv(), timeout=self.config.handshake_timeout)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             await ws.close(protocol.CLOSE_POLICY, f"send {expected.type} first")
             return None
         try:
@@ -1104,7 +1105,7 @@ class Relay:
         protocol.Login: _login_again,
     }
 
-    # -- operations used by the CLI and tests -------------------------------------------------------
+    # -- operations used by the CLI and tests -----------------------------------------------
 
     async def end_sessions(self, username: str, reason: str = "Your account was disabled.") -> None:
         """Close every connection of a staff member at once (after disabling the account)."""

@@ -75,12 +75,13 @@ async def test_notes_never_reach_the_visitor(relay: Relay) -> None:
     await staff.send({"type": "message", "conversation": info["id"], "text": "Synligt svar",
                       "cid": "m1"})
     await visitor.expect("message", kind="staff", text="Synligt svar")
-    frames = visitor.seen + await visitor.drain(0.3)
-    assert not any("HEMLIG" in str(f) for f in frames)
+    await visitor.drain(0.3)
+    assert not any("HEMLIG" in str(f) for f in visitor.seen)
     # Resuming replays the transcript, still without the note.
     token = next(f for f in visitor.seen if f["type"] == "started")["token"]
     await visitor.close()
     again = await Client.visitor(relay.port, resume=token, last_seq=0)
     await again.expect("resumed")
     await again.expect("message", text="Synligt svar")
-    assert not any("HEMLIG" in str(f) for f in again.seen + await again.drain(0.3))
+    await again.drain(0.3)
+    assert not any("HEMLIG" in str(f) for f in again.seen)

@@ -203,7 +203,8 @@ class SQLiteStorage:
         (version,) = await self._one("PRAGMA user_version") or (0,)
         for number, script in migrations():
             if number > version:
-                await db.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
+                await db.executescript(
+                    f"BEGIN;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
 
     async def close(self) -> None:
         if self._journal is not None:
