@@ -16,6 +16,8 @@ app = typer.Typer(
 def _register() -> None:
     # Each group lives in its own module; importing them here keeps `lotsen --help` complete.
     from relay.cli import serve as _serve  # noqa: F401  (registers `serve`, `purge`)
+    from relay.cli import ops as _ops  # noqa: F401  (registers `export`, `backup`, `migrate`)
+    from relay.cli import stats as _stats  # noqa: F401  (registers `stats`)
 
     # Command groups, one module each.
     from relay.cli import config as _config

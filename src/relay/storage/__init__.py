@@ -135,6 +135,13 @@ class Storage(Protocol):
 
     # Statistics, audit and retention
     async def count_closed_visit(self, hour: str) -> None: ...
+    async def conversations_created(self, since: float, until: float
+                                    ) -> list[ConversationRecord]:
+        """Records of conversations started in ``[since, until)`` (statistics)."""
+        ...
+    async def closed_visits(self, first_hour: str, last_hour: str) -> list[tuple[str, int]]:
+        """Widget openings while closed per local hour key ``YYYY-MM-DDTHH``, in a range."""
+        ...
     async def audit(self, actor: str, action: str, conversation: int | None = None,
                     detail: str | None = None, ts: float | None = None) -> None: ...
     async def audit_entries(self, since: float | None = None, limit: int = 1000

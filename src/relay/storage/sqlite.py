@@ -8,6 +8,7 @@ acknowledges a line that is not on disk. Reads use the same connection between c
 from __future__ import annotations
 
 import asyncio
+import bisect
 import json
 import sqlite3
 import time
@@ -33,6 +34,9 @@ _CONVERSATION_COLUMNS = (
     "c.claimed_at, c.closed_at, c.closed_by, c.outcome_role, c.tags, c.referrals, c.feedback, "
     "c.visitor_lines, c.staff_lines, c.purged"
 )
+# Upper bounds (seconds) of the commit latency histogram exported on /metrics.
+COMMIT_BUCKETS_S = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5,
+                    float("inf"))
 _UPDATABLE = {
     "state", "urgent", "staff", "claimed_at", "closed_at", "closed_by", "outcome_role", "tags",
     "referrals", "feedback", "visitor_lines", "staff_lines", "lang", "role",
@@ -60,6 +64,10 @@ class _Journal:
         self._task: asyncio.Task[None] | None = None
         self.commits = 0
         self.last_commit_s = 0.0
+        # Commit latency for /metrics: counts per upper bound in COMMIT_BUCKETS_S, and the sum.
+        self.commit_buckets = [0] * len(COMMIT_BUCKETS_S)
+        self.commit_seconds_total = 0.0
+        self.failed_commits = 0
 
     def start(self) -> None:
         self._task = asyncio.create_task(self._run(), name="lotsen-journal")
@@ -96,12 +104,15 @@ class _Journal:
                 await self._commit(batch)
             except (sqlite3.Error, ValueError) as exc:
                 error = StorageError(_describe(exc))
+                self.failed_commits += 1
                 for _, _, future in batch:
                     if not future.done():
                         future.set_exception(error)
                 continue
             self.commits += 1
             self.last_commit_s = time.perf_counter() - started
+            self.commit_seconds_total += self.last_commit_s
+            self.commit_buckets[bisect.bisect_left(COMMIT_BUCKETS_S, self.last_commit_s)] += 1
             for _, _, future in batch:
                 if not future.done():
                     future.set_result(None)
@@ -168,8 +179,11 @@ class SQLiteStorage:
     """The embedded default: one SQLite file in WAL mode, durable commits (synchronous=FULL)."""
 
     def __init__(self, path: Path | str, *, synchronous: str = "FULL",
-                 busy_timeout_ms: int = 2000) -> None:
+                 busy_timeout_ms: int = 2000,
+                 migration_set: Sequence[tuple[int, str]] | None = None) -> None:
         self.path = Path(path)
+        # The shipped migrations unless given (upgrade tests open a database with a newer set).
+        self._migrations = migration_set
         self._synchronous = synchronous
         self._busy_timeout_ms = busy_timeout_ms
         self._db: aiosqlite.Connection | None = None
@@ -201,7 +215,14 @@ class SQLiteStorage:
     async def _migrate(self) -> None:
         db = self.db
         (version,) = await self._one("PRAGMA user_version") or (0,)
-        for number, script in migrations():
+        shipped = self._migrations if self._migrations is not None else migrations()
+        latest = max((number for number, _ in shipped), default=0)
+        if version > latest:
+            # An older Lotsen must not write to a schema it does not know.
+            raise sqlite3.DatabaseError(
+                f"its schema version {version} is newer than this Lotsen's ({latest}); "
+                "upgrade Lotsen, or restore a backup taken before the upgrade")
+        for number, script in shipped:
             if number > version:
                 await db.executescript(
                     f"BEGIN;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
@@ -427,6 +448,23 @@ class SQLiteStorage:
         await self._write(
             "INSERT INTO closed_visits (hour, count) VALUES (?, 1) "
             "ON CONFLICT(hour) DO UPDATE SET count = count + 1", (hour,))
+
+    async def conversations_created(self, since: float, until: float
+                                    ) -> list[ConversationRecord]:
+        """Records of conversations started in ``[since, until)``, for statistics."""
+        rows = await self._rows(
+            f"SELECT {_CONVERSATION_COLUMNS} FROM conversations c "
+            "LEFT JOIN staff s ON s.id = c.staff_id "
+            "WHERE c.created_at >= ? AND c.created_at < ? ORDER BY c.created_at, c.id",
+            (since, until))
+        return [_record(row) for row in rows]
+
+    async def closed_visits(self, first_hour: str, last_hour: str) -> list[tuple[str, int]]:
+        """Closed-hours widget openings per local hour key, from ``first_hour`` to ``last_hour``."""
+        rows = await self._rows(
+            "SELECT hour, count FROM closed_visits WHERE hour >= ? AND hour <= ? ORDER BY hour",
+            (first_hour, last_hour))
+        return [(str(row[0]), int(row[1])) for row in rows]
 
     async def audit(self, actor: str, action: str, conversation: int | None = None,
                     detail: str | None = None, ts: float | None = None) -> None:
