@@ -27,7 +27,7 @@ async def test_database_holds_no_ip_user_agent_or_clear_token(relay: Relay,
     await staff.send({"type": "close", "conversation": conversation})
     await visitor.expect("ended")
     await relay.storage.flush()
-    await relay.storage.vacuum()
+    await relay.storage.checkpoint()
     blob = b"".join(p.read_bytes() for p in Path(config.database).parent.glob("lotsen.db*"))
     for secret in ("127.0.0.1", agent, "LotsenPrivacyProbe", token,
                    staff.session["token"]):

@@ -51,6 +51,10 @@ def migrations() -> list[tuple[int, str]]:
         name = entry.name
         if name.endswith(".sql") and name[:3].isdigit():
             found.append((int(name[:3]), entry.read_text(encoding="utf-8")))
+    numbers = [number for number, _ in found]
+    if len(set(numbers)) != len(numbers):
+        # Two files with one number: the second would be skipped silently on upgrade.
+        raise RuntimeError(f"two schema migrations share a number: {sorted(numbers)}")
     return sorted(found)
 
 
@@ -58,7 +62,9 @@ class _Journal:
     """Group commit: writes submitted while a commit runs are committed together after it."""
 
     def __init__(self, db: aiosqlite.Connection) -> None:
-        self._db = db
+        self.db = db
+        # Held for a whole transaction; anything else using ``db`` takes it too.
+        self.lock = asyncio.Lock()
         self._pending: list[tuple[str, Sequence[Any], asyncio.Future[None]]] = []
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
@@ -118,7 +124,12 @@ class _Journal:
                     future.set_result(None)
 
     async def _commit(self, batch: list[tuple[str, Sequence[Any], asyncio.Future[None]]]) -> None:
-        db = self._db
+        async with self.lock:
+            await self._transaction(self.db, batch)
+
+    @staticmethod
+    async def _transaction(db: aiosqlite.Connection,
+                           batch: list[tuple[str, Sequence[Any], asyncio.Future[None]]]) -> None:
         try:
             await db.execute("BEGIN IMMEDIATE")
             # Consecutive writes of the same statement go to SQLite in one call.
@@ -186,7 +197,8 @@ class SQLiteStorage:
         self._migrations = migration_set
         self._synchronous = synchronous
         self._busy_timeout_ms = busy_timeout_ms
-        self._db: aiosqlite.Connection | None = None
+        self._db: aiosqlite.Connection | None = None  # reads (and schema migrations)
+        self._wdb: aiosqlite.Connection | None = None  # the journal's writes
         self._journal: _Journal | None = None
         self._staff_ids: dict[str, int] = {}
 
@@ -195,19 +207,31 @@ class SQLiteStorage:
     async def open(self) -> None:
         try:
             self._db = await aiosqlite.connect(self.path, isolation_level=None)
-            await self._db.execute(f"PRAGMA busy_timeout = {int(self._busy_timeout_ms)}")
-            await self._db.execute("PRAGMA journal_mode = WAL")
-            await self._db.execute(f"PRAGMA synchronous = {self._synchronous}")
-            await self._db.execute("PRAGMA foreign_keys = ON")
+            await self._db.execute_fetchall(f"PRAGMA busy_timeout = {int(self._busy_timeout_ms)}")
+            await self._db.execute_fetchall("PRAGMA journal_mode = WAL")
+            await self._db.execute_fetchall(f"PRAGMA synchronous = {self._synchronous}")
+            await self._db.execute_fetchall("PRAGMA foreign_keys = ON")
             # Deleted text is overwritten on disk, so a purge really removes it.
-            await self._db.execute("PRAGMA secure_delete = ON")
+            await self._db.execute_fetchall("PRAGMA secure_delete = ON")
             await self._migrate()
         except sqlite3.Error as exc:
             if self._db is not None:
                 await self._db.close()
                 self._db = None
             raise StorageError(f"cannot open database {self.path}: {_describe(exc)}") from None
-        self._journal = _Journal(self._db)
+        # Writes get a connection of their own. The journal's transaction spans several calls
+        # into aiosqlite's thread; on a shared connection a read could run inside it and see
+        # lines that are not committed yet (and may never be).
+        try:
+            self._wdb = await aiosqlite.connect(self.path, isolation_level=None)
+            for pragma in (f"busy_timeout = {int(self._busy_timeout_ms)}",
+                           f"synchronous = {self._synchronous}", "foreign_keys = ON",
+                           "secure_delete = ON"):
+                await self._wdb.execute_fetchall(f"PRAGMA {pragma}")
+        except sqlite3.Error as exc:
+            await self.close()
+            raise StorageError(f"cannot open database {self.path}: {_describe(exc)}") from None
+        self._journal = _Journal(self._wdb)
         self._journal.start()
         for account in await self.list_staff():
             self._staff_ids[account.username] = account.id
@@ -231,6 +255,9 @@ class SQLiteStorage:
         if self._journal is not None:
             await self._journal.stop()
             self._journal = None
+        if self._wdb is not None:
+            await self._wdb.close()
+            self._wdb = None
         if self._db is not None:
             await self._db.close()
             self._db = None
@@ -442,6 +469,30 @@ class SQLiteStorage:
         elif staff_id is not None:
             await self._write("DELETE FROM sessions WHERE staff_id = ?", (staff_id,))
 
+    async def valid_sessions(self, token_hashes: Iterable[str], now: float) -> set[str]:
+        """Which of these session token hashes are unexpired and of an enabled account."""
+        wanted = list(token_hashes)
+        valid: set[str] = set()
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start:start + 500]
+            rows = await self._rows(
+                "SELECT x.token_hash FROM sessions x JOIN staff s ON s.id = x.staff_id "
+                f"WHERE x.expires_at > ? AND s.disabled = 0 AND x.token_hash IN "
+                f"({','.join('?' * len(chunk))})", (now, *chunk))
+            valid.update(str(row[0]) for row in rows)
+        return valid
+
+    # -- blocking an abusive conversation ----------------------------------------------------
+
+    async def block_conversation(self, conversation: int) -> None:
+        """Mark a conversation blocked: its token may neither resume it nor start anew."""
+        await self._write("UPDATE conversations SET blocked = 1 WHERE id = ?", (conversation,))
+
+    async def is_blocked(self, token_hash: str) -> bool:
+        row = await self._one("SELECT blocked FROM conversations WHERE token_hash = ?",
+                              (token_hash,))
+        return bool(row and row[0])
+
     # -- statistics, audit, retention -----------------------------------------------------------
 
     async def count_closed_visit(self, hour: str) -> None:
@@ -472,11 +523,13 @@ class SQLiteStorage:
             "INSERT INTO audit (ts, actor, action, conversation_id, detail) VALUES (?, ?, ?, ?, ?)",
             (ts if ts is not None else time.time(), actor, action, conversation, detail))
 
-    async def audit_entries(self, since: float | None = None, limit: int = 1000
-                            ) -> list[AuditEntry]:
+    async def audit_entries(self, since: float | None = None, limit: int = 1000,
+                            actor: str | None = None) -> list[AuditEntry]:
+        """The newest ``limit`` entries since ``since`` (of one actor if given), oldest first."""
         rows = await self._rows(
             "SELECT ts, actor, action, conversation_id, detail FROM audit WHERE ts >= ? "
-            "ORDER BY id DESC LIMIT ?", (since or 0.0, limit))
+            "AND (? IS NULL OR actor = ?) ORDER BY id DESC LIMIT ?",
+            (since or 0.0, actor, actor, limit))
         return [AuditEntry(*row) for row in reversed(rows)]
 
     async def purge(self, closed_before: float) -> PurgeResult:
@@ -501,6 +554,12 @@ class SQLiteStorage:
         await self._write("DELETE FROM room_messages WHERE ts < ?", (closed_before,))
         return PurgeResult(len(ids), messages, int(room[0]) if room else 0)
 
-    async def vacuum(self) -> None:
-        await self.flush()
-        await self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    async def checkpoint(self) -> None:
+        """Move committed pages from the WAL into the main file (e.g. before copying it)."""
+        journal = self.journal
+        await journal.flush()
+        async with journal.lock:
+            try:
+                await journal.db.execute_fetchall("PRAGMA wal_checkpoint(TRUNCATE)")
+            except sqlite3.Error as exc:
+                raise StorageError(_describe(exc)) from None
