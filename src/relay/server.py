@@ -403,6 +403,11 @@ class Relay:
                                "storage": "ok" if healthy else "failing",
                                "version": protocol.PROTOCOL_VERSION}).encode()
             return _response(200 if healthy else 503, body, "application/json")
+        if path == "/metrics":  # read at scrape time (relay/metrics.py); proxies keep it private
+            from relay.metrics import exposition
+
+            metrics, content_type = exposition(self, storage_up=await self.storage.healthy())
+            return _response(200, metrics, content_type)
         if path in ("/widget.js", "/", "/index.html"):
             name = "widget.js" if path == "/widget.js" else "demo.html"
             return self._static(name, request)
@@ -520,6 +525,7 @@ class Relay:
             if conn.live is None or conn.live.record.state == "queued":
                 self._send(ws, status)
             if conn.live is None and not status.open:
+                self._count("closed_visits")
                 with contextlib.suppress(StorageError):
                     await self.storage.count_closed_visit(self._now_local().strftime("%Y-%m-%dT%H"))
             self._send_positions()
