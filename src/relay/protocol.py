@@ -262,6 +262,16 @@ class Logout(Frame):
     type: ClassVar[str] = "logout"
 
 
+@dataclass(frozen=True, slots=True)
+class StatsRequest(Frame):
+    """Supervisor: the anonymous statistics of local days ``since``..``until`` (ISO dates,
+    both included; default: the current month to date). Answered with a ``stats`` frame."""
+
+    type: ClassVar[str] = "stats"
+    since: str | None = None
+    until: str | None = None
+
+
 # ---------------------------------------------------------------------------------------------
 # Relay -> visitor
 
@@ -517,6 +527,15 @@ class HelpWanted(Frame):
     name: str
 
 
+@dataclass(frozen=True, slots=True)
+class StatsReport(Frame):
+    """To a supervisor: aggregate figures in the shape of ``lotsen stats --format json``
+    (``relay.stats.Statistics.to_dict()``; ``Statistics.from_dict()`` reads it back)."""
+
+    type: ClassVar[str] = "stats"
+    report: dict[str, Any]
+
+
 # ---------------------------------------------------------------------------------------------
 # Registries and codec
 
@@ -524,6 +543,7 @@ VisitorFrame = Hello | VisitorSend | VisitorTyping | Moment | Leave | Feedback
 StaffFrame = (
     Login | Claim | StaffSend | Note | StaffTyping | Transfer | Close | Sync | RoomSend | View
     | Unview | Whisper | HelpRequest | Logout
+    | StatsRequest
 )
 
 
@@ -535,6 +555,7 @@ VISITOR_TO_RELAY = _registry(Hello, VisitorSend, VisitorTyping, Moment, Leave, F
 STAFF_TO_RELAY = _registry(
     Login, Claim, StaffSend, Note, StaffTyping, Transfer, Close, Sync, RoomSend, View, Unview,
     Whisper, HelpRequest, Logout,
+    StatsRequest,
 )
 RELAY_TO_VISITOR = _registry(
     Status, Closed, Started, Resumed, VisitorAck, VisitorLine, QueuePosition, Claimed,
@@ -543,6 +564,7 @@ RELAY_TO_VISITOR = _registry(
 RELAY_TO_STAFF = _registry(
     Session, QueueSnapshot, Queued, Dequeued, ConversationInfo, StaffLine, StaffAck,
     VisitorIsTyping, VisitorMoment, StaffEnded, Released, RoomLine, Presence, HelpWanted, Error,
+    StatsReport,
 )
 
 DIRECTIONS: dict[str, dict[str, type[Frame]]] = {

@@ -1094,6 +1094,22 @@ class Relay:
     async def _login_again(self, conn: StaffConn, frame: protocol.Login) -> None:
         self._error(conn.ws, "bad_frame", "already logged in")
 
+    async def _stats(self, conn: StaffConn, frame: protocol.StatsRequest) -> None:
+        """Supervisors: anonymous aggregates of a period (relay/stats.py), never a transcript."""
+        if not conn.account.supervisor:
+            self._error(conn.ws, "forbidden", "Only supervisors can see the statistics.")
+            return
+        from relay.stats import Period, load_statistics
+
+        try:
+            period = Period.from_strings(frame.since, frame.until, self.config.hours.timezone,
+                                         self._now_local())
+        except ValueError as exc:
+            self._error(conn.ws, "bad_frame", str(exc))
+            return
+        figures = await load_statistics(self.storage, period)
+        self._send(conn.ws, protocol.StatsReport(figures.to_dict()))
+
     _staff_handlers: dict[type, Callable[[Relay, StaffConn, Any], Awaitable[None]]] = {
         protocol.Claim: _claim,
         protocol.StaffSend: _staff_line_frame,
@@ -1109,6 +1125,7 @@ class Relay:
         protocol.RoomSend: _room,
         protocol.Logout: _logout,
         protocol.Login: _login_again,
+        protocol.StatsRequest: _stats,
     }
 
     # -- operations used by the CLI and tests -----------------------------------------------

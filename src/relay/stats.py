@@ -116,6 +116,19 @@ class Period:
         return cls(today.replace(day=1), today, timezone)
 
     @classmethod
+    def from_strings(cls, since: str | None, until: str | None, timezone: ZoneInfo,
+                     now: datetime) -> Period:
+        """ISO dates as a request carries them; a missing end is today (or ``since``), a
+        missing start the first of the current month. Raises ValueError with a plain reason."""
+        default = cls.month_to_date(now, timezone)
+        try:
+            start = date.fromisoformat(since) if since else default.since
+            end = date.fromisoformat(until) if until else max(default.until, start)
+        except ValueError:
+            raise ValueError("since and until must be dates like 2026-03-01") from None
+        return cls(start, end, timezone)
+
+    @classmethod
     def month(cls, year: int, month: int, timezone: ZoneInfo) -> Period:
         """One whole calendar month."""
         first = date(year, month, 1)

@@ -69,11 +69,11 @@ def period_from_options(since: str | None, until: str | None, month: str | None,
         if not match or not 1 <= int(match.group(2)) <= 12:
             fail(f"--month {month!r} is not a month like 2026-03")
         return Period.month(int(match.group(1)), int(match.group(2)), tz)
-    default = Period.month_to_date(datetime.fromtimestamp(now, tz), tz)
-    start = _date(since, "--since") or default.since
-    end = _date(until, "--until") or (default.until if start <= default.until else start)
+    start, end = _date(since, "--since"), _date(until, "--until")
     try:
-        return Period(start, end, tz)
+        return Period.from_strings(start.isoformat() if start else None,
+                                   end.isoformat() if end else None, tz,
+                                   datetime.fromtimestamp(now, tz))
     except ValueError as exc:
         fail(str(exc))
 
