@@ -22,6 +22,7 @@ import http
 import json
 import logging
 import random
+import ssl
 import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
@@ -37,6 +38,7 @@ from websockets.protocol import State
 
 from relay import auth, protocol
 from relay.config import RelayConfig
+from relay.limits import LoginThrottle, RateLimiter, Verdict, describe_wait
 from relay.protocol import (
     PROTOCOL_VERSION,
     STAFF_PATH,
@@ -67,6 +69,7 @@ class VisitorConn:
     live: Live | None = None
     last_status: tuple[Any, ...] | None = None
     last_position: tuple[int, int | None] | None = None
+    limiter: RateLimiter | None = None
 
 
 @dataclass(eq=False, slots=True)
@@ -129,11 +132,18 @@ class Relay:
         self._server: Server | None = None
         self._tasks: list[asyncio.Task[None]] = []
         self._offline_timers: dict[str, asyncio.TimerHandle] = {}
+        self._last_staff_seen = clock()
         self._handle_times: list[float] = []
         self._positions_dirty = False
         self._stopping = False
         self._widget_cache: dict[str, tuple[bytes, bytes, str]] = {}
         self.counters: dict[str, int] = {}
+        # Abuse limits (relay/limits.py): per-account login back-off, no address kept.
+        self.login_throttle = LoginThrottle(free_failures=config.login_free_failures,
+                                            max_delay_s=config.login_max_delay_s)
+        self._totp_used: dict[str, int] = {}  # username -> last accepted TOTP time step
+        self._password_checks = asyncio.Semaphore(2)  # Argon2 is costly: bound it under floods
+        self._closing: set[asyncio.Future[None]] = set()  # closes in progress (see _drop)
 
     # -- lifecycle ----------------------------------------------------------------------------
 
@@ -162,9 +172,10 @@ class Relay:
                 compression=None,
                 max_size=protocol.MAX_FRAME_BYTES,
                 max_queue=16,
-                ping_interval=20,
-                ping_timeout=20,
+                ping_interval=self.config.ping_interval_s,
+                ping_timeout=self.config.ping_timeout_s,
                 close_timeout=5,
+                ssl=self._tls_context(),
                 open_timeout=self.config.handshake_timeout,
                 server_header="Lotsen",
                 logger=logging.getLogger("lotsen.ws"),
@@ -174,6 +185,7 @@ class Relay:
             await self.storage.close()
             raise
         self._tasks.append(asyncio.create_task(self._tick(), name="lotsen-tick"))
+        self._tasks.append(asyncio.create_task(self._guard(), name="lotsen-guard"))
         log.info("relay listening", extra={"event": "listening", "port": self.port})
 
     async def serve_forever(self) -> None:
@@ -342,12 +354,31 @@ class Relay:
                 self._broadcast_status()
                 self._positions_dirty = True
                 self._send_positions()
+                await self._close_queue_after_hours()
                 if self.clock() - last_purge > 3600:
                     last_purge = self.clock()
                     await self.purge()
             except StorageError as exc:
                 log.warning("periodic task failed", extra={"event": "tick_failed",
                                                            "error": str(exc)})
+
+    async def _close_queue_after_hours(self) -> None:
+        """Outside opening hours with nobody logged in for a while, nobody will answer the
+        visitors still waiting: end their chats honestly rather than leave them in a queue
+        (they see when the chat opens next and where to get help now)."""
+        if self.staff_online() or not len(self.queue):
+            self._last_staff_seen = self.clock()
+            return
+        if self.config.hours.state(self._now_local()).open:
+            return
+        if self.clock() - self._last_staff_seen < self.config.staff_grace_s:
+            return
+        for entry in self.queue.ordered():
+            live = self.live.get(entry.conversation)
+            if live is not None:
+                if live.visitor is not None:
+                    self._send(live.visitor.ws, self.status())
+                await self._close(live, by="system", reason="closed")
 
     async def purge(self) -> Any:
         cutoff = self.clock() - self.config.retention_days * 86400
@@ -408,8 +439,9 @@ class Relay:
 
             metrics, content_type = exposition(self, storage_up=await self.storage.healthy())
             return _response(200, metrics, content_type)
-        if path in ("/widget.js", "/", "/index.html"):
-            name = "widget.js" if path == "/widget.js" else "demo.html"
+        if path in ("/widget.js", "/widget-panel.js", "/", "/index.html"):
+            # widget.js is the small loader; it fetches widget-panel.js when the chat is opened.
+            name = path[1:] if path.endswith(".js") else "demo.html"
             return self._static(name, request)
         return _response(404, b"Not found\n", "text/plain")
 
@@ -493,12 +525,23 @@ class Relay:
 
     async def _refuse(self, ws: ServerConnection, exc: ProtocolError) -> None:
         self._error(ws, exc.code, exc.message)
-        await ws.close(exc.close_code or protocol.CLOSE_POLICY, exc.message[:120])
+        await self._hang_up(ws, exc.close_code or protocol.CLOSE_POLICY, exc.message[:120])
 
     async def _frames(self, ws: ServerConnection, registry: dict[str, type[Frame]],
-                      handle: Callable[[Frame], Awaitable[None]]) -> None:
+                      handle: Callable[[Frame], Awaitable[None]],
+                      limiter: RateLimiter | None = None) -> None:
         """Decode and handle frames until the client goes; bad frames get an error, not a crash."""
         async for raw in ws:
+            if limiter is not None and (verdict := limiter.allow()) is not Verdict.ALLOW:
+                if verdict is Verdict.CLOSE:
+                    self._count("rate_limit_closed")
+                    await self._hang_up(ws, protocol.CLOSE_POLICY, "Too many messages too fast; "
+                                        "wait a minute, then reconnect.")
+                    return
+                self._error(ws, "rate_limited", "You are sending too fast; wait "
+                            f"{describe_wait(limiter.retry_after())} and send again.",
+                            _cid_of(raw))
+                continue
             try:
                 frame = protocol.decode(raw, registry)
             except ProtocolError as exc:
@@ -507,15 +550,21 @@ class Relay:
                     return
                 self._error(ws, exc.code, exc.message, _cid_of(raw))
                 continue
+            text = getattr(frame, "text", None)
+            if isinstance(text, str) and len(text) > self.config.max_text_chars:
+                self._error(ws, "text_too_long", "message is longer than "
+                            f"{self.config.max_text_chars} characters", getattr(frame, "cid", None))
+                continue
             await handle(frame)
 
     # -- visitors ------------------------------------------------------------------------------
 
     async def _visitor_session(self, ws: ServerConnection) -> None:
         hello = await self._first_frame(ws, protocol.VISITOR_TO_RELAY, protocol.Hello)
-        if not isinstance(hello, protocol.Hello):
+        if not isinstance(hello, protocol.Hello) or not await self._admit_visitor(ws, hello):
             return
-        conn = VisitorConn(ws, hello.lang, hello.role)
+        conn = VisitorConn(ws, hello.lang, hello.role, limiter=RateLimiter(
+            self.config.visitor_rate, self.config.visitor_burst))
         self.visitors.add(conn)
         try:
             if hello.resume:
@@ -533,7 +582,7 @@ class Relay:
             async def handle(frame: Frame) -> None:
                 await self._visitor_frame(conn, frame)
 
-            await self._frames(ws, protocol.VISITOR_TO_RELAY, handle)
+            await self._frames(ws, protocol.VISITOR_TO_RELAY, handle, conn.limiter)
         finally:
             self.visitors.discard(conn)
             live = conn.live
@@ -553,7 +602,7 @@ class Relay:
             return
         if live is not None:
             if live.visitor is not None and live.visitor is not conn:
-                await live.visitor.ws.close(protocol.CLOSE_REPLACED, "resumed in another window")
+                self._drop(live.visitor.ws, protocol.CLOSE_REPLACED, "resumed in another window")
             live.visitor = conn
             conn.live = live
             last_seq = live.last_seq
@@ -757,8 +806,13 @@ class Relay:
             self._send(live.visitor.ws, protocol.VisitorEnded(by, reason))
         ended = protocol.StaffEnded(live.id, by, reason)
         self._to_watchers(live, ended)
-        if not record.staff:
-            self._send_all_staff(ended, supervisors_only=True)
+        # Supervisors list every live chat, so every end reaches them too (once).
+        told = set(self.staff.get(record.staff or "", ())) | live.viewers
+        text = protocol.encode(ended)
+        for conns in self.staff.values():
+            for conn in conns:
+                if conn.account.supervisor and conn not in told:
+                    self._push(conn.ws, text)
         for viewer in live.viewers:
             viewer.viewing.discard(live.id)
 
@@ -785,7 +839,8 @@ class Relay:
             async def handle(frame: Frame) -> None:
                 await self._staff_frame(conn, frame)
 
-            await self._frames(ws, protocol.STAFF_TO_RELAY, handle)
+            await self._frames(ws, protocol.STAFF_TO_RELAY, handle,
+                               RateLimiter(self.config.staff_rate, self.config.staff_burst))
         finally:
             conns = self.staff.get(username, set())
             conns.discard(conn)
@@ -810,15 +865,34 @@ class Relay:
             account = await self.storage.session(digest, now)
             token = login.session if account else None
         elif login.user and login.password:
+            wait = self.login_throttle.wait_s(login.user)
+            if wait > 0:
+                self._count("logins_throttled")
+                await self._refuse_login(ws, "throttled", "Too many failed logins for this "
+                                         f"account; wait {describe_wait(wait)} and try again.")
+                return None
             candidate = await self.storage.staff(login.user)
-            ok = await asyncio.get_running_loop().run_in_executor(
-                None, auth.verify_password,
-                candidate.password_hash if candidate else None, login.password)
+            async with self._password_checks:
+                ok = await asyncio.get_running_loop().run_in_executor(
+                    None, auth.verify_password,
+                    candidate.password_hash if candidate else None, login.password)
             if ok and candidate is not None and not candidate.disabled:
+                refused = self._second_factor(candidate, login.totp)
+                if refused is not None:
+                    if refused[0] == "totp_invalid":
+                        self.login_throttle.failed(login.user)
+                        self._count("logins_failed")
+                        await self.storage.audit(candidate.username, "login_failed", None,
+                                                 "second factor")
+                    await self._refuse_login(ws, *refused)
+                    return None
+                self.login_throttle.succeeded(login.user)
                 account = candidate
                 token = auth.new_token()
                 await self.storage.create_session(auth.token_hash(token), account.id, now,
                                                   now + self.config.session_hours * 3600)
+            else:
+                self.login_throttle.failed(login.user)
         if account is None or token is None:
             self._count("logins_failed")
             await self.storage.audit(login.user or "?", "login_failed")
@@ -870,6 +944,16 @@ class Relay:
         for live in list(self.live.values()):
             if live.record.staff == username and live.record.state == "active":
                 asyncio.ensure_future(self._requeue(live, by=username, note=None))
+
+    def _tell_supervisors(self, live: Live) -> None:
+        """Supervisors other than the holder see the chat (read-only) in their overview."""
+        text = protocol.encode(self._info(live, [], readonly=True))
+        for user, conns in self.staff.items():
+            if user == live.record.staff:
+                continue
+            for conn in conns:
+                if conn.account.supervisor:
+                    self._push(conn.ws, text)
 
     def _info(self, live: Live, messages: list[Line], *, readonly: bool
               ) -> protocol.ConversationInfo:
@@ -934,7 +1018,7 @@ class Relay:
         self._send_staff(username, self._info(live, lines, readonly=False))
         if live.visitor is not None:
             self._send(live.visitor.ws, protocol.Claimed(conn.account.display_name))
-        self._send_all_staff(self._info(live, [], readonly=True), supervisors_only=True)
+        self._tell_supervisors(live)
 
     async def _staff_line_frame(self, conn: StaffConn,
                                 frame: protocol.StaffSend | protocol.Note | protocol.Whisper
@@ -1006,6 +1090,7 @@ class Relay:
         self._send_staff(previous, protocol.Released(live.id, target.username))
         lines = await self.storage.lines_after(live.id, 0)
         self._send_staff(target.username, self._info(live, lines, readonly=False))
+        self._tell_supervisors(live)
         if live.visitor is not None:
             self._send(live.visitor.ws, protocol.Claimed(target.display_name))
 
@@ -1033,8 +1118,8 @@ class Relay:
         live = self._owned(conn, frame.conversation)
         if live is None:
             return
-        await self._close(live, by="staff", outcome=frame)
         await self.storage.audit(conn.account.username, "close", live.id)
+        await self._close(live, by="staff", outcome=frame)
 
     async def _sync(self, conn: StaffConn, frame: protocol.Sync) -> None:
         live = self.live.get(frame.conversation)
@@ -1110,6 +1195,130 @@ class Relay:
         figures = await load_statistics(self.storage, period)
         self._send(conn.ws, protocol.StatsReport(figures.to_dict()))
 
+    # -- limits, live sessions and blocking (docs/security.md) ---------------------------------
+
+    def _drop(self, ws: ServerConnection, code: int, reason: str) -> None:
+        """Close another connection without waiting: a peer that stopped reading must not hold
+        up the task that decided to close it (a close waits up to close_timeout for the peer)."""
+        task = asyncio.ensure_future(ws.close(code, reason))
+        self._closing.add(task)
+        task.add_done_callback(self._closing.discard)
+
+    async def _hang_up(self, ws: ServerConnection, code: int, reason: str) -> None:
+        """Close this connection from its own handler, reading and dropping what the client
+        still sends meanwhile: with unread frames queued, its close reply would not be seen."""
+        self._drop(ws, code, reason)
+        with contextlib.suppress(ConnectionClosed):
+            async for _ in ws:
+                pass
+
+    def _tls_context(self) -> ssl.SSLContext | None:
+        """TLS straight from the relay when certfile and keyfile are configured."""
+        if self.config.certfile is None or self.config.keyfile is None:
+            return None
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.minimum_version = ssl.TLSVersion.TLSv1_2
+        context.load_cert_chain(self.config.certfile, self.config.keyfile)
+        return context
+
+    async def _admit_visitor(self, ws: ServerConnection, hello: protocol.Hello) -> bool:
+        """Refuse a blocked chat's token, and new visitors beyond ``max_visitors`` ("busy").
+
+        A visitor resuming a live chat is always let in: those are bounded by the number of
+        conversations, and a full relay must not cut off someone already talking.
+        """
+        digest = auth.token_hash(hello.resume) if hello.resume else None
+        resuming_live = digest is not None and digest in self.by_token
+        if digest is not None and not resuming_live and await self.storage.is_blocked(digest):
+            self._count("visitor_blocked_refused")
+            self._send(ws, protocol.VisitorEnded("staff", "blocked"))
+            await ws.close(protocol.CLOSE_BLOCKED, "This chat has been closed.")
+            return False
+        if len(self.visitors) >= self.config.max_visitors and not resuming_live:
+            self._count("visitor_busy")
+            status = self.status()
+            self._send(ws, protocol.Status(False, "busy", None, status.closes_at,
+                                           status.emergency))
+            await ws.close(protocol.CLOSE_TRY_AGAIN, "busy")
+            return False
+        return True
+
+    async def _refuse_login(self, ws: ServerConnection, code: str, message: str) -> None:
+        self._error(ws, code, message)
+        await ws.close(protocol.CLOSE_AUTH_FAILED, message[:120])
+
+    def _second_factor(self, account: StaffAccount, code: str | None) -> tuple[str, str] | None:
+        """Why a correct password is not enough yet (error code and message), or None."""
+        policy = self.config.require_totp
+        required = policy == "all" or (policy == "supervisors" and account.supervisor)
+        if account.totp_secret is None:
+            if required:
+                return ("totp_not_enrolled", "Your account needs a second login factor that is "
+                        f"not set up; ask an administrator to run: lotsen staff totp "
+                        f"{account.username}")
+            return None
+        if not code:
+            return ("totp_required", "Enter the 6-digit code from your authenticator app.")
+        step = auth.totp_step(account.totp_secret, code, self.clock())
+        if step is None or step <= self._totp_used.get(account.username, -1):
+            return ("totp_invalid", "That code is wrong or was already used; "
+                    "enter the code your authenticator app shows now.")
+        self._totp_used[account.username] = step
+        return None
+
+    async def _guard(self) -> None:
+        """Every few seconds: close idle visitor sockets, and staff connections whose session
+        ended elsewhere (account disabled or password changed by `lotsen staff`, logout,
+        expiry). The CLI runs in another process, so the database is the source of truth."""
+        interval = min(self.config.session_check_s, self.config.idle_timeout_s / 4)
+        while True:
+            await asyncio.sleep(interval)
+            self._close_idle_visitors()
+            try:
+                await self._check_staff_sessions()
+            except StorageError as exc:
+                log.warning("session check failed", extra={"event": "session_check_failed",
+                                                           "error": str(exc)})
+
+    def _close_idle_visitors(self) -> None:
+        deadline = time.monotonic() - self.config.idle_timeout_s
+        for conn in list(self.visitors):
+            chatting = conn.live is not None and conn.live.record.state != "closed"
+            if not chatting and conn.limiter is not None and conn.limiter.last_seen < deadline:
+                self._count("visitor_idle_closed")
+                self.visitors.discard(conn)
+                self._drop(conn.ws, protocol.CLOSE_IDLE, "idle")
+
+    async def _check_staff_sessions(self) -> None:
+        conns = [conn for group in self.staff.values() for conn in group]
+        if not conns:
+            return
+        valid = await self.storage.valid_sessions({c.token_hash for c in conns}, self.clock())
+        for conn in conns:
+            if conn.token_hash in valid or conn.ws.state is not State.OPEN:
+                continue
+            account = await self.storage.staff(conn.account.username)
+            reason = ("Your account was disabled." if account is None or account.disabled
+                      else "Your session has ended; log in again.")
+            self._count("sessions_ended")
+            log.info("staff session ended", extra={"event": "session_ended",
+                                                   "user": conn.account.username})
+            self._drop(conn.ws, protocol.CLOSE_SESSION_ENDED, reason)
+
+    async def _block(self, conn: StaffConn, frame: protocol.Block) -> None:
+        live = self.live.get(frame.conversation)
+        if live is None or (live.record.staff != conn.account.username
+                            and not conn.account.supervisor):
+            self._error(conn.ws, "forbidden", "That conversation is not yours.")
+            return
+        await self.storage.block_conversation(live.id)
+        await self.storage.audit(conn.account.username, "block", live.id)
+        self._count("conversations_blocked")
+        visitor = live.visitor
+        await self._close(live, by="staff", reason="blocked")
+        if visitor is not None:
+            self._drop(visitor.ws, protocol.CLOSE_BLOCKED, "This chat has been closed.")
+
     _staff_handlers: dict[type, Callable[[Relay, StaffConn, Any], Awaitable[None]]] = {
         protocol.Claim: _claim,
         protocol.StaffSend: _staff_line_frame,
@@ -1126,6 +1335,7 @@ class Relay:
         protocol.Logout: _logout,
         protocol.Login: _login_again,
         protocol.StatsRequest: _stats,
+        protocol.Block: _block,
     }
 
     # -- operations used by the CLI and tests -----------------------------------------------
@@ -1176,6 +1386,9 @@ async def run(config: RelayConfig, *, triage: Triage | None = None,
         serving = asyncio.create_task(relay.serve_forever())
         await stop.wait()
         log.info("shutting down", extra={"event": "shutdown"})
+        # Our ordered shutdown first; cancelling serve_forever first would close clients
+        # with a bare 1001 and no reason before storage is flushed.
+        await relay.stop()
         serving.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await serving

@@ -233,3 +233,61 @@ async def test_cutoff_and_opening_follow_the_relay_clock(tmp_path: Path) -> None
         moment[0] -= 85 * 60  # 12:30
         later = await Client.visitor(relay.port)
         assert (await later.expect("status"))["open"] is True
+
+
+async def test_supervisor_sees_every_chat_and_looks_are_audited(relay: Relay) -> None:
+    """A supervisor lists all live chats read-only, follows one (audited) and whispers to staff."""
+    sara = await Client.staff(relay.port, "sara")
+    anna = await Client.staff(relay.port, "anna")
+    visitor = await Client.visitor(relay.port)
+    await visitor.say("Hej")
+    await anna.send({"type": "claim"})
+    conversation = (await anna.expect("conversation"))["id"]
+    overview = await sara.expect("conversation", id=conversation)
+    assert overview["readonly"] is True and overview["staff"] == "anna"
+    await sara.send({"type": "view", "conversation": conversation})
+    followed = await sara.expect("conversation", id=conversation, readonly=True, timeout=5)
+    assert [m["text"] for m in followed["messages"]] == ["Hej"]
+    await visitor.say("Mer text")
+    await sara.expect("message", conversation=conversation, text="Mer text")
+    await sara.send({"type": "whisper", "conversation": conversation, "text": "Fråga om barnen",
+                     "cid": "w1"})
+    whisper = await anna.expect("message", kind="whisper")
+    assert whisper["text"] == "Fråga om barnen"
+    await visitor.drain(0.3)
+    assert not any("Fråga om barnen" in str(f) for f in visitor.seen)
+    # Ordinary staff cannot follow someone else's chat.
+    bo = await Client.staff(relay.port, "bo")
+    await bo.send({"type": "view", "conversation": conversation})
+    assert (await bo.expect("error"))["code"] == "forbidden"
+    await anna.send({"type": "close", "conversation": conversation})
+    await sara.expect("ended", conversation=conversation)
+    actions = [(e.actor, e.action) for e in await relay.storage.audit_entries()]
+    assert ("sara", "view") in actions and ("anna", "claim") in actions
+    assert ("anna", "close") in actions
+
+
+async def test_waiting_visitors_are_told_when_nobody_will_answer_after_hours(
+        tmp_path: Path) -> None:
+    """Outside hours with no staff online past the grace period, waiting visitors' chats end
+    with a closed status instead of a queue that nobody serves."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    moment = [datetime(2026, 11, 23, 13, 0, tzinfo=ZoneInfo("Europe/Stockholm")).timestamp()]
+    cfg = replace(RelayConfig(host="127.0.0.1", port=0, database=tmp_path / "x.db"),
+                  staff_grace_s=60)
+    await add_staff_async(cfg.database, "anna")
+    async with Relay(cfg, clock=lambda: moment[0]) as relay:
+        anna = await Client.staff(relay.port, "anna")
+        visitor = await Client.visitor(relay.port)
+        await visitor.say("Hej, finns det någon?")
+        await anna.close()
+        await visitor.expect("status", reason="no_staff")
+        moment[0] += 2 * 3600  # 15:00, closed, and nobody has been online for two hours
+        await relay._close_queue_after_hours()
+        ended = await visitor.expect("ended")
+        assert ended["by"] == "system"
+        status = next(f for f in visitor.seen if f["type"] == "status" and not f["open"])
+        assert status["next_open"] and status["emergency"]
+        assert len(relay.queue) == 0
