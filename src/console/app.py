@@ -1,0 +1,325 @@
+"""The Lotsen staff console: a Textual app where therapists answer visitors.
+
+``LotsenConsole`` owns the state (``ConsoleState``), the connection (``RelayClient``, run in a
+named worker) and the alerts; screens show and act. Frames from the relay arrive as
+``FrameArrived`` messages, are folded into the state, and the resulting ``Update`` is handed
+down to the main screen. The console imports ``relay.protocol`` (and the pure referral engine),
+never the server: tests/console/test_import_hygiene.py proves it.
+
+Run it with ``lotsen console``; ``lotsen demo`` starts a relay and visitors to try it with.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable, Iterable, Sequence
+from functools import partial
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual import on, work
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.screen import Screen
+
+from console import i18n, messages
+from console.client import RelayClient, staff_url
+from console.i18n import t
+from console.keys import describe, translate_bindings
+from console.referrals import ReferralSource
+from console.screens.dialogs import QuitDialog
+from console.screens.help import HelpScreen
+from console.screens.login import LoginScreen
+from console.screens.main import MainScreen
+from console.session import ConsoleSession
+from console.settings import ConsoleConfig, remember_login
+from console.state import ConsoleState, Update
+from console.widgets.composer import Composer
+from console.widgets.queue import QueuePane, format_wait
+from console.widgets.queue import describe as describe_entry
+from relay import protocol
+
+
+class CannedReplies(Provider):
+    """Command palette: canned replies, inserted into the composer (never sent by themselves)."""
+
+    def _replies(self) -> list[tuple[str, Callable[[], None], str]]:
+        app = self.app
+        screen = self.screen
+        if not isinstance(app, LotsenConsole) or not isinstance(screen, MainScreen):
+            return []
+        replies = app.config.canned_replies(i18n.language())
+        return [(t("canned.command", title=r.title), partial(screen.insert_canned, r),
+                 f"/{r.key}: {r.text[:80]}") for r in replies]
+
+    async def discover(self) -> Hits:
+        for title, callback, help_text in self._replies():
+            yield DiscoveryHit(title, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, callback, help_text in self._replies():
+            score = max(matcher.match(title), matcher.match(help_text))
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), callback, help=help_text)
+
+
+class LotsenConsole(App[None]):
+    """The staff console."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "Lotsen"
+    COMMANDS = App.COMMANDS | {CannedReplies}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True,
+                tooltip="Quit the console."),
+    ]
+    NOTIFICATION_TIMEOUT = 8
+
+    def __init__(
+        self,
+        *,
+        server: str = "",
+        user: str = "",
+        password: str | None = None,
+        lang: str = "sv",
+        config: ConsoleConfig | None = None,
+        referral_directory: Path | None = None,
+        remember: bool = True,
+        # Deterministic runs (tests, snapshots, benchmarks)
+        clock: Callable[[], float] = time.time,
+        timezone: dt.tzinfo | None = None,
+        today: dt.date | None = None,
+        replay: Sequence[protocol.Frame | dict[str, Any]] | None = None,
+        alerts: bool = True,
+        cursor_blink: bool = True,
+        # Reconnect pacing
+        backoff_min: float = 0.5,
+        backoff_max: float = 15.0,
+    ) -> None:
+        i18n.set_language(lang)
+        super().__init__()
+        self.config = config or ConsoleConfig(lang=lang)
+        self.server = server
+        self.user = user
+        self._password = password
+        self.remember = remember
+        self.clock = clock
+        self.timezone = timezone
+        self.today = today
+        self.replay = replay
+        self.alerts = alerts
+        self.cursor_blink = cursor_blink
+        self.backoff = (backoff_min, backoff_max)
+        self.state = ConsoleState(clock=clock)
+        self.client: RelayClient | None = None
+        self.session = ConsoleSession(self.state, None)
+        self.referrals = ReferralSource(referral_directory, lang=lang)
+        self.main: MainScreen | None = None
+        self.logged_in_at: float | None = None
+        """perf_counter() when the main screen first showed a session (for the benchmark)."""
+        translate_bindings(self)
+
+    @property
+    def connected(self) -> bool:
+        return self.session.connected or self.replay is not None
+
+    # -- start -----------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        if self.replay is not None:
+            self._show_main()
+            for item in self.replay:
+                frame = item if isinstance(item, protocol.Frame) else \
+                    protocol.from_dict(item, protocol.RELAY_TO_STAFF)
+                self._frame(frame)
+            return
+        if self.alerts:
+            self.set_interval(self.config.alert_repeat_s, self._repeat_alert)
+        if self._password is not None and self.server and self.user:
+            password, self._password = self._password, None
+            self.start_login(self.server, self.user, password)
+        else:
+            self.push_screen(LoginScreen(self.server, self.user))
+
+    def start_login(self, server: str, user: str, password: str) -> None:
+        if self.client is not None and self.state.user not in (None, user):
+            self.state = ConsoleState(clock=self.clock)  # another person: nothing carries over
+            self.main = None
+        self.server, self.user = server, user
+        self.client = RelayClient(server, self.post_message, backoff_min=self.backoff[0],
+                                  backoff_max=self.backoff[1])
+        self.client.login(user, password)
+        self.session = ConsoleSession(self.state, self.client)
+        if self.main is not None:
+            self.main.session = self.session
+        self.relay_connection()
+
+    @work(exclusive=True, group="relay-connection", exit_on_error=False)
+    async def relay_connection(self) -> None:
+        """The connection's life, reconnecting with backoff until the login ends."""
+        assert self.client is not None
+        await self.client.run()
+
+    def _show_main(self) -> None:
+        if self.main is None:
+            self.main = MainScreen(self.session, self.config, self.referrals, clock=self.clock,
+                                   is_connected=lambda: self.connected,
+                                   timezone=self.timezone, today=self.today)
+        if self.screen is not self.main:
+            if isinstance(self.screen, LoginScreen):
+                self.switch_screen(self.main)
+            else:
+                self.push_screen(self.main)
+        if not self.cursor_blink:
+            self.call_after_refresh(self._no_blink)
+
+    def _no_blink(self) -> None:
+        for composer in self.query(Composer):
+            composer.cursor_blink = False
+
+    # -- messages from the client --------------------------------------------------------
+
+    @on(messages.FrameArrived)
+    def _frame_arrived(self, message: messages.FrameArrived) -> None:
+        self._frame(message.frame)
+
+    def _frame(self, frame: protocol.Frame) -> None:
+        if isinstance(frame, protocol.Session):
+            if self.remember and self.replay is None:
+                remember_login(self.server, frame.user)
+            self._show_main()
+        update = self.session.apply(frame)
+        if self.main is not None and self.main.is_mounted:
+            self.main.apply_update(update)
+        elif self.main is not None:
+            self.call_after_refresh(self._apply_later, update)
+        if update.session and self.logged_in_at is None:
+            self.logged_in_at = time.perf_counter()
+        if update.new_waiting and self.alerts and self.connected:
+            self._alert_new(update)
+
+    def _apply_later(self, update: Update) -> None:
+        if self.main is not None:
+            if not self.main.is_mounted:
+                self.call_after_refresh(self._apply_later, update)
+                return
+            self.main.refresh_all()
+            self.main.apply_update(update)
+
+    @on(messages.DeliveryChanged)
+    def _delivery(self, message: messages.DeliveryChanged) -> None:
+        update = self.session.delivered(message.cid, message.delivery)
+        if self.main is not None and self.main.is_mounted:
+            self.main.apply_update(update)
+
+    @on(messages.ConnectionChanged)
+    def _connection(self, message: messages.ConnectionChanged) -> None:
+        if self.main is None or not self.main.is_mounted:
+            return
+        if message.connected:
+            self.main.connection_changed("")
+            if self.client is not None and self.client.connections > 1:
+                self.notify(t("conn.back"), timeout=4)
+            return
+        reason_key = f"conn.reason.{message.reason}"
+        reason = t(reason_key) if i18n.has(reason_key) else message.reason
+        seconds = max(1, round(message.retry_in or 0))
+        self.main.connection_changed(t("conn.lost", reason=reason, seconds=seconds))
+
+    @on(messages.LoginFailed)
+    def _login_failed(self, message: messages.LoginFailed) -> None:
+        key = {"auth_failed": "login.auth_failed", "session_ended": "login.session_ended",
+               "unreachable": "login.unreachable"}.get(message.code, "login.protocol")
+        error = t(key, server=self.server, detail=message.detail or message.code)
+        if isinstance(self.screen, LoginScreen):
+            self.screen.show_error(error)
+        else:
+            while not isinstance(self.screen, MainScreen) and len(self.screen_stack) > 1:
+                self.pop_screen()
+            self.push_screen(LoginScreen(self.server, self.user, error=error))
+
+    @on(LoginScreen.Submitted)
+    def _login_submitted(self, message: LoginScreen.Submitted) -> None:
+        try:
+            staff_url(message.server)
+        except ValueError:
+            if isinstance(self.screen, LoginScreen):
+                self.screen.show_error(t("login.bad_server"))
+            return
+        self.start_login(message.server, message.user, message.password)
+
+    # -- alerts ---------------------------------------------------------------------------
+
+    def _alert_new(self, update: Update) -> None:
+        if self.config.bell:
+            self.bell()
+        for entry in update.new_waiting[:3]:
+            self.notify(t("notice.new_visitor", alias=entry.alias,
+                          details=describe_entry(entry)),
+                        title=t("notice.new_visitor.title"), markup=False,
+                        severity="error" if entry.urgent else "warning", timeout=12)
+
+    def _repeat_alert(self) -> None:
+        """Every 30 s while anyone waits unclaimed: ring and say how long."""
+        if not self.state.queue or not self.connected or self.main is None:
+            return
+        longest = self.clock() - min(w.since for w in self.state.queue)
+        if self.config.bell:
+            self.bell()
+        self.notify(t("notice.still_waiting", count=len(self.state.queue),
+                      wait=format_wait(longest)),
+                    title=t("notice.new_visitor.title"), severity="warning", markup=False)
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def help_groups(self) -> list[tuple[str, Iterable[Binding]]]:
+        def bindings(node_bindings: Iterable[BindingType]) -> list[Binding]:
+            return [b for b in node_bindings if isinstance(b, Binding)]
+
+        palette = Binding(self.COMMAND_PALETTE_BINDING, "command_palette", "Commands",
+                          id="command-palette")
+        return [
+            ("main", bindings(MainScreen.BINDINGS)),
+            ("queue", [b for b in bindings(QueuePane.BINDINGS) if b.id]),
+            ("composer", bindings(Composer.BINDINGS)),
+            ("app", [*bindings(self.BINDINGS), palette]),
+        ]
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.help_groups()))
+
+    async def action_quit(self) -> None:
+        held = [c for c in self.state.my_chats() if not c.readonly and not c.ended]
+        if held and self.main is not None and self.screen is self.main:
+            def confirmed(yes: bool | None) -> None:
+                if yes:
+                    self.call_later(self._quit_now)
+
+            self.push_screen(QuitDialog(len(held)), confirmed)
+            return
+        await self._quit_now()
+
+    async def _quit_now(self) -> None:
+        if self.client is not None:
+            await self.client.stop(logout=True)
+        self.exit()
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """The command palette: every action of the main screen that is possible now."""
+        if isinstance(screen, MainScreen):
+            for _key, binding in screen._bindings:
+                action = binding.action
+                if action.startswith("app."):
+                    continue
+                name, _, args = action.partition("(")
+                if screen.check_action(name, ()) is not True:
+                    continue
+                description, tooltip = describe(binding)
+                yield SystemCommand(description, tooltip or description,
+                                    partial(screen.run_action, action))
+        yield SystemCommand(t("key.help"), t("key.help.tip"), self.action_help)
+        yield from super().get_system_commands(screen)

@@ -1,0 +1,357 @@
+"""The console's words in Swedish (default), English and Norwegian bokmål.
+
+``t(key, **args)`` returns the text for the current language, with ``{name}`` style arguments
+filled in. Every key has all three languages; a test checks that. Binding descriptions are
+looked up as ``key.<binding id>`` so the footer, help screen and command palette agree.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+LANGUAGES = ("sv", "en", "nb")
+
+_current = "sv"
+
+# key: (sv, en, nb)
+CATALOG: dict[str, tuple[str, str, str]] = {
+    # -- app and login
+    "app.title": ("Lotsen", "Lotsen", "Lotsen"),
+    "login.title": ("Logga in i Lotsen", "Log in to Lotsen", "Logg inn i Lotsen"),
+    "login.server": ("Server", "Server", "Server"),
+    "login.user": ("Användarnamn", "User name", "Brukernavn"),
+    "login.password": ("Lösenord", "Password", "Passord"),
+    "login.button": ("Logga in", "Log in", "Logg inn"),
+    "login.connecting": ("Ansluter till {server} …", "Connecting to {server} …",
+                         "Kobler til {server} …"),
+    "login.missing": ("Fyll i server, användarnamn och lösenord.",
+                      "Fill in server, user name and password.",
+                      "Fyll inn server, brukernavn og passord."),
+    "login.bad_server": ("Serveradressen ser fel ut — skriv till exempel 127.0.0.1:8765.",
+                         "That server address looks wrong — type e.g. 127.0.0.1:8765.",
+                         "Serveradressen ser feil ut — skriv for eksempel 127.0.0.1:8765."),
+    "login.auth_failed": ("Fel användarnamn eller lösenord. Försök igen.",
+                          "Wrong user name or password. Try again.",
+                          "Feil brukernavn eller passord. Prøv igjen."),
+    "login.session_ended": ("Din session har avslutats. Logga in igen.",
+                            "Your session has ended. Log in again.",
+                            "Økten din er avsluttet. Logg inn igjen."),
+    "login.unreachable": ("Kan inte nå servern {server} ({detail}). Kontrollera adressen "
+                          "och att relän körs.",
+                          "Cannot reach the server {server} ({detail}). Check the address "
+                          "and that the relay is running.",
+                          "Får ikke kontakt med serveren {server} ({detail}). Sjekk adressen "
+                          "og at reléet kjører."),
+    "login.protocol": ("Servern svarade på ett sätt konsolen inte förstår ({detail}). "
+                       "Uppdatera Lotsen.",
+                       "The server answered in a way the console does not understand "
+                       "({detail}). Update Lotsen.",
+                       "Serveren svarte på en måte konsollen ikke forstår ({detail}). "
+                       "Oppdater Lotsen."),
+    "login.hint": ("Lösenordet sparas aldrig. Server och användarnamn kommer ihåg till nästa gång.",
+                   "The password is never stored. Server and user name are remembered.",
+                   "Passordet lagres aldri. Server og brukernavn huskes til neste gang."),
+    # -- connection
+    "conn.lost": ("Ingen anslutning till servern ({reason}) — försöker igen om {seconds} s. "
+                  "Utkast och osända rader finns kvar.",
+                  "No connection to the server ({reason}) — retrying in {seconds} s. "
+                  "Drafts and unsent lines are kept.",
+                  "Ingen forbindelse til serveren ({reason}) — prøver igjen om {seconds} s. "
+                  "Utkast og usendte linjer er tatt vare på."),
+    "conn.back": ("Anslutningen är tillbaka.", "Connected again.", "Tilkoblet igjen."),
+    "conn.reason.established": ("anslutningen bröts", "connection dropped", "forbindelsen brøt"),
+    "conn.reason.refused": ("servern svarar inte", "server not answering", "serveren svarer ikke"),
+    "conn.reason.timeout": ("tidsgräns", "timed out", "tidsavbrudd"),
+    "conn.reason.handshake": ("handskakning misslyckades", "handshake failed",
+                              "håndtrykk feilet"),
+    "status.online": ("ansluten", "connected", "tilkoblet"),
+    "status.offline": ("frånkopplad", "disconnected", "frakoblet"),
+    "status.supervisor": ("handledare", "supervisor", "veileder"),
+    # -- panes
+    "queue.title": ("Kö", "Queue", "Kø"),
+    "queue.summary": ("{count} · längst {wait}", "{count} · longest {wait}",
+                      "{count} · lengst {wait}"),
+    "queue.empty": ("Ingen väntar just nu.", "Nobody is waiting.", "Ingen venter nå."),
+    "queue.urgent": ("AKUT", "URGENT", "AKUTT"),
+    "chats.title": ("Samtal", "Chats", "Samtaler"),
+    "chats.room": ("Personalrum", "Staff room", "Personalrom"),
+    "chats.left": ("lämnat", "left", "forlatt"),
+    "chats.watch": ("följ", "watch", "følg"),
+    "chats.following": ("följer", "following", "følger"),
+    "chats.help": ("vill ha hjälp", "asks for help", "ber om hjelp"),
+    "transcript.empty": ("Inget samtal valt. Ta nästa besökare med Ctrl+N, eller välj i kön.",
+                         "No chat selected. Take the next visitor with Ctrl+N, or pick one "
+                         "in the queue.",
+                         "Ingen samtale valgt. Ta neste besøkende med Ctrl+N, eller velg i køen."),
+    "transcript.readonly": ("Följ samtalet (Ctrl+L) för att läsa det. Det loggas.",
+                            "Follow the chat (Ctrl+L) to read it. This is logged.",
+                            "Følg samtalen (Ctrl+L) for å lese den. Det logges."),
+    "header.typing": ("{alias} skriver …", "{alias} is typing …", "{alias} skriver …"),
+    "header.left": ("Besökaren har lämnat chatten. Avsluta med Ctrl+O för att spara utfallet.",
+                    "The visitor has left the chat. Close it with Ctrl+O to record the outcome.",
+                    "Den besøkende har forlatt chatten. Avslutt med Ctrl+O for å lagre "
+                    "utfallet."),
+    "header.readonly": ("Läsläge: {staff}s samtal", "Read-only: {staff}'s chat",
+                        "Lesemodus: samtalen til {staff}"),
+    "header.room": ("Personalrum — bara för inloggad personal, aldrig synligt för besökare",
+                    "Staff room — logged-in staff only, never visible to visitors",
+                    "Personalrom — bare for innlogget personale, aldri synlig for besøkende"),
+    "header.duration": ("pågått {wait}", "going on for {wait}", "pågått {wait}"),
+    "header.urgent": ("AKUT: {reasons}", "URGENT: {reasons}", "AKUTT: {reasons}"),
+    "composer.reply": ("Svar till {alias}", "Reply to {alias}", "Svar til {alias}"),
+    "composer.note": ("Intern anteckning — syns aldrig för besökaren",
+                      "Internal note — never shown to the visitor",
+                      "Internt notat — vises aldri for den besøkende"),
+    "composer.whisper": ("Viskning till {staff} — bara personal ser den",
+                         "Whisper to {staff} — only staff see it",
+                         "Hvisking til {staff} — bare personalet ser den"),
+    "composer.room": ("Till personalrummet", "To the staff room", "Til personalrommet"),
+    "composer.closed": ("Samtalet är avslutat", "The chat has ended", "Samtalen er avsluttet"),
+    "composer.hint": ("Enter skickar · Ctrl+J ny rad · /namn standardsvar",
+                      "Enter sends · Ctrl+J new line · /name canned reply",
+                      "Enter sender · Ctrl+J ny linje · /navn standardsvar"),
+    "composer.too_long": ("{count}/{limit} tecken", "{count}/{limit} characters",
+                          "{count}/{limit} tegn"),
+    "canned.none": ("Inget standardsvar heter {key}.", "No canned reply is called {key}.",
+                    "Ingen standardsvar heter {key}."),
+    "canned.command": ("Standardsvar: {title}", "Canned reply: {title}", "Standardsvar: {title}"),
+    "referrals.title": ("Hänvisningar", "Referrals", "Henvisninger"),
+    "referrals.search": ("Sök i katalogen …", "Search the directory …", "Søk i katalogen …"),
+    "referrals.suggested": ("Förslag för samtalet", "Suggested for this chat",
+                            "Forslag for samtalen"),
+    "referrals.directory": ("Katalog", "Directory", "Katalog"),
+    "referrals.matched": ("träff: {words}", "matched: {words}", "treff: {words}"),
+    "referrals.stale": ("ej granskad sedan {date}", "not reviewed since {date}",
+                        "ikke kontrollert siden {date}"),
+    "referrals.urgent": ("Akut risk: {reasons}", "Acute risk: {reasons}",
+                         "Akutt risiko: {reasons}"),
+    "referrals.insert_hint": ("Enter/Ctrl+R lägger in i svaret (skickas inte)",
+                              "Enter/Ctrl+R puts it in the reply (not sent)",
+                              "Enter/Ctrl+R legger den i svaret (sendes ikke)"),
+    "referrals.none": ("Inga träffar.", "No matches.", "Ingen treff."),
+    "referrals.phone": ("Telefon", "Phone", "Telefon"),
+    "referrals.hours": ("Öppet", "Open", "Åpent"),
+    "referrals.fallback": ("Hänvisningsmotorn är inte installerad: visar nödnummer.",
+                           "The referral engine is not installed: showing emergency numbers.",
+                           "Henvisningsmotoren er ikke installert: viser nødnumre."),
+    # -- transcript lines
+    "line.you": ("du", "you", "du"),
+    "line.note": ("Anteckning", "Note", "Notat"),
+    "line.whisper": ("Viskning", "Whisper", "Hvisking"),
+    "line.moment": ("Besökaren behöver en stund och är kvar.",
+                    "The visitor needs a moment and is still here.",
+                    "Den besøkende trenger et øyeblikk og er her fortsatt."),
+    "line.ended.visitor": ("Besökaren avslutade chatten.", "The visitor ended the chat.",
+                           "Den besøkende avsluttet chatten."),
+    "line.ended.quick_exit": ("Besökaren lämnade snabbt (snabbutgång).",
+                              "The visitor left by quick exit.",
+                              "Den besøkende forlot raskt (hurtigutgang)."),
+    "line.ended.system": ("Chatten avslutades av systemet.", "The chat was ended by the system.",
+                          "Chatten ble avsluttet av systemet."),
+    "line.ended.staff": ("Samtalet avslutades av personal.", "Staff closed the chat.",
+                         "Personalet avsluttet samtalen."),
+    "delivery.pending": ("väntar på anslutning", "waiting for connection", "venter på tilkobling"),
+    "delivery.sent": ("skickat", "sent", "sendt"),
+    "delivery.stored": ("sparat", "stored", "lagret"),
+    "delivery.failed": ("inte skickat", "not sent", "ikke sendt"),
+    # -- roles and languages
+    "role.self": ("själv", "self", "seg selv"),
+    "role.relative": ("anhörig", "relative", "pårørende"),
+    "role.child": ("barn", "child", "barn"),
+    "role.professional": ("yrkesperson", "professional", "fagperson"),
+    "role.unknown": ("okänt", "unknown", "ukjent"),
+    "lang.sv": ("svenska", "Swedish", "svensk"),
+    "lang.en": ("engelska", "English", "engelsk"),
+    "lang.nb": ("norska", "Norwegian", "norsk"),
+    # -- topic tags
+    "tag.alcohol": ("Alkohol", "Alcohol", "Alkohol"),
+    "tag.drugs": ("Narkotika", "Drugs", "Narkotika"),
+    "tag.gambling": ("Spel", "Gambling", "Spill"),
+    "tag.medication": ("Läkemedel", "Medication", "Legemidler"),
+    "tag.mental_health": ("Psykisk ohälsa", "Mental health", "Psykisk helse"),
+    "tag.relationships": ("Relationer", "Relationships", "Relasjoner"),
+    "tag.violence": ("Våld", "Violence", "Vold"),
+    "tag.suicide": ("Suicidrisk", "Suicide risk", "Selvmordsrisiko"),
+    "tag.parenting": ("Föräldraskap", "Parenting", "Foreldreskap"),
+    "tag.money": ("Ekonomi", "Money", "Økonomi"),
+    "tag.other": ("Annat", "Other", "Annet"),
+    # -- dialogs
+    "close.title": ("Avsluta samtalet med {alias}", "Close the chat with {alias}",
+                    "Avslutt samtalen med {alias}"),
+    "close.role": ("Vem skrev?", "Who wrote?", "Hvem skrev?"),
+    "close.tags": ("Ämnen", "Topics", "Temaer"),
+    "close.referrals": ("Hänvisningar som gavs", "Referrals given", "Henvisninger som ble gitt"),
+    "close.confirm": ("Avsluta samtalet", "Close the chat", "Avslutt samtalen"),
+    "close.cancel": ("Avbryt", "Cancel", "Avbryt"),
+    "close.hint": ("Utfallet sparas som statistik utan text.",
+                   "The outcome is kept as statistics, without any text.",
+                   "Utfallet lagres som statistikk uten tekst."),
+    "transfer.title": ("Överlämna {alias}", "Transfer {alias}", "Overfør {alias}"),
+    "transfer.to": ("Till", "To", "Til"),
+    "transfer.queue": ("Tillbaka till kön (först i tur)", "Back to the queue (keeps its place)",
+                       "Tilbake til køen (beholder plassen)"),
+    "transfer.note": ("Anteckning till kollegan (syns inte för besökaren)",
+                      "Note for your colleague (not shown to the visitor)",
+                      "Notat til kollegaen (vises ikke for den besøkende)"),
+    "transfer.confirm": ("Överlämna", "Transfer", "Overfør"),
+    "transfer.nobody": ("Ingen kollega är inloggad; du kan lämna tillbaka till kön.",
+                        "No colleague is logged in; you can return the chat to the queue.",
+                        "Ingen kollega er logget inn; du kan sende samtalen tilbake til køen."),
+    "quit.title": ("Avsluta Lotsen?", "Quit Lotsen?", "Avslutte Lotsen?"),
+    "quit.body": ("Du har {count} öppna samtal. De går tillbaka till kön om du inte är tillbaka "
+                  "inom två minuter.",
+                  "You hold {count} open chat(s). They go back to the queue unless you are "
+                  "back within two minutes.",
+                  "Du har {count} åpne samtaler. De går tilbake til køen hvis du ikke er "
+                  "tilbake innen to minutter."),
+    "quit.confirm": ("Avsluta", "Quit", "Avslutt"),
+    "help.title": ("Tangenter", "Keys", "Taster"),
+    "help.intro": ("Allt går med tangentbordet; musen fungerar också. Ctrl+P söker bland alla "
+                   "kommandon. Gråa tangenter går inte att använda just nu.",
+                   "Everything works from the keyboard; the mouse works too. Ctrl+P searches "
+                   "every command. Greyed keys are not possible right now.",
+                   "Alt fungerer med tastaturet; musen fungerer også. Ctrl+P søker i alle "
+                   "kommandoer. Grå taster kan ikke brukes akkurat nå."),
+    "help.group.main": ("Arbete", "Work", "Arbeid"),
+    "help.group.queue": ("Kön", "Queue", "Køen"),
+    "help.group.composer": ("Skrivfältet", "Composer", "Skrivefeltet"),
+    "help.group.referrals": ("Hänvisningar", "Referrals", "Henvisninger"),
+    "help.group.app": ("Program", "Application", "Program"),
+    "help.close": ("Stäng (Esc)", "Close (Esc)", "Lukk (Esc)"),
+    # -- notices
+    "notice.new_visitor": ("{alias} väntar ({details})", "{alias} is waiting ({details})",
+                           "{alias} venter ({details})"),
+    "notice.new_visitor.title": ("Ny besökare", "New visitor", "Ny besøkende"),
+    "notice.still_waiting": ("{count} väntar fortfarande — längst {wait}",
+                             "{count} still waiting — longest {wait}",
+                             "{count} venter fortsatt — lengst {wait}"),
+    "notice.visitor_left": ("{alias} har lämnat chatten.", "{alias} has left the chat.",
+                            "{alias} har forlatt chatten."),
+    "notice.help_wanted": ("{name} ber om hjälp med {alias}.", "{name} asks for help with {alias}.",
+                           "{name} ber om hjelp med {alias}."),
+    "notice.help_sent": ("Handledarna har fått din fråga.", "The supervisors have been asked.",
+                         "Veilederne har fått spørsmålet ditt."),
+    "notice.transferred": ("{alias} är överlämnad.", "{alias} was transferred.",
+                           "{alias} er overført."),
+    "notice.closed": ("{alias} är avslutat.", "{alias} is closed.", "{alias} er avsluttet."),
+    "notice.offline": ("Inte ansluten — försök igen när anslutningen är tillbaka.",
+                       "Not connected — try again when the connection is back.",
+                       "Ikke tilkoblet — prøv igjen når forbindelsen er tilbake."),
+    "notice.error": ("Servern: {message}", "Server: {message}", "Serveren: {message}"),
+    "notice.referral_inserted": ("Hänvisningen ligger i svaret — granska och skicka själv.",
+                                 "The referral is in your reply — review it and send it yourself.",
+                                 "Henvisningen ligger i svaret — se over og send selv."),
+    # -- key bindings (footer, help screen and command palette)
+    "key.claim_next": ("Ta nästa", "Take next", "Ta neste"),
+    "key.claim_next.tip": ("Svara nästa besökare i kön (akuta först, sedan äldst).",
+                           "Answer the next visitor in the queue (urgent first, then oldest).",
+                           "Svar neste besøkende i køen (akutte først, så eldste)."),
+    "key.claim_chosen": ("Ta vald", "Take chosen", "Ta valgt"),
+    "key.claim_chosen.tip": ("Svara den besökare som är markerad i kön.",
+                             "Answer the visitor highlighted in the queue.",
+                             "Svar den besøkende som er markert i køen."),
+    "key.note_mode": ("Anteckning", "Note", "Notat"),
+    "key.note_mode.tip": ("Växla mellan svar och intern anteckning (syns aldrig för besökaren).",
+                          "Switch between reply and internal note (never shown to the visitor).",
+                          "Bytt mellom svar og internt notat (vises aldri for den besøkende)."),
+    "key.transfer": ("Överlämna", "Transfer", "Overfør"),
+    "key.transfer.tip": ("Lämna samtalet till en kollega eller tillbaka till kön, med en "
+                         "anteckning.",
+                         "Hand the chat to a colleague or back to the queue, with a note.",
+                         "Gi samtalen til en kollega eller tilbake til køen, med et notat."),
+    "key.close_chat": ("Avsluta", "Close", "Avslutt"),
+    "key.close_chat.tip": ("Avsluta samtalet och spara utfallet (vem, ämnen, hänvisningar).",
+                           "Close the chat and record the outcome (who, topics, referrals).",
+                           "Avslutt samtalen og lagre utfallet (hvem, temaer, henvisninger)."),
+    "key.ask_supervisor": ("Be om handledare", "Ask supervisor", "Be om veileder"),
+    "key.ask_supervisor.tip": ("Be en handledare titta på samtalet (loggas).",
+                               "Ask a supervisor to look at this chat (logged).",
+                               "Be en veileder se på samtalen (logges)."),
+    "key.follow": ("Följ", "Follow", "Følg"),
+    "key.follow.tip": ("Handledare: följ eller sluta följa samtalet, läsläge (loggas).",
+                       "Supervisor: follow or stop following the chat, read-only (logged).",
+                       "Veileder: følg eller slutt å følge samtalen, lesemodus (logges)."),
+    "key.staff_room": ("Personalrum", "Staff room", "Personalrom"),
+    "key.staff_room.tip": ("Öppna personalrummet för att rådfråga kollegor.",
+                           "Open the staff room to consult colleagues.",
+                           "Åpne personalrommet for å rådføre deg med kolleger."),
+    "key.next_chat": ("Nästa samtal", "Next chat", "Neste samtale"),
+    "key.next_chat.tip": ("Byt till nästa öppna samtal.", "Switch to the next open chat.",
+                          "Bytt til neste åpne samtale."),
+    "key.previous_chat": ("Förra samtalet", "Previous chat", "Forrige samtale"),
+    "key.previous_chat.tip": ("Byt till föregående öppna samtal.",
+                              "Switch to the previous open chat.",
+                              "Bytt til forrige åpne samtale."),
+    "key.focus_queue": ("Kön", "Queue", "Køen"),
+    "key.focus_queue.tip": ("Flytta fokus till kön.", "Move focus to the queue.",
+                            "Flytt fokus til køen."),
+    "key.focus_composer": ("Skriv", "Write", "Skriv"),
+    "key.focus_composer.tip": ("Flytta fokus till skrivfältet.", "Move focus to the composer.",
+                               "Flytt fokus til skrivefeltet."),
+    "key.find_referral": ("Sök hänvisning", "Find referral", "Søk henvisning"),
+    "key.find_referral.tip": ("Sök i hänvisningskatalogen.", "Search the referral directory.",
+                              "Søk i henvisningskatalogen."),
+    "key.insert_referral": ("Lägg in hänvisning", "Insert referral", "Sett inn henvisning"),
+    "key.insert_referral.tip": ("Lägg den markerade hänvisningen i svaret som utkast.",
+                                "Put the highlighted referral into the reply as a draft.",
+                                "Legg den markerte henvisningen i svaret som utkast."),
+    "key.dismiss_chat": ("Stäng flik", "Dismiss", "Lukk fane"),
+    "key.dismiss_chat.tip": ("Ta bort ett avslutat eller följt samtal ur listan.",
+                             "Remove an ended or watched chat from the list.",
+                             "Fjern en avsluttet eller fulgt samtale fra listen."),
+    "key.wider_left": ("Bredare kö", "Wider queue", "Bredere kø"),
+    "key.wider_left.tip": ("Gör vänstra rutan bredare.", "Make the left pane wider.",
+                           "Gjør venstre rute bredere."),
+    "key.narrower_left": ("Smalare kö", "Narrower queue", "Smalere kø"),
+    "key.narrower_left.tip": ("Gör vänstra rutan smalare.", "Make the left pane narrower.",
+                              "Gjør venstre rute smalere."),
+    "key.wider_right": ("Bredare hänvisningar", "Wider referrals", "Bredere henvisninger"),
+    "key.wider_right.tip": ("Gör högra rutan bredare.", "Make the right pane wider.",
+                            "Gjør høyre rute bredere."),
+    "key.narrower_right": ("Smalare hänvisningar", "Narrower referrals", "Smalere henvisninger"),
+    "key.narrower_right.tip": ("Gör högra rutan smalare.", "Make the right pane narrower.",
+                               "Gjør høyre rute smalere."),
+    "key.toggle_referrals": ("Visa/dölj hänvisningar", "Show/hide referrals",
+                             "Vis/skjul henvisninger"),
+    "key.toggle_referrals.tip": ("Visa eller dölj hänvisningsrutan.",
+                                 "Show or hide the referral pane.",
+                                 "Vis eller skjul henvisningsruten."),
+    "key.help": ("Hjälp", "Help", "Hjelp"),
+    "key.help.tip": ("Visa alla tangenter.", "Show every key.", "Vis alle taster."),
+    "key.quit": ("Avsluta", "Quit", "Avslutt"),
+    "key.quit.tip": ("Avsluta konsolen.", "Quit the console.", "Avslutt konsollen."),
+    "key.send": ("Skicka", "Send", "Send"),
+    "key.send.tip": ("Skicka raden (Enter).", "Send the line (Enter).", "Send linjen (Enter)."),
+    "key.newline": ("Ny rad", "New line", "Ny linje"),
+    "key.newline.tip": ("Ny rad i skrivfältet.", "New line in the composer.",
+                        "Ny linje i skrivefeltet."),
+    "key.command_palette": ("Kommandon", "Commands", "Kommandoer"),
+    "key.command_palette.tip": ("Sök bland alla kommandon och standardsvar.",
+                                "Search every command and canned reply.",
+                                "Søk i alle kommandoer og standardsvar."),
+}
+
+
+def set_language(lang: str) -> None:
+    """Switch every later ``t()`` to ``lang`` (sv, en or nb)."""
+    global _current
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}; use one of {', '.join(LANGUAGES)}")
+    _current = lang
+
+
+def language() -> str:
+    return _current
+
+
+def t(key: str, **args: Any) -> str:
+    """The text for ``key`` in the current language; unknown keys show as themselves."""
+    entry = CATALOG.get(key)
+    if entry is None:
+        return key
+    text = entry[LANGUAGES.index(_current)]
+    return text.format(**args) if args else text
+
+
+def has(key: str) -> bool:
+    return key in CATALOG

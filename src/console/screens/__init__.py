@@ -1,0 +1,1 @@
+"""The console's screens: login, main, dialogs and help."""

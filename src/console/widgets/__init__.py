@@ -1,0 +1,1 @@
+"""The console's panes: queue, chat list, transcript, composer, referrals, dividers."""

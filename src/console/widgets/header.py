@@ -1,0 +1,72 @@
+"""One-line summaries above and below the transcript: who the chat is with, and what is
+happening now (typing, visitor left, urgent)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.text import Text
+from textual.widgets import Static
+
+from console.i18n import t
+from console.state import Chat
+from console.widgets.queue import format_wait
+
+
+class ChatHeader(Static):
+    """Alias, language, role and state of the active chat; urgent reasons in red."""
+
+    DEFAULT_CSS = """
+    ChatHeader {
+        height: auto;
+        padding: 0 1;
+        background: $panel;
+        text-style: bold;
+    }
+    """
+
+    def show(self, chat: Chat | None) -> None:
+        text = Text(no_wrap=False)
+        if chat is None:
+            text.append(t("app.title"))
+        elif chat.is_room:
+            text.append(t("header.room"))
+        else:
+            text.append(chat.alias)
+            details = [chat.lang or "?", t(f"role.{chat.role}") if chat.role else
+                       t("role.unknown")]
+            text.append("  " + " · ".join(details), style="not bold")
+            if chat.readonly:
+                text.append("  " + t("header.readonly",
+                                     staff=chat.staff_name or chat.staff or "?"),
+                            style="italic not bold")
+            if chat.urgent:
+                reasons = ", ".join(chat.reasons) or "!"
+                text.append("  " + t("header.urgent", reasons=reasons), style="bold red")
+        self.update(text)
+
+
+class ChatStatus(Static):
+    """What is happening in the active chat: the visitor typing, or having left."""
+
+    DEFAULT_CSS = """
+    ChatStatus {
+        height: 1;
+        padding: 0 1;
+        color: $text-muted;
+        &.-left { background: $warning-muted; color: $text; text-style: bold; height: auto; }
+    }
+    """
+
+    def show(self, chat: Chat | None, clock: Callable[[], float]) -> None:
+        left = chat is not None and chat.ended and not chat.is_room
+        self.set_class(left, "-left")
+        if chat is None or chat.is_room:
+            self.update("")
+        elif left:
+            self.update(Text(t("header.left")))
+        elif chat.visitor_typing(clock()):
+            self.update(Text(t("header.typing", alias=chat.alias), style="italic"))
+        else:
+            self.update(Text(t("header.duration", wait=format_wait(clock() - chat.created_at))
+                             if chat.created_at else ""))

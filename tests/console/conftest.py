@@ -1,0 +1,41 @@
+"""Fixtures for console tests: a console logged in to the real relay, and a waiting helper."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from console.app import LotsenConsole
+from relay.server import Relay
+from tests.support import PASSWORD
+
+
+@pytest.fixture(autouse=True)
+def private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep remembered logins and config out of the real home directory."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+
+
+def console_for(relay: Relay, user: str = "anna", **kwargs: object) -> LotsenConsole:
+    """A console that logs in to ``relay`` as ``user`` at once (as ``lotsen demo`` does)."""
+    options: dict[str, object] = {"lang": "en", "backoff_min": 0.2, "backoff_max": 1.0}
+    options.update(kwargs)
+    return LotsenConsole(server=f"127.0.0.1:{relay.port}", user=user, password=PASSWORD,
+                         **options)  # type: ignore[arg-type]
+
+
+async def wait_for(pilot: Pilot[None], condition: Callable[[], object], *,
+                   timeout: float = 5.0, what: str = "condition") -> None:
+    """Let the app and the relay run until ``condition()`` is true, or fail after ``timeout``."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        await pilot.pause(0.02)
+        await asyncio.sleep(0)
