@@ -22,9 +22,11 @@ def _register() -> None:
     # Command groups, one module each.
     from relay.cli import config as _config
     from relay.cli import staff as _staff
+    from relay.cli import widget as _widget
 
     app.add_typer(_staff.app, name="staff")
     app.add_typer(_config.app, name="config")
+    app.add_typer(_widget.app, name="widget")
 
 
 def main() -> None:

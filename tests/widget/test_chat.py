@@ -1,0 +1,268 @@
+"""The visitor's chat in real headless Chromium against a real relay and a staff protocol client."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.widget.conftest import LoopThread, Relays, Staff, add_staff
+from tests.widget.helpers import chat_lines, lines, open_chat, panel, storage, write
+
+pytestmark = pytest.mark.browser
+
+
+def test_visitor_writes_staff_claims_and_answers(
+    page: Page, relays: Relays, staff_loop: LoopThread, shoot: Callable[[Page, str], Path]
+) -> None:
+    """Open, say who you write about, write, wait, get claimed, see typing, ticks and the answer."""
+    relay = relays.start()
+    anna = Staff.login(staff_loop, relay.port, "anna")
+    page.goto(relay.url + "/")
+    box = open_chat(page)
+    expect(box).to_contain_text("Chatten är öppen")
+    assert storage(page) == {"session": {}, "local": [], "cookie": ""}, "nothing stored yet"
+
+    page.get_by_label("Vem skriver du om? (frivilligt)").select_option("relative")
+    write(page, "Hej, jag är orolig för min pappa som dricker.")
+    queued = anna.wait_queued()
+    assert queued["entry"]["role"] == "relative"
+    assert queued["entry"]["lang"] == "sv"
+    expect(box).to_contain_text("Du står först i kön.")
+    expect(box.locator(".m.v")).to_have_attribute("data-t", "got")  # stored: two ticks
+    assert "lotsen" in storage(page)["session"], "the resume token is kept once the chat started"
+    shoot(page, "waiting")
+
+    conversation = anna.claim()
+    expect(box).to_contain_text("Anna har anslutit till chatten.")
+    expect(box.locator(".sub")).to_have_text("Du chattar med Anna")
+
+    anna.send({"type": "typing", "conversation": conversation, "active": True})
+    expect(box).to_contain_text("Anna skriver…")
+    anna.say(conversation, "Hej! Vad bra att du skriver. Berätta gärna mer.", "s1")
+    expect(box.locator(".m:not(.v):not(.s)")).to_contain_text("Vad bra att du skriver")
+    expect(box.get_by_text("Anna skriver…")).to_be_hidden()
+    assert lines(page)[-1]["author"] == "Anna"
+
+    page.get_by_label("Ditt meddelande").press_sequentially("Han", delay=20)
+    assert anna.expect("typing", conversation=conversation)["active"] is True
+    write(page, "Han dricker varje kväll.")
+    assert anna.expect("message", kind="visitor", text="Han dricker varje kväll.")["seq"] == 3
+    expect(box.locator(".m.v").last).to_have_attribute("data-t", "got")
+    shoot(page, "chatting")
+
+    page.get_by_role("button", name="Jag behöver en stund").click()
+    anna.expect("moment", conversation=conversation)
+    expect(box).to_contain_text("Behandlaren vet att du behöver en stund.")
+    assert chat_lines(page) == [
+        ("visitor", "Hej, jag är orolig för min pappa som dricker."),
+        ("staff", "Hej! Vad bra att du skriver. Berätta gärna mer."),
+        ("visitor", "Han dricker varje kväll."),
+    ]
+
+
+def test_visitor_ends_chat_and_answers_feedback(
+    page: Page, relays: Relays, staff_loop: LoopThread, shoot: Callable[[Page, str], Path]
+) -> None:
+    """End chat asks once, staff are told, storage is cleared, and one feedback answer is kept."""
+    relay = relays.start()
+    anna = Staff.login(staff_loop, relay.port, "anna")
+    page.goto(relay.url + "/")
+    box = open_chat(page)
+    write(page, "Hej")
+    conversation = anna.claim()
+    expect(box.locator(".sub")).to_have_text("Du chattar med Anna")
+
+    page.get_by_role("button", name="Avsluta chatten").click()
+    expect(page.get_by_role("button", name="Nej, fortsätt")).to_be_focused()
+    page.get_by_role("button", name="Ja, avsluta").click()
+    ended = anna.expect("ended", conversation=conversation)
+    assert ended["by"] == "visitor"
+    expect(box).to_contain_text("Du har avslutat chatten.")
+    assert storage(page)["session"] == {}, "an ended chat leaves nothing in storage"
+    expect(page.get_by_label("Ditt meddelande")).to_be_hidden()
+    shoot(page, "ended")
+
+    page.get_by_role("button", name="Delvis").click()
+    expect(box).to_contain_text("Tack för ditt svar!")
+    expect(page.get_by_role("button", name="Delvis")).to_be_hidden()
+
+    async def feedback() -> str | None:
+        assert relay.relay is not None
+        record = await relay.relay.storage.conversation(conversation)
+        return None if record is None else record.feedback
+
+    def stored_feedback() -> str | None:
+        value: str | None = relay.call(lambda _relay: feedback())
+        return value
+
+    page.wait_for_timeout(300)
+    assert stored_feedback() == "partly"
+
+    page.get_by_role("button", name="Starta en ny chatt").click()
+    expect(box).to_contain_text("Chatten är öppen")
+    assert chat_lines(page) == []
+
+
+def test_reload_resumes_with_nothing_lost_or_duplicated(
+    page: Page, relays: Relays, staff_loop: LoopThread
+) -> None:
+    """A reload mid-chat reopens the panel with every line exactly once, and the chat goes on."""
+    relay = relays.start()
+    anna = Staff.login(staff_loop, relay.port, "anna")
+    page.goto(relay.url + "/")
+    box = open_chat(page)
+    write(page, "Första raden")
+    conversation = anna.claim()
+    anna.say(conversation, "Svar ett", "s1")
+    write(page, "Andra raden")
+    anna.expect("message", kind="visitor", text="Andra raden")
+    anna.say(conversation, "Svar två", "s2")
+    expect(box).to_contain_text("Svar två")
+    before = chat_lines(page)
+
+    page.reload()
+    box = panel(page)
+    expect(box).to_be_visible()
+    expect(box).to_contain_text("Svar två")
+    expect(box.locator(".sub")).to_have_text("Du chattar med Anna")
+    page.wait_for_timeout(300)  # any duplicate would have arrived by now
+    assert chat_lines(page) == before
+    assert all(line["tick"] == "got" for line in lines(page) if line["kind"] == "visitor")
+
+    anna.say(conversation, "Är du kvar?", "s3")
+    expect(box).to_contain_text("Är du kvar?")
+    write(page, "Ja")
+    anna.expect("message", kind="visitor", text="Ja")
+    assert [text for _, text in chat_lines(page)] == [
+        "Första raden", "Svar ett", "Andra raden", "Svar två", "Är du kvar?", "Ja"]
+
+
+def test_relay_restart_mid_chat_reconnects_on_its_own(
+    page: Page, relays: Relays, staff_loop: LoopThread
+) -> None:
+    """The relay restarts on the same port and database; the widget reconnects, nothing is lost."""
+    relay = relays.start()
+    anna = Staff.login(staff_loop, relay.port, "anna")
+    page.goto(relay.url + "/")
+    box = open_chat(page)
+    write(page, "Före omstarten")
+    conversation = anna.claim()
+    anna.say(conversation, "Hej från Anna", "s1")
+    expect(box).to_contain_text("Hej från Anna")
+
+    relay = relays.restart(relay)
+    anna = Staff.login(staff_loop, relay.port, "anna")
+    expect(box.locator(".sub")).to_have_text("Du chattar med Anna", timeout=15_000)
+    anna.say(conversation, "Efter omstarten", "s2")
+    expect(box).to_contain_text("Efter omstarten")
+    write(page, "Jag är kvar")
+    line = anna.expect("message", kind="visitor", text="Jag är kvar")
+    assert line["conversation"] == conversation
+    expect(box.locator(".m.v").last).to_have_attribute("data-t", "got")
+    page.wait_for_timeout(300)
+    assert [text for _, text in chat_lines(page)] == [
+        "Före omstarten", "Hej från Anna", "Efter omstarten", "Jag är kvar"]
+
+
+def test_line_written_while_relay_is_down_is_delivered_once(
+    page: Page, relays: Relays, staff_loop: LoopThread
+) -> None:
+    """A line sent while disconnected waits, then is delivered exactly once after reconnecting."""
+    relay = relays.start()
+    anna = Staff.login(staff_loop, relay.port, "anna")
+    page.goto(relay.url + "/")
+    box = open_chat(page)
+    write(page, "Hej")
+    conversation = anna.claim()
+    expect(box.locator(".sub")).to_have_text("Du chattar med Anna")
+
+    port, config = relay.port, relay.config
+    relay.stop()
+    relays.running.remove(relay)
+    expect(box.locator(".sub")).to_have_text("Ingen anslutning – försöker igen…")
+    write(page, "Skrivet medan reläet var nere")
+    expect(box.locator(".m.v").last).to_have_attribute("data-t", "wait0")
+
+    from dataclasses import replace
+
+    relay = relays.start(replace(config, port=port))
+    anna = Staff.login(staff_loop, relay.port, "anna")
+    expect(box.locator(".m.v").last).to_have_attribute("data-t", "got", timeout=15_000)
+    anna.send({"type": "sync", "conversation": conversation})
+    texts = []
+    while True:
+        line = anna.expect("message", conversation=conversation)
+        texts.append(line["text"])
+        if line["text"] == "Skrivet medan reläet var nere":
+            break
+    assert texts.count("Skrivet medan reläet var nere") == 1
+
+
+def test_quick_exit_by_escape_clears_storage_and_replaces_history(
+    page: Page, relays: Relays, staff_loop: LoopThread
+) -> None:
+    """Esc three times tells staff, clears storage and replaces the page so Back skips the chat."""
+    relay = relays.start()
+    anna = Staff.login(staff_loop, relay.port, "anna")
+    page.route("https://www.google.com/**",
+               lambda route: route.fulfill(body="<title>neutral</title>", content_type="text/html"))
+    page.goto(relay.url + "/healthz")  # the page before the chat page
+    page.goto(relay.url + "/")
+    open_chat(page)
+    write(page, "Någon kommer")
+    conversation = anna.claim()
+    assert "lotsen" in storage(page)["session"]
+
+    page.keyboard.press("Escape")
+    page.keyboard.press("Escape")
+    page.keyboard.press("Escape")
+    page.wait_for_url("https://www.google.com/")
+    ended = anna.expect("ended", conversation=conversation)
+    assert ended["by"] == "visitor" and ended["reason"] == "quick_exit"
+
+    page.go_back()
+    assert page.url == relay.url + "/healthz", "Back must not return to the chat page"
+    assert storage(page)["session"] == {}
+
+
+def test_quick_exit_button_works_before_any_chat(page: Page, relays: Relays) -> None:
+    """The always-visible quick exit button leaves at once, to the configured neutral page."""
+    relay = relays.start()
+    page.route("https://www.google.com/**",
+               lambda route: route.fulfill(body="<title>neutral</title>", content_type="text/html"))
+    page.goto(relay.url + "/")
+    open_chat(page)
+    page.get_by_role("button", name="Lämna snabbt").click()
+    page.wait_for_url("https://www.google.com/")
+    assert page.title() == "neutral"
+
+
+def test_html_from_staff_and_visitor_is_shown_as_text(
+    page: Page, relays: Relays, staff_loop: LoopThread
+) -> None:
+    """Markup and scripts in any message, or in a staff name, are shown as text and never run."""
+    relay = relays.start()
+    add_staff(relay.config.database, "mallory", name='<img src=x onerror="window.pwned=3">')
+    staff = Staff.login(staff_loop, relay.port, "mallory")
+    page.goto(relay.url + "/")
+    box = open_chat(page)
+    own = '<b>fet</b><img src=x onerror="window.pwned=1">'
+    write(page, own)
+    conversation = staff.claim()
+    evil = '<script>window.pwned=2</script><img src=y onerror="window.pwned=2"><a href="#">x</a>'
+    staff.say(conversation, evil, "s1")
+    expect(box).to_contain_text("<script>window.pwned=2</script>")
+    page.wait_for_timeout(300)
+
+    shown = lines(page)
+    assert [(line["kind"], line["text"]) for line in shown if line["kind"] != "note"] == [
+        ("visitor", own), ("staff", evil)]
+    assert all(line["elements"] == 0 for line in shown), "no element was made from message text"
+    assert shown[-1]["author"] == '<img src=x onerror="window.pwned=3">'
+    assert page.evaluate("window.pwned") is None
+    assert page.evaluate(
+        "document.querySelector('[data-lotsen]').shadowRoot.querySelectorAll('img,b,script').length"
+    ) == 0

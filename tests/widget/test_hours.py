@@ -1,0 +1,77 @@
+"""Outside opening hours the widget says when the chat opens and where to get help now."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import datetime, time, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from relay.hours import OpeningHours
+from tests.widget.conftest import TIMEZONE, LoopThread, Relays, Staff
+from tests.widget.helpers import open_chat, storage
+
+pytestmark = pytest.mark.browser
+
+ZONE = ZoneInfo(TIMEZONE)
+
+
+def closed_today_open_tomorrow() -> OpeningHours:
+    today = datetime.now(ZONE).date()
+    return OpeningHours(weekly={}, timezone=ZONE,
+                        exceptions={today: (), today + timedelta(days=1): ((time(12), time(14)),)})
+
+
+def test_closed_card_names_next_opening_and_help_now(
+    page: Page, relays: Relays, shoot: Callable[[Page, str], Path]
+) -> None:
+    """Closed: 'öppnar i morgon kl. 12', the relay's emergency contacts, and no message form."""
+    relay = relays.start(hours=closed_today_open_tomorrow())
+    page.goto(relay.url + "/")
+    box = open_chat(page)
+    expect(box).to_contain_text("Chatten är stängd i dag.")
+    expect(box).to_contain_text("Chatten öppnar i morgon kl. 12.")
+    help_card = box.locator("details")
+    expect(help_card).to_have_attribute("open", "")
+    expect(help_card.get_by_role("link", name="112")).to_have_attribute("href", "tel:112")
+    expect(help_card.get_by_role("link", name="90101")).to_be_visible()
+    expect(help_card.get_by_role("link", name="1177.se")).to_have_attribute(
+        "href", "https://www.1177.se")
+    expect(page.get_by_label("Ditt meddelande")).to_be_hidden()  # never an unmonitored form
+    expect(box.get_by_text(re.compile("Om .* min"))).to_have_count(0)  # not close enough
+    expect(box).to_contain_text("Du är anonym")
+    assert storage(page) == {"session": {}, "local": [], "cookie": ""}
+    shoot(page, "closed")
+
+
+def test_countdown_when_opening_is_close(page: Page, relays: Relays) -> None:
+    """Within the hour before opening, the card counts down the minutes."""
+    opens = (datetime.now(ZONE) + timedelta(minutes=31)).replace(second=0, microsecond=0)
+    hours = OpeningHours(weekly={}, timezone=ZONE, exceptions={
+        opens.date(): ((opens.time(), time(23, 59)),)})
+    relay = relays.start(hours=hours)
+    page.goto(relay.url + "/")
+    box = open_chat(page)
+    expect(box).to_contain_text("Chatten är stängd just nu.")
+    clock = f"kl. {opens.hour}" + (f".{opens.minute:02d}" if opens.minute else "")
+    expect(box).to_contain_text(clock)
+    expect(box.get_by_text(re.compile(r"^Om (29|30|31) min\.$"))).to_be_visible()
+
+
+def test_no_staff_online_is_never_a_dead_end(
+    page: Page, relays: Relays, staff_loop: LoopThread
+) -> None:
+    """Open hours but nobody logged in: say so and show help; once staff log in, the form shows."""
+    relay = relays.start()
+    page.goto(relay.url + "/")
+    box = open_chat(page)
+    expect(box).to_contain_text("Ingen behandlare är ledig just nu.")
+    expect(box.locator("details")).to_have_attribute("open", "")
+    expect(page.get_by_label("Ditt meddelande")).to_be_hidden()
+    Staff.login(staff_loop, relay.port, "anna")
+    expect(box).to_contain_text("Chatten är öppen", timeout=15_000)  # pushed by the relay
+    expect(page.get_by_label("Ditt meddelande")).to_be_visible()

@@ -1,0 +1,54 @@
+"""The widget's generated blocks match relay.protocol and the panel's bytes.
+
+If a test here fails, run `python -m widget.build` and commit the widget files it updates.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from relay.protocol import frame_types
+from widget import asset
+from widget.build import COMMAND, block, generate, main, stale
+
+PANEL_JS = asset("widget-panel.js").read_text(encoding="utf-8")
+
+
+def test_generated_blocks_are_up_to_date() -> None:
+    """widget-panel.js's protocol constants and widget.js's panel hash are current."""
+    out_of_date = [path.name for path in stale()]
+    assert out_of_date == [], f"run `{COMMAND}` to regenerate {', '.join(out_of_date)}"
+
+
+def test_widget_frame_names_match_the_protocol() -> None:
+    """The frame types in widget-panel.js are exactly relay.protocol.frame_types() for visitors."""
+    found = re.search(r'IN="([^"]*)",OUT="([^"]*)"', block(PANEL_JS, "protocol"))
+    assert found is not None, f"the protocol block is malformed: run `{COMMAND}`"
+    types = frame_types()
+    assert found.group(1).split() == types["relay_to_visitor"]
+    assert found.group(2).split() == types["visitor_to_relay"]
+
+
+def test_widget_handles_every_relay_frame_and_sends_only_known_ones() -> None:
+    """Each relay-to-visitor frame has a handler; each frame the widget sends is a visitor frame."""
+    types = frame_types()
+    handled = set(re.findall(r"\bon\.(\w+)=", PANEL_JS))
+    assert handled == set(types["relay_to_visitor"])
+    sent = set(re.findall(r'(?:put\(|const f=)\{type:"(\w+)"', PANEL_JS))
+    assert sent and sent <= set(types["visitor_to_relay"])
+
+
+def test_check_mode_reports_a_stale_file(tmp_path: Path) -> None:
+    """After an edit to the panel, the build reports the loader's pinned hash as stale."""
+    for name in ("widget.js", "widget-panel.js"):
+        shutil.copy(asset(name), tmp_path / name)
+    assert stale(tmp_path) == []
+    panel = tmp_path / "widget-panel.js"
+    panel.write_text(panel.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert [path.name for path in stale(tmp_path)] == ["widget.js"]
+    for path, text in generate(tmp_path).items():
+        path.write_text(text, encoding="utf-8")
+    assert stale(tmp_path) == []
+    assert main(["--check"]) == 0  # the shipped files
