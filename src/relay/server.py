@@ -1115,11 +1115,26 @@ class Relay:
         self._queue_changed()
 
     async def _close_frame(self, conn: StaffConn, frame: protocol.Close) -> None:
+        if frame.conversation not in self.live:
+            await self._record_outcome(conn, frame)
+            return
         live = self._owned(conn, frame.conversation)
         if live is None:
             return
         await self.storage.audit(conn.account.username, "close", live.id)
         await self._close(live, by="staff", outcome=frame)
+
+    async def _record_outcome(self, conn: StaffConn, frame: protocol.Close) -> None:
+        """The visitor left first: the holder still records who wrote, topics and referrals."""
+        record = await self.storage.conversation(frame.conversation)
+        if record is None or record.staff != conn.account.username or record.state != "closed" \
+                or record.closed_by == "staff":
+            self._error(conn.ws, "forbidden", "That conversation is not yours to close.")
+            return
+        await self.storage.update_conversation(
+            record.id, outcome_role=frame.role, tags=sorted(set(frame.tags)),
+            referrals=sorted(set(frame.referrals)))
+        await self.storage.audit(conn.account.username, "close", record.id)
 
     async def _sync(self, conn: StaffConn, frame: protocol.Sync) -> None:
         live = self.live.get(frame.conversation)
