@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -44,6 +45,9 @@ class RelayConfig:
     host: str = DEFAULT_HOST
     port: int = DEFAULT_PORT
     allowed_origins: tuple[str, ...] = ()
+    # TLS directly in the relay (optional; usually a reverse proxy terminates TLS).
+    certfile: Path | None = None
+    keyfile: Path | None = None
     # Storage
     database: Path = Path(DEFAULT_DATABASE)
     retention_days: int = 30
@@ -59,6 +63,19 @@ class RelayConfig:
     # Limits
     max_text_chars: int = 4000
     handshake_timeout: float = 5.0
+    max_visitors: int = 2000  # concurrent visitor connections; more get a "busy" answer
+    visitor_rate: float = 2.0  # frames per second per visitor connection, on average
+    visitor_burst: int = 20
+    staff_rate: float = 20.0
+    staff_burst: int = 200
+    idle_timeout_s: float = 900.0  # a visitor socket with no chat and no traffic is closed
+    ping_interval_s: float = 20.0
+    ping_timeout_s: float = 20.0
+    # Staff authentication
+    require_totp: str = "none"  # "none", "supervisors" or "all"
+    login_free_failures: int = 5  # failed logins per account before back-off starts
+    login_max_delay_s: float = 900.0
+    session_check_s: float = 2.0  # how often live staff sessions are re-checked (disable, expiry)
     # Where the config came from, for messages.
     source: Path | None = None
 
@@ -117,7 +134,7 @@ class _Reader:
 
 
 _KNOWN = {
-    "server": {"host", "port", "database", "allowed_origins"},
+    "server": {"host", "port", "database", "allowed_origins", "certfile", "keyfile"},
     "chat": {"default_language", "retention_days", "session_hours", "default_handle_minutes",
              "max_text_chars"},
     "hours": {"timezone", "always_open", "last_entry_minutes", "closed_dates", "special",
@@ -125,6 +142,9 @@ _KNOWN = {
     "referrals": {"directory"},
     "emergency": set(),
     "console": {"canned"},
+    "limits": {"max_visitors", "visitor_rate", "visitor_burst", "staff_rate", "staff_burst",
+               "idle_timeout_s", "handshake_timeout_s", "ping_interval_s", "ping_timeout_s"},
+    "auth": {"require_totp", "login_free_failures", "login_max_delay_s", "session_check_s"},
 }
 
 
@@ -197,7 +217,54 @@ def _from_data(r: _Reader, cfg: RelayConfig) -> RelayConfig:
         emergency=_emergency(r, cfg.emergency),
         referral_directory=referral_directory,
         source=r.path,
+        **_security(r, cfg),
     )
+
+
+def _security(r: _Reader, cfg: RelayConfig) -> dict[str, Any]:
+    """The [limits] and [auth] tables and the TLS files of [server], validated."""
+
+    def positive(table: str, key: str, default: float) -> float:
+        value = float(r.get(table, key, (int, float), default))
+        if value <= 0:
+            raise r.fail(table, key, "must be greater than 0")
+        return value
+
+    def count(table: str, key: str, default: int) -> int:
+        value = r.get(table, key, int, default)
+        if value < 1:
+            raise r.fail(table, key, "must be at least 1")
+        return int(value)
+
+    require_totp = r.get("auth", "require_totp", str, cfg.require_totp)
+    if require_totp not in ("none", "supervisors", "all"):
+        raise r.fail("auth", "require_totp", 'must be "none", "supervisors" or "all"')
+    files: dict[str, Path | None] = {}
+    for key in ("certfile", "keyfile"):
+        name = r.get("server", key, str, None)
+        files[key] = (r.path.parent / name).resolve() if name else getattr(cfg, key)
+    if (files["certfile"] is None) != (files["keyfile"] is None):
+        raise r.fail("server", "certfile" if files["certfile"] is None else "keyfile",
+                     "TLS needs both certfile and keyfile")
+    free = r.get("auth", "login_free_failures", int, cfg.login_free_failures)
+    if free < 0:
+        raise r.fail("auth", "login_free_failures", "must not be negative")
+    return {
+        **files,
+        "max_visitors": count("limits", "max_visitors", cfg.max_visitors),
+        "visitor_rate": positive("limits", "visitor_rate", cfg.visitor_rate),
+        "visitor_burst": count("limits", "visitor_burst", cfg.visitor_burst),
+        "staff_rate": positive("limits", "staff_rate", cfg.staff_rate),
+        "staff_burst": count("limits", "staff_burst", cfg.staff_burst),
+        "idle_timeout_s": positive("limits", "idle_timeout_s", cfg.idle_timeout_s),
+        "handshake_timeout": positive("limits", "handshake_timeout_s", cfg.handshake_timeout),
+        "ping_interval_s": positive("limits", "ping_interval_s", cfg.ping_interval_s),
+        "ping_timeout_s": positive("limits", "ping_timeout_s", cfg.ping_timeout_s),
+        "require_totp": require_totp,
+        "login_free_failures": free,
+        "login_max_delay_s": positive("auth", "login_max_delay_s", cfg.login_max_delay_s),
+        "session_check_s": positive("auth", "session_check_s", cfg.session_check_s),
+    }
 
 
 def _intervals(r: _Reader, table: str, key: str, value: Any) -> tuple[Interval, ...]:
@@ -269,17 +336,70 @@ def _emergency(r: _Reader, base: tuple[dict[str, str], ...]) -> tuple[dict[str, 
     return tuple(out)
 
 
-def config_from_env(cfg: RelayConfig, environ: dict[str, str] | None = None) -> RelayConfig:
-    """Apply ``LOTSEN_HOST``, ``LOTSEN_PORT`` and ``LOTSEN_DB`` from the environment."""
+# Options a deployment commonly sets per machine, overridable without editing the file; each
+# maps to its place in the file. Empty variables are ignored. (lotsen.example.toml lists them.)
+ENV_OVERRIDES = {
+    "LOTSEN_HOST": "server.host",
+    "LOTSEN_PORT": "server.port",
+    "LOTSEN_DB": "server.database",
+    "LOTSEN_ALLOWED_ORIGINS": "server.allowed_origins",
+    "LOTSEN_RETENTION_DAYS": "chat.retention_days",
+    "LOTSEN_DEFAULT_LANGUAGE": "chat.default_language",
+    "LOTSEN_TIMEZONE": "hours.timezone",
+    "LOTSEN_ALWAYS_OPEN": "hours.always_open",
+    "LOTSEN_REFERRAL_DIRECTORY": "referrals.directory",
+}
+_TRUE, _FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off"}
+
+
+def config_from_env(cfg: RelayConfig, environ: Mapping[str, str] | None = None) -> RelayConfig:
+    """Apply the ``LOTSEN_*`` variables of ``ENV_OVERRIDES`` on top of ``cfg``.
+
+    Values are checked like the file's; an error names the variable and says what is wanted.
+    """
     env = os.environ if environ is None else environ
+    values = {name: env[name].strip() for name in ENV_OVERRIDES if env.get(name, "").strip()}
+
+    def bad(name: str, wanted: str) -> ConfigError:
+        return ConfigError(f"{name}={values[name]!r}: {wanted}")
+
     changes: dict[str, Any] = {}
-    if env.get("LOTSEN_HOST"):
-        changes["host"] = env["LOTSEN_HOST"]
-    if env.get("LOTSEN_PORT"):
+    if "LOTSEN_HOST" in values:
+        changes["host"] = values["LOTSEN_HOST"]
+    if "LOTSEN_PORT" in values:
+        if not values["LOTSEN_PORT"].isdigit() or int(values["LOTSEN_PORT"]) > 65535:
+            raise bad("LOTSEN_PORT", "must be a port number between 0 and 65535")
+        changes["port"] = int(values["LOTSEN_PORT"])
+    if "LOTSEN_DB" in values:
+        changes["database"] = Path(values["LOTSEN_DB"])
+    if "LOTSEN_ALLOWED_ORIGINS" in values:
+        origins = tuple(o for o in re.split(r"[\s,]+", values["LOTSEN_ALLOWED_ORIGINS"]) if o)
+        if not all(re.match(r"^https?://[^/]+$", o) for o in origins):
+            raise bad("LOTSEN_ALLOWED_ORIGINS", "must be origins like https://www.example.se "
+                                                "(no path), separated by commas or spaces")
+        changes["allowed_origins"] = origins
+    if "LOTSEN_RETENTION_DAYS" in values:
+        if not values["LOTSEN_RETENTION_DAYS"].isdigit() or int(
+                values["LOTSEN_RETENTION_DAYS"]) < 1:
+            raise bad("LOTSEN_RETENTION_DAYS", "must be a whole number of days, at least 1")
+        changes["retention_days"] = int(values["LOTSEN_RETENTION_DAYS"])
+    if "LOTSEN_DEFAULT_LANGUAGE" in values:
+        if values["LOTSEN_DEFAULT_LANGUAGE"] not in ("sv", "en", "nb"):
+            raise bad("LOTSEN_DEFAULT_LANGUAGE", 'must be "sv", "en" or "nb"')
+        changes["default_language"] = values["LOTSEN_DEFAULT_LANGUAGE"]
+    hours = cfg.hours
+    if "LOTSEN_TIMEZONE" in values:
         try:
-            changes["port"] = int(env["LOTSEN_PORT"])
-        except ValueError:
-            raise ConfigError(f"LOTSEN_PORT={env['LOTSEN_PORT']!r} is not a port number") from None
-    if env.get("LOTSEN_DB"):
-        changes["database"] = Path(env["LOTSEN_DB"])
+            hours = replace(hours, timezone=ZoneInfo(values["LOTSEN_TIMEZONE"]))
+        except (ZoneInfoNotFoundError, ValueError):
+            raise bad("LOTSEN_TIMEZONE", "must be a time zone like Europe/Stockholm") from None
+    if "LOTSEN_ALWAYS_OPEN" in values:
+        flag = values["LOTSEN_ALWAYS_OPEN"].lower()
+        if flag not in _TRUE | _FALSE:
+            raise bad("LOTSEN_ALWAYS_OPEN", "must be true or false")
+        hours = replace(hours, always_open=flag in _TRUE)
+    if hours is not cfg.hours:
+        changes["hours"] = hours
+    if "LOTSEN_REFERRAL_DIRECTORY" in values:
+        changes["referral_directory"] = Path(values["LOTSEN_REFERRAL_DIRECTORY"]).resolve()
     return replace(cfg, **changes)

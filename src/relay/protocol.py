@@ -65,6 +65,8 @@ CLOSE_AUTH_FAILED = 4001
 CLOSE_SESSION_ENDED = 4002
 CLOSE_REPLACED = 4003
 CLOSE_VERSION = 4004
+CLOSE_IDLE = 4005  # a visitor socket with no chat and no traffic; reconnect when needed
+CLOSE_BLOCKED = 4006  # staff blocked this chat; do not offer to start a new one
 
 
 class Frame:
@@ -272,6 +274,15 @@ class StatsRequest(Frame):
     until: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Block(Frame):
+    """End an abusive conversation for good: the visitor is told politely, and the chat's
+    token can neither resume it nor start a new chat. Written to the audit log."""
+
+    type: ClassVar[str] = "block"
+    conversation: int
+
+
 # ---------------------------------------------------------------------------------------------
 # Relay -> visitor
 
@@ -280,8 +291,10 @@ class StatsRequest(Frame):
 class Status(Frame):
     """Whether the chat is open now, sent after ``hello`` and whenever it changes.
 
-    ``reason`` is None when open, else ``hours``, ``cutoff``, ``holiday``, ``no_staff`` or
-    ``queue_closed``. ``next_open`` and ``closes_at`` are ISO 8601 with offset.
+    ``reason`` is None when open, else ``hours``, ``cutoff``, ``holiday``, ``no_staff``,
+    ``queue_closed`` or ``busy`` (too many visitors connected: the relay closes with 1013
+    right after; try again in a while). ``next_open`` and ``closes_at`` are ISO 8601 with offset.
+    ``retention_days``: how long transcript text is kept, for the widget's privacy line.
     """
 
     type: ClassVar[str] = "status"
@@ -290,6 +303,7 @@ class Status(Frame):
     next_open: str | None
     closes_at: str | None
     emergency: list[dict[str, Any]]
+    retention_days: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -367,7 +381,10 @@ class PeerTyping(Frame):
 
 @dataclass(frozen=True, slots=True)
 class VisitorEnded(Frame):
-    """The conversation is over. ``by`` is ``staff``, ``visitor`` or ``system``."""
+    """The conversation is over. ``by`` is ``staff``, ``visitor`` or ``system``.
+
+    ``reason`` ``blocked``: staff blocked the chat; keep its token so that it cannot start again.
+    """
 
     type: ClassVar[str] = "ended"
     by: str
@@ -542,7 +559,7 @@ class StatsReport(Frame):
 VisitorFrame = Hello | VisitorSend | VisitorTyping | Moment | Leave | Feedback
 StaffFrame = (
     Login | Claim | StaffSend | Note | StaffTyping | Transfer | Close | Sync | RoomSend | View
-    | Unview | Whisper | HelpRequest | Logout
+    | Unview | Whisper | HelpRequest | Logout | Block
     | StatsRequest
 )
 
@@ -554,7 +571,7 @@ def _registry(*classes: type[Frame]) -> dict[str, type[Frame]]:
 VISITOR_TO_RELAY = _registry(Hello, VisitorSend, VisitorTyping, Moment, Leave, Feedback)
 STAFF_TO_RELAY = _registry(
     Login, Claim, StaffSend, Note, StaffTyping, Transfer, Close, Sync, RoomSend, View, Unview,
-    Whisper, HelpRequest, Logout,
+    Whisper, HelpRequest, Logout, Block,
     StatsRequest,
 )
 RELAY_TO_VISITOR = _registry(
