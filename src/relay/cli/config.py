@@ -1,16 +1,25 @@
-"""``lotsen config``: check a config file before the relay uses it."""
+"""``lotsen config``: check a config file before the relay uses it, show the effective one."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 import typer
 
-from relay.cli.common import fail
-from relay.config import ConfigError, load_config
+from relay.cli.common import ConfigOption, DbOption, fail, load
+from relay.config import _KNOWN, ConfigError, RelayConfig, load_config
 from relay.hours import WEEKDAYS
 
-app = typer.Typer(help="Check configuration files.", no_args_is_help=True)
+app = typer.Typer(help="Check configuration files, or show the effective configuration.",
+                  no_args_is_help=True)
+
+# File keys whose RelayConfig field has another name; every other key is its field's name.
+FIELD_OF = {("limits", "handshake_timeout_s"): "handshake_timeout",
+            ("referrals", "directory"): "referral_directory"}
+# Fields the file cannot set (shown as comments by `show`).
+NOT_IN_FILE = ("staff_grace_s",)
 
 
 @app.command()
@@ -34,3 +43,53 @@ def check(file: Path = typer.Argument(..., help="The TOML config file to check."
                    f"{len(hours.exceptions)} exception date(s)")
     typer.echo(f"  transcripts kept {cfg.retention_days} days; "
                f"{len(cfg.emergency)} emergency contact(s)")
+
+
+def _toml(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    return json.dumps(str(value), ensure_ascii=False)  # a TOML basic string
+
+
+def effective_toml(cfg: RelayConfig) -> str:
+    """The configuration as a TOML file that loads back to the same settings."""
+    origin = f"{cfg.source}" if cfg.source else "no file"
+    out = [f"# Effective Lotsen configuration: {origin}, then LOTSEN_* variables, then defaults."]
+    for section, keys in _KNOWN.items():
+        if section in ("hours", "emergency", "console"):
+            continue
+        out.append(f"\n[{section}]")
+        for key in sorted(keys):
+            value = getattr(cfg, FIELD_OF.get((section, key), key))
+            out.append(f"# {key} is not set" if value is None else f"{key} = {_toml(value)}")
+    hours = cfg.hours
+    out += ["\n[hours]", f"timezone = {_toml(hours.timezone.key)}",
+            f"always_open = {_toml(hours.always_open)}",
+            f"last_entry_minutes = {_toml(hours.last_entry.total_seconds() / 60)}"]
+    for index, day in enumerate(WEEKDAYS):
+        ranges = [f"{a:%H:%M}-{b:%H:%M}" for a, b in hours.weekly.get(index, ())]
+        out.append(f"{day} = {_toml(ranges)}")
+    closed = sorted(date for date, spans in hours.exceptions.items() if not spans)
+    out.append(f"closed_dates = {_toml([date.isoformat() for date in closed])}")
+    special = sorted((date, spans) for date, spans in hours.exceptions.items() if spans)
+    if special:
+        out.append("\n[hours.special]")
+        for date, spans in special:
+            out.append(f'"{date.isoformat()}" = '
+                       f"{_toml([f'{a:%H:%M}-{b:%H:%M}' for a, b in spans])}")
+    for entry in cfg.emergency:
+        out.append("\n[[emergency]]")
+        out += [f"{key} = {_toml(value)}" for key, value in entry.items()]
+    for name in NOT_IN_FILE:
+        out.append(f"\n# {name} = {_toml(getattr(cfg, name))}  (set in code, not in the file)")
+    return "\n".join(out) + "\n"
+
+
+@app.command()
+def show(db: Path = DbOption, config: Path = ConfigOption) -> None:
+    """Print the effective configuration (file, LOTSEN_* variables, defaults) as TOML."""
+    typer.echo(effective_toml(load(config, db)), nl=False)
