@@ -326,14 +326,15 @@ class Relay:
         hours = self.config.hours.state(self._now_local())
         emergency = [dict(e) for e in self.config.emergency]
         closes = hours.closes_at.isoformat() if hours.closes_at else None
+        keep = self.config.retention_days  # the widget's privacy line says how long text is kept
         if not hours.open:
             next_open = hours.next_open.isoformat() if hours.next_open else None
-            return protocol.Status(False, hours.reason, next_open, closes, emergency)
+            return protocol.Status(False, hours.reason, next_open, closes, emergency, keep)
         if self.staff_online() == 0:
             upcoming = self.config.hours.next_open(self._now_local())
             next_open = upcoming.isoformat() if upcoming else None
-            return protocol.Status(False, "no_staff", next_open, closes, emergency)
-        return protocol.Status(True, None, None, closes, emergency)
+            return protocol.Status(False, "no_staff", next_open, closes, emergency, keep)
+        return protocol.Status(True, None, None, closes, emergency, keep)
 
     def _broadcast_status(self) -> None:
         status = self.status()

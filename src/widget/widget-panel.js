@@ -234,10 +234,10 @@ function boot(){
 
   function render(){
     const st=S.status,idle=S.phase==="idle",chatting=S.phase==="queued"||S.phase==="active";
-    const canStart=idle&&st&&st.open,closed=idle&&st&&!st.open;
+    const canStart=idle&&st&&st.open;
     launch.textContent=(A("title")||tr("title"))+(S.unread?" ("+S.unread+")":"");
     sub.textContent=S.conn&&S.conn!=="up"?tr(S.conn):S.phase==="active"&&S.staff?fmt("with",S.staff):S.conn?tr("up"):"";
-    note.hidden=!idle||!st;note.classList.toggle("c",!!closed);
+    note.hidden=!st||!(idle||S.phase==="ended"&&!st.open);note.classList.toggle("c",!!st&&!st.open);
     if(st){
       noteText.textContent=st.open?tr("open")+(st.closes_at?" "+fmt("until",(when(st.closes_at)||{}).clock):""):tr(st.reason)||tr("hours");
       noteNext.textContent=st.open?"":st.next_open?fmt(/hours|holiday|cutoff/.test(st.reason)?"opens":"next",whenText(st.next_open)):tr("later");
@@ -395,7 +395,7 @@ function boot(){
   on.ended=f=>{
     S.phase="ended";S.endedBy=f.by;S.typing=false;
     // A blocked chat keeps its token (the relay refuses it) so that a reload cannot start anew.
-    S.blocked=f.reason==="blocked";S.canFeedback=!S.late&&!S.blocked&&!!S.token;
+    S.blocked=f.reason==="blocked";S.canFeedback=!S.late&&!S.blocked&&!!S.token&&!!S.staff;
     if(S.blocked)save();else{S.token=null;wipe()}
     render();say(endedText.textContent);
   };
