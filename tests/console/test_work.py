@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+from typing import Any
+
+from textual.pilot import Pilot
+
+from console.app import LotsenConsole
+from console.screens.dialogs import CloseDialog, TransferDialog
 from console.screens.main import MainScreen
-from console.state import STORED
+from console.state import STORED, Chat
 from console.widgets.composer import Composer
 from relay.server import Relay
 from tests.console.conftest import console_for, wait_for
@@ -34,4 +41,128 @@ async def test_log_in_claim_and_reply_reaches_the_visitor(relay: Relay) -> None:
         assert line["text"] == "Hej!"
         await wait_for(pilot, lambda: chat.lines[-1].delivery == STORED, what="ack")
         assert app.screen.query_one(Composer).text == ""
+        await visitor.close()
+
+
+async def _claimed_chat(app: LotsenConsole, pilot: Pilot[None], relay: Relay,
+                        text: str = "Hej", **hello: Any) -> tuple[Client, Chat]:
+    """A visitor who wrote ``text``, claimed by the console; returns the visitor and the chat."""
+    await wait_for(pilot, lambda: isinstance(app.screen, MainScreen), what="login")
+    visitor = await Client.visitor(relay.port, **hello)
+    await visitor.say(text)
+    await wait_for(pilot, lambda: app.state.queue, what="queued visitor")
+    await pilot.press("ctrl+n")
+    await wait_for(pilot, lambda: app.state.active_chat() is not None, what="claim")
+    chat = app.state.active_chat()
+    assert chat is not None
+    await visitor.expect("claimed")
+    return visitor, chat
+
+
+async def _write(pilot: Pilot[None], text: str) -> None:
+    app = pilot.app
+    app.screen.query_one(Composer).focus()
+    await pilot.press(*text)
+    await pilot.press("enter")
+
+
+async def test_notes_never_reach_the_visitor(relay: Relay) -> None:
+    """A note written in note mode is stored and shown to staff, but never sent to the visitor."""
+    app = console_for(relay)
+    async with app.run_test(size=(120, 36)) as pilot:
+        visitor, chat = await _claimed_chat(app, pilot, relay)
+        await pilot.press("ctrl+g")
+        assert chat.note_mode
+        await _write(pilot, "HEMLIG")
+        await wait_for(pilot, lambda: chat.lines[-1].delivery == STORED, what="note stored")
+        assert chat.lines[-1].kind == "note"
+        await pilot.press("ctrl+g")
+        await _write(pilot, "Synligt")
+        await visitor.expect("message", kind="staff", text="Synligt")
+        frames = visitor.seen + await visitor.drain(0.3)
+        assert not any("HEMLIG" in str(frame) for frame in frames)
+        stored = await relay.storage.lines_after(chat.key, 0)
+        assert [(line.kind, line.text) for line in stored] == [
+            ("visitor", "Hej"), ("note", "HEMLIG"), ("staff", "Synligt")]
+        await visitor.close()
+
+
+async def test_transfer_to_a_colleague_with_a_note(relay: Relay) -> None:
+    """Transfer hands the chat and a note to a logged-in colleague and takes it off this console."""
+    app = console_for(relay)
+    async with app.run_test(size=(120, 36)) as pilot:
+        visitor, chat = await _claimed_chat(app, pilot, relay)
+        bo = await Client.staff(relay.port, "bo")
+        await wait_for(pilot, lambda: app.state.colleagues(), what="bo online")
+        await pilot.press("ctrl+t")
+        await wait_for(pilot, lambda: isinstance(app.screen, TransferDialog), what="dialog")
+        await pilot.press("enter")  # Bo, the only colleague, is highlighted
+        await pilot.press(*"Orolig anhörig")
+        await pilot.press("enter")
+        info = await bo.expect("conversation", id=chat.key)
+        assert info["readonly"] is False and info["staff"] == "bo"
+        assert ("note", "Orolig anhörig") in [(m["kind"], m["text"]) for m in info["messages"]]
+        claimed = await visitor.expect("claimed", staff="Bo")
+        assert claimed
+        await wait_for(pilot, lambda: chat.key not in app.state.chats, what="released")
+        await bo.close()
+        await visitor.close()
+
+
+async def test_close_with_outcome_is_stored(relay: Relay) -> None:
+    """Closing records who wrote, topics and the referral inserted during the chat."""
+    app = console_for(relay)
+    async with app.run_test(size=(120, 36)) as pilot:
+        visitor, chat = await _claimed_chat(
+            app, pilot, relay, "Min pappa dricker varje kväll, jag är 14", lang="sv",
+            role="child")
+        await pilot.press("ctrl+r")  # the highlighted (top) referral goes into the reply
+        composer = app.screen.query_one(Composer)
+        await wait_for(pilot, lambda: composer.text, what="referral inserted")
+        assert chat.referrals, "the inserted referral is remembered for the close dialog"
+        inserted = chat.referrals[0]
+        await pilot.press("enter")
+        await visitor.expect("message", kind="staff")
+        await pilot.press("ctrl+o")
+        await wait_for(pilot, lambda: isinstance(app.screen, CloseDialog), what="close dialog")
+        dialog = app.screen
+        assert isinstance(dialog, CloseDialog)
+        assert dialog.result().role == "child", "the visitor's own choice is preselected"
+        assert dialog.result().referrals == [inserted]
+        await pilot.press("tab", "space")  # the first topic tag
+        await pilot.press("ctrl+s")
+        ended = await visitor.expect("ended")
+        assert ended["by"] == "staff"
+        await wait_for(pilot, lambda: chat.key not in app.state.chats, what="chat closed")
+        await asyncio.sleep(0.1)
+        record = await relay.storage.conversation(chat.key)
+        assert record is not None and record.state == "closed"
+        assert record.outcome_role == "child"
+        assert record.tags == [app.config.tags[0][0]]
+        assert record.referrals == [inserted]
+        await visitor.close()
+
+
+async def test_visitor_leaving_is_shown_and_outcome_still_recorded(relay: Relay) -> None:
+    """When the visitor ends the chat, the console says so clearly and still takes the outcome."""
+    app = console_for(relay)
+    async with app.run_test(size=(120, 36)) as pilot:
+        visitor, chat = await _claimed_chat(app, pilot, relay, role="self")
+        await visitor.send({"type": "leave", "reason": "ended"})
+        await wait_for(pilot, lambda: chat.ended, what="visitor left")
+        status = app.screen.query_one("#chat-status")
+        assert status.has_class("-left")
+        assert app.screen.query_one(Composer).read_only
+        assert chat.lines[-1].kind == "system" and chat.lines[-1].text == "line.ended.visitor"
+        await pilot.press("ctrl+o")
+        await wait_for(pilot, lambda: isinstance(app.screen, CloseDialog), what="close dialog")
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: chat.key not in app.state.chats, what="dismissed")
+        for _ in range(50):
+            record = await relay.storage.conversation(chat.key)
+            if record is not None and record.outcome_role:
+                break
+            await asyncio.sleep(0.05)
+        assert record is not None and record.closed_by == "visitor"
+        assert record.outcome_role == "self"
         await visitor.close()
