@@ -27,6 +27,8 @@ def _register() -> None:
     app.add_typer(_staff.app, name="staff")
     app.add_typer(_config.app, name="config")
     app.add_typer(_widget.app, name="widget")
+    from relay.cli import referrals as _referrals
+    app.add_typer(_referrals.app, name="referrals")
 
 
 def main() -> None:
