@@ -88,6 +88,7 @@ class LotsenConsole(App[None]):
         config: ConsoleConfig | None = None,
         referral_directory: Path | None = None,
         remember: bool = True,
+        welcome: str | None = None,
         # Deterministic runs (tests, snapshots, benchmarks)
         clock: Callable[[], float] = time.time,
         timezone: dt.tzinfo | None = None,
@@ -106,6 +107,7 @@ class LotsenConsole(App[None]):
         self.user = user
         self._password = password
         self.remember = remember
+        self.welcome = welcome
         self.clock = clock
         self.timezone = timezone
         self.today = today
@@ -198,6 +200,8 @@ class LotsenConsole(App[None]):
             self.call_after_refresh(self._apply_later, update)
         if update.session and self.logged_in_at is None:
             self.logged_in_at = time.perf_counter()
+            if self.welcome:
+                self.notify(self.welcome, timeout=30, markup=False)
         if update.new_waiting and self.alerts and self.connected:
             self._alert_new(update)
 

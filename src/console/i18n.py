@@ -51,6 +51,12 @@ CATALOG: dict[str, tuple[str, str, str]] = {
     "login.hint": ("Lösenordet sparas aldrig. Server och användarnamn kommer ihåg till nästa gång.",
                    "The password is never stored. Server and user name are remembered.",
                    "Passordet lagres aldri. Server og brukernavn huskes til neste gang."),
+    "demo.welcome": ("Demo: {count} påhittade besökare skriver snart. Öppna {url} i en "
+                     "webbläsare för att själv chatta som besökare. Ctrl+Q avslutar allt.",
+                     "Demo: {count} made-up visitors will write in shortly. Open {url} in a "
+                     "browser to chat as a visitor yourself. Ctrl+Q stops everything.",
+                     "Demo: {count} oppdiktede besøkende skriver snart. Åpne {url} i en "
+                     "nettleser for å chatte som besøkende selv. Ctrl+Q avslutter alt."),
     # -- connection
     "conn.lost": ("Ingen anslutning till servern ({reason}) — försöker igen om {seconds} s. "
                   "Utkast och osända rader finns kvar.",
