@@ -104,7 +104,7 @@ select{width:100%;padding:8px;border:1px solid #6b6b6b;border-radius:8px;backgro
 .sm{font-size:14px;color:#4a4a4a}
 .m{margin:0 0 10px;max-width:85%}.m p{margin:0;white-space:pre-wrap;overflow-wrap:anywhere;padding:8px 12px;border-radius:12px;background:#eef1f3}
 .v{margin-left:auto;text-align:right}.v p{background:#e1edf4;background:color-mix(in srgb,var(--a) 14%,#fff);text-align:left}
-.au,.tk{display:block;font-size:13px;color:#4a4a4a;margin:2px 4px}.s{font-style:italic;color:#4a4a4a;font-size:14px;max-width:none;text-align:center}
+.au,.tk{display:block;font-size:14px;color:#4a4a4a;margin:2px 4px}.s{font-style:italic;color:#4a4a4a;font-size:14px;max-width:none;text-align:center}
 .m[data-t=sent] .wd,.m[data-t=got] .wd,.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .m[data-t=fail] .tk{color:#a4161a}
 .ft{border-top:1px solid #d0d5d9;padding:10px 12px}
@@ -466,6 +466,8 @@ function boot(){
     if(escs.length>=3)quickExit();
   }),true);
   w.addEventListener("online",guard(()=>{if(!ws&&S.conn==="off")connect()}));
+  // An idle socket the relay closed (4005) is reopened when the visitor comes back to the tab.
+  d.addEventListener("visibilitychange",guard(()=>{if(!d.hidden&&S.open&&!ws&&S.phase!=="ended")connect()}));
 
   relabel();
   ctx.show=guard(show);
