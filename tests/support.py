@@ -37,13 +37,24 @@ def make_config(tmp_path: Path, **overrides: Any) -> RelayConfig:
     return replace(base, **overrides)
 
 
+_HASHES: dict[str, str] = {}
+
+
+def password_hash(password: str) -> str:
+    """An Argon2id hash of ``password``, computed once per test session per password (hashing
+    is deliberately slow; every account sharing one encoded hash changes nothing it proves)."""
+    if password not in _HASHES:
+        _HASHES[password] = auth.hash_password(password)
+    return _HASHES[password]
+
+
 async def add_staff_async(database: Path, username: str, *, password: str = PASSWORD,
                           supervisor: bool = False, name: str | None = None) -> None:
     storage = SQLiteStorage(database)
     await storage.open()
     try:
         await storage.add_staff(StaffAccount(0, username, name or username.title(),
-                                             auth.hash_password(password),
+                                             password_hash(password),
                                              supervisor=supervisor, created_at=time.time()))
     finally:
         await storage.close()

@@ -2,19 +2,29 @@
 
 The relay calls the hook with a waiting visitor's lines; an urgent verdict lifts the
 conversation to the top of the queue and shows the reasons to staff only. The verdict comes
-from the referral engine (``relay.referrals``) and is never stored as a profile.
+from the referral engine's urgency check (``relay.referrals``) and is never stored as a profile.
 """
 
 from __future__ import annotations
 
-from relay.config import RelayConfig
+from relay.config import ConfigError, RelayConfig
+from relay.referrals import Conversation, DirectoryError, Line, SuggestionEngine, load_directory
 from relay.server import Triage
 
 
-def default_triage(config: RelayConfig) -> Triage | None:
-    """The referral engine's urgency check, or None while no engine is installed."""
+def default_triage(config: RelayConfig) -> Triage:
+    """Urgency from the configured referral directory (the shipped one by default).
+
+    Raises ConfigError when the configured directory file is broken, so ``lotsen serve``
+    refuses to start with the file, line and field instead of running without triage.
+    """
     try:
-        from relay.referrals import engine_for_triage
-    except ImportError:
-        return None
-    return engine_for_triage(config.referral_directory)
+        engine = SuggestionEngine(load_directory(config.referral_directory))
+    except DirectoryError as exc:
+        raise ConfigError(str(exc)) from None
+
+    def triage(texts: list[str], lang: str | None, role: str | None) -> tuple[bool, list[str]]:
+        lines = [Line("visitor", text) for text in texts]
+        return engine.urgency(Conversation(lang=lang, role=role, lines=lines))
+
+    return triage

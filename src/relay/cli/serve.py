@@ -11,7 +11,7 @@ import typer
 
 from relay.cli import app
 from relay.cli.common import ConfigOption, DbOption, fail, load, with_storage
-from relay.config import DEFAULT_PORT
+from relay.config import DEFAULT_PORT, ConfigError
 from relay.logs import setup_logging
 from relay.storage import StorageError
 from relay.storage.sqlite import SQLiteStorage
@@ -38,7 +38,11 @@ def serve(
         typer.echo(f"Database {cfg.database.resolve()}. Stop with Ctrl+C.")
 
     try:
-        asyncio.run(run(cfg, triage=default_triage(cfg), ready=ready))
+        triage = default_triage(cfg)
+    except ConfigError as exc:
+        fail(str(exc))
+    try:
+        asyncio.run(run(cfg, triage=triage, ready=ready))
     except OSError as exc:
         if exc.errno == errno.EADDRINUSE:
             fail(f"port {cfg.port} is in use — pass --port, or stop the other program")
