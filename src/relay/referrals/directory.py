@@ -145,6 +145,9 @@ class Service:
     origin: str = ""
     """Where the entry was defined, as ``file:line``; for error messages and ``check``."""
 
+    def __hash__(self) -> int:
+        return hash(self.id)
+
     def name(self, lang: str | None = None) -> str:
         """The service's name in ``lang``, falling back to Swedish, Norwegian, then English."""
         for candidate in (lang, "sv", "nb", "en"):
@@ -507,7 +510,9 @@ def _validate(raw: _RawService, problems: list[DirectoryProblem]) -> Service | N
         problem("id", 'must be lower-case letters, digits and dashes, e.g. "local-anhorigstod"')
     for key in values:
         if key not in _SERVICE_FIELDS:
-            problem(key, f"unknown field (known: {', '.join(sorted(_SERVICE_FIELDS))})")
+            close = difflib.get_close_matches(key, sorted(_SERVICE_FIELDS), n=1)
+            hint = f'; did you mean "{close[0]}"?' if close else ""
+            problem(key, f"unknown field{hint} (known: {', '.join(sorted(_SERVICE_FIELDS))})")
     for key in _REQUIRED_FIELDS:
         if key not in values:
             file_name, line = raw.header

@@ -15,7 +15,8 @@ How a suggestion is scored (details in docs/referrals.md):
    "I am a teacher") and the words around ("min pappa" + alcohol from a 12-year-old) add topics
    such as ``children_of_parents``.
 3. A service scores its best category plus a share of the others, plus its own trigger words,
-   times how well its audience fits the writer, times 1 or 0.15 for the right or wrong country.
+   times how well its audience fits the writer. Only services of the conversation's country
+   (from its language, a place named, or the directory's default) are suggested.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from typing import Any, Final
 from relay.referrals import lexicon
 from relay.referrals.directory import Directory, Service
 from relay.referrals.matching import LANGS, Match, PatternMatcher, tokenize
+from relay.referrals.matching import is_number as _is_number
 
 SENDERS: Final = ("visitor", "staff")
 ROLES: Final = ("self", "relative", "child", "professional")
@@ -54,7 +56,6 @@ OTHER_CATEGORIES_SHARE: Final = 0.3
 TERM_REPEAT_CAP: Final = 2.0
 SERVICE_TRIGGER_WEIGHT: Final = 1.5
 AUDIENCE_MISMATCH_FLOOR: Final = 0.4
-WRONG_COUNTRY_WEIGHT: Final = 0.15
 URGENT_WINDOW_LINES: Final = 3
 MAX_MATCHED_SHOWN: Final = 6
 LINE_CACHE_SIZE: Final = 4096
@@ -332,12 +333,10 @@ class SuggestionEngine:
                 if value > best:
                     best = value
             base = best + OTHER_CATEGORIES_SHARE * (total - best) + direct.get(service.id, 0.0)
-            if base <= 0.0:
+            if base <= 0.0 or service.country != country:
                 continue
             fit = max((audience.get(a, 0.0) for a in service.audience), default=0.0)
             factor = AUDIENCE_MISMATCH_FLOOR + (1.0 - AUDIENCE_MISMATCH_FLOOR) * fit
-            if service.country != country:
-                factor *= WRONG_COUNTRY_WEIGHT
             scored.append((base * factor * service.weight, position))
         scored.sort(key=lambda item: (-item[0], item[1]))
 
@@ -455,7 +454,7 @@ class SuggestionEngine:
         bare_number = None
         if (
             bare
-            and bare[0].isdigit()
+            and _is_number(bare[0])
             and len(tokens) <= 3
             and (len(bare) == 1 or bare[1] in lexicon.AGE_WORDS_AFTER)
         ):
@@ -789,7 +788,7 @@ def _ages(tokens: Sequence[str]) -> tuple[int | None, tuple[int, ...]]:
     visitor_age: int | None = None
     subject: list[int] = []
     for i, token in enumerate(tokens):
-        if not token.isdigit() or len(token) > 2:
+        if not _is_number(token) or len(token) > 2:
             continue
         number = int(token)
         before = tokens[i - 1] if i >= 1 else ""

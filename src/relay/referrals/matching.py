@@ -49,6 +49,11 @@ def tokenize(text: str) -> list[str]:
     return _TOKEN.findall(text.lower().replace("’", "'").replace("`", "'"))
 
 
+def is_number(token: str) -> bool:
+    """Whether ``token`` is a number written with the digits 0-9 (not "²" or "٣")."""
+    return token.isascii() and token.isdigit()
+
+
 def fold(text: str) -> str:
     """Text without Nordic diacritics, as typed on a keyboard that lacks them."""
     return text.translate(_FOLD)
@@ -343,7 +348,7 @@ class PatternMatcher:
 
         put(index.exact.get(token), 1.0)
         put(index.stem.get(stem), 1.0)
-        if token.isdigit() and int(token) >= MIN_COUNTED_NUMBER:
+        if is_number(token) and int(token) >= MIN_COUNTED_NUMBER:
             put(index.number, 1.0)
         for length in index.prefix_lengths:
             if length > len(token):
@@ -366,7 +371,7 @@ class PatternMatcher:
                 if length > len(token):
                     break
                 put(index.folded_prefix.get(token[:length]), FOLDED_QUALITY)
-        if len(found) > before or token.isdigit():
+        if len(found) > before or is_number(token):
             return
         if len(stem) >= MIN_TYPO_LENGTH:
             for variant in {stem} | _deletions(stem):

@@ -1,0 +1,20 @@
+"""Helpers for the referral tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from relay.referrals import Conversation, Line
+
+DATA = Path(__file__).parent / "data"
+
+
+def chat(lang: str | None, role: str | None, *texts: str) -> Conversation:
+    """A conversation from texts; a text starting with "staff:" is a staff line."""
+    lines = [
+        Line("staff", text.removeprefix("staff:").strip())
+        if text.startswith("staff:")
+        else Line("visitor", text)
+        for text in texts
+    ]
+    return Conversation(lang, role, lines)
