@@ -295,8 +295,7 @@ function boot(){
   }
   function addStaff(author,text,seq){
     place(add(h("div","m"),h("span","au",author),h("p",null,text)),seq);
-    if(S.open&&!d.hidden)return;
-    S.unread++;render();
+    if(!S.open){S.unread++;render()}
   }
   const addNote=text=>place(h("div","m s",text),S.seq+.5);
   function tick(cid,state){
@@ -316,7 +315,7 @@ function boot(){
     try{s=new WebSocket(wsUrl)}catch(e){warn(e);return retry()}
     ws=s;
     s.onopen=guard(()=>{
-      S.tries=0;setConn("up");S.resend=true;
+      setConn("up");S.resend=true;
       put({type:"hello",v:V,lang,role:S.role||null,resume:S.token,last_seq:S.seq});
     });
     s.onmessage=guard(e=>{const f=JSON.parse(e.data);if(IN.split(" ").includes(f.type)&&on[f.type])on[f.type](f)});
@@ -326,7 +325,8 @@ function boot(){
       if(S.gone)return;
       if(e.code===4003)return setConn("twice");  // resumed in another window: let that one win
       // Ended, blocked (4006), or an idle socket with no chat (4005): connect again on demand.
-      if(S.phase==="ended"||e.code===4006||e.code===4005&&!S.token)return setConn("");
+      // A hidden panel with no chat needs no socket either.
+      if(S.phase==="ended"||e.code===4006||!S.token&&(e.code===4005||!S.open))return setConn("");
       retry();
     });
   }
@@ -350,6 +350,7 @@ function boot(){
   // Frames from the relay, one handler per type in IN (tests/widget/test_protocol_sync.py).
   const on={};
   on.status=f=>{
+    if(f.reason!=="busy")S.tries=0;  // let in: a full relay (busy, then 1013) keeps backing off
     S.status=f;setHelp(f.emergency);if(!S.token)resend();help.open=!f.open;render();
     if(S.wantFocus&&!form.hidden&&root.activeElement===title)area.focus();
     S.wantFocus=false;
@@ -362,6 +363,7 @@ function boot(){
   };
   on.started=f=>{S.token=f.token;S.phase="queued";save();render()};
   on.resumed=f=>{
+    S.tries=0;
     S.late=f.state==="closed";  // ended while away: the relay takes no feedback for it now
     if(f.state!=="closed")S.phase=f.state;
     if(f.staff)S.staff=f.staff;

@@ -48,7 +48,7 @@ def test_full_relay_says_busy_and_gets_in_when_there_is_room(
 def test_blocked_chat_cannot_start_again_after_reload(
     page: Page, relays: Relays, staff_loop: LoopThread
 ) -> None:
-    """Staff block: the visitor sees a calm ending, no 'new chat', and a reload does not reopen it."""
+    """Staff block: a calm ending, no 'new chat', and a reload does not reopen it."""
     relay = relays.start()
     anna = Staff.login(staff_loop, relay.port, "anna")
     page.goto(relay.url + "/")
