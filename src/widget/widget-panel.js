@@ -270,8 +270,9 @@ function boot(){
     for(const e of list||[]){
       const li=add(h("li"),h("span",null,e.name+" "));
       if(e.phone)add(li,at(h("a",null,e.phone),{href:"tel:"+e.phone.replace(/[^\d+]/g,"")}));
-      if(e.url&&/^https?:\/\//i.test(e.url)){if(e.phone)add(li,d.createTextNode(" · "));
-        add(li,at(h("a",null,new URL(e.url).hostname.replace(/^www\./,"")),{href:e.url,target:"_blank",rel:"noopener noreferrer"}))}
+      const site=/^https?:\/\/(?:www\.)?([^/?#]+)/i.exec(e.url||"");  // web links only, shown by site name
+      if(site){if(e.phone)add(li,d.createTextNode(" · "));
+        add(li,at(h("a",null,site[1]),{href:e.url,target:"_blank",rel:"noopener noreferrer"}))}
       if(e.note)add(li,h("span","sm"," "+e.note));
       add(helpList,li);
     }

@@ -21,9 +21,11 @@ def test_visitor_writes_staff_claims_and_answers(
     relay = relays.start()
     anna = Staff.login(staff_loop, relay.port, "anna")
     page.goto(relay.url + "/")
+    shoot(page, "launcher")
     box = open_chat(page)
     expect(box).to_contain_text("Chatten är öppen")
     assert storage(page) == {"session": {}, "local": [], "cookie": ""}, "nothing stored yet"
+    shoot(page, "open")
 
     page.get_by_label("Vem skriver du om? (frivilligt)").select_option("relative")
     write(page, "Hej, jag är orolig för min pappa som dricker.")
