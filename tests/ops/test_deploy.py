@@ -103,6 +103,8 @@ def nginx_proxy(relay_thread: RelayThread, tmp_path: Path) -> Iterator[tuple[int
     """Debian's nginx, unprivileged, serving deploy/nginx.conf in front of a real relay."""
     if not os.access(NGINX, os.X_OK):
         pytest.skip("nginx is not installed (CI installs Debian's nginx)")
+    if shutil.which("openssl") is None:
+        pytest.skip("the openssl command is not installed (CI installs it with nginx)")
     cert, key = _self_signed(tmp_path)
     https_port, http_port = _free_port(), _free_port()
     site = tmp_path / "lotsen.conf"
