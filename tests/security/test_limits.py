@@ -23,7 +23,8 @@ async def closed_with(client: Client, timeout: float = 5) -> tuple[int | None, s
     deadline = time.monotonic() + timeout
     try:
         while time.monotonic() < deadline:
-            await asyncio.wait_for(client.ws.recv(), deadline - time.monotonic())
+            raw = await asyncio.wait_for(client.ws.recv(), deadline - time.monotonic())
+            client.seen.append(json.loads(raw))
     except ConnectionClosed:
         return client.ws.close_code, client.ws.close_reason
     raise AssertionError("the relay did not close the connection")
@@ -146,7 +147,7 @@ async def test_idle_visitor_without_a_chat_is_closed(start_relay: StartRelay) ->
     idle = await Client.visitor(relay.port)
     started = time.monotonic()
     assert await closed_with(idle) == (protocol.CLOSE_IDLE, "idle")
-    assert time.monotonic() - started < 3
+    assert time.monotonic() - started < 5
     await asyncio.sleep(0.8)
     assert (await chatting.say("Fortfarande här"))["seq"] == 2
     assert len(relay.visitors) == 1
@@ -164,7 +165,7 @@ async def test_silent_client_is_closed_after_the_handshake_timeout(
         assert ws.close_code == protocol.CLOSE_POLICY
         expected = "hello" if path == VISITOR_PATH else "login"
         assert ws.close_reason == f"send {expected} first"
-    assert time.monotonic() - started < 2
+    assert time.monotonic() - started < 4
 
 
 async def test_staff_endpoint_refuses_anything_but_login_first(start_relay: StartRelay) -> None:

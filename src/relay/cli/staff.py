@@ -88,7 +88,8 @@ def disable(username: str, db: Path = DbOption, config: Path = ConfigOption) -> 
         await storage.audit("cli", "staff_disable", None, f"user={username}")
 
     with_storage(cfg, act)
-    typer.echo(f"Disabled {username}; their sessions are ended.")
+    typer.echo(f"Disabled {username}; their sessions are ended (a running relay closes their "
+               "open consoles within a few seconds).")
 
 
 @app.command()
@@ -108,3 +109,58 @@ def passwd(username: str, password_stdin: bool = PasswordStdin, db: Path = DbOpt
 
     with_storage(cfg, act)
     typer.echo(f"Password changed for {username}.")
+
+
+@app.command()
+def totp(
+    username: str = typer.Argument(..., help="The staff account to enrol."),
+    remove: bool = typer.Option(False, "--remove", help="Turn the second factor off instead."),
+    confirm: bool = typer.Option(True, "--confirm/--no-confirm",
+                                 help="Ask for a code from the app before saving [default: on]."),
+    db: Path = DbOption,
+    config: Path = ConfigOption,
+) -> None:
+    """Enrol a TOTP second factor: scan the QR code with an authenticator app.
+
+    The secret is stored in the database (protect its backups like the database itself) and is
+    never logged. Enrolling ends the account's sessions, so the next login asks for a code.
+    """
+    cfg = load(config, db)
+    account = with_storage(cfg, lambda storage: storage.staff(username))
+    if account is None:
+        fail(f"no staff account {username!r}")
+    if remove:
+        secret: str | None = None
+    else:
+        secret = auth.new_totp_secret()
+        _show_enrolment(secret, username)
+        if confirm:
+            code = typer.prompt("Code shown by the app now")
+            if auth.totp_step(secret, code, time.time()) is None:
+                fail("that code does not match; nothing was saved — run the command again")
+
+    async def act(storage: SQLiteStorage) -> None:
+        await storage.update_staff(username, totp_secret=secret)
+        if secret is not None:
+            await storage.delete_sessions(staff_id=account.id)
+        await storage.audit("cli", "staff_totp_remove" if remove else "staff_totp", None,
+                            f"user={username}")
+
+    with_storage(cfg, act)
+    if remove:
+        typer.echo(f"Second factor removed for {username}.")
+    else:
+        typer.echo(f"Second factor enrolled for {username}; the console asks for a code at the "
+                   "next login.")
+
+
+def _show_enrolment(secret: str, username: str) -> None:
+    """The QR code for an authenticator app, and the same secret for typing in by hand."""
+    import segno
+
+    uri = auth.totp_uri(secret, username)
+    typer.echo(f"Scan this with an authenticator app (for {username}):")
+    segno.make(uri, error="m").terminal(out=sys.stdout, compact=True)
+    typer.echo(f"Or open: {uri}")
+    grouped = " ".join(secret[i:i + 4] for i in range(0, len(secret), 4))
+    typer.echo(f"Or type the key by hand: {grouped}  (time-based, 6 digits, 30 seconds)")
