@@ -87,6 +87,7 @@ class LotsenConsole(App[None]):
         lang: str = "sv",
         config: ConsoleConfig | None = None,
         referral_directory: Path | None = None,
+        referral_extend: bool = True,
         remember: bool = True,
         welcome: str | None = None,
         # Deterministic runs (tests, snapshots, benchmarks)
@@ -118,7 +119,7 @@ class LotsenConsole(App[None]):
         self.state = ConsoleState(clock=clock)
         self.client: RelayClient | None = None
         self.session = ConsoleSession(self.state, None)
-        self.referrals = ReferralSource(referral_directory, lang=lang)
+        self.referrals = ReferralSource(referral_directory, lang=lang, extend=referral_extend)
         self.main: MainScreen | None = None
         self.logged_in_at: float | None = None
         """perf_counter() when the main screen first showed a session (for the benchmark)."""
@@ -132,12 +133,14 @@ class LotsenConsole(App[None]):
 
     def on_mount(self) -> None:
         if self.replay is not None:
+            self.referrals.load()  # deterministic pictures: no background loading
             self._show_main()
             for item in self.replay:
                 frame = item if isinstance(item, protocol.Frame) else \
                     protocol.from_dict(item, protocol.RELAY_TO_STAFF)
                 self._frame(frame)
             return
+        self.load_referrals()
         if self.alerts:
             self.set_interval(self.config.alert_repeat_s, self._repeat_alert)
         if self._password is not None and self.server and self.user:
@@ -164,6 +167,19 @@ class LotsenConsole(App[None]):
         """The connection's life, reconnecting with backoff until the login ends."""
         assert self.client is not None
         await self.client.run()
+
+    @work(thread=True, exclusive=True, group="referrals", exit_on_error=False)
+    def load_referrals(self) -> None:
+        """Build the referral engine off the UI thread, then show it."""
+        self.referrals.load()
+        self.call_from_thread(self._referrals_ready)
+
+    def _referrals_ready(self) -> None:
+        if self.referrals.error:
+            self.notify(self.referrals.error, title=t("referrals.title"), severity="error",
+                        markup=False, timeout=20)
+        if self.main is not None and self.main.is_mounted:
+            self.main.referrals_ready()
 
     def _show_main(self) -> None:
         if self.main is None:

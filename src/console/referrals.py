@@ -120,30 +120,46 @@ def referral_from_service(service: Any, lang: str) -> Referral:
 
 
 class ReferralSource:
-    """Directory search and suggestions for the referral pane."""
+    """Directory search and suggestions for the referral pane.
 
-    def __init__(self, directory: Path | None = None, *, lang: str = "sv") -> None:
+    Building the engine takes a few hundred milliseconds, so ``load()`` is meant for a worker
+    thread after the console is up; until then the relay's emergency numbers are shown.
+    """
+
+    def __init__(self, directory: Path | None = None, *, lang: str = "sv",
+                 extend: bool = True) -> None:
         self.lang = lang
+        self.directory = directory
+        self.extend = extend
         self.engine: Any = None
-        self.referrals: list[Referral] = []
         self.error: str | None = None
+        self.loaded = False
         self._engine_api: Any = None
+        self.referrals: list[Referral] = list(_fallback())
+        self.by_id = {r.id: r for r in self.referrals}
+
+    def load(self) -> None:
+        """Load the directory and build the engine (safe to run in a worker thread)."""
         try:
             import relay.referrals as api
         except ImportError:
-            api = None
-        if api is not None and hasattr(api, "load_directory"):
-            try:
-                loaded = api.load_directory(directory)
-                self.engine = api.SuggestionEngine(loaded)
-                self._engine_api = api
-                self.referrals = [referral_from_service(s, lang) for s in _services(loaded)]
-            except Exception as exc:  # a bad directory file must not take the console down
-                self.error = str(exc)
-                self.engine = None
-        if not self.referrals:
-            self.referrals = list(_fallback())
-        self.by_id = {r.id: r for r in self.referrals}
+            self.loaded = True
+            return
+        try:
+            # A municipality's file extends the shipped one unless told to replace it.
+            directory = api.load_directory(self.directory, extend=self.extend) \
+                if self.directory else api.load_directory(None)
+            engine = api.SuggestionEngine(directory)
+        except Exception as exc:  # a bad directory file must not take the console down
+            self.error = str(exc)
+            self.loaded = True
+            return
+        referrals = [referral_from_service(s, self.lang) for s in _services(directory)]
+        # Swap everything at once: readers on the UI thread see old or new, never half.
+        self.by_id = {r.id: r for r in referrals}
+        self.referrals = referrals
+        self._engine_api, self.engine = api, engine
+        self.loaded = True
 
     @property
     def has_engine(self) -> bool:

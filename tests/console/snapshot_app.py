@@ -7,12 +7,14 @@ frames exactly as the relay sends them (``replay=``), with every time fixed.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 from console.app import LotsenConsole
 
 NOW = 1_767_700_000.0  # 2026-01-06 11:46:40 UTC, a Tuesday
 TODAY = dt.date(2026, 1, 6)
+DIRECTORY = Path(__file__).parent / "data" / "directory.toml"
 
 
 def frames() -> list[dict[str, Any]]:
@@ -62,7 +64,8 @@ def frames() -> list[dict[str, Any]]:
 
 def make_app(lang: str = "sv") -> LotsenConsole:
     return LotsenConsole(lang=lang, replay=frames(), clock=lambda: NOW, timezone=dt.UTC,
-                         today=TODAY, alerts=False, cursor_blink=False, remember=False)
+                         today=TODAY, alerts=False, cursor_blink=False, remember=False,
+                         referral_directory=DIRECTORY, referral_extend=False)
 
 
 app = make_app()

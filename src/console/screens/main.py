@@ -51,7 +51,7 @@ class MainScreen(Screen[None]):
                 tooltip="Hand the chat to a colleague or back to the queue."),
         Binding("ctrl+o", "close_chat", "Close", id="close-chat",
                 tooltip="Close the chat and record the outcome."),
-        Binding("ctrl+b", "ask_supervisor", "Ask supervisor", id="ask-supervisor",
+        Binding("ctrl+b", "ask_supervisor", "Ask supervisor", id="ask-supervisor", show=False,
                 tooltip="Ask a supervisor to look at this chat."),
         Binding("ctrl+l", "follow", "Follow", id="follow",
                 tooltip="Supervisor: follow or stop following the chat."),
@@ -69,7 +69,7 @@ class MainScreen(Screen[None]):
                 tooltip="Move focus to the queue."),
         Binding("escape", "focus_composer", "Write", id="focus-composer", show=False,
                 tooltip="Move focus to the composer."),
-        Binding("ctrl+w", "dismiss_chat", "Dismiss", id="dismiss-chat", show=False,
+        Binding("f8", "dismiss_chat", "Dismiss", id="dismiss-chat", show=False,
                 tooltip="Remove an ended or watched chat from the list."),
         Binding("alt+right", "resize('left', 4)", "Wider queue", id="wider-left", show=False),
         Binding("alt+left", "resize('left', -4)", "Narrower queue", id="narrower-left",
@@ -95,6 +95,7 @@ class MainScreen(Screen[None]):
         self.timezone = timezone
         self.today = today
         self._is_connected = is_connected
+        self._last_bindings_state: tuple[object, ...] | None = None
         self._typing_timer: Timer | None = None
         self._suggest_timer: Timer | None = None
         translate_bindings(self)
@@ -171,7 +172,7 @@ class MainScreen(Screen[None]):
             title += " " + t("queue.summary", count=len(self.state.queue),
                                wait=format_wait(pane.longest_wait()))
         self.query_one("#queue-title", Label).update(title)
-        self.refresh_bindings()
+        self.update_bindings()
 
     def refresh_chats(self) -> None:
         self.query_one(ChatList).set_chats(self.state.my_chats(), self.state.room,
@@ -203,7 +204,7 @@ class MainScreen(Screen[None]):
         composer.set_draft(chat.draft if chat is not None else "")
         self._composer_mode(chat)
         self._suggest_now()
-        self.refresh_bindings()
+        self.update_bindings()
 
     def _composer_mode(self, chat: Chat | None) -> None:
         composer = self.composer
@@ -264,7 +265,7 @@ class MainScreen(Screen[None]):
             self.query_one(ChatHeader).show(chat)
             self.query_one(ChatStatus).show(chat, self.clock)
             self._composer_mode(chat)
-            self.refresh_bindings()
+            self.update_bindings()
         if update.session or update.presence:
             self.refresh_status()
         for key, args in update.notices:
@@ -296,7 +297,7 @@ class MainScreen(Screen[None]):
         bar.update(banner)
         bar.set_class(bool(banner), "-shown")
         self.refresh_status()
-        self.refresh_bindings()
+        self.update_bindings()
 
     def _tick(self) -> None:
         """Once a second: waits tick, stale typing flags expire."""
@@ -311,6 +312,13 @@ class MainScreen(Screen[None]):
             self.query_one(ChatStatus).show(chat, self.clock)
 
     # -- referral suggestions ----------------------------------------------------------------
+
+    def referrals_ready(self) -> None:
+        """The directory and engine finished loading: show them."""
+        pane = self.referral_pane
+        pane.suggestions = None
+        pane.rebuild()
+        self._suggest_now()
 
     def _suggest_soon(self) -> None:
         """Recompute suggestions shortly after lines arrive (a burst costs one computation)."""
@@ -444,6 +452,20 @@ class MainScreen(Screen[None]):
             self.notify(t("notice.offline"), severity="warning")
 
     # -- actions -----------------------------------------------------------------------------
+
+    def _bindings_state(self) -> tuple[object, ...]:
+        """Everything ``check_action`` looks at: when it is unchanged, so is the footer."""
+        chat = self.state.active_chat()
+        return (self.connected, bool(self.state.queue), self.state.supervisor,
+                None if chat is None else (chat.key, chat.readonly, chat.ended, chat.following),
+                self.composer.read_only if self.is_mounted else None)
+
+    def update_bindings(self) -> None:
+        """Refresh the footer only when what is possible changed (it rebuilds every key)."""
+        current = self._bindings_state()
+        if current != self._last_bindings_state:
+            self._last_bindings_state = current
+            self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         chat = self.state.active_chat()
