@@ -24,6 +24,15 @@ class EventFormatter(logging.Formatter):
 
     def format(self, record: logging.LogRecord) -> str:
         fields = {name: getattr(record, name) for name in SAFE_FIELDS if hasattr(record, name)}
+        if record.exc_info and record.exc_info[0] is not None and "error" not in fields:
+            # The exception's class and where it was raised, never its message: a message can
+            # quote data (message text, addresses) that must not reach a log.
+            exc_type, _, tb = record.exc_info
+            while tb is not None and tb.tb_next is not None:
+                tb = tb.tb_next
+            where = f" at {tb.tb_frame.f_code.co_filename.rsplit('/', 1)[-1]}:{tb.tb_lineno}" \
+                if tb is not None else ""
+            fields["error"] = f"{exc_type.__name__}{where}"
         stamp = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(record.created)) + "Z"
         if self.as_json:
             return json.dumps({"ts": stamp, "level": record.levelname.lower(),

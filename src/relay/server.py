@@ -19,6 +19,7 @@ import contextlib
 import gzip
 import hashlib
 import http
+import ipaddress
 import json
 import logging
 import random
@@ -58,7 +59,12 @@ Triage = Callable[[list[str], str | None, str | None], tuple[bool, list[str]]]
 ALIAS_WORD = {"sv": "Besökare", "en": "Visitor", "nb": "Besøkende"}
 # A write buffer above this means the client stopped reading: drop it rather than stall.
 MAX_PENDING_BYTES = 512 * 1024
+# How long a connection being closed may take to finish the closing handshake before it is cut.
+CLOSE_GRACE_S = 5.0
 REMEMBERED_CIDS = 200
+# Staff logging in or out within this window share one presence update. Presence lists every
+# staff member and goes to every staff connection, so one update per login is quadratic.
+PRESENCE_DELAY_S = 0.5
 
 
 @dataclass(eq=False, slots=True)
@@ -132,6 +138,7 @@ class Relay:
         self._server: Server | None = None
         self._tasks: list[asyncio.Task[None]] = []
         self._offline_timers: dict[str, asyncio.TimerHandle] = {}
+        self._presence_timer: asyncio.TimerHandle | None = None
         self._last_staff_seen = clock()
         self._handle_times: list[float] = []
         self._positions_dirty = False
@@ -143,7 +150,7 @@ class Relay:
                                             max_delay_s=config.login_max_delay_s)
         self._totp_used: dict[str, int] = {}  # username -> last accepted TOTP time step
         self._password_checks = asyncio.Semaphore(2)  # Argon2 is costly: bound it under floods
-        self._closing: set[asyncio.Future[None]] = set()  # closes in progress (see _drop)
+        self._closing: dict[ServerConnection, asyncio.Future[None]] = {}  # see _drop
 
     # -- lifecycle ----------------------------------------------------------------------------
 
@@ -213,6 +220,8 @@ class Relay:
                 await task
         for timer in self._offline_timers.values():
             timer.cancel()
+        if self._presence_timer is not None:
+            self._presence_timer.cancel()
         await self.storage.close()
         log.info("relay stopped", extra={"event": "stopped"})
 
@@ -249,11 +258,20 @@ class Relay:
         if ws.state is not State.OPEN:
             return
         broadcast((ws,), text)
+        self._drop_if_backlogged(ws)
+
+    def _push_all(self, sockets: list[ServerConnection], text: str) -> None:
+        """One frame to many sockets: encoded once, written to each (closed ones skipped)."""
+        broadcast(sockets, text)
+        for ws in sockets:
+            self._drop_if_backlogged(ws)
+
+    def _drop_if_backlogged(self, ws: ServerConnection) -> None:
         transport = ws.transport
         if transport is not None and transport.get_write_buffer_size() > MAX_PENDING_BYTES:
-            self._count("slow_client_dropped")
-            asyncio.ensure_future(ws.close(protocol.CLOSE_TRY_AGAIN,
-                                           "Connection too slow; reconnect to resume"))
+            if ws not in self._closing:
+                self._count("slow_client_dropped")
+            self._drop(ws, protocol.CLOSE_TRY_AGAIN, "Connection too slow; reconnect to resume")
 
     def _send(self, ws: ServerConnection, frame: Frame) -> None:
         self._push(ws, protocol.encode(frame))
@@ -268,11 +286,12 @@ class Relay:
                 self._push(conn.ws, text)
 
     def _send_all_staff(self, frame: Frame, *, supervisors_only: bool = False) -> None:
-        text = protocol.encode(frame)
-        for conns in self.staff.values():
-            for conn in conns:
-                if not supervisors_only or conn.account.supervisor:
-                    self._push(conn.ws, text)
+        # Queue changes go to every staff connection: with many staff online this is the
+        # relay's widest fan-out, so the frame is encoded once and written in one broadcast.
+        sockets = [conn.ws for conns in self.staff.values() for conn in conns
+                   if not supervisors_only or conn.account.supervisor]
+        if sockets:
+            self._push_all(sockets, protocol.encode(frame))
 
     def _to_watchers(self, live: Live, frame: Frame) -> None:
         """Send to the conversation's staff member and to supervisors following it."""
@@ -435,7 +454,11 @@ class Relay:
                                "storage": "ok" if healthy else "failing",
                                "version": protocol.PROTOCOL_VERSION}).encode()
             return _response(200 if healthy else 503, body, "application/json")
-        if path == "/metrics":  # read at scrape time (relay/metrics.py); proxies keep it private
+        if path == "/metrics":  # read at scrape time (relay/metrics.py)
+            if not _from_loopback(connection):
+                # Only for a scraper on this machine (or a proxy that adds its own access
+                # rules); the peer address is checked here and never kept.
+                return _response(404, b"Not found\n", "text/plain")
             from relay.metrics import exposition
 
             metrics, content_type = exposition(self, storage_up=await self.storage.healthy())
@@ -933,9 +956,15 @@ class Relay:
         ])
 
     def _presence_changed(self) -> None:
-        self._send_all_staff(self._presence())
+        if self._presence_timer is None:
+            self._presence_timer = asyncio.get_running_loop().call_later(
+                PRESENCE_DELAY_S, self._send_presence)
         self._broadcast_status()
         self._queue_changed()
+
+    def _send_presence(self) -> None:
+        self._presence_timer = None
+        self._send_all_staff(self._presence())
 
     def _release_abandoned(self, username: str) -> None:
         """A staff member gone for longer than the grace period: their visitors go back to queue."""
@@ -1215,10 +1244,15 @@ class Relay:
 
     def _drop(self, ws: ServerConnection, code: int, reason: str) -> None:
         """Close another connection without waiting: a peer that stopped reading must not hold
-        up the task that decided to close it (a close waits up to close_timeout for the peer)."""
+        up the task that decided to close it. websockets' close() first waits for the send
+        buffer to drain, with no time limit, so a peer that never reads is cut off after
+        CLOSE_GRACE_S: its socket and buffer are freed and it can resume."""
+        if ws in self._closing:
+            return
         task = asyncio.ensure_future(ws.close(code, reason))
-        self._closing.add(task)
-        task.add_done_callback(self._closing.discard)
+        self._closing[ws] = task
+        task.add_done_callback(lambda _: self._closing.pop(ws, None))
+        asyncio.get_running_loop().call_later(CLOSE_GRACE_S, _abort_if_open, ws)
 
     async def _hang_up(self, ws: ServerConnection, code: int, reason: str) -> None:
         """Close this connection from its own handler, reading and dropping what the client
@@ -1360,6 +1394,19 @@ class Relay:
         """Close every connection of a staff member at once (after disabling the account)."""
         for conn in list(self.staff.get(username, ())):
             await conn.ws.close(protocol.CLOSE_SESSION_ENDED, reason)
+
+
+def _from_loopback(connection: ServerConnection) -> bool:
+    try:
+        host = connection.remote_address[0]
+        return ipaddress.ip_address(host).is_loopback
+    except (TypeError, ValueError, IndexError):
+        return False
+
+
+def _abort_if_open(ws: ServerConnection) -> None:
+    if ws.state is not State.CLOSED and ws.transport is not None:
+        ws.transport.abort()
 
 
 def _cid_of(raw: str | bytes) -> str | None:

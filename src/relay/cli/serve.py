@@ -28,6 +28,8 @@ def serve(
 ) -> None:
     """Run the relay: the visitor and staff endpoints, the widget and its demo page."""
     cfg = load(config, db).with_overrides(host=host, port=port)
+    if log_level.lower() not in ("debug", "info", "warning", "error"):
+        fail(f"unknown log level {log_level!r} — use debug, info, warning or error")
     setup_logging(log_level, as_json=log_json)
     from relay.server import Relay, run
     from relay.triage import default_triage

@@ -205,6 +205,12 @@ class SQLiteStorage:
     # -- lifecycle ------------------------------------------------------------------------
 
     async def open(self) -> None:
+        # Try the file with plain sqlite3 first: when aiosqlite's connect fails, its worker
+        # thread can outlive the event loop and print a traceback at exit (aiosqlite#241).
+        try:
+            sqlite3.connect(self.path).close()
+        except sqlite3.Error as exc:
+            raise StorageError(f"cannot open database {self.path}: {_describe(exc)}") from None
         try:
             self._db = await aiosqlite.connect(self.path, isolation_level=None)
             await self._db.execute_fetchall(f"PRAGMA busy_timeout = {int(self._busy_timeout_ms)}")
