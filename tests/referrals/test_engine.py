@@ -170,6 +170,12 @@ URGENT = [
     ("nb", "relative", "han har tatt masse piller og puster ikke"),
     ("en", "self", "i want to kill myself"),
     ("en", "child", "im 11 and mum is drunk and passed out, im home alone"),
+    ("sv", "self", "har sparat ihop sömntabletter och orkar inte mer"),
+    ("en", "self", "I'm standing on the bridge and I can't go on"),
+    ("sv", "relative", "han är jättefull och går inte att få kontakt med"),
+    ("sv", "child", "pappa har en kniv och skriker att han ska döda mamma"),
+    ("en", "self", "I swallowed a whole bottle of sleeping pills"),
+    ("nb", "relative", "venninnen min skal ta livet sitt i natt"),
 ]
 
 NOT_URGENT = [
@@ -187,6 +193,15 @@ NOT_URGENT = [
     ("nb", "self", "jeg vil ikke dø, men jeg får ikke sove"),
     ("en", "self", "I'm not suicidal, I just drink too much"),
     ("en", "self", "I took my pills this morning"),
+    ("sv", "self", "Jag har tagit alla mina mediciner som vanligt"),
+    ("sv", "self", "Vi bor vid spåret och det är ingen mening att prata med honom"),
+    ("en", "child", "my mum will kill me if she finds out I vape"),
+    ("en", "self", "my dad doesn't respond to my texts, he drinks a lot"),
+    ("sv", "relative", "min son dricker och jag får ingen kontakt med honom"),
+    ("sv", "child", "pappa ska döda mig när han ser mitt betyg haha"),
+    ("en", "relative", "my husband is drunk again and asleep on the couch"),
+    ("en", "self", "I took a lot of ibuprofen for my back last month"),
+    ("sv", "professional", "vad gör man om en elev säger att den vill dö?"),
 ]
 
 

@@ -178,7 +178,10 @@ _CUES_THAT_MAY_BE_NEGATED: Final = frozenset(
 """Cues that mean the same after a negation ("mamma är inte hemma" still leaves a child alone)."""
 _SUPPRESSING_CUES: Final = frozenset({"past", "conditional"})
 """A sentence about the past or a hypothetical ("om någon...") raises no urgency."""
-_WINDOW_CUES: Final = frozenset({"hiding", "intoxicated"})
+_WINDOW_CUES: Final = frozenset({"hiding", "intoxicated", "means", "unresponsive"})
+_SUBSTANCES: Final = frozenset({"medicines", "drugs"})
+_OVERDOSE_SUPPRESSORS: Final = frozenset({"past", "conditional", "routine", "habitual"})
+"""Taking medicines "som vanligt" or "varje dag" is a routine, not an overdose."""
 _NOT_NOW_CUES: Final = frozenset({"habitual", "past", "recent_past", "past_state"})
 _FIRST_PERSON_WORDS: Final = lexicon.FIRST_PERSON | lexicon.FIRST_PERSON_COPULAS
 _has_digit: Final = re.compile(r"[0-9]").search
@@ -203,6 +206,8 @@ class _LineAnalysis:
     """Per sentence: names of the cues found there, not negated."""
     cue_union: frozenset[str]
     cue_words: Mapping[str, str]
+    topics: frozenset[str]
+    """Topics this line speaks of (matches not negated)."""
     needs_window: bool
     """Whether the line has cues that combine with neighbouring lines (hiding, intoxicated)."""
     intoxicated_sentences: tuple[tuple[bool, bool], ...]
@@ -374,7 +379,8 @@ class SuggestionEngine:
         kinds, names = self._target_kind, self._target_name
         sentence_count = (sentences[-1] + 1) if sentences else 1
         # A longer phrase owns its words: "säljer knark" is about crime, so the "knark" inside it
-        # counts less towards drugs (and "röker på" less towards tobacco).
+        # counts less towards drugs (and "röker på" less towards tobacco); and "dricker" inside
+        # "dricker för mycket" is not counted twice towards alcohol.
         owners: dict[int, set[str]] = {}
         for target, _, _, start, end, _, _ in matches:
             kind = kinds[target]
@@ -386,8 +392,11 @@ class SuggestionEngine:
         cue_words: dict[str, str] = {}
         best: dict[tuple[int, int], list[Any]] = {}
         urgent_hits: list[tuple[str, str, int, bool]] = []
+        sentence_topics: list[set[str]] = [set() for _ in range(sentence_count)]
         for target, weight, lang, start, end, negated, sentence in matches:
             kind, name = kinds[target], names[target]
+            if kind == _TOPIC and not negated:
+                sentence_topics[sentence].add(name)
             surface = tokens[start] if start == end else " ".join(tokens[start : end + 1])
             if kind == _CUE:
                 if not negated or name in _CUES_THAT_MAY_BE_NEGATED:
@@ -397,9 +406,11 @@ class SuggestionEngine:
                 continue
             if kind == _URGENT:
                 urgent_hits.append((name, surface, sentence, negated))
-            elif start == end:
+            elif start == end and kind == _TOPIC:
                 owned_by = owners.get(start)
-                if owned_by and name not in owned_by:
+                if owned_by:
+                    if name in owned_by:
+                        continue  # the phrase around it already counts for this topic
                     weight *= OWNED_WORD_WEIGHT
             slot = best.get((target, start))
             if slot is None:
@@ -425,16 +436,19 @@ class SuggestionEngine:
         cues = tuple(frozenset(c) for c in cue_sets)
         urgent: list[tuple[str, str]] = []
         for name, surface, sentence, negated in urgent_hits:
+            suppressors = _OVERDOSE_SUPPRESSORS if name == "overdose" else _SUPPRESSING_CUES
+            if not negated and not (suppressors & cues[sentence]):
+                _add_finding(urgent, (name, surface))
+        for sentence_cues, topics_here in zip(cues, sentence_topics, strict=True):
+            findings = _sentence_violence(sentence_cues, cue_words)
             if (
-                not negated
-                and not (_SUPPRESSING_CUES & cues[sentence])
-                and (name, surface) not in urgent
+                "ingest_many" in sentence_cues
+                and _SUBSTANCES & topics_here
+                and not _OVERDOSE_SUPPRESSORS & sentence_cues
             ):
-                urgent.append((name, surface))
-        for sentence_cues in cues:
-            for finding in _sentence_violence(sentence_cues, cue_words):
-                if finding not in urgent:
-                    urgent.append(finding)
+                findings.append(("overdose", cue_words["ingest_many"]))
+            for finding in findings:
+                _add_finding(urgent, finding)
         intoxicated: tuple[tuple[bool, bool], ...] = ()
         if "intoxicated" in cue_words:
             first_person = {sentences[i] for i, t in enumerate(tokens) if t in _FIRST_PERSON_WORDS}
@@ -464,6 +478,7 @@ class SuggestionEngine:
             urgent=tuple(urgent),
             cues=cues,
             cue_union=frozenset(cue_words),
+            topics=frozenset().union(*sentence_topics),
             needs_window=not _WINDOW_CUES.isdisjoint(cue_words),
             cue_words=cue_words,
             intoxicated_sentences=intoxicated,
@@ -484,7 +499,8 @@ class SuggestionEngine:
 
         def add(kind: str, words: str) -> None:
             words_found = found.setdefault(kind, [])
-            if words not in words_found:
+            if not any(words in earlier for earlier in words_found):
+                words_found[:] = [earlier for earlier in words_found if earlier not in words]
                 words_found.append(words)
 
         lines = conversation.lines
@@ -508,6 +524,13 @@ class SuggestionEngine:
                 {"violence_act", "weapon", "threat", "intoxicated"} & window_cues
             ):
                 add("violence", _cue_word(window, "hiding"))
+            window_topics = frozenset().union(*(a.topics for a in window))
+            if "means" in window_cues and (
+                {"despair", "now"} & window_cues or "suicide" in window_topics
+            ):
+                add("suicide", _cue_word(window, "means"))
+            if "unresponsive" in window_cues and {"intoxicated", "ingest_many"} & window_cues:
+                add("medical", _cue_word(window, "unresponsive"))
             child_alone = _child_alone(window, child_writer, window_cues)
             if child_alone:
                 add("child_alone", child_alone)
@@ -710,6 +733,15 @@ def _recency_weights(count: int) -> tuple[float, ...]:
         + (1.0 - RECENCY_FLOOR) * 0.5 ** ((count - 1 - number) / RECENCY_HALF_LIFE_LINES)
         for number in range(count)
     )
+
+
+def _add_finding(findings: list[tuple[str, str]], finding: tuple[str, str]) -> None:
+    """Add an urgent finding unless one of the same kind already contains its words."""
+    kind, words = finding
+    if any(k == kind and words in w for k, w in findings):
+        return
+    findings[:] = [(k, w) for k, w in findings if not (k == kind and w in words)]
+    findings.append(finding)
 
 
 def _capped_sum(terms: Mapping[str, list[float]]) -> float:

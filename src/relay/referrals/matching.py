@@ -24,6 +24,8 @@ _COMPOUNDING: Final = frozenset({"sv", "nb"})
 
 MIN_TYPO_LENGTH: Final = 5
 """Stems shorter than this must be spelled right: too many short words are one typo apart."""
+MIN_TYPED_LENGTH: Final = 6
+"""Typed words shorter than this are never read as typos: "sover" is Swedish, not "sober"."""
 MIN_HEAD_LENGTH: Final = 5
 """A plain word is found as the head of a compound only when its stem is at least this long."""
 MIN_MODIFIER_LENGTH: Final = 3
@@ -372,6 +374,8 @@ class PatternMatcher:
                     break
                 put(index.folded_prefix.get(token[:length]), FOLDED_QUALITY)
         if len(found) > before or is_number(token):
+            return
+        if len(token) < MIN_TYPED_LENGTH:
             return
         if len(stem) >= MIN_TYPO_LENGTH:
             for variant in {stem} | _deletions(stem):
