@@ -407,6 +407,7 @@ class PatternMatcher:
                 sentence += 1
         matches: list[Match] = []
         last = len(tokens) - 1
+        present: set[int] | None = None
         for position, reading in enumerate(readings):
             if reading is _NO_READING:
                 continue
@@ -427,7 +428,14 @@ class PatternMatcher:
                 )
             if position == last:
                 continue
-            candidates: list[tuple[_Entry, float]] = list(reading.gapped)
+            candidates: list[tuple[_Entry, float]] = []
+            if reading.gapped:
+                # Cheap pre-check: a phrase whose last word is nowhere in the line cannot match.
+                if present is None:
+                    present = set().union(*units)
+                candidates = [
+                    c for c in reading.gapped if not c[0].steps[-1].units.isdisjoint(present)
+                ]
             if reading.adjacent:
                 for next_unit in units[position + 1]:
                     more = reading.adjacent.get(next_unit)
