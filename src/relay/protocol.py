@@ -623,8 +623,12 @@ def encode(frame: Frame) -> str:
     return json.dumps(frame.to_dict(), ensure_ascii=False, separators=(",", ":"))
 
 
-def _check(value: Any, hint: Any, name: str) -> Any:
-    """Return ``value`` if it matches ``hint``, else raise ProtocolError naming the field."""
+def _check(value: Any, hint: Any, name: str, max_items: int | None = 100) -> Any:
+    """Return ``value`` if it matches ``hint``, else raise ProtocolError naming the field.
+
+    Lists in frames to the relay are short (``max_items``); frames from the relay may carry a
+    whole queue or transcript (``max_items=None``), bounded by the client's ``max_size``.
+    """
     origin = get_origin(hint)
     if origin is Union or origin is types.UnionType:
         for option in get_args(hint):
@@ -633,7 +637,7 @@ def _check(value: Any, hint: Any, name: str) -> Any:
                     return None
                 continue
             try:
-                return _check(value, option, name)
+                return _check(value, option, name, max_items)
             except ProtocolError:
                 pass
         raise ProtocolError("bad_frame", f"field '{name}' has the wrong type")
@@ -644,9 +648,9 @@ def _check(value: Any, hint: Any, name: str) -> Any:
         raise ProtocolError("bad_frame", f"field '{name}' must be one of {allowed}")
     if origin is list:
         (item,) = get_args(hint)
-        if not isinstance(value, list) or len(value) > 100:
+        if not isinstance(value, list) or max_items is not None and len(value) > max_items:
             raise ProtocolError("bad_frame", f"field '{name}' must be a short list")
-        return [_check(v, item, name) for v in value]
+        return [_check(v, item, name, max_items) for v in value]
     if origin is dict:
         if not isinstance(value, dict):
             raise ProtocolError("bad_frame", f"field '{name}' must be an object")
@@ -668,12 +672,12 @@ def _check(value: Any, hint: Any, name: str) -> Any:
     raise ProtocolError("bad_frame", f"field '{name}' has the wrong type")
 
 
-def parse(raw: str | bytes) -> dict[str, Any]:
+def parse(raw: str | bytes, max_bytes: int | None = MAX_FRAME_BYTES) -> dict[str, Any]:
     """Parse raw frame text into a JSON object, refusing anything that is not one."""
     if isinstance(raw, (bytes, bytearray, memoryview)):
         raise ProtocolError("bad_frame", "frames must be JSON text, not binary",
                             close_code=CLOSE_UNSUPPORTED)
-    if len(raw) > MAX_FRAME_BYTES:
+    if max_bytes is not None and len(raw) > max_bytes:
         raise ProtocolError("too_large", "frame too large", close_code=CLOSE_TOO_BIG)
     try:
         data = json.loads(raw)
@@ -691,10 +695,11 @@ def from_dict(data: dict[str, Any], registry: dict[str, type[Frame]]) -> Frame:
     if cls is None:
         raise ProtocolError("unknown_type", f"unknown frame type {str(kind)[:32]!r}")
     hints = _hints(cls)
+    max_items = None if _from_relay(registry) else 100
     kwargs: dict[str, Any] = {}
     for f in fields(cls):
         if f.name in data:
-            kwargs[f.name] = _check(data[f.name], hints[f.name], f.name)
+            kwargs[f.name] = _check(data[f.name], hints[f.name], f.name, max_items)
     try:
         frame = cls(**kwargs)
     except TypeError:
@@ -707,9 +712,17 @@ def from_dict(data: dict[str, Any], registry: dict[str, type[Frame]]) -> Frame:
     return frame
 
 
+def _from_relay(registry: dict[str, type[Frame]]) -> bool:
+    return registry is RELAY_TO_STAFF or registry is RELAY_TO_VISITOR
+
+
 def decode(raw: str | bytes, registry: dict[str, type[Frame]]) -> Frame:
-    """Parse and validate one raw frame from the direction ``registry`` describes."""
-    return from_dict(parse(raw), registry)
+    """Parse and validate one raw frame from the direction ``registry`` describes.
+
+    Frames to the relay are limited to ``MAX_FRAME_BYTES``; frames from it (a queue of a
+    thousand, a long transcript) only by the receiving client's websocket ``max_size``.
+    """
+    return from_dict(parse(raw, None if _from_relay(registry) else MAX_FRAME_BYTES), registry)
 
 
 def _check_limits(frame: Frame) -> None:
