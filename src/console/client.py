@@ -34,6 +34,9 @@ log = logging.getLogger("lotsen.console")
 LINE_FRAMES = (protocol.StaffSend, protocol.Note, protocol.Whisper, protocol.RoomSend)
 """Frames that carry a cid and must reach the relay exactly once."""
 
+MAX_INCOMING_BYTES = 32 * 1024 * 1024
+"""The largest frame accepted from the relay: a whole queue or a long transcript."""
+
 # Close codes after which trying again with the same credentials is pointless.
 _LOGIN_ENDED = {protocol.CLOSE_AUTH_FAILED, protocol.CLOSE_SESSION_ENDED, protocol.CLOSE_VERSION}
 
@@ -148,7 +151,7 @@ class RelayClient:
         "stop", or a short reason why it failed."""
         try:
             ws = await connect(self.url, open_timeout=self.open_timeout, compression=None,
-                               max_size=protocol.MAX_FRAME_BYTES * 64, ping_interval=20,
+                               max_size=MAX_INCOMING_BYTES, ping_interval=20,
                                ping_timeout=20, close_timeout=2, proxy=None)
         except (OSError, TimeoutError, InvalidHandshake) as exc:
             reason = _describe(exc)
