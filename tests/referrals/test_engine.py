@@ -313,7 +313,7 @@ def test_empty_conversation_has_no_suggestions(engine: SuggestionEngine) -> None
     }
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60, deadline=None, database=None)
 @given(
     texts=st.lists(st.text(max_size=80), max_size=6),
     lang=st.sampled_from([None, "sv", "nb", "en", "xx"]),
