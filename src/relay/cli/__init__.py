@@ -18,6 +18,7 @@ def _register() -> None:
     from relay.cli import serve as _serve  # noqa: F401  (registers `serve`, `purge`)
     from relay.cli import ops as _ops  # noqa: F401  (registers `export`, `backup`, `migrate`)
     from relay.cli import stats as _stats  # noqa: F401  (registers `stats`)
+    from relay.cli import audit as _audit  # noqa: F401  (registers `audit`)
     from relay.cli import console as _console  # noqa: F401  (registers `console`, `demo`)
 
     # Command groups, one module each.
