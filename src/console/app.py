@@ -121,6 +121,8 @@ class LotsenConsole(App[None]):
         self.session = ConsoleSession(self.state, None)
         self.referrals = ReferralSource(referral_directory, lang=lang, extend=referral_extend)
         self.main: MainScreen | None = None
+        self._pending: Update | None = None
+        self._referrals_started = False
         self.logged_in_at: float | None = None
         """perf_counter() when the main screen first showed a session (for the benchmark)."""
         translate_bindings(self)
@@ -140,7 +142,6 @@ class LotsenConsole(App[None]):
                     protocol.from_dict(item, protocol.RELAY_TO_STAFF)
                 self._frame(frame)
             return
-        self.load_referrals()
         if self.alerts:
             self.set_interval(self.config.alert_repeat_s, self._repeat_alert)
         if self._password is not None and self.server and self.user:
@@ -178,7 +179,7 @@ class LotsenConsole(App[None]):
         if self.referrals.error:
             self.notify(self.referrals.error, title=t("referrals.title"), severity="error",
                         markup=False, timeout=20)
-        if self.main is not None and self.main.is_mounted:
+        if self.main is not None and self.main.ready:
             self.main.referrals_ready()
 
     def _show_main(self) -> None:
@@ -205,39 +206,54 @@ class LotsenConsole(App[None]):
         self._frame(message.frame)
 
     def _frame(self, frame: protocol.Frame) -> None:
+        """Fold a frame into the state now; repaint once per burst of frames."""
         if isinstance(frame, protocol.Session):
             if self.remember and self.replay is None:
                 remember_login(self.server, frame.user)
             self._show_main()
         update = self.session.apply(frame)
-        if self.main is not None and self.main.is_mounted:
-            self.main.apply_update(update)
-        elif self.main is not None:
-            self.call_after_refresh(self._apply_later, update)
         if update.session and self.logged_in_at is None:
             self.logged_in_at = time.perf_counter()
             if self.welcome:
                 self.notify(self.welcome, timeout=30, markup=False)
         if update.new_waiting and self.alerts and self.connected:
             self._alert_new(update)
+        if self._pending is None:
+            self._pending = update
+            # Runs after the frames already queued (a sync answer of thousands of lines, a
+            # queue burst), so they share one repaint; a lone frame is painted at once.
+            self.call_later(self._flush)
+        else:
+            self._pending.merge(update)
 
-    def _apply_later(self, update: Update) -> None:
-        if self.main is not None:
-            if not self.main.is_mounted:
-                self.call_after_refresh(self._apply_later, update)
-                return
-            self.main.refresh_all()
-            self.main.apply_update(update)
+    def _flush(self) -> None:
+        update, self._pending = self._pending, None
+        if update is None or self.main is None:
+            return
+        if not self.main.ready:
+            self._pending = update if self._pending is None else self._merged(update)
+            self.call_after_refresh(self._flush)
+            return
+        self.main.apply_update(update)
+        if update.session and not self._referrals_started and self.replay is None:
+            self._referrals_started = True
+            # After the first paint, so building the engine does not slow the login down.
+            self.set_timer(0.5, self.load_referrals)
+
+    def _merged(self, earlier: Update) -> Update:
+        assert self._pending is not None
+        earlier.merge(self._pending)
+        return earlier
 
     @on(messages.DeliveryChanged)
     def _delivery(self, message: messages.DeliveryChanged) -> None:
         update = self.session.delivered(message.cid, message.delivery)
-        if self.main is not None and self.main.is_mounted:
+        if self.main is not None and self.main.ready:
             self.main.apply_update(update)
 
     @on(messages.ConnectionChanged)
     def _connection(self, message: messages.ConnectionChanged) -> None:
-        if self.main is None or not self.main.is_mounted:
+        if self.main is None or not self.main.ready:
             return
         if message.connected:
             self.main.connection_changed("")

@@ -190,6 +190,22 @@ class Update:
         current = self.lines_from.get(key)
         self.lines_from[key] = index if current is None else min(current, index)
 
+    def merge(self, later: Update) -> None:
+        """Fold a later update into this one (a burst of frames repaints once)."""
+        self.queue = self.queue or later.queue
+        self.new_waiting.extend(later.new_waiting)
+        self.chats = self.chats or later.chats
+        for key, index in later.lines_from.items():
+            self.touch(key, index)
+        self.chat_meta |= later.chat_meta
+        self.presence = self.presence or later.presence
+        self.session = self.session or later.session
+        self.removed.extend(later.removed)
+        self.added.extend(later.added)
+        self.send.extend(later.send)
+        self.notices.extend(later.notices)
+        self.error = later.error or self.error
+
 
 class ConsoleState:
     """The queue, the chats, the staff room and who is online, as the relay last told us."""

@@ -96,6 +96,7 @@ class MainScreen(Screen[None]):
         self.today = today
         self._is_connected = is_connected
         self._last_bindings_state: tuple[object, ...] | None = None
+        self._ready = False
         self._typing_timer: Timer | None = None
         self._suggest_timer: Timer | None = None
         translate_bindings(self)
@@ -107,6 +108,11 @@ class MainScreen(Screen[None]):
     @property
     def connected(self) -> bool:
         return self._is_connected()
+
+    @property
+    def ready(self) -> bool:
+        """True while the panes exist: frames that arrive before are applied once it is."""
+        return self._ready and not (self._closing or self._closed or self.app._exit)
 
     # -- layout --------------------------------------------------------------------------------
 
@@ -136,6 +142,7 @@ class MainScreen(Screen[None]):
         self.refresh_all()
         self.set_interval(1.0, self._tick)
         self.query_one(Composer).focus()
+        self._ready = True
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < 120, "-narrow")
@@ -171,7 +178,7 @@ class MainScreen(Screen[None]):
         if self.state.queue:
             title += " " + t("queue.summary", count=len(self.state.queue),
                                wait=format_wait(pane.longest_wait()))
-        self.query_one("#queue-title", Label).update(title)
+        self.query_one("#queue-title", Label).update(title, layout=False)
         self.update_bindings()
 
     def refresh_chats(self) -> None:
@@ -189,7 +196,7 @@ class MainScreen(Screen[None]):
         parts = [f"{t('app.title')} · {who}", f"{mark} {status}",
                  f"{t('queue.title')} {len(state.queue)}", f"{t('chats.title')} {own}"]
         bar = self.query_one("#statusbar", Static)
-        bar.update("  ·  ".join(parts))
+        bar.update("  ·  ".join(parts), layout=False)
         bar.set_class(not self.connected, "-offline")
 
     def show_active(self) -> None:

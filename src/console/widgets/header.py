@@ -60,13 +60,15 @@ class ChatStatus(Static):
 
     def show(self, chat: Chat | None, clock: Callable[[], float]) -> None:
         left = chat is not None and chat.ended and not chat.is_room
+        layout = left != self.has_class("-left")  # one row, unless the banner shows
         self.set_class(left, "-left")
         if chat is None or chat.is_room:
-            self.update("")
+            text = Text("")
         elif left:
-            self.update(Text(t("header.left")))
+            text = Text(t("header.left"))
         elif chat.visitor_typing(clock()):
-            self.update(Text(t("header.typing", alias=chat.alias), style="italic"))
+            text = Text(t("header.typing", alias=chat.alias), style="italic")
         else:
-            self.update(Text(t("header.duration", wait=format_wait(clock() - chat.created_at))
-                             if chat.created_at else ""))
+            text = Text(t("header.duration", wait=format_wait(clock() - chat.created_at))
+                        if chat.created_at else "")
+        self.update(text, layout=layout)

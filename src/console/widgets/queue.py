@@ -115,7 +115,10 @@ class QueuePane(ScrollView, can_focus=True):
         """Show a new queue, keeping the highlight on the same visitor if still waiting."""
         chosen = self.selected
         self.entries = entries
-        self.virtual_size = Size(self.size.width, len(entries) * ROWS_PER_ENTRY)
+        size = Size(self.size.width, len(entries) * ROWS_PER_ENTRY)
+        if size != self.virtual_size:  # no screen layout: only the scrollbar changes
+            self.set_reactive(ScrollView.virtual_size, size)
+            self._scroll_update(size)
         if chosen is not None:
             for index, entry in enumerate(entries):
                 if entry.conversation == chosen.conversation:

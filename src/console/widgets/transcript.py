@@ -37,11 +37,32 @@ def clean(text: str) -> str:
     return _CONTROL.sub("�", text.replace("\t", "    ").replace("\r", ""))
 
 
+def _single_width(text: str) -> bool:
+    """Every character one cell wide: true of all Latin text (below U+0300, no combining marks)."""
+    return not text or max(text) < "\u0300"
+
+
+def _wrap_single_width(paragraph: str, width: int, rows: list[str]) -> None:
+    """Wrap text whose every character is one cell wide (nearly all text): string ops only."""
+    while len(paragraph) > width:
+        cut = paragraph.rfind(" ", 0, width + 1)
+        if cut <= 0:
+            rows.append(paragraph[:width])
+            paragraph = paragraph[width:]
+        else:
+            rows.append(paragraph[:cut])
+            paragraph = paragraph[cut + 1:]
+    rows.append(paragraph)
+
+
 def wrap(text: str, width: int) -> list[str]:
     """Greedy word wrap by terminal cells; words longer than a row are split."""
     width = max(width, 4)
     rows: list[str] = []
     for paragraph in text.split("\n"):
+        if _single_width(paragraph):
+            _wrap_single_width(paragraph, width, rows)
+            continue
         if cell_len(paragraph) <= width:
             rows.append(paragraph)
             continue
@@ -139,23 +160,37 @@ class TranscriptView(ScrollView, can_focus=True):
         self.refresh()
 
     def lines_changed(self, chat: Chat, first: int) -> None:
-        """Lines of ``chat`` from index ``first`` on changed (usually: one was appended)."""
+        """Lines of ``chat`` from index ``first`` on changed (usually: one was appended).
+
+        Every open chat's layout is kept current as lines arrive, not only the visible one's,
+        so that switching to a chat never has to wrap thousands of lines at once.
+        """
+        if not chat.has_transcript or not self.size.width:
+            return
+        width = self._text_width
         layout = self._layouts.get(chat.key)
-        if layout is None:
-            return
-        if chat is not self.chat:
-            # Re-laid out from there the next time the chat is shown.
-            self._truncate(layout, first)
-            return
+        if layout is None or layout.width != width:
+            layout = self._layout_for(chat.key, width)
+            first = 0
         at_end = self.is_vertical_scroll_end or self.max_scroll_y == 0
         start_row = self._truncate(layout, first)
         self._extend(layout, chat)
+        if chat is not self.chat:
+            return
         self._strips.clear()
-        self.virtual_size = Size(self._text_width, len(layout.rows))
+        self._set_virtual_size(Size(width, len(layout.rows)))
         if at_end:
             self.scroll_end(animate=False, immediate=True, x_axis=False)
         if start_row < self.scroll_y + self.size.height:
             self.refresh()
+
+    def _layout_for(self, key: ChatKey, width: int) -> _Layout:
+        layout = _Layout(width)
+        self._layouts[key] = layout
+        self._layouts.move_to_end(key)
+        while len(self._layouts) > 32:
+            self._layouts.popitem(last=False)
+        return layout
 
     def forget(self, key: ChatKey) -> None:
         self._layouts.pop(key, None)
@@ -192,21 +227,31 @@ class TranscriptView(ScrollView, can_focus=True):
     def _sync_layout(self) -> None:
         chat = self.chat
         if chat is None or not chat.has_transcript:
-            self.virtual_size = Size(0, 0)
+            self._set_virtual_size(Size(0, 0))
             return
         width = self._text_width
         layout = self._layouts.get(chat.key)
         if layout is None or layout.width != width:
-            layout = _Layout(width)
-            self._layouts[chat.key] = layout
+            layout = self._layout_for(chat.key, width)
         self._layouts.move_to_end(chat.key)
-        while len(self._layouts) > 32:
-            self._layouts.popitem(last=False)
         if len(layout.starts) > len(chat.lines) or (
                 len(layout.starts) == len(chat.lines) and layout.version != chat.version):
             self._truncate(layout, 0)  # changed without telling us: lay out again
         self._extend(layout, chat)
-        self.virtual_size = Size(width, len(layout.rows))
+        self._set_virtual_size(Size(width, len(layout.rows)))
+
+    def _set_virtual_size(self, size: Size) -> None:
+        """Change the scrollable size without a layout pass of the whole screen.
+
+        Assigning ``virtual_size`` re-lays out the screen (a full repaint) on every new line;
+        this widget's own box does not change, so only its scrollbar needs to know. When the
+        scrollbar appears or disappears, ``_scroll_update`` asks for the layout itself.
+        """
+        if size == self.virtual_size:
+            return
+        self.set_reactive(ScrollView.virtual_size, size)
+        self._scroll_update(size)
+        self.refresh()
 
     def on_resize(self) -> None:
         self._strips.clear()
