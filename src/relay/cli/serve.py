@@ -25,9 +25,21 @@ def serve(
     config: Path = ConfigOption,
     log_level: str = typer.Option("info", help="debug, info, warning or error."),
     log_json: bool = typer.Option(False, "--log-json", help="One JSON object per log line."),
+    certfile: Path = typer.Option(None, "--certfile", dir_okay=False,
+                                  help="TLS certificate chain (PEM): serve https:// and wss:// "
+                                       "directly [default: plain; a reverse proxy does TLS]."),
+    keyfile: Path = typer.Option(None, "--keyfile", dir_okay=False,
+                                 help="The private key (PEM) of --certfile."),
 ) -> None:
     """Run the relay: the visitor and staff endpoints, the widget and its demo page."""
-    cfg = load(config, db).with_overrides(host=host, port=port)
+    cfg = load(config, db).with_overrides(host=host, port=port, certfile=certfile,
+                                          keyfile=keyfile)
+    if (cfg.certfile is None) != (cfg.keyfile is None):
+        fail("TLS needs both --certfile and --keyfile")
+    if cfg.certfile is not None and cfg.keyfile is not None:
+        problem = tls_problem(cfg.certfile, cfg.keyfile)
+        if problem:
+            fail(problem)
     if log_level.lower() not in ("debug", "info", "warning", "error"):
         fail(f"unknown log level {log_level!r} — use debug, info, warning or error")
     setup_logging(log_level, as_json=log_json)
@@ -35,7 +47,7 @@ def serve(
     from relay.triage import default_triage
 
     def ready(relay: Relay) -> None:
-        where = f"http://{cfg.host}:{relay.port}"
+        where = f"{'https' if cfg.certfile else 'http'}://{cfg.host}:{relay.port}"
         typer.echo(f"Lotsen relay on {where}  (demo page {where}/, widget {where}/widget.js)")
         typer.echo(f"Database {cfg.database.resolve()}. Stop with Ctrl+C.")
 
@@ -57,6 +69,24 @@ def serve(
         fail(f"{exc} — pass --db with a writable file")
     except KeyboardInterrupt:
         pass
+
+
+def tls_problem(certfile: Path, keyfile: Path) -> str | None:
+    """Why the relay cannot serve TLS with these files, in words ops can act on, or None."""
+    import ssl
+
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    try:
+        context.load_cert_chain(certfile, keyfile)
+    except FileNotFoundError as exc:
+        return (f"cannot find {exc.filename or f'{certfile} or {keyfile}'} — check --certfile "
+                "and --keyfile")
+    except PermissionError as exc:
+        return f"not allowed to read {exc.filename or keyfile} — run as a user who may"
+    except ssl.SSLError as exc:
+        return (f"cannot use {certfile} with {keyfile} ({exc.reason or exc}) — both must be PEM "
+                "files and the key must belong to the certificate")
+    return None
 
 
 @app.command()
