@@ -69,7 +69,7 @@ class CannedReplies(Provider):
 class LotsenConsole(App[None]):
     """The staff console."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "Lotsen"
     COMMANDS = App.COMMANDS | {CannedReplies}
     BINDINGS: ClassVar[list[BindingType]] = [
