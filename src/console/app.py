@@ -187,11 +187,13 @@ class LotsenConsole(App[None]):
             self.main = MainScreen(self.session, self.config, self.referrals, clock=self.clock,
                                    is_connected=lambda: self.connected,
                                    timezone=self.timezone, today=self.today)
-        if self.screen is not self.main:
-            if isinstance(self.screen, LoginScreen):
-                self.switch_screen(self.main)
-            else:
-                self.push_screen(self.main)
+        if self.main in self.screen_stack:  # logged in again after the session ended
+            while self.screen is not self.main:
+                self.pop_screen()
+        elif isinstance(self.screen, LoginScreen):
+            self.switch_screen(self.main)
+        else:
+            self.push_screen(self.main)
         if not self.cursor_blink:
             self.call_after_refresh(self._no_blink)
 
@@ -222,17 +224,17 @@ class LotsenConsole(App[None]):
             self._pending = update
             # Runs after the frames already queued (a sync answer of thousands of lines, a
             # queue burst), so they share one repaint; a lone frame is painted at once.
-            self.call_later(self._flush)
+            self.call_later(self._flush_updates)
         else:
             self._pending.merge(update)
 
-    def _flush(self) -> None:
+    def _flush_updates(self) -> None:
         update, self._pending = self._pending, None
         if update is None or self.main is None:
             return
         if not self.main.ready:
             self._pending = update if self._pending is None else self._merged(update)
-            self.call_after_refresh(self._flush)
+            self.call_after_refresh(self._flush_updates)
             return
         self.main.apply_update(update)
         if update.session and not self._referrals_started and self.replay is None:

@@ -71,3 +71,35 @@ async def test_relay_restart_keeps_draft_and_fills_missed_lines(relay: Relay) ->
             await again.close()
         finally:
             await restarted.stop()
+
+
+async def test_ended_session_asks_to_log_in_again_and_keeps_the_chats(relay: Relay) -> None:
+    """When the relay ends the session, the login screen says why; logging in again brings
+    back the same chats and drafts."""
+    from console.screens.login import LoginScreen
+    from tests.support import PASSWORD
+
+    app = console_for(relay)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, MainScreen), what="login")
+        visitor = await Client.visitor(relay.port)
+        await visitor.say("Hej")
+        await wait_for(pilot, lambda: app.state.queue, what="queued")
+        await pilot.press("ctrl+n")
+        await wait_for(pilot, lambda: app.state.active_chat() is not None, what="claim")
+        chat = app.state.active_chat()
+        assert chat is not None
+        app.screen.query_one(Composer).focus()
+        await pilot.press(*"halvskrivet")
+
+        await relay.end_sessions("anna", "Your account was disabled.")
+        await wait_for(pilot, lambda: isinstance(app.screen, LoginScreen), what="login screen")
+        await wait_for(pilot, lambda: any("session has ended" in str(error.render())
+                                          for error in app.screen.query("#login-error")),
+                       what="reason shown")
+        await pilot.press(*PASSWORD, "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, MainScreen) and app.main is not None
+                       and app.main.ready, what="back in")
+        assert app.state.active_chat() is chat and chat.draft == "halvskrivet"
+        assert app.screen.query_one(Composer).text == "halvskrivet"
+        await visitor.close()
