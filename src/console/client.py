@@ -182,7 +182,7 @@ class RelayClient:
                     log.warning("ignored a frame the console does not understand: %s", exc)
                     continue
                 self._post(messages.FrameArrived(frame))
-            return self._closed(ws.close_code, ws.close_reason)
+            return self._closed(ws.close_code, ws.close_reason or "")
         except ConnectionClosed as exc:
             return self._closed(exc.rcvd.code if exc.rcvd else None,
                                 exc.rcvd.reason if exc.rcvd else "")

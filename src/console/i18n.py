@@ -349,7 +349,7 @@ def language() -> str:
     return _current
 
 
-def t(key: str, **args: Any) -> str:
+def t(key: str, /, **args: Any) -> str:
     """The text for ``key`` in the current language; unknown keys show as themselves."""
     entry = CATALOG.get(key)
     if entry is None:

@@ -73,6 +73,7 @@ DEFAULT_CANNED: dict[str, tuple[tuple[str, str, str], ...]] = {
 
 DEFAULT_TAGS = ("alcohol", "drugs", "gambling", "medication", "mental_health", "relationships",
                 "violence", "suicide", "parenting", "money", "other")
+_DEFAULT_TAG_CHOICES: tuple[tuple[str, str | None], ...] = tuple((t, None) for t in DEFAULT_TAGS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +84,7 @@ class ConsoleConfig:
     bell: bool = True
     alert_repeat_s: float = 30.0
     canned: tuple[CannedReply, ...] = ()
-    tags: tuple[tuple[str, str | None], ...] = tuple((t, None) for t in DEFAULT_TAGS)
+    tags: tuple[tuple[str, str | None], ...] = _DEFAULT_TAG_CHOICES
     """Topic tags for the close dialog: id and label (None: the built-in label)."""
     source: Path | None = None
 
@@ -154,7 +155,7 @@ def load_console_config(path: Path | None) -> ConsoleConfig:
         if not re.fullmatch(r"[\wåäöæøÅÄÖÆØ-]+", key):
             raise fail(key, "canned reply names are one word (letters, digits, - and _)")
     tags_value = root.get("tags")
-    tags: tuple[tuple[str, str | None], ...] = ConsoleConfig.tags
+    tags = _DEFAULT_TAG_CHOICES
     if tags_value is not None:
         if isinstance(tags_value, list) and all(isinstance(t, str) for t in tags_value):
             tags = tuple((t, None) for t in tags_value)

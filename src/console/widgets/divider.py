@@ -31,17 +31,17 @@ class PaneDivider(Static):
     def _target(self) -> Widget:
         return self.screen.query_one(f"#{self.target_id}")
 
-    def _on_mouse_down(self, event: events.MouseDown) -> None:
+    def on_mouse_down(self, event: events.MouseDown) -> None:
         self._start = (event.screen_x, self._target().outer_size.width)
         self.capture_mouse()
         self.add_class("-dragging")
 
-    def _on_mouse_up(self, event: events.MouseUp) -> None:
+    def on_mouse_up(self, event: events.MouseUp) -> None:
         self._start = None
         self.release_mouse()
         self.remove_class("-dragging")
 
-    def _on_mouse_move(self, event: events.MouseMove) -> None:
+    def on_mouse_move(self, event: events.MouseMove) -> None:
         if self._start is None:
             return
         start_x, start_width = self._start

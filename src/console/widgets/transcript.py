@@ -329,9 +329,10 @@ class TranscriptView(ScrollView, can_focus=True):
             return strip.crop_extend(0, width, base)
         if row_index >= len(layout.rows):
             return Strip.blank(width, base)
-        strip = self._strips.get(row_index)
-        if strip is None:
-            line, kind, text = layout.rows[row_index]
-            strip = self._render_row(line, kind, text).crop_extend(0, width, base)
-            self._strips[row_index] = strip
+        cached = self._strips.get(row_index)
+        if cached is not None:
+            return cached
+        line, kind, text = layout.rows[row_index]
+        strip = self._render_row(line, kind, text).crop_extend(0, width, base)
+        self._strips[row_index] = strip
         return strip
