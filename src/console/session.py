@@ -126,6 +126,15 @@ class ConsoleSession:
             chat.version += 1
         return sent
 
+    def block(self, key: ChatKey) -> bool:
+        """End an abusive chat for good (the relay audits it)."""
+        self.typing_stopped(key)
+        return self.send(protocol.Block(int(key)))
+
+    def request_stats(self) -> bool:
+        """Supervisors: this month's anonymous figures (answered by a ``stats`` frame)."""
+        return self.send(protocol.StatsRequest())
+
     def ask_for_help(self, key: ChatKey) -> bool:
         return self.send(protocol.HelpRequest(int(key)))
 

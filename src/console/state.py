@@ -185,6 +185,8 @@ class Update:
     notices: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     """Things to tell the person: an i18n key and its arguments."""
     error: protocol.Error | None = None
+    stats: dict[str, Any] | None = None
+    """A supervisor's statistics report arrived."""
 
     def touch(self, key: ChatKey, index: int) -> None:
         current = self.lines_from.get(key)
@@ -205,6 +207,7 @@ class Update:
         self.send.extend(later.send)
         self.notices.extend(later.notices)
         self.error = later.error or self.error
+        self.stats = later.stats or self.stats
 
 
 class ConsoleState:
@@ -542,6 +545,9 @@ class ConsoleState:
             update.chat_meta.add(chat.key)
         update.notices.append(("notice.help_wanted", {"name": frame.name, "alias": alias}))
 
+    def _stats(self, frame: protocol.StatsReport, update: Update) -> None:
+        update.stats = dict(frame.report)
+
     def _error(self, frame: protocol.Error, update: Update) -> None:
         update.error = frame
         if frame.cid:
@@ -569,4 +575,5 @@ _HANDLERS: dict[type, Callable[[ConsoleState, Any, Update], None]] = {
     protocol.Presence: ConsoleState._presence,
     protocol.HelpWanted: ConsoleState._help,
     protocol.Error: ConsoleState._error,
+    protocol.StatsReport: ConsoleState._stats,
 }

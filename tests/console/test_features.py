@@ -245,3 +245,48 @@ async def test_norwegian_console(relay: Relay) -> None:
         status = screen.query_one("#statusbar")
         await wait_for(pilot, lambda: "tilkoblet" in str(status.render()), what="status")
         assert "Kø" in str(screen.query_one("#queue-title").render())
+
+
+async def test_block_ends_an_abusive_chat_after_confirmation(relay: Relay) -> None:
+    """F9 asks first; confirmed, the relay ends the chat for good and it leaves the list."""
+    from console.screens.dialogs import ConfirmDialog
+
+    app = console_for(relay)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await _logged_in(app, pilot)
+        visitor = await _visitor(relay, "spam spam")
+        await wait_for(pilot, lambda: app.state.queue, what="queued")
+        await pilot.press("ctrl+n")
+        await wait_for(pilot, lambda: app.state.active_chat() is not None, what="claim")
+        chat = app.state.active_chat()
+        assert chat is not None
+        await pilot.press("f9")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog), what="confirm")
+        await pilot.press("escape")
+        assert chat.key in app.state.chats
+        await pilot.press("f9")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog), what="confirm")
+        await pilot.click("#confirm-yes")
+        await wait_for(pilot, lambda: chat.key not in app.state.chats, what="blocked")
+        ended = await visitor.expect("ended")
+        assert ended["by"] == "staff"
+        actions = [(e.actor, e.action) for e in await relay.storage.audit_entries()]
+        assert ("anna", "block") in actions
+
+
+async def test_supervisor_sees_the_month_in_figures(relay: Relay) -> None:
+    """F5 (supervisors only) fetches the anonymous statistics and shows them as tables."""
+    from console.screens.stats import StatsScreen
+
+    anna = console_for(relay)
+    async with anna.run_test(size=(120, 36)) as pilot:
+        screen = await _logged_in(anna, pilot)
+        assert screen.check_action("statistics", ()) is False
+    sara = console_for(relay, user="sara")
+    async with sara.run_test(size=(120, 36)) as pilot:
+        await _logged_in(sara, pilot)
+        await pilot.press("f5")
+        await wait_for(pilot, lambda: isinstance(sara.screen, StatsScreen), what="statistics")
+        assert "totals" in sara.screen.report
+        await pilot.press("escape")
+        assert isinstance(sara.screen, MainScreen)

@@ -163,6 +163,37 @@ class TransferDialog(ModalScreen[TransferResult | None]):
         self.dismiss(None)
 
 
+class ConfirmDialog(ModalScreen[bool]):
+    """Ask before something that cannot be undone."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", show=False),
+    ]
+
+    def __init__(self, title: str, body: str, confirm: str) -> None:
+        super().__init__(id="confirm-dialog")
+        self.title_text, self.body, self.confirm = title, body, confirm
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield Label(self.body, classes="dialog-hint")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(self.confirm, variant="error", id="confirm-yes")
+                yield Button(t("close.cancel"), id="confirm-no")
+
+    def on_mount(self) -> None:
+        self.query_one("#confirm-no", Button).focus()
+
+    @on(Button.Pressed, "#confirm-yes")
+    def _yes(self) -> None:
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#confirm-no")
+    def action_cancel(self) -> None:
+        self.dismiss(False)
+
+
 class QuitDialog(ModalScreen[bool]):
     """Confirm quitting while holding conversations (they go back to the queue later)."""
 

@@ -78,6 +78,10 @@ class MainScreen(Screen[None]):
                 show=False),
         Binding("alt+shift+right", "resize('right', -4)", "Narrower referrals",
                 id="narrower-right", show=False),
+        Binding("f9", "block", "Block", id="block", show=False,
+                tooltip="End an abusive chat for good."),
+        Binding("f5", "statistics", "Statistics", id="statistics", show=False,
+                tooltip="Supervisor: this month's anonymous figures."),
         Binding("f4", "toggle_referrals", "Referrals", id="toggle-referrals", show=False,
                 tooltip="Show or hide the referral pane."),
         Binding("f1", "app.help", "Help", id="help", tooltip="Show every key."),
@@ -280,6 +284,13 @@ class MainScreen(Screen[None]):
                         severity="warning" if key == "notice.help_wanted" else "information")
             if key == "notice.help_wanted":
                 self.app.bell()
+        if update.stats is not None:
+            from console.screens.stats import StatsScreen
+
+            if isinstance(self.app.screen, StatsScreen):
+                self.app.screen.show(update.stats)
+            else:
+                self.app.push_screen(StatsScreen(update.stats))
         if update.error is not None and not update.error.cid:
             self.notify(t("notice.error", message=update.error.message), markup=False,
                         severity="error")
@@ -491,6 +502,13 @@ class MainScreen(Screen[None]):
             if not self.state.supervisor:
                 return False
             return True if chat is not None and chat.readonly and connected else None
+        if action == "block":
+            return True if chat is not None and not chat.is_room and not chat.ended and (
+                own or self.state.supervisor) and connected else None
+        if action == "statistics":
+            if not self.state.supervisor:
+                return False
+            return True if connected else None
         if action == "insert_referral":
             return True if chat is not None and not chat.is_room and not self.composer.read_only \
                 else None
@@ -551,6 +569,25 @@ class MainScreen(Screen[None]):
             CloseDialog(chat.alias, chat.role, self.config.tags, self.referrals,
                         preselected=list(chat.referrals), suggested=suggested_ids),
             done)
+
+    def action_block(self) -> None:
+        from console.screens.dialogs import ConfirmDialog
+
+        chat = self.state.active_chat()
+        if chat is None or chat.is_room:
+            return
+        key = chat.key
+
+        def done(yes: bool | None) -> None:
+            if yes and not self.session.block(key):
+                self.notify(t("notice.offline"), severity="warning")
+
+        self.app.push_screen(ConfirmDialog(t("block.title", alias=chat.alias),
+                                           t("block.body"), t("block.confirm")), done)
+
+    def action_statistics(self) -> None:
+        if self.session.request_stats():
+            self.notify(t("stats.loading"), timeout=3)
 
     def action_ask_supervisor(self) -> None:
         chat = self.state.active_chat()
