@@ -17,7 +17,7 @@ import json
 import types
 import typing
 from dataclasses import MISSING, dataclass, field, fields
-from typing import Any, ClassVar, Literal, Union, get_args, get_origin
+from typing import Any, ClassVar, Literal, Union, cast, get_args, get_origin
 
 PROTOCOL_VERSION = 1
 
@@ -697,14 +697,14 @@ def from_dict(data: dict[str, Any], registry: dict[str, type[Frame]]) -> Frame:
     hints = _hints(cls)
     max_items = None if _from_relay(registry) else 100
     kwargs: dict[str, Any] = {}
-    for f in fields(cls):
+    for f in fields(cast(Any, cls)):
         if f.name in data:
             kwargs[f.name] = _check(data[f.name], hints[f.name], f.name, max_items)
     try:
         frame = cls(**kwargs)
     except TypeError:
         missing = [
-            f.name for f in fields(cls)
+            f.name for f in fields(cast(Any, cls))
             if f.name not in kwargs and f.default is MISSING and f.default_factory is MISSING
         ]
         raise ProtocolError("bad_frame", f"missing field(s): {', '.join(missing)}") from None

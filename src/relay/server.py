@@ -29,7 +29,7 @@ from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
 from websockets.asyncio.server import Server, ServerConnection, broadcast, serve
 from websockets.datastructures import Headers
@@ -315,7 +315,7 @@ class Relay:
         return None if username is None else self.names.get(username, username)
 
     def _visitor_line(self, line: Line) -> protocol.VisitorLine:
-        kind = "visitor" if line.kind == "visitor" else "staff"
+        kind: Literal["visitor", "staff"] = "visitor" if line.kind == "visitor" else "staff"
         author = None if kind == "visitor" else self._display(line.author)
         return protocol.VisitorLine(line.seq, kind, author, line.text, line.ts,
                                     line.cid if kind == "visitor" else None)

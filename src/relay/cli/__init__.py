@@ -15,15 +15,15 @@ app = typer.Typer(
 
 def _register() -> None:
     # Each group lives in its own module; importing them here keeps `lotsen --help` complete.
-    from relay.cli import serve as _serve  # noqa: F401  (registers `serve`, `purge`)
-    from relay.cli import ops as _ops  # noqa: F401  (registers `export`, `backup`, `migrate`)
-    from relay.cli import stats as _stats  # noqa: F401  (registers `stats`)
     from relay.cli import audit as _audit  # noqa: F401  (registers `audit`)
-    from relay.cli import console as _console  # noqa: F401  (registers `console`, `demo`)
 
     # Command groups, one module each.
     from relay.cli import config as _config
+    from relay.cli import console as _console  # noqa: F401  (registers `console`, `demo`)
+    from relay.cli import ops as _ops  # noqa: F401  (registers `export`, `backup`, `migrate`)
+    from relay.cli import serve as _serve  # noqa: F401  (registers `serve`, `purge`)
     from relay.cli import staff as _staff
+    from relay.cli import stats as _stats  # noqa: F401  (registers `stats`)
     from relay.cli import widget as _widget
 
     app.add_typer(_staff.app, name="staff")
