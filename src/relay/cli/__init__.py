@@ -14,23 +14,22 @@ app = typer.Typer(
 
 
 def _register() -> None:
-    # Each group lives in its own module; importing them here keeps `lotsen --help` complete.
-    from relay.cli import audit as _audit  # noqa: F401  (registers `audit`)
-
-    # Command groups, one module each.
+    """Import every command module; each registers its commands or group on ``app``."""
+    # Modules marked F401 add top-level commands when imported; the others are groups.
+    from relay.cli import audit as _audit  # noqa: F401  audit
     from relay.cli import config as _config
-    from relay.cli import console as _console  # noqa: F401  (registers `console`, `demo`)
-    from relay.cli import ops as _ops  # noqa: F401  (registers `export`, `backup`, `migrate`)
-    from relay.cli import serve as _serve  # noqa: F401  (registers `serve`, `purge`)
+    from relay.cli import console as _console  # noqa: F401  console, demo
+    from relay.cli import ops as _ops  # noqa: F401  export, backup, migrate
+    from relay.cli import referrals as _referrals
+    from relay.cli import serve as _serve  # noqa: F401  serve, purge
     from relay.cli import staff as _staff
-    from relay.cli import stats as _stats  # noqa: F401  (registers `stats`)
+    from relay.cli import stats as _stats  # noqa: F401  stats
     from relay.cli import widget as _widget
 
     app.add_typer(_staff.app, name="staff")
     app.add_typer(_config.app, name="config")
-    app.add_typer(_widget.app, name="widget")
-    from relay.cli import referrals as _referrals
     app.add_typer(_referrals.app, name="referrals")
+    app.add_typer(_widget.app, name="widget")
 
 
 def main() -> None:
