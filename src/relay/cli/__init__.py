@@ -26,6 +26,14 @@ def _register() -> None:
     from relay.cli import stats as _stats  # noqa: F401  stats
     from relay.cli import widget as _widget
 
+    # `lotsen --help` lists what ops do most first, whatever order the modules loaded in.
+    order = ["serve", "demo", "console", "purge", "stats", "export", "backup", "migrate", "audit"]
+
+    def place(command: typer.models.CommandInfo) -> int:
+        name = command.name or getattr(command.callback, "__name__", "")
+        return order.index(name) if name in order else len(order)
+
+    app.registered_commands.sort(key=place)
     app.add_typer(_staff.app, name="staff")
     app.add_typer(_config.app, name="config")
     app.add_typer(_referrals.app, name="referrals")
