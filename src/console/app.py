@@ -186,7 +186,8 @@ class LotsenConsole(App[None]):
         if self.main is None:
             self.main = MainScreen(self.session, self.config, self.referrals, clock=self.clock,
                                    is_connected=lambda: self.connected,
-                                   timezone=self.timezone, today=self.today)
+                                   timezone=self.timezone, today=self.today,
+                                   cursor_blink=self.cursor_blink)
         if self.main in self.screen_stack:  # logged in again after the session ended
             while self.screen is not self.main:
                 self.pop_screen()
@@ -194,12 +195,6 @@ class LotsenConsole(App[None]):
             self.switch_screen(self.main)
         else:
             self.push_screen(self.main)
-        if not self.cursor_blink:
-            self.call_after_refresh(self._no_blink)
-
-    def _no_blink(self) -> None:
-        for composer in self.query(Composer):
-            composer.cursor_blink = False
 
     # -- messages from the client --------------------------------------------------------
 

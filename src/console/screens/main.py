@@ -90,7 +90,8 @@ class MainScreen(Screen[None]):
     def __init__(self, session: ConsoleSession, config: ConsoleConfig,
                  referrals: ReferralSource, *, clock: Callable[[], float],
                  is_connected: Callable[[], bool],
-                 timezone: tzinfo | None = None, today: dt.date | None = None) -> None:
+                 timezone: tzinfo | None = None, today: dt.date | None = None,
+                 cursor_blink: bool = True) -> None:
         super().__init__(id="main")
         self.session = session
         self.config = config
@@ -99,6 +100,7 @@ class MainScreen(Screen[None]):
         self.timezone = timezone
         self.today = today
         self._is_connected = is_connected
+        self.cursor_blink = cursor_blink
         self._last_bindings_state: tuple[object, ...] | None = None
         self._ready = False
         self._typing_timer: Timer | None = None
@@ -143,6 +145,7 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         translate_bindings(self.query_one(QueuePane))
         translate_bindings(self.query_one(Composer))
+        self.query_one(Composer).cursor_blink = self.cursor_blink
         self.refresh_all()
         self.set_interval(1.0, self._tick)
         self.query_one(Composer).focus()
