@@ -266,7 +266,10 @@ class LotsenConsole(App[None]):
     def _login_failed(self, message: messages.LoginFailed) -> None:
         key = {"auth_failed": "login.auth_failed", "session_ended": "login.session_ended",
                "unreachable": "login.unreachable"}.get(message.code, "login.protocol")
-        error = t(key, server=self.server, detail=message.detail or message.code)
+        detail = message.detail or message.code
+        if i18n.has(f"conn.reason.{detail}"):
+            detail = t(f"conn.reason.{detail}")
+        error = t(key, server=self.server, detail=detail)
         if isinstance(self.screen, LoginScreen):
             self.screen.show_error(error)
         else:

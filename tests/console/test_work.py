@@ -166,3 +166,21 @@ async def test_visitor_leaving_is_shown_and_outcome_still_recorded(relay: Relay)
         assert record is not None and record.closed_by == "visitor"
         assert record.outcome_role == "self"
         await visitor.close()
+
+
+async def test_transfer_back_to_the_queue_keeps_the_visitors_place(relay: Relay) -> None:
+    """'Back to the queue' returns the visitor to the queue (with the note stored) and the
+    chat leaves this console."""
+    app = console_for(relay)
+    async with app.run_test(size=(120, 36)) as pilot:
+        visitor, chat = await _claimed_chat(app, pilot, relay)
+        await pilot.press("ctrl+t")
+        await wait_for(pilot, lambda: isinstance(app.screen, TransferDialog), what="dialog")
+        await pilot.press("end", "enter")  # the last option: back to the queue
+        await pilot.press(*"Behöver någon med spelkunskap", "enter")
+        await wait_for(pilot, lambda: chat.key not in app.state.chats, what="released")
+        await wait_for(pilot, lambda: [w.conversation for w in app.state.queue] == [chat.key],
+                       what="back in the queue")
+        stored = await relay.storage.lines_after(chat.key, 0)
+        assert ("note", "Behöver någon med spelkunskap") in [(ln.kind, ln.text) for ln in stored]
+        await visitor.close()
