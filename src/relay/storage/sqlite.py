@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import bisect
 import json
+import re
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -145,6 +146,8 @@ def _write_transaction(conn: sqlite3.Connection, writes: list[tuple[str, Sequenc
                 end += 1
             if end - index == 1:
                 conn.execute(sql, writes[index][1])
+            elif _PLAIN_INSERT.fullmatch(sql):
+                _insert_rows(conn, sql, [params for _, params in writes[index:end]])
             else:
                 conn.executemany(sql, [params for _, params in writes[index:end]])
             index = end
@@ -155,6 +158,28 @@ def _write_transaction(conn: sqlite3.Connection, writes: list[tuple[str, Sequenc
         except sqlite3.Error:
             pass
         raise
+
+
+# "INSERT INTO t (a, b) VALUES (?, ?)" and nothing more: safe to repeat the VALUES tuple.
+_PLAIN_INSERT = re.compile(r"INSERT INTO \w+ \([\w, ]+\) VALUES (\((?:\?, )*\?\))")
+# SQLite's default limit on ? parameters per statement (32766 since 3.32) is well above this.
+_MAX_PARAMETERS = 30_000
+
+
+def _insert_rows(conn: sqlite3.Connection, sql: str, rows: list[Sequence[Any]]) -> None:
+    """Insert many rows with one multi-row INSERT per chunk instead of one step per row.
+
+    executemany() steps SQLite once per row and releases and retakes the GIL each time; with
+    the event loop busy on the same core, every retake waits, and a commit of a few hundred
+    lines spent most of its time waiting for the GIL.
+    """
+    match = _PLAIN_INSERT.fullmatch(sql)
+    assert match is not None
+    values = ", " + match.group(1)
+    per_chunk = max(1, _MAX_PARAMETERS // max(1, len(rows[0])))
+    for start in range(0, len(rows), per_chunk):
+        chunk = rows[start:start + per_chunk]
+        conn.execute(sql + values * (len(chunk) - 1), [value for row in chunk for value in row])
 
 
 class _Writer:
