@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import fcntl
 import os
 import select
@@ -14,6 +15,10 @@ import time
 import urllib.request
 
 import pytest
+
+from relay.demo_visitors import run_visitors
+from relay.server import Relay
+from tests.support import Client
 
 
 def _free_port() -> int:
@@ -89,3 +94,25 @@ def test_demo_on_a_busy_port_is_a_one_line_error() -> None:
     assert result.returncode != 0
     assert result.stderr.strip() == (f"error: port {port} is in use — pass --port, or stop "
                                      "the other program")
+
+
+async def test_simulated_visitors_write_in_and_answer_back(relay: Relay) -> None:
+    """Demo visitors arrive with realistic openings in several languages and reply to staff."""
+    staff = await Client.staff(relay.port, "anna")
+    stop = asyncio.Event()
+    visitors = asyncio.create_task(run_visitors(relay.port, 3, spacing=0.2, pace=0.02,
+                                                stop=stop))
+    try:
+        queued = [(await staff.expect("queued", timeout=10))["entry"] for _ in range(3)]
+        assert {entry["lang"] for entry in queued} >= {"sv", "en"}
+        assert all(len(entry["preview"]) > 40 for entry in queued)
+        await staff.send({"type": "claim"})
+        info = await staff.expect("conversation")
+        await staff.send({"type": "message", "conversation": info["id"],
+                          "text": "Hej, berätta mer.", "cid": "s1"})
+        answer = await staff.expect("message", kind="visitor", timeout=10)
+        assert answer["conversation"] == info["id"] and answer["text"]
+    finally:
+        stop.set()
+        await visitors
+        await staff.close()
