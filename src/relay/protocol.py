@@ -609,6 +609,19 @@ def _field_names(cls: type) -> tuple[str, ...]:
     return names
 
 
+_TYPED_FIELDS: dict[type, tuple[tuple[str, Any], ...]] = {}
+
+
+def _typed_fields(cls: type) -> tuple[tuple[str, Any], ...]:
+    """(name, type hint) of each field of a frame class, in order (cached)."""
+    typed = _TYPED_FIELDS.get(cls)
+    if typed is None:
+        hints = _hints(cls)
+        typed = tuple((name, hints[name]) for name in _field_names(cls))
+        _TYPED_FIELDS[cls] = typed
+    return typed
+
+
 def _hints(cls: type) -> dict[str, Any]:
     hints = _HINT_CACHE.get(cls)
     if hints is None:
@@ -618,9 +631,28 @@ def _hints(cls: type) -> dict[str, Any]:
     return hints
 
 
+def _compact_json() -> typing.Callable[[Any], str]:
+    """``json.dumps(obj, ensure_ascii=False, separators=(",", ":"))`` without its set-up cost.
+
+    json.dumps() with options builds a new encoder on every call; the relay encodes two frames
+    per message, so the encoder is built once. Frames hold plain data, so the check for
+    circular references (a dict of markers per call) is left out.
+    """
+    options = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:  # no C accelerator (e.g. PyPy): the plain encoder, built once
+        return options.encode
+    encoder = make(None, options.default, json.encoder.encode_basestring, None, ":", ",",
+                   False, False, True)
+    return lambda data: "".join(encoder(data, 0))
+
+
+_to_json = _compact_json()
+
+
 def encode(frame: Frame) -> str:
     """Serialise a frame to compact JSON text."""
-    return json.dumps(frame.to_dict(), ensure_ascii=False, separators=(",", ":"))
+    return _to_json(frame.to_dict())
 
 
 def _check(value: Any, hint: Any, name: str, max_items: int | None = 100) -> Any:
@@ -694,12 +726,17 @@ def from_dict(data: dict[str, Any], registry: dict[str, type[Frame]]) -> Frame:
     cls = registry.get(kind) if isinstance(kind, str) else None
     if cls is None:
         raise ProtocolError("unknown_type", f"unknown frame type {str(kind)[:32]!r}")
-    hints = _hints(cls)
     max_items = None if _from_relay(registry) else 100
     kwargs: dict[str, Any] = {}
-    for f in fields(cast(Any, cls)):
-        if f.name in data:
-            kwargs[f.name] = _check(data[f.name], hints[f.name], f.name, max_items)
+    for name, hint in _typed_fields(cls):
+        if name in data:
+            value = data[name]
+            # The common cases, exactly as _check decides them, without its generic walk.
+            kind = type(value)
+            if kind is hint and (kind is not int or -(2**53) < value < 2**53):
+                kwargs[name] = value
+            else:
+                kwargs[name] = _check(value, hint, name, max_items)
     try:
         frame = cls(**kwargs)
     except TypeError:
@@ -725,19 +762,33 @@ def decode(raw: str | bytes, registry: dict[str, type[Frame]]) -> Frame:
     return from_dict(parse(raw, None if _from_relay(registry) else MAX_FRAME_BYTES), registry)
 
 
+# Fields with a length limit; which of them a frame class has is looked up once per class.
+_LONG_FIELDS = ("user", "password", "session", "resume", "totp", "to", "note")
+_LIMITED: dict[type, tuple[bool, bool, tuple[str, ...]]] = {}
+
+
 def _check_limits(frame: Frame) -> None:
-    text = getattr(frame, "text", None)
-    if isinstance(text, str):
-        if len(text) > MAX_TEXT_CHARS:
-            raise ProtocolError(
-                "text_too_long", f"message is longer than {MAX_TEXT_CHARS} characters"
-            )
-        if not text.strip():
-            raise ProtocolError("bad_frame", "message is empty")
-    cid = getattr(frame, "cid", None)
-    if isinstance(cid, str) and not 0 < len(cid) <= MAX_CID_CHARS:
-        raise ProtocolError("bad_frame", f"cid must be 1-{MAX_CID_CHARS} characters")
-    for name in ("user", "password", "session", "resume", "totp", "to", "note"):
+    limited = _LIMITED.get(type(frame))
+    if limited is None:
+        names = _field_names(type(frame))
+        limited = ("text" in names, "cid" in names,
+                   tuple(name for name in _LONG_FIELDS if name in names))
+        _LIMITED[type(frame)] = limited
+    has_text, has_cid, long_fields = limited
+    if has_text:
+        text = getattr(frame, "text", None)
+        if isinstance(text, str):
+            if len(text) > MAX_TEXT_CHARS:
+                raise ProtocolError(
+                    "text_too_long", f"message is longer than {MAX_TEXT_CHARS} characters"
+                )
+            if not text.strip():
+                raise ProtocolError("bad_frame", "message is empty")
+    if has_cid:
+        cid = getattr(frame, "cid", None)
+        if isinstance(cid, str) and not 0 < len(cid) <= MAX_CID_CHARS:
+            raise ProtocolError("bad_frame", f"cid must be 1-{MAX_CID_CHARS} characters")
+    for name in long_fields:
         value = getattr(frame, name, None)
         if isinstance(value, str) and len(value) > 1024:
             raise ProtocolError("bad_frame", f"field '{name}' is too long")
