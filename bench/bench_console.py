@@ -279,7 +279,7 @@ def main() -> None:
     parser.add_argument("--lines", type=int, default=5000)
     parser.add_argument("--samples", type=int, default=200)
     parser.add_argument("--switches", type=int, default=21)
-    parser.add_argument("--start-runs", type=int, default=3)
+    parser.add_argument("--start-runs", type=int, default=5)
     args = parser.parse_args()
 
     workdir = Path(tempfile.mkdtemp(prefix="lotsen-bench-console-"))
@@ -303,6 +303,8 @@ def main() -> None:
     painted = [s["queue_painted"] * 1000 for s in starts]
     latency = result["latency_ms"]
     warm = result["switch_warm_ms"]
+    load = ", ".join(f"{figure:.1f}" for figure in os.getloadavg())
+    print(f"machine: {os.cpu_count()} CPUs, load average {load} (figures are wall-clock)")
     print(f"queue {result['queue']} waiting, transcript {result['transcript']} lines "
           f"(+{result['transcript_after'] - result['transcript']} during the run)")
     print(f"start to logged in (session) ms: median {statistics.median(session):.0f}, "

@@ -122,6 +122,8 @@ class LotsenConsole(App[None]):
         self.referrals = ReferralSource(referral_directory, lang=lang, extend=referral_extend)
         self.main: MainScreen | None = None
         self._pending: Update | None = None
+        self._painted = False
+        self._held: list[protocol.Frame] = []
         self._referrals_started = False
         self.logged_in_at: float | None = None
         """perf_counter() when the main screen first showed a session (for the benchmark)."""
@@ -209,6 +211,12 @@ class LotsenConsole(App[None]):
                 remember_login(self.server, frame.user)
             self._show_main()
         update = self.session.apply(frame)
+        if update.send:
+            if self._painted:
+                for outgoing in update.send:
+                    self.session.send(outgoing)
+            else:  # fill transcripts after the queue is on screen, not before
+                self._held.extend(update.send)
         if update.session and self.logged_in_at is None:
             self.logged_in_at = time.perf_counter()
             if self.welcome:
@@ -232,10 +240,18 @@ class LotsenConsole(App[None]):
             self.call_after_refresh(self._flush_updates)
             return
         self.main.apply_update(update)
+        if not self._painted:
+            self.call_after_refresh(self._first_paint)
         if update.session and not self._referrals_started and self.replay is None:
             self._referrals_started = True
             # After the first paint, so building the engine does not slow the login down.
             self.set_timer(0.5, self.load_referrals)
+
+    def _first_paint(self) -> None:
+        self._painted = True
+        held, self._held = self._held, []
+        for outgoing in held:
+            self.session.send(outgoing)
 
     def _merged(self, earlier: Update) -> Update:
         assert self._pending is not None

@@ -77,7 +77,11 @@ class ConsoleSession:
         return self.state.set_delivery(cid, delivery) if delivery == SENT else Update()
 
     def apply(self, frame: protocol.Frame) -> Update:
-        """A frame from the relay: into the state, acknowledged lines out of the outbox."""
+        """A frame from the relay: into the state, acknowledged lines out of the outbox.
+
+        Frames the state asks to send (``update.send``: syncs after a reconnect) are left to
+        the caller, which sends them once the screen has been painted.
+        """
         update = self.state.apply(frame)
         if self.client is not None:
             if isinstance(frame, protocol.StaffAck):
@@ -86,8 +90,6 @@ class ConsoleSession:
                 self.client.acknowledged(frame.cid)
             elif isinstance(frame, protocol.Error) and frame.cid:
                 self.client.acknowledged(frame.cid)
-        for outgoing in update.send:
-            self.send(outgoing)
         return update
 
     def typing_activity(self, key: ChatKey) -> None:
