@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Label, OptionList, Static, TextArea
 
-from console import messages
+from console import i18n, messages
 from console.i18n import t
 from console.keys import translate_bindings
 from console.referrals import ReferralSource
@@ -30,12 +30,22 @@ from console.widgets.header import ChatHeader, ChatStatus
 from console.widgets.queue import QueuePane, format_wait
 from console.widgets.referrals import ReferralPane
 from console.widgets.transcript import TranscriptView
+from relay import protocol
 
 if TYPE_CHECKING:
     from datetime import tzinfo
 
 TYPING_IDLE_S = 5.0
 """After this long without a keystroke, the visitor stops seeing "typing"."""
+
+
+def describe_error(error: protocol.Error) -> str:
+    """A refusal from the relay in the person's language (its own words as a fallback)."""
+    key = f"error.{error.code}"
+    if i18n.has(key):
+        return t(key, message=error.message) if "{message}" in i18n.CATALOG[key][0] \
+            else t(key)
+    return t("notice.error", message=error.message)
 
 
 class MainScreen(Screen[None]):
@@ -294,9 +304,8 @@ class MainScreen(Screen[None]):
                 self.app.screen.show(update.stats)
             else:
                 self.app.push_screen(StatsScreen(update.stats))
-        if update.error is not None and not update.error.cid:
-            self.notify(t("notice.error", message=update.error.message), markup=False,
-                        severity="error")
+        if update.error is not None:
+            self.notify(describe_error(update.error), markup=False, severity="error")
 
     def _alias(self, key: ChatKey) -> str:
         chat = self.state.chat(key)
