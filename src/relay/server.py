@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal
 
-from websockets.asyncio.server import Server, ServerConnection, broadcast, serve
+from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.datastructures import Headers
 from websockets.exceptions import ConnectionClosed
 from websockets.http11 import Request, Response
@@ -151,6 +151,7 @@ class Relay:
         self._totp_used: dict[str, int] = {}  # username -> last accepted TOTP time step
         self._password_checks = asyncio.Semaphore(2)  # Argon2 is costly: bound it under floods
         self._closing: dict[ServerConnection, asyncio.Future[None]] = {}  # see _drop
+        self._unflushed: dict[ServerConnection, None] = {}  # frames queued, see _written
 
     # -- lifecycle ----------------------------------------------------------------------------
 
@@ -255,15 +256,46 @@ class Relay:
         self.counters[name] = self.counters.get(name, 0) + 1
 
     def _push(self, ws: ServerConnection, text: str) -> None:
-        if ws.state is not State.OPEN:
-            return
-        broadcast((ws,), text)
-        self._drop_if_backlogged(ws)
+        """Queue a text frame for ``ws``; it goes out with the connection's next write."""
+        if ws.protocol.state is State.OPEN:
+            ws.protocol.send_text(text.encode())
+            self._written(ws)
 
     def _push_all(self, sockets: list[ServerConnection], text: str) -> None:
-        """One frame to many sockets: encoded once, written to each (closed ones skipped)."""
-        broadcast(sockets, text)
+        """One frame to many sockets: encoded once, queued for each (closed ones skipped)."""
+        data = text.encode()
         for ws in sockets:
+            if ws.protocol.state is State.OPEN:
+                ws.protocol.send_text(data)
+                self._written(ws)
+
+    def _written(self, ws: ServerConnection) -> None:
+        # Frames are queued in the connection's sans-I/O protocol and written once per turn of
+        # the event loop: a commit acknowledges a whole batch of lines at once, and a
+        # connection then often gets its ack and its peer's line together, one send() instead
+        # of two. websockets flushes the same queue first whenever it writes itself (close,
+        # ping, pong), so frames never overtake each other or a close.
+        if not self._unflushed:
+            asyncio.get_running_loop().call_soon(self._flush_writes)
+        self._unflushed[ws] = None
+
+    def _flush_writes(self) -> None:
+        sockets, self._unflushed = self._unflushed, {}
+        for ws in sockets:
+            chunks = ws.protocol.data_to_send()
+            transport = ws.transport
+            if not chunks or transport is None or transport.is_closing():
+                continue
+            if all(chunks):
+                transport.write(b"".join(chunks))
+            else:  # an end-of-stream marker, as websockets' own send_data() handles it
+                for chunk in chunks:
+                    if chunk:
+                        transport.write(chunk)
+                    elif transport.can_write_eof():
+                        transport.write_eof()
+                    else:
+                        transport.close()
             self._drop_if_backlogged(ws)
 
     def _drop_if_backlogged(self, ws: ServerConnection) -> None:
