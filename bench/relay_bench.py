@@ -356,6 +356,9 @@ class Target:
     async def open_pair(self, pair: Pair) -> None:
         raise NotImplementedError
 
+    async def open_pairs(self, pairs: list[Pair], concurrency: int) -> None:
+        await gather_limited([lambda p=p: self.open_pair(p) for p in pairs], concurrency)
+
     async def open_idle_visitor(self, index: int) -> Peer:
         raise NotImplementedError
 
@@ -469,16 +472,20 @@ class LotsenTarget(Target):
         self.database = workdir / f"lotsen-{self.port}.db"
         self.config = workdir / "lotsen-bench.toml"
         self.config.write_text(bench_config(), encoding="utf-8")
-        self.acks_expected = 0
+        self.waiting: dict[int, asyncio.Future[int]] = {}
 
     def command(self) -> list[str]:
         cmd = [sys.executable, "-m", "relay", "serve", "--host", HOST, "--port", str(self.port),
                "--db", str(self.database), "--config", str(self.config),
                "--log-level", "warning"]
+        prelude = ""
         if self.args.uvloop:  # the CLI has no uvloop switch: install it, then run the CLI
-            cmd = [sys.executable, "-c",
-                   "import sys, uvloop; uvloop.install(); sys.argv[0] = 'lotsen'; "
-                   "from relay.cli import main; main()"] + cmd[3:]
+            prelude += "import uvloop; uvloop.install(); "
+        if self.args.lotsen_prelude:  # experiments: e.g. instrument the relay before it runs
+            prelude += f"exec(open({str(self.args.lotsen_prelude.resolve())!r}).read()); "
+        if prelude:
+            cmd = [sys.executable, "-c", "import sys; sys.argv[0] = 'lotsen'; " + prelude
+                   + "from relay.cli import main; main()"] + cmd[3:]
         return cmd
 
     async def prepare(self, staff_accounts: int) -> None:
@@ -505,7 +512,6 @@ class LotsenTarget(Target):
     def _staff_handler(self, pair: Pair, session: asyncio.Future[None]
                        ) -> Callable[[Peer, bytes], None]:
         load = self.load
-        marker = f'"preview":"[pair {pair.index}] '.encode()
 
         def on_text(peer: Peer, data: bytes) -> None:
             head = data[:24]
@@ -514,9 +520,14 @@ class LotsenTarget(Target):
             elif head.startswith(b'{"type":"ack"'):
                 load.got_ack(cid_stamp(data))
             elif head.startswith(b'{"type":"queued"'):
-                if marker in data:  # our visitor is waiting: claim that conversation
-                    conversation = json.loads(data)["entry"]["conversation"]
-                    peer.send_text(dumps({"type": "claim", "conversation": conversation}))
+                if self.waiting:  # during setup: learn which conversation is whose
+                    entry = json.loads(data)["entry"]
+                    preview = entry["preview"]
+                    if preview.startswith("[pair "):
+                        index = int(preview[6:preview.index("]")])
+                        found = self.waiting.pop(index, None)
+                        if found is not None and not found.done():
+                            found.set_result(entry["conversation"])
             elif head.startswith(b'{"type":"conversation"'):
                 frame = json.loads(data)
                 if not frame["readonly"] and pair.ready is not None and not pair.ready.done():
@@ -558,19 +569,54 @@ class LotsenTarget(Target):
         await asyncio.wait_for(session, 30)
         return peer
 
-    async def open_pair(self, pair: Pair) -> None:
+    async def open_pairs(self, pairs: list[Pair], concurrency: int) -> None:
+        """Queue every visitor with one staff member online, then log staff in to claim.
+
+        Every queue change goes to every staff connection; queueing first and letting staff
+        i claim as soon as it logs in keeps that fan-out to about N²/2 frames instead of 2N².
+        """
         loop = asyncio.get_running_loop()
-        pair.ready = loop.create_future()
-        pair.staff = await self.login_staff(pair.index, pair)
-        status = loop.create_future()
-        pair.visitor = await open_peer(HOST, self.port, "/ws/visitor",
-                                       self._visitor_handler(pair, status))
-        pair.visitor.send_text(b'{"type":"hello","v":1,"lang":"sv","role":"self"}')
-        await asyncio.wait_for(status, 30)
-        # The first line starts the conversation; the pair's staff member claims it.
-        pair.visitor.send_text(dumps({"type": "message", "cid": f"first-{pair.index}",
-                                      "text": f"[pair {pair.index}] {FILLER}"}))
-        await asyncio.wait_for(pair.ready, 60)
+        for pair in pairs:
+            pair.ready = loop.create_future()
+        conversations: dict[int, asyncio.Future[int]] = {
+            pair.index: loop.create_future() for pair in pairs}
+        self.waiting = dict(conversations)
+        pairs[0].staff = await self.login_staff(0, pairs[0])  # the chat is open from now on
+
+        async def queue_visitor(pair: Pair) -> None:
+            status = loop.create_future()
+            pair.visitor = await open_peer(HOST, self.port, "/ws/visitor",
+                                           self._visitor_handler(pair, status))
+            pair.visitor.send_text(b'{"type":"hello","v":1,"lang":"sv","role":"self"}')
+            await asyncio.wait_for(status, 30)
+            pair.visitor.send_text(dumps({"type": "message", "cid": f"first-{pair.index}",
+                                          "text": f"[pair {pair.index}] {FILLER}"}))
+            try:
+                await asyncio.wait_for(conversations[pair.index], 60)
+            except TimeoutError:
+                first_staff = pairs[0].staff
+                raise RuntimeError(
+                    f"visitor {pair.index} was not queued within 60 s (visitor open "
+                    f"{pair.visitor.is_open}, close code {pair.visitor.close_code}; staff 0 "
+                    f"open {first_staff is not None and first_staff.is_open}; "
+                    f"{sum(f.done() for f in conversations.values())} queued; "
+                    f"errors {self.load.errors[:3]})") from None
+
+        async def claim(pair: Pair) -> None:
+            if pair.staff is None:
+                pair.staff = await self.login_staff(pair.index, pair)
+            pair.staff.send_text(dumps({"type": "claim",
+                                        "conversation": conversations[pair.index].result()}))
+            assert pair.ready is not None
+            await asyncio.wait_for(pair.ready, 60)
+
+        started = time.perf_counter()
+        await gather_limited([lambda p=p: queue_visitor(p) for p in pairs], concurrency)
+        queued = time.perf_counter()
+        self.waiting = {}
+        await gather_limited([lambda p=p: claim(p) for p in pairs], concurrency)
+        say(f"[lotsen] setup: {len(pairs):,} visitors queued in {queued - started:.1f} s, "
+            f"staff logged in and claimed in {time.perf_counter() - queued:.1f} s")
 
     async def open_idle_visitor(self, index: int) -> Peer:
         status = asyncio.get_running_loop().create_future()
@@ -669,13 +715,15 @@ class ServerProcess:
             cwd=str(HERE.parent))
         self.process = psutil.Process(self.popen.pid)
         self.profiler: subprocess.Popen[bytes] | None = None
-        if args.profile:
-            # py-spy runs from this process, so it sits on the load CPU, not the server's.
-            out = log.with_suffix(".py-spy.txt")
-            self.profiler = subprocess.Popen(
-                ["py-spy", "record", "--pid", str(self.popen.pid), "--rate", "200",
-                 "--nonblocking", "--threads", "--format", "raw", "--output", str(out)],
-                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def start_profiler(self) -> None:
+        """Sample the server with py-spy until stop() (collapsed stacks next to the log)."""
+        # py-spy is started from this process, so it runs on the load CPU, not the server's.
+        out = self.log.with_suffix(".py-spy.txt")
+        self.profiler = subprocess.Popen(
+            ["py-spy", "record", "--pid", str(self.popen.pid), "--rate", "250",
+             "--nonblocking", "--threads", "--format", "raw", "--output", str(out)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
     async def wait_listening(self, timeout: float = 30) -> None:
         deadline = time.monotonic() + timeout
@@ -791,10 +839,11 @@ async def traffic_steps(target: Target, args: argparse.Namespace, workdir: Path
         await server.wait_listening()
         await asyncio.sleep(0.5)
         rss_start = server.rss()
+        if args.profile == "setup":
+            server.start_profiler()
         load.pairs = [Pair(i) for i in range(args.pairs)]
         started = time.perf_counter()
-        await gather_limited([lambda p=p: target.open_pair(p) for p in load.pairs],
-                             args.connect_concurrency)
+        await target.open_pairs(load.pairs, args.connect_concurrency)
         setup_s = time.perf_counter() - started
         await asyncio.sleep(1.0)
         rss_connected = server.rss()
@@ -806,6 +855,8 @@ async def traffic_steps(target: Target, args: argparse.Namespace, workdir: Path
         gc.collect()
         gc.freeze()
         meter = CpuMeter(server.process)
+        if args.profile == "steps":
+            server.start_profiler()
 
         async def measured(run: Callable[[], Awaitable[StepStats]],
                            seconds: float | None = None) -> dict[str, Any]:
@@ -1010,18 +1061,22 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--connect-concurrency", type=int, default=100)
     parser.add_argument("--step-timeout", type=float, default=60.0,
                         help="give up waiting for a step's lines after this many seconds")
-    parser.add_argument("--pause", type=float, default=1.0, help="seconds between steps")
+    parser.add_argument("--pause", type=float, default=None, help="seconds between steps [1]")
     parser.add_argument("--workdir", type=Path, default=None,
                         help="where databases and server logs go [a fresh temp dir]")
     parser.add_argument("--keep", action="store_true", help="keep the work directory")
-    parser.add_argument("--profile", action="store_true",
-                        help="sample each server with py-spy (collapsed stacks in the work dir)")
+    parser.add_argument("--lotsen-prelude", type=Path, default=None,
+                        help="Python file run in the Lotsen server process before the CLI "
+                             "(for experiments; the figures then are not plain Lotsen's)")
+    parser.add_argument("--profile", choices=("steps", "setup"), default=None,
+                        help="sample each server with py-spy during the measured steps, or "
+                             "during connection setup (collapsed stacks in the work dir)")
     parser.add_argument("--json", type=Path, default=None, help="also write results as JSON")
     args = parser.parse_args(argv)
-    defaults = ({"pairs": 100, "burst": 20, "pingpong_seconds": 3.0, "rates": "1000",
-                 "rate_seconds": 3.0, "idle": 1000} if args.quick else
+    defaults = ({"pairs": 100, "burst": 20, "pingpong_seconds": 2.0, "rates": "1000",
+                 "rate_seconds": 2.0, "idle": 1000, "pause": 0.3} if args.quick else
                 {"pairs": 1000, "burst": 30, "pingpong_seconds": 8.0, "rates": "2000",
-                 "rate_seconds": 8.0, "idle": 10_000})
+                 "rate_seconds": 8.0, "idle": 10_000, "pause": 1.0})
     for key, value in defaults.items():
         if getattr(args, key) is None:
             setattr(args, key, value)
