@@ -25,6 +25,7 @@ import json
 import logging
 import random
 import ssl
+import sys
 import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
@@ -1484,6 +1485,22 @@ def _tune_gc() -> None:
     gc.set_threshold(*GC_THRESHOLDS)
 
 
+# How long a thread may hold the GIL while another waits for it (Python's default: 5 ms).
+SWITCH_INTERVAL_S = 0.0005
+
+
+def _tune_switch_interval() -> None:
+    """Let the storage journal's thread have the GIL back soon after each SQLite call.
+
+    SQLite releases the GIL while it works and fsyncs, and the thread needs it back to
+    continue; while the event loop is busy that took up to the 5 ms switch interval per
+    call, several times per group commit, and every acknowledgement waits for its commit.
+    Relay benchmark at 2,000 msg/s: the COMMIT step took 4.5-6.3 ms with the default and
+    2.3-3.9 ms with 0.5 ms (4 runs each; fsync alone is ~0.4 ms on that disk).
+    """
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
+
+
 async def run(config: RelayConfig, *, triage: Triage | None = None,
               ready: Callable[[Relay], None] | None = None) -> None:
     """Run a relay until cancelled or until SIGTERM/SIGINT, then shut down gracefully."""
@@ -1492,6 +1509,7 @@ async def run(config: RelayConfig, *, triage: Triage | None = None,
     relay = Relay(config, triage=triage)
     async with relay:
         _tune_gc()
+        _tune_switch_interval()
         loop = asyncio.get_running_loop()
         stop = asyncio.Event()
         for sig in (signal.SIGTERM, signal.SIGINT):
