@@ -1137,12 +1137,14 @@ def main(argv: list[str] | None = None) -> None:
         f"burst {args.burst}/visitor; ping-pong {args.pingpong_seconds:g} s; open loop "
         f"{', '.join(f'{r:g}' for r in args.rates)} msg/s x {args.rate_seconds:g} s; "
         f"idle {args.idle:,}; work dir {workdir}")
+    runner: Callable[[Awaitable[dict[str, Any]]], dict[str, Any]] = asyncio.run  # type: ignore[assignment]
     if args.client_loop == "uvloop":
-        import uvloop
-
-        runner = uvloop.run
-    else:
-        runner = asyncio.run
+        try:
+            import uvloop
+        except ImportError:
+            say("note: uvloop is not installed; the load client runs on asyncio")
+        else:
+            runner = uvloop.run
     started = time.perf_counter()
     try:
         outcome = runner(main_async(args, workdir))
