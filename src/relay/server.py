@@ -27,7 +27,7 @@ import random
 import ssl
 import sys
 import time
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -63,7 +63,13 @@ ALIAS_WORD = {"sv": "Besökare", "en": "Visitor", "nb": "Besøkende"}
 MAX_PENDING_BYTES = 512 * 1024
 # How long a connection being closed may take to finish the closing handshake before it is cut.
 CLOSE_GRACE_S = 5.0
-REMEMBERED_CIDS = 200
+# cids remembered per live conversation to recognise resends. A client resends only the few
+# lines still unacknowledged, and a restart reloads this many from storage; at 200 the map was
+# the largest part of a long chat's memory (~40 KB of ~2,000 live chats' RSS in bench/soak.py).
+REMEMBERED_CIDS = 50
+# A console that reconnects is told again which of its chats ended this recently: the first
+# "ended" (or even the claim) may have gone to a connection that was already dead.
+RECENT_ENDS_S = 600.0
 # Staff logging in or out within this window share one presence update. Presence lists every
 # staff member and goes to every staff connection, so one update per login is quadratic.
 PRESENCE_DELAY_S = 0.5
@@ -153,6 +159,8 @@ class Relay:
         self._totp_used: dict[str, int] = {}  # username -> last accepted TOTP time step
         self._password_checks = asyncio.Semaphore(2)  # Argon2 is costly: bound it under floods
         self._closing: dict[ServerConnection, asyncio.Future[None]] = {}  # see _drop
+        # username -> (closed_at, conversation, by, reason) of chats they held that ended.
+        self._recent_ends: dict[str, deque[tuple[float, int, str, str | None]]] = {}
         self._unflushed: dict[ServerConnection, None] = {}  # frames queued, see _written
 
     # -- lifecycle ----------------------------------------------------------------------------
@@ -238,7 +246,8 @@ class Relay:
         self._handle_times = await self.storage.recent_handle_times(50)
         for record, last_seq in await self.storage.live_conversations():
             live = Live(record, last_seq, self.queue.next_arrival())
-            for cid, seq, ts in reversed(await self.storage.recent_cids(record.id, 50)):
+            recent = await self.storage.recent_cids(record.id, REMEMBERED_CIDS)
+            for cid, seq, ts in reversed(recent):
                 live.remember(cid, seq, ts)
             visitor_lines = await self.storage.lines_after(record.id, 0, frozenset({"visitor"}))
             live.visitor_texts = [line.text for line in visitor_lines[-50:]]
@@ -864,6 +873,7 @@ class Relay:
             self._send(live.visitor.ws, protocol.VisitorEnded(by, reason))
         ended = protocol.StaffEnded(live.id, by, reason)
         self._to_watchers(live, ended)
+        self._remember_end(record, by, reason)
         # Supervisors list every live chat, so every end reaches them too (once).
         told = set(self.staff.get(record.staff or "", ())) | live.viewers
         text = protocol.encode(ended)
@@ -977,6 +987,7 @@ class Relay:
                 self._send(ws, self._info(live, [], readonly=False))
             elif conn.account.supervisor and live.record.state == "active":
                 self._send(ws, self._info(live, [], readonly=True))
+        await self._announce_recent_ends(conn)
         for line in await self.storage.room_lines(50):
             self._send(ws, protocol.RoomLine(line.seq, line.author,
                                              self._display(line.author) or line.author,
@@ -1275,6 +1286,34 @@ class Relay:
         self._send(conn.ws, protocol.StatsReport(figures.to_dict()))
 
     # -- limits, live sessions and blocking (docs/security.md) ---------------------------------
+
+    def _remember_end(self, record: ConversationRecord, by: str, reason: str | None) -> None:
+        if record.staff is None or record.closed_at is None:
+            return
+        ends = self._recent_ends.setdefault(record.staff, deque(maxlen=1000))
+        ends.append((record.closed_at, record.id, by, reason))
+        while ends and ends[0][0] < record.closed_at - RECENT_ENDS_S:
+            ends.popleft()
+
+    async def _announce_recent_ends(self, conn: StaffConn) -> None:
+        """Tell a (re)connecting console about its chats that ended in the last minutes, as
+        a closed ``conversation`` followed by ``ended``, so it can ``sync`` what it missed: the
+        claim or the end may have been sent to a connection that had silently died."""
+        ends = self._recent_ends.get(conn.account.username)
+        cutoff = self.clock() - RECENT_ENDS_S
+        while ends and ends[0][0] < cutoff:
+            ends.popleft()
+        for _, conversation, by, reason in list(ends or ()):
+            record = await self.storage.conversation(conversation)
+            if record is None:
+                continue
+            record.state = "closed"  # the closing write may still be in the journal
+            info = protocol.ConversationInfo(
+                record.id, record.alias, record.lang, record.role, record.state,
+                conn.account.username, conn.account.display_name, record.urgent, [],
+                record.created_at, await self.storage.last_seq(record.id), False, [])
+            self._send(conn.ws, info)
+            self._send(conn.ws, protocol.StaffEnded(record.id, by, reason))
 
     def _drop(self, ws: ServerConnection, code: int, reason: str) -> None:
         """Close another connection without waiting: a peer that stopped reading must not hold

@@ -135,7 +135,7 @@ class ResumingStaff(_Resuming):
         super().__init__(port)
         self.user = user
         self.session: str | None = None
-        self.seen_seq: dict[int, int] = {}  # conversation -> highest sequence number seen
+        self.have: dict[int, set[int]] = {}  # conversation -> sequence numbers we hold
         self.received: dict[str, str] = {}  # visitor cid -> text, every line that reached us
         self.pending: dict[str, tuple[int, str]] = {}  # our cid -> (conversation, text)
         self.acked: dict[str, int] = {}
@@ -164,9 +164,14 @@ class ResumingStaff(_Resuming):
             conversation = frame["id"]
             for line in frame["messages"]:
                 await self._line(conversation, line)
-            seen = self.seen_seq.setdefault(conversation, 0)
-            if frame["last_seq"] > seen:
-                await self._send({"type": "sync", "conversation": conversation, "after": seen})
+            # Lines can reach us before the claim's own frame (which a drop can lose), so ask
+            # from the first line we lack rather than after the highest one we saw.
+            have = self.have.setdefault(conversation, set())
+            missing = next((seq for seq in range(1, frame["last_seq"] + 1) if seq not in have),
+                           None)
+            if missing is not None:
+                await self._send({"type": "sync", "conversation": conversation,
+                                  "after": missing - 1})
         elif kind == "message":
             await self._line(frame["conversation"], frame)
         elif kind == "ack":
@@ -176,7 +181,7 @@ class ResumingStaff(_Resuming):
             self.errors.append(frame)
 
     async def _line(self, conversation: int, line: dict[str, Any]) -> None:
-        self.seen_seq[conversation] = max(self.seen_seq.get(conversation, 0), line["seq"])
+        self.have.setdefault(conversation, set()).add(line["seq"])
         if line["kind"] != "visitor" or line["cid"] in self.received:
             return
         self.received[line["cid"]] = line["text"]

@@ -319,3 +319,24 @@ async def test_database_size_limit_behaves_like_a_full_disk(start_relay: StartRe
         await limit(int(rows[0][0]))
 
     await disk_full_scenario(relay, full, lambda: limit(1073741823))
+
+
+async def test_console_hears_of_chats_that_ended_while_it_was_away(
+        start_relay: StartRelay) -> None:
+    """A console that was disconnected when its visitor wrote and left is told on reconnect
+    (a closed `conversation`, then `ended`) and can sync the lines it missed."""
+    relay = await start_relay()
+    await staff_on_duty(relay)
+    anna = await Client.staff(relay.port, "anna")
+    visitor, _, conversation = await claimed_chat(relay.port, anna, "Hej Anna")
+    await anna.close()
+    await visitor.say("Jag hann skriva medan du var borta")
+    await visitor.send({"type": "leave", "reason": "ended"})
+    await visitor.expect("ended")
+    back = await Client.staff(relay.port, session=anna.session["token"])
+    info = await back.expect("conversation", id=conversation)
+    assert info["state"] == "closed" and info["last_seq"] == 2 and not info["readonly"]
+    assert (await back.expect("ended", conversation=conversation))["by"] == "visitor"
+    await back.send({"type": "sync", "conversation": conversation, "after": 1})
+    line = await back.expect("message", conversation=conversation, seq=2)
+    assert line["text"] == "Jag hann skriva medan du var borta"
