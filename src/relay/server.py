@@ -974,6 +974,8 @@ class Relay:
         self._count("logins")
         conn = StaffConn(ws, account, auth.token_hash(token))
         expires = now + self.config.session_hours * 3600
+        if login.session:  # a reconnect does not extend the session: tell its real end
+            expires = await self.storage.session_expires(conn.token_hash) or expires
         self._send(ws, protocol.Session(PROTOCOL_VERSION, token, account.username,
                                         account.display_name, account.supervisor, expires))
         return conn

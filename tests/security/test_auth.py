@@ -76,8 +76,10 @@ async def test_session_tokens_expire_with_the_clock(start_relay: StartRelay) -> 
     anna = await Client.staff(relay.port, "anna")
     token = anna.session["token"]
     assert anna.session["expires_at"] == pytest.approx(time.time() + 3600, abs=5)
+    offset[0] = 600.0
     again = await Client.staff(relay.port, session=token)
     assert again.session["user"] == "anna"
+    assert again.session["expires_at"] == anna.session["expires_at"]  # not extended
     offset[0] = 3601.0
     assert await closed_with(anna) == (protocol.CLOSE_SESSION_ENDED,
                                        "Your session has ended; log in again.")

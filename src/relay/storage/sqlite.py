@@ -545,6 +545,11 @@ class SQLiteStorage:
             "WHERE x.token_hash = ? AND x.expires_at > ? AND s.disabled = 0", (token_hash, now))
         return _account(row) if row else None
 
+    async def session_expires(self, token_hash: str) -> float | None:
+        row = await self._one("SELECT expires_at FROM sessions WHERE token_hash = ?",
+                              (token_hash,))
+        return float(row[0]) if row else None
+
     async def delete_sessions(self, staff_id: int | None = None,
                               token_hash: str | None = None) -> None:
         if token_hash is not None:
