@@ -277,12 +277,6 @@ CATALOG: dict[str, tuple[str, str, str]] = {
                    "Chatten avsluttes for godt: den besøkende får en vennlig beskjed og kan "
                    "ikke gjenoppta den eller starte en ny fra samme vindu. Det logges."),
     "block.confirm": ("Blockera", "Block", "Blokker"),
-    "stats.title": ("Statistik {since} – {until}", "Statistics {since} – {until}",
-                    "Statistikk {since} – {until}"),
-    "stats.loading": ("Hämtar statistik …", "Fetching statistics …", "Henter statistikk …"),
-    "stats.hint": ("Anonyma sammanräkningar, aldrig text. Hela rapporten: lotsen stats.",
-                   "Anonymous aggregates, never text. The full report: lotsen stats.",
-                   "Anonyme opptellinger, aldri tekst. Hele rapporten: lotsen stats."),
     # -- key bindings (footer, help screen and command palette)
     "key.claim_next": ("Ta nästa", "Take next", "Ta neste"),
     "key.claim_next.tip": ("Svara nästa besökare i kön (akuta först, sedan äldst).",

@@ -133,10 +133,6 @@ class ConsoleSession:
         self.typing_stopped(key)
         return self.send(protocol.Block(int(key)))
 
-    def request_stats(self) -> bool:
-        """Supervisors: this month's anonymous figures (answered by a ``stats`` frame)."""
-        return self.send(protocol.StatsRequest())
-
     def ask_for_help(self, key: ChatKey) -> bool:
         return self.send(protocol.HelpRequest(int(key)))
 

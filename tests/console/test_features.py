@@ -287,6 +287,9 @@ async def test_supervisor_sees_the_month_in_figures(relay: Relay) -> None:
         await _logged_in(sara, pilot)
         await pilot.press("f5")
         await wait_for(pilot, lambda: isinstance(sara.screen, StatsScreen), what="statistics")
-        assert "totals" in sara.screen.report
+        screen = sara.screen
+        await wait_for(pilot, lambda: screen.figures is not None, what="figures")
+        assert screen.figures is not None and screen.figures.conversations == 0
+        assert "Conversations started" in screen.text()
         await pilot.press("escape")
         assert isinstance(sara.screen, MainScreen)

@@ -300,10 +300,7 @@ class MainScreen(Screen[None]):
         if update.stats is not None:
             from console.screens.stats import StatsScreen
 
-            if isinstance(self.app.screen, StatsScreen):
-                self.app.screen.show(update.stats)
-            else:
-                self.app.push_screen(StatsScreen(update.stats))
+            StatsScreen.deliver(self.app, protocol.StatsReport(update.stats))
         if update.error is not None:
             self.notify(describe_error(update.error), markup=False, severity="error")
 
@@ -598,8 +595,9 @@ class MainScreen(Screen[None]):
                                            t("block.body"), t("block.confirm")), done)
 
     def action_statistics(self) -> None:
-        if self.session.request_stats():
-            self.notify(t("stats.loading"), timeout=3)
+        from console.screens.stats import StatsScreen
+
+        self.app.push_screen(StatsScreen(self.session.send))
 
     def action_ask_supervisor(self) -> None:
         chat = self.state.active_chat()

@@ -1,79 +1,338 @@
-"""Supervisors' statistics: the relay's anonymous figures for this month, as tables.
+"""The statistics screen for supervisors: this month's anonymous figures, as ``lotsen stats``.
 
-The report has the shape of ``lotsen stats --format json``; sections are shown generically
-(a table of figures, or a table per list of rows) so new figures appear without a change here.
+The screen asks the relay with a ``stats`` frame and shows the ``stats`` answer: conversations
+per weekday and hour next to widget openings while closed (are the opening hours right?),
+waits and visitors who left unanswered, conversation length, who writes, language, topics,
+referrals, feedback and the weekly trend. Figures come from ``relay.stats`` (a pure module,
+no server) through ``Statistics.from_dict``, so the console and the CLI can never disagree.
+``[`` and ``]`` step a month back and forward, ``r`` asks again.
+
+The app needs two lines to host it (see ``StatsScreen.deliver``): open it for supervisors
+with ``StatsScreen(session.send)``, and pass each relay frame to ``StatsScreen.deliver``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import io
+from collections.abc import Callable, Iterable
 from typing import Any, ClassVar
 
+from rich import box
+from rich.console import Console, Group, RenderableType
 from rich.table import Table
-from textual.app import ComposeResult
+from rich.text import Text
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Label, Static
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Label, Static
 
-from console.i18n import t
+from console import i18n
+from relay import protocol
+from relay.stats import WEEKDAYS, Statistics, bar, format_duration
+
+BAR = 24
+
+# key: (sv, en, nb). Kept with the screen so it can be added without touching the main catalog.
+TEXT: dict[str, tuple[str, str, str]] = {
+    "title": ("Statistik {since} – {until}", "Statistics {since} – {until}",
+              "Statistikk {since} – {until}"),
+    "title.loading": ("Statistik", "Statistics", "Statistikk"),
+    "loading": ("Hämtar statistik …", "Fetching statistics …", "Henter statistikk …"),
+    "offline": ("Ingen anslutning till servern. Tryck r för att försöka igen.",
+                "No connection to the server. Press r to try again.",
+                "Ingen forbindelse til serveren. Trykk r for å prøve igjen."),
+    "anonymous": ("Endast anonyma summor: inga samtal, alias eller texter.",
+                  "Anonymous totals only: no conversations, aliases or texts.",
+                  "Bare anonyme summer: ingen samtaler, alias eller tekster."),
+    "started": ("Påbörjade samtal", "Conversations started", "Påbegynte samtaler"),
+    "answered": ("  besvarade", "  answered", "  besvart"),
+    "abandoned": ("  lämnade innan svar", "  left before being answered",
+                  "  forlot før svar"),
+    "in_progress": ("  väntar nu", "  still waiting", "  venter nå"),
+    "urgent": ("  akuta (triage)", "  urgent (triage)", "  akutte (triage)"),
+    "closed_visits": ("Öppnade chatten när den var stängd", "Widget opened while closed",
+                      "Åpnet chatten da den var stengt"),
+    "wait": ("Väntetid till svar", "Waiting time", "Ventetid til svar"),
+    "abandoned_wait": ("Väntade innan de lämnade", "Waited before leaving",
+                       "Ventet før de forlot"),
+    "duration": ("Samtalslängd", "Conversation length", "Samtalelengde"),
+    "lines": ("Rader per samtal", "Lines per conversation", "Linjer per samtale"),
+    "spread": ("median {median}, p90 {p90}", "median {median}, p90 {p90}",
+               "median {median}, p90 {p90}"),
+    "weekdays": ("Per veckodag", "Per weekday", "Per ukedag"),
+    "hours": ("Per timme", "Per hour of day", "Per time"),
+    "weeks": ("Per vecka", "Per week", "Per uke"),
+    "who": ("Vem skriver", "Who writes", "Hvem skriver"),
+    "language": ("Språk", "Language", "Språk"),
+    "tags": ("Ämnen", "Topics", "Temaer"),
+    "referrals": ("Hänvisningar", "Referrals given", "Henvisninger"),
+    "feedback": ("Återkoppling efter samtalet", "Feedback after the chat",
+                 "Tilbakemelding etter samtalen"),
+    "col.chats": ("samtal", "chats", "samtaler"),
+    "col.closed": ("stängt", "closed", "stengt"),
+    "col.days": ("dagar", "days", "dager"),
+    "col.answered": ("besvarade", "answered", "besvart"),
+    "col.left": ("lämnade", "left", "forlot"),
+    "col.count": ("antal", "count", "antall"),
+    "col.share": ("andel", "share", "andel"),
+    "legend": ("stängt = chatten öppnades när den var stängd (anonymt antal per timme)",
+               "closed = the widget was opened while the chat was closed (anonymous count)",
+               "stengt = chatten ble åpnet da den var stengt (anonymt antall per time)"),
+    "none": ("(inga)", "(none)", "(ingen)"),
+    "open": ("öppet", "open", "åpent"),
+    "day.monday": ("måndag", "Monday", "mandag"),
+    "day.tuesday": ("tisdag", "Tuesday", "tirsdag"),
+    "day.wednesday": ("onsdag", "Wednesday", "onsdag"),
+    "day.thursday": ("torsdag", "Thursday", "torsdag"),
+    "day.friday": ("fredag", "Friday", "fredag"),
+    "day.saturday": ("lördag", "Saturday", "lørdag"),
+    "day.sunday": ("söndag", "Sunday", "søndag"),
+    "who.self": ("själv", "self", "seg selv"),
+    "who.relative": ("anhörig", "relative", "pårørende"),
+    "who.child": ("barn (anhörig)", "child (relative)", "barn (pårørende)"),
+    "who.professional": ("yrkesperson", "professional", "fagperson"),
+    "who.unknown": ("okänt", "unknown", "ukjent"),
+    "lang.sv": ("svenska", "Swedish", "svensk"),
+    "lang.en": ("engelska", "English", "engelsk"),
+    "lang.nb": ("norska", "Norwegian", "norsk"),
+    "lang.unknown": ("okänt", "unknown", "ukjent"),
+    "feedback.yes": ("ja", "yes", "ja"),
+    "feedback.partly": ("delvis", "partly", "delvis"),
+    "feedback.no": ("nej", "no", "nei"),
+    "feedback.none": ("inget svar", "no answer", "ikke svart"),
+    "key.stats_close": ("Stäng", "Close", "Lukk"),
+    "key.stats_previous": ("Föregående månad", "Previous month", "Forrige måned"),
+    "key.stats_next": ("Nästa månad", "Next month", "Neste måned"),
+    "key.stats_refresh": ("Uppdatera", "Refresh", "Oppdater"),
+}
 
 
-def _cell(value: Any) -> str:
-    if isinstance(value, float):
-        return f"{value:.1f}"
-    if value is None:
-        return "–"
-    if isinstance(value, dict):
-        return ", ".join(f"{k} {_cell(v)}" for k, v in value.items())
-    return str(value)
+def tr(key: str, **args: Any) -> str:
+    """This screen's text in the console's current language."""
+    index = i18n.LANGUAGES.index(i18n.language()) if i18n.language() in i18n.LANGUAGES else 0
+    return TEXT[key][index].format(**args)
 
 
-def section_table(name: str, value: Any) -> Table:
-    """One section of the report as a table."""
-    table = Table(title=name.replace("_", " "), title_justify="left", title_style="bold",
-                  show_edge=False, pad_edge=False, expand=False)
-    if isinstance(value, list) and value and all(isinstance(row, dict) for row in value):
-        columns = list(value[0])
-        for column in columns:
-            table.add_column(column.replace("_", " "), justify="right")
-        for row in value:
-            table.add_row(*(_cell(row.get(column)) for column in columns))
-        return table
-    table.add_column("", style="bold")
-    table.add_column("", justify="right")
-    items = value.items() if isinstance(value, dict) else [("", value)]
-    for key, item in items:
-        table.add_row(str(key).replace("_", " "), _cell(item))
+def _share(part: int, whole: int) -> str:
+    return f"{round(100 * part / whole)} %" if whole else "–"
+
+
+def _table(title: str, *columns: tuple[str, str]) -> Table:
+    table = Table(title=title, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD,
+                  pad_edge=False, expand=False)
+    for name, justify in columns:
+        table.add_column(name, justify=justify, no_wrap=True)  # type: ignore[arg-type]
     return table
 
 
-class StatsScreen(ModalScreen[None]):
-    """This month's figures, for supervisors."""
+def _counts(title: str, counts: dict[str, int], label_prefix: str | None,
+            whole: int) -> Table:
+    table = _table(title, ("", "left"), (tr("col.count"), "right"), (tr("col.share"), "right"),
+                   ("", "left"))
+    peak = max(counts.values(), default=0)
+    for key, count in counts.items():
+        label = tr(f"{label_prefix}.{key}") if label_prefix else key
+        table.add_row(label, str(count), _share(count, whole),
+                      Text(bar(count, peak, BAR), style="cyan"))
+    if not counts:
+        table.add_row(tr("none"), "", "", "")
+    return table
 
+
+def render(f: Statistics) -> RenderableType:
+    """Every table of the statistics, in the console's language."""
+    summary = Table.grid(padding=(0, 3))
+    summary.add_column(style="bold")
+    summary.add_column()
+
+    def spread(median: float | None, p90: float | None, fmt: Callable[[float | None], str]
+               ) -> str:
+        return "–" if median is None else tr("spread", median=fmt(median), p90=fmt(p90))
+
+    summary.add_row(tr("started"), str(f.conversations))
+    summary.add_row(tr("answered"), f"{f.answered} ({_share(f.answered, f.conversations)})")
+    summary.add_row(tr("abandoned"), f"{f.abandoned} ({_share(f.abandoned, f.conversations)})")
+    if f.in_progress:
+        summary.add_row(tr("in_progress"), str(f.in_progress))
+    summary.add_row(tr("urgent"), str(f.urgent))
+    summary.add_row(tr("closed_visits"), str(f.closed_visits))
+    summary.add_row(tr("wait"), spread(f.wait.median, f.wait.p90, format_duration))
+    summary.add_row(tr("abandoned_wait"),
+                    spread(f.abandoned_wait.median, f.abandoned_wait.p90, format_duration))
+    summary.add_row(tr("duration"), spread(f.duration.median, f.duration.p90, format_duration))
+    summary.add_row(tr("lines"), spread(f.lines.median, f.lines.p90,
+                                        lambda v: "–" if v is None else f"{v:g}"))
+
+    slot_columns = ((tr("col.chats"), "right"), ("", "left"), (tr("col.closed"), "right"),
+                    ("", "left"))
+    weekdays = _table(tr("weekdays"), ("", "left"), (tr("col.days"), "right"), *slot_columns)
+    peak = max(max(s.conversations, s.closed_visits) for s in f.by_weekday)
+    for index, slot in enumerate(f.by_weekday):
+        weekdays.add_row(tr(f"day.{WEEKDAYS[index]}"), str(f.weekday_days[index]),
+                         str(slot.conversations),
+                         Text(bar(slot.conversations, peak, BAR // 2), style="cyan"),
+                         str(slot.closed_visits),
+                         Text(bar(slot.closed_visits, peak, BAR // 2), style="yellow"))
+
+    hours = _table(tr("hours"), ("", "left"), *slot_columns)
+    peak = max(max(s.conversations, s.closed_visits) for s in f.by_hour)
+    for hour, slot in enumerate(f.by_hour):
+        if slot.conversations or slot.closed_visits:
+            hours.add_row(f"{hour:02d}–{(hour + 1) % 24:02d}", str(slot.conversations),
+                          Text(bar(slot.conversations, peak, BAR // 2), style="cyan"),
+                          str(slot.closed_visits),
+                          Text(bar(slot.closed_visits, peak, BAR // 2), style="yellow"))
+    if not hours.row_count:
+        hours.add_row(tr("none"), "", "", "", "")
+
+    weeks = _table(tr("weeks"), ("", "left"), (tr("col.chats"), "right"),
+                   (tr("col.answered"), "right"), (tr("col.left"), "right"),
+                   (tr("col.closed"), "right"), ("", "left"))
+    peak = max((w.conversations for w in f.weeks), default=0)
+    for week in f.weeks:
+        weeks.add_row(week.week, str(week.conversations), str(week.answered),
+                      str(week.abandoned), str(week.closed_visits),
+                      Text(bar(week.conversations, peak, BAR), style="cyan"))
+
+    return Group(
+        summary, Text(""), weekdays, hours, Text(tr("legend"), style="dim"), Text(""),
+        _counts(tr("who"), f.who, "who", f.conversations),
+        _counts(tr("language"), f.language, "lang", f.conversations),
+        _counts(tr("tags"), f.tags, None, f.conversations),
+        _counts(tr("referrals"), f.referrals, None, f.conversations),
+        _counts(tr("feedback"), f.feedback, "feedback", sum(f.feedback.values())),
+        weeks,
+    )
+
+
+def plain_text(renderable: RenderableType, width: int = 100) -> str:
+    """What the screen shows, as text (for tests and for copying into a report)."""
+    console = Console(width=width, record=True, color_system=None, file=io.StringIO())
+    console.print(renderable)
+    return console.export_text()
+
+
+class StatsScreen(Screen[None]):
+    """Supervisors: the anonymous statistics of one month, asked from the relay."""
+
+    DEFAULT_CSS = """
+    StatsScreen #stats-title { padding: 0 1; text-style: bold; width: 100%; }
+    StatsScreen #stats-note { padding: 0 1; color: $text-muted; width: 100%; }
+    StatsScreen VerticalScroll { height: 1fr; padding: 0 1; }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,f5,q", "dismiss(None)", "Close", show=False),
+        Binding("escape,q", "close", "Close", id="stats-close",
+                tooltip="Back to the chats."),
+        Binding("left_square_bracket,left", "month(-1)", "Previous month", id="stats-previous",
+                tooltip="The month before."),
+        Binding("right_square_bracket,right", "month(1)", "Next month", id="stats-next",
+                tooltip="The month after (not beyond this one)."),
+        Binding("r", "refresh", "Refresh", id="stats-refresh",
+                tooltip="Ask the relay for the figures again."),
     ]
 
-    def __init__(self, report: dict[str, Any]) -> None:
+    def __init__(self, request: Callable[[protocol.Frame], bool], *,
+                 today: dt.date | None = None, month: tuple[int, int] | None = None) -> None:
         super().__init__(id="stats-screen")
-        self.report = report
+        self.request = request
+        self.today = today or dt.date.today()
+        self.month = month or (self.today.year, self.today.month)
+        self.figures: Statistics | None = None
+        """The figures on screen (None until the relay has answered)."""
+        self.waiting = False
+        """A request is out and its answer has not arrived."""
+        self._translate_bindings()
+
+    def _translate_bindings(self) -> None:
+        from dataclasses import replace
+
+        key_to_bindings = self._bindings.key_to_bindings
+        for key, bindings in list(key_to_bindings.items()):
+            key_to_bindings[key] = [
+                replace(b, description=tr("key." + b.id.replace("-", "_")))
+                if b.id and "key." + b.id.replace("-", "_") in TEXT else b
+                for b in bindings]
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog help"):
-            yield Label("", id="stats-title", classes="dialog-title")
-            yield Label(t("stats.hint"), classes="dialog-hint")
-            yield VerticalScroll(id="stats-body")
-            yield Label(t("help.close"), classes="dialog-hint")
+        yield Label(tr("title.loading"), id="stats-title")
+        yield Label(tr("anonymous"), id="stats-note")
+        with VerticalScroll():
+            yield Static(tr("loading"), id="stats-body")
+        yield Footer()
 
     def on_mount(self) -> None:
-        self.show(self.report)
+        self.ask()
 
-    def show(self, report: dict[str, Any]) -> None:
-        self.report = report
-        period = report.get("period") or {}
-        self.query_one("#stats-title", Label).update(
-            t("stats.title", since=period.get("since", "?"), until=period.get("until", "?")))
-        body = self.query_one("#stats-body", VerticalScroll)
-        body.remove_children()
-        body.mount_all(Static(section_table(name, value)) for name, value in report.items()
-                       if name != "period")
+    # -- talking to the relay ----------------------------------------------------------------
+
+    def _frame(self) -> protocol.StatsRequest:
+        year, month = self.month
+        if (year, month) == (self.today.year, self.today.month):
+            return protocol.StatsRequest()  # the relay's month to date, in its time zone
+        first = dt.date(year, month, 1)
+        following = dt.date(year + month // 12, month % 12 + 1, 1)
+        last = following - dt.timedelta(days=1)
+        return protocol.StatsRequest(first.isoformat(), last.isoformat())
+
+    def ask(self) -> None:
+        """Send the request for the current month; show that it is on its way (or cannot go)."""
+        self.waiting = self.request(self._frame())
+        body = self.query_one("#stats-body", Static)
+        body.update(tr("loading") if self.waiting else tr("offline"))
+
+    def show_report(self, report: dict[str, Any]) -> None:
+        """The relay's ``stats`` answer arrived: show it."""
+        self.waiting = False
+        self.figures = Statistics.from_dict(report)
+        title = tr("title", since=self.figures.since.isoformat(),
+                   until=self.figures.until.isoformat())
+        self.query_one("#stats-title", Label).update(title)
+        self.query_one("#stats-body", Static).update(render(self.figures))
+
+    def text(self) -> str:
+        """The figures as plain text, as the screen shows them."""
+        return plain_text(render(self.figures)) if self.figures else ""
+
+    @staticmethod
+    def deliver(app: App[Any], frame: protocol.Frame) -> bool:
+        """Hand a ``stats`` answer to an open statistics screen; True if the frame was one.
+
+        The app calls this for every frame from the relay (one line in its frame handler).
+        """
+        if not isinstance(frame, protocol.StatsReport):
+            return False
+        for screen in _stats_screens(app.screen_stack):
+            screen.show_report(frame.report)
+        return True
+
+    # -- actions -----------------------------------------------------------------------------
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def action_refresh(self) -> None:
+        self.ask()
+
+    def _step(self, step: int) -> tuple[int, int]:
+        index = self.month[0] * 12 + (self.month[1] - 1) + step
+        return index // 12, index % 12 + 1
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The next month is greyed out while showing the current one."""
+        if action == "month" and parameters and isinstance(parameters[0], int):
+            return self._step(parameters[0]) <= (self.today.year, self.today.month) or None
+        return True
+
+    def action_month(self, step: int) -> None:
+        target = self._step(step)
+        if target > (self.today.year, self.today.month):
+            return
+        self.month = target
+        self.refresh_bindings()
+        self.ask()
+
+
+def _stats_screens(stack: Iterable[Screen[Any]]) -> list[StatsScreen]:
+    return [screen for screen in stack if isinstance(screen, StatsScreen)]
