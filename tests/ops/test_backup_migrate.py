@@ -176,3 +176,26 @@ def test_migrate_command_backs_up_then_upgrades(tmp_path: Path, cli: Cli) -> Non
         db.execute("PRAGMA user_version = 99")
     newer = cli("migrate", "--db", database)
     assert newer.exit_code == 2 and "newer than this Lotsen" in newer.output
+
+
+async def test_lines_stay_unique_per_conversation_after_the_arrival_order_migration(
+        tmp_path: Path) -> None:
+    """Schema 3 moves lines into a rowid table: they read back in seq order, and a second
+    line with a stored (conversation, seq) is still refused."""
+    database = tmp_path / "v1.db"
+    await _version_1_database(database)
+    storage = SQLiteStorage(database)
+    await storage.open()
+    try:
+        await storage.append_line(Line(1, 3, "staff", "anna", "Tredje", 1.77e9 + 2))
+        await storage.append_line(Line(1, 2, "visitor", None, "Andra", 1.77e9 + 1))
+        assert [(line.seq, line.text) for line in await storage.lines_after(1, 0)] == [
+            (1, "Hej från version 1"), (2, "Andra"), (3, "Tredje")]
+        with pytest.raises(StorageError):
+            await storage.append_line(Line(1, 2, "visitor", None, "Igen", 1.77e9 + 3))
+        assert [line.text for line in await storage.lines_after(1, 1)] == ["Andra", "Tredje"]
+    finally:
+        await storage.close()
+    with sqlite3.connect(database) as db:
+        (sql,) = db.execute("SELECT sql FROM sqlite_master WHERE name = 'messages'").fetchone()
+    assert "WITHOUT ROWID" not in sql
