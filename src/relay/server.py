@@ -31,6 +31,7 @@ from collections import OrderedDict, deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from typing import Any, Literal
 
 from websockets.asyncio.server import Server, ServerConnection, serve
@@ -104,6 +105,8 @@ class Live:
     visitor: VisitorConn | None = None
     viewers: set[StaffConn] = field(default_factory=set)
     cids: OrderedDict[str, tuple[int, float]] = field(default_factory=OrderedDict)
+    pending: dict[str, list[ServerConnection]] = field(default_factory=dict)
+    """Client ids of lines in the journal, with the connections waiting for their ack."""
     visitor_texts: list[str] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
     preview: str = ""
@@ -595,9 +598,13 @@ class Relay:
         await self._hang_up(ws, exc.close_code or protocol.CLOSE_POLICY, exc.message[:120])
 
     async def _frames(self, ws: ServerConnection, registry: dict[str, type[Frame]],
-                      handle: Callable[[Frame], Awaitable[None]],
+                      handle: Callable[[Frame], Awaitable[None] | None],
                       limiter: RateLimiter | None = None) -> None:
-        """Decode and handle frames until the client goes; bad frames get an error, not a crash."""
+        """Decode and handle frames until the client goes; bad frames get an error, not a crash.
+
+        ``handle`` deals with a frame at once (chat lines: journalled, acknowledged later) or
+        returns an awaitable for work that must finish before the next frame is read.
+        """
         async for raw in ws:
             if limiter is not None and (verdict := limiter.allow()) is not Verdict.ALLOW:
                 if verdict is Verdict.CLOSE:
@@ -622,7 +629,9 @@ class Relay:
                 self._error(ws, "text_too_long", "message is longer than "
                             f"{self.config.max_text_chars} characters", getattr(frame, "cid", None))
                 continue
-            await handle(frame)
+            pending = handle(frame)
+            if pending is not None:
+                await pending
 
     # -- visitors ------------------------------------------------------------------------------
 
@@ -646,10 +655,8 @@ class Relay:
                     await self.storage.count_closed_visit(self._now_local().strftime("%Y-%m-%dT%H"))
             self._send_positions()
 
-            async def handle(frame: Frame) -> None:
-                await self._visitor_frame(conn, frame)
-
-            await self._frames(ws, protocol.VISITOR_TO_RELAY, handle, conn.limiter)
+            await self._frames(ws, protocol.VISITOR_TO_RELAY, partial(self._visitor_frame, conn),
+                               conn.limiter)
         finally:
             self.visitors.discard(conn)
             live = conn.live
@@ -685,9 +692,11 @@ class Relay:
             self._send(conn.ws, protocol.Claimed(self._display(record.staff) or ""))
         self._count("visitor_resumed")
 
-    async def _visitor_frame(self, conn: VisitorConn, frame: Frame) -> None:
+    def _visitor_frame(self, conn: VisitorConn, frame: Frame) -> Awaitable[None] | None:
         if isinstance(frame, protocol.VisitorSend):
-            await self._visitor_message(conn, frame)
+            if conn.live is None:
+                return self._visitor_message(conn, frame)
+            self._visitor_says(conn, conn.live, frame)
         elif isinstance(frame, protocol.VisitorTyping):
             if conn.live is not None and conn.live.record.state == "active":
                 self._to_watchers(conn.live, protocol.VisitorIsTyping(conn.live.id, frame.active))
@@ -695,11 +704,12 @@ class Relay:
             if conn.live is not None and conn.live.record.state != "closed":
                 self._to_watchers(conn.live, protocol.VisitorMoment(conn.live.id))
         elif isinstance(frame, protocol.Leave):
-            await self._visitor_leave(conn, frame.reason)
+            return self._visitor_leave(conn, frame.reason)
         elif isinstance(frame, protocol.Feedback):
-            await self._feedback(conn, frame.answer)
+            return self._feedback(conn, frame.answer)
         elif isinstance(frame, protocol.Hello):
             self._error(conn.ws, "bad_frame", "hello is only allowed as the first frame")
+        return None
 
     def _new_alias(self, lang: str | None) -> str:
         word = ALIAS_WORD.get(self.config.default_language, ALIAS_WORD["sv"])
@@ -752,53 +762,98 @@ class Relay:
         return Line(live.id, live.last_seq, kind, author, text, self.clock(), cid)
 
     async def _visitor_message(self, conn: VisitorConn, frame: protocol.VisitorSend) -> None:
-        live = conn.live
-        if live is None:
-            live = await self._start_conversation(conn, frame)
-            if live is None:
-                return
-            first = True
-        else:
-            first = False
-            if live.record.state == "closed":
-                self._error(conn.ws, "ended", "This chat has ended.", frame.cid)
-                return
-            known = live.cids.get(frame.cid)
-            if known is not None:  # a resend after a lost ack: acknowledge again, store once
-                self._send(conn.ws, protocol.VisitorAck(frame.cid, *known))
-                return
-        line = self._next_line(live, "visitor", None, frame.text, frame.cid)
-        try:
-            await self.storage.append_line(line)
-        except StorageError as exc:
-            self._error(conn.ws, "storage", f"Your message could not be saved ({exc}). "
-                                            "Please send it again.", frame.cid)
+        """A visitor's first line: it starts the conversation (stored before the line)."""
+        live = await self._start_conversation(conn, frame)
+        if live is not None:
+            self._visitor_says(conn, live, frame)
+
+    def _visitor_says(self, conn: VisitorConn, live: Live, frame: protocol.VisitorSend) -> None:
+        if live.record.state == "closed":
+            self._error(conn.ws, "ended", "This chat has ended.", frame.cid)
             return
-        live.remember(frame.cid, line.seq, line.ts)
+        if self._resent(live, frame.cid, conn.ws,
+                        lambda seq, ts: protocol.VisitorAck(frame.cid, seq, ts)):
+            return
+        line = self._next_line(live, "visitor", None, frame.text, frame.cid)
+        self._journal(live, line, conn.ws).add_done_callback(
+            partial(self._visitor_line_stored, live, line))
+
+    def _resent(self, live: Live, cid: str | None, ws: ServerConnection,
+                ack: Callable[[int, float], Frame]) -> bool:
+        """A resend of a line the relay has (acknowledge it again) or is storing (ack it then)."""
+        if cid is None:
+            return False
+        known = live.cids.get(cid)
+        if known is not None:
+            self._send(ws, ack(*known))
+            return True
+        waiting = live.pending.get(cid)
+        if waiting is not None:
+            waiting.append(ws)
+            return True
+        return False
+
+    def _journal(self, live: Live, line: Line, sender: ServerConnection) -> asyncio.Future[None]:
+        """Hand a line to storage and return at once; the future completes once it is durable.
+
+        The sender's next frames are read while the line is being committed, so a burst of
+        lines from one connection shares one group commit instead of one commit each. Lines
+        are journalled in arrival order and committed in that order, and their acks and
+        deliveries (done callbacks) run in that order too.
+        """
+        if line.cid is not None:
+            live.pending[line.cid] = [sender]
+        try:
+            future: asyncio.Future[None] = asyncio.ensure_future(self.storage.append_line(line))
+            return future
+        except StorageError as exc:
+            failed: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+            failed.set_exception(exc)
+            return failed
+
+    def _stored_for(self, live: Live, line: Line, stored: asyncio.Future[None],
+                    fallback: ServerConnection | None) -> list[ServerConnection] | None:
+        """Who waits for this line's ack, or None after telling them it was not stored."""
+        waiting = live.pending.pop(line.cid, None) if line.cid is not None else None
+        targets = waiting if waiting is not None else [fallback] if fallback else []
+        if stored.cancelled() or stored.exception() is not None:
+            reason = "relay stopping" if stored.cancelled() else str(stored.exception())
+            for ws in targets:
+                self._error(ws, "storage", f"Your message could not be saved ({reason}). "
+                                           "Please send it again.", line.cid)
+            return None
+        live.remember(line.cid, line.seq, line.ts)
+        return targets
+
+    def _visitor_line_stored(self, live: Live, line: Line, stored: asyncio.Future[None]) -> None:
+        """A visitor's line is committed: acknowledge it, deliver it, queue or triage."""
+        visitor = live.visitor.ws if live.visitor is not None else None
+        targets = self._stored_for(live, line, stored, visitor)
+        if targets is None:
+            return
         live.record.visitor_lines += 1
         self._count("messages_visitor")
-        self._send(conn.ws, protocol.VisitorAck(frame.cid, line.seq, line.ts))
+        if targets:
+            ack = protocol.encode(protocol.VisitorAck(line.cid or "", line.seq, line.ts))
+            for ws in targets:
+                self._push(ws, ack)
         self._to_watchers(live, self._staff_line(line))
-        live.visitor_texts.append(frame.text)
+        live.visitor_texts.append(line.text)
         del live.visitor_texts[:-50]
-        if first:
-            index = self.queue.add(self._entry(live))
+        if live.record.state != "queued":
+            return
+        if live.id not in self.queue:  # the conversation's first stored line
+            self.queue.add(self._entry(live))
             self._triage(live)
-            entry = self.queue.get(live.id)
-            if entry is not None:
-                self._send_all_staff(protocol.Queued(entry.to_dict(), self.queue.index(live.id)))
-            else:  # pragma: no cover - defensive
-                self._send_all_staff(protocol.Queued(self._entry(live).to_dict(), index))
-            self._queue_changed()
-        elif live.record.state == "queued":
+        else:
             before = live.record.urgent
             self._triage(live)
-            if live.record.urgent and not before:
-                entry = self.queue.get(live.id)
-                if entry is not None:
-                    self._send_all_staff(protocol.Queued(entry.to_dict(),
-                                                         self.queue.index(live.id)))
-                self._queue_changed()
+            if live.record.urgent == before:
+                return
+        entry = self.queue.get(live.id)
+        if entry is not None:
+            self._send_all_staff(protocol.Queued(entry.to_dict(), self.queue.index(live.id)))
+        self._queue_changed()
 
     def _triage(self, live: Live) -> None:
         """Raise a waiting conversation to the top of the queue when triage finds acute risk."""
@@ -904,10 +959,7 @@ class Relay:
             if first_conn:
                 self._presence_changed()
 
-            async def handle(frame: Frame) -> None:
-                await self._staff_frame(conn, frame)
-
-            await self._frames(ws, protocol.STAFF_TO_RELAY, handle,
+            await self._frames(ws, protocol.STAFF_TO_RELAY, partial(self._staff_frame, conn),
                                RateLimiter(self.config.staff_rate, self.config.staff_burst))
         finally:
             conns = self.staff.get(username, set())
@@ -1040,11 +1092,18 @@ class Relay:
             list(live.reasons), r.created_at, live.last_seq, readonly,
             [self._line_dict(self._staff_line(line)) for line in messages])
 
-    async def _staff_frame(self, conn: StaffConn, frame: Frame) -> None:
+    def _staff_frame(self, conn: StaffConn, frame: Frame) -> Awaitable[None] | None:
+        if isinstance(frame, protocol.StaffSend | protocol.Note | protocol.Whisper):
+            self._staff_line_frame(conn, frame)
+            return None
         handler = self._staff_handlers.get(type(frame))
         if handler is None:
             self._error(conn.ws, "bad_frame", f"{frame.type} is not allowed now")
-            return
+            return None
+        return self._staff_action(handler, conn, frame)
+
+    async def _staff_action(self, handler: Callable[[Relay, StaffConn, Any], Awaitable[None]],
+                            conn: StaffConn, frame: Frame) -> None:
         try:
             await handler(self, conn, frame)
         except StorageError as exc:
@@ -1097,7 +1156,7 @@ class Relay:
             self._send(live.visitor.ws, protocol.Claimed(conn.account.display_name))
         self._tell_supervisors(live)
 
-    async def _staff_line_frame(self, conn: StaffConn,
+    def _staff_line_frame(self, conn: StaffConn,
                                 frame: protocol.StaffSend | protocol.Note | protocol.Whisper
                                 ) -> None:
         if isinstance(frame, protocol.Whisper):
@@ -1114,26 +1173,34 @@ class Relay:
         if live.record.state == "closed":
             self._error(conn.ws, "ended", "This conversation has ended.", frame.cid)
             return
-        known = live.cids.get(frame.cid)
-        if known is not None:
-            self._send(conn.ws, protocol.StaffAck(frame.cid, live.id, *known))
+        conversation = live.id
+        if self._resent(live, frame.cid, conn.ws,
+                        lambda seq, ts: protocol.StaffAck(frame.cid, conversation, seq, ts)):
             return
         line = self._next_line(live, kind, conn.account.username, frame.text, frame.cid)
-        await self.storage.append_line(line)
-        live.remember(frame.cid, line.seq, line.ts)
-        if kind == "staff":
+        self._journal(live, line, conn.ws).add_done_callback(
+            partial(self._staff_line_stored, live, line, conn))
+
+    def _staff_line_stored(self, live: Live, line: Line, sender: StaffConn,
+                           stored: asyncio.Future[None]) -> None:
+        """A staff line, note or whisper is committed: acknowledge it and deliver it."""
+        targets = self._stored_for(live, line, stored, sender.ws)
+        if targets is None:
+            return
+        if line.kind == "staff":
             live.record.staff_lines += 1
-        self._count(f"messages_{kind}")
-        self._send(conn.ws, protocol.StaffAck(frame.cid, live.id, line.seq, line.ts))
-        staff_frame = self._staff_line(line)
-        text = protocol.encode(staff_frame)
+        self._count(f"messages_{line.kind}")
+        ack = protocol.encode(protocol.StaffAck(line.cid or "", live.id, line.seq, line.ts))
+        for ws in targets:
+            self._push(ws, ack)
+        text = protocol.encode(self._staff_line(line))
         for other in self.staff.get(live.record.staff or "", ()):
-            if other is not conn:
+            if other is not sender:
                 self._push(other.ws, text)
         for viewer in live.viewers:
-            if viewer is not conn:
+            if viewer is not sender:
                 self._push(viewer.ws, text)
-        if kind == "staff" and live.visitor is not None:
+        if line.kind == "staff" and live.visitor is not None:
             self._send(live.visitor.ws, self._visitor_line(line))
 
     async def _typing(self, conn: StaffConn, frame: protocol.StaffTyping) -> None:
@@ -1446,9 +1513,6 @@ class Relay:
 
     _staff_handlers: dict[type, Callable[[Relay, StaffConn, Any], Awaitable[None]]] = {
         protocol.Claim: _claim,
-        protocol.StaffSend: _staff_line_frame,
-        protocol.Note: _staff_line_frame,
-        protocol.Whisper: _staff_line_frame,
         protocol.StaffTyping: _typing,
         protocol.Transfer: _transfer,
         protocol.Close: _close_frame,

@@ -9,7 +9,7 @@ after it is stored" fast.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Awaitable, Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -107,7 +107,13 @@ class Storage(Protocol):
     # Conversations and lines
     async def create_conversation(self, record: ConversationRecord) -> None: ...
     async def update_conversation(self, conversation: int, **changes: object) -> None: ...
-    async def append_line(self, line: Line) -> None: ...
+    def append_line(self, line: Line) -> Awaitable[None]:
+        """Journal a line now, in call order; the awaitable completes once it is committed.
+
+        Not a coroutine: the relay journals a connection's lines as they arrive and goes on
+        reading while they commit, so their order must be fixed by the call, not by an await.
+        """
+        ...
     async def live_conversations(self) -> list[tuple[ConversationRecord, int]]:
         """Every conversation not closed, with its highest sequence number."""
         ...
