@@ -1164,6 +1164,10 @@ class Relay:
             if live is None or not conn.account.supervisor:
                 self._error(conn.ws, "forbidden", "Only supervisors can whisper.", frame.cid)
                 return
+            if conn not in live.viewers:  # following is what the audit log records
+                self._error(conn.ws, "forbidden", "Follow the conversation before whispering.",
+                            frame.cid)
+                return
             kind = "whisper"
         else:
             live = self._owned(conn, frame.conversation, cid=frame.cid)

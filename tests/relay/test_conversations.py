@@ -245,6 +245,9 @@ async def test_supervisor_sees_every_chat_and_looks_are_audited(relay: Relay) ->
     conversation = (await anna.expect("conversation"))["id"]
     overview = await sara.expect("conversation", id=conversation)
     assert overview["readonly"] is True and overview["staff"] == "anna"
+    await sara.send({"type": "whisper", "conversation": conversation, "text": "Hallå",
+                     "cid": "w0"})
+    assert (await sara.expect("error", cid="w0"))["code"] == "forbidden"  # not following yet
     await sara.send({"type": "view", "conversation": conversation})
     followed = await sara.expect("conversation", id=conversation, readonly=True, timeout=5)
     assert [m["text"] for m in followed["messages"]] == ["Hej"]
