@@ -58,7 +58,7 @@ def audit(
     since: str = typer.Option(None, "--since",
                               help="Only entries since a date/time (2026-03-01, "
                                    "2026-03-01T12:00, local time) or a duration ago (90m, 24h, "
-                                   "7d) [default: all]."),
+                                   "7d) (default: all)."),
     user: str = typer.Option(None, "--user",
                              help="Only actions by this staff member ('cli' for commands run "
                                   "on the server, 'system' for the relay itself)."),

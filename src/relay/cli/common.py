@@ -17,7 +17,7 @@ T = TypeVar("T")
 
 ConfigOption = typer.Option(None, "--config", "-c", help="TOML config file (optional).",
                             dir_okay=False)
-DbOption = typer.Option(None, "--db", help="SQLite database file [default: ./lotsen.db].",
+DbOption = typer.Option(None, "--db", help="SQLite database file (default: ./lotsen.db).",
                         dir_okay=False)
 
 

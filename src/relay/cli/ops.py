@@ -104,7 +104,7 @@ def export(
     conversation: int = typer.Argument(..., help="The conversation number staff see."),
     out: Path = typer.Option(None, "--out", "-o", dir_okay=False,
                              help="Text file to write ('-' for standard output) "
-                                  "[default: lotsen-conversation-N.txt]."),
+                                  "(default: lotsen-conversation-N.txt)."),
     notes: bool = typer.Option(False, "--notes",
                                help="Include internal notes and supervisor whispers."),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing file."),

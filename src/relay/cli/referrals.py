@@ -33,7 +33,7 @@ DirectoryOption = typer.Option(
     None,
     "--directory",
     "-d",
-    help="Directory TOML applied on top of the shipped default [default: the default only].",
+    help="Directory TOML applied on top of the shipped default (default: the default only).",
     dir_okay=False,
 )
 
@@ -66,13 +66,13 @@ def _read_json(path: Path) -> object:
 @app.command("check")
 def check(
     file: Path = typer.Argument(
-        None, help="Directory TOML to check [default: the shipped default].", dir_okay=False
+        None, help="Directory TOML to check (default: the shipped default).", dir_okay=False
     ),
     alone: bool = typer.Option(
         False, "--alone", help="Check FILE on its own, not applied on top of the default."
     ),
     today: str = typer.Option(
-        None, "--today", help="Date to judge staleness by, YYYY-MM-DD [default: today]."
+        None, "--today", help="Date to judge staleness by, YYYY-MM-DD (default: today)."
     ),
 ) -> None:
     """Validate a directory file; list entries past their review date and example entries."""

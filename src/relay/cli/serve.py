@@ -19,15 +19,15 @@ from relay.storage.sqlite import SQLiteStorage
 
 @app.command()
 def serve(
-    host: str = typer.Option(None, help="Address to listen on [default: 127.0.0.1]."),
-    port: int = typer.Option(None, help=f"Port to listen on [default: {DEFAULT_PORT}]."),
+    host: str = typer.Option(None, help="Address to listen on (default: 127.0.0.1)."),
+    port: int = typer.Option(None, help=f"Port to listen on (default: {DEFAULT_PORT})."),
     db: Path = DbOption,
     config: Path = ConfigOption,
     log_level: str = typer.Option("info", help="debug, info, warning or error."),
     log_json: bool = typer.Option(False, "--log-json", help="One JSON object per log line."),
     certfile: Path = typer.Option(None, "--certfile", dir_okay=False,
                                   help="TLS certificate chain (PEM): serve https:// and wss:// "
-                                       "directly [default: plain; a reverse proxy does TLS]."),
+                                       "directly (default: plain; a reverse proxy does TLS)."),
     keyfile: Path = typer.Option(None, "--keyfile", dir_okay=False,
                                  help="The private key (PEM) of --certfile."),
 ) -> None:

@@ -34,7 +34,7 @@ def _password(from_stdin: bool) -> str:
 @app.command("add")
 def add(
     username: str = typer.Argument(..., help="Login name, e.g. anna."),
-    name: str = typer.Option(None, help="Name shown to visitors [default: the username]."),
+    name: str = typer.Option(None, help="Name shown to visitors (default: the username)."),
     supervisor: bool = typer.Option(False, help="May follow every conversation (audited)."),
     password_stdin: bool = PasswordStdin,
     db: Path = DbOption,
@@ -116,7 +116,7 @@ def totp(
     username: str = typer.Argument(..., help="The staff account to enrol."),
     remove: bool = typer.Option(False, "--remove", help="Turn the second factor off instead."),
     confirm: bool = typer.Option(True, "--confirm/--no-confirm",
-                                 help="Ask for a code from the app before saving [default: on]."),
+                                 help="Ask for a code from the app before saving (default: on)."),
     db: Path = DbOption,
     config: Path = ConfigOption,
 ) -> None:

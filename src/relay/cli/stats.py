@@ -80,9 +80,9 @@ def period_from_options(since: str | None, until: str | None, month: str | None,
 
 @app.command()
 def stats(
-    since: str = typer.Option(None, help="First day, e.g. 2026-03-01 [default: first of this "
-                                         "month]."),
-    until: str = typer.Option(None, help="Last day, included [default: today]."),
+    since: str = typer.Option(None, help="First day, e.g. 2026-03-01 (default: first of this "
+                                         "month)."),
+    until: str = typer.Option(None, help="Last day, included (default: today)."),
     month: str = typer.Option(None, help="A whole calendar month, e.g. 2026-03."),
     output_format: str = typer.Option("table", "--format", "-f", help="table, json or csv."),
     db: Path = DbOption,

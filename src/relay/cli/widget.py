@@ -61,14 +61,14 @@ def _served(url: str) -> bytes:
 def snippet(
     url: str = typer.Option("http://127.0.0.1:8765", "--url",
                             help="The relay's public address, as visitors' browsers reach it."),
-    lang: str = typer.Option(None, "--lang", help="sv, en or nb [default: the page's language, "
-                                                  "else sv]."),
+    lang: str = typer.Option(None, "--lang", help="sv, en or nb (default: the page's language, "
+                                                  "else sv)."),
     position: str = typer.Option(None, "--position", help="right (default) or left."),
     title: str = typer.Option(None, "--title", help="Launcher and panel title."),
     accent: str = typer.Option(None, "--accent", help="Accent colour like #1d5b79; white text "
                                                       "must be readable on it."),
     exit_url: str = typer.Option(None, "--exit-url",
-                                 help="Where quick exit goes [default: https://www.google.com/]."),
+                                 help="Where quick exit goes (default: https://www.google.com/)."),
     relay: str = typer.Option(None, "--relay", help="Websocket relay address, when it is not "
                                                     "where widget.js is served from."),
     verify: bool = typer.Option(False, "--verify",
