@@ -92,6 +92,8 @@ button{cursor:pointer;border-radius:8px;border:2px solid var(--a);background:#ff
 .hd h2{font-size:17px;margin:0;flex:1;min-width:0}
 .hd button{border-color:#fff;background:transparent;color:#fff;min-height:36px;padding:4px 8px;font-size:14px}
 .hd .x{background:#fff;color:#a4161a}.hd :focus-visible{outline-color:#fff}
+.xm{position:fixed;bottom:80px;right:20px;z-index:2147483000;font:600 16px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;
+border-color:#a4161a;color:#a4161a;border-radius:22px;box-shadow:0 2px 8px #0004}.xm:focus-visible{box-shadow:0 0 0 7px #fff}
 .sub{flex-basis:100%;margin:0;font-size:14px}
 .b{flex:1;overflow-y:auto;padding:12px 14px}
 .n{background:#f3f6f8;border-radius:10px;padding:10px 12px;margin:0 0 10px}.n p{margin:0 0 4px}.n p:first-child{font-weight:600}.n p:last-child{margin:0}
@@ -153,6 +155,11 @@ function boot(){
   const exitB=btn("exit","x",quickExit),hideB=btn("hide","",()=>show(false,true));
   const sub=h("p","sub");
   const head=add(h("div","hd"),title,exitB,hideB,sub);
+  // While the panel is hidden and a chat runs, quick exit stays one tap away above the launcher
+  // (phones have no Esc key). Before the launcher in the DOM, so Tab reaches it first too.
+  const exitMini=btn("exit","xm"+ctx.side,quickExit);
+  exitMini.hidden=true;
+  root.insertBefore(exitMini,launch);
 
   const body=h("div","b");
   const note=h("div","n"),noteText=h("p"),noteNext=h("p"),noteCount=h("p");
@@ -202,7 +209,7 @@ function boot(){
   function relabel(){
     for(const [e,k,a] of labels){const v=tr(k);if(typeof a==="number")e.textContent=v[a];else if(a)e.setAttribute(a,v);else e.textContent=v}
     title.textContent=A("title")||tr("title");
-    exitB.title=tr("exitHint");
+    exitB.title=exitMini.title=tr("exitHint");
     at(panel,{lang});langSel.value=lang;
     const keep=S.role;roleSel.textContent="";
     add(roleSel,at(h("option",null,tr("none")),{value:""}));
@@ -234,6 +241,7 @@ function boot(){
 
   function render(){
     const st=S.status,idle=S.phase==="idle",chatting=S.phase==="queued"||S.phase==="active";
+    exitMini.hidden=S.open||!running();
     const canStart=idle&&st&&st.open;
     launch.textContent=(A("title")||tr("title"))+(S.unread?" ("+S.unread+")":"");
     sub.textContent=S.conn&&S.conn!=="up"?tr(S.conn):S.phase==="active"&&S.staff?fmt("with",S.staff):S.conn?tr("up"):"";
@@ -346,6 +354,8 @@ function boot(){
     if(!S.token){f.lang=lang;if(S.role)f.role=S.role}  // the first line carries the optional choices
     tick(item.c,put(f)?"sent":"wait0");
   }
+  // A chat has started: the relay gave it a token, or a first line is waiting to be sent.
+  const running=()=>!!(S.token||S.outbox.length);
   const drop=cid=>{S.outbox=S.outbox.filter(i=>i.c!==cid);save()};
 
   // Frames from the relay, one handler per type in IN (tests/widget/test_protocol_sync.py).
@@ -444,11 +454,14 @@ function boot(){
     reset();connect();area.focus();
   }
   // Quick exit: tell the relay (best effort), forget everything, leave without a history entry.
+  // State is dropped from memory as well, in case the page holds up the navigation.
   function quickExit(){
     S.gone=true;
     try{put({type:"leave",reason:"quick_exit"})}catch(e){}
     wipe();
-    try{host.remove()}catch(e){}
+    clearTimeout(retryTimer);clearTimeout(typingTimer);clearTimeout(peerTimer);clearInterval(countTimer);
+    Object.assign(S,{token:null,outbox:[],lines:{},staff:null});ctx.saved=null;
+    try{log.textContent="";host.remove()}catch(e){}
     location.replace(exitUrl);
   }
   function show(open,focus){
@@ -464,7 +477,7 @@ function boot(){
   }
 
   d.addEventListener("keydown",guard(e=>{
-    if(e.key!=="Escape"||!(S.open||S.token))return;
+    if(e.key!=="Escape"||!(S.open||running()))return;
     const now=Date.now();escs=escs.filter(t=>now-t<2e3);escs.push(now);
     if(escs.length>=3)quickExit();
   }),true);

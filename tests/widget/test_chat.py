@@ -230,6 +230,84 @@ def test_quick_exit_by_escape_clears_storage_and_replaces_history(
     assert storage(page)["session"] == {}
 
 
+def test_quick_exit_stays_reachable_while_the_panel_is_hidden(
+    page: Page, relays: Relays, staff_loop: LoopThread, shoot: Callable[[Page, str], Path]
+) -> None:
+    """Panel hidden mid-chat: a quick exit beside the launcher ends the chat the same way."""
+    relay = relays.start()
+    anna = Staff.login(staff_loop, relay.port, "anna")
+    page.route("https://www.google.com/**",
+               lambda route: route.fulfill(body="<title>neutral</title>", content_type="text/html"))
+    page.goto(relay.url + "/healthz")  # the page before the chat page
+    page.goto(relay.url + "/")
+    launcher = page.get_by_role("button", name="Chatta anonymt")
+    exit_button = page.get_by_role("button", name="Lämna snabbt")
+    box = open_chat(page)
+    page.get_by_role("button", name="Dölj").click()
+    expect(launcher).to_be_visible()
+    expect(exit_button).to_be_hidden()  # no chat yet: the launcher alone, as on any page view
+
+    launcher.click()
+    write(page, "Någon kommer")
+    conversation = anna.claim()
+    expect(box.locator(".sub")).to_have_text("Du chattar med Anna")
+    expect(exit_button).to_have_count(1)  # the panel's own; the one beside the launcher is hidden
+    page.get_by_role("button", name="Dölj").click()
+    expect(box).to_be_hidden()
+    expect(exit_button).to_be_visible()
+    assert exit_button.get_attribute("title") == (
+        "Lämnar sidan direkt. Du kan också trycka Esc tre gånger.")
+
+    exit_box, launch_box = exit_button.bounding_box(), launcher.bounding_box()
+    assert exit_box is not None and launch_box is not None
+    assert exit_box["width"] >= 24 and exit_box["height"] >= 24, "WCAG 2.2 target size"
+    assert exit_box["y"] + exit_box["height"] <= launch_box["y"], "it must not cover the launcher"
+    colours = exit_button.evaluate(
+        "el => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor]")
+    assert colours == ["rgb(164, 22, 26)", "rgb(255, 255, 255)"]  # #a4161a on white: 7.0:1
+    launcher.focus()
+    page.keyboard.press("Shift+Tab")  # just before the launcher in the tab order
+    expect(exit_button).to_be_focused()
+    assert exit_button.evaluate("el => getComputedStyle(el).outlineStyle") == "solid"
+    shoot(page, "minimised-focus")
+    exit_button.blur()
+    shoot(page, "minimised")
+    page.set_viewport_size({"width": 390, "height": 844})
+    shoot(page, "minimised-mobile")
+
+    exit_button.click()
+    page.wait_for_url("https://www.google.com/")
+    ended = anna.expect("ended", conversation=conversation)
+    assert ended["by"] == "visitor" and ended["reason"] == "quick_exit"
+    page.go_back()
+    assert page.url == relay.url + "/healthz", "Back must not return to the chat page"
+    assert storage(page)["session"] == {}
+
+
+def test_quick_exit_by_escape_works_while_the_panel_is_hidden(
+    page: Page, relays: Relays, staff_loop: LoopThread
+) -> None:
+    """Esc three times with the panel hidden mid-chat still ends the chat and leaves the page."""
+    relay = relays.start()
+    anna = Staff.login(staff_loop, relay.port, "anna")
+    page.route("https://www.google.com/**",
+               lambda route: route.fulfill(body="<title>neutral</title>", content_type="text/html"))
+    page.goto(relay.url + "/")
+    box = open_chat(page)
+    write(page, "Någon kommer")
+    conversation = anna.claim()
+    page.get_by_role("button", name="Dölj").click()
+    expect(box).to_be_hidden()
+    page.locator("body").click(position={"x": 10, "y": 10})  # focus back on the host page
+
+    for _ in range(3):
+        page.keyboard.press("Escape")
+    page.wait_for_url("https://www.google.com/")
+    ended = anna.expect("ended", conversation=conversation)
+    assert ended["by"] == "visitor" and ended["reason"] == "quick_exit"
+    assert storage(page)["session"] == {}
+
+
 def test_quick_exit_button_works_before_any_chat(page: Page, relays: Relays) -> None:
     """The always-visible quick exit button leaves at once, to the configured neutral page."""
     relay = relays.start()

@@ -128,6 +128,10 @@ def test_embedded_on_another_origin_with_sri_options_and_hostile_css(
     write(page, "Hello from the municipality's page", label="Your message")
     assert anna.wait_queued()["entry"]["lang"] == "en"
     expect(box).to_contain_text("You are first in the queue.")
+    page.get_by_role("button", name="Hide").click()
+    quick_exit = page.get_by_role("button", name="Quick exit")  # beside the launcher now
+    expect(quick_exit).to_be_visible()
+    assert quick_exit.evaluate("el => getComputedStyle(el).left") == "20px"
 
 
 @pytest.mark.browser
@@ -158,3 +162,5 @@ def test_language_picker_switches_the_whole_panel(page: Page, relays: Relays, si
     write(page, "Hei", label="Din melding")
     assert anna.wait_queued()["entry"]["lang"] == "nb"
     expect(box).to_contain_text(re.compile("Du er først i køen."))
+    page.get_by_role("button", name="Skjul").click()
+    expect(page.get_by_role("button", name="Forlat raskt")).to_be_visible()

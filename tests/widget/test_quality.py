@@ -48,7 +48,8 @@ def serious(violations: list[dict[str, Any]]) -> list[str]:
 def test_no_serious_accessibility_violations_in_any_state(
     page: Page, relays: Relays, staff_loop: LoopThread
 ) -> None:
-    """axe-core finds no serious or critical WCAG 2.2 AA violation: launcher, open, chat, ended."""
+    """axe-core finds no serious or critical WCAG 2.2 AA violation: launcher, open, chat,
+    hidden mid-chat (launcher and quick exit), ended."""
     relay = relays.start()
     anna = Staff.login(staff_loop, relay.port, "anna")
     page.goto(relay.url + "/")
@@ -61,6 +62,10 @@ def test_no_serious_accessibility_violations_in_any_state(
     anna.say(conversation, "Hej, jag heter Anna.", "s1")
     expect(box).to_contain_text("jag heter Anna")
     found["chatting"] = axe(page)
+    page.get_by_role("button", name="Dölj").click()
+    expect(page.get_by_role("button", name="Lämna snabbt")).to_be_visible()
+    found["minimised"] = axe(page)
+    open_chat(page)
     anna.send({"type": "close", "conversation": conversation})
     expect(box).to_contain_text("Behandlaren har avslutat chatten.")
     found["ended"] = axe(page)
