@@ -71,3 +71,12 @@ def test_binary_frames_close_with_unsupported_data() -> None:
     with pytest.raises(p.ProtocolError) as caught:
         p.decode(b'{"type":"hello","v":1}', p.VISITOR_TO_RELAY)
     assert caught.value.close_code == p.CLOSE_UNSUPPORTED
+
+
+def test_the_fast_ack_encoder_writes_exactly_the_ack_frames() -> None:
+    """encode_ack, used for every stored line, gives the same text as encoding the frames."""
+    for cid, seq, ts in (("c1", 1, 1.5), ("ä\"<x>", 2**40, 1_770_000_000.123456)):
+        assert p.encode_ack(cid, seq, ts) == p.encode(
+            p.VisitorAck(cid, seq, ts))
+        assert p.encode_ack(cid, seq, ts, 7) == p.encode(
+            p.StaffAck(cid, 7, seq, ts))

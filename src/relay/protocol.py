@@ -655,6 +655,15 @@ def encode(frame: Frame) -> str:
     return _to_json(frame.to_dict())
 
 
+def encode_ack(cid: str, seq: int, ts: float, conversation: int | None = None) -> str:
+    """``encode(VisitorAck(cid, seq, ts))``, or of ``StaffAck`` with a conversation, without
+    building the frame: one of these goes out for every stored line."""
+    if conversation is None:
+        return _to_json({"type": "ack", "cid": cid, "seq": seq, "ts": ts})
+    return _to_json({"type": "ack", "cid": cid, "conversation": conversation, "seq": seq,
+                     "ts": ts})
+
+
 def _check(value: Any, hint: Any, name: str, max_items: int | None = 100) -> Any:
     """Return ``value`` if it matches ``hint``, else raise ProtocolError naming the field.
 

@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from importlib import resources
+from itertools import chain
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -69,7 +70,10 @@ class _Journal:
         self.db = db
         # Held for a whole transaction; anything else using ``db`` takes it too.
         self.lock = asyncio.Lock()
-        self._pending: list[tuple[str, Sequence[Any], asyncio.Future[None]]] = []
+        # Writes waiting for the next commit, and their futures (kept apart: the commit takes
+        # the writes as they are, with no per-write repacking on the event loop's thread).
+        self._pending: list[tuple[str, Sequence[Any]]] = []
+        self._futures: list[asyncio.Future[None]] = []
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self.commits = 0
@@ -84,14 +88,15 @@ class _Journal:
 
     def submit(self, sql: str, params: Sequence[Any]) -> asyncio.Future[None]:
         future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        self._pending.append((sql, params, future))
+        self._pending.append((sql, params))
+        self._futures.append(future)
         self._wake.set()
         return future
 
     async def flush(self) -> None:
         """Wait until everything submitted so far is committed (or failed)."""
-        if self._pending:
-            await asyncio.gather(*(f for _, _, f in self._pending), return_exceptions=True)
+        if self._futures:
+            await asyncio.gather(*self._futures, return_exceptions=True)
 
     async def stop(self) -> None:
         await self.flush()
@@ -107,6 +112,7 @@ class _Journal:
             await self._wake.wait()
             self._wake.clear()
             batch, self._pending = self._pending, []
+            futures, self._futures = self._futures, []
             if not batch:
                 continue
             started = time.perf_counter()
@@ -115,7 +121,7 @@ class _Journal:
             except (sqlite3.Error, ValueError) as exc:
                 error = StorageError(_describe(exc))
                 self.failed_commits += 1
-                for _, _, future in batch:
+                for future in futures:
                     if not future.done():
                         future.set_exception(error)
                 continue
@@ -123,12 +129,11 @@ class _Journal:
             self.last_commit_s = time.perf_counter() - started
             self.commit_seconds_total += self.last_commit_s
             self.commit_buckets[bisect.bisect_left(COMMIT_BUCKETS_S, self.last_commit_s)] += 1
-            for _, _, future in batch:
+            for future in futures:
                 if not future.done():
                     future.set_result(None)
 
-    async def _commit(self, batch: list[tuple[str, Sequence[Any], asyncio.Future[None]]]) -> None:
-        writes = [(sql, params) for sql, params, _ in batch]
+    async def _commit(self, writes: list[tuple[str, Sequence[Any]]]) -> None:
         async with self.lock:
             await self.db.call(_write_transaction, writes)
 
@@ -179,7 +184,7 @@ def _insert_rows(conn: sqlite3.Connection, sql: str, rows: list[Sequence[Any]]) 
     per_chunk = max(1, _MAX_PARAMETERS // max(1, len(rows[0])))
     for start in range(0, len(rows), per_chunk):
         chunk = rows[start:start + per_chunk]
-        conn.execute(sql + values * (len(chunk) - 1), [value for row in chunk for value in row])
+        conn.execute(sql + values * (len(chunk) - 1), list(chain.from_iterable(chunk)))
 
 
 class _Writer:
