@@ -551,11 +551,13 @@ class Relay:
             headers.append(("Content-Security-Policy",
                             "default-src 'self'; connect-src 'self' ws: wss:; "
                             "style-src 'self' 'unsafe-inline'; frame-ancestors 'none'"))
-        if request.headers.get("If-None-Match") == etag:
-            return _response(304, b"", None, headers)
-        if "gzip" in request.headers.get("Accept-Encoding", ""):
+        if _accepts_gzip(request.headers.get("Accept-Encoding", "")):
+            # Each representation its own validator, so no cache mixes gzip and plain bytes.
+            body, etag = zipped, etag[:-1] + '-gz"'
             headers.append(("Content-Encoding", "gzip"))
-            return _response(200, zipped, kind, headers)
+        headers[0] = ("ETag", etag)
+        if _etag_matches(request.headers.get("If-None-Match", ""), etag):
+            return _response(304, None, None, headers)
         return _response(200, body, kind, headers)
 
     # -- connections -------------------------------------------------------------------------------
@@ -834,7 +836,7 @@ class Relay:
         live.record.visitor_lines += 1
         self._count("messages_visitor")
         if targets:
-            ack = protocol.encode(protocol.VisitorAck(line.cid or "", line.seq, line.ts))
+            ack = protocol.encode_ack(line.cid or "", line.seq, line.ts)
             for ws in targets:
                 self._push(ws, ack)
         self._to_watchers(live, self._staff_line(line))
@@ -1194,7 +1196,7 @@ class Relay:
         if line.kind == "staff":
             live.record.staff_lines += 1
         self._count(f"messages_{line.kind}")
-        ack = protocol.encode(protocol.StaffAck(line.cid or "", live.id, line.seq, line.ts))
+        ack = protocol.encode_ack(line.cid or "", line.seq, line.ts, live.id)
         for ws in targets:
             self._push(ws, ack)
         text = protocol.encode(self._staff_line(line))
@@ -1564,12 +1566,36 @@ def _cid_of(raw: str | bytes) -> str | None:
     return cid if isinstance(cid, str) and len(cid) <= protocol.MAX_CID_CHARS else None
 
 
-def _response(status: int, body: bytes, content_type: str | None,
+def _accepts_gzip(accept_encoding: str) -> bool:
+    """Whether an Accept-Encoding header allows gzip (``gzip;q=0`` forbids it)."""
+    for item in accept_encoding.lower().split(","):
+        coding, _, params = item.strip().partition(";")
+        if coding.strip() in ("gzip", "*"):
+            quality = params.strip().removeprefix("q=").strip() if params else "1"
+            try:
+                return float(quality) > 0
+            except ValueError:
+                return False
+    return False
+
+
+def _etag_matches(if_none_match: str, etag: str) -> bool:
+    """If-None-Match's weak comparison: ``*``, or any listed tag, ``W/`` or not."""
+    if if_none_match.strip() == "*":
+        return True
+    return any(tag.strip().removeprefix("W/") == etag for tag in if_none_match.split(","))
+
+
+def _response(status: int, body: bytes | None, content_type: str | None,
               extra: list[tuple[str, str]] | None = None) -> Response:
+    """``body=None``: a response with no body and no Content-Length (a 304)."""
     headers = Headers()
     if content_type:
         headers["Content-Type"] = content_type
-    headers["Content-Length"] = str(len(body))
+    if body is not None:
+        headers["Content-Length"] = str(len(body))
+    else:
+        body = b""
     for name, value in extra or ():
         headers[name] = value
     return Response(status, http.HTTPStatus(status).phrase, headers, body)

@@ -82,3 +82,21 @@ def test_gzip_body_decompresses_to_the_same_bytes(relay: RelayThread, name: str)
     plain = asset(name).read_bytes()
     assert gzip.decompress(zipped) == plain
     assert len(zipped) < len(plain)
+
+
+@pytest.mark.parametrize("name", SCRIPTS)
+def test_gzip_and_plain_have_their_own_validators(relay: RelayThread, name: str) -> None:
+    """A proxy's weak W/ tag and lists revalidate; gzip;q=0 means plain; tags never cross."""
+    _, plain, _ = get(relay, "/" + name)
+    _, zipped, _ = get(relay, "/" + name, **{"Accept-Encoding": "br, gzip;q=0.8"})
+    assert zipped["Content-Encoding"] == "gzip" and zipped["ETag"] != plain["ETag"]
+    status, headers, body = get(relay, "/" + name, **{
+        "Accept-Encoding": "gzip", "If-None-Match": f'"old", W/{zipped["ETag"]}'})
+    assert (status, body, headers["ETag"]) == (304, b"", zipped["ETag"])
+    assert headers.get("Content-Length") is None
+    status, _, _ = get(relay, "/" + name, **{"If-None-Match": zipped["ETag"]})
+    assert status == 200, "the gzip tag must not validate the plain bytes"
+    assert get(relay, "/" + name, **{"If-None-Match": "*"})[0] == 304
+    status, headers, body = get(relay, "/" + name, **{"Accept-Encoding": "gzip;q=0"})
+    assert status == 200 and headers.get("Content-Encoding") is None
+    assert body == asset(name).read_bytes()
