@@ -326,6 +326,33 @@ async def test_database_size_limit_behaves_like_a_full_disk(start_relay: StartRe
     await disk_full_scenario(relay, full, lambda: limit(1073741823))
 
 
+async def test_a_first_line_refused_by_a_full_database_queues_once_it_is_stored(
+        start_relay: StartRelay) -> None:
+    """The conversation row fits but its first line does not: the visitor is told, nobody
+    sees a queue entry yet, and the same line sent again once there is room is stored and
+    puts the chat in the queue (it used to stay outside the queue for good)."""
+    relay = await start_relay()
+    bo = await staff_on_duty(relay, "bo")
+    writer = relay.storage.journal.db
+    (pages,), = list(await writer.execute_fetchall("PRAGMA page_count"))
+    await writer.execute_fetchall(f"PRAGMA max_page_count = {int(pages)}")
+    visitor = await Client.visitor(relay.port)
+    await visitor.expect("status")
+    first = {"type": "message", "text": "Första raden " + LONGER_THAN_A_PAGE, "cid": "first"}
+    await visitor.send(first)
+    await visitor.expect("started")
+    assert (await visitor.expect("error", cid="first"))["code"] == "storage"
+    assert not any(f["type"] == "queued" for f in bo.seen + await bo.drain(0.3))
+    await writer.execute_fetchall("PRAGMA max_page_count = 1073741823")
+    await visitor.send(first)
+    assert (await visitor.expect("ack", cid="first"))["seq"] >= 1
+    queued = await bo.expect("queued")
+    assert queued["entry"]["preview"].startswith("Första raden")
+    await bo.send({"type": "claim"})
+    info = await bo.expect("conversation")
+    assert [m["cid"] for m in info["messages"]] == ["first"]
+
+
 async def test_console_hears_of_chats_that_ended_while_it_was_away(
         start_relay: StartRelay) -> None:
     """A console that was disconnected when its visitor wrote and left is told on reconnect
