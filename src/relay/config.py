@@ -1,11 +1,14 @@
 """Relay configuration: one dataclass with sensible defaults, loaded from an optional TOML file.
 
 No config file is needed to run Lotsen. When one is given, every error names the file and the
-line, so ops can fix it without reading code (``lotsen config check FILE``).
+line, so ops can fix it without reading code (``lotsen config check FILE``). ``LOTSEN_*``
+environment variables then override single options; they are checked by the same code as the
+file, and their errors name the variable.
 """
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 import tomllib
@@ -17,6 +20,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from relay.hours import WEEKDAYS, Interval, OpeningHours, parse_interval
+from relay.logs import LOG_LEVELS
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8765
@@ -79,6 +83,9 @@ class RelayConfig:
     login_free_failures: int = 5  # failed logins per account before back-off starts
     login_max_delay_s: float = 900.0
     session_check_s: float = 2.0  # how often live staff sessions are re-checked (disable, expiry)
+    # Logs
+    log_level: str = "info"  # one of relay.logs.LOG_LEVELS
+    log_json: bool = False  # one JSON object per line instead of plain text
     # Where the config came from, for messages.
     source: Path | None = None
 
@@ -107,6 +114,10 @@ def _line_of(text: str, table: str | None, key: str) -> int | None:
 class _Reader:
     """Reads typed values out of parsed TOML and raises ConfigError with file and line."""
 
+    # False: the data describes whole tables, as a file does (a weekday it leaves out is
+    # closed). True: each key replaces one option and the rest stays as it was (variables).
+    layered = False
+
     def __init__(self, path: Path, text: str, data: dict[str, Any]) -> None:
         self.path, self.text, self.data = path, text, data
 
@@ -115,6 +126,14 @@ class _Reader:
         where = f"{self.path}:{line}" if line else str(self.path)
         name = f"{table}.{key}" if table else key
         return ConfigError(f"{where}: {name}: {problem}")
+
+    def resolve(self, name: str) -> Path:
+        """A path given in the file, relative to the file's folder."""
+        return (self.path.parent / name).resolve()
+
+    def value(self, table: str, key: str, kinds: tuple[type, ...]) -> Any:
+        """The value of a key that is present; TOML has typed it already."""
+        return (self.table(table) if table else self.data)[key]
 
     def table(self, name: str) -> dict[str, Any]:
         value = self.data.get(name, {})
@@ -126,8 +145,8 @@ class _Reader:
         section = self.table(table) if table else self.data
         if key not in section:
             return default
-        value = section[key]
         kinds = kind if isinstance(kind, tuple) else (kind,)
+        value = self.value(table, key, kinds)
         if isinstance(value, bool) and bool not in kinds:
             value = None
         if not isinstance(value, kinds):
@@ -148,6 +167,7 @@ _KNOWN = {
     "limits": {"max_visitors", "visitor_rate", "visitor_burst", "staff_rate", "staff_burst",
                "idle_timeout_s", "handshake_timeout_s", "ping_interval_s", "ping_timeout_s"},
     "auth": {"require_totp", "login_free_failures", "login_max_delay_s", "session_check_s"},
+    "log": {"level", "json"},
 }
 
 
@@ -166,7 +186,7 @@ def load_config(path: Path | str, base: RelayConfig | None = None) -> RelayConfi
         match = re.search(r"line (\d+)", str(exc))
         where = f"{path}:{match.group(1)}" if match else str(path)
         raise ConfigError(f"{where}: not valid TOML: {exc}") from None
-    return _from_data(_Reader(path, text, data), base or RelayConfig())
+    return replace(_from_data(_Reader(path, text, data), base or RelayConfig()), source=path)
 
 
 def _from_data(r: _Reader, cfg: RelayConfig) -> RelayConfig:
@@ -203,7 +223,11 @@ def _from_data(r: _Reader, cfg: RelayConfig) -> RelayConfig:
     directory = r.get("referrals", "directory", str, None)
     referral_directory = cfg.referral_directory
     if directory is not None:
-        referral_directory = (r.path.parent / directory).resolve()
+        referral_directory = r.resolve(directory)
+
+    log_level = r.get("log", "level", str, cfg.log_level).lower()
+    if log_level not in LOG_LEVELS:
+        raise r.fail("log", "level", 'must be "debug", "info", "warning" or "error"')
 
     return replace(
         cfg,
@@ -219,7 +243,8 @@ def _from_data(r: _Reader, cfg: RelayConfig) -> RelayConfig:
         hours=_hours(r, cfg.hours),
         emergency=_emergency(r, cfg.emergency),
         referral_directory=referral_directory,
-        source=r.path,
+        log_level=log_level,
+        log_json=r.get("log", "json", bool, cfg.log_json),
         **_security(r, cfg),
     )
 
@@ -245,7 +270,7 @@ def _security(r: _Reader, cfg: RelayConfig) -> dict[str, Any]:
     files: dict[str, Path | None] = {}
     for key in ("certfile", "keyfile"):
         name = r.get("server", key, str, None)
-        files[key] = (r.path.parent / name).resolve() if name else getattr(cfg, key)
+        files[key] = r.resolve(name) if name else getattr(cfg, key)
     if (files["certfile"] is None) != (files["keyfile"] is None):
         raise r.fail("server", "certfile" if files["certfile"] is None else "keyfile",
                      "TLS needs both certfile and keyfile")
@@ -289,14 +314,17 @@ def _hours(r: _Reader, base: OpeningHours) -> OpeningHours:
     except (ZoneInfoNotFoundError, ValueError):
         raise r.fail("hours", "timezone", f"unknown time zone {tz_name!r}") from None
     weekly = dict(base.weekly)
-    if any(day in section for day in WEEKDAYS):
-        weekly = {}
-        for index, day in enumerate(WEEKDAYS):
-            if day in section:
-                weekly[index] = _intervals(r, "hours", day, section[day])
-    exceptions: dict[date, tuple[Interval, ...]] = {}
-    for text in r.get("hours", "closed_dates", list, []):
-        exceptions[_date(r, "hours", "closed_dates", text)] = ()
+    if any(day in section for day in WEEKDAYS) and not r.layered:
+        weekly = {}  # a file lists the whole week: a day it leaves out is closed
+    for index, day in enumerate(WEEKDAYS):
+        if day in section:
+            weekly[index] = _intervals(r, "hours", day, r.value("hours", day, (list,)))
+    # A file lists every exception; a variable replaces the closed dates and keeps the rest.
+    exceptions = dict(base.exceptions) if r.layered else {}
+    if "closed_dates" in section:
+        exceptions = {day: spans for day, spans in exceptions.items() if spans}
+        for text in r.get("hours", "closed_dates", list, []):
+            exceptions[_date(r, "hours", "closed_dates", text)] = ()
     special = r.get("hours", "special", dict, {})
     for text, ranges in special.items():
         exceptions[_date(r, "hours.special", text, text)] = _intervals(
@@ -339,8 +367,16 @@ def _emergency(r: _Reader, base: tuple[dict[str, str], ...]) -> tuple[dict[str, 
     return tuple(out)
 
 
-# Options a deployment commonly sets per machine, overridable without editing the file; each
-# maps to its place in the file. Empty variables are ignored. (lotsen.example.toml lists them.)
+# Every single-valued key of the file as LOTSEN_<SECTION>_<KEY>, e.g. LOTSEN_LIMITS_MAX_VISITORS;
+# the two keys that hold a table of their own cannot be one variable.
+_TABLE_KEYS = {("hours", "special"), ("console", "canned")}
+ENV_KEYS = {f"LOTSEN_{section}_{key}".upper(): (section, key)
+            for section, keys in _KNOWN.items() for key in sorted(keys)
+            if (section, key) not in _TABLE_KEYS}
+
+# Short names for the options a deployment commonly sets per machine; each maps to its place in
+# the file and wins over the long name. Empty variables are ignored. (lotsen.example.toml lists
+# them.)
 ENV_OVERRIDES = {
     "LOTSEN_HOST": "server.host",
     "LOTSEN_PORT": "server.port",
@@ -355,12 +391,93 @@ ENV_OVERRIDES = {
 _TRUE, _FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off"}
 
 
-def config_from_env(cfg: RelayConfig, environ: Mapping[str, str] | None = None) -> RelayConfig:
-    """Apply the ``LOTSEN_*`` variables of ``ENV_OVERRIDES`` on top of ``cfg``.
+def _env_value(raw: str, kinds: tuple[type, ...]) -> Any:
+    """A variable's text as the value a file would give a key of these kinds.
 
-    Values are checked like the file's; an error names the variable and says what is wanted.
+    A TOML value is read as one (``9100``, ``2.5``, ``["12:00-14:00"]``, ``"text"``), anything
+    else is text; a list may also be written without brackets (``a, b``), a boolean as
+    yes/no/on/off/1/0, and a key that wants text keeps the text as written (host ``1234``).
+    """
+    try:
+        value: Any = tomllib.loads(f"v = {raw}")["v"]
+    except tomllib.TOMLDecodeError:
+        value = raw
+    if bool in kinds and raw.lower() in _TRUE | _FALSE:
+        return raw.lower() in _TRUE
+    if list in kinds and not isinstance(value, list):
+        text = value if isinstance(value, str) else raw
+        return [item.strip() for item in text.split(",") if item.strip()]
+    if str in kinds and not isinstance(value, str):
+        return raw
+    return value
+
+
+class _EnvReader(_Reader):
+    """``LOTSEN_<SECTION>_<KEY>`` variables read as keys of a file, each changing one option.
+
+    The file's own checks apply; an error names the variable and its value instead of a line.
+    """
+
+    layered = True
+
+    def __init__(self, values: Mapping[str, str]) -> None:
+        data: dict[str, Any] = {}
+        for name, raw in values.items():
+            table, key = ENV_KEYS[name]
+            data.setdefault(table, {})[key] = raw
+        super().__init__(Path(), "", data)
+
+    def fail(self, table: str, key: str, problem: str) -> ConfigError:
+        name = f"LOTSEN_{table}_{key}".upper()
+        raw = self.data.get(table, {}).get(key)
+        # A rule can involve a key set elsewhere (TLS needs certfile and keyfile).
+        return ConfigError(f"{name}={raw!r}: {problem}" if raw is not None else
+                           f"{name} (not set): {problem}")
+
+    def resolve(self, name: str) -> Path:
+        """A path given in a variable, relative to the working directory."""
+        return Path(name).resolve()
+
+    def value(self, table: str, key: str, kinds: tuple[type, ...]) -> Any:
+        return _env_value(self.data[table][key], kinds)
+
+
+def unknown_env_names(environ: Mapping[str, str] | None = None) -> dict[str, str | None]:
+    """Set ``LOTSEN_<SECTION>_<KEY>`` variables of a known section but no known key (typos).
+
+    Each maps to the closest known name, or None. Other ``LOTSEN_*`` names are not Lotsen's
+    to judge: other tools may use the prefix.
     """
     env = os.environ if environ is None else environ
+    prefixes = tuple({f"LOTSEN_{section.upper()}_" for section, _ in ENV_KEYS.values()})
+    known = [*ENV_KEYS, *ENV_OVERRIDES]
+    return {
+        name: next(iter(difflib.get_close_matches(name, known, n=1)), None)
+        for name in sorted(env)
+        if name.startswith(prefixes) and name not in known and env[name].strip()
+    }
+
+
+def shadowed_env_names(environ: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Set long names whose option's short name is set too, each to that short name (it wins)."""
+    env = os.environ if environ is None else environ
+    return {f"LOTSEN_{option.replace('.', '_')}".upper(): short
+            for short, option in ENV_OVERRIDES.items() if env.get(short, "").strip()}
+
+
+def config_from_env(cfg: RelayConfig, environ: Mapping[str, str] | None = None) -> RelayConfig:
+    """Apply the ``LOTSEN_*`` variables on top of ``cfg``.
+
+    First every ``LOTSEN_<SECTION>_<KEY>`` of ``ENV_KEYS``, checked by the file's own rules,
+    then the short names of ``ENV_OVERRIDES``, which win over the long name of their option.
+    An error names the variable and says what is wanted; unknown names are ignored.
+    """
+    env = os.environ if environ is None else environ
+    shadowed = shadowed_env_names(env)
+    generic = {name: env[name].strip() for name in ENV_KEYS
+               if env.get(name, "").strip() and name not in shadowed}
+    if generic:
+        cfg = _from_data(_EnvReader(generic), cfg)
     values = {name: env[name].strip() for name in ENV_OVERRIDES if env.get(name, "").strip()}
 
     def bad(name: str, wanted: str) -> ConfigError:

@@ -12,6 +12,8 @@ import logging
 import sys
 import time
 
+# The levels ops can choose ([log] level, LOTSEN_LOG_LEVEL, --log-level), most detailed first.
+LOG_LEVELS = ("debug", "info", "warning", "error")
 # The only extra fields a log line may carry.
 SAFE_FIELDS = ("event", "conversation", "conversations", "by", "port", "error", "count",
                "kind", "user", "path", "seconds")
@@ -44,6 +46,7 @@ class EventFormatter(logging.Formatter):
 
 
 def setup_logging(level: str = "info", *, as_json: bool = False) -> None:
+    """Send the ``lotsen`` loggers' events at ``level`` (one of LOG_LEVELS) and up to stderr."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(EventFormatter(as_json=as_json))
     root = logging.getLogger("lotsen")

@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
 import typer
 
 from relay.cli.common import ConfigOption, DbOption, fail, load
-from relay.config import _KNOWN, ConfigError, RelayConfig, load_config
+from relay.config import (
+    _KNOWN,
+    ENV_KEYS,
+    ENV_OVERRIDES,
+    ConfigError,
+    RelayConfig,
+    config_from_env,
+    load_config,
+    shadowed_env_names,
+    unknown_env_names,
+)
 from relay.hours import WEEKDAYS
 
 app = typer.Typer(help="Check configuration files, or show the effective configuration.",
@@ -17,20 +28,33 @@ app = typer.Typer(help="Check configuration files, or show the effective configu
 
 # File keys whose RelayConfig field has another name; every other key is its field's name.
 FIELD_OF = {("limits", "handshake_timeout_s"): "handshake_timeout",
-            ("referrals", "directory"): "referral_directory"}
+            ("referrals", "directory"): "referral_directory",
+            ("log", "level"): "log_level", ("log", "json"): "log_json"}
 # Fields the file cannot set (shown as comments by `show`).
 NOT_IN_FILE = ("staff_grace_s",)
 
 
 @app.command()
 def check(file: Path = typer.Argument(..., help="The TOML config file to check.")) -> None:
-    """Validate a config file; errors name the file and line."""
+    """Validate a config file and the LOTSEN_* variables set; errors name the line or variable."""
     try:
-        cfg = load_config(file)
+        cfg = config_from_env(load_config(file))
     except ConfigError as exc:
         fail(str(exc))
+    warnings = [f"{name} is not a Lotsen option and is ignored" +
+                (f" — did you mean {instead}?" if instead else "")
+                for name, instead in unknown_env_names().items()]
+    shadowed = shadowed_env_names()
+    warnings += [f"{name} is ignored: {short} sets the same option and wins"
+                 for name, short in shadowed.items() if os.environ.get(name, "").strip()]
+    for warning in warnings:
+        typer.secho(f"warning: {warning}", fg=typer.colors.YELLOW, err=True)
     hours = cfg.hours
     typer.echo(f"{file}: OK")
+    applied = [name for name in (*ENV_OVERRIDES, *ENV_KEYS)
+               if os.environ.get(name, "").strip() and name not in shadowed]
+    if applied:
+        typer.echo(f"  with {', '.join(applied)} from the environment")
     typer.echo(f"  listens on {cfg.host}:{cfg.port}, database {cfg.database}")
     if hours.always_open:
         typer.echo("  opening hours: always open")
@@ -43,6 +67,7 @@ def check(file: Path = typer.Argument(..., help="The TOML config file to check."
                    f"{len(hours.exceptions)} exception date(s)")
     typer.echo(f"  transcripts kept {cfg.retention_days} days; "
                f"{len(cfg.emergency)} emergency contact(s)")
+    typer.echo(f"  logs at level {cfg.log_level} and up, as {'JSON' if cfg.log_json else 'text'}")
 
 
 def _toml(value: Any) -> str:

@@ -12,7 +12,7 @@ import typer
 from relay.cli import app
 from relay.cli.common import ConfigOption, DbOption, fail, load, with_storage
 from relay.config import DEFAULT_PORT, ConfigError
-from relay.logs import setup_logging
+from relay.logs import LOG_LEVELS, setup_logging
 from relay.storage import StorageError
 from relay.storage.sqlite import SQLiteStorage
 
@@ -23,8 +23,13 @@ def serve(
     port: int = typer.Option(None, help=f"Port to listen on (default: {DEFAULT_PORT})."),
     db: Path = DbOption,
     config: Path = ConfigOption,
-    log_level: str = typer.Option("info", help="debug, info, warning or error."),
-    log_json: bool = typer.Option(False, "--log-json", help="One JSON object per log line."),
+    log_level: str = typer.Option(None, help="debug, info, warning or error (default: "
+                                              "LOTSEN_LOG_LEVEL, else the config's log level, "
+                                              "else info)."),
+    log_json: bool = typer.Option(None, "--log-json/--no-log-json",
+                                  help="One JSON object per log line, or plain text (default: "
+                                       "LOTSEN_LOG_JSON, else the config's log json, else "
+                                       "plain)."),
     certfile: Path = typer.Option(None, "--certfile", dir_okay=False,
                                   help="TLS certificate chain (PEM): serve https:// and wss:// "
                                        "directly (default: plain; a reverse proxy does TLS)."),
@@ -32,17 +37,19 @@ def serve(
                                  help="The private key (PEM) of --certfile."),
 ) -> None:
     """Run the relay: the visitor and staff endpoints, the widget and its demo page."""
+    if log_level is not None and log_level.lower() not in LOG_LEVELS:
+        fail(f"unknown log level {log_level!r} — use debug, info, warning or error")
+    # Command-line options win over LOTSEN_* variables, which win over the file.
     cfg = load(config, db).with_overrides(host=host, port=port, certfile=certfile,
-                                          keyfile=keyfile)
+                                          keyfile=keyfile, log_json=log_json,
+                                          log_level=log_level and log_level.lower())
     if (cfg.certfile is None) != (cfg.keyfile is None):
         fail("TLS needs both --certfile and --keyfile")
     if cfg.certfile is not None and cfg.keyfile is not None:
         problem = tls_problem(cfg.certfile, cfg.keyfile)
         if problem:
             fail(problem)
-    if log_level.lower() not in ("debug", "info", "warning", "error"):
-        fail(f"unknown log level {log_level!r} — use debug, info, warning or error")
-    setup_logging(log_level, as_json=log_json)
+    setup_logging(cfg.log_level, as_json=cfg.log_json)
     from relay.server import Relay, run
     from relay.triage import default_triage
 
