@@ -25,7 +25,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
 
 from console import i18n, messages
-from console.client import RelayClient, staff_url
+from console.client import SECOND_FACTOR_ASKED, PlaintextRefused, RelayClient, staff_url
 from console.i18n import t
 from console.keys import describe, translate_bindings
 from console.referrals import ReferralSource
@@ -84,6 +84,7 @@ class LotsenConsole(App[None]):
         server: str = "",
         user: str = "",
         password: str | None = None,
+        insecure: bool = False,
         lang: str = "sv",
         config: ConsoleConfig | None = None,
         referral_directory: Path | None = None,
@@ -107,6 +108,8 @@ class LotsenConsole(App[None]):
         self.server = server
         self.user = user
         self._password = password
+        self.insecure = insecure
+        """Plaintext ws:// to another host was explicitly allowed (``--insecure``)."""
         self.remember = remember
         self.welcome = welcome
         self.clock = clock
@@ -150,15 +153,17 @@ class LotsenConsole(App[None]):
             password, self._password = self._password, None
             self.start_login(self.server, self.user, password)
         else:
-            self.push_screen(LoginScreen(self.server, self.user))
+            self.push_screen(LoginScreen(self.server, self.user, insecure=self.insecure))
 
     def start_login(self, server: str, user: str, password: str) -> None:
         if self.client is not None and self.state.user not in (None, user):
             self.state = ConsoleState(clock=self.clock)  # another person: nothing carries over
             self.main = None
+        if self.client is not None:
+            self.client.forget()
         self.server, self.user = server, user
-        self.client = RelayClient(server, self.post_message, backoff_min=self.backoff[0],
-                                  backoff_max=self.backoff[1])
+        self.client = RelayClient(server, self.post_message, insecure=self.insecure,
+                                  backoff_min=self.backoff[0], backoff_max=self.backoff[1])
         self.client.login(user, password)
         self.session = ConsoleSession(self.state, self.client)
         if self.main is not None:
@@ -280,28 +285,59 @@ class LotsenConsole(App[None]):
 
     @on(messages.LoginFailed)
     def _login_failed(self, message: messages.LoginFailed) -> None:
-        key = {"auth_failed": "login.auth_failed", "session_ended": "login.session_ended",
-               "unreachable": "login.unreachable"}.get(message.code, "login.protocol")
-        detail = message.detail or message.code
-        if i18n.has(f"conn.reason.{detail}"):
-            detail = t(f"conn.reason.{detail}")
-        error = t(key, server=self.server, detail=detail)
+        asking_code = (message.code in SECOND_FACTOR_ASKED and self.client is not None
+                       and self.client.awaiting_code)
+        if not asking_code and self.client is not None:
+            self.client.forget()  # whatever comes next starts with the password
+        error = self._login_error(message)
         if isinstance(self.screen, LoginScreen):
-            self.screen.show_error(error)
+            if asking_code:
+                self.screen.ask_code(error)
+            else:
+                self.screen.ask_password(error)
         else:
             while not isinstance(self.screen, MainScreen) and len(self.screen_stack) > 1:
                 self.pop_screen()
-            self.push_screen(LoginScreen(self.server, self.user, error=error))
+            self.push_screen(LoginScreen(self.server, self.user, error=error,
+                                         insecure=self.insecure, asking_code=asking_code))
+
+    def _login_error(self, message: messages.LoginFailed) -> str:
+        """What the login screen says about a refusal, in the person's language."""
+        key = {"auth_failed": "login.auth_failed", "session_ended": "login.session_ended",
+               "unreachable": "login.unreachable", "throttled": "login.throttled",
+               "totp_required": "login.code_required", "totp_invalid": "login.code_invalid",
+               "totp_not_enrolled": "login.totp_not_enrolled"}.get(message.code,
+                                                                  "login.protocol")
+        detail = message.detail or message.code
+        if i18n.has(f"conn.reason.{detail}"):
+            detail = t(f"conn.reason.{detail}")
+        return t(key, server=self.server, user=self.user, detail=detail)
 
     @on(LoginScreen.Submitted)
     def _login_submitted(self, message: LoginScreen.Submitted) -> None:
         try:
-            staff_url(message.server)
-        except ValueError:
+            staff_url(message.server, insecure=self.insecure)
+        except ValueError as exc:
             if isinstance(self.screen, LoginScreen):
-                self.screen.show_error(t("login.bad_server"))
+                self.screen.ask_password(t("login.insecure", host=exc.host)
+                                         if isinstance(exc, PlaintextRefused)
+                                         else t("login.bad_server"))
             return
         self.start_login(message.server, message.user, message.password)
+
+    @on(LoginScreen.CodeSubmitted)
+    def _code_submitted(self, message: LoginScreen.CodeSubmitted) -> None:
+        if self.client is None or not self.client.awaiting_code:
+            if isinstance(self.screen, LoginScreen):
+                self.screen.ask_password(t("login.session_ended"))
+            return
+        self.client.second_factor(message.code)
+        self.relay_connection()
+
+    @on(LoginScreen.StartedOver)
+    def _login_started_over(self) -> None:
+        if self.client is not None:
+            self.client.forget()
 
     # -- alerts ---------------------------------------------------------------------------
 

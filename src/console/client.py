@@ -6,6 +6,14 @@ logs in (password once, then the session token), and posts every frame to the ap
 again with exponential backoff; after it is back the relay re-sends the queue and the
 conversations, and the state asks for missed lines with ``sync``.
 
+A correct password is not always enough: when the relay asks for the one-time code of an
+account's second factor (``totp_required`` or ``totp_invalid``), the client keeps the password
+in memory for that retry only; ``second_factor(code)`` sends it again with the code. The code
+goes in one login frame and is then dropped; reconnects use the session token and never ask.
+
+The address decides the transport: ``ws://`` only to this machine, ``wss://`` to any other host
+unless the person explicitly opted out (``lotsen console --insecure``).
+
 Lines (``message``, ``note``, ``whisper``, ``room``) carry a client id (``cid``) and stay in the
 outbox until the relay acknowledges them; after a reconnect the outbox is sent again in order.
 The relay remembers recent cids, so a line sent twice is stored once and acknowledged again:
@@ -16,8 +24,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ipaddress
 import logging
 import random
+import ssl
 from collections import OrderedDict
 from collections.abc import Callable
 from urllib.parse import urlsplit, urlunsplit
@@ -40,22 +50,63 @@ MAX_INCOMING_BYTES = 32 * 1024 * 1024
 # Close codes after which trying again with the same credentials is pointless.
 _LOGIN_ENDED = {protocol.CLOSE_AUTH_FAILED, protocol.CLOSE_SESSION_ENDED, protocol.CLOSE_VERSION}
 
+SECOND_FACTOR_ASKED = frozenset({"totp_required", "totp_invalid"})
+"""Login refusals that come after a correct password: retry with the one-time code."""
 
-def staff_url(server: str) -> str:
-    """The staff websocket URL for what a person typed: ``host:port``, http(s)://, or ws(s)://."""
+
+class PlaintextRefused(ValueError):
+    """A ``ws://`` or ``http://`` address for a host that is not this machine."""
+
+    def __init__(self, host: str) -> None:
+        super().__init__(f"{host} is not this machine: the password and chats would travel "
+                         "unencrypted over ws://")
+        self.host = host
+
+
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` names this machine: ``localhost``, 127.0.0.0/8 or ::1."""
+    name = host.lower().rstrip(".")
+    if name == "localhost":
+        return True
+    try:
+        address = ipaddress.ip_address(name)
+    except ValueError:
+        return False
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        return address.ipv4_mapped.is_loopback
+    return address.is_loopback
+
+
+def staff_url(server: str, *, insecure: bool = False) -> str:
+    """The staff websocket URL for what a person typed: ``host[:port]``, http(s)://, or ws(s)://.
+
+    Without a scheme this machine is reached over ``ws://`` and any other host over ``wss://``
+    (the relay behind its TLS proxy, docs/operations.md). Raises ``PlaintextRefused`` for an
+    explicit ``ws://``/``http://`` to another host unless ``insecure``, and ``ValueError`` for
+    anything that is not a server address.
+    """
     text = server.strip()
-    if "://" not in text:
-        text = "ws://" + text
-    parts = urlsplit(text)
-    scheme = {"http": "ws", "https": "wss"}.get(parts.scheme, parts.scheme)
-    if scheme not in ("ws", "wss") or not parts.hostname:
-        raise ValueError(f"{server!r} is not a server address like 127.0.0.1:8765")
+    explicit = "://" in text
+    parts = urlsplit(text if explicit else "//" + text)
+    try:
+        host, _ = parts.hostname, parts.port  # .port raises for a port that is not a number
+    except ValueError:
+        host = None
+    if explicit:
+        scheme = {"http": "ws", "https": "wss"}.get(parts.scheme, parts.scheme)
+    else:
+        scheme = "ws" if host and is_loopback(host) else "wss"
+    if scheme not in ("ws", "wss") or not host:
+        raise ValueError(f"{server!r} is not a server address like chat.example.se or "
+                         "127.0.0.1:8765")
+    if scheme == "ws" and not insecure and not is_loopback(host):
+        raise PlaintextRefused(host)
     return urlunsplit((scheme, parts.netloc, protocol.STAFF_PATH, "", ""))
 
 
 def page_url(server: str) -> str:
     """The relay's own web address (for the widget demo page) for a staff URL or address."""
-    parts = urlsplit(staff_url(server))
+    parts = urlsplit(staff_url(server, insecure=True))
     scheme = "https" if parts.scheme == "wss" else "http"
     return urlunsplit((scheme, parts.netloc, "/", "", ""))
 
@@ -68,13 +119,14 @@ class RelayClient:
         server: str,
         post: Callable[[Message], object],
         *,
+        insecure: bool = False,
         # Reconnect pacing
         backoff_min: float = 0.5,
         backoff_max: float = 15.0,
         # Timeouts
         open_timeout: float = 5.0,
     ) -> None:
-        self.url = staff_url(server)
+        self.url = staff_url(server, insecure=insecure)
         self._post = post
         self.backoff_min = backoff_min
         self.backoff_max = backoff_max
@@ -84,6 +136,9 @@ class RelayClient:
         self.token: str | None = None
         self._user: str | None = None
         self._password: str | None = None
+        self._totp: str | None = None
+        self.awaiting_code = False
+        """The password was right and the relay wants the account's one-time code with it."""
         self._ws: ClientConnection | None = None
         self._writes: asyncio.Queue[protocol.Frame] | None = None
         self._stopping = False
@@ -95,8 +150,18 @@ class RelayClient:
         return self._ws is not None
 
     def login(self, user: str, password: str) -> None:
-        """Credentials for the next connection; the password is dropped once it was sent."""
-        self._user, self._password, self.token = user, password, None
+        """Credentials for the next connection; the password is dropped once it was answered,
+        unless the relay asks for a one-time code to go with it."""
+        self._user, self._password, self._totp, self.token = user, password, None, None
+        self.awaiting_code = False
+
+    def second_factor(self, code: str) -> None:
+        """The one-time code for the next login; it goes in one frame and is not kept."""
+        self._totp = code
+
+    def forget(self) -> None:
+        """Drop a password kept for a second-factor retry (the person starts over)."""
+        self._password, self._totp, self.awaiting_code = None, None, False
 
     # -- sending -------------------------------------------------------------------------------
 
@@ -154,7 +219,7 @@ class RelayClient:
                                max_size=MAX_INCOMING_BYTES, ping_interval=20,
                                ping_timeout=20, close_timeout=2, proxy=None)
         except (OSError, TimeoutError, InvalidHandshake) as exc:
-            reason = _describe(exc)
+            reason = _describe(exc, opening_tls=self.url.startswith("wss:"))
             if self.connections == 0:
                 self._post(messages.LoginFailed("unreachable", reason))
                 return "stop"
@@ -202,7 +267,8 @@ class RelayClient:
             login = protocol.Login(protocol.PROTOCOL_VERSION, session=self.token)
         elif self._user and self._password:
             login = protocol.Login(protocol.PROTOCOL_VERSION, user=self._user,
-                                   password=self._password)
+                                   password=self._password, totp=self._totp)
+            self._totp = None  # one code, one attempt
         else:
             self._post(messages.LoginFailed("auth_failed", ""))
             return None
@@ -212,21 +278,25 @@ class RelayClient:
             frame = protocol.decode(raw, protocol.RELAY_TO_STAFF)
         except ConnectionClosed as exc:
             reason = exc.rcvd.reason if exc.rcvd else ""
+            self._password = None
             self._post(messages.LoginFailed("auth_failed", reason))
             return None
         except protocol.ProtocolError as exc:
+            self._password = None
             self._post(messages.LoginFailed("protocol", exc.message))
             return None
         if isinstance(frame, protocol.Session):
             self.token = frame.token
-            self._password = None
+            self._password, self.awaiting_code = None, False
             return frame
         code = frame.code if isinstance(frame, protocol.Error) else "protocol"
         message = frame.message if isinstance(frame, protocol.Error) else ""
         if code == "auth_failed" and login.session:
             code = "session_ended"
         self.token = None
-        self._password = None
+        self.awaiting_code = code in SECOND_FACTOR_ASKED and self._password is not None
+        if not self.awaiting_code:
+            self._password = None
         self._post(messages.LoginFailed(code, message))
         return None
 
@@ -251,14 +321,22 @@ class RelayClient:
             await asyncio.wait_for(ws.close(), timeout=2)
 
 
-def _describe(exc: BaseException) -> str:
-    """A short, person-readable reason a connection failed (no traceback)."""
+def _describe(exc: BaseException, *, opening_tls: bool = False) -> str:
+    """A short, person-readable reason a connection failed (no traceback).
+
+    ``opening_tls``: the error came while opening a wss:// connection, where a reset or a TLS
+    error most likely means a relay without TLS (wss:// is the default for another host).
+    """
     if isinstance(exc, ConnectionRefusedError):
         return "refused"
     if isinstance(exc, TimeoutError):
         return "timeout"
     if isinstance(exc, InvalidHandshake):
         return "handshake"
+    if isinstance(exc, ssl.SSLCertVerificationError):
+        return "certificate"
+    if isinstance(exc, ssl.SSLError) or (opening_tls and isinstance(exc, ConnectionResetError)):
+        return "tls"
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror
     return type(exc).__name__

@@ -48,6 +48,46 @@ CATALOG: dict[str, tuple[str, str, str]] = {
                        "({detail}). Update Lotsen.",
                        "Serveren svarte på en måte konsollen ikke forstår ({detail}). "
                        "Oppdater Lotsen."),
+    "login.insecure": ("{host} är inte den här datorn, så lösenord och samtal skulle skickas "
+                       "okrypterat (ws://). Skriv adressen utan ws:// eller med wss:// (TLS).",
+                       "{host} is not this computer, so the password and chats would travel "
+                       "unencrypted (ws://). Type the address without ws://, or with wss:// "
+                       "(TLS).",
+                       "{host} er ikke denne datamaskinen, så passord og samtaler ville gått "
+                       "ukryptert (ws://). Skriv adressen uten ws:// eller med wss:// (TLS)."),
+    "login.throttled": ("För många misslyckade inloggningar för kontot. Vänta en stund och "
+                        "försök igen — varje nytt misslyckande gör väntan längre.",
+                        "Too many failed logins for this account. Wait a while and try "
+                        "again — each new failure makes the wait longer.",
+                        "For mange mislykkede innlogginger for kontoen. Vent en stund og prøv "
+                        "igjen — hver nye feil gjør ventetiden lengre."),
+    "login.totp_not_enrolled": ("Ditt konto kräver en engångskod som inte är uppsatt än. Be "
+                                "en administratör köra: lotsen staff totp {user}",
+                                "Your account needs a one-time code that is not set up yet. "
+                                "Ask an administrator to run: lotsen staff totp {user}",
+                                "Kontoen din krever en engangskode som ikke er satt opp ennå. "
+                                "Be en administrator kjøre: lotsen staff totp {user}"),
+    "login.code": ("Engångskod från din autentiseringsapp (6 siffror)",
+                   "One-time code from your authenticator app (6 digits)",
+                   "Engangskode fra autentiseringsappen din (6 sifre)"),
+    "login.code_required": ("Lösenordet stämmer. Skriv nu den 6-siffriga koden från din "
+                            "autentiseringsapp.",
+                            "Password accepted. Now enter the 6-digit code from your "
+                            "authenticator app.",
+                            "Passordet stemmer. Skriv nå den 6-sifrede koden fra "
+                            "autentiseringsappen din."),
+    "login.code_invalid": ("Koden stämmer inte eller har redan använts. Skriv koden som "
+                           "appen visar nu.",
+                           "That code is wrong or was already used. Enter the code your app "
+                           "shows now.",
+                           "Koden stemmer ikke eller er allerede brukt. Skriv koden appen "
+                           "viser nå."),
+    "login.code_missing": ("Skriv de 6 siffrorna som appen visar.",
+                           "Type the 6 digits your app shows.",
+                           "Skriv de 6 sifrene appen viser."),
+    "login.code_hint": ("Koden sparas aldrig. Esc börjar om med lösenordet.",
+                        "The code is never stored. Esc starts over with the password.",
+                        "Koden lagres aldri. Esc begynner på nytt med passordet."),
     "login.hint": ("Lösenordet sparas aldrig. Server och användarnamn kommer ihåg till nästa gång.",
                    "The password is never stored. Server and user name are remembered.",
                    "Passordet lagres aldri. Server og brukernavn huskes til neste gang."),
@@ -70,6 +110,12 @@ CATALOG: dict[str, tuple[str, str, str]] = {
     "conn.reason.timeout": ("tidsgräns", "timed out", "tidsavbrudd"),
     "conn.reason.handshake": ("handskakning misslyckades", "handshake failed",
                               "håndtrykk feilet"),
+    "conn.reason.tls": ("TLS misslyckades — svarar servern med wss:// (bakom sin TLS-proxy)?",
+                        "TLS failed — does the server answer wss:// (behind its TLS proxy)?",
+                        "TLS feilet — svarer serveren med wss:// (bak sin TLS-proxy)?"),
+    "conn.reason.certificate": ("serverns certifikat gick inte att lita på",
+                                "the server's certificate is not trusted",
+                                "serverens sertifikat kunne ikke stoles på"),
     "status.online": ("ansluten", "connected", "tilkoblet"),
     "status.offline": ("frånkopplad", "disconnected", "frakoblet"),
     "status.supervisor": ("handledare", "supervisor", "veileder"),
@@ -278,6 +324,10 @@ CATALOG: dict[str, tuple[str, str, str]] = {
                    "ikke gjenoppta den eller starte en ny fra samme vindu. Det logges."),
     "block.confirm": ("Blockera", "Block", "Blokker"),
     # -- key bindings (footer, help screen and command palette)
+    "key.start_over": ("Börja om", "Start over", "Begynn på nytt"),
+    "key.start_over.tip": ("Tillbaka till lösenordet; lösenordet som väntade på koden glöms.",
+                           "Back to the password; the password kept for the code is forgotten.",
+                           "Tilbake til passordet; passordet som ventet på koden glemmes."),
     "key.claim_next": ("Ta nästa", "Take next", "Ta neste"),
     "key.claim_next.tip": ("Svara nästa besökare i kön (akuta först, sedan äldst).",
                            "Answer the next visitor in the queue (urgent first, then oldest).",

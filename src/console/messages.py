@@ -34,7 +34,9 @@ class ConnectionChanged(Message):
 class LoginFailed(Message):
     """The relay refused the login, the session ended, or the server could not be reached.
 
-    ``code`` is ``auth_failed``, ``session_ended``, ``unreachable`` or ``protocol``.
+    ``code`` is ``auth_failed``, ``session_ended``, ``unreachable``, ``protocol``, or the
+    relay's own refusal code (``throttled``, ``totp_required``, ``totp_invalid``,
+    ``totp_not_enrolled``).
     """
 
     code: str

@@ -28,8 +28,9 @@ from relay.config import DEFAULT_PORT
 
 LANGS = ("sv", "en", "nb")
 
-ServerOption = typer.Option(None, "--server", help="Relay address, e.g. 127.0.0.1:8765 or "
-                            "wss://chat.example.se (default: the one used last time).")
+ServerOption = typer.Option(None, "--server", help="Relay address, e.g. chat.example.se "
+                            "(wss://, through its TLS proxy) or 127.0.0.1:8765 (this machine, "
+                            "ws://) (default: the one used last time).")
 UserOption = typer.Option(None, "--user", help="Your user name (default: the one used last "
                           "time). The password is asked in the console, never here.")
 LangOption = typer.Option(None, "--lang", help="Language of the console: sv, en or nb "
@@ -53,9 +54,12 @@ def console_command(
                                 dir_okay=False),
     directory: Path = typer.Option(None, "--directory", help="Referral directory file (TOML) "
                                    "(default: the one shipped with Lotsen).", dir_okay=False),
+    insecure: bool = typer.Option(False, "--insecure", help="Allow plaintext ws:// to a host "
+                                  "that is not this machine. Test networks only: the password "
+                                  "and every chat travel unencrypted."),
 ) -> None:
     """Open the staff console: queue, chats and referrals, from the keyboard."""
-    from console.client import staff_url
+    from console.client import PlaintextRefused, staff_url
     from console.settings import ConsoleConfigError, load_console_config, load_remembered
 
     try:
@@ -65,13 +69,18 @@ def console_command(
     remembered = load_remembered()
     address = server or remembered.server
     try:
-        staff_url(address)
+        staff_url(address, insecure=insecure)
+    except PlaintextRefused as exc:
+        fail(f"{address!r} would send the password and chats unencrypted to {exc.host}, which "
+             "is not this machine — use wss:// (or no scheme, which means wss://), or pass "
+             "--insecure on a test network")
     except ValueError:
-        fail(f"{address!r} is not a server address — pass --server like 127.0.0.1:8765")
+        fail(f"{address!r} is not a server address — pass --server like chat.example.se or "
+             "127.0.0.1:8765")
     from console.app import LotsenConsole
 
-    LotsenConsole(server=address, user=user or remembered.user, lang=_language(lang, cfg.lang),
-                  config=cfg, referral_directory=directory).run()
+    LotsenConsole(server=address, user=user or remembered.user, insecure=insecure,
+                  lang=_language(lang, cfg.lang), config=cfg, referral_directory=directory).run()
 
 
 def _port_free(port: int) -> bool:
