@@ -99,13 +99,20 @@ class Hello(Frame):
 
 @dataclass(frozen=True, slots=True)
 class VisitorSend(Frame):
-    """A line the visitor writes. The first one creates the conversation."""
+    """A line the visitor writes. The first one creates the conversation.
+
+    ``token`` (first line only, optional): a resume token the widget made itself (at least
+    128 random bits, base64url). The relay uses it for the new conversation, so a widget
+    whose ``started`` frame was lost can send the same first line again and rejoin the chat
+    it already started instead of starting a second one.
+    """
 
     type: ClassVar[str] = "message"
     text: str
     cid: str
     lang: Lang | None = None
     role: Role | None = None
+    token: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

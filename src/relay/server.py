@@ -24,6 +24,7 @@ import ipaddress
 import json
 import logging
 import random
+import re
 import ssl
 import sys
 import time
@@ -68,6 +69,8 @@ CLOSE_GRACE_S = 5.0
 # lines still unacknowledged, and a restart reloads this many from storage; at 200 the map was
 # the largest part of a long chat's memory (~40 KB of ~2,000 live chats' RSS in bench/soak.py).
 REMEMBERED_CIDS = 50
+# A resume token a widget proposes with its first line: base64url, at least 128 bits.
+VISITOR_TOKEN = re.compile(r"[A-Za-z0-9_-]{22,86}")
 # How many of a waiting visitor's latest lines triage reads.
 TRIAGE_LINES = 50
 # A console that reconnects is told again which of its chats ended this recently: the first
@@ -738,7 +741,7 @@ class Relay:
             self._send(conn.ws, protocol.Closed(status.reason or "hours", status.next_open,
                                                 status.emergency, frame.cid))
             return None
-        token = auth.new_token()
+        token = frame.token or auth.new_token()
         now = self.clock()
         lang = frame.lang or conn.lang
         role = frame.role or conn.role
@@ -772,7 +775,28 @@ class Relay:
         return Line(live.id, live.last_seq, kind, author, text, self.clock(), cid)
 
     async def _visitor_message(self, conn: VisitorConn, frame: protocol.VisitorSend) -> None:
-        """A visitor's first line: it starts the conversation (stored before the line)."""
+        """A visitor's first line on this connection: it starts the conversation (stored before
+        the line) or, carrying the token of a chat it started whose ``started`` never arrived,
+        rejoins that chat (the line itself is then a resend, acknowledged once)."""
+        if frame.token is not None:
+            if not VISITOR_TOKEN.fullmatch(frame.token):
+                self._error(conn.ws, "bad_frame", "token must be 22-86 base64url characters "
+                            "(at least 128 random bits)", frame.cid)
+                return
+            digest = auth.token_hash(frame.token)
+            live = self.by_token.get(digest)
+            if live is not None:
+                self._send(conn.ws, protocol.Started(live.record.alias, frame.token))
+                await self._resume_visitor(conn, protocol.Hello(PROTOCOL_VERSION,
+                                                                resume=frame.token))
+                if conn.live is live:
+                    self._visitor_says(conn, live, frame)
+                return
+            if await self.storage.conversation_by_token(digest) is not None:
+                self._count("visitor_resume_unknown")
+                self._error(conn.ws, "unknown_token", "That chat has ended; start a new one.",
+                            frame.cid)
+                return
         live = await self._start_conversation(conn, frame)
         if live is not None:
             self._visitor_says(conn, live, frame)

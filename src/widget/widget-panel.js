@@ -131,15 +131,16 @@ function boot(){
   let lang=ctx.lang;
 
   // -- state -------------------------------------------------------------------------------
-  const S={token:null,phase:"idle",status:null,staff:null,seq:0,seen:{},lines:{},outbox:[],role:"",
+  const S={token:null,key:null,phase:"idle",status:null,staff:null,seq:0,seen:{},lines:{},outbox:[],role:"",
     open:false,conn:"",tries:0,unread:0,typingOut:false,resend:false,gone:false};
   let ws=null,retryTimer=0,typingTimer=0,peerTimer=0,countTimer=0,escs=[];
   const tr=k=>(T[lang]||T.sv)[k];
   const fmt=(k,n)=>tr(k).replace("{n}",n);
   // sessionStorage only: nothing before a chat has started, nothing in cookies or localStorage.
-  const save=()=>{if(S.token)try{sessionStorage.setItem(KEY,JSON.stringify({t:S.token,o:S.open,l:lang,r:S.role,q:S.outbox}))}catch(e){}};
+  // S.key: the token this widget made for its first line, until "started" confirms the chat.
+  const save=()=>{if(S.token||S.key)try{sessionStorage.setItem(KEY,JSON.stringify({t:S.token,k:S.key,o:S.open,l:lang,r:S.role,q:S.outbox}))}catch(e){}};
   const wipe=()=>{try{sessionStorage.removeItem(KEY)}catch(e){}};
-  if(saved&&saved.t){S.token=saved.t;S.phase="queued";S.role=saved.r||"";S.outbox=saved.q||[]}
+  if(saved&&(saved.t||saved.k)){S.token=saved.t||null;S.key=saved.k||null;S.phase="queued";S.role=saved.r||"";S.outbox=saved.q||[]}
 
   // -- DOM ---------------------------------------------------------------------------------
   try{const sheet=new CSSStyleSheet();sheet.replaceSync(CSS);root.adoptedStyleSheets=[...root.adoptedStyleSheets,sheet]}
@@ -335,7 +336,7 @@ function boot(){
       if(e.code===4003)return setConn("twice");  // resumed in another window: let that one win
       // Ended, blocked (4006), or an idle socket with no chat (4005): connect again on demand.
       // A hidden panel with no chat needs no socket either.
-      if(S.phase==="ended"||e.code===4006||!S.token&&(e.code===4005||!S.open))return setConn("");
+      if(S.phase==="ended"||e.code===4006||!S.token&&!S.key&&(e.code===4005||!S.open))return setConn("");
       retry();
     });
   }
@@ -351,11 +352,14 @@ function boot(){
   }
   function transmit(item){
     const f={type:"message",text:item.x,cid:item.c};
-    if(!S.token){f.lang=lang;if(S.role)f.role=S.role}  // the first line carries the optional choices
+    // The first line carries the optional choices and a token made here, so that sending it
+    // again after a lost "started" rejoins the same chat instead of starting a second one.
+    if(!S.token){f.lang=lang;if(S.role)f.role=S.role;f.token=S.key=S.key||newKey();save()}
     tick(item.c,put(f)?"sent":"wait0");
   }
   // A chat has started: the relay gave it a token, or a first line is waiting to be sent.
-  const running=()=>!!(S.token||S.outbox.length);
+  const running=()=>!!(S.token||S.key||S.outbox.length);
+  const newKey=()=>{const b=crypto.getRandomValues(new Uint8Array(16));return btoa(String.fromCharCode(...b)).replace(/\+/g,"-").replace(/\//g,"_").replace(/=+$/,"")};
   const drop=cid=>{S.outbox=S.outbox.filter(i=>i.c!==cid);save()};
 
   // Frames from the relay, one handler per type in IN (tests/widget/test_protocol_sync.py).
@@ -372,7 +376,7 @@ function boot(){
     if(f.cid){tick(f.cid,"fail");drop(f.cid)}
     say(tr(f.reason)||tr("notSent"));render();
   };
-  on.started=f=>{S.token=f.token;S.phase="queued";save();render()};
+  on.started=f=>{S.token=f.token;S.key=null;S.phase="queued";save();render()};
   on.resumed=f=>{
     S.tries=0;
     S.late=f.state==="closed";  // ended while away: the relay takes no feedback for it now
@@ -446,7 +450,7 @@ function boot(){
   }
   function feedback(answer){put({type:"feedback",answer});S.answered=1;render();thanks.setAttribute("tabindex","-1");thanks.focus()}
   function reset(){
-    Object.assign(S,{token:null,phase:"idle",staff:null,seq:0,seen:{},lines:{},outbox:[],pos:null,typing:false,answered:0,canFeedback:0,endedBy:null});
+    Object.assign(S,{token:null,key:null,phase:"idle",staff:null,seq:0,seen:{},lines:{},outbox:[],pos:null,typing:false,answered:0,canFeedback:0,endedBy:null});
     log.textContent="";render();
   }
   function newChat(){
@@ -460,7 +464,7 @@ function boot(){
     try{put({type:"leave",reason:"quick_exit"})}catch(e){}
     wipe();
     clearTimeout(retryTimer);clearTimeout(typingTimer);clearTimeout(peerTimer);clearInterval(countTimer);
-    Object.assign(S,{token:null,outbox:[],lines:{},staff:null});ctx.saved=null;
+    Object.assign(S,{token:null,key:null,outbox:[],lines:{},staff:null});ctx.saved=null;
     try{log.textContent="";host.remove()}catch(e){}
     location.replace(exitUrl);
   }
@@ -487,7 +491,7 @@ function boot(){
 
   relabel();
   ctx.show=guard(show);
-  if(S.token)connect();  // a running chat stays connected even while the panel is hidden
+  if(S.token||S.key)connect();  // a running chat stays connected even while the panel is hidden
   show(!!ctx.open,!!ctx.focus);
 }
 })();

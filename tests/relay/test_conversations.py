@@ -294,3 +294,39 @@ async def test_waiting_visitors_are_told_when_nobody_will_answer_after_hours(
         status = next(f for f in visitor.seen if f["type"] == "status" and not f["open"])
         assert status["next_open"] and status["emergency"]
         assert len(relay.queue) == 0
+
+
+async def test_a_first_line_sent_again_with_its_token_rejoins_the_chat(relay: Relay) -> None:
+    """A widget that lost ``started`` sends its first line again with the token it made: it
+    gets the same chat back (one queue entry, one stored line, the same seq), not a second."""
+    bo = await Client.staff(relay.port, "bo")
+    token = "k" * 10 + "AZaz09_-" + "x" * 8
+    first = {"type": "message", "text": "Min pappa dricker", "cid": "f1", "token": token,
+             "lang": "sv", "role": "child"}
+    visitor = await Client.visitor(relay.port)
+    await visitor.send(first)
+    assert (await visitor.expect("started"))["token"] == token
+    seq = (await visitor.expect("ack", cid="f1"))["seq"]
+    await visitor.ws.close()  # as if the phone lost signal before it read what came back
+    again = await Client.visitor(relay.port)
+    await again.send(first)
+    started = await again.expect("started")
+    assert started["token"] == token
+    assert (await again.expect("resumed"))["state"] == "queued"
+    assert (await again.expect("ack", cid="f1"))["seq"] == seq
+    queued = [f["entry"] for f in bo.seen + await bo.drain(0.3) if f["type"] == "queued"]
+    assert {entry["conversation"] for entry in queued} == {queued[0]["conversation"]}
+    assert queued[0]["role"] == "child"
+    await bo.send({"type": "claim"})
+    info = await bo.expect("conversation")
+    assert [m["text"] for m in info["messages"]] == ["Min pappa dricker"]
+    await again.say("Är du kvar?")
+    assert (await bo.expect("message", conversation=info["id"]))["text"] == "Är du kvar?"
+    # The token then resumes like a relay-made one, and a malformed one is refused.
+    await again.send({"type": "leave", "reason": "ended"})
+    await again.expect("ended")
+    late = await Client.visitor(relay.port)
+    await late.send({**first, "cid": "f2"})
+    assert (await late.expect("error", cid="f2"))["code"] == "unknown_token"
+    await late.send({**first, "cid": "f3", "token": "short"})
+    assert (await late.expect("error", cid="f3"))["code"] == "bad_frame"

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, WebSocketRoute, expect
 
 from tests.widget.conftest import LoopThread, Relays, Staff, add_staff
 from tests.widget.helpers import chat_lines, lines, open_chat, panel, storage, write
@@ -201,6 +203,50 @@ def test_line_written_while_relay_is_down_is_delivered_once(
         if line["text"] == "Skrivet medan reläet var nere":
             break
     assert texts.count("Skrivet medan reläet var nere") == 1
+
+
+def test_a_lost_started_frame_rejoins_the_same_chat(
+    page: Page, relays: Relays, staff_loop: LoopThread
+) -> None:
+    """The socket drops between the first line and its "started": the widget reconnects and
+    sends the line again with the token it made, and the relay gives back the same chat."""
+    relay = relays.start()
+    anna = Staff.login(staff_loop, relay.port, "anna")
+    cut = {"done": False}
+
+    def flaky(ws: WebSocketRoute) -> None:
+        server = ws.connect_to_server()
+        ws.on_message(server.send)
+
+        def from_relay(message: str | bytes) -> None:
+            if not cut["done"] and '"type":"started"' in str(message):
+                cut["done"] = True  # the phone loses signal before "started" arrives
+                ws.close()
+                server.close()
+                return
+            ws.send(message)
+
+        server.on_message(from_relay)
+
+    page.route_web_socket(lambda url: "/ws/visitor" in url, flaky)
+    page.goto(relay.url + "/")
+    box = open_chat(page)
+    write(page, "Jag vet inte vem jag ska prata med")
+    first = anna.wait_queued()
+    expect(box.locator(".m.v")).to_have_attribute("data-t", "got", timeout=15_000)
+    assert cut["done"], "the first started frame was cut"
+    assert "lotsen" in storage(page)["session"]
+    conversation = anna.claim()
+    assert conversation == first["entry"]["conversation"]
+    expect(box).to_contain_text("Anna har anslutit till chatten.")
+    anna.say(conversation, "Hej, jag finns här.", "s1")
+    expect(box.locator(".m:not(.v):not(.s)")).to_contain_text("Hej, jag finns här.")
+    assert chat_lines(page).count(("visitor", "Jag vet inte vem jag ska prata med")) == 1
+    anna.send({"type": "sync", "conversation": conversation})
+    line = anna.expect("message", conversation=conversation, seq=1)
+    assert line["text"] == "Jag vet inte vem jag ska prata med"
+    with contextlib.closing(sqlite3.connect(relay.config.database)) as db:
+        assert db.execute("SELECT COUNT(*) FROM conversations").fetchone() == (1,)
 
 
 def test_quick_exit_by_escape_clears_storage_and_replaces_history(
