@@ -31,6 +31,7 @@ import os
 import random
 import re
 import resource
+import secrets
 import sqlite3
 import subprocess
 import sys
@@ -83,6 +84,7 @@ class Visitor:
         self.tally = tally
         self.rng = rng
         self.token: str | None = None
+        self.key: str | None = None  # the token proposed with the first line, as the widget does
         self.tokens: list[str] = []  # every chat this visitor started
         self.last_seq = 0
         self.claimed = False
@@ -104,9 +106,19 @@ class Visitor:
         await ws.send(json.dumps({"type": "hello", "v": PROTOCOL_VERSION, "resume": self.token,
                                   "last_seq": self.last_seq}))
         for cid, text in list(self.pending.items()):
-            await ws.send(json.dumps({"type": "message", "text": text, "cid": cid},
-                                     ensure_ascii=False))
+            await ws.send(json.dumps(self._line(cid, text), ensure_ascii=False))
         return ws
+
+    def _line(self, cid: str, text: str) -> dict[str, Any]:
+        """A line; until ``started`` confirms the chat, with the token this visitor made for it
+        (sent again after a drop, it rejoins the chat instead of starting another)."""
+        frame: dict[str, Any] = {"type": "message", "text": text, "cid": cid}
+        if self.token is None:
+            if self.key is None:
+                self.key = secrets.token_urlsafe(16)
+                self.tokens.append(self.key)
+            frame["token"] = self.key
+        return frame
 
     async def _read(self, ws: ClientConnection) -> None:
         try:
@@ -120,8 +132,9 @@ class Visitor:
     def _frame(self, frame: dict[str, Any]) -> None:
         kind = frame["type"]
         if kind == "started":
-            self.token = frame["token"]
-            self.tokens.append(frame["token"])
+            self.token, self.key = frame["token"], None
+            if frame["token"] not in self.tokens:
+                self.tokens.append(frame["token"])
         elif kind == "ack":
             if self.pending.pop(frame["cid"], None) is not None:
                 self.acked[frame["cid"]] = frame["seq"]
@@ -181,7 +194,7 @@ class Visitor:
                     await asyncio.wait_for(self.ended.wait(), 10)
                 if self.ended.is_set():
                     self.tally.counts["chats_ended"] += 1
-                    self.token, self.last_seq, self.claimed = None, 0, False
+                    self.token, self.key, self.last_seq, self.claimed = None, None, 0, False
                 return
             if len(self.pending) < 3:
                 self._lines += 1
@@ -190,7 +203,7 @@ class Visitor:
                 self.pending[cid] = text
                 self.tally.counts["sent_visitor"] += 1
                 with contextlib.suppress(ConnectionClosed):
-                    await ws.send(json.dumps({"type": "message", "text": text, "cid": cid}))
+                    await ws.send(json.dumps(self._line(cid, text)))
             if self.rng.random() < 1 / 15:  # signal lost, maybe with a line in flight
                 self.tally.counts["visitor_drops"] += 1
                 return
@@ -388,9 +401,9 @@ async def add_staff(database: Path, count: int) -> list[str]:
 def orphan_chats(database: Path, visitors: list[Visitor]) -> set[int]:
     """Chats no simulated visitor holds the token of.
 
-    A visitor whose connection drops after its first line is stored but before ``started``
-    arrives resends that line and so starts a second chat; the first has no visitor any more,
-    and staff lines written there have no reader to reach (they are stored, not lost).
+    A visitor whose connection dropped after its first line was stored but before ``started``
+    arrived used to resend that line and so start a second chat, leaving the first with no
+    visitor. The first line now carries the visitor's own token, so this should stay empty.
     """
     owned = {auth.token_hash(token) for v in visitors for token in v.tokens}
     with contextlib.closing(sqlite3.connect(database)) as db:
@@ -539,9 +552,9 @@ async def soak(args: argparse.Namespace, workdir: Path) -> int:
           f"{tally.counts['sent_staff']}), acknowledged {acked}, delivered "
           f"{acked - lost - len(to_orphans)}, refused with an error {refused}, still in flight "
           f"{in_flight}, lost {lost}")
-    print(f"  {len(orphans)} chat(s) whose visitor dropped before `started` (the resent first "
-          f"line started another chat); {len(to_orphans)} acknowledged staff line(s) there "
-          "have no reader")
+    print(f"  {len(orphans)} chat(s) that no visitor holds the token of (a second chat started "
+          f"by a resent first line); {len(to_orphans)} acknowledged staff line(s) there have "
+          "no reader")
     print(f"drained in {drained:.1f} s")
     if lost:
         print(f"lost: {(lines + replies)[:10]}")
