@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, WebSocketRoute, expect
 
+from tests.support import Client
 from tests.widget.conftest import LoopThread, Relays, Staff, add_staff
 from tests.widget.helpers import chat_lines, lines, open_chat, panel, storage, write
 
@@ -393,3 +395,95 @@ def test_html_from_staff_and_visitor_is_shown_as_text(
     assert page.evaluate(
         "document.querySelector('[data-lotsen]').shadowRoot.querySelectorAll('img,b,script').length"
     ) == 0
+
+
+def test_queue_shows_the_wait_and_moves_up_when_the_visitor_ahead_is_claimed(
+    page: Page, relays: Relays, staff_loop: LoopThread
+) -> None:
+    """Second in the queue with staff online: place and estimated wait, then first once the
+    visitor ahead is claimed."""
+    relay = relays.start(default_handle_minutes=20)  # one counsellor, two chats: about 5 min
+    anna = Staff.login(staff_loop, relay.port, "anna")
+    ahead = staff_loop.run(Client.visitor(relay.port))
+    staff_loop.clients.append(ahead)
+    staff_loop.run(ahead.say("Jag var här först"))
+    first = anna.expect("queued")["entry"]["conversation"]
+
+    page.goto(relay.url + "/")
+    box = open_chat(page)
+    write(page, "Jag väntar på min tur")
+    anna.expect("queued")
+    queue = box.locator(".n", has_text="i kön")
+    expect(queue).to_contain_text("Du är nummer 2 i kön. Beräknad väntetid: cirka 5 min.")
+
+    anna.send({"type": "claim"})
+    claimed = anna.expect("conversation", state="active")
+    assert claimed["id"] == first, "the visitor ahead was claimed"
+    expect(queue).to_contain_text("Du står först i kön. Beräknad väntetid: cirka 5 min.")
+    expect(page.get_by_role("status")).to_have_text(
+        "Du står först i kön. Beräknad väntetid: cirka 5 min.")  # read out, too
+
+
+def test_own_line_shows_sent_until_the_relay_acknowledges_it(
+    page: Page, relays: Relays, staff_loop: LoopThread
+) -> None:
+    """A line is marked sent (one tick) while the relay's ack is on its way, delivered after."""
+    relay = relays.start()
+    anna = Staff.login(staff_loop, relay.port, "anna")
+    held: list[str | bytes] = []
+    routes: list[WebSocketRoute] = []
+    hold = {"on": True}
+
+    def delay_acks(ws: WebSocketRoute) -> None:
+        server = ws.connect_to_server()
+        ws.on_message(server.send)
+
+        def from_relay(message: str | bytes) -> None:
+            if hold["on"] and '"type":"ack"' in str(message):
+                held.append(message)
+                return
+            ws.send(message)
+
+        server.on_message(from_relay)
+        routes.append(ws)
+
+    page.route_web_socket(lambda url: "/ws/visitor" in url, delay_acks)
+    page.goto(relay.url + "/")
+    box = open_chat(page)
+    write(page, "Är det någon där?")
+    anna.expect("queued")
+    line = box.locator(".m.v")
+    expect(line).to_have_attribute("data-t", "sent")
+    expect(line.locator(".tk")).to_have_text("✓ skickat")
+    page.wait_for_timeout(300)  # the relay has queued it (staff saw it); only the ack is held
+    assert len(held) == 1
+    expect(line).to_have_attribute("data-t", "sent")
+
+    hold["on"] = False
+    for message in held:
+        routes[-1].send(message)
+    expect(line).to_have_attribute("data-t", "got")
+    expect(line.locator(".tk")).to_have_text("✓✓ levererat")
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("sv", "Texten raderas efter 7 dagar. "
+           "Om ett barn far illa måste personalen anmäla det till socialtjänsten."),
+    ("en", "The text is deleted after 7 days. "
+           "If a child is at risk, staff must report it to social services."),
+    ("nb", "Teksten slettes etter 7 dager. "
+           "Hvis et barn ikke har det trygt, må de ansatte melde fra til barnevernet."),
+])
+def test_privacy_line_states_the_relays_retention_and_the_duty_to_report(
+    page: Page, relays: Relays, staff_loop: LoopThread, lang: str, text: str
+) -> None:
+    """The privacy line names the relay's retention_days and staff's duty to report a child at
+    risk, in each language."""
+    relay = relays.start(retention_days=7)
+    Staff.login(staff_loop, relay.port, "anna")
+    page.goto(relay.url + "/")
+    box = open_chat(page)
+    page.get_by_label("Språk").select_option(lang)
+    privacy = box.locator("p.sm", has_text=text)
+    expect(privacy).to_be_visible()
+    expect(privacy).to_have_text(re.compile(re.escape(text) + "$"))  # after the anonymity line

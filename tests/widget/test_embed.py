@@ -7,6 +7,7 @@ import re
 import threading
 import urllib.request
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -14,7 +15,7 @@ from typer.testing import CliRunner
 
 from relay.cli import _register, app
 from relay.cli.widget import embed_tag, widget_source
-from tests.widget.conftest import LoopThread, Relays, Staff
+from tests.widget.conftest import LoopThread, Relays, Staff, add_staff
 from tests.widget.helpers import open_chat, write
 from widget.build import sri
 
@@ -164,3 +165,38 @@ def test_language_picker_switches_the_whole_panel(page: Page, relays: Relays, si
     expect(box).to_contain_text(re.compile("Du er først i køen."))
     page.get_by_role("button", name="Skjul").click()
     expect(page.get_by_role("button", name="Forlat raskt")).to_be_visible()
+
+
+@pytest.mark.browser
+def test_title_exit_url_and_relay_options_apply_in_the_browser(
+    page: Page, relays: Relays, site: HostSite, staff_loop: LoopThread, tmp_path: Path
+) -> None:
+    """data-title labels launcher and panel, data-relay picks the chat relay, data-exit-url is
+    where quick exit goes."""
+    scripts = relays.start(allowed_origins=(site.url,))  # serves widget.js and the panel only
+    chat = relays.start(allowed_origins=(site.url,), database=tmp_path / "chat.db")
+    add_staff(chat.config.database, "anna")
+    at_scripts = Staff.login(staff_loop, scripts.port, "anna")
+    at_chat = Staff.login(staff_loop, chat.port, "anna")
+    page.route("https://exit.example/**",
+               lambda route: route.fulfill(body="<title>neutral</title>", content_type="text/html"))
+    site.serve(snippet_from_cli("--url", scripts.url, "--lang", "sv", "--title", "Prata med oss",
+                                "--exit-url", "https://exit.example/weather", "--relay", chat.url))
+    page.goto(site.url + "/")
+
+    expect(page.get_by_role("button", name="Chatta anonymt")).to_have_count(0)
+    box = open_chat(page, "Prata med oss")
+    expect(box.locator("h2")).to_have_text("Prata med oss")
+    write(page, "Hej via det andra reläet")
+    queued = at_chat.wait_queued()
+    assert queued["entry"]["lang"] == "sv"
+    expect(box.locator(".m.v")).to_have_attribute("data-t", "got")
+    assert [f["type"] for f in staff_loop.run(at_scripts.client.drain(0.5))
+            if f["type"] in ("queued", "message")] == [], "the chat went to the relay in data-relay"
+
+    page.get_by_role("button", name="Dölj").click()
+    expect(page.get_by_role("button", name="Prata med oss")).to_be_visible()
+    page.get_by_role("button", name="Lämna snabbt").click()
+    page.wait_for_url("https://exit.example/weather")
+    assert page.title() == "neutral"
+    at_chat.expect("dequeued", conversation=queued["entry"]["conversation"])  # and it was told
