@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import fcntl
 import os
+import re
 import select
 import socket
 import struct
@@ -19,6 +20,11 @@ import pytest
 from relay.demo_visitors import run_visitors
 from relay.server import Relay
 from tests.support import Client
+
+CONNECTED = "● connected".encode()
+"""The console's status bar once it is logged in (``status.online`` in English)."""
+VISITOR_ALIAS = re.compile("Besökare [0-9]+".encode())
+"""A visitor's alias as the demo relay (Swedish by default) names them."""
 
 
 def _free_port() -> int:
@@ -45,7 +51,8 @@ def _read(fd: int, seconds: float) -> bytes:
 
 @pytest.mark.slow
 def test_demo_runs_relay_visitors_and_console_then_stops_everything() -> None:
-    """The demo page answers while the console runs; Ctrl+Q stops the relay and exits cleanly."""
+    """The demo page answers while the console runs logged in with a simulated visitor on
+    screen; Ctrl+Q stops the relay and exits cleanly."""
     port = _free_port()
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 36, 120, 0, 0))
@@ -67,8 +74,15 @@ def test_demo_runs_relay_visitors_and_console_then_stops_everything() -> None:
             except OSError:
                 continue
         assert page, output.decode(errors="replace")[-2000:]
-        output += _read(master, 6)  # let the console come up and a visitor write in
+        # The console logs in (its status bar says so) and a simulated visitor reaches the
+        # queue under the relay's alias ("Besökare 42"): read until both are on the screen.
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and not (
+                CONNECTED in output and VISITOR_ALIAS.search(output)):
+            output += _read(master, 0.5)
         assert b"Lotsen demo: relay on" in output
+        assert CONNECTED in output, output.decode(errors="replace")[-2000:]
+        assert VISITOR_ALIAS.search(output), output.decode(errors="replace")[-2000:]
         os.write(master, b"\x11")  # Ctrl+Q
         output += _read(master, 3)
         assert process.wait(30) == 0
