@@ -111,6 +111,11 @@ def _line_of(text: str, table: str | None, key: str) -> int | None:
     return None
 
 
+# How a type is named in an error message ops read.
+_KIND_NAMES: dict[type, str] = {int: "a whole number", float: "a number", str: "a string",
+                                bool: "true or false", list: "a list", dict: "a table"}
+
+
 class _Reader:
     """Reads typed values out of parsed TOML and raises ConfigError with file and line."""
 
@@ -150,8 +155,9 @@ class _Reader:
         if isinstance(value, bool) and bool not in kinds:
             value = None
         if not isinstance(value, kinds):
-            names = " or ".join(k.__name__ for k in kinds)
-            raise self.fail(table, key, f"must be a {names}, not {value!r}")
+            named = [k for k in kinds if not (k is int and float in kinds)]  # 12 is a number too
+            names = " or ".join(_KIND_NAMES.get(k, k.__name__) for k in named)
+            raise self.fail(table, key, f"must be {names}, not {value!r}")
         return value
 
 

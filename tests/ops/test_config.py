@@ -187,12 +187,12 @@ def test_long_variables_keep_the_rest_of_a_files_hours() -> None:
 
 
 @pytest.mark.parametrize(("name", "value", "says"), [
-    ("LOTSEN_LIMITS_MAX_VISITORS", "lots", "must be a int, not 'lots'"),
+    ("LOTSEN_LIMITS_MAX_VISITORS", "lots", "must be a whole number, not 'lots'"),
     ("LOTSEN_LIMITS_VISITOR_RATE", "0", "must be greater than 0"),
     ("LOTSEN_CHAT_MAX_TEXT_CHARS", "5000", "between 1 and 4000"),
     ("LOTSEN_HOURS_MONDAY", "14:00-12:00", "ends before it starts"),
     ("LOTSEN_HOURS_CLOSED_DATES", "2026-12-24, 2026-12-32", "not a date"),
-    ("LOTSEN_HOURS_ALWAYS_OPEN", "maybe", "must be a bool"),
+    ("LOTSEN_HOURS_ALWAYS_OPEN", "maybe", "must be true or false"),
     ("LOTSEN_LOG_LEVEL", "loud", '"debug", "info", "warning" or "error"'),
     ("LOTSEN_SERVER_ALLOWED_ORIGINS", "https://www.example.se/chat", "no path"),
 ])
@@ -209,7 +209,8 @@ def test_bad_long_variable_messages_read_whole() -> None:
     """The whole message of a wrong type, and of a rule that needs a second, unset variable."""
     with pytest.raises(ConfigError) as error:
         config_from_env(RelayConfig(), {"LOTSEN_LIMITS_MAX_VISITORS": "lots"})
-    assert str(error.value) == "LOTSEN_LIMITS_MAX_VISITORS='lots': must be a int, not 'lots'"
+    assert str(error.value) == ("LOTSEN_LIMITS_MAX_VISITORS='lots': must be a whole number, "
+                                "not 'lots'")
     with pytest.raises(ConfigError) as error:
         config_from_env(RelayConfig(), {"LOTSEN_SERVER_CERTFILE": "/etc/lotsen/cert.pem"})
     assert str(error.value) == ("LOTSEN_SERVER_KEYFILE (not set): TLS needs both certfile and "
@@ -260,4 +261,4 @@ def test_config_check_and_show_apply_the_environment(cli: Cli,
     monkeypatch.setenv("LOTSEN_LIMITS_MAX_VISITORS", "lots")
     refused = cli("config", "check", EXAMPLE)
     assert refused.exit_code == 2
-    assert "LOTSEN_LIMITS_MAX_VISITORS='lots': must be a int" in refused.output
+    assert "LOTSEN_LIMITS_MAX_VISITORS='lots': must be a whole number" in refused.output

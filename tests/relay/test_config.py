@@ -59,7 +59,7 @@ phone = "113"
 @pytest.mark.parametrize(
     ("text", "line", "words"),
     [
-        ("[server]\nport = \"eighty\"\n", 2, "server.port: must be a int"),
+        ("[server]\nport = \"eighty\"\n", 2, "server.port: must be a whole number"),
         ("[chat]\n\nretention_days = 0\n", 3, "retention_days: must be at least 1"),
         ("[hours]\ntimezone = \"Mars/Olympus\"\n", 2, "unknown time zone"),
         ("[hours]\nmonday = [\"14:00-12:00\"]\n", 2, "ends before it starts"),
