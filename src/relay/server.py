@@ -809,8 +809,7 @@ class Relay:
                         lambda seq, ts: protocol.VisitorAck(frame.cid, seq, ts)):
             return
         line = self._next_line(live, "visitor", None, frame.text, frame.cid)
-        self._journal(live, line, conn.ws).add_done_callback(
-            partial(self._visitor_line_stored, live, line))
+        self._journal(live, line, conn.ws, partial(self._visitor_line_stored, live, line))
 
     def _resent(self, live: Live, cid: str | None, ws: ServerConnection,
                 ack: Callable[[int, float], Frame]) -> bool:
@@ -827,42 +826,39 @@ class Relay:
             return True
         return False
 
-    def _journal(self, live: Live, line: Line, sender: ServerConnection) -> asyncio.Future[None]:
-        """Hand a line to storage and return at once; the future completes once it is durable.
+    def _journal(self, live: Live, line: Line, sender: ServerConnection,
+                 stored: Callable[[BaseException | None], None]) -> None:
+        """Hand a line to storage and return at once; ``stored`` runs once it is durable.
 
         The sender's next frames are read while the line is being committed, so a burst of
         lines from one connection shares one group commit instead of one commit each. Lines
-        are journalled in arrival order and committed in that order, and their acks and
-        deliveries (done callbacks) run in that order too.
+        are journalled in arrival order and committed in that order, and ``stored`` is called
+        in that order too (by the journal, right after the commit).
         """
         if line.cid is not None:
             live.pending[line.cid] = [sender]
         try:
-            future: asyncio.Future[None] = asyncio.ensure_future(self.storage.append_line(line))
-            return future
+            self.storage.append_line_then(line, stored)
         except StorageError as exc:
-            failed: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-            failed.set_exception(exc)
-            return failed
+            stored(exc)
 
-    def _stored_for(self, live: Live, line: Line, stored: asyncio.Future[None],
+    def _stored_for(self, live: Live, line: Line, error: BaseException | None,
                     fallback: ServerConnection | None) -> list[ServerConnection] | None:
         """Who waits for this line's ack, or None after telling them it was not stored."""
         waiting = live.pending.pop(line.cid, None) if line.cid is not None else None
         targets = waiting if waiting is not None else [fallback] if fallback else []
-        if stored.cancelled() or stored.exception() is not None:
-            reason = "relay stopping" if stored.cancelled() else str(stored.exception())
+        if error is not None:
             for ws in targets:
-                self._error(ws, "storage", f"Your message could not be saved ({reason}). "
+                self._error(ws, "storage", f"Your message could not be saved ({error}). "
                                            "Please send it again.", line.cid)
             return None
         live.remember(line.cid, line.seq, line.ts)
         return targets
 
-    def _visitor_line_stored(self, live: Live, line: Line, stored: asyncio.Future[None]) -> None:
+    def _visitor_line_stored(self, live: Live, line: Line, error: BaseException | None) -> None:
         """A visitor's line is committed: acknowledge it, deliver it, queue or triage."""
         visitor = live.visitor.ws if live.visitor is not None else None
-        targets = self._stored_for(live, line, stored, visitor)
+        targets = self._stored_for(live, line, error, visitor)
         if targets is None:
             return
         live.record.visitor_lines += 1
@@ -1217,13 +1213,12 @@ class Relay:
                         lambda seq, ts: protocol.StaffAck(frame.cid, conversation, seq, ts)):
             return
         line = self._next_line(live, kind, conn.account.username, frame.text, frame.cid)
-        self._journal(live, line, conn.ws).add_done_callback(
-            partial(self._staff_line_stored, live, line, conn))
+        self._journal(live, line, conn.ws, partial(self._staff_line_stored, live, line, conn))
 
     def _staff_line_stored(self, live: Live, line: Line, sender: StaffConn,
-                           stored: asyncio.Future[None]) -> None:
+                           error: BaseException | None) -> None:
         """A staff line, note or whisper is committed: acknowledge it and deliver it."""
-        targets = self._stored_for(live, line, stored, sender.ws)
+        targets = self._stored_for(live, line, error, sender.ws)
         if targets is None:
             return
         if line.kind == "staff":

@@ -9,7 +9,7 @@ after it is stored" fast.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -113,6 +113,12 @@ class Storage(Protocol):
         Not a coroutine: the relay journals a connection's lines as they arrive and goes on
         reading while they commit, so their order must be fixed by the call, not by an await.
         """
+        ...
+
+    def append_line_then(self, line: Line,
+                         done: Callable[[BaseException | None], None]) -> None:
+        """Journal a line now, in call order, and call ``done(None)`` once it is committed or
+        ``done(error)`` if it is not; calls come in the order the lines were journalled."""
         ...
     async def live_conversations(self) -> list[tuple[ConversationRecord, int]]:
         """Every conversation not closed, with its highest sequence number."""

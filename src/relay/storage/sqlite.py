@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import bisect
 import json
+import logging
 import re
 import sqlite3
 import time
@@ -63,6 +64,9 @@ def migrations() -> list[tuple[int, str]]:
     return sorted(found)
 
 
+log = logging.getLogger("lotsen.storage")
+
+
 class _Journal:
     """Group commit: writes submitted while a commit runs are committed together after it."""
 
@@ -73,7 +77,7 @@ class _Journal:
         # Writes waiting for the next commit, and their futures (kept apart: the commit takes
         # the writes as they are, with no per-write repacking on the event loop's thread).
         self._pending: list[tuple[str, Sequence[Any]]] = []
-        self._futures: list[asyncio.Future[None]] = []
+        self._waiters: list[asyncio.Future[None] | Done] = []
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self.commits = 0
@@ -89,14 +93,28 @@ class _Journal:
     def submit(self, sql: str, params: Sequence[Any]) -> asyncio.Future[None]:
         future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         self._pending.append((sql, params))
-        self._futures.append(future)
+        self._waiters.append(future)
         self._wake.set()
         return future
 
+    def submit_then(self, sql: str, params: Sequence[Any], done: Done) -> None:
+        """Like ``submit``, but call ``done(None)`` once committed, or ``done(error)``.
+
+        The journal calls ``done`` itself, in submission order, straight after the commit:
+        no future and no event-loop callback per write (one of these per chat line).
+        """
+        self._pending.append((sql, params))
+        self._waiters.append(done)
+        self._wake.set()
+
     async def flush(self) -> None:
-        """Wait until everything submitted so far is committed (or failed)."""
-        if self._futures:
-            await asyncio.gather(*self._futures, return_exceptions=True)
+        """Wait until everything submitted so far, and any commit running now, has finished."""
+        if self._task is None or self._task.done():
+            return
+        barrier: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._waiters.append(barrier)
+        self._wake.set()
+        await asyncio.shield(barrier)
 
     async def stop(self) -> None:
         await self.flush()
@@ -112,30 +130,46 @@ class _Journal:
             await self._wake.wait()
             self._wake.clear()
             batch, self._pending = self._pending, []
-            futures, self._futures = self._futures, []
-            if not batch:
-                continue
-            started = time.perf_counter()
-            try:
-                await self._commit(batch)
-            except (sqlite3.Error, ValueError) as exc:
-                error = StorageError(_describe(exc))
-                self.failed_commits += 1
-                for future in futures:
-                    if not future.done():
-                        future.set_exception(error)
-                continue
-            self.commits += 1
-            self.last_commit_s = time.perf_counter() - started
-            self.commit_seconds_total += self.last_commit_s
-            self.commit_buckets[bisect.bisect_left(COMMIT_BUCKETS_S, self.last_commit_s)] += 1
-            for future in futures:
-                if not future.done():
-                    future.set_result(None)
+            waiters, self._waiters = self._waiters, []
+            error: StorageError | None = None
+            if batch:
+                started = time.perf_counter()
+                try:
+                    await self._commit(batch)
+                except (sqlite3.Error, ValueError) as exc:
+                    error = StorageError(_describe(exc))
+                    self.failed_commits += 1
+                else:
+                    self.commits += 1
+                    self.last_commit_s = time.perf_counter() - started
+                    self.commit_seconds_total += self.last_commit_s
+                    self.commit_buckets[
+                        bisect.bisect_left(COMMIT_BUCKETS_S, self.last_commit_s)] += 1
+            _settle(waiters, error)
 
     async def _commit(self, writes: list[tuple[str, Sequence[Any]]]) -> None:
         async with self.lock:
             await self.db.call(_write_transaction, writes)
+
+
+Done = Callable[[BaseException | None], None]
+"""Called once a journalled write is committed (``None``) or failed (the error)."""
+
+
+def _settle(waiters: list[asyncio.Future[None] | Done], error: StorageError | None) -> None:
+    """Resolve a commit's futures and call its callbacks, in the order they were submitted."""
+    for waiter in waiters:
+        if isinstance(waiter, asyncio.Future):
+            if not waiter.done():
+                if error is None:
+                    waiter.set_result(None)
+                else:
+                    waiter.set_exception(error)
+            continue
+        try:
+            waiter(error)
+        except Exception:  # one broken callback must not strand the others' acks
+            log.exception("journal callback failed", extra={"event": "journal_callback_failed"})
 
 
 def _write_transaction(conn: sqlite3.Connection, writes: list[tuple[str, Sequence[Any]]]) -> None:
@@ -163,6 +197,14 @@ def _write_transaction(conn: sqlite3.Connection, writes: list[tuple[str, Sequenc
         except sqlite3.Error:
             pass
         raise
+
+
+_INSERT_LINE = ("INSERT INTO messages (conversation_id, seq, kind, author, text, ts, cid) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)")
+
+
+def _line_row(line: Line) -> tuple[Any, ...]:
+    return (line.conversation, line.seq, line.kind, line.author, line.text, line.ts, line.cid)
 
 
 # "INSERT INTO t (a, b) VALUES (?, ?)" and nothing more: safe to repeat the VALUES tuple.
@@ -428,11 +470,10 @@ class SQLiteStorage:
                           (*values, conversation))
 
     def append_line(self, line: Line) -> asyncio.Future[None]:
-        return self.journal.submit(
-            "INSERT INTO messages (conversation_id, seq, kind, author, text, ts, cid) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (line.conversation, line.seq, line.kind, line.author, line.text, line.ts, line.cid),
-        )
+        return self.journal.submit(_INSERT_LINE, _line_row(line))
+
+    def append_line_then(self, line: Line, done: Done) -> None:
+        self.journal.submit_then(_INSERT_LINE, _line_row(line), done)
 
     async def live_conversations(self) -> list[tuple[ConversationRecord, int]]:
         rows = await self._rows(
