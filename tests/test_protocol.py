@@ -80,3 +80,13 @@ def test_the_fast_ack_encoder_writes_exactly_the_ack_frames() -> None:
             p.VisitorAck(cid, seq, ts))
         assert p.encode_ack(cid, seq, ts, 7) == p.encode(
             p.StaffAck(cid, 7, seq, ts))
+
+
+def test_the_fast_line_encoder_writes_exactly_the_message_frames() -> None:
+    """encode_line, used for every delivered line, gives the same text as the line frames."""
+    for author, cid in ((None, "c1"), ("Anna <b>", None)):
+        for text in ("Hej", "rad\nny \"citat\" ä \u2028"):
+            assert p.encode_line(7, 3, "staff", author, text, 1.5, cid) == p.encode(
+                p.StaffLine(7, 3, "staff", author, text, 1.5, cid))
+            assert p.encode_line(None, 3, "visitor", author, text, 1.5, cid) == p.encode(
+                p.VisitorLine(3, "visitor", author, text, 1.5, cid))

@@ -662,6 +662,17 @@ def encode(frame: Frame) -> str:
     return _to_json(frame.to_dict())
 
 
+def encode_line(conversation: int | None, seq: int, kind: str, author: str | None, text: str,
+                ts: float, cid: str | None) -> str:
+    """``encode(StaffLine(conversation, ...))``, or of ``VisitorLine(seq, ...)`` when
+    ``conversation`` is None, without building the frame: every stored line goes out so."""
+    if conversation is None:
+        return _to_json({"type": "message", "seq": seq, "kind": kind, "author": author,
+                         "text": text, "ts": ts, "cid": cid})
+    return _to_json({"type": "message", "conversation": conversation, "seq": seq, "kind": kind,
+                     "author": author, "text": text, "ts": ts, "cid": cid})
+
+
 def encode_ack(cid: str, seq: int, ts: float, conversation: int | None = None) -> str:
     """``encode(VisitorAck(cid, seq, ts))``, or of ``StaffAck`` with a conversation, without
     building the frame: one of these goes out for every stored line."""

@@ -350,13 +350,14 @@ class Relay:
 
     def _to_watchers(self, live: Live, frame: Frame) -> None:
         """Send to the conversation's staff member and to supervisors following it."""
-        text = protocol.encode(frame)
-        seen: set[StaffConn] = set()
-        for conn in self.staff.get(live.record.staff or "", ()):
-            seen.add(conn)
+        self._text_to_watchers(live, protocol.encode(frame))
+
+    def _text_to_watchers(self, live: Live, text: str) -> None:
+        holders = self.staff.get(live.record.staff or "", ())
+        for conn in holders:
             self._push(conn.ws, text)
         for conn in live.viewers:
-            if conn not in seen:
+            if conn not in holders:
                 self._push(conn.ws, text)
 
     def _error(self, ws: ServerConnection, code: str, message: str, cid: str | None = None) -> None:
@@ -867,7 +868,8 @@ class Relay:
             ack = protocol.encode_ack(line.cid or "", line.seq, line.ts)
             for ws in targets:
                 self._push(ws, ack)
-        self._to_watchers(live, self._staff_line(line))
+        self._text_to_watchers(live, protocol.encode_line(
+            live.id, line.seq, line.kind, None, line.text, line.ts, line.cid))
         if live.record.state != "queued":
             return
         live.visitor_texts.append(line.text)
@@ -1227,7 +1229,8 @@ class Relay:
         ack = protocol.encode_ack(line.cid or "", line.seq, line.ts, live.id)
         for ws in targets:
             self._push(ws, ack)
-        text = protocol.encode(self._staff_line(line))
+        text = protocol.encode_line(live.id, line.seq, line.kind, self._display(line.author),
+                                    line.text, line.ts, line.cid)
         for other in self.staff.get(live.record.staff or "", ()):
             if other is not sender:
                 self._push(other.ws, text)
@@ -1235,7 +1238,8 @@ class Relay:
             if viewer is not sender:
                 self._push(viewer.ws, text)
         if line.kind == "staff" and live.visitor is not None:
-            self._send(live.visitor.ws, self._visitor_line(line))
+            self._push(live.visitor.ws, protocol.encode_line(
+                None, line.seq, "staff", self._display(line.author), line.text, line.ts, None))
 
     async def _typing(self, conn: StaffConn, frame: protocol.StaffTyping) -> None:
         live = self.live.get(frame.conversation)
