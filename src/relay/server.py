@@ -169,6 +169,8 @@ class Relay:
         self._password_checks = asyncio.Semaphore(2)  # Argon2 is costly: bound it under floods
         self._closing: dict[ServerConnection, asyncio.Future[None]] = {}  # see _drop
         self._closed_connections = 0  # since the last full garbage collection (see _guard)
+        # Tokens of first lines whose conversation is being created (see _visitor_message).
+        self._starting: dict[str, asyncio.Future[None]] = {}
         self._last_full_gc = time.monotonic()
         # username -> (closed_at, conversation, by, reason) of chats they held that ended.
         self._recent_ends: dict[str, deque[tuple[float, int, str, str | None]]] = {}
@@ -758,8 +760,12 @@ class Relay:
         try:
             await self.storage.create_conversation(record)
         except StorageError as exc:
-            self.live.pop(record.id, None)
-            self.by_token.pop(record.token_hash or "", None)
+            if self.live.get(record.id) is live:
+                del self.live[record.id]
+            if self.by_token.get(record.token_hash or "") is live:
+                del self.by_token[record.token_hash or ""]
+            if live.visitor is not None:  # whoever holds it now, the chat does not exist
+                live.visitor.live = None
             conn.live = None
             self._error(conn.ws, "storage", f"Your message could not be saved ({exc}). "
                                             "Please try again.", frame.cid)
@@ -785,6 +791,8 @@ class Relay:
                             "(at least 128 random bits)", frame.cid)
                 return
             digest = auth.token_hash(frame.token)
+            while (starting := self._starting.get(digest)) is not None:
+                await asyncio.shield(starting)  # the same first line on another connection
             live = self.by_token.get(digest)
             if live is not None:
                 self._send(conn.ws, protocol.Started(live.record.alias, frame.token))
@@ -793,14 +801,37 @@ class Relay:
                 if conn.live is live:
                     self._visitor_says(conn, live, frame)
                 return
-            if await self.storage.conversation_by_token(digest) is not None:
-                self._count("visitor_resume_unknown")
-                self._error(conn.ws, "unknown_token", "That chat has ended; start a new one.",
-                            frame.cid)
-                return
-        live = await self._start_conversation(conn, frame)
+            # Until this chat exists, another connection with the token waits (above) instead
+            # of starting a second conversation with the same token.
+            self._starting[digest] = asyncio.get_running_loop().create_future()
+            try:
+                if await self._token_was_used(conn, digest, frame.cid):
+                    return
+                live = await self._start_conversation(conn, frame)
+            finally:
+                self._starting.pop(digest).set_result(None)
+        else:
+            live = await self._start_conversation(conn, frame)
         if live is not None:
             self._visitor_says(conn, live, frame)
+
+    async def _token_was_used(self, conn: VisitorConn, digest: str, cid: str) -> bool:
+        """A first line's token that belongs to a chat that ended (or was blocked)."""
+        try:
+            if await self.storage.is_blocked(digest):
+                self._count("visitor_blocked_refused")
+                self._send(conn.ws, protocol.VisitorEnded("staff", "blocked"))
+                self._drop(conn.ws, protocol.CLOSE_BLOCKED, "This chat has been closed.")
+                return True
+            if await self.storage.conversation_by_token(digest) is None:
+                return False
+        except StorageError as exc:
+            self._error(conn.ws, "storage", f"Your message could not be saved ({exc}). "
+                                            "Please try again.", cid)
+            return True
+        self._count("visitor_resume_unknown")
+        self._error(conn.ws, "unknown_token", "That chat has ended; start a new one.", cid)
+        return True
 
     def _visitor_says(self, conn: VisitorConn, live: Live, frame: protocol.VisitorSend) -> None:
         if live.record.state == "closed":
@@ -952,6 +983,10 @@ class Relay:
         if record.claimed_at is not None:
             self._handle_times.insert(0, record.closed_at - record.claimed_at)
             del self._handle_times[50:]
+        if live.pending:  # lines still in the journal: let them be counted and reach staff
+            with contextlib.suppress(StorageError):
+                await self.storage.flush()
+            changes.update(visitor_lines=record.visitor_lines, staff_lines=record.staff_lines)
         await self._store_quietly(self.storage.update_conversation(live.id, **changes))
         self._count(f"conversations_closed_{by}")
         log.info("conversation closed", extra={"event": "conversation_closed",
@@ -1625,15 +1660,14 @@ def _cid_of(raw: str | bytes) -> str | None:
 
 def _accepts_gzip(accept_encoding: str) -> bool:
     """Whether an Accept-Encoding header allows gzip (``gzip;q=0`` forbids it)."""
+    qualities: dict[str, float] = {}
     for item in accept_encoding.lower().split(","):
         coding, _, params = item.strip().partition(";")
-        if coding.strip() in ("gzip", "*"):
-            quality = params.strip().removeprefix("q=").strip() if params else "1"
-            try:
-                return float(quality) > 0
-            except ValueError:
-                return False
-    return False
+        try:
+            qualities[coding.strip()] = float(params.strip().removeprefix("q=") or 1)
+        except ValueError:
+            qualities[coding.strip()] = 0.0
+    return qualities.get("gzip", qualities.get("*", 0.0)) > 0
 
 
 def _etag_matches(if_none_match: str, etag: str) -> bool:

@@ -140,7 +140,7 @@ function boot(){
   // S.key: the token this widget made for its first line, until "started" confirms the chat.
   const save=()=>{if(S.token||S.key)try{sessionStorage.setItem(KEY,JSON.stringify({t:S.token,k:S.key,o:S.open,l:lang,r:S.role,q:S.outbox}))}catch(e){}};
   const wipe=()=>{try{sessionStorage.removeItem(KEY)}catch(e){}};
-  if(saved&&(saved.t||saved.k)){S.token=saved.t||null;S.key=saved.k||null;S.phase="queued";S.role=saved.r||"";S.outbox=saved.q||[]}
+  if(saved&&(saved.t||saved.k)){S.token=saved.t||null;S.key=saved.k||null;S.phase=saved.t?"queued":"idle";S.role=saved.r||"";S.outbox=saved.q||[]}
 
   // -- DOM ---------------------------------------------------------------------------------
   try{const sheet=new CSSStyleSheet();sheet.replaceSync(CSS);root.adoptedStyleSheets=[...root.adoptedStyleSheets,sheet]}
@@ -374,6 +374,7 @@ function boot(){
     S.status=Object.assign({},S.status,{open:false,reason:f.reason,next_open:f.next_open,emergency:f.emergency,closes_at:null});
     setHelp(f.emergency);help.open=true;
     if(f.cid){tick(f.cid,"fail");drop(f.cid)}
+    if(!S.token&&!S.outbox.length){S.key=null;wipe()}  // refused: no chat exists for that key
     say(tr(f.reason)||tr("notSent"));render();
   };
   on.started=f=>{S.token=f.token;S.key=null;S.phase="queued";save();render()};

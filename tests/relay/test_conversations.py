@@ -330,3 +330,39 @@ async def test_a_first_line_sent_again_with_its_token_rejoins_the_chat(relay: Re
     assert (await late.expect("error", cid="f2"))["code"] == "unknown_token"
     await late.send({**first, "cid": "f3", "token": "short"})
     assert (await late.expect("error", cid="f3"))["code"] == "bad_frame"
+
+
+async def test_the_same_first_line_on_two_connections_at_once_starts_one_chat(
+        relay: Relay) -> None:
+    """Two sockets racing with one token make one conversation; nobody's commit fails."""
+    bo = await Client.staff(relay.port, "bo")
+    other = await Client.visitor(relay.port)
+    token = "RaceToken_" + "r" * 16
+    first = {"type": "message", "text": "Hej igen", "cid": "r1", "token": token}
+    a, b = await Client.visitor(relay.port), await Client.visitor(relay.port)
+    await asyncio.gather(a.send(first), b.send(first), other.send(
+        {"type": "message", "text": "Någon annan", "cid": "o1"}))
+    assert (await other.expect("ack", cid="o1"))["seq"] == 1
+    seen = {id(c): c.seen + await c.drain(0.5) for c in (a, b)}
+    acked = [f["seq"] for frames in seen.values() for f in frames
+             if f["type"] == "ack" and f["cid"] == "r1"]
+    assert acked and set(acked) == {1}  # the window that rejoined last holds the chat
+    assert not [f for frames in seen.values() for f in frames if f["type"] == "error"]
+    assert not [f for f in other.seen if f["type"] == "error"]
+    conversations = {f["entry"]["conversation"] for f in bo.seen + await bo.drain(0.3)
+                     if f["type"] == "queued"}
+    assert len(conversations) == 2  # the raced chat once, and the other visitor's
+
+
+async def test_lines_in_flight_when_the_visitor_leaves_are_counted(relay: Relay) -> None:
+    """A leave right behind a line (no wait for its ack) still counts that line when closing."""
+    await Client.staff(relay.port, "bo")
+    visitor = await Client.visitor(relay.port)
+    await visitor.say("Första")
+    await visitor.send({"type": "message", "text": "Andra, strax före jag går", "cid": "last"})
+    await visitor.send({"type": "leave", "reason": "ended"})
+    await visitor.expect("ended")
+    assert (await visitor.expect("ack", cid="last"))["seq"] == 2
+    await relay.storage.flush()
+    (record,) = [r for r in [await relay.storage.conversation(1)] if r is not None]
+    assert record.state == "closed" and record.visitor_lines == 2

@@ -9,11 +9,11 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, WebSocketRoute, expect
 
 from relay.hours import OpeningHours
 from tests.widget.conftest import TIMEZONE, LoopThread, Relays, Staff
-from tests.widget.helpers import open_chat, storage
+from tests.widget.helpers import open_chat, storage, write
 
 pytestmark = pytest.mark.browser
 
@@ -75,3 +75,35 @@ def test_no_staff_online_is_never_a_dead_end(
     Staff.login(staff_loop, relay.port, "anna")
     expect(box).to_contain_text("Chatten är öppen", timeout=15_000)  # pushed by the relay
     expect(page.get_by_label("Ditt meddelande")).to_be_visible()
+
+
+def test_a_first_line_refused_as_closed_leaves_no_chat_behind(
+    page: Page, relays: Relays, staff_loop: LoopThread
+) -> None:
+    """The last counsellor logs out just before the visitor sends: the line is refused as
+    closed, nothing stays in sessionStorage, and a reload shows the help, not a dead chat."""
+    relay = relays.start()
+    anna = Staff.login(staff_loop, relay.port, "anna")
+    hold = {"status": False}
+
+    def late_status(ws: WebSocketRoute) -> None:  # the relay's "closed" status arrives late
+        server = ws.connect_to_server()
+        ws.on_message(server.send)
+        server.on_message(lambda m: None if hold["status"] and '"type":"status"' in str(m)
+                          else ws.send(m))
+
+    page.route_web_socket(lambda url: "/ws/visitor" in url, late_status)
+    page.goto(relay.url + "/")
+    box = open_chat(page)
+    expect(box).to_contain_text("Chatten är öppen")
+    hold["status"] = True
+    anna.send({"type": "logout"})
+    page.wait_for_timeout(800)  # the relay has seen nobody online (presence settles in 0.5 s)
+    write(page, "Hinner någon svara?")
+    expect(box.locator(".m.v")).to_have_attribute("data-t", "fail", timeout=10_000)
+    assert storage(page)["session"] == {}, "a refused first line leaves nothing stored"
+    hold["status"] = False
+    page.reload()
+    box = open_chat(page)
+    expect(box).to_contain_text("Ingen behandlare är ledig just nu.")
+    expect(box.locator("details")).to_have_attribute("open", "")

@@ -112,7 +112,12 @@ class _Journal:
         if self._task is None or self._task.done():
             return
         barrier: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        self._waiters.append(barrier)
+
+        def passed(_: BaseException | None) -> None:  # settles even after a failed commit
+            if not barrier.done():
+                barrier.set_result(None)
+
+        self._waiters.append(passed)
         self._wake.set()
         await asyncio.shield(barrier)
 
