@@ -6,13 +6,16 @@ import asyncio
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.pilot import Pilot
 
 from console.app import LotsenConsole
+from console.screens.main import MainScreen
+from console.state import Chat
 from relay.server import Relay
-from tests.support import PASSWORD
+from tests.support import PASSWORD, Client
 
 
 @pytest.fixture(autouse=True)
@@ -39,3 +42,18 @@ async def wait_for(pilot: Pilot[None], condition: Callable[[], object], *,
             raise AssertionError(f"timed out waiting for {what}")
         await pilot.pause(0.02)
         await asyncio.sleep(0)
+
+
+async def claimed_chat(app: LotsenConsole, pilot: Pilot[None], relay: Relay,
+                        text: str = "Hej", **hello: Any) -> tuple[Client, Chat]:
+    """A visitor who wrote ``text``, claimed by the console; returns the visitor and the chat."""
+    await wait_for(pilot, lambda: isinstance(app.screen, MainScreen), what="login")
+    visitor = await Client.visitor(relay.port, **hello)
+    await visitor.say(text)
+    await wait_for(pilot, lambda: app.state.queue, what="queued visitor")
+    await pilot.press("ctrl+n")
+    await wait_for(pilot, lambda: app.state.active_chat() is not None, what="claim")
+    chat = app.state.active_chat()
+    assert chat is not None
+    await visitor.expect("claimed")
+    return visitor, chat

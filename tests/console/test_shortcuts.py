@@ -16,7 +16,7 @@ from console.state import Chat
 from console.widgets.composer import Composer
 from console.widgets.referrals import ReferralPane
 from relay.server import Relay
-from tests.console.conftest import console_for, wait_for
+from tests.console.conftest import claimed_chat, console_for, wait_for
 from tests.support import Client
 
 
@@ -30,14 +30,7 @@ async def _claimed(app: LotsenConsole, pilot: Pilot[Any], relay: Relay, text: st
                    **hello: Any) -> tuple[MainScreen, Client, Chat]:
     """A visitor who wrote ``text``, claimed with Ctrl+N; the screen, the visitor, the chat."""
     screen = await _logged_in(app, pilot)
-    visitor = await Client.visitor(relay.port, **hello)
-    await visitor.say(text)
-    await wait_for(pilot, lambda: app.state.queue, what="queued visitor")
-    await pilot.press("ctrl+n")
-    await wait_for(pilot, lambda: app.state.active_chat() is not None, what="claim")
-    chat = app.state.active_chat()
-    assert chat is not None
-    await visitor.expect("claimed")
+    visitor, chat = await claimed_chat(app, pilot, relay, text, **hello)
     return screen, visitor, chat
 
 

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Any
 
 from textual.pilot import Pilot
 
-from console.app import LotsenConsole
 from console.screens.dialogs import CloseDialog, TransferDialog
 from console.screens.main import MainScreen
-from console.state import STORED, Chat
+from console.state import STORED
 from console.widgets.composer import Composer
 from relay.server import Relay
-from tests.console.conftest import console_for, wait_for
+from tests.console.conftest import claimed_chat, console_for, wait_for
 from tests.support import Client
 
 
@@ -44,21 +42,6 @@ async def test_log_in_claim_and_reply_reaches_the_visitor(relay: Relay) -> None:
         await visitor.close()
 
 
-async def _claimed_chat(app: LotsenConsole, pilot: Pilot[None], relay: Relay,
-                        text: str = "Hej", **hello: Any) -> tuple[Client, Chat]:
-    """A visitor who wrote ``text``, claimed by the console; returns the visitor and the chat."""
-    await wait_for(pilot, lambda: isinstance(app.screen, MainScreen), what="login")
-    visitor = await Client.visitor(relay.port, **hello)
-    await visitor.say(text)
-    await wait_for(pilot, lambda: app.state.queue, what="queued visitor")
-    await pilot.press("ctrl+n")
-    await wait_for(pilot, lambda: app.state.active_chat() is not None, what="claim")
-    chat = app.state.active_chat()
-    assert chat is not None
-    await visitor.expect("claimed")
-    return visitor, chat
-
-
 async def _write(pilot: Pilot[None], text: str) -> None:
     app = pilot.app
     app.screen.query_one(Composer).focus()
@@ -70,7 +53,7 @@ async def test_notes_never_reach_the_visitor(relay: Relay) -> None:
     """A note written in note mode is stored and shown to staff, but never sent to the visitor."""
     app = console_for(relay)
     async with app.run_test(size=(120, 36)) as pilot:
-        visitor, chat = await _claimed_chat(app, pilot, relay)
+        visitor, chat = await claimed_chat(app, pilot, relay)
         await pilot.press("ctrl+g")
         assert chat.note_mode
         await _write(pilot, "HEMLIG")
@@ -91,7 +74,7 @@ async def test_transfer_to_a_colleague_with_a_note(relay: Relay) -> None:
     """Transfer hands the chat and a note to a logged-in colleague and takes it off this console."""
     app = console_for(relay)
     async with app.run_test(size=(120, 36)) as pilot:
-        visitor, chat = await _claimed_chat(app, pilot, relay)
+        visitor, chat = await claimed_chat(app, pilot, relay)
         bo = await Client.staff(relay.port, "bo")
         await wait_for(pilot, lambda: app.state.colleagues(), what="bo online")
         await pilot.press("ctrl+t")
@@ -113,7 +96,7 @@ async def test_close_with_outcome_is_stored(relay: Relay) -> None:
     """Closing records who wrote, topics and the referral inserted during the chat."""
     app = console_for(relay)
     async with app.run_test(size=(120, 36)) as pilot:
-        visitor, chat = await _claimed_chat(
+        visitor, chat = await claimed_chat(
             app, pilot, relay, "Min pappa dricker varje kväll, jag är 14", lang="sv",
             role="child")
         await pilot.press("ctrl+r")  # the highlighted (top) referral goes into the reply
@@ -147,7 +130,7 @@ async def test_visitor_leaving_is_shown_and_outcome_still_recorded(relay: Relay)
     """When the visitor ends the chat, the console says so clearly and still takes the outcome."""
     app = console_for(relay)
     async with app.run_test(size=(120, 36)) as pilot:
-        visitor, chat = await _claimed_chat(app, pilot, relay, role="self")
+        visitor, chat = await claimed_chat(app, pilot, relay, role="self")
         await visitor.send({"type": "leave", "reason": "ended"})
         await wait_for(pilot, lambda: chat.ended, what="visitor left")
         status = app.screen.query_one("#chat-status")
@@ -173,7 +156,7 @@ async def test_transfer_back_to_the_queue_keeps_the_visitors_place(relay: Relay)
     chat leaves this console."""
     app = console_for(relay)
     async with app.run_test(size=(120, 36)) as pilot:
-        visitor, chat = await _claimed_chat(app, pilot, relay)
+        visitor, chat = await claimed_chat(app, pilot, relay)
         await pilot.press("ctrl+t")
         await wait_for(pilot, lambda: isinstance(app.screen, TransferDialog), what="dialog")
         await pilot.press("end", "enter")  # the last option: back to the queue
