@@ -18,6 +18,19 @@ from tests.widget.helpers import chat_lines, lines, open_chat, panel, storage, w
 pytestmark = pytest.mark.browser
 
 
+def neutral_exit_page(page: Page) -> None:
+    """Answer the default quick-exit address with a neutral page (no request leaves the host)."""
+    page.route("https://www.google.com/**",
+               lambda route: route.fulfill(body="<title>neutral</title>", content_type="text/html"))
+
+
+def left_quickly(page: Page, staff: Staff, conversation: int) -> None:
+    """The page went to the quick-exit address and staff saw the chat end as a quick exit."""
+    page.wait_for_url("https://www.google.com/")
+    ended = staff.expect("ended", conversation=conversation)
+    assert ended["by"] == "visitor" and ended["reason"] == "quick_exit"
+
+
 def test_visitor_writes_staff_claims_and_answers(
     page: Page, relays: Relays, staff_loop: LoopThread, shoot: Callable[[Page, str], Path]
 ) -> None:
@@ -257,8 +270,7 @@ def test_quick_exit_by_escape_clears_storage_and_replaces_history(
     """Esc three times tells staff, clears storage and replaces the page so Back skips the chat."""
     relay = relays.start()
     anna = Staff.login(staff_loop, relay.port, "anna")
-    page.route("https://www.google.com/**",
-               lambda route: route.fulfill(body="<title>neutral</title>", content_type="text/html"))
+    neutral_exit_page(page)
     page.goto(relay.url + "/healthz")  # the page before the chat page
     page.goto(relay.url + "/")
     open_chat(page)
@@ -270,9 +282,7 @@ def test_quick_exit_by_escape_clears_storage_and_replaces_history(
     page.keyboard.press("Escape")
     page.keyboard.press("Escape")
     page.keyboard.press("Escape")
-    page.wait_for_url("https://www.google.com/")
-    ended = anna.expect("ended", conversation=conversation)
-    assert ended["by"] == "visitor" and ended["reason"] == "quick_exit"
+    left_quickly(page, anna, conversation)
 
     page.go_back()
     assert page.url == relay.url + "/healthz", "Back must not return to the chat page"
@@ -285,8 +295,7 @@ def test_quick_exit_stays_reachable_while_the_panel_is_hidden(
     """Panel hidden mid-chat: a quick exit beside the launcher ends the chat the same way."""
     relay = relays.start()
     anna = Staff.login(staff_loop, relay.port, "anna")
-    page.route("https://www.google.com/**",
-               lambda route: route.fulfill(body="<title>neutral</title>", content_type="text/html"))
+    neutral_exit_page(page)
     page.goto(relay.url + "/healthz")  # the page before the chat page
     page.goto(relay.url + "/")
     launcher = page.get_by_role("button", name="Chatta anonymt")
@@ -325,9 +334,7 @@ def test_quick_exit_stays_reachable_while_the_panel_is_hidden(
     shoot(page, "minimised-mobile")
 
     exit_button.click()
-    page.wait_for_url("https://www.google.com/")
-    ended = anna.expect("ended", conversation=conversation)
-    assert ended["by"] == "visitor" and ended["reason"] == "quick_exit"
+    left_quickly(page, anna, conversation)
     page.go_back()
     assert page.url == relay.url + "/healthz", "Back must not return to the chat page"
     assert storage(page)["session"] == {}
@@ -339,8 +346,7 @@ def test_quick_exit_by_escape_works_while_the_panel_is_hidden(
     """Esc three times with the panel hidden mid-chat still ends the chat and leaves the page."""
     relay = relays.start()
     anna = Staff.login(staff_loop, relay.port, "anna")
-    page.route("https://www.google.com/**",
-               lambda route: route.fulfill(body="<title>neutral</title>", content_type="text/html"))
+    neutral_exit_page(page)
     page.goto(relay.url + "/")
     box = open_chat(page)
     write(page, "Någon kommer")
@@ -351,17 +357,14 @@ def test_quick_exit_by_escape_works_while_the_panel_is_hidden(
 
     for _ in range(3):
         page.keyboard.press("Escape")
-    page.wait_for_url("https://www.google.com/")
-    ended = anna.expect("ended", conversation=conversation)
-    assert ended["by"] == "visitor" and ended["reason"] == "quick_exit"
+    left_quickly(page, anna, conversation)
     assert storage(page)["session"] == {}
 
 
 def test_quick_exit_button_works_before_any_chat(page: Page, relays: Relays) -> None:
     """The always-visible quick exit button leaves at once, to the configured neutral page."""
     relay = relays.start()
-    page.route("https://www.google.com/**",
-               lambda route: route.fulfill(body="<title>neutral</title>", content_type="text/html"))
+    neutral_exit_page(page)
     page.goto(relay.url + "/")
     open_chat(page)
     page.get_by_role("button", name="Lämna snabbt").click()
