@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from playwright.sync_api import Locator, Page
+from playwright.sync_api import Locator, Page, WebSocketRoute
 
 LINES_JS = """() => {
   const root = document.querySelector('[data-lotsen]')?.shadowRoot;
@@ -59,3 +60,22 @@ def write(page: Page, text: str, label: str = "Ditt meddelande") -> None:
     box = page.get_by_label(label)
     box.fill(text)
     box.press("Enter")
+
+
+RelayFrame = str | bytes
+# Given a frame from the relay, the page's side of the socket and the relay's side: whether to
+# pass the frame on to the page.
+FrameFilter = Callable[[RelayFrame, WebSocketRoute, WebSocketRoute], bool]
+
+
+def filter_relay_frames(page: Page, keep: FrameFilter) -> None:
+    """Route the widget's visitor socket through Playwright to the real relay: everything the
+    page sends goes through, and each frame from the relay reaches the page only if ``keep``
+    says so (it may also hold the frame back, or close either side, to stage a fault)."""
+
+    def route(ws: WebSocketRoute) -> None:
+        server = ws.connect_to_server()
+        ws.on_message(server.send)
+        server.on_message(lambda message: ws.send(message) if keep(message, ws, server) else None)
+
+    page.route_web_socket(lambda url: "/ws/visitor" in url, route)

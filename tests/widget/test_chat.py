@@ -13,7 +13,16 @@ from playwright.sync_api import Page, WebSocketRoute, expect
 
 from tests.support import Client
 from tests.widget.conftest import LoopThread, Relays, Staff, add_staff
-from tests.widget.helpers import chat_lines, lines, open_chat, panel, storage, write
+from tests.widget.helpers import (
+    RelayFrame,
+    chat_lines,
+    filter_relay_frames,
+    lines,
+    open_chat,
+    panel,
+    storage,
+    write,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -229,21 +238,16 @@ def test_a_lost_started_frame_rejoins_the_same_chat(
     anna = Staff.login(staff_loop, relay.port, "anna")
     cut = {"done": False}
 
-    def flaky(ws: WebSocketRoute) -> None:
-        server = ws.connect_to_server()
-        ws.on_message(server.send)
+    def cut_first_started(message: RelayFrame, ws: WebSocketRoute,
+                          server: WebSocketRoute) -> bool:
+        if not cut["done"] and '"type":"started"' in str(message):
+            cut["done"] = True  # the phone loses signal before "started" arrives
+            ws.close()
+            server.close()
+            return False
+        return True
 
-        def from_relay(message: str | bytes) -> None:
-            if not cut["done"] and '"type":"started"' in str(message):
-                cut["done"] = True  # the phone loses signal before "started" arrives
-                ws.close()
-                server.close()
-                return
-            ws.send(message)
-
-        server.on_message(from_relay)
-
-    page.route_web_socket(lambda url: "/ws/visitor" in url, flaky)
+    filter_relay_frames(page, cut_first_started)
     page.goto(relay.url + "/")
     box = open_chat(page)
     write(page, "Jag vet inte vem jag ska prata med")
@@ -437,20 +441,14 @@ def test_own_line_shows_sent_until_the_relay_acknowledges_it(
     routes: list[WebSocketRoute] = []
     hold = {"on": True}
 
-    def delay_acks(ws: WebSocketRoute) -> None:
-        server = ws.connect_to_server()
-        ws.on_message(server.send)
+    def hold_acks(message: RelayFrame, ws: WebSocketRoute, _: WebSocketRoute) -> bool:
+        if hold["on"] and '"type":"ack"' in str(message):
+            held.append(message)
+            routes.append(ws)
+            return False
+        return True
 
-        def from_relay(message: str | bytes) -> None:
-            if hold["on"] and '"type":"ack"' in str(message):
-                held.append(message)
-                return
-            ws.send(message)
-
-        server.on_message(from_relay)
-        routes.append(ws)
-
-    page.route_web_socket(lambda url: "/ws/visitor" in url, delay_acks)
+    filter_relay_frames(page, hold_acks)
     page.goto(relay.url + "/")
     box = open_chat(page)
     write(page, "Är det någon där?")

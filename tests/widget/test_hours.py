@@ -9,11 +9,11 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from playwright.sync_api import Page, WebSocketRoute, expect
+from playwright.sync_api import Page, expect
 
 from relay.hours import OpeningHours
 from tests.widget.conftest import TIMEZONE, LoopThread, Relays, Staff
-from tests.widget.helpers import open_chat, storage, write
+from tests.widget.helpers import filter_relay_frames, open_chat, storage, write
 
 pytestmark = pytest.mark.browser
 
@@ -86,13 +86,9 @@ def test_a_first_line_refused_as_closed_leaves_no_chat_behind(
     anna = Staff.login(staff_loop, relay.port, "anna")
     hold = {"status": False}
 
-    def late_status(ws: WebSocketRoute) -> None:  # the relay's "closed" status arrives late
-        server = ws.connect_to_server()
-        ws.on_message(server.send)
-        server.on_message(lambda m: None if hold["status"] and '"type":"status"' in str(m)
-                          else ws.send(m))
-
-    page.route_web_socket(lambda url: "/ws/visitor" in url, late_status)
+    # The relay's "closed" status arrives late: held back while the counsellor logs out.
+    filter_relay_frames(page, lambda message, *_: not (
+        hold["status"] and '"type":"status"' in str(message)))
     page.goto(relay.url + "/")
     box = open_chat(page)
     expect(box).to_contain_text("Chatten är öppen")
