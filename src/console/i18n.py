@@ -324,6 +324,10 @@ CATALOG: dict[str, tuple[str, str, str]] = {
                    "ikke gjenoppta den eller starte en ny fra samme vindu. Det logges."),
     "block.confirm": ("Blockera", "Block", "Blokker"),
     # -- key bindings (footer, help screen and command palette)
+    "key.stats_close": ("Stäng", "Close", "Lukk"),
+    "key.stats_previous": ("Föregående månad", "Previous month", "Forrige måned"),
+    "key.stats_next": ("Nästa månad", "Next month", "Neste måned"),
+    "key.stats_refresh": ("Uppdatera", "Refresh", "Oppdater"),
     "key.start_over": ("Börja om", "Start over", "Begynn på nytt"),
     "key.start_over.tip": ("Tillbaka till lösenordet; lösenordet som väntade på koden glöms.",
                            "Back to the password; the password kept for the code is forgotten.",

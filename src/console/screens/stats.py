@@ -29,6 +29,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
 from console import i18n
+from console.keys import translate_bindings
 from relay import protocol
 from relay.stats import WEEKDAYS, Statistics, bar, format_duration
 
@@ -102,10 +103,6 @@ TEXT: dict[str, tuple[str, str, str]] = {
     "feedback.partly": ("delvis", "partly", "delvis"),
     "feedback.no": ("nej", "no", "nei"),
     "feedback.none": ("inget svar", "no answer", "ikke svart"),
-    "key.stats_close": ("Stäng", "Close", "Lukk"),
-    "key.stats_previous": ("Föregående månad", "Previous month", "Forrige måned"),
-    "key.stats_next": ("Nästa månad", "Next month", "Neste måned"),
-    "key.stats_refresh": ("Uppdatera", "Refresh", "Oppdater"),
 }
 
 
@@ -243,17 +240,7 @@ class StatsScreen(Screen[None]):
         """The figures on screen (None until the relay has answered)."""
         self.waiting = False
         """A request is out and its answer has not arrived."""
-        self._translate_bindings()
-
-    def _translate_bindings(self) -> None:
-        from dataclasses import replace
-
-        key_to_bindings = self._bindings.key_to_bindings
-        for key, bindings in list(key_to_bindings.items()):
-            key_to_bindings[key] = [
-                replace(b, description=tr("key." + b.id.replace("-", "_")))
-                if b.id and "key." + b.id.replace("-", "_") in TEXT else b
-                for b in bindings]
+        translate_bindings(self)
 
     def compose(self) -> ComposeResult:
         yield Label(tr("title.loading"), id="stats-title")
