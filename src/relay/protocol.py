@@ -367,11 +367,17 @@ class VisitorLine(Frame):
 
 @dataclass(frozen=True, slots=True)
 class QueuePosition(Frame):
-    """Place in the queue (1 = next) and an estimated wait in seconds, when one can be given."""
+    """Place in the queue (1 = next) and an estimated wait in seconds, when one can be given.
+
+    ``help``: show the help list open while waiting. True when the relay flagged the chat as
+    needing help soon; the visitor is never told that it was flagged, so the wire says
+    ``help``, not ``urgent``.
+    """
 
     type: ClassVar[str] = "queue"
     position: int
     wait_s: int | None
+    help: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -427,10 +433,17 @@ class Session(Frame):
 
 @dataclass(frozen=True, slots=True)
 class QueueSnapshot(Frame):
-    """The whole queue in relay order: urgent first, then oldest first."""
+    """The head of the queue in relay order (urgent first, then oldest first).
+
+    ``entries`` holds at most the first ``[queue] snapshot_entries`` (default 100) entries;
+    ``total`` is how many are waiting in all. After the snapshot the relay sends ``queued``
+    and ``dequeued`` for changes within that head (an entry moving into it is ``queued``) and
+    ``queue_total`` when the count changes.
+    """
 
     type: ClassVar[str] = "queue"
     entries: list[dict[str, Any]]
+    total: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -444,9 +457,20 @@ class Queued(Frame):
 
 @dataclass(frozen=True, slots=True)
 class Dequeued(Frame):
+    """A chat left the queue: ``claimed``, ``left`` (the visitor ended it, or it was closed)
+    or ``visitor_gone`` (its visitor was disconnected longer than the grace period)."""
+
     type: ClassVar[str] = "dequeued"
     conversation: int
     reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class QueueTotal(Frame):
+    """How many chats are waiting, sent (coalesced) whenever the count changes."""
+
+    type: ClassVar[str] = "queue_total"
+    total: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -586,7 +610,7 @@ RELAY_TO_VISITOR = _registry(
     PeerTyping, VisitorEnded, Error,
 )
 RELAY_TO_STAFF = _registry(
-    Session, QueueSnapshot, Queued, Dequeued, ConversationInfo, StaffLine, StaffAck,
+    Session, QueueSnapshot, Queued, Dequeued, QueueTotal, ConversationInfo, StaffLine, StaffAck,
     VisitorIsTyping, VisitorMoment, StaffEnded, Released, RoomLine, Presence, HelpWanted, Error,
     StatsReport,
 )
@@ -690,6 +714,8 @@ def _check(value: Any, hint: Any, name: str, max_items: int | None = 100) -> Any
     """
     origin = get_origin(hint)
     if origin is Union or origin is types.UnionType:
+        if isinstance(value, str):
+            _text(value, name)  # say why, rather than "wrong type" for every option
         for option in get_args(hint):
             if option is type(None):
                 if value is None:
@@ -725,10 +751,29 @@ def _check(value: Any, hint: Any, name: str, max_items: int | None = 100) -> Any
             return float(value)
     elif hint is str:
         if isinstance(value, str):
-            return value
+            return _text(value, name)
     elif hint is Any:
         return value
     raise ProtocolError("bad_frame", f"field '{name}' has the wrong type")
+
+
+def encodable(text: str) -> bool:
+    """Whether ``text`` can be written as UTF-8: JSON's ``\\ud800`` escapes decode to lone
+    surrogates, which no database, socket or terminal can take."""
+    if text.isascii():
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _text(value: str, name: str) -> str:
+    if not encodable(value):
+        raise ProtocolError("bad_frame", f"field '{name}' is not valid Unicode text "
+                            "(it holds a lone surrogate)")
+    return value
 
 
 def parse(raw: str | bytes, max_bytes: int | None = MAX_FRAME_BYTES) -> dict[str, Any]:
@@ -761,7 +806,7 @@ def from_dict(data: dict[str, Any], registry: dict[str, type[Frame]]) -> Frame:
             # The common cases, exactly as _check decides them, without its generic walk.
             kind = type(value)
             if kind is hint and (kind is not int or -(2**53) < value < 2**53):
-                kwargs[name] = value
+                kwargs[name] = _text(value, name) if kind is str else value
             else:
                 kwargs[name] = _check(value, hint, name, max_items)
     try:

@@ -753,7 +753,6 @@ class Relay:
             alias=self._new_alias(lang), lang=lang, role=role, state="queued", created_at=now)
         self._next_conversation += 1
         live = Live(record, 0, self.queue.next_arrival(), visitor=conn)
-        live.preview = frame.text[:200]
         self.live[record.id] = live
         self.by_token[record.token_hash or ""] = live
         conn.live = live
@@ -905,6 +904,8 @@ class Relay:
             return
         live.visitor_texts.append(line.text)
         del live.visitor_texts[:-TRIAGE_LINES]
+        if not live.preview:  # set from a stored line only, never from one that failed
+            live.preview = line.text[:200]
         if live.id not in self.queue:  # the conversation's first stored line
             self.queue.add(self._entry(live))
             self._triage(live)
@@ -1657,7 +1658,9 @@ def _cid_of(raw: str | bytes) -> str | None:
     except (ValueError, RecursionError):
         return None
     cid = data.get("cid") if isinstance(data, dict) else None
-    return cid if isinstance(cid, str) and len(cid) <= protocol.MAX_CID_CHARS else None
+    if not isinstance(cid, str) or len(cid) > protocol.MAX_CID_CHARS:
+        return None
+    return cid if protocol.encodable(cid) else None  # an error frame must be sendable
 
 
 def _accepts_gzip(accept_encoding: str) -> bool:

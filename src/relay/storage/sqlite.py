@@ -2,7 +2,8 @@
 
 Writes go through ``_Journal``: callers await their own write, concurrent writes are committed
 together in one transaction, and a failed commit fails every write in it, so the relay never
-acknowledges a line that is not on disk. Reads use the same connection between commits.
+acknowledges a line that is not on disk. A single write SQLite refuses (a bad value, a broken
+constraint) fails alone: the rest of its group is committed without it. Reads use the same connection between commits.
 """
 
 from __future__ import annotations
@@ -77,7 +78,8 @@ class _Journal:
         # Writes waiting for the next commit, and their futures (kept apart: the commit takes
         # the writes as they are, with no per-write repacking on the event loop's thread).
         self._pending: list[tuple[str, Sequence[Any]]] = []
-        self._waiters: list[asyncio.Future[None] | Done] = []
+        self._waiters: list[asyncio.Future[None] | Done] = []  # one per pending write
+        self._barriers: list[Done] = []  # flush() calls, settled after the next commit
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self.commits = 0
@@ -86,6 +88,8 @@ class _Journal:
         self.commit_buckets = [0] * len(COMMIT_BUCKETS_S)
         self.commit_seconds_total = 0.0
         self.failed_commits = 0
+        # Single writes SQLite refused while the rest of their group was committed.
+        self.refused_writes = 0
 
     def start(self) -> None:
         self._task = asyncio.create_task(self._run(), name="lotsen-journal")
@@ -117,7 +121,7 @@ class _Journal:
             if not barrier.done():
                 barrier.set_result(None)
 
-        self._waiters.append(passed)
+        self._barriers.append(passed)
         self._wake.set()
         await asyncio.shield(barrier)
 
@@ -136,34 +140,47 @@ class _Journal:
             self._wake.clear()
             batch, self._pending = self._pending, []
             waiters, self._waiters = self._waiters, []
+            barriers, self._barriers = self._barriers, []
             error: StorageError | None = None
+            refused: dict[int, StorageError] = {}
             if batch:
                 started = time.perf_counter()
                 try:
-                    await self._commit(batch)
+                    failed = await self._commit(batch)
                 except (sqlite3.Error, ValueError) as exc:
                     error = StorageError(_describe(exc))
                     self.failed_commits += 1
                 else:
+                    refused = {index: StorageError(_describe(exc))
+                               for index, exc in failed.items()}
+                    self.refused_writes += len(refused)
                     self.commits += 1
                     self.last_commit_s = time.perf_counter() - started
                     self.commit_seconds_total += self.last_commit_s
                     self.commit_buckets[
                         bisect.bisect_left(COMMIT_BUCKETS_S, self.last_commit_s)] += 1
-            _settle(waiters, error)
+            _settle(waiters, error, refused)
+            _settle(barriers, None)
 
-    async def _commit(self, writes: list[tuple[str, Sequence[Any]]]) -> None:
+    async def _commit(self, writes: list[tuple[str, Sequence[Any]]]
+                      ) -> dict[int, BaseException]:
         async with self.lock:
-            await self.db.call(_write_transaction, writes)
+            return await self.db.call(_write_transaction, writes)
 
 
 Done = Callable[[BaseException | None], None]
 """Called once a journalled write is committed (``None``) or failed (the error)."""
 
 
-def _settle(waiters: list[asyncio.Future[None] | Done], error: StorageError | None) -> None:
-    """Resolve a commit's futures and call its callbacks, in the order they were submitted."""
-    for waiter in waiters:
+def _settle(waiters: Sequence[asyncio.Future[None] | Done], error: StorageError | None,
+            refused: dict[int, StorageError] | None = None) -> None:
+    """Resolve a commit's futures and call its callbacks, in the order they were submitted.
+
+    ``error`` fails them all (the commit failed); ``refused`` fails single writes by index.
+    """
+    for index, waiter in enumerate(waiters):
+        if refused:
+            error = refused.get(index)
         if isinstance(waiter, asyncio.Future):
             if not waiter.done():
                 if error is None:
@@ -177,8 +194,52 @@ def _settle(waiters: list[asyncio.Future[None] | Done], error: StorageError | No
             log.exception("journal callback failed", extra={"event": "journal_callback_failed"})
 
 
-def _write_transaction(conn: sqlite3.Connection, writes: list[tuple[str, Sequence[Any]]]) -> None:
-    """One group commit, run on the writer's thread: BEGIN, the writes, COMMIT (or ROLLBACK)."""
+def _write_transaction(conn: sqlite3.Connection, writes: list[tuple[str, Sequence[Any]]]
+                       ) -> dict[int, BaseException]:
+    """One group commit, run on the writer's thread: BEGIN, the writes, COMMIT (or ROLLBACK).
+
+    Returns the writes SQLite refused (by index; usually none). One refused write (a value
+    SQLite cannot take, a broken constraint) must not fail the others in its group: the group
+    is then rolled back and written again with a savepoint per write, so exactly the refused
+    writes are left out. A failed BEGIN or COMMIT (disk full, locked) still fails them all.
+    """
+    try:
+        _write_all(conn, writes)
+    except (sqlite3.IntegrityError, sqlite3.InterfaceError, sqlite3.ProgrammingError,
+            ValueError):
+        if len(writes) == 1:
+            raise
+        return _write_each(conn, writes)
+    return {}
+
+
+def _write_each(conn: sqlite3.Connection, writes: list[tuple[str, Sequence[Any]]]
+                ) -> dict[int, BaseException]:
+    """The group again, each write in a savepoint of its own: refused ones are rolled back."""
+    refused: dict[int, BaseException] = {}
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        for index, (sql, params) in enumerate(writes):
+            conn.execute("SAVEPOINT journal_write")
+            try:
+                conn.execute(sql, params)
+            except (sqlite3.IntegrityError, sqlite3.InterfaceError, sqlite3.ProgrammingError,
+                    ValueError) as exc:
+                conn.execute("ROLLBACK TO journal_write")
+                refused[index] = exc
+            conn.execute("RELEASE journal_write")
+        conn.execute("COMMIT")
+    except BaseException:
+        try:
+            conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
+        raise
+    return refused
+
+
+def _write_all(conn: sqlite3.Connection, writes: list[tuple[str, Sequence[Any]]]) -> None:
+    """The fast path: the whole group in one transaction, like statements batched."""
     try:
         conn.execute("BEGIN IMMEDIATE")
         # Consecutive writes of the same statement go to SQLite in one call.
