@@ -78,6 +78,12 @@ class RelayConfig:
     idle_timeout_s: float = 900.0  # a visitor socket with no chat and no traffic is closed
     ping_interval_s: float = 20.0
     ping_timeout_s: float = 20.0
+    # The waiting queue (docs/security.md, "Queue flooding")
+    max_waiting: int = 200  # chats waiting at once; beyond it new chats get "queue_closed"
+    chats_per_minute: int = 60  # new chats relay-wide per minute; beyond it "queue_closed"
+    chats_per_connection: int = 3  # new chats one visitor connection may start per minute
+    visitor_gone_s: float = 180.0  # a waiting chat whose visitor left this long leaves the queue
+    queue_snapshot_entries: int = 100  # entries in a staff queue snapshot (plus the total)
     # Staff authentication
     require_totp: str = "none"  # "none", "supervisors" or "all"
     login_free_failures: int = 5  # failed logins per account before back-off starts
@@ -174,6 +180,8 @@ _KNOWN = {
                "idle_timeout_s", "handshake_timeout_s", "ping_interval_s", "ping_timeout_s"},
     "auth": {"require_totp", "login_free_failures", "login_max_delay_s", "session_check_s"},
     "log": {"level", "json"},
+    "queue": {"max_waiting", "chats_per_minute", "chats_per_connection", "visitor_gone_s",
+              "snapshot_entries"},
 }
 
 
@@ -252,7 +260,26 @@ def _from_data(r: _Reader, cfg: RelayConfig) -> RelayConfig:
         log_level=log_level,
         log_json=r.get("log", "json", bool, cfg.log_json),
         **_security(r, cfg),
+        **_queue(r, cfg),
     )
+
+
+def _queue(r: _Reader, cfg: RelayConfig) -> dict[str, Any]:
+    """The [queue] table: limits against flooding the waiting queue, validated."""
+    values: dict[str, Any] = {}
+    for key, field_name in (("max_waiting", "max_waiting"),
+                            ("chats_per_minute", "chats_per_minute"),
+                            ("chats_per_connection", "chats_per_connection"),
+                            ("snapshot_entries", "queue_snapshot_entries")):
+        value = r.get("queue", key, int, getattr(cfg, field_name))
+        if value < 1:
+            raise r.fail("queue", key, "must be at least 1")
+        values[field_name] = int(value)
+    gone = float(r.get("queue", "visitor_gone_s", (int, float), cfg.visitor_gone_s))
+    if gone <= 0:
+        raise r.fail("queue", "visitor_gone_s", "must be greater than 0")
+    values["visitor_gone_s"] = gone
+    return values
 
 
 def _security(r: _Reader, cfg: RelayConfig) -> dict[str, Any]:

@@ -30,7 +30,7 @@ import sys
 import time
 from collections import OrderedDict, deque
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import partial
 from typing import Any, Literal
@@ -88,8 +88,10 @@ class VisitorConn:
     role: str | None = None
     live: Live | None = None
     last_status: tuple[Any, ...] | None = None
-    last_position: tuple[int, int | None] | None = None
+    last_position: tuple[int, int | None, bool] | None = None
     limiter: RateLimiter | None = None
+    chat_starts: deque[float] = field(default_factory=deque)
+    """When this connection started its recent chats (monotonic), for chats_per_connection."""
 
 
 @dataclass(eq=False, slots=True)
@@ -116,6 +118,8 @@ class Live:
     """The visitor's recent lines while the chat waits in the queue (what triage reads)."""
     reasons: list[str] = field(default_factory=list)
     preview: str = ""
+    gone_since: float | None = None
+    """While waiting: when its visitor's last connection closed (None while connected)."""
 
     @property
     def id(self) -> int:
@@ -175,6 +179,12 @@ class Relay:
         # username -> (closed_at, conversation, by, reason) of chats they held that ended.
         self._recent_ends: dict[str, deque[tuple[float, int, str, str | None]]] = {}
         self._unflushed: dict[ServerConnection, None] = {}  # frames queued, see _written
+        # Queue flooding limits and bookkeeping (docs/security.md, "Queue flooding").
+        self._aliases: set[str] = set()  # aliases of live chats, kept unique
+        self._chat_starts: deque[float] = deque()  # relay-wide, monotonic, last minute
+        self._gone: dict[int, Live] = {}  # waiting chats whose visitor is not connected
+        self._positions_from = 0  # queue index from which visitors' positions may be stale
+        self._total_sent = 0  # the queue length staff were last told
 
     # -- lifecycle ----------------------------------------------------------------------------
 
@@ -267,9 +277,12 @@ class Relay:
                 live.visitor_texts = [line.text for line in visitor_lines[-TRIAGE_LINES:]]
             live.preview = visitor_lines[0].text[:200] if visitor_lines else ""
             self.live[record.id] = live
+            self._aliases.add(record.alias)
             if record.token_hash:
                 self.by_token[record.token_hash] = live
-            if record.state == "queued":
+            if record.state == "queued":  # its visitor reconnects, or leaves after the grace
+                live.gone_since = self.clock()
+                self._gone[record.id] = live
                 self.queue.add(self._entry(live))
         if self.live:
             log.info("resumed live conversations",
@@ -391,7 +404,7 @@ class Relay:
     def _entry(self, live: Live) -> QueueEntry:
         r = live.record
         return QueueEntry(r.id, r.alias, r.created_at, live.arrival, r.lang, r.role,
-                          live.preview, r.urgent, list(live.reasons))
+                          live.preview, r.urgent, list(live.reasons), live.gone_since)
 
     def staff_online(self) -> int:
         return sum(1 for conns in self.staff.values() if conns)
@@ -417,11 +430,24 @@ class Relay:
         status = self.status()
         key = (status.open, status.reason, status.next_open)
         text = protocol.encode(status)
+        newcomer = self._status_for_new_chat(status)
+        new_key = (newcomer.open, newcomer.reason, newcomer.next_open)
+        new_text = protocol.encode(newcomer) if newcomer is not status else text
         for conn in self.visitors:
-            waiting = conn.live is None or conn.live.record.state == "queued"
-            if conn.last_status != key and waiting:
+            if conn.live is None:
+                if conn.last_status != new_key:
+                    conn.last_status = new_key
+                    self._push(conn.ws, new_text)
+            elif conn.last_status != key and conn.live.record.state == "queued":
                 conn.last_status = key
                 self._push(conn.ws, text)
+
+    def _status_for_new_chat(self, status: protocol.Status) -> protocol.Status:
+        """``status`` as a visitor without a chat sees it: closed (``queue_closed``) while
+        the queue is full."""
+        if status.open and len(self.queue) >= self.config.max_waiting:
+            return replace(status, open=False, reason="queue_closed")
+        return status
 
     async def _tick(self) -> None:
         """Once every few seconds: opening state, queue estimates, hourly retention purge."""
@@ -430,8 +456,9 @@ class Relay:
             await asyncio.sleep(5)
             try:
                 self._broadcast_status()
-                self._positions_dirty = True
+                self._positions_dirty, self._positions_from = True, 0
                 self._send_positions()
+                await self._drop_gone_visitors()
                 await self._close_queue_after_hours()
                 if self.clock() - last_purge > 3600:
                     last_purge = self.clock()
@@ -476,8 +503,13 @@ class Relay:
         recent = self._handle_times[:50]
         return sum(recent) / len(recent)
 
-    def _queue_changed(self) -> None:
-        """Coalesce position updates: many queue changes in one tick send one update each."""
+    def _queue_changed(self, start: int = 0) -> None:
+        """Coalesce position updates: many queue changes in one tick send one update each.
+
+        ``start``: the first queue index whose place changed (entries before it kept theirs),
+        so a chat joining the end of a long queue costs no walk over everyone before it.
+        """
+        self._positions_from = min(self._positions_from, start)
         if not self._positions_dirty:
             self._positions_dirty = True
             asyncio.get_running_loop().call_soon(self._send_positions)
@@ -486,16 +518,26 @@ class Relay:
         if not self._positions_dirty:
             return
         self._positions_dirty = False
+        start, self._positions_from = self._positions_from, len(self.queue)
+        if len(self.queue) != self._total_sent:
+            self._total_sent = len(self.queue)
+            self._send_all_staff(protocol.QueueTotal(self._total_sent))
         online, handle = self.staff_online(), self._mean_handle_s()
-        for index, entry in enumerate(self.queue.ordered()):
+        for index, entry in enumerate(self.queue.entries_from(start), start):
             live = self.live.get(entry.conversation)
             conn = live.visitor if live else None
             if conn is None:
                 continue
-            position = (index + 1, estimate_wait(index + 1, online, handle))
-            if conn.last_position != position:
-                conn.last_position = position
-                self._send(conn.ws, protocol.QueuePosition(*position))
+            self._send_position(conn, live, index, online, handle)  # type: ignore[arg-type]
+
+    def _send_position(self, conn: VisitorConn, live: Live, index: int, online: int,
+                       handle: float) -> None:
+        """A waiting visitor's place; ``help`` opens the help list for a chat flagged urgent
+        (the visitor is not told it was flagged)."""
+        position = (index + 1, estimate_wait(index + 1, online, handle), live.record.urgent)
+        if conn.last_position != position:
+            conn.last_position = position
+            self._send(conn.ws, protocol.QueuePosition(*position))
 
     # -- HTTP --------------------------------------------------------------------------------------
 
@@ -662,14 +704,17 @@ class Relay:
             if hello.resume:
                 await self._resume_visitor(conn, hello)
             status = self.status()
-            conn.last_status = (status.open, status.reason, status.next_open)
+            shown = self._status_for_new_chat(status) if conn.live is None else status
+            conn.last_status = (shown.open, shown.reason, shown.next_open)
             if conn.live is None or conn.live.record.state == "queued":
-                self._send(ws, status)
+                self._send(ws, shown)
             if conn.live is None and not status.open:
                 self._count("closed_visits")
                 with contextlib.suppress(StorageError):
                     await self.storage.count_closed_visit(self._now_local().strftime("%Y-%m-%dT%H"))
-            self._send_positions()
+            if conn.live is not None and conn.live.id in self.queue:
+                self._send_position(conn, conn.live, self.queue.index(conn.live.id),
+                                    self.staff_online(), self._mean_handle_s())
 
             await self._frames(ws, protocol.VISITOR_TO_RELAY, partial(self._visitor_frame, conn),
                                conn.limiter)
@@ -680,6 +725,7 @@ class Relay:
                 live.visitor = None
                 if live.record.state == "active":
                     self._to_watchers(live, protocol.VisitorIsTyping(live.id, False))
+                self._visitor_presence(live)
 
     async def _resume_visitor(self, conn: VisitorConn, hello: protocol.Hello) -> None:
         assert hello.resume is not None
@@ -695,6 +741,7 @@ class Relay:
                 self._drop(live.visitor.ws, protocol.CLOSE_REPLACED, "resumed in another window")
             live.visitor = conn
             conn.live = live
+            self._visitor_presence(live)
             last_seq = live.last_seq
         else:
             last_seq = await self.storage.last_seq(record.id)
@@ -728,13 +775,90 @@ class Relay:
         return None
 
     def _new_alias(self, lang: str | None) -> str:
+        """A name no other live chat has: a random number from a range at least twice as large
+        as the number of live chats, so a free one is found in about two tries at any size."""
         word = ALIAS_WORD.get(self.config.default_language, ALIAS_WORD["sv"])
-        used = {live.record.alias for live in self.live.values()}
-        for _ in range(50):
-            alias = f"{word} {random.randint(1, 99)}"
-            if alias not in used:
+        top = max(99, 2 * len(self._aliases))
+        for _ in range(64):
+            alias = f"{word} {random.randint(1, top)}"
+            if alias not in self._aliases:
                 return alias
-        return f"{word} {random.randint(100, 9999)}"
+        number = top + 1  # (all but impossible) the next free number above the range
+        while f"{word} {number}" in self._aliases:
+            number += 1
+        return f"{word} {number}"
+
+    def _chat_refused(self) -> bool:
+        """Whether a new chat must wait: the queue is full, or too many chats were started in
+        the last minute (relay-wide). Counts the start when it is let through."""
+        if len(self.queue) >= self.config.max_waiting:
+            self._count("visitor_refused_queue_full")
+            return True
+        now = time.monotonic()
+        while self._chat_starts and self._chat_starts[0] < now - 60:
+            self._chat_starts.popleft()
+        if len(self._chat_starts) >= self.config.chats_per_minute:
+            self._count("visitor_refused_chat_rate")
+            return True
+        self._chat_starts.append(now)
+        return False
+
+    def _connection_refused(self, conn: VisitorConn) -> bool:
+        """Whether this connection started ``chats_per_connection`` chats in the last minute."""
+        now = time.monotonic()
+        while conn.chat_starts and conn.chat_starts[0] < now - 60:
+            conn.chat_starts.popleft()
+        if len(conn.chat_starts) >= self.config.chats_per_connection:
+            self._count("visitor_refused_connection_chats")
+            return True
+        conn.chat_starts.append(now)
+        return False
+
+    def _visitor_presence(self, live: Live) -> None:
+        """A waiting chat's visitor connected or went: staff see since when it is gone, and
+        after ``visitor_gone_s`` it leaves the queue (``_drop_gone_visitors``)."""
+        gone = live.visitor is None and live.record.state == "queued"
+        if gone == (live.gone_since is not None):
+            return
+        live.gone_since = self.clock() if gone else None
+        if gone:
+            self._gone[live.id] = live
+        else:
+            self._gone.pop(live.id, None)
+        entry = self.queue.get(live.id)
+        if entry is not None:
+            entry.gone_since = live.gone_since
+            self._announce_queued(entry)
+
+    async def _drop_gone_visitors(self) -> None:
+        """End waiting chats whose visitor has been gone longer than the grace period."""
+        cutoff = self.clock() - self.config.visitor_gone_s
+        for live in list(self._gone.values()):
+            if live.record.state != "queued" or live.visitor is not None:
+                self._gone.pop(live.id, None)
+            elif live.gone_since is not None and live.gone_since <= cutoff:
+                self._count("conversations_visitor_gone")
+                await self._close(live, by="system", reason="visitor_gone",
+                                  dequeued="visitor_gone")
+
+    def _announce_queued(self, entry: QueueEntry, index: int | None = None) -> None:
+        """Tell staff an entry was added or changed, if it is within the head of the queue
+        they are shown (``queue_snapshot_entries``); the total goes out as ``queue_total``."""
+        if index is None:
+            index = self.queue.index(entry.conversation)
+        if index < self.config.queue_snapshot_entries:
+            self._send_all_staff(protocol.Queued(entry.to_dict(), index))
+
+    def _announce_dequeued(self, conversation: int, index: int | None, reason: str) -> None:
+        """Tell staff a chat left the queue; an entry that moves into the head they are shown
+        is sent as ``queued``."""
+        self._send_all_staff(protocol.Dequeued(conversation, reason))
+        if index is None:
+            return
+        shown = self.config.queue_snapshot_entries
+        if index < shown and (moved_in := self.queue.at(shown - 1)) is not None:
+            self._send_all_staff(protocol.Queued(moved_in.to_dict(), shown - 1))
+        self._queue_changed(index)
 
     async def _start_conversation(self, conn: VisitorConn,
                                   frame: protocol.VisitorSend) -> Live | None:
@@ -743,6 +867,10 @@ class Relay:
             self._count("visitor_refused_closed")
             self._send(conn.ws, protocol.Closed(status.reason or "hours", status.next_open,
                                                 status.emergency, frame.cid))
+            return None
+        if self._connection_refused(conn) or self._chat_refused():
+            self._send(conn.ws, protocol.Closed("queue_closed", None, status.emergency,
+                                                frame.cid))
             return None
         token = frame.token or auth.new_token()
         now = self.clock()
@@ -754,6 +882,7 @@ class Relay:
         self._next_conversation += 1
         live = Live(record, 0, self.queue.next_arrival(), visitor=conn)
         self.live[record.id] = live
+        self._aliases.add(record.alias)
         self.by_token[record.token_hash or ""] = live
         conn.live = live
         try:
@@ -761,6 +890,7 @@ class Relay:
         except StorageError as exc:
             if self.live.get(record.id) is live:
                 del self.live[record.id]
+                self._aliases.discard(record.alias)
             if self.by_token.get(record.token_hash or "") is live:
                 del self.by_token[record.token_hash or ""]
             if live.visitor is not None:  # whoever holds it now, the chat does not exist
@@ -916,8 +1046,9 @@ class Relay:
                 return
         entry = self.queue.get(live.id)
         if entry is not None:
-            self._send_all_staff(protocol.Queued(entry.to_dict(), self.queue.index(live.id)))
-        self._queue_changed()
+            index = self.queue.index(live.id)
+            self._announce_queued(entry, index)
+            self._queue_changed(index)
 
     def _triage(self, live: Live) -> None:
         """Raise a waiting conversation to the top of the queue when triage finds acute risk."""
@@ -960,8 +1091,11 @@ class Relay:
         await self._store_quietly(self.storage.update_conversation(live.id, feedback=answer))
 
     async def _close(self, live: Live, *, by: str, reason: str | None = None,
-                     outcome: protocol.Close | None = None) -> None:
-        """End a conversation: statistics record kept, both sides told, live state dropped."""
+                     outcome: protocol.Close | None = None, dequeued: str = "left") -> None:
+        """End a conversation: statistics record kept, both sides told, live state dropped.
+
+        ``dequeued``: the reason staff are given if the chat was waiting in the queue.
+        """
         record = live.record
         was_queued = record.state == "queued"
         record.state, record.closed_at, record.closed_by = "closed", self.clock(), by
@@ -975,10 +1109,12 @@ class Relay:
             changes.update(outcome_role=outcome.role, tags=record.tags,
                            referrals=record.referrals)
         if was_queued:
+            index = self.queue.index(live.id) if live.id in self.queue else None
             self.queue.remove(live.id)
-            self._send_all_staff(protocol.Dequeued(live.id, "left"))
-            self._queue_changed()
-        self.live.pop(live.id, None)
+            self._announce_dequeued(live.id, index, dequeued)
+        self._gone.pop(live.id, None)
+        if self.live.pop(live.id, None) is not None:
+            self._aliases.discard(record.alias)
         if record.token_hash:
             self.by_token.pop(record.token_hash, None)
         if record.claimed_at is not None:
@@ -1102,7 +1238,8 @@ class Relay:
 
     async def _welcome_staff(self, conn: StaffConn) -> None:
         ws, username = conn.ws, conn.account.username
-        self._send(ws, protocol.QueueSnapshot([e.to_dict() for e in self.queue.ordered()]))
+        head = self.queue.head(self.config.queue_snapshot_entries)
+        self._send(ws, protocol.QueueSnapshot([e.to_dict() for e in head], len(self.queue)))
         self._send(ws, self._presence())
         for live in list(self.live.values()):
             if live.record.staff == username:
@@ -1202,19 +1339,21 @@ class Relay:
         live = self.live[entry.conversation]
         username = conn.account.username
         # Everything up to the first await is atomic: a second claim now finds no entry.
+        index = self.queue.index(live.id)
         self.queue.remove(live.id)
         live.record.state, live.record.staff = "active", username
         live.record.claimed_at = self.clock()
-        self._send_all_staff(protocol.Dequeued(live.id, "claimed"))
-        self._queue_changed()
+        self._visitor_presence(live)  # a held chat is not "gone" from the queue
+        self._announce_dequeued(live.id, index, "claimed")
         try:
             await self.storage.update_conversation(
                 live.id, state="active", staff=username, claimed_at=live.record.claimed_at)
         except StorageError:
             live.record.state, live.record.staff, live.record.claimed_at = "queued", None, None
-            self.queue.add(self._entry(live))
-            self._send_all_staff(protocol.Queued(self._entry(live).to_dict(),
-                                                 self.queue.index(live.id)))
+            self._visitor_presence(live)
+            index = self.queue.add(self._entry(live))
+            self._announce_queued(self._entry(live), index)
+            self._queue_changed(index)
             raise
         live.visitor_texts = []  # triage reads a waiting chat only; a held one keeps no copies
         await self.storage.audit(username, "claim", live.id)
@@ -1313,7 +1452,10 @@ class Relay:
             self._send(live.visitor.ws, protocol.Claimed(target.display_name))
 
     async def _requeue(self, live: Live, *, by: str, note: str | None) -> None:
-        """Put a conversation back in the queue at its original place (strict FIFO)."""
+        """Put a conversation back in the queue, first in line: before every other waiting
+        chat of its class (urgent chats, flagged for acute risk, still come before a chat that
+        is not; docs/protocol.md, ``transfer``). This is what "back to the queue (first in
+        line)" in the console and a colleague gone past the grace period both mean."""
         if live.record.state != "active":
             return
         previous = live.record.staff
@@ -1326,12 +1468,16 @@ class Relay:
         if live.record.state != "active":  # ended meanwhile
             return
         live.record.state, live.record.staff, live.record.claimed_at = "queued", None, None
-        index = self.queue.add(self._entry(live))
+        live.arrival = self.queue.front_arrival()
+        self._visitor_presence(live)
+        self.queue.add(self._entry(live))
         await self._store_quietly(self.storage.update_conversation(
             live.id, state="queued", staff=None, claimed_at=None))
         await self._store_quietly(self.storage.audit(by, "requeue", live.id))
         self._send_staff(previous, protocol.Released(live.id, None))
-        self._send_all_staff(protocol.Queued(self._entry(live).to_dict(), index))
+        entry = self.queue.get(live.id)
+        if entry is not None:
+            self._announce_queued(entry)
         if live.visitor is not None:
             live.visitor.last_position = None
             self._send(live.visitor.ws, self.status())

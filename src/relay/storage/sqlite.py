@@ -3,7 +3,8 @@
 Writes go through ``_Journal``: callers await their own write, concurrent writes are committed
 together in one transaction, and a failed commit fails every write in it, so the relay never
 acknowledges a line that is not on disk. A single write SQLite refuses (a bad value, a broken
-constraint) fails alone: the rest of its group is committed without it. Reads use the same connection between commits.
+constraint) fails alone: the rest of its group is committed without it. Reads use the same
+connection between commits.
 """
 
 from __future__ import annotations
