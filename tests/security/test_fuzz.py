@@ -1,11 +1,12 @@
 """Property-based protocol fuzzing against a real relay, on both endpoints.
 
 Hypothesis sends random and mutated frames: wrong types, missing and unknown fields, huge
-numbers, random JSON, text that is not JSON, deep nesting, binary frames, invalid UTF-8 and
-oversized frames. The properties: every frame the protocol refuses is answered with an
-``error`` frame or a close with a reason; the relay never fails a connection with 1011 or logs an
-error; afterwards a normal visitor and staff member still chat; and the database passes
-``PRAGMA integrity_check`` with no orphan rows.
+numbers, random JSON, text that is not JSON, deep nesting, binary frames, invalid UTF-8,
+oversized frames, and lone surrogates (raw ``\\ud800`` escapes) and control characters in
+every string field of every frame type. The properties: every frame the protocol refuses is
+answered with an ``error`` frame or a close with a reason; the relay never fails a connection
+with 1011 or logs an error; afterwards a normal visitor and staff member still chat; and the
+database passes ``PRAGMA integrity_check`` with no orphan rows.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import itertools
 import json
 import logging
 import sqlite3
+import typing
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -68,6 +70,41 @@ STAFF_FRAMES: list[dict[str, Any]] = [
 ]
 TYPE_NAMES = sorted({name for names in protocol.frame_types().values() for name in names})
 
+# Lone surrogates (json.dumps writes them as raw \ud800 escapes), control characters, line and
+# paragraph separators and format characters (bidi marks, zero width), mixed with plain text.
+NASTY_CHAR = st.characters(categories=["Cs", "Cc", "Zl", "Zp", "Cf"])
+NASTY = st.lists(NASTY_CHAR | st.characters(), min_size=1, max_size=12).map("".join)
+SURROGATE = st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF)
+
+
+def string_fields(cls: type[protocol.Frame]) -> list[str]:
+    """The fields of a frame class that hold text: str, optional str, lists of str."""
+    names = []
+    for name, hint in typing.get_type_hints(cls).items():
+        if name != "type" and "str" in str(hint) and "Literal" not in str(hint):
+            names.append(name)
+    return names
+
+
+def with_text(template: dict[str, Any], name: str, text: str, cls: type[protocol.Frame]
+              ) -> dict[str, Any]:
+    frame = dict(template)
+    hint = str(typing.get_type_hints(cls)[name])
+    frame[name] = [text] if hint.startswith("list") else text
+    return frame
+
+
+@st.composite
+def nasty_text(draw: st.DrawFn, templates: list[dict[str, Any]],
+               registry: dict[str, type[protocol.Frame]]) -> dict[str, Any]:
+    """A valid frame with one string field holding lone surrogates or control characters."""
+    template = draw(st.sampled_from(templates))
+    cls = registry[template["type"]]
+    fields = string_fields(cls)
+    if not fields:
+        return template
+    return with_text(template, draw(st.sampled_from(fields)), draw(NASTY), cls)
+
 
 @st.composite
 def mutated(draw: st.DrawFn, templates: list[dict[str, Any]]) -> dict[str, Any]:
@@ -98,8 +135,11 @@ def invalid_utf8(data: bytes) -> bool:
 def payloads(templates: list[dict[str, Any]]) -> st.SearchStrategy[tuple[str, Any]]:
     """(kind, data): kind is "text", "binary" or "bad_utf8" (bytes sent as a text frame)."""
     big = protocol.MAX_FRAME_BYTES
+    registry = protocol.STAFF_TO_RELAY if templates is STAFF_FRAMES else \
+        protocol.VISITOR_TO_RELAY
     return st.one_of(
         st.sampled_from(templates).map(lambda f: ("text", json.dumps(f))),  # valid: make state
+        nasty_text(templates, registry).map(lambda f: ("text", json.dumps(f))),
         mutated(templates).map(lambda f: ("text", json.dumps(f, ensure_ascii=False))),
         mutated(templates).map(lambda f: ("text", json.dumps(f))),
         JSON.map(lambda v: ("text", json.dumps(v))),
@@ -333,3 +373,108 @@ async def _consume(client: Client) -> None:
     with contextlib.suppress(ConnectionClosed):
         async for _ in client.ws:
             pass
+
+
+def _plain_value(hint: Any) -> Any:
+    """A valid value for a field of this type hint (the first option of a union)."""
+    origin = typing.get_origin(hint)
+    if origin is typing.Literal:
+        return typing.get_args(hint)[0]
+    if origin is list:
+        return ["x"] if typing.get_args(hint)[0] is str else []
+    if origin is dict:
+        return {}
+    if origin is not None:  # a union: its first option that is not None
+        return _plain_value(next(a for a in typing.get_args(hint) if a is not type(None)))
+    return {str: "x", int: 1, float: 1.0, bool: True}.get(hint, "x")
+
+
+def valid_frame(cls: type[protocol.Frame]) -> dict[str, Any]:
+    frame: dict[str, Any] = {"type": cls.type}
+    for name, hint in typing.get_type_hints(cls).items():
+        if name != "type":
+            frame[name] = _plain_value(hint)
+    if "v" in frame:
+        frame["v"] = PROTOCOL_VERSION
+    return frame
+
+
+ALL_STRING_FIELDS = [
+    (direction, cls, name)
+    for direction, registry in protocol.DIRECTIONS.items()
+    for cls in registry.values()
+    for name in string_fields(cls)
+]
+
+
+def test_every_frame_type_has_its_string_fields_fuzzed() -> None:
+    """The codec test below covers a string field of every frame type that has one."""
+    covered = {cls for _, cls, _ in ALL_STRING_FIELDS}
+    for registry in protocol.DIRECTIONS.values():
+        for cls in registry.values():
+            assert cls in covered or not string_fields(cls), cls
+
+
+@pytest.mark.parametrize(("direction", "cls", "name"), ALL_STRING_FIELDS,
+                         ids=[f"{d}-{c.type}-{n}" for d, c, n in ALL_STRING_FIELDS])
+@settings(max_examples=40, deadline=None, database=None)
+@given(text=NASTY, surrogate=SURROGATE)
+def test_lone_surrogates_are_refused_in_every_string_field(
+        direction: str, cls: type[protocol.Frame], name: str, text: str,
+        surrogate: str) -> None:
+    """In every string field of every frame type (both directions of both endpoints), text
+    with a lone surrogate is refused with ``bad_frame``; control and format characters are
+    either taken or refused with a ProtocolError, never another exception."""
+    registry = protocol.DIRECTIONS[direction]
+    base = valid_frame(cls)
+    assert isinstance(protocol.decode(json.dumps(base), registry), cls)
+    poisoned = with_text(base, name, "Hej " + surrogate + " " + text, cls)
+    with pytest.raises(ProtocolError) as refused:
+        protocol.decode(json.dumps(poisoned), registry)
+    assert refused.value.code == "bad_frame"
+    try:
+        frame = protocol.decode(json.dumps(with_text(base, name, text, cls)), registry)
+    except ProtocolError:
+        return
+    protocol.encode(frame).encode("utf-8")  # whatever is taken can be sent on
+
+
+@pytest.mark.parametrize("endpoint", ["visitor", "staff"])
+def test_lone_surrogates_in_every_field_on_a_real_relay(tmp_path: Path, endpoint: str,
+                                                        error_log: ErrorLog) -> None:
+    """On a real relay, a lone surrogate in each string field of each frame type is answered
+    with ``bad_frame`` (or a close with a reason, for a first frame), staff can still log in
+    and a normal chat works; nothing is logged as an error and the database is consistent."""
+    config = make_config(tmp_path, visitor_rate=50.0, visitor_burst=100, staff_rate=50.0,
+                         staff_burst=100)
+    for user, supervisor in (("anna", False), ("bo", False), ("sara", True)):
+        add_staff(config.database, user, supervisor=supervisor)
+    staff = endpoint == "staff"
+    templates = STAFF_FRAMES if staff else VISITOR_FRAMES
+    registry = protocol.STAFF_TO_RELAY if staff else protocol.VISITOR_TO_RELAY
+    frames = [
+        ("text", json.dumps(with_text(t, name, "Hej \ud800 \x1b]52;c;x\x07", registry[t["type"]])))
+        for t in templates for name in string_fields(registry[t["type"]])
+    ]
+    loop = asyncio.new_event_loop()
+    with RelayThread(config) as relay:
+        fuzzer = Fuzzer(relay.port)
+        duty = loop.run_until_complete(Client.staff(relay.port, "bo"))
+        if staff:
+            loop.run_until_complete(_conversation_for(relay.port, "anna"))
+        reader = loop.create_task(_consume(duty))
+        try:
+            for frame in frames:
+                first_type = json.loads(frame[1])["type"]
+                first = frame if first_type in ("hello", "login") else None
+                loop.run_until_complete(fuzzer.run(staff, first, [] if first else [frame]))
+            loop.run_until_complete(normal_chat_works(relay.port))
+        finally:
+            reader.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                loop.run_until_complete(reader)
+            loop.run_until_complete(duty.close())
+            loop.close()
+        assert sum(fuzzer.answers.values()) == len(frames)
+    assert [r.getMessage() for r in error_log.records] == []
+    assert_consistent(config.database)
