@@ -29,7 +29,8 @@ app = typer.Typer(help="Check configuration files, or show the effective configu
 # File keys whose RelayConfig field has another name; every other key is its field's name.
 FIELD_OF = {("limits", "handshake_timeout_s"): "handshake_timeout",
             ("referrals", "directory"): "referral_directory",
-            ("log", "level"): "log_level", ("log", "json"): "log_json"}
+            ("log", "level"): "log_level", ("log", "json"): "log_json",
+            ("queue", "snapshot_entries"): "queue_snapshot_entries"}
 # Fields the file cannot set (shown as comments by `show`).
 NOT_IN_FILE = ("staff_grace_s",)
 
