@@ -185,6 +185,7 @@ class Relay:
         self._gone: dict[int, Live] = {}  # waiting chats whose visitor is not connected
         self._positions_from = 0  # queue index from which visitors' positions may be stale
         self._total_sent = 0  # the queue length staff were last told
+        self._unsaved_closes: dict[int, dict[str, object]] = {}  # see _store_unsaved_closes
 
     # -- lifecycle ----------------------------------------------------------------------------
 
@@ -284,6 +285,7 @@ class Relay:
                 live.gone_since = self.clock()
                 self._gone[record.id] = live
                 self.queue.add(self._entry(live))
+        self._total_sent = len(self.queue)
         if self.live:
             log.info("resumed live conversations",
                      extra={"event": "loaded", "conversations": len(self.live)})
@@ -459,6 +461,7 @@ class Relay:
                 self._positions_dirty, self._positions_from = True, 0
                 self._send_positions()
                 await self._drop_gone_visitors()
+                await self._store_unsaved_closes()
                 await self._close_queue_after_hours()
                 if self.clock() - last_purge > 3600:
                     last_purge = self.clock()
@@ -788,31 +791,26 @@ class Relay:
             number += 1
         return f"{word} {number}"
 
-    def _chat_refused(self) -> bool:
-        """Whether a new chat must wait: the queue is full, or too many chats were started in
-        the last minute (relay-wide). Counts the start when it is let through."""
+    def _chat_refused(self, conn: VisitorConn) -> bool:
+        """Whether a new chat must wait: the queue is full, too many chats were started in the
+        last minute (relay-wide), or this connection started too many. A start let through
+        is counted against both minute limits."""
+        now = time.monotonic()
+        for starts in (self._chat_starts, conn.chat_starts):
+            while starts and starts[0] < now - 60:
+                starts.popleft()
         if len(self.queue) >= self.config.max_waiting:
-            self._count("visitor_refused_queue_full")
-            return True
-        now = time.monotonic()
-        while self._chat_starts and self._chat_starts[0] < now - 60:
-            self._chat_starts.popleft()
-        if len(self._chat_starts) >= self.config.chats_per_minute:
-            self._count("visitor_refused_chat_rate")
-            return True
-        self._chat_starts.append(now)
-        return False
-
-    def _connection_refused(self, conn: VisitorConn) -> bool:
-        """Whether this connection started ``chats_per_connection`` chats in the last minute."""
-        now = time.monotonic()
-        while conn.chat_starts and conn.chat_starts[0] < now - 60:
-            conn.chat_starts.popleft()
-        if len(conn.chat_starts) >= self.config.chats_per_connection:
-            self._count("visitor_refused_connection_chats")
-            return True
-        conn.chat_starts.append(now)
-        return False
+            refused = "queue_full"
+        elif len(self._chat_starts) >= self.config.chats_per_minute:
+            refused = "chat_rate"
+        elif len(conn.chat_starts) >= self.config.chats_per_connection:
+            refused = "connection_chats"
+        else:
+            self._chat_starts.append(now)
+            conn.chat_starts.append(now)
+            return False
+        self._count(f"visitor_refused_{refused}")
+        return True
 
     def _visitor_presence(self, live: Live) -> None:
         """A waiting chat's visitor connected or went: staff see since when it is gone, and
@@ -841,6 +839,13 @@ class Relay:
                 await self._close(live, by="system", reason="visitor_gone",
                                   dequeued="visitor_gone")
 
+    async def _store_unsaved_closes(self) -> None:
+        """Store again the ends of chats whose closing write failed (a full disk, say): both
+        sides were told the chat ended, so its row must not stay open to be revived."""
+        for conversation, changes in list(self._unsaved_closes.items()):
+            await self.storage.update_conversation(conversation, **changes)
+            del self._unsaved_closes[conversation]
+
     def _announce_queued(self, entry: QueueEntry, index: int | None = None) -> None:
         """Tell staff an entry was added or changed, if it is within the head of the queue
         they are shown (``queue_snapshot_entries``); the total goes out as ``queue_total``."""
@@ -868,7 +873,7 @@ class Relay:
             self._send(conn.ws, protocol.Closed(status.reason or "hours", status.next_open,
                                                 status.emergency, frame.cid))
             return None
-        if self._connection_refused(conn) or self._chat_refused():
+        if self._chat_refused(conn):
             self._send(conn.ws, protocol.Closed("queue_closed", None, status.emergency,
                                                 frame.cid))
             return None
@@ -1124,7 +1129,11 @@ class Relay:
             with contextlib.suppress(StorageError):
                 await self.storage.flush()
             changes.update(visitor_lines=record.visitor_lines, staff_lines=record.staff_lines)
-        await self._store_quietly(self.storage.update_conversation(live.id, **changes))
+        try:
+            await self.storage.update_conversation(live.id, **changes)
+        except StorageError as exc:  # both sides are told it ended: keep trying to store that
+            log.warning("write failed", extra={"event": "write_failed", "error": str(exc)})
+            self._unsaved_closes[live.id] = changes
         self._count(f"conversations_closed_{by}")
         log.info("conversation closed", extra={"event": "conversation_closed",
                                                "conversation": live.id, "by": by})

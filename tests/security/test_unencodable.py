@@ -166,3 +166,35 @@ async def test_refused_frames_carry_back_only_sendable_cids(start_relay: StartRe
     refused = await visitor.expect("error")
     assert refused["code"] == "bad_frame" and refused["cid"] is None
     await visitor.say("Fortfarande här")
+
+
+async def test_a_refused_closing_write_is_stored_again(start_relay: StartRelay) -> None:
+    """Finding 2: when the write that closes a chat is refused (here by a trigger in the real
+    database), both sides are still told it ended, and the relay keeps storing the end until it
+    is on disk: the row does not stay ``active`` to be revived by a restart."""
+    relay = await start_relay()
+    staff = await Client.staff(relay.port, "anna")
+    visitor = await Client.visitor(relay.port)
+    await visitor.say("Hej")
+    await staff.send({"type": "claim"})
+    conversation = (await staff.expect("conversation"))["id"]
+    await relay.storage.flush()
+    database = relay.config.database
+    with sqlite3.connect(database) as db:
+        db.execute("CREATE TRIGGER refuse_close BEFORE UPDATE OF state ON conversations "
+                   "WHEN NEW.state = 'closed' BEGIN SELECT RAISE(ABORT, 'refused'); END")
+    await visitor.send({"type": "leave", "reason": "ended"})
+    await visitor.expect("ended")
+    await staff.expect("ended", conversation=conversation)
+    record = await relay.storage.conversation(conversation)
+    assert record is not None and record.state == "active"
+    with sqlite3.connect(database) as db:
+        db.execute("DROP TRIGGER refuse_close")
+    for _ in range(80):  # the relay's periodic task stores it again (every 5 s)
+        record = await relay.storage.conversation(conversation)
+        if record is not None and record.state == "closed":
+            break
+        await asyncio.sleep(0.1)
+    assert record is not None and record.state == "closed" and record.closed_by == "visitor"
+    await staff.close()
+    await visitor.close()

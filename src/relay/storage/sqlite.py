@@ -148,7 +148,7 @@ class _Journal:
                 started = time.perf_counter()
                 try:
                     failed = await self._commit(batch)
-                except (sqlite3.Error, ValueError) as exc:
+                except (sqlite3.Error, ValueError, OverflowError) as exc:
                     error = StorageError(_describe(exc))
                     self.failed_commits += 1
                 else:
@@ -195,6 +195,12 @@ def _settle(waiters: Sequence[asyncio.Future[None] | Done], error: StorageError 
             log.exception("journal callback failed", extra={"event": "journal_callback_failed"})
 
 
+# What SQLite raises for one write it will not take (the rest of the group is fine): a value
+# it cannot encode or bind (a lone surrogate, an int beyond 64 bits), a broken constraint.
+_REFUSED = (sqlite3.IntegrityError, sqlite3.DataError, sqlite3.InterfaceError,
+            sqlite3.ProgrammingError, ValueError, OverflowError)
+
+
 def _write_transaction(conn: sqlite3.Connection, writes: list[tuple[str, Sequence[Any]]]
                        ) -> dict[int, BaseException]:
     """One group commit, run on the writer's thread: BEGIN, the writes, COMMIT (or ROLLBACK).
@@ -206,8 +212,7 @@ def _write_transaction(conn: sqlite3.Connection, writes: list[tuple[str, Sequenc
     """
     try:
         _write_all(conn, writes)
-    except (sqlite3.IntegrityError, sqlite3.InterfaceError, sqlite3.ProgrammingError,
-            ValueError):
+    except _REFUSED:
         if len(writes) == 1:
             raise
         return _write_each(conn, writes)
@@ -224,8 +229,7 @@ def _write_each(conn: sqlite3.Connection, writes: list[tuple[str, Sequence[Any]]
             conn.execute("SAVEPOINT journal_write")
             try:
                 conn.execute(sql, params)
-            except (sqlite3.IntegrityError, sqlite3.InterfaceError, sqlite3.ProgrammingError,
-                    ValueError) as exc:
+            except _REFUSED as exc:
                 conn.execute("ROLLBACK TO journal_write")
                 refused[index] = exc
             conn.execute("RELEASE journal_write")
