@@ -90,8 +90,9 @@ class VisitorConn:
     last_status: tuple[Any, ...] | None = None
     last_position: tuple[int, int | None, bool] | None = None
     limiter: RateLimiter | None = None
-    chat_starts: deque[float] = field(default_factory=deque)
-    """When this connection started its recent chats (monotonic), for chats_per_connection."""
+    chat_starts: list[float] | None = None
+    """When this connection started its recent chats (monotonic), for chats_per_connection;
+    made on the first chat, so an idle connection carries no list."""
 
 
 @dataclass(eq=False, slots=True)
@@ -796,9 +797,11 @@ class Relay:
         last minute (relay-wide), or this connection started too many. A start let through
         is counted against both minute limits."""
         now = time.monotonic()
-        for starts in (self._chat_starts, conn.chat_starts):
-            while starts and starts[0] < now - 60:
-                starts.popleft()
+        while self._chat_starts and self._chat_starts[0] < now - 60:
+            self._chat_starts.popleft()
+        if conn.chat_starts is None:
+            conn.chat_starts = []
+        conn.chat_starts[:] = [t for t in conn.chat_starts if t >= now - 60]
         if len(self.queue) >= self.config.max_waiting:
             refused = "queue_full"
         elif len(self._chat_starts) >= self.config.chats_per_minute:
