@@ -131,6 +131,8 @@ class WaitingQueue:
 
     def at(self, index: int) -> QueueEntry | None:
         """The entry at 0-based ``index`` in queue order, if there is one."""
+        if index < 0:
+            return None
         if index < len(self._urgent):
             return self._urgent[index]
         index -= len(self._urgent)

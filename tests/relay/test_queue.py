@@ -40,3 +40,38 @@ def test_wait_estimate_grows_with_position_and_needs_staff() -> None:
     waits = [estimate_wait(p, 1, 600) for p in range(1, 8)]
     assert waits == sorted(waits)
     assert waits[0] is not None and waits[0] >= 60
+
+
+def test_front_arrival_puts_an_entry_first_in_its_class() -> None:
+    """An entry given ``front_arrival()`` goes before every entry of its class that is
+    already waiting, but a non-urgent one stays behind urgent entries."""
+    queue = WaitingQueue()
+    for conversation in (1, 2, 3):
+        queue.add(entry(queue, conversation))
+    queue.mark_urgent(3, ["suicide"])
+    requeued = QueueEntry(4, "V4", 0.0, queue.front_arrival())
+    assert queue.add(requeued) == 1
+    assert [e.conversation for e in queue.ordered()] == [3, 4, 1, 2]
+    again = QueueEntry(5, "V5", 0.0, queue.front_arrival(), urgent=True)
+    assert queue.add(again) == 0
+    assert [e.conversation for e in queue.ordered()] == [5, 3, 4, 1, 2]
+
+
+def test_head_at_and_entries_from_follow_queue_order() -> None:
+    """The bounded views staff and position updates use agree with ``ordered()``."""
+    queue = WaitingQueue()
+    for conversation in range(1, 8):
+        queue.add(entry(queue, conversation))
+    queue.mark_urgent(5, ["overdose"])
+    ordered = queue.ordered()
+    for count in range(0, 9):
+        assert queue.head(count) == ordered[:count]
+    for index in range(-1, 9):
+        expected = ordered[index] if 0 <= index < len(ordered) else None
+        assert queue.at(index) is expected
+    for start in range(0, 9):
+        assert queue.entries_from(start) == ordered[start:]
+    for place, item in enumerate(ordered):
+        assert queue.index(item.conversation) == place
+    queue.remove(3)
+    assert [e.conversation for e in queue.ordered()] == [5, 1, 2, 4, 6, 7]
