@@ -678,10 +678,11 @@ def bench_config() -> str:
               "staff_rate": 100_000.0, "staff_burst": 100_000}
     if set(limits) <= names:
         text += "[limits]\n" + "".join(f"{key} = {value}\n" for key, value in limits.items())
-    # Setup queues every visitor at once: the flooding limits of [queue] raised above that.
+    # Setup queues every visitor at once, and learns each pair's conversation from staff 0's
+    # `queued` frames: the flooding limits of [queue] and the staff queue head raised above it.
     if "max_waiting" in names:
         text += ("[queue]\nmax_waiting = 100000\nchats_per_minute = 100000\n"
-                 "chats_per_connection = 100000\n")
+                 "chats_per_connection = 100000\nsnapshot_entries = 100000\n")
     return text
 
 
