@@ -12,7 +12,8 @@ costs with the whole queue waiting (snapshot frame size and entries, time to ``s
 to the snapshot), and the position an urgent visitor gets.
 
 In-process figures for ``relay.queue.WaitingQueue`` alone (add, index, remove, head at 500
-and 5,000 entries) come first; they need no relay.
+and 5,000 entries) come first; they need no relay. ``--src DIR`` runs the relay from another
+checkout's ``src`` (a before/after comparison; a relay without ``[queue]`` gets no such table).
 """
 
 from __future__ import annotations
@@ -43,10 +44,12 @@ PASSWORD = "queue bench password"
 URGENT = "Jag orkar inte mer. Jag vill inte leva längre och har tabletter hemma."
 
 
-def config_text(snapshot: int) -> str:
-    return ("[hours]\nalways_open = true\n[limits]\nmax_visitors = 19000\n"
-            "[queue]\nmax_waiting = 100000\nchats_per_minute = 100000\n"
-            f"snapshot_entries = {snapshot}\n")
+def config_text(snapshot: int, with_queue: bool) -> str:
+    text = "[hours]\nalways_open = true\n[limits]\nmax_visitors = 19000\n"
+    if with_queue:
+        text += ("[queue]\nmax_waiting = 100000\nchats_per_minute = 100000\n"
+                 f"snapshot_entries = {snapshot}\n")
+    return text
 
 
 def queue_micro() -> None:
@@ -78,15 +81,16 @@ def queue_micro() -> None:
     print()
 
 
-def start_relay(workdir: Path, snapshot: int) -> tuple[subprocess.Popen[str], int]:
+def start_relay(workdir: Path, snapshot: int, src: Path) -> tuple[subprocess.Popen[str], int]:
     config = workdir / "bench.toml"
-    config.write_text(config_text(snapshot), encoding="utf-8")
+    with_queue = '"queue": {' in (src / "relay" / "config.py").read_text(encoding="utf-8")
+    config.write_text(config_text(snapshot, with_queue), encoding="utf-8")
     log = (workdir / "relay.log").open("w", encoding="utf-8")
     process = subprocess.Popen(
         [sys.executable, "-m", "relay", "serve", "--port", "0", "--db", str(workdir / "q.db"),
          "--config", str(config), "--log-level", "warning"],
         stdout=subprocess.PIPE, stderr=log, text=True, cwd=workdir,
-        env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+        env={**os.environ, "PYTHONPATH": str(src)})
     assert process.stdout is not None
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -139,11 +143,11 @@ async def staff_login(port: int) -> tuple[ClientConnection, float, float, dict[s
     return ws, session, time.perf_counter() - started, snapshot, size
 
 
-async def relay_bench(chats: int, batch: int, snapshot: int) -> None:
+async def relay_bench(chats: int, batch: int, snapshot: int, src: Path) -> None:
     with tempfile.TemporaryDirectory(prefix="lotsen-queue-") as tmp:
         workdir = Path(tmp)
         await add_staff(workdir / "q.db")
-        process, port = start_relay(workdir, snapshot)
+        process, port = start_relay(workdir, snapshot, src)
         relay = psutil.Process(process.pid)
         sockets: list[ClientConnection] = []
         try:
@@ -198,9 +202,11 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=1000)
     parser.add_argument("--snapshot", type=int, default=100,
                         help="[queue] snapshot_entries of the relay under test")
+    parser.add_argument("--src", type=Path, default=ROOT / "src",
+                        help="the src directory of the relay to run (default: this checkout)")
     args = parser.parse_args()
     queue_micro()
-    asyncio.run(relay_bench(args.chats, args.batch, args.snapshot))
+    asyncio.run(relay_bench(args.chats, args.batch, args.snapshot, args.src.resolve()))
 
 
 if __name__ == "__main__":
