@@ -136,6 +136,9 @@ class RelayCollector:
         yield CounterMetricFamily("lotsen_storage_commit_failures",
                                   "Group commits the database refused.",
                                   value=journal.failed_commits)
+        yield CounterMetricFamily("lotsen_storage_refused_writes",
+                                  "Single writes the database refused; the rest of their group "
+                                  "commit was stored.", value=journal.refused_writes)
         buckets, running = [], 0
         for bound, count in zip(COMMIT_BUCKETS_S, journal.commit_buckets, strict=True):
             running += count
