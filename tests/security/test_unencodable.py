@@ -14,9 +14,11 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from websockets.asyncio.client import connect
+from websockets.exceptions import ConnectionClosed
 
 from relay import protocol
-from relay.storage import Line, StorageError
+from relay.storage import ConversationRecord, Line, StorageError
 from relay.storage.sqlite import SQLiteStorage
 from tests.security.conftest import StartRelay, staff_on_duty
 from tests.support import Client
@@ -63,17 +65,15 @@ async def test_lone_surrogate_line_is_refused_and_staff_can_still_log_in(
     '{"type":"login","v":1,"user":"anna","password":"' + LONE + '"}',
 ])
 async def test_staff_login_with_a_lone_surrogate_is_refused_before_any_write(
-        start_relay: StartRelay, frame: str, tmp_path: Path) -> None:
+        start_relay: StartRelay, frame: str) -> None:
     """Finding 2: the staff endpoint refuses a lone surrogate in ``login`` at decode, so it
     never reaches the audit log or a commit; a real login works right after."""
     relay = await start_relay()
-    from websockets.asyncio.client import connect
-
     async with connect(f"ws://127.0.0.1:{relay.port}{protocol.STAFF_PATH}") as ws:
         await ws.send(frame)
         answer = json.loads(await asyncio.wait_for(ws.recv(), 5))
         assert answer["type"] == "error" and answer["code"] == "bad_frame"
-        with pytest.raises(Exception):  # noqa: B017 - closed by the relay, with a reason
+        with pytest.raises(ConnectionClosed):
             await asyncio.wait_for(ws.recv(), 5)
         assert ws.close_code == protocol.CLOSE_POLICY and ws.close_reason
     staff = await Client.staff(relay.port, "anna")
@@ -89,8 +89,6 @@ async def test_one_refused_write_does_not_fail_the_rest_of_its_group(tmp_path: P
     storage = SQLiteStorage(tmp_path / "journal.db")
     await storage.open()
     try:
-        from relay.storage import ConversationRecord
-
         await storage.create_conversation(ConversationRecord(
             id=1, token_hash="t", alias="Besökare 1", lang="sv", role=None, state="queued",
             created_at=1.0))
