@@ -1095,8 +1095,12 @@ class Relay:
         if live is None or live.record.state != "closed" or live.record.feedback is not None:
             self._error(conn.ws, "bad_frame", "feedback is only taken once, after a chat ended")
             return
+        try:
+            await self.storage.update_conversation(live.id, feedback=answer)
+        except StorageError as exc:  # not taken: the visitor may answer again
+            self._error(conn.ws, "storage", f"Your answer could not be saved ({exc}).")
+            return
         live.record.feedback = answer
-        await self._store_quietly(self.storage.update_conversation(live.id, feedback=answer))
 
     async def _close(self, live: Live, *, by: str, reason: str | None = None,
                      outcome: protocol.Close | None = None, dequeued: str = "left") -> None:
@@ -1452,8 +1456,8 @@ class Relay:
         if frame.note.strip():
             note = self._next_line(live, "note", previous, frame.note.strip()[:4000], None)
             await self.storage.append_line(note)
-        live.record.staff = target.username
         await self.storage.update_conversation(live.id, staff=target.username)
+        live.record.staff = target.username  # only once stored: a refused write changes nothing
         await self.storage.audit(previous, "transfer", live.id, f"to={target.username}")
         self._count("transfers")
         self._send_staff(previous, protocol.Released(live.id, target.username))

@@ -196,3 +196,52 @@ async def test_a_refused_closing_write_is_stored_again(start_relay: StartRelay) 
     assert record is not None and record.state == "closed" and record.closed_by == "visitor"
     await staff.close()
     await visitor.close()
+
+
+def refuse(database: Path, name: str, when: str) -> None:
+    """A trigger in the real database that refuses conversation updates matching ``when``."""
+    with sqlite3.connect(database) as db:
+        db.execute(f"CREATE TRIGGER {name} BEFORE UPDATE ON conversations WHEN {when} "
+                   "BEGIN SELECT RAISE(ABORT, 'refused'); END")
+
+
+def allow(database: Path, name: str) -> None:
+    with sqlite3.connect(database) as db:
+        db.execute(f"DROP TRIGGER {name}")
+
+
+async def test_refused_transfer_and_feedback_change_nothing(start_relay: StartRelay) -> None:
+    """State changes only after the store succeeds: a transfer the database refuses leaves the
+    chat with its holder (who can still write in it), and refused feedback can be given again."""
+    relay = await start_relay()
+    anna = await Client.staff(relay.port, "anna")
+    bo = await Client.staff(relay.port, "bo")
+    visitor = await Client.visitor(relay.port)
+    await visitor.say("Hej")
+    await anna.send({"type": "claim"})
+    conversation = (await anna.expect("conversation"))["id"]
+    await relay.storage.flush()
+    database = relay.config.database
+    refuse(database, "refuse_transfer", "NEW.staff_id IS NOT OLD.staff_id")
+    await anna.send({"type": "transfer", "conversation": conversation, "to": "bo"})
+    assert (await anna.expect("error"))["code"] == "storage"
+    assert relay.live[conversation].record.staff == "anna"
+    await anna.send({"type": "message", "conversation": conversation, "text": "Jag är kvar",
+                     "cid": "still"})
+    await anna.expect("ack", cid="still")
+    await visitor.expect("message", text="Jag är kvar")
+    allow(database, "refuse_transfer")
+
+    await anna.send({"type": "close", "conversation": conversation})
+    await visitor.expect("ended")
+    refuse(database, "refuse_feedback", "NEW.feedback IS NOT NULL")
+    await visitor.send({"type": "feedback", "answer": "yes"})
+    assert (await visitor.expect("error"))["code"] == "storage"
+    allow(database, "refuse_feedback")
+    await visitor.send({"type": "feedback", "answer": "yes"})
+    await visitor.drain(0.3)
+    await relay.storage.flush()
+    record = await relay.storage.conversation(conversation)
+    assert record is not None and record.feedback == "yes"
+    for client in (anna, bo, visitor):
+        await client.close()
