@@ -82,7 +82,7 @@ class RelayConfig:
     max_waiting: int = 200  # chats waiting at once; beyond it new chats get "queue_closed"
     chats_per_minute: int = 60  # new chats relay-wide per minute; beyond it "queue_closed"
     chats_per_connection: int = 3  # new chats one visitor connection may start per minute
-    visitor_gone_s: float = 180.0  # a waiting chat whose visitor left this long leaves the queue
+    visitor_gone_s: float = 300.0  # a waiting chat whose visitor left this long leaves the queue
     queue_snapshot_entries: int = 100  # entries in a staff queue snapshot (plus the total)
     # Staff authentication
     require_totp: str = "none"  # "none", "supervisors" or "all"
