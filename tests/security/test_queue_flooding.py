@@ -62,8 +62,8 @@ async def refused_with_queue_closed(visitor: Client) -> None:
 
 async def test_full_queue_refuses_new_chats_with_queue_closed(start_relay: StartRelay) -> None:
     """Past ``max_waiting`` a new chat is refused with ``queue_closed`` and the help list, and
-    a visitor who opens the widget is told the queue is closed before writing; chats already
-    waiting are not affected."""
+    a visitor who opens the widget is told the queue is closed before writing (and told when
+    it opens again); chats already waiting are not affected."""
     relay = await start_relay(max_waiting=3)
     await staff_on_duty(relay)
     first = [await waiting(relay) for _ in range(3)]
@@ -78,6 +78,10 @@ async def test_full_queue_refuses_new_chats_with_queue_closed(start_relay: Start
     await first[0].expect("ended")
     await late.say("Nu finns det plats")  # room again: the same connection can start a chat
     assert len(relay.queue) == 3
+    await late.send({"type": "leave", "reason": "ended"})
+    await late.expect("ended")
+    reopened = await newcomer.expect("status", timeout=8)  # the next periodic status update
+    assert reopened["open"] is True and reopened["reason"] is None
 
 
 async def test_chats_per_minute_are_limited_relay_wide(start_relay: StartRelay) -> None:
