@@ -467,7 +467,7 @@ class Dequeued(Frame):
 
 @dataclass(frozen=True, slots=True)
 class QueueTotal(Frame):
-    """How many chats are waiting, sent (coalesced) whenever the count changes."""
+    """How many chats are waiting, sent when the count changes (at most once a second)."""
 
     type: ClassVar[str] = "queue_total"
     total: int

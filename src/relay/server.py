@@ -76,6 +76,9 @@ TRIAGE_LINES = 50
 # A console that reconnects is told again which of its chats ended this recently: the first
 # "ended" (or even the claim) may have gone to a connection that was already dead.
 RECENT_ENDS_S = 600.0
+# Staff are told the queue's length (queue_total) at most this often: it changes with nearly
+# every chat that starts or is claimed, and every staff connection gets it.
+QUEUE_TOTAL_INTERVAL_S = 1.0
 # Staff logging in or out within this window share one presence update. Presence lists every
 # staff member and goes to every staff connection, so one update per login is quadratic.
 PRESENCE_DELAY_S = 0.5
@@ -186,6 +189,8 @@ class Relay:
         self._gone: dict[int, Live] = {}  # waiting chats whose visitor is not connected
         self._positions_from = 0  # queue index from which visitors' positions may be stale
         self._total_sent = 0  # the queue length staff were last told
+        self._total_at = 0.0  # when (monotonic), see _queue_total_changed
+        self._total_timer: asyncio.TimerHandle | None = None
         self._unsaved_closes: dict[int, dict[str, object]] = {}  # see _store_unsaved_closes
 
     # -- lifecycle ----------------------------------------------------------------------------
@@ -258,6 +263,8 @@ class Relay:
             timer.cancel()
         if self._presence_timer is not None:
             self._presence_timer.cancel()
+        if self._total_timer is not None:
+            self._total_timer.cancel()
         await self.storage.close()
         log.info("relay stopped", extra={"event": "stopped"})
 
@@ -523,9 +530,7 @@ class Relay:
             return
         self._positions_dirty = False
         start, self._positions_from = self._positions_from, len(self.queue)
-        if len(self.queue) != self._total_sent:
-            self._total_sent = len(self.queue)
-            self._send_all_staff(protocol.QueueTotal(self._total_sent))
+        self._queue_total_changed()
         online, handle = self.staff_online(), self._mean_handle_s()
         for index, entry in enumerate(self.queue.entries_from(start), start):
             live = self.live.get(entry.conversation)
@@ -533,6 +538,24 @@ class Relay:
             if conn is None:
                 continue
             self._send_position(conn, live, index, online, handle)  # type: ignore[arg-type]
+
+    def _queue_total_changed(self) -> None:
+        """Tell staff the queue's length if it changed: at once, or at most once a second
+        (each frame goes to every staff connection; a count a second late is fine)."""
+        if len(self.queue) == self._total_sent or self._total_timer is not None:
+            return
+        wait = self._total_at + QUEUE_TOTAL_INTERVAL_S - time.monotonic()
+        if wait > 0:
+            self._total_timer = asyncio.get_running_loop().call_later(wait, self._send_total)
+        else:
+            self._send_total()
+
+    def _send_total(self) -> None:
+        self._total_timer = None
+        self._total_at = time.monotonic()
+        if len(self.queue) != self._total_sent and not self._stopping:
+            self._total_sent = len(self.queue)
+            self._send_all_staff(protocol.QueueTotal(self._total_sent))
 
     def _send_position(self, conn: VisitorConn, live: Live, index: int, online: int,
                        handle: float) -> None:
