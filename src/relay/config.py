@@ -40,6 +40,12 @@ DEFAULT_EMERGENCY: tuple[dict[str, str], ...] = (
 )
 
 
+# Topic tags a close may carry unless [chat] topic_tags says otherwise: the console's defaults.
+DEFAULT_TOPIC_TAGS = ("alcohol", "drugs", "gambling", "medication", "mental_health",
+                      "relationships", "violence", "suicide", "parenting", "money", "other")
+TAG_ID = re.compile(r"[a-z0-9][a-z0-9_.-]{0,39}")
+
+
 class ConfigError(Exception):
     """A config file that cannot be used; the message names the file and line."""
 
@@ -58,6 +64,7 @@ class RelayConfig:
     # Storage
     database: Path = Path(DEFAULT_DATABASE)
     retention_days: int = 30
+    audit_retention_days: int = 365  # the audit log's own retention (the hourly purge)
     # Conversations
     default_language: str = "sv"
     hours: OpeningHours = field(default_factory=OpeningHours)
@@ -67,6 +74,8 @@ class RelayConfig:
     # A staff member gone this long has their conversations returned to the queue.
     staff_grace_s: float = 120.0
     referral_directory: Path | None = None
+    # Topic tags a close may carry (the consoles' close dialog offers these ids).
+    topic_tags: tuple[str, ...] = DEFAULT_TOPIC_TAGS
     # Limits
     max_text_chars: int = 4000
     handshake_timeout: float = 5.0
@@ -84,11 +93,16 @@ class RelayConfig:
     chats_per_connection: int = 3  # new chats one visitor connection may start per minute
     visitor_gone_s: float = 300.0  # a waiting chat whose visitor left this long leaves the queue
     queue_snapshot_entries: int = 100  # entries in a staff queue snapshot (plus the total)
+    max_unauthenticated_staff: int = 64  # staff connections not logged in yet; more get 503
+    unauthenticated_audit_per_minute: int = 60  # audit rows anyone can cause (failed logins)
+    closed_visits_per_minute: int = 120  # widget openings while closed counted per minute
     # Staff authentication
     require_totp: str = "none"  # "none", "supervisors" or "all"
     login_free_failures: int = 5  # failed logins per account before back-off starts
     login_max_delay_s: float = 900.0
     session_check_s: float = 2.0  # how often live staff sessions are re-checked (disable, expiry)
+    login_queue: int = 16  # password logins that may wait for an Argon2 slot; more are "busy"
+    login_queue_wait_s: float = 3.0  # longest wait for an Argon2 slot before "busy"
     # Logs
     log_level: str = "info"  # one of relay.logs.LOG_LEVELS
     log_json: bool = False  # one JSON object per line instead of plain text
@@ -170,15 +184,18 @@ class _Reader:
 _KNOWN = {
     "server": {"host", "port", "database", "allowed_origins", "certfile", "keyfile"},
     "chat": {"default_language", "retention_days", "session_hours", "default_handle_minutes",
-             "max_text_chars"},
+             "max_text_chars", "audit_retention_days", "topic_tags"},
     "hours": {"timezone", "always_open", "last_entry_minutes", "closed_dates", "special",
               *WEEKDAYS},
     "referrals": {"directory"},
     "emergency": set(),
     "console": {"canned"},
     "limits": {"max_visitors", "visitor_rate", "visitor_burst", "staff_rate", "staff_burst",
-               "idle_timeout_s", "handshake_timeout_s", "ping_interval_s", "ping_timeout_s"},
-    "auth": {"require_totp", "login_free_failures", "login_max_delay_s", "session_check_s"},
+               "idle_timeout_s", "handshake_timeout_s", "ping_interval_s", "ping_timeout_s",
+               "max_unauthenticated_staff", "unauthenticated_audit_per_minute",
+               "closed_visits_per_minute"},
+    "auth": {"require_totp", "login_free_failures", "login_max_delay_s", "session_check_s",
+             "login_queue", "login_queue_wait_s"},
     "log": {"level", "json"},
     "queue": {"max_waiting", "chats_per_minute", "chats_per_connection", "visitor_gone_s",
               "snapshot_entries"},
@@ -227,6 +244,13 @@ def _from_data(r: _Reader, cfg: RelayConfig) -> RelayConfig:
     retention = r.get("chat", "retention_days", int, cfg.retention_days)
     if retention < 1:
         raise r.fail("chat", "retention_days", "must be at least 1")
+    audit_retention = r.get("chat", "audit_retention_days", int, cfg.audit_retention_days)
+    if audit_retention < 1:
+        raise r.fail("chat", "audit_retention_days", "must be at least 1")
+    tags = r.get("chat", "topic_tags", list, list(cfg.topic_tags))
+    if not tags or not all(isinstance(t, str) and TAG_ID.fullmatch(t) for t in tags):
+        raise r.fail("chat", "topic_tags", 'must be a list of ids like ["alcohol", "other"] '
+                     "(a-z, 0-9, '_', '.', '-', at most 40 characters)")
     session_hours = float(r.get("chat", "session_hours", (int, float), cfg.session_hours))
     handle = float(r.get("chat", "default_handle_minutes", (int, float),
                          cfg.default_handle_minutes))
@@ -250,6 +274,8 @@ def _from_data(r: _Reader, cfg: RelayConfig) -> RelayConfig:
         allowed_origins=tuple(origins),
         database=Path(database),
         retention_days=retention,
+        audit_retention_days=audit_retention,
+        topic_tags=tuple(dict.fromkeys(tags)),
         default_language=language,
         session_hours=session_hours,
         default_handle_minutes=handle,
@@ -321,6 +347,14 @@ def _security(r: _Reader, cfg: RelayConfig) -> dict[str, Any]:
         "handshake_timeout": positive("limits", "handshake_timeout_s", cfg.handshake_timeout),
         "ping_interval_s": positive("limits", "ping_interval_s", cfg.ping_interval_s),
         "ping_timeout_s": positive("limits", "ping_timeout_s", cfg.ping_timeout_s),
+        "max_unauthenticated_staff": count("limits", "max_unauthenticated_staff",
+                                           cfg.max_unauthenticated_staff),
+        "unauthenticated_audit_per_minute": count("limits", "unauthenticated_audit_per_minute",
+                                                  cfg.unauthenticated_audit_per_minute),
+        "closed_visits_per_minute": count("limits", "closed_visits_per_minute",
+                                          cfg.closed_visits_per_minute),
+        "login_queue": count("auth", "login_queue", cfg.login_queue),
+        "login_queue_wait_s": positive("auth", "login_queue_wait_s", cfg.login_queue_wait_s),
         "require_totp": require_totp,
         "login_free_failures": free,
         "login_max_delay_s": positive("auth", "login_max_delay_s", cfg.login_max_delay_s),

@@ -1,16 +1,20 @@
-"""Abuse limits as plain objects: a per-connection rate limiter and per-account login back-off.
+"""Abuse limits as plain objects: a per-connection rate limiter, login back-off per account
+and source, the queue for password checks, and relay-wide budgets per minute.
 
-Both are sans-I/O: they take the current time from a clock you pass (``time.monotonic`` by
-default), so tests drive them without sleeping and the relay only asks them for a verdict.
-Nothing here knows who a visitor is: the rate limiter lives and dies with one connection, and
-the login throttle is keyed by the account name that was typed, never by an address.
+They take the current time from a clock you pass (``time.monotonic`` by default), so tests
+drive them without sleeping and the relay only asks them for a verdict. Nothing here knows who
+a visitor is: the rate limiter lives and dies with one connection, and the login throttle is
+keyed by the account name that was typed and the console's device token (or none), never by
+an address.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import enum
 import time
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -72,15 +76,25 @@ class _Failures:
     locked_until: float = 0.0
 
 
-class LoginThrottle:
-    """Exponential back-off per account name after repeated failed logins.
+ANONYMOUS = ""
+"""The login source of a client that shows no device token of the account: every stranger."""
 
-    The first ``free_failures`` failures cost nothing; each one after that locks the account
-    name for ``base_delay_s`` doubled per extra failure, up to ``max_delay_s``. A success
-    clears the record. Unknown names are throttled exactly like real ones, so the answers do
-    not tell which accounts exist. At most ``max_names`` names are remembered (least recently
-    failed dropped first), so a flood of invented names cannot grow memory without bound.
-    Nothing about the client (no address) is kept.
+
+class LoginThrottle:
+    """Exponential back-off per (account name, source) after repeated failed logins.
+
+    The source is the hash of a device token the relay gave a console after a successful
+    login to that account, or ``ANONYMOUS``. A stranger's failures lock only the anonymous
+    source of the name, so a console that has logged in before keeps its own record and is
+    never refused the right password because someone else guessed (issue 10, finding 4).
+
+    The first ``free_failures`` failures of a source cost nothing; each one after that locks
+    it for ``base_delay_s`` doubled per extra failure, up to ``max_delay_s``. A success clears
+    the record. The name is used exactly as typed (account names are case-sensitive ASCII), so
+    ``"ANNA "`` is a name of its own, not anna. Unknown names are throttled exactly like real
+    ones, so the answers do not tell which accounts exist. At most ``max_names`` records are
+    kept (least recently failed dropped first), so a flood of invented names cannot grow
+    memory without bound. Nothing about the client (no address) is kept.
     """
 
     def __init__(self, *, free_failures: int = 5, base_delay_s: float = 2.0,
@@ -91,22 +105,22 @@ class LoginThrottle:
         self.max_delay_s = max_delay_s
         self.max_names = max_names
         self._clock = clock
-        self._failures: OrderedDict[str, _Failures] = OrderedDict()
+        self._failures: OrderedDict[tuple[str, str], _Failures] = OrderedDict()
 
     @staticmethod
-    def _key(username: str) -> str:
-        return username.strip().casefold()[:200]
+    def _key(username: str, source: str) -> tuple[str, str]:
+        return username[:200], source
 
-    def wait_s(self, username: str) -> float:
-        """Seconds this account name must wait before the next attempt (0: may try now)."""
-        record = self._failures.get(self._key(username))
+    def wait_s(self, username: str, source: str = ANONYMOUS) -> float:
+        """Seconds this name must wait from this source before the next attempt (0: now)."""
+        record = self._failures.get(self._key(username, source))
         if record is None:
             return 0.0
         return max(0.0, record.locked_until - self._clock())
 
-    def failed(self, username: str) -> float:
+    def failed(self, username: str, source: str = ANONYMOUS) -> float:
         """Record a failed attempt; returns the wait it imposes from now on (0 if none)."""
-        key = self._key(username)
+        key = self._key(username, source)
         record = self._failures.pop(key, None) or _Failures()
         self._failures[key] = record
         while len(self._failures) > self.max_names:
@@ -119,8 +133,92 @@ class LoginThrottle:
         record.locked_until = self._clock() + delay
         return delay
 
-    def succeeded(self, username: str) -> None:
-        self._failures.pop(self._key(username), None)
+    def just_locked(self, username: str, source: str = ANONYMOUS) -> bool:
+        """Whether the last failure was the one that started the lock (to tell people once)."""
+        record = self._failures.get(self._key(username, source))
+        return record is not None and record.count == self.free_failures + 1
+
+    def succeeded(self, username: str, source: str = ANONYMOUS) -> None:
+        self._failures.pop(self._key(username, source), None)
+
+
+class Budget:
+    """At most ``per_minute`` events in any sliding minute, relay-wide; the rest are refused
+    (and counted in ``refused``, so what was dropped can be reported once)."""
+
+    def __init__(self, per_minute: int, *, clock: Callable[[], float] = time.monotonic) -> None:
+        self.per_minute = per_minute
+        self._clock = clock
+        self._times: deque[float] = deque()
+        self.refused = 0
+
+    def take(self) -> bool:
+        now = self._clock()
+        while self._times and self._times[0] <= now - 60.0:
+            self._times.popleft()
+        if len(self._times) >= self.per_minute:
+            self.refused += 1
+            return False
+        self._times.append(now)
+        return True
+
+
+class Busy(Exception):
+    """No password-check slot within the time allowed, or too many logins already waiting."""
+
+
+class PasswordSlots:
+    """The few slots in which Argon2 password checks run, with a short, bounded queue.
+
+    Argon2id is costly on purpose, so only ``slots`` checks run at once. Logins waiting for a
+    slot are bounded twice: at most ``max_waiting`` wait (more are refused at once) and none
+    waits longer than ``max_wait_s``. Logins from a console with a device token of the account
+    go before strangers' (``priority``), so a flood of invented names cannot make the real
+    staff member wait (issue 10, finding 5). Session-token logins never come here.
+    """
+
+    def __init__(self, slots: int = 2, *, max_waiting: int = 16, max_wait_s: float = 3.0) -> None:
+        self.free = slots
+        self.max_waiting = max_waiting
+        self.max_wait_s = max_wait_s
+        self._waiting: deque[asyncio.Future[None]] = deque()
+        self._priority: deque[asyncio.Future[None]] = deque()
+
+    @property
+    def waiting(self) -> int:
+        return len(self._waiting) + len(self._priority)
+
+    async def acquire(self, *, priority: bool = False) -> None:
+        """Wait for a slot; raises ``Busy`` when the queue is full or the wait too long."""
+        if self.free > 0 and not self.waiting:
+            self.free -= 1
+            return
+        if not priority and len(self._waiting) >= self.max_waiting:
+            raise Busy
+        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        queue = self._priority if priority else self._waiting
+        queue.append(future)
+        try:
+            await asyncio.wait_for(asyncio.shield(future), self.max_wait_s)
+        except (TimeoutError, asyncio.CancelledError) as exc:
+            if future.done() and not future.cancelled():
+                self.release()  # the slot came just as the wait ended: hand it on
+            else:
+                future.cancel()
+                with contextlib.suppress(ValueError):
+                    queue.remove(future)
+            if isinstance(exc, asyncio.CancelledError):
+                raise
+            raise Busy from None
+
+    def release(self) -> None:
+        for queue in (self._priority, self._waiting):
+            while queue:
+                future = queue.popleft()
+                if not future.done():
+                    future.set_result(None)
+                    return
+        self.free += 1
 
 
 def describe_wait(seconds: float) -> str:

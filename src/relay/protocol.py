@@ -150,7 +150,11 @@ class Feedback(Frame):
 
 @dataclass(frozen=True, slots=True)
 class Login(Frame):
-    """First frame on the staff endpoint: a password, or the session token of a reconnect."""
+    """First frame on the staff endpoint: a password, or the session token of a reconnect.
+
+    ``device``: the device token a console got in an earlier ``session`` for this account; it
+    keeps that console's failed logins apart from strangers' (docs/security.md).
+    """
 
     type: ClassVar[str] = "login"
     v: int
@@ -158,6 +162,7 @@ class Login(Frame):
     password: str | None = None
     session: str | None = None
     totp: str | None = None
+    device: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -420,7 +425,11 @@ class Error(Frame):
 
 @dataclass(frozen=True, slots=True)
 class Session(Frame):
-    """Login succeeded. ``token`` logs in again after a reconnect until ``expires_at``."""
+    """Login succeeded. ``token`` logs in again after a reconnect until ``expires_at``.
+
+    ``device`` (after a password login): a token for the console to keep and send with later
+    password logins of this account, so a stranger's failed guesses never lock it out.
+    """
 
     type: ClassVar[str] = "session"
     v: int
@@ -429,6 +438,7 @@ class Session(Frame):
     name: str
     supervisor: bool
     expires_at: float
+    device: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,7 +43,16 @@ from websockets.protocol import State
 
 from relay import auth, protocol
 from relay.config import RelayConfig
-from relay.limits import LoginThrottle, RateLimiter, Verdict, describe_wait
+from relay.limits import (
+    ANONYMOUS,
+    Budget,
+    Busy,
+    LoginThrottle,
+    PasswordSlots,
+    RateLimiter,
+    Verdict,
+    describe_wait,
+)
 from relay.protocol import (
     PROTOCOL_VERSION,
     STAFF_PATH,
@@ -55,6 +64,7 @@ from relay.protocol import (
 from relay.queue import QueueEntry, WaitingQueue, estimate_wait
 from relay.storage import ConversationRecord, Line, RoomLine, StaffAccount, Storage, StorageError
 from relay.storage.sqlite import SQLiteStorage
+from relay.terminal_text import visible
 
 log = logging.getLogger("lotsen.relay")
 
@@ -71,6 +81,8 @@ CLOSE_GRACE_S = 5.0
 REMEMBERED_CIDS = 50
 # A resume token a widget proposes with its first line: base64url, at least 128 bits.
 VISITOR_TOKEN = re.compile(r"[A-Za-z0-9_-]{22,86}")
+# A referral directory id in a close (relay/referrals/directory.py ids: se-1177, local.x).
+REFERRAL_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}")
 # How many of a waiting visitor's latest lines triage reads.
 TRIAGE_LINES = 50
 # A console that reconnects is told again which of its chats ended this recently: the first
@@ -82,6 +94,13 @@ QUEUE_TOTAL_INTERVAL_S = 1.0
 # Staff logging in or out within this window share one presence update. Presence lists every
 # staff member and goes to every staff connection, so one update per login is quadratic.
 PRESENCE_DELAY_S = 0.5
+# The actor of audit rows anyone can cause without an account (failed logins, lockouts). Not a
+# possible username (those are ASCII letters, digits, '.', '-', '_'), so never a real actor.
+UNAUTHENTICATED = "(unauthenticated)"
+# How long a console's device token keeps its failed logins apart from strangers'.
+DEVICE_DAYS = 180
+# Widget openings while closed are added up in memory and written this often, in one write.
+CLOSED_VISITS_FLUSH_S = 1.0
 
 
 @dataclass(eq=False, slots=True)
@@ -174,7 +193,14 @@ class Relay:
         self.login_throttle = LoginThrottle(free_failures=config.login_free_failures,
                                             max_delay_s=config.login_max_delay_s)
         self._totp_used: dict[str, int] = {}  # username -> last accepted TOTP time step
-        self._password_checks = asyncio.Semaphore(2)  # Argon2 is costly: bound it under floods
+        # Argon2 is costly: two checks at a time, a short bounded queue (relay/limits.py).
+        self._password_slots = PasswordSlots(2, max_waiting=config.login_queue,
+                                             max_wait_s=config.login_queue_wait_s)
+        self._unauthenticated_staff = 0  # staff connections not logged in yet
+        self._unauthenticated_audit = Budget(config.unauthenticated_audit_per_minute)
+        self._closed_visit_budget = Budget(config.closed_visits_per_minute)
+        self._closed_visits: dict[str, int] = {}  # local hour -> openings not yet written
+        self._closed_visits_timer: asyncio.TimerHandle | None = None
         self._closing: dict[ServerConnection, asyncio.Future[None]] = {}  # see _drop
         self._closed_connections = 0  # since the last full garbage collection (see _guard)
         # Tokens of first lines whose conversation is being created (see _visitor_message).
@@ -249,6 +275,7 @@ class Relay:
         if self._server is not None:
             self._server.server.close()  # stop accepting new connections first
         with contextlib.suppress(StorageError):
+            await self._write_closed_visits()
             await self.storage.flush()
         if self._server is not None:
             self._server.close(code=1012, reason=reason[:120])
@@ -471,6 +498,7 @@ class Relay:
                 await self._drop_gone_visitors()
                 await self._store_unsaved_closes()
                 await self._close_queue_after_hours()
+                await self._audit_dropped_summary()
                 if self.clock() - last_purge > 3600:
                     last_purge = self.clock()
                     await self.purge()
@@ -504,6 +532,11 @@ class Relay:
                                      f"conversations={result.conversations}")
             log.info("retention purge", extra={"event": "purge",
                                                "conversations": result.conversations})
+        audit_entries = await self.storage.purge_audit(
+            self.clock() - self.config.audit_retention_days * 86400)
+        if audit_entries:
+            log.info("audit retention purge", extra={"event": "purge_audit",
+                                                     "count": audit_entries})
         return result
 
     # -- queue positions --------------------------------------------------------------------------
@@ -574,6 +607,8 @@ class Relay:
             if path == VISITOR_PATH and not self._origin_allowed(request.headers):
                 self._count("error_origin")
                 return _response(403, b"This site may not embed the chat.\n", "text/plain")
+            if path == STAFF_PATH:
+                return self._staff_handshake(request.headers)
             return None
         if path == "/healthz":
             healthy = await self.storage.healthy()
@@ -736,9 +771,7 @@ class Relay:
             if conn.live is None or conn.live.record.state == "queued":
                 self._send(ws, shown)
             if conn.live is None and not status.open:
-                self._count("closed_visits")
-                with contextlib.suppress(StorageError):
-                    await self.storage.count_closed_visit(self._now_local().strftime("%Y-%m-%dT%H"))
+                self._closed_visit()
             if conn.live is not None and conn.live.id in self.queue:
                 self._send_position(conn, conn.live, self.queue.index(conn.live.id),
                                     self.staff_online(), self._mean_handle_s())
@@ -770,6 +803,14 @@ class Relay:
             conn.live = live
             self._visitor_presence(live)
             last_seq = live.last_seq
+        elif record.state == "closed":
+            # The token's read access ends with the chat: whoever holds it (another script on
+            # the host page, a shared computer) learns only that it ended, and gets the help
+            # card with the status that follows (docs/security.md, "Resume tokens").
+            self._count("visitor_resumed_closed")
+            self._send(conn.ws, protocol.Resumed(record.alias, "closed", None, 0))
+            self._send(conn.ws, protocol.VisitorEnded(record.closed_by or "system", None))
+            return
         else:
             last_seq = await self.storage.last_seq(record.id)
         self._send(conn.ws, protocol.Resumed(record.alias, record.state,  # type: ignore[arg-type]
@@ -1185,10 +1226,14 @@ class Relay:
     # -- staff -----------------------------------------------------------------------------------
 
     async def _staff_session(self, ws: ServerConnection) -> None:
-        login = await self._first_frame(ws, protocol.STAFF_TO_RELAY, protocol.Login)
-        if not isinstance(login, protocol.Login):
-            return
-        conn = await self._authenticate(ws, login)
+        self._unauthenticated_staff += 1
+        try:
+            login = await self._first_frame(ws, protocol.STAFF_TO_RELAY, protocol.Login)
+            if not isinstance(login, protocol.Login):
+                return
+            conn = await self._authenticate(ws, login)
+        finally:
+            self._unauthenticated_staff -= 1
         if conn is None:
             return
         username = conn.account.username
@@ -1223,42 +1268,20 @@ class Relay:
         now = self.clock()
         account: StaffAccount | None = None
         token: str | None = None
-        if login.session:
+        device: str | None = None
+        if login.session:  # one indexed query: never waits behind password checks
             digest = auth.token_hash(login.session)
             account = await self.storage.session(digest, now)
             token = login.session if account else None
+            if account is None:
+                self._count("logins_failed")
+                await self._audit_unauthenticated("login_failed", "session token")
         elif login.user and login.password:
-            wait = self.login_throttle.wait_s(login.user)
-            if wait > 0:
-                self._count("logins_throttled")
-                await self._refuse_login(ws, "throttled", "Too many failed logins for this "
-                                         f"account; wait {describe_wait(wait)} and try again.")
-                return None
-            candidate = await self.storage.staff(login.user)
-            async with self._password_checks:
-                ok = await asyncio.get_running_loop().run_in_executor(
-                    None, auth.verify_password,
-                    candidate.password_hash if candidate else None, login.password)
-            if ok and candidate is not None and not candidate.disabled:
-                refused = self._second_factor(candidate, login.totp)
-                if refused is not None:
-                    if refused[0] == "totp_invalid":
-                        self.login_throttle.failed(login.user)
-                        self._count("logins_failed")
-                        await self.storage.audit(candidate.username, "login_failed", None,
-                                                 "second factor")
-                    await self._refuse_login(ws, *refused)
-                    return None
-                self.login_throttle.succeeded(login.user)
-                account = candidate
-                token = auth.new_token()
-                await self.storage.create_session(auth.token_hash(token), account.id, now,
-                                                  now + self.config.session_hours * 3600)
-            else:
-                self.login_throttle.failed(login.user)
+            checked = await self._password_login(ws, login, now)
+            if checked is None:
+                return None  # refused with its own reason
+            account, token, device = checked
         if account is None or token is None:
-            self._count("logins_failed")
-            await self.storage.audit(login.user or "?", "login_failed")
             message = ("Your session has ended; log in again." if login.session
                        else "Wrong username or password.")
             self._error(ws, "auth_failed", message)
@@ -1272,8 +1295,140 @@ class Relay:
         if login.session:  # a reconnect does not extend the session: tell its real end
             expires = await self.storage.session_expires(conn.token_hash) or expires
         self._send(ws, protocol.Session(PROTOCOL_VERSION, token, account.username,
-                                        account.display_name, account.supervisor, expires))
+                                        account.display_name, account.supervisor, expires,
+                                        device))
         return conn
+
+    async def _password_login(self, ws: ServerConnection, login: protocol.Login, now: float
+                              ) -> tuple[StaffAccount | None, str | None, str | None] | None:
+        """Check a password login: (account, session token, device token), (None, None, None)
+        for a wrong one, or None when it was refused without a check (throttled, busy)."""
+        assert login.user is not None and login.password is not None
+        candidate = await self.storage.staff(login.user)
+        source = ANONYMOUS
+        if login.device and candidate is not None:
+            owner = await self.storage.device_owner(auth.token_hash(login.device), now)
+            if owner == candidate.id:
+                source = auth.token_hash(login.device)
+        wait = self.login_throttle.wait_s(login.user, source)
+        if wait > 0:
+            self._count("logins_throttled")
+            await self._refuse_login(ws, "throttled", "Too many failed logins for this "
+                                     f"account; wait {describe_wait(wait)} and try again.")
+            return None
+        try:
+            await self._password_slots.acquire(priority=source != ANONYMOUS)
+        except Busy:
+            self._count("logins_busy")
+            self._error(ws, "busy", "Many logins are being checked right now; "
+                                    "try again in a few seconds.")
+            await ws.close(protocol.CLOSE_TRY_AGAIN, "busy")
+            return None
+        try:
+            ok = await asyncio.get_running_loop().run_in_executor(
+                None, auth.verify_password,
+                candidate.password_hash if candidate else None, login.password)
+        finally:
+            self._password_slots.release()
+        if not ok or candidate is None or candidate.disabled:
+            await self._login_failed(login.user, source, candidate)
+            return None, None, None
+        if candidate.totp_secret is not None:
+            candidate.totp_last_step = await self.storage.totp_last_step(candidate.username)
+        refused = self._second_factor(candidate, login.totp)
+        if refused is not None:
+            if refused[0] == "totp_invalid":
+                await self._login_failed(login.user, source, candidate, password_right=True)
+            await self._refuse_login(ws, *refused)
+            return None
+        if candidate.totp_secret is not None:  # remember the step used, across restarts
+            await self.storage.update_staff(candidate.username,
+                                            totp_last_step=self._totp_used[candidate.username])
+        self.login_throttle.succeeded(login.user, source)
+        token = auth.new_token()
+        await self.storage.create_session(auth.token_hash(token), candidate.id, now,
+                                          now + self.config.session_hours * 3600)
+        device = login.device if source != ANONYMOUS else None
+        if device is None:
+            device = auth.new_token()
+            await self.storage.create_device(auth.token_hash(device), candidate.id, now,
+                                             now + DEVICE_DAYS * 86400)
+        return candidate, token, device
+
+    async def _login_failed(self, typed: str, source: str, account: StaffAccount | None, *,
+                            password_right: bool = False) -> None:
+        """Count a failed login towards the back-off; audit it, and tell supervisors when it
+        locks a real account."""
+        self._count("logins_failed")
+        delay = self.login_throttle.failed(typed, source)
+        if password_right and account is not None:  # only a wrong second factor: a real actor
+            await self.storage.audit(account.username, "login_failed", None, "second factor")
+        else:
+            await self._audit_unauthenticated("login_failed", f"user={typed[:64]}")
+        if delay <= 0 or not self.login_throttle.just_locked(typed, source):
+            return
+        self._count("logins_locked")
+        origin = "a console of theirs" if source != ANONYMOUS else "consoles without a device token"
+        await self._audit_unauthenticated(
+            "login_locked", f"user={typed[:64]} source={'device' if source else 'unknown'}")
+        if account is not None:
+            self._send_all_staff(protocol.Error(
+                "login_locked", f"Password logins to {account.username} from {origin} are "
+                f"locked for {describe_wait(delay)} after repeated failures; consoles that "
+                "logged in to it before are not affected. See lotsen audit."),
+                supervisors_only=True)
+
+    async def _audit_unauthenticated(self, action: str, detail: str) -> None:
+        """An audit row anyone can cause without an account: marked, short, rate-limited."""
+        if not self._unauthenticated_audit.take():
+            self._count("audit_unauthenticated_dropped")
+            return
+        await self._store_quietly(self.storage.audit(UNAUTHENTICATED, action, None,
+                                                     visible(detail)[:200]))
+
+    async def _audit_dropped_summary(self) -> None:
+        """Rows refused by the per-minute budget are summed up in one row (at most a minute
+        after the first was dropped)."""
+        budget = self._unauthenticated_audit
+        if budget.refused and budget.take():
+            dropped, budget.refused = budget.refused, 0
+            await self._store_quietly(self.storage.audit(
+                UNAUTHENTICATED, "audit_dropped", None, f"count={dropped}"))
+
+    def _staff_handshake(self, headers: Headers) -> Response | None:
+        """The staff endpoint is for the console only: browsers (any Origin) are refused, so
+        no web page can make its visitors' browsers guess passwords; and there is a cap on
+        connections that have not logged in yet."""
+        if "Origin" in headers:
+            self._count("error_origin")
+            return _response(403, b"The staff endpoint is not for browsers.\n", "text/plain")
+        if self._unauthenticated_staff >= self.config.max_unauthenticated_staff:
+            self._count("staff_busy")
+            return _response(503, b"Too many logins at once; try again in a few seconds.\n",
+                             "text/plain")
+        return None
+
+    def _closed_visit(self) -> None:
+        """Count a widget opening while closed: in memory, at most ``closed_visits_per_minute``
+        relay-wide, written in one batch a second later (issue 10, finding 10)."""
+        if not self._closed_visit_budget.take():
+            self._count("closed_visits_uncounted")
+            return
+        self._count("closed_visits")
+        hour = self._now_local().strftime("%Y-%m-%dT%H")
+        self._closed_visits[hour] = self._closed_visits.get(hour, 0) + 1
+        if self._closed_visits_timer is None:
+            self._closed_visits_timer = asyncio.get_running_loop().call_later(
+                CLOSED_VISITS_FLUSH_S,
+                lambda: asyncio.ensure_future(self._write_closed_visits()))
+
+    async def _write_closed_visits(self) -> None:
+        if self._closed_visits_timer is not None:
+            self._closed_visits_timer.cancel()
+            self._closed_visits_timer = None
+        pending, self._closed_visits = self._closed_visits, {}
+        for hour, count in pending.items():
+            await self._store_quietly(self.storage.count_closed_visit(hour, count))
 
     async def _welcome_staff(self, conn: StaffConn) -> None:
         ws, username = conn.ws, conn.account.username
@@ -1522,7 +1677,22 @@ class Relay:
             self._send(live.visitor.ws, self.status())
         self._queue_changed()
 
+    def _outcome_refused(self, conn: StaffConn, frame: protocol.Close) -> bool:
+        """Topic tags must be ones the relay is configured with, referral ids look like ids:
+        a modified client cannot put markup or escapes into the statistics (finding 8)."""
+        unknown = [tag for tag in frame.tags if tag not in self.config.topic_tags]
+        if unknown:
+            self._error(conn.ws, "unknown_tag", f"Unknown topic tag {visible(unknown[0][:40])!r}; "
+                        f"this relay takes: {', '.join(self.config.topic_tags)}.")
+            return True
+        if not all(REFERRAL_ID.fullmatch(ref) for ref in frame.referrals):
+            self._error(conn.ws, "bad_frame", "referrals must be directory ids")
+            return True
+        return False
+
     async def _close_frame(self, conn: StaffConn, frame: protocol.Close) -> None:
+        if self._outcome_refused(conn, frame):
+            return
         if frame.conversation not in self.live:
             await self._record_outcome(conn, frame)
             return
@@ -1716,7 +1886,9 @@ class Relay:
         if not code:
             return ("totp_required", "Enter the 6-digit code from your authenticator app.")
         step = auth.totp_step(account.totp_secret, code, self.clock())
-        if step is None or step <= self._totp_used.get(account.username, -1):
+        last = max(self._totp_used.get(account.username, -1),
+                   -1 if account.totp_last_step is None else account.totp_last_step)
+        if step is None or step <= last:
             return ("totp_invalid", "That code is wrong or was already used; "
                     "enter the code your authenticator app shows now.")
         self._totp_used[account.username] = step

@@ -28,6 +28,8 @@ class StaffAccount:
     disabled: bool = False
     totp_secret: str | None = None
     created_at: float = 0.0
+    totp_last_step: int | None = None
+    """The last TOTP time step used to log in (read at login: ``Storage.totp_last_step``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,13 +151,21 @@ class Storage(Protocol):
     async def valid_sessions(self, token_hashes: Iterable[str], now: float) -> set[str]:
         """Which of these session token hashes are unexpired and of an enabled account."""
         ...
+    async def totp_last_step(self, username: str) -> int | None:
+        """The last TOTP time step this account logged in with (None: none yet)."""
+        ...
+    async def create_device(self, token_hash: str, staff_id: int, created_at: float,
+                            expires_at: float) -> None: ...
+    async def device_owner(self, token_hash: str, now: float) -> int | None:
+        """The staff id a device token was given to, while it has not expired."""
+        ...
 
     # Blocking an abusive conversation (no identity beyond the conversation's own token)
     async def block_conversation(self, conversation: int) -> None: ...
     async def is_blocked(self, token_hash: str) -> bool: ...
 
     # Statistics, audit and retention
-    async def count_closed_visit(self, hour: str) -> None: ...
+    async def count_closed_visit(self, hour: str, count: int = 1) -> None: ...
     async def conversations_created(self, since: float, until: float
                                     ) -> list[ConversationRecord]:
         """Records of conversations started in ``[since, until)`` (statistics)."""
@@ -168,3 +178,6 @@ class Storage(Protocol):
     async def audit_entries(self, since: float | None = None, limit: int = 1000,
                             actor: str | None = None) -> list[AuditEntry]: ...
     async def purge(self, closed_before: float) -> PurgeResult: ...
+    async def purge_audit(self, before: float) -> int:
+        """Delete audit entries older than ``before``; returns how many."""
+        ...

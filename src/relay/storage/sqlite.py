@@ -644,7 +644,8 @@ class SQLiteStorage:
                 await self._rows(f"SELECT {_STAFF_COLUMNS} FROM staff ORDER BY username")]
 
     async def update_staff(self, username: str, **changes: object) -> bool:
-        allowed = {"display_name", "password_hash", "supervisor", "disabled", "totp_secret"}
+        allowed = {"display_name", "password_hash", "supervisor", "disabled", "totp_secret",
+                   "totp_last_step"}
         if set(changes) - allowed:
             raise ValueError(f"cannot update {sorted(set(changes) - allowed)}")
         if await self.staff(username) is None:
@@ -692,6 +693,23 @@ class SQLiteStorage:
             valid.update(str(row[0]) for row in rows)
         return valid
 
+    async def totp_last_step(self, username: str) -> int | None:
+        """The last TOTP time step this account logged in with (None: none yet)."""
+        row = await self._one("SELECT totp_last_step FROM staff WHERE username = ?", (username,))
+        return None if row is None or row[0] is None else int(row[0])
+
+    async def create_device(self, token_hash: str, staff_id: int, created_at: float,
+                            expires_at: float) -> None:
+        await self._write(
+            "INSERT INTO devices (token_hash, staff_id, created_at, expires_at) "
+            "VALUES (?, ?, ?, ?)", (token_hash, staff_id, created_at, expires_at))
+
+    async def device_owner(self, token_hash: str, now: float) -> int | None:
+        """The staff id a device token was given to, while it has not expired."""
+        row = await self._one("SELECT staff_id FROM devices WHERE token_hash = ? "
+                              "AND expires_at > ?", (token_hash, now))
+        return int(row[0]) if row else None
+
     # -- blocking an abusive conversation ----------------------------------------------------
 
     async def block_conversation(self, conversation: int) -> None:
@@ -705,10 +723,10 @@ class SQLiteStorage:
 
     # -- statistics, audit, retention -----------------------------------------------------------
 
-    async def count_closed_visit(self, hour: str) -> None:
+    async def count_closed_visit(self, hour: str, count: int = 1) -> None:
         await self._write(
-            "INSERT INTO closed_visits (hour, count) VALUES (?, 1) "
-            "ON CONFLICT(hour) DO UPDATE SET count = count + 1", (hour,))
+            "INSERT INTO closed_visits (hour, count) VALUES (?, ?) "
+            "ON CONFLICT(hour) DO UPDATE SET count = count + excluded.count", (hour, count))
 
     async def conversations_created(self, since: float, until: float
                                     ) -> list[ConversationRecord]:
@@ -741,6 +759,15 @@ class SQLiteStorage:
             "AND (? IS NULL OR actor = ?) ORDER BY id DESC LIMIT ?",
             (since or 0.0, actor, actor, limit))
         return [AuditEntry(*row) for row in reversed(rows)]
+
+    async def purge_audit(self, before: float) -> int:
+        """Delete audit entries older than ``before`` (the audit log's own retention) and
+        expired device tokens; returns how many audit entries went."""
+        await self.flush()
+        count = await self._one("SELECT COUNT(*) FROM audit WHERE ts < ?", (before,))
+        await self._write("DELETE FROM audit WHERE ts < ?", (before,))
+        await self._write("DELETE FROM devices WHERE expires_at < ?", (time.time(),))
+        return int(count[0]) if count else 0
 
     async def purge(self, closed_before: float) -> PurgeResult:
         """Delete the text of conversations closed before the cut-off; keep statistics rows."""
