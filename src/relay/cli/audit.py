@@ -4,6 +4,11 @@ Staff actions (login, claim, view of another's conversation, transfer, close, bl
 operations (export, purge, staff changes, backups) are written to the ``audit`` table with the
 actor's username, the conversation number and a short detail. The log never holds message
 text, tokens or anything about a visitor beyond the conversation number.
+
+Some rows anyone can cause (a failed login types any name): their actor is
+``(unauthenticated)`` and the typed name is in the detail. Every value is printed through
+``terminal_text.visible`` (escape sequences and invisible characters written out) and the
+table without Rich markup, in every format, so a crafted name cannot act on the terminal.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from relay.cli.common import ConfigOption, DbOption, fail, load, with_storage
 from relay.cli.ops import require_database
 from relay.storage import AuditEntry
 from relay.storage.sqlite import SQLiteStorage
+from relay.terminal_text import visible_value
 
 FORMATS = ("table", "json", "csv")
 _UNITS = {"m": 60, "h": 3600, "d": 86400}
@@ -46,10 +52,10 @@ def parse_since(text: str, timezone: ZoneInfo, now: float) -> float:
 def _row(entry: AuditEntry, timezone: ZoneInfo) -> dict[str, object]:
     return {
         "time": datetime.fromtimestamp(entry.ts, timezone).isoformat(timespec="seconds"),
-        "actor": entry.actor,
-        "action": entry.action,
+        "actor": visible_value(entry.actor),
+        "action": visible_value(entry.action),
         "conversation": entry.conversation,
-        "detail": entry.detail,
+        "detail": visible_value(entry.detail),
     }
 
 
@@ -61,7 +67,8 @@ def audit(
                                    "7d) (default: all)."),
     user: str = typer.Option(None, "--user",
                              help="Only actions by this staff member ('cli' for commands run "
-                                  "on the server, 'system' for the relay itself)."),
+                                  "on the server, 'system' for the relay itself, "
+                                  "'(unauthenticated)' for failed logins and lockouts)."),
     output: str = typer.Option("table", "--format", help="table, json or csv."),
     limit: int = typer.Option(1000, "--limit", min=1, help="At most this many newest entries."),
     db: Path = DbOption,
@@ -98,6 +105,7 @@ def audit(
 def _print_table(rows: list[dict[str, object]], since: str | None, user: str | None) -> None:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     if not rows:
         typer.echo("No audit entries" + (f" by {user}" if user else "")
@@ -105,5 +113,5 @@ def _print_table(rows: list[dict[str, object]], since: str | None, user: str | N
         return
     table = Table("time", "actor", "action", "conversation", "detail")
     for row in rows:
-        table.add_row(*("" if value is None else str(value) for value in row.values()))
-    Console().print(table)
+        table.add_row(*(Text("" if value is None else str(value)) for value in row.values()))
+    Console(highlight=False).print(table)

@@ -27,6 +27,7 @@ from relay.cli.common import ConfigOption, DbOption, fail, load, with_storage
 from relay.config import RelayConfig
 from relay.storage import ConversationRecord, Line
 from relay.storage.sqlite import SQLiteStorage, migrations
+from relay.terminal_text import visible
 
 BACKUP_PREFIX = "lotsen-"
 BACKUP_SUFFIX = ".db"
@@ -51,18 +52,23 @@ def _stamp(ts: float | None, tz: ZoneInfo) -> str:
 
 def transcript_text(record: ConversationRecord, lines: list[Line], names: dict[str, str],
                     tz: ZoneInfo, exported_at: float) -> str:
-    """The case-record text of one conversation: a header of facts, then every line."""
+    """The case-record text of one conversation: a header of facts, then every line.
+
+    A visitor's text may carry terminal escapes (set the clipboard, retitle the window, erase
+    the indent so a forged line looks like a staff statement): every control, format and
+    separator character is written out visibly (``\x1b``), in the file and on a terminal alike.
+    """
     staff = names.get(record.staff or "", record.staff) if record.staff else None
     facts = [
         ("Conversation", f"{record.id} ({record.alias})"),
         ("Started", _stamp(record.created_at, tz)),
-        ("Answered", _stamp(record.claimed_at, tz) + (f" by {staff}" if staff else "")),
+        ("Answered", _stamp(record.claimed_at, tz) + (f" by {visible(staff)}" if staff else "")),
         ("Ended", _stamp(record.closed_at, tz) +
          (f" by {record.closed_by}" if record.closed_by else "")),
         ("Language", record.lang or "not given"),
         ("Who writes", record.outcome_role or record.role or "not given"),
-        ("Topics", ", ".join(record.tags) or "–"),
-        ("Referrals", ", ".join(record.referrals) or "–"),
+        ("Topics", visible(", ".join(record.tags)) or "–"),
+        ("Referrals", visible(", ".join(record.referrals)) or "–"),
         ("Urgent", "yes" if record.urgent else "no"),
     ]
     out = [f"Lotsen conversation transcript, exported {_stamp(exported_at, tz)} ({tz.key})",
@@ -82,8 +88,9 @@ def transcript_text(record: ConversationRecord, lines: list[Line], names: dict[s
                 who += " (internal note)"
             elif line.kind == "whisper":
                 who += " (supervisor, staff only)"
-        first, *rest = line.text.splitlines() or [""]
-        out.append(f"[{_stamp(line.ts, tz)}] {who}: {first}")
+        # Only \n starts a new (indented) line; \r, \x1c, \u2028 and the like are shown.
+        first, *rest = visible(line.text, keep_newlines=True).split("\n")
+        out.append(f"[{_stamp(line.ts, tz)}] {visible(who)}: {first}")
         out.extend(f"    {more}" for more in rest)
     return "\n".join(out) + "\n"
 

@@ -111,7 +111,9 @@ def purge(
 
     async def act(storage: SQLiteStorage) -> None:
         result = await storage.purge(time.time() - days * 86400)
-        await storage.audit("cli", "purge", None, f"conversations={result.conversations}")
+        audit_entries = await storage.purge_audit(time.time() - cfg.audit_retention_days * 86400)
+        await storage.audit("cli", "purge", None, f"conversations={result.conversations}"
+                            + (f" audit={audit_entries}" if audit_entries else ""))
         typer.echo(f"Purged the text of {result.conversations} conversation(s) closed more than "
                    f"{days} day(s) ago ({result.messages} lines, {result.room_messages} staff-room "
                    "lines). Statistics records are kept.")

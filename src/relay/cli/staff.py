@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import secrets
 import sys
 import time
 from pathlib import Path
@@ -12,9 +14,45 @@ from relay import auth
 from relay.cli.common import ConfigOption, DbOption, fail, load, with_storage
 from relay.storage import StaffAccount, StorageError
 from relay.storage.sqlite import SQLiteStorage
+from relay.terminal_text import visible
 
 app = typer.Typer(help="Manage staff accounts (passwords are prompted, never arguments).",
                   no_args_is_help=True)
+
+# Login names: ASCII letters, digits, '.', '-', '_' (no look-alike letters from other scripts).
+USERNAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+# Actors of the audit log that are not accounts.
+RESERVED_NAMES = frozenset({"cli", "system"})
+# A generated name shown to visitors, in the relay's default language, when none is given.
+NAME_WORD = {"sv": "Rådgivare", "en": "Counsellor", "nb": "Rådgiver"}
+MAX_NAME_CHARS = 60
+
+
+def username_problem(username: str) -> str | None:
+    """Why a new login name is not acceptable, or None."""
+    if not USERNAME.fullmatch(username):
+        return ("a username may use only ASCII letters, digits, '.', '-' and '_' (1-64 "
+                "characters, starting with a letter or digit)")
+    if username.casefold() in RESERVED_NAMES:
+        return f"{username!r} is reserved for the audit log"
+    return None
+
+
+def display_name_problem(name: str) -> str | None:
+    """Why a name shown to visitors is not acceptable, or None."""
+    if not name.strip():
+        return "the name shown to visitors must not be empty"
+    if len(name) > MAX_NAME_CHARS:
+        return f"the name shown to visitors may have at most {MAX_NAME_CHARS} characters"
+    if visible(name) != name:
+        return "the name shown to visitors may not contain control or invisible characters"
+    return None
+
+
+def generated_name(language: str) -> str:
+    """A neutral name for visitors to see, never derived from the login name."""
+    return f"{NAME_WORD.get(language, NAME_WORD['sv'])} {secrets.randbelow(900) + 100}"
+
 
 PasswordStdin = typer.Option(False, "--password-stdin",
                              help="Read the password from the first line of standard input.")
@@ -34,18 +72,30 @@ def _password(from_stdin: bool) -> str:
 @app.command("add")
 def add(
     username: str = typer.Argument(..., help="Login name, e.g. anna."),
-    name: str = typer.Option(None, help="Name shown to visitors (default: the username)."),
+    name: str = typer.Option(None, help="Name shown to visitors, e.g. a first name (asked "
+                                        "for when not given; generated with "
+                                        "--password-stdin). Never the login name by default: "
+                                        "visitors would learn half of a login."),
     supervisor: bool = typer.Option(False, help="May follow every conversation (audited)."),
     password_stdin: bool = PasswordStdin,
     db: Path = DbOption,
     config: Path = ConfigOption,
 ) -> None:
     """Create a staff account."""
-    if not username.isidentifier() and not username.replace("-", "_").replace(".", "_").isalnum():
-        fail("a username may use letters, digits, '.', '-' and '_'")
+    problem = username_problem(username)
+    if problem:
+        fail(problem)
     cfg = load(config, db)
+    if name is None:
+        suggested = generated_name(cfg.default_language)
+        name = suggested if password_stdin else typer.prompt(
+            "Name shown to visitors (a first name, or keep this one)", default=suggested)
+    name = name.strip()
+    problem = display_name_problem(name)
+    if problem:
+        fail(problem)
     password = _password(password_stdin)
-    account = StaffAccount(0, username, name or username, auth.hash_password(password),
+    account = StaffAccount(0, username, name, auth.hash_password(password),
                            supervisor=supervisor, created_at=time.time())
 
     async def act(storage: SQLiteStorage) -> None:
@@ -56,7 +106,8 @@ def add(
         await storage.audit("cli", "staff_add", None, f"user={username}")
 
     with_storage(cfg, act)
-    typer.echo(f"Added {'supervisor' if supervisor else 'staff member'} {username}.")
+    typer.echo(f"Added {'supervisor' if supervisor else 'staff member'} {username}; "
+               f"visitors see the name {name!r}.")
 
 
 @app.command("list")
@@ -64,14 +115,16 @@ def list_(db: Path = DbOption, config: Path = ConfigOption) -> None:
     """List staff accounts."""
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     cfg = load(config, db)
     accounts = with_storage(cfg, lambda storage: storage.list_staff())
     table = Table("username", "name", "role", "status", "2FA")
     for a in accounts:
-        table.add_row(a.username, a.display_name, "supervisor" if a.supervisor else "staff",
+        table.add_row(Text(visible(a.username)), Text(visible(a.display_name)),
+                      "supervisor" if a.supervisor else "staff",
                       "disabled" if a.disabled else "active", "yes" if a.totp_secret else "no")
-    Console().print(table)
+    Console(highlight=False).print(table)
 
 
 @app.command()

@@ -36,6 +36,7 @@ from relay.stats import (
     open_weekdays,
 )
 from relay.storage.sqlite import SQLiteStorage
+from relay.terminal_text import visible, visible_value
 
 FORMATS = ("table", "json", "csv")
 BAR_WIDTH = 28
@@ -101,7 +102,7 @@ def stats(
 
     figures = with_storage(cfg, act)
     if output_format == "json":
-        typer.echo(json.dumps(figures.to_dict(), indent=2, ensure_ascii=False))
+        typer.echo(json.dumps(visible_value(figures.to_dict()), indent=2, ensure_ascii=False))
     elif output_format == "csv":
         typer.echo(to_csv(figures), nl=False)
     else:
@@ -114,7 +115,7 @@ def to_csv(figures: Statistics) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(("section", "key", "measure", "value"))
     for row in figures.rows():
-        writer.writerow(["" if value is None else value for value in row])
+        writer.writerow(["" if value is None else visible_value(value) for value in row])
     return out.getvalue()
 
 
@@ -166,7 +167,9 @@ def _count_table(title: str, counts: dict[str, int], labels: dict[str, str] | No
     whole = total if total is not None else sum(counts.values())
     peak = max(counts.values(), default=0)
     for key, count in counts.items():
-        table.add_row((labels or {}).get(key, key), str(count), _share(count, whole),
+        # Keys are topic tags and referral ids a client sent: text, never markup or escapes.
+        table.add_row(Text(visible((labels or {}).get(key, key))), str(count),
+                      _share(count, whole),
                       Text(bar(count, peak, BAR_WIDTH), style=style))
     if not counts:
         table.add_row("(none)", "", "", "")
