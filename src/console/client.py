@@ -11,6 +11,11 @@ account's second factor (``totp_required`` or ``totp_invalid``), the client keep
 in memory for that retry only; ``second_factor(code)`` sends it again with the code. The code
 goes in one login frame and is then dropped; reconnects use the session token and never ask.
 
+After a password login the relay gives the console a device token; it is kept in the user's
+state folder (``console-devices.json``, readable by the user only) per server and account, and
+sent with later password logins, so strangers guessing the same account's password never lock
+this console out (docs/security.md). It opens nothing by itself: the password is still needed.
+
 The address decides the transport: ``ws://`` only to this machine, ``wss://`` to any other host
 unless the person explicitly opted out (``lotsen console --insecure``).
 
@@ -25,11 +30,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import ipaddress
+import json
 import logging
+import os
 import random
 import ssl
 from collections import OrderedDict
 from collections.abc import Callable
+from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from textual.message import Message
@@ -52,6 +60,34 @@ _LOGIN_ENDED = {protocol.CLOSE_AUTH_FAILED, protocol.CLOSE_SESSION_ENDED, protoc
 
 SECOND_FACTOR_ASKED = frozenset({"totp_required", "totp_invalid"})
 """Login refusals that come after a correct password: retry with the one-time code."""
+
+
+def devices_path() -> Path:
+    """Where the console keeps its device tokens (one per server and account)."""
+    from platformdirs import user_state_path
+
+    return user_state_path("lotsen") / "console-devices.json"
+
+
+def _read_devices(path: Path) -> dict[str, str]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+
+def _store_device(path: Path, key: str, token: str) -> None:
+    """Keep a device token, readable by this user only (best effort: a read-only home is fine)."""
+    devices = _read_devices(path)
+    devices[key] = token
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            json.dump(devices, file)
+    except OSError:
+        pass
 
 
 class PlaintextRefused(ValueError):
@@ -137,6 +173,7 @@ class RelayClient:
         self._user: str | None = None
         self._password: str | None = None
         self._totp: str | None = None
+        self._device: str | None = None
         self.awaiting_code = False
         """The password was right and the relay wants the account's one-time code with it."""
         self._ws: ClientConnection | None = None
@@ -154,6 +191,7 @@ class RelayClient:
         unless the relay asks for a one-time code to go with it."""
         self._user, self._password, self._totp, self.token = user, password, None, None
         self.awaiting_code = False
+        self._device = _read_devices(devices_path()).get(f"{self.url} {user}")
 
     def second_factor(self, code: str) -> None:
         """The one-time code for the next login; it goes in one frame and is not kept."""
@@ -267,7 +305,8 @@ class RelayClient:
             login = protocol.Login(protocol.PROTOCOL_VERSION, session=self.token)
         elif self._user and self._password:
             login = protocol.Login(protocol.PROTOCOL_VERSION, user=self._user,
-                                   password=self._password, totp=self._totp)
+                                   password=self._password, totp=self._totp,
+                                   device=self._device)
             self._totp = None  # one code, one attempt
         else:
             self._post(messages.LoginFailed("auth_failed", ""))
@@ -288,6 +327,9 @@ class RelayClient:
         if isinstance(frame, protocol.Session):
             self.token = frame.token
             self._password, self.awaiting_code = None, False
+            if frame.device and frame.device != self._device and self._user:
+                self._device = frame.device
+                _store_device(devices_path(), f"{self.url} {self._user}", frame.device)
             return frame
         code = frame.code if isinstance(frame, protocol.Error) else "protocol"
         message = frame.message if isinstance(frame, protocol.Error) else ""

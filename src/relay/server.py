@@ -198,6 +198,7 @@ class Relay:
                                              max_wait_s=config.login_queue_wait_s)
         self._unauthenticated_staff = 0  # staff connections not logged in yet
         self._unauthenticated_audit = Budget(config.unauthenticated_audit_per_minute)
+        self._audit_summary_at = -60.0  # when the last row summing up dropped ones was written
         self._closed_visit_budget = Budget(config.closed_visits_per_minute)
         self._closed_visits: dict[str, int] = {}  # local hour -> openings not yet written
         self._closed_visits_timer: asyncio.TimerHandle | None = None
@@ -1387,10 +1388,11 @@ class Relay:
                                                      visible(detail)[:200]))
 
     async def _audit_dropped_summary(self) -> None:
-        """Rows refused by the per-minute budget are summed up in one row (at most a minute
-        after the first was dropped)."""
+        """Rows refused by the per-minute budget are summed up in one row, at most one such
+        row a minute (called every tick)."""
         budget = self._unauthenticated_audit
-        if budget.refused and budget.take():
+        if budget.refused and time.monotonic() - self._audit_summary_at >= 60.0:
+            self._audit_summary_at = time.monotonic()
             dropped, budget.refused = budget.refused, 0
             await self._store_quietly(self.storage.audit(
                 UNAUTHENTICATED, "audit_dropped", None, f"count={dropped}"))
