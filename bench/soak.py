@@ -60,10 +60,16 @@ max_visitors = 10000
 # Simulated staff answer every line of ~100 chats each: far above a person's typing speed.
 staff_rate = 1000
 staff_burst = 5000
+# Every simulated console logs in at the same moment: lift the login-flood limits, which would
+# (rightly) tell most of them "busy"; the soak measures the chat, not the logins.
+max_unauthenticated_staff = 10000
 # Every visitor starts a chat at once, and churn starts new ones: above the flooding limits.
 [queue]
 max_waiting = 100000
 chats_per_minute = 100000
+[auth]
+login_queue = 10000
+login_queue_wait_s = 600
 """
 # Claim races between staff members are expected answers, not failures.
 EXPECTED_ERRORS = {"staff:queue_empty", "staff:already_claimed"}
