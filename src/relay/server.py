@@ -1282,6 +1282,9 @@ class Relay:
             if checked is None:
                 return None  # refused with its own reason
             account, token, device = checked
+        else:
+            self._count("logins_failed")
+            await self._audit_unauthenticated("login_failed", "no password or session")
         if account is None or token is None:
             message = ("Your session has ended; log in again." if login.session
                        else "Wrong username or password.")
