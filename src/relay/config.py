@@ -87,15 +87,15 @@ class RelayConfig:
     idle_timeout_s: float = 900.0  # a visitor socket with no chat and no traffic is closed
     ping_interval_s: float = 20.0
     ping_timeout_s: float = 20.0
+    max_unauthenticated_staff: int = 64  # silent staff connections; beyond, the oldest goes
+    unauthenticated_audit_per_minute: int = 60  # audit rows anyone can cause (failed logins)
+    closed_visits_per_minute: int = 120  # widget openings while closed counted per minute
     # The waiting queue (docs/security.md, "Queue flooding")
     max_waiting: int = 200  # chats waiting at once; beyond it new chats get "queue_closed"
     chats_per_minute: int = 60  # new chats relay-wide per minute; beyond it "queue_closed"
     chats_per_connection: int = 3  # new chats one visitor connection may start per minute
     visitor_gone_s: float = 300.0  # a waiting chat whose visitor left this long leaves the queue
     queue_snapshot_entries: int = 100  # entries in a staff queue snapshot (plus the total)
-    max_unauthenticated_staff: int = 64  # staff connections not logged in yet; more get 503
-    unauthenticated_audit_per_minute: int = 60  # audit rows anyone can cause (failed logins)
-    closed_visits_per_minute: int = 120  # widget openings while closed counted per minute
     # Staff authentication
     require_totp: str = "none"  # "none", "supervisors" or "all"
     login_free_failures: int = 5  # failed logins per account before back-off starts

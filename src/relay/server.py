@@ -196,7 +196,8 @@ class Relay:
         # Argon2 is costly: two checks at a time, a short bounded queue (relay/limits.py).
         self._password_slots = PasswordSlots(2, max_waiting=config.login_queue,
                                              max_wait_s=config.login_queue_wait_s)
-        self._unauthenticated_staff = 0  # staff connections not logged in yet
+        # Staff connections that have not sent their login yet, oldest first (see _staff_session).
+        self._silent_staff: OrderedDict[ServerConnection, None] = OrderedDict()
         self._unauthenticated_audit = Budget(config.unauthenticated_audit_per_minute)
         self._audit_summary_at = -60.0  # when the last row summing up dropped ones was written
         self._closed_visit_budget = Budget(config.closed_visits_per_minute)
@@ -1227,14 +1228,14 @@ class Relay:
     # -- staff -----------------------------------------------------------------------------------
 
     async def _staff_session(self, ws: ServerConnection) -> None:
-        self._unauthenticated_staff += 1
+        self._wait_for_login(ws)
         try:
             login = await self._first_frame(ws, protocol.STAFF_TO_RELAY, protocol.Login)
-            if not isinstance(login, protocol.Login):
-                return
-            conn = await self._authenticate(ws, login)
         finally:
-            self._unauthenticated_staff -= 1
+            self._silent_staff.pop(ws, None)
+        if not isinstance(login, protocol.Login):
+            return
+        conn = await self._authenticate(ws, login)
         if conn is None:
             return
         username = conn.account.username
@@ -1402,16 +1403,23 @@ class Relay:
 
     def _staff_handshake(self, headers: Headers) -> Response | None:
         """The staff endpoint is for the console only: browsers (any Origin) are refused, so
-        no web page can make its visitors' browsers guess passwords; and there is a cap on
-        connections that have not logged in yet."""
+        no web page can make its visitors' browsers guess passwords."""
         if "Origin" in headers:
             self._count("error_origin")
             return _response(403, b"The staff endpoint is not for browsers.\n", "text/plain")
-        if self._unauthenticated_staff >= self.config.max_unauthenticated_staff:
-            self._count("staff_busy")
-            return _response(503, b"Too many logins at once; try again in a few seconds.\n",
-                             "text/plain")
         return None
+
+    def _wait_for_login(self, ws: ServerConnection) -> None:
+        """At most ``max_unauthenticated_staff`` staff connections may be silent (not logged
+        in yet): beyond, the oldest silent one is closed (1013 busy) to make room. A console
+        sends its login right after connecting, so someone holding many silent sockets only
+        pushes out their own, never keeps a console out (as refusing new ones would); the
+        logins that did arrive are bounded by the password queue."""
+        self._silent_staff[ws] = None
+        while len(self._silent_staff) > self.config.max_unauthenticated_staff:
+            oldest, _ = self._silent_staff.popitem(last=False)
+            self._count("staff_silent_dropped")
+            self._drop(oldest, protocol.CLOSE_TRY_AGAIN, "busy")
 
     def _closed_visit(self) -> None:
         """Count a widget opening while closed: in memory, at most ``closed_visits_per_minute``
