@@ -318,7 +318,9 @@ class RelayClient:
         except ConnectionClosed as exc:
             reason = exc.rcvd.reason if exc.rcvd else ""
             self._password = None
-            self._post(messages.LoginFailed("auth_failed", reason))
+            # 1013: the relay is busy with many logins (docs/security.md), not a wrong password.
+            busy = exc.rcvd is not None and exc.rcvd.code == protocol.CLOSE_TRY_AGAIN
+            self._post(messages.LoginFailed("busy" if busy else "auth_failed", reason))
             return None
         except protocol.ProtocolError as exc:
             self._password = None
