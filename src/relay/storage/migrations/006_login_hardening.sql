@@ -1,4 +1,4 @@
--- Lotsen schema, version 4: login hardening (docs/security.md, issue 10).
+-- Lotsen schema, version 6: login hardening (docs/security.md, issue 10).
 -- The last TOTP time step each account used, so a code cannot be replayed after a restart.
 -- Device tokens: a console that logged in gets one (stored as a SHA-256 hash, like every token)
 -- and sends it with later password logins, so strangers' failed guesses for the same name
