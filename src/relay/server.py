@@ -203,6 +203,7 @@ class Relay:
         self._closed_visit_budget = Budget(config.closed_visits_per_minute)
         self._closed_visits: dict[str, int] = {}  # local hour -> openings not yet written
         self._closed_visits_timer: asyncio.TimerHandle | None = None
+        self._background: set[asyncio.Future[None]] = set()  # small writes started by timers
         self._closing: dict[ServerConnection, asyncio.Future[None]] = {}  # see _drop
         self._closed_connections = 0  # since the last full garbage collection (see _guard)
         # Tokens of first lines whose conversation is being created (see _visitor_message).
@@ -1432,8 +1433,13 @@ class Relay:
         self._closed_visits[hour] = self._closed_visits.get(hour, 0) + 1
         if self._closed_visits_timer is None:
             self._closed_visits_timer = asyncio.get_running_loop().call_later(
-                CLOSED_VISITS_FLUSH_S,
-                lambda: asyncio.ensure_future(self._write_closed_visits()))
+                CLOSED_VISITS_FLUSH_S, self._start_closed_visits_write)
+
+    def _start_closed_visits_write(self) -> None:
+        self._closed_visits_timer = None
+        task = asyncio.ensure_future(self._write_closed_visits())
+        self._background.add(task)  # a reference until it is done, so it is not collected
+        task.add_done_callback(self._background.discard)
 
     async def _write_closed_visits(self) -> None:
         if self._closed_visits_timer is not None:
