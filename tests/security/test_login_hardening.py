@@ -122,8 +122,8 @@ async def test_a_login_flood_does_not_hold_up_known_consoles(start_relay: StartR
     device_s = time.monotonic() - started
     codes = await asyncio.gather(*flood)
     assert again.session["user"] == "bo"
-    assert session_s < 1.0, session_s
-    assert device_s < 2.0, device_s
+    assert session_s < 2.0, session_s
+    assert device_s < 4.0, device_s  # the console gives up after 5 s
     assert codes.count("busy") > 200, codes.count("busy")
     assert set(codes) <= {"busy", "auth_failed"}
 
