@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 from relay.referrals import lexicon
+from relay.referrals.concepts import load_concepts
 from relay.referrals.directory import Directory, Service
 from relay.referrals.matching import LANGS, Match, PatternMatcher, tokenize
 from relay.referrals.matching import is_number as _is_number
@@ -236,12 +237,13 @@ class SuggestionEngine:
             for lang, terms in topic_terms.items():
                 for pattern, weight in terms.weighted():
                     self._matcher.add(pattern, lang, self._target(_TOPIC, category), weight)
-        for kind, urgent_patterns in lexicon.URGENT_PATTERNS.items():
+        concepts = load_concepts()
+        for kind, urgent_patterns in concepts.urgent.items():
             for lang, patterns in urgent_patterns.items():
                 for pattern in patterns:
                     target = self._target(_URGENT, kind)
                     self._matcher.add(pattern, lang, target, lexicon.STRONG)
-        for cue, cue_patterns in lexicon.CUES.items():
+        for cue, cue_patterns in concepts.concepts.items():
             for lang, patterns in cue_patterns.items():
                 for pattern in patterns:
                     self._matcher.add(pattern, lang, self._target(_CUE, cue), 1.0)
