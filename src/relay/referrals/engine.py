@@ -27,7 +27,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-from relay.referrals import lexicon
+from relay.referrals import lexicon, rules
 from relay.referrals.concepts import load_concepts
 from relay.referrals.directory import Directory, Service
 from relay.referrals.matching import LANGS, Match, PatternMatcher, tokenize
@@ -77,9 +77,13 @@ _PROBLEM_TOPICS: Final = (
 
 _URGENT_TOPIC: Final = {
     "suicide": "suicide",
+    "self_harm": "self_harm",
     "overdose": "emergency",
     "medical": "emergency",
     "violence": "violence",
+    "child_at_risk": "child_welfare",
+    "goodbye": "emergency",
+    "third_party_danger": "emergency",
 }
 
 
@@ -180,10 +184,15 @@ _CUES_THAT_MAY_BE_NEGATED: Final = frozenset(
 _SUPPRESSING_CUES: Final = frozenset({"past", "conditional"})
 """A sentence about the past or a hypothetical ("om någon...") raises no urgency."""
 _WINDOW_CUES: Final = frozenset({"hiding", "intoxicated", "means", "unresponsive"})
+_WINDOW_CONCEPTS: Final = frozenset(
+    {"unreachable", "flee", "give_away", "alcohol", "lone", "night", "children"}
+)
+"""Concept classes the window rules combine across neighbouring visitor lines."""
 _SUBSTANCES: Final = frozenset({"medicines", "drugs"})
 _OVERDOSE_SUPPRESSORS: Final = frozenset({"past", "conditional", "routine", "habitual"})
 """Taking medicines "som vanligt" or "varje dag" is a routine, not an overdose."""
 _NOT_NOW_CUES: Final = frozenset({"habitual", "past", "recent_past", "past_state"})
+_KIND_ORDER: Final = {kind: order for order, kind in enumerate(lexicon.URGENT_KINDS)}
 _FIRST_PERSON_WORDS: Final = lexicon.FIRST_PERSON | lexicon.FIRST_PERSON_COPULAS
 _has_digit: Final = re.compile(r"[0-9]").search
 _SV_MARKERS: Final = lexicon.LANGUAGE_MARKERS["sv"]
@@ -218,6 +227,8 @@ class _LineAnalysis:
     bare_number: int | None
     language_votes: tuple[int, int, int]
     first_word: str
+    concepts: rules.LineConcepts
+    """Concept classes of the urgency rules found in the line (relay.referrals.rules)."""
 
 
 class SuggestionEngine:
@@ -395,11 +406,19 @@ class SuggestionEngine:
         best: dict[tuple[int, int], list[Any]] = {}
         urgent_hits: list[tuple[str, str, int, bool]] = []
         sentence_topics: list[set[str]] = [set() for _ in range(sentence_count)]
+        hits: list[rules.Hit] = []
         for target, weight, lang, start, end, negated, sentence in matches:
             kind, name = kinds[target], names[target]
             if kind == _TOPIC and not negated:
                 sentence_topics[sentence].add(name)
             surface = tokens[start] if start == end else " ".join(tokens[start : end + 1])
+            if kind == _CUE and name in rules.RULE_CLASSES:
+                hits.append(
+                    rules.Hit(
+                        name, start, end, not negated, sentence, rules.family(lang), surface
+                    )
+                )
+                continue
             if kind == _CUE:
                 if not negated or name in _CUES_THAT_MAY_BE_NEGATED:
                     cue_sets[sentence].add(name)
@@ -451,6 +470,13 @@ class SuggestionEngine:
                 findings.append(("overdose", cue_words["ingest_many"]))
             for finding in findings:
                 _add_finding(urgent, finding)
+        hits = rules.mark_ambivalence(hits, tokens, sentences)
+        concepts = rules.line_concepts(hits)
+        if concepts.suppressed:
+            urgent = []
+        else:
+            for finding in rules.line_findings(hits, cues):
+                _add_finding(urgent, finding)
         intoxicated: tuple[tuple[bool, bool], ...] = ()
         if "intoxicated" in cue_words:
             first_person = {sentences[i] for i, t in enumerate(tokens) if t in _FIRST_PERSON_WORDS}
@@ -481,7 +507,8 @@ class SuggestionEngine:
             cues=cues,
             cue_union=frozenset(cue_words),
             topics=frozenset().union(*sentence_topics),
-            needs_window=not _WINDOW_CUES.isdisjoint(cue_words),
+            needs_window=not _WINDOW_CUES.isdisjoint(cue_words)
+            or not _WINDOW_CONCEPTS.isdisjoint(concepts.names),
             cue_words=cue_words,
             intoxicated_sentences=intoxicated,
             visitor_age=visitor_age,
@@ -489,6 +516,7 @@ class SuggestionEngine:
             bare_number=bare_number,
             language_votes=votes,
             first_word=bare[0] if bare else "",
+            concepts=concepts,
         )
 
     # -- urgency --------------------------------------------------------------------------------
@@ -535,7 +563,16 @@ class SuggestionEngine:
                 add("medical", _cue_word(window, "unresponsive"))
             child_alone = _child_alone(window, child_writer, window_cues)
             if child_alone:
-                add("child_alone", child_alone)
+                add("child_at_risk", child_alone)
+            intoxicated_now = any(a.intoxicated_sentences for a in window)
+            if "habitual" in window_cues and not intoxicated_now and "now" not in window_cues:
+                concepts_window = [a.concepts for a in window if "alcohol" not in a.concepts.names]
+            else:
+                concepts_window = [a.concepts for a in window]
+            for kind, words in rules.window_findings(
+                concepts_window, child_writer=child_writer, intoxicated_now=intoxicated_now
+            ):
+                add(kind, words)
         # A visitor answering "yes" to a staff member's direct question about suicide.
         for position, question in enumerate(analyses):
             if (
@@ -721,8 +758,8 @@ def _conversation_language(lang: str | None, analyses: Iterable[_LineAnalysis]) 
 
 def _reasons(kinds: Mapping[str, list[str]]) -> list[str]:
     return [
-        f'{lexicon.URGENCY_LABELS[kind]}: "{words}"'
-        for kind, all_words in kinds.items()
+        f'{kind}: "{words}"'
+        for kind, all_words in sorted(kinds.items(), key=lambda item: _KIND_ORDER[item[0]])
         for words in all_words
     ]
 

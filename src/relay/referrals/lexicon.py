@@ -1274,20 +1274,39 @@ TOPICS: Final[Mapping[str, Mapping[str, Terms]]] = {
 
 # Urgency: the phrases and concept classes live in concepts/<lang>.toml (relay.referrals.concepts).
 
+URGENT_KINDS: Final = (
+    "suicide",
+    "self_harm",
+    "overdose",
+    "medical",
+    "violence",
+    "child_at_risk",
+    "goodbye",
+    "third_party_danger",
+)
+"""Kinds of urgent situation, most pressing first; a reason starts with its kind's id."""
+
 URGENCY_LABELS: Final[Mapping[str, str]] = {
     "suicide": "suicide risk",
+    "self_harm": "self-harm",
     "overdose": "overdose",
     "medical": "acute medical danger",
-    "violence": "ongoing violence",
-    "child_alone": "child alone with an intoxicated adult",
+    "violence": "violence in the home",
+    "child_at_risk": "child at risk",
+    "goodbye": "goodbye from someone unreachable",
+    "third_party_danger": "someone in danger",
 }
+"""English names of the kinds, for the CLI; the console has its own sv/en/nb names."""
 
 URGENCY_TOPIC_BOOSTS: Final[Mapping[str, Mapping[str, float]]] = {
     "suicide": {"suicide": 3.0, "emergency": 2.0},
+    "self_harm": {"self_harm": 3.0, "suicide": 1.0, "emergency": 1.5},
     "overdose": {"emergency": 5.0},
     "medical": {"emergency": 5.0},
     "violence": {"emergency": 4.0, "violence": 1.5, "crime": 1.0},
-    "child_alone": {"emergency": 3.0, "child_welfare": 2.0},
+    "child_at_risk": {"emergency": 3.0, "child_welfare": 2.0},
+    "goodbye": {"emergency": 4.0, "suicide": 2.0},
+    "third_party_danger": {"emergency": 4.0, "suicide": 1.0},
 }
 """How much an urgent finding adds to topics, so that 112/113 rank first when it matters."""
 

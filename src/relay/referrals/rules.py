@@ -1,0 +1,262 @@
+"""Urgency rules over concept classes: which meanings together make a conversation urgent.
+
+The classes are data (``concepts/<lang>.toml``); this module only says how they combine, within
+one sentence, one line, or a few neighbouring visitor lines. A class found after a negation in
+the same clause does not count ("jag vill inte dö"), unless the sentence goes on with "men" /
+"but" ("jag vill inte dö men jag orkar inte"): ambivalence is a warning sign, not a denial.
+A sentence about the clear past ("för tio år sedan") or a hypothetical ("om någon ...") raises
+nothing; a line that quotes a song or a book, says the risk is over ("mår bra nu"), or is a
+professional asking in general (routines, training) raises nothing unless it also says now.
+
+Pure functions over plain tuples, so they are cheap and easy to test.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Final
+
+RULE_CLASSES: Final = frozenset(
+    {
+        "death",
+        "suicide_word",
+        "disappear",
+        "not_wake",
+        "burden",
+        "farewell",
+        "give_away",
+        "wish",
+        "thought",
+        "plan",
+        "self_harm",
+        "ingest",
+        "pills",
+        "alcohol",
+        "violence_verb",
+        "menace",
+        "household",
+        "children",
+        "lone",
+        "night",
+        "time_now",
+        "recent",
+        "flee",
+        "goodbye_message",
+        "unreachable",
+        "quote",
+        "professional_general",
+        "over",
+        "danger",
+    }
+)
+"""Concept classes the rules below read (the other classes are older cues)."""
+
+_ENDING: Final = frozenset({"death", "disappear", "not_wake"})
+_INTENT: Final = frozenset({"wish", "thought", "plan"})
+_BUT: Final = frozenset({"men", "but", "fast", "though", "although", "likevel", "ändå"})
+_PAIR_REACH: Final = 8
+"""How many words may stand between the two classes of a pair (e.g. a wish and death)."""
+_SCANDINAVIAN, _ENGLISH = 0, 1
+_SUPPRESS_SENTENCE: Final = frozenset({"past", "conditional"})
+_TIME: Final = frozenset({"time_now", "recent"})
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One concept class found in a line."""
+
+    name: str
+    start: int
+    end: int
+    positive: bool
+    """Not negated, or negated in a sentence that goes on with "but"."""
+    sentence: int
+    family: int
+    """0 when the pattern is Swedish or Norwegian, 1 when English."""
+    surface: str
+
+
+def family(lang_index: int) -> int:
+    """The language family of a pattern's language (LANGS order: sv, nb, en)."""
+    return _ENGLISH if lang_index == 2 else _SCANDINAVIAN
+
+
+def mark_ambivalence(
+    hits: list[Hit], tokens: Sequence[str], sentences: Sequence[int]
+) -> list[Hit]:
+    """Negated hits of dying or disappearing count when "but" follows in the same sentence."""
+    result = []
+    for hit in hits:
+        if not hit.positive and hit.name in _ENDING:
+            for position in range(hit.end + 1, len(tokens)):
+                if sentences[position] != hit.sentence:
+                    break
+                if tokens[position] in _BUT:
+                    start = max(0, hit.start - 2)
+                    surface = " ".join(tokens[start : position + 1])
+                    hit = Hit(hit.name, hit.start, hit.end, True, hit.sentence, hit.family,
+                              surface)
+                    break
+        result.append(hit)
+    return result
+
+
+def line_findings(
+    hits: Sequence[Hit], sentence_cues: Sequence[frozenset[str]]
+) -> list[tuple[str, str]]:
+    """Urgent findings this line shows by itself: (kind, words)."""
+    positive = [h for h in hits if h.positive]
+    names = {h.name for h in positive}
+    if line_suppressed(names):
+        return []
+    found: list[tuple[str, str]] = []
+    by_sentence: dict[int, list[Hit]] = {}
+    for hit in positive:
+        by_sentence.setdefault(hit.sentence, []).append(hit)
+    for sentence, here in by_sentence.items():
+        cues = sentence_cues[sentence] if sentence < len(sentence_cues) else frozenset()
+        here_names = {h.name for h in here}
+        if _SUPPRESS_SENTENCE & cues and not (_TIME & here_names):
+            continue
+        if "past" in cues:
+            continue
+        found.extend(_sentence_findings(here, here_names, cues))
+    # Overdose: taking medicines together with alcohol, anywhere in the line.
+    all_cues = frozenset().union(*sentence_cues) if sentence_cues else frozenset()
+    if {"ingest", "pills", "alcohol"} <= names and not ({"routine", "past"} & all_cues):
+        found.append(("overdose", _words(positive, ("ingest", "pills", "alcohol"))))
+    return found
+
+
+def line_suppressed(names: set[str] | frozenset[str]) -> bool:
+    """A quote, a risk that is over, or a general professional question without a time."""
+    if "quote" in names or "over" in names:
+        return not (_TIME & names) or "quote" in names
+    return "professional_general" in names and not (_TIME & names)
+
+
+def _sentence_findings(
+    here: Sequence[Hit], names: set[str], cues: frozenset[str]
+) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    if "suicide_word" in names:
+        found.append(("suicide", _words(here, ("suicide_word",))))
+    for ending in (h for h in here if h.name in _ENDING):
+        partner = next(
+            (
+                h
+                for h in here
+                if h.name in _INTENT
+                and h.family == ending.family
+                and (
+                    0 <= ending.start - h.end <= _PAIR_REACH
+                    or 0 <= h.start - ending.end <= _PAIR_REACH
+                )
+            ),
+            None,
+        )
+        if partner is not None:
+            found.append(("suicide", _pair(partner, ending)))
+            break
+        if ending.name == "not_wake" and "habitual" not in cues:
+            found.append(("suicide", ending.surface))
+            break
+    if "burden" in names:
+        found.append(("suicide", _words(here, ("burden",))))
+    if "farewell" in names:
+        found.append(("suicide", _words(here, ("farewell",))))
+    if "self_harm" in names and ({"time_now", "wish", "plan", "night"} & names or (
+        "recent" in names and "habitual" not in cues
+    )):
+        timed = [n for n in ("time_now", "wish", "plan", "night", "recent") if n in names]
+        found.append(("self_harm", _words(here, ("self_harm", timed[0]))))
+    # Overdose now: medicines taken, and now, close together in one sentence.
+    for taking in (h for h in here if h.name == "ingest"):
+        if any(
+            h.name == "pills" and abs(h.start - taking.start) <= 4 for h in here
+        ) and any(h.name == "time_now" and abs(h.start - taking.start) <= 3 for h in here):
+            if not ({"routine", "habitual"} & cues):
+                found.append(("overdose", _words(here, ("ingest", "pills", "time_now"))))
+            break
+    if ("violence_verb" in names or "menace" in names) and "household" in names:
+        timed = {"time_now", "recent", "night"} & names
+        if timed and not ("habitual" in cues and "recent" not in names):
+            found.append(("violence", _words(here, ("violence_verb", "menace", *sorted(timed)))))
+    if "menace" in names and "time_now" in names and "violence" not in {k for k, _ in found}:
+        found.append(("violence", _words(here, ("menace", "time_now"))))
+    if "danger" in names and "time_now" in names:
+        found.append(("third_party_danger", _words(here, ("danger", "time_now"))))
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class LineConcepts:
+    """What the window rules need from one visitor line: positive classes and their words."""
+
+    names: frozenset[str]
+    words: Mapping[str, str]
+    suppressed: bool
+
+
+def line_concepts(hits: Iterable[Hit]) -> LineConcepts:
+    words: dict[str, str] = {}
+    for hit in hits:
+        if hit.positive and hit.name not in words:
+            words[hit.name] = hit.surface
+    names = frozenset(words)
+    return LineConcepts(names, words, line_suppressed(names))
+
+
+def window_findings(
+    window: Sequence[LineConcepts], *, child_writer: bool, intoxicated_now: bool
+) -> list[tuple[str, str]]:
+    """Urgent findings of a few neighbouring visitor lines together."""
+    live = [c for c in window if not c.suppressed]
+    if not live:
+        return []
+    names = frozenset().union(*(c.names for c in live))
+
+    def word(name: str) -> str:
+        for concepts in reversed(live):
+            if name in concepts.words:
+                return concepts.words[name]
+        return name
+
+    found: list[tuple[str, str]] = []
+    if "unreachable" in names and {"goodbye_message", "farewell"} & names:
+        said = "goodbye_message" if "goodbye_message" in names else "farewell"
+        found.append(("goodbye", f'{word(said)}" + "{word("unreachable")}'))
+    if "flee" in names and ({"violence_verb", "menace"} & names) and (
+        {"recent", "time_now", "night"} & names
+    ):
+        act = "violence_verb" if "violence_verb" in names else "menace"
+        found.append(("violence", f'{word("flee")}" + "{word(act)}'))
+    if "give_away" in names and (
+        {"death", "disappear", "not_wake", "burden", "farewell"} & names
+        or sum(1 for c in live if "give_away" in c.names) >= 2
+    ):
+        found.append(("suicide", word("give_away")))
+    drinking_now = intoxicated_now or (
+        "alcohol" in names and ({"time_now", "recent", "night"} & names)
+    )
+    if drinking_now and ({"lone", "night", "time_now"} & names):
+        if "children" in names or child_writer:
+            other = next(n for n in ("lone", "night", "time_now") if n in names)
+            drink = "alcohol" if "alcohol" in names else "intoxicated"
+            found.append(("child_at_risk", f'{word(drink)}" + "{word(other)}'))
+    return found
+
+
+def _words(hits: Sequence[Hit], names: Sequence[str]) -> str:
+    shown = []
+    for name in names:
+        surface = next((h.surface for h in hits if h.name == name), None)
+        if surface is not None and surface not in shown:
+            shown.append(surface)
+    return '" + "'.join(shown)
+
+
+def _pair(first: Hit, second: Hit) -> str:
+    a, b = sorted((first, second), key=lambda h: h.start)
+    return f'{a.surface}" + "{b.surface}' if a.surface != b.surface else a.surface
