@@ -60,6 +60,11 @@ AUDIENCE_MISMATCH_FLOOR: Final = 0.4
 URGENT_WINDOW_LINES: Final = 3
 MAX_MATCHED_SHOWN: Final = 6
 LINE_CACHE_SIZE: Final = 4096
+FALLBACK_SERVICES: Final = {
+    "SE": ("local-oppenvard-missbruk", "se-1177"),
+    "NO": ("no-kommune-rus-psykisk", "no-legevakt"),
+}
+"""Never an empty list: the municipality's own intake/outpatient service and 1177 (or legevakt)."""
 
 _PROBLEM_TOPICS: Final = (
     "alcohol",
@@ -185,7 +190,20 @@ _SUPPRESSING_CUES: Final = frozenset({"past", "conditional"})
 """A sentence about the past or a hypothetical ("om någon...") raises no urgency."""
 _WINDOW_CUES: Final = frozenset({"hiding", "intoxicated", "means", "unresponsive"})
 _WINDOW_CONCEPTS: Final = frozenset(
-    {"unreachable", "flee", "give_away", "alcohol", "lone", "night", "children"}
+    {
+        "unreachable",
+        "flee",
+        "give_away",
+        "alcohol",
+        "lone",
+        "night",
+        "children",
+        "self_harm",
+        "ingest",
+        "pills",
+        "absent_adult",
+        "driving",
+    }
 )
 """Concept classes the window rules combine across neighbouring visitor lines."""
 _SUBSTANCES: Final = frozenset({"medicines", "drugs"})
@@ -369,6 +387,12 @@ class SuggestionEngine:
                     service,
                 )
             )
+        shown = {suggestion.id for suggestion in suggestions}
+        for fallback in FALLBACK_SERVICES.get(country, ()):
+            if len(suggestions) >= top:
+                break
+            if fallback in self.directory and fallback not in shown:
+                suggestions.append(Suggestion(fallback, 0.0, [], self.directory[fallback]))
         return Suggestions(bool(urgent_kinds), _reasons(urgent_kinds), suggestions)
 
     # -- analysis -------------------------------------------------------------------------------
@@ -471,7 +495,7 @@ class SuggestionEngine:
             for finding in findings:
                 _add_finding(urgent, finding)
         hits = rules.mark_ambivalence(hits, tokens, sentences)
-        concepts = rules.line_concepts(hits)
+        concepts = rules.line_concepts(hits, cues)
         if concepts.suppressed:
             urgent = []
         else:
@@ -564,13 +588,11 @@ class SuggestionEngine:
             child_alone = _child_alone(window, child_writer, window_cues)
             if child_alone:
                 add("child_at_risk", child_alone)
-            intoxicated_now = any(a.intoxicated_sentences for a in window)
-            if "habitual" in window_cues and not intoxicated_now and "now" not in window_cues:
-                concepts_window = [a.concepts for a in window if "alcohol" not in a.concepts.names]
-            else:
-                concepts_window = [a.concepts for a in window]
             for kind, words in rules.window_findings(
-                concepts_window, child_writer=child_writer, intoxicated_now=intoxicated_now
+                [a.concepts for a in window],
+                child_writer=child_writer,
+                intoxicated_now=any(a.intoxicated_sentences for a in window),
+                unresponsive="unresponsive" in window_cues,
             ):
                 add(kind, words)
         # A visitor answering "yes" to a staff member's direct question about suicide.

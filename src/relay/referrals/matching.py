@@ -188,6 +188,7 @@ class _LangIndex:
     infix: list[tuple[str, int]]
     head: dict[str, list[int]]
     folded_stem: dict[str, list[int]]
+    folded_exact: dict[str, list[int]]
     folded_prefix: dict[str, list[int]]
     typo: dict[str, list[tuple[str, int]]]
     typo_prefix: dict[str, list[tuple[str, int]]]
@@ -198,7 +199,7 @@ class _LangIndex:
 
 
 def _new_index() -> _LangIndex:
-    return _LangIndex({}, {}, {}, {}, [], {}, {}, {}, {}, {}, [])
+    return _LangIndex({}, {}, {}, {}, [], {}, {}, {}, {}, {}, {}, [])
 
 
 class PatternMatcher:
@@ -265,6 +266,8 @@ class PatternMatcher:
             index.number.append(unit)
         elif kind == "exact":
             index.exact.setdefault(text, []).append(unit)
+            if fold(text) != text and len(text) >= 3:
+                index.folded_exact.setdefault(fold(text), []).append(unit)
         elif kind == "infix":
             index.infix.append((text, unit))
         elif kind == "prefix":
@@ -368,6 +371,7 @@ class PatternMatcher:
             for cut in range(MIN_MODIFIER_LENGTH, len(stem) - MIN_HEAD_LENGTH + 1):
                 put(index.head.get(stem[cut:]), COMPOUND_QUALITY)
         if token.isascii():
+            put(index.folded_exact.get(token), FOLDED_QUALITY)
             put(index.folded_stem.get(stem), FOLDED_QUALITY)
             for length in index.prefix_lengths:
                 if length > len(token):

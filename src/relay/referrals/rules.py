@@ -48,6 +48,10 @@ RULE_CLASSES: Final = frozenset(
         "professional_general",
         "over",
         "danger",
+        "drowsy",
+        "absent_adult",
+        "driving",
+        "weapon_gun",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -124,7 +128,7 @@ def line_findings(
         found.extend(_sentence_findings(here, here_names, cues))
     # Overdose: taking medicines together with alcohol, anywhere in the line.
     all_cues = frozenset().union(*sentence_cues) if sentence_cues else frozenset()
-    if {"ingest", "pills", "alcohol"} <= names and not ({"routine", "past"} & all_cues):
+    if {"ingest", "pills", "alcohol"} <= names and not ({"routine", "past", "habitual"} & all_cues):
         found.append(("overdose", _words(positive, ("ingest", "pills", "alcohol"))))
     return found
 
@@ -132,7 +136,7 @@ def line_findings(
 def line_suppressed(names: set[str] | frozenset[str]) -> bool:
     """A quote, a risk that is over, or a general professional question without a time."""
     if "quote" in names or "over" in names:
-        return not (_TIME & names) or "quote" in names
+        return True
     return "professional_general" in names and not (_TIME & names)
 
 
@@ -166,11 +170,6 @@ def _sentence_findings(
         found.append(("suicide", _words(here, ("burden",))))
     if "farewell" in names:
         found.append(("suicide", _words(here, ("farewell",))))
-    if "self_harm" in names and ({"time_now", "wish", "plan", "night"} & names or (
-        "recent" in names and "habitual" not in cues
-    )):
-        timed = [n for n in ("time_now", "wish", "plan", "night", "recent") if n in names]
-        found.append(("self_harm", _words(here, ("self_harm", timed[0]))))
     # Overdose now: medicines taken, and now, close together in one sentence.
     for taking in (h for h in here if h.name == "ingest"):
         if any(
@@ -185,8 +184,10 @@ def _sentence_findings(
             found.append(("violence", _words(here, ("violence_verb", "menace", *sorted(timed)))))
     if "menace" in names and "time_now" in names and "violence" not in {k for k, _ in found}:
         found.append(("violence", _words(here, ("menace", "time_now"))))
-    if "danger" in names and "time_now" in names:
-        found.append(("third_party_danger", _words(here, ("danger", "time_now"))))
+    if "danger" in names:
+        found.append(("third_party_danger", _words(here, ("danger",))))
+    if "weapon_gun" in names and {"suicide_word", "death"} & names:
+        found.append(("suicide", _words(here, ("weapon_gun", "suicide_word", "death"))))
     return found
 
 
@@ -197,25 +198,43 @@ class LineConcepts:
     names: frozenset[str]
     words: Mapping[str, str]
     suppressed: bool
+    habitual: bool
+    """The line speaks of a habit or a routine ("varje dag", "som vanligt")."""
 
 
-def line_concepts(hits: Iterable[Hit]) -> LineConcepts:
+_NOT_NOW: Final = frozenset({"past", "conditional"})
+
+
+def line_concepts(hits: Iterable[Hit], sentence_cues: Sequence[frozenset[str]]) -> LineConcepts:
+    """Positive classes of a line, leaving out sentences about the past or hypotheticals."""
     words: dict[str, str] = {}
+    all_names: set[str] = set()
     for hit in hits:
-        if hit.positive and hit.name not in words:
+        if not hit.positive:
+            continue
+        all_names.add(hit.name)
+        cues = sentence_cues[hit.sentence] if hit.sentence < len(sentence_cues) else frozenset()
+        if _NOT_NOW & cues:
+            continue
+        if hit.name not in words:
             words[hit.name] = hit.surface
-    names = frozenset(words)
-    return LineConcepts(names, words, line_suppressed(names))
+    habitual = any({"habitual", "routine"} & cues for cues in sentence_cues)
+    return LineConcepts(frozenset(words), words, line_suppressed(all_names), habitual)
 
 
 def window_findings(
-    window: Sequence[LineConcepts], *, child_writer: bool, intoxicated_now: bool
+    window: Sequence[LineConcepts],
+    *,
+    child_writer: bool,
+    intoxicated_now: bool,
+    unresponsive: bool,
 ) -> list[tuple[str, str]]:
     """Urgent findings of a few neighbouring visitor lines together."""
     live = [c for c in window if not c.suppressed]
     if not live:
         return []
     names = frozenset().union(*(c.names for c in live))
+    habitual = any(c.habitual for c in live)
 
     def word(name: str) -> str:
         for concepts in reversed(live):
@@ -223,28 +242,48 @@ def window_findings(
                 return concepts.words[name]
         return name
 
+    def first(*options: str) -> str:
+        return next(n for n in options if n in names)
+
     found: list[tuple[str, str]] = []
     if "unreachable" in names and {"goodbye_message", "farewell"} & names:
-        said = "goodbye_message" if "goodbye_message" in names else "farewell"
+        said = first("goodbye_message", "farewell")
         found.append(("goodbye", f'{word(said)}" + "{word("unreachable")}'))
+    elif "unreachable" in names and {"death", "suicide_word", "weapon_gun", "danger"} & names:
+        sign = first("suicide_word", "death", "weapon_gun", "danger")
+        found.append(("third_party_danger", f'{word(sign)}" + "{word("unreachable")}'))
     if "flee" in names and ({"violence_verb", "menace"} & names) and (
         {"recent", "time_now", "night"} & names
     ):
-        act = "violence_verb" if "violence_verb" in names else "menace"
-        found.append(("violence", f'{word("flee")}" + "{word(act)}'))
-    if "give_away" in names and (
-        {"death", "disappear", "not_wake", "burden", "farewell"} & names
-        or sum(1 for c in live if "give_away" in c.names) >= 2
+        found.append(("violence", f'{word("flee")}" + "{word(first("violence_verb", "menace"))}'))
+    give_away = {c.words["give_away"] for c in live if "give_away" in c.words}
+    if give_away and (
+        {"death", "disappear", "not_wake", "burden", "farewell"} & names or len(give_away) >= 2
     ):
-        found.append(("suicide", word("give_away")))
+        found.append(("suicide", '" + "'.join(sorted(give_away))))
+    if "self_harm" in names and {"time_now", "recent", "night", "wish", "plan"} & names:
+        when = first("time_now", "recent", "night", "wish", "plan")
+        found.append(("self_harm", f'{word("self_harm")}" + "{word(when)}'))
+    if {"ingest", "pills"} <= names and {"alcohol", "drowsy"} & names and not habitual:
+        found.append(("overdose", f'{word("pills")}" + "{word(first("drowsy", "alcohol"))}'))
+    if unresponsive and {"ingest", "pills", "alcohol"} & names:
+        found.append(("medical", word(first("ingest", "pills", "alcohol"))))
     drinking_now = intoxicated_now or (
-        "alcohol" in names and ({"time_now", "recent", "night"} & names)
+        "alcohol" in names and not habitual and ({"time_now", "recent", "night"} & names)
     )
+    if "driving" in names and (drinking_now or "alcohol" in names) and "time_now" in names:
+        found.append(("third_party_danger", f'{word("driving")}" + "{word("time_now")}'))
     if drinking_now and ({"lone", "night", "time_now"} & names):
         if "children" in names or child_writer:
-            other = next(n for n in ("lone", "night", "time_now") if n in names)
+            other = first("lone", "night", "time_now")
             drink = "alcohol" if "alcohol" in names else "intoxicated"
             found.append(("child_at_risk", f'{word(drink)}" + "{word(other)}'))
+    if "absent_adult" in names and ("children" in names or child_writer) and (
+        {"lone", "night", "recent", "time_now"} & names
+    ):
+        found.append(
+            ("child_at_risk", f'{word("absent_adult")}" + "{word(first("lone", "night", "recent", "time_now"))}')
+        )
     return found
 
 
