@@ -31,7 +31,7 @@ def test_check_default_directory_succeeds() -> None:
     """`check` without a file validates the shipped default and counts its services."""
     result = runner.invoke(app, ["check", "--today", "2026-11-23"])
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("ok: the default directory: 38 services")
+    assert result.output.startswith("ok: the default directory: 40 services")
 
 
 def test_check_lists_stale_entries() -> None:

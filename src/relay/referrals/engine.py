@@ -65,6 +65,7 @@ FALLBACK_SERVICES: Final = {
     "NO": ("no-kommune-rus-psykisk", "no-legevakt"),
 }
 """Never an empty list: the municipality's own intake/outpatient service and 1177 (or legevakt)."""
+FALLBACK_SCORE: Final = 0.01
 
 _PROBLEM_TOPICS: Final = (
     "alcohol",
@@ -388,11 +389,13 @@ class SuggestionEngine:
                 )
             )
         shown = {suggestion.id for suggestion in suggestions}
-        for fallback in FALLBACK_SERVICES.get(country, ()):
+        fallbacks = FALLBACK_SERVICES.get(country, ()) if lines else ()
+        for rank, fallback in enumerate(fallbacks):
             if len(suggestions) >= top:
                 break
             if fallback in self.directory and fallback not in shown:
-                suggestions.append(Suggestion(fallback, 0.0, [], self.directory[fallback]))
+                score = FALLBACK_SCORE / (rank + 1)  # below any real match, still ranked
+                suggestions.append(Suggestion(fallback, score, [], self.directory[fallback]))
         return Suggestions(bool(urgent_kinds), _reasons(urgent_kinds), suggestions)
 
     # -- analysis -------------------------------------------------------------------------------
