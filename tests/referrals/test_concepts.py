@@ -24,7 +24,7 @@ URGENT = [
     # violence announced / recent
     ("en", "child", "dad hit mum yesterday and says he'll do it again tonight", "violence"),
     # goodbye from someone unreachable
-    ("sv", "relative", "min sambo skickade ett sms: förlåt för allt. nu svarar han inte", "goodbye"),
+    ("sv", "relative", "sambon sms:ade förlåt för allt. nu svarar han inte", "goodbye"),
     # child with a drinking adult at night
     ("sv", "self", "jag har druckit hela dagen och är ensam med barnen i natt", "child_at_risk"),
 ]

@@ -281,9 +281,8 @@ def window_findings(
     if "absent_adult" in names and ("children" in names or child_writer) and (
         {"lone", "night", "recent", "time_now"} & names
     ):
-        found.append(
-            ("child_at_risk", f'{word("absent_adult")}" + "{word(first("lone", "night", "recent", "time_now"))}')
-        )
+        when = word(first("lone", "night", "recent", "time_now"))
+        found.append(("child_at_risk", f'{word("absent_adult")}" + "{when}'))
     return found
 
 
