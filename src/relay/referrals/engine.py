@@ -596,6 +596,10 @@ class SuggestionEngine:
                 child_writer=child_writer,
                 intoxicated_now=any(a.intoxicated_sentences for a in window),
                 unresponsive="unresponsive" in window_cues,
+                parent_intoxicated=any(
+                    parent for a in window for parent, _ in a.intoxicated_sentences
+                ),
+                despair="despair" in window_cues,
             ):
                 add(kind, words)
         # A visitor answering "yes" to a staff member's direct question about suicide.

@@ -52,6 +52,12 @@ RULE_CLASSES: Final = frozenset(
         "absent_adult",
         "driving",
         "weapon_gun",
+        "wound",
+        "many",
+        "first_person",
+        "stockpile",
+        "kill_threat",
+        "reported_threat",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -166,10 +172,25 @@ def _sentence_findings(
         if ending.name == "not_wake" and "habitual" not in cues:
             found.append(("suicide", ending.surface))
             break
+    if "stockpile" in names:
+        found.append(("suicide", _words(here, ("stockpile",))))
+    if "kill_threat" in names and (
+        {"reported_threat", "violence_verb", "menace", "time_now", "recent", "flee"} & names
+        or {"weapon", "fear", "intoxicated", "violence_act"} & cues
+    ):
+        found.append(("violence", _words(here, ("kill_threat", "reported_threat"))))
     if "burden" in names:
         found.append(("suicide", _words(here, ("burden",))))
     if "farewell" in names:
         found.append(("suicide", _words(here, ("farewell",))))
+    # Overdose: medicines taken, and many or all of them, close together in one sentence.
+    for taking in (h for h in here if h.name == "ingest"):
+        if any(h.name == "pills" and abs(h.start - taking.start) <= 6 for h in here) and any(
+            h.name == "many" and 0 < h.start - taking.start <= 4 for h in here
+        ):
+            if not ({"routine", "habitual"} & cues):
+                found.append(("overdose", _words(here, ("ingest", "many", "pills"))))
+            break
     # Overdose now: medicines taken, and now, close together in one sentence.
     for taking in (h for h in here if h.name == "ingest"):
         if any(
@@ -178,7 +199,9 @@ def _sentence_findings(
             if not ({"routine", "habitual"} & cues):
                 found.append(("overdose", _words(here, ("ingest", "pills", "time_now"))))
             break
-    if ("violence_verb" in names or "menace" in names) and "household" in names:
+    if ("violence_verb" in names or "menace" in names) and "household" in names and not (
+        _self_inflicted(here)
+    ):
         timed = {"time_now", "recent", "night"} & names
         if timed and not ("habitual" in cues and "recent" not in names):
             found.append(("violence", _words(here, ("violence_verb", "menace", *sorted(timed)))))
@@ -200,6 +223,8 @@ class LineConcepts:
     suppressed: bool
     habitual: bool
     """The line speaks of a habit or a routine ("varje dag", "som vanligt")."""
+    give_aways: frozenset[str] = frozenset()
+    """Every different thing given away in the line ("gett bort katten", "lösenorden")."""
 
 
 _NOT_NOW: Final = frozenset({"past", "conditional"})
@@ -219,7 +244,10 @@ def line_concepts(hits: Iterable[Hit], sentence_cues: Sequence[frozenset[str]]) 
         if hit.name not in words:
             words[hit.name] = hit.surface
     habitual = any({"habitual", "routine"} & cues for cues in sentence_cues)
-    return LineConcepts(frozenset(words), words, line_suppressed(all_names), habitual)
+    give_aways = frozenset(h.surface for h in hits if h.positive and h.name == "give_away")
+    return LineConcepts(
+        frozenset(words), words, line_suppressed(all_names), habitual, give_aways
+    )
 
 
 def window_findings(
@@ -228,6 +256,8 @@ def window_findings(
     child_writer: bool,
     intoxicated_now: bool,
     unresponsive: bool,
+    parent_intoxicated: bool = False,
+    despair: bool = False,
 ) -> list[tuple[str, str]]:
     """Urgent findings of a few neighbouring visitor lines together."""
     live = [c for c in window if not c.suppressed]
@@ -249,20 +279,23 @@ def window_findings(
     if "unreachable" in names and {"goodbye_message", "farewell"} & names:
         said = first("goodbye_message", "farewell")
         found.append(("goodbye", f'{word(said)}" + "{word("unreachable")}'))
-    elif "unreachable" in names and {"death", "suicide_word", "weapon_gun", "danger"} & names:
-        sign = first("suicide_word", "death", "weapon_gun", "danger")
+    elif "unreachable" in names and (
+        {"death", "suicide_word", "weapon_gun", "danger"} & names or despair
+    ):
+        sign = first("suicide_word", "death", "weapon_gun", "danger", "unreachable")
         found.append(("third_party_danger", f'{word(sign)}" + "{word("unreachable")}'))
     if "flee" in names and ({"violence_verb", "menace"} & names) and (
         {"recent", "time_now", "night"} & names
     ):
         found.append(("violence", f'{word("flee")}" + "{word(first("violence_verb", "menace"))}'))
-    give_away = {c.words["give_away"] for c in live if "give_away" in c.words}
+    give_away = {word for c in live for word in c.give_aways}
     if give_away and (
         {"death", "disappear", "not_wake", "burden", "farewell"} & names or len(give_away) >= 2
     ):
         found.append(("suicide", '" + "'.join(sorted(give_away))))
-    if "self_harm" in names and {"time_now", "recent", "night", "wish", "plan"} & names:
-        when = first("time_now", "recent", "night", "wish", "plan")
+    if "self_harm" in names and {"time_now", "recent", "night", "wish", "plan", "thought",
+                                 "wound"} & names:
+        when = first("time_now", "wound", "recent", "night", "wish", "plan", "thought")
         found.append(("self_harm", f'{word("self_harm")}" + "{word(when)}'))
     if {"ingest", "pills"} <= names and {"alcohol", "drowsy"} & names and not habitual:
         found.append(("overdose", f'{word("pills")}" + "{word(first("drowsy", "alcohol"))}'))
@@ -278,12 +311,28 @@ def window_findings(
             other = first("lone", "night", "time_now")
             drink = "alcohol" if "alcohol" in names else "intoxicated"
             found.append(("child_at_risk", f'{word(drink)}" + "{word(other)}'))
+    if child_writer and parent_intoxicated and not any(k == "child_at_risk" for k, _ in found):
+        # A child telling that a parent is drunk or high now: in the care of an intoxicated adult.
+        found.append(("child_at_risk", word("household") if "household" in names else "parent"))
     if "absent_adult" in names and ("children" in names or child_writer) and (
         {"lone", "night", "recent", "time_now"} & names
     ):
         when = word(first("lone", "night", "recent", "time_now"))
         found.append(("child_at_risk", f'{word("absent_adult")}" + "{when}'))
     return found
+
+
+def _self_inflicted(here: Sequence[Hit]) -> bool:
+    """ "jeg har slått meg", "jag slog mig i huvudet": the writer, right before the verb, hurt
+    themself by accident; no one else in the household is named."""
+    for verb in (h for h in here if h.name == "violence_verb"):
+        if any(h.name == "first_person" and 1 <= verb.start - h.end <= 2 for h in here):
+            return not any(h.name == "household" and h.surface not in _SELF_OBJECTS
+                           for h in here)
+    return False
+
+
+_SELF_OBJECTS: Final = frozenset({"mig", "mej", "meg", "me", "myself", "my"})
 
 
 def _words(hits: Sequence[Hit], names: Sequence[str]) -> str:
