@@ -204,6 +204,9 @@ _WINDOW_CONCEPTS: Final = frozenset(
         "pills",
         "absent_adult",
         "driving",
+        "drunk_now",
+        "in_charge",
+        "urge",
     }
 )
 """Concept classes the window rules combine across neighbouring visitor lines."""
@@ -600,6 +603,7 @@ class SuggestionEngine:
                     parent for a in window for parent, _ in a.intoxicated_sentences
                 ),
                 despair="despair" in window_cues,
+                parent_named="parent" in window_cues,
             ):
                 add(kind, words)
         # A visitor answering "yes" to a staff member's direct question about suicide.

@@ -58,6 +58,13 @@ RULE_CLASSES: Final = frozenset(
         "stockpile",
         "kill_threat",
         "reported_threat",
+        "drunk_now",
+        "in_charge",
+        "urge",
+        "accident",
+        "decided",
+        "decided_what",
+        "again",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -132,6 +139,9 @@ def line_findings(
         if "past" in cues:
             continue
         found.extend(_sentence_findings(here, here_names, cues))
+    # A bare decision ("har bestämt mig.") and a time: a plan.
+    if "decided" in names and "decided_what" not in names and "time_now" in names:
+        found.append(("suicide", _words(positive, ("decided", "time_now"))))
     # Overdose: taking medicines together with alcohol, anywhere in the line.
     all_cues = frozenset().union(*sentence_cues) if sentence_cues else frozenset()
     if {"ingest", "pills", "alcohol"} <= names and not ({"routine", "past", "habitual"} & all_cues):
@@ -228,6 +238,10 @@ class LineConcepts:
 
 
 _NOT_NOW: Final = frozenset({"past", "conditional"})
+_STATES: Final = frozenset({"drunk_now", "alcohol"})
+"""Classes that describe a state now only outside habits ("varje helg", "alltid")."""
+_STATE_NOT_NOW: Final = frozenset({"habitual", "past_state", "recent_past"})
+"""A habit, "var full", "igår": the state is not now."""
 
 
 def line_concepts(hits: Iterable[Hit], sentence_cues: Sequence[frozenset[str]]) -> LineConcepts:
@@ -239,7 +253,7 @@ def line_concepts(hits: Iterable[Hit], sentence_cues: Sequence[frozenset[str]]) 
             continue
         all_names.add(hit.name)
         cues = sentence_cues[hit.sentence] if hit.sentence < len(sentence_cues) else frozenset()
-        if _NOT_NOW & cues:
+        if _NOT_NOW & cues or (hit.name in _STATES and _STATE_NOT_NOW & cues):
             continue
         if hit.name not in words:
             words[hit.name] = hit.surface
@@ -258,6 +272,7 @@ def window_findings(
     unresponsive: bool,
     parent_intoxicated: bool = False,
     despair: bool = False,
+    parent_named: bool = False,
 ) -> list[tuple[str, str]]:
     """Urgent findings of a few neighbouring visitor lines together."""
     live = [c for c in window if not c.suppressed]
@@ -293,9 +308,12 @@ def window_findings(
         {"death", "disappear", "not_wake", "burden", "farewell"} & names or len(give_away) >= 2
     ):
         found.append(("suicide", '" + "'.join(sorted(give_away))))
-    if "self_harm" in names and {"time_now", "recent", "night", "wish", "plan", "thought",
-                                 "wound"} & names:
-        when = first("time_now", "wound", "recent", "night", "wish", "plan", "thought")
+    harm = [c for c in live if "accident" not in c.names]
+    harm_names = frozenset().union(*(c.names for c in harm)) if harm else frozenset()
+    if "self_harm" in harm_names and {"time_now", "recent", "night", "wish", "plan", "thought",
+                                      "wound", "urge", "again"} & harm_names:
+        when = first("time_now", "wound", "urge", "again", "recent", "night", "wish", "plan",
+                     "thought")
         found.append(("self_harm", f'{word("self_harm")}" + "{word(when)}'))
     if {"ingest", "pills"} <= names and {"alcohol", "drowsy"} & names and not habitual:
         found.append(("overdose", f'{word("pills")}" + "{word(first("drowsy", "alcohol"))}'))
@@ -311,6 +329,13 @@ def window_findings(
             other = first("lone", "night", "time_now")
             drink = "alcohol" if "alcohol" in names else "intoxicated"
             found.append(("child_at_risk", f'{word(drink)}" + "{word(other)}'))
+    if "drunk_now" in names and not any(k == "child_at_risk" for k, _ in found) and (
+        ("children" in names and {"lone", "night", "time_now", "in_charge", "absent_adult"}
+         & names)
+        or (child_writer and parent_named)
+    ):
+        other = first("children", "in_charge", "lone", "night", "time_now", "drunk_now")
+        found.append(("child_at_risk", f'{word("drunk_now")}" + "{word(other)}'))
     if child_writer and parent_intoxicated and not any(k == "child_at_risk" for k, _ in found):
         # A child telling that a parent is drunk or high now: in the care of an intoxicated adult.
         found.append(("child_at_risk", word("household") if "household" in names else "parent"))
