@@ -522,6 +522,9 @@ class SuggestionEngine:
             len(_EN_MARKERS & distinct),
         )
         visitor_age, subject_ages = _ages(tokens) if _has_digit(text) else (None, ())
+        many = concepts.words.get("many", "")
+        if many.isdigit() and int(many) in {visitor_age, *subject_ages}:
+            concepts = rules.without(concepts, "many")  # "jeg er 45" is an age, not a count
         bare = [t for t in tokens[:3] if t not in lexicon.SENTENCE_BREAKS]
         bare_number = None
         if (
@@ -573,7 +576,22 @@ class SuggestionEngine:
         for analysis in visitor:
             for kind, words in analysis.urgent:
                 add(kind, words)
-        flagged = [order for order, analysis in enumerate(visitor) if analysis.needs_window]
+        # A visitor's "ja" to a staff question ("Är du ensam hemma nu?") says what was asked.
+        positions = [p for p, line in enumerate(lines) if line.sender == "visitor"]
+        concepts = [
+            rules.merge_answer(analyses[p].concepts, analyses[p - 1].concepts)
+            if analyses[p].first_word in lexicon.AFFIRMATIVES
+            and p > 0
+            and lines[p - 1].sender == "staff"
+            and "?" in lines[p - 1].text
+            else analyses[p].concepts
+            for p in positions
+        ]
+        flagged = [
+            order
+            for order, analysis in enumerate(visitor)
+            if analysis.needs_window or not _WINDOW_CONCEPTS.isdisjoint(concepts[order].names)
+        ]
         window_ends = sorted(
             {end for f in flagged for end in range(f, min(len(visitor), f + URGENT_WINDOW_LINES))}
         )
@@ -594,8 +612,9 @@ class SuggestionEngine:
             child_alone = _child_alone(window, child_writer, window_cues)
             if child_alone:
                 add("child_at_risk", child_alone)
+            start = max(0, order - URGENT_WINDOW_LINES + 1)
             for kind, words in rules.window_findings(
-                [a.concepts for a in window],
+                concepts[start : order + 1],
                 child_writer=child_writer,
                 intoxicated_now=any(a.intoxicated_sentences for a in window),
                 unresponsive="unresponsive" in window_cues,

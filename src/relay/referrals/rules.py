@@ -264,6 +264,23 @@ def line_concepts(hits: Iterable[Hit], sentence_cues: Sequence[frozenset[str]]) 
     )
 
 
+def without(concepts: LineConcepts, name: str) -> LineConcepts:
+    """The same line without one class (e.g. a number that turned out to be an age)."""
+    words = {k: v for k, v in concepts.words.items() if k != name}
+    return LineConcepts(
+        frozenset(words), words, concepts.suppressed, concepts.habitual, concepts.give_aways
+    )
+
+
+def merge_answer(answer: LineConcepts, question: LineConcepts) -> LineConcepts:
+    """A visitor's "yes" to a staff question: what the question named counts as said."""
+    words = {**question.words, **answer.words}
+    return LineConcepts(
+        frozenset(words), words, answer.suppressed, answer.habitual or question.habitual,
+        answer.give_aways,
+    )
+
+
 def window_findings(
     window: Sequence[LineConcepts],
     *,
@@ -315,8 +332,10 @@ def window_findings(
         when = first("time_now", "wound", "urge", "again", "recent", "night", "wish", "plan",
                      "thought")
         found.append(("self_harm", f'{word("self_harm")}" + "{word(when)}'))
-    if {"ingest", "pills"} <= names and {"alcohol", "drowsy"} & names and not habitual:
-        found.append(("overdose", f'{word("pills")}" + "{word(first("drowsy", "alcohol"))}'))
+    if {"ingest", "pills"} <= names and {"alcohol", "drowsy", "many"} & names and not habitual:
+        found.append(
+            ("overdose", f'{word("pills")}" + "{word(first("drowsy", "alcohol", "many"))}')
+        )
     if unresponsive and {"ingest", "pills", "alcohol"} & names:
         found.append(("medical", word(first("ingest", "pills", "alcohol"))))
     drinking_now = intoxicated_now or (
