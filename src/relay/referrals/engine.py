@@ -207,6 +207,7 @@ _WINDOW_CONCEPTS: Final = frozenset(
         "drunk_now",
         "in_charge",
         "urge",
+        "afraid_home",
     }
 )
 """Concept classes the window rules combine across neighbouring visitor lines."""

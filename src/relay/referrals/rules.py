@@ -65,6 +65,7 @@ RULE_CLASSES: Final = frozenset(
         "decided",
         "decided_what",
         "again",
+        "afraid_home",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -341,6 +342,11 @@ def window_findings(
     drinking_now = intoxicated_now or (
         "alcohol" in names and not habitual and ({"time_now", "recent", "night"} & names)
     )
+    if "afraid_home" in names and {"drunk_now", "violence_verb", "menace", "kill_threat"} & names:
+        act = first("violence_verb", "menace", "kill_threat", "drunk_now")
+        found.append(("violence", f'{word("afraid_home")}" + "{word(act)}'))
+    if "driving" in names and "drunk_now" in names and ("children" in names or child_writer):
+        found.append(("child_at_risk", f'{word("driving")}" + "{word("drunk_now")}'))
     if "driving" in names and (drinking_now or "alcohol" in names) and "time_now" in names:
         found.append(("third_party_danger", f'{word("driving")}" + "{word("time_now")}'))
     if drinking_now and ({"lone", "night", "time_now"} & names):
