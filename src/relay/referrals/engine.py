@@ -438,6 +438,12 @@ class SuggestionEngine:
         urgent_hits: list[tuple[str, str, int, bool]] = []
         sentence_topics: list[set[str]] = [set() for _ in range(sentence_count)]
         hits: list[rules.Hit] = []
+        clauses: list[int] = []
+        clause = 0
+        for token in tokens:
+            clauses.append(clause)
+            if token in lexicon.CLAUSE_BREAKS or token in lexicon.SENTENCE_BREAKS:
+                clause += 1
         for target, weight, lang, start, end, negated, sentence in matches:
             kind, name = kinds[target], names[target]
             if kind == _TOPIC and not negated:
@@ -446,7 +452,14 @@ class SuggestionEngine:
             if kind == _CUE and name in rules.RULE_CLASSES:
                 hits.append(
                     rules.Hit(
-                        name, start, end, not negated, sentence, rules.family(lang), surface
+                        name,
+                        start,
+                        end,
+                        not negated,
+                        sentence,
+                        rules.family(lang),
+                        surface,
+                        clauses[start],
                     )
                 )
                 continue

@@ -73,6 +73,7 @@ RULE_CLASSES: Final = frozenset(
 _ENDING: Final = frozenset({"death", "disappear", "not_wake"})
 _INTENT: Final = frozenset({"wish", "thought", "plan"})
 _BUT: Final = frozenset({"men", "but", "fast", "though", "although", "likevel", "ändå"})
+_NEGATING_THOUGHT: Final = frozenset({"inte", "ikke", "ikkje", "not", "can't", "cant"})
 _PAIR_REACH: Final = 8
 """How many words may stand between the two classes of a pair (e.g. a wish and death)."""
 _SCANDINAVIAN, _ENGLISH = 0, 1
@@ -93,6 +94,8 @@ class Hit:
     family: int
     """0 when the pattern is Swedish or Norwegian, 1 when English."""
     surface: str
+    clause: int = 0
+    """Clause number in the line (commas, "men", "och" ... separate clauses)."""
 
 
 def family(lang_index: int) -> int:
@@ -103,9 +106,17 @@ def family(lang_index: int) -> int:
 def mark_ambivalence(
     hits: list[Hit], tokens: Sequence[str], sentences: Sequence[int]
 ) -> list[Hit]:
-    """Negated hits of dying or disappearing count when "but" follows in the same sentence."""
+    """Negated hits of dying or disappearing count when "but" follows in the same sentence,
+    or when the negation belongs to a thought ("kan inte sluta tänka på döden")."""
     result = []
     for hit in hits:
+        if not hit.positive and hit.name in _ENDING and any(
+            t.name == "thought" and t.positive and 0 <= hit.start - t.end <= 4
+            and any(word in _NEGATING_THOUGHT for word in t.surface.split())
+            for t in hits
+        ):
+            hit = Hit(hit.name, hit.start, hit.end, True, hit.sentence, hit.family, hit.surface,
+                      hit.clause)
         if not hit.positive and hit.name in _ENDING:
             for position in range(hit.end + 1, len(tokens)):
                 if sentences[position] != hit.sentence:
@@ -114,7 +125,7 @@ def mark_ambivalence(
                     start = max(0, hit.start - 2)
                     surface = " ".join(tokens[start : position + 1])
                     hit = Hit(hit.name, hit.start, hit.end, True, hit.sentence, hit.family,
-                              surface)
+                              surface, hit.clause)
                     break
         result.append(hit)
     return result
@@ -134,11 +145,14 @@ def line_findings(
         by_sentence.setdefault(hit.sentence, []).append(hit)
     for sentence, here in by_sentence.items():
         cues = sentence_cues[sentence] if sentence < len(sentence_cues) else frozenset()
+        if _SUPPRESS_SENTENCE & cues:
+            # Clearly the past or a hypothetical; only clauses that also say now or yesterday
+            # ("... för två veckor sen, och igår hotade han ...") still count.
+            timed = {h.clause for h in here if h.name in _TIME}
+            here = [h for h in here if h.clause in timed]
+            if not here:
+                continue
         here_names = {h.name for h in here}
-        if _SUPPRESS_SENTENCE & cues and not (_TIME & here_names):
-            continue
-        if "past" in cues:
-            continue
         found.extend(_sentence_findings(here, here_names, cues))
     # A bare decision ("har bestämt mig.") and a time: a plan.
     if "decided" in names and "decided_what" not in names and "time_now" in names:
@@ -249,12 +263,15 @@ def line_concepts(hits: Iterable[Hit], sentence_cues: Sequence[frozenset[str]]) 
     """Positive classes of a line, leaving out sentences about the past or hypotheticals."""
     words: dict[str, str] = {}
     all_names: set[str] = set()
+    timed = {h.clause for h in hits if h.positive and h.name in _TIME}
     for hit in hits:
         if not hit.positive:
             continue
         all_names.add(hit.name)
         cues = sentence_cues[hit.sentence] if hit.sentence < len(sentence_cues) else frozenset()
-        if _NOT_NOW & cues or (hit.name in _STATES and _STATE_NOT_NOW & cues):
+        if _NOT_NOW & cues and hit.clause not in timed:
+            continue
+        if hit.name in _STATES and _STATE_NOT_NOW & cues:
             continue
         if hit.name not in words:
             words[hit.name] = hit.surface
