@@ -42,6 +42,8 @@ COMPOUND_QUALITY: Final = 0.9
 
 _TOKEN: Final = re.compile(r"[0-9]+|[^\W\d_]+(?:'[^\W\d_]+)*|[.!?;:,]|\n")
 _FOLD: Final = str.maketrans({"å": "a", "ä": "a", "ö": "o", "ø": "o", "æ": "a", "é": "e", "ü": "u"})
+_DIGRAPHS: Final = {"aa": "å", "ae": "æ", "oe": "ø"}
+_DIGRAPH: Final = re.compile("aa|ae|oe")
 _KEYBOARD_ROWS: Final = ("1234567890", "qwertyuiopå", "asdfghjklöä", "zxcvbnm")
 _NORWEGIAN_ROW: Final = "asdfghjkløæ"
 
@@ -318,6 +320,12 @@ class PatternMatcher:
         if token[0].isalnum():
             for lang in LANGS:
                 self._read_token(token, lang, found)
+            if not found and _DIGRAPH.search(token):
+                # "vaere", "doed", "aa": æ, ø and å typed as two letters on a foreign keyboard.
+                spelled = _DIGRAPH.sub(lambda m: _DIGRAPHS[m.group()], token)
+                for lang in LANGS:
+                    self._read_token(spelled, lang, found)
+                found = {unit: quality * FOLDED_QUALITY for unit, quality in found.items()}
         if found:
             singles = tuple((e, q) for u, q in found.items() for e in self._singles.get(u, ()))
             adjacent: dict[int, list[tuple[_Entry, float]]] = {}
