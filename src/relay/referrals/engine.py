@@ -208,6 +208,9 @@ _WINDOW_CONCEPTS: Final = frozenset(
         "in_charge",
         "urge",
         "afraid_home",
+        "harm_done",
+        "neglect",
+        "weary",
     }
 )
 """Concept classes the window rules combine across neighbouring visitor lines."""
@@ -514,6 +517,10 @@ class SuggestionEngine:
                 findings.append(("overdose", cue_words["ingest_many"]))
             for finding in findings:
                 _add_finding(urgent, finding)
+        visitor_age, subject_ages = _ages(tokens) if _has_digit(text) else (None, ())
+        ages = {str(age) for age in (visitor_age, *subject_ages) if age is not None}
+        if ages:  # "pappa är 63": an age, not a count of pills
+            hits = [h for h in hits if not (h.name == "many" and h.surface in ages)]
         hits = rules.mark_ambivalence(hits, tokens, sentences)
         concepts = rules.line_concepts(hits, cues)
         if concepts.suppressed:
@@ -535,10 +542,7 @@ class SuggestionEngine:
             len(_NB_MARKERS & distinct),
             len(_EN_MARKERS & distinct),
         )
-        visitor_age, subject_ages = _ages(tokens) if _has_digit(text) else (None, ())
-        many = concepts.words.get("many", "")
-        if many.isdigit() and int(many) in {visitor_age, *subject_ages}:
-            concepts = rules.without(concepts, "many")  # "jeg er 45" is an age, not a count
+
         bare = [t for t in tokens[:3] if t not in lexicon.SENTENCE_BREAKS]
         bare_number = None
         if (

@@ -66,6 +66,9 @@ RULE_CLASSES: Final = frozenset(
         "decided_what",
         "again",
         "afraid_home",
+        "weary",
+        "harm_done",
+        "neglect",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -197,6 +200,8 @@ def _sentence_findings(
         if ending.name == "not_wake" and "habitual" not in cues:
             found.append(("suicide", ending.surface))
             break
+    if {"wish", "plan"} & names and {"ingest", "many", "pills"} <= names:
+        found.append(("suicide", _words(here, ("ingest", "many", "pills"))))
     if "stockpile" in names:
         found.append(("suicide", _words(here, ("stockpile",))))
     if "kill_threat" in names and (
@@ -253,7 +258,7 @@ class LineConcepts:
 
 
 _NOT_NOW: Final = frozenset({"past", "conditional"})
-_STATES: Final = frozenset({"drunk_now", "alcohol"})
+_STATES: Final = frozenset({"drunk_now", "alcohol", "harm_done"})
 """Classes that describe a state now only outside habits ("varje helg", "alltid")."""
 _STATE_NOT_NOW: Final = frozenset({"habitual", "past_state", "recent_past"})
 """A habit, "var full", "igår": the state is not now."""
@@ -279,14 +284,6 @@ def line_concepts(hits: Iterable[Hit], sentence_cues: Sequence[frozenset[str]]) 
     give_aways = frozenset(h.surface for h in hits if h.positive and h.name == "give_away")
     return LineConcepts(
         frozenset(words), words, line_suppressed(all_names), habitual, give_aways
-    )
-
-
-def without(concepts: LineConcepts, name: str) -> LineConcepts:
-    """The same line without one class (e.g. a number that turned out to be an age)."""
-    words = {k: v for k, v in concepts.words.items() if k != name}
-    return LineConcepts(
-        frozenset(words), words, concepts.suppressed, concepts.habitual, concepts.give_aways
     )
 
 
@@ -330,9 +327,9 @@ def window_findings(
         said = first("goodbye_message", "farewell")
         found.append(("goodbye", f'{word(said)}" + "{word("unreachable")}'))
     elif "unreachable" in names and (
-        {"death", "suicide_word", "weapon_gun", "danger"} & names or despair
+        {"death", "suicide_word", "weapon_gun", "danger", "weary"} & names or despair
     ):
-        sign = first("suicide_word", "death", "weapon_gun", "danger", "unreachable")
+        sign = first("suicide_word", "death", "weapon_gun", "danger", "weary", "unreachable")
         found.append(("third_party_danger", f'{word(sign)}" + "{word("unreachable")}'))
     if "flee" in names and ({"violence_verb", "menace"} & names) and (
         {"recent", "time_now", "night"} & names
@@ -345,8 +342,10 @@ def window_findings(
         found.append(("suicide", '" + "'.join(sorted(give_away))))
     harm = [c for c in live if "accident" not in c.names]
     harm_names = frozenset().union(*(c.names for c in harm)) if harm else frozenset()
-    if "self_harm" in harm_names and {"time_now", "recent", "night", "wish", "plan", "thought",
-                                      "wound", "urge", "again"} & harm_names:
+    if "harm_done" in harm_names:
+        found.append(("self_harm", word("harm_done")))
+    elif "self_harm" in harm_names and {"time_now", "recent", "night", "wish", "plan", "thought",
+                                        "wound", "urge", "again"} & harm_names:
         when = first("time_now", "wound", "urge", "again", "recent", "night", "wish", "plan",
                      "thought")
         found.append(("self_harm", f'{word("self_harm")}" + "{word(when)}'))
@@ -381,6 +380,8 @@ def window_findings(
     if child_writer and parent_intoxicated and not any(k == "child_at_risk" for k, _ in found):
         # A child telling that a parent is drunk or high now: in the care of an intoxicated adult.
         found.append(("child_at_risk", word("household") if "household" in names else "parent"))
+    if "neglect" in names and ("children" in names or child_writer):
+        found.append(("child_at_risk", word("neglect")))
     if "absent_adult" in names and ("children" in names or child_writer) and (
         {"lone", "night", "recent", "time_now"} & names
     ):
