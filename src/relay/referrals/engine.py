@@ -29,7 +29,7 @@ from typing import Any, Final
 
 from relay.referrals import lexicon, rules
 from relay.referrals.concepts import load_concepts
-from relay.referrals.directory import Directory, Service
+from relay.referrals.directory import ANY_COUNTRY, Directory, Service
 from relay.referrals.matching import LANGS, Match, PatternMatcher, tokenize
 from relay.referrals.matching import is_number as _is_number
 
@@ -47,6 +47,8 @@ _ROLE_ALIASES: Final = {
 
 # --- weights (tuned on the language, not on single cases; see docs/referrals.md) --------------
 STAFF_LINE_WEIGHT: Final = 0.35
+SUPPRESSED_LINE_WEIGHT: Final = 0.3
+"""A quoted song, a joke taken back, a risk that is over: its words matter less."""
 RECENCY_FLOOR: Final = 0.4
 RECENCY_HALF_LIFE_LINES: Final = 12.0
 NEGATED_WEIGHT: Final = 0.5
@@ -345,6 +347,8 @@ class SuggestionEngine:
                         cues_seen[cue] = word
             else:
                 line_weight *= STAFF_LINE_WEIGHT
+            if analysis.concepts.suppressed:
+                line_weight *= SUPPRESSED_LINE_WEIGHT
             for for_service, name, surface, weights in analysis.contributions:
                 weight = weights[option] * line_weight
                 terms = (service_terms if for_service else topic_terms).get(name)
@@ -377,7 +381,7 @@ class SuggestionEngine:
                 if value > best:
                     best = value
             base = best + OTHER_CATEGORIES_SHARE * (total - best) + direct.get(service.id, 0.0)
-            if base <= 0.0 or service.country != country:
+            if base <= 0.0 or service.country not in (country, ANY_COUNTRY):
                 continue
             fit = max((audience.get(a, 0.0) for a in service.audience), default=0.0)
             factor = AUDIENCE_MISMATCH_FLOOR + (1.0 - AUDIENCE_MISMATCH_FLOOR) * fit

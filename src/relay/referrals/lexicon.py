@@ -212,6 +212,7 @@ TOPICS: Final[Mapping[str, Mapping[str, Terms]]] = {
                 "anorexi*",
                 "bulimi*",
                 "hetsät*",
+                "kräks efter ~ maten|måltiderna",
                 "slutat äta",
                 "äter ~ inte|knappt|ingenting",
                 "svälter mig|mej",
@@ -275,6 +276,9 @@ TOPICS: Final[Mapping[str, Mapping[str, Terms]]] = {
                 "struggling",
                 "overwhelmed",
                 "eating disorder",
+                "binge and purge",
+                "purging",
+                "throwing up after ~ eating|meals",
                 "anorexi*",
                 "bulimi*",
                 "stopped eating",
@@ -523,6 +527,7 @@ TOPICS: Final[Mapping[str, Mapping[str, Terms]]] = {
     "drugs": {
         "sv": Terms(
             strong=(
+                "=thc",
                 "droger",
                 "drogen",
                 "drogerna",
@@ -570,6 +575,7 @@ TOPICS: Final[Mapping[str, Mapping[str, Terms]]] = {
         ),
         "nb": Terms(
             strong=(
+                "=thc",
                 "narkotika*",
                 "rusmidl*",
                 "rusmiddel*",
@@ -590,6 +596,7 @@ TOPICS: Final[Mapping[str, Mapping[str, Terms]]] = {
         ),
         "en": Terms(
             strong=(
+                "=thc",
                 "drugs",
                 "drug problem",
                 "cannabis",
