@@ -69,6 +69,7 @@ RULE_CLASSES: Final = frozenset(
         "weary",
         "harm_done",
         "neglect",
+        "serious",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -169,6 +170,8 @@ def line_findings(
 
 def line_suppressed(names: set[str] | frozenset[str]) -> bool:
     """A quote, a risk that is over, or a general professional question without a time."""
+    if "serious" in names:
+        return False  # "not joking", "på riktigt": a laugh does not take it back
     if "quote" in names or "over" in names:
         return True
     return "professional_general" in names and not (_TIME & names)
