@@ -330,9 +330,13 @@ def window_findings(
         said = first("goodbye_message", "farewell")
         found.append(("goodbye", f'{word(said)}" + "{word("unreachable")}'))
     elif "unreachable" in names and (
-        {"death", "suicide_word", "weapon_gun", "danger", "weary"} & names or despair
+        {"death", "suicide_word", "weapon_gun", "danger", "weary", "lone", "drunk_now"} & names
+        or despair
     ):
-        sign = first("suicide_word", "death", "weapon_gun", "danger", "weary", "unreachable")
+        sign = first(
+            "suicide_word", "death", "weapon_gun", "danger", "weary", "drunk_now", "lone",
+            "unreachable",
+        )
         found.append(("third_party_danger", f'{word(sign)}" + "{word("unreachable")}'))
     if "flee" in names and ({"violence_verb", "menace"} & names) and (
         {"recent", "time_now", "night"} & names
