@@ -525,7 +525,7 @@ class SuggestionEngine:
         ages = {str(age) for age in (visitor_age, *subject_ages) if age is not None}
         if ages:  # "pappa är 63": an age, not a count of pills
             hits = [h for h in hits if not (h.name == "many" and h.surface in ages)]
-        hits = rules.mark_ambivalence(hits, tokens, sentences)
+        hits = rules.mark_ambivalence(rules.drop_idioms(hits), tokens, sentences)
         concepts = rules.line_concepts(hits, cues)
         if concepts.suppressed:
             urgent = []

@@ -70,6 +70,7 @@ RULE_CLASSES: Final = frozenset(
         "harm_done",
         "neglect",
         "serious",
+        "idiom",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -105,6 +106,15 @@ class Hit:
 def family(lang_index: int) -> int:
     """The language family of a pattern's language (LANGS order: sv, nb, en)."""
     return _ENGLISH if lang_index == 2 else _SCANDINAVIAN
+
+
+def drop_idioms(hits: list[Hit]) -> list[Hit]:
+    """Words inside an idiom ("dead tired", "dör av skratt") count as nothing else."""
+    spans = [(h.start, h.end) for h in hits if h.name == "idiom" and h.positive]
+    if not spans:
+        return hits
+    return [h for h in hits if h.name == "idiom" or not any(
+        h.start <= end and start <= h.end for start, end in spans)]
 
 
 def mark_ambivalence(
