@@ -213,6 +213,8 @@ _WINDOW_CONCEPTS: Final = frozenset(
         "harm_done",
         "neglect",
         "weary",
+        "assault",
+        "violence_verb",
     }
 )
 """Concept classes the window rules combine across neighbouring visitor lines."""

@@ -71,6 +71,7 @@ RULE_CLASSES: Final = frozenset(
         "neglect",
         "serious",
         "idiom",
+        "assault",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -248,6 +249,10 @@ def _sentence_findings(
         timed = {"time_now", "recent", "night"} & names
         if timed and not ("habitual" in cues and "recent" not in names):
             found.append(("violence", _words(here, ("violence_verb", "menace", *sorted(timed)))))
+    if "assault" in names and {"time_now", "recent", "night"} & names and not (
+        "habitual" in cues and "recent" not in names
+    ):
+        found.append(("violence", _words(here, ("assault", "recent", "night", "time_now"))))
     if "menace" in names and "time_now" in names and "violence" not in {k for k, _ in found}:
         found.append(("violence", _words(here, ("menace", "time_now"))))
     if "danger" in names:
@@ -348,10 +353,18 @@ def window_findings(
             "unreachable",
         )
         found.append(("third_party_danger", f'{word(sign)}" + "{word("unreachable")}'))
-    if "flee" in names and ({"violence_verb", "menace"} & names) and (
+    if {"violence_verb", "assault"} & names and "children" in names and (
+        {"time_now", "night", "recent"} & names
+    ) and not any(k == "violence" for k, _ in found):
+        act = first("assault", "violence_verb")
+        found.append(("violence", f'{word(act)}" + "{word("children")}'))
+    if "children" in names and "unreachable" in names and {"night", "lone", "time_now"} & names:
+        found.append(("child_at_risk", f'{word("children")}" + "{word("unreachable")}'))
+    if "flee" in names and ({"violence_verb", "menace", "assault"} & names) and (
         {"recent", "time_now", "night"} & names
     ):
-        found.append(("violence", f'{word("flee")}" + "{word(first("violence_verb", "menace"))}'))
+        act = first("assault", "violence_verb", "menace")
+        found.append(("violence", f'{word("flee")}" + "{word(act)}'))
     give_away = {word for c in live for word in c.give_aways}
     if give_away and (
         {"death", "disappear", "not_wake", "burden", "farewell"} & names or len(give_away) >= 2
