@@ -215,6 +215,9 @@ _WINDOW_CONCEPTS: Final = frozenset(
         "weary",
         "assault",
         "violence_verb",
+        "rope",
+        "wound",
+        "decided",
     }
 )
 """Concept classes the window rules combine across neighbouring visitor lines."""

@@ -72,12 +72,15 @@ RULE_CLASSES: Final = frozenset(
         "serious",
         "idiom",
         "assault",
+        "rope",
+        "bought",
+        "rope_use",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
 
 _ENDING: Final = frozenset({"death", "disappear", "not_wake"})
-_INTENT: Final = frozenset({"wish", "thought", "plan"})
+_INTENT: Final = frozenset({"wish", "thought", "plan", "decided"})
 _BUT: Final = frozenset({"men", "but", "fast", "though", "although", "likevel", "ändå"})
 _NEGATING_THOUGHT: Final = frozenset({"inte", "ikke", "ikkje", "not", "can't", "cant"})
 _PAIR_REACH: Final = 8
@@ -345,7 +348,8 @@ def window_findings(
         said = first("goodbye_message", "farewell")
         found.append(("goodbye", f'{word(said)}" + "{word("unreachable")}'))
     elif "unreachable" in names and (
-        {"death", "suicide_word", "weapon_gun", "danger", "weary", "lone", "drunk_now"} & names
+        {"death", "suicide_word", "weapon_gun", "danger", "weary", "lone", "drunk_now", "wound",
+         "rope"} & names
         or despair
     ):
         sign = first(
@@ -353,6 +357,11 @@ def window_findings(
             "unreachable",
         )
         found.append(("third_party_danger", f'{word(sign)}" + "{word("unreachable")}'))
+    if "assault" in names and {"time_now", "recent", "night"} & names and not any(
+        k == "violence" for k, _ in found
+    ):
+        when = first("recent", "time_now", "night")
+        found.append(("violence", f'{word("assault")}" + "{word(when)}'))
     if {"violence_verb", "assault"} & names and "children" in names and (
         {"time_now", "night", "recent"} & names
     ) and not any(k == "violence" for k, _ in found):
@@ -391,6 +400,10 @@ def window_findings(
     if "afraid_home" in names and {"drunk_now", "violence_verb", "menace", "kill_threat"} & names:
         act = first("violence_verb", "menace", "kill_threat", "drunk_now")
         found.append(("violence", f'{word("afraid_home")}" + "{word(act)}'))
+    if {"decided", "time_now"} <= names and "decided_what" not in names:
+        found.append(("suicide", f'{word("decided")}" + "{word("time_now")}'))
+    if "rope" in names and "rope_use" not in names and {"bought", "time_now", "decided"} & names:
+        found.append(("suicide", f'{word("rope")}" + "{word(first("bought", "time_now", "decided"))}'))
     if "driving" in names and "drunk_now" in names and ("children" in names or child_writer):
         found.append(("child_at_risk", f'{word("driving")}" + "{word("drunk_now")}'))
     if "driving" in names and (drinking_now or "alcohol" in names) and "time_now" in names:
