@@ -403,7 +403,8 @@ def window_findings(
     if {"decided", "time_now"} <= names and "decided_what" not in names:
         found.append(("suicide", f'{word("decided")}" + "{word("time_now")}'))
     if "rope" in names and "rope_use" not in names and {"bought", "time_now", "decided"} & names:
-        found.append(("suicide", f'{word("rope")}" + "{word(first("bought", "time_now", "decided"))}'))
+        with_rope = word(first("bought", "time_now", "decided"))
+        found.append(("suicide", f'{word("rope")}" + "{with_rope}'))
     if "driving" in names and "drunk_now" in names and ("children" in names or child_writer):
         found.append(("child_at_risk", f'{word("driving")}" + "{word("drunk_now")}'))
     if "driving" in names and (drinking_now or "alcohol" in names) and "time_now" in names:
