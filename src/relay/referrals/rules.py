@@ -75,11 +75,14 @@ RULE_CLASSES: Final = frozenset(
         "rope",
         "bought",
         "rope_use",
+        "suicide_noun",
+        "safety_question",
+        "often",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
 
-_ENDING: Final = frozenset({"death", "disappear", "not_wake"})
+_ENDING: Final = frozenset({"death", "disappear", "not_wake", "suicide_noun"})
 _INTENT: Final = frozenset({"wish", "thought", "plan", "decided"})
 _BUT: Final = frozenset({"men", "but", "fast", "though", "although", "likevel", "ändå"})
 _NEGATING_THOUGHT: Final = frozenset({"inte", "ikke", "ikkje", "not", "can't", "cant"})
@@ -177,7 +180,12 @@ def line_findings(
         found.append(("suicide", _words(positive, ("decided", "time_now"))))
     # Overdose: taking medicines together with alcohol, anywhere in the line.
     all_cues = frozenset().union(*sentence_cues) if sentence_cues else frozenset()
-    if {"ingest", "pills", "alcohol"} <= names and not ({"routine", "past", "habitual"} & all_cues):
+    if (
+        {"ingest", "pills", "alcohol"} <= names
+        and {"many", "drowsy", "time_now"} & names
+        and "safety_question" not in names
+        and not ({"routine", "past", "habitual"} & all_cues)
+    ):
         found.append(("overdose", _words(positive, ("ingest", "pills", "alcohol"))))
     return found
 
@@ -202,7 +210,7 @@ def _sentence_findings(
             (
                 h
                 for h in here
-                if h.name in _INTENT
+                if (h.name in _INTENT or (h.name == "often" and ending.name != "suicide_noun"))
                 and h.family == ending.family
                 and (
                     0 <= ending.start - h.end <= _PAIR_REACH
@@ -214,7 +222,7 @@ def _sentence_findings(
         if partner is not None:
             found.append(("suicide", _pair(partner, ending)))
             break
-        if ending.name == "not_wake" and "habitual" not in cues:
+        if ending.name == "not_wake" and "habitual" not in cues and "not_wake" in names:
             found.append(("suicide", ending.surface))
             break
     if {"wish", "plan"} & names and {"ingest", "many", "pills"} <= names:
@@ -222,7 +230,7 @@ def _sentence_findings(
     if "stockpile" in names:
         found.append(("suicide", _words(here, ("stockpile",))))
     if "kill_threat" in names and (
-        {"reported_threat", "violence_verb", "menace", "time_now", "recent", "flee"} & names
+        {"reported_threat", "violence_verb", "menace", "flee"} & names
         or {"weapon", "fear", "intoxicated", "violence_act"} & cues
     ):
         found.append(("violence", _words(here, ("kill_threat", "reported_threat"))))
@@ -388,7 +396,12 @@ def window_findings(
         when = first("time_now", "wound", "urge", "again", "recent", "night", "wish", "plan",
                      "thought")
         found.append(("self_harm", f'{word("self_harm")}" + "{word(when)}'))
-    if {"ingest", "pills"} <= names and {"alcohol", "drowsy", "many"} & names and not habitual:
+    if (
+        {"ingest", "pills"} <= names
+        and {"alcohol", "drowsy", "many"} & names
+        and not habitual
+        and "safety_question" not in names
+    ):
         found.append(
             ("overdose", f'{word("pills")}" + "{word(first("drowsy", "alcohol", "many"))}')
         )
