@@ -178,7 +178,7 @@ def evaluate_command(
         table.add_row(
             "hard negatives flagged", f"{hard_flagged / hard:.1%}", f"{hard_flagged}/{hard}"
         )
-    console = Console(width=120, soft_wrap=True, highlight=False)
+    console = Console(width=160, soft_wrap=True, highlight=False)
     console.print(table)
     console.print(_confusion_table(report))
     if figures_only:
