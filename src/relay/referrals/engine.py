@@ -218,6 +218,7 @@ _WINDOW_CONCEPTS: Final = frozenset(
         "rope",
         "wound",
         "decided",
+        "plan_how",
     }
 )
 """Concept classes the window rules combine across neighbouring visitor lines."""
@@ -467,7 +468,7 @@ class SuggestionEngine:
                         name,
                         start,
                         end,
-                        not negated,
+                        not negated or name in rules.NEGATION_PROOF,
                         sentence,
                         rules.family(lang),
                         surface,

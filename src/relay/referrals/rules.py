@@ -78,10 +78,14 @@ RULE_CLASSES: Final = frozenset(
         "suicide_noun",
         "safety_question",
         "often",
+        "plan_how",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
 
+NEGATION_PROOF: Final = frozenset({"unreachable"})
+"""Classes whose words already say "not" ("svarar inte"): a negation before them ("no" is
+"now" in nynorsk) does not turn them around."""
 _ENDING: Final = frozenset({"death", "disappear", "not_wake", "suicide_noun"})
 _INTENT: Final = frozenset({"wish", "thought", "plan", "decided"})
 _BUT: Final = frozenset({"men", "but", "fast", "though", "although", "likevel", "ändå"})
@@ -413,6 +417,8 @@ def window_findings(
     if "afraid_home" in names and {"drunk_now", "violence_verb", "menace", "kill_threat"} & names:
         act = first("violence_verb", "menace", "kill_threat", "drunk_now")
         found.append(("violence", f'{word("afraid_home")}" + "{word(act)}'))
+    if "plan_how" in names and ({"weary", "death", "disappear", "burden"} & names or despair):
+        found.append(("suicide", word("plan_how")))
     if {"decided", "time_now"} <= names and "decided_what" not in names:
         found.append(("suicide", f'{word("decided")}" + "{word("time_now")}'))
     if "rope" in names and "rope_use" not in names and {"bought", "time_now", "decided"} & names:
