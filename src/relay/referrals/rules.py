@@ -79,6 +79,7 @@ RULE_CLASSES: Final = frozenset(
         "safety_question",
         "often",
         "plan_how",
+        "confine",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -231,6 +232,8 @@ def _sentence_findings(
             break
     if {"wish", "plan"} & names and {"ingest", "many", "pills"} <= names:
         found.append(("suicide", _words(here, ("ingest", "many", "pills"))))
+    if "confine" in names:
+        found.append(("violence", _words(here, ("confine",))))
     if "stockpile" in names:
         found.append(("suicide", _words(here, ("stockpile",))))
     if "kill_threat" in names and (
