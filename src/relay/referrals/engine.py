@@ -219,6 +219,8 @@ _WINDOW_CONCEPTS: Final = frozenset(
         "wound",
         "decided",
         "plan_how",
+        "weapon_gun",
+        "child_hazard",
     }
 )
 """Concept classes the window rules combine across neighbouring visitor lines."""

@@ -80,6 +80,7 @@ RULE_CLASSES: Final = frozenset(
         "often",
         "plan_how",
         "confine",
+        "child_hazard",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -446,6 +447,11 @@ def window_findings(
     if child_writer and parent_intoxicated and not any(k == "child_at_risk" for k, _ in found):
         # A child telling that a parent is drunk or high now: in the care of an intoxicated adult.
         found.append(("child_at_risk", word("household") if "household" in names else "parent"))
+    if "weapon_gun" in names and ({"drunk_now", "weary", "unreachable"} & names or despair):
+        sign = first("drunk_now", "weary", "unreachable", "weapon_gun")
+        found.append(("third_party_danger", f'{word("weapon_gun")}" + "{word(sign)}'))
+    if "child_hazard" in names and "children" in names and {"lone", "drunk_now"} & names:
+        found.append(("child_at_risk", f'{word("children")}" + "{word("child_hazard")}'))
     if "neglect" in names and ("children" in names or child_writer):
         found.append(("child_at_risk", word("neglect")))
     if "absent_adult" in names and ("children" in names or child_writer) and (
