@@ -221,6 +221,7 @@ _WINDOW_CONCEPTS: Final = frozenset(
         "plan_how",
         "weapon_gun",
         "child_hazard",
+        "locked_out",
     }
 )
 """Concept classes the window rules combine across neighbouring visitor lines."""

@@ -81,6 +81,7 @@ RULE_CLASSES: Final = frozenset(
         "plan_how",
         "confine",
         "child_hazard",
+        "locked_out",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -452,6 +453,8 @@ def window_findings(
         found.append(("third_party_danger", f'{word("weapon_gun")}" + "{word(sign)}'))
     if "child_hazard" in names and "children" in names and {"lone", "drunk_now"} & names:
         found.append(("child_at_risk", f'{word("children")}" + "{word("child_hazard")}'))
+    if "locked_out" in names and child_writer:
+        found.append(("child_at_risk", word("locked_out")))
     if "neglect" in names and ("children" in names or child_writer):
         found.append(("child_at_risk", word("neglect")))
     if "absent_adult" in names and ("children" in names or child_writer) and (
