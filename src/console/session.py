@@ -111,9 +111,14 @@ class ConsoleSession:
         return self.send(protocol.Transfer(int(key), to, note.strip()[:protocol.MAX_TEXT_CHARS]))
 
     def close(self, key: ChatKey, role: str | None, tags: list[str],
-              referrals: list[str]) -> bool:
+              referrals: list[str], triage: str | None = None) -> bool:
         self.typing_stopped(key)
-        return self.send(protocol.Close(int(key), role, tags, referrals))  # type: ignore[arg-type]
+        return self.send(protocol.Close(int(key), role, tags, referrals,  # type: ignore[arg-type]
+                                        triage))  # type: ignore[arg-type]
+
+    def mark(self, conversation: int, urgent: bool) -> bool:
+        """Staff's own verdict on a queued or held chat (the relay keeps and audits it)."""
+        return self.send(protocol.Mark(conversation, urgent))
 
     def follow(self, key: ChatKey, follow: bool) -> bool:
         frame = protocol.View(int(key)) if follow else protocol.Unview(int(key))

@@ -71,6 +71,8 @@ class Waiting:
     preview: str = ""
     urgent: bool = False
     reasons: list[str] = field(default_factory=list)
+    marked_by: str | None = None
+    """A staff member whose urgent / not urgent verdict the relay keeps over triage's."""
 
     @classmethod
     def from_entry(cls, entry: dict[str, Any]) -> Waiting:
@@ -83,6 +85,7 @@ class Waiting:
             preview=str(entry.get("preview") or ""),
             urgent=bool(entry.get("urgent")),
             reasons=[str(r) for r in entry.get("reasons") or []],
+            marked_by=str(entry["marked_by"]) if entry.get("marked_by") else None,
         )
 
 
@@ -99,6 +102,8 @@ class Chat:
     staff_name: str | None = None
     urgent: bool = False
     reasons: list[str] = field(default_factory=list)
+    marked_by: str | None = None
+    """A staff member whose urgent / not urgent verdict the relay keeps over triage's."""
     created_at: float = 0.0
     readonly: bool = False
     """A supervisor's view of someone else's conversation."""
@@ -357,6 +362,7 @@ class ConsoleState:
         chat.alias, chat.lang, chat.role = frame.alias, frame.lang, frame.role
         chat.state, chat.staff, chat.staff_name = frame.state, frame.staff, frame.staff_name
         chat.urgent, chat.reasons = frame.urgent, list(frame.reasons)
+        chat.marked_by = frame.marked_by
         chat.readonly = frame.readonly
         if frame.state != "closed":
             chat.ended_by = None

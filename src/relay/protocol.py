@@ -32,6 +32,8 @@ MAX_CID_CHARS = 64
 LANGUAGES = ("sv", "en", "nb")
 ROLES = ("self", "relative", "child", "professional")
 FEEDBACK_ANSWERS = ("yes", "partly", "no")
+TRIAGE_ANSWERS = ("right", "should_be_urgent", "should_not_be_urgent")
+"""The close dialog's "was the triage right?": yes / should have been urgent / should not."""
 # Who wrote a transcript line. Visitors only ever see "visitor" and "staff" lines.
 KINDS = ("visitor", "staff", "note", "whisper", "system")
 VISIBLE_TO_VISITOR = frozenset({"visitor", "staff"})
@@ -217,6 +219,8 @@ class Close(Frame):
     role: Role | None = None
     tags: list[str] = field(default_factory=list)
     referrals: list[str] = field(default_factory=list)
+    triage: Literal["right", "should_be_urgent", "should_not_be_urgent"] | None = None
+    """Was the triage right? Counted in the statistics, never stored with any text."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,6 +288,16 @@ class StatsRequest(Frame):
     type: ClassVar[str] = "stats"
     since: str | None = None
     until: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Mark(Frame):
+    """Staff's own verdict on a queued or held chat: urgent or not. The relay keeps it over the
+    triage engine's, shows it to colleagues in the queue, and writes it to the audit log."""
+
+    type: ClassVar[str] = "mark"
+    conversation: int
+    urgent: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -501,6 +515,8 @@ class ConversationInfo(Frame):
     last_seq: int
     readonly: bool
     messages: list[dict[str, Any]]
+    marked_by: str | None = None
+    """Display name of the staff member whose verdict (``urgent``) overrides triage, if any."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -601,7 +617,7 @@ VisitorFrame = Hello | VisitorSend | VisitorTyping | Moment | Leave | Feedback
 StaffFrame = (
     Login | Claim | StaffSend | Note | StaffTyping | Transfer | Close | Sync | RoomSend | View
     | Unview | Whisper | HelpRequest | Logout | Block
-    | StatsRequest
+    | StatsRequest | Mark
 )
 
 
@@ -613,7 +629,7 @@ VISITOR_TO_RELAY = _registry(Hello, VisitorSend, VisitorTyping, Moment, Leave, F
 STAFF_TO_RELAY = _registry(
     Login, Claim, StaffSend, Note, StaffTyping, Transfer, Close, Sync, RoomSend, View, Unview,
     Whisper, HelpRequest, Logout, Block,
-    StatsRequest,
+    StatsRequest, Mark,
 )
 RELAY_TO_VISITOR = _registry(
     Status, Closed, Started, Resumed, VisitorAck, VisitorLine, QueuePosition, Claimed,

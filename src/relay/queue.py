@@ -34,6 +34,8 @@ class QueueEntry:
     reasons: list[str] = field(default_factory=list)
     gone_since: float | None = None
     """When the visitor's last connection closed (epoch seconds); None while connected."""
+    marked_by: str | None = None
+    """Display name of the staff member whose urgent / not urgent verdict overrides triage."""
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -46,6 +48,7 @@ class QueueEntry:
             "urgent": self.urgent,
             "reasons": list(self.reasons),
             "gone_since": self.gone_since,
+            "marked_by": self.marked_by,
         }
 
 
@@ -114,6 +117,16 @@ class WaitingQueue:
             return self.index(conversation)
         self.remove(conversation)
         entry.urgent, entry.reasons = True, list(reasons)
+        return self.add(entry)
+
+    def set_verdict(self, conversation: int, urgent: bool, marked_by: str | None) -> int | None:
+        """A staff member's verdict: move the entry among urgent or normal ones by its arrival,
+        keeping its reasons; return its new index (None if not queued)."""
+        entry = self._by_id.get(conversation)
+        if entry is None:
+            return None
+        self.remove(conversation)
+        entry.urgent, entry.marked_by = urgent, marked_by
         return self.add(entry)
 
     def first(self) -> QueueEntry | None:

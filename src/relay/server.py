@@ -143,6 +143,8 @@ class Live:
     preview: str = ""
     gone_since: float | None = None
     """While waiting: when its visitor's last connection closed (None while connected)."""
+    marked_by: str | None = None
+    """Username of the staff member whose urgent / not urgent verdict overrides triage."""
 
     @property
     def id(self) -> int:
@@ -444,7 +446,8 @@ class Relay:
     def _entry(self, live: Live) -> QueueEntry:
         r = live.record
         return QueueEntry(r.id, r.alias, r.created_at, live.arrival, r.lang, r.role,
-                          live.preview, r.urgent, list(live.reasons), live.gone_since)
+                          live.preview, r.urgent, list(live.reasons), live.gone_since,
+                          self._marker(live))
 
     def staff_online(self) -> int:
         return sum(1 for conns in self.staff.values() if conns)
@@ -1127,8 +1130,8 @@ class Relay:
 
     def _triage(self, live: Live) -> None:
         """Raise a waiting conversation to the top of the queue when triage finds acute risk."""
-        if self.triage is None or live.record.urgent:
-            return
+        if self.triage is None or live.record.urgent or live.record.triage_override is not None:
+            return  # staff have the last word: their verdict stands over the engine's
         try:
             urgent, reasons = self.triage(live.visitor_texts, live.record.lang, live.record.role)
         except Exception:  # triage must never take a visitor's message down with it
@@ -1187,6 +1190,8 @@ class Relay:
                 outcome.role, sorted(set(outcome.tags)), sorted(set(outcome.referrals)))
             changes.update(outcome_role=outcome.role, tags=record.tags,
                            referrals=record.referrals)
+            if outcome.triage is not None:
+                record.triage_feedback = changes["triage_feedback"] = outcome.triage
         if was_queued:
             index = self.queue.index(live.id) if live.id in self.queue else None
             self.queue.remove(live.id)
@@ -1508,7 +1513,7 @@ class Relay:
         return protocol.ConversationInfo(
             r.id, r.alias, r.lang, r.role, r.state, r.staff, self._display(r.staff), r.urgent,
             list(live.reasons), r.created_at, live.last_seq, readonly,
-            [self._line_dict(self._staff_line(line)) for line in messages])
+            [self._line_dict(self._staff_line(line)) for line in messages], self._marker(live))
 
     def _staff_frame(self, conn: StaffConn, frame: Frame) -> Awaitable[None] | None:
         if isinstance(frame, protocol.StaffSend | protocol.Note | protocol.Whisper):
@@ -1730,7 +1735,8 @@ class Relay:
             return
         await self.storage.update_conversation(
             record.id, outcome_role=frame.role, tags=sorted(set(frame.tags)),
-            referrals=sorted(set(frame.referrals)))
+            referrals=sorted(set(frame.referrals)),
+            **({"triage_feedback": frame.triage} if frame.triage is not None else {}))
         await self.storage.audit(conn.account.username, "close", record.id)
 
     async def _sync(self, conn: StaffConn, frame: protocol.Sync) -> None:
@@ -1988,6 +1994,56 @@ class Relay:
         if visitor is not None:
             self._drop(visitor.ws, protocol.CLOSE_BLOCKED, "This chat has been closed.")
 
+    def _marker(self, live: Live) -> str | None:
+        """Who overrode triage, as colleagues see it (a display name; "?" after a restart)."""
+        if live.record.triage_override is None:
+            return None
+        return self._display(live.marked_by) if live.marked_by else "?"
+
+    async def _mark(self, conn: StaffConn, frame: protocol.Mark) -> None:
+        """A staff member marks a queued or held chat urgent or not urgent (issue 11).
+
+        Anyone may mark a waiting chat; a held one only its holder or a supervisor. The verdict
+        is kept over the engine's from now on (also after a restart), shown to colleagues in the
+        queue with the marker's name, and audited.
+        """
+        live = self.live.get(frame.conversation)
+        username = conn.account.username
+        if live is None or live.record.state == "closed" or (
+            live.record.state != "queued" and live.record.staff != username
+            and not conn.account.supervisor
+        ):
+            self._error(conn.ws, "forbidden", "That conversation is not yours to mark.")
+            return
+        record = live.record
+        before = (record.urgent, record.triage_override, live.marked_by)
+        record.urgent = frame.urgent
+        record.triage_override = "urgent" if frame.urgent else "not_urgent"
+        live.marked_by = username
+        try:
+            await self.storage.update_conversation(
+                live.id, urgent=frame.urgent, triage_override=record.triage_override)
+        except StorageError:
+            record.urgent, record.triage_override, live.marked_by = before
+            raise
+        await self.storage.audit(username, "mark_urgent" if frame.urgent else "mark_not_urgent",
+                                 live.id)
+        if frame.urgent and not before[0]:
+            self._count("conversations_urgent")
+        if record.state == "queued" and live.id in self.queue:
+            old = self.queue.index(live.id)
+            index = self.queue.set_verdict(live.id, frame.urgent, self._marker(live))
+            entry = self.queue.get(live.id)
+            if entry is not None and index is not None:
+                self._announce_queued(entry, index)
+                self._queue_changed(min(old, index))
+        else:
+            info = self._info(live, [], readonly=False)
+            if record.staff is not None:
+                self._send_staff(record.staff, info)
+            for viewer in live.viewers:
+                self._send(viewer.ws, self._info(live, [], readonly=True))
+
     _staff_handlers: dict[type, Callable[[Relay, StaffConn, Any], Awaitable[None]]] = {
         protocol.Claim: _claim,
         protocol.StaffTyping: _typing,
@@ -2002,6 +2058,7 @@ class Relay:
         protocol.Login: _login_again,
         protocol.StatsRequest: _stats,
         protocol.Block: _block,
+        protocol.Mark: _mark,
     }
 
     # -- operations used by the CLI and tests -----------------------------------------------

@@ -30,7 +30,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
 from zoneinfo import ZoneInfo
@@ -42,6 +42,8 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 WHO = ("self", "relative", "child", "professional", "unknown")
 LANGUAGES = ("sv", "en", "nb", "unknown")
 FEEDBACK = ("yes", "partly", "no", "none")
+TRIAGE = ("right", "should_be_urgent", "should_not_be_urgent", "none")
+"""Staff's answers to "was the triage right?" at close ("none": closed without an answer)."""
 CLOSED_BY = ("visitor", "staff", "system")
 # The longest period one request may cover (the relay computes it in its event loop).
 MAX_PERIOD_DAYS = 400
@@ -76,6 +78,8 @@ class StatsRecord(Protocol):
     def feedback(self) -> str | None: ...
     @property
     def urgent(self) -> bool: ...
+    @property
+    def triage_feedback(self) -> str | None: ...
     @property
     def visitor_lines(self) -> int: ...
     @property
@@ -230,6 +234,8 @@ class Statistics:
     referrals: dict[str, int]
     feedback: dict[str, int]
     weeks: tuple[WeekFigures, ...]
+    triage: dict[str, int] = field(default_factory=lambda: dict.fromkeys(TRIAGE, 0))
+    """Closed conversations by staff's answer to "was the triage right?" (counts, no text)."""
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape shared by the CLI, the console's ``stats`` frame and the CSV export."""
@@ -259,6 +265,7 @@ class Statistics:
             "tags": dict(self.tags),
             "referrals": dict(self.referrals),
             "feedback": dict(self.feedback),
+            "triage": dict(self.triage),
             "weeks": [{"week": w.week, "conversations": w.conversations, "answered": w.answered,
                        "abandoned": w.abandoned, "closed_visits": w.closed_visits}
                       for w in self.weeks],
@@ -291,6 +298,7 @@ class Statistics:
             who=dict(data["who"]), language=dict(data["language"]), tags=dict(data["tags"]),
             referrals=dict(data["referrals"]), feedback=dict(data["feedback"]),
             weeks=tuple(WeekFigures(**w) for w in data["weeks"]),
+            triage=dict(data.get("triage", dict.fromkeys(TRIAGE, 0))),
         )
 
     def rows(self) -> list[tuple[str, str, str, float | int | str | None]]:
@@ -310,7 +318,8 @@ class Statistics:
         for row in data["by_hour"]:
             for measure in ("conversations", "closed_visits"):
                 out.append(("by_hour", f"{row['hour']:02d}", measure, row[measure]))
-        for section in ("closed_by", "who", "language", "tags", "referrals", "feedback"):
+        for section in ("closed_by", "who", "language", "tags", "referrals", "feedback",
+                        "triage"):
             for key, value in data[section].items():
                 out.append((section, key, "count", value))
         for week in data["weeks"]:
@@ -378,6 +387,7 @@ def compute(records: Iterable[StatsRecord], closed_visits: Iterable[tuple[str, i
     who: Counter[str] = Counter({key: 0 for key in WHO})
     language: Counter[str] = Counter({key: 0 for key in LANGUAGES})
     feedback: Counter[str] = Counter({key: 0 for key in FEEDBACK})
+    triage: Counter[str] = Counter(dict.fromkeys(TRIAGE, 0))
     closed_by: Counter[str] = Counter({key: 0 for key in CLOSED_BY})
     tags: Counter[str] = Counter()
     referrals: Counter[str] = Counter()
@@ -413,6 +423,8 @@ def compute(records: Iterable[StatsRecord], closed_visits: Iterable[tuple[str, i
         if closed:
             closed_by[record.closed_by or "system"] += 1
             feedback[record.feedback if record.feedback in FEEDBACK else "none"] += 1
+            answer = record.triage_feedback
+            triage[answer if answer in TRIAGE else "none"] += 1
         urgent += bool(record.urgent)
         who[who_wrote(record)] += 1
         language[record.lang if record.lang in LANGUAGES else "unknown"] += 1
@@ -453,7 +465,7 @@ def compute(records: Iterable[StatsRecord], closed_visits: Iterable[tuple[str, i
         by_weekday=by_weekday, weekday_days=weekday_days, by_hour=by_hour,
         by_weekday_hour=by_weekday_hour,
         who=dict(who), language=dict(language), tags=_top(tags), referrals=_top(referrals),
-        feedback=dict(feedback),
+        feedback=dict(feedback), triage=dict(triage),
         weeks=tuple(WeekFigures(key, *figures) for key, figures in sorted(weeks.items())),
     )
 

@@ -291,5 +291,6 @@ async def test_supervisor_sees_the_month_in_figures(relay: Relay) -> None:
         await wait_for(pilot, lambda: screen.figures is not None, what="figures")
         assert screen.figures is not None and screen.figures.conversations == 0
         assert "Conversations started" in screen.text()
+        assert "Was the triage right?" in screen.text()
         await pilot.press("escape")
         assert isinstance(sara.screen, MainScreen)

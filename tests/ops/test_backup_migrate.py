@@ -125,11 +125,14 @@ async def test_upgrade_from_version_1_keeps_data(tmp_path: Path) -> None:
     """A version-1 database opened with a newer migration set keeps every row and upgrades."""
     database = tmp_path / "v1.db"
     await _version_1_database(database)
-    newer = [*V1, (2, "ALTER TABLE conversations ADD COLUMN channel TEXT;"),
-             (3, "CREATE TABLE notices (id INTEGER PRIMARY KEY, text TEXT NOT NULL);")]
+    # The shipped migrations (the code reads their columns), then two more from a future Lotsen.
+    shipped = migrations()
+    latest = max(number for number, _ in shipped)
+    newer = [*shipped, (latest + 1, "ALTER TABLE conversations ADD COLUMN channel TEXT;"),
+             (latest + 2, "CREATE TABLE notices (id INTEGER PRIMARY KEY, text TEXT NOT NULL);")]
     kept = await _rows_after_upgrade(database, newer)
     assert kept == ("Besökare 7", "child", ["alcohol"], "visitor", ["Hej från version 1"],
-                    [("2026-02-01T20", 1)], 3)
+                    [("2026-02-01T20", 1)], latest + 2)
 
 
 async def test_upgrade_with_the_shipped_migrations_keeps_data(tmp_path: Path) -> None:

@@ -176,6 +176,8 @@ URGENT = [
     ("sv", "child", "pappa har en kniv och skriker att han ska döda mamma"),
     ("en", "self", "I swallowed a whole bottle of sleeping pills"),
     ("nb", "relative", "venninnen min skal ta livet sitt i natt"),
+    # Ambivalence is a wish (issue 11): "jag vill inte dö men ..." is not a denial.
+    ("nb", "self", "jeg vil ikke dø, men jeg får ikke sove"),
 ]
 
 NOT_URGENT = [
@@ -190,7 +192,6 @@ NOT_URGENT = [
     ("sv", "professional", "hur pratar man med någon som har självmordstankar?"),
     ("sv", "child", "pappa luktar alltid öl när han kommer hem"),
     ("sv", "child", "pappa var full igår och jag var ensam hemma"),
-    ("nb", "self", "jeg vil ikke dø, men jeg får ikke sove"),
     ("en", "self", "I'm not suicidal, I just drink too much"),
     ("en", "self", "I took my pills this morning"),
     ("sv", "self", "Jag har tagit alla mina mediciner som vanligt"),

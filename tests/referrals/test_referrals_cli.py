@@ -31,7 +31,7 @@ def test_check_default_directory_succeeds() -> None:
     """`check` without a file validates the shipped default and counts its services."""
     result = runner.invoke(app, ["check", "--today", "2026-11-23"])
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("ok: the default directory: 38 services")
+    assert result.output.startswith("ok: the default directory: 40 services")
 
 
 def test_check_lists_stale_entries() -> None:
@@ -153,3 +153,29 @@ def test_lotsen_command_runs_the_group_in_a_subprocess(tmp_path: Path) -> None:
     )
     assert out.returncode == 0, out.stderr
     assert out.stdout.startswith("ok: the default directory:")
+
+
+def test_eval_shows_the_confusion_of_kinds_and_figures_only_hides_cases(tmp_path: Path) -> None:
+    """`eval` prints labelled kinds against found kinds; `--figures-only` prints no case."""
+    cases = [
+        {**GOOD_CONVERSATION, "case": "kind-case-1", "urgent": True, "urgent_kind": "suicide",
+         "messages": [{"sender": "visitor", "text": "jag vill bara försvinna för alltid"}]},
+        {**GOOD_CONVERSATION, "case": "kind-case-2", "urgent": True, "urgent_kind": "violence",
+         "messages": [{"sender": "visitor", "text": "hej, när har ni öppet?"}]},
+        {**GOOD_CONVERSATION, "case": "kind-case-3", "urgent": False, "hard_negative": True,
+         "messages": [{"sender": "visitor", "text": "jag skulle kunna döda för en kaffe"}]},
+    ]
+    labelled = tmp_path / "kinds.jsonl"
+    labelled.write_text("".join(json.dumps(c, ensure_ascii=False) + "\n" for c in cases),
+                        encoding="utf-8")
+    full = runner.invoke(app, ["eval", str(labelled)])
+    assert full.exit_code == 0, full.output
+    assert "urgent kinds: labelled (rows) / found (columns)" in full.output
+    rows = {line.split()[0]: line.split()[1:] for line in full.output.splitlines()
+            if line.strip().startswith(("suicide ", "violence ", "none "))}
+    assert rows["suicide"][0] == "1" and rows["violence"][-1] == "1"
+    assert "hard negatives flagged" in full.output
+    assert "kind-case-2" in full.output
+    only = runner.invoke(app, ["eval", str(labelled), "--figures-only"])
+    assert only.exit_code == 0 and "urgent recall" in only.output
+    assert "kind-case" not in only.output and "miss:" not in only.output

@@ -57,3 +57,79 @@ def test_a_broken_directory_file_stops_the_relay_with_file_and_line(tmp_path: Pa
                     encoding="utf-8")
     with pytest.raises(ConfigError, match=str(path)):
         default_triage(RelayConfig(referral_directory=path))
+
+
+async def test_staff_mark_a_waiting_chat_urgent_colleagues_see_it_and_it_is_audited(
+        relay: Relay, config: RelayConfig) -> None:
+    """One staff member's "urgent" lifts a waiting chat for everyone, with the marker's name."""
+    relay.triage = default_triage(config)
+    anna = await Client.staff(relay.port, "anna")
+    bo = await Client.staff(relay.port, "bo")
+    first = await Client.visitor(relay.port, lang="sv")
+    await first.say("Hej, när har ni öppet?")
+    second = await Client.visitor(relay.port, lang="sv")
+    await second.say("hej. det känns konstigt hemma idag")
+    await anna.expect("queued")
+    queued = await anna.expect("queued")
+    conversation = queued["entry"]["conversation"]
+    assert queued["entry"]["urgent"] is False and queued["index"] == 1
+    await bo.expect("queued")
+    await bo.expect("queued")
+    await anna.send({"type": "mark", "conversation": conversation, "urgent": True})
+    seen = await bo.expect("queued", index=0)
+    assert seen["entry"]["urgent"] is True and seen["entry"]["marked_by"] == "Anna"
+    assert [e.conversation for e in relay.queue.ordered()][0] == conversation
+    entries = await relay.storage.audit_entries()
+    assert any(e.action == "mark_urgent" and e.actor == "anna"
+               and e.conversation == conversation for e in entries)
+
+
+async def test_staff_not_urgent_stands_over_the_engine(relay: Relay, config: RelayConfig) -> None:
+    """After "not urgent", later alarming lines do not lift the chat again; it stays stored."""
+    relay.triage = default_triage(config)
+    anna = await Client.staff(relay.port, "anna")
+    visitor = await Client.visitor(relay.port, lang="sv")
+    await visitor.say("Jag vill inte leva längre")
+    queued = await anna.expect("queued")
+    conversation = queued["entry"]["conversation"]
+    assert queued["entry"]["urgent"] is True
+    await anna.send({"type": "mark", "conversation": conversation, "urgent": False})
+    lowered = await anna.expect("queued")
+    assert lowered["entry"]["urgent"] is False and lowered["entry"]["marked_by"] == "Anna"
+    await visitor.say("jag har tagit massa tabletter")
+    await visitor.drain(0.3)
+    assert relay.queue.get(conversation).urgent is False  # type: ignore[union-attr]
+    record = await relay.storage.conversation(conversation)
+    assert record is not None and record.triage_override == "not_urgent"
+    assert record.urgent is False
+
+
+async def test_a_held_chat_is_marked_only_by_its_holder(relay: Relay) -> None:
+    """A colleague cannot mark a chat someone else holds; the holder can, and sees it."""
+    anna = await Client.staff(relay.port, "anna")
+    bo = await Client.staff(relay.port, "bo")
+    visitor = await Client.visitor(relay.port, lang="sv")
+    await visitor.say("hej")
+    conversation = (await anna.expect("queued"))["entry"]["conversation"]
+    await anna.send({"type": "claim", "conversation": conversation})
+    await anna.expect("conversation")
+    await bo.send({"type": "mark", "conversation": conversation, "urgent": True})
+    assert (await bo.expect("error"))["code"] == "forbidden"
+    await anna.send({"type": "mark", "conversation": conversation, "urgent": True})
+    info = await anna.expect("conversation")
+    assert info["urgent"] is True and info["marked_by"] == "Anna"
+
+
+async def test_close_records_whether_the_triage_was_right(relay: Relay) -> None:
+    """The close dialog's answer is stored as a bare value for the statistics."""
+    anna = await Client.staff(relay.port, "anna")
+    visitor = await Client.visitor(relay.port, lang="sv")
+    await visitor.say("hej")
+    conversation = (await anna.expect("queued"))["entry"]["conversation"]
+    await anna.send({"type": "claim", "conversation": conversation})
+    await anna.expect("conversation")
+    await anna.send({"type": "close", "conversation": conversation, "role": "self",
+                     "triage": "should_be_urgent"})
+    await anna.expect("ended")
+    record = await relay.storage.conversation(conversation)
+    assert record is not None and record.triage_feedback == "should_be_urgent"

@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from console.i18n import t
 from console.referrals import ReferralSource
+from relay import protocol
 from relay.protocol import ROLES
 
 
@@ -26,6 +27,8 @@ class CloseResult:
     role: str | None
     tags: list[str]
     referrals: list[str]
+    triage: str | None = None
+    """Was the triage right? One of protocol.TRIAGE_ANSWERS, or None when not answered."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +72,10 @@ class CloseDialog(ModalScreen[CloseResult | None]):
                 id="close-tags")
             yield Label(t("close.referrals"), classes="dialog-label")
             yield SelectionList[str](*self._referral_choices(), id="close-referrals")
+            yield Label(t("triage.question"), classes="dialog-label")
+            with RadioSet(id="close-triage"):
+                for answer in protocol.TRIAGE_ANSWERS:
+                    yield RadioButton(t(f"triage.answer.{answer}"), name=answer)
             yield Label(t("close.hint"), classes="dialog-hint")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("close.confirm"), variant="primary", id="close-confirm")
@@ -94,7 +101,9 @@ class CloseDialog(ModalScreen[CloseResult | None]):
         role = (pressed.name or None) if pressed is not None else None
         tags = list(self.query_one("#close-tags", SelectionList).selected)
         referrals = list(self.query_one("#close-referrals", SelectionList).selected)
-        return CloseResult(role, tags, referrals)
+        answered = self.query_one("#close-triage", RadioSet).pressed_button
+        triage = (answered.name or None) if answered is not None else None
+        return CloseResult(role, tags, referrals, triage)
 
     @on(Button.Pressed, "#close-confirm")
     def action_confirm(self) -> None:

@@ -88,6 +88,8 @@ class MainScreen(Screen[None]):
                 show=False),
         Binding("alt+shift+right", "resize('right', -4)", "Narrower referrals",
                 id="narrower-right", show=False),
+        Binding("f6", "toggle_urgent", "Urgent / not urgent", id="toggle-urgent", show=False,
+                tooltip="Mark the chosen queued chat, or your chat, urgent or not urgent."),
         Binding("f9", "block", "Block", id="block", show=False,
                 tooltip="End an abusive chat for good."),
         Binding("f5", "statistics", "Statistics", id="statistics", show=False,
@@ -190,7 +192,7 @@ class MainScreen(Screen[None]):
 
     def refresh_queue(self) -> None:
         pane = self.queue_pane
-        pane.set_entries(self.state.queue)
+        pane.set_entries(list(self.state.queue))  # a copy: state edits its list in place
         title = t("queue.title")
         if self.state.queue:
             title += " " + t("queue.summary", count=len(self.state.queue),
@@ -286,6 +288,7 @@ class MainScreen(Screen[None]):
             self.post_message(messages.ChatsChanged())
         if state.active in update.chat_meta:
             chat = state.active_chat()
+            self._show_verdict(chat)
             self.query_one(ChatHeader).show(chat)
             self.query_one(ChatStatus).show(chat, self.clock)
             self._composer_mode(chat)
@@ -358,6 +361,14 @@ class MainScreen(Screen[None]):
         chat = self.state.active_chat()
         pane = self.referral_pane
         pane.set_suggestions(self.referrals.suggest(chat) if chat is not None else None)
+        self._show_verdict(chat)
+
+    def _show_verdict(self, chat: Chat | None) -> None:
+        """The relay's urgency verdict in the referral pane (the console computes none)."""
+        if chat is None or chat.is_room:
+            self.referral_pane.set_verdict(False, [], None)
+        else:
+            self.referral_pane.set_verdict(chat.urgent, chat.reasons, chat.marked_by)
 
     # -- composer ---------------------------------------------------------------------------
 
@@ -514,6 +525,8 @@ class MainScreen(Screen[None]):
         if action == "block":
             return True if chat is not None and not chat.is_room and not chat.ended and (
                 own or self.state.supervisor) and connected else None
+        if action == "toggle_urgent":
+            return True if connected and self._urgency_target() is not None else None
         if action == "statistics":
             if not self.state.supervisor:
                 return False
@@ -567,7 +580,8 @@ class MainScreen(Screen[None]):
         def done(result: CloseResult | None) -> None:
             if result is None:
                 return
-            if not self.session.close(key, result.role, result.tags, result.referrals):
+            if not self.session.close(key, result.role, result.tags, result.referrals,
+                                      result.triage):
                 self.notify(t("notice.offline"), severity="warning")
                 return
             if ended:  # the relay already ended it; nothing more will come for it
@@ -593,6 +607,31 @@ class MainScreen(Screen[None]):
 
         self.app.push_screen(ConfirmDialog(t("block.title", alias=chat.alias),
                                            t("block.body"), t("block.confirm")), done)
+
+    def _urgency_target(self) -> tuple[int, str, bool] | None:
+        """(conversation, alias, urgent now) that F6 marks: the visitor highlighted in the
+        queue while the queue has focus, else the active chat this console holds."""
+        if self.is_mounted and self.queue_pane.has_focus:
+            entry = self.queue_pane.selected
+            if entry is not None:
+                return entry.conversation, entry.alias, entry.urgent
+        chat = self.state.active_chat()
+        if chat is None or chat.is_room or chat.ended or (
+                chat.readonly and not self.state.supervisor):
+            return None
+        return int(chat.key), chat.alias, chat.urgent
+
+    def action_toggle_urgent(self) -> None:
+        """One key: the opposite of the relay's current verdict, which then stands over triage."""
+        target = self._urgency_target()
+        if target is None:
+            return
+        conversation, alias, urgent = target
+        if not self.session.mark(conversation, not urgent):
+            self.notify(t("notice.offline"), severity="warning")
+            return
+        key = "triage.mark_sent_not_urgent" if urgent else "triage.mark_sent_urgent"
+        self.notify(t(key, alias=alias), markup=False)
 
     def action_statistics(self) -> None:
         from console.screens.stats import StatsScreen

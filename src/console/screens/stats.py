@@ -103,6 +103,15 @@ TEXT: dict[str, tuple[str, str, str]] = {
     "feedback.partly": ("delvis", "partly", "delvis"),
     "feedback.no": ("nej", "no", "nei"),
     "feedback.none": ("inget svar", "no answer", "ikke svart"),
+    "triage": ("Var triaget rätt? (personalen vid avslut)",
+               "Was the triage right? (staff at close)",
+               "Var triagen riktig? (ansatte ved avslutning)"),
+    "triage.right": ("ja", "yes", "ja"),
+    "triage.should_be_urgent": ("borde ha varit akut", "should have been urgent",
+                                "burde vært akutt"),
+    "triage.should_not_be_urgent": ("borde inte ha varit akut", "should not have been urgent",
+                                    "burde ikke vært akutt"),
+    "triage.none": ("inget svar", "no answer", "ikke svart"),
 }
 
 
@@ -200,6 +209,7 @@ def render(f: Statistics) -> RenderableType:
         _counts(tr("tags"), f.tags, None, f.conversations),
         _counts(tr("referrals"), f.referrals, None, f.conversations),
         _counts(tr("feedback"), f.feedback, "feedback", sum(f.feedback.values())),
+        _counts(tr("triage"), f.triage, "triage", sum(f.triage.values())),
         weeks,
     )
 

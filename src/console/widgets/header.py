@@ -8,6 +8,7 @@ from collections.abc import Callable
 from rich.text import Text
 from textual.widgets import Static
 
+from console import triage
 from console.i18n import t
 from console.state import Chat
 from console.widgets.queue import format_wait
@@ -41,8 +42,11 @@ class ChatHeader(Static):
                                      staff=chat.staff_name or chat.staff or "?"),
                             style="italic not bold")
             if chat.urgent:
-                reasons = ", ".join(chat.reasons) or "!"
+                reasons = triage.verdict(True, chat.reasons, chat.marked_by) or "!"
                 text.append("  " + t("header.urgent", reasons=reasons), style="bold red")
+            elif chat.marked_by:
+                text.append("  " + triage.verdict(False, (), chat.marked_by),
+                            style="italic not bold")
         self.update(text)
 
 

@@ -23,6 +23,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from console import triage
 from console.i18n import t
 from console.state import Waiting
 from console.widgets.transcript import clean
@@ -228,6 +229,8 @@ class QueuePane(ScrollView, can_focus=True):
             detail = describe(entry)
             if entry.urgent:
                 detail = f"{t('queue.urgent')} · {detail}"
+            if entry.marked_by:  # a colleague's verdict, kept by the relay over triage's
+                detail = f"{triage.verdict(entry.urgent, (), entry.marked_by)} · {detail}"
             preview = clean(entry.preview).replace("\n", " ")
             text = f"  {detail} · {preview}"
             style = self._style("urgent") if entry.urgent and not preview else \

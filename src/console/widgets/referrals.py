@@ -15,6 +15,7 @@ from textual.message import Message
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from console import triage
 from console.i18n import t
 from console.referrals import Referral, ReferralSource, Suggestions
 
@@ -52,6 +53,8 @@ class ReferralPane(Vertical):
         self.source = source
         self.today = today or dt.date.today()
         self.suggestions: Suggestions | None = None
+        self.verdict: tuple[bool, tuple[str, ...], str | None] = (False, (), None)
+        """The relay's verdict on the active chat: urgent, reasons, who marked it."""
         self._ids: list[str] = []
 
     def compose(self) -> ComposeResult:
@@ -75,12 +78,21 @@ class ReferralPane(Vertical):
         if self.is_mounted:
             self._show_suggestions()
 
+    def set_verdict(self, urgent: bool, reasons: list[str], marked_by: str | None) -> None:
+        """Show the relay's urgency verdict (never one computed here from another file)."""
+        verdict = (urgent, tuple(reasons), marked_by)
+        if verdict == self.verdict:
+            return
+        self.verdict = verdict
+        if self.is_mounted:
+            self._show_suggestions()
+
     def _show_suggestions(self) -> None:
-        suggestions = self.suggestions
         urgent = self.query_one("#referral-urgent", Static)
-        if suggestions is not None and suggestions.urgent:
+        is_urgent, reasons, marked_by = self.verdict
+        if is_urgent:
             urgent.update(Text(t("referrals.urgent",
-                                 reasons=", ".join(suggestions.urgent_reasons) or "!")))
+                                 reasons=triage.verdict(True, reasons, marked_by) or "!")))
             urgent.add_class("-shown")
         else:
             urgent.remove_class("-shown")

@@ -22,7 +22,8 @@ from relay.referrals import (
     SuggestionEngine,
     load_directory,
 )
-from relay.referrals.evaluation import evaluate, read_labelled_cases
+from relay.referrals.evaluation import EvaluationReport, evaluate, read_labelled_cases
+from relay.referrals.lexicon import URGENT_KINDS
 
 app = typer.Typer(
     help="Referral directory and triage: check a directory, suggest services, evaluate.",
@@ -129,8 +130,15 @@ def evaluate_command(
         dir_okay=False,
     ),
     directory: Path = DirectoryOption,
+    figures_only: bool = typer.Option(
+        False,
+        "--figures-only",
+        help="Print only the figures and the confusion of kinds, never a case "
+        "(for a frozen test set nobody may read).",
+    ),
 ) -> None:
-    """Print top-3 hit rate, urgent recall and urgent precision, and the cases missed."""
+    """Print top-3 hit rate, urgent recall and precision, the confusion of urgent kinds, and
+    the cases missed."""
     try:
         cases = read_labelled_cases(labelled)
     except FileNotFoundError:
@@ -165,8 +173,16 @@ def evaluate_command(
         f"{report.urgent_precision:.1%}",
         f"{sum(r.case.urgent for r in flagged)}/{len(flagged)}",
     )
-    console = Console(width=120, soft_wrap=True, highlight=False)
+    hard_flagged, hard = report.hard_negatives_flagged
+    if hard:
+        table.add_row(
+            "hard negatives flagged", f"{hard_flagged / hard:.1%}", f"{hard_flagged}/{hard}"
+        )
+    console = Console(width=160, soft_wrap=True, highlight=False)
     console.print(table)
+    console.print(_confusion_table(report))
+    if figures_only:
+        return
     misses = report.misses
     typer.echo(f"misses: {len(misses)}")
     for result in misses:
@@ -178,3 +194,23 @@ def evaluate_command(
             reasons = "; ".join(result.urgent_reasons) or "no reasons"
             problems.append(f"urgent={result.urgent} expected {result.case.urgent} ({reasons})")
         typer.echo(f"miss: {result.case.name}: " + " | ".join(problems))
+
+
+def _confusion_table(report: EvaluationReport) -> Table:
+    """Rows: the labelled kind; columns: the engine's first kind ("none": not urgent)."""
+    confusion = report.confusion()
+    expected = sorted({e for e, _ in confusion}, key=_kind_order)
+    found = sorted({g for _, g in confusion}, key=_kind_order)
+    table = Table(box=box.SIMPLE, title="urgent kinds: labelled (rows) / found (columns)",
+                  title_justify="left")
+    table.add_column("labelled")
+    for kind in found:
+        table.add_column(kind, justify="right")
+    for kind in expected:
+        table.add_row(kind, *(str(confusion.get((kind, g), 0) or ".") for g in found))
+    return table
+
+
+def _kind_order(kind: str) -> tuple[int, str]:
+    order = [*URGENT_KINDS, "urgent", "none"]
+    return (order.index(kind), kind) if kind in order else (len(order), kind)

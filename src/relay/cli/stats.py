@@ -48,6 +48,9 @@ LANGUAGE_LABELS = {"sv": "Swedish", "en": "English", "nb": "Norwegian (bokmål)"
                    "unknown": "unknown"}
 FEEDBACK_LABELS = {"yes": "yes, it helped", "partly": "partly", "no": "no",
                    "none": "did not answer"}
+TRIAGE_LABELS = {"right": "yes, right", "should_be_urgent": "should have been urgent",
+                 "should_not_be_urgent": "should not have been urgent",
+                 "none": "not answered"}
 
 
 def _date(text: str | None, option: str) -> date | None:
@@ -267,5 +270,7 @@ def render(f: Statistics, hours: OpeningHours) -> Group:
                      key_header="referral"),
         _count_table("Feedback after the chat", f.feedback, FEEDBACK_LABELS,
                      total=feedback_total, key_header="answer"),
+        _count_table("Was the triage right? (staff at close)", f.triage, TRIAGE_LABELS,
+                     total=sum(f.triage.values()), key_header="answer"),
         _weeks(f),
     )

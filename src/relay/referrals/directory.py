@@ -90,6 +90,8 @@ _TOP_LEVEL_FIELDS: Final = frozenset({"format", "country", "disable", "service"}
 _ID_PATTERN: Final = re.compile(r"^[a-z0-9][a-z0-9-]{1,62}$")
 _PHONE_PATTERN: Final = re.compile(r"^\+?[0-9][0-9 \-]{1,20}$")
 _COUNTRY_PATTERN: Final = re.compile(r"^[A-Z]{2}$")
+ANY_COUNTRY: Final = "*"
+"""A service's country for a service offered wherever the chat runs (the chat itself)."""
 
 
 class DirectoryError(Exception):
@@ -532,8 +534,13 @@ def _validate(raw: _RawService, problems: list[DirectoryProblem]) -> Service | N
     if verification not in VERIFICATION_LEVELS:
         problem("verification", f"must be one of {', '.join(VERIFICATION_LEVELS)}")
     country = values.get("country")
-    if "country" in values and not (isinstance(country, str) and _COUNTRY_PATTERN.match(country)):
-        problem("country", 'must be a two-letter country code such as "SE" or "NO"')
+    if "country" in values and not (
+        isinstance(country, str) and (_COUNTRY_PATTERN.match(country) or country == ANY_COUNTRY)
+    ):
+        problem(
+            "country",
+            'must be a two-letter country code such as "SE" or "NO", or "*" for any country',
+        )
 
     phone = values.get("phone")
     url = values.get("url")

@@ -27,8 +27,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-from relay.referrals import lexicon
-from relay.referrals.directory import Directory, Service
+from relay.referrals import lexicon, rules
+from relay.referrals.concepts import load_concepts
+from relay.referrals.directory import ANY_COUNTRY, Directory, Service
 from relay.referrals.matching import LANGS, Match, PatternMatcher, tokenize
 from relay.referrals.matching import is_number as _is_number
 
@@ -46,6 +47,8 @@ _ROLE_ALIASES: Final = {
 
 # --- weights (tuned on the language, not on single cases; see docs/referrals.md) --------------
 STAFF_LINE_WEIGHT: Final = 0.35
+SUPPRESSED_LINE_WEIGHT: Final = 0.3
+"""A quoted song, a joke taken back, a risk that is over: its words matter less."""
 RECENCY_FLOOR: Final = 0.4
 RECENCY_HALF_LIFE_LINES: Final = 12.0
 NEGATED_WEIGHT: Final = 0.5
@@ -59,6 +62,12 @@ AUDIENCE_MISMATCH_FLOOR: Final = 0.4
 URGENT_WINDOW_LINES: Final = 3
 MAX_MATCHED_SHOWN: Final = 6
 LINE_CACHE_SIZE: Final = 4096
+FALLBACK_SERVICES: Final = {
+    "SE": ("local-oppenvard-missbruk", "se-1177"),
+    "NO": ("no-kommune-rus-psykisk", "no-legevakt"),
+}
+"""Never an empty list: the municipality's own intake/outpatient service and 1177 (or legevakt)."""
+FALLBACK_SCORE: Final = 0.01
 
 _PROBLEM_TOPICS: Final = (
     "alcohol",
@@ -76,9 +85,13 @@ _PROBLEM_TOPICS: Final = (
 
 _URGENT_TOPIC: Final = {
     "suicide": "suicide",
+    "self_harm": "self_harm",
     "overdose": "emergency",
     "medical": "emergency",
     "violence": "violence",
+    "child_at_risk": "child_welfare",
+    "goodbye": "emergency",
+    "third_party_danger": "emergency",
 }
 
 
@@ -179,10 +192,44 @@ _CUES_THAT_MAY_BE_NEGATED: Final = frozenset(
 _SUPPRESSING_CUES: Final = frozenset({"past", "conditional"})
 """A sentence about the past or a hypothetical ("om någon...") raises no urgency."""
 _WINDOW_CUES: Final = frozenset({"hiding", "intoxicated", "means", "unresponsive"})
+_WINDOW_CONCEPTS: Final = frozenset(
+    {
+        "unreachable",
+        "flee",
+        "give_away",
+        "alcohol",
+        "lone",
+        "night",
+        "children",
+        "self_harm",
+        "ingest",
+        "pills",
+        "absent_adult",
+        "driving",
+        "drunk_now",
+        "in_charge",
+        "urge",
+        "afraid_home",
+        "harm_done",
+        "neglect",
+        "weary",
+        "assault",
+        "violence_verb",
+        "rope",
+        "wound",
+        "decided",
+        "plan_how",
+        "weapon_gun",
+        "child_hazard",
+        "locked_out",
+    }
+)
+"""Concept classes the window rules combine across neighbouring visitor lines."""
 _SUBSTANCES: Final = frozenset({"medicines", "drugs"})
 _OVERDOSE_SUPPRESSORS: Final = frozenset({"past", "conditional", "routine", "habitual"})
 """Taking medicines "som vanligt" or "varje dag" is a routine, not an overdose."""
 _NOT_NOW_CUES: Final = frozenset({"habitual", "past", "recent_past", "past_state"})
+_KIND_ORDER: Final = {kind: order for order, kind in enumerate(lexicon.URGENT_KINDS)}
 _FIRST_PERSON_WORDS: Final = lexicon.FIRST_PERSON | lexicon.FIRST_PERSON_COPULAS
 _has_digit: Final = re.compile(r"[0-9]").search
 _SV_MARKERS: Final = lexicon.LANGUAGE_MARKERS["sv"]
@@ -217,6 +264,8 @@ class _LineAnalysis:
     bare_number: int | None
     language_votes: tuple[int, int, int]
     first_word: str
+    concepts: rules.LineConcepts
+    """Concept classes of the urgency rules found in the line (relay.referrals.rules)."""
 
 
 class SuggestionEngine:
@@ -236,12 +285,13 @@ class SuggestionEngine:
             for lang, terms in topic_terms.items():
                 for pattern, weight in terms.weighted():
                     self._matcher.add(pattern, lang, self._target(_TOPIC, category), weight)
-        for kind, urgent_patterns in lexicon.URGENT_PATTERNS.items():
+        concepts = load_concepts()
+        for kind, urgent_patterns in concepts.urgent.items():
             for lang, patterns in urgent_patterns.items():
                 for pattern in patterns:
                     target = self._target(_URGENT, kind)
                     self._matcher.add(pattern, lang, target, lexicon.STRONG)
-        for cue, cue_patterns in lexicon.CUES.items():
+        for cue, cue_patterns in concepts.concepts.items():
             for lang, patterns in cue_patterns.items():
                 for pattern in patterns:
                     self._matcher.add(pattern, lang, self._target(_CUE, cue), 1.0)
@@ -306,6 +356,8 @@ class SuggestionEngine:
                         cues_seen[cue] = word
             else:
                 line_weight *= STAFF_LINE_WEIGHT
+            if analysis.concepts.suppressed:
+                line_weight *= SUPPRESSED_LINE_WEIGHT
             for for_service, name, surface, weights in analysis.contributions:
                 weight = weights[option] * line_weight
                 terms = (service_terms if for_service else topic_terms).get(name)
@@ -338,7 +390,7 @@ class SuggestionEngine:
                 if value > best:
                     best = value
             base = best + OTHER_CATEGORIES_SHARE * (total - best) + direct.get(service.id, 0.0)
-            if base <= 0.0 or service.country != country:
+            if base <= 0.0 or service.country not in (country, ANY_COUNTRY):
                 continue
             fit = max((audience.get(a, 0.0) for a in service.audience), default=0.0)
             factor = AUDIENCE_MISMATCH_FLOOR + (1.0 - AUDIENCE_MISMATCH_FLOOR) * fit
@@ -356,6 +408,14 @@ class SuggestionEngine:
                     service,
                 )
             )
+        shown = {suggestion.id for suggestion in suggestions}
+        fallbacks = FALLBACK_SERVICES.get(country, ()) if lines else ()
+        for rank, fallback in enumerate(fallbacks):
+            if len(suggestions) >= top:
+                break
+            if fallback in self.directory and fallback not in shown:
+                score = FALLBACK_SCORE / (rank + 1)  # below any real match, still ranked
+                suggestions.append(Suggestion(fallback, score, [], self.directory[fallback]))
         return Suggestions(bool(urgent_kinds), _reasons(urgent_kinds), suggestions)
 
     # -- analysis -------------------------------------------------------------------------------
@@ -393,11 +453,32 @@ class SuggestionEngine:
         best: dict[tuple[int, int], list[Any]] = {}
         urgent_hits: list[tuple[str, str, int, bool]] = []
         sentence_topics: list[set[str]] = [set() for _ in range(sentence_count)]
+        hits: list[rules.Hit] = []
+        clauses: list[int] = []
+        clause = 0
+        for token in tokens:
+            clauses.append(clause)
+            if token in lexicon.CLAUSE_BREAKS or token in lexicon.SENTENCE_BREAKS:
+                clause += 1
         for target, weight, lang, start, end, negated, sentence in matches:
             kind, name = kinds[target], names[target]
             if kind == _TOPIC and not negated:
                 sentence_topics[sentence].add(name)
             surface = tokens[start] if start == end else " ".join(tokens[start : end + 1])
+            if kind == _CUE and name in rules.RULE_CLASSES:
+                hits.append(
+                    rules.Hit(
+                        name,
+                        start,
+                        end,
+                        not negated or name in rules.NEGATION_PROOF,
+                        sentence,
+                        rules.family(lang),
+                        surface,
+                        clauses[start],
+                    )
+                )
+                continue
             if kind == _CUE:
                 if not negated or name in _CUES_THAT_MAY_BE_NEGATED:
                     cue_sets[sentence].add(name)
@@ -449,6 +530,17 @@ class SuggestionEngine:
                 findings.append(("overdose", cue_words["ingest_many"]))
             for finding in findings:
                 _add_finding(urgent, finding)
+        visitor_age, subject_ages = _ages(tokens) if _has_digit(text) else (None, ())
+        ages = {str(age) for age in (visitor_age, *subject_ages) if age is not None}
+        if ages:  # "pappa är 63": an age, not a count of pills
+            hits = [h for h in hits if not (h.name == "many" and h.surface in ages)]
+        hits = rules.mark_ambivalence(rules.drop_idioms(hits), tokens, sentences)
+        concepts = rules.line_concepts(hits, cues)
+        if concepts.suppressed:
+            urgent = []
+        else:
+            for finding in rules.line_findings(hits, cues):
+                _add_finding(urgent, finding)
         intoxicated: tuple[tuple[bool, bool], ...] = ()
         if "intoxicated" in cue_words:
             first_person = {sentences[i] for i, t in enumerate(tokens) if t in _FIRST_PERSON_WORDS}
@@ -463,7 +555,7 @@ class SuggestionEngine:
             len(_NB_MARKERS & distinct),
             len(_EN_MARKERS & distinct),
         )
-        visitor_age, subject_ages = _ages(tokens) if _has_digit(text) else (None, ())
+
         bare = [t for t in tokens[:3] if t not in lexicon.SENTENCE_BREAKS]
         bare_number = None
         if (
@@ -479,7 +571,8 @@ class SuggestionEngine:
             cues=cues,
             cue_union=frozenset(cue_words),
             topics=frozenset().union(*sentence_topics),
-            needs_window=not _WINDOW_CUES.isdisjoint(cue_words),
+            needs_window=not _WINDOW_CUES.isdisjoint(cue_words)
+            or not _WINDOW_CONCEPTS.isdisjoint(concepts.names),
             cue_words=cue_words,
             intoxicated_sentences=intoxicated,
             visitor_age=visitor_age,
@@ -487,6 +580,7 @@ class SuggestionEngine:
             bare_number=bare_number,
             language_votes=votes,
             first_word=bare[0] if bare else "",
+            concepts=concepts,
         )
 
     # -- urgency --------------------------------------------------------------------------------
@@ -513,7 +607,22 @@ class SuggestionEngine:
         for analysis in visitor:
             for kind, words in analysis.urgent:
                 add(kind, words)
-        flagged = [order for order, analysis in enumerate(visitor) if analysis.needs_window]
+        # A visitor's "ja" to a staff question ("Är du ensam hemma nu?") says what was asked.
+        positions = [p for p, line in enumerate(lines) if line.sender == "visitor"]
+        concepts = [
+            rules.merge_answer(analyses[p].concepts, analyses[p - 1].concepts)
+            if analyses[p].first_word in lexicon.AFFIRMATIVES
+            and p > 0
+            and lines[p - 1].sender == "staff"
+            and "?" in lines[p - 1].text
+            else analyses[p].concepts
+            for p in positions
+        ]
+        flagged = [
+            order
+            for order, analysis in enumerate(visitor)
+            if analysis.needs_window or not _WINDOW_CONCEPTS.isdisjoint(concepts[order].names)
+        ]
         window_ends = sorted(
             {end for f in flagged for end in range(f, min(len(visitor), f + URGENT_WINDOW_LINES))}
         )
@@ -533,7 +642,20 @@ class SuggestionEngine:
                 add("medical", _cue_word(window, "unresponsive"))
             child_alone = _child_alone(window, child_writer, window_cues)
             if child_alone:
-                add("child_alone", child_alone)
+                add("child_at_risk", child_alone)
+            start = max(0, order - URGENT_WINDOW_LINES + 1)
+            for kind, words in rules.window_findings(
+                concepts[start : order + 1],
+                child_writer=child_writer,
+                intoxicated_now=any(a.intoxicated_sentences for a in window),
+                unresponsive="unresponsive" in window_cues,
+                parent_intoxicated=any(
+                    parent for a in window for parent, _ in a.intoxicated_sentences
+                ),
+                despair="despair" in window_cues,
+                parent_named="parent" in window_cues,
+            ):
+                add(kind, words)
         # A visitor answering "yes" to a staff member's direct question about suicide.
         for position, question in enumerate(analyses):
             if (
@@ -719,8 +841,8 @@ def _conversation_language(lang: str | None, analyses: Iterable[_LineAnalysis]) 
 
 def _reasons(kinds: Mapping[str, list[str]]) -> list[str]:
     return [
-        f'{lexicon.URGENCY_LABELS[kind]}: "{words}"'
-        for kind, all_words in kinds.items()
+        f'{kind}: "{words}"'
+        for kind, all_words in sorted(kinds.items(), key=lambda item: _KIND_ORDER[item[0]])
         for words in all_words
     ]
 

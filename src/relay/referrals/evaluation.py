@@ -1,12 +1,15 @@
 """Measure the engine on labelled conversations: top-3 hit rate, urgent recall and precision.
 
 A labelled case is a conversation in the dev.jsonl format plus ``expect_top3_any`` (a hit when
-any of these ids is among the top three suggestions) and ``urgent`` (the expected verdict).
+any of these ids is among the top three suggestions) and ``urgent`` (the expected verdict);
+optionally ``urgent_kind`` (suicide, self_harm, overdose, violence, child_at_risk, goodbye,
+third_party_danger) and ``hard_negative`` (a non-urgent case that looks alarming).
 """
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +26,8 @@ class LabelledCase:
     conversation: Conversation
     expect_top3_any: tuple[str, ...]
     urgent: bool
+    urgent_kind: str | None = None
+    hard_negative: bool = False
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], *, default_name: str = "") -> LabelledCase:
@@ -34,8 +39,14 @@ class LabelledCase:
         urgent = data.get("urgent", False)
         if not isinstance(urgent, bool):
             raise ValueError('"urgent" must be true or false')
+        kind = data.get("urgent_kind")
+        if kind is not None and not isinstance(kind, str):
+            raise ValueError('"urgent_kind" must be a string such as "suicide", or null')
+        hard = data.get("hard_negative", False)
+        if not isinstance(hard, bool):
+            raise ValueError('"hard_negative" must be true or false')
         name = data.get("case", default_name)
-        return cls(str(name), conversation, tuple(expected), urgent)
+        return cls(str(name), conversation, tuple(expected), urgent, kind, hard)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +68,13 @@ class CaseResult:
     @property
     def urgent_correct(self) -> bool:
         return self.urgent == self.case.urgent
+
+    @property
+    def kind(self) -> str:
+        """The engine's first (most pressing) urgent kind, or "none"."""
+        if not self.urgent_reasons:
+            return "none"
+        return self.urgent_reasons[0].split(":", 1)[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +101,19 @@ class EvaluationReport:
     def urgent_precision(self) -> float:
         flagged = [r for r in self.results if r.urgent]
         return sum(r.case.urgent for r in flagged) / len(flagged) if flagged else 1.0
+
+    def confusion(self) -> Counter[tuple[str, str]]:
+        """(labelled kind, engine's kind) -> cases; "none" for a non-urgent label or verdict."""
+        return Counter(
+            ((r.case.urgent_kind or "urgent") if r.case.urgent else "none", r.kind)
+            for r in self.results
+        )
+
+    @property
+    def hard_negatives_flagged(self) -> tuple[int, int]:
+        """(hard negatives flagged urgent, hard negatives in the set)."""
+        hard = [r for r in self.results if r.case.hard_negative]
+        return sum(r.urgent for r in hard), len(hard)
 
     @property
     def misses(self) -> list[CaseResult]:

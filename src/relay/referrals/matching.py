@@ -42,6 +42,8 @@ COMPOUND_QUALITY: Final = 0.9
 
 _TOKEN: Final = re.compile(r"[0-9]+|[^\W\d_]+(?:'[^\W\d_]+)*|[.!?;:,]|\n")
 _FOLD: Final = str.maketrans({"å": "a", "ä": "a", "ö": "o", "ø": "o", "æ": "a", "é": "e", "ü": "u"})
+_DIGRAPHS: Final = {"aa": "å", "ae": "æ", "oe": "ø"}
+_DIGRAPH: Final = re.compile("aa|ae|oe")
 _KEYBOARD_ROWS: Final = ("1234567890", "qwertyuiopå", "asdfghjklöä", "zxcvbnm")
 _NORWEGIAN_ROW: Final = "asdfghjkløæ"
 
@@ -188,6 +190,7 @@ class _LangIndex:
     infix: list[tuple[str, int]]
     head: dict[str, list[int]]
     folded_stem: dict[str, list[int]]
+    folded_exact: dict[str, list[int]]
     folded_prefix: dict[str, list[int]]
     typo: dict[str, list[tuple[str, int]]]
     typo_prefix: dict[str, list[tuple[str, int]]]
@@ -198,7 +201,7 @@ class _LangIndex:
 
 
 def _new_index() -> _LangIndex:
-    return _LangIndex({}, {}, {}, {}, [], {}, {}, {}, {}, {}, [])
+    return _LangIndex({}, {}, {}, {}, [], {}, {}, {}, {}, {}, {}, [])
 
 
 class PatternMatcher:
@@ -265,6 +268,8 @@ class PatternMatcher:
             index.number.append(unit)
         elif kind == "exact":
             index.exact.setdefault(text, []).append(unit)
+            if fold(text) != text and len(text) >= 3:
+                index.folded_exact.setdefault(fold(text), []).append(unit)
         elif kind == "infix":
             index.infix.append((text, unit))
         elif kind == "prefix":
@@ -315,6 +320,12 @@ class PatternMatcher:
         if token[0].isalnum():
             for lang in LANGS:
                 self._read_token(token, lang, found)
+            if not found and _DIGRAPH.search(token):
+                # "vaere", "doed", "aa": æ, ø and å typed as two letters on a foreign keyboard.
+                spelled = _DIGRAPH.sub(lambda m: _DIGRAPHS[m.group()], token)
+                for lang in LANGS:
+                    self._read_token(spelled, lang, found)
+                found = {unit: quality * FOLDED_QUALITY for unit, quality in found.items()}
         if found:
             singles = tuple((e, q) for u, q in found.items() for e in self._singles.get(u, ()))
             adjacent: dict[int, list[tuple[_Entry, float]]] = {}
@@ -368,6 +379,7 @@ class PatternMatcher:
             for cut in range(MIN_MODIFIER_LENGTH, len(stem) - MIN_HEAD_LENGTH + 1):
                 put(index.head.get(stem[cut:]), COMPOUND_QUALITY)
         if token.isascii():
+            put(index.folded_exact.get(token), FOLDED_QUALITY)
             put(index.folded_stem.get(stem), FOLDED_QUALITY)
             for length in index.prefix_lengths:
                 if length > len(token):

@@ -76,6 +76,10 @@ class ConversationRecord:
     visitor_lines: int = 0
     staff_lines: int = 0
     purged: bool = False
+    triage_override: str | None = None
+    """None (the engine decides), "urgent" or "not_urgent": a staff member's verdict."""
+    triage_feedback: str | None = None
+    """The close dialog's "was the triage right?" answer (protocol.TRIAGE_ANSWERS)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,7 +40,7 @@ _T = TypeVar("_T")
 _CONVERSATION_COLUMNS = (
     "c.id, c.token_hash, c.alias, c.lang, c.role, c.state, c.urgent, s.username, c.created_at, "
     "c.claimed_at, c.closed_at, c.closed_by, c.outcome_role, c.tags, c.referrals, c.feedback, "
-    "c.visitor_lines, c.staff_lines, c.purged"
+    "c.visitor_lines, c.staff_lines, c.purged, c.triage_override, c.triage_feedback"
 )
 # Upper bounds (seconds) of the commit latency histogram exported on /metrics.
 COMMIT_BUCKETS_S = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5,
@@ -48,6 +48,7 @@ COMMIT_BUCKETS_S = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0
 _UPDATABLE = {
     "state", "urgent", "staff", "claimed_at", "closed_at", "closed_by", "outcome_role", "tags",
     "referrals", "feedback", "visitor_lines", "staff_lines", "lang", "role",
+    "triage_override", "triage_feedback",
 }
 
 
@@ -368,6 +369,7 @@ def _record(row: Sequence[Any]) -> ConversationRecord:
         tags=json.loads(row[13]) if row[13] else [],
         referrals=json.loads(row[14]) if row[14] else [],
         feedback=row[15], visitor_lines=row[16], staff_lines=row[17], purged=bool(row[18]),
+        triage_override=row[19], triage_feedback=row[20],
     )
 
 
@@ -553,7 +555,7 @@ class SQLiteStorage:
             "FROM conversations c LEFT JOIN staff s ON s.id = c.staff_id "
             "WHERE c.state != 'closed' ORDER BY c.created_at, c.id"
         )
-        return [(_record(row), int(row[19])) for row in rows]
+        return [(_record(row), int(row[21])) for row in rows]
 
     async def conversation_by_token(self, token_hash: str) -> ConversationRecord | None:
         row = await self._one(
