@@ -32,6 +32,9 @@ FAILED = "failed"  # refused by the relay (the error says why)
 TYPING_EXPIRES_S = 15.0
 """A visitor typing flag with no update for this long is dropped (a lost ``active: false``)."""
 
+CLAIM_REFUSALS = frozenset({"queue_empty", "already_claimed"})
+"""Error codes that end a pending claim without a chat."""
+
 _cid_counter = itertools.count(1)
 _cid_prefix = os.urandom(4).hex()
 
@@ -187,6 +190,8 @@ class Update:
     error: protocol.Error | None = None
     stats: dict[str, Any] | None = None
     """A supervisor's statistics report arrived."""
+    claimed: ChatKey | None = None
+    """A chat this console just claimed: the screen switches to it."""
 
     def touch(self, key: ChatKey, index: int) -> None:
         current = self.lines_from.get(key)
@@ -208,6 +213,7 @@ class Update:
         self.notices.extend(later.notices)
         self.error = later.error or self.error
         self.stats = later.stats or self.stats
+        self.claimed = later.claimed if later.claimed is not None else self.claimed
 
 
 class ConsoleState:
@@ -224,6 +230,8 @@ class ConsoleState:
         self.presence: list[dict[str, Any]] = []
         self.active: ChatKey | None = None
         self.room_seen_seq = 0
+        self.claim_pending = False
+        """A claim is on its way: the chat the relay hands us next is the one to show."""
 
     # -- queries ----------------------------------------------------------------------------
 
@@ -354,6 +362,10 @@ class ConsoleState:
             self.chats[frame.id] = chat
             update.added.append(frame.id)
         was_readonly = chat.readonly
+        if self.claim_pending and not frame.readonly and frame.state == "active" and (
+                frame.id in update.added or was_readonly):
+            self.claim_pending = False
+            update.claimed = frame.id
         chat.alias, chat.lang, chat.role = frame.alias, frame.lang, frame.role
         chat.state, chat.staff, chat.staff_name = frame.state, frame.staff, frame.staff_name
         chat.urgent, chat.reasons = frame.urgent, list(frame.reasons)
@@ -550,6 +562,8 @@ class ConsoleState:
 
     def _error(self, frame: protocol.Error, update: Update) -> None:
         update.error = frame
+        if frame.code in CLAIM_REFUSALS or (frame.code == "storage" and not frame.cid):
+            self.claim_pending = False
         if frame.cid:
             for chat in self.chats.values():
                 line = chat.by_cid.get(frame.cid)

@@ -275,6 +275,8 @@ class MainScreen(Screen[None]):
                     state.active is None or state.active == ROOM):
                 state.activate(key)
                 self.show_active()
+        if update.claimed is not None and state.chat(update.claimed) is not None:
+            self.activate(update.claimed)  # the old chat keeps its draft in Chat.draft
         for key, first in update.lines_from.items():
             chat = state.chat(key)
             if chat is None:

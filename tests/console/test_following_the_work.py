@@ -1,0 +1,45 @@
+"""The console follows the work (issue 12, points 8-17): a claimed chat is shown at once,
+the referral search belongs to one chat, ghosts look gone, keys and notices are named apart,
+dialogs fit and warn, and a staff member who is not a supervisor is told why F5 does nothing.
+Every test runs the console against a real relay on port 0."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.pilot import Pilot
+
+from console.app import LotsenConsole
+from console.screens.main import MainScreen
+from relay.server import Relay
+from tests.console.conftest import claimed_chat, console_for, wait_for
+from tests.support import Client
+
+
+async def _logged_in(app: LotsenConsole, pilot: Pilot[Any]) -> MainScreen:
+    await wait_for(pilot, lambda: isinstance(app.screen, MainScreen), what="login")
+    assert isinstance(app.screen, MainScreen)
+    return app.screen
+
+
+async def test_claiming_with_a_chat_open_shows_the_claimed_chat_and_keeps_the_draft(
+        relay: Relay) -> None:
+    """Ctrl+N while a chat is open switches the transcript to the visitor just claimed; the
+    old chat's unsent draft is still there when switching back."""
+    app = console_for(relay)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await _logged_in(app, pilot)
+        _first, first = await claimed_chat(app, pilot, relay, "Första")
+        await pilot.press(*"halvfärdigt svar")
+        second = await Client.visitor(relay.port)
+        await second.say("Jag vill inte leva längre")
+        await wait_for(pilot, lambda: app.state.queue, what="second visitor queued")
+        await pilot.press("ctrl+n")
+        await wait_for(pilot, lambda: app.state.active not in (None, first.key),
+                       what="switch to the claimed chat")
+        shown = screen.transcript.chat
+        assert shown is not None and shown.key == app.state.active
+        assert screen.composer.text == ""
+        screen.activate(first.key)
+        await pilot.pause()
+        assert screen.composer.text == "halvfärdigt svar"
