@@ -43,3 +43,28 @@ async def test_claiming_with_a_chat_open_shows_the_claimed_chat_and_keeps_the_dr
         screen.activate(first.key)
         await pilot.pause()
         assert screen.composer.text == "halvfärdigt svar"
+
+
+async def test_referral_search_is_visible_while_typing_and_belongs_to_one_chat(
+        relay: Relay) -> None:
+    """The search box shows what is typed into it, and a search typed in one chat is gone in
+    the next, so it cannot hide the next chat's suggestions."""
+    from textual.widgets import Input
+
+    app = console_for(relay)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await _logged_in(app, pilot)
+        _first, first = await claimed_chat(app, pilot, relay, "Min pappa dricker")
+        await pilot.press("ctrl+f", *"bris")
+        search = screen.query_one("#referral-search", Input)
+        assert search.has_focus and search.value == "bris"
+        assert search.content_region.height >= 1, "typed text has no row to show in"
+        second = await Client.visitor(relay.port)
+        await second.say("Jag vill inte leva längre")
+        await wait_for(pilot, lambda: app.state.queue, what="second visitor queued")
+        screen.action_claim_next()
+        await wait_for(pilot, lambda: app.state.active not in (None, first.key),
+                       what="the second chat")
+        await pilot.pause()
+        assert search.value == ""
+        assert screen.referral_pane.query_text == ""

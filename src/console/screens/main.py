@@ -115,6 +115,8 @@ class MainScreen(Screen[None]):
         self._ready = False
         self._typing_timer: Timer | None = None
         self._suggest_timer: Timer | None = None
+        self._shown: ChatKey | None = None
+        """The chat the panes last showed: the referral search is cleared when it changes."""
         translate_bindings(self)
 
     @property
@@ -227,6 +229,10 @@ class MainScreen(Screen[None]):
         composer = self.composer
         composer.set_draft(chat.draft if chat is not None else "")
         self._composer_mode(chat)
+        key = chat.key if chat is not None else None
+        if key != self._shown:
+            self._shown = key
+            self.referral_pane.clear_search()
         self._suggest_now()
         self.update_bindings()
 
