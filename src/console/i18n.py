@@ -285,6 +285,13 @@ CATALOG: dict[str, tuple[str, str, str]] = {
     "notice.transferred": ("{alias} är överlämnad.", "{alias} was transferred.",
                            "{alias} er overført."),
     "notice.closed": ("{alias} är avslutat.", "{alias} is closed.", "{alias} er avsluttet."),
+    "notice.stats_supervisors_only": (
+        "Statistiken visas bara för handledare. Be en handledare eller administratören "
+        "(lotsen stats).",
+        "Statistics are shown to supervisors only. Ask a supervisor or the administrator "
+        "(lotsen stats).",
+        "Statistikken vises bare for veiledere. Spør en veileder eller administratoren "
+        "(lotsen stats)."),
     "notice.offline": ("Inte ansluten — försök igen när anslutningen är tillbaka.",
                        "Not connected — try again when the connection is back.",
                        "Ikke tilkoblet — prøv igjen når forbindelsen er tilbake."),
@@ -349,7 +356,7 @@ CATALOG: dict[str, tuple[str, str, str]] = {
                          "anteckning.",
                          "Hand the chat to a colleague or back to the queue, with a note.",
                          "Gi samtalen til en kollega eller tilbake til køen, med et notat."),
-    "key.close_chat": ("Avsluta", "Close", "Avslutt"),
+    "key.close_chat": ("Stäng samtal", "Close chat", "Lukk samtale"),
     "key.close_chat.tip": ("Avsluta samtalet och spara utfallet (vem, ämnen, hänvisningar).",
                            "Close the chat and record the outcome (who, topics, referrals).",
                            "Avslutt samtalen og lagre utfallet (hvem, temaer, henvisninger)."),
@@ -416,7 +423,7 @@ CATALOG: dict[str, tuple[str, str, str]] = {
                            "Veileder: månedens anonyme tall."),
     "key.help": ("Hjälp", "Help", "Hjelp"),
     "key.help.tip": ("Visa alla tangenter.", "Show every key.", "Vis alle taster."),
-    "key.quit": ("Avsluta", "Quit", "Avslutt"),
+    "key.quit": ("Avsluta Lotsen", "Quit Lotsen", "Avslutt Lotsen"),
     "key.quit.tip": ("Avsluta konsolen.", "Quit the console.", "Avslutt konsollen."),
     "key.send": ("Skicka", "Send", "Send"),
     "key.send.tip": ("Skicka raden (Enter).", "Send the line (Enter).", "Send linjen (Enter)."),

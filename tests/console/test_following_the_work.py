@@ -68,3 +68,55 @@ async def test_referral_search_is_visible_while_typing_and_belongs_to_one_chat(
         await pilot.pause()
         assert search.value == ""
         assert screen.referral_pane.query_text == ""
+
+
+async def test_footer_keys_have_distinct_names(relay: Relay) -> None:
+    """Ending a chat and quitting the console are not both called "Avsluta" in the footer."""
+    from textual.widgets import Footer
+
+    app = console_for(relay, lang="sv")
+    async with app.run_test(size=(200, 36)) as pilot:
+        screen = await _logged_in(app, pilot)
+        await claimed_chat(app, pilot, relay)
+        await pilot.pause()
+        shown = [binding.description for _key, (_node, binding, enabled, _tip)
+                 in screen.active_bindings.items() if binding.show]
+        assert "Stäng samtal" in shown and "Avsluta Lotsen" in shown
+        assert len(shown) == len(set(shown)), shown
+        footer_text = " ".join(str(w.render()) for w in screen.query_one(Footer).children)
+        assert "Stäng samtal" in footer_text and "Avsluta Lotsen" in footer_text
+
+
+async def test_quit_confirmation_is_readable_at_140_columns(relay: Relay) -> None:
+    """The quit question wraps inside its dialog instead of being cut off."""
+    from textual.widgets import Label
+
+    from console.screens.dialogs import QuitDialog
+
+    app = console_for(relay, lang="sv")
+    async with app.run_test(size=(140, 36)) as pilot:
+        await _logged_in(app, pilot)
+        await claimed_chat(app, pilot, relay)
+        await pilot.press("ctrl+q")
+        await wait_for(pilot, lambda: isinstance(app.screen, QuitDialog), what="quit dialog")
+        await pilot.pause()
+        dialog = app.screen.query_one(".dialog")
+        body = app.screen.query_one(".dialog-body", Label)
+        assert body.region.right <= dialog.content_region.right
+        visible = "".join(str(strip.text) for strip in
+                          (body.render_line(y) for y in range(body.size.height)))
+        assert "två minuter." in " ".join(visible.split())
+
+
+async def test_statistics_key_tells_staff_who_are_not_supervisors_why(relay: Relay) -> None:
+    """F5 for a staff member who is not a supervisor says statistics are for supervisors."""
+    from console.screens.stats import StatsScreen
+
+    app = console_for(relay)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await _logged_in(app, pilot)
+        await pilot.press("f5")
+        await wait_for(pilot, lambda: any("supervisors only" in str(n.message)
+                                          for n in app._notifications),
+                       what="the reason")
+        assert not isinstance(app.screen, StatsScreen)

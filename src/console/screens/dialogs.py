@@ -208,7 +208,7 @@ class QuitDialog(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(t("quit.title"), classes="dialog-title")
-            yield Label(t("quit.body", count=self.count))
+            yield Label(t("quit.body", count=self.count), classes="dialog-body")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("quit.confirm"), variant="error", id="quit-confirm")
                 yield Button(t("close.cancel"), id="quit-cancel")

@@ -522,10 +522,8 @@ class MainScreen(Screen[None]):
         if action == "block":
             return True if chat is not None and not chat.is_room and not chat.ended and (
                 own or self.state.supervisor) and connected else None
-        if action == "statistics":
-            if not self.state.supervisor:
-                return False
-            return True if connected else None
+        if action == "statistics":  # staff who are not supervisors are told why (F5)
+            return True if connected or not self.state.supervisor else None
         if action == "insert_referral":
             return True if chat is not None and not chat.is_room and not self.composer.read_only \
                 else None
@@ -605,6 +603,9 @@ class MainScreen(Screen[None]):
     def action_statistics(self) -> None:
         from console.screens.stats import StatsScreen
 
+        if not self.state.supervisor:
+            self.notify(t("notice.stats_supervisors_only"), markup=False, severity="warning")
+            return
         self.app.push_screen(StatsScreen(self.session.send))
 
     def action_ask_supervisor(self) -> None:
