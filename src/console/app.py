@@ -27,7 +27,8 @@ from textual.screen import Screen
 from console import i18n, messages
 from console.client import SECOND_FACTOR_ASKED, PlaintextRefused, RelayClient, staff_url
 from console.i18n import t
-from console.keys import describe, translate_bindings
+from console.keys import translate_bindings
+from console.palette import LotsenPalette, screen_commands
 from console.referrals import ReferralSource
 from console.screens.dialogs import QuitDialog
 from console.screens.help import HelpScreen
@@ -397,17 +398,14 @@ class LotsenConsole(App[None]):
         self.exit()
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        """The command palette: every action of the main screen that is possible now."""
+        """The command palette: every action of the main screen that is possible now, in the
+        person's language (Textual's English commands are replaced, not added)."""
         if isinstance(screen, MainScreen):
-            for _key, binding in screen._bindings:
-                action = binding.action
-                if action.startswith("app."):
-                    continue
-                name, _, args = action.partition("(")
-                if screen.check_action(name, ()) is not True:
-                    continue
-                description, tooltip = describe(binding)
-                yield SystemCommand(description, tooltip or description,
-                                    partial(screen.run_action, action))
+            yield from screen_commands(screen, lambda name: screen.check_action(name, ()) is True)
         yield SystemCommand(t("key.help"), t("key.help.tip"), self.action_help)
-        yield from super().get_system_commands(screen)
+        yield SystemCommand(t("key.quit"), t("key.quit.tip"), self.action_quit)
+
+    def action_command_palette(self) -> None:
+        """Textual's command palette with its texts from the catalog."""
+        if self.use_command_palette and not LotsenPalette.is_open(self):
+            self.push_screen(LotsenPalette())

@@ -430,6 +430,8 @@ CATALOG: dict[str, tuple[str, str, str]] = {
     "key.newline": ("Ny rad", "New line", "Ny linje"),
     "key.newline.tip": ("Ny rad i skrivfältet.", "New line in the composer.",
                         "Ny linje i skrivefeltet."),
+    "palette.search": ("Sök bland kommandon …", "Search for commands …", "Søk i kommandoer …"),
+    "palette.no_matches": ("Inga träffar", "No matches found", "Ingen treff"),
     "key.command_palette": ("Kommandon", "Commands", "Kommandoer"),
     "key.command_palette.tip": ("Sök bland alla kommandon och standardsvar.",
                                 "Search every command and canned reply.",

@@ -120,3 +120,30 @@ async def test_statistics_key_tells_staff_who_are_not_supervisors_why(relay: Rel
                                           for n in app._notifications),
                        what="the reason")
         assert not isinstance(app.screen, StatsScreen)
+
+
+async def test_command_palette_speaks_swedish_and_lists_each_command_once(relay: Relay) -> None:
+    """In a Swedish console the palette's placeholder, its "no matches" line and every command
+    come from the catalog; no command (Textual's "Copy selected text" included) is listed twice
+    and none is in English."""
+    from textual.command import CommandInput, CommandList, CommandPalette
+
+    app = console_for(relay, lang="sv")
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await _logged_in(app, pilot)
+        await claimed_chat(app, pilot, relay)
+        titles = [command.title for command in app.get_system_commands(screen)]
+        assert len(titles) == len(set(titles)), titles
+        for english in ("Copy selected text", "Theme", "Quit", "Keys", "Screenshot",
+                        "Next chat", "Close"):
+            assert english not in titles
+        assert "Stäng samtal" in titles and "Nästa samtal" in titles
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette), what="palette")
+        palette = app.screen
+        assert palette.query_one(CommandInput).placeholder == "Sök bland kommandon …"
+        await pilot.press(*"qqqxyz")
+        commands = palette.query_one(CommandList)
+        await wait_for(pilot, lambda: commands.option_count == 1
+                       and "Inga träffar" in str(commands.get_option_at_index(0).prompt.renderable),
+                       what="no matches line")
