@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from functools import partial
+from typing import Any
 
 from rich.align import Align
 from rich.text import Text
@@ -46,7 +47,7 @@ class LotsenPalette(CommandPalette):
         self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
 
 
-def screen_commands(screen: Screen[object],
+def screen_commands(screen: Screen[Any],
                     possible: Callable[[str], bool]) -> Iterator[SystemCommand]:
     """The screen's own actions that are possible now, each once, named from the catalog.
 

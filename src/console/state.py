@@ -74,6 +74,10 @@ class Waiting:
     preview: str = ""
     urgent: bool = False
     reasons: list[str] = field(default_factory=list)
+    gone_since: float | None = None
+    """When the visitor's connection went (epoch seconds), while the relay keeps the place."""
+    returned: bool = False
+    """Answered before and back in the queue (transferred back), not a new visitor."""
 
     @classmethod
     def from_entry(cls, entry: dict[str, Any]) -> Waiting:
@@ -86,6 +90,7 @@ class Waiting:
             preview=str(entry.get("preview") or ""),
             urgent=bool(entry.get("urgent")),
             reasons=[str(r) for r in entry.get("reasons") or []],
+            gone_since=_epoch(entry.get("gone_since")),
         )
 
 
@@ -160,6 +165,13 @@ class Chat:
         return -1
 
 
+def _epoch(value: Any) -> float | None:
+    """An optional time from the relay; anything that is not a number counts as absent."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value)
+
+
 def _goes_after(earlier: Line, seq: int) -> bool:
     """Whether ``earlier`` belongs after a stored line numbered ``seq``."""
     if earlier.seq is None:
@@ -232,6 +244,11 @@ class ConsoleState:
         self.room_seen_seq = 0
         self.claim_pending = False
         """A claim is on its way: the chat the relay hands us next is the one to show."""
+        self.aliases: dict[int, str] = {}
+        """The alias of every conversation seen, so a notice names a chat the same way even
+        after it left this console."""
+        self.answered: set[int] = set()
+        """Conversations seen claimed: one that comes back to the queue was transferred back."""
 
     # -- queries ----------------------------------------------------------------------------
 
@@ -251,6 +268,13 @@ class ConsoleState:
         own = sorted((c for c in convs if not c.readonly), key=lambda c: c.created_at)
         watched = sorted((c for c in convs if c.readonly), key=lambda c: c.created_at)
         return own + watched
+
+    def alias_of(self, key: ChatKey) -> str:
+        """The one name a chat goes by in every notice (its alias, as the queue showed it)."""
+        chat = self.chats.get(key)
+        if chat is not None:
+            return chat.alias
+        return self.aliases.get(key, "?") if isinstance(key, int) else "?"
 
     def waiting(self, conversation: int) -> Waiting | None:
         for entry in self.queue:
@@ -330,12 +354,12 @@ class ConsoleState:
 
     def _queue_snapshot(self, frame: protocol.QueueSnapshot, update: Update) -> None:
         known = {w.conversation for w in self.queue}
-        self.queue = [Waiting.from_entry(e) for e in frame.entries]
+        self.queue = [self._remember(Waiting.from_entry(e)) for e in frame.entries]
         update.queue = True
         update.new_waiting = [w for w in self.queue if w.conversation not in known]
 
     def _queued(self, frame: protocol.Queued, update: Update) -> None:
-        entry = Waiting.from_entry(frame.entry)
+        entry = self._remember(Waiting.from_entry(frame.entry))
         existing = next((i for i, w in enumerate(self.queue)
                          if w.conversation == entry.conversation), None)
         if existing is not None:
@@ -350,7 +374,14 @@ class ConsoleState:
             update.chat_meta.add(chat.key)
             update.chats = True
 
+    def _remember(self, entry: Waiting) -> Waiting:
+        self.aliases[entry.conversation] = entry.alias
+        entry.returned = entry.conversation in self.answered
+        return entry
+
     def _dequeued(self, frame: protocol.Dequeued, update: Update) -> None:
+        if frame.reason == "claimed":
+            self.answered.add(frame.conversation)
         before = len(self.queue)
         self.queue = [w for w in self.queue if w.conversation != frame.conversation]
         update.queue = len(self.queue) != before
@@ -362,6 +393,8 @@ class ConsoleState:
             self.chats[frame.id] = chat
             update.added.append(frame.id)
         was_readonly = chat.readonly
+        self.aliases[frame.id] = frame.alias
+        self.answered.add(frame.id)
         if self.claim_pending and not frame.readonly and frame.state == "active" and (
                 frame.id in update.added or was_readonly):
             self.claim_pending = False
@@ -550,7 +583,7 @@ class ConsoleState:
 
     def _help(self, frame: protocol.HelpWanted, update: Update) -> None:
         chat = self.chats.get(frame.conversation)
-        alias = chat.alias if chat else f"#{frame.conversation}"
+        alias = self.alias_of(frame.conversation)
         if chat is not None:
             chat.help_wanted = True
             update.chats = True

@@ -132,6 +132,7 @@ async def test_command_palette_speaks_swedish_and_lists_each_command_once(relay:
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await _logged_in(app, pilot)
         await claimed_chat(app, pilot, relay)
+        assert screen.active_bindings["ctrl+p"].binding.description == "Kommandon"
         titles = [command.title for command in app.get_system_commands(screen)]
         assert len(titles) == len(set(titles)), titles
         for english in ("Copy selected text", "Theme", "Quit", "Keys", "Screenshot",
@@ -147,3 +148,64 @@ async def test_command_palette_speaks_swedish_and_lists_each_command_once(relay:
         await wait_for(pilot, lambda: commands.option_count == 1
                        and "Inga träffar" in str(commands.get_option_at_index(0).prompt.renderable),
                        what="no matches line")
+
+
+def _notices(app: LotsenConsole) -> list[tuple[str, str]]:
+    return [(n.title, n.message) for n in app._notifications]
+
+
+async def test_queue_notices_replace_each_other_and_go_when_stale(relay: Relay) -> None:
+    """A second queue notice replaces the first instead of stacking; when a colleague takes
+    the visitor the notice about them goes; notices never cover the composer."""
+    from textual.widgets._toast import Toast
+
+    app = console_for(relay, lang="sv", alerts=True)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await _logged_in(app, pilot)
+        visitor = await Client.visitor(relay.port)
+        await visitor.say("Hej")
+        await wait_for(pilot, lambda: any("väntar" in m for _t, m in _notices(app)),
+                       what="new visitor notice")
+        app._repeat_alert()
+        await wait_for(pilot, lambda: any("väntar fortfarande" in m for _t, m in _notices(app)),
+                       what="still waiting notice")
+        assert len(_notices(app)) == 1, _notices(app)
+        await pilot.pause(0.3)
+        composer = screen.composer.region
+        for toast in app.screen.query(Toast):
+            assert not toast.region.overlaps(composer), "a notice covers the composer"
+        colleague = await Client.staff(relay.port, "bo")
+        await colleague.send({"type": "claim"})
+        await wait_for(pilot, lambda: not app.state.queue, what="claimed by a colleague")
+        await wait_for(pilot, lambda: not _notices(app), what="stale notice gone")
+
+
+async def test_a_chat_transferred_back_is_not_called_a_new_visitor(relay: Relay) -> None:
+    """A colleague handing a chat back to the queue is announced as back in the queue under
+    the alias the queue showed, not as a new visitor; our own transfer names the chat by its
+    alias, never by a number."""
+    app = console_for(relay, lang="sv", alerts=True)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await _logged_in(app, pilot)
+        colleague = await Client.staff(relay.port, "bo")
+        visitor = await Client.visitor(relay.port)
+        await visitor.say("Hej")
+        await wait_for(pilot, lambda: app.state.queue, what="queued")
+        alias = app.state.queue[0].alias
+        conversation = app.state.queue[0].conversation
+        await colleague.send({"type": "claim"})
+        await wait_for(pilot, lambda: not app.state.queue, what="claimed by a colleague")
+        await colleague.send({"type": "transfer", "conversation": conversation})
+        await wait_for(pilot, lambda: app.state.queue, what="back in the queue")
+        await wait_for(pilot, lambda: any(title == "Tillbaka i kön" for title, _m in
+                                          _notices(app)), what="back-in-queue notice")
+        assert all(title != "Ny besökare" for title, _m in _notices(app)), _notices(app)
+        assert any(alias in message for _t, message in _notices(app))
+        await pilot.press("ctrl+n")
+        await wait_for(pilot, lambda: app.state.active == conversation, what="claimed")
+        await pilot.press("ctrl+t")
+        await pilot.pause(0.2)
+        await pilot.press("enter", "enter")  # the queue is the only target: hand it back
+        await wait_for(pilot, lambda: any("överlämnad" in m for _t, m in _notices(app)),
+                       what="transferred notice")
+        assert any(f"{alias} är överlämnad" in m for _t, m in _notices(app)), _notices(app)

@@ -313,8 +313,7 @@ class MainScreen(Screen[None]):
             self.notify(describe_error(update.error), markup=False, severity="error")
 
     def _alias(self, key: ChatKey) -> str:
-        chat = self.state.chat(key)
-        return chat.alias if chat is not None else f"#{key}"
+        return self.state.alias_of(key)
 
     @on(messages.QueueChanged)
     def _queue_changed(self) -> None:
