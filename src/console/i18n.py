@@ -125,6 +125,11 @@ CATALOG: dict[str, tuple[str, str, str]] = {
                       "{count} · lengst {wait}"),
     "queue.empty": ("Ingen väntar just nu.", "Nobody is waiting.", "Ingen venter nå."),
     "queue.urgent": ("AKUT", "URGENT", "AKUTT"),
+    "queue.gone": ("frånkopplad för {ago} sedan", "disconnected {ago} ago",
+                   "frakoblet for {ago} siden"),
+    "ago.seconds": ("{n} s", "{n} s", "{n} s"),
+    "ago.minutes": ("{n} min", "{n} min", "{n} min"),
+    "ago.hours": ("{n} h", "{n} h", "{n} t"),
     "chats.title": ("Samtal", "Chats", "Samtaler"),
     "chats.room": ("Personalrum", "Staff room", "Personalrom"),
     "chats.left": ("lämnat", "left", "forlatt"),
@@ -273,6 +278,11 @@ CATALOG: dict[str, tuple[str, str, str]] = {
     "notice.new_visitor": ("{alias} väntar ({details})", "{alias} is waiting ({details})",
                            "{alias} venter ({details})"),
     "notice.new_visitor.title": ("Ny besökare", "New visitor", "Ny besøkende"),
+    "notice.visitor_gone": ("{alias} togs bort ur kön: besökaren har varit frånkopplad för "
+                            "länge.",
+                            "{alias} left the queue: the visitor was disconnected too long.",
+                            "{alias} ble fjernet fra køen: den besøkende var frakoblet for "
+                            "lenge."),
     "notice.still_waiting.title": ("Kön", "Queue", "Køen"),
     "notice.returned": ("{alias} är tillbaka i kön ({details})",
                         "{alias} is back in the queue ({details})",

@@ -385,6 +385,9 @@ class ConsoleState:
         before = len(self.queue)
         self.queue = [w for w in self.queue if w.conversation != frame.conversation]
         update.queue = len(self.queue) != before
+        if frame.reason == "visitor_gone" and update.queue:
+            update.notices.append(("notice.visitor_gone",
+                                   {"alias": self.alias_of(frame.conversation)}))
 
     def _conversation(self, frame: protocol.ConversationInfo, update: Update) -> None:
         chat = self.chats.get(frame.id)

@@ -209,3 +209,63 @@ async def test_a_chat_transferred_back_is_not_called_a_new_visitor(relay: Relay)
         await wait_for(pilot, lambda: any("överlämnad" in m for _t, m in _notices(app)),
                        what="transferred notice")
         assert any(f"{alias} är överlämnad" in m for _t, m in _notices(app)), _notices(app)
+
+
+def _queue_rows(screen: MainScreen) -> list[str]:
+    pane = screen.queue_pane
+    return [pane.render_line(y).text for y in range(pane.size.height)]
+
+
+async def test_a_disconnected_visitor_is_shown_as_gone_with_how_long_ago() -> None:
+    """A queue entry whose visitor's connection is gone (``gone_since``, as the relay sends it)
+    has a hollow marker and says "frånkopplad för 3 min sedan" instead of looking live."""
+    from tests.console.snapshot_app import NOW, make_app
+
+    app = make_app()
+    assert app.replay is not None
+    app.replay = [*app.replay, {"type": "queued", "index": 1, "entry": {
+        "conversation": 8, "alias": "Visitor 3", "since": NOW - 412, "lang": "en",
+        "role": "self", "preview": "Hi, I think I drink too much", "urgent": False,
+        "reasons": [], "gone_since": NOW - 185}}]
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, MainScreen)
+        rows = _queue_rows(app.screen)
+        gone = next(i for i, row in enumerate(rows) if "Visitor 3" in row)
+        assert rows[gone].lstrip().startswith("○")
+        assert "frånkopplad för 3 min sedan" in rows[gone + 1]
+        live = next(i for i, row in enumerate(rows) if "Besökare 88" in row)
+        assert rows[live].lstrip().startswith("●")
+        assert "frånkopplad" not in rows[live + 1]
+
+
+async def test_a_gone_visitor_leaves_the_queue_with_a_clear_notice(tmp_path: Any) -> None:
+    """Against a real relay with a short grace period: a visitor who closes the browser while
+    waiting is shown as disconnected, then leaves the queue, and the console says why."""
+    import pytest
+
+    from relay.config import RelayConfig
+    from tests.support import add_staff_async, make_config
+
+    if "visitor_gone_s" not in RelayConfig.__dataclass_fields__:
+        pytest.skip("this relay keeps gone visitors queued (no visitor_gone_s: issue 10, "
+                    "finding 3 is not merged yet)")
+    config = make_config(tmp_path, visitor_gone_s=1.0)
+    await add_staff_async(config.database, "anna")
+    async with Relay(config) as relay:
+        app = console_for(relay, lang="sv")
+        async with app.run_test(size=(120, 36)) as pilot:
+            screen = await _logged_in(app, pilot)
+            visitor = await Client.visitor(relay.port)
+            await visitor.say("Hej")
+            await wait_for(pilot, lambda: app.state.queue, what="queued")
+            await visitor.close()
+            await wait_for(pilot, lambda: app.state.queue and
+                           app.state.queue[0].gone_since is not None, what="shown as gone")
+            await pilot.pause(0.1)
+            assert any("frånkopplad för" in row for row in _queue_rows(screen))
+            await wait_for(pilot, lambda: not app.state.queue, timeout=10,
+                           what="dropped after the grace period")
+            await wait_for(pilot, lambda: any("togs bort ur kön" in str(n.message)
+                                              for n in app._notifications),
+                           what="the drop notice")

@@ -38,6 +38,16 @@ def format_wait(seconds: float) -> str:
     return f"{hours}:{minutes:02}:{secs:02}" if hours else f"{minutes}:{secs:02}"
 
 
+def format_ago(seconds: float) -> str:
+    """How long ago, roughly: "40 s", "3 min", "2 h"."""
+    seconds = max(0, int(seconds))
+    if seconds < 60:
+        return t("ago.seconds", n=seconds)
+    if seconds < 3600:
+        return t("ago.minutes", n=seconds // 60)
+    return t("ago.hours", n=seconds // 3600)
+
+
 def describe(entry: Waiting) -> str:
     """Language and who they write about, e.g. "sv · anhörig"."""
     parts = [entry.lang or "?"]
@@ -68,6 +78,7 @@ class QueuePane(ScrollView, can_focus=True):
         "queue--detail",
         "queue--cursor",
         "queue--empty",
+        "queue--gone",
     }
 
     DEFAULT_CSS = """
@@ -83,6 +94,7 @@ class QueuePane(ScrollView, can_focus=True):
         & > .queue--detail { color: $text-muted; }
         & > .queue--cursor { background: $block-cursor-blurred-background; }
         & > .queue--empty { color: $text-muted; }
+        & > .queue--gone { color: $text-warning; text-style: italic; }
         &:focus > .queue--cursor { background: $block-cursor-background;
                                    color: $block-cursor-foreground; }
     }
@@ -212,7 +224,8 @@ class QueuePane(ScrollView, can_focus=True):
         if index == self.cursor:
             base = base + self._style("cursor")
         if part == 0:
-            marker = "!" if entry.urgent else "●"
+            # ○: the visitor's connection is gone (the relay keeps the place a while)
+            marker = "!" if entry.urgent else "○" if entry.gone_since is not None else "●"
             marker_style = self._style("urgent") if entry.urgent else self._style("detail")
             wait = format_wait(self.clock() - entry.since)
             alias = clean(entry.alias)
@@ -233,4 +246,8 @@ class QueuePane(ScrollView, can_focus=True):
             style = self._style("urgent") if entry.urgent and not preview else \
                 self._style("detail")
             segments = [Segment(text, base + style)]
+            if entry.gone_since is not None:
+                gone = t("queue.gone", ago=format_ago(self.clock() - entry.gone_since))
+                segments = [Segment(f"  {gone} · ", base + self._style("gone")),
+                            Segment(f"{detail} · {preview}", base + style)]
         return Strip(segments).crop_extend(0, width, base)
