@@ -232,6 +232,15 @@ CATALOG: dict[str, tuple[str, str, str]] = {
     "tag.money": ("Ekonomi", "Money", "Økonomi"),
     "tag.other": ("Annat", "Other", "Annet"),
     # -- dialogs
+    "close.warn_urgent": ("⚠ Samtalet är markerat som akut. Har besökaren fått hjälp eller ett "
+                          "nummer att ringa (112, 90101)?",
+                          "⚠ This chat is marked urgent. Has the visitor got help or a number "
+                          "to call (112, 90101)?",
+                          "⚠ Samtalen er merket som akutt. Har den besøkende fått hjelp eller et "
+                          "nummer å ringe (113, 116 123)?"),
+    "close.warn_connected": ("⚠ {alias} är fortfarande kvar i chatten och ser att den avslutas.",
+                             "⚠ {alias} is still in the chat and will see it end.",
+                             "⚠ {alias} er fortsatt i chatten og ser at den avsluttes."),
     "close.title": ("Avsluta samtalet med {alias}", "Close the chat with {alias}",
                     "Avslutt samtalen med {alias}"),
     "close.role": ("Vem skrev?", "Who wrote?", "Hvem skrev?"),

@@ -269,3 +269,34 @@ async def test_a_gone_visitor_leaves_the_queue_with_a_clear_notice(tmp_path: Any
             await wait_for(pilot, lambda: any("togs bort ur kön" in str(n.message)
                                               for n in app._notifications),
                            what="the drop notice")
+
+
+async def test_close_dialog_warns_while_the_visitor_is_there_or_the_chat_is_urgent(
+        tmp_path: Any) -> None:
+    """Closing an urgent chat (raised by the relay's real triage) whose visitor is still in it
+    shows both warnings in the close dialog; once the visitor has left, only the urgent one."""
+    from textual.widgets import Label
+
+    from console.screens.dialogs import CloseDialog
+    from relay.triage import default_triage
+    from tests.support import add_staff_async, make_config
+
+    config = make_config(tmp_path)
+    await add_staff_async(config.database, "anna")
+    async with Relay(config, triage=default_triage(config)) as relay:
+        app = console_for(relay, lang="sv")
+        async with app.run_test(size=(120, 40)) as pilot:
+            await _logged_in(app, pilot)
+            visitor, chat = await claimed_chat(app, pilot, relay, "Jag vill inte leva längre")
+            assert chat.urgent
+            await pilot.press("ctrl+o")
+            await wait_for(pilot, lambda: isinstance(app.screen, CloseDialog), what="dialog")
+            warning = str(app.screen.query_one("#close-warning", Label).render())
+            assert "akut" in warning and "fortfarande kvar i chatten" in warning
+            await pilot.press("escape")
+            await visitor.send({"type": "leave"})
+            await wait_for(pilot, lambda: chat.ended, what="visitor left")
+            await pilot.press("ctrl+o")
+            await wait_for(pilot, lambda: isinstance(app.screen, CloseDialog), what="dialog")
+            warning = str(app.screen.query_one("#close-warning", Label).render())
+            assert "akut" in warning and "fortfarande kvar" not in warning

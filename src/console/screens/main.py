@@ -48,6 +48,16 @@ def describe_error(error: protocol.Error) -> str:
     return t("notice.error", message=error.message)
 
 
+def close_warning(chat: Chat) -> str:
+    """What the close dialog warns about: an urgent chat, a visitor still in the chat."""
+    warnings = []
+    if chat.urgent:
+        warnings.append(t("close.warn_urgent"))
+    if not chat.ended:
+        warnings.append(t("close.warn_connected", alias=chat.alias))
+    return "\n".join(warnings)
+
+
 class MainScreen(Screen[None]):
     """Where the work happens."""
 
@@ -581,7 +591,8 @@ class MainScreen(Screen[None]):
 
         self.app.push_screen(
             CloseDialog(chat.alias, chat.role, self.config.tags, self.referrals,
-                        preselected=list(chat.referrals), suggested=suggested_ids),
+                        preselected=list(chat.referrals), suggested=suggested_ids,
+                        warning=close_warning(chat)),
             done)
 
     def action_block(self) -> None:
