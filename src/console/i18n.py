@@ -343,6 +343,12 @@ CATALOG: dict[str, tuple[str, str, str]] = {
     "error.storage": ("Servern kunde inte spara ({message}). Försök igen.",
                       "The server could not save it ({message}). Try again.",
                       "Serveren kunne ikke lagre ({message}). Prøv igjen."),
+    "notice.referral_stale": ("⚠ {name} skulle ha granskats {date} och kan vara inaktuell. "
+                              "Kontrollera nummer och öppettider innan du skickar.",
+                              "⚠ {name} was due for review on {date} and may be out of date. "
+                              "Check the number and hours before you send.",
+                              "⚠ {name} skulle vært gjennomgått {date} og kan være utdatert. "
+                              "Sjekk nummer og åpningstider før du sender."),
     "notice.referral_inserted": ("Hänvisningen ligger i svaret — granska och skicka själv.",
                                  "The referral is in your reply — review it and send it yourself.",
                                  "Henvisningen ligger i svaret — se over og send selv."),

@@ -300,3 +300,44 @@ async def test_close_dialog_warns_while_the_visitor_is_there_or_the_chat_is_urge
             await wait_for(pilot, lambda: isinstance(app.screen, CloseDialog), what="dialog")
             warning = str(app.screen.query_one("#close-warning", Label).render())
             assert "akut" in warning and "fortfarande kvar" not in warning
+
+
+async def test_inserting_a_stale_referral_warns(relay: Relay) -> None:
+    """A referral past its review date ("⚠ inaktuell") goes into the reply with a warning to
+    check it, not with the usual "review and send" notice."""
+    from tests.console.snapshot_app import DIRECTORY
+
+    app = console_for(relay, lang="sv", referral_directory=DIRECTORY, referral_extend=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await _logged_in(app, pilot)
+        await claimed_chat(app, pilot, relay, "Hej")
+        await wait_for(pilot, lambda: app.referrals.loaded, what="referrals loaded")
+        await pilot.press("ctrl+f", *"anhörigstöd", "enter", "enter")
+        await wait_for(pilot, lambda: "08-123 45 67" in screen.composer.text,
+                       what="referral in the reply")
+        await wait_for(pilot, lambda: any("kan vara inaktuell" in str(n.message)
+                                          for n in app._notifications), what="stale warning")
+
+
+async def test_suggestions_follow_the_visitor_not_the_counsellors_questions(
+        relay: Relay) -> None:
+    """A counsellor asking about drugs, alcohol and gambling does not put an addiction service
+    among the top three for a relative worried about a withdrawn son: staff words weigh far
+    below the visitor's."""
+    app = console_for(relay, lang="sv")
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await _logged_in(app, pilot)
+        await claimed_chat(app, pilot, relay, "Min son mår dåligt och stänger in sig")
+        await wait_for(pilot, lambda: app.referrals.loaded and screen.referral_pane.suggestions,
+                       timeout=20, what="suggestions")
+        await pilot.press(*"Använder han droger eller alkohol, tror du? Spelar han om pengar?",
+                          "enter")
+        chat = app.state.active_chat()
+        assert chat is not None
+        await wait_for(pilot, lambda: any(ln.kind == "staff" for ln in chat.lines),
+                       what="the question sent")
+        screen._suggest_now()
+        suggestions = screen.referral_pane.suggestions
+        assert suggestions is not None and suggestions.items
+        names = [item.referral.name for item in suggestions.items]
+        assert not any("missbruk" in name for name in names[:3]), names

@@ -471,7 +471,14 @@ class MainScreen(Screen[None]):
             return
         labels = {"phone": t("referrals.phone"), "hours": t("referrals.hours")}
         self.post_message(messages.InsertIntoComposer(referral.as_text(labels), referral.id))
-        self.notify(t("notice.referral_inserted"), markup=False)
+        today = self.today or dt.date.today()
+        if referral.stale(today) and referral.review_due is not None:
+            # Numbers and hours change: past its review date the entry may be wrong.
+            self.notify(t("notice.referral_stale", name=referral.name,
+                          date=referral.review_due.isoformat()),
+                        markup=False, severity="warning", timeout=15)
+        else:
+            self.notify(t("notice.referral_inserted"), markup=False)
 
     # -- choosing chats ---------------------------------------------------------------------------
 

@@ -45,7 +45,7 @@ _ROLE_ALIASES: Final = {
 }
 
 # --- weights (tuned on the language, not on single cases; see docs/referrals.md) --------------
-STAFF_LINE_WEIGHT: Final = 0.35
+STAFF_LINE_WEIGHT: Final = 0.1
 RECENCY_FLOOR: Final = 0.4
 RECENCY_HALF_LIFE_LINES: Final = 12.0
 NEGATED_WEIGHT: Final = 0.5
