@@ -341,3 +341,33 @@ async def test_suggestions_follow_the_visitor_not_the_counsellors_questions(
         assert suggestions is not None and suggestions.items
         names = [item.referral.name for item in suggestions.items]
         assert not any("missbruk" in name for name in names[:3]), names
+
+
+INVISIBLE = ["\u200e", "\u200f", "\u061c", "\u2028", "\u2029", "\ufeff", "\u200b", "\u200c",
+             "\u200d", "\u2060", "\U000e0041", "\U000e007f", "\u00ad"]
+
+
+async def test_invisible_characters_in_visitor_text_are_shown_not_hidden(relay: Relay) -> None:
+    """Bidi marks, line separators, BOM, zero-width and tag characters in a visitor's line
+    reach the transcript and the queue preview as a visible "�", so they cannot hide text or
+    make a visitor's line look like the counsellor's header (issue 10, finding 12)."""
+    app = console_for(relay, lang="sv")
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await _logged_in(app, pilot)
+        visitor = await Client.visitor(relay.port)
+        forged = "ok\u2028\u200f11:40  Anna (du)\u2029" + "".join(INVISIBLE) + "slut"
+        await visitor.say(forged)
+        await wait_for(pilot, lambda: app.state.queue, what="queued")
+        await pilot.pause(0.1)
+        preview = " ".join(_queue_rows(screen))
+        assert not any(c in preview for c in INVISIBLE) and "�" in preview
+        await pilot.press("ctrl+n")
+        await wait_for(pilot, lambda: app.state.active_chat() is not None, what="claim")
+        await pilot.pause(0.2)
+        view = screen.transcript
+        rows = [view.render_line(y).text for y in range(view.size.height)]
+        text = "\n".join(rows)
+        assert "slut" in text
+        assert not any(c in text for c in INVISIBLE), [hex(ord(c)) for c in INVISIBLE
+                                                      if c in text]
+        assert "ok�" + "�11:40  Anna (du)�" in text.replace("\n▌ ", "")
