@@ -7,13 +7,17 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 
 from console.app import LotsenConsole
 from console.screens.main import MainScreen
+from relay.config import RelayConfig
 from relay.server import Relay
 from tests.console.conftest import claimed_chat, console_for, wait_for
 from tests.support import Client
+
+_RELAY_HAS_QUEUE_HARDENING = "visitor_gone_s" in RelayConfig.__dataclass_fields__
 
 
 async def _logged_in(app: LotsenConsole, pilot: Pilot[Any]) -> MainScreen:
@@ -242,12 +246,9 @@ async def test_a_disconnected_visitor_is_shown_as_gone_with_how_long_ago() -> No
 async def test_a_gone_visitor_leaves_the_queue_with_a_clear_notice(tmp_path: Any) -> None:
     """Against a real relay with a short grace period: a visitor who closes the browser while
     waiting is shown as disconnected, then leaves the queue, and the console says why."""
-    import pytest
-
-    from relay.config import RelayConfig
     from tests.support import add_staff_async, make_config
 
-    if "visitor_gone_s" not in RelayConfig.__dataclass_fields__:
+    if not _RELAY_HAS_QUEUE_HARDENING:
         pytest.skip("this relay keeps gone visitors queued (no visitor_gone_s: issue 10, "
                     "finding 3 is not merged yet)")
     config = make_config(tmp_path, visitor_gone_s=1.0)
@@ -371,3 +372,30 @@ async def test_invisible_characters_in_visitor_text_are_shown_not_hidden(relay: 
         assert not any(c in text for c in INVISIBLE), [hex(ord(c)) for c in INVISIBLE
                                                       if c in text]
         assert "ok�" + "�11:40  Anna (du)�" in text.replace("\n▌ ", "")
+
+
+@pytest.mark.xfail(not _RELAY_HAS_QUEUE_HARDENING, strict=True,
+                   reason="the relay fix (requeue first in line, issue 12 point 10) comes with "
+                          "the queue hardening of issue 10 finding 3, not merged yet")
+async def test_back_to_the_queue_first_in_line_puts_the_chat_first(relay: Relay) -> None:
+    """"Tillbaka till kön (först i tur)" puts the chat at the top of the queue the console
+    shows, ahead of a visitor who has waited longer."""
+    app = console_for(relay, lang="sv")
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await _logged_in(app, pilot)
+        older = await Client.visitor(relay.port)
+        await older.say("Första")
+        newer = await Client.visitor(relay.port)
+        await newer.say("Andra")
+        await wait_for(pilot, lambda: len(app.state.queue) == 2, what="two waiting")
+        chosen = app.state.queue[1].conversation
+        screen.queue_pane.cursor = 1
+        await pilot.press("f3", "enter")
+        await wait_for(pilot, lambda: app.state.active == chosen, what="the newer one claimed")
+        await pilot.press("ctrl+t")
+        await pilot.pause(0.2)
+        await pilot.press("enter", "enter")  # nobody else online: the queue is the only target
+        await wait_for(pilot, lambda: len(app.state.queue) == 2, what="back in the queue")
+        assert app.state.queue[0].conversation == chosen
+        await pilot.pause(0.1)
+        assert app.state.aliases[chosen] in _queue_rows(screen)[0]
