@@ -164,7 +164,7 @@ async def test_queue_notices_replace_each_other_and_go_when_stale(relay: Relay) 
     from textual.widgets._toast import Toast
 
     app = console_for(relay, lang="sv", alerts=True)
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
         screen = await _logged_in(app, pilot)
         visitor = await Client.visitor(relay.port)
         await visitor.say("Hej")
@@ -175,9 +175,11 @@ async def test_queue_notices_replace_each_other_and_go_when_stale(relay: Relay) 
                        what="still waiting notice")
         assert len(_notices(app)) == 1, _notices(app)
         await pilot.pause(0.3)
-        composer = screen.composer.region
-        for toast in app.screen.query(Toast):
-            assert not toast.region.overlaps(composer), "a notice covers the composer"
+        toasts = list(app.screen.query(Toast))
+        assert len(toasts) == 1
+        for covered in (screen.composer, screen.query_one("#chat-status"),
+                        screen.query_one("Footer")):
+            assert not toasts[0].region.overlaps(covered.region), f"a notice covers {covered}"
         colleague = await Client.staff(relay.port, "bo")
         await colleague.send({"type": "claim"})
         await wait_for(pilot, lambda: not app.state.queue, what="claimed by a colleague")

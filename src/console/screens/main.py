@@ -162,7 +162,7 @@ class MainScreen(Screen[None]):
                 yield Composer(id="composer")
             yield PaneDivider("right", side="right", id="divider-right")
             yield ReferralPane(self.referrals, today=self.today, id="right")
-        yield Footer()
+        yield Footer(compact=True)  # every key fits at 120 columns
 
     def on_mount(self) -> None:
         translate_bindings(self.query_one(QueuePane))
