@@ -343,6 +343,17 @@ CATALOG: dict[str, tuple[str, str, str]] = {
     "error.storage": ("Servern kunde inte spara ({message}). Försök igen.",
                       "The server could not save it ({message}). Try again.",
                       "Serveren kunne ikke lagre ({message}). Prøv igjen."),
+    "error.bad_frame": ("Servern tog inte emot det (ogiltig begäran). Försök igen; händer det "
+                        "igen, uppdatera Lotsen.",
+                        "The server did not accept that (invalid request). Try again; if it "
+                        "happens again, update Lotsen.",
+                        "Serveren tok ikke imot det (ugyldig forespørsel). Prøv igjen; skjer "
+                        "det igjen, oppdater Lotsen."),
+    "error.unknown_type": ("Servern känner inte igen den begäran. Uppdatera Lotsen.",
+                           "The server does not know that request. Update Lotsen.",
+                           "Serveren kjenner ikke igjen den forespørselen. Oppdater Lotsen."),
+    "error.too_large": ("Det var för stort för att skicka.", "That was too large to send.",
+                        "Det var for stort til å sende."),
     "notice.referral_stale": ("⚠ {name} skulle ha granskats {date} och kan vara inaktuell. "
                               "Kontrollera nummer och öppettider innan du skickar.",
                               "⚠ {name} was due for review on {date} and may be out of date. "

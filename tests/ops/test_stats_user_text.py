@@ -123,3 +123,17 @@ async def test_console_statistics_screen_shows_stored_text_literally(tmp_path: P
             text = screen.text()
             assert "[/]" in text and "[bold red]fet[/bold red]" in text
             assert HOSTILE_REFERRAL in text and "\x1b" not in text
+
+
+def test_every_stats_word_exists_in_all_three_languages() -> None:
+    """No word of ``lotsen stats`` lacks a Swedish, English or Norwegian version, and the three
+    use the same placeholders."""
+    import string
+
+    from relay.cli.stats_text import TEXT
+
+    for key, texts in TEXT.items():
+        assert len(texts) == 3 and all(t.strip() for t in texts), key
+        names = [{field for _, field, _, _ in string.Formatter().parse(text) if field}
+                 for text in texts]
+        assert names[0] == names[1] == names[2], f"{key}: placeholders differ"
