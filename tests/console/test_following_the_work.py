@@ -401,3 +401,25 @@ async def test_back_to_the_queue_first_in_line_puts_the_chat_first(relay: Relay)
         assert app.state.queue[0].conversation == chosen
         await pilot.pause(0.1)
         assert app.state.aliases[chosen] in _queue_rows(screen)[0]
+
+
+async def test_markup_typed_or_in_a_name_is_shown_as_text(tmp_path: Any) -> None:
+    """A display name "[/]" in the status bar and "/[/]" typed in the composer (the canned
+    reply hint) are shown literally; both crashed the console as Rich markup."""
+    from textual.widgets import Static
+
+    from tests.support import add_staff_async, make_config
+
+    config = make_config(tmp_path)
+    await add_staff_async(config.database, "anna", name="[/]")
+    async with Relay(config) as relay:
+        app = console_for(relay, lang="sv")
+        async with app.run_test(size=(120, 36)) as pilot:
+            screen = await _logged_in(app, pilot)
+            await pilot.pause(0.1)
+            assert "[/]" in str(screen.query_one("#statusbar", Static).render())
+            await claimed_chat(app, pilot, relay)
+            await pilot.press(*"/[/]")
+            await pilot.pause(0.2)
+            assert app.is_running
+            assert "/[/]" in str(screen.query_one("#canned-hint", Static).render())

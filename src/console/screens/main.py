@@ -8,6 +8,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -225,7 +226,7 @@ class MainScreen(Screen[None]):
         parts = [f"{t('app.title')} · {who}", f"{mark} {status}",
                  f"{t('queue.title')} {len(state.queue)}", f"{t('chats.title')} {own}"]
         bar = self.query_one("#statusbar", Static)
-        bar.update("  ·  ".join(parts), layout=False)
+        bar.update(Text("  ·  ".join(parts)), layout=False)  # names are text, never markup
         bar.set_class(not self.connected, "-offline")
 
     def show_active(self) -> None:
@@ -407,8 +408,8 @@ class MainScreen(Screen[None]):
         if text.startswith("/") and "\n" not in text:
             prefix = text[1:].strip().casefold()
             found = [c for c in self._canned() if c.key.casefold().startswith(prefix)]
-            hint.update("  ".join(f"/{c.key} {c.title}" for c in found[:6]) or
-                        t("canned.none", key=text))
+            hint.update(Text("  ".join(f"/{c.key} {c.title}" for c in found[:6]) or
+                             t("canned.none", key=text)))  # what was typed is not markup
             hint.add_class("-shown")
         else:
             hint.remove_class("-shown")
