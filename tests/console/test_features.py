@@ -207,7 +207,7 @@ async def test_alerts_ring_and_repeat_while_someone_waits(relay: Relay) -> None:
         await _logged_in(app, pilot)
         visitor = await _visitor(relay, "Hej")
         await wait_for(pilot, lambda: bells, what="first bell")
-        await wait_for(pilot, lambda: any("is waiting" in n.message for n in app._notifications),
+        await wait_for(pilot, lambda: any("waiting" in n.message for n in app._notifications),
                        what="notification")
         await wait_for(pilot, lambda: len(bells) >= 3, what="repeated bells")
         await pilot.press("ctrl+n")
