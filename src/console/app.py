@@ -402,7 +402,7 @@ class LotsenConsole(App[None]):
         longest = self.clock() - min(w.since for w in self.state.queue)
         if self.config.bell:
             self.bell()
-        self.notice("queue", t("notice.still_waiting", count=len(self.state.queue),
+        self.notice("queue", t("notice.still_waiting", count=self.state.waiting_count,
                                wait=format_wait(longest)),
                     title=t("notice.still_waiting.title"), severity="warning")
 

@@ -125,6 +125,7 @@ CATALOG: dict[str, tuple[str, str, str]] = {
                       "{count} · lengst {wait}"),
     "queue.empty": ("Ingen väntar just nu.", "Nobody is waiting.", "Ingen venter nå."),
     "queue.urgent": ("AKUT", "URGENT", "AKUTT"),
+    "queue.more": ("… och {count} till", "… and {count} more", "… og {count} til"),
     "queue.gone": ("frånkopplad för {ago} sedan", "disconnected {ago} ago",
                    "frakoblet for {ago} siden"),
     "ago.seconds": ("{n} s", "{n} s", "{n} s"),

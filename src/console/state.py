@@ -238,6 +238,8 @@ class ConsoleState:
         self.supervisor = False
         self.token: str | None = None
         self.queue: list[Waiting] = []
+        self.queue_total: int | None = None
+        """How many wait in all, when the relay sends only the head of a long queue."""
         self.chats: dict[ChatKey, Chat] = {ROOM: Chat(ROOM, "room", state="active")}
         self.presence: list[dict[str, Any]] = []
         self.active: ChatKey | None = None
@@ -268,6 +270,11 @@ class ConsoleState:
         own = sorted((c for c in convs if not c.readonly), key=lambda c: c.created_at)
         watched = sorted((c for c in convs if c.readonly), key=lambda c: c.created_at)
         return own + watched
+
+    @property
+    def waiting_count(self) -> int:
+        """How many visitors wait: the relay's total, or the entries we have."""
+        return max(self.queue_total or 0, len(self.queue))
 
     def alias_of(self, key: ChatKey) -> str:
         """The one name a chat goes by in every notice (its alias, as the queue showed it)."""
@@ -355,6 +362,7 @@ class ConsoleState:
     def _queue_snapshot(self, frame: protocol.QueueSnapshot, update: Update) -> None:
         known = {w.conversation for w in self.queue}
         self.queue = [self._remember(Waiting.from_entry(e)) for e in frame.entries]
+        self.queue_total = getattr(frame, "total", None)  # a bounded snapshot's count
         update.queue = True
         update.new_waiting = [w for w in self.queue if w.conversation not in known]
 
@@ -388,6 +396,10 @@ class ConsoleState:
         if frame.reason == "visitor_gone" and update.queue:
             update.notices.append(("notice.visitor_gone",
                                    {"alias": self.alias_of(frame.conversation)}))
+
+    def _queue_total(self, frame: Any, update: Update) -> None:
+        self.queue_total = int(frame.total)
+        update.queue = True
 
     def _conversation(self, frame: protocol.ConversationInfo, update: Update) -> None:
         chat = self.chats.get(frame.id)
@@ -627,3 +639,5 @@ _HANDLERS: dict[type, Callable[[ConsoleState, Any, Update], None]] = {
     protocol.Error: ConsoleState._error,
     protocol.StatsReport: ConsoleState._stats,
 }
+if hasattr(protocol, "QueueTotal"):  # relays that send only the head of a long queue
+    _HANDLERS[protocol.QueueTotal] = ConsoleState._queue_total

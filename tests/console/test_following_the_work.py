@@ -423,3 +423,36 @@ async def test_markup_typed_or_in_a_name_is_shown_as_text(tmp_path: Any) -> None
             await pilot.pause(0.2)
             assert app.is_running
             assert "/[/]" in str(screen.query_one("#canned-hint", Static).render())
+
+
+async def test_a_long_queue_shows_its_head_and_how_many_more(tmp_path: Any) -> None:
+    """A relay that sends only the head of a long queue (``total``, ``queue_total``): the
+    console counts everyone waiting and says how many are beyond the head."""
+    from textual.widgets import Label
+
+    from tests.support import add_staff_async, make_config
+
+    if "queue_snapshot_entries" not in RelayConfig.__dataclass_fields__:
+        pytest.skip("this relay sends the whole queue (no bounded snapshots: issue 10, "
+                    "finding 3 is not merged yet)")
+    config = make_config(tmp_path, queue_snapshot_entries=2)
+    await add_staff_async(config.database, "anna")
+    async with Relay(config) as relay:
+        app = console_for(relay, lang="sv")
+        async with app.run_test(size=(120, 36)) as pilot:
+            screen = await _logged_in(app, pilot)
+            visitors = []
+            for text in ("Ett", "Två", "Tre"):
+                visitor = await Client.visitor(relay.port)
+                await visitor.say(text)
+                visitors.append(visitor)
+            await wait_for(pilot, lambda: app.state.waiting_count == 3, what="the total")
+            await pilot.pause(0.1)
+            assert len(app.state.queue) == 2
+            assert "Kö 3" in str(screen.query_one("#queue-title", Label).render())
+            assert any("och 1 till" in row for row in _queue_rows(screen))
+            fourth = await Client.visitor(relay.port)
+            await fourth.say("Fyra")
+            await wait_for(pilot, lambda: app.state.waiting_count == 4, what="a new total")
+            await pilot.pause(0.1)
+            assert any("och 2 till" in row for row in _queue_rows(screen))

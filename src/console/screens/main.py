@@ -203,10 +203,11 @@ class MainScreen(Screen[None]):
 
     def refresh_queue(self) -> None:
         pane = self.queue_pane
+        pane.more = self.state.waiting_count - len(self.state.queue)
         pane.set_entries(self.state.queue)
         title = t("queue.title")
         if self.state.queue:
-            title += " " + t("queue.summary", count=len(self.state.queue),
+            title += " " + t("queue.summary", count=self.state.waiting_count,
                                wait=format_wait(pane.longest_wait()))
         self.query_one("#queue-title", Label).update(title, layout=False)
         self.update_bindings()
@@ -224,7 +225,7 @@ class MainScreen(Screen[None]):
         status = t("status.online") if self.connected else t("status.offline")
         own = sum(1 for c in state.my_chats() if not c.readonly)
         parts = [f"{t('app.title')} · {who}", f"{mark} {status}",
-                 f"{t('queue.title')} {len(state.queue)}", f"{t('chats.title')} {own}"]
+                 f"{t('queue.title')} {state.waiting_count}", f"{t('chats.title')} {own}"]
         bar = self.query_one("#statusbar", Static)
         bar.update(Text("  ·  ".join(parts)), layout=False)  # names are text, never markup
         bar.set_class(not self.connected, "-offline")

@@ -119,6 +119,8 @@ class QueuePane(ScrollView, can_focus=True):
         super().__init__(name=name, id=id, classes=classes)
         self.clock = clock
         self.entries: list[Waiting] = []
+        self.more = 0
+        """Visitors waiting beyond the entries the relay sent (it sends the head of the queue)."""
         self._styles: dict[str, Style] = {}
 
     # -- data ------------------------------------------------------------------------------
@@ -127,7 +129,7 @@ class QueuePane(ScrollView, can_focus=True):
         """Show a new queue, keeping the highlight on the same visitor if still waiting."""
         chosen = self.selected
         self.entries = entries
-        size = Size(self.size.width, len(entries) * ROWS_PER_ENTRY)
+        size = Size(self.size.width, len(entries) * ROWS_PER_ENTRY + (1 if self.more > 0 else 0))
         if size != self.virtual_size:  # no screen layout: only the scrollbar changes
             self.set_reactive(ScrollView.virtual_size, size)
             self._scroll_update(size)
@@ -219,6 +221,10 @@ class QueuePane(ScrollView, can_focus=True):
                 0, width, base)
         index, part = divmod(row, ROWS_PER_ENTRY)
         if index >= len(self.entries):
+            if self.more > 0 and row == len(self.entries) * ROWS_PER_ENTRY:
+                text = f"  {t('queue.more', count=self.more)}"
+                return Strip([Segment(text, base + self._style("empty"))]).crop_extend(
+                    0, width, base)
             return Strip.blank(width, base)
         entry = self.entries[index]
         if index == self.cursor:
