@@ -325,8 +325,8 @@ async def test_inserting_a_stale_referral_warns(relay: Relay) -> None:
 async def test_suggestions_follow_the_visitor_not_the_counsellors_questions(
         relay: Relay) -> None:
     """A counsellor asking about drugs, alcohol and gambling does not put an addiction service
-    among the top three for a relative worried about a withdrawn son: staff words weigh far
-    below the visitor's."""
+    among the top three for a relative worried about a withdrawn son (staff words weigh far
+    below the visitor's), and the counsellor's words are not listed as what matched."""
     app = console_for(relay, lang="sv")
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await _logged_in(app, pilot)
@@ -344,6 +344,8 @@ async def test_suggestions_follow_the_visitor_not_the_counsellors_questions(
         assert suggestions is not None and suggestions.items
         names = [item.referral.name for item in suggestions.items]
         assert not any("missbruk" in name for name in names[:3]), names
+        shown = {word for item in suggestions.items for word in item.matched}
+        assert not shown & {"droger", "alkohol", "spelar", "pengar"}, shown
 
 
 INVISIBLE = ["\u200e", "\u200f", "\u061c", "\u2028", "\u2029", "\ufeff", "\u200b", "\u200c",
