@@ -362,7 +362,7 @@ class ConsoleState:
     def _queue_snapshot(self, frame: protocol.QueueSnapshot, update: Update) -> None:
         known = {w.conversation for w in self.queue}
         self.queue = [self._remember(Waiting.from_entry(e)) for e in frame.entries]
-        self.queue_total = getattr(frame, "total", None)  # a bounded snapshot's count
+        self.queue_total = frame.total  # the snapshot holds the head of a long queue
         update.queue = True
         update.new_waiting = [w for w in self.queue if w.conversation not in known]
 
@@ -397,8 +397,8 @@ class ConsoleState:
             update.notices.append(("notice.visitor_gone",
                                    {"alias": self.alias_of(frame.conversation)}))
 
-    def _queue_total(self, frame: Any, update: Update) -> None:
-        self.queue_total = int(frame.total)
+    def _queue_total(self, frame: protocol.QueueTotal, update: Update) -> None:
+        self.queue_total = frame.total
         update.queue = True
 
     def _conversation(self, frame: protocol.ConversationInfo, update: Update) -> None:
@@ -638,6 +638,5 @@ _HANDLERS: dict[type, Callable[[ConsoleState, Any, Update], None]] = {
     protocol.HelpWanted: ConsoleState._help,
     protocol.Error: ConsoleState._error,
     protocol.StatsReport: ConsoleState._stats,
+    protocol.QueueTotal: ConsoleState._queue_total,
 }
-if hasattr(protocol, "QueueTotal"):  # relays that send only the head of a long queue
-    _HANDLERS[protocol.QueueTotal] = ConsoleState._queue_total

@@ -7,17 +7,13 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
 from textual.pilot import Pilot
 
 from console.app import LotsenConsole
 from console.screens.main import MainScreen
-from relay.config import RelayConfig
 from relay.server import Relay
 from tests.console.conftest import claimed_chat, console_for, wait_for
 from tests.support import Client
-
-_RELAY_HAS_QUEUE_HARDENING = "visitor_gone_s" in RelayConfig.__dataclass_fields__
 
 
 async def _logged_in(app: LotsenConsole, pilot: Pilot[Any]) -> MainScreen:
@@ -250,9 +246,6 @@ async def test_a_gone_visitor_leaves_the_queue_with_a_clear_notice(tmp_path: Any
     waiting is shown as disconnected, then leaves the queue, and the console says why."""
     from tests.support import add_staff_async, make_config
 
-    if not _RELAY_HAS_QUEUE_HARDENING:
-        pytest.skip("this relay keeps gone visitors queued (no visitor_gone_s: issue 10, "
-                    "finding 3 is not merged yet)")
     config = make_config(tmp_path, visitor_gone_s=1.0)
     await add_staff_async(config.database, "anna")
     async with Relay(config) as relay:
@@ -378,9 +371,6 @@ async def test_invisible_characters_in_visitor_text_are_shown_not_hidden(relay: 
         assert "ok�" + "�11:40  Anna (du)�" in text.replace("\n▌ ", "")
 
 
-@pytest.mark.xfail(not _RELAY_HAS_QUEUE_HARDENING, strict=True,
-                   reason="the relay fix (requeue first in line, issue 12 point 10) comes with "
-                          "the queue hardening of issue 10 finding 3, not merged yet")
 async def test_back_to_the_queue_first_in_line_puts_the_chat_first(relay: Relay) -> None:
     """"Tillbaka till kön (först i tur)" puts the chat at the top of the queue the console
     shows, ahead of a visitor who has waited longer."""
@@ -434,9 +424,6 @@ async def test_a_long_queue_shows_its_head_and_how_many_more(tmp_path: Any) -> N
 
     from tests.support import add_staff_async, make_config
 
-    if "queue_snapshot_entries" not in RelayConfig.__dataclass_fields__:
-        pytest.skip("this relay sends the whole queue (no bounded snapshots: issue 10, "
-                    "finding 3 is not merged yet)")
     config = make_config(tmp_path, queue_snapshot_entries=2)
     await add_staff_async(config.database, "anna")
     async with Relay(config) as relay:
