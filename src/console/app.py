@@ -22,12 +22,14 @@ from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.notifications import Notification, Notify, SeverityLevel
 from textual.screen import Screen
 
 from console import i18n, messages
 from console.client import SECOND_FACTOR_ASKED, PlaintextRefused, RelayClient, staff_url
 from console.i18n import t
-from console.keys import describe, translate_bindings
+from console.keys import translate_bindings
+from console.palette import LotsenPalette, screen_commands
 from console.referrals import ReferralSource
 from console.screens.dialogs import QuitDialog
 from console.screens.help import HelpScreen
@@ -75,6 +77,10 @@ class LotsenConsole(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True,
                 tooltip="Quit the console."),
+        # Declared here (not left to Textual) so the footer's "palette" is translated too.
+        Binding(App.COMMAND_PALETTE_BINDING, "command_palette", "Commands",
+                id="command-palette", show=False, priority=True,
+                tooltip="Search every command and canned reply."),
     ]
     NOTIFICATION_TIMEOUT = 8
 
@@ -128,6 +134,10 @@ class LotsenConsole(App[None]):
         self._painted = False
         self._held: list[protocol.Frame] = []
         self._referrals_started = False
+        self._notices: dict[str, Notification] = {}
+        """The notification on screen per topic (queue, returned): a new one replaces it."""
+        self._noticed_queue: frozenset[int] = frozenset()
+        """Who was waiting when the queue notice was shown."""
         self.logged_in_at: float | None = None
         """perf_counter() when the main screen first showed a session (for the benchmark)."""
         translate_bindings(self)
@@ -228,6 +238,8 @@ class LotsenConsole(App[None]):
                 self.notify(self.welcome, timeout=30, markup=False)
         if update.new_waiting and self.alerts and self.connected:
             self._alert_new(update)
+        elif update.queue:
+            self._drop_stale_queue_notices()
         if self._pending is None:
             self._pending = update
             # Runs after the frames already queued (a sync answer of thousands of lines, a
@@ -341,14 +353,47 @@ class LotsenConsole(App[None]):
 
     # -- alerts ---------------------------------------------------------------------------
 
+    def notice(self, topic: str, message: str, *, title: str = "",
+               severity: SeverityLevel = "information", timeout: float | None = None) -> None:
+        """A notification that replaces the earlier one on the same topic instead of stacking
+        under it, so what is shown is never older than the last change."""
+        self.drop_notice(topic)
+        notification = Notification(message, title, severity,
+                                    self.NOTIFICATION_TIMEOUT if timeout is None else timeout,
+                                    markup=False)
+        self._notices[topic] = notification
+        if topic in ("queue", "returned"):
+            self._noticed_queue = frozenset(w.conversation for w in self.state.queue)
+        self.post_message(Notify(notification))
+
+    def drop_notice(self, topic: str) -> None:
+        """Take a notification off the screen (what it said is no longer true)."""
+        notification = self._notices.pop(topic, None)
+        if notification is not None and notification in self._notifications:
+            self._unnotify(notification)
+
     def _alert_new(self, update: Update) -> None:
         if self.config.bell:
             self.bell()
-        for entry in update.new_waiting[:3]:
-            self.notify(t("notice.new_visitor", alias=entry.alias,
-                          details=describe_entry(entry)),
-                        title=t("notice.new_visitor.title"), markup=False,
-                        severity="error" if entry.urgent else "warning", timeout=12)
+        fresh = [w for w in update.new_waiting if not w.returned]
+        returned = [w for w in update.new_waiting if w.returned]
+        if returned:
+            self.notice("returned", "\n".join(
+                t("notice.returned", alias=w.alias, details=describe_entry(w))
+                for w in returned[:3]), title=t("notice.returned.title"), severity="warning")
+        if fresh:
+            urgent = any(w.urgent for w in fresh)
+            self.notice("queue", "\n".join(
+                t("notice.new_visitor", alias=w.alias, details=describe_entry(w))
+                for w in fresh[:3]), title=t("notice.new_visitor.title"),
+                severity="error" if urgent else "warning", timeout=12)
+
+    def _drop_stale_queue_notices(self) -> None:
+        """Queue notices say who waits and how many: when that changed, they go."""
+        waiting = frozenset(w.conversation for w in self.state.queue)
+        if waiting != self._noticed_queue:
+            self.drop_notice("queue")
+            self.drop_notice("returned")
 
     def _repeat_alert(self) -> None:
         """Every 30 s while anyone waits unclaimed: ring and say how long."""
@@ -357,9 +402,9 @@ class LotsenConsole(App[None]):
         longest = self.clock() - min(w.since for w in self.state.queue)
         if self.config.bell:
             self.bell()
-        self.notify(t("notice.still_waiting", count=len(self.state.queue),
-                      wait=format_wait(longest)),
-                    title=t("notice.new_visitor.title"), severity="warning", markup=False)
+        self.notice("queue", t("notice.still_waiting", count=self.state.waiting_count,
+                               wait=format_wait(longest)),
+                    title=t("notice.still_waiting.title"), severity="warning")
 
     # -- actions ---------------------------------------------------------------------------
 
@@ -367,13 +412,11 @@ class LotsenConsole(App[None]):
         def bindings(node_bindings: Iterable[BindingType]) -> list[Binding]:
             return [b for b in node_bindings if isinstance(b, Binding)]
 
-        palette = Binding(self.COMMAND_PALETTE_BINDING, "command_palette", "Commands",
-                          id="command-palette")
         return [
             ("main", bindings(MainScreen.BINDINGS)),
             ("queue", [b for b in bindings(QueuePane.BINDINGS) if b.id]),
             ("composer", bindings(Composer.BINDINGS)),
-            ("app", [*bindings(self.BINDINGS), palette]),
+            ("app", bindings(self.BINDINGS)),
         ]
 
     def action_help(self) -> None:
@@ -397,17 +440,14 @@ class LotsenConsole(App[None]):
         self.exit()
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        """The command palette: every action of the main screen that is possible now."""
+        """The command palette: every action of the main screen that is possible now, in the
+        person's language (Textual's English commands are replaced, not added)."""
         if isinstance(screen, MainScreen):
-            for _key, binding in screen._bindings:
-                action = binding.action
-                if action.startswith("app."):
-                    continue
-                name, _, args = action.partition("(")
-                if screen.check_action(name, ()) is not True:
-                    continue
-                description, tooltip = describe(binding)
-                yield SystemCommand(description, tooltip or description,
-                                    partial(screen.run_action, action))
+            yield from screen_commands(screen, lambda name: screen.check_action(name, ()) is True)
         yield SystemCommand(t("key.help"), t("key.help.tip"), self.action_help)
-        yield from super().get_system_commands(screen)
+        yield SystemCommand(t("key.quit"), t("key.quit.tip"), self.action_quit)
+
+    def action_command_palette(self) -> None:
+        """Textual's command palette with its texts from the catalog."""
+        if self.use_command_palette and not LotsenPalette.is_open(self):  # type: ignore[arg-type]
+            self.push_screen(LotsenPalette())

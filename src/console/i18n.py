@@ -125,6 +125,12 @@ CATALOG: dict[str, tuple[str, str, str]] = {
                       "{count} · lengst {wait}"),
     "queue.empty": ("Ingen väntar just nu.", "Nobody is waiting.", "Ingen venter nå."),
     "queue.urgent": ("AKUT", "URGENT", "AKUTT"),
+    "queue.more": ("… och {count} till", "… and {count} more", "… og {count} til"),
+    "queue.gone": ("frånkopplad för {ago} sedan", "disconnected {ago} ago",
+                   "frakoblet for {ago} siden"),
+    "ago.seconds": ("{n} s", "{n} s", "{n} s"),
+    "ago.minutes": ("{n} min", "{n} min", "{n} min"),
+    "ago.hours": ("{n} h", "{n} h", "{n} t"),
     "chats.title": ("Samtal", "Chats", "Samtaler"),
     "chats.room": ("Personalrum", "Staff room", "Personalrom"),
     "chats.left": ("lämnat", "left", "forlatt"),
@@ -261,6 +267,15 @@ CATALOG: dict[str, tuple[str, str, str]] = {
     "tag.money": ("Ekonomi", "Money", "Økonomi"),
     "tag.other": ("Annat", "Other", "Annet"),
     # -- dialogs
+    "close.warn_urgent": ("⚠ Samtalet är markerat som akut. Har besökaren fått hjälp eller ett "
+                          "nummer att ringa (112, 90101)?",
+                          "⚠ This chat is marked urgent. Has the visitor got help or a number "
+                          "to call (112, 90101)?",
+                          "⚠ Samtalen er merket som akutt. Har den besøkende fått hjelp eller et "
+                          "nummer å ringe (113, 116 123)?"),
+    "close.warn_connected": ("⚠ {alias} är fortfarande kvar i chatten och ser att den avslutas.",
+                             "⚠ {alias} is still in the chat and will see it end.",
+                             "⚠ {alias} er fortsatt i chatten og ser at den avsluttes."),
     "close.title": ("Avsluta samtalet med {alias}", "Close the chat with {alias}",
                     "Avslutt samtalen med {alias}"),
     "close.role": ("Vem skrev?", "Who wrote?", "Hvem skrev?"),
@@ -273,8 +288,8 @@ CATALOG: dict[str, tuple[str, str, str]] = {
                    "Utfallet lagres som statistikk uten tekst."),
     "transfer.title": ("Överlämna {alias}", "Transfer {alias}", "Overfør {alias}"),
     "transfer.to": ("Till", "To", "Til"),
-    "transfer.queue": ("Tillbaka till kön (först i tur)", "Back to the queue (keeps its place)",
-                       "Tilbake til køen (beholder plassen)"),
+    "transfer.queue": ("Tillbaka till kön (först i tur)", "Back to the queue (first in line)",
+                       "Tilbake til køen (først i køen)"),
     "transfer.note": ("Anteckning till kollegan (syns inte för besökaren)",
                       "Note for your colleague (not shown to the visitor)",
                       "Notat til kollegaen (vises ikke for den besøkende)"),
@@ -307,6 +322,16 @@ CATALOG: dict[str, tuple[str, str, str]] = {
     "notice.new_visitor": ("{alias} väntar ({details})", "{alias} is waiting ({details})",
                            "{alias} venter ({details})"),
     "notice.new_visitor.title": ("Ny besökare", "New visitor", "Ny besøkende"),
+    "notice.visitor_gone": ("{alias} togs bort ur kön: besökaren har varit frånkopplad för "
+                            "länge.",
+                            "{alias} left the queue: the visitor was disconnected too long.",
+                            "{alias} ble fjernet fra køen: den besøkende var frakoblet for "
+                            "lenge."),
+    "notice.still_waiting.title": ("Kön", "Queue", "Køen"),
+    "notice.returned": ("{alias} är tillbaka i kön ({details})",
+                        "{alias} is back in the queue ({details})",
+                        "{alias} er tilbake i køen ({details})"),
+    "notice.returned.title": ("Tillbaka i kön", "Back in the queue", "Tilbake i køen"),
     "notice.still_waiting": ("{count} väntar fortfarande — längst {wait}",
                              "{count} still waiting — longest {wait}",
                              "{count} venter fortsatt — lengst {wait}"),
@@ -319,6 +344,13 @@ CATALOG: dict[str, tuple[str, str, str]] = {
     "notice.transferred": ("{alias} är överlämnad.", "{alias} was transferred.",
                            "{alias} er overført."),
     "notice.closed": ("{alias} är avslutat.", "{alias} is closed.", "{alias} er avsluttet."),
+    "notice.stats_supervisors_only": (
+        "Statistiken visas bara för handledare. Be en handledare eller administratören "
+        "(lotsen stats).",
+        "Statistics are shown to supervisors only. Ask a supervisor or the administrator "
+        "(lotsen stats).",
+        "Statistikken vises bare for veiledere. Spør en veileder eller administratoren "
+        "(lotsen stats)."),
     "notice.offline": ("Inte ansluten — försök igen när anslutningen är tillbaka.",
                        "Not connected — try again when the connection is back.",
                        "Ikke tilkoblet — prøv igjen når forbindelsen er tilbake."),
@@ -346,6 +378,23 @@ CATALOG: dict[str, tuple[str, str, str]] = {
     "error.storage": ("Servern kunde inte spara ({message}). Försök igen.",
                       "The server could not save it ({message}). Try again.",
                       "Serveren kunne ikke lagre ({message}). Prøv igjen."),
+    "error.bad_frame": ("Servern tog inte emot det (ogiltig begäran). Försök igen; händer det "
+                        "igen, uppdatera Lotsen.",
+                        "The server did not accept that (invalid request). Try again; if it "
+                        "happens again, update Lotsen.",
+                        "Serveren tok ikke imot det (ugyldig forespørsel). Prøv igjen; skjer "
+                        "det igjen, oppdater Lotsen."),
+    "error.unknown_type": ("Servern känner inte igen den begäran. Uppdatera Lotsen.",
+                           "The server does not know that request. Update Lotsen.",
+                           "Serveren kjenner ikke igjen den forespørselen. Oppdater Lotsen."),
+    "error.too_large": ("Det var för stort för att skicka.", "That was too large to send.",
+                        "Det var for stort til å sende."),
+    "notice.referral_stale": ("⚠ {name} skulle ha granskats {date} och kan vara inaktuell. "
+                              "Kontrollera nummer och öppettider innan du skickar.",
+                              "⚠ {name} was due for review on {date} and may be out of date. "
+                              "Check the number and hours before you send.",
+                              "⚠ {name} skulle vært gjennomgått {date} og kan være utdatert. "
+                              "Sjekk nummer og åpningstider før du sender."),
     "notice.referral_inserted": ("Hänvisningen ligger i svaret — granska och skicka själv.",
                                  "The referral is in your reply — review it and send it yourself.",
                                  "Henvisningen ligger i svaret — se over og send selv."),
@@ -383,7 +432,7 @@ CATALOG: dict[str, tuple[str, str, str]] = {
                          "anteckning.",
                          "Hand the chat to a colleague or back to the queue, with a note.",
                          "Gi samtalen til en kollega eller tilbake til køen, med et notat."),
-    "key.close_chat": ("Avsluta", "Close", "Avslutt"),
+    "key.close_chat": ("Stäng samtal", "Close chat", "Lukk samtale"),
     "key.close_chat.tip": ("Avsluta samtalet och spara utfallet (vem, ämnen, hänvisningar).",
                            "Close the chat and record the outcome (who, topics, referrals).",
                            "Avslutt samtalen og lagre utfallet (hvem, temaer, henvisninger)."),
@@ -450,13 +499,15 @@ CATALOG: dict[str, tuple[str, str, str]] = {
                            "Veileder: månedens anonyme tall."),
     "key.help": ("Hjälp", "Help", "Hjelp"),
     "key.help.tip": ("Visa alla tangenter.", "Show every key.", "Vis alle taster."),
-    "key.quit": ("Avsluta", "Quit", "Avslutt"),
+    "key.quit": ("Avsluta Lotsen", "Quit Lotsen", "Avslutt Lotsen"),
     "key.quit.tip": ("Avsluta konsolen.", "Quit the console.", "Avslutt konsollen."),
     "key.send": ("Skicka", "Send", "Send"),
     "key.send.tip": ("Skicka raden (Enter).", "Send the line (Enter).", "Send linjen (Enter)."),
     "key.newline": ("Ny rad", "New line", "Ny linje"),
     "key.newline.tip": ("Ny rad i skrivfältet.", "New line in the composer.",
                         "Ny linje i skrivefeltet."),
+    "palette.search": ("Sök bland kommandon …", "Search for commands …", "Søk i kommandoer …"),
+    "palette.no_matches": ("Inga träffar", "No matches found", "Ingen treff"),
     "key.command_palette": ("Kommandon", "Commands", "Kommandoer"),
     "key.command_palette.tip": ("Sök bland alla kommandon och standardsvar.",
                                 "Search every command and canned reply.",

@@ -186,6 +186,10 @@ class ReferralSource:
                 api.Conversation(chat.lang or self.lang, chat.role, lines), top=top)
         except Exception:
             return None
+        # "matched" shows staff the visitor's words: a word only the counsellor used (a question
+        # such as "dricker du?") is not evidence about the visitor, so it is not listed.
+        visitor_text = _fold(" ".join(ln.text for ln in chat.lines[-400:]
+                                      if ln.kind == "visitor"))
         items = []
         for item in getattr(result, "suggestions", ()):
             referral = self.by_id.get(str(getattr(item, "id", "")))
@@ -194,8 +198,9 @@ class ReferralSource:
                 referral = referral_from_service(service, self.lang)
             if referral is None:
                 continue
-            items.append(Suggestion(referral, float(getattr(item, "score", 0.0)),
-                                    tuple(str(w) for w in getattr(item, "matched", ()))))
+            matched = tuple(str(w) for w in getattr(item, "matched", ())
+                            if _fold(str(w)) in visitor_text)
+            items.append(Suggestion(referral, float(getattr(item, "score", 0.0)), matched))
         return Suggestions(bool(getattr(result, "urgent", False)),
                            tuple(str(r) for r in getattr(result, "urgent_reasons", ())),
                            tuple(items))

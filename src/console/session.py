@@ -39,8 +39,10 @@ class ConsoleSession:
     # -- conversations ---------------------------------------------------------------------------
 
     def claim(self, conversation: int | None = None) -> bool:
-        """Claim the next visitor in queue order, or a chosen one."""
-        return self.send(protocol.Claim(conversation))
+        """Claim the next visitor in queue order, or a chosen one (then shown at once)."""
+        sent = self.send(protocol.Claim(conversation))
+        self.state.claim_pending = self.state.claim_pending or sent
+        return sent
 
     def send_line(self, key: ChatKey, text: str) -> tuple[Line, Update] | None:
         """Write a line in a chat: reply, note (note mode), whisper (followed chat) or room."""

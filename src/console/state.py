@@ -32,6 +32,9 @@ FAILED = "failed"  # refused by the relay (the error says why)
 TYPING_EXPIRES_S = 15.0
 """A visitor typing flag with no update for this long is dropped (a lost ``active: false``)."""
 
+CLAIM_REFUSALS = frozenset({"queue_empty", "already_claimed"})
+"""Error codes that end a pending claim without a chat."""
+
 _cid_counter = itertools.count(1)
 _cid_prefix = os.urandom(4).hex()
 
@@ -73,6 +76,10 @@ class Waiting:
     reasons: list[str] = field(default_factory=list)
     marked_by: str | None = None
     """A staff member whose urgent / not urgent verdict the relay keeps over triage's."""
+    gone_since: float | None = None
+    """When the visitor's connection went (epoch seconds), while the relay keeps the place."""
+    returned: bool = False
+    """Answered before and back in the queue (transferred back), not a new visitor."""
 
     @classmethod
     def from_entry(cls, entry: dict[str, Any]) -> Waiting:
@@ -86,6 +93,7 @@ class Waiting:
             urgent=bool(entry.get("urgent")),
             reasons=[str(r) for r in entry.get("reasons") or []],
             marked_by=str(entry["marked_by"]) if entry.get("marked_by") else None,
+            gone_since=_epoch(entry.get("gone_since")),
         )
 
 
@@ -162,6 +170,13 @@ class Chat:
         return -1
 
 
+def _epoch(value: Any) -> float | None:
+    """An optional time from the relay; anything that is not a number counts as absent."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value)
+
+
 def _goes_after(earlier: Line, seq: int) -> bool:
     """Whether ``earlier`` belongs after a stored line numbered ``seq``."""
     if earlier.seq is None:
@@ -192,6 +207,8 @@ class Update:
     error: protocol.Error | None = None
     stats: dict[str, Any] | None = None
     """A supervisor's statistics report arrived."""
+    claimed: ChatKey | None = None
+    """A chat this console just claimed: the screen switches to it."""
 
     def touch(self, key: ChatKey, index: int) -> None:
         current = self.lines_from.get(key)
@@ -213,6 +230,7 @@ class Update:
         self.notices.extend(later.notices)
         self.error = later.error or self.error
         self.stats = later.stats or self.stats
+        self.claimed = later.claimed if later.claimed is not None else self.claimed
 
 
 class ConsoleState:
@@ -225,10 +243,19 @@ class ConsoleState:
         self.supervisor = False
         self.token: str | None = None
         self.queue: list[Waiting] = []
+        self.queue_total: int | None = None
+        """How many wait in all, when the relay sends only the head of a long queue."""
         self.chats: dict[ChatKey, Chat] = {ROOM: Chat(ROOM, "room", state="active")}
         self.presence: list[dict[str, Any]] = []
         self.active: ChatKey | None = None
         self.room_seen_seq = 0
+        self.claim_pending = False
+        """A claim is on its way: the chat the relay hands us next is the one to show."""
+        self.aliases: dict[int, str] = {}
+        """The alias of every conversation seen, so a notice names a chat the same way even
+        after it left this console."""
+        self.answered: set[int] = set()
+        """Conversations seen claimed: one that comes back to the queue was transferred back."""
 
     # -- queries ----------------------------------------------------------------------------
 
@@ -248,6 +275,18 @@ class ConsoleState:
         own = sorted((c for c in convs if not c.readonly), key=lambda c: c.created_at)
         watched = sorted((c for c in convs if c.readonly), key=lambda c: c.created_at)
         return own + watched
+
+    @property
+    def waiting_count(self) -> int:
+        """How many visitors wait: the relay's total, or the entries we have."""
+        return max(self.queue_total or 0, len(self.queue))
+
+    def alias_of(self, key: ChatKey) -> str:
+        """The one name a chat goes by in every notice (its alias, as the queue showed it)."""
+        chat = self.chats.get(key)
+        if chat is not None:
+            return chat.alias
+        return self.aliases.get(key, "?") if isinstance(key, int) else "?"
 
     def waiting(self, conversation: int) -> Waiting | None:
         for entry in self.queue:
@@ -327,12 +366,13 @@ class ConsoleState:
 
     def _queue_snapshot(self, frame: protocol.QueueSnapshot, update: Update) -> None:
         known = {w.conversation for w in self.queue}
-        self.queue = [Waiting.from_entry(e) for e in frame.entries]
+        self.queue = [self._remember(Waiting.from_entry(e)) for e in frame.entries]
+        self.queue_total = frame.total  # the snapshot holds the head of a long queue
         update.queue = True
         update.new_waiting = [w for w in self.queue if w.conversation not in known]
 
     def _queued(self, frame: protocol.Queued, update: Update) -> None:
-        entry = Waiting.from_entry(frame.entry)
+        entry = self._remember(Waiting.from_entry(frame.entry))
         existing = next((i for i, w in enumerate(self.queue)
                          if w.conversation == entry.conversation), None)
         if existing is not None:
@@ -347,10 +387,24 @@ class ConsoleState:
             update.chat_meta.add(chat.key)
             update.chats = True
 
+    def _remember(self, entry: Waiting) -> Waiting:
+        self.aliases[entry.conversation] = entry.alias
+        entry.returned = entry.conversation in self.answered
+        return entry
+
     def _dequeued(self, frame: protocol.Dequeued, update: Update) -> None:
+        if frame.reason == "claimed":
+            self.answered.add(frame.conversation)
         before = len(self.queue)
         self.queue = [w for w in self.queue if w.conversation != frame.conversation]
         update.queue = len(self.queue) != before
+        if frame.reason == "visitor_gone" and update.queue:
+            update.notices.append(("notice.visitor_gone",
+                                   {"alias": self.alias_of(frame.conversation)}))
+
+    def _queue_total(self, frame: protocol.QueueTotal, update: Update) -> None:
+        self.queue_total = frame.total
+        update.queue = True
 
     def _conversation(self, frame: protocol.ConversationInfo, update: Update) -> None:
         chat = self.chats.get(frame.id)
@@ -359,6 +413,12 @@ class ConsoleState:
             self.chats[frame.id] = chat
             update.added.append(frame.id)
         was_readonly = chat.readonly
+        self.aliases[frame.id] = frame.alias
+        self.answered.add(frame.id)
+        if self.claim_pending and not frame.readonly and frame.state == "active" and (
+                frame.id in update.added or was_readonly):
+            self.claim_pending = False
+            update.claimed = frame.id
         chat.alias, chat.lang, chat.role = frame.alias, frame.lang, frame.role
         chat.state, chat.staff, chat.staff_name = frame.state, frame.staff, frame.staff_name
         chat.urgent, chat.reasons = frame.urgent, list(frame.reasons)
@@ -544,7 +604,7 @@ class ConsoleState:
 
     def _help(self, frame: protocol.HelpWanted, update: Update) -> None:
         chat = self.chats.get(frame.conversation)
-        alias = chat.alias if chat else f"#{frame.conversation}"
+        alias = self.alias_of(frame.conversation)
         if chat is not None:
             chat.help_wanted = True
             update.chats = True
@@ -556,6 +616,8 @@ class ConsoleState:
 
     def _error(self, frame: protocol.Error, update: Update) -> None:
         update.error = frame
+        if frame.code in CLAIM_REFUSALS or (frame.code == "storage" and not frame.cid):
+            self.claim_pending = False
         if frame.cid:
             for chat in self.chats.values():
                 line = chat.by_cid.get(frame.cid)
@@ -582,4 +644,5 @@ _HANDLERS: dict[type, Callable[[ConsoleState, Any, Update], None]] = {
     protocol.HelpWanted: ConsoleState._help,
     protocol.Error: ConsoleState._error,
     protocol.StatsReport: ConsoleState._stats,
+    protocol.QueueTotal: ConsoleState._queue_total,
 }

@@ -524,3 +524,19 @@ def open_weekdays(hours: OpeningHours) -> set[int]:
     if hours.always_open:
         return set(range(7))
     return {day for day, intervals in hours.weekly.items() if intervals}
+
+
+def weekdays_open(hours: OpeningHours, figures: Statistics) -> set[int]:
+    """Weekdays the chat was open: in the weekly schedule, or a conversation started then.
+
+    A conversation can only start while the relay is open, so a chat answered on a Saturday
+    (a relay run always open, as the demo is; an extra opening day) is never closed-hours.
+    """
+    return open_weekdays(hours) | {day for day, slot in enumerate(figures.by_weekday)
+                                   if slot.conversations}
+
+
+def hours_open(hours: OpeningHours, figures: Statistics) -> set[int]:
+    """Local hours the chat was open: in the weekly schedule, or a conversation started then."""
+    return open_hours_of_day(hours) | {hour for hour, slot in enumerate(figures.by_hour)
+                                       if slot.conversations}

@@ -18,7 +18,8 @@ DIRECTORY = Path(__file__).parent / "data" / "directory.toml"
 
 
 def frames() -> list[dict[str, Any]]:
-    """A logged-in staff member with three waiting visitors and one open chat."""
+    """A logged-in staff member with three waiting visitors (one whose connection is gone)
+    and one open chat."""
     conversation = {
         "type": "conversation", "id": 7, "alias": "Besökare 42", "lang": "sv",
         "role": "relative", "state": "active", "staff": "anna", "staff_name": "Anna",
@@ -48,7 +49,7 @@ def frames() -> list[dict[str, Any]]:
              "reasons": ["suicide"]},
             {"conversation": 8, "alias": "Visitor 3", "since": NOW - 412, "lang": "en",
              "role": "self", "preview": "Hi, I think I drink too much, every night now",
-             "urgent": False, "reasons": []},
+             "urgent": False, "reasons": [], "gone_since": NOW - 185},
             {"conversation": 10, "alias": "Besökare 88", "since": NOW - 31, "lang": "sv",
              "role": "professional", "preview": "Jag är lärare och undrar hur jag ska göra "
              "med en elev", "urgent": False, "reasons": []},

@@ -138,7 +138,7 @@ def test_cli_json_and_csv_carry_the_same_figures(month_db: Path) -> None:
 
 def test_cli_table_shows_every_section(month_db: Path) -> None:
     """The table format prints every section with bars, and no transcript text."""
-    out = _run("stats", "--month", "2026-03", "--db", str(month_db))
+    out = _run("stats", "--month", "2026-03", "--db", str(month_db), "--lang", "en")
     for heading in ("Per weekday", "Per hour of day", "Who writes", "Language", "Topics",
                     "Referrals given", "Feedback", "Per week", "Widget opened while closed"):
         assert heading in out

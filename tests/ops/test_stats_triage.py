@@ -47,7 +47,8 @@ def test_stats_report_the_triage_answers(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["triage"] == {
         "right": 2, "should_be_urgent": 1, "should_not_be_urgent": 1, "none": 1}
-    table = runner.invoke(app, ["stats", "--month", "2026-03", "--db", str(database)])
+    table = runner.invoke(app, ["stats", "--month", "2026-03", "--lang", "en",
+                                "--db", str(database)])
     assert table.exit_code == 0, table.output
     assert "Was the triage right?" in table.output
     assert "should have been urgent" in table.output

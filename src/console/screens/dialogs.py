@@ -49,8 +49,10 @@ class CloseDialog(ModalScreen[CloseResult | None]):
 
     def __init__(self, alias: str, role: str | None, tags: tuple[tuple[str, str | None], ...],
                  referrals: ReferralSource, *, preselected: list[str],
-                 suggested: list[str]) -> None:
+                 suggested: list[str], warning: str = "") -> None:
         super().__init__(id="close-dialog")
+        self.warning = warning
+        """Why closing now may be wrong (visitor still there, urgent chat); empty if none."""
         self.alias = alias
         self.role = role
         self.tags = tags
@@ -61,6 +63,9 @@ class CloseDialog(ModalScreen[CloseResult | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(t("close.title", alias=self.alias), classes="dialog-title")
+            if self.warning:
+                yield Label(self.warning, id="close-warning", classes="dialog-warning",
+                            markup=False)
             yield Label(t("close.role"), classes="dialog-label")
             with RadioSet(id="close-role"):
                 for role in (*ROLES, None):
@@ -217,7 +222,7 @@ class QuitDialog(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(t("quit.title"), classes="dialog-title")
-            yield Label(t("quit.body", count=self.count))
+            yield Label(t("quit.body", count=self.count), classes="dialog-body")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("quit.confirm"), variant="error", id="quit-confirm")
                 yield Button(t("close.cancel"), id="quit-cancel")

@@ -8,6 +8,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -46,6 +47,16 @@ def describe_error(error: protocol.Error) -> str:
         return t(key, message=error.message) if "{message}" in i18n.CATALOG[key][0] \
             else t(key)
     return t("notice.error", message=error.message)
+
+
+def close_warning(chat: Chat) -> str:
+    """What the close dialog warns about: an urgent chat, a visitor still in the chat."""
+    warnings = []
+    if chat.urgent:
+        warnings.append(t("close.warn_urgent"))
+    if not chat.ended:
+        warnings.append(t("close.warn_connected", alias=chat.alias))
+    return "\n".join(warnings)
 
 
 class MainScreen(Screen[None]):
@@ -117,6 +128,8 @@ class MainScreen(Screen[None]):
         self._ready = False
         self._typing_timer: Timer | None = None
         self._suggest_timer: Timer | None = None
+        self._shown: ChatKey | None = None
+        """The chat the panes last showed: the referral search is cleared when it changes."""
         translate_bindings(self)
 
     @property
@@ -152,7 +165,7 @@ class MainScreen(Screen[None]):
                 yield Composer(id="composer")
             yield PaneDivider("right", side="right", id="divider-right")
             yield ReferralPane(self.referrals, today=self.today, id="right")
-        yield Footer()
+        yield Footer(compact=True)  # every key fits at 120 columns
 
     def on_mount(self) -> None:
         translate_bindings(self.query_one(QueuePane))
@@ -192,10 +205,11 @@ class MainScreen(Screen[None]):
 
     def refresh_queue(self) -> None:
         pane = self.queue_pane
+        pane.more = self.state.waiting_count - len(self.state.queue)
         pane.set_entries(list(self.state.queue))  # a copy: state edits its list in place
         title = t("queue.title")
         if self.state.queue:
-            title += " " + t("queue.summary", count=len(self.state.queue),
+            title += " " + t("queue.summary", count=self.state.waiting_count,
                                wait=format_wait(pane.longest_wait()))
         self.query_one("#queue-title", Label).update(title, layout=False)
         self.update_bindings()
@@ -213,9 +227,9 @@ class MainScreen(Screen[None]):
         status = t("status.online") if self.connected else t("status.offline")
         own = sum(1 for c in state.my_chats() if not c.readonly)
         parts = [f"{t('app.title')} · {who}", f"{mark} {status}",
-                 f"{t('queue.title')} {len(state.queue)}", f"{t('chats.title')} {own}"]
+                 f"{t('queue.title')} {state.waiting_count}", f"{t('chats.title')} {own}"]
         bar = self.query_one("#statusbar", Static)
-        bar.update("  ·  ".join(parts), layout=False)
+        bar.update(Text("  ·  ".join(parts)), layout=False)  # names are text, never markup
         bar.set_class(not self.connected, "-offline")
 
     def show_active(self) -> None:
@@ -229,6 +243,10 @@ class MainScreen(Screen[None]):
         composer = self.composer
         composer.set_draft(chat.draft if chat is not None else "")
         self._composer_mode(chat)
+        key = chat.key if chat is not None else None
+        if key != self._shown:
+            self._shown = key
+            self.referral_pane.clear_search()
         self._suggest_now()
         self.update_bindings()
 
@@ -277,6 +295,8 @@ class MainScreen(Screen[None]):
                     state.active is None or state.active == ROOM):
                 state.activate(key)
                 self.show_active()
+        if update.claimed is not None and state.chat(update.claimed) is not None:
+            self.activate(update.claimed)  # the old chat keeps its draft in Chat.draft
         for key, first in update.lines_from.items():
             chat = state.chat(key)
             if chat is None:
@@ -308,8 +328,7 @@ class MainScreen(Screen[None]):
             self.notify(describe_error(update.error), markup=False, severity="error")
 
     def _alias(self, key: ChatKey) -> str:
-        chat = self.state.chat(key)
-        return chat.alias if chat is not None else f"#{key}"
+        return self.state.alias_of(key)
 
     @on(messages.QueueChanged)
     def _queue_changed(self) -> None:
@@ -401,8 +420,8 @@ class MainScreen(Screen[None]):
         if text.startswith("/") and "\n" not in text:
             prefix = text[1:].strip().casefold()
             found = [c for c in self._canned() if c.key.casefold().startswith(prefix)]
-            hint.update("  ".join(f"/{c.key} {c.title}" for c in found[:6]) or
-                        t("canned.none", key=text))
+            hint.update(Text("  ".join(f"/{c.key} {c.title}" for c in found[:6]) or
+                             t("canned.none", key=text)))  # what was typed is not markup
             hint.add_class("-shown")
         else:
             hint.remove_class("-shown")
@@ -465,7 +484,14 @@ class MainScreen(Screen[None]):
             return
         labels = {"phone": t("referrals.phone"), "hours": t("referrals.hours")}
         self.post_message(messages.InsertIntoComposer(referral.as_text(labels), referral.id))
-        self.notify(t("notice.referral_inserted"), markup=False)
+        today = self.today or dt.date.today()
+        if referral.stale(today) and referral.review_due is not None:
+            # Numbers and hours change: past its review date the entry may be wrong.
+            self.notify(t("notice.referral_stale", name=referral.name,
+                          date=referral.review_due.isoformat()),
+                        markup=False, severity="warning", timeout=15)
+        else:
+            self.notify(t("notice.referral_inserted"), markup=False)
 
     # -- choosing chats ---------------------------------------------------------------------------
 
@@ -527,10 +553,8 @@ class MainScreen(Screen[None]):
                 own or self.state.supervisor) and connected else None
         if action == "toggle_urgent":
             return True if connected and self._urgency_target() is not None else None
-        if action == "statistics":
-            if not self.state.supervisor:
-                return False
-            return True if connected else None
+        if action == "statistics":  # staff who are not supervisors are told why (F5)
+            return True if connected or not self.state.supervisor else None
         if action == "insert_referral":
             return True if chat is not None and not chat.is_room and not self.composer.read_only \
                 else None
@@ -590,7 +614,8 @@ class MainScreen(Screen[None]):
 
         self.app.push_screen(
             CloseDialog(chat.alias, chat.role, self.config.tags, self.referrals,
-                        preselected=list(chat.referrals), suggested=suggested_ids),
+                        preselected=list(chat.referrals), suggested=suggested_ids,
+                        warning=close_warning(chat)),
             done)
 
     def action_block(self) -> None:
@@ -636,6 +661,9 @@ class MainScreen(Screen[None]):
     def action_statistics(self) -> None:
         from console.screens.stats import StatsScreen
 
+        if not self.state.supervisor:
+            self.notify(t("notice.stats_supervisors_only"), markup=False, severity="warning")
+            return
         self.app.push_screen(StatsScreen(self.session.send))
 
     def action_ask_supervisor(self) -> None:

@@ -30,6 +30,7 @@ from textual.widgets import Footer, Label, Static
 
 from console import i18n
 from console.keys import translate_bindings
+from console.widgets.transcript import clean
 from relay import protocol
 from relay.stats import WEEKDAYS, Statistics, bar, format_duration
 
@@ -139,7 +140,9 @@ def _counts(title: str, counts: dict[str, int], label_prefix: str | None,
                    ("", "left"))
     peak = max(counts.values(), default=0)
     for key, count in counts.items():
-        label = tr(f"{label_prefix}.{key}") if label_prefix else key
+        # Tags and referral ids are stored text: shown literally (a tag "[/]" is not markup)
+        known = f"{label_prefix}.{key}" in TEXT if label_prefix else False
+        label = Text(tr(f"{label_prefix}.{key}") if known else clean(key))
         table.add_row(label, str(count), _share(count, whole),
                       Text(bar(count, peak, BAR), style="cyan"))
     if not counts:

@@ -39,6 +39,16 @@ def format_wait(seconds: float) -> str:
     return f"{hours}:{minutes:02}:{secs:02}" if hours else f"{minutes}:{secs:02}"
 
 
+def format_ago(seconds: float) -> str:
+    """How long ago, roughly: "40 s", "3 min", "2 h"."""
+    seconds = max(0, int(seconds))
+    if seconds < 60:
+        return t("ago.seconds", n=seconds)
+    if seconds < 3600:
+        return t("ago.minutes", n=seconds // 60)
+    return t("ago.hours", n=seconds // 3600)
+
+
 def describe(entry: Waiting) -> str:
     """Language and who they write about, e.g. "sv · anhörig"."""
     parts = [entry.lang or "?"]
@@ -69,6 +79,7 @@ class QueuePane(ScrollView, can_focus=True):
         "queue--detail",
         "queue--cursor",
         "queue--empty",
+        "queue--gone",
     }
 
     DEFAULT_CSS = """
@@ -84,6 +95,7 @@ class QueuePane(ScrollView, can_focus=True):
         & > .queue--detail { color: $text-muted; }
         & > .queue--cursor { background: $block-cursor-blurred-background; }
         & > .queue--empty { color: $text-muted; }
+        & > .queue--gone { color: $text-warning; text-style: italic; }
         &:focus > .queue--cursor { background: $block-cursor-background;
                                    color: $block-cursor-foreground; }
     }
@@ -108,6 +120,8 @@ class QueuePane(ScrollView, can_focus=True):
         super().__init__(name=name, id=id, classes=classes)
         self.clock = clock
         self.entries: list[Waiting] = []
+        self.more = 0
+        """Visitors waiting beyond the entries the relay sent (it sends the head of the queue)."""
         self._styles: dict[str, Style] = {}
 
     # -- data ------------------------------------------------------------------------------
@@ -116,7 +130,7 @@ class QueuePane(ScrollView, can_focus=True):
         """Show a new queue, keeping the highlight on the same visitor if still waiting."""
         chosen = self.selected
         self.entries = entries
-        size = Size(self.size.width, len(entries) * ROWS_PER_ENTRY)
+        size = Size(self.size.width, len(entries) * ROWS_PER_ENTRY + (1 if self.more > 0 else 0))
         if size != self.virtual_size:  # no screen layout: only the scrollbar changes
             self.set_reactive(ScrollView.virtual_size, size)
             self._scroll_update(size)
@@ -208,12 +222,17 @@ class QueuePane(ScrollView, can_focus=True):
                 0, width, base)
         index, part = divmod(row, ROWS_PER_ENTRY)
         if index >= len(self.entries):
+            if self.more > 0 and row == len(self.entries) * ROWS_PER_ENTRY:
+                text = f"  {t('queue.more', count=self.more)}"
+                return Strip([Segment(text, base + self._style("empty"))]).crop_extend(
+                    0, width, base)
             return Strip.blank(width, base)
         entry = self.entries[index]
         if index == self.cursor:
             base = base + self._style("cursor")
         if part == 0:
-            marker = "!" if entry.urgent else "●"
+            # ○: the visitor's connection is gone (the relay keeps the place a while)
+            marker = "!" if entry.urgent else "○" if entry.gone_since is not None else "●"
             marker_style = self._style("urgent") if entry.urgent else self._style("detail")
             wait = format_wait(self.clock() - entry.since)
             alias = clean(entry.alias)
@@ -236,4 +255,8 @@ class QueuePane(ScrollView, can_focus=True):
             style = self._style("urgent") if entry.urgent and not preview else \
                 self._style("detail")
             segments = [Segment(text, base + style)]
+            if entry.gone_since is not None:
+                gone = t("queue.gone", ago=format_ago(self.clock() - entry.gone_since))
+                segments = [Segment(f"  {gone} · ", base + self._style("gone")),
+                            Segment(f"{detail} · {preview}", base + style)]
         return Strip(segments).crop_extend(0, width, base)

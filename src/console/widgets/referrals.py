@@ -60,7 +60,8 @@ class ReferralPane(Vertical):
     def compose(self) -> ComposeResult:
         yield Label(t("referrals.title"), classes="pane-title")
         yield Static("", id="referral-urgent")
-        yield Input(placeholder=t("referrals.search"), id="referral-search")
+        # compact: no focus border, which would leave a one-row box no room for the text
+        yield Input(placeholder=t("referrals.search"), id="referral-search", compact=True)
         yield OptionList(id="referral-list")
         yield Static("", id="referral-detail")
 
@@ -188,6 +189,14 @@ class ReferralPane(Vertical):
         referral = self.highlighted()
         if referral is not None:
             self.post_message(self.Chosen(self, referral))
+
+    def clear_search(self) -> None:
+        """Forget the search (a search belongs to one chat: the next starts with suggestions)."""
+        search = self.query_one("#referral-search", Input)
+        if search.value:
+            with search.prevent(Input.Changed):
+                search.value = ""
+            self.rebuild()
 
     def focus_search(self) -> None:
         self.query_one("#referral-search", Input).focus()

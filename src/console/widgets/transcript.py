@@ -24,8 +24,17 @@ from textual.strip import Strip
 from console.i18n import t
 from console.state import FAILED, PENDING, SENT, STORED, Chat, ChatKey, Line
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-"""Control characters (and bidi overrides) a visitor could use to mess with the terminal."""
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f"  # C0 and C1 control characters (escape sequences)
+    "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e"  # soft hyphen, joiners, ALM, fillers
+    "\u200b-\u200f\u2028-\u202e\u2060-\u206f"  # zero-width, LRM/RLM, separators, bidi
+    "\u3164\ufe00-\ufe0e\ufeff\uffa0\ufff9-\ufffb"  # fillers, variation selectors, BOM
+    "\U000e0000-\U000e007f]"  # tag characters
+)
+"""Characters a visitor could use to mess with the terminal or hide text: control characters,
+bidi overrides and marks, line and paragraph separators, zero-width and other invisible
+characters, tag characters. ``clean`` shows each as a visible "�" so nothing can be hidden in a
+line or make it look like a header (VS16, the emoji presentation selector, stays)."""
 
 HEADER, BODY, SYSTEM, BLANK = 0, 1, 2, 3
 BAR = "▌ "

@@ -24,6 +24,7 @@ from rich.text import Text
 
 from relay.cli import app
 from relay.cli.common import ConfigOption, DbOption, fail, load, with_storage
+from relay.cli.stats_text import LANGUAGES, Words, printable
 from relay.hours import OpeningHours
 from relay.stats import (
     WEEKDAYS,
@@ -31,26 +32,16 @@ from relay.stats import (
     Statistics,
     bar,
     format_duration,
+    hours_open,
     load_statistics,
-    open_hours_of_day,
-    open_weekdays,
+    weekdays_open,
 )
 from relay.storage.sqlite import SQLiteStorage
-from relay.terminal_text import visible, visible_value
+from relay.terminal_text import visible_value
 
 FORMATS = ("table", "json", "csv")
 BAR_WIDTH = 28
 
-WHO_LABELS = {"self": "self (the person with the problem)", "relative": "relative",
-              "child": "child (relative under 18)", "professional": "professional",
-              "unknown": "unknown"}
-LANGUAGE_LABELS = {"sv": "Swedish", "en": "English", "nb": "Norwegian (bokmål)",
-                   "unknown": "unknown"}
-FEEDBACK_LABELS = {"yes": "yes, it helped", "partly": "partly", "no": "no",
-                   "none": "did not answer"}
-TRIAGE_LABELS = {"right": "yes, right", "should_be_urgent": "should have been urgent",
-                 "should_not_be_urgent": "should not have been urgent",
-                 "none": "not answered"}
 
 
 def _date(text: str | None, option: str) -> date | None:
@@ -89,12 +80,16 @@ def stats(
     until: str = typer.Option(None, help="Last day, included (default: today)."),
     month: str = typer.Option(None, help="A whole calendar month, e.g. 2026-03."),
     output_format: str = typer.Option("table", "--format", "-f", help="table, json or csv."),
+    lang: str = typer.Option(None, "--lang", help="sv, en or nb (default: the relay's "
+                                                  "[chat] default_language)."),
     db: Path = DbOption,
     config: Path = ConfigOption,
 ) -> None:
     """Print anonymous statistics: hours, waits, who writes, topics, referrals, trend."""
     if output_format not in FORMATS:
         fail(f"--format must be one of {', '.join(FORMATS)}, not {output_format!r}")
+    if lang is not None and lang not in LANGUAGES:
+        fail(f"--lang must be one of {', '.join(LANGUAGES)}, not {lang!r}")
     cfg = load(config, db)
     if not cfg.database.exists():
         fail(f"no database at {cfg.database} — pass --db with the relay's database file")
@@ -109,7 +104,8 @@ def stats(
     elif output_format == "csv":
         typer.echo(to_csv(figures), nl=False)
     else:
-        Console(highlight=False).print(render(figures, cfg.hours))
+        Console(highlight=False).print(render(figures, cfg.hours,
+                                              Words(lang or cfg.default_language)))
 
 
 def to_csv(figures: Statistics) -> str:
@@ -117,8 +113,9 @@ def to_csv(figures: Statistics) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(("section", "key", "measure", "value"))
-    for row in figures.rows():
-        writer.writerow(["" if value is None else visible_value(value) for value in row])
+    for row in figures.rows():  # tags and referral ids are stored text: printed safely
+        writer.writerow(["" if value is None else printable(value) if isinstance(value, str)
+                         else value for value in row])
     return out.getvalue()
 
 
@@ -130,65 +127,67 @@ def _share(part: int, whole: int) -> str:
     return f"{round(100 * part / whole)} %" if whole else "–"
 
 
-def _spread(spread_median: float | None, spread_p90: float | None) -> str:
+def _spread(words: Words, spread_median: float | None, spread_p90: float | None) -> str:
     if spread_median is None:
         return "–"
-    return f"median {format_duration(spread_median)}, p90 {format_duration(spread_p90)}"
+    return words("spread", median=format_duration(spread_median),
+                 p90=format_duration(spread_p90))
 
 
-def _summary(f: Statistics) -> Table:
+def _summary(f: Statistics, words: Words) -> Table:
     table = Table(box=box.SIMPLE_HEAD, show_header=False, pad_edge=False)
     table.add_column("figure", style="bold")
     table.add_column("value")
-    table.add_row("Conversations started", str(f.conversations))
-    table.add_row("  answered", f"{f.answered} ({_share(f.answered, f.conversations)})")
-    table.add_row("  left before being answered",
-                  f"{f.abandoned} ({_share(f.abandoned, f.conversations)})")
+    table.add_row(words("started"), str(f.conversations))
+    table.add_row(words("answered"), f"{f.answered} ({_share(f.answered, f.conversations)})")
+    table.add_row(words("abandoned"), f"{f.abandoned} ({_share(f.abandoned, f.conversations)})")
     if f.in_progress:
-        table.add_row("  still waiting now", str(f.in_progress))
-    table.add_row("  urgent (raised by triage)", str(f.urgent))
-    table.add_row("Widget opened while closed", str(f.closed_visits))
-    table.add_row("Waiting time (answered)", _spread(f.wait.median, f.wait.p90))
-    table.add_row("Waited before leaving", _spread(f.abandoned_wait.median, f.abandoned_wait.p90))
-    table.add_row("Conversation length", _spread(f.duration.median, f.duration.p90))
-    lines = "–" if f.lines.median is None else (
-        f"median {f.lines.median:g}, p90 {f.lines.p90:g}")
-    table.add_row("Lines per conversation", lines)
-    ended = ", ".join(f"{by} {n}" for by, n in f.closed_by.items() if n)
-    table.add_row("Ended by", ended or "–")
+        table.add_row(words("in_progress"), str(f.in_progress))
+    table.add_row(words("urgent"), str(f.urgent))
+    table.add_row(words("closed_visits"), str(f.closed_visits))
+    table.add_row(words("wait"), _spread(words, f.wait.median, f.wait.p90))
+    table.add_row(words("abandoned_wait"),
+                  _spread(words, f.abandoned_wait.median, f.abandoned_wait.p90))
+    table.add_row(words("duration"), _spread(words, f.duration.median, f.duration.p90))
+    lines = "–" if f.lines.median is None else words(
+        "spread", median=f"{f.lines.median:g}", p90=f"{f.lines.p90:g}")
+    table.add_row(words("lines"), lines)
+    ended = ", ".join(f"{words.label('by', by)} {n}" for by, n in f.closed_by.items() if n)
+    table.add_row(words("ended_by"), ended or "–")
     return table
 
 
-def _count_table(title: str, counts: dict[str, int], labels: dict[str, str] | None = None,
-                 *, total: int | None = None, style: str = "cyan", key_header: str = "") -> Table:
+def _count_table(words: Words, title: str, counts: dict[str, int], prefix: str, *,
+                 total: int | None = None, style: str = "cyan", key_header: str = "") -> Table:
+    """Counts per key; keys are stored text (tags, ids), so they are never read as markup."""
     table = Table(title=title, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD,
                   pad_edge=False)
     table.add_column(key_header)
-    table.add_column("count", justify="right")
-    table.add_column("share", justify="right")
+    table.add_column(words("col.count"), justify="right")
+    table.add_column(words("col.share"), justify="right")
     table.add_column("", no_wrap=True)
     whole = total if total is not None else sum(counts.values())
     peak = max(counts.values(), default=0)
     for key, count in counts.items():
-        # Keys are topic tags and referral ids a client sent: text, never markup or escapes.
-        table.add_row(Text(visible((labels or {}).get(key, key))), str(count),
-                      _share(count, whole),
+        table.add_row(words.label(prefix, key), str(count), _share(count, whole),
                       Text(bar(count, peak, BAR_WIDTH), style=style))
     if not counts:
-        table.add_row("(none)", "", "", "")
+        table.add_row(words("none"), "", "", "")
     return table
 
 
-def _weekdays(f: Statistics, hours: OpeningHours) -> Table:
-    table = Table(title="Per weekday (started conversations and widget openings while closed)",
-                  title_justify="left", title_style="bold", box=box.SIMPLE_HEAD, pad_edge=False)
-    for name, justify in (("weekday", "left"), ("days", "right"), ("chats", "right"),
-                          ("", "left"), ("closed", "right"), ("", "left")):
-        table.add_column(name, justify=justify, no_wrap=True)  # type: ignore[arg-type]
-    open_days = open_weekdays(hours)
+def _weekdays(f: Statistics, hours: OpeningHours, words: Words) -> Table:
+    table = Table(title=words("weekdays"), title_justify="left", title_style="bold",
+                  box=box.SIMPLE_HEAD, pad_edge=False)
+    for key, justify in (("col.weekday", "left"), ("col.days", "right"), ("col.chats", "right"),
+                         ("", "left"), ("col.closed", "right"), ("", "left")):
+        table.add_column(words(key) if key else "", justify=justify,  # type: ignore[arg-type]
+                         no_wrap=True)
+    open_days = weekdays_open(hours, f)
     peak = max(max(s.conversations, s.closed_visits) for s in f.by_weekday)
     for index, slot in enumerate(f.by_weekday):
-        name = WEEKDAYS[index].capitalize() + ("" if index in open_days else " (closed)")
+        name = words(f"day.{WEEKDAYS[index]}") + ("" if index in open_days else
+                                                  words("day.closed"))
         table.add_row(name, str(f.weekday_days[index]), str(slot.conversations),
                       Text(bar(slot.conversations, peak, BAR_WIDTH // 2), style="cyan"),
                       str(slot.closed_visits),
@@ -196,17 +195,18 @@ def _weekdays(f: Statistics, hours: OpeningHours) -> Table:
     return table
 
 
-def _hours(f: Statistics, hours: OpeningHours) -> Table:
-    table = Table(title="Per hour of day (local time)", title_justify="left", title_style="bold",
+def _hours(f: Statistics, hours: OpeningHours, words: Words) -> Table:
+    table = Table(title=words("hours"), title_justify="left", title_style="bold",
                   box=box.SIMPLE_HEAD, pad_edge=False)
-    for name, justify in (("hour", "left"), ("chats", "right"), ("", "left"),
-                          ("closed", "right"), ("", "left")):
-        table.add_column(name, justify=justify, no_wrap=True)  # type: ignore[arg-type]
-    open_hours = open_hours_of_day(hours)
+    for key, justify in (("col.hour", "left"), ("col.chats", "right"), ("", "left"),
+                         ("col.closed", "right"), ("", "left")):
+        table.add_column(words(key) if key else "", justify=justify,  # type: ignore[arg-type]
+                         no_wrap=True)
+    open_hours = hours_open(hours, f)
     active = [h for h, s in enumerate(f.by_hour) if s.conversations or s.closed_visits]
     shown = sorted(set(active) | (open_hours if len(open_hours) < 24 else set()))
     if not shown:
-        table.add_row("(no activity)", "", "", "", "")
+        table.add_row(words("no_activity"), "", "", "", "")
         return table
     peak = max(max(s.conversations, s.closed_visits) for s in f.by_hour)
     quiet: list[int] = []  # a run of hours with nothing, shown as one row
@@ -225,7 +225,8 @@ def _hours(f: Statistics, hours: OpeningHours) -> Table:
             quiet.append(hour)
             continue
         flush_quiet()
-        label = f"{hour:02d}–{(hour + 1) % 24:02d}" + (" open" if hour in open_hours else "")
+        label = f"{hour:02d}–{(hour + 1) % 24:02d}" + (words("hour.open")
+                                                       if hour in open_hours else "")
         table.add_row(label, str(slot.conversations),
                       Text(bar(slot.conversations, peak, BAR_WIDTH // 2), style="cyan"),
                       str(slot.closed_visits),
@@ -233,11 +234,12 @@ def _hours(f: Statistics, hours: OpeningHours) -> Table:
     return table
 
 
-def _weeks(f: Statistics) -> Table:
-    table = Table(title="Per week", title_justify="left", title_style="bold",
+def _weeks(f: Statistics, words: Words) -> Table:
+    table = Table(title=words("weeks"), title_justify="left", title_style="bold",
                   box=box.SIMPLE_HEAD, pad_edge=False)
-    for name in ("week", "chats", "answered", "left", "closed", ""):
-        table.add_column(name, justify="left" if name in ("week", "") else "right", no_wrap=True)
+    for key in ("col.week", "col.chats", "col.answered", "col.left", "col.closed", ""):
+        table.add_column(words(key) if key else "", no_wrap=True,
+                         justify="left" if key in ("col.week", "") else "right")
     peak = max((w.conversations for w in f.weeks), default=0)
     for week in f.weeks:
         table.add_row(week.week, str(week.conversations), str(week.answered),
@@ -246,31 +248,35 @@ def _weeks(f: Statistics) -> Table:
     return table
 
 
-def render(f: Statistics, hours: OpeningHours) -> Group:
-    """Every table of the report, in reading order."""
+def render(f: Statistics, hours: OpeningHours, words: Words | None = None) -> Group:
+    """Every table of the report, in reading order, in ``words``' language (Swedish default).
+
+    Stored text (tags, referral ids) is shown literally: a tag such as ``[/]`` is text, not
+    Rich markup, and control characters are replaced.
+    """
+    words = words or Words("sv")
     heading = Text.assemble(
-        ("Lotsen statistics ", "bold"),
+        (words("heading"), "bold"),
         f"{f.since.isoformat()} – {f.until.isoformat()} ({f.timezone})",
     )
-    legend = Text("chats = conversations started; closed = widget opened while the chat was "
-                  "closed (an anonymous count per hour).", style="dim")
     feedback_total = sum(f.feedback.values())
     return Group(
         heading,
-        _summary(f),
-        _weekdays(f, hours),
-        _hours(f, hours),
-        legend,
+        _summary(f, words),
+        _weekdays(f, hours, words),
+        _hours(f, hours, words),
+        Text(words("legend"), style="dim"),
         Text(""),
-        _count_table("Who writes", f.who, WHO_LABELS, key_header="role"),
-        _count_table("Language", f.language, LANGUAGE_LABELS, key_header="language"),
-        _count_table("Topics (tags set at close; a conversation may have several)", f.tags,
-                     total=f.conversations, key_header="tag"),
-        _count_table("Referrals given (directory id)", f.referrals, total=f.conversations,
-                     key_header="referral"),
-        _count_table("Feedback after the chat", f.feedback, FEEDBACK_LABELS,
-                     total=feedback_total, key_header="answer"),
-        _count_table("Was the triage right? (staff at close)", f.triage, TRIAGE_LABELS,
-                     total=sum(f.triage.values()), key_header="answer"),
-        _weeks(f),
+        _count_table(words, words("who"), f.who, "who", key_header=words("col.role")),
+        _count_table(words, words("language"), f.language, "lang",
+                     key_header=words("col.language")),
+        _count_table(words, words("tags"), f.tags, "tag", total=f.conversations,
+                     key_header=words("col.tag")),
+        _count_table(words, words("referrals"), f.referrals, "referral",
+                     total=f.conversations, key_header=words("col.referral")),
+        _count_table(words, words("feedback"), f.feedback, "feedback", total=feedback_total,
+                     key_header=words("col.answer")),
+        _count_table(words, words("triage"), f.triage, "triage", total=sum(f.triage.values()),
+                     key_header=words("col.answer")),
+        _weeks(f, words),
     )
