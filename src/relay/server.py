@@ -631,10 +631,13 @@ class Relay:
 
             metrics, content_type = exposition(self, storage_up=await self.storage.healthy())
             return _response(200, metrics, content_type)
-        if path in ("/widget.js", "/widget-panel.js", "/", "/index.html"):
-            # widget.js is the small loader; it fetches widget-panel.js when the chat is opened.
+        if path in ("/widget.js", "/widget-panel.js", "/widget-selftest.js", "/", "/index.html"):
+            # widget.js is the small loader; it fetches widget-panel.js when the chat is opened,
+            # and the panel fetches widget-selftest.js when a self-test is opened.
             name = path[1:] if path.endswith(".js") else "demo.html"
             return self._static(name, request)
+        if path == "/widget-selftest.json":  # the services self-test results name
+            return self._static(path[1:], request)
         return _response(404, b"Not found\n", "text/plain")
 
     def _origin_allowed(self, headers: Headers) -> bool:
@@ -650,11 +653,12 @@ class Relay:
     def _static(self, name: str, request: Request) -> Response:
         cached = self._widget_cache.get(name)
         if cached is None:
+            from relay.selftest import services_json
             from widget import asset
 
-            path = asset(name)
             try:
-                body = path.read_bytes()
+                body = (services_json(self.config.referral_directory)
+                        if name == "widget-selftest.json" else asset(name).read_bytes())
             except OSError:
                 return _response(404, b"Not found\n", "text/plain")
             etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
@@ -662,11 +666,11 @@ class Relay:
             self._widget_cache[name] = cached
         body, zipped, etag = cached
         kind = "text/javascript; charset=utf-8" if name.endswith(".js") else \
-            "text/html; charset=utf-8"
+            "application/json" if name.endswith(".json") else "text/html; charset=utf-8"
         headers = [("ETag", etag), ("Cache-Control", "public, max-age=300, must-revalidate"),
                    ("Vary", "Accept-Encoding"), ("X-Content-Type-Options", "nosniff"),
                    ("Referrer-Policy", "no-referrer")]
-        if name.endswith(".js"):
+        if not name.endswith(".html"):
             headers.append(("Cross-Origin-Resource-Policy", "cross-origin"))
             headers.append(("Access-Control-Allow-Origin", "*"))
         else:
