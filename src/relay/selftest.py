@@ -16,6 +16,7 @@ from typing import Any
 from relay.referrals import DirectoryError, load_directory
 from widget.selftest import LANGUAGES, SelftestError, instruments
 
+
 def services(directory_path: Path | None) -> dict[str, list[dict[str, Any]]]:
     """{instrument id: [{name: {lang: text}, phone, url}]} in the instrument file's order."""
     directory = load_directory(directory_path)

@@ -198,8 +198,8 @@ def score(instrument: dict[str, Any], answers: list[int],
         if answer not in [option["score"] for option in item["options"]]:
             raise ValueError(f"{item['id']}: {answer} is not one of its options' scores")
     total = sum(answers)
-    chosen = group if needs_group(instrument, total) else None
-    if chosen is None and instrument.get("groups"):
+    chosen = group
+    if not needs_group(instrument, total) and instrument.get("groups"):
         chosen = instrument["groups"]["options"][0]["id"]  # any group: they all agree here
     by_id = dict(zip((item["id"] for item in items), answers, strict=True))
     subscores = {sub["id"]: sum(by_id[i] for i in sub["items"])

@@ -50,14 +50,15 @@ function open(api){
   function menu(){
     screen(focusable(h("h3",null,tr("head"))),h("p","sm",tr("lead")),...TESTS.map(t=>{
       const b=add(at(h("button","k",L(t.title)+" ("+t.name+")"),{type:"button"}),
-        h("span","sm",L(t.intro)+" "+fmt("n",t.items.length)));
+        h("span","sm"," "+L(t.intro)+" "+fmt("n",t.items.length)));
       b.onclick=()=>{test=t;pos=0;answers=[];group=null;question()};
       return b;
     }),button("chat",api.close));
   }
   // One question per screen: a radio group (arrow keys move in it; Enter goes on), Back, Next.
   function ask(text,hint,options,chosen,n,m,done,back){
-    const fs=add(h("fieldset"),focusable(h("legend",null,text)),hint!=null&&h("p","sm",L(hint)));
+    const fs=add(h("fieldset"),focusable(h("legend",null,text)));
+    if(hint!=null)add(fs,h("p","sm",L(hint)));
     options.forEach((o,i)=>{
       const radio=at(h("input"),{type:"radio",name:"q"});
       radio.checked=i===chosen;radio.value=i;

@@ -27,6 +27,10 @@ from console.state import FAILED, PENDING, SENT, STORED, Chat, ChatKey, Line
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 """Control characters (and bidi overrides) a visitor could use to mess with the terminal."""
 
+SELFTEST = re.compile(r"\[[A-Z][A-Z0-9-]{0,15} \d{1,3}/\d{1,3}\] ")
+"""How a visitor's shared self-test result starts, e.g. "[AUDIT 9/40] " (widget-selftest.src.js).
+It is the visitor's own line, typed or shared: shown distinctly, trusted no more than any line."""
+
 HEADER, BODY, SYSTEM, BLANK = 0, 1, 2, 3
 BAR = "▌ "
 DELIVERY_MARK = {PENDING: "○", SENT: "✓", STORED: "✓✓", FAILED: "✗"}
@@ -112,6 +116,7 @@ class TranscriptView(ScrollView, can_focus=True):
         "transcript--meta",
         "transcript--failed",
         "transcript--placeholder",
+        "transcript--selftest",
     }
 
     DEFAULT_CSS = """
@@ -130,6 +135,7 @@ class TranscriptView(ScrollView, can_focus=True):
         & > .transcript--meta { color: $text-muted; }
         & > .transcript--failed { color: $text-error; text-style: bold; }
         & > .transcript--placeholder { color: $text-muted; }
+        & > .transcript--selftest { color: $text-accent; text-style: bold reverse; }
     }
     """
 
@@ -282,6 +288,8 @@ class TranscriptView(ScrollView, can_focus=True):
         """Who wrote a line, and the style name for it."""
         chat = self.chat
         if line.kind == "visitor":
+            if SELFTEST.match(line.text):
+                return f"{chat.alias if chat else '?'} · {t('line.selftest')}", "selftest"
             return (chat.alias if chat else "?"), "visitor"
         if line.kind == "note":
             return f"{t('line.note')} · {line.author or ''}", "note"
