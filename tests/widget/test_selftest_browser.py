@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Locator, Page, WebSocketRoute, expect
+from playwright.sync_api import Browser, Locator, Page, ViewportSize, WebSocketRoute, expect
 
 from tests.widget.conftest import TIMEZONE, LoopThread, Relays, Staff
 from tests.widget.helpers import open_chat, panel, storage
@@ -284,9 +284,11 @@ def test_self_test_is_accessible_on_a_phone_and_at_200_percent_zoom(
     result; on a 390 px phone and at 200 % zoom nothing scrolls sideways and every answer is a
     target at least 48 px high."""
     relay = relays.start()
-    for name, viewport, scale in (("phone", {"width": 390, "height": 844}, 2),
-                                  ("zoom200", {"width": 640, "height": 400}, 2)):
-        context = browser.new_context(viewport=viewport, device_scale_factor=scale,
+    # 200 % zoom of a 1280 x 800 window: 640 x 400 CSS pixels at twice the density.
+    sizes: list[tuple[str, ViewportSize]] = [("phone", {"width": 390, "height": 844}),
+                                             ("zoom200", {"width": 640, "height": 400})]
+    for name, viewport in sizes:
+        context = browser.new_context(viewport=viewport, device_scale_factor=2,
                                       is_mobile=name == "phone", has_touch=name == "phone",
                                       timezone_id=TIMEZONE, locale="sv-SE")
         try:
