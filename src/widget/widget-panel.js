@@ -238,8 +238,10 @@ function boot(){
   }
   const canChat=()=>S.phase!=="ended"&&(running()||!!(S.status&&S.status.open));
   const testApi={box:testBox,lang:()=>lang,tr:k=>tr("st")[k],h,at,add,links,canChat,close:()=>testView(false),
-    share:t=>{if(!canChat())return false;area.value=t;submit();return true},  // the only thing sent
-    talk:()=>{testView(false);area.focus()},closed:()=>noteText.textContent+" "+noteNext.textContent};
+    // The only thing a self-test ever sends; a draft in the message box is kept.
+    share:t=>{if(!canChat())return false;const draft=area.value;area.value=t;submit();area.value=draft;return true},
+    talk:()=>{testView(false);area.focus()},
+    closed:()=>S.status&&!S.status.open?noteText.textContent+" "+noteNext.textContent:""};
   function openTests(){
     if(ctx.selftest){testView(true);return ctx.selftest.open(testApi)}
     if(testLoading)return;

@@ -110,6 +110,8 @@ def test_audit_asks_the_group_only_when_needed_and_shares_only_on_click(
     anna = Staff.login(staff_loop, relay.port, "anna")
     sent = record_sent(page)
     page.goto(relay.url + "/")
+    open_chat(page)
+    page.get_by_label("Ditt meddelande").fill("Jag undrar")  # a draft, kept through the test
     box = start_tests(page)
     choose(page, "audit")
     answers = [2, 1, 1, 1, 0, 0, 0, 0, 2, 0]
@@ -141,6 +143,7 @@ def test_audit_asks_the_group_only_when_needed_and_shares_only_on_click(
 
     box.get_by_role("button", name="Prata med oss nu").click()
     expect(page.get_by_label("Ditt meddelande")).to_be_focused()
+    expect(page.get_by_label("Ditt meddelande")).to_have_value("Jag undrar")
     expect(panel(page).locator("[role=log]")).to_contain_text(line)
 
 
