@@ -1,4 +1,5 @@
-"""The services the widget's self-tests name next to a result, from the referral directory.
+"""What the relay knows of the widget's self-tests: the services a result names, from the
+referral directory, and whether completed tests are counted.
 
 Each instrument file (``widget/selftests/*.json``) lists directory ids under ``services``; the
 relay serves the matching entries of its own directory (the shipped one, or the
@@ -10,6 +11,7 @@ municipality's own unit appears once its file replaces the example.
 from __future__ import annotations
 
 import json
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -32,11 +34,22 @@ def services(directory_path: Path | None) -> dict[str, list[dict[str, Any]]]:
     return found
 
 
-def services_json(directory_path: Path | None) -> bytes:
-    """``services`` as the JSON body the relay serves; ``{}`` if a file cannot be read (the
-    relay's start-up check reports a broken directory; the tests still work without names)."""
+def services_json(directory_path: Path | None, count: bool = False) -> bytes:
+    """The body of ``/widget-selftest.json``: ``{"count": bool, "services": services(...)}``.
+    ``count`` tells the widget to report completed tests; services are ``{}`` if a file cannot
+    be read (the relay's start-up check reports a broken directory; the tests still work)."""
     try:
-        body = services(directory_path)
+        found = services(directory_path)
     except (DirectoryError, SelftestError):
-        body = {}
+        found = {}
+    body = {"count": count, "services": found}
     return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+@cache
+def instrument_ids() -> frozenset[str]:
+    """The ids of the shipped instruments (a completed-test count names one of these)."""
+    try:
+        return frozenset(instruments())
+    except SelftestError:
+        return frozenset()

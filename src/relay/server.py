@@ -638,7 +638,20 @@ class Relay:
             return self._static(name, request)
         if path == "/widget-selftest.json":  # the services self-test results name
             return self._static(path[1:], request)
+        if path.startswith("/widget-selftest/done/"):
+            return self._selftest_done(path.rsplit("/", 1)[1])
         return _response(404, b"Not found\n", "text/plain")
+
+    def _selftest_done(self, instrument: str) -> Response:
+        """A visitor completed a self-test: counted per instrument (in memory, shown by
+        /metrics) when ``selftest_counts`` is on. Nothing else is known or kept about it."""
+        from relay.selftest import instrument_ids
+
+        if not self.config.selftest_counts or instrument not in instrument_ids():
+            return _response(404, b"Not found\n", "text/plain")
+        self._count(f"selftest_completed_{instrument}")
+        return _response(204, None, None, [("Cache-Control", "no-store"),
+                                           ("Access-Control-Allow-Origin", "*")])
 
     def _origin_allowed(self, headers: Headers) -> bool:
         """Browsers send Origin: allow the relay's own pages and the configured embedding sites."""
@@ -657,7 +670,7 @@ class Relay:
             from widget import asset
 
             try:
-                body = (services_json(self.config.referral_directory)
+                body = (services_json(self.config.referral_directory, self.config.selftest_counts)
                         if name == "widget-selftest.json" else asset(name).read_bytes())
             except OSError:
                 return _response(404, b"Not found\n", "text/plain")

@@ -35,10 +35,12 @@ function open(api){
   const {box,h,at,add,tr}=api,lang=api.lang(),L=i=>STR[lang][i];
   const fmt=(k,n,m)=>tr(k).replace("{n}",n).replace("{m}",m);
   const live=at(h("div"),{role:"status"});
-  let test,pos,answers,group,services={};
+  let test,pos,answers,group,relay={services:{}};
   // The services a result names come from the relay's referral directory: a plain GET that
-  // carries nothing about the visitor, made before any answer is given.
-  fetch(ctx.relay+"/widget-selftest.json",{credentials:"omit"}).then(r=>r.json()).then(j=>{services=j},()=>{});
+  // carries nothing about the visitor, made before any answer is given. It also says whether
+  // the relay counts completed tests (config, off by default).
+  const get=path=>fetch(ctx.relay+path,{credentials:"omit",referrerPolicy:"no-referrer"});
+  get("/widget-selftest.json").then(r=>r.json()).then(j=>{relay=j},()=>{});
   const button=(k,fn,cls)=>{const b=at(h("button",cls,tr(k)),{type:"button"});b.onclick=fn;return b};
   const focusable=e=>at(e,{tabindex:"-1"});
   // Each screen replaces the last; focus goes to its heading so screen readers start there.
@@ -94,7 +96,9 @@ function open(api){
     const title=focusable(h("h3",null,L(band.title)));
     const most=score(test,test.items.map(top)).subscores,points=[fmt("of",r.score,r.max)];
     for(const s of test.subscores||[])points.push(s.name+": "+fmt("of",r.subscores[s.id],most[s.id]));
-    const list=api.links(h("ul"),(services[test.id]||[]).map(s=>({...s,name:s.name[lang]})));
+    const list=api.links(h("ul"),(relay.services[test.id]||[]).map(s=>({...s,name:s.name[lang]})));
+    // Only that a test of this kind was completed: no answer, no score, nothing of the chat.
+    if(relay.count)get("/widget-selftest/done/"+test.id).catch(()=>{});
     const acts=h("div","ac"),done=h("p");
     if(api.canChat()){
       // Instrument, score and band: never the answers.

@@ -338,3 +338,23 @@ def test_question_screen_for_the_docs(
     expect(box).to_contain_text("Ett standardglas är till exempel")
     box.get_by_role("radio", name="3–4").check()
     shoot(page, "selftest-question")
+
+
+def test_a_configured_count_reports_the_instrument_only(page: Page, relays: Relays) -> None:
+    """With selftest_counts on, finishing a test makes one GET naming the instrument, with no
+    answer or score in it, and still nothing on the chat socket."""
+    relay = relays.start(selftest_counts=True)
+    sent = record_sent(page)
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(relay.url + "/")
+    box = start_tests(page)
+    choose(page, "pgsi")
+    answer(page, "pgsi", [1] * 9)
+    expect(box.get_by_role("status").get_by_role("heading")).to_have_text(
+        "Spelandet ger troligen problem")
+    page.wait_for_load_state("networkidle")
+    assert [url for url in requests if "/done/" in url] == [
+        relay.url + "/widget-selftest/done/pgsi"]
+    assert relay.relay is not None and relay.relay.counters["selftest_completed_pgsi"] == 1
+    assert [frame["type"] for frame in sent] == ["hello"]

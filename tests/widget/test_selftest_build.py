@@ -10,6 +10,7 @@ import gzip
 import json
 import re
 import shutil
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -115,7 +116,7 @@ def test_services_come_from_the_relays_directory_without_examples(tmp_path: Path
         body, headers = fetch(relay.url + "/widget-selftest.json")
     assert headers["Content-Type"] == "application/json"
     assert headers["Access-Control-Allow-Origin"] == "*"
-    shipped = json.loads(body)
+    shipped = json.loads(body)["services"]
     assert [s["name"]["sv"] for s in shipped["audit"]] == ["Alkoholhjälpen", "1177 Vårdguiden"]
     assert [s["url"] for s in shipped["pgsi"]] == ["https://stodlinjen.se",
                                                    "https://www.spelpaus.se"]
@@ -123,7 +124,38 @@ def test_services_come_from_the_relays_directory_without_examples(tmp_path: Path
     directory = tmp_path / "directory.toml"
     directory.write_text(MUNICIPALITY, encoding="utf-8")
     with RelayThread(make_config(tmp_path, referral_directory=directory)) as relay:
-        own = json.loads(fetch(relay.url + "/widget-selftest.json")[0])
+        own = json.loads(fetch(relay.url + "/widget-selftest.json")[0])["services"]
     assert [s["name"]["sv"] for s in own["audit"]] == [
         "Alkoholhjälpen", "Öppenvården i Testby", "1177 Vårdguiden"]
     assert own["audit"][1]["name"]["nb"] == "Öppenvården i Testby"  # falls back to sv
+
+
+def status_of(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url) as response:
+            return int(response.status)
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def test_completed_tests_are_not_counted_unless_configured(tmp_path: Path) -> None:
+    """By default the widget is told not to report completed tests, and the relay refuses
+    a report."""
+    with RelayThread(make_config(tmp_path)) as relay:
+        assert json.loads(fetch(relay.url + "/widget-selftest.json")[0])["count"] is False
+        assert status_of(relay.url + "/widget-selftest/done/audit") == 404
+        assert not any(name.startswith("selftest") for name in relay.relay.counters)
+
+
+def test_configured_counts_are_per_instrument_and_shown_in_metrics(tmp_path: Path) -> None:
+    """With selftest_counts on, each report counts one completed test of a known instrument
+    (nothing else: no score, no chat) and /metrics shows the totals."""
+    with RelayThread(make_config(tmp_path, selftest_counts=True)) as relay:
+        assert json.loads(fetch(relay.url + "/widget-selftest.json")[0])["count"] is True
+        for instrument in ("audit", "pgsi", "pgsi"):
+            assert status_of(relay.url + f"/widget-selftest/done/{instrument}") == 204
+        assert status_of(relay.url + "/widget-selftest/done/dudit") == 404
+        metrics = fetch(relay.url + "/metrics")[0].decode()
+    assert 'lotsen_events_total{event="selftest_completed_audit"} 1.0' in metrics
+    assert 'lotsen_events_total{event="selftest_completed_pgsi"} 2.0' in metrics
+    assert "dudit" not in metrics
