@@ -358,3 +358,30 @@ def test_a_configured_count_reports_the_instrument_only(page: Page, relays: Rela
         relay.url + "/widget-selftest/done/pgsi"]
     assert relay.relay is not None and relay.relay.counters["selftest_completed_pgsi"] == 1
     assert [frame["type"] for frame in sent] == ["hello"]
+
+
+@pytest.mark.parametrize(("lang", "label", "entry", "name", "band"), [
+    ("en", "English", "Test yourself", "Gambling (PGSI)", "No signs of gambling problems"),
+    ("nb", "Norsk (bokmål)", "Test deg selv", "Pengespill (PGSI)",
+     "Ingen tegn på spilleproblemer"),
+])
+def test_the_test_speaks_the_language_the_visitor_chose(
+    page: Page, relays: Relays, staff_loop: LoopThread,
+    lang: str, label: str, entry: str, name: str, band: str
+) -> None:
+    """After choosing English or Norwegian in the panel, the menu, the questions, the answers
+    and the result are in that language."""
+    relay = relays.start()
+    Staff.login(staff_loop, relay.port, "anna")  # open: the panel offers its language choice
+    page.goto(relay.url + "/")
+    open_chat(page)
+    page.get_by_label("Språk").select_option(label=label)
+    page.get_by_role("button", name=entry).click()
+    box = selftest_view(page)
+    box.get_by_role("button", name=name).click()
+    for item in TESTS["pgsi"]["items"]:
+        expect(box.locator("legend")).to_have_text(item["text"][lang])
+        box.get_by_role("radio", name=item["options"][0]["text"][lang], exact=True).check()
+        box.get_by_role("button", name={"en": "Next", "nb": "Neste"}[lang]).click()
+    expect(box.get_by_role("status").get_by_role("heading")).to_have_text(band)
+    assert serious(axe(page)) == []
