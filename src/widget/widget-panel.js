@@ -80,11 +80,11 @@ fb:"Fikk du hjelp?",fbA:["Ja","Delvis","Nei"],thanks:"Takk for svaret!",again:"S
 anon:"Du er anonym: vi spør ikke om navnet ditt og lagrer verken IP-adresse eller informasjonskapsler.",
 kept:"Teksten slettes etter {n} dager.",duty:"Hvis et barn ikke har det trygt, må de ansatte melde fra til barnevernet.",
 log:"Meldinger",lost:"Den forrige chatten kunne ikke gjenopptas.",notSent:"Ikke sendt: chatten er stengt.",tooLong:"Meldingen er for lang.",slow:"Du skriver fort – meldingen sendes om litt."}};
-Object.assign(T.sv,{selftest:"Testa dig själv",testFail:"Testet kunde inte laddas – försök igen.",
+Object.assign(T.sv,{selftest:"Testa dig själv",testNews:"Nytt meddelande i chatten – visa",testFail:"Testet kunde inte laddas – försök igen.",
   st:{head:"Testa dig själv",lead:"Korta test som vården använder. Svaren stannar i din webbläsare och sparas inte.",n:"{n} frågor.",pick:"Välj ett svar först.",q:"Fråga {n} av {m}",back:"Tillbaka",next:"Nästa",of:"{n} av {m} poäng",nodx:"Testet är ingen diagnos, bara en fingervisning.",help:"Här kan du få stöd",talk:"Prata med oss nu",share:"Dela mitt resultat med behandlaren",shared:"Ditt resultat finns nu i chatten.",line:"Mitt självtestresultat",again:"Gör ett annat test",chat:"Tillbaka till chatten"}});
-Object.assign(T.en,{selftest:"Test yourself",testFail:"The test could not load – try again.",
+Object.assign(T.en,{selftest:"Test yourself",testNews:"New message in the chat – show",testFail:"The test could not load – try again.",
   st:{head:"Test yourself",lead:"Short tests used in health care. Your answers stay in your browser and are not stored.",n:"{n} questions.",pick:"Choose an answer first.",q:"Question {n} of {m}",back:"Back",next:"Next",of:"{n} of {m} points",nodx:"The test is not a diagnosis, only a pointer.",help:"Where you can get support",talk:"Talk to us now",share:"Share my result with the counsellor",shared:"Your result is now in the chat.",line:"My self-test result",again:"Take another test",chat:"Back to the chat"}});
-Object.assign(T.nb,{selftest:"Test deg selv",testFail:"Testen kunne ikke lastes – prøv igjen.",
+Object.assign(T.nb,{selftest:"Test deg selv",testNews:"Ny melding i chatten – vis",testFail:"Testen kunne ikke lastes – prøv igjen.",
   st:{head:"Test deg selv",lead:"Korte tester som helsetjenesten bruker. Svarene blir i nettleseren din og lagres ikke.",n:"{n} spørsmål.",pick:"Velg et svar først.",q:"Spørsmål {n} av {m}",back:"Tilbake",next:"Neste",of:"{n} av {m} poeng",nodx:"Testen er ingen diagnose, bare en pekepinn.",help:"Her kan du få støtte",talk:"Snakk med oss nå",share:"Del resultatet mitt med behandleren",shared:"Resultatet ditt er nå i chatten.",line:"Mitt selvtestresultat",again:"Ta en annen test",chat:"Tilbake til chatten"}});
 const LANGS={sv:"Svenska",en:"English",nb:"Norsk (bokmål)"},LOCALE={sv:"sv-SE",en:"en-GB",nb:"nb-NO"};
 const ROLES=["self","relative","child","professional"],ANSWERS=["yes","partly","no"];
@@ -232,8 +232,16 @@ function boot(){
   let testLoading=false;
   try{const sheet=new CSSStyleSheet();sheet.replaceSync(TEST_CSS);root.adoptedStyleSheets=[...root.adoptedStyleSheets,sheet]}
   catch(e){add(root,h("style",null,TEST_CSS))}
+  // A counsellor's line while a test is shown: a notice above the test leads back to the chat.
+  const testNews=btn("testNews","pri",()=>testApi.talk());
+  testNews.style.cssText="margin:10px 14px 0";testNews.hidden=true;panel.insertBefore(testNews,testBox);
+  new MutationObserver(guard(added=>{
+    if(testBox.hidden||!added.some(m=>[...m.addedNodes].some(n=>n.matches&&n.matches(".m:not(.v):not(.s)"))))return;
+    if(testNews.hidden)say(tr("testNews"));
+    testNews.hidden=false;
+  })).observe(log,{childList:true});
   function testView(on){
-    testBox.hidden=!on;body.style.display=foot.style.display=on?"none":"";
+    testBox.hidden=!on;testNews.hidden=true;body.style.display=foot.style.display=on?"none":"";
     if(!on){testBox.textContent="";testB.focus()}
   }
   const canChat=()=>S.phase!=="ended"&&(running()||!!(S.status&&S.status.open));

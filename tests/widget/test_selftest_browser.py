@@ -385,3 +385,28 @@ def test_the_test_speaks_the_language_the_visitor_chose(
         box.get_by_role("button", name={"en": "Next", "nb": "Neste"}[lang]).click()
     expect(box.get_by_role("status").get_by_role("heading")).to_have_text(band)
     assert serious(axe(page)) == []
+
+
+def test_a_counsellors_line_during_a_test_is_not_missed(
+    page: Page, relays: Relays, staff_loop: LoopThread
+) -> None:
+    """Mid-chat, a visitor taking a test sees a notice when the counsellor writes; it leads
+    back to the chat and the new line."""
+    relay = relays.start()
+    anna = Staff.login(staff_loop, relay.port, "anna")
+    page.goto(relay.url + "/")
+    open_chat(page)
+    page.get_by_label("Ditt meddelande").fill("Hej")
+    page.get_by_label("Ditt meddelande").press("Enter")
+    conversation = anna.claim()
+    box = start_tests(page)
+    choose(page, "audit")
+    notice = page.get_by_role("button", name="Nytt meddelande i chatten – visa")
+    expect(notice).to_be_hidden()
+    anna.say(conversation, "Ta den tid du behöver.", "s1")
+    expect(notice).to_be_visible()
+    expect(box).to_contain_text("Fråga 1 av 10")  # the test stays as it was
+    notice.click()
+    expect(box).to_be_hidden()
+    expect(panel(page).locator("[role=log]")).to_contain_text("Ta den tid du behöver.")
+    expect(page.get_by_label("Ditt meddelande")).to_be_focused()
