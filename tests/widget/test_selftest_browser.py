@@ -410,3 +410,20 @@ def test_a_counsellors_line_during_a_test_is_not_missed(
     expect(box).to_be_hidden()
     expect(panel(page).locator("[role=log]")).to_contain_text("Ta den tid du behöver.")
     expect(page.get_by_label("Ditt meddelande")).to_be_focused()
+
+
+def test_a_bundle_that_fails_its_hash_is_refused_and_said_so(page: Page, relays: Relays) -> None:
+    """A changed widget-selftest.js (its sha384 no longer matches the panel's pin) does not
+    run; the visitor hears that the test could not load, and the chat panel keeps working."""
+    relay = relays.start()
+    page.route("**/widget-selftest.js", lambda route: route.fulfill(
+        body="window.lotsenWidget.selftest={};", content_type="text/javascript",
+        headers={"Access-Control-Allow-Origin": "*"}))
+    page.goto(relay.url + "/")
+    open_chat(page)
+    page.get_by_role("button", name="Testa dig själv").click()
+    expect(panel(page).get_by_role("status").last).to_have_text(
+        "Testet kunde inte laddas – försök igen.")
+    assert page.evaluate("window.lotsenWidget.selftest") is None
+    expect(selftest_view(page)).to_be_hidden()
+    expect(page.get_by_role("button", name="Testa dig själv")).to_be_visible()
