@@ -29,10 +29,10 @@ function score(test,answers,group){
 
 // -- the view -------------------------------------------------------------------------------
 // api, from the panel: box (the element to draw in), lang(), tr(key) (the panel's T table),
-// h/at/add (its element helpers), links(ul, services), canChat(), share(text) -> bool,
-// talk(), closed() -> text, close().
+// h/at/add (its element helpers), guard (never throw into the host page), links(ul, services),
+// canChat(), share(text) -> bool, talk(), closed() -> text, close().
 function open(api){
-  const {box,h,at,add,tr}=api,lang=api.lang(),L=i=>STR[lang][i];
+  const {box,h,at,add,tr,guard}=api,lang=api.lang(),L=i=>STR[lang][i];
   const fmt=(k,n,m)=>tr(k).replace("{n}",n).replace("{m}",m);
   const live=at(h("div"),{role:"status"});
   let test,pos,answers,group,relay={services:{}};
@@ -41,7 +41,7 @@ function open(api){
   // the relay counts completed tests (config, off by default).
   const get=path=>fetch(ctx.relay+path,{credentials:"omit",referrerPolicy:"no-referrer"});
   get("/widget-selftest.json").then(r=>r.json()).then(j=>{relay=j},()=>{});
-  const button=(k,fn,cls)=>{const b=at(h("button",cls,tr(k)),{type:"button"});b.onclick=fn;return b};
+  const button=(k,fn,cls)=>{const b=at(h("button",cls,tr(k)),{type:"button"});b.onclick=guard(fn);return b};
   const focusable=e=>at(e,{tabindex:"-1"});
   // Each screen replaces the last; focus goes to its heading so screen readers start there.
   function screen(...kids){
@@ -53,7 +53,7 @@ function open(api){
     screen(focusable(h("h3",null,tr("head"))),h("p","sm",tr("lead")),...TESTS.map(t=>{
       const b=add(at(h("button","k",L(t.title)+" ("+t.name+")"),{type:"button"}),
         h("span","sm"," "+L(t.intro)+" "+fmt("n",t.items.length)));
-      b.onclick=()=>{test=t;pos=0;answers=[];group=null;question()};
+      b.onclick=guard(()=>{test=t;pos=0;answers=[];group=null;question()});
       return b;
     }),button("chat",api.close));
   }
@@ -72,7 +72,7 @@ function open(api){
       if(r)return done(+r.value);
       note.textContent=tr("pick");fs.querySelector("input").focus();
     };
-    fs.onkeydown=e=>{if(e.key==="Enter")next()};
+    fs.onkeydown=guard(e=>{if(e.key==="Enter")next()});
     screen(h("p","sm",fmt("q",n,m)),at(h("progress"),{max:m,value:n,"aria-hidden":"true"}),fs,note,
       add(h("div","ac"),button("back",back),button("next",next,"pri")));
   }
@@ -96,7 +96,7 @@ function open(api){
     const title=focusable(h("h3",null,L(band.title)));
     const most=score(test,test.items.map(top)).subscores,points=[fmt("of",r.score,r.max)];
     for(const s of test.subscores||[])points.push(s.name+": "+fmt("of",r.subscores[s.id],most[s.id]));
-    const list=api.links(h("ul"),(relay.services[test.id]||[]).map(s=>({...s,name:s.name[lang]})));
+    const list=api.links(h("ul"),((relay.services||{})[test.id]||[]).map(s=>({...s,name:s.name[lang]})));
     // Only that a test of this kind was completed: no answer, no score, nothing of the chat.
     if(relay.count)get("/widget-selftest/done/"+test.id).catch(()=>{});
     const acts=h("div","ac"),done=h("p");
