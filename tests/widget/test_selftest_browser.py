@@ -267,7 +267,7 @@ def test_keyboard_only_visitor_takes_a_test(page: Page, relays: Relays) -> None:
     page.goto(relay.url + "/")
     box = start_tests(page)
     page.keyboard.press("Tab")
-    page.keyboard.press("Tab")  # past the lead text to the second instrument
+    page.keyboard.press("Tab")  # from the heading to AUDIT, then to PGSI
     expect(box.get_by_role("button", name="Spel om pengar (PGSI)")).to_be_focused()
     page.keyboard.press("Enter")
     for number in range(1, 10):
