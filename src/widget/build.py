@@ -10,8 +10,8 @@
   (whitespace and comments only) to keep within its size budget; ``widget-panel.js`` pins it
   by its SRI hash (``/* lotsen:selftest``): data -> self-test bundle -> panel -> loader.
 
-Run ``python -m widget.build`` after editing widget-panel.js, widget-selftest.js, a file in
-selftests/ or relay/protocol.py;
+Run ``python -m widget.build`` after editing widget-panel.js, widget-selftest.src.js, a file
+in selftests/ or relay/protocol.py;
 ``python -m widget.build --check`` (and tests/widget/test_protocol_sync.py) fail until you do.
 The loader and the panel are hand-written and shipped as is.
 """
@@ -96,9 +96,10 @@ def selftests_block(folder: Path | None = None) -> str:
     for test in tests:  # an item's options as [score, text]: the most repeated shape
         for item in test["items"]:
             item["options"] = [[option["score"], option["text"]] for option in item["options"]]
-    compact = {"separators": (",", ":"), "ensure_ascii": False}
-    return (f"const STR={json.dumps(strings, **compact)},\n"  # type: ignore[arg-type]
-            f"TESTS={json.dumps(tests, **compact)};\n")  # type: ignore[arg-type]
+    def compact(value: Any) -> str:
+        return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+
+    return f"const STR={compact(strings)},\nTESTS={compact(tests)};\n"
 
 
 def build_selftest(source: str, folder: Path | None = None) -> str:
