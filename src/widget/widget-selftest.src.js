@@ -96,7 +96,8 @@ function open(api){
     const title=focusable(h("h3",null,L(band.title)));
     const most=score(test,test.items.map(top)).subscores,points=[fmt("of",r.score,r.max)];
     for(const s of test.subscores||[])points.push(s.name+": "+fmt("of",r.subscores[s.id],most[s.id]));
-    const list=api.links(h("ul"),((relay.services||{})[test.id]||[]).map(s=>({...s,name:s.name[lang]})));
+    const list=h("ul");
+    api.links(list,((relay.services||{})[test.id]||[]).map(s=>({...s,name:s.name[lang]})));
     // Only that a test of this kind was completed: no answer, no score, nothing of the chat.
     if(relay.count)get("/widget-selftest/done/"+test.id).catch(()=>{});
     const acts=h("div","ac"),done=h("p");
