@@ -631,12 +631,13 @@ class Relay:
 
             metrics, content_type = exposition(self, storage_up=await self.storage.healthy())
             return _response(200, metrics, content_type)
-        if path in ("/widget.js", "/widget-panel.js", "/widget-selftest.js", "/", "/index.html"):
-            # widget.js is the small loader; it fetches widget-panel.js when the chat is opened,
-            # and the panel fetches widget-selftest.js when a self-test is opened.
+        if path in ("/widget.js", "/widget-panel.js", "/", "/index.html"):
+            # widget.js is the small loader; it fetches widget-panel.js when the chat is opened.
             name = path[1:] if path.endswith(".js") else "demo.html"
             return self._static(name, request)
-        if path == "/widget-selftest.json":  # the services self-test results name
+        if path in ("/widget-selftest.js", "/widget-selftest.json"):
+            # The self-tests, fetched by the panel on "Test yourself", and the services their
+            # results name (relay/selftest.py).
             return self._static(path[1:], request)
         if path.startswith("/widget-selftest/done/"):
             return self._selftest_done(path.rsplit("/", 1)[1])
