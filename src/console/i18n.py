@@ -229,6 +229,7 @@ CATALOG: dict[str, tuple[str, str, str]] = {
     "line.you": ("du", "you", "du"),
     "line.note": ("Anteckning", "Note", "Notat"),
     "line.whisper": ("Viskning", "Whisper", "Hvisking"),
+    "line.selftest": ("självtestresultat", "self-test result", "selvtestresultat"),
     "line.moment": ("Besökaren behöver en stund och är kvar.",
                     "The visitor needs a moment and is still here.",
                     "Den besøkende trenger et øyeblikk og er her fortsatt."),

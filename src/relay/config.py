@@ -76,6 +76,8 @@ class RelayConfig:
     referral_directory: Path | None = None
     # Topic tags a close may carry (the consoles' close dialog offers these ids).
     topic_tags: tuple[str, ...] = DEFAULT_TOPIC_TAGS
+    # Count completed self-tests per instrument (anonymous, no score): off unless asked for.
+    selftest_counts: bool = False
     # Limits
     max_text_chars: int = 4000
     handshake_timeout: float = 5.0
@@ -184,7 +186,7 @@ class _Reader:
 _KNOWN = {
     "server": {"host", "port", "database", "allowed_origins", "certfile", "keyfile"},
     "chat": {"default_language", "retention_days", "session_hours", "default_handle_minutes",
-             "max_text_chars", "audit_retention_days", "topic_tags"},
+             "max_text_chars", "audit_retention_days", "topic_tags", "selftest_counts"},
     "hours": {"timezone", "always_open", "last_entry_minutes", "closed_dates", "special",
               *WEEKDAYS},
     "referrals": {"directory"},
@@ -283,6 +285,7 @@ def _from_data(r: _Reader, cfg: RelayConfig) -> RelayConfig:
         hours=_hours(r, cfg.hours),
         emergency=_emergency(r, cfg.emergency),
         referral_directory=referral_directory,
+        selftest_counts=r.get("chat", "selftest_counts", bool, cfg.selftest_counts),
         log_level=log_level,
         log_json=r.get("log", "json", bool, cfg.log_json),
         **_security(r, cfg),

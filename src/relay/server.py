@@ -635,7 +635,24 @@ class Relay:
             # widget.js is the small loader; it fetches widget-panel.js when the chat is opened.
             name = path[1:] if path.endswith(".js") else "demo.html"
             return self._static(name, request)
+        if path in ("/widget-selftest.js", "/widget-selftest.json"):
+            # The self-tests, fetched by the panel on "Test yourself", and the services their
+            # results name (relay/selftest.py).
+            return self._static(path[1:], request)
+        if path.startswith("/widget-selftest/done/"):
+            return self._selftest_done(path.rsplit("/", 1)[1])
         return _response(404, b"Not found\n", "text/plain")
+
+    def _selftest_done(self, instrument: str) -> Response:
+        """A visitor completed a self-test: counted per instrument (in memory, shown by
+        /metrics) when ``selftest_counts`` is on. Nothing else is known or kept about it."""
+        from relay.selftest import instrument_ids
+
+        if not self.config.selftest_counts or instrument not in instrument_ids():
+            return _response(404, b"Not found\n", "text/plain")
+        self._count(f"selftest_completed_{instrument}")
+        return _response(204, None, None, [("Cache-Control", "no-store"),
+                                           ("Access-Control-Allow-Origin", "*")])
 
     def _origin_allowed(self, headers: Headers) -> bool:
         """Browsers send Origin: allow the relay's own pages and the configured embedding sites."""
@@ -650,11 +667,12 @@ class Relay:
     def _static(self, name: str, request: Request) -> Response:
         cached = self._widget_cache.get(name)
         if cached is None:
+            from relay.selftest import services_json
             from widget import asset
 
-            path = asset(name)
             try:
-                body = path.read_bytes()
+                body = (services_json(self.config.referral_directory, self.config.selftest_counts)
+                        if name == "widget-selftest.json" else asset(name).read_bytes())
             except OSError:
                 return _response(404, b"Not found\n", "text/plain")
             etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
@@ -662,11 +680,11 @@ class Relay:
             self._widget_cache[name] = cached
         body, zipped, etag = cached
         kind = "text/javascript; charset=utf-8" if name.endswith(".js") else \
-            "text/html; charset=utf-8"
+            "application/json" if name.endswith(".json") else "text/html; charset=utf-8"
         headers = [("ETag", etag), ("Cache-Control", "public, max-age=300, must-revalidate"),
                    ("Vary", "Accept-Encoding"), ("X-Content-Type-Options", "nosniff"),
                    ("Referrer-Policy", "no-referrer")]
-        if name.endswith(".js"):
+        if not name.endswith(".html"):
             headers.append(("Cross-Origin-Resource-Policy", "cross-origin"))
             headers.append(("Access-Control-Allow-Origin", "*"))
         else:

@@ -42,8 +42,9 @@ def test_widget_handles_every_relay_frame_and_sends_only_known_ones() -> None:
 
 def test_check_mode_reports_a_stale_file(tmp_path: Path) -> None:
     """After an edit to the panel, the build reports the loader's pinned hash as stale."""
-    for name in ("widget.js", "widget-panel.js"):
+    for name in ("widget.js", "widget-panel.js", "widget-selftest.js", "widget-selftest.src.js"):
         shutil.copy(asset(name), tmp_path / name)
+    shutil.copytree(asset("selftests"), tmp_path / "selftests")
     assert stale(tmp_path) == []
     panel = tmp_path / "widget-panel.js"
     panel.write_text(panel.read_text(encoding="utf-8") + "\n", encoding="utf-8")

@@ -36,6 +36,10 @@ bidi overrides and marks, line and paragraph separators, zero-width and other in
 characters, tag characters. ``clean`` shows each as a visible "�" so nothing can be hidden in a
 line or make it look like a header (VS16, the emoji presentation selector, stays)."""
 
+SELFTEST = re.compile(r"\[[A-Z][A-Z0-9-]{0,15} \d{1,3}/\d{1,3}\] ")
+"""How a visitor's shared self-test result starts, e.g. "[AUDIT 9/40] " (widget-selftest.src.js).
+It is the visitor's own line, typed or shared: shown distinctly, trusted no more than any line."""
+
 HEADER, BODY, SYSTEM, BLANK = 0, 1, 2, 3
 BAR = "▌ "
 DELIVERY_MARK = {PENDING: "○", SENT: "✓", STORED: "✓✓", FAILED: "✗"}
@@ -121,6 +125,7 @@ class TranscriptView(ScrollView, can_focus=True):
         "transcript--meta",
         "transcript--failed",
         "transcript--placeholder",
+        "transcript--selftest",
     }
 
     DEFAULT_CSS = """
@@ -139,6 +144,7 @@ class TranscriptView(ScrollView, can_focus=True):
         & > .transcript--meta { color: $text-muted; }
         & > .transcript--failed { color: $text-error; text-style: bold; }
         & > .transcript--placeholder { color: $text-muted; }
+        & > .transcript--selftest { color: $text-accent; text-style: bold reverse; }
     }
     """
 
@@ -291,6 +297,8 @@ class TranscriptView(ScrollView, can_focus=True):
         """Who wrote a line, and the style name for it."""
         chat = self.chat
         if line.kind == "visitor":
+            if SELFTEST.match(line.text):
+                return f"{chat.alias if chat else '?'} · {t('line.selftest')}", "selftest"
             return (chat.alias if chat else "?"), "visitor"
         if line.kind == "note":
             return f"{t('line.note')} · {line.author or ''}", "note"
