@@ -115,7 +115,7 @@ select{width:100%;padding:8px;border:1px solid #6b6b6b;border-radius:8px;backgro
 .m[data-t=fail] .tk{color:#a4161a}
 .ft{border-top:1px solid #d0d5d9;padding:10px 12px}
 form{display:flex;flex-wrap:wrap;gap:4px 8px;align-items:flex-end}form label{flex-basis:100%;margin:0}
-.ft details{margin:0 0 8px}.ft details ul{max-height:30vh;overflow-y:auto}.n .ac{margin:6px 0 0}
+.n.h p{font-weight:400;font-size:15px}.ft details{margin:0 0 8px}.ft details ul{max-height:30vh;overflow-y:auto}.n .ac{margin:6px 0 0}
 textarea{flex:1;resize:none;min-height:48px;max-height:120px;padding:10px;border:1px solid #6b6b6b;border-radius:8px}
 .ac{display:flex;flex-wrap:wrap;gap:8px;margin-top:8px}.ac button{min-height:36px;padding:4px 10px;font-size:14px}
 .ac .q{flex-basis:100%;margin:0}
@@ -210,7 +210,7 @@ function boot(){
   const help=h("details","em"),helpList=h("ul"),helpSum=tx(h("summary"),"help");
   add(help,helpSum,helpList);
   // Shown until dismissed: what "Dölj" and "Lämna snabbt" do.
-  const hint=h("div","n"),hintB=btn("gotIt","",()=>{S.hintSeen=true;save();render();(form.hidden?title:area).focus()});
+  const hint=h("div","n h"),hintB=btn("gotIt","",()=>{S.hintSeen=true;save();render();(form.hidden?title:area).focus()});
   add(hint,tx(h("p"),"hint"),add(h("div","ac"),hintB));
   // Shown in a window whose chat was resumed in another one (closed with 4003).
   const moved=h("div","n c"),movedB=btn("here","",()=>{S.moved=false;render();connect()});
