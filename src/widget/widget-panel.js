@@ -403,7 +403,7 @@ function boot(){
       if(S.gone)return;
       // Resumed in another window or tab: let that one win, and say so here; no reconnecting
       // on its own (that would take the chat back and ping-pong between the two).
-      if(e.code===4003){S.moved=true;setConn("");say(tr("moved"));return}
+      if(e.code===4003){S.moved=true;setConn("");render();say(tr("moved"));return}
       // Ended, blocked (4006), or an idle socket with no chat (4005): connect again on demand.
       // A hidden panel with no chat needs no socket either.
       if(S.phase==="ended"||e.code===4006||!S.token&&!S.key&&(e.code===4005||!S.open))return setConn("");
