@@ -101,6 +101,11 @@ def test_help_list_opens_while_queued_when_the_relay_flags_the_chat(
     shown = box.inner_text().lower()
     assert not any(word in shown for word in ("brådskande", "flagg", "prioriter", "urgent"))
     shoot(page, "waiting-help")
+    page.set_viewport_size({"width": 390, "height": 844})
+    expect(box.get_by_role("link", name="112")).to_be_in_viewport()
+    expect(page.get_by_label("Ditt meddelande")).to_be_in_viewport()
+    shoot(page, "waiting-help-mobile")
+    page.set_viewport_size({"width": 1280, "height": 800})
 
     box.locator("summary", has_text=HELP).click()
     expect(help_card).not_to_have_attribute("open", "")
