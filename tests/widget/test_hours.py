@@ -157,3 +157,22 @@ def test_closed_card_says_nothing_technical(page: Page, relays: Relays) -> None:
     expect(box).to_contain_text("Chatten öppnar i morgon kl. 12.")
     page.wait_for_timeout(300)
     expect(box).not_to_contain_text("Ansluten")
+
+
+def test_closing_time_is_in_the_services_clock_too(
+    browser: Browser, relays: Relays, staff_loop: LoopThread
+) -> None:
+    """Open: 'Öppen till kl. 23.59' in the service's clock on a device set to UTC."""
+    today = datetime.now(ZONE).date()
+    relay = relays.start(hours=OpeningHours(weekly={}, timezone=ZONE, exceptions={
+        today: ((time(0), time(23, 59)),)}))
+    Staff.login(staff_loop, relay.port, "anna")
+    context = browser.new_context(timezone_id="UTC", locale="sv-SE")
+    try:
+        page = context.new_page()
+        page.goto(relay.url + "/")
+        box = open_chat(page)
+        expect(box).to_contain_text("Chatten är öppen. Du behöver inte säga vem du är. "
+                                    "Öppen till kl. 23.59.")
+    finally:
+        context.close()
