@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, WebSocketRoute, expect
 
+from relay.triage import default_triage
 from tests.support import Client
 from tests.widget.conftest import LoopThread, Relays, Staff
 from tests.widget.helpers import RelayFrame, filter_relay_frames, open_chat, panel, write
@@ -115,6 +116,23 @@ def test_help_list_opens_while_queued_when_the_relay_flags_the_chat(
     staff_loop.run(other.say("Jag kom efter"))  # the queue changes: a new queue frame
     page.wait_for_timeout(500)
     expect(help_card).not_to_have_attribute("open", "")
+
+
+def test_help_list_opens_for_a_first_line_the_relays_triage_finds_urgent(
+    page: Page, relays: Relays, staff_loop: LoopThread
+) -> None:
+    """End to end with the relay's own triage: a worried first line unfolds the help list
+    while the visitor waits."""
+    config = relays.config()
+    relay = relays.start(config, triage=default_triage(config))
+    anna = Staff.login(staff_loop, relay.port, "anna")
+    page.goto(relay.url + "/")
+    box = open_chat(page)
+    write(page, "Jag orkar inte mer. Jag vill inte leva längre och har tabletter hemma.")
+    assert anna.wait_queued()["entry"]["urgent"] is True
+    expect(box).to_contain_text("Du står först i kön.")
+    expect(box.locator("details")).to_have_attribute("open", "")
+    expect(box.get_by_role("link", name="90101")).to_be_visible()
 
 
 def test_help_list_stays_folded_while_queued_without_the_flag(
