@@ -321,6 +321,8 @@ class Status(Frame):
     ``queue_closed`` or ``busy`` (too many visitors connected: the relay closes with 1013
     right after; try again in a while). ``next_open`` and ``closes_at`` are ISO 8601 with offset.
     ``retention_days``: how long transcript text is kept, for the widget's privacy line.
+    ``tz``: the service's IANA time zone (``[hours] timezone``), so the widget shows opening
+    times in the service's clock whatever the visitor's device is set to.
     """
 
     type: ClassVar[str] = "status"
@@ -330,6 +332,7 @@ class Status(Frame):
     closes_at: str | None
     emergency: list[dict[str, Any]]
     retention_days: int | None = None
+    tz: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

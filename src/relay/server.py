@@ -460,14 +460,15 @@ class Relay:
         emergency = [dict(e) for e in self.config.emergency]
         closes = hours.closes_at.isoformat() if hours.closes_at else None
         keep = self.config.retention_days  # the widget's privacy line says how long text is kept
+        tz = self.config.hours.timezone.key  # the widget shows times in the service's clock
         if not hours.open:
             next_open = hours.next_open.isoformat() if hours.next_open else None
-            return protocol.Status(False, hours.reason, next_open, closes, emergency, keep)
+            return protocol.Status(False, hours.reason, next_open, closes, emergency, keep, tz)
         if self.staff_online() == 0:
             upcoming = self.config.hours.next_open(self._now_local())
             next_open = upcoming.isoformat() if upcoming else None
-            return protocol.Status(False, "no_staff", next_open, closes, emergency, keep)
-        return protocol.Status(True, None, None, closes, emergency, keep)
+            return protocol.Status(False, "no_staff", next_open, closes, emergency, keep, tz)
+        return protocol.Status(True, None, None, closes, emergency, keep, tz)
 
     def _broadcast_status(self) -> None:
         status = self.status()
@@ -1907,7 +1908,7 @@ class Relay:
             self._count("visitor_busy")
             status = self.status()
             self._send(ws, protocol.Status(False, "busy", None, status.closes_at,
-                                           status.emergency))
+                                           status.emergency, tz=status.tz))
             await ws.close(protocol.CLOSE_TRY_AGAIN, "busy")
             return False
         return True

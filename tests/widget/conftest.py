@@ -19,6 +19,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
 from relay.config import RelayConfig
+from relay.server import Triage
 from tests.support import Client, RelayThread, add_staff_async, make_config
 
 CHROMIUM = "/usr/bin/chromium"
@@ -131,13 +132,14 @@ class Relays:
     def config(self, **overrides: Any) -> RelayConfig:
         return make_config(self.tmp_path, **overrides)
 
-    def start(self, config: RelayConfig | None = None, **overrides: Any) -> RelayThread:
+    def start(self, config: RelayConfig | None = None, *, triage: Triage | None = None,
+              **overrides: Any) -> RelayThread:
         config = config or self.config(**overrides)
         if not self._staff_added:
             add_staff(config.database, "anna")
             add_staff(config.database, "bo", name="Bo")
             self._staff_added = True
-        relay = RelayThread(config).start()
+        relay = RelayThread(config, triage=triage).start()
         self.running.append(relay)
         return relay
 

@@ -26,6 +26,11 @@ STORAGE_JS = """() => ({
 })"""
 
 
+def storage_key(relay_url: str) -> str:
+    """The sessionStorage key of a chat with the relay at ``relay_url``: one key per relay."""
+    return "lotsen:" + relay_url.rstrip("/")
+
+
 def lines(page: Page) -> list[dict[str, Any]]:
     """Every line in the widget's transcript: kind (visitor/staff/note), text, author, tick."""
     found: list[dict[str, Any]] | None = page.evaluate(LINES_JS)
@@ -53,6 +58,12 @@ def open_chat(page: Page, title: str = "Chatta anonymt") -> Locator:
     found = panel(page)
     found.wait_for(state="visible")
     return found
+
+
+def neutral_exit_page(page: Page) -> None:
+    """Answer the default quick-exit address with a neutral page (no request leaves the host)."""
+    page.route("https://www.google.com/**",
+               lambda route: route.fulfill(body="<title>neutral</title>", content_type="text/html"))
 
 
 def write(page: Page, text: str, label: str = "Ditt meddelande") -> None:

@@ -18,19 +18,15 @@ from tests.widget.helpers import (
     chat_lines,
     filter_relay_frames,
     lines,
+    neutral_exit_page,
     open_chat,
     panel,
     storage,
+    storage_key,
     write,
 )
 
 pytestmark = pytest.mark.browser
-
-
-def neutral_exit_page(page: Page) -> None:
-    """Answer the default quick-exit address with a neutral page (no request leaves the host)."""
-    page.route("https://www.google.com/**",
-               lambda route: route.fulfill(body="<title>neutral</title>", content_type="text/html"))
 
 
 def left_quickly(page: Page, staff: Staff, conversation: int) -> None:
@@ -60,7 +56,7 @@ def test_visitor_writes_staff_claims_and_answers(
     assert queued["entry"]["lang"] == "sv"
     expect(box).to_contain_text("Du står först i kön.")
     expect(box.locator(".m.v")).to_have_attribute("data-t", "got")  # stored: two ticks
-    assert "lotsen" in storage(page)["session"], "the resume token is kept once the chat started"
+    assert storage_key(relay.url) in storage(page)["session"], "the token is kept once it started"
     shoot(page, "waiting")
 
     conversation = anna.claim()
@@ -254,7 +250,7 @@ def test_a_lost_started_frame_rejoins_the_same_chat(
     first = anna.wait_queued()
     expect(box.locator(".m.v")).to_have_attribute("data-t", "got", timeout=15_000)
     assert cut["done"], "the first started frame was cut"
-    assert "lotsen" in storage(page)["session"]
+    assert storage_key(relay.url) in storage(page)["session"]
     conversation = anna.claim()
     assert conversation == first["entry"]["conversation"]
     expect(box).to_contain_text("Anna har anslutit till chatten.")
@@ -281,7 +277,8 @@ def test_quick_exit_by_escape_clears_storage_and_replaces_history(
     write(page, "Någon kommer")
     conversation = anna.claim()
     # The page handles its socket's frames on its own schedule: wait until it has the token.
-    page.wait_for_function("() => sessionStorage.getItem('lotsen') !== null")
+    page.wait_for_function("key => sessionStorage.getItem(key) !== null",
+                           arg=storage_key(relay.url))
 
     page.keyboard.press("Escape")
     page.keyboard.press("Escape")

@@ -133,6 +133,9 @@ def test_embedded_on_another_origin_with_sri_options_and_hostile_css(
     quick_exit = page.get_by_role("button", name="Quick exit")  # beside the launcher now
     expect(quick_exit).to_be_visible()
     assert quick_exit.evaluate("el => getComputedStyle(el).left") == "20px"
+    help_now = page.get_by_role("button", name="Need help now?")  # above it, same side
+    expect(help_now).to_be_visible()
+    assert help_now.evaluate("el => getComputedStyle(el).left") == "20px"
 
 
 @pytest.mark.browser

@@ -9,10 +9,11 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from relay.hours import OpeningHours
-from tests.widget.conftest import TIMEZONE, LoopThread, Relays, Staff
+from tests.support import Client
+from tests.widget.conftest import TIMEZONE, LoopThread, Relays, Staff, in_thread
 from tests.widget.helpers import filter_relay_frames, open_chat, storage, write
 
 pytestmark = pytest.mark.browser
@@ -103,3 +104,75 @@ def test_a_first_line_refused_as_closed_leaves_no_chat_behind(
     box = open_chat(page)
     expect(box).to_contain_text("Ingen behandlare är ledig just nu.")
     expect(box.locator("details")).to_have_attribute("open", "")
+
+
+@pytest.mark.parametrize("device_zone", ["UTC", "America/Los_Angeles", "Pacific/Auckland"])
+def test_opening_time_is_in_the_services_clock_whatever_the_device_says(
+    browser: Browser, relays: Relays, device_zone: str, shoot: Callable[[Page, str], Path]
+) -> None:
+    """A device set to another zone still reads 'i morgon kl. 12': the service's clock (the
+    relay sends its zone), not the device's; and nothing technical sits beside the closed card."""
+    relay = relays.start(hours=closed_today_open_tomorrow())
+    context = browser.new_context(timezone_id=device_zone, locale="sv-SE")
+    try:
+        page = context.new_page()
+        page.goto(relay.url + "/")
+        box = open_chat(page)
+        expect(box).to_contain_text("Chatten öppnar i morgon kl. 12.")
+        expect(box.locator(".sub")).to_have_text("")  # no "Ansluten" next to "stängd"
+        if device_zone == "UTC":
+            shoot(page, "closed-utc-device")
+    finally:
+        context.close()
+
+
+def test_opening_time_follows_the_relays_configured_zone(page: Page, relays: Relays) -> None:
+    """A relay whose hours are kept in New York time shows New York's clock in a Stockholm
+    browser, and says which zone in its status frame."""
+    zone = ZoneInfo("America/New_York")
+    today = datetime.now(zone).date()
+    hours = OpeningHours(weekly={}, timezone=zone, exceptions={
+        today: (), today + timedelta(days=1): ((time(12), time(14)),)})
+    relay = relays.start(hours=hours)
+    page.goto(relay.url + "/")
+    box = open_chat(page)
+    expect(box).to_contain_text("Chatten öppnar i morgon kl. 12.")
+
+    async def first_status() -> dict[str, object]:
+        visitor = await Client.visitor(relay.port)
+        try:
+            status: dict[str, object] = await visitor.expect("status")
+            return status
+        finally:
+            await visitor.ws.close()
+
+    assert in_thread(first_status())["tz"] == "America/New_York"
+
+
+def test_closed_card_says_nothing_technical(page: Page, relays: Relays) -> None:
+    """While closed, the header carries no connection word ("Ansluten"), only the card."""
+    relay = relays.start(hours=closed_today_open_tomorrow())
+    page.goto(relay.url + "/")
+    box = open_chat(page)
+    expect(box).to_contain_text("Chatten öppnar i morgon kl. 12.")
+    page.wait_for_timeout(300)
+    expect(box).not_to_contain_text("Ansluten")
+
+
+def test_closing_time_is_in_the_services_clock_too(
+    browser: Browser, relays: Relays, staff_loop: LoopThread
+) -> None:
+    """Open: 'Öppen till kl. 23.59' in the service's clock on a device set to UTC."""
+    today = datetime.now(ZONE).date()
+    relay = relays.start(hours=OpeningHours(weekly={}, timezone=ZONE, exceptions={
+        today: ((time(0), time(23, 59)),)}))
+    Staff.login(staff_loop, relay.port, "anna")
+    context = browser.new_context(timezone_id="UTC", locale="sv-SE")
+    try:
+        page = context.new_page()
+        page.goto(relay.url + "/")
+        box = open_chat(page)
+        expect(box).to_contain_text("Chatten är öppen. Du behöver inte säga vem du är. "
+                                    "Öppen till kl. 23.59.")
+    finally:
+        context.close()

@@ -53,3 +53,19 @@ def test_check_mode_reports_a_stale_file(tmp_path: Path) -> None:
         path.write_text(text, encoding="utf-8")
     assert stale(tmp_path) == []
     assert main(["--check"]) == 0  # the shipped files
+
+
+def catalog_keys() -> dict[str, list[str]]:
+    """The keys of each language in the panel's T table (string literals blanked out first)."""
+    table = PANEL_JS[PANEL_JS.index("const T={"):PANEL_JS.index("const LANGS=")]
+    bare = re.sub(r'"(?:[^"\\]|\\.)*"', '""', table)
+    languages = re.findall(r"\b(sv|en|nb):\{(.*?)\}", bare, re.S)
+    return {lang: sorted(re.findall(r"(?:^|[{,\n])(\w+):", body)) for lang, body in languages}
+
+
+def test_every_widget_text_exists_in_sv_en_and_nb() -> None:
+    """Each text key in the widget's catalog is there in Swedish, English and Norwegian."""
+    keys = catalog_keys()
+    assert sorted(keys) == ["en", "nb", "sv"]
+    assert {"hint", "gotIt", "moved", "here", "momentQ"} <= set(keys["sv"])
+    assert keys["en"] == keys["sv"] and keys["nb"] == keys["sv"]

@@ -10,10 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from tests.widget.conftest import TIMEZONE, LoopThread, Relays, Staff
-from tests.widget.helpers import open_chat, panel, write
+from tests.widget.helpers import filter_relay_frames, open_chat, panel, storage_key, write
+from tests.widget.test_help_reach import REFERRAL, add_help_to_queue_frames
 from tests.widget.test_hours import closed_today_open_tomorrow
 
 pytestmark = pytest.mark.browser
@@ -160,3 +161,35 @@ def test_mobile_panel_is_full_screen_without_zoom_on_input(
         assert serious(axe(page)) == []
     finally:
         context.close()
+
+
+def test_help_links_hint_and_moved_states_are_accessible(
+    page: Page, context: BrowserContext, relays: Relays, staff_loop: LoopThread
+) -> None:
+    """No serious axe-core violation with the help list unfolded at the foot while queued, a
+    referral's links in a staff line, and a window whose chat went on in another tab."""
+    relay = relays.start()
+    anna = Staff.login(staff_loop, relay.port, "anna")
+    filter_relay_frames(page, add_help_to_queue_frames({"on": True}))
+    page.goto(relay.url + "/")
+    box = open_chat(page)
+    found = {"hint": axe(page)}
+    write(page, "Jag orkar inte mer")
+    anna.wait_queued()
+    expect(box.locator("details")).to_have_attribute("open", "")
+    found["queued-help"] = axe(page)
+    conversation = anna.claim()
+    anna.say(conversation, REFERRAL, "s1")
+    expect(box.locator(".m:not(.v):not(.s) a")).to_have_count(4)
+    found["links"] = axe(page)
+
+    key = storage_key(relay.url)
+    saved = page.evaluate("key => sessionStorage.getItem(key)", key)
+    other = context.new_page()
+    other.goto(relay.url + "/healthz")
+    other.evaluate("([key, value]) => sessionStorage.setItem(key, value)", [key, saved])
+    other.goto(relay.url + "/")
+    expect(page.get_by_role("button", name="Fortsätt chatten här")).to_be_visible()
+    found["moved"] = axe(page)
+    problems = {state: serious(v) for state, v in found.items() if serious(v)}
+    assert problems == {}
