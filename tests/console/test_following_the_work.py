@@ -381,10 +381,10 @@ async def test_back_to_the_queue_first_in_line_puts_the_chat_first(relay: Relay)
         await older.say("Första")
         newer = await Client.visitor(relay.port)
         await newer.say("Andra")
-        await wait_for(pilot, lambda: len(screen.queue_pane.entries) == 2, what="two waiting")
+        await wait_for(pilot, lambda: len(app.state.queue) == 2, what="two waiting")
+        await wait_for(pilot, lambda: len(screen.queue_pane.entries) == 2, what="both shown")
         chosen = app.state.queue[1].conversation
-        screen.queue_pane.cursor = 1
-        await pilot.press("f3", "enter")
+        await pilot.press("f3", "end", "enter")
         await wait_for(pilot, lambda: app.state.active == chosen, what="the newer one claimed")
         await pilot.press("ctrl+t")
         await pilot.pause(0.2)

@@ -67,7 +67,7 @@ def test_cli_prints_tags_literally_without_terminal_escapes(hostile_db: Path) ->
     command); escape sequences in stored text never reach the terminal, in table or CSV."""
     out = _stats("--db", str(hostile_db), "--lang", "en")
     assert "[/]" in out and "[bold red]fet[/bold red]" in out and HOSTILE_REFERRAL in out
-    assert "\x1b" not in out and "\x07" not in out and "�]52;c;aGVq" in out
+    assert "\x1b" not in out and "\x07" not in out and "\\x1b]52;c;aGVq" in out
     rows = _stats("--db", str(hostile_db), "--format", "csv")
     assert "\x1b" not in rows and "\x07" not in rows
     keys = {r["key"] for r in csv.DictReader(io.StringIO(rows)) if r["section"] == "tags"}

@@ -24,7 +24,7 @@ from rich.text import Text
 
 from relay.cli import app
 from relay.cli.common import ConfigOption, DbOption, fail, load, with_storage
-from relay.cli.stats_text import LANGUAGES, Words, printable
+from relay.cli.stats_text import LANGUAGES, Words
 from relay.hours import OpeningHours
 from relay.stats import (
     WEEKDAYS,
@@ -113,9 +113,8 @@ def to_csv(figures: Statistics) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(("section", "key", "measure", "value"))
-    for row in figures.rows():  # tags and referral ids are stored text: printed safely
-        writer.writerow(["" if value is None else printable(value) if isinstance(value, str)
-                         else value for value in row])
+    for row in figures.rows():
+        writer.writerow(["" if value is None else visible_value(value) for value in row])
     return out.getvalue()
 
 
@@ -276,7 +275,7 @@ def render(f: Statistics, hours: OpeningHours, words: Words | None = None) -> Gr
                      total=f.conversations, key_header=words("col.referral")),
         _count_table(words, words("feedback"), f.feedback, "feedback", total=feedback_total,
                      key_header=words("col.answer")),
-        _count_table(words, words("triage"), f.triage, "triage", total=sum(f.triage.values()),
-                     key_header=words("col.answer")),
+        _count_table(words, words("triage"), f.triage, "triage",
+                     total=sum(f.triage.values()), key_header=words("col.answer")),
         _weeks(f, words),
     )

@@ -2,15 +2,17 @@
 
 key: (sv, en, nb). The command speaks the relay's configured language (``[chat]
 default_language``) unless ``--lang`` says otherwise. Words that come from stored data (tags,
-referral ids) are not translated; ``printable`` makes them safe to print instead.
+referral ids) are not translated; ``Words.label`` prints them literally (never as markup) with
+control and invisible characters written out (``relay.terminal_text.visible``).
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from rich.text import Text
+
+from relay.terminal_text import visible
 
 LANGUAGES = ("sv", "en", "nb")
 
@@ -89,14 +91,15 @@ TEXT: dict[str, tuple[str, str, str]] = {
     "feedback.partly": ("delvis", "partly", "delvis"),
     "feedback.no": ("nej", "no", "nei"),
     "feedback.none": ("svarade inte", "did not answer", "svarte ikke"),
-    "triage": ("Var triagen rätt? (personal vid avslut)", "Was the triage right? (staff at close)",
-               "Var triagen riktig? (ansatte ved avslutning)"),
+    "triage": ("Var triaget rätt? (personalen vid avslut)",
+               "Was the triage right? (staff at close)",
+               "Hadde triagen rett? (de ansatte ved avslutning)"),
     "triage.right": ("ja, rätt", "yes, right", "ja, riktig"),
     "triage.should_be_urgent": ("borde ha varit akut", "should have been urgent",
                                 "burde vært akutt"),
     "triage.should_not_be_urgent": ("borde inte ha varit akut", "should not have been urgent",
                                     "burde ikke vært akutt"),
-    "triage.none": ("obesvarat", "not answered", "ikke besvart"),
+    "triage.none": ("inte besvarat", "not answered", "ikke besvart"),
     "day.monday": ("Måndag", "Monday", "Mandag"),
     "day.tuesday": ("Tisdag", "Tuesday", "Tirsdag"),
     "day.wednesday": ("Onsdag", "Wednesday", "Onsdag"),
@@ -105,16 +108,6 @@ TEXT: dict[str, tuple[str, str, str]] = {
     "day.saturday": ("Lördag", "Saturday", "Lørdag"),
     "day.sunday": ("Söndag", "Sunday", "Søndag"),
 }
-
-_UNPRINTABLE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff"
-    "\U000e0000-\U000e007f]")
-
-
-def printable(text: str) -> str:
-    """Stored text made safe for a terminal: control, bidi and invisible characters as "�"."""
-    return _UNPRINTABLE.sub("\ufffd", text)
-
 
 class Words:
     """The words of one language: ``words("key", name=value)``."""
@@ -128,4 +121,4 @@ class Words:
     def label(self, prefix: str, key: str) -> Text:
         """A known key's words, or the stored key itself shown literally (never as markup)."""
         name = f"{prefix}.{key}"
-        return Text(self(name) if name in TEXT else printable(key))
+        return Text(self(name) if name in TEXT else visible(key))
