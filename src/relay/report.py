@@ -144,7 +144,7 @@ class Words:
         return f"<\u00a0{self.min_count}"
 
     def hours(self, first: int, last: int) -> str:
-        return f"{first:02d}–{(last + 1):02d}"
+        return f"{first:02d}–{(last + 1) % 24:02d}"
 
 
 def hidden_in_group(values: Sequence[int], min_count: int) -> set[int]:
@@ -538,7 +538,8 @@ table { border-collapse: collapse; width: 100%; font-size: 9.5pt; break-inside: 
 th, td { padding: 1mm 2mm; border-bottom: 1px solid #e1e4e8; text-align: right; }
 th:first-child, td:first-child { text-align: left; }
 th { font-weight: 600; border-bottom: 1.5px solid #999; }
-.pair { display: grid; grid-template-columns: 1fr; gap: 2mm; }
+table.compact { font-size: 8.5pt; }
+table.compact th, table.compact td { padding: 0.35mm 2mm; }
 .missing { color: #555; font-style: italic; }
 .method p { max-width: 165mm; }
 @media print {
@@ -685,6 +686,8 @@ def render_report(figures: dict[str, Any], previous: dict[str, Any] | None,
         diff = conversations - before
         if totals["conversations"].hidden or before_shown.hidden:
             sentences.append(w("weeks.plain", now=now_text))
+        elif before == 0:
+            sentences.append(w("weeks.first", now=now_text))
         elif diff > 0:
             sentences.append(w("weeks.more", now=now_text, diff=w.number(diff),
                                before=before_shown.span()))
@@ -878,11 +881,11 @@ def _waiting(words: Words, figures: dict[str, Any], context: ReportContext) -> s
                                total=totals["conversations"].span()))
     medians = [(r["median"], r["hour"]) for r, s in zip(rows, answered, strict=True)
                if not s.hidden and r["median"] is not None]
-    if len(medians) > 1:
+    if len(medians) > 1 and max(medians)[0] > min(medians)[0]:
         sentences.append(words("wait.longest", hours=words.hours(max(medians)[1],
                                                                  max(medians)[1])))
     svg = wait_bars(words, rows, answered)
-    table = [f'<table><thead><tr><th>{escape(words("wait.hour"))}</th>'
+    table = [f'<table class="compact"><thead><tr><th>{escape(words("wait.hour"))}</th>'
              f'<th>{escape(words("wait.col.answered"))}</th>'
              f'<th>{escape(words("wait.col.left"))}</th>'
              f'<th>{escape(words("wait.col.share"))}</th>'

@@ -83,8 +83,11 @@ TEXT: dict[str, tuple[str, str, str]] = {
                    "{now} samtaler startet, like mange som perioden før."),
     "weeks.plain": ("{now} samtal påbörjades.", "{now} conversations started.",
                     "{now} samtaler startet."),
+    "weeks.first": ("{now} samtal påbörjades (inga perioden innan).",
+                    "{now} conversations started (none in the period before).",
+                    "{now} samtaler startet (ingen perioden før)."),
     "weeks.answered_share": ("{pct} besvarades.", "{pct} were answered.", "{pct} ble besvart."),
-    "weeks.busiest": ("Flest samtal vecka {week} ({count}).", "The busiest week was {week} "
+    "weeks.busiest": ("Flest samtal vecka {week} ({count}).", "The busiest week was week {week} "
                       "({count}).", "Flest samtaler uke {week} ({count})."),
     # -- waiting --------------------------------------------------------------------------------
     "wait.title": ("Väntetid per timme", "Waiting time by hour", "Ventetid per time"),

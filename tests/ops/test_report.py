@@ -1,0 +1,294 @@
+"""``lotsen report`` from the generated month: the same figures as ``lotsen stats --format json``,
+small numbers hidden, every word in sv/en/nb, and a year's report under 200 KB."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import string
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from html import unescape
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from relay.report import ReportContext, hidden_in_group, previous_period, render_report
+from relay.report_text import TEXT
+from relay.stats import Period, compute
+from tests.ops.conftest import Cli
+from tests.ops.month import TZ, write_month
+
+MIN = 5
+
+
+@pytest.fixture
+def month_db(tmp_path: Path) -> Path:
+    database = tmp_path / "month.db"
+    asyncio.run(write_month(database))
+    return database
+
+
+class Figures(HTMLParser):
+    """Every element that carries ``data-figure``: its path, value (None if hidden) and text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[dict[str, Any]] = []
+        self.open: list[dict[str, Any]] = []
+        self.lang = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "html":
+            self.lang = a.get("lang") or ""
+        if "data-figure" in a:
+            item = {"path": a["data-figure"], "value": a.get("data-value"),
+                    "hidden": "data-hidden" in a, "tag": tag, "text": ""}
+            self.found.append(item)
+            if tag in ("span", "td", "text"):
+                self.open.append(item)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.open and self.open[-1]["tag"] == tag:
+            self.open.pop()
+
+    def handle_data(self, data: str) -> None:
+        for item in self.open:
+            item["text"] += data
+
+
+def parse(html: str) -> Figures:
+    parser = Figures()
+    parser.feed(html)
+    return parser
+
+
+def resolve(data: Any, path: str) -> Any:
+    for part in path.split("."):
+        data = data[int(part)] if isinstance(data, list) else data[part]
+    return data
+
+
+def report(cli: Cli, tmp_path: Path, database: Path, *args: str) -> str:
+    out = tmp_path / "report.html"
+    result = cli("report", "--db", database, "-o", out, *args)
+    assert result.exit_code == 0, result.output
+    return out.read_text(encoding="utf-8")
+
+
+def stats_json(cli: Cli, database: Path, *args: str) -> dict[str, Any]:
+    result = cli("stats", "--format", "json", "--db", database, *args)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)  # type: ignore[no-any-return]
+
+
+def test_every_figure_equals_lotsen_stats_json(cli: Cli, tmp_path: Path, month_db: Path) -> None:
+    """Each number the report draws or writes is the one ``lotsen stats --format json`` gives
+    for the month (and for February, the period before); hidden ones are exactly the small."""
+    html = report(cli, tmp_path, month_db, "--month", "2026-03")
+    now = stats_json(cli, month_db, "--month", "2026-03")
+    before = stats_json(cli, month_db, "--month", "2026-02")
+    found = parse(html).found
+    assert len(found) > 400
+    seen = set()
+    for item in found:
+        path = item["path"]
+        source = before if path.startswith("previous:") else now
+        expected = resolve(source, path.removeprefix("previous:"))
+        seen.add(path)
+        if item["hidden"]:
+            assert item["value"] is None  # the exact figure is not in the file
+            continue
+        if expected is None:
+            assert item["value"] == "", path
+        else:
+            assert float(item["value"]) == expected, path
+    # Every figure of the month's charts is there.
+    required = {f"totals.{k}" for k in ("conversations", "answered", "abandoned",
+                                        "closed_visits")}
+    required |= {f"previous:totals.{k}" for k in ("conversations", "answered", "abandoned",
+                                                  "closed_visits")}
+    required |= {f"by_weekday_hour.{m}.{d}.{h}" for m in ("conversations", "closed_visits")
+                 for d in range(7) for h in range(24)}
+    required |= {f"weeks.{i}.{m}" for i in range(len(now["weeks"]))
+                 for m in ("conversations", "answered", "abandoned")}
+    required |= {f"who.{k}" for k in now["who"]} | {f"language.{k}" for k in now["language"]}
+    required |= {f"feedback.{k}" for k in now["feedback"]}
+    required |= {f"tags.{k}" for k in now["tags"]} | {f"referrals.{k}" for k in now["referrals"]}
+    required |= {f"waits_by_hour.{i}.{m}" for i in range(len(now["waits_by_hour"]))
+                 for m in ("answered", "abandoned", "median", "p90")}
+    required |= {"wait_s.median", "wait_s.p90", "previous:wait_s.median"}
+    assert required <= seen, sorted(required - seen)
+    # Spot checks against the hand-counted month (tests/ops/test_stats.py).
+    values = {i["path"]: i["value"] for i in found if not i["hidden"]}
+    assert values["totals.conversations"] == "38" and values["who.relative"] == "22"
+    assert values["by_weekday_hour.conversations.0.12"] == "5"
+    assert values["waits_by_hour.3.median"] == "600"
+
+
+def test_small_numbers_read_less_than_the_threshold_and_get_no_percentage(
+        cli: Cli, tmp_path: Path, month_db: Path) -> None:
+    """Below ``[report] min_count`` a count reads "< 5" with no percentage; a lone hidden count
+    in a published total hides the next smallest too; min_count = 1 shows everything."""
+    html = report(cli, tmp_path, month_db, "--month", "2026-03")
+    now = stats_json(cli, month_db, "--month", "2026-03")
+    found = parse(html).found
+    hidden = {i["path"] for i in found if i["hidden"]}
+    for item in found:
+        path = item["path"]
+        if path.startswith("previous:") or path.endswith(("median", "p90")):
+            continue
+        value = resolve(now, path)
+        if 0 < value < MIN:
+            assert item["hidden"], f"{path} = {value} is shown"
+    assert {"who.child", "who.professional", "who.unknown", "language.nb",
+            "totals.abandoned"} <= hidden
+    # Feedback: only "no" (2) is small, so "did not answer" (13) is hidden with it.
+    assert {"feedback.no", "feedback.none"} <= hidden and "feedback.yes" not in hidden
+    spans = [i["text"] for i in found if i["path"] == "who.child" and i["text"]]
+    assert spans == [] or all(t == "<\u00a05" for t in spans)
+    text = unescape(re.sub(r"<[^>]+>", " ", html))
+    assert "<\u00a05" in text and not re.search(r"<\u00a05\s*\(\d+", text)
+    # Waits of fewer than 5 conversations (hours 00 and 03) are not shown.
+    assert {"waits_by_hour.0.median", "waits_by_hour.1.p90"} <= hidden
+
+    config = tmp_path / "lotsen.toml"
+    config.write_text("[report]\nmin_count = 1\n", encoding="utf-8")
+    everything = parse(report(cli, tmp_path, month_db, "--month", "2026-03", "--config",
+                              config)).found
+    assert not [i for i in everything if i["hidden"]]
+    assert "4 (11\u00a0%)" in report(cli, tmp_path, month_db, "--month", "2026-03",
+                                     "--config", config)
+
+
+def test_hidden_in_group_hides_the_next_smallest_of_a_lone_small_count() -> None:
+    """The complementary rule: one small count in a group hides the next smallest as well."""
+    assert hidden_in_group([22, 0, 2, 13], 5) == {2, 3}
+    assert hidden_in_group([9, 22, 4, 2, 1], 5) == {2, 3, 4}
+    assert hidden_in_group([9, 22, 0], 5) == set()
+    assert hidden_in_group([3], 5) == {0}
+
+
+@pytest.mark.parametrize(("lang", "heading", "foreign"), [
+    ("sv", "Efterfrågan per veckodag och timme", "Demand by weekday"),
+    ("en", "Demand by weekday and hour", "Efterfrågan"),
+    ("nb", "Etterspørsel per ukedag og time", "Efterfrågan"),
+])
+def test_the_report_speaks_sv_en_and_nb(cli: Cli, tmp_path: Path, month_db: Path, lang: str,
+                                        heading: str, foreign: str) -> None:
+    """``--lang`` picks the catalog: headings, captions, weekdays and months in that language."""
+    html = report(cli, tmp_path, month_db, "--month", "2026-03", "--lang", lang)
+    assert parse(html).lang == lang
+    assert heading in html and foreign not in html
+    month = {"sv": "mars 2026", "en": "March 2026", "nb": "mars 2026"}[lang]
+    assert f"<title>Lotsen – {'evaluation' if lang == 'en' else 'utvärdering' if lang == 'sv' else 'evaluering'} {month}</title>" in html  # noqa: E501
+    for key in ("method.never", "demand.legend", "weeks.compare"):
+        assert TEXT[key][("sv", "en", "nb").index(lang)].split(":")[0] in html
+
+
+def test_the_service_language_is_the_default(cli: Cli, tmp_path: Path, month_db: Path) -> None:
+    """Without ``--lang`` the report is in ``[chat] default_language``."""
+    config = tmp_path / "lotsen.toml"
+    config.write_text('[chat]\ndefault_language = "nb"\n', encoding="utf-8")
+    html = report(cli, tmp_path, month_db, "--month", "2026-03", "--config", config)
+    assert parse(html).lang == "nb" and "Slik telles tallene" in html
+
+
+def test_every_catalog_entry_has_three_languages_with_the_same_placeholders() -> None:
+    """No key is missing a language or a placeholder another language uses."""
+    fields = string.Formatter()
+    for key, texts in TEXT.items():
+        assert len(texts) == 3 and all(t or key == "weeks.col.figure" for t in texts), key
+        names = [{f for _, f, _, _ in fields.parse(t) if f} for t in texts]
+        assert names[0] == names[1] == names[2], key
+
+
+def test_cli_errors_are_one_line(cli: Cli, tmp_path: Path, month_db: Path) -> None:
+    """A bad language, an organisation on a one-service relay, a missing database or folder:
+    one clear line, exit 2, no file written."""
+    out = tmp_path / "r.html"
+    cases = [
+        (["--lang", "de"], "--lang must be one of sv, en, nb"),
+        (["--org", "kommun-a"], "no organisations configured"),
+        (["--month", "March"], "not a month like 2026-03"),
+        (["--month", "2026-03", "--since", "2026-03-01"], "either --month or --since"),
+    ]
+    for args, message in cases:
+        result = cli("report", "--db", month_db, "-o", out, *args)
+        assert result.exit_code == 2 and message in result.output, result.output
+        assert "Traceback" not in result.output
+    missing = cli("report", "--db", tmp_path / "none.db", "-o", out)
+    assert missing.exit_code == 2 and "no database" in missing.output
+    nowhere = cli("report", "--db", month_db, "-o", tmp_path / "no" / "r.html")
+    assert nowhere.exit_code == 2 and "does not exist" in nowhere.output
+    assert not out.exists()
+
+
+def test_previous_period_is_the_month_or_as_many_days_before() -> None:
+    """A whole month compares with the month before; other periods with as many days."""
+    assert previous_period(Period.month(2026, 3, TZ)) == Period.month(2026, 2, TZ)
+    assert previous_period(Period.month(2026, 1, TZ)) == Period.month(2025, 12, TZ)
+    week = Period(date(2026, 3, 2), date(2026, 3, 8), TZ)
+    assert previous_period(week) == Period(date(2026, 2, 23), date(2026, 3, 1), TZ)
+
+
+# -- a year, for the size budget ------------------------------------------------------------
+
+
+@dataclass
+class Record:
+    created_at: float
+    claimed_at: float | None
+    closed_at: float | None
+    closed_by: str | None = "staff"
+    state: str = "closed"
+    lang: str | None = "sv"
+    role: str | None = "relative"
+    outcome_role: str | None = None
+    tags: list[str] = field(default_factory=list)
+    referrals: list[str] = field(default_factory=list)
+    feedback: str | None = None
+    urgent: bool = False
+    visitor_lines: int = 5
+    staff_lines: int = 5
+
+
+def year_figures(year: int = 2026) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A busy year (every hour of every day has chats, 40 tags, 40 referrals): the largest
+    report a year can make."""
+    records, visits = [], []
+    day = date(year, 1, 1)
+    n = 0
+    while day.year == year:
+        for hour in range(24):
+            n += 1
+            start = datetime(day.year, day.month, day.day, hour, 5, tzinfo=TZ).timestamp()
+            answered = n % 7 != 0
+            records.append(Record(
+                start, start + 60 * (n % 13) if answered else None,
+                start + 900, role=("self", "relative", "child", "professional")[n % 4],
+                lang=("sv", "en", "nb")[n % 3], tags=[f"topic-{n % 40}"],
+                referrals=[f"service-{n % 40}"], feedback=("yes", "no", None)[n % 3]))
+            visits.append((f"{day.isoformat()}T{hour:02d}", n % 9))
+        day += timedelta(days=1)
+    period = Period(date(year, 1, 1), date(year, 12, 31), TZ)
+    now = compute(records, visits, period).to_dict()
+    before = compute(records, visits, previous_period(period)).to_dict()
+    return now, before
+
+
+def test_a_years_report_stays_under_200_kb(cli: Cli, tmp_path: Path, month_db: Path) -> None:
+    """The busiest possible year and the generated month both stay far below 200 KB."""
+    now, before = year_figures()
+    html = render_report(now, before, ReportContext(lang="sv"), date(2027, 1, 2))
+    year_kb = len(html.encode()) / 1024
+    month_kb = len(report(cli, tmp_path, month_db, "--month", "2026-03").encode()) / 1024
+    print(f"\nreport size: month {month_kb:.0f} KB, year {year_kb:.0f} KB")
+    assert year_kb < 200 and month_kb < 200
+    found = parse(html).found
+    assert len([i for i in found if i["path"].startswith("weeks.")]) == 53 * 3
+    assert not re.search(r"<script|https?://(?!www\.w3\.org/2000/svg)", html)
