@@ -1821,6 +1821,7 @@ class Relay:
         if not conn.account.supervisor:
             self._error(conn.ws, "forbidden", "Only supervisors can see the statistics.")
             return
+        from relay.report import ReportContext
         from relay.stats import Period, load_statistics
 
         try:
@@ -1830,7 +1831,8 @@ class Relay:
             self._error(conn.ws, "bad_frame", str(exc))
             return
         figures = await load_statistics(self.storage, period)
-        self._send(conn.ws, protocol.StatsReport(figures.to_dict()))
+        self._send(conn.ws, protocol.StatsReport(
+            figures.to_dict(), ReportContext.from_config(self.config).to_dict()))
 
     # -- limits, live sessions and blocking (docs/security.md) ---------------------------------
 
