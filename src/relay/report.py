@@ -19,10 +19,11 @@ computed from the same figures. Every word comes from ``relay.report_text``.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from html import escape
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from relay.report_text import LANGUAGES, TEXT
@@ -54,6 +55,8 @@ class ReportContext:
     retention_days: int = 30
     # 7 strings of 24 characters, "1" where the weekly schedule is open in that local hour.
     open_slots: tuple[str, ...] = ("0" * 24,) * 7
+    # Referral directory ids -> the service's name in the report's language.
+    referral_names: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.lang not in LANGUAGES:
@@ -69,19 +72,37 @@ class ReportContext:
     def to_dict(self) -> dict[str, Any]:
         """What the relay adds to a ``stats`` frame so the console can save a report."""
         return {"lang": self.lang, "min_count": self.min_count,
-                "retention_days": self.retention_days, "open": list(self.open_slots)}
+                "retention_days": self.retention_days, "open": list(self.open_slots),
+                "referral_names": dict(self.referral_names)}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], lang: str | None = None) -> ReportContext:
         return cls(lang=lang or str(data.get("lang", "sv")),
                    min_count=int(data.get("min_count", DEFAULT_MIN_COUNT)),
                    retention_days=int(data.get("retention_days", 30)),
-                   open_slots=tuple(str(row) for row in data.get("open", ("0" * 24,) * 7)))
+                   open_slots=tuple(str(row) for row in data.get("open", ("0" * 24,) * 7)),
+                   referral_names={str(k): str(v) for k, v in
+                                   dict(data.get("referral_names") or {}).items()})
 
     @classmethod
-    def from_config(cls, cfg: RelayConfig, lang: str | None = None) -> ReportContext:
-        return cls(lang=lang or cfg.default_language, min_count=cfg.report_min_count,
-                   retention_days=cfg.retention_days, open_slots=open_slots(cfg.hours))
+    def from_config(cls, cfg: RelayConfig, lang: str | None = None,
+                    referral_ids: Iterable[str] = ()) -> ReportContext:
+        language = lang or cfg.default_language
+        return cls(lang=language, min_count=cfg.report_min_count,
+                   retention_days=cfg.retention_days, open_slots=open_slots(cfg.hours),
+                   referral_names=referral_names(cfg.referral_directory, language, referral_ids))
+
+
+def referral_names(directory: Path | None, lang: str, ids: Iterable[str]) -> dict[str, str]:
+    """The directory's names for the referral ids a report lists (ids it does not know, or a
+    directory that does not load, keep their id)."""
+    from relay.referrals import DirectoryError, load_directory
+
+    try:
+        known = load_directory(directory)
+    except DirectoryError:
+        return {}
+    return {i: service.name(lang) for i in ids if (service := known.get(i)) is not None}
 
 
 def open_slots(hours: OpeningHours) -> tuple[str, ...]:
@@ -597,6 +618,7 @@ def _figure_block(heading: str, svg: str, finding: str, legend: str = "") -> str
 
 def _count_chart(words: Words, figures: dict[str, Any], section: str, label_prefix: str | None,
                  whole: int, chart_id: str, heading: str, *, top: int | None = None,
+                 names: dict[str, str] | None = None,
                  total_published: bool = True,
                  scale: tuple[tuple[int, int, int], tuple[int, int, int]] = BLUE
                  ) -> tuple[str, list[Shown]]:
@@ -604,7 +626,7 @@ def _count_chart(words: Words, figures: dict[str, Any], section: str, label_pref
     items = list(counts.items())[:top] if top else list(counts.items())
     shown = _group(words, [(f"{section}.{key}", value) for key, value in items],
                    total_published=total_published)
-    rows = [(words(f"{label_prefix}.{key}") if label_prefix else key, s)
+    rows = [(words(f"{label_prefix}.{key}") if label_prefix else (names or {}).get(key, key), s)
             for (key, _), s in zip(items, shown, strict=True)]
     return hbars(words, rows, whole, scale, chart_id, heading), shown
 
@@ -729,14 +751,15 @@ def render_report(figures: dict[str, Any], previous: dict[str, Any] | None,
                                   w("topics.chart"), top=TOP, total_published=False)
     refs_svg, refs = _count_chart(w, figures, "referrals", None, conversations, "refs",
                                   w("referrals.chart"), top=TOP, total_published=False,
-                                  scale=ORANGE)
+                                  scale=ORANGE, names=context.referral_names)
     tags_caption = w("topics.none")
     if tags and not tags[0].hidden:
         tags_caption = w("topics.top", name=escape(tags[0].path.split(".", 1)[1]),
                          share=tags[0].share(conversations) or tags[0].span())
     refs_caption = w("referrals.none")
     if refs and not refs[0].hidden:
-        refs_caption = w("referrals.top", name=escape(refs[0].path.split(".", 1)[1]),
+        first = refs[0].path.split(".", 1)[1]
+        refs_caption = w("referrals.top", name=escape(context.referral_names.get(first, first)),
                          count=refs[0].span())
     pages.append((w("topics.title"),
                   (_figure_block(w("topics.chart"), tags_svg, tags_caption) if tags else

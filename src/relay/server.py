@@ -1831,8 +1831,8 @@ class Relay:
             self._error(conn.ws, "bad_frame", str(exc))
             return
         figures = await load_statistics(self.storage, period)
-        self._send(conn.ws, protocol.StatsReport(
-            figures.to_dict(), ReportContext.from_config(self.config).to_dict()))
+        context = ReportContext.from_config(self.config, referral_ids=figures.referrals)
+        self._send(conn.ws, protocol.StatsReport(figures.to_dict(), context.to_dict()))
 
     # -- limits, live sessions and blocking (docs/security.md) ---------------------------------
 

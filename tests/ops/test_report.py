@@ -128,6 +128,8 @@ def test_every_figure_equals_lotsen_stats_json(cli: Cli, tmp_path: Path, month_d
     assert values["totals.conversations"] == "38" and values["who.relative"] == "22"
     assert values["by_weekday_hour.conversations.0.12"] == "5"
     assert values["waits_by_hour.3.median"] == "600"
+    # Referrals by the directory's name; an id it does not know ("1177") stays an id.
+    assert "Anhörigstöd (exempel)" in html and ">1177<" in html
 
 
 def test_small_numbers_read_less_than_the_threshold_and_get_no_percentage(

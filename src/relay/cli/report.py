@@ -60,7 +60,8 @@ def report(
         return now.to_dict(), then.to_dict()
 
     figures, previous = with_storage(cfg, act)
-    html = render_report(figures, previous, ReportContext.from_config(cfg, lang),
+    context = ReportContext.from_config(cfg, lang, referral_ids=figures["referrals"])
+    html = render_report(figures, previous, context,
                          datetime.now(cfg.hours.timezone).date())
     try:
         output.write_text(html, encoding="utf-8")
