@@ -487,7 +487,19 @@ def _best_window(values: Sequence[int], width: int = 3) -> tuple[int, int, int]:
     return first, last, total
 
 
+def chats_caption(words: Words, figures: dict[str, Any]) -> str:
+    """When most conversations started (only when that cell is not a small number)."""
+    matrix = figures["by_weekday_hour"]["conversations"]
+    peak_day, peak_hour = max(((d, h) for d in range(7) for h in range(24)),
+                              key=lambda dh: (matrix[dh[0]][dh[1]], -dh[0], -dh[1]))
+    if matrix[peak_day][peak_hour] < words.min_count:
+        return ""
+    return words("demand.chats_peak", day=words(f"days.{peak_day}"),
+                 hours=words.hours(peak_hour, peak_hour))
+
+
 def demand_caption(words: Words, figures: dict[str, Any]) -> str:
+    """How many attempts came while closed, and when most of them came."""
     totals = figures["totals"]
     chats, closed = totals["conversations"], totals["closed_visits"]
     attempts = chats + closed
@@ -516,12 +528,6 @@ def demand_caption(words: Words, figures: dict[str, Any]) -> str:
         if in_window >= words.min_count:
             sentences.append(words("demand.closed_peak", days=days,
                                    hours=words.hours(first, last)))
-    matrix = figures["by_weekday_hour"]["conversations"]
-    peak_day, peak_hour = max(((d, h) for d in range(7) for h in range(24)),
-                              key=lambda dh: (matrix[dh[0]][dh[1]], -dh[0], -dh[1]))
-    if matrix[peak_day][peak_hour] >= words.min_count:
-        sentences.append(words("demand.chats_peak", day=words(f"days.{peak_day}"),
-                               hours=words.hours(peak_hour, peak_hour)))
     return " ".join(sentences)
 
 
@@ -690,7 +696,7 @@ def render_report(figures: dict[str, Any], previous: dict[str, Any] | None,
     demand = (
         f'<h3>{escape(w("key.title"))}</h3>{key_html}'
         + _figure_block(w("demand.chats"), heatmap(w, figures, "conversations", context, BLUE,
-                                                   "hm-c"), "")
+                                                   "hm-c"), chats_caption(w, figures))
         + _figure_block(w("demand.closed"),
                         heatmap(w, figures, "closed_visits", context, ORANGE, "hm-v"),
                         demand_caption(w, figures),

@@ -192,6 +192,31 @@ def test_the_report_speaks_sv_en_and_nb(cli: Cli, tmp_path: Path, month_db: Path
         assert TEXT[key][("sv", "en", "nb").index(lang)].split(":")[0] in html
 
 
+def test_captions_state_the_findings_computed_from_the_month(cli: Cli, tmp_path: Path,
+                                                             month_db: Path) -> None:
+    """Each chart's caption says what the figures show, in words, with small counts hidden."""
+    html = report(cli, tmp_path, month_db, "--month", "2026-03", "--lang", "en")
+    text = re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", "", html)))
+    for finding in (
+        "22% of attempts to reach the chat came while it was closed (11 of 49).",
+        "Most attempts outside opening hours came on Saturdays, at 10–11.",
+        "Most conversations started on Mondays at 12–13.",
+        # February had one conversation: a count below 5, so no difference is stated.
+        "38 conversations started. 87% were answered. The busiest week was week 13 (9).",
+        "Half of those answered waited 2 min or less; 9 in 10 at most 10 min.",
+        "< 5 of 38 left before they were answered.",
+        "The longest waits (median) were for chats started at 13–14.",
+        "Most who wrote were relatives (58%).",
+        "Most common language: Swedish (63%).",
+        "The most common topic: alcohol (82% of conversations).",
+        "Staff referred most often to Support for relatives (example) (22 conversations).",
+        "22 said yes, it helped.",  # "no" is 2: how many answered would reveal it
+        "No data yet: this version of Lotsen does not count this.",
+        "A conversation's text is deleted 30 days after it closed.",
+    ):
+        assert finding in text, finding  # (the \s+ above made no-break spaces plain)
+
+
 def test_the_service_language_is_the_default(cli: Cli, tmp_path: Path, month_db: Path) -> None:
     """Without ``--lang`` the report is in ``[chat] default_language``."""
     config = tmp_path / "lotsen.toml"
