@@ -1831,7 +1831,9 @@ class Relay:
             self._error(conn.ws, "bad_frame", str(exc))
             return
         figures = await load_statistics(self.storage, period)
-        context = ReportContext.from_config(self.config, referral_ids=figures.referrals)
+        # Reading the referral directory for the names takes some milliseconds: off the loop.
+        context = await asyncio.to_thread(ReportContext.from_config, self.config,
+                                          referral_ids=list(figures.referrals))
         self._send(conn.ws, protocol.StatsReport(figures.to_dict(), context.to_dict()))
 
     # -- limits, live sessions and blocking (docs/security.md) ---------------------------------
