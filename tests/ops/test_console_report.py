@@ -34,6 +34,13 @@ async def test_save_report_writes_the_period_shown_with_the_period_before(
             await _until(saved.exists)
             assert screen.figures is not None and screen.figures.since.month == 3
             assert screen.saving is None
+            # The relay sent what the report states beside the figures, from its config.
+            context = screen.context
+            assert context is not None
+            assert (context["lang"], context["min_count"], context["retention_days"]) == (
+                "sv", relay.config.report_min_count, relay.config.retention_days)
+            assert len(context["open"]) == 7
+            assert context["referral_names"] == {"local-anhorigstod": "Anhörigstöd (exempel)"}
             await app.client.stop()
         database = relay.config.database
     from_cli = tmp_path / "cli.html"
