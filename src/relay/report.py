@@ -707,7 +707,9 @@ def render_report(figures: dict[str, Any], previous: dict[str, Any] | None,
     # 2. Conversations week by week, and against the period before ---------------------------
     sentences = []
     now_text = totals["conversations"].span()
-    if previous is not None:
+    if conversations == 0:
+        sentences.append(w("weeks.none"))
+    elif previous is not None:
         before = previous["totals"]["conversations"]
         before_shown = Shown(w, "previous:totals.conversations", before,
                              0 < before < w.min_count)

@@ -83,6 +83,8 @@ TEXT: dict[str, tuple[str, str, str]] = {
                    "{now} samtaler startet, like mange som perioden før."),
     "weeks.plain": ("{now} samtal påbörjades.", "{now} conversations started.",
                     "{now} samtaler startet."),
+    "weeks.none": ("Inga samtal påbörjades under perioden.", "No conversations started in this "
+                   "period.", "Ingen samtaler startet i perioden."),
     "weeks.first": ("{now} samtal påbörjades (inga perioden innan).",
                     "{now} conversations started (none in the period before).",
                     "{now} samtaler startet (ingen perioden før)."),

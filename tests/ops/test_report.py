@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from relay.report import ReportContext, hidden_in_group, previous_period, render_report
 from relay.report_text import TEXT
@@ -319,3 +321,59 @@ def test_a_years_report_stays_under_200_kb(cli: Cli, tmp_path: Path, month_db: P
     found = parse(html).found
     assert len([i for i in found if i["path"].startswith("weeks.")]) == 53 * 3
     assert not re.search(r"<script|https?://(?!www\.w3\.org/2000/svg)", html)
+
+
+# -- any figures ------------------------------------------------------------------------------
+
+
+MARCH_START = datetime(2026, 3, 1, tzinfo=TZ).timestamp()
+records_strategy = st.lists(st.builds(
+    Record,
+    created_at=st.floats(MARCH_START - 86400 * 40, MARCH_START + 86400 * 31),
+    claimed_at=st.none(),
+    closed_at=st.none(),
+    role=st.sampled_from(["self", "relative", "child", "professional", None]),
+    lang=st.sampled_from(["sv", "en", "nb", None]),
+    tags=st.lists(st.sampled_from(["alcohol", "drugs", "<i>x</i>", "gambling"]), max_size=2),
+    referrals=st.lists(st.sampled_from(["local-anhorigstod", "1177", "a&b"]), max_size=2),
+    feedback=st.sampled_from(["yes", "partly", "no", None]),
+), max_size=60)
+
+
+@settings(max_examples=25, deadline=None)
+@given(records=records_strategy, waits=st.lists(st.integers(0, 4000), min_size=60, max_size=60),
+       visits=st.lists(st.tuples(st.integers(0, 30 * 24), st.integers(1, 9)), max_size=20),
+       min_count=st.integers(1, 10), lang=st.sampled_from(["sv", "en", "nb"]))
+def test_any_figures_render_and_never_show_a_small_count(
+        records: list[Record], waits: list[int], visits: list[tuple[int, int]], min_count: int,
+        lang: str) -> None:
+    """Whatever the month held, the report renders, every count it shows is 0 or at least
+    ``min_count``, and every shown figure is the stats figure."""
+    for record, wait in zip(records, waits, strict=False):
+        if wait % 5 == 0:  # still waiting
+            record.state, record.closed_by = "queued", None
+        elif wait % 3 == 0:  # left unanswered
+            record.closed_at = record.created_at + wait
+        else:
+            record.claimed_at = record.created_at + wait
+            record.closed_at = record.claimed_at + 300
+    period = Period.month(2026, 3, TZ)
+    hours = [(f"{(date(2026, 3, 1) + timedelta(hours=h)).isoformat()}T{h % 24:02d}", n)
+             for h, n in visits]
+    now = compute(records, hours, period).to_dict()
+    before = compute(records, hours, previous_period(period)).to_dict()
+    html = render_report(now, before, ReportContext(lang=lang, min_count=min_count),
+                         date(2026, 4, 1))
+    assert "<i>" not in html and "a&b" not in html  # tag and referral ids are escaped
+    for item in parse(html).found:
+        path = item["path"]
+        source = before if path.startswith("previous:") else now
+        expected = resolve(source, path.removeprefix("previous:"))
+        if item["hidden"]:
+            assert item["value"] is None
+        elif expected is None:
+            assert item["value"] == ""
+        else:
+            assert float(item["value"]) == expected
+            if not path.endswith(("median", "p90")):
+                assert expected == 0 or expected >= min_count, path
