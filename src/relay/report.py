@@ -180,6 +180,32 @@ def hidden_in_group(values: Sequence[int], min_count: int) -> set[int]:
     return hidden
 
 
+def hidden_in_table(rows: Sequence[Sequence[int]], min_count: int) -> set[tuple[int, int]]:
+    """The same rule for a table whose row totals and column totals are both published: small
+    counts, then, until nothing changes, the next smallest of any row or column left with a
+    single hidden count."""
+    hidden = {(r, c) for r, row in enumerate(rows) for c, v in enumerate(row)
+              if 0 < v < min_count}
+    lines = [[(r, c) for c in range(len(row))] for r, row in enumerate(rows)]
+    width = max((len(row) for row in rows), default=0)
+    lines += [[(r, c) for r in range(len(rows)) if c < len(rows[r])] for c in range(width)]
+    changed = True
+    while changed:
+        changed = False
+        for line in lines:
+            inside = [cell for cell in line if cell in hidden]
+            if len(inside) != 1:
+                continue
+            # The next smallest non-zero count; a zero if nothing else is left (a shown zero
+            # beside a published total gives the hidden count away as well).
+            rest = sorted((rows[r][c] == 0, rows[r][c], (r, c)) for r, c in line
+                          if (r, c) not in hidden)
+            if rest:
+                hidden.add(rest[0][2])
+                changed = True
+    return hidden
+
+
 def _figure(path: str, value: float | int | None, hidden: bool) -> str:
     """The data attributes that tie a drawn or written number to the stats JSON."""
     if hidden:
@@ -196,7 +222,11 @@ class Shown:
 
     @property
     def text(self) -> str:
-        return self.words.fewer if self.hidden else self.words.number(self.value)
+        """The count; "< 5" for a small one; "×" for one hidden so a small one cannot be
+        worked out from a total."""
+        if not self.hidden:
+            return self.words.number(self.value)
+        return self.words.fewer if 0 < self.value < self.words.min_count else "×"
 
     def span(self, text: str | None = None) -> str:
         return f'<span{_figure(self.path, self.value, self.hidden)}>{escape(text or self.text)}' \
@@ -345,23 +375,20 @@ def week_bars(words: Words, figures: dict[str, Any]) -> str:
     n = max(1, len(weeks))
     left, top, plot_w, plot_h = 40, 18, 640, 190
     width, height = left + plot_w + 6, top + plot_h + 34
-    groups = {}
-    for measure in ("conversations", "answered", "abandoned"):
-        groups[measure] = _group(words, [(f"weeks.{i}.{measure}", w[measure])
-                                         for i, w in enumerate(weeks)])
-    stacks = []
-    for i, week in enumerate(weeks):
-        answered, abandoned = groups["answered"][i], groups["abandoned"][i]
-        waiting = week["conversations"] - week["answered"] - week["abandoned"]
-        drawn = [(answered, BLUE, "ans"),
-                 (abandoned, ORANGE, "left")]
-        sizes = [words.min_count if s.hidden else s.value for s, _, _ in drawn]
-        stacks.append((drawn, sizes, waiting))
-    peak = max([sum(sizes) + waiting for _, sizes, waiting in stacks] + [words.min_count])
+    totals = _group(words, [(f"weeks.{i}.conversations", w["conversations"])
+                            for i, w in enumerate(weeks)])
+    # Each week's parts add up to its published total, each part's weeks to the period's.
+    table = [[w["answered"], w["abandoned"], w["conversations"] - w["answered"] - w["abandoned"]]
+             for w in weeks]
+    hidden = hidden_in_table(table, words.min_count)
+    # A bar is as tall as its week's total (drawn at the threshold when that is hidden); the
+    # shown parts are solid, and what the hidden parts add up to (total minus the shown parts,
+    # which anyone can subtract) is one hatched piece on top.
+    heights = [words.min_count if t.hidden else t.value for t in totals]
+    peak = max(heights + [words.min_count])
     step = _nice_step(peak)
     top_value = step * math.ceil(peak / step)
-    parts = [f"<defs>{_hatch('wk-ans-hatch', _hex(BLUE[1]))}"
-             f"{_hatch('wk-left-hatch', _hex(ORANGE[1]))}</defs>"]
+    parts = [f"<defs>{_hatch('wk-hatch', GREY)}</defs>"]
     tick = 0.0
     while tick <= top_value + 1e-9:
         y = top + plot_h - plot_h * tick / top_value
@@ -373,22 +400,31 @@ def week_bars(words: Words, figures: dict[str, Any]) -> str:
     slot = plot_w / n
     bar_w = max(2.0, slot * 0.66)
     label_every = 1 if n <= 16 else math.ceil(n / 13)
+    colours = (_hex(BLUE[1]), _hex(ORANGE[1]), GREY)
     for i, week in enumerate(weeks):
-        drawn, sizes, waiting = stacks[i]
         x = left + i * slot + (slot - bar_w) / 2
         y = top + plot_h
-        for (shown, scale, key), size in zip(drawn, sizes, strict=True):
-            h = plot_h * size / top_value
+        row = table[i]
+        drawn = 0
+        for column, path in enumerate((f"weeks.{i}.answered", f"weeks.{i}.abandoned", "")):
+            shown = Shown(words, path, row[column], (i, column) in hidden or totals[i].hidden)
+            if path:
+                # Every part carries its figure (a hidden one without its value).
+                parts.append(f"<g{_figure(path, shown.value, shown.hidden)}/>")
+            if shown.hidden or shown.value == 0:
+                continue
+            h = plot_h * shown.value / top_value
             y -= h
-            fill = f"url(#wk-{key}-hatch)" if shown.hidden else _hex(scale[1])
+            drawn += shown.value
             parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" height="{h:.1f}" '
-                         f'fill="{fill}"{_figure(shown.path, shown.value, shown.hidden)}/>')
-        if waiting > 0:
-            h = plot_h * waiting / top_value
+                         f'fill="{colours[column]}"/>')
+        rest = heights[i] - drawn
+        if rest > 0:
+            h = plot_h * rest / top_value
             y -= h
             parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" height="{h:.1f}" '
-                         f'fill="{GREY}"/>')
-        total = groups["conversations"][i]
+                         f'fill="url(#wk-hatch)" stroke="{GREY}" stroke-width="0.6"/>')
+        total = totals[i]
         if n <= 16:
             parts.append(f'<text x="{x + bar_w / 2:.1f}" y="{y - 4:.1f}" font-size="9.5" '
                          f'text-anchor="middle"{_figure(total.path, total.value, total.hidden)}>'

@@ -20,8 +20,13 @@ TEXT: dict[str, tuple[str, str, str]] = {
     "doc.generated": ("Skapad {date} · tidszon {timezone}", "Made {date} · time zone {timezone}",
                       "Laget {date} · tidssone {timezone}"),
     "doc.page": ("Sida {n} av {total}", "Page {n} of {total}", "Side {n} av {total}"),
-    "doc.hatched": ("Streckat: färre än {min}", "Hatched: fewer than {min}",
-                    "Skravert: færre enn {min}"),
+    "doc.hatched": (
+        "Streckat = visas inte: ”< {min}” är färre än {min}; ”×” är dolt så att ett litet tal "
+        "inte kan räknas fram ur en summa.",
+        "Hatched = not shown: \"< {min}\" is fewer than {min}; \"×\" is hidden so that a small "
+        "count cannot be worked out from a total.",
+        "Skravert = vises ikke: «< {min}» er færre enn {min}; «×» er skjult slik at et lite tall "
+        "ikke kan regnes ut fra en sum."),
     "doc.no_data": ("Inga uppgifter ännu.", "No data yet.", "Ingen data ennå."),
     # -- key figures ----------------------------------------------------------------------------
     "key.title": ("Perioden i korthet", "The period at a glance", "Perioden i korte trekk"),
@@ -216,14 +221,14 @@ TEXT: dict[str, tuple[str, str, str]] = {
     "method.small": (
         "Små tal visas inte: ett antal under {min} står som ”< {min}” och får ingen procentsats, "
         "och procent räknas inte på färre än {min}. Skulle en summa avslöja ett dolt tal döljs "
-        "även det näst minsta, så att ingen enskild person kan pekas ut.",
+        "även det näst minsta (”×”), så att ingen enskild person kan pekas ut.",
         "Small numbers are not shown: a count below {min} reads \"< {min}\" and gets no "
         "percentage, and no percentage is given of fewer than {min}. Where a total would reveal "
-        "a hidden count, the next smallest is hidden too, so no single person can be singled "
-        "out.",
+        "a hidden count, the next smallest is hidden too (\"×\"), so no single person can be "
+        "singled out.",
         "Små tall vises ikke: et antall under {min} står som «< {min}» og får ingen prosent, og "
         "prosent regnes ikke av færre enn {min}. Hvis en sum ville avsløre et skjult tall, "
-        "skjules også det nest minste, slik at ingen enkeltperson kan pekes ut."),
+        "skjules også det nest minste («×»), slik at ingen enkeltperson kan pekes ut."),
     "method.source": (
         "Siffrorna är desamma som ”lotsen stats --format json” visar för samma period.",
         "The figures are those \"lotsen stats --format json\" prints for the same period.",

@@ -18,7 +18,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from relay.report import ReportContext, hidden_in_group, previous_period, render_report
+from relay.report import (
+    ReportContext,
+    hidden_in_group,
+    hidden_in_table,
+    previous_period,
+    render_report,
+)
 from relay.report_text import TEXT
 from relay.stats import Period, compute
 from tests.ops.conftest import Cli
@@ -157,6 +163,11 @@ def test_small_numbers_read_less_than_the_threshold_and_get_no_percentage(
     assert spans == [] or all(t == "<\u00a05" for t in spans)
     text = unescape(re.sub(r"<[^>]+>", " ", html))
     assert "<\u00a05" in text and not re.search(r"<\u00a05\s*\(\d+", text)
+    # Week 10: 8 started, 7 answered, 1 left; the bar's label (8) would give the 1 away, so the
+    # 7 is hidden too ("×" in the legend's words).
+    assert {"weeks.1.abandoned", "weeks.1.answered"} <= hidden
+    assert "weeks.1.conversations" not in hidden
+    assert "×" in text
     # Waits of fewer than 5 conversations (hours 00 and 03) are not shown.
     assert {"waits_by_hour.0.median", "waits_by_hour.1.p90"} <= hidden
 
@@ -167,6 +178,19 @@ def test_small_numbers_read_less_than_the_threshold_and_get_no_percentage(
     assert not [i for i in everything if i["hidden"]]
     assert "4 (11\u00a0%)" in report(cli, tmp_path, month_db, "--month", "2026-03",
                                      "--config", config)
+
+
+def test_hidden_in_table_hides_until_no_row_or_column_has_a_lone_hidden_count() -> None:
+    """Rows and columns with published totals: a lone hidden count is never left in either."""
+    # The last column holds a lone 1 among zeros: a zero is hidden with it.
+    assert hidden_in_table([[7, 1, 0], [7, 1, 0], [8, 0, 1]], 5) == {
+        (0, 0), (0, 1), (1, 0), (1, 1), (2, 0), (2, 2), (0, 2)}
+    assert hidden_in_table([[9, 9], [9, 9]], 5) == set()
+    table = [[20, 3, 0], [15, 0, 0], [12, 6, 2]]
+    hidden = hidden_in_table(table, 5)
+    for line in [*([(r, c) for c in range(3)] for r in range(3)),
+                 *([(r, c) for r in range(3)] for c in range(3))]:
+        assert len([cell for cell in line if cell in hidden]) != 1
 
 
 def test_hidden_in_group_hides_the_next_smallest_of_a_lone_small_count() -> None:
