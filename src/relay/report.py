@@ -347,7 +347,8 @@ def hbars(words: Words, rows: Sequence[tuple[str, Shown]], whole: int,
     parts = [f"<defs>{_hatch(chart_id + '-hatch', colour)}</defs>"]
     for i, (name, shown) in enumerate(rows):
         y = 2 + i * row_h
-        parts.append(_text(label_w - 8, y + row_h / 2 + 3.5, name, anchor="end", size=10.5))
+        short = name if len(name) <= 32 else name[:31] + "…"  # the label column is 200 units
+        parts.append(_text(label_w - 8, y + row_h / 2 + 3.5, short, anchor="end", size=10.5))
         value = words.min_count if shown.hidden else shown.value
         length = 0 if value == 0 else max(2.0, bar_w * value / peak)
         fill = f"url(#{chart_id}-hatch)" if shown.hidden else colour
