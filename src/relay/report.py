@@ -683,14 +683,12 @@ def _extra_section(words: Words, figures: dict[str, Any], key: str) -> str:
     if not leaves:
         return (f'<figure class="chart"><h3>{escape(heading)}</h3>'
                 f'<p class="missing">{escape(words("extra.missing"))}</p></figure>')
+    # Their shape is the other part's: each count on its own, no sum, no percentage.
     shown = _group(words, leaves, total_published=False)
     rows = [(path.split(".", 1)[1].replace(".", " · "), s) for (path, _), s in
             zip(leaves, shown, strict=True)]
-    total = sum(v for _, v in leaves)
-    svg = hbars(words, rows, total, ORANGE, f"x-{key}", heading)
-    return _figure_block(heading, svg, escape(words("extra.found", count=words.number(total))
-                                              if total >= words.min_count or total == 0
-                                              else words("extra.found", count=words.fewer)))
+    svg = hbars(words, rows, 0, ORANGE, f"x-{key}", heading)
+    return _figure_block(heading, svg, escape(words("extra.found")))
 
 
 def _leaves(data: Any, path: str) -> Iterator[tuple[str, int]]:

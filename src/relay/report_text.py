@@ -177,7 +177,9 @@ TEXT: dict[str, tuple[str, str, str]] = {
                      "Triagekontroller (de ansattes vurdering av triage)"),
     "questions.chart": ("Frågor utanför öppettid", "Questions outside opening hours",
                         "Spørsmål utenfor åpningstid"),
-    "extra.found": ("Totalt {count}.", "In all {count}.", "Totalt {count}."),
+    "extra.found": ("Som Lotsens statistik räknar dem (lotsen stats).",
+                    "As Lotsen's statistics count them (lotsen stats).",
+                    "Slik Lotsens statistikk teller dem (lotsen stats)."),
     "extra.missing": (
         "Inga uppgifter ännu: den här versionen av Lotsen räknar inte detta.",
         "No data yet: this version of Lotsen does not count this.",
