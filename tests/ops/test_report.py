@@ -401,3 +401,18 @@ def test_any_figures_render_and_never_show_a_small_count(
             assert float(item["value"]) == expected
             if not path.endswith(("median", "p90")):
                 assert expected == 0 or expected >= min_count, path
+
+
+def test_triage_checks_and_questions_are_drawn_once_the_stats_carry_them() -> None:
+    """Without them the page says "no data yet"; with them each count is drawn (small ones
+    hidden) under its path in the stats JSON."""
+    now, before = year_figures()
+    context = ReportContext(lang="en")
+    missing = "No data yet: this version of Lotsen does not count this."
+    assert render_report(now, before, context, date(2027, 1, 2)).count(missing) == 2
+    now["triage_checks"] = {"agreed": 40, "too_high": 3}
+    html = render_report(now, before, context, date(2027, 1, 2))
+    assert html.count(missing) == 1
+    found = {i["path"]: i for i in parse(html).found}
+    assert found["triage_checks.agreed"]["value"] == "40"
+    assert found["triage_checks.too_high"]["hidden"]
