@@ -33,8 +33,8 @@ def report(
     until: str = typer.Option(None, help="Last day, included (default: today)."),
     org: str = typer.Option(None, "--org", help="Organisation id (only when the relay serves "
                                                 "several organisations)."),
-    lang: str = typer.Option(None, "--lang", help="sv, en or nb (default: the service's "
-                                                  "[chat] default_language)."),
+    lang: str = typer.Option(None, "--lang", help="sv, en or nb (default: the service's chat."
+                                                  "default_language)."),
     db: Path = DbOption,
     config: Path = ConfigOption,
 ) -> None:
