@@ -662,7 +662,7 @@ def _figure_block(heading: str, svg: str, finding: str, legend: str = "") -> str
 def _count_chart(words: Words, figures: dict[str, Any], section: str, label_prefix: str | None,
                  whole: int, chart_id: str, heading: str, *, top: int | None = None,
                  names: dict[str, str] | None = None,
-                 total_published: bool = True,
+                 total_published: bool = True, base_published: bool = True,
                  scale: tuple[tuple[int, int, int], tuple[int, int, int]] = BLUE
                  ) -> tuple[str, list[Shown]]:
     counts: dict[str, int] = figures[section]
@@ -671,6 +671,8 @@ def _count_chart(words: Words, figures: dict[str, Any], section: str, label_pref
                    total_published=total_published)
     rows = [(words(f"{label_prefix}.{key}") if label_prefix else (names or {}).get(key, key), s)
             for (key, _), s in zip(items, shown, strict=True)]
+    if not base_published and any(s.hidden for s in shown):
+        whole = 0  # shares would give away their base, and with it what is hidden
     return hbars(words, rows, whole, scale, chart_id, heading), shown
 
 
@@ -689,6 +691,68 @@ def _extra_section(words: Words, figures: dict[str, Any], key: str) -> str:
             zip(leaves, shown, strict=True)]
     svg = hbars(words, rows, 0, ORANGE, f"x-{key}", heading)
     return _figure_block(heading, svg, escape(words("extra.found")))
+
+
+TRIAGE_ANSWERS = ("right", "should_be_urgent", "should_not_be_urgent", "none")
+
+
+def _triage_section(words: Words, figures: dict[str, Any]) -> str:
+    """Staff's answers at close to "was the triage right?" (``triage`` in the stats)."""
+    data = figures.get("triage")
+    if not isinstance(data, dict) or not all(isinstance(data.get(k), int)
+                                             for k in TRIAGE_ANSWERS):
+        return _extra_section(words, figures, "triage")
+    heading = words("triage.chart")
+    shown = _group(words, [(f"triage.{k}", data[k]) for k in TRIAGE_ANSWERS])
+    rows = [(words(f"triage.{k}"), s) for k, s in zip(TRIAGE_ANSWERS, shown, strict=True)]
+    answered = sum(data[k] for k in TRIAGE_ANSWERS[:3])
+    whole = 0 if any(s.hidden for s in shown) else answered + data["none"]
+    svg = hbars(words, rows, whole, ORANGE, "triage", heading)
+    if answered == 0:
+        caption = words("triage.nobody")
+    elif any(s.hidden for s in shown[:3]) or answered < words.min_count:
+        caption = words("triage.few")
+    else:
+        wrong = data["should_be_urgent"] + data["should_not_be_urgent"]
+        caption = words("triage.found", wrong=words.number(wrong),
+                        answered=words.number(answered),
+                        pct=words.percent(wrong, answered))
+    return _figure_block(heading, svg, escape(caption), words("triage.note"))
+
+
+def _questions_section(words: Words, figures: dict[str, Any]) -> str:
+    """Questions asked outside opening hours (``questions`` in the stats): how many, answered,
+    read, how soon, and at what hour they were asked."""
+    data = figures.get("questions")
+    if not isinstance(data, dict) or not isinstance(data.get("by_hour"), list) or not all(
+            isinstance(data.get(k), int) for k in ("asked", "answered", "read")):
+        return _extra_section(words, figures, "questions")
+    heading = words("questions.chart")
+    asked, answered, read = (Shown(words, f"questions.{k}", data[k],
+                                   0 < data[k] < words.min_count)
+                             for k in ("asked", "answered", "read"))
+    hours = _group(words, [(f"questions.by_hour.{h}", int(v))
+                           for h, v in enumerate(data["by_hour"])])
+    rows = [(words.hours(h, h), s) for h, s in enumerate(hours) if s.value or s.hidden]
+    svg = hbars(words, rows, 0, ORANGE, "questions", heading) if rows else ""
+    sentences = [words("questions.asked", asked=asked.span())]
+    share = answered.share(data["asked"])
+    if share:
+        sentences.append(words("questions.answered", share=share))
+    spread = data.get("first_answer_s") or {}
+    if data["answered"] >= words.min_count and spread.get("median") is not None:
+        figure = _figure("questions.first_answer_s.median", spread["median"], False)
+        median_span = f"<span{figure}>{escape(format_duration(spread['median']))}</span>"
+        sentences.append(words("questions.first", median=median_span,
+                               p90=escape(format_duration(spread.get("p90")))))
+    read_share = read.share(data["answered"])
+    if read_share:
+        sentences.append(words("questions.read", share=read_share))
+    caption = " ".join(sentences)
+    if not rows:
+        return (f'<figure class="chart"><h3>{escape(heading)}</h3>'
+                f'<p class="finding">{caption}</p></figure>')
+    return _figure_block(heading, svg, caption, words("questions.note"))
 
 
 def _leaves(data: Any, path: str) -> Iterator[tuple[str, int]]:
@@ -813,7 +877,7 @@ def render_report(figures: dict[str, Any], previous: dict[str, Any] | None,
     # 6. Feedback, triage checks, questions outside hours ------------------------------------
     answers = sum(figures["feedback"].get(k, 0) for k in ("yes", "partly", "no"))
     fb_svg, fb = _count_chart(w, figures, "feedback", "feedback", sum(figures["feedback"].values()),
-                              "fb", w("feedback.chart"))
+                              "fb", w("feedback.chart"), base_published=False)
     yes = next(s for s in fb if s.path == "feedback.yes")
     if answers == 0:
         fb_caption = w("feedback.nobody")
@@ -827,8 +891,8 @@ def render_report(figures: dict[str, Any], previous: dict[str, Any] | None,
             fb_caption = w("feedback.found", answered=answered_text, yes=yes_text)
     pages.append((w("feedback.title"),
                   _figure_block(w("feedback.chart"), fb_svg, fb_caption)
-                  + _extra_section(w, figures, "triage_checks")
-                  + _extra_section(w, figures, "questions")))
+                  + _triage_section(w, figures)
+                  + _questions_section(w, figures)))
 
     # 7. Method --------------------------------------------------------------------------------
     method = "".join(f"<p>{escape(text)}</p>" for text in (

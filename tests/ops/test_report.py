@@ -404,15 +404,35 @@ def test_any_figures_render_and_never_show_a_small_count(
 
 
 def test_triage_checks_and_questions_are_drawn_once_the_stats_carry_them() -> None:
-    """Without them the page says "no data yet"; with them each count is drawn (small ones
-    hidden) under its path in the stats JSON."""
+    """Without them the page says "no data yet"; with them (the shapes ``lotsen stats`` gives
+    them: ``triage`` answers at close, ``questions`` outside hours) each count is drawn under
+    its path in the stats JSON, small ones hidden, with a finding in words."""
     now, before = year_figures()
     context = ReportContext(lang="en")
     missing = "No data yet: this version of Lotsen does not count this."
     assert render_report(now, before, context, date(2027, 1, 2)).count(missing) == 2
-    now["triage_checks"] = {"agreed": 40, "too_high": 3}
+    now["triage"] = {"right": 40, "should_be_urgent": 6, "should_not_be_urgent": 10,
+                     "none": 8}
+    now["questions"] = {"asked": 12, "answered": 10, "read": 6, "share_read": 0.6,
+                        "first_answer_s": {"median": 7200.0, "p90": 30000.0},
+                        "by_weekday": [2, 2, 2, 2, 2, 2, 0],
+                        "by_hour": [0] * 19 + [5, 2, 5, 0, 0], "who": {}, "language": {},
+                        "tags": {}}
     html = render_report(now, before, context, date(2027, 1, 2))
-    assert html.count(missing) == 1
+    assert missing not in html
     found = {i["path"]: i for i in parse(html).found}
-    assert found["triage_checks.agreed"]["value"] == "40"
-    assert found["triage_checks.too_high"]["hidden"]
+    assert found["triage.right"]["value"] == "40" and found["triage.none"]["value"] == "8"
+    # 2 at 20-21 is small; the first 5 (19-20) is hidden with it, as the total is written.
+    assert found["questions.by_hour.21"]["value"] == "5"
+    assert found["questions.by_hour.19"]["hidden"] and found["questions.by_hour.20"]["hidden"]
+    assert found["questions.asked"]["value"] == "12"
+    text = re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", "", html)))
+    assert "Staff said the triage was wrong in 16 of 56 answers (29%)." in text
+    assert ("12 questions were asked outside opening hours. 83% were answered. The first "
+            "answer came after 2 h 0 min (median; 9 in 10 within 8 h 20 min). 60% of the "
+            "answers were read by the person who asked.") in text
+    # One small answer count: the share of wrong triage would give it (or its partner) away.
+    now["triage"]["none"] = 3
+    html = render_report(now, before, context, date(2027, 1, 2))
+    assert "Staff said the triage was wrong" not in html
+    assert "Some answers are too few to show, so no share is given." in html
