@@ -606,6 +606,10 @@ table.compact { font-size: 8.5pt; }
 table.compact th, table.compact td { padding: 0.35mm 2mm; }
 .missing { color: #555; font-style: italic; }
 .method p { max-width: 165mm; }
+@media screen and (max-width: 820px) {
+  .page { width: auto; min-height: 0; margin: 0 0 3mm; padding: 5mm 4mm; }
+  .keys { grid-template-columns: repeat(2, 1fr); }
+}
 @media print {
   body { background: none; }
   .page { width: auto; min-height: 262mm; margin: 0; padding: 0; box-shadow: none;
