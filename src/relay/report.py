@@ -779,13 +779,38 @@ def render_report(figures: dict[str, Any], previous: dict[str, Any] | None,
     since = date.fromisoformat(figures["period"]["since"])
     until = date.fromisoformat(figures["period"]["until"])
     timezone = figures["period"]["timezone"]
-    name = _period_name(w, since, until)
-    title = w("doc.title", period=name)
+    title = w("doc.title", period=_period_name(w, since, until))
+    pages = [
+        (w("demand.title"), _demand_page(w, figures, context)),
+        (w("weeks.title"), _weeks_page(w, figures, previous, context)),
+        (w("wait.title"), _waiting(w, figures, context)),
+        (w("who.title"), _who_page(w, figures)),
+        (w("topics.title"), _topics_page(w, figures, context)),
+        (w("feedback.title"), _feedback_page(w, figures)),
+        (w("method.title"), _method_page(w, timezone, context)),
+    ]
+    made_line = escape(w("doc.generated", date=made.isoformat(), timezone=timezone))
+    body = []
+    for number, (heading, content) in enumerate(pages, start=1):
+        footer = (f"<span>{escape(title)}</span><span>{made_line}</span>"
+                  f"<span>{escape(w('doc.page', n=number, total=len(pages)))}</span>")
+        section = _page(heading, content, footer)
+        if number == 1:
+            section = section.replace("<h2>", f"<h1>{escape(title)}</h1><p class=\"lead\">"
+                                      f"{escape(w('doc.subtitle'))}</p><h2>", 1)
+        body.append(section)
+    return (f'<!DOCTYPE html><html lang="{context.lang}"><head><meta charset="utf-8">'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f'<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+            f"style-src 'unsafe-inline'; img-src data:\">"
+            f"<title>{escape(title)}</title><style>{_minify(CSS)}</style></head>"
+            f"<body>{''.join(body)}</body></html>\n")
+
+
+def _demand_page(w: Words, figures: dict[str, Any], context: ReportContext) -> str:
+    """Key figures, then the two weekday × hour heat maps with the opening hours outlined."""
     totals = _totals(w, figures)
     conversations = figures["totals"]["conversations"]
-    pages: list[tuple[str, str]] = []
-
-    # 1. Demand by weekday and hour ---------------------------------------------------------
     keys = [(totals["conversations"].span(), w("key.started")),
             (totals["answered"].span(), w("key.answered") + _pct(totals["answered"],
                                                                    conversations)),
@@ -796,7 +821,7 @@ def render_report(figures: dict[str, Any], previous: dict[str, Any] | None,
     key_html = '<div class="keys">' + "".join(
         f"<div><b>{value}</b><small>{escape(label)}</small></div>" for value, label in keys
     ) + "</div>"
-    demand = (
+    return (
         f'<h3>{escape(w("key.title"))}</h3>{key_html}'
         + _figure_block(w("demand.chats"), heatmap(w, figures, "conversations", context, BLUE,
                                                    "hm-c"), chats_caption(w, figures))
@@ -805,9 +830,13 @@ def render_report(figures: dict[str, Any], previous: dict[str, Any] | None,
                         demand_caption(w, figures),
                         w("demand.legend") + " " + w("doc.hatched", min=context.min_count))
     )
-    pages.append((w("demand.title"), demand))
 
-    # 2. Conversations week by week, and against the period before ---------------------------
+
+def _weeks_page(w: Words, figures: dict[str, Any], previous: dict[str, Any] | None,
+                context: ReportContext) -> str:
+    """The weekly bars, then this period's totals beside the period before."""
+    totals = _totals(w, figures)
+    conversations = figures["totals"]["conversations"]
     sentences = []
     now_text = totals["conversations"].span()
     if conversations == 0:
@@ -839,88 +868,78 @@ def render_report(figures: dict[str, Any], previous: dict[str, Any] | None,
         if len(figures["weeks"]) > 1 and busiest["conversations"] >= w.min_count:
             sentences.append(w("weeks.busiest", week=busiest["week"].split("-W")[1].lstrip("0"),
                                count=w.number(busiest["conversations"])))
-    weeks_html = _figure_block("", week_bars(w, figures), " ".join(sentences),
-                               w("doc.hatched", min=context.min_count))
-    weeks_html += _comparison(w, figures, previous)
-    pages.append((w("weeks.title"), weeks_html))
+    return (_figure_block("", week_bars(w, figures), " ".join(sentences),
+                          w("doc.hatched", min=context.min_count))
+            + _comparison(w, figures, previous))
 
-    # 3. Waiting time by hour ------------------------------------------------------------------
-    pages.append((w("wait.title"), _waiting(w, figures, context)))
 
-    # 4. Who writes and language ---------------------------------------------------------------
+def _who_page(w: Words, figures: dict[str, Any]) -> str:
+    """Who writes (the role) and in which language, as shares of all conversations."""
+    conversations = figures["totals"]["conversations"]
     who_svg, who = _count_chart(w, figures, "who", "who", conversations, "who", w("who.chart"))
     lang_svg, lang = _count_chart(w, figures, "language", "lang", conversations, "lang",
                                   w("lang.chart"))
-    pages.append((w("who.title"),
-                  _figure_block(w("who.chart"), who_svg, _top_caption(
-                      w, who, conversations, "who.top", "who"))
-                  + _figure_block(w("lang.chart"), lang_svg, _top_caption(
-                      w, lang, conversations, "lang.top", "lang"))))
+    return (_figure_block(w("who.chart"), who_svg,
+                          _top_caption(w, who, conversations, "who.top", "who"))
+            + _figure_block(w("lang.chart"), lang_svg,
+                            _top_caption(w, lang, conversations, "lang.top", "lang")))
 
-    # 5. Topics and referrals ------------------------------------------------------------------
-    tags_svg, tags = _count_chart(w, figures, "tags", None, conversations, "tags",
-                                  w("topics.chart"), top=TOP, total_published=False)
-    refs_svg, refs = _count_chart(w, figures, "referrals", None, conversations, "refs",
-                                  w("referrals.chart"), top=TOP, total_published=False,
-                                  scale=ORANGE, names=context.referral_names)
-    tags_caption = w("topics.none")
-    if tags and not tags[0].hidden:
-        tags_caption = w("topics.top", name=escape(tags[0].path.split(".", 1)[1]),
-                         share=tags[0].share(conversations) or tags[0].span())
-    refs_caption = w("referrals.none")
-    if refs and not refs[0].hidden:
-        first = refs[0].path.split(".", 1)[1]
-        refs_caption = w("referrals.top", name=escape(context.referral_names.get(first, first)),
-                         count=refs[0].span())
-    pages.append((w("topics.title"),
-                  (_figure_block(w("topics.chart"), tags_svg, tags_caption) if tags else
-                   f'<h3>{escape(w("topics.chart"))}</h3><p>{escape(tags_caption)}</p>')
-                  + (_figure_block(w("referrals.chart"), refs_svg, refs_caption) if refs else
-                     f'<h3>{escape(w("referrals.chart"))}</h3><p>{escape(refs_caption)}</p>')))
 
-    # 6. Feedback, triage checks, questions outside hours ------------------------------------
+def _topics_page(w: Words, figures: dict[str, Any], context: ReportContext) -> str:
+    """The ten most frequent topics and referrals (a conversation may have several)."""
+    conversations = figures["totals"]["conversations"]
+    out = []
+    for section, chart, scale, names in (("tags", "topics", BLUE, None),
+                                         ("referrals", "referrals", ORANGE,
+                                          context.referral_names)):
+        svg, shown = _count_chart(w, figures, section, None, conversations, section,
+                                  w(f"{chart}.chart"), top=TOP, total_published=False,
+                                  scale=scale, names=names)
+        if not shown:
+            out.append(f'<figure class="chart"><h3>{escape(w(f"{chart}.chart"))}</h3>'
+                       f'<p class="finding">{escape(w(f"{chart}.none"))}</p></figure>')
+            continue
+        first = shown[0]
+        key = first.path.split(".", 1)[1]
+        if first.hidden:
+            caption = escape(w("topics.few", min=w.min_count))
+        elif section == "tags":
+            caption = w("topics.top", name=escape(key),
+                        share=first.share(conversations) or first.span())
+        else:
+            caption = w("referrals.top", name=escape((names or {}).get(key, key)),
+                        count=first.span())
+        out.append(_figure_block(w(f"{chart}.chart"), svg, caption))
+    return "".join(out)
+
+
+def _feedback_page(w: Words, figures: dict[str, Any]) -> str:
+    """The feedback answers, triage checks and questions outside hours."""
     answers = sum(figures["feedback"].get(k, 0) for k in ("yes", "partly", "no"))
-    fb_svg, fb = _count_chart(w, figures, "feedback", "feedback", sum(figures["feedback"].values()),
-                              "fb", w("feedback.chart"), base_published=False)
-    yes = next(s for s in fb if s.path == "feedback.yes")
+    svg, shown = _count_chart(w, figures, "feedback", "feedback",
+                              sum(figures["feedback"].values()), "fb", w("feedback.chart"),
+                              base_published=False)
+    yes = next(s for s in shown if s.path == "feedback.yes")
     if answers == 0:
-        fb_caption = w("feedback.nobody")
+        caption = w("feedback.nobody")
+    elif any(s.hidden for s in shown if not s.path.endswith(".none")):
+        # How many answered would reveal a hidden count: say only how many said yes.
+        caption = w("feedback.yes_only", yes=yes.span())
     else:
         answered_text = w.fewer if answers < w.min_count else w.number(answers)
-        if any(s.hidden for s in fb if not s.path.endswith(".none")):
-            # The number who answered would reveal a hidden count: say only how many said yes.
-            fb_caption = w("feedback.yes_only", yes=yes.span())
-        else:
-            yes_text = yes.span() + (f" ({yes.share(answers)})" if yes.share(answers) else "")
-            fb_caption = w("feedback.found", answered=answered_text, yes=yes_text)
-    pages.append((w("feedback.title"),
-                  _figure_block(w("feedback.chart"), fb_svg, fb_caption)
-                  + _triage_section(w, figures)
-                  + _questions_section(w, figures)))
+        yes_text = yes.span() + (f" ({yes.share(answers)})" if yes.share(answers) else "")
+        caption = w("feedback.found", answered=answered_text, yes=yes_text)
+    return (_figure_block(w("feedback.chart"), svg, caption)
+            + _triage_section(w, figures) + _questions_section(w, figures))
 
-    # 7. Method --------------------------------------------------------------------------------
+
+def _method_page(w: Words, timezone: str, context: ReportContext) -> str:
+    """What is counted, what is never stored, the retention period, the small-number rule."""
     method = "".join(f"<p>{escape(text)}</p>" for text in (
         w("method.counted", timezone=timezone), w("method.closed"),
         w("method.never"), w("method.retention", days=context.retention_days),
         w("method.small", min=context.min_count), w("method.source")))
-    pages.append((w("method.title"), f'<div class="method">{method}</div>'))
-
-    made_line = escape(w("doc.generated", date=made.isoformat(), timezone=timezone))
-    body = []
-    for number, (heading, content) in enumerate(pages, start=1):
-        footer = (f"<span>{escape(title)}</span><span>{made_line}</span>"
-                  f"<span>{escape(w('doc.page', n=number, total=len(pages)))}</span>")
-        section = _page(heading, content, footer)
-        if number == 1:
-            section = section.replace("<h2>", f"<h1>{escape(title)}</h1><p class=\"lead\">"
-                                      f"{escape(w('doc.subtitle'))}</p><h2>", 1)
-        body.append(section)
-    return (f'<!DOCTYPE html><html lang="{context.lang}"><head><meta charset="utf-8">'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f'<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
-            f"style-src 'unsafe-inline'; img-src data:\">"
-            f"<title>{escape(title)}</title><style>{_minify(CSS)}</style></head>"
-            f"<body>{''.join(body)}</body></html>\n")
+    return f'<div class="method">{method}</div>'
 
 
 def _minify(css: str) -> str:
