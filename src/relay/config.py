@@ -108,6 +108,8 @@ class RelayConfig:
     # Logs
     log_level: str = "info"  # one of relay.logs.LOG_LEVELS
     log_json: bool = False  # one JSON object per line instead of plain text
+    # Reports: a figure below this count shows as "< N" and gets no percentage (lotsen report).
+    report_min_count: int = 5
     # Where the config came from, for messages.
     source: Path | None = None
 
@@ -201,6 +203,7 @@ _KNOWN = {
     "log": {"level", "json"},
     "queue": {"max_waiting", "chats_per_minute", "chats_per_connection", "visitor_gone_s",
               "snapshot_entries"},
+    "report": {"min_count"},
 }
 
 
@@ -288,6 +291,7 @@ def _from_data(r: _Reader, cfg: RelayConfig) -> RelayConfig:
         selftest_counts=r.get("chat", "selftest_counts", bool, cfg.selftest_counts),
         log_level=log_level,
         log_json=r.get("log", "json", bool, cfg.log_json),
+        report_min_count=_min_count(r, cfg.report_min_count),
         **_security(r, cfg),
         **_queue(r, cfg),
     )
@@ -309,6 +313,13 @@ def _queue(r: _Reader, cfg: RelayConfig) -> dict[str, Any]:
         raise r.fail("queue", "visitor_gone_s", "must be greater than 0")
     values["visitor_gone_s"] = gone
     return values
+
+
+def _min_count(r: _Reader, default: int) -> int:
+    value = r.get("report", "min_count", int, default)
+    if value < 1:
+        raise r.fail("report", "min_count", "must be at least 1")
+    return int(value)
 
 
 def _security(r: _Reader, cfg: RelayConfig) -> dict[str, Any]:

@@ -607,10 +607,13 @@ class HelpWanted(Frame):
 @dataclass(frozen=True, slots=True)
 class StatsReport(Frame):
     """To a supervisor: aggregate figures in the shape of ``lotsen stats --format json``
-    (``relay.stats.Statistics.to_dict()``; ``Statistics.from_dict()`` reads it back)."""
+    (``relay.stats.Statistics.to_dict()``; ``Statistics.from_dict()`` reads it back).
+    ``context``: what a saved report states beside the figures (``relay.report.ReportContext``:
+    language, weekly opening hours, retention, the small-number threshold)."""
 
     type: ClassVar[str] = "stats"
     report: dict[str, Any]
+    context: dict[str, Any] | None = None
 
 
 # ---------------------------------------------------------------------------------------------

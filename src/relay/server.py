@@ -1821,6 +1821,7 @@ class Relay:
         if not conn.account.supervisor:
             self._error(conn.ws, "forbidden", "Only supervisors can see the statistics.")
             return
+        from relay.report import ReportContext
         from relay.stats import Period, load_statistics
 
         try:
@@ -1830,7 +1831,10 @@ class Relay:
             self._error(conn.ws, "bad_frame", str(exc))
             return
         figures = await load_statistics(self.storage, period)
-        self._send(conn.ws, protocol.StatsReport(figures.to_dict()))
+        # Reading the referral directory for the names takes some milliseconds: off the loop.
+        context = await asyncio.to_thread(ReportContext.from_config, self.config,
+                                          referral_ids=list(figures.referrals))
+        self._send(conn.ws, protocol.StatsReport(figures.to_dict(), context.to_dict()))
 
     # -- limits, live sessions and blocking (docs/security.md) ---------------------------------
 

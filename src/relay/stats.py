@@ -19,6 +19,8 @@ Definitions (docs/operations.md repeats them for readers of the figures):
 - *left before being answered* (abandoned): closed without ever being claimed; its wait is
   from the first message to leaving;
 - *length*: from the claim to the close, for answered conversations that are closed;
+- *waits by hour*: the same waits and abandonments, by the local hour the conversation started
+  (what ``lotsen report`` draws as waiting time per hour);
 - *who writes*: the role staff recorded at close when they set one, else the role the visitor
   chose in the widget, else ``unknown``;
 - median is the middle value (mean of the two middle values for an even count); p90 is the
@@ -196,6 +198,25 @@ class Slot:
 
 
 @dataclass(frozen=True, slots=True)
+class HourWaits:
+    """Waits of the conversations started in one local hour of the day (any day)."""
+
+    hour: int
+    wait: Spread
+    abandoned: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"hour": self.hour, "answered": self.wait.count, "abandoned": self.abandoned,
+                "median": _round(self.wait.median), "p90": _round(self.wait.p90)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> HourWaits:
+        return cls(int(data["hour"]),
+                   Spread(int(data["answered"]), data.get("median"), data.get("p90")),
+                   int(data["abandoned"]))
+
+
+@dataclass(frozen=True, slots=True)
 class WeekFigures:
     """One ISO week of the trend (weeks cut by the period's ends count only the days inside)."""
 
@@ -236,6 +257,7 @@ class Statistics:
     weeks: tuple[WeekFigures, ...]
     triage: dict[str, int] = field(default_factory=lambda: dict.fromkeys(TRIAGE, 0))
     """Closed conversations by staff's answer to "was the triage right?" (counts, no text)."""
+    waits_by_hour: tuple[HourWaits, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape shared by the CLI, the console's ``stats`` frame and the CSV export."""
@@ -269,6 +291,7 @@ class Statistics:
             "weeks": [{"week": w.week, "conversations": w.conversations, "answered": w.answered,
                        "abandoned": w.abandoned, "closed_visits": w.closed_visits}
                       for w in self.weeks],
+            "waits_by_hour": [h.to_dict() for h in self.waits_by_hour],
         }
 
     @classmethod
@@ -299,6 +322,7 @@ class Statistics:
             referrals=dict(data["referrals"]), feedback=dict(data["feedback"]),
             weeks=tuple(WeekFigures(**w) for w in data["weeks"]),
             triage=dict(data.get("triage", dict.fromkeys(TRIAGE, 0))),
+            waits_by_hour=tuple(HourWaits.from_dict(h) for h in data.get("waits_by_hour", ())),
         )
 
     def rows(self) -> list[tuple[str, str, str, float | int | str | None]]:
@@ -325,6 +349,9 @@ class Statistics:
         for week in data["weeks"]:
             for measure in ("conversations", "answered", "abandoned", "closed_visits"):
                 out.append(("weeks", week["week"], measure, week[measure]))
+        for row in data["waits_by_hour"]:
+            for measure in ("answered", "abandoned", "median", "p90"):
+                out.append(("waits_by_hour", f"{row['hour']:02d}", measure, row[measure]))
         return out
 
 
@@ -395,6 +422,8 @@ def compute(records: Iterable[StatsRecord], closed_visits: Iterable[tuple[str, i
     abandoned_waits: list[float] = []
     durations: list[float] = []
     line_counts: list[float] = []
+    hour_waits: dict[int, list[float]] = {}
+    hour_abandoned: Counter[int] = Counter()
     conversations = answered = abandoned = in_progress = urgent = 0
 
     for record in records:
@@ -410,12 +439,14 @@ def compute(records: Iterable[StatsRecord], closed_visits: Iterable[tuple[str, i
             answered += 1
             week[1] += 1
             waits.append(max(0.0, record.claimed_at - record.created_at))
+            hour_waits.setdefault(local.hour, []).append(waits[-1])
             if closed and record.closed_at is not None:
                 durations.append(max(0.0, record.closed_at - record.claimed_at))
                 line_counts.append(record.visitor_lines + record.staff_lines)
         elif closed:
             abandoned += 1
             week[2] += 1
+            hour_abandoned[local.hour] += 1
             if record.closed_at is not None:
                 abandoned_waits.append(max(0.0, record.closed_at - record.created_at))
         else:
@@ -467,6 +498,9 @@ def compute(records: Iterable[StatsRecord], closed_visits: Iterable[tuple[str, i
         who=dict(who), language=dict(language), tags=_top(tags), referrals=_top(referrals),
         feedback=dict(feedback), triage=dict(triage),
         weeks=tuple(WeekFigures(key, *figures) for key, figures in sorted(weeks.items())),
+        # Only hours in which some conversation was answered or left, so the frame stays small.
+        waits_by_hour=tuple(HourWaits(h, Spread.of(hour_waits.get(h, ())), hour_abandoned[h])
+                            for h in range(24) if h in hour_waits or hour_abandoned[h]),
     )
 
 

@@ -77,6 +77,21 @@ async def test_month_who_language_topics_referrals_feedback_and_weeks(month_db: 
                      ("2026-W13", 9, 8, 1, 2), ("2026-W14", 4, 3, 0, 1)]
 
 
+async def test_month_waits_by_hour_match_hand_counts(month_db: Path) -> None:
+    """Waits (median, p90) and those who left are counted by the hour the chat started."""
+    f = await _load(month_db)
+    rows = [h.to_dict() for h in f.waits_by_hour]
+    assert rows == [
+        {"hour": 0, "answered": 1, "abandoned": 0, "median": 30, "p90": 30},
+        {"hour": 3, "answered": 1, "abandoned": 0, "median": 30, "p90": 30},
+        {"hour": 12, "answered": 22, "abandoned": 0, "median": 120, "p90": 120},
+        # 9 answered after 600 s; the 4 Friday chats left; the one still waiting is neither.
+        {"hour": 13, "answered": 9, "abandoned": 4, "median": 600, "p90": 600},
+    ]
+    assert sum(r["answered"] for r in rows) == f.answered
+    assert sum(r["abandoned"] for r in rows) == f.abandoned
+
+
 async def test_a_shorter_period_only_counts_its_own_days(month_db: Path) -> None:
     """A one-week period counts only that week's conversations and closed-hours openings."""
     f = await _load(month_db, Period(MARCH.since.replace(day=2), MARCH.since.replace(day=8), TZ))

@@ -5,7 +5,9 @@ per weekday and hour next to widget openings while closed (are the opening hours
 waits and visitors who left unanswered, conversation length, who writes, language, topics,
 referrals, feedback and the weekly trend. Figures come from ``relay.stats`` (a pure module,
 no server) through ``Statistics.from_dict``, so the console and the CLI can never disagree.
-``[`` and ``]`` step a month back and forward, ``r`` asks again.
+``[`` and ``]`` step a month back and forward, ``r`` asks again, ``s`` saves the evaluation
+report (``relay.report``, as ``lotsen report`` writes it) for the period shown: the figures on
+screen and, asked with one more ``stats`` frame, those of the period before.
 
 The app needs two lines to host it (see ``StatsScreen.deliver``): open it for supervisors
 with ``StatsScreen(session.send)``, and pass each relay frame to ``StatsScreen.deliver``.
@@ -16,7 +18,9 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any, ClassVar
+from zoneinfo import ZoneInfo
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -32,7 +36,8 @@ from console import i18n
 from console.keys import translate_bindings
 from console.widgets.transcript import clean
 from relay import protocol
-from relay.stats import WEEKDAYS, Statistics, bar, format_duration
+from relay.report import ReportContext, previous_period, render_report
+from relay.stats import WEEKDAYS, Period, Statistics, bar, format_duration
 
 BAR = 24
 
@@ -113,6 +118,13 @@ TEXT: dict[str, tuple[str, str, str]] = {
     "triage.should_not_be_urgent": ("borde inte ha varit akut", "should not have been urgent",
                                     "burde ikke vært akutt"),
     "triage.none": ("inget svar", "no answer", "ikke svart"),
+    "report.saving": ("Sparar rapporten …", "Saving the report …", "Lagrer rapporten …"),
+    "report.saved": ("Rapporten sparad: {path}", "Report saved: {path}",
+                     "Rapporten er lagret: {path}"),
+    "report.failed": ("Kunde inte spara rapporten: {reason}", "Could not save the report: {reason}",
+                      "Kunne ikke lagre rapporten: {reason}"),
+    "report.wait": ("Vänta tills statistiken har kommit.", "Wait until the figures have arrived.",
+                    "Vent til statistikken er kommet."),
 }
 
 
@@ -241,10 +253,13 @@ class StatsScreen(Screen[None]):
                 tooltip="The month after (not beyond this one)."),
         Binding("r", "refresh", "Refresh", id="stats-refresh",
                 tooltip="Ask the relay for the figures again."),
+        Binding("s", "save_report", "Save report", id="stats-save",
+                tooltip="The evaluation report for the period shown, as HTML."),
     ]
 
     def __init__(self, request: Callable[[protocol.Frame], bool], *,
-                 today: dt.date | None = None, month: tuple[int, int] | None = None) -> None:
+                 today: dt.date | None = None, month: tuple[int, int] | None = None,
+                 report_dir: Path | None = None) -> None:
         super().__init__(id="stats-screen")
         self.request = request
         self.today = today or dt.date.today()
@@ -253,6 +268,13 @@ class StatsScreen(Screen[None]):
         """The figures on screen (None until the relay has answered)."""
         self.waiting = False
         """A request is out and its answer has not arrived."""
+        self.report: dict[str, Any] | None = None
+        """The relay's figures as sent (``lotsen stats --format json``) and its report context."""
+        self.context: dict[str, Any] | None = None
+        self.saving: tuple[str, str] | None = None
+        """The period before, asked for a report being saved (its answer is not shown)."""
+        self.report_dir = report_dir or Path.cwd()
+        """Where "save report" writes its file."""
         translate_bindings(self)
 
     def compose(self) -> ComposeResult:
@@ -282,8 +304,15 @@ class StatsScreen(Screen[None]):
         body = self.query_one("#stats-body", Static)
         body.update(tr("loading") if self.waiting else tr("offline"))
 
-    def show_report(self, report: dict[str, Any]) -> None:
-        """The relay's ``stats`` answer arrived: show it."""
+    def show_report(self, report: dict[str, Any],
+                    context: dict[str, Any] | None = None) -> None:
+        """The relay's ``stats`` answer arrived: show it (or finish the report being saved)."""
+        period = (report["period"]["since"], report["period"]["until"])
+        if self.saving is not None and period == self.saving:
+            self.saving = None
+            self.save_report(report)
+            return
+        self.report, self.context = report, context
         self.waiting = False
         self.figures = Statistics.from_dict(report)
         title = tr("title", since=self.figures.since.isoformat(),
@@ -304,7 +333,7 @@ class StatsScreen(Screen[None]):
         if not isinstance(frame, protocol.StatsReport):
             return False
         for screen in _stats_screens(app.screen_stack):
-            screen.show_report(frame.report)
+            screen.show_report(frame.report, frame.context)
         return True
 
     # -- actions -----------------------------------------------------------------------------
@@ -314,6 +343,39 @@ class StatsScreen(Screen[None]):
 
     def action_refresh(self) -> None:
         self.ask()
+
+    def action_save_report(self) -> None:
+        """Ask the relay for the period before the one shown; the report is written when it
+        arrives (``show_report``)."""
+        if self.report is None:
+            self.notify(tr("report.wait"), severity="warning")
+            return
+        period = self.report["period"]
+        before = previous_period(Period(dt.date.fromisoformat(period["since"]),
+                                        dt.date.fromisoformat(period["until"]),
+                                        ZoneInfo(period["timezone"])))
+        self.saving = (before.since.isoformat(), before.until.isoformat())
+        if not self.request(protocol.StatsRequest(*self.saving)):
+            self.saving = None
+            self.notify(tr("offline"), severity="error")
+            return
+        self.notify(tr("report.saving"))
+
+    def save_report(self, previous: dict[str, Any]) -> None:
+        """Write the report of the period shown, compared with ``previous``."""
+        assert self.report is not None
+        period = self.report["period"]
+        context = ReportContext.from_dict(self.context or {})
+        html = render_report(self.report, previous, context, self.today)
+        path = self.report_dir / f"lotsen-report-{period['since']}-{period['until']}.html"
+        try:
+            path.write_text(html, encoding="utf-8")
+        except OSError as exc:
+            self.notify(tr("report.failed", reason=exc.strerror or str(exc)), severity="error",
+                        markup=False)
+            return
+        # A folder name may hold "[...]": shown as written, not read as markup.
+        self.notify(tr("report.saved", path=clean(str(path))), timeout=10, markup=False)
 
     def _step(self, step: int) -> tuple[int, int]:
         index = self.month[0] * 12 + (self.month[1] - 1) + step

@@ -21,13 +21,15 @@ def _register() -> None:
     from relay.cli import console as _console  # noqa: F401  console, demo
     from relay.cli import ops as _ops  # noqa: F401  export, backup, migrate
     from relay.cli import referrals as _referrals
+    from relay.cli import report as _report  # noqa: F401  report
     from relay.cli import serve as _serve  # noqa: F401  serve, purge
     from relay.cli import staff as _staff
     from relay.cli import stats as _stats  # noqa: F401  stats
     from relay.cli import widget as _widget
 
     # `lotsen --help` lists what ops do most first, whatever order the modules loaded in.
-    order = ["serve", "demo", "console", "purge", "stats", "export", "backup", "migrate", "audit"]
+    order = ["serve", "demo", "console", "purge", "stats", "report", "export", "backup", "migrate",
+             "audit"]
 
     def place(command: typer.models.CommandInfo) -> int:
         name = command.name or getattr(command.callback, "__name__", "")

@@ -30,7 +30,8 @@ app = typer.Typer(help="Check configuration files, or show the effective configu
 FIELD_OF = {("limits", "handshake_timeout_s"): "handshake_timeout",
             ("referrals", "directory"): "referral_directory",
             ("log", "level"): "log_level", ("log", "json"): "log_json",
-            ("queue", "snapshot_entries"): "queue_snapshot_entries"}
+            ("queue", "snapshot_entries"): "queue_snapshot_entries",
+            ("report", "min_count"): "report_min_count"}
 # Fields the file cannot set (shown as comments by `show`).
 NOT_IN_FILE = ("staff_grace_s",)
 
