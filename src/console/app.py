@@ -318,7 +318,8 @@ class LotsenConsole(App[None]):
         key = {"auth_failed": "login.auth_failed", "session_ended": "login.session_ended",
                "unreachable": "login.unreachable", "throttled": "login.throttled",
                "totp_required": "login.code_required", "totp_invalid": "login.code_invalid",
-               "totp_not_enrolled": "login.totp_not_enrolled"}.get(message.code,
+               "totp_not_enrolled": "login.totp_not_enrolled",
+               "busy": "login.busy"}.get(message.code,
                                                                   "login.protocol")
         detail = message.detail or message.code
         if i18n.has(f"conn.reason.{detail}"):

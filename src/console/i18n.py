@@ -388,6 +388,24 @@ CATALOG: dict[str, tuple[str, str, str]] = {
     "error.unknown_type": ("Servern känner inte igen den begäran. Uppdatera Lotsen.",
                            "The server does not know that request. Update Lotsen.",
                            "Serveren kjenner ikke igjen den forespørselen. Oppdater Lotsen."),
+    "error.login_locked": ("Ett personalkonto har låsts för lösenordsinloggning efter upprepade "
+                           "misslyckade försök. Konsoler som loggat in på kontot förut påverkas "
+                           "inte. Vilket konto: lotsen audit.",
+                           "A staff account has been locked for password logins after repeated "
+                           "failures. Consoles that logged in to it before are not affected. "
+                           "Which account: lotsen audit.",
+                           "En ansattkonto er låst for passordinnlogging etter gjentatte "
+                           "mislykkede forsøk. Konsoller som har logget inn på kontoen før, "
+                           "berøres ikke. Hvilken konto: lotsen audit."),
+    "error.busy": ("Servern är upptagen just nu. Försök igen om en stund.",
+                   "The server is busy right now. Try again in a moment.",
+                   "Serveren er opptatt akkurat nå. Prøv igjen om litt."),
+    "login.busy": ("Servern kontrollerar många inloggningar just nu. Vänta några sekunder och "
+                   "försök igen.",
+                   "The server is checking many logins right now. Wait a few seconds and try "
+                   "again.",
+                   "Serveren kontrollerer mange innlogginger akkurat nå. Vent noen sekunder og "
+                   "prøv igjen."),
     "error.too_large": ("Det var för stort för att skicka.", "That was too large to send.",
                         "Det var for stort til å sende."),
     "notice.referral_stale": ("⚠ {name} skulle ha granskats {date} och kan vara inaktuell. "
