@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from relay.hours import WEEKDAYS, Interval, OpeningHours, parse_interval
 from relay.logs import LOG_LEVELS
+from relay.questions import OFFER_WHEN, QuestionsConfig
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8765
@@ -108,6 +109,8 @@ class RelayConfig:
     # Logs
     log_level: str = "info"  # one of relay.logs.LOG_LEVELS
     log_json: bool = False  # one JSON object per line instead of plain text
+    # Questions outside opening hours ([questions], relay/questions.py)
+    questions: QuestionsConfig = field(default_factory=QuestionsConfig)
     # Where the config came from, for messages.
     source: Path | None = None
 
@@ -201,6 +204,7 @@ _KNOWN = {
     "log": {"level", "json"},
     "queue": {"max_waiting", "chats_per_minute", "chats_per_connection", "visitor_gone_s",
               "snapshot_entries"},
+    "questions": {"enabled", "retention_days", "max_open", "offer_when"},
 }
 
 
@@ -288,6 +292,7 @@ def _from_data(r: _Reader, cfg: RelayConfig) -> RelayConfig:
         selftest_counts=r.get("chat", "selftest_counts", bool, cfg.selftest_counts),
         log_level=log_level,
         log_json=r.get("log", "json", bool, cfg.log_json),
+        questions=_questions(r, cfg.questions),
         **_security(r, cfg),
         **_queue(r, cfg),
     )
@@ -309,6 +314,21 @@ def _queue(r: _Reader, cfg: RelayConfig) -> dict[str, Any]:
         raise r.fail("queue", "visitor_gone_s", "must be greater than 0")
     values["visitor_gone_s"] = gone
     return values
+
+
+def _questions(r: _Reader, base: QuestionsConfig) -> QuestionsConfig:
+    """The [questions] table: questions asked outside opening hours, read with a code."""
+    retention = r.get("questions", "retention_days", int, base.retention_days)
+    if retention < 1:
+        raise r.fail("questions", "retention_days", "must be at least 1")
+    max_open = r.get("questions", "max_open", int, base.max_open)
+    if max_open < 1:
+        raise r.fail("questions", "max_open", "must be at least 1")
+    offer = r.get("questions", "offer_when", str, base.offer_when)
+    if offer not in OFFER_WHEN:
+        raise r.fail("questions", "offer_when", 'must be "closed" or "closed_or_busy"')
+    return QuestionsConfig(enabled=r.get("questions", "enabled", bool, base.enabled),
+                           retention_days=retention, max_open=max_open, offer_when=offer)
 
 
 def _security(r: _Reader, cfg: RelayConfig) -> dict[str, Any]:
