@@ -641,7 +641,7 @@ class Relay:
 
             metrics, content_type = exposition(self, storage_up=await self.storage.healthy())
             return _response(200, metrics, content_type)
-        if path in ("/widget.js", "/widget-panel.js", "/", "/index.html"):
+        if path in ("/widget.js", "/widget-panel.js", "/widget-questions.js", "/", "/index.html"):
             # widget.js is the small loader; it fetches widget-panel.js when the chat is opened.
             name = path[1:] if path.endswith(".js") else "demo.html"
             return self._static(name, request)
