@@ -274,7 +274,8 @@ class MainScreen(Screen[None]):
         composer = self.composer
         for name in ("-note", "-whisper", "-room"):
             composer.remove_class(name)
-        writable = chat is not None and not chat.ended and chat.has_transcript
+        writable = chat is not None and not chat.ended and chat.has_transcript and not (
+            chat.readonly and question_of(chat.key) is not None)  # a colleague's question
         composer.read_only = not writable
         if chat is None:
             composer.border_title = ""

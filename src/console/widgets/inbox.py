@@ -66,11 +66,14 @@ class InboxPane(OptionList):
             self.highlighted = self.questions.index(current)
 
     def _prompt(self, entry: dict[str, Any]) -> Text:
-        text = Text(no_wrap=True, overflow="ellipsis")
+        width = max(16, self.size.width - 2) if self.size.width else 30
+        head = Text()
         unread = int(entry.get("unread") or 0)
         if entry.get("urgent"):
-            text.append(f"{t('queue.urgent')} ", style="bold red")
-        text.append(t("inbox.alias", id=entry["id"]), style="bold" if unread else "")
+            head.append(f"{t('queue.urgent')} ", style="bold red")
+        head.append(t("inbox.alias", id=entry["id"]), style="bold" if unread else "")
+        if unread:
+            head.append(f" ({unread})", style="bold reverse")
         details = [entry.get("lang") or "?"]
         if entry.get("role"):
             details.append(t(f"role.{entry['role']}"))
@@ -81,12 +84,13 @@ class InboxPane(OptionList):
         if staff:
             details.append(t("inbox.mine") if staff == self.me else
                            t("inbox.held", name=entry.get("staff_name") or staff))
-        text.append(" · " + " · ".join(details), style="dim")
-        if unread:
-            text.append(f" ({unread})", style="bold reverse")
-        preview = clean(" ".join(str(entry.get("preview") or "").split()))
-        text.append("\n  " + preview, style="italic")
-        return text
+        head.append(" · " + " · ".join(details), style="dim")
+        preview = Text("  " + clean(" ".join(str(entry.get("preview") or "").split())),
+                       style="italic")
+        # One line each, cut with an ellipsis: the list must not grow with a long question.
+        head.truncate(width, overflow="ellipsis")
+        preview.truncate(width, overflow="ellipsis")
+        return Text("\n").join([head, preview])
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
