@@ -58,8 +58,14 @@ class _Ack:
 
 
 def _inbox(state: ConsoleState, frame: protocol.Inbox, update: Update) -> None:
+    """The inbox at login. After a reconnect, questions open here are opened again, so replies
+    that came while the connection was down are shown (lines are deduplicated by seq)."""
     state.inbox = {int(e["id"]): dict(e) for e in frame.entries}
     update.inbox = True
+    for key in state.chats:
+        question = question_of(key)
+        if question is not None:
+            update.send.append(protocol.QuestionOpen(question))
 
 
 def _entry(state: ConsoleState, frame: protocol.QuestionEntry, update: Update) -> None:

@@ -243,6 +243,9 @@ class QuestionDesk:
                                               "try again.")
             return
         state.question = record.id
+        live = self.open.get(record.id)
+        if live is not None:
+            record = live.record  # the inbox's copy is current; the row may be a commit behind
         now = relay.clock()
         lines = await relay.storage.question_lines(record.id, VISIBLE)
         if record.last_answer_at is not None and (record.read_at is None
@@ -250,10 +253,8 @@ class QuestionDesk:
             record.read_at, record.answer_read = now, True
             await relay._store_quietly(relay.storage.update_question(
                 record.id, read_at=now, answer_read=True))
-            item = self.open.get(record.id)
-            if item is not None:
-                item.record.read_at, item.record.answer_read = now, True
-                self._announce(item)
+            if live is not None:
+                self._announce(live)
         relay._count("question_threads_read")
         relay._send(conn.ws, protocol.Thread(
             "open" if record.state == "open" else "closed", record.asked_at,
@@ -422,7 +423,15 @@ class QuestionDesk:
         kind = "note" if frame.note else "staff"
         line = Line(item.record.id, item.last_seq, kind, username, frame.text, relay.clock(),
                     frame.cid)
-        stored = relay.storage.append_question_line(line)
+        # The line and the question's new state go into one commit: once the answer is
+        # acknowledged, a visitor reading it is sure to find it marked as answered.
+        changes: dict[str, object] = {"staff_seen_seq": line.seq}
+        if kind == "staff":
+            changes["last_answer_at"] = line.ts
+            if item.record.first_answer_at is None:
+                changes["first_answer_at"] = line.ts
+        relay.storage.append_question_line(line)
+        stored = relay.storage.update_question_now(item.record.id, **changes)
         stored.add_done_callback(lambda done: self._answer_stored(conn, item, line, done))
 
     def _answer_stored(self, conn: StaffConn, item: OpenQuestion, line: Line,
@@ -439,15 +448,11 @@ class QuestionDesk:
         self._line_to_staff(item, line, conn)
         record = item.record
         record.staff_seen_seq, item.unread = line.seq, 0
-        changes: dict[str, object] = {"staff_seen_seq": line.seq}
         if line.kind == "staff":
             relay._count("question_answers")
             record.last_answer_at = line.ts
-            changes["last_answer_at"] = line.ts
             if record.first_answer_at is None:
-                record.first_answer_at = changes["first_answer_at"] = line.ts
-        asyncio.ensure_future(relay._store_quietly(relay.storage.update_question(
-            record.id, **changes)))
+                record.first_answer_at = line.ts
         self._announce(item)
 
     @staticmethod

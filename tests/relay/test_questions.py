@@ -337,3 +337,20 @@ async def test_lotsen_stats_reports_questions(closed_relay: Relay, config: Relay
     assert table.exit_code == 0, table.output
     assert "Questions asked" in table.output and "Time to first answer" in table.output
     assert "fråga" not in table.output + result.output
+
+
+async def test_offered_when_busy_if_configured(config: RelayConfig) -> None:
+    """``offer_when = "closed_or_busy"``: open with staff online, questions are offered once a
+    new visitor would wait 15 minutes or more, and taken."""
+    await add_staff_async(config.database, "anna")
+    async with Relay(replace(config, questions=QuestionsConfig(
+            offer_when="closed_or_busy"))) as running:
+        anna = await Client.staff(running.port, "anna")
+        await anna.expect("inbox")
+        first = await Client.visitor(running.port, purpose="questions")
+        assert (await first.expect("status"))["questions"]["offer"] is False
+        for n in range(4):
+            waiting = await Client.visitor(running.port)
+            await waiting.say(f"hej {n}")
+        _, asked = await ask(running.port, "Kan jag fråga här i stället?")
+        assert asked["next_open"] is None, "open now: answered during today's hours"

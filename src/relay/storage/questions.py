@@ -98,6 +98,11 @@ class QuestionStore:
                                                   line.author, line.text, line.ts, line.cid))
 
     async def update_question(self, question: int, **changes: object) -> None:
+        await self.update_question_now(question, **changes)
+
+    def update_question_now(self, question: int, **changes: object) -> asyncio.Future[None]:
+        """Journal a change now, in call order (with a line just journalled it shares the
+        line's commit); the future completes once it is committed."""
         unknown = set(changes) - _UPDATABLE
         if unknown:
             raise ValueError(f"cannot update {sorted(unknown)}")
@@ -109,7 +114,7 @@ class QuestionStore:
                 value = int(value)
             columns.append(f"{key} = ?")
             values.append(value)
-        await self.journal.submit(
+        return self.journal.submit(
             f"UPDATE questions SET {', '.join(columns)} WHERE id = ?", (*values, question))
 
     async def max_question_id(self) -> int:
