@@ -480,10 +480,10 @@ class Relay:
 
     def _broadcast_status(self) -> None:
         status = self.status()
-        key = (status.open, status.reason, status.next_open)
+        key = (status.open, status.reason, status.next_open, status.questions)
         text = protocol.encode(status)
         newcomer = self._status_for_new_chat(status)
-        new_key = (newcomer.open, newcomer.reason, newcomer.next_open)
+        new_key = (newcomer.open, newcomer.reason, newcomer.next_open, newcomer.questions)
         new_text = protocol.encode(newcomer) if newcomer is not status else text
         for conn in self.visitors:
             if conn.live is None:
@@ -801,7 +801,7 @@ class Relay:
                 await self._resume_visitor(conn, hello)
             status = self.status()
             shown = self._status_for_new_chat(status) if conn.live is None else status
-            conn.last_status = (shown.open, shown.reason, shown.next_open)
+            conn.last_status = (shown.open, shown.reason, shown.next_open, shown.questions)
             if conn.live is None or conn.live.record.state == "queued":
                 self._send(ws, shown)
             if conn.live is None and not status.open and hello.purpose == "chat":

@@ -135,3 +135,25 @@ def test_question_bundle_is_lazy_and_its_size(page: Page, relays: Relays) -> Non
              for name in ("widget.js", "widget-questions.js")}
     assert sizes["widget.js"] <= 8 * 1024
     print(f"widget-questions.js: {sizes['widget-questions.js']} bytes gzipped")
+
+
+def test_question_views_are_accessible(page: Page, relays: Relays) -> None:
+    """axe-core finds no serious or critical violation in the question form, the urgent card
+    with the code, and the code entry."""
+    from tests.widget.test_quality import axe, serious
+
+    relay = closed_relay(relays)
+    page.goto(relay.url + "/")
+    box = open_chat(page)
+    box.get_by_role("button", name="Skriv din fråga").click()
+    expect(box.get_by_label("Din fråga")).to_be_visible()
+    found = {"ask": serious(axe(page))}
+    box.get_by_label("Din fråga").fill("Jag vill ta mitt liv")
+    box.get_by_role("button", name="Skicka frågan").click()
+    expect(box.locator(".cd")).to_be_visible()
+    found["code"] = serious(axe(page))
+    box.get_by_role("button", name="Stäng").click()
+    box.get_by_role("button", name="Jag har en kod").click()
+    expect(box.get_by_label("Din kod")).to_be_visible()
+    found["read"] = serious(axe(page))
+    assert found == {"ask": [], "code": [], "read": []}
