@@ -101,3 +101,30 @@ async def test_inbox_answer_note_and_close(config: RelayConfig) -> None:
             record = await relay.storage.question(1)
             assert record is not None and record.state == "closed"
             assert record.first_answer_at is not None and record.answer_read
+
+
+async def test_supervisor_reads_a_colleagues_question_read_only(config: RelayConfig) -> None:
+    """A supervisor's inbox lists a question a colleague took; opening it shows the thread
+    read-only (the composer takes no answer) and the relay writes the look to the audit log."""
+    await add_staff_async(config.database, "anna")
+    await add_staff_async(config.database, "sara", supervisor=True)
+    async with Relay(replace(config, hours=OpeningHours(weekly={}))) as relay:
+        await _ask(relay, "En fråga")
+        anna = await Client.staff(relay.port, "anna")
+        await anna.send({"type": "question_open", "question": 1})
+        await anna.expect("question_thread")
+        app = console_for(relay, user="sara")
+        async with app.run_test(size=(140, 40)) as pilot:
+            screen = await _main(app, pilot)
+            inbox = screen.query_one(InboxPane)
+            await wait_for(pilot, lambda: inbox.questions == [1], what="inbox")
+            assert app.state.inbox[1]["staff"] == "anna"
+            await pilot.press("alt+i", "home", "enter")
+            await wait_for(pilot, lambda: app.state.active == "q1", what="opened")
+            chat = app.state.active_chat()
+            assert chat is not None and chat.readonly
+            assert [line.text for line in chat.lines] == ["En fråga"]
+            assert screen.query_one(Composer).read_only
+            assert not screen.check_action("transfer", ())
+        audit = await relay.storage.audit_entries()
+        assert ("sara", "question_view") in {(a.actor, a.action) for a in audit}
