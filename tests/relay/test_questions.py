@@ -356,3 +356,33 @@ async def test_offered_when_busy_if_configured(config: RelayConfig) -> None:
         assert (await first.expect("status"))["questions"]["offer"] is True
         _, asked = await ask(running.port, "Kan jag fråga här i stället?")
         assert asked["next_open"] is None, "open now: answered during today's hours"
+
+
+async def test_lotsen_purge_applies_the_question_period(config: RelayConfig) -> None:
+    """``lotsen purge`` deletes the text of questions closed longer ago than
+    ``[questions] retention_days`` too, and keeps their records."""
+    from typer.testing import CliRunner
+
+    from relay.cli import _register, app
+
+    await add_staff_async(config.database, "anna")
+    async with Relay(closed_config(config)) as running:
+        await ask(running.port, "gammal fråga")
+        anna = await Client.staff(running.port, "anna")
+        await anna.send({"type": "question_open", "question": 1})
+        await anna.expect("question_thread")
+        await anna.send({"type": "question_close", "question": 1})
+        await anna.expect("question_gone", question=1)
+    db = sqlite3.connect(config.database)
+    with db:
+        db.execute("UPDATE questions SET closed_at = closed_at - 15 * 86400")
+    db.close()
+    _register()
+    result = await asyncio.to_thread(CliRunner().invoke, app,
+                                     ["purge", "--db", str(config.database)])
+    assert result.exit_code == 0, result.output
+    assert "Purged the text of 1 question(s)" in result.output
+    db = sqlite3.connect(config.database)
+    assert db.execute("SELECT COUNT(*) FROM question_lines").fetchone() == (0,)
+    assert db.execute("SELECT purged, code_hash FROM questions").fetchall() == [(1, None)]
+    db.close()
