@@ -104,6 +104,8 @@ class QuestionDesk:
         hours = relay.config.hours.state(relay._now_local())
         if not hours.open or relay.staff_online() == 0:
             return True
+        if len(relay.queue) >= relay.config.max_waiting:  # the queue is closed: it is full
+            return True
         if self.config.offer_when != "closed_or_busy":
             return False
         from relay.queue import estimate_wait

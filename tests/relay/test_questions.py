@@ -386,3 +386,19 @@ async def test_lotsen_purge_applies_the_question_period(config: RelayConfig) -> 
     assert db.execute("SELECT COUNT(*) FROM question_lines").fetchone() == (0,)
     assert db.execute("SELECT purged, code_hash FROM questions").fetchall() == [(1, None)]
     db.close()
+
+
+async def test_offered_while_the_queue_is_full(config: RelayConfig) -> None:
+    """A full queue closes the chat for newcomers (``queue_closed``): questions are offered
+    then, whatever ``offer_when`` says, and taken."""
+    await add_staff_async(config.database, "anna")
+    async with Relay(replace(config, max_waiting=1)) as running:
+        anna = await Client.staff(running.port, "anna")
+        await anna.expect("inbox")
+        waiting = await Client.visitor(running.port)
+        await waiting.say("hej")
+        newcomer = await Client.visitor(running.port, purpose="questions")
+        status = await newcomer.expect("status")
+        assert (status["reason"], status["questions"]["offer"]) == ("queue_closed", True)
+        await newcomer.send({"type": "ask", "text": "Kan jag fråga här?", "cid": "q1"})
+        await newcomer.expect("asked", cid="q1")
