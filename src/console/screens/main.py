@@ -672,7 +672,7 @@ class MainScreen(Screen[None]):
             if entry is not None:
                 return entry.conversation, entry.alias, entry.urgent
         chat = self.state.active_chat()
-        if chat is None or chat.is_room or chat.ended or (
+        if chat is None or chat.is_room or chat.ended or question_of(chat.key) is not None or (
                 chat.readonly and not self.state.supervisor):
             return None
         return int(chat.key), chat.alias, chat.urgent
