@@ -31,8 +31,10 @@ async def _ask(relay: Relay, text: str) -> str:
 
 async def _main(app: LotsenConsole, pilot: Pilot[Any]) -> MainScreen:
     await wait_for(pilot, lambda: isinstance(app.screen, MainScreen), what="login")
-    assert isinstance(app.screen, MainScreen)
-    return app.screen
+    screen = app.screen
+    assert isinstance(screen, MainScreen)
+    await wait_for(pilot, lambda: screen.ready, what="panes mounted")
+    return screen
 
 
 async def test_inbox_answer_note_and_close(config: RelayConfig) -> None:

@@ -108,9 +108,9 @@ def stats(
     elif output_format == "csv":
         typer.echo(to_csv(figures) + question_csv(questions), nl=False)
     else:
-        Console(highlight=False).print(render(figures, cfg.hours,
-                                              Words(lang or cfg.default_language)),
-                                       render_questions(questions))
+        words = Words(lang or cfg.default_language)
+        Console(highlight=False).print(render(figures, cfg.hours, words),
+                                       render_questions(questions, words))
 
 
 def question_csv(q: QuestionStats) -> str:
@@ -130,7 +130,7 @@ def question_csv(q: QuestionStats) -> str:
     return out.getvalue()
 
 
-def render_questions(q: QuestionStats) -> Group:
+def render_questions(q: QuestionStats, words: Words) -> Group:
     """Questions asked outside opening hours: totals, time to first answer, when asked."""
     table = Table(title="Questions outside opening hours", title_justify="left",
                   title_style="bold", box=box.SIMPLE_HEAD, show_header=False, pad_edge=False)
@@ -140,7 +140,8 @@ def render_questions(q: QuestionStats) -> Group:
     table.add_row("  answered", f"{q.answered} ({_share(q.answered, q.asked)})")
     table.add_row("  answer read by the visitor", f"{q.read} ({_share(q.read, q.answered)} of "
                                                   "answered)")
-    table.add_row("Time to first answer", _spread(q.first_answer_median_s, q.first_answer_p90_s))
+    table.add_row("Time to first answer",
+                  _spread(words, q.first_answer_median_s, q.first_answer_p90_s))
     peak = max(max(q.by_weekday), max(q.by_hour), 1)
     days = Table(title="Questions per weekday asked", title_justify="left", title_style="bold",
                  box=box.SIMPLE_HEAD, pad_edge=False)
