@@ -49,7 +49,8 @@ from relay import protocol
 
 log = logging.getLogger("lotsen.console")
 
-LINE_FRAMES = (protocol.StaffSend, protocol.Note, protocol.Whisper, protocol.RoomSend)
+LINE_FRAMES = (protocol.StaffSend, protocol.Note, protocol.Whisper, protocol.RoomSend,
+               protocol.QuestionAnswer)
 """Frames that carry a cid and must reach the relay exactly once."""
 
 MAX_INCOMING_BYTES = 32 * 1024 * 1024

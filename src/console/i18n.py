@@ -538,6 +538,16 @@ CATALOG: dict[str, tuple[str, str, str]] = {
 }
 
 
+def _merge_fragments() -> None:
+    """Catalog fragments kept in their own modules (questions outside opening hours)."""
+    from console.i18n_questions import TEXTS
+
+    CATALOG.update(TEXTS)
+
+
+_merge_fragments()
+
+
 def set_language(lang: str) -> None:
     """Switch every later ``t()`` to ``lang`` (sv, en or nb)."""
     global _current

@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 
 from console.client import RelayClient
+from console.questions import question_of
 from console.state import ROOM, SENT, ChatKey, ConsoleState, Line, Update
 from relay import protocol
 
@@ -62,7 +63,10 @@ class ConsoleSession:
         line, update = self.state.add_own_line(key, kind, text)
         assert line.cid is not None
         frame: protocol.Frame
-        if kind == "room":
+        question = question_of(key)
+        if question is not None:  # an answer (or note) the visitor reads with their code
+            frame = protocol.QuestionAnswer(question, text, line.cid, note=kind == "note")
+        elif kind == "room":
             frame = protocol.RoomSend(text, line.cid)
         elif kind == "whisper":
             frame = protocol.Whisper(int(key), text, line.cid)
@@ -86,7 +90,7 @@ class ConsoleSession:
         """
         update = self.state.apply(frame)
         if self.client is not None:
-            if isinstance(frame, protocol.StaffAck):
+            if isinstance(frame, protocol.StaffAck | protocol.QuestionAck):
                 self.client.acknowledged(frame.cid)
             elif isinstance(frame, protocol.RoomLine) and frame.cid:
                 self.client.acknowledged(frame.cid)
@@ -97,7 +101,8 @@ class ConsoleSession:
     def typing_activity(self, key: ChatKey) -> None:
         """Staff typed in a reply: tell the visitor, at most every few seconds."""
         chat = self.state.chat(key)
-        if chat is None or chat.is_room or chat.readonly or chat.note_mode or chat.ended:
+        if chat is None or chat.is_room or chat.readonly or chat.note_mode or chat.ended \
+                or question_of(key) is not None:  # nobody reads a question live
             return
         now = self.clock()
         if now - self._typing_sent.get(key, -TYPING_REPEAT_S) >= TYPING_REPEAT_S:
@@ -114,6 +119,10 @@ class ConsoleSession:
 
     def close(self, key: ChatKey, role: str | None, tags: list[str],
               referrals: list[str], triage: str | None = None) -> bool:
+        question = question_of(key)
+        if question is not None:  # a question: the triage verdict is for live chats only
+            return self.send(protocol.QuestionClose(question, role, tags,  # type: ignore[arg-type]
+                                                    referrals))
         self.typing_stopped(key)
         return self.send(protocol.Close(int(key), role, tags, referrals,  # type: ignore[arg-type]
                                         triage))  # type: ignore[arg-type]
@@ -121,6 +130,11 @@ class ConsoleSession:
     def mark(self, conversation: int, urgent: bool) -> bool:
         """Staff's own verdict on a queued or held chat (the relay keeps and audits it)."""
         return self.send(protocol.Mark(conversation, urgent))
+
+    def open_question(self, question: int) -> bool:
+        """Open a question from the inbox; its thread becomes the active chat when it comes."""
+        self.state.opening = question
+        return self.send(protocol.QuestionOpen(question))
 
     def follow(self, key: ChatKey, follow: bool) -> bool:
         frame = protocol.View(int(key)) if follow else protocol.Unview(int(key))

@@ -209,6 +209,10 @@ class Update:
     """A supervisor's statistics report arrived."""
     claimed: ChatKey | None = None
     """A chat this console just claimed: the screen switches to it."""
+    inbox: bool = False
+    """The inbox of questions changed (console/questions.py)."""
+    show: ChatKey | None = None
+    """A chat the person asked to open arrived: make it the active one."""
 
     def touch(self, key: ChatKey, index: int) -> None:
         current = self.lines_from.get(key)
@@ -231,6 +235,8 @@ class Update:
         self.error = later.error or self.error
         self.stats = later.stats or self.stats
         self.claimed = later.claimed if later.claimed is not None else self.claimed
+        self.inbox = self.inbox or later.inbox
+        self.show = later.show if later.show is not None else self.show
 
 
 class ConsoleState:
@@ -256,6 +262,10 @@ class ConsoleState:
         after it left this console."""
         self.answered: set[int] = set()
         """Conversations seen claimed: one that comes back to the queue was transferred back."""
+        self.inbox: dict[int, dict[str, Any]] = {}
+        """Questions outside opening hours this person may see, by id (console/questions.py)."""
+        self.opening: int | None = None
+        """A question asked to open; its thread becomes the active chat when it arrives."""
 
     # -- queries ----------------------------------------------------------------------------
 
@@ -646,3 +656,12 @@ _HANDLERS: dict[type, Callable[[ConsoleState, Any, Update], None]] = {
     protocol.StatsReport: ConsoleState._stats,
     protocol.QueueTotal: ConsoleState._queue_total,
 }
+
+
+def _register_questions() -> None:
+    from console.questions import HANDLERS
+
+    _HANDLERS.update(HANDLERS)
+
+
+_register_questions()

@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from relay.hours import WEEKDAYS, Interval, OpeningHours, parse_interval
 from relay.logs import LOG_LEVELS
+from relay.questions import OFFER_WHEN, QuestionsConfig
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8765
@@ -110,6 +111,8 @@ class RelayConfig:
     log_json: bool = False  # one JSON object per line instead of plain text
     # Reports: a figure below this count shows as "< N" and gets no percentage (lotsen report).
     report_min_count: int = 5
+    # Questions outside opening hours ([questions], relay/questions.py)
+    questions: QuestionsConfig = field(default_factory=QuestionsConfig)
     # Where the config came from, for messages.
     source: Path | None = None
 
@@ -204,6 +207,7 @@ _KNOWN = {
     "queue": {"max_waiting", "chats_per_minute", "chats_per_connection", "visitor_gone_s",
               "snapshot_entries"},
     "report": {"min_count"},
+    "questions": {"enabled", "retention_days", "max_open", "offer_when"},
 }
 
 
@@ -292,6 +296,7 @@ def _from_data(r: _Reader, cfg: RelayConfig) -> RelayConfig:
         log_level=log_level,
         log_json=r.get("log", "json", bool, cfg.log_json),
         report_min_count=_min_count(r, cfg.report_min_count),
+        questions=_questions(r, cfg.questions),
         **_security(r, cfg),
         **_queue(r, cfg),
     )
@@ -320,6 +325,21 @@ def _min_count(r: _Reader, default: int) -> int:
     if value < 1:
         raise r.fail("report", "min_count", "must be at least 1")
     return int(value)
+
+
+def _questions(r: _Reader, base: QuestionsConfig) -> QuestionsConfig:
+    """The [questions] table: questions asked outside opening hours, read with a code."""
+    retention = r.get("questions", "retention_days", int, base.retention_days)
+    if retention < 1:
+        raise r.fail("questions", "retention_days", "must be at least 1")
+    max_open = r.get("questions", "max_open", int, base.max_open)
+    if max_open < 1:
+        raise r.fail("questions", "max_open", "must be at least 1")
+    offer = r.get("questions", "offer_when", str, base.offer_when)
+    if offer not in OFFER_WHEN:
+        raise r.fail("questions", "offer_when", 'must be "closed" or "closed_or_busy"')
+    return QuestionsConfig(enabled=r.get("questions", "enabled", bool, base.enabled),
+                           retention_days=retention, max_open=max_open, offer_when=offer)
 
 
 def _security(r: _Reader, cfg: RelayConfig) -> dict[str, Any]:

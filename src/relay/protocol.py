@@ -97,6 +97,7 @@ class Hello(Frame):
     role: Role | None = None
     resume: str | None = None
     last_seq: int = 0
+    purpose: Literal["chat", "questions"] = "chat"  # "questions": the question bundle's socket
 
 
 @dataclass(frozen=True, slots=True)
@@ -333,6 +334,9 @@ class Status(Frame):
     emergency: list[dict[str, Any]]
     retention_days: int | None = None
     tz: str | None = None
+    # Questions outside opening hours: None when switched off, else {"offer": whether to offer
+    # asking one now, "retention_days": how long a question's text is kept}.
+    questions: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -617,6 +621,164 @@ class StatsReport(Frame):
 
 
 # ---------------------------------------------------------------------------------------------
+# Questions outside opening hours (docs/protocol.md "Questions"): a visitor asks, gets a case
+# code shown once, and reads the answer later with it. The widget's question bundle speaks these
+# on a socket of its own (``hello`` with ``purpose: "questions"``).
+
+
+@dataclass(frozen=True, slots=True)
+class Ask(Frame):
+    """Visitor: a question for staff to answer later. ``key`` (optional, 22-86 base64url
+    characters the widget made) lets a resend after a lost ``asked`` get a fresh code for the
+    same question instead of asking it twice."""
+
+    type: ClassVar[str] = "ask"
+    text: str
+    cid: str
+    lang: Lang | None = None
+    role: Role | None = None
+    key: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReadThread(Frame):
+    """Visitor: open a question's thread with its case code."""
+
+    type: ClassVar[str] = "read"
+    code: str
+
+
+@dataclass(frozen=True, slots=True)
+class Reply(Frame):
+    """Visitor: write back in the thread this connection opened with ``read``."""
+
+    type: ClassVar[str] = "reply"
+    text: str
+    cid: str
+
+
+@dataclass(frozen=True, slots=True)
+class Asked(Frame):
+    """The question ``cid`` is stored. ``code`` is shown once and is the only way back.
+
+    ``urgent``: triage found acute risk in it; the widget shows ``emergency`` first and says
+    nobody reads the question before ``next_open`` (None: during today's opening hours)."""
+
+    type: ClassVar[str] = "asked"
+    cid: str
+    code: str
+    urgent: bool
+    next_open: str | None
+    retention_days: int
+    emergency: list[dict[str, Any]]
+
+
+@dataclass(frozen=True, slots=True)
+class Thread(Frame):
+    """A question's thread as the visitor sees it: their lines and the answers, oldest first.
+
+    ``state`` is ``open`` (replies taken) or ``closed``; ``lines`` hold ``seq``, ``kind``
+    (``visitor`` or ``staff``), ``author``, ``text`` and ``ts``."""
+
+    type: ClassVar[str] = "thread"
+    state: Literal["open", "closed"]
+    asked_at: float
+    lines: list[dict[str, Any]]
+    next_open: str | None
+    retention_days: int
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionOpen(Frame):
+    """Staff: open a question (taking it when unassigned; a supervisor reads any, audited)."""
+
+    type: ClassVar[str] = "question_open"
+    question: int
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionAnswer(Frame):
+    """Staff: an answer the visitor reads with their code (``note``: staff only)."""
+
+    type: ClassVar[str] = "question_answer"
+    question: int
+    text: str
+    cid: str
+    note: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionClose(Frame):
+    """Staff: close a question with its outcome, as ``close`` does for a chat."""
+
+    type: ClassVar[str] = "question_close"
+    question: int
+    role: Role | None = None
+    tags: list[str] = field(default_factory=list)
+    referrals: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Inbox(Frame):
+    """To staff: every question they may see, urgent first, then oldest (see ``question``)."""
+
+    type: ClassVar[str] = "inbox"
+    entries: list[dict[str, Any]]
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionEntry(Frame):
+    """To staff: a question was added to the inbox or changed (unread count, holder, answer)."""
+
+    type: ClassVar[str] = "question"
+    entry: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionGone(Frame):
+    """To staff: a question left this inbox (``closed``, ``taken`` by a colleague, ``purged``)."""
+
+    type: ClassVar[str] = "question_gone"
+    question: int
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionThread(Frame):
+    """To staff: an opened question with every line (notes included)."""
+
+    type: ClassVar[str] = "question_thread"
+    entry: dict[str, Any]
+    lines: list[dict[str, Any]]
+    readonly: bool
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionLine(Frame):
+    """To staff: a new line in a question they hold or read."""
+
+    type: ClassVar[str] = "question_line"
+    question: int
+    seq: int
+    kind: str
+    author: str | None
+    text: str
+    ts: float
+    cid: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionAck(Frame):
+    """To staff: the answer or note ``cid`` is durably stored as ``seq``."""
+
+    type: ClassVar[str] = "question_ack"
+    cid: str
+    question: int
+    seq: int
+    ts: float
+
+
+# ---------------------------------------------------------------------------------------------
 # Registries and codec
 
 VisitorFrame = Hello | VisitorSend | VisitorTyping | Moment | Leave | Feedback
@@ -646,6 +808,15 @@ RELAY_TO_STAFF = _registry(
     VisitorIsTyping, VisitorMoment, StaffEnded, Released, RoomLine, Presence, HelpWanted, Error,
     StatsReport,
 )
+
+# Questions outside opening hours (issue 14), kept apart so the lists above stay as they were.
+VISITOR_TO_RELAY.update(_registry(Ask, ReadThread, Reply))
+STAFF_TO_RELAY.update(_registry(QuestionOpen, QuestionAnswer, QuestionClose))
+RELAY_TO_VISITOR.update(_registry(Asked, Thread))
+RELAY_TO_STAFF.update(_registry(Inbox, QuestionEntry, QuestionGone, QuestionThread, QuestionLine,
+                                QuestionAck))
+QUESTION_VISITOR_FRAMES = (Ask, ReadThread, Reply)
+QUESTION_STAFF_FRAMES = (QuestionOpen, QuestionAnswer, QuestionClose)
 
 DIRECTIONS: dict[str, dict[str, type[Frame]]] = {
     "visitor_to_relay": VISITOR_TO_RELAY,
@@ -867,7 +1038,8 @@ def decode(raw: str | bytes, registry: dict[str, type[Frame]]) -> Frame:
 
 
 # Fields with a length limit; which of them a frame class has is looked up once per class.
-_LONG_FIELDS = ("user", "password", "session", "resume", "totp", "to", "note")
+_LONG_FIELDS = ("user", "password", "session", "resume", "totp", "to", "note", "code",
+                "key")
 _LIMITED: dict[type, tuple[bool, bool, tuple[str, ...]]] = {}
 
 

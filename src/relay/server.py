@@ -115,6 +115,7 @@ class VisitorConn:
     chat_starts: list[float] | None = None
     """When this connection started its recent chats (monotonic), for chats_per_connection;
     made on the first chat, so an idle connection carries no list."""
+    questions: Any = None  # relay.question_desk.VisitorQuestions, once it asks or reads one
 
 
 @dataclass(eq=False, slots=True)
@@ -223,6 +224,9 @@ class Relay:
         self._total_at = 0.0  # when (monotonic), see _queue_total_changed
         self._total_timer: asyncio.TimerHandle | None = None
         self._unsaved_closes: dict[int, dict[str, object]] = {}  # see _store_unsaved_closes
+        from relay.question_desk import QuestionDesk
+
+        self.questions = QuestionDesk(self)  # questions outside opening hours (issue 14)
 
     # -- lifecycle ----------------------------------------------------------------------------
 
@@ -308,6 +312,7 @@ class Relay:
         for account in await self.storage.list_staff():
             self.names[account.username] = account.display_name
         self._handle_times = await self.storage.recent_handle_times(50)
+        await self.questions.load()
         for record, last_seq in await self.storage.live_conversations():
             live = Live(record, last_seq, self.queue.next_arrival())
             recent = await self.storage.recent_cids(record.id, REMEMBERED_CIDS)
@@ -461,21 +466,24 @@ class Relay:
         closes = hours.closes_at.isoformat() if hours.closes_at else None
         keep = self.config.retention_days  # the widget's privacy line says how long text is kept
         tz = self.config.hours.timezone.key  # the widget shows times in the service's clock
+        asks = self.questions.offer()
         if not hours.open:
             next_open = hours.next_open.isoformat() if hours.next_open else None
-            return protocol.Status(False, hours.reason, next_open, closes, emergency, keep, tz)
+            return protocol.Status(False, hours.reason, next_open, closes, emergency, keep, tz,
+                                   asks)
         if self.staff_online() == 0:
             upcoming = self.config.hours.next_open(self._now_local())
             next_open = upcoming.isoformat() if upcoming else None
-            return protocol.Status(False, "no_staff", next_open, closes, emergency, keep, tz)
-        return protocol.Status(True, None, None, closes, emergency, keep, tz)
+            return protocol.Status(False, "no_staff", next_open, closes, emergency, keep, tz,
+                                   asks)
+        return protocol.Status(True, None, None, closes, emergency, keep, tz, asks)
 
     def _broadcast_status(self) -> None:
         status = self.status()
-        key = (status.open, status.reason, status.next_open)
+        key = (status.open, status.reason, status.next_open, status.questions)
         text = protocol.encode(status)
         newcomer = self._status_for_new_chat(status)
-        new_key = (newcomer.open, newcomer.reason, newcomer.next_open)
+        new_key = (newcomer.open, newcomer.reason, newcomer.next_open, newcomer.questions)
         new_text = protocol.encode(newcomer) if newcomer is not status else text
         for conn in self.visitors:
             if conn.live is None:
@@ -509,6 +517,7 @@ class Relay:
                 if self.clock() - last_purge > 3600:
                     last_purge = self.clock()
                     await self.purge()
+                    await self.questions.purge()
             except StorageError as exc:
                 log.warning("periodic task failed", extra={"event": "tick_failed",
                                                            "error": str(exc)})
@@ -632,7 +641,7 @@ class Relay:
 
             metrics, content_type = exposition(self, storage_up=await self.storage.healthy())
             return _response(200, metrics, content_type)
-        if path in ("/widget.js", "/widget-panel.js", "/", "/index.html"):
+        if path in ("/widget.js", "/widget-panel.js", "/widget-questions.js", "/", "/index.html"):
             # widget.js is the small loader; it fetches widget-panel.js when the chat is opened.
             name = path[1:] if path.endswith(".js") else "demo.html"
             return self._static(name, request)
@@ -792,10 +801,10 @@ class Relay:
                 await self._resume_visitor(conn, hello)
             status = self.status()
             shown = self._status_for_new_chat(status) if conn.live is None else status
-            conn.last_status = (shown.open, shown.reason, shown.next_open)
+            conn.last_status = (shown.open, shown.reason, shown.next_open, shown.questions)
             if conn.live is None or conn.live.record.state == "queued":
                 self._send(ws, shown)
-            if conn.live is None and not status.open:
+            if conn.live is None and not status.open and hello.purpose == "chat":
                 self._closed_visit()
             if conn.live is not None and conn.live.id in self.queue:
                 self._send_position(conn, conn.live, self.queue.index(conn.live.id),
@@ -865,6 +874,8 @@ class Relay:
             return self._feedback(conn, frame.answer)
         elif isinstance(frame, protocol.Hello):
             self._error(conn.ws, "bad_frame", "hello is only allowed as the first frame")
+        elif isinstance(frame, protocol.QUESTION_VISITOR_FRAMES):
+            return self.questions.visitor_frame(conn, frame)  # type: ignore[no-any-return]
         return None
 
     def _new_alias(self, lang: str | None) -> str:
@@ -1484,6 +1495,7 @@ class Relay:
             elif conn.account.supervisor and live.record.state == "active":
                 self._send(ws, self._info(live, [], readonly=True))
         await self._announce_recent_ends(conn)
+        self.questions.welcome(conn)
         for line in await self.storage.room_lines(50):
             self._send(ws, protocol.RoomLine(line.seq, line.author,
                                              self._display(line.author) or line.author,
@@ -1538,6 +1550,8 @@ class Relay:
         if isinstance(frame, protocol.StaffSend | protocol.Note | protocol.Whisper):
             self._staff_line_frame(conn, frame)
             return None
+        if isinstance(frame, protocol.QUESTION_STAFF_FRAMES):
+            return self.questions.staff_frame(conn, frame)  # type: ignore[no-any-return]
         handler = self._staff_handlers.get(type(frame))
         if handler is None:
             self._error(conn.ws, "bad_frame", f"{frame.type} is not allowed now")

@@ -34,6 +34,7 @@ SELFTEST_SOURCE = "widget-selftest.src.js"
 # The fields of an instrument file the browser needs; source and licence stay in the file.
 SELFTEST_FIELDS = ("id", "name", "title", "intro", "credit", "items", "subscores", "groups",
                    "bands")
+QUESTIONS = "widget-questions.js"  # fetched by the panel, pinned there by its SRI hash
 COMMAND = "python -m widget.build"
 
 _BLOCK = re.compile(
@@ -134,19 +135,25 @@ def replace_block(source: str, name: str, body: str) -> str:
 
 
 def generate(directory: Path | None = None) -> dict[Path, str]:
-    """The widget files as they should be: {path: text}, in hashing order (the self-test
-    bundle, then the panel that pins it, then the loader that pins the panel)."""
+    """The widget files as they should be: {path: text}, in hashing order (the self-test and
+    question bundles, then the panel that pins them, then the loader that pins the panel)."""
     panel_path = directory / PANEL if directory else asset(PANEL)
     loader_path = directory / LOADER if directory else asset(LOADER)
     selftest_path = directory / SELFTEST if directory else asset(SELFTEST)
     source_path = directory / SELFTEST_SOURCE if directory else asset(SELFTEST_SOURCE)
+    questions_path = directory / QUESTIONS if directory else asset(QUESTIONS)
     selftest = build_selftest(source_path.read_text(encoding="utf-8"),
                               directory / "selftests" if directory else None)
+    questions = replace_block(questions_path.read_text(encoding="utf-8"), "protocol",
+                              protocol_block())
     panel = replace_block(panel_path.read_text(encoding="utf-8"), "protocol", protocol_block())
     panel = replace_block(panel, "selftest", selftest_block(selftest.encode("utf-8")))
+    panel = replace_block(panel, "questions",
+                          f'const QUESTIONS="{sri(questions.encode("utf-8"))}";\n')
     loader = replace_block(loader_path.read_text(encoding="utf-8"), "panel",
                            panel_block(panel.encode("utf-8")))
-    return {selftest_path: selftest, panel_path: panel, loader_path: loader}
+    return {selftest_path: selftest, questions_path: questions, panel_path: panel,
+            loader_path: loader}
 
 
 def stale(directory: Path | None = None) -> list[Path]:

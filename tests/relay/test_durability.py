@@ -109,3 +109,45 @@ async def test_sigterm_closes_clients_with_a_reason_and_keeps_everything(tmp_pat
         await again.expect("message", text="hej")
     finally:
         relay.stop()
+
+
+@pytest.mark.slow
+async def test_sigkill_after_a_question_is_acknowledged_loses_nothing(tmp_path: Path) -> None:
+    """A question, its answer and a reply, each acknowledged, survive a SIGKILL straight after
+    the acknowledgement: the code still opens the thread, and the inbox comes back."""
+    relay = RelayProcess(tmp_path, config="[hours]\nmonday = []\n")  # closed all week
+    await add_staff_async(relay.database, "anna")
+    relay.start()
+    try:
+        visitor = await Client.visitor(relay.port, purpose="questions")
+        await visitor.send({"type": "ask", "text": "Min fråga", "cid": "q1"})
+        code = (await visitor.expect("asked", cid="q1"))["code"]
+        relay.kill()
+
+        relay.start()
+        anna = await Client.staff(relay.port, "anna")
+        (entry,) = (await anna.expect("inbox"))["entries"]
+        assert entry["preview"] == "Min fråga" and entry["unread"] == 1
+        await anna.send({"type": "question_open", "question": entry["id"]})
+        await anna.expect("question_thread")
+        await anna.send({"type": "question_answer", "question": entry["id"], "text": "Svar",
+                         "cid": "a1"})
+        await anna.expect("question_ack", cid="a1")
+        relay.kill()
+
+        relay.start()
+        reader = await Client.visitor(relay.port, purpose="questions")
+        await reader.send({"type": "read", "code": code})
+        thread = await reader.expect("thread")
+        assert [line["text"] for line in thread["lines"]] == ["Min fråga", "Svar"]
+        await reader.send({"type": "reply", "text": "Tack", "cid": "r1"})
+        await reader.expect("ack", cid="r1")
+        relay.kill()
+
+        relay.start()
+        again = await Client.visitor(relay.port, purpose="questions")
+        await again.send({"type": "read", "code": code})
+        assert [line["text"] for line in (await again.expect("thread"))["lines"]] == [
+            "Min fråga", "Svar", "Tack"]
+    finally:
+        relay.stop()

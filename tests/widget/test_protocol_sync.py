@@ -14,6 +14,7 @@ from widget import asset
 from widget.build import COMMAND, block, generate, main, stale
 
 PANEL_JS = asset("widget-panel.js").read_text(encoding="utf-8")
+QUESTIONS_JS = asset("widget-questions.js").read_text(encoding="utf-8")
 
 
 def test_generated_blocks_are_up_to_date() -> None:
@@ -32,17 +33,25 @@ def test_widget_frame_names_match_the_protocol() -> None:
 
 
 def test_widget_handles_every_relay_frame_and_sends_only_known_ones() -> None:
-    """Each relay-to-visitor frame has a handler; each frame the widget sends is a visitor frame."""
+    """Each relay-to-visitor frame has a handler in the panel or the question bundle; each
+    frame either sends is a visitor frame."""
     types = frame_types()
-    handled = set(re.findall(r"\bon\.(\w+)=", PANEL_JS))
+    handled = set(re.findall(r"\bon\.(\w+)=", PANEL_JS + QUESTIONS_JS))
     assert handled == set(types["relay_to_visitor"])
-    sent = set(re.findall(r'(?:put\(|const f=)\{type:"(\w+)"', PANEL_JS))
-    assert sent and sent <= set(types["visitor_to_relay"])
+    for source in (PANEL_JS, QUESTIONS_JS):
+        sent = set(re.findall(r'(?:put\(|const f=)\{type:"(\w+)"', source))
+        assert sent and sent <= set(types["visitor_to_relay"])
+
+
+def test_question_bundle_protocol_block_matches_the_panel() -> None:
+    """widget-questions.js carries the same generated protocol constants as the panel."""
+    assert block(QUESTIONS_JS, "protocol") == block(PANEL_JS, "protocol")
 
 
 def test_check_mode_reports_a_stale_file(tmp_path: Path) -> None:
     """After an edit to the panel, the build reports the loader's pinned hash as stale."""
-    for name in ("widget.js", "widget-panel.js", "widget-selftest.js", "widget-selftest.src.js"):
+    for name in ("widget.js", "widget-panel.js", "widget-selftest.js", "widget-selftest.src.js",
+                 "widget-questions.js"):
         shutil.copy(asset(name), tmp_path / name)
     shutil.copytree(asset("selftests"), tmp_path / "selftests")
     assert stale(tmp_path) == []

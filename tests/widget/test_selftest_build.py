@@ -24,7 +24,8 @@ LOADER_BUDGET = 8 * 1024
 
 
 def copy_widget(folder: Path) -> None:
-    for name in ("widget.js", "widget-panel.js", "widget-selftest.js", "widget-selftest.src.js"):
+    for name in ("widget.js", "widget-panel.js", "widget-selftest.js", "widget-selftest.src.js",
+                 "widget-questions.js"):
         shutil.copy(asset(name), folder / name)
     shutil.copytree(asset("selftests"), folder / "selftests")
 

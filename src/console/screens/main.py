@@ -20,6 +20,7 @@ from textual.widgets import Footer, Label, OptionList, Static, TextArea
 from console import i18n, messages
 from console.i18n import t
 from console.keys import translate_bindings
+from console.questions import ordered_inbox, question_of, unread_total
 from console.referrals import ReferralSource
 from console.session import ConsoleSession
 from console.settings import CannedReply, ConsoleConfig
@@ -28,6 +29,7 @@ from console.widgets.chats import ChatList, key_of
 from console.widgets.composer import Composer
 from console.widgets.divider import PaneDivider
 from console.widgets.header import ChatHeader, ChatStatus
+from console.widgets.inbox import InboxPane
 from console.widgets.queue import QueuePane, format_wait
 from console.widgets.referrals import ReferralPane
 from console.widgets.transcript import TranscriptView
@@ -88,6 +90,8 @@ class MainScreen(Screen[None]):
                 show=False, tooltip="Switch to the previous open chat."),
         Binding("f3", "focus_queue", "Queue", id="focus-queue", show=False,
                 tooltip="Move focus to the queue."),
+        Binding("alt+i", "focus_inbox", "Inbox", id="focus-inbox", show=False,
+                tooltip="Move focus to the inbox of questions asked outside opening hours."),
         Binding("escape", "focus_composer", "Write", id="focus-composer", show=False,
                 tooltip="Move focus to the composer."),
         Binding("f8", "dismiss_chat", "Dismiss", id="dismiss-chat", show=False,
@@ -154,6 +158,8 @@ class MainScreen(Screen[None]):
             with Vertical(id="left"):
                 yield Label(t("queue.title"), id="queue-title", classes="pane-title")
                 yield QueuePane(clock=self.clock, id="queue")
+                yield Label(t("inbox.title"), id="inbox-title", classes="pane-title")
+                yield InboxPane(id="inbox")
                 yield Label(t("chats.title"), id="chats-title", classes="pane-title")
                 yield ChatList(id="chats")
             yield PaneDivider("left", side="left", id="divider-left")
@@ -199,6 +205,7 @@ class MainScreen(Screen[None]):
 
     def refresh_all(self) -> None:
         self.refresh_queue()
+        self.refresh_inbox()
         self.refresh_chats()
         self.show_active()
         self.refresh_status()
@@ -213,6 +220,19 @@ class MainScreen(Screen[None]):
                                wait=format_wait(pane.longest_wait()))
         self.query_one("#queue-title", Label).update(title, layout=False)
         self.update_bindings()
+
+    def refresh_inbox(self) -> None:
+        """The inbox of questions asked outside opening hours, with its unread count."""
+        self.query_one(InboxPane).set_entries(ordered_inbox(self.state), self.state.user)
+        title = t("inbox.title")
+        if unread := unread_total(self.state):
+            title += " · " + t("inbox.unread", count=unread)
+        self.query_one("#inbox-title", Label).update(title, layout=False)
+
+    @on(InboxPane.OpenRequested)
+    def _question_chosen(self, event: InboxPane.OpenRequested) -> None:
+        if not self.session.open_question(event.question):
+            self.notify(t("notice.offline"), severity="warning")
 
     def refresh_chats(self) -> None:
         self.query_one(ChatList).set_chats(self.state.my_chats(), self.state.room,
@@ -254,7 +274,8 @@ class MainScreen(Screen[None]):
         composer = self.composer
         for name in ("-note", "-whisper", "-room"):
             composer.remove_class(name)
-        writable = chat is not None and not chat.ended and chat.has_transcript
+        writable = chat is not None and not chat.ended and chat.has_transcript and not (
+            chat.readonly and question_of(chat.key) is not None)  # a colleague's question
         composer.read_only = not writable
         if chat is None:
             composer.border_title = ""
@@ -269,6 +290,8 @@ class MainScreen(Screen[None]):
         elif chat.note_mode:
             composer.add_class("-note")
             composer.border_title = t("composer.note")
+        elif question_of(chat.key) is not None:
+            composer.border_title = t("composer.question", alias=chat.alias)
         else:
             composer.border_title = t("composer.reply", alias=chat.alias)
         composer.placeholder = t("composer.hint") if writable else ""
@@ -320,6 +343,11 @@ class MainScreen(Screen[None]):
                         severity="warning" if key == "notice.help_wanted" else "information")
             if key == "notice.help_wanted":
                 self.app.bell()
+        if update.inbox:
+            self.refresh_inbox()
+        if update.show is not None and state.chat(update.show) is not None:
+            self.activate(update.show)
+            self.composer.focus()
         if update.stats is not None:
             from console.screens.stats import StatsScreen
 
@@ -536,6 +564,9 @@ class MainScreen(Screen[None]):
         own = chat is not None and not chat.readonly and not chat.is_room
         live = own and chat is not None and not chat.ended
         connected = self.connected
+        if chat is not None and question_of(chat.key) is not None and action in (
+                "transfer", "ask_supervisor", "block", "follow"):
+            return None  # a question is answered later, not live: none of these apply
         if action == "claim_next":
             return True if connected and self.state.queue else None
         if action in ("note_mode", "ask_supervisor"):
@@ -641,7 +672,7 @@ class MainScreen(Screen[None]):
             if entry is not None:
                 return entry.conversation, entry.alias, entry.urgent
         chat = self.state.active_chat()
-        if chat is None or chat.is_room or chat.ended or (
+        if chat is None or chat.is_room or chat.ended or question_of(chat.key) is not None or (
                 chat.readonly and not self.state.supervisor):
             return None
         return int(chat.key), chat.alias, chat.urgent
@@ -695,6 +726,9 @@ class MainScreen(Screen[None]):
 
     def action_focus_queue(self) -> None:
         self.queue_pane.focus()
+
+    def action_focus_inbox(self) -> None:
+        self.query_one(InboxPane).focus()
 
     def action_focus_composer(self) -> None:
         self.composer.focus()

@@ -22,7 +22,9 @@ def key_of(option_id: str | None) -> ChatKey | None:
     if not option_id or not option_id.startswith("chat-"):
         return None
     raw = option_id[5:]
-    return ROOM if raw == ROOM else int(raw)
+    if raw == ROOM or raw.startswith("q"):  # the staff room, or a question ("q3")
+        return raw
+    return int(raw)
 
 
 class ChatList(OptionList):

@@ -31,7 +31,9 @@ FIELD_OF = {("limits", "handshake_timeout_s"): "handshake_timeout",
             ("referrals", "directory"): "referral_directory",
             ("log", "level"): "log_level", ("log", "json"): "log_json",
             ("queue", "snapshot_entries"): "queue_snapshot_entries",
-            ("report", "min_count"): "report_min_count"}
+            ("report", "min_count"): "report_min_count",
+            # [questions] keys are fields of RelayConfig.questions (relay.questions).
+            **{("questions", key): "questions" for key in _KNOWN["questions"]}}
 # Fields the file cannot set (shown as comments by `show`).
 NOT_IN_FILE = ("staff_grace_s",)
 
@@ -69,6 +71,10 @@ def check(file: Path = typer.Argument(..., help="The TOML config file to check."
                    f"{len(hours.exceptions)} exception date(s)")
     typer.echo(f"  transcripts kept {cfg.retention_days} days; "
                f"{len(cfg.emergency)} emergency contact(s)")
+    asks = cfg.questions
+    offered = "offered when " + asks.offer_when.replace("_", " ") if asks.enabled else "off"
+    typer.echo(f"  questions outside opening hours: {offered}, kept {asks.retention_days} "
+               f"days, at most {asks.max_open} unanswered")
     typer.echo(f"  logs at level {cfg.log_level} and up, as {'JSON' if cfg.log_json else 'text'}")
 
 
@@ -91,7 +97,8 @@ def effective_toml(cfg: RelayConfig) -> str:
             continue
         out.append(f"\n[{section}]")
         for key in sorted(keys):
-            value = getattr(cfg, FIELD_OF.get((section, key), key))
+            value = (getattr(cfg.questions, key) if section == "questions"
+                     else getattr(cfg, FIELD_OF.get((section, key), key)))
             out.append(f"# {key} is not set" if value is None else f"{key} = {_toml(value)}")
     hours = cfg.hours
     out += ["\n[hours]", f"timezone = {_toml(hours.timezone.key)}",

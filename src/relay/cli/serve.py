@@ -117,5 +117,12 @@ def purge(
         typer.echo(f"Purged the text of {result.conversations} conversation(s) closed more than "
                    f"{days} day(s) ago ({result.messages} lines, {result.room_messages} staff-room "
                    "lines). Statistics records are kept.")
+        # Questions outside opening hours keep their own period ([questions] retention_days).
+        now = time.time()
+        asked = await storage.purge_questions(now - cfg.questions.retention_days * 86400, now)
+        if asked:
+            await storage.audit("cli", "purge", None, f"questions={len(asked)}")
+        typer.echo(f"Purged the text of {len(asked)} question(s) closed, or answered and left "
+                   f"unread, more than {cfg.questions.retention_days} day(s) ago.")
 
     with_storage(cfg, act)

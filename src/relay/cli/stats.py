@@ -26,6 +26,7 @@ from relay.cli import app
 from relay.cli.common import ConfigOption, DbOption, fail, load, with_storage
 from relay.cli.stats_text import LANGUAGES, Words
 from relay.hours import OpeningHours
+from relay.questions import QuestionStats, question_stats
 from relay.stats import (
     WEEKDAYS,
     Period,
@@ -95,17 +96,73 @@ def stats(
         fail(f"no database at {cfg.database} — pass --db with the relay's database file")
     period = period_from_options(since, until, month, cfg.hours, time.time())
 
-    async def act(storage: SQLiteStorage) -> Statistics:
-        return await load_statistics(storage, period)
+    async def act(storage: SQLiteStorage) -> tuple[Statistics, QuestionStats]:
+        asked = await storage.questions_asked(period.start_ts, period.end_ts)
+        return await load_statistics(storage, period), question_stats(asked, period.timezone)
 
-    figures = with_storage(cfg, act)
+    figures, questions = with_storage(cfg, act)
     if output_format == "json":
-        typer.echo(json.dumps(visible_value(figures.to_dict()), indent=2, ensure_ascii=False))
+        typer.echo(json.dumps(visible_value({**figures.to_dict(),
+                                             "questions": questions.to_dict()}),
+                              indent=2, ensure_ascii=False))
     elif output_format == "csv":
-        typer.echo(to_csv(figures), nl=False)
+        typer.echo(to_csv(figures) + question_csv(questions), nl=False)
     else:
-        Console(highlight=False).print(render(figures, cfg.hours,
-                                              Words(lang or cfg.default_language)))
+        words = Words(lang or cfg.default_language)
+        Console(highlight=False).print(render(figures, cfg.hours, words),
+                                       render_questions(questions, words))
+
+
+def question_csv(q: QuestionStats) -> str:
+    """The questions' figures as more ``section,key,measure,value`` rows (no header)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    data = q.to_dict()
+    for measure in ("asked", "answered", "read", "share_read"):
+        writer.writerow(("questions", "total", measure, "" if data[measure] is None
+                         else data[measure]))
+    for measure, value in data["first_answer_s"].items():
+        writer.writerow(("questions", "first_answer_s", measure, "" if value is None else value))
+    for index, count in enumerate(q.by_weekday):
+        writer.writerow(("questions_by_weekday", WEEKDAYS[index], "asked", count))
+    for hour, count in enumerate(q.by_hour):
+        writer.writerow(("questions_by_hour", f"{hour:02d}", "asked", count))
+    return out.getvalue()
+
+
+def render_questions(q: QuestionStats, words: Words) -> Group:
+    """Questions asked outside opening hours: totals, time to first answer, when asked."""
+    table = Table(title="Questions outside opening hours", title_justify="left",
+                  title_style="bold", box=box.SIMPLE_HEAD, show_header=False, pad_edge=False)
+    table.add_column("figure", style="bold")
+    table.add_column("value")
+    table.add_row("Questions asked", str(q.asked))
+    table.add_row("  answered", f"{q.answered} ({_share(q.answered, q.asked)})")
+    table.add_row("  answer read by the visitor", f"{q.read} ({_share(q.read, q.answered)} of "
+                                                  "answered)")
+    table.add_row("Time to first answer",
+                  _spread(words, q.first_answer_median_s, q.first_answer_p90_s))
+    peak = max(max(q.by_weekday), max(q.by_hour), 1)
+    days = Table(title="Questions per weekday asked", title_justify="left", title_style="bold",
+                 box=box.SIMPLE_HEAD, pad_edge=False)
+    days.add_column("weekday")
+    days.add_column("asked", justify="right")
+    days.add_column("")
+    for index, count in enumerate(q.by_weekday):
+        days.add_row(WEEKDAYS[index].capitalize(), str(count),
+                     Text(bar(count, peak, BAR_WIDTH), style="cyan"))
+    hours = Table(title="Questions per hour asked (local time)", title_justify="left",
+                  title_style="bold", box=box.SIMPLE_HEAD, pad_edge=False)
+    hours.add_column("hour")
+    hours.add_column("asked", justify="right")
+    hours.add_column("")
+    for hour, count in enumerate(q.by_hour):
+        if count:
+            hours.add_row(f"{hour:02d}–{(hour + 1) % 24:02d}", str(count),
+                          Text(bar(count, peak, BAR_WIDTH), style="cyan"))
+    if not q.asked:
+        hours.add_row("(none)", "", "")
+    return Group(Text(""), table, days, hours)
 
 
 def to_csv(figures: Statistics) -> str:

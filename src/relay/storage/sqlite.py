@@ -34,6 +34,7 @@ from relay.storage import (
     StaffAccount,
     StorageError,
 )
+from relay.storage.questions import QuestionStore
 
 _T = TypeVar("_T")
 
@@ -384,7 +385,7 @@ _STAFF_COLUMNS = ("id, username, display_name, password_hash, supervisor, disabl
                   "totp_secret, created_at")
 
 
-class SQLiteStorage:
+class SQLiteStorage(QuestionStore):
     """The embedded default: one SQLite file in WAL mode, durable commits (synchronous=FULL)."""
 
     def __init__(self, path: Path | str, *, synchronous: str = "FULL",

@@ -1,0 +1,187 @@
+"""Storage of questions asked outside opening hours (schema: migrations/005_questions.sql).
+
+``QuestionStore`` is mixed into ``SQLiteStorage``: every write goes through its journal, so a
+question, an answer or a reply is acknowledged only after it is committed, like a chat line.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from relay.storage import Line
+
+if TYPE_CHECKING:
+    from relay.storage.sqlite import _Journal
+
+
+@dataclass(slots=True)
+class QuestionRecord:
+    """A question's row: live while open, the statistics-only record once purged."""
+
+    id: int
+    code_hash: str | None
+    key_hash: str | None
+    lang: str | None
+    role: str | None
+    state: str  # open | closed
+    asked_at: float
+    urgent: bool = False
+    reasons: list[str] = field(default_factory=list)
+    staff: str | None = None
+    first_answer_at: float | None = None
+    last_answer_at: float | None = None
+    read_at: float | None = None
+    answer_read: bool = False
+    staff_seen_seq: int = 0
+    closed_at: float | None = None
+    outcome_role: str | None = None
+    tags: list[str] = field(default_factory=list)
+    referrals: list[str] = field(default_factory=list)
+    purged: bool = False
+
+
+_COLUMNS = ("id, code_hash, key_hash, lang, role, state, asked_at, urgent, reasons, staff, "
+            "first_answer_at, last_answer_at, read_at, answer_read, staff_seen_seq, closed_at, "
+            "outcome_role, tags, referrals, purged")
+_UPDATABLE = {"code_hash", "urgent", "reasons", "state", "staff", "first_answer_at",
+              "last_answer_at", "read_at", "answer_read", "staff_seen_seq", "closed_at",
+              "outcome_role", "tags", "referrals"}
+_JSON = {"reasons", "tags", "referrals"}
+_INSERT_LINE = ("INSERT INTO question_lines (question_id, seq, kind, author, text, ts, cid) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)")
+
+
+def _question(row: Sequence[Any]) -> QuestionRecord:
+    return QuestionRecord(
+        id=row[0], code_hash=row[1], key_hash=row[2], lang=row[3], role=row[4], state=row[5],
+        asked_at=row[6], urgent=bool(row[7]), reasons=json.loads(row[8]) if row[8] else [],
+        staff=row[9], first_answer_at=row[10], last_answer_at=row[11], read_at=row[12],
+        answer_read=bool(row[13]), staff_seen_seq=row[14], closed_at=row[15],
+        outcome_role=row[16], tags=json.loads(row[17]) if row[17] else [],
+        referrals=json.loads(row[18]) if row[18] else [], purged=bool(row[19]))
+
+
+class QuestionStore:
+    """Question reads and writes; needs ``journal``, ``_rows``, ``_one`` and ``flush`` of
+    ``SQLiteStorage``. Lines are ``relay.storage.Line`` with the question id as conversation."""
+
+    @property
+    def journal(self) -> _Journal:
+        raise NotImplementedError
+
+    async def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[Sequence[Any]]:
+        raise NotImplementedError
+
+    async def _one(self, sql: str, params: Iterable[Any] = ()) -> Sequence[Any] | None:
+        raise NotImplementedError
+
+    async def flush(self) -> None:
+        raise NotImplementedError
+
+    def create_question(self, record: QuestionRecord, first: Line) -> asyncio.Future[None]:
+        """Journal the question and its first line; the future completes once both are
+        committed (the journal commits in submission order, so the line's commit is last)."""
+        self.journal.submit(
+            "INSERT INTO questions (id, code_hash, key_hash, lang, role, state, asked_at, "
+            "urgent, reasons) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (record.id, record.code_hash, record.key_hash, record.lang, record.role,
+             record.state, record.asked_at, int(record.urgent),
+             json.dumps(record.reasons, ensure_ascii=False)))
+        return self.append_question_line(first)
+
+    def append_question_line(self, line: Line) -> asyncio.Future[None]:
+        return self.journal.submit(_INSERT_LINE, (line.conversation, line.seq, line.kind,
+                                                  line.author, line.text, line.ts, line.cid))
+
+    async def update_question(self, question: int, **changes: object) -> None:
+        await self.update_question_now(question, **changes)
+
+    def update_question_now(self, question: int, **changes: object) -> asyncio.Future[None]:
+        """Journal a change now, in call order (with a line just journalled it shares the
+        line's commit); the future completes once it is committed."""
+        unknown = set(changes) - _UPDATABLE
+        if unknown:
+            raise ValueError(f"cannot update {sorted(unknown)}")
+        columns, values = [], []
+        for key, value in sorted(changes.items()):
+            if key in _JSON:
+                value = json.dumps(value, ensure_ascii=False)
+            elif isinstance(value, bool):
+                value = int(value)
+            columns.append(f"{key} = ?")
+            values.append(value)
+        return self.journal.submit(
+            f"UPDATE questions SET {', '.join(columns)} WHERE id = ?", (*values, question))
+
+    async def max_question_id(self) -> int:
+        row = await self._one("SELECT COALESCE(MAX(id), 0) FROM questions")
+        return int(row[0]) if row else 0
+
+    async def open_questions(self) -> list[tuple[QuestionRecord, list[Line]]]:
+        """Every open question with all its lines (the inbox, rebuilt at start)."""
+        rows = await self._rows(f"SELECT {_COLUMNS} FROM questions WHERE state = 'open' "
+                                "AND purged = 0 ORDER BY id")
+        out = []
+        for row in rows:
+            record = _question(row)
+            out.append((record, await self.question_lines(record.id)))
+        return out
+
+    async def question(self, question: int) -> QuestionRecord | None:
+        row = await self._one(f"SELECT {_COLUMNS} FROM questions WHERE id = ?", (question,))
+        return _question(row) if row else None
+
+    async def question_by_code(self, code_hash: str) -> QuestionRecord | None:
+        """By the code's hash, through the unique index: one lookup, whatever the code."""
+        row = await self._one(f"SELECT {_COLUMNS} FROM questions WHERE code_hash = ? "
+                              "AND purged = 0", (code_hash,))
+        return _question(row) if row else None
+
+    async def question_by_key(self, key_hash: str) -> QuestionRecord | None:
+        row = await self._one(f"SELECT {_COLUMNS} FROM questions WHERE key_hash = ? "
+                              "AND purged = 0", (key_hash,))
+        return _question(row) if row else None
+
+    async def question_lines(self, question: int,
+                             kinds: frozenset[str] | None = None) -> list[Line]:
+        rows = await self._rows(
+            "SELECT question_id, seq, kind, author, text, ts, cid FROM question_lines "
+            "WHERE question_id = ? ORDER BY seq", (question,))
+        lines = [Line(*row) for row in rows]
+        return [line for line in lines if kinds is None or line.kind in kinds]
+
+    async def unanswered_questions(self) -> int:
+        row = await self._one("SELECT COUNT(*) FROM questions WHERE state = 'open' "
+                              "AND first_answer_at IS NULL AND purged = 0")
+        return int(row[0]) if row else 0
+
+    async def questions_asked(self, since: float, until: float) -> list[QuestionRecord]:
+        """Records of questions asked in ``[since, until)`` (statistics; no text)."""
+        rows = await self._rows(f"SELECT {_COLUMNS} FROM questions WHERE asked_at >= ? "
+                                "AND asked_at < ? ORDER BY asked_at, id", (since, until))
+        return [_question(row) for row in rows]
+
+    async def purge_questions(self, cutoff: float, now: float) -> list[int]:
+        """Delete the text of questions closed before ``cutoff``, or whose last answer was
+        left unread since before it; keep their rows (no text) for the statistics."""
+        await self.flush()
+        rows = await self._rows(
+            "SELECT id FROM questions WHERE purged = 0 AND ("
+            "(state = 'closed' AND closed_at < ?) OR "
+            "(last_answer_at IS NOT NULL AND last_answer_at < ? "
+            " AND (read_at IS NULL OR read_at < last_answer_at)))", (cutoff, cutoff))
+        ids = [int(row[0]) for row in rows]
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            self.journal.submit(f"DELETE FROM question_lines WHERE question_id IN ({marks})",
+                                chunk)
+            await self.journal.submit(
+                "UPDATE questions SET code_hash = NULL, key_hash = NULL, reasons = NULL, "
+                "purged = 1, state = 'closed', closed_at = COALESCE(closed_at, ?) "
+                f"WHERE id IN ({marks})", (now, *chunk))
+        return ids
