@@ -193,3 +193,13 @@ def question_stats(records: Iterable[Any], timezone: ZoneInfo) -> QuestionStats:
         by_weekday=by_weekday, by_hour=by_hour, who=who, language=language,
         tags=dict(sorted(tags.items(), key=lambda kv: (-kv[1], kv[0]))),
     )
+
+
+async def load_question_figures(storage: Any, period: Any) -> dict[str, Any]:
+    """The ``questions`` figures of a period, as ``lotsen stats --format json`` prints them.
+
+    ``storage`` has ``questions_asked`` (relay.storage.questions) and ``period`` is a
+    relay.stats.Period; one place, so the CLI, the report and the stats frame agree.
+    """
+    asked = await storage.questions_asked(period.start_ts, period.end_ts)
+    return question_stats(asked, period.timezone).to_dict()

@@ -1835,6 +1835,7 @@ class Relay:
         if not conn.account.supervisor:
             self._error(conn.ws, "forbidden", "Only supervisors can see the statistics.")
             return
+        from relay.questions import load_question_figures
         from relay.report import ReportContext
         from relay.stats import Period, load_statistics
 
@@ -1848,7 +1849,9 @@ class Relay:
         # Reading the referral directory for the names takes some milliseconds: off the loop.
         context = await asyncio.to_thread(ReportContext.from_config, self.config,
                                           referral_ids=list(figures.referrals))
-        self._send(conn.ws, protocol.StatsReport(figures.to_dict(), context.to_dict()))
+        data = figures.to_dict()
+        data["questions"] = await load_question_figures(self.storage, period)
+        self._send(conn.ws, protocol.StatsReport(data, context.to_dict()))
 
     # -- limits, live sessions and blocking (docs/security.md) ---------------------------------
 

@@ -333,9 +333,13 @@ async def test_lotsen_stats_reports_questions(closed_relay: Relay, config: Relay
     assert (figures["asked"], figures["answered"], figures["read"]) == (2, 1, 1)
     assert figures["share_read"] == 1.0 and figures["first_answer_s"]["median"] >= 0
     assert sum(figures["by_weekday"]) == 2 and sum(figures["by_hour"]) == 2
-    table = await asyncio.to_thread(runner.invoke, app, ["stats", "--db", str(config.database)])
+    table = await asyncio.to_thread(runner.invoke, app, ["stats", "--db", str(config.database),
+                                                         "--lang", "en"])
     assert table.exit_code == 0, table.output
     assert "Questions asked" in table.output and "Time to first answer" in table.output
+    swedish = await asyncio.to_thread(runner.invoke, app,
+                                      ["stats", "--db", str(config.database)])
+    assert "Ställda frågor" in swedish.output and "Questions asked" not in swedish.output
     assert "fråga" not in table.output + result.output
 
 

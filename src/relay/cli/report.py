@@ -17,6 +17,7 @@ import typer
 from relay.cli import app
 from relay.cli.common import ConfigOption, DbOption, fail, load, with_storage
 from relay.cli.stats import period_from_options
+from relay.questions import load_question_figures
 from relay.report import ReportContext, previous_period, render_report
 from relay.report_text import LANGUAGES
 from relay.stats import load_statistics
@@ -55,9 +56,11 @@ def report(
     before = previous_period(period)
 
     async def act(storage: SQLiteStorage) -> tuple[dict[str, Any], dict[str, Any]]:
-        now = await load_statistics(storage, period)
-        then = await load_statistics(storage, before)
-        return now.to_dict(), then.to_dict()
+        now = (await load_statistics(storage, period)).to_dict()
+        then = (await load_statistics(storage, before)).to_dict()
+        now["questions"] = await load_question_figures(storage, period)
+        then["questions"] = await load_question_figures(storage, before)
+        return now, then
 
     figures, previous = with_storage(cfg, act)
     context = ReportContext.from_config(cfg, lang, referral_ids=figures["referrals"])

@@ -132,36 +132,36 @@ def question_csv(q: QuestionStats) -> str:
 
 def render_questions(q: QuestionStats, words: Words) -> Group:
     """Questions asked outside opening hours: totals, time to first answer, when asked."""
-    table = Table(title="Questions outside opening hours", title_justify="left",
+    table = Table(title=words("q.title"), title_justify="left",
                   title_style="bold", box=box.SIMPLE_HEAD, show_header=False, pad_edge=False)
-    table.add_column("figure", style="bold")
-    table.add_column("value")
-    table.add_row("Questions asked", str(q.asked))
-    table.add_row("  answered", f"{q.answered} ({_share(q.answered, q.asked)})")
-    table.add_row("  answer read by the visitor", f"{q.read} ({_share(q.read, q.answered)} of "
-                                                  "answered)")
-    table.add_row("Time to first answer",
+    table.add_column(words("q.figure"), style="bold")
+    table.add_column(words("q.value"))
+    table.add_row(words("q.asked"), str(q.asked))
+    table.add_row(words("q.answered"), f"{q.answered} ({_share(q.answered, q.asked)})")
+    table.add_row(words("q.read"), f"{q.read} ({_share(q.read, q.answered)} "
+                                   f"{words('q.of_answered')})")
+    table.add_row(words("q.first"),
                   _spread(words, q.first_answer_median_s, q.first_answer_p90_s))
     peak = max(max(q.by_weekday), max(q.by_hour), 1)
-    days = Table(title="Questions per weekday asked", title_justify="left", title_style="bold",
+    days = Table(title=words("q.weekdays"), title_justify="left", title_style="bold",
                  box=box.SIMPLE_HEAD, pad_edge=False)
-    days.add_column("weekday")
-    days.add_column("asked", justify="right")
+    days.add_column(words("col.weekday"))
+    days.add_column(words("col.asked"), justify="right")
     days.add_column("")
     for index, count in enumerate(q.by_weekday):
-        days.add_row(WEEKDAYS[index].capitalize(), str(count),
+        days.add_row(words(f"day.{WEEKDAYS[index]}"), str(count),
                      Text(bar(count, peak, BAR_WIDTH), style="cyan"))
-    hours = Table(title="Questions per hour asked (local time)", title_justify="left",
+    hours = Table(title=words("q.hours"), title_justify="left",
                   title_style="bold", box=box.SIMPLE_HEAD, pad_edge=False)
-    hours.add_column("hour")
-    hours.add_column("asked", justify="right")
+    hours.add_column(words("col.hour"))
+    hours.add_column(words("col.asked"), justify="right")
     hours.add_column("")
     for hour, count in enumerate(q.by_hour):
         if count:
             hours.add_row(f"{hour:02d}–{(hour + 1) % 24:02d}", str(count),
                           Text(bar(count, peak, BAR_WIDTH), style="cyan"))
     if not q.asked:
-        hours.add_row("(none)", "", "")
+        hours.add_row(words("none"), "", "")
     return Group(Text(""), table, days, hours)
 
 
