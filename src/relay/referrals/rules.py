@@ -82,6 +82,7 @@ RULE_CLASSES: Final = frozenset(
         "confine",
         "child_hazard",
         "locked_out",
+        "child_alone",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -453,6 +454,12 @@ def window_findings(
         found.append(("third_party_danger", f'{word("weapon_gun")}" + "{word(sign)}'))
     if "child_hazard" in names and "children" in names and {"lone", "drunk_now"} & names:
         found.append(("child_at_risk", f'{word("children")}" + "{word("child_hazard")}'))
+    if "child_alone" in names and ("children" in names or child_writer) and (
+        {"alcohol", "drunk_now", "night", "absent_adult"} & names
+    ) and not any(k == "child_at_risk" for k, _ in found):
+        # A child left alone while the adult drinks, at night, or has not come back.
+        other = first("drunk_now", "alcohol", "absent_adult", "night")
+        found.append(("child_at_risk", f'{word("child_alone")}" + "{word(other)}'))
     if "locked_out" in names and child_writer:
         found.append(("child_at_risk", word("locked_out")))
     if "neglect" in names and ("children" in names or child_writer):
