@@ -294,6 +294,10 @@ class LineConcepts:
     """The line speaks of a habit or a routine ("varje dag", "som vanligt")."""
     give_aways: frozenset[str] = frozenset()
     """Every different thing given away in the line ("gett bort katten", "lösenorden")."""
+    trailing_intent: str = ""
+    """A wish or thought the line ends on, its object still to come ("jag vill bara")."""
+    leading_ending: str = ""
+    """A death or disappearing word the line opens with ("försvinna typ")."""
 
 
 _NOT_NOW: Final = frozenset({"past", "conditional"})
@@ -303,8 +307,16 @@ _STATE_NOT_NOW: Final = frozenset({"habitual", "past_state", "recent_past"})
 """A habit, "var full", "igår": the state is not now."""
 
 
-def line_concepts(hits: Iterable[Hit], sentence_cues: Sequence[frozenset[str]]) -> LineConcepts:
+_LINE_EDGE: Final = 2
+"""How close to the end (or start) of a line a wish (or an ending) must be to pair across
+lines: chat writers break one sentence over two messages ("jag vill bara" / "försvinna")."""
+
+
+def line_concepts(
+    hits: Iterable[Hit], sentence_cues: Sequence[frozenset[str]], token_count: int = 0
+) -> LineConcepts:
     """Positive classes of a line, leaving out sentences about the past or hypotheticals."""
+    hits = list(hits)
     words: dict[str, str] = {}
     all_names: set[str] = set()
     timed = {h.clause for h in hits if h.positive and h.name in _TIME}
@@ -321,8 +333,21 @@ def line_concepts(hits: Iterable[Hit], sentence_cues: Sequence[frozenset[str]]) 
             words[hit.name] = hit.surface
     habitual = any({"habitual", "routine"} & cues for cues in sentence_cues)
     give_aways = frozenset(h.surface for h in hits if h.positive and h.name == "give_away")
+    trailing = leading = ""
+    if token_count and not _NOT_NOW & frozenset().union(*sentence_cues):
+        last = max(hits, key=lambda h: h.end, default=None)
+        if last is not None and last.positive and last.name in _INTENT and (
+            last.end >= token_count - _LINE_EDGE
+        ):
+            trailing = last.surface
+        opening = min(hits, key=lambda h: h.start, default=None)
+        if opening is not None and opening.positive and opening.name in _ENDING and (
+            opening.start < _LINE_EDGE
+        ):
+            leading = opening.surface
     return LineConcepts(
-        frozenset(words), words, line_suppressed(all_names), habitual, give_aways
+        frozenset(words), words, line_suppressed(all_names), habitual, give_aways,
+        trailing, leading,
     )
 
 
@@ -331,7 +356,7 @@ def merge_answer(answer: LineConcepts, question: LineConcepts) -> LineConcepts:
     words = {**question.words, **answer.words}
     return LineConcepts(
         frozenset(words), words, answer.suppressed, answer.habitual or question.habitual,
-        answer.give_aways,
+        answer.give_aways, answer.trailing_intent, answer.leading_ending,
     )
 
 
@@ -362,6 +387,13 @@ def window_findings(
         return next(n for n in options if n in names)
 
     found: list[tuple[str, str]] = []
+    for before, after in zip(window, window[1:]):
+        # One sentence broken over two messages: "jag vill bara" / "försvinna".
+        if before.trailing_intent and after.leading_ending and not (
+            before.suppressed or after.suppressed
+        ):
+            found.append(("suicide", f'{before.trailing_intent}" + "{after.leading_ending}'))
+            break
     if "unreachable" in names and {"goodbye_message", "farewell"} & names:
         said = first("goodbye_message", "farewell")
         found.append(("goodbye", f'{word(said)}" + "{word("unreachable")}'))
