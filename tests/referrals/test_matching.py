@@ -30,6 +30,14 @@ def test_tokenize_keeps_words_numbers_and_clause_marks() -> None:
     ]
 
 
+def test_tokenize_reads_a_stretched_letter_once() -> None:
+    """Emphasis ("vill dööö", "snääälla", "nooo") is one letter; doubles and numbers stay."""
+    assert tokenize("vill dööö snääälla, nooo 1000 allt") == [
+        "vill", "dö", "snälla", ",", "no", "1000", "allt",
+    ]
+    assert found("vill ~ dö", "sv", "jag vill dööööö") == [("vill dö", False)]
+
+
 def test_fold_removes_nordic_diacritics() -> None:
     """Folding maps å, ä, ö, ø and æ to the keys a foreign keyboard has."""
     assert fold("självmord økonomi ærlig") == "sjalvmord okonomi arlig"

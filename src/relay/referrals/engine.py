@@ -535,7 +535,10 @@ class SuggestionEngine:
         if ages:  # "pappa är 63": an age, not a count of pills
             hits = [h for h in hits if not (h.name == "many" and h.surface in ages)]
         hits = rules.mark_ambivalence(rules.drop_idioms(hits), tokens, sentences)
-        concepts = rules.line_concepts(hits, cues)
+        words_end = len(tokens)
+        while words_end and tokens[words_end - 1] in lexicon.SENTENCE_BREAKS:
+            words_end -= 1
+        concepts = rules.line_concepts(hits, cues, words_end)
         if concepts.suppressed:
             urgent = []
         else:
@@ -572,7 +575,8 @@ class SuggestionEngine:
             cue_union=frozenset(cue_words),
             topics=frozenset().union(*sentence_topics),
             needs_window=not _WINDOW_CUES.isdisjoint(cue_words)
-            or not _WINDOW_CONCEPTS.isdisjoint(concepts.names),
+            or not _WINDOW_CONCEPTS.isdisjoint(concepts.names)
+            or bool(concepts.leading_ending),
             cue_words=cue_words,
             intoxicated_sentences=intoxicated,
             visitor_age=visitor_age,

@@ -48,9 +48,15 @@ _KEYBOARD_ROWS: Final = ("1234567890", "qwertyuiopå", "asdfghjklöä", "zxcvbnm
 _NORWEGIAN_ROW: Final = "asdfghjkløæ"
 
 
+_STRETCHED: Final = re.compile(r"([^\W\d_])\1{2,}")
+"""A letter typed three or more times over ("dööö", "nuuu"): chat emphasis, not spelling."""
+
+
 def tokenize(text: str) -> list[str]:
-    """Lower-case words, numbers and the punctuation that ends clauses, in order."""
-    return _TOKEN.findall(text.lower().replace("’", "'").replace("`", "'"))
+    """Lower-case words, numbers and the punctuation that ends clauses, in order; a letter
+    stretched for emphasis ("vill dööö") is read once."""
+    text = text.lower().replace("’", "'").replace("`", "'")
+    return _TOKEN.findall(_STRETCHED.sub(r"\1", text))
 
 
 def is_number(token: str) -> bool:

@@ -82,6 +82,7 @@ RULE_CLASSES: Final = frozenset(
         "confine",
         "child_hazard",
         "locked_out",
+        "child_alone",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -293,6 +294,10 @@ class LineConcepts:
     """The line speaks of a habit or a routine ("varje dag", "som vanligt")."""
     give_aways: frozenset[str] = frozenset()
     """Every different thing given away in the line ("gett bort katten", "lösenorden")."""
+    trailing_intent: str = ""
+    """A wish or thought the line ends on, its object still to come ("jag vill bara")."""
+    leading_ending: str = ""
+    """A death or disappearing word the line opens with ("försvinna typ")."""
 
 
 _NOT_NOW: Final = frozenset({"past", "conditional"})
@@ -302,8 +307,16 @@ _STATE_NOT_NOW: Final = frozenset({"habitual", "past_state", "recent_past"})
 """A habit, "var full", "igår": the state is not now."""
 
 
-def line_concepts(hits: Iterable[Hit], sentence_cues: Sequence[frozenset[str]]) -> LineConcepts:
+_LINE_EDGE: Final = 2
+"""How close to the end (or start) of a line a wish (or an ending) must be to pair across
+lines: chat writers break one sentence over two messages ("jag vill bara" / "försvinna")."""
+
+
+def line_concepts(
+    hits: Iterable[Hit], sentence_cues: Sequence[frozenset[str]], token_count: int = 0
+) -> LineConcepts:
     """Positive classes of a line, leaving out sentences about the past or hypotheticals."""
+    hits = list(hits)
     words: dict[str, str] = {}
     all_names: set[str] = set()
     timed = {h.clause for h in hits if h.positive and h.name in _TIME}
@@ -320,8 +333,21 @@ def line_concepts(hits: Iterable[Hit], sentence_cues: Sequence[frozenset[str]]) 
             words[hit.name] = hit.surface
     habitual = any({"habitual", "routine"} & cues for cues in sentence_cues)
     give_aways = frozenset(h.surface for h in hits if h.positive and h.name == "give_away")
+    trailing = leading = ""
+    if token_count and not _NOT_NOW & frozenset().union(*sentence_cues):
+        last = max(hits, key=lambda h: h.end, default=None)
+        if last is not None and last.positive and last.name in _INTENT and (
+            last.end >= token_count - _LINE_EDGE
+        ):
+            trailing = last.surface
+        opening = min(hits, key=lambda h: h.start, default=None)
+        if opening is not None and opening.positive and opening.name in _ENDING and (
+            opening.start < _LINE_EDGE
+        ):
+            leading = opening.surface
     return LineConcepts(
-        frozenset(words), words, line_suppressed(all_names), habitual, give_aways
+        frozenset(words), words, line_suppressed(all_names), habitual, give_aways,
+        trailing, leading,
     )
 
 
@@ -330,7 +356,7 @@ def merge_answer(answer: LineConcepts, question: LineConcepts) -> LineConcepts:
     words = {**question.words, **answer.words}
     return LineConcepts(
         frozenset(words), words, answer.suppressed, answer.habitual or question.habitual,
-        answer.give_aways,
+        answer.give_aways, answer.trailing_intent, answer.leading_ending,
     )
 
 
@@ -361,6 +387,13 @@ def window_findings(
         return next(n for n in options if n in names)
 
     found: list[tuple[str, str]] = []
+    for before, after in zip(window, window[1:]):
+        # One sentence broken over two messages: "jag vill bara" / "försvinna".
+        if before.trailing_intent and after.leading_ending and not (
+            before.suppressed or after.suppressed
+        ):
+            found.append(("suicide", f'{before.trailing_intent}" + "{after.leading_ending}'))
+            break
     if "unreachable" in names and {"goodbye_message", "farewell"} & names:
         said = first("goodbye_message", "farewell")
         found.append(("goodbye", f'{word(said)}" + "{word("unreachable")}'))
@@ -453,6 +486,12 @@ def window_findings(
         found.append(("third_party_danger", f'{word("weapon_gun")}" + "{word(sign)}'))
     if "child_hazard" in names and "children" in names and {"lone", "drunk_now"} & names:
         found.append(("child_at_risk", f'{word("children")}" + "{word("child_hazard")}'))
+    if "child_alone" in names and ("children" in names or child_writer) and (
+        {"alcohol", "drunk_now", "night", "absent_adult"} & names
+    ) and not any(k == "child_at_risk" for k, _ in found):
+        # A child left alone while the adult drinks, at night, or has not come back.
+        other = first("drunk_now", "alcohol", "absent_adult", "night")
+        found.append(("child_at_risk", f'{word("child_alone")}" + "{word(other)}'))
     if "locked_out" in names and child_writer:
         found.append(("child_at_risk", word("locked_out")))
     if "neglect" in names and ("children" in names or child_writer):
