@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Final
 
 RULE_CLASSES: Final = frozenset(
@@ -387,7 +388,7 @@ def window_findings(
         return next(n for n in options if n in names)
 
     found: list[tuple[str, str]] = []
-    for before, after in zip(window, window[1:]):
+    for before, after in pairwise(window):
         # One sentence broken over two messages: "jag vill bara" / "försvinna".
         if before.trailing_intent and after.leading_ending and not (
             before.suppressed or after.suppressed
