@@ -21,6 +21,15 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from relay.hours import WEEKDAYS, Interval, OpeningHours, parse_interval
 from relay.logs import LOG_LEVELS
+from relay.organisations import (
+    CANNED_KEY,
+    DEFAULT_ORG,
+    MAX_NAME_CHARS,
+    CannedReply,
+    Organisation,
+    Organisations,
+    org_id_problem,
+)
 from relay.questions import OFFER_WHEN, QuestionsConfig
 
 DEFAULT_HOST = "127.0.0.1"
@@ -113,8 +122,34 @@ class RelayConfig:
     report_min_count: int = 5
     # Questions outside opening hours ([questions], relay/questions.py)
     questions: QuestionsConfig = field(default_factory=QuestionsConfig)
+    # The organisations this relay serves ([[organisation]], relay/organisations.py); none
+    # configured: one implicit organisation made of the settings above.
+    organisations: tuple[Organisation, ...] = ()
+    # The organisation this config is seen as (for_organisation): whose rows storage reads
+    # and writes, and whose hours, contacts, directory and retention the fields above hold.
+    org: str = DEFAULT_ORG
     # Where the config came from, for messages.
     source: Path | None = None
+
+    def served(self) -> Organisations:
+        """The organisations this relay serves: the configured ones, or the implicit one."""
+        if self.organisations:
+            return Organisations(self.organisations, implicit=False)
+        return Organisations((self.implicit_organisation(),), implicit=True)
+
+    def for_organisation(self, org: Organisation) -> RelayConfig:
+        """This config as organisation ``org`` sees it: its own hours, emergency contacts,
+        referral directory, retention, language and origins in place of the relay-wide ones."""
+        return replace(self, org=org.id, allowed_origins=org.origins, hours=org.hours,
+                       emergency=org.emergency, referral_directory=org.referral_directory,
+                       retention_days=org.retention_days, default_language=org.default_language)
+
+    def implicit_organisation(self) -> Organisation:
+        """The one organisation of a relay with none configured, made of relay-wide settings."""
+        return Organisation(
+            id=DEFAULT_ORG, name=DEFAULT_ORG, origins=self.allowed_origins, hours=self.hours,
+            emergency=self.emergency, referral_directory=self.referral_directory,
+            retention_days=self.retention_days, default_language=self.default_language)
 
     def with_overrides(self, **changes: Any) -> RelayConfig:
         """A copy with the given fields replaced, skipping those whose value is None."""
@@ -208,7 +243,11 @@ _KNOWN = {
               "snapshot_entries"},
     "report": {"min_count"},
     "questions": {"enabled", "retention_days", "max_open", "offer_when"},
+    "organisation": set(),  # [[organisation]] tables: _ORG_KNOWN
 }
+# Keys of one [[organisation]] table; hours and emergency are read like the relay-wide ones.
+_ORG_KNOWN = {"id", "name", "origins", "hours", "emergency", "referral_directory",
+              "retention_days", "canned", "default_language"}
 
 
 def load_config(path: Path | str, base: RelayConfig | None = None) -> RelayConfig:
@@ -233,7 +272,7 @@ def _from_data(r: _Reader, cfg: RelayConfig) -> RelayConfig:
     for name, value in r.data.items():
         if name not in _KNOWN:
             raise r.fail("", name, f"unknown section or key (known: {', '.join(sorted(_KNOWN))})")
-        if name != "emergency" and isinstance(value, dict):
+        if name not in ("emergency", "organisation") and isinstance(value, dict):
             for key in value:
                 if key not in _KNOWN[name]:
                     raise r.fail(name, key, "unknown key")
@@ -276,7 +315,7 @@ def _from_data(r: _Reader, cfg: RelayConfig) -> RelayConfig:
     if log_level not in LOG_LEVELS:
         raise r.fail("log", "level", 'must be "debug", "info", "warning" or "error"')
 
-    return replace(
+    relay_wide = replace(
         cfg,
         host=r.get("server", "host", str, cfg.host),
         port=port,
@@ -300,6 +339,7 @@ def _from_data(r: _Reader, cfg: RelayConfig) -> RelayConfig:
         **_security(r, cfg),
         **_queue(r, cfg),
     )
+    return replace(relay_wide, organisations=_organisations(r, relay_wide))
 
 
 def _queue(r: _Reader, cfg: RelayConfig) -> dict[str, Any]:
@@ -624,3 +664,129 @@ def config_from_env(cfg: RelayConfig, environ: Mapping[str, str] | None = None) 
     if "LOTSEN_REFERRAL_DIRECTORY" in values:
         changes["referral_directory"] = Path(values["LOTSEN_REFERRAL_DIRECTORY"]).resolve()
     return replace(cfg, **changes)
+
+
+# ---------------------------------------------------------------------------------------------
+# [[organisation]]: several organisations on one relay (relay/organisations.py)
+
+_HEADER = re.compile(r"^(\s*)(\[\[?)\s*([^\]]+?)\s*(\]\]?)(.*)$")
+
+
+def _organisation_block(text: str, index: int) -> str:
+    """The file's text with only the ``index``-th [[organisation]] table left, and its
+    sub-tables renamed as if at the top (``[organisation.hours]`` -> ``[hours]``).
+
+    Every other line is blanked, so line numbers stay those of the file and the relay-wide
+    readers (hours, emergency) find their keys inside this organisation's block only.
+    """
+    out: list[str] = []
+    seen, inside = -1, False
+    for line in text.splitlines():
+        header = _HEADER.match(line)
+        if header:
+            name = header.group(3)
+            if name == "organisation" and header.group(2) == "[[":
+                seen += 1
+                inside = seen == index
+                out.append("")
+                continue
+            if inside and name.startswith("organisation."):
+                out.append(f"{header.group(1)}{header.group(2)}{name[len('organisation.'):]}"
+                           f"{header.group(4)}{header.group(5)}")
+                continue
+            inside = inside and name.startswith("organisation.")
+        out.append(line if inside else "")
+    return "\n".join(out)
+
+
+class _OrganisationReader(_Reader):
+    """One [[organisation]] table read like a file of its own; errors name the file's line
+    (the table's header when the key is not there) and the organisation."""
+
+    def __init__(self, outer: _Reader, index: int, data: dict[str, Any]) -> None:
+        super().__init__(outer.path, _organisation_block(outer.text, index), data)
+        headers = [number for number, line in enumerate(outer.text.splitlines(), start=1)
+                   if re.match(r"^\s*\[\[\s*organisation\s*\]\]", line)]
+        self.header_line = headers[index] if index < len(headers) else None
+        self.label = (repr(data["id"]) if isinstance(data.get("id"), str)
+                      else f"number {index + 1}")
+
+    def fail(self, table: str, key: str, problem: str) -> ConfigError:
+        line = (_line_of(self.text, table, key) or _line_of(self.text, None, table)
+                or self.header_line)
+        where = f"{self.path}:{line}" if line else str(self.path)
+        name = f"{table}.{key}" if table else key
+        return ConfigError(f"{where}: [[organisation]] {self.label}: {name}: {problem}")
+
+
+def _organisations(r: _Reader, relay_wide: RelayConfig) -> tuple[Organisation, ...]:
+    entries = r.data.get("organisation")
+    if entries is None:
+        return relay_wide.organisations
+    if not isinstance(entries, list) or not entries or not all(
+            isinstance(entry, dict) for entry in entries):
+        raise r.fail("", "organisation", "must be one or more [[organisation]] tables")
+    out: list[Organisation] = []
+    for index, entry in enumerate(entries):
+        org_reader = _OrganisationReader(r, index, entry)
+        org = _organisation(org_reader, relay_wide)
+        if any(earlier.id == org.id for earlier in out):
+            raise org_reader.fail("", "id", f"{org.id!r} is the id of an earlier organisation")
+        out.append(org)
+    return tuple(out)
+
+
+def _organisation(r: _OrganisationReader, relay_wide: RelayConfig) -> Organisation:
+    for key in r.data:
+        if key not in _ORG_KNOWN:
+            raise r.fail("", key, f"unknown key (known: {', '.join(sorted(_ORG_KNOWN))})")
+    if "id" not in r.data:
+        raise r.fail("", "id", 'is missing: each organisation needs one, e.g. '
+                              'id = "vallentuna"')
+    org_id = r.get("", "id", str, "")
+    problem = org_id_problem(org_id)
+    if problem:
+        raise r.fail("", "id", problem)
+    name = r.get("", "name", str, org_id).strip()
+    if not name or len(name) > MAX_NAME_CHARS:
+        raise r.fail("", "name", f"must be 1-{MAX_NAME_CHARS} characters")
+    origins = r.get("", "origins", list, [])
+    if not all(isinstance(o, str) and re.match(r"^https?://[^/]+$", o) for o in origins):
+        raise r.fail("", "origins",
+                     'must be a list of origins like "https://www.example.se" (no path)')
+    retention = r.get("", "retention_days", int, relay_wide.retention_days)
+    if retention < 1:
+        raise r.fail("", "retention_days", "must be at least 1")
+    language = r.get("", "default_language", str, relay_wide.default_language)
+    if language not in ("sv", "en", "nb"):
+        raise r.fail("", "default_language", 'must be "sv", "en" or "nb"')
+    directory = r.get("", "referral_directory", str, None)
+    return Organisation(
+        id=org_id,
+        name=name,
+        origins=tuple(dict.fromkeys(origins)),
+        hours=_hours(r, relay_wide.hours) if "hours" in r.data else relay_wide.hours,
+        emergency=_emergency(r, relay_wide.emergency),
+        referral_directory=(r.resolve(directory) if directory is not None
+                            else relay_wide.referral_directory),
+        retention_days=retention,
+        canned=_canned(r),
+        default_language=language,
+    )
+
+
+def _canned(r: _Reader) -> tuple[CannedReply, ...]:
+    """``[organisation.canned]``: ``key = "text"`` or ``key = {title = "...", text = "..."}``."""
+    replies: list[CannedReply] = []
+    for key, value in r.get("", "canned", dict, {}).items():
+        if not CANNED_KEY.fullmatch(key):
+            raise r.fail("canned", key, "canned reply names are one word (letters, digits, "
+                                        "- and _)")
+        if isinstance(value, str) and value.strip():
+            replies.append(CannedReply(key, key, value))
+        elif isinstance(value, dict) and isinstance(value.get("text"), str):
+            replies.append(CannedReply(key, str(value.get("title") or key), value["text"]))
+        else:
+            raise r.fail("canned", key,
+                         'must be a text, or a table with title = "..." and text = "..."')
+    return tuple(replies)

@@ -171,7 +171,7 @@ class Relay:
         clock: Callable[[], float] = time.time,
     ) -> None:
         self.config = config
-        self.storage: Any = storage or SQLiteStorage(config.database)
+        self.storage: Any = storage or SQLiteStorage(config.database, org=config.org)
         self.triage = triage
         self.clock = clock
         self.queue = WaitingQueue()

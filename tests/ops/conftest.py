@@ -21,8 +21,8 @@ def cli() -> Cli:
     _register()
     runner = CliRunner()
 
-    def invoke(*args: str | Path) -> Result:
-        return runner.invoke(app, [str(a) for a in args])
+    def invoke(*args: str | Path, input: str | None = None) -> Result:
+        return runner.invoke(app, [str(a) for a in args], input=input)
 
     return invoke
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import sqlite3
 import stat
 from pathlib import Path
 
 import pytest
 
-from relay.storage import ConversationRecord, Line, StaffAccount, StorageError
+from relay.storage import Line, StorageError
 from relay.storage.sqlite import SQLiteStorage, migrations
 from tests.ops.conftest import Cli
 from tests.support import Client, RelayThread, add_staff_async, make_config
@@ -85,23 +86,22 @@ def test_backup_keep_prunes_old_copies_and_refuses_overwrite(tmp_path: Path, cli
 
 
 async def _version_1_database(path: Path) -> None:
-    """What the first release wrote: schema 001 only, with a staff account and a conversation."""
-    storage = SQLiteStorage(path, migration_set=V1)
-    await storage.open()
-    (version,) = await storage._one("PRAGMA user_version") or (0,)
-    assert version == 1
-    try:
-        await storage.add_staff(StaffAccount(0, "anna", "Anna", "not-a-real-hash",
-                                             created_at=1_770_000_000.0))
-        await storage.create_conversation(ConversationRecord(
-            id=1, token_hash="t1", alias="Besökare 7", lang="sv", role="child",
-            state="queued", created_at=1_770_000_000.0))
-        await storage.append_line(Line(1, 1, "visitor", None, "Hej från version 1", 1.77e9))
-        await storage.update_conversation(1, state="closed", closed_at=1.77e9 + 60,
-                                          closed_by="visitor", tags=["alcohol"])
-        await storage.count_closed_visit("2026-02-01T20")
-    finally:
-        await storage.close()
+    """What the first release wrote: schema 001 only, with a staff account and a conversation.
+
+    Written with plain SQL of that schema: today's storage writes columns version 1 lacks.
+    """
+    with contextlib.closing(sqlite3.connect(path)) as db, db:
+        db.executescript(V1[0][1])
+        db.execute("PRAGMA user_version = 1")
+        db.execute("INSERT INTO staff (username, display_name, password_hash, created_at) "
+                   "VALUES ('anna', 'Anna', 'not-a-real-hash', 1770000000.0)")
+        db.execute("INSERT INTO conversations (id, token_hash, alias, lang, role, state, "
+                   "created_at, closed_at, closed_by, tags) VALUES (1, 't1', 'Besökare 7', "
+                   "'sv', 'child', 'closed', 1.77e9, ?, 'visitor', '[\"alcohol\"]')",
+                   (1.77e9 + 60,))
+        db.execute("INSERT INTO messages (conversation_id, seq, kind, author, text, ts) "
+                   "VALUES (1, 1, 'visitor', NULL, 'Hej från version 1', 1.77e9)")
+        db.execute("INSERT INTO closed_visits (hour, count) VALUES ('2026-02-01T20', 1)")
 
 
 async def _rows_after_upgrade(path: Path, migration_set: list[tuple[int, str]] | None

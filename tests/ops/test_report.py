@@ -267,7 +267,7 @@ def test_cli_errors_are_one_line(cli: Cli, tmp_path: Path, month_db: Path) -> No
     out = tmp_path / "r.html"
     cases = [
         (["--lang", "de"], "--lang must be one of sv, en, nb"),
-        (["--org", "kommun-a"], "no organisations configured"),
+        (["--org", "kommun-a"], "no [[organisation]] in its config"),
         (["--month", "March"], "not a month like 2026-03"),
         (["--month", "2026-03", "--since", "2026-03-01"], "either --month or --since"),
     ]

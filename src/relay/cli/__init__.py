@@ -20,6 +20,7 @@ def _register() -> None:
     from relay.cli import config as _config
     from relay.cli import console as _console  # noqa: F401  console, demo
     from relay.cli import ops as _ops  # noqa: F401  export, backup, migrate
+    from relay.cli import org as _org
     from relay.cli import referrals as _referrals
     from relay.cli import report as _report  # noqa: F401  report
     from relay.cli import serve as _serve  # noqa: F401  serve, purge
@@ -37,6 +38,7 @@ def _register() -> None:
 
     app.registered_commands.sort(key=place)
     app.add_typer(_staff.app, name="staff")
+    app.add_typer(_org.app, name="org")
     app.add_typer(_config.app, name="config")
     app.add_typer(_referrals.app, name="referrals")
     app.add_typer(_widget.app, name="widget")

@@ -25,7 +25,7 @@ from zoneinfo import ZoneInfo
 import typer
 
 from relay.cli import app
-from relay.cli.common import ConfigOption, DbOption, fail, load, with_storage
+from relay.cli.common import ConfigOption, DbOption, OrgOption, fail, for_org, load, with_storage
 from relay.cli.ops import require_database
 from relay.storage import AuditEntry
 from relay.storage.sqlite import SQLiteStorage
@@ -71,16 +71,18 @@ def audit(
                                   "'(unauthenticated)' for failed logins and lockouts)."),
     output: str = typer.Option("table", "--format", help="table, json or csv."),
     limit: int = typer.Option(1000, "--limit", min=1, help="At most this many newest entries."),
+    org: str = OrgOption,
     db: Path = DbOption,
     config: Path = ConfigOption,
 ) -> None:
     """Print the audit log: who logged in, claimed, read, transferred, closed, exported, purged.
 
-    Message text is never in the audit log.
+    Message text is never in the audit log. A relay serving several organisations keeps one
+    log per organisation (--org).
     """
     if output not in FORMATS:
         fail(f"unknown --format {output!r} — use table, json or csv")
-    cfg = load(config, db)
+    cfg = for_org(load(config, db), org)
     require_database(cfg)
     timezone = cfg.hours.timezone
     start = parse_since(since, timezone, time.time()) if since else None

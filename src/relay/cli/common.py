@@ -10,6 +10,7 @@ from typing import NoReturn, TypeVar
 import typer
 
 from relay.config import ConfigError, RelayConfig, config_from_env, load_config
+from relay.organisations import DEFAULT_ORG
 from relay.storage import StorageError
 from relay.storage.sqlite import SQLiteStorage
 
@@ -19,6 +20,8 @@ ConfigOption = typer.Option(None, "--config", "-c", help="TOML config file (opti
                             dir_okay=False)
 DbOption = typer.Option(None, "--db", help="SQLite database file (default: ./lotsen.db).",
                         dir_okay=False)
+OrgOption = typer.Option(None, "--org", help="Organisation id (needed when the relay serves "
+                                             "several; see lotsen org list).")
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
@@ -36,11 +39,31 @@ def load(config: Path | None, db: Path | None = None) -> RelayConfig:
     return cfg.with_overrides(database=db)
 
 
+def for_org(cfg: RelayConfig, org: str | None) -> RelayConfig:
+    """``cfg`` as organisation ``org`` sees it (``--org``); the only one when it is left out
+    and the relay serves one. Storage opened with the result reads that organisation only."""
+    served = cfg.served()
+    if org is None:
+        if len(served) > 1:
+            fail(f"this relay serves several organisations ({', '.join(served.ids)}) — pass "
+                 "--org with one of them")
+        return cfg.for_organisation(next(iter(served)))
+    found = served.get(org)
+    if found is None:
+        if served.implicit:
+            fail(f"--org {org!r}: this relay has no [[organisation]] in its config; its one "
+                 f"organisation is {DEFAULT_ORG!r} (or leave out --org)")
+        fail(f"--org {org!r}: no such organisation — this relay serves "
+             f"{', '.join(served.ids)} (lotsen org list)")
+    return cfg.for_organisation(found)
+
+
 def with_storage(cfg: RelayConfig, action: Callable[[SQLiteStorage], Awaitable[T]]) -> T:
-    """Open the configured database, run ``action`` on it, close it; errors end the command."""
+    """Open the configured database as ``cfg.org``, run ``action`` on it, close it; errors
+    end the command."""
 
     async def run() -> T:
-        storage = SQLiteStorage(cfg.database)
+        storage = SQLiteStorage(cfg.database, org=cfg.org)
         await storage.open()
         try:
             return await action(storage)

@@ -21,7 +21,8 @@ from relay.config import (
     shadowed_env_names,
     unknown_env_names,
 )
-from relay.hours import WEEKDAYS
+from relay.hours import WEEKDAYS, OpeningHours
+from relay.organisations import Organisation
 
 app = typer.Typer(help="Check configuration files, or show the effective configuration.",
                   no_args_is_help=True)
@@ -76,6 +77,9 @@ def check(file: Path = typer.Argument(..., help="The TOML config file to check."
     typer.echo(f"  questions outside opening hours: {offered}, kept {asks.retention_days} "
                f"days, at most {asks.max_open} unanswered")
     typer.echo(f"  logs at level {cfg.log_level} and up, as {'JSON' if cfg.log_json else 'text'}")
+    if cfg.organisations:
+        typer.echo("  organisations: " + ", ".join(f"{org.id} ({org.name})"
+                                                   for org in cfg.organisations))
 
 
 def _toml(value: Any) -> str:
@@ -93,17 +97,28 @@ def effective_toml(cfg: RelayConfig) -> str:
     origin = f"{cfg.source}" if cfg.source else "no file"
     out = [f"# Effective Lotsen configuration: {origin}, then LOTSEN_* variables, then defaults."]
     for section, keys in _KNOWN.items():
-        if section in ("hours", "emergency", "console"):
+        if section in ("hours", "emergency", "console", "organisation"):
             continue
         out.append(f"\n[{section}]")
         for key in sorted(keys):
             value = (getattr(cfg.questions, key) if section == "questions"
                      else getattr(cfg, FIELD_OF.get((section, key), key)))
             out.append(f"# {key} is not set" if value is None else f"{key} = {_toml(value)}")
-    hours = cfg.hours
-    out += ["\n[hours]", f"timezone = {_toml(hours.timezone.key)}",
-            f"always_open = {_toml(hours.always_open)}",
-            f"last_entry_minutes = {_toml(hours.last_entry.total_seconds() / 60)}"]
+    out += _hours_toml(cfg.hours, "hours")
+    for entry in cfg.emergency:
+        out.append("\n[[emergency]]")
+        out += [f"{key} = {_toml(value)}" for key, value in entry.items()]
+    for org in cfg.organisations:
+        out += _organisation_toml(org)
+    for name in NOT_IN_FILE:
+        out.append(f"\n# {name} = {_toml(getattr(cfg, name))}  (set in code, not in the file)")
+    return "\n".join(out) + "\n"
+
+
+def _hours_toml(hours: OpeningHours, table: str) -> list[str]:
+    out = [f"\n[{table}]", f"timezone = {_toml(hours.timezone.key)}",
+           f"always_open = {_toml(hours.always_open)}",
+           f"last_entry_minutes = {_toml(hours.last_entry.total_seconds() / 60)}"]
     for index, day in enumerate(WEEKDAYS):
         ranges = [f"{a:%H:%M}-{b:%H:%M}" for a, b in hours.weekly.get(index, ())]
         out.append(f"{day} = {_toml(ranges)}")
@@ -111,16 +126,29 @@ def effective_toml(cfg: RelayConfig) -> str:
     out.append(f"closed_dates = {_toml([date.isoformat() for date in closed])}")
     special = sorted((date, spans) for date, spans in hours.exceptions.items() if spans)
     if special:
-        out.append("\n[hours.special]")
+        out.append(f"\n[{table}.special]")
         for date, spans in special:
             out.append(f'"{date.isoformat()}" = '
                        f"{_toml([f'{a:%H:%M}-{b:%H:%M}' for a, b in spans])}")
-    for entry in cfg.emergency:
-        out.append("\n[[emergency]]")
+    return out
+
+
+def _organisation_toml(org: Organisation) -> list[str]:
+    """One [[organisation]] with every setting spelled out (inherited ones too)."""
+    out = ["\n[[organisation]]", f"id = {_toml(org.id)}", f"name = {_toml(org.name)}",
+           f"origins = {_toml(org.origins)}", f"retention_days = {_toml(org.retention_days)}",
+           f"default_language = {_toml(org.default_language)}"]
+    if org.referral_directory is not None:
+        out.append(f"referral_directory = {_toml(org.referral_directory)}")
+    out += _hours_toml(org.hours, "organisation.hours")
+    for entry in org.emergency:
+        out.append("\n[[organisation.emergency]]")
         out += [f"{key} = {_toml(value)}" for key, value in entry.items()]
-    for name in NOT_IN_FILE:
-        out.append(f"\n# {name} = {_toml(getattr(cfg, name))}  (set in code, not in the file)")
-    return "\n".join(out) + "\n"
+    if org.canned:
+        out.append("\n[organisation.canned]")
+        out += [f"{json.dumps(c.key, ensure_ascii=False)} = {{ title = {_toml(c.title)}, "
+                f"text = {_toml(c.text)} }}" for c in org.canned]
+    return out
 
 
 @app.command()

@@ -23,7 +23,7 @@ from zoneinfo import ZoneInfo
 import typer
 
 from relay.cli import app
-from relay.cli.common import ConfigOption, DbOption, fail, load, with_storage
+from relay.cli.common import ConfigOption, DbOption, OrgOption, fail, for_org, load, with_storage
 from relay.config import RelayConfig
 from relay.storage import ConversationRecord, Line
 from relay.storage.sqlite import SQLiteStorage, migrations
@@ -115,11 +115,12 @@ def export(
     notes: bool = typer.Option(False, "--notes",
                                help="Include internal notes and supervisor whispers."),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing file."),
+    org: str = OrgOption,
     db: Path = DbOption,
     config: Path = ConfigOption,
 ) -> None:
     """Write one conversation's transcript to a text file for the case record (audited)."""
-    cfg = load(config, db)
+    cfg = for_org(load(config, db), org)
     require_database(cfg)
     target = out or Path(f"lotsen-conversation-{conversation}.txt")
     to_stdout = str(target) == "-"
@@ -127,7 +128,8 @@ def export(
     async def act(storage: SQLiteStorage) -> tuple[str, int]:
         record = await storage.conversation(conversation)
         if record is None:
-            fail(f"no conversation {conversation} in {cfg.database}")
+            fail(f"no conversation {conversation} in {cfg.database}"
+                 + (f" for organisation {cfg.org}" if cfg.organisations else ""))
         if record.purged:
             fail(f"the text of conversation {conversation} was deleted by the retention purge "
                  f"(closed {_stamp(record.closed_at, cfg.hours.timezone)}); only its "

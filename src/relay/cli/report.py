@@ -15,7 +15,7 @@ from typing import Any
 import typer
 
 from relay.cli import app
-from relay.cli.common import ConfigOption, DbOption, fail, load, with_storage
+from relay.cli.common import ConfigOption, DbOption, OrgOption, fail, for_org, load, with_storage
 from relay.cli.stats import period_from_options
 from relay.questions import load_question_figures
 from relay.report import ReportContext, previous_period, render_report
@@ -32,8 +32,7 @@ def report(
     since: str = typer.Option(None, help="First day, e.g. 2026-03-01 (default: first of this "
                                          "month)."),
     until: str = typer.Option(None, help="Last day, included (default: today)."),
-    org: str = typer.Option(None, "--org", help="Organisation id (only when the relay serves "
-                                                "several organisations)."),
+    org: str = OrgOption,
     lang: str = typer.Option(None, "--lang", help="sv, en or nb (default: the service's chat."
                                                   "default_language)."),
     db: Path = DbOption,
@@ -42,12 +41,8 @@ def report(
     """Write the evaluation report (HTML, prints to A4): demand, waits, who writes, topics."""
     if lang is not None and lang not in LANGUAGES:
         fail(f"--lang must be one of {', '.join(LANGUAGES)}, not {lang!r}")
-    cfg = load(config, db)
-    if org is not None:
-        # One relay serves one organisation today; say so instead of printing its figures
-        # under another organisation's name.
-        fail(f"--org {org!r}: this relay has no organisations configured (it serves one "
-             "service); leave out --org")
+    # One organisation's figures, with its own hours, directory and retention.
+    cfg = for_org(load(config, db), org)
     if not cfg.database.exists():
         fail(f"no database at {cfg.database} — pass --db with the relay's database file")
     if output.parent and not output.parent.exists():

@@ -10,8 +10,8 @@ from pathlib import Path
 import typer
 
 from relay.cli import app
-from relay.cli.common import ConfigOption, DbOption, fail, load, with_storage
-from relay.config import DEFAULT_PORT, ConfigError
+from relay.cli.common import ConfigOption, DbOption, fail, for_org, load, with_storage
+from relay.config import DEFAULT_PORT, ConfigError, RelayConfig
 from relay.logs import LOG_LEVELS, setup_logging
 from relay.storage import StorageError
 from relay.storage.sqlite import SQLiteStorage
@@ -49,6 +49,9 @@ def serve(
         problem = tls_problem(cfg.certfile, cfg.keyfile)
         if problem:
             fail(problem)
+    if not cfg.served().implicit:
+        fail("this relay cannot serve [[organisation]] tables live yet (lotsen org, staff, "
+             "stats, report, export, audit and purge use them) — remove them to serve")
     setup_logging(cfg.log_level, as_json=cfg.log_json)
     from relay.server import Relay, run
     from relay.triage import default_triage
@@ -101,12 +104,24 @@ def purge(
     db: Path = DbOption,
     config: Path = ConfigOption,
     older_than_days: int = typer.Option(None, help="Override retention_days for this run."),
+    org: str = typer.Option(None, "--org", help="Only this organisation (default: every "
+                                                "organisation, each with its own retention)."),
 ) -> None:
     """Delete the text of conversations closed longer ago than the retention period.
 
     A statistics-only record of each conversation stays (times, waits, role, outcome).
     """
-    cfg = load(config, db)
+    relay_wide = load(config, db)
+    served = relay_wide.served()
+    for organisation in ([for_org(relay_wide, org)] if org is not None else
+                         [relay_wide.for_organisation(o) for o in served]):
+        if not served.implicit:
+            typer.echo(f"Organisation {organisation.org}:")
+        _purge(organisation, older_than_days)
+
+
+def _purge(cfg: RelayConfig, older_than_days: int | None) -> None:
+    """Apply one organisation's retention to its rows (``cfg`` as that organisation)."""
     days = older_than_days if older_than_days is not None else cfg.retention_days
 
     async def act(storage: SQLiteStorage) -> None:

@@ -11,7 +11,8 @@ from pathlib import Path
 import typer
 
 from relay import auth
-from relay.cli.common import ConfigOption, DbOption, fail, load, with_storage
+from relay.cli.common import ConfigOption, DbOption, OrgOption, fail, for_org, load, with_storage
+from relay.config import RelayConfig
 from relay.storage import StaffAccount, StorageError
 from relay.storage.sqlite import SQLiteStorage
 from relay.terminal_text import visible
@@ -54,6 +55,11 @@ def generated_name(language: str) -> str:
     return f"{NAME_WORD.get(language, NAME_WORD['sv'])} {secrets.randbelow(900) + 100}"
 
 
+def _in(cfg: RelayConfig) -> str:
+    """" in organisation X" when the relay serves several, for messages."""
+    return f" in organisation {cfg.org}" if cfg.organisations else ""
+
+
 PasswordStdin = typer.Option(False, "--password-stdin",
                              help="Read the password from the first line of standard input.")
 
@@ -78,14 +84,15 @@ def add(
                                         "visitors would learn half of a login."),
     supervisor: bool = typer.Option(False, help="May follow every conversation (audited)."),
     password_stdin: bool = PasswordStdin,
+    org: str = OrgOption,
     db: Path = DbOption,
     config: Path = ConfigOption,
 ) -> None:
-    """Create a staff account."""
+    """Create a staff account (of one organisation: --org, when the relay serves several)."""
     problem = username_problem(username)
     if problem:
         fail(problem)
-    cfg = load(config, db)
+    cfg = for_org(load(config, db), org)
     if name is None:
         suggested = generated_name(cfg.default_language)
         name = suggested if password_stdin else typer.prompt(
@@ -106,18 +113,19 @@ def add(
         await storage.audit("cli", "staff_add", None, f"user={username}")
 
     with_storage(cfg, act)
-    typer.echo(f"Added {'supervisor' if supervisor else 'staff member'} {username}; "
+    of = f" of organisation {cfg.org}" if cfg.organisations else ""
+    typer.echo(f"Added {'supervisor' if supervisor else 'staff member'} {username}{of}; "
                f"visitors see the name {name!r}.")
 
 
 @app.command("list")
-def list_(db: Path = DbOption, config: Path = ConfigOption) -> None:
-    """List staff accounts."""
+def list_(org: str = OrgOption, db: Path = DbOption, config: Path = ConfigOption) -> None:
+    """List staff accounts (of one organisation)."""
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
-    cfg = load(config, db)
+    cfg = for_org(load(config, db), org)
     accounts = with_storage(cfg, lambda storage: storage.list_staff())
     table = Table("username", "name", "role", "status", "2FA")
     for a in accounts:
@@ -128,14 +136,15 @@ def list_(db: Path = DbOption, config: Path = ConfigOption) -> None:
 
 
 @app.command()
-def disable(username: str, db: Path = DbOption, config: Path = ConfigOption) -> None:
+def disable(username: str, org: str = OrgOption, db: Path = DbOption,
+            config: Path = ConfigOption) -> None:
     """Disable an account and end its sessions."""
-    cfg = load(config, db)
+    cfg = for_org(load(config, db), org)
 
     async def act(storage: SQLiteStorage) -> None:
         account = await storage.staff(username)
         if account is None:
-            fail(f"no staff account {username!r}")
+            fail(f"no staff account {username!r}{_in(cfg)}")
         await storage.update_staff(username, disabled=True)
         await storage.delete_sessions(staff_id=account.id)
         await storage.audit("cli", "staff_disable", None, f"user={username}")
@@ -146,16 +155,16 @@ def disable(username: str, db: Path = DbOption, config: Path = ConfigOption) -> 
 
 
 @app.command()
-def passwd(username: str, password_stdin: bool = PasswordStdin, db: Path = DbOption,
-           config: Path = ConfigOption) -> None:
+def passwd(username: str, password_stdin: bool = PasswordStdin, org: str = OrgOption,
+           db: Path = DbOption, config: Path = ConfigOption) -> None:
     """Set a new password (ends the account's sessions)."""
-    cfg = load(config, db)
+    cfg = for_org(load(config, db), org)
     password = _password(password_stdin)
 
     async def act(storage: SQLiteStorage) -> None:
         account = await storage.staff(username)
         if account is None:
-            fail(f"no staff account {username!r}")
+            fail(f"no staff account {username!r}{_in(cfg)}")
         await storage.update_staff(username, password_hash=auth.hash_password(password))
         await storage.delete_sessions(staff_id=account.id)
         await storage.audit("cli", "staff_passwd", None, f"user={username}")
@@ -170,6 +179,7 @@ def totp(
     remove: bool = typer.Option(False, "--remove", help="Turn the second factor off instead."),
     confirm: bool = typer.Option(True, "--confirm/--no-confirm",
                                  help="Ask for a code from the app before saving (default: on)."),
+    org: str = OrgOption,
     db: Path = DbOption,
     config: Path = ConfigOption,
 ) -> None:
@@ -178,10 +188,10 @@ def totp(
     The secret is stored in the database (protect its backups like the database itself) and is
     never logged. Enrolling ends the account's sessions, so the next login asks for a code.
     """
-    cfg = load(config, db)
+    cfg = for_org(load(config, db), org)
     account = with_storage(cfg, lambda storage: storage.staff(username))
     if account is None:
-        fail(f"no staff account {username!r}")
+        fail(f"no staff account {username!r}{_in(cfg)}")
     if remove:
         secret: str | None = None
     else:

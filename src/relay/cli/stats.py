@@ -23,7 +23,7 @@ from rich.table import Table
 from rich.text import Text
 
 from relay.cli import app
-from relay.cli.common import ConfigOption, DbOption, fail, load, with_storage
+from relay.cli.common import ConfigOption, DbOption, OrgOption, fail, for_org, load, with_storage
 from relay.cli.stats_text import LANGUAGES, Words
 from relay.hours import OpeningHours
 from relay.questions import QuestionStats, question_stats
@@ -83,15 +83,17 @@ def stats(
     output_format: str = typer.Option("table", "--format", "-f", help="table, json or csv."),
     lang: str = typer.Option(None, "--lang", help="sv, en or nb (default: the relay's "
                                                   "[chat] default_language)."),
+    org: str = OrgOption,
     db: Path = DbOption,
     config: Path = ConfigOption,
 ) -> None:
-    """Print anonymous statistics: hours, waits, who writes, topics, referrals, trend."""
+    """Print anonymous statistics of one organisation: hours, waits, who writes, topics,
+    referrals, trend."""
     if output_format not in FORMATS:
         fail(f"--format must be one of {', '.join(FORMATS)}, not {output_format!r}")
     if lang is not None and lang not in LANGUAGES:
         fail(f"--lang must be one of {', '.join(LANGUAGES)}, not {lang!r}")
-    cfg = load(config, db)
+    cfg = for_org(load(config, db), org)
     if not cfg.database.exists():
         fail(f"no database at {cfg.database} — pass --db with the relay's database file")
     period = period_from_options(since, until, month, cfg.hours, time.time())

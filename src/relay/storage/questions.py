@@ -51,8 +51,8 @@ _UPDATABLE = {"code_hash", "urgent", "reasons", "state", "staff", "first_answer_
               "last_answer_at", "read_at", "answer_read", "staff_seen_seq", "closed_at",
               "outcome_role", "tags", "referrals"}
 _JSON = {"reasons", "tags", "referrals"}
-_INSERT_LINE = ("INSERT INTO question_lines (question_id, seq, kind, author, text, ts, cid) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)")
+_INSERT_LINE = ("INSERT INTO question_lines (org, question_id, seq, kind, author, text, ts, "
+                "cid) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
 
 
 def _question(row: Sequence[Any]) -> QuestionRecord:
@@ -67,7 +67,10 @@ def _question(row: Sequence[Any]) -> QuestionRecord:
 
 class QuestionStore:
     """Question reads and writes; needs ``journal``, ``_rows``, ``_one`` and ``flush`` of
-    ``SQLiteStorage``. Lines are ``relay.storage.Line`` with the question id as conversation."""
+    ``SQLiteStorage``. Lines are ``relay.storage.Line`` with the question id as conversation.
+    Every statement names the organisation ``org`` (see ``SQLiteStorage.scoped``)."""
+
+    org: str
 
     @property
     def journal(self) -> _Journal:
@@ -86,16 +89,17 @@ class QuestionStore:
         """Journal the question and its first line; the future completes once both are
         committed (the journal commits in submission order, so the line's commit is last)."""
         self.journal.submit(
-            "INSERT INTO questions (id, code_hash, key_hash, lang, role, state, asked_at, "
-            "urgent, reasons) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (record.id, record.code_hash, record.key_hash, record.lang, record.role,
+            "INSERT INTO questions (org, id, code_hash, key_hash, lang, role, state, asked_at, "
+            "urgent, reasons) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (self.org, record.id, record.code_hash, record.key_hash, record.lang, record.role,
              record.state, record.asked_at, int(record.urgent),
              json.dumps(record.reasons, ensure_ascii=False)))
         return self.append_question_line(first)
 
     def append_question_line(self, line: Line) -> asyncio.Future[None]:
-        return self.journal.submit(_INSERT_LINE, (line.conversation, line.seq, line.kind,
-                                                  line.author, line.text, line.ts, line.cid))
+        return self.journal.submit(_INSERT_LINE, (self.org, line.conversation, line.seq,
+                                                  line.kind, line.author, line.text, line.ts,
+                                                  line.cid))
 
     async def update_question(self, question: int, **changes: object) -> None:
         await self.update_question_now(question, **changes)
@@ -115,16 +119,18 @@ class QuestionStore:
             columns.append(f"{key} = ?")
             values.append(value)
         return self.journal.submit(
-            f"UPDATE questions SET {', '.join(columns)} WHERE id = ?", (*values, question))
+            f"UPDATE questions SET {', '.join(columns)} WHERE org = ? AND id = ?",
+            (*values, self.org, question))
 
     async def max_question_id(self) -> int:
+        # Unique relay-wide like conversation ids: the highest of every organisation.
         row = await self._one("SELECT COALESCE(MAX(id), 0) FROM questions")
         return int(row[0]) if row else 0
 
     async def open_questions(self) -> list[tuple[QuestionRecord, list[Line]]]:
         """Every open question with all its lines (the inbox, rebuilt at start)."""
-        rows = await self._rows(f"SELECT {_COLUMNS} FROM questions WHERE state = 'open' "
-                                "AND purged = 0 ORDER BY id")
+        rows = await self._rows(f"SELECT {_COLUMNS} FROM questions WHERE org = ? "
+                                "AND state = 'open' AND purged = 0 ORDER BY id", (self.org,))
         out = []
         for row in rows:
             record = _question(row)
@@ -132,37 +138,39 @@ class QuestionStore:
         return out
 
     async def question(self, question: int) -> QuestionRecord | None:
-        row = await self._one(f"SELECT {_COLUMNS} FROM questions WHERE id = ?", (question,))
+        row = await self._one(f"SELECT {_COLUMNS} FROM questions WHERE org = ? AND id = ?",
+                              (self.org, question))
         return _question(row) if row else None
 
     async def question_by_code(self, code_hash: str) -> QuestionRecord | None:
         """By the code's hash, through the unique index: one lookup, whatever the code."""
-        row = await self._one(f"SELECT {_COLUMNS} FROM questions WHERE code_hash = ? "
-                              "AND purged = 0", (code_hash,))
+        row = await self._one(f"SELECT {_COLUMNS} FROM questions WHERE org = ? "
+                              "AND code_hash = ? AND purged = 0", (self.org, code_hash))
         return _question(row) if row else None
 
     async def question_by_key(self, key_hash: str) -> QuestionRecord | None:
-        row = await self._one(f"SELECT {_COLUMNS} FROM questions WHERE key_hash = ? "
-                              "AND purged = 0", (key_hash,))
+        row = await self._one(f"SELECT {_COLUMNS} FROM questions WHERE org = ? "
+                              "AND key_hash = ? AND purged = 0", (self.org, key_hash))
         return _question(row) if row else None
 
     async def question_lines(self, question: int,
                              kinds: frozenset[str] | None = None) -> list[Line]:
         rows = await self._rows(
             "SELECT question_id, seq, kind, author, text, ts, cid FROM question_lines "
-            "WHERE question_id = ? ORDER BY seq", (question,))
+            "WHERE org = ? AND question_id = ? ORDER BY seq", (self.org, question))
         lines = [Line(*row) for row in rows]
         return [line for line in lines if kinds is None or line.kind in kinds]
 
     async def unanswered_questions(self) -> int:
-        row = await self._one("SELECT COUNT(*) FROM questions WHERE state = 'open' "
-                              "AND first_answer_at IS NULL AND purged = 0")
+        row = await self._one("SELECT COUNT(*) FROM questions WHERE org = ? AND state = 'open' "
+                              "AND first_answer_at IS NULL AND purged = 0", (self.org,))
         return int(row[0]) if row else 0
 
     async def questions_asked(self, since: float, until: float) -> list[QuestionRecord]:
         """Records of questions asked in ``[since, until)`` (statistics; no text)."""
-        rows = await self._rows(f"SELECT {_COLUMNS} FROM questions WHERE asked_at >= ? "
-                                "AND asked_at < ? ORDER BY asked_at, id", (since, until))
+        rows = await self._rows(f"SELECT {_COLUMNS} FROM questions WHERE org = ? "
+                                "AND asked_at >= ? AND asked_at < ? ORDER BY asked_at, id",
+                                (self.org, since, until))
         return [_question(row) for row in rows]
 
     async def purge_questions(self, cutoff: float, now: float) -> list[int]:
@@ -170,18 +178,19 @@ class QuestionStore:
         left unread since before it; keep their rows (no text) for the statistics."""
         await self.flush()
         rows = await self._rows(
-            "SELECT id FROM questions WHERE purged = 0 AND ("
+            "SELECT id FROM questions WHERE org = ? AND purged = 0 AND ("
             "(state = 'closed' AND closed_at < ?) OR "
             "(last_answer_at IS NOT NULL AND last_answer_at < ? "
-            " AND (read_at IS NULL OR read_at < last_answer_at)))", (cutoff, cutoff))
+            " AND (read_at IS NULL OR read_at < last_answer_at)))", (self.org, cutoff, cutoff))
         ids = [int(row[0]) for row in rows]
         for start in range(0, len(ids), 500):
             chunk = ids[start:start + 500]
             marks = ",".join("?" * len(chunk))
-            self.journal.submit(f"DELETE FROM question_lines WHERE question_id IN ({marks})",
-                                chunk)
+            self.journal.submit(
+                f"DELETE FROM question_lines WHERE org = ? AND question_id IN ({marks})",
+                (self.org, *chunk))
             await self.journal.submit(
                 "UPDATE questions SET code_hash = NULL, key_hash = NULL, reasons = NULL, "
                 "purged = 1, state = 'closed', closed_at = COALESCE(closed_at, ?) "
-                f"WHERE id IN ({marks})", (now, *chunk))
+                f"WHERE org = ? AND id IN ({marks})", (now, self.org, *chunk))
         return ids

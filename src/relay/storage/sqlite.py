@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import bisect
+import copy
 import json
 import logging
 import re
@@ -25,6 +26,7 @@ from typing import Any, TypeVar
 
 import aiosqlite
 
+from relay.organisations import DEFAULT_ORG
 from relay.storage import (
     AuditEntry,
     ConversationRecord,
@@ -272,12 +274,13 @@ def _write_all(conn: sqlite3.Connection, writes: list[tuple[str, Sequence[Any]]]
         raise
 
 
-_INSERT_LINE = ("INSERT INTO messages (conversation_id, seq, kind, author, text, ts, cid) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)")
+_INSERT_LINE = ("INSERT INTO messages (org, conversation_id, seq, kind, author, text, ts, cid) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
 
 
-def _line_row(line: Line) -> tuple[Any, ...]:
-    return (line.conversation, line.seq, line.kind, line.author, line.text, line.ts, line.cid)
+def _line_row(org: str, line: Line) -> tuple[Any, ...]:
+    return (org, line.conversation, line.seq, line.kind, line.author, line.text, line.ts,
+            line.cid)
 
 
 # "INSERT INTO t (a, b) VALUES (?, ?)" and nothing more: safe to repeat the VALUES tuple.
@@ -385,25 +388,75 @@ _STAFF_COLUMNS = ("id, username, display_name, password_hash, supervisor, disabl
                   "totp_secret, created_at")
 
 
-class SQLiteStorage(QuestionStore):
-    """The embedded default: one SQLite file in WAL mode, durable commits (synchronous=FULL)."""
+class _Connections:
+    """What an opened database and every organisation's view of it share."""
 
-    def __init__(self, path: Path | str, *, synchronous: str = "FULL",
+    def __init__(self) -> None:
+        self.db: aiosqlite.Connection | None = None  # reads (and schema migrations)
+        self.wdb: _Writer | None = None  # the journal's writes
+        self.journal: _Journal | None = None
+
+
+class SQLiteStorage(QuestionStore):
+    """The embedded default: one SQLite file in WAL mode, durable commits (synchronous=FULL).
+
+    An instance reads and writes the rows of one organisation (``org``, the implicit
+    ``"default"`` unless given): every statement names it, so a query cannot reach another
+    organisation's rows. ``scoped(org)`` gives another organisation's view of the same open
+    database (one connection, one journal, so one group commit for all of them).
+    """
+
+    def __init__(self, path: Path | str, *, org: str = DEFAULT_ORG, synchronous: str = "FULL",
                  busy_timeout_ms: int = 2000,
                  migration_set: Sequence[tuple[int, str]] | None = None) -> None:
         self.path = Path(path)
+        self.org = org
+        self._owner = True  # False for a view made by scoped(): it neither opens nor closes
+        self._shared = _Connections()
         # The shipped migrations unless given (upgrade tests open a database with a newer set).
         self._migrations = migration_set
         self._synchronous = synchronous
         self._busy_timeout_ms = busy_timeout_ms
-        self._db: aiosqlite.Connection | None = None  # reads (and schema migrations)
-        self._wdb: _Writer | None = None  # the journal's writes
-        self._journal: _Journal | None = None
-        self._staff_ids: dict[str, int] = {}
+        self._staff_ids: dict[str, int] = {}  # relay-wide: login names are unique
+
+    def scoped(self, org: str) -> SQLiteStorage:
+        """The same database seen as organisation ``org``: its rows only, for reads and
+        writes alike. Valid while this storage is open; opening and closing stay with it."""
+        view = copy.copy(self)
+        view.org = org
+        view._owner = False
+        return view
+
+    # The connections live in _shared, so every organisation's view uses the same ones.
+    @property
+    def _db(self) -> aiosqlite.Connection | None:
+        return self._shared.db
+
+    @_db.setter
+    def _db(self, value: aiosqlite.Connection | None) -> None:
+        self._shared.db = value
+
+    @property
+    def _wdb(self) -> _Writer | None:
+        return self._shared.wdb
+
+    @_wdb.setter
+    def _wdb(self, value: _Writer | None) -> None:
+        self._shared.wdb = value
+
+    @property
+    def _journal(self) -> _Journal | None:
+        return self._shared.journal
+
+    @_journal.setter
+    def _journal(self, value: _Journal | None) -> None:
+        self._shared.journal = value
 
     # -- lifecycle ------------------------------------------------------------------------
 
     async def open(self) -> None:
+        if not self._owner:
+            raise StorageError("an organisation's view is opened with the storage it came from")
         # Try the file with plain sqlite3 first: when aiosqlite's connect fails, its worker
         # thread can outlive the event loop and print a traceback at exit (aiosqlite#241).
         try:
@@ -437,8 +490,8 @@ class SQLiteStorage(QuestionStore):
             raise StorageError(f"cannot open database {self.path}: {_describe(exc)}") from None
         self._journal = _Journal(self._wdb)
         self._journal.start()
-        for account in await self.list_staff():
-            self._staff_ids[account.username] = account.id
+        for username, staff_id in await self._rows("SELECT username, id FROM staff"):
+            self._staff_ids[username] = staff_id
 
     async def _migrate(self) -> None:
         db = self.db
@@ -461,6 +514,8 @@ class SQLiteStorage(QuestionStore):
             await db.execute("VACUUM")
 
     async def close(self) -> None:
+        if not self._owner:
+            return
         if self._journal is not None:
             await self._journal.stop()
             self._journal = None
@@ -514,16 +569,19 @@ class SQLiteStorage(QuestionStore):
     # -- conversations ------------------------------------------------------------------------
 
     async def max_ids(self) -> tuple[int, int]:
+        # Conversation ids are unique relay-wide (one counter for every organisation), so
+        # this is the highest of all; room lines are numbered per organisation.
         conv = await self._one("SELECT COALESCE(MAX(id), 0) FROM conversations")
-        room = await self._one("SELECT COALESCE(MAX(seq), 0) FROM room_messages")
+        room = await self._one("SELECT COALESCE(MAX(seq), 0) FROM room_messages WHERE org = ?",
+                               (self.org,))
         return int(conv[0] if conv else 0), int(room[0] if room else 0)
 
     async def create_conversation(self, record: ConversationRecord) -> None:
         await self._write(
-            "INSERT INTO conversations (id, token_hash, alias, lang, role, state, urgent, "
-            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (record.id, record.token_hash, record.alias, record.lang, record.role, record.state,
-             int(record.urgent), record.created_at),
+            "INSERT INTO conversations (org, id, token_hash, alias, lang, role, state, urgent, "
+            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (self.org, record.id, record.token_hash, record.alias, record.lang, record.role,
+             record.state, int(record.urgent), record.created_at),
         )
 
     async def update_conversation(self, conversation: int, **changes: object) -> None:
@@ -540,47 +598,52 @@ class SQLiteStorage(QuestionStore):
                 value = int(bool(value))
             columns.append(f"{key} = ?")
             values.append(value)
-        await self._write(f"UPDATE conversations SET {', '.join(columns)} WHERE id = ?",
-                          (*values, conversation))
+        await self._write(
+            f"UPDATE conversations SET {', '.join(columns)} WHERE org = ? AND id = ?",
+            (*values, self.org, conversation))
 
     def append_line(self, line: Line) -> asyncio.Future[None]:
-        return self.journal.submit(_INSERT_LINE, _line_row(line))
+        return self.journal.submit(_INSERT_LINE, _line_row(self.org, line))
 
     def append_line_then(self, line: Line, done: Done) -> None:
-        self.journal.submit_then(_INSERT_LINE, _line_row(line), done)
+        self.journal.submit_then(_INSERT_LINE, _line_row(self.org, line), done)
 
     async def live_conversations(self) -> list[tuple[ConversationRecord, int]]:
         rows = await self._rows(
             f"SELECT {_CONVERSATION_COLUMNS}, "
-            "(SELECT COALESCE(MAX(seq), 0) FROM messages m WHERE m.conversation_id = c.id) "
+            "(SELECT COALESCE(MAX(seq), 0) FROM messages m "
+            " WHERE m.org = c.org AND m.conversation_id = c.id) "
             "FROM conversations c LEFT JOIN staff s ON s.id = c.staff_id "
-            "WHERE c.state != 'closed' ORDER BY c.created_at, c.id"
+            "WHERE c.org = ? AND c.state != 'closed' ORDER BY c.created_at, c.id", (self.org,)
         )
         return [(_record(row), int(row[21])) for row in rows]
 
     async def conversation_by_token(self, token_hash: str) -> ConversationRecord | None:
         row = await self._one(
             f"SELECT {_CONVERSATION_COLUMNS} FROM conversations c "
-            "LEFT JOIN staff s ON s.id = c.staff_id WHERE c.token_hash = ?", (token_hash,))
+            "LEFT JOIN staff s ON s.id = c.staff_id WHERE c.org = ? AND c.token_hash = ?",
+            (self.org, token_hash))
         return _record(row) if row else None
 
     async def conversation(self, conversation: int) -> ConversationRecord | None:
         row = await self._one(
             f"SELECT {_CONVERSATION_COLUMNS} FROM conversations c "
-            "LEFT JOIN staff s ON s.id = c.staff_id WHERE c.id = ?", (conversation,))
+            "LEFT JOIN staff s ON s.id = c.staff_id WHERE c.org = ? AND c.id = ?",
+            (self.org, conversation))
         return _record(row) if row else None
 
     async def last_seq(self, conversation: int) -> int:
         row = await self._one(
-            "SELECT COALESCE(MAX(seq), 0) FROM messages WHERE conversation_id = ?",
-            (conversation,))
+            "SELECT COALESCE(MAX(seq), 0) FROM messages WHERE org = ? AND conversation_id = ?",
+            (self.org, conversation))
         return int(row[0]) if row else 0
 
     async def lines_after(self, conversation: int, after: int,
                           kinds: frozenset[str] | None = None) -> list[Line]:
         rows = await self._rows(
             "SELECT conversation_id, seq, kind, author, text, ts, cid FROM messages "
-            "WHERE conversation_id = ? AND seq > ? ORDER BY seq", (conversation, after))
+            "WHERE org = ? AND conversation_id = ? AND seq > ? ORDER BY seq",
+            (self.org, conversation, after))
         lines = [Line(*row) for row in rows]
         if kinds is not None:
             lines = [line for line in lines if line.kind in kinds]
@@ -588,25 +651,44 @@ class SQLiteStorage(QuestionStore):
 
     async def recent_cids(self, conversation: int, limit: int) -> list[tuple[str, int, float]]:
         rows = await self._rows(
-            "SELECT cid, seq, ts FROM messages WHERE conversation_id = ? AND cid IS NOT NULL "
-            "ORDER BY seq DESC LIMIT ?", (conversation, limit))
+            "SELECT cid, seq, ts FROM messages WHERE org = ? AND conversation_id = ? "
+            "AND cid IS NOT NULL ORDER BY seq DESC LIMIT ?", (self.org, conversation, limit))
         return [(row[0], row[1], row[2]) for row in rows]
 
     async def recent_handle_times(self, limit: int) -> list[float]:
         rows = await self._rows(
-            "SELECT closed_at - claimed_at FROM conversations WHERE claimed_at IS NOT NULL "
-            "AND closed_at IS NOT NULL ORDER BY closed_at DESC LIMIT ?", (limit,))
+            "SELECT closed_at - claimed_at FROM conversations WHERE org = ? "
+            "AND claimed_at IS NOT NULL AND closed_at IS NOT NULL ORDER BY closed_at DESC "
+            "LIMIT ?", (self.org, limit))
         return [float(row[0]) for row in rows if row[0] is not None and row[0] >= 0]
+
+    # -- the one read across organisations ---------------------------------------------------
+
+    async def organisation_of_login(self, *, username: str | None = None,
+                                    session_hash: str | None = None) -> str | None:
+        """Which organisation the account a login names belongs to (None: no such account).
+
+        Login names and session tokens are unique relay-wide, so a login names one account
+        and with it one organisation; the relay then reads that organisation's rows only.
+        """
+        if session_hash is not None:
+            row = await self._one("SELECT org FROM sessions WHERE token_hash = ?",
+                                  (session_hash,))
+        else:
+            row = await self._one("SELECT org FROM staff WHERE username = ?", (username,))
+        return str(row[0]) if row else None
 
     # -- staff room ------------------------------------------------------------------------
 
     async def append_room_line(self, line: RoomLine) -> None:
-        await self._write("INSERT INTO room_messages (seq, author, text, ts) VALUES (?, ?, ?, ?)",
-                          (line.seq, line.author, line.text, line.ts))
+        await self._write(
+            "INSERT INTO room_messages (org, seq, author, text, ts) VALUES (?, ?, ?, ?, ?)",
+            (self.org, line.seq, line.author, line.text, line.ts))
 
     async def room_lines(self, limit: int) -> list[RoomLine]:
         rows = await self._rows(
-            "SELECT seq, author, text, ts FROM room_messages ORDER BY seq DESC LIMIT ?", (limit,))
+            "SELECT seq, author, text, ts FROM room_messages WHERE org = ? "
+            "ORDER BY seq DESC LIMIT ?", (self.org, limit))
         return [RoomLine(*row) for row in reversed(rows)]
 
     # -- staff and sessions -------------------------------------------------------------------
@@ -614,9 +696,9 @@ class SQLiteStorage(QuestionStore):
     async def add_staff(self, account: StaffAccount) -> StaffAccount:
         try:
             await self._write(
-                "INSERT INTO staff (username, display_name, password_hash, supervisor, disabled, "
-                "totp_secret, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (account.username, account.display_name, account.password_hash,
+                "INSERT INTO staff (org, username, display_name, password_hash, supervisor, "
+                "disabled, totp_secret, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (self.org, account.username, account.display_name, account.password_hash,
                  int(account.supervisor), int(account.disabled), account.totp_secret,
                  account.created_at or time.time()),
             )
@@ -630,8 +712,8 @@ class SQLiteStorage(QuestionStore):
         return stored
 
     async def staff(self, username: str) -> StaffAccount | None:
-        row = await self._one(f"SELECT {_STAFF_COLUMNS} FROM staff WHERE username = ?",
-                              (username,))
+        row = await self._one(f"SELECT {_STAFF_COLUMNS} FROM staff WHERE org = ? "
+                              "AND username = ?", (self.org, username))
         if row is None:
             return None
         account = _account(row)
@@ -639,12 +721,14 @@ class SQLiteStorage(QuestionStore):
         return account
 
     async def staff_by_id(self, staff_id: int) -> StaffAccount | None:
-        row = await self._one(f"SELECT {_STAFF_COLUMNS} FROM staff WHERE id = ?", (staff_id,))
+        row = await self._one(f"SELECT {_STAFF_COLUMNS} FROM staff WHERE org = ? AND id = ?",
+                              (self.org, staff_id))
         return _account(row) if row else None
 
     async def list_staff(self) -> list[StaffAccount]:
         return [_account(row) for row in
-                await self._rows(f"SELECT {_STAFF_COLUMNS} FROM staff ORDER BY username")]
+                await self._rows(f"SELECT {_STAFF_COLUMNS} FROM staff WHERE org = ? "
+                                 "ORDER BY username", (self.org,))]
 
     async def update_staff(self, username: str, **changes: object) -> bool:
         allowed = {"display_name", "password_hash", "supervisor", "disabled", "totp_secret",
@@ -655,33 +739,37 @@ class SQLiteStorage(QuestionStore):
             return False
         columns = ", ".join(f"{key} = ?" for key in sorted(changes))
         values = [int(v) if isinstance(v, bool) else v for _, v in sorted(changes.items())]
-        await self._write(f"UPDATE staff SET {columns} WHERE username = ?", (*values, username))
+        await self._write(f"UPDATE staff SET {columns} WHERE org = ? AND username = ?",
+                          (*values, self.org, username))
         return True
 
     async def create_session(self, token_hash: str, staff_id: int, created_at: float,
                              expires_at: float) -> None:
         await self._write(
-            "INSERT INTO sessions (token_hash, staff_id, created_at, expires_at) "
-            "VALUES (?, ?, ?, ?)", (token_hash, staff_id, created_at, expires_at))
+            "INSERT INTO sessions (org, token_hash, staff_id, created_at, expires_at) "
+            "VALUES (?, ?, ?, ?, ?)", (self.org, token_hash, staff_id, created_at, expires_at))
 
     async def session(self, token_hash: str, now: float) -> StaffAccount | None:
         row = await self._one(
             f"SELECT {', '.join('s.' + c.strip() for c in _STAFF_COLUMNS.split(','))} "
-            "FROM sessions x JOIN staff s ON s.id = x.staff_id "
-            "WHERE x.token_hash = ? AND x.expires_at > ? AND s.disabled = 0", (token_hash, now))
+            "FROM sessions x JOIN staff s ON s.org = x.org AND s.id = x.staff_id "
+            "WHERE x.org = ? AND x.token_hash = ? AND x.expires_at > ? AND s.disabled = 0",
+            (self.org, token_hash, now))
         return _account(row) if row else None
 
     async def session_expires(self, token_hash: str) -> float | None:
-        row = await self._one("SELECT expires_at FROM sessions WHERE token_hash = ?",
-                              (token_hash,))
+        row = await self._one("SELECT expires_at FROM sessions WHERE org = ? AND token_hash = ?",
+                              (self.org, token_hash))
         return float(row[0]) if row else None
 
     async def delete_sessions(self, staff_id: int | None = None,
                               token_hash: str | None = None) -> None:
         if token_hash is not None:
-            await self._write("DELETE FROM sessions WHERE token_hash = ?", (token_hash,))
+            await self._write("DELETE FROM sessions WHERE org = ? AND token_hash = ?",
+                              (self.org, token_hash))
         elif staff_id is not None:
-            await self._write("DELETE FROM sessions WHERE staff_id = ?", (staff_id,))
+            await self._write("DELETE FROM sessions WHERE org = ? AND staff_id = ?",
+                              (self.org, staff_id))
 
     async def valid_sessions(self, token_hashes: Iterable[str], now: float) -> set[str]:
         """Which of these session token hashes are unexpired and of an enabled account."""
@@ -690,46 +778,50 @@ class SQLiteStorage(QuestionStore):
         for start in range(0, len(wanted), 500):
             chunk = wanted[start:start + 500]
             rows = await self._rows(
-                "SELECT x.token_hash FROM sessions x JOIN staff s ON s.id = x.staff_id "
-                f"WHERE x.expires_at > ? AND s.disabled = 0 AND x.token_hash IN "
-                f"({','.join('?' * len(chunk))})", (now, *chunk))
+                "SELECT x.token_hash FROM sessions x "
+                "JOIN staff s ON s.org = x.org AND s.id = x.staff_id "
+                "WHERE x.org = ? AND x.expires_at > ? AND s.disabled = 0 AND x.token_hash IN "
+                f"({','.join('?' * len(chunk))})", (self.org, now, *chunk))
             valid.update(str(row[0]) for row in rows)
         return valid
 
     async def totp_last_step(self, username: str) -> int | None:
         """The last TOTP time step this account logged in with (None: none yet)."""
-        row = await self._one("SELECT totp_last_step FROM staff WHERE username = ?", (username,))
+        row = await self._one("SELECT totp_last_step FROM staff WHERE org = ? AND username = ?",
+                              (self.org, username))
         return None if row is None or row[0] is None else int(row[0])
 
     async def create_device(self, token_hash: str, staff_id: int, created_at: float,
                             expires_at: float) -> None:
         await self._write(
-            "INSERT INTO devices (token_hash, staff_id, created_at, expires_at) "
-            "VALUES (?, ?, ?, ?)", (token_hash, staff_id, created_at, expires_at))
+            "INSERT INTO devices (org, token_hash, staff_id, created_at, expires_at) "
+            "VALUES (?, ?, ?, ?, ?)", (self.org, token_hash, staff_id, created_at, expires_at))
 
     async def device_owner(self, token_hash: str, now: float) -> int | None:
         """The staff id a device token was given to, while it has not expired."""
-        row = await self._one("SELECT staff_id FROM devices WHERE token_hash = ? "
-                              "AND expires_at > ?", (token_hash, now))
+        row = await self._one("SELECT staff_id FROM devices WHERE org = ? AND token_hash = ? "
+                              "AND expires_at > ?", (self.org, token_hash, now))
         return int(row[0]) if row else None
 
     # -- blocking an abusive conversation ----------------------------------------------------
 
     async def block_conversation(self, conversation: int) -> None:
         """Mark a conversation blocked: its token may neither resume it nor start anew."""
-        await self._write("UPDATE conversations SET blocked = 1 WHERE id = ?", (conversation,))
+        await self._write("UPDATE conversations SET blocked = 1 WHERE org = ? AND id = ?",
+                          (self.org, conversation))
 
     async def is_blocked(self, token_hash: str) -> bool:
-        row = await self._one("SELECT blocked FROM conversations WHERE token_hash = ?",
-                              (token_hash,))
+        row = await self._one("SELECT blocked FROM conversations WHERE org = ? "
+                              "AND token_hash = ?", (self.org, token_hash))
         return bool(row and row[0])
 
     # -- statistics, audit, retention -----------------------------------------------------------
 
     async def count_closed_visit(self, hour: str, count: int = 1) -> None:
         await self._write(
-            "INSERT INTO closed_visits (hour, count) VALUES (?, ?) "
-            "ON CONFLICT(hour) DO UPDATE SET count = count + excluded.count", (hour, count))
+            "INSERT INTO closed_visits (org, hour, count) VALUES (?, ?, ?) "
+            "ON CONFLICT(org, hour) DO UPDATE SET count = count + excluded.count",
+            (self.org, hour, count))
 
     async def conversations_created(self, since: float, until: float
                                     ) -> list[ConversationRecord]:
@@ -737,61 +829,70 @@ class SQLiteStorage(QuestionStore):
         rows = await self._rows(
             f"SELECT {_CONVERSATION_COLUMNS} FROM conversations c "
             "LEFT JOIN staff s ON s.id = c.staff_id "
-            "WHERE c.created_at >= ? AND c.created_at < ? ORDER BY c.created_at, c.id",
-            (since, until))
+            "WHERE c.org = ? AND c.created_at >= ? AND c.created_at < ? "
+            "ORDER BY c.created_at, c.id", (self.org, since, until))
         return [_record(row) for row in rows]
 
     async def closed_visits(self, first_hour: str, last_hour: str) -> list[tuple[str, int]]:
         """Closed-hours widget openings per local hour key, from ``first_hour`` to ``last_hour``."""
         rows = await self._rows(
-            "SELECT hour, count FROM closed_visits WHERE hour >= ? AND hour <= ? ORDER BY hour",
-            (first_hour, last_hour))
+            "SELECT hour, count FROM closed_visits WHERE org = ? AND hour >= ? AND hour <= ? "
+            "ORDER BY hour", (self.org, first_hour, last_hour))
         return [(str(row[0]), int(row[1])) for row in rows]
 
     async def audit(self, actor: str, action: str, conversation: int | None = None,
                     detail: str | None = None, ts: float | None = None) -> None:
         await self._write(
-            "INSERT INTO audit (ts, actor, action, conversation_id, detail) VALUES (?, ?, ?, ?, ?)",
-            (ts if ts is not None else time.time(), actor, action, conversation, detail))
+            "INSERT INTO audit (org, ts, actor, action, conversation_id, detail) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (self.org, ts if ts is not None else time.time(), actor, action, conversation,
+             detail))
 
     async def audit_entries(self, since: float | None = None, limit: int = 1000,
                             actor: str | None = None) -> list[AuditEntry]:
         """The newest ``limit`` entries since ``since`` (of one actor if given), oldest first."""
         rows = await self._rows(
-            "SELECT ts, actor, action, conversation_id, detail FROM audit WHERE ts >= ? "
-            "AND (? IS NULL OR actor = ?) ORDER BY id DESC LIMIT ?",
-            (since or 0.0, actor, actor, limit))
+            "SELECT ts, actor, action, conversation_id, detail FROM audit WHERE org = ? "
+            "AND ts >= ? AND (? IS NULL OR actor = ?) ORDER BY id DESC LIMIT ?",
+            (self.org, since or 0.0, actor, actor, limit))
         return [AuditEntry(*row) for row in reversed(rows)]
 
     async def purge_audit(self, before: float) -> int:
         """Delete audit entries older than ``before`` (the audit log's own retention) and
         expired device tokens; returns how many audit entries went."""
         await self.flush()
-        count = await self._one("SELECT COUNT(*) FROM audit WHERE ts < ?", (before,))
-        await self._write("DELETE FROM audit WHERE ts < ?", (before,))
-        await self._write("DELETE FROM devices WHERE expires_at < ?", (time.time(),))
+        count = await self._one("SELECT COUNT(*) FROM audit WHERE org = ? AND ts < ?",
+                                (self.org, before))
+        await self._write("DELETE FROM audit WHERE org = ? AND ts < ?", (self.org, before))
+        await self._write("DELETE FROM devices WHERE org = ? AND expires_at < ?",
+                          (self.org, time.time()))
         return int(count[0]) if count else 0
 
     async def purge(self, closed_before: float) -> PurgeResult:
         """Delete the text of conversations closed before the cut-off; keep statistics rows."""
         await self.flush()
         rows = await self._rows(
-            "SELECT id FROM conversations WHERE state = 'closed' AND purged = 0 AND closed_at < ?",
-            (closed_before,))
+            "SELECT id FROM conversations WHERE org = ? AND state = 'closed' AND purged = 0 "
+            "AND closed_at < ?", (self.org, closed_before))
         ids = [row[0] for row in rows]
         messages = 0
         for chunk_start in range(0, len(ids), 500):
             chunk = ids[chunk_start:chunk_start + 500]
             marks = ",".join("?" * len(chunk))
             count = await self._one(
-                f"SELECT COUNT(*) FROM messages WHERE conversation_id IN ({marks})", chunk)
+                f"SELECT COUNT(*) FROM messages WHERE org = ? AND conversation_id IN ({marks})",
+                (self.org, *chunk))
             messages += int(count[0]) if count else 0
-            await self._write(f"DELETE FROM messages WHERE conversation_id IN ({marks})", chunk)
             await self._write(
-                f"UPDATE conversations SET token_hash = NULL, purged = 1 WHERE id IN ({marks})",
-                chunk)
-        room = await self._one("SELECT COUNT(*) FROM room_messages WHERE ts < ?", (closed_before,))
-        await self._write("DELETE FROM room_messages WHERE ts < ?", (closed_before,))
+                f"DELETE FROM messages WHERE org = ? AND conversation_id IN ({marks})",
+                (self.org, *chunk))
+            await self._write(
+                "UPDATE conversations SET token_hash = NULL, purged = 1 "
+                f"WHERE org = ? AND id IN ({marks})", (self.org, *chunk))
+        room = await self._one("SELECT COUNT(*) FROM room_messages WHERE org = ? AND ts < ?",
+                               (self.org, closed_before))
+        await self._write("DELETE FROM room_messages WHERE org = ? AND ts < ?",
+                          (self.org, closed_before))
         return PurgeResult(len(ids), messages, int(room[0]) if room else 0)
 
     async def checkpoint(self) -> None:
