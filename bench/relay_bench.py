@@ -471,7 +471,9 @@ class LotsenTarget(Target):
         super().__init__(args, workdir)
         self.database = workdir / f"lotsen-{self.port}.db"
         self.config = workdir / "lotsen-bench.toml"
-        self.config.write_text(bench_config(), encoding="utf-8")
+        # --orgs N: one relay serving N organisations; pair i belongs to organisation i % N.
+        self.orgs = max(1, getattr(args, "orgs", 1))
+        self.config.write_text(bench_config(self.orgs), encoding="utf-8")
         self.waiting: dict[int, asyncio.Future[int]] = {}
 
     def command(self) -> list[str]:
@@ -496,16 +498,24 @@ class LotsenTarget(Target):
         from relay.storage.sqlite import SQLiteStorage
 
         encoded = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1).hash(PASSWORD)
-        storage = SQLiteStorage(self.database)
+        storage = SQLiteStorage(self.database, org=self.org_of(0) or "default")
         await storage.open()
         try:
             for start in range(0, staff_accounts, 200):
                 await asyncio.gather(*(
-                    storage.add_staff(StaffAccount(0, f"staff{i}", f"Staff {i}", encoded,
-                                                   created_at=time.time()))
+                    storage.scoped(self.org_of(i) or "default").add_staff(StaffAccount(
+                        0, f"staff{i}", f"Staff {i}", encoded, created_at=time.time()))
                     for i in range(start, min(staff_accounts, start + 200))))
         finally:
             await storage.close()
+
+    def org_of(self, index: int) -> str | None:
+        """The organisation of pair ``index`` (None: a relay of one organisation)."""
+        return f"org{index % self.orgs}" if self.orgs > 1 else None
+
+    def visitor_path(self, index: int) -> str:
+        org = self.org_of(index)
+        return "/ws/visitor" + (f"?org={org}" if org else "")
 
     # -- frames --------------------------------------------------------------------------------
 
@@ -581,11 +591,12 @@ class LotsenTarget(Target):
         conversations: dict[int, asyncio.Future[int]] = {
             pair.index: loop.create_future() for pair in pairs}
         self.waiting = dict(conversations)
-        pairs[0].staff = await self.login_staff(0, pairs[0])  # the chat is open from now on
+        for pair in pairs[:self.orgs]:  # each organisation's chat is open from now on
+            pair.staff = await self.login_staff(pair.index, pair)
 
         async def queue_visitor(pair: Pair) -> None:
             status = loop.create_future()
-            pair.visitor = await open_peer(HOST, self.port, "/ws/visitor",
+            pair.visitor = await open_peer(HOST, self.port, self.visitor_path(pair.index),
                                            self._visitor_handler(pair, status))
             pair.visitor.send_text(b'{"type":"hello","v":1,"lang":"sv","role":"self"}')
             await asyncio.wait_for(status, 30)
@@ -620,7 +631,7 @@ class LotsenTarget(Target):
 
     async def open_idle_visitor(self, index: int) -> Peer:
         status = asyncio.get_running_loop().create_future()
-        peer = await open_peer(HOST, self.port, "/ws/visitor",
+        peer = await open_peer(HOST, self.port, self.visitor_path(index),
                                self._visitor_handler(None, status))
         peer.send_text(b'{"type":"hello","v":1}')
         await asyncio.wait_for(status, 30)
@@ -662,8 +673,9 @@ class LotsenTarget(Target):
             return int(db.execute("SELECT COUNT(*) FROM messages").fetchone()[0])
 
 
-def bench_config() -> str:
+def bench_config(orgs: int = 1) -> str:
     """Always open; abuse limits (where this relay has them) raised above the bench's load.
+    ``orgs`` > 1: that many [[organisation]] tables (the relay-wide settings, always open).
 
     The per-connection rate limits are meant for people typing, not for a load generator that
     sends a connection's lines back to back; the limiter still runs on every frame.
@@ -687,6 +699,9 @@ def bench_config() -> str:
     if "max_waiting" in names:
         text += ("[queue]\nmax_waiting = 100000\nchats_per_minute = 100000\n"
                  "chats_per_connection = 100000\nsnapshot_entries = 100000\n")
+    if orgs > 1:
+        text += "".join(f'[[organisation]]\nid = "org{i}"\nname = "Organisation {i}"\n'
+                        f"[organisation.hours]\nalways_open = true\n" for i in range(orgs))
     return text
 
 
@@ -1074,6 +1089,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--workdir", type=Path, default=None,
                         help="where databases and server logs go [a fresh temp dir]")
     parser.add_argument("--keep", action="store_true", help="keep the work directory")
+    parser.add_argument("--orgs", type=int, default=1,
+                        help="Lotsen: serve this many organisations, pairs spread over them "
+                             "(issue 15: within 10%% of one organisation) [%(default)s]")
     parser.add_argument("--lotsen-prelude", type=Path, default=None,
                         help="Python file run in the Lotsen server process before the CLI "
                              "(for experiments; the figures then are not plain Lotsen's)")

@@ -22,6 +22,7 @@ from websockets.asyncio.client import ClientConnection, connect
 from relay import auth
 from relay.config import RelayConfig
 from relay.hours import OpeningHours
+from relay.organisations import DEFAULT_ORG
 from relay.protocol import PROTOCOL_VERSION, STAFF_PATH, VISITOR_PATH
 from relay.server import Relay, Triage
 from relay.storage import StaffAccount
@@ -49,8 +50,9 @@ def password_hash(password: str) -> str:
 
 
 async def add_staff_async(database: Path, username: str, *, password: str = PASSWORD,
-                          supervisor: bool = False, name: str | None = None) -> None:
-    storage = SQLiteStorage(database)
+                          supervisor: bool = False, name: str | None = None,
+                          org: str = DEFAULT_ORG) -> None:
+    storage = SQLiteStorage(database, org=org)
     await storage.open()
     try:
         await storage.add_staff(StaffAccount(0, username, name or username.title(),
@@ -68,10 +70,13 @@ def add_staff(database: Path, username: str, **kwargs: Any) -> None:
 class RelayThread:
     """A real relay serving from a background thread, for tests that own their own loop."""
 
-    def __init__(self, config: RelayConfig, *, triage: Triage | None = None) -> None:
+    def __init__(self, config: RelayConfig, *, triage: Triage | None = None,
+                 shared: bool = False) -> None:
+        """``shared``: a relay of several organisations (relay.shared_relay.SharedRelay)."""
         self.config = config
         self.triage = triage
-        self.relay: Relay | None = None
+        self.shared = shared
+        self.relay: Any = None
         self.loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._ready = threading.Event()
@@ -101,7 +106,12 @@ class RelayThread:
             self.loop = asyncio.get_running_loop()
             self._stop = asyncio.Event()
             try:
-                self.relay = Relay(self.config, triage=self.triage)
+                if self.shared:
+                    from relay.shared_relay import SharedRelay
+
+                    self.relay = SharedRelay(self.config)
+                else:
+                    self.relay = Relay(self.config, triage=self.triage)
                 await self.relay.start()
             except BaseException as exc:  # surfaced to the test in start()
                 self._error = exc
@@ -149,10 +159,13 @@ class Client:
 
     @classmethod
     async def visitor(cls, port: int, *, resume: str | None = None, last_seq: int = 0,
-                      origin: str | None = None, **hello: Any) -> Client:
+                      origin: str | None = None, org: str | None = None,
+                      **hello: Any) -> Client:
+        """A visitor's socket; ``org``: the widget's data-org (a relay of organisations)."""
         headers = {"Origin": origin} if origin else None
-        ws = await connect(f"ws://127.0.0.1:{port}{VISITOR_PATH}", additional_headers=headers,
-                           open_timeout=5)
+        query = f"?org={org}" if org else ""
+        ws = await connect(f"ws://127.0.0.1:{port}{VISITOR_PATH}{query}",
+                           additional_headers=headers, open_timeout=5)
         client = cls(ws)
         await client.send({"type": "hello", "v": PROTOCOL_VERSION, "resume": resume,
                            "last_seq": last_seq, **hello})

@@ -72,14 +72,13 @@ class QuestionDesk:
         self.config = relay.config.questions
         self.open: dict[int, OpenQuestion] = {}
         self.throttle = GuessThrottle()
-        self._next_id = 1
 
     # -- lifecycle -------------------------------------------------------------------------
 
     async def load(self) -> None:
         """Rebuild the inbox from storage after a start or a restart."""
         storage = self.relay.storage
-        self._next_id = await storage.max_question_id() + 1
+        self.relay.ids.questions.at_least(await storage.max_question_id() + 1)
         for record, lines in await storage.open_questions():
             self.open[record.id] = self._open_question(record, lines)
 
@@ -165,9 +164,8 @@ class QuestionDesk:
         lang = frame.lang or conn.lang
         urgent, reasons = self._triage([frame.text], lang, frame.role or conn.role)
         code = new_code(lang)
-        record = QuestionRecord(self._next_id, code_hash(code), key_hash, lang,
+        record = QuestionRecord(relay.ids.questions.take(), code_hash(code), key_hash, lang,
                                 frame.role or conn.role, "open", now, urgent, reasons)
-        self._next_id += 1
         first = Line(record.id, 1, "visitor", None, frame.text, now, frame.cid)
         try:
             await relay.storage.create_question(record, first)

@@ -53,6 +53,7 @@ from relay.limits import (
     Verdict,
     describe_wait,
 )
+from relay.organisations import RelayIds
 from relay.protocol import (
     PROTOCOL_VERSION,
     STAFF_PATH,
@@ -169,8 +170,11 @@ class Relay:
         storage: Storage | None = None,
         triage: Triage | None = None,
         clock: Callable[[], float] = time.time,
+        ids: RelayIds | None = None,
     ) -> None:
         self.config = config
+        # Conversation and question ids, shared by the organisations of one relay (SharedRelay).
+        self.ids = ids or RelayIds()
         self.storage: Any = storage or SQLiteStorage(config.database, org=config.org)
         self.triage = triage
         self.clock = clock
@@ -180,7 +184,6 @@ class Relay:
         self.visitors: set[VisitorConn] = set()
         self.staff: dict[str, set[StaffConn]] = {}
         self.names: dict[str, str] = {}
-        self._next_conversation = 1
         self._next_room_seq = 1
         self._server: Server | None = None
         self._tasks: list[asyncio.Task[None]] = []
@@ -243,7 +246,13 @@ class Relay:
         sockets = self._server.sockets
         return int(sockets[0].getsockname()[1])
 
-    async def start(self) -> None:
+    async def start(self, *, listen: bool = True) -> None:
+        """Open storage, load live state and listen. ``listen=False``: one organisation's part
+        of a SharedRelay, which owns the storage and the listener and routes connections."""
+        if not listen:
+            await self._load()
+            self._start_tasks()
+            return
         await self.storage.open()
         try:
             await self._load()
@@ -267,9 +276,12 @@ class Relay:
         except BaseException:
             await self.storage.close()
             raise
+        self._start_tasks()
+        log.info("relay listening", extra={"event": "listening", "port": self.port})
+
+    def _start_tasks(self) -> None:
         self._tasks.append(asyncio.create_task(self._tick(), name="lotsen-tick"))
         self._tasks.append(asyncio.create_task(self._guard(), name="lotsen-guard"))
-        log.info("relay listening", extra={"event": "listening", "port": self.port})
 
     async def serve_forever(self) -> None:
         assert self._server is not None
@@ -307,7 +319,7 @@ class Relay:
     async def _load(self) -> None:
         """Rebuild live state from storage after a start or a restart."""
         max_conversation, max_room = await self.storage.max_ids()
-        self._next_conversation = max_conversation + 1
+        self.ids.conversations.at_least(max_conversation + 1)
         self._next_room_seq = max_room + 1
         for account in await self.storage.list_staff():
             self.names[account.username] = account.display_name
@@ -985,9 +997,8 @@ class Relay:
         lang = frame.lang or conn.lang
         role = frame.role or conn.role
         record = ConversationRecord(
-            id=self._next_conversation, token_hash=auth.token_hash(token),
+            id=self.ids.conversations.take(), token_hash=auth.token_hash(token),
             alias=self._new_alias(lang), lang=lang, role=role, state="queued", created_at=now)
-        self._next_conversation += 1
         live = Live(record, 0, self.queue.next_arrival(), visitor=conn)
         self.live[record.id] = live
         self._aliases.add(record.alias)
@@ -1263,12 +1274,15 @@ class Relay:
 
     # -- staff -----------------------------------------------------------------------------------
 
-    async def _staff_session(self, ws: ServerConnection) -> None:
-        self._wait_for_login(ws)
-        try:
-            login = await self._first_frame(ws, protocol.STAFF_TO_RELAY, protocol.Login)
-        finally:
-            self._silent_staff.pop(ws, None)
+    async def _staff_session(self, ws: ServerConnection,
+                             login: Frame | None = None) -> None:
+        """A staff connection; ``login``: its first frame, already read (by a SharedRelay)."""
+        if login is None:
+            self._wait_for_login(ws)
+            try:
+                login = await self._first_frame(ws, protocol.STAFF_TO_RELAY, protocol.Login)
+            finally:
+                self._silent_staff.pop(ws, None)
         if not isinstance(login, protocol.Login):
             return
         conn = await self._authenticate(ws, login)
@@ -1583,6 +1597,9 @@ class Relay:
                 return
         else:
             entry = self.queue.get(frame.conversation)
+            if entry is None and frame.conversation not in self.live:  # nothing of ours
+                self._error(conn.ws, "forbidden", "There is no such conversation waiting.")
+                return
             if entry is None:
                 self._error(conn.ws, "already_claimed",
                             "Someone else has already answered that visitor.")
@@ -1777,7 +1794,10 @@ class Relay:
         owner = live.record.staff if live else None
         if live is None:
             record = await self.storage.conversation(frame.conversation)
-            owner = record.staff if record else None
+            if record is None:  # none of this organisation's (a supervisor's too)
+                self._error(conn.ws, "forbidden", "That conversation is not yours.")
+                return
+            owner = record.staff
         if owner != conn.account.username and not conn.account.supervisor:
             self._error(conn.ws, "forbidden", "That conversation is not yours.")
             return

@@ -70,7 +70,7 @@ let ws=null,opts={},pending=null,mode="",status=null,thread=null,sentReply=null,
 const queued=[];
 const tr=k=>(T[opts.lang]||T.sv)[k];
 const fmt=(k,n)=>tr(k).split("{n}").join(n);
-const wsUrl=()=>ctx.relay.replace(/^http/,"ws")+"/ws/visitor";
+const wsUrl=()=>ctx.ws;  // with ?org= from data-org (widget.js)
 // "during today's opening hours", or the next opening in the visitor's words (the panel's format).
 const answerWhen=next=>next?(opts.whenText&&opts.whenText(next))||next:tr(status&&status.open?"today":"reopen");
 

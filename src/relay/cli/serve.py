@@ -49,24 +49,30 @@ def serve(
         problem = tls_problem(cfg.certfile, cfg.keyfile)
         if problem:
             fail(problem)
-    if not cfg.served().implicit:
-        fail("this relay cannot serve [[organisation]] tables live yet (lotsen org, staff, "
-             "stats, report, export, audit and purge use them) — remove them to serve")
     setup_logging(cfg.log_level, as_json=cfg.log_json)
-    from relay.server import Relay, run
+    from relay.server import Relay, Triage, run
+    from relay.shared_relay import SharedRelay, run_shared
     from relay.triage import default_triage
 
-    def ready(relay: Relay) -> None:
+    def ready(relay: Relay | SharedRelay) -> None:
         where = f"{'https' if cfg.certfile else 'http'}://{cfg.host}:{relay.port}"
         typer.echo(f"Lotsen relay on {where}  (demo page {where}/, widget {where}/widget.js)")
+        if isinstance(relay, SharedRelay):
+            typer.echo(f"Serving {len(relay.relays)} organisations: "
+                       f"{', '.join(relay.relays)} (data-org on the widget's script tag).")
         typer.echo(f"Database {cfg.database.resolve()}. Stop with Ctrl+C.")
 
-    try:
-        triage = default_triage(cfg)
+    try:  # each organisation's triage reads its own referral directory
+        triages: dict[str, Triage | None] = {
+            org.id: default_triage(cfg.for_organisation(org)) for org in cfg.served()}
     except ConfigError as exc:
         fail(str(exc))
     try:
-        asyncio.run(run(cfg, triage=triage, ready=ready))
+        if cfg.served().implicit:
+            asyncio.run(run(cfg, triage=triages[cfg.org], ready=ready))
+        else:
+            asyncio.run(run_shared(cfg, triage_for=lambda seen: triages[seen.org],
+                                   ready=ready))
     except OSError as exc:
         if exc.errno == errno.EADDRINUSE:
             fail(f"port {cfg.port} is in use — pass --port, or stop the other program")

@@ -1,0 +1,214 @@
+"""A relay that serves several organisations: one listener, one database, one ``Relay`` each.
+
+Isolation by construction: every organisation gets a ``Relay`` of its own (its own waiting
+queue, live chats, staff presence, staff room, questions inbox, statistics) over storage
+scoped to its organisation (``SQLiteStorage.scoped``), so staff of one organisation have no
+path to another's conversations: a frame naming another organisation's conversation finds
+nothing and is answered ``forbidden``. What is shared is what must be: the port, the database
+file with its group commit, and the relay-wide id counters (an id never names two chats).
+
+This module only routes connections:
+
+- a visitor's socket names its organisation in the URL (``/ws/visitor?org=ID``, the widget's
+  ``data-org``), checked against that organisation's origins at the handshake
+  (``Organisations.for_widget``); a refused page gets an ``error`` frame whose code the widget
+  words in the visitor's language, never a chat;
+- a staff connection's login names an account (a login name, or a session token), and the
+  account belongs to one organisation: the login is handed to that organisation's ``Relay``.
+
+A relay without ``[[organisation]]`` tables runs a plain ``Relay`` (``relay.server.run``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections.abc import Callable
+from urllib.parse import parse_qs, urlsplit
+
+from websockets.asyncio.server import Server, ServerConnection, serve
+from websockets.exceptions import ConnectionClosed
+from websockets.http11 import Request, Response
+
+from relay import auth, protocol
+from relay.config import RelayConfig
+from relay.organisations import Organisation, RelayIds, WidgetRefusal
+from relay.protocol import STAFF_PATH, VISITOR_PATH
+from relay.server import Relay, Triage
+from relay.storage.sqlite import SQLiteStorage
+
+log = logging.getLogger("lotsen.relay")
+
+# What a refused widget is told (the widget words it in the visitor's language from the code).
+REFUSALS = {
+    "origin": "This page may not open this organisation's chat.",
+    "unknown_org": "This relay serves no organisation with that id (check data-org).",
+    "which_org": "Several organisations use this page: name one with data-org.",
+}
+
+
+class SharedRelay:
+    """One relay process serving several organisations; the same lifecycle as ``Relay``."""
+
+    def __init__(self, config: RelayConfig, *,
+                 triage_for: Callable[[RelayConfig], Triage | None] | None = None,
+                 clock: Callable[[], float] = time.time) -> None:
+        self.config = config
+        self.organisations = config.served()
+        first = next(iter(self.organisations))
+        self.storage = SQLiteStorage(config.database, org=first.id)
+        ids = RelayIds()
+        self.relays: dict[str, Relay] = {}
+        for org in self.organisations:
+            seen = config.for_organisation(org)
+            self.relays[org.id] = Relay(
+                seen, storage=self.storage.scoped(org.id), clock=clock, ids=ids,
+                triage=triage_for(seen) if triage_for is not None else None)
+        # Logins and unknown names are handled by the first organisation's relay until the
+        # account is known; it keeps the limits on silent and failed logins.
+        self.gate = self.relays[first.id]
+        self._server: Server | None = None
+        self._stopping = False
+
+    async def __aenter__(self) -> SharedRelay:
+        await self.start()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.stop()
+
+    @property
+    def port(self) -> int:
+        assert self._server is not None, "relay not started"
+        return int(self._server.sockets[0].getsockname()[1])
+
+    async def start(self) -> None:
+        await self.storage.open()
+        started: list[Relay] = []
+        try:
+            for relay in self.relays.values():
+                await relay.start(listen=False)
+                started.append(relay)
+            cfg = self.config
+            self._server = await serve(
+                self._connection, cfg.host, cfg.port, process_request=self._http,
+                compression=None, max_size=protocol.MAX_FRAME_BYTES, max_queue=16,
+                ping_interval=cfg.ping_interval_s, ping_timeout=cfg.ping_timeout_s,
+                close_timeout=5, ssl=self.gate._tls_context(),
+                open_timeout=cfg.handshake_timeout, server_header="Lotsen",
+                logger=logging.getLogger("lotsen.ws"), backlog=4096)
+        except BaseException:
+            for relay in started:
+                await relay.stop()
+            await self.storage.close()
+            raise
+        log.info("relay listening", extra={"event": "listening", "port": self.port,
+                                           "organisations": len(self.relays)})
+
+    async def serve_forever(self) -> None:
+        assert self._server is not None
+        with contextlib.suppress(asyncio.CancelledError):
+            await self._server.serve_forever()
+
+    async def stop(self, reason: str = "The chat service is restarting. Reconnecting...") -> None:
+        """Stop accepting, let every organisation flush and stop, then close every client."""
+        if self._stopping:
+            return
+        self._stopping = True
+        if self._server is not None:
+            self._server.server.close()
+        for relay in self.relays.values():
+            await relay.stop(reason)
+        if self._server is not None:
+            self._server.close(code=1012, reason=reason[:120])
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(self._server.wait_closed(), timeout=10)
+        await self.storage.close()
+        log.info("relay stopped", extra={"event": "stopped"})
+
+    # -- routing ---------------------------------------------------------------------------------
+
+    async def _http(self, connection: ServerConnection, request: Request) -> Response | None:
+        if request.path.split("?", 1)[0] == VISITOR_PATH:
+            return None  # a page that may not open the chat is told so after the handshake
+        return await self.gate._http(connection, request)
+
+    def _visitor_organisation(self, request: Request) -> Organisation | WidgetRefusal:
+        """The organisation a visitor's socket opens (``?org=``, checked against Origin)."""
+        wanted = parse_qs(urlsplit(request.path).query).get("org", [None])[0]
+        return self.organisations.for_widget(wanted, request.headers.get("Origin"),
+                                             request.headers.get("Host", ""))
+
+    async def _connection(self, ws: ServerConnection) -> None:
+        path = ws.request.path.split("?", 1)[0] if ws.request else ""
+        if path == VISITOR_PATH and ws.request is not None:
+            org = self._visitor_organisation(ws.request)
+            if isinstance(org, Organisation):
+                await self.relays[org.id]._connection(ws)
+                return
+            code = org.reason
+            with contextlib.suppress(ConnectionClosed, TimeoutError):
+                # The answer to the widget's hello: read it first, so a client that sends
+                # hello as soon as it is connected reads the error instead of a closed socket.
+                await asyncio.wait_for(ws.recv(), timeout=self.config.handshake_timeout)
+            with contextlib.suppress(ConnectionClosed):
+                self.gate._error(ws, code, REFUSALS[code])
+                await ws.close(protocol.CLOSE_POLICY, REFUSALS[code][:120])
+            return
+        if path != STAFF_PATH:
+            await self.gate._connection(ws)  # refuses unknown endpoints
+            return
+        relay = self.gate
+        try:
+            login = await self._login(ws)
+            if login is None:
+                return
+            relay = self.relays.get(await self._organisation_of(login) or "", self.gate)
+            await relay._staff_session(ws, login)
+        except ConnectionClosed:
+            pass
+        finally:
+            relay._closed_connections += 1
+
+    async def _login(self, ws: ServerConnection) -> protocol.Login | None:
+        """The staff connection's first frame, with the relay's limits on silent logins."""
+        gate = self.gate
+        gate._wait_for_login(ws)
+        try:
+            login = await gate._first_frame(ws, protocol.STAFF_TO_RELAY, protocol.Login)
+        finally:
+            gate._silent_staff.pop(ws, None)
+        return login if isinstance(login, protocol.Login) else None
+
+    async def _organisation_of(self, login: protocol.Login) -> str | None:
+        """The organisation of the account a login names (None: no such account)."""
+        if login.session:
+            return await self.storage.organisation_of_login(
+                session_hash=auth.token_hash(login.session))
+        if login.user:
+            return await self.storage.organisation_of_login(username=login.user)
+        return None
+
+
+async def run_shared(config: RelayConfig, *, triage_for: Callable[[RelayConfig], Triage | None]
+                     | None = None, ready: Callable[[SharedRelay], None] | None = None) -> None:
+    """Run a relay serving several organisations until SIGTERM/SIGINT, then stop gracefully."""
+    import signal
+
+    relay = SharedRelay(config, triage_for=triage_for)
+    async with relay:
+        loop = asyncio.get_running_loop()
+        stop = asyncio.Event()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            with contextlib.suppress(NotImplementedError, RuntimeError):
+                loop.add_signal_handler(sig, stop.set)
+        if ready is not None:
+            ready(relay)
+        serving = asyncio.create_task(relay.serve_forever())
+        await stop.wait()
+        await relay.stop()
+        serving.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await serving
