@@ -96,7 +96,7 @@ class ReportContext:
 def referral_names(directory: Path | None, lang: str, ids: Iterable[str]) -> dict[str, str]:
     """The directory's names for the referral ids a report lists (ids it does not know, or a
     directory that does not load, keep their id)."""
-    from relay.referrals import DirectoryError, load_directory
+    from referrals import DirectoryError, load_directory
 
     try:
         known = load_directory(directory)
