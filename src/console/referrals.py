@@ -217,7 +217,7 @@ def _services(directory: Any) -> Sequence[Any]:
 
 def _fallback() -> Iterable[Referral]:
     """The relay's emergency contacts, so the pane works before the directory exists."""
-    from relay.config import DEFAULT_EMERGENCY
+    from relay.protocol import DEFAULT_EMERGENCY
 
     for entry in DEFAULT_EMERGENCY:
         name = entry["name"]
