@@ -68,6 +68,8 @@ class ReportContext:
     open_slots: tuple[str, ...] = ("0" * 24,) * 7
     # Referral directory ids -> the service's name in the report's language.
     referral_names: dict[str, str] = field(default_factory=dict)
+    # The organisation whose figures these are, on a relay that serves several ("" otherwise).
+    organisation: str = ""
 
     def __post_init__(self) -> None:
         if self.lang not in LANGUAGES:
@@ -790,7 +792,9 @@ def render_report(figures: dict[str, Any], previous: dict[str, Any] | None,
     since = date.fromisoformat(figures["period"]["since"])
     until = date.fromisoformat(figures["period"]["until"])
     timezone = figures["period"]["timezone"]
-    title = w("doc.title", period=_period_name(w, since, until))
+    period = _period_name(w, since, until)
+    title = (w("doc.title.org", org=context.organisation, period=period) if context.organisation
+             else w("doc.title", period=period))
     pages = [
         (w("demand.title"), _demand_page(w, figures, context)),
         (w("weeks.title"), _weeks_page(w, figures, previous, context)),

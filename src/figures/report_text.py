@@ -12,6 +12,8 @@ TEXT: dict[str, tuple[str, str, str]] = {
     # -- the document ---------------------------------------------------------------------------
     "doc.title": ("Lotsen – utvärdering {period}", "Lotsen – evaluation {period}",
                   "Lotsen – evaluering {period}"),
+    "doc.title.org": ("Lotsen – {org}: utvärdering {period}", "Lotsen – {org}: evaluation {period}",
+                      "Lotsen – {org}: evaluering {period}"),
     "doc.subtitle": (
         "Anonym statistik över chatten: når vi rätt personer, och ligger öppettiderna rätt?",
         "Anonymous statistics of the chat: do we reach the right people, and are our hours right?",

@@ -90,7 +90,8 @@ def test_staff_belong_to_one_organisation(tmp_path: Path, cli: Cli) -> None:
 
 
 def test_stats_report_export_and_audit_read_one_organisation(tmp_path: Path, cli: Cli) -> None:
-    """Each organisation's figures, transcripts and audit entries are its own."""
+    """Each organisation's figures, transcripts and audit entries are its own, and its
+    report and statistics say whose they are."""
     config, db = _relay(tmp_path, cli)
     asyncio.run(_chats(db, "kommun-a", [1, 2, 3], closed_days_ago=1))
     asyncio.run(_chats(db, "kommun-b", [4], closed_days_ago=1))
@@ -107,7 +108,9 @@ def test_stats_report_export_and_audit_read_one_organisation(tmp_path: Path, cli
     made = cli("report", "--org", "kommun-b", "--since", since, "-o", report, "-c", config,
                "--db", db)
     assert made.exit_code == 0, made.output
-    assert report.exists()
+    assert "<title>Lotsen – Kommun B: " in report.read_text(encoding="utf-8")
+    table = cli("stats", "--org", "kommun-a", "--since", since, "-c", config, "--db", db)
+    assert "Kommun A · " in table.output.splitlines()[0]
     # A's conversation named with B's organisation does not exist for B.
     refused = cli("export", "1", "--org", "kommun-b", "-o", "-", "-c", config, "--db", db)
     assert refused.exit_code == 2 and "no conversation 1" in refused.output

@@ -8,6 +8,7 @@ loads both periods from the database and writes the file.
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,7 @@ from lotsen.cli.common import (
     with_storage,
 )
 from lotsen.cli.stats import period_from_options
+from relay.config import RelayConfig
 from relay.questions import load_question_figures
 from relay.storage.sqlite import SQLiteStorage
 
@@ -67,6 +69,8 @@ def report(
 
     figures, previous = with_storage(cfg, act)
     context = ReportContext.from_config(cfg, lang, referral_ids=figures["referrals"])
+    if cfg.organisations:  # a shared service: say whose figures these are
+        context = replace(context, organisation=_name_of(cfg))
     html = render_report(figures, previous, context,
                          datetime.now(cfg.hours.timezone).date())
     try:
@@ -75,3 +79,9 @@ def report(
         fail(f"cannot write {output}: {exc.strerror or exc}")
     typer.echo(f"wrote {output} ({len(html.encode('utf-8')) // 1024 + 1} KB): "
                f"{period.since.isoformat()} – {period.until.isoformat()}")
+
+
+def _name_of(cfg: RelayConfig) -> str:
+    """The name of the organisation ``cfg`` is seen as (``for_org``)."""
+    org = cfg.served().get(cfg.org)
+    return org.name if org is not None else cfg.org

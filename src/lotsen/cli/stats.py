@@ -38,7 +38,7 @@ from lotsen.cli.stats_text import LANGUAGES, Words
 from relay.hours import OpeningHours
 from relay.questions import QuestionStats, question_stats
 from relay.storage.sqlite import SQLiteStorage
-from relay.terminal_text import visible_value
+from relay.terminal_text import visible, visible_value
 
 FORMATS = ("table", "json", "csv")
 BAR_WIDTH = 28
@@ -111,7 +111,8 @@ def stats(
         typer.echo(to_csv(figures) + question_csv(questions), nl=False)
     else:
         words = Words(lang or cfg.default_language)
-        Console(highlight=False).print(render(figures, cfg.hours, words),
+        named = next((o.name for o in cfg.organisations if o.id == cfg.org), "")
+        Console(highlight=False).print(render(figures, cfg.hours, words, named),
                                        render_questions(questions, words))
 
 
@@ -306,8 +307,10 @@ def _weeks(f: Statistics, words: Words) -> Table:
     return table
 
 
-def render(f: Statistics, hours: OpeningHours, words: Words | None = None) -> Group:
-    """Every table of the report, in reading order, in ``words``' language (Swedish default).
+def render(f: Statistics, hours: OpeningHours, words: Words | None = None,
+           organisation: str = "") -> Group:
+    """Every table of the report, in reading order, in ``words``' language (Swedish default);
+    ``organisation``: whose figures, on a relay that serves several.
 
     Stored text (tags, referral ids) is shown literally: a tag such as ``[/]`` is text, not
     Rich markup, and control characters are replaced.
@@ -315,6 +318,7 @@ def render(f: Statistics, hours: OpeningHours, words: Words | None = None) -> Gr
     words = words or Words("sv")
     heading = Text.assemble(
         (words("heading"), "bold"),
+        (f"{visible(organisation)} · " if organisation else "", "bold"),
         f"{f.since.isoformat()} – {f.until.isoformat()} ({f.timezone})",
     )
     feedback_total = sum(f.feedback.values())
