@@ -197,8 +197,12 @@ async def run_shared(config: RelayConfig, *, triage_for: Callable[[RelayConfig],
     """Run a relay serving several organisations until SIGTERM/SIGINT, then stop gracefully."""
     import signal
 
+    from relay.server import _tune_gc, _tune_switch_interval
+
     relay = SharedRelay(config, triage_for=triage_for)
     async with relay:
+        _tune_gc()  # the process tuning of relay.server.run
+        _tune_switch_interval()
         loop = asyncio.get_running_loop()
         stop = asyncio.Event()
         for sig in (signal.SIGTERM, signal.SIGINT):
