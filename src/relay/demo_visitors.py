@@ -150,12 +150,15 @@ class DemoVisitor:
 
 
 async def run_visitors(port: int, count: int, *, host: str = "127.0.0.1", spacing: float = 4.0,
-                       pace: float = 1.0, stop: asyncio.Event | None = None) -> None:
-    """Start ``count`` visitors a few seconds apart; return when all are done or on ``stop``."""
+                       pace: float = 1.0, stop: asyncio.Event | None = None,
+                       orgs: tuple[str, ...] = ()) -> None:
+    """Start ``count`` visitors a few seconds apart; return when all are done or on ``stop``.
+    ``orgs``: a relay of organisations; visitors take turns writing to each one."""
     url = f"ws://{host}:{port}{protocol.VISITOR_PATH}"
+    urls = [f"{url}?org={org}" for org in orgs] or [url]
     rng = random.Random()
-    visitors = [DemoVisitor(url, persona, pace=pace, rng=rng)
-                for persona in itertools.islice(itertools.cycle(PERSONAS), count)]
+    visitors = [DemoVisitor(urls[i % len(urls)], persona, pace=pace, rng=rng)
+                for i, persona in enumerate(itertools.islice(itertools.cycle(PERSONAS), count))]
     tasks = [asyncio.create_task(_quietly(v.run(delay=1.0 + i * spacing)))
              for i, v in enumerate(visitors)]
     everyone: asyncio.Future[Any] = asyncio.gather(*tasks)

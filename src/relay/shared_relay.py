@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import html
 import logging
+import re
 import time
 from collections.abc import Callable
 from urllib.parse import parse_qs, urlsplit
@@ -36,10 +38,13 @@ from relay import auth, protocol
 from relay.config import RelayConfig
 from relay.organisations import Organisation, RelayIds, WidgetRefusal
 from relay.protocol import STAFF_PATH, VISITOR_PATH
-from relay.server import Relay, Triage
+from relay.server import Relay, Triage, _response
 from relay.storage.sqlite import SQLiteStorage
 
 log = logging.getLogger("lotsen.relay")
+
+# The demo page of one organisation (``lotsen demo --orgs N``); / leads to the first one's.
+DEMO_PAGE = re.compile(r"/org/([a-z0-9][a-z0-9_-]{0,39})/?")
 
 # What a refused widget is told (the widget words it in the visitor's language from the code).
 REFUSALS = {
@@ -131,9 +136,34 @@ class SharedRelay:
     # -- routing ---------------------------------------------------------------------------------
 
     async def _http(self, connection: ServerConnection, request: Request) -> Response | None:
-        if request.path.split("?", 1)[0] == VISITOR_PATH:
+        path = request.path.split("?", 1)[0]
+        if path == VISITOR_PATH:
             return None  # a page that may not open the chat is told so after the handshake
+        if path in ("/", "/index.html"):  # the demo: the first organisation's page
+            first = next(iter(self.organisations)).id
+            return _response(302, b"", None, [("Location", f"/org/{first}/")])
+        match = DEMO_PAGE.fullmatch(path)
+        if match:
+            return self._demo_page(match.group(1))
         return await self.gate._http(connection, request)
+
+    def _demo_page(self, org_id: str) -> Response:
+        """The demo page as organisation ``org_id``'s own: its name, and data-org on the tag."""
+        org = self.organisations.get(org_id)
+        if org is None:
+            return _response(404, b"Not found\n", "text/plain")
+        from widget import asset
+
+        page = asset("demo.html").read_text(encoding="utf-8")
+        page = page.replace("Exempelkommun", html.escape(org.name)).replace(
+            '<script src="/widget.js" async>',
+            f'<script src="/widget.js" data-org="{html.escape(org.id)}" async>')
+        return _response(200, page.encode(), "text/html; charset=utf-8", [
+            ("Cache-Control", "no-cache"), ("X-Content-Type-Options", "nosniff"),
+            ("Referrer-Policy", "no-referrer"),
+            ("Content-Security-Policy", "default-src 'self'; connect-src 'self' ws: wss:; "
+                                        "style-src 'self' 'unsafe-inline'; "
+                                        "frame-ancestors 'none'")])
 
     def _visitor_organisation(self, request: Request) -> Organisation | WidgetRefusal:
         """The organisation a visitor's socket opens (``?org=``, checked against Origin)."""

@@ -95,17 +95,40 @@ def _port_free(port: int) -> bool:
     return True
 
 
-def _create_demo_account(database: Path, password: str) -> None:
+def demo_organisations(count: int) -> list[tuple[str, str, str]]:
+    """(id, name, demo login) of the organisations ``lotsen demo --orgs N`` sets up."""
+    return [(f"kommun-{letter}", f"Exempelkommun {letter.upper()}",
+             "demo" if index == 0 else f"demo-{letter}")
+            for index, letter in enumerate("abcde"[:count])]
+
+
+def demo_config(orgs: int) -> str:
+    """The demo relay's config: always open; with ``orgs`` > 1, that many organisations."""
+    text = "[hours]\nalways_open = true\n"
+    if orgs > 1:
+        text += "".join(f'\n[[organisation]]\nid = "{org_id}"\nname = "{name}"\n'
+                        "[organisation.hours]\nalways_open = true\n"
+                        for org_id, name, _ in demo_organisations(orgs))
+    return text
+
+
+def _create_demo_account(database: Path, password: str, orgs: int = 1) -> None:
     from relay import auth
+    from relay.organisations import DEFAULT_ORG
     from relay.storage import StaffAccount
     from relay.storage.sqlite import SQLiteStorage
+
+    accounts = ([(org_id, login) for org_id, _, login in demo_organisations(orgs)]
+                if orgs > 1 else [(DEFAULT_ORG, "demo")])
+    encoded = auth.hash_password(password)
 
     async def create() -> None:
         storage = SQLiteStorage(database)
         await storage.open()
         try:
-            await storage.add_staff(StaffAccount(0, "demo", "Demo", auth.hash_password(password),
-                                                 supervisor=False, created_at=time.time()))
+            for org_id, login in accounts:
+                await storage.scoped(org_id).add_staff(StaffAccount(
+                    0, login, "Demo", encoded, supervisor=False, created_at=time.time()))
         finally:
             await storage.close()
 
@@ -148,6 +171,9 @@ def demo(
                                  help="How many simulated visitors write in."),
     port: int = typer.Option(DEFAULT_PORT, "--port", help="Port for the demo relay."),
     lang: str = typer.Option("sv", "--lang", help="Language of the console: sv, en or nb."),
+    orgs: int = typer.Option(1, "--orgs", min=1, max=5,
+                             help="Organisations on the demo relay (a shared service); the "
+                                  "console logs in to the first one."),
 ) -> None:
     """Try Lotsen in one command: a relay, visitors who write in, and the console logged in.
 
@@ -162,13 +188,13 @@ def demo(
     database = workdir / "lotsen.db"
     config = workdir / "relay.toml"
     log = workdir / "relay.log"
-    config.write_text("[hours]\nalways_open = true\n", encoding="utf-8")
+    config.write_text(demo_config(orgs), encoding="utf-8")
     password = secrets.token_urlsafe(18)
     process: subprocess.Popen[bytes] | None = None
     visitor_thread = None
     page = f"http://127.0.0.1:{port}/"
     try:
-        _create_demo_account(database, password)
+        _create_demo_account(database, password, orgs)
         env = dict(os.environ, PYTHONUNBUFFERED="1")
         with log.open("wb") as output:
             process = subprocess.Popen(
@@ -177,10 +203,17 @@ def demo(
                 stdout=output, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env)
         _wait_until_ready(process, port, log)
         typer.echo(f"Lotsen demo: relay on {page} — open it in a browser to chat as a visitor.")
+        organisations = demo_organisations(orgs) if orgs > 1 else []
+        for org_id, name, login in organisations:
+            typer.echo(f"  {name}: {page}org/{org_id}/ — staff {login}" + (
+                " (this console)" if login == "demo" else
+                f": lotsen console --server 127.0.0.1:{port} --user {login}, "
+                f"password {password}"))
         from relay.demo_visitors import VisitorThread
 
         if visitors:
-            visitor_thread = VisitorThread(port, visitors).start()
+            visitor_thread = VisitorThread(
+                port, visitors, orgs=tuple(org_id for org_id, _, _ in organisations)).start()
         from console.app import LotsenConsole
         from console.i18n import set_language, t
 
