@@ -52,7 +52,7 @@ class CannedReplies(Provider):
         screen = self.screen
         if not isinstance(app, LotsenConsole) or not isinstance(screen, MainScreen):
             return []
-        replies = app.config.canned_replies(i18n.language())
+        replies = app.config.canned_replies(i18n.language(), app.state.organisation_canned)
         return [(t("canned.command", title=r.title), partial(screen.insert_canned, r),
                  f"/{r.key}: {r.text[:80]}") for r in replies]
 

@@ -88,9 +88,14 @@ class ConsoleConfig:
     """Topic tags for the close dialog: id and label (None: the built-in label)."""
     source: Path | None = None
 
-    def canned_replies(self, lang: str) -> tuple[CannedReply, ...]:
+    def canned_replies(self, lang: str, organisation: tuple[CannedReply, ...] = ()
+                       ) -> tuple[CannedReply, ...]:
+        """This console's own replies; else the organisation's (sent by the relay at login);
+        else the built-in ones in ``lang``."""
         if self.canned:
             return self.canned
+        if organisation:
+            return organisation
         return tuple(CannedReply(k, title, text) for k, title, text in DEFAULT_CANNED[lang])
 
 

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from console.settings import CannedReply
 from relay import protocol
 
 ROOM = "room"
@@ -248,6 +249,9 @@ class ConsoleState:
         self.name: str | None = None
         self.supervisor = False
         self.token: str | None = None
+        # On a relay of several organisations: the account's, and its canned replies.
+        self.organisation: str | None = None
+        self.organisation_canned: tuple[CannedReply, ...] = ()
         self.queue: list[Waiting] = []
         self.queue_total: int | None = None
         """How many wait in all, when the relay sends only the head of a long queue."""
@@ -372,6 +376,10 @@ class ConsoleState:
     def _session(self, frame: protocol.Session, update: Update) -> None:
         self.user, self.name, self.supervisor = frame.user, frame.name, frame.supervisor
         self.token = frame.token
+        self.organisation = frame.organisation
+        self.organisation_canned = tuple(
+            CannedReply(str(c.get("key")), str(c.get("title") or c.get("key")), str(c["text"]))
+            for c in frame.canned or () if isinstance(c, dict) and isinstance(c.get("text"), str))
         update.session = True
 
     def _queue_snapshot(self, frame: protocol.QueueSnapshot, update: Update) -> None:

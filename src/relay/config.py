@@ -115,6 +115,8 @@ class RelayConfig:
     # The organisation this config is seen as (for_organisation): whose rows storage reads
     # and writes, and whose hours, contacts, directory and retention the fields above hold.
     org: str = DEFAULT_ORG
+    # The organisation itself, when this is one of several a relay serves (for_organisation).
+    organisation: Organisation | None = None
     # Where the config came from, for messages.
     source: Path | None = None
 
@@ -129,7 +131,8 @@ class RelayConfig:
         referral directory, retention, language and origins in place of the relay-wide ones."""
         return replace(self, org=org.id, allowed_origins=org.origins, hours=org.hours,
                        emergency=org.emergency, referral_directory=org.referral_directory,
-                       retention_days=org.retention_days, default_language=org.default_language)
+                       retention_days=org.retention_days, default_language=org.default_language,
+                       organisation=org if self.organisations else None)
 
     def implicit_organisation(self) -> Organisation:
         """The one organisation of a relay with none configured, made of relay-wide settings."""

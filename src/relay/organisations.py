@@ -172,3 +172,13 @@ class RelayIds:
 
     conversations: IdCounter = field(default_factory=IdCounter)
     questions: IdCounter = field(default_factory=IdCounter)
+
+
+def session_fields(org: Organisation | None
+                   ) -> tuple[str | None, list[dict[str, str]] | None]:
+    """What a staff ``session`` frame says of the account's organisation (relay.protocol):
+    its name and canned replies, on a relay of several; nothing on a relay of one."""
+    if org is None:
+        return None, None
+    canned = [{"key": c.key, "title": c.title, "text": c.text} for c in org.canned]
+    return org.name, canned or None

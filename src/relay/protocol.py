@@ -464,6 +464,9 @@ class Session(Frame):
 
     ``device`` (after a password login): a token for the console to keep and send with later
     password logins of this account, so a stranger's failed guesses never lock it out.
+    ``organisation`` (a relay serving several): the name of the account's organisation;
+    ``canned``: its canned replies, ``{"key", "title", "text"}`` each, offered when the
+    console's own settings have none.
     """
 
     type: ClassVar[str] = "session"
@@ -474,6 +477,8 @@ class Session(Frame):
     supervisor: bool
     expires_at: float
     device: str | None = None
+    organisation: str | None = None
+    canned: list[dict[str, Any]] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -53,7 +53,7 @@ from relay.limits import (
     Verdict,
     describe_wait,
 )
-from relay.organisations import RelayIds
+from relay.organisations import RelayIds, session_fields
 from relay.protocol import (
     PROTOCOL_VERSION,
     STAFF_PATH,
@@ -1351,7 +1351,7 @@ class Relay:
             expires = await self.storage.session_expires(conn.token_hash) or expires
         self._send(ws, protocol.Session(PROTOCOL_VERSION, token, account.username,
                                         account.display_name, account.supervisor, expires,
-                                        device))
+                                        device, *session_fields(self.config.organisation)))
         return conn
 
     async def _password_login(self, ws: ServerConnection, login: protocol.Login, now: float

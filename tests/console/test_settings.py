@@ -43,3 +43,23 @@ def test_errors_name_the_file_and_line(tmp_path: Path) -> None:
     path.write_text("alert_repeat_seconds = 1\n", encoding="utf-8")
     with pytest.raises(ConsoleConfigError, match="at least 5"):
         load_console_config(path)
+
+
+def test_the_organisations_canned_replies_come_between_own_and_built_in(
+        tmp_path: Path) -> None:
+    """Replies the relay sends for the organisation (session frame) replace the built-in
+    ones, but a console's own console.toml replies still win."""
+    from console.settings import CannedReply, ConsoleConfig
+    from console.state import ConsoleState
+    from relay import protocol
+
+    state = ConsoleState()
+    state.apply(protocol.Session(1, "t", "anna", "Anna", False, 9e9, None, "Kommun A",
+                                 [{"key": "hej", "title": "Hälsning", "text": "Hej från A!"}]))
+    assert state.organisation == "Kommun A"
+    org = state.organisation_canned
+    assert org == (CannedReply("hej", "Hälsning", "Hej från A!"),)
+    assert ConsoleConfig().canned_replies("sv", org) == org
+    own = ConsoleConfig(canned=(CannedReply("x", "x", "egen"),))
+    assert own.canned_replies("sv", org) == own.canned
+    assert ConsoleConfig().canned_replies("sv", ()) != org  # the built-in ones

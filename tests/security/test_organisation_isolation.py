@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from relay.hours import OpeningHours
-from relay.organisations import Organisation
+from relay.organisations import CannedReply, Organisation
 from relay.shared_relay import SharedRelay
 from tests.support import Client, add_staff_async, make_config, new_cid
 
@@ -31,9 +31,10 @@ async def relay(tmp_path: Path) -> AsyncIterator[SharedRelay]:
     always open, C never (it takes questions instead)."""
     hours = {org: OpeningHours(always_open=True) for org in ORGS}
     hours["kommun-c"] = OpeningHours(weekly={})
+    canned = {"kommun-a": (CannedReply("hej", "Hälsning", "Hej från kommun A!"),)}
     config = make_config(tmp_path, organisations=tuple(
         Organisation(org, org.replace("-", " ").title(), origins=(ORIGIN[org],),
-                     hours=hours[org]) for org in ORGS))
+                     hours=hours[org], canned=canned.get(org, ())) for org in ORGS))
     for org in ORGS:
         letter = org[-1]
         await add_staff_async(config.database, f"staff-{letter}", org=org)
@@ -214,6 +215,19 @@ async def test_conversation_ids_are_unique_across_organisations(relay: SharedRel
         await staff.close()
         await visitor.close()
     assert len(set(ids)) == 3, ids
+
+
+async def test_staff_learn_their_organisation_and_its_canned_replies_at_login(
+        relay: SharedRelay) -> None:
+    """The session frame names the account's organisation and carries its canned replies."""
+    a = await Client.staff(relay.port, "staff-a")
+    b = await Client.staff(relay.port, "boss-b")
+    assert a.session["organisation"] == "Kommun A"
+    assert a.session["canned"] == [{"key": "hej", "title": "Hälsning",
+                                    "text": "Hej från kommun A!"}]
+    assert (b.session["organisation"], b.session.get("canned")) == ("Kommun B", None)
+    await a.close()
+    await b.close()
 
 
 def test_a_relay_without_organisations_is_unchanged(tmp_path: Path) -> None:

@@ -441,7 +441,7 @@ class MainScreen(Screen[None]):
     def _canned(self) -> tuple[CannedReply, ...]:
         from console.i18n import language
 
-        return self.config.canned_replies(language())
+        return self.config.canned_replies(language(), self.state.organisation_canned)
 
     def _canned_hint(self, text: str) -> None:
         hint = self.query_one("#canned-hint", Static)
