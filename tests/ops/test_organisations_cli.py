@@ -91,7 +91,7 @@ def test_staff_belong_to_one_organisation(tmp_path: Path, cli: Cli) -> None:
 
 def test_stats_report_export_and_audit_read_one_organisation(tmp_path: Path, cli: Cli) -> None:
     """Each organisation's figures, transcripts and audit entries are its own, and its
-    report and statistics say whose they are."""
+    report and statistics say whose they are; --all-organisations adds them up."""
     config, db = _relay(tmp_path, cli)
     asyncio.run(_chats(db, "kommun-a", [1, 2, 3], closed_days_ago=1))
     asyncio.run(_chats(db, "kommun-b", [4], closed_days_ago=1))
@@ -104,6 +104,12 @@ def test_stats_report_export_and_audit_read_one_organisation(tmp_path: Path, cli
         figures[org] = json.loads(result.output)
     assert figures["kommun-a"]["totals"]["conversations"] == 3
     assert figures["kommun-b"]["totals"]["conversations"] == 1
+    # The relay's administrator may see the network-wide total on the server.
+    total = cli("stats", "--all-organisations", "--since", since, "--format", "json", "-c",
+                config, "--db", db)
+    assert json.loads(total.output)["totals"]["conversations"] == 4
+    both = cli("stats", "--all-organisations", "--org", "kommun-a", "-c", config, "--db", db)
+    assert both.exit_code == 2 and "not both" in both.output
     report = tmp_path / "b.html"
     made = cli("report", "--org", "kommun-b", "--since", since, "-o", report, "-c", config,
                "--db", db)

@@ -37,6 +37,8 @@ from lotsen.cli.common import ConfigOption, DbOption, OrgOption, fail, for_org, 
 from lotsen.cli.stats_text import LANGUAGES, Words
 from relay.hours import OpeningHours
 from relay.questions import QuestionStats, question_stats
+from relay.storage import ConversationRecord
+from relay.storage.questions import QuestionRecord
 from relay.storage.sqlite import SQLiteStorage
 from relay.terminal_text import visible, visible_value
 
@@ -84,6 +86,10 @@ def stats(
     lang: str = typer.Option(None, "--lang", help="sv, en or nb (default: the relay's "
                                                   "[chat] default_language)."),
     org: str = OrgOption,
+    every: bool = typer.Option(False, "--all-organisations",
+                               help="The whole relay's totals, every organisation together "
+                                    "(for the relay's administrator; in the relay-wide time "
+                                    "zone)."),
     db: Path = DbOption,
     config: Path = ConfigOption,
 ) -> None:
@@ -93,14 +99,20 @@ def stats(
         fail(f"--format must be one of {', '.join(FORMATS)}, not {output_format!r}")
     if lang is not None and lang not in LANGUAGES:
         fail(f"--lang must be one of {', '.join(LANGUAGES)}, not {lang!r}")
-    cfg = for_org(load(config, db), org)
+    if every and org is not None:
+        fail("use either --org or --all-organisations, not both")
+    relay_wide = load(config, db)
+    cfg = relay_wide if every else for_org(relay_wide, org)
     if not cfg.database.exists():
         fail(f"no database at {cfg.database} — pass --db with the relay's database file")
     period = period_from_options(since, until, month, cfg.hours, time.time())
 
     async def act(storage: SQLiteStorage) -> tuple[Statistics, QuestionStats]:
-        asked = await storage.questions_asked(period.start_ts, period.end_ts)
-        return await load_statistics(storage, period), question_stats(asked, period.timezone)
+        source: SQLiteStorage | EveryOrganisation = storage
+        if every:
+            source = EveryOrganisation([storage.scoped(o) for o in relay_wide.served().ids])
+        asked = await source.questions_asked(period.start_ts, period.end_ts)
+        return await load_statistics(source, period), question_stats(asked, period.timezone)
 
     figures, questions = with_storage(cfg, act)
     if output_format == "json":
@@ -114,6 +126,31 @@ def stats(
         named = next((o.name for o in cfg.organisations if o.id == cfg.org), "")
         Console(highlight=False).print(render(figures, cfg.hours, words, named),
                                        render_questions(questions, words))
+
+
+class EveryOrganisation:
+    """The statistics reads of every organisation's storage view, added together: the
+    network-wide total a relay's administrator may see (staff never get it)."""
+
+    def __init__(self, views: list[SQLiteStorage]) -> None:
+        self.views = views
+
+    async def conversations_created(self, since: float, until: float
+                                    ) -> list[ConversationRecord]:
+        records = [r for view in self.views for r in await view.conversations_created(since,
+                                                                                        until)]
+        return sorted(records, key=lambda r: (r.created_at, r.id))
+
+    async def closed_visits(self, first_hour: str, last_hour: str) -> list[tuple[str, int]]:
+        total: dict[str, int] = {}
+        for view in self.views:
+            for hour, count in await view.closed_visits(first_hour, last_hour):
+                total[hour] = total.get(hour, 0) + count
+        return sorted(total.items())
+
+    async def questions_asked(self, since: float, until: float) -> list[QuestionRecord]:
+        asked = [q for view in self.views for q in await view.questions_asked(since, until)]
+        return sorted(asked, key=lambda q: (q.asked_at, q.id))
 
 
 def question_csv(q: QuestionStats) -> str:
