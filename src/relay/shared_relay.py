@@ -24,6 +24,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import html
+import http
 import logging
 import re
 import time
@@ -31,6 +32,7 @@ from collections.abc import Callable
 from urllib.parse import parse_qs, urlsplit
 
 from websockets.asyncio.server import Server, ServerConnection, serve
+from websockets.datastructures import Headers
 from websockets.exceptions import ConnectionClosed
 from websockets.http11 import Request, Response
 
@@ -38,7 +40,7 @@ from relay import auth, protocol
 from relay.config import RelayConfig
 from relay.organisations import Organisation, RelayIds, WidgetRefusal
 from relay.protocol import STAFF_PATH, VISITOR_PATH
-from relay.server import Relay, Triage, _response
+from relay.server import Relay, Triage
 from relay.storage.sqlite import SQLiteStorage
 
 log = logging.getLogger("lotsen.relay")
@@ -184,7 +186,7 @@ class SharedRelay:
                 # hello as soon as it is connected reads the error instead of a closed socket.
                 await asyncio.wait_for(ws.recv(), timeout=self.config.handshake_timeout)
             with contextlib.suppress(ConnectionClosed):
-                self.gate._error(ws, code, REFUSALS[code])
+                await ws.send(protocol.encode(protocol.Error(code, REFUSALS[code])))
                 await ws.close(protocol.CLOSE_POLICY, REFUSALS[code][:120])
             return
         if path != STAFF_PATH:
@@ -220,6 +222,16 @@ class SharedRelay:
         if login.user:
             return await self.storage.organisation_of_login(username=login.user)
         return None
+
+
+def _response(status: int, body: bytes, content_type: str | None,
+              extra: list[tuple[str, str]] | None = None) -> Response:
+    headers = Headers([("Content-Length", str(len(body)))])
+    if content_type:
+        headers["Content-Type"] = content_type
+    for name, value in extra or ():
+        headers[name] = value
+    return Response(status, http.HTTPStatus(status).phrase, headers, body)
 
 
 async def run_shared(config: RelayConfig, *, triage_for: Callable[[RelayConfig], Triage | None]
