@@ -98,6 +98,7 @@ def test_snippet_pins_the_served_widget_by_sri_hash(relays: Relays) -> None:
     (["--url", "chat.example.se"], "is not a web address"),
     (["--lang", "de"], "--lang must be one of sv, en, nb"),
     (["--accent", "blue"], "--accent must be a hex colour"),
+    (["--org", "Kommun A"], "--org: an organisation id uses only"),
 ])
 def test_snippet_refuses_bad_options_in_one_line(args: list[str], message: str) -> None:
     """Wrong options end with a one-line error naming the option, never a traceback."""

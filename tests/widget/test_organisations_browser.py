@@ -14,7 +14,7 @@ from relay.organisations import Organisation
 from tests.support import RelayThread, make_config
 from tests.widget.conftest import LoopThread, Staff, add_staff
 from tests.widget.helpers import open_chat, write
-from tests.widget.test_embed import HostSite
+from tests.widget.test_embed import HostSite, snippet_from_cli
 
 
 @pytest.fixture
@@ -40,7 +40,10 @@ def shared(tmp_path: Path, sites: tuple[HostSite, HostSite]) -> Iterator[RelayTh
 
 
 def _tag(relay: RelayThread, org: str) -> str:
-    return f'<script src="{relay.url}/widget.js" data-org="{org}" async></script>'
+    """The tag `lotsen widget snippet --org` prints (with its SRI hash)."""
+    tag = snippet_from_cli("--url", relay.url, "--org", org)
+    assert f'data-org="{org}"' in tag
+    return tag
 
 
 @pytest.mark.browser

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 import typer
 
 from lotsen.cli.common import fail
+from relay.organisations import org_id_problem
 
 app = typer.Typer(help="The visitor widget: print the tag that embeds it.", no_args_is_help=True)
 
@@ -75,6 +76,8 @@ def snippet(
                                 help="Fetch URL/widget.js and check it matches this version."),
     no_integrity: bool = typer.Option(False, "--no-integrity",
                                       help="Leave out the SRI hash (not recommended)."),
+    org: str = typer.Option(None, "--org", help="The organisation's id, on a relay that serves "
+                                                "several (data-org; see lotsen org list)."),
 ) -> None:
     """Print the <script> tag to paste into the web page, with a subresource-integrity hash.
 
@@ -91,12 +94,14 @@ def snippet(
     for name, value in (("--exit-url", exit_url), ("--relay", relay)):
         if value is not None and urlsplit(value).scheme not in ("http", "https"):
             fail(f"{name} must start with https:// (or http:// for local testing)")
+    if org is not None and (problem := org_id_problem(org)):
+        fail(f"--org: {problem}")
     source = widget_source()
     if verify and _served(base) != source:
         fail(f"{base}/widget.js differs from this Lotsen version's widget; upgrade the relay "
              "or this CLI so both match, then run the command again")
     typer.echo(embed_tag(base, source, integrity=not no_integrity, data={
-        "lang": lang, "position": position, "title": title, "accent": accent,
+        "org": org, "lang": lang, "position": position, "title": title, "accent": accent,
         "exit-url": exit_url, "relay": relay}))
     if base.startswith("http://") and not base.startswith(("http://127.", "http://localhost")):
         typer.secho("note: visitors should reach the relay over https://", err=True,
