@@ -104,6 +104,8 @@ def test_stats_report_export_and_audit_read_one_organisation(tmp_path: Path, cli
         figures[org] = json.loads(result.output)
     assert figures["kommun-a"]["totals"]["conversations"] == 3
     assert figures["kommun-b"]["totals"]["conversations"] == 1
+    shown = cli("org", "show", "kommun-b", "-c", config, "--db", db).output
+    assert "conversations:      1" in shown and "staff accounts:     0" in shown
     # The relay's administrator may see the network-wide total on the server.
     total = cli("stats", "--all-organisations", "--since", since, "--format", "json", "-c",
                 config, "--db", db)

@@ -78,13 +78,7 @@ def add(
 
 async def _counts(storage: SQLiteStorage, org_ids: list[str]) -> dict[str, tuple[int, int]]:
     """Per organisation: staff accounts and conversations stored."""
-    out = {}
-    for org_id in org_ids:
-        view = storage.scoped(org_id)
-        staff = len(await view.list_staff())
-        conversations = len(await view.conversations_created(0.0, float("inf")))
-        out[org_id] = (staff, conversations)
-    return out
+    return {org_id: await storage.scoped(org_id).organisation_counts() for org_id in org_ids}
 
 
 def _counts_of(cfg: RelayConfig) -> dict[str, tuple[int, int]]:

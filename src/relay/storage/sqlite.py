@@ -678,6 +678,12 @@ class SQLiteStorage(QuestionStore):
             row = await self._one("SELECT org FROM staff WHERE username = ?", (username,))
         return str(row[0]) if row else None
 
+    async def organisation_counts(self) -> tuple[int, int]:
+        """This organisation's staff accounts and stored conversations (lotsen org list)."""
+        staff = await self._one("SELECT COUNT(*) FROM staff WHERE org = ?", (self.org,))
+        chats = await self._one("SELECT COUNT(*) FROM conversations WHERE org = ?", (self.org,))
+        return int(staff[0] if staff else 0), int(chats[0] if chats else 0)
+
     # -- staff room ------------------------------------------------------------------------
 
     async def append_room_line(self, line: RoomLine) -> None:
