@@ -32,6 +32,7 @@ from relay.organisations import (
 )
 from relay.protocol import DEFAULT_EMERGENCY
 from relay.questions import OFFER_WHEN, QuestionsConfig
+from relay.terminal_text import visible
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8765
@@ -738,8 +739,9 @@ def _organisation(r: _OrganisationReader, relay_wide: RelayConfig) -> Organisati
     if problem:
         raise r.fail("", "id", problem)
     name = r.get("", "name", str, org_id).strip()
-    if not name or len(name) > MAX_NAME_CHARS:
-        raise r.fail("", "name", f"must be 1-{MAX_NAME_CHARS} characters")
+    if not name or len(name) > MAX_NAME_CHARS or visible(name) != name:
+        raise r.fail("", "name", f"must be 1-{MAX_NAME_CHARS} visible characters (it is "
+                                 "shown to visitors and staff)")
     origins = r.get("", "origins", list, [])
     if not all(isinstance(o, str) and re.match(r"^https?://[^/]+$", o) for o in origins):
         raise r.fail("", "origins",

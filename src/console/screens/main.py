@@ -243,6 +243,8 @@ class MainScreen(Screen[None]):
         who = state.name or state.user or ""
         if state.supervisor:
             who += f" ({t('status.supervisor')})"
+        if state.organisation:  # a relay of several organisations: whose staff this is
+            who += f", {state.organisation}"
         mark = "●" if self.connected else "○"
         status = t("status.online") if self.connected else t("status.offline")
         own = sum(1 for c in state.my_chats() if not c.readonly)
