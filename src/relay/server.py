@@ -43,6 +43,7 @@ from websockets.protocol import State
 
 from relay import auth, protocol
 from relay.config import RelayConfig
+from relay.counters import Counters
 from relay.limits import (
     ANONYMOUS,
     Budget,
@@ -171,7 +172,7 @@ class Relay:
         clock: Callable[[], float] = time.time,
     ) -> None:
         self.config = config
-        self.storage: Any = storage or SQLiteStorage(config.database)
+        self.storage: Storage = storage or SQLiteStorage(config.database)
         self.triage = triage
         self.clock = clock
         self.queue = WaitingQueue()
@@ -191,7 +192,7 @@ class Relay:
         self._positions_dirty = False
         self._stopping = False
         self._widget_cache: dict[str, tuple[bytes, bytes, str]] = {}
-        self.counters: dict[str, int] = {}
+        self.counters = Counters()
         # Abuse limits (relay/limits.py): per-account login back-off, no address kept.
         self.login_throttle = LoginThrottle(free_failures=config.login_free_failures,
                                             max_delay_s=config.login_max_delay_s)
@@ -338,7 +339,7 @@ class Relay:
     # -- plumbing --------------------------------------------------------------------------------
 
     def _count(self, name: str) -> None:
-        self.counters[name] = self.counters.get(name, 0) + 1
+        self.counters.count(name)
 
     def _push(self, ws: ServerConnection, text: str) -> None:
         """Queue a text frame for ``ws``; it goes out with the connection's next write."""
