@@ -28,7 +28,7 @@ import relay
 from relay import protocol
 
 if TYPE_CHECKING:
-    from relay.server import Relay
+    from relay.hub import Hub
 
 # Counters with a metric of their own; every other counter is lotsen_events_total{event=...}.
 NAMED_COUNTERS = {
@@ -51,12 +51,12 @@ def _label(value: str) -> str:
 class RelayCollector:
     """Builds every Lotsen metric from one relay's live state when Prometheus scrapes."""
 
-    def __init__(self, relay_: Relay, *, storage_up: bool) -> None:
-        self.relay = relay_
+    def __init__(self, hub: Hub, *, storage_up: bool) -> None:
+        self.hub = hub
         self.storage_up = storage_up
 
     def collect(self) -> Iterator[Metric]:
-        r = self.relay
+        r = self.hub
         info = InfoMetricFamily("lotsen", "Lotsen relay version and protocol version.")
         info.add_metric([], {"version": relay.__version__,
                              "protocol": str(protocol.PROTOCOL_VERSION)})
@@ -95,7 +95,7 @@ class RelayCollector:
         yield from self._storage()
 
     def _counters(self) -> Iterator[Metric]:
-        counters = self.relay.counters.snapshot()
+        counters = self.hub.counters.snapshot()
         messages = CounterMetricFamily("lotsen_messages", "Transcript lines stored, by kind.",
                                        labels=["kind"])
         for kind in protocol.KINDS:
@@ -128,7 +128,7 @@ class RelayCollector:
         yield GaugeMetricFamily("lotsen_storage_up",
                                 "1 when the database answered the health query of this scrape.",
                                 value=1 if self.storage_up else 0)
-        figures = self.relay.storage.commit_figures()
+        figures = self.hub.storage.commit_figures()
         if figures is None:  # a storage that does not measure its commits, or not open
             return
         yield CounterMetricFamily("lotsen_storage_commit_failures",
@@ -147,10 +147,10 @@ class RelayCollector:
             buckets=buckets, sum_value=figures.seconds_total)
 
 
-def exposition(relay_: Relay, *, storage_up: bool) -> tuple[bytes, str]:
+def exposition(hub: Hub, *, storage_up: bool) -> tuple[bytes, str]:
     """The body and content type of one ``/metrics`` answer."""
     registry = CollectorRegistry(auto_describe=False)
-    registry.register(RelayCollector(relay_, storage_up=storage_up))
+    registry.register(RelayCollector(hub, storage_up=storage_up))
     ProcessCollector(registry=registry)
     PlatformCollector(registry=registry)
     return generate_latest(registry), CONTENT_TYPE_LATEST

@@ -8,8 +8,8 @@ from the referral engine's urgency check (``relay.referrals``) and is never stor
 from __future__ import annotations
 
 from relay.config import ConfigError, RelayConfig
+from relay.hub import Triage
 from relay.referrals import Conversation, DirectoryError, Line, SuggestionEngine, load_directory
-from relay.server import Triage
 
 
 def default_triage(config: RelayConfig) -> Triage:

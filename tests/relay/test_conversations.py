@@ -288,7 +288,7 @@ async def test_waiting_visitors_are_told_when_nobody_will_answer_after_hours(
         await anna.close()
         await visitor.expect("status", reason="no_staff")
         moment[0] += 2 * 3600  # 15:00, closed, and nobody has been online for two hours
-        await relay._close_queue_after_hours()
+        await relay.hub.close_queue_after_hours()
         ended = await visitor.expect("ended")
         assert ended["by"] == "system"
         status = next(f for f in visitor.seen if f["type"] == "status" and not f["open"])
