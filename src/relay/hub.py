@@ -611,7 +611,7 @@ class Hub:
         else:
             last_seq = await self.storage.last_seq(record.id)
         self.send(conn.connection, protocol.Resumed(record.alias, record.state,  # type: ignore[arg-type]
-                                             self.display(record.staff), last_seq))
+                                                    self.display(record.staff), last_seq))
         for line in await self.storage.lines_after(record.id, hello.last_seq, VISIBLE_TO_VISITOR):
             self.send(conn.connection, self._visitor_line(line))
         if record.state == "closed":
@@ -737,11 +737,11 @@ class Hub:
         if not status.open:
             self.counters.count("visitor_refused_closed")
             self.send(conn.connection, protocol.Closed(status.reason or "hours", status.next_open,
-                                                status.emergency, frame.cid))
+                                                       status.emergency, frame.cid))
             return None
         if self._chat_refused(conn):
             self.send(conn.connection, protocol.Closed("queue_closed", None, status.emergency,
-                                                frame.cid))
+                                                       frame.cid))
             return None
         token = frame.token or auth.new_token()
         now = self.clock()
@@ -768,7 +768,7 @@ class Hub:
                 live.visitor.live = None
             conn.live = None
             self.error(conn.connection, "storage", f"Your message could not be saved ({exc}). "
-                                            "Please try again.", frame.cid)
+                                                   "Please try again.", frame.cid)
             return None
         self.counters.count("conversations_started")
         log.info("conversation started", extra={"event": "conversation_started",
@@ -787,8 +787,9 @@ class Hub:
         rejoins that chat (the line itself is then a resend, acknowledged once)."""
         if frame.token is not None:
             if not VISITOR_TOKEN.fullmatch(frame.token):
-                self.error(conn.connection, "bad_frame", "token must be 22-86 base64url characters "
-                            "(at least 128 random bits)", frame.cid)
+                self.error(conn.connection, "bad_frame",
+                           "token must be 22-86 base64url characters (at least 128 random bits)",
+                           frame.cid)
                 return
             digest = auth.token_hash(frame.token)
             while (starting := self._starting.get(digest)) is not None:
@@ -828,7 +829,7 @@ class Hub:
                 return False
         except StorageError as exc:
             self.error(conn.connection, "storage", f"Your message could not be saved ({exc}). "
-                                            "Please try again.", cid)
+                                                   "Please try again.", cid)
             return True
         self.counters.count("visitor_resume_unknown")
         self.error(conn.connection, "unknown_token", "That chat has ended; start a new one.", cid)
@@ -883,7 +884,7 @@ class Hub:
         if error is not None:
             for to in targets:
                 self.error(to, "storage", f"Your message could not be saved ({error}). "
-                                           "Please send it again.", line.cid)
+                                          "Please send it again.", line.cid)
             return None
         live.remember(line.cid, line.seq, line.ts)
         return targets
@@ -1069,7 +1070,7 @@ class Hub:
         self.questions.welcome(conn)
         for line in await self.storage.room_lines(50):
             self.send(to, protocol.RoomLine(line.seq, line.author,
-                                             self.display(line.author) or line.author,
+                                            self.display(line.author) or line.author,
                                              line.text, line.ts))
 
     def _presence(self) -> protocol.Presence:
@@ -1132,12 +1133,12 @@ class Hub:
         return self.staff_action(handler, conn, frame)
 
     async def staff_action(self, handler: Callable[[Hub, StaffConn, Any], Awaitable[None]],
-                            conn: StaffConn, frame: Frame) -> None:
+                           conn: StaffConn, frame: Frame) -> None:
         try:
             await handler(self, conn, frame)
         except StorageError as exc:
             self.error(conn.connection, "storage", f"The database refused the change ({exc}).",
-                        getattr(frame, "cid", None))
+                       getattr(frame, "cid", None))
 
     def _owned(self, conn: StaffConn, conversation: int, *, cid: str | None = None
                ) -> Live | None:
@@ -1158,7 +1159,7 @@ class Hub:
             entry = self.queue.get(frame.conversation)
             if entry is None:
                 self.error(conn.connection, "already_claimed",
-                            "Someone else has already answered that visitor.")
+                           "Someone else has already answered that visitor.")
                 return
         live = self.live[entry.conversation]
         username = conn.account.username
@@ -1189,7 +1190,7 @@ class Hub:
         self._tell_supervisors(live)
 
     def _staff_line_frame(self, conn: StaffConn,
-                                frame: protocol.StaffSend | protocol.Note | protocol.Whisper
+                          frame: protocol.StaffSend | protocol.Note | protocol.Whisper
                                 ) -> None:
         if isinstance(frame, protocol.Whisper):
             live = self.live.get(frame.conversation)
@@ -1257,7 +1258,7 @@ class Hub:
         target = await self.storage.staff(frame.to)
         if target is None or target.disabled or not self.staff.get(target.username):
             self.error(conn.connection, "not_online",
-                        f"{frame.to} is not logged in; transfer to someone who is.")
+                       f"{frame.to} is not logged in; transfer to someone who is.")
             return
         if target.username == conn.account.username:
             self.error(conn.connection, "bad_frame", "That conversation is already yours.")
@@ -1385,7 +1386,7 @@ class Hub:
             return
         await self.storage.audit(conn.account.username, "help", frame.conversation)
         self.send_all_staff(protocol.HelpWanted(frame.conversation, conn.account.username,
-                                                 conn.account.display_name),
+                                                conn.account.display_name),
                              supervisors_only=True)
 
     async def _room(self, conn: StaffConn, frame: protocol.RoomSend) -> None:

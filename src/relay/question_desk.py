@@ -140,27 +140,27 @@ class QuestionDesk:
         return None
 
     async def _ask(self, conn: VisitorConn, frame: protocol.Ask) -> None:
-        hub, ws = self.hub, conn.connection
+        hub, to = self.hub, conn.connection
         if frame.key is not None and not ASK_KEY.fullmatch(frame.key):
-            hub.error(ws, "bad_frame", "key must be 22-86 base64url characters", frame.cid)
+            hub.error(to, "bad_frame", "key must be 22-86 base64url characters", frame.cid)
             return
         key_hash = auth.token_hash(frame.key) if frame.key else None
         try:
             if key_hash is not None and await self._asked_again(conn, frame, key_hash):
                 return
             if not self._offered():
-                hub.error(ws, "questions_not_now", "The chat is open now: write in the chat "
-                             "instead.", frame.cid)
+                hub.error(to, "questions_not_now", "The chat is open now: write in the chat "
+                          "instead.", frame.cid)
                 return
             if await hub.storage.unanswered_questions() >= self.config.max_open:
                 hub.counters.count("questions_refused_full")
-                hub.error(ws, "questions_full", "We cannot take more questions right now; "
-                             "please try again later, or use the numbers for help now.",
-                             frame.cid)
+                hub.error(to, "questions_full", "We cannot take more questions right now; "
+                          "please try again later, or use the numbers for help now.",
+                          frame.cid)
                 return
         except StorageError as exc:
-            hub.error(ws, "storage", f"Your question could not be saved ({exc}). Please "
-                                        "try again.", frame.cid)
+            hub.error(to, "storage", f"Your question could not be saved ({exc}). Please "
+                                     "try again.", frame.cid)
             return
         now = hub.clock()
         lang = frame.lang or conn.lang
@@ -173,8 +173,8 @@ class QuestionDesk:
         try:
             await hub.storage.create_question(record, first)
         except StorageError as exc:
-            hub.error(ws, "storage", f"Your question could not be saved ({exc}). Please "
-                                        "try again.", frame.cid)
+            hub.error(to, "storage", f"Your question could not be saved ({exc}). Please "
+                                     "try again.", frame.cid)
             return
         item = self._open_question(record, [first])
         self.open[record.id] = item
@@ -232,7 +232,7 @@ class QuestionDesk:
             record = await hub.storage.question_by_code(digest) if digest else None
         except StorageError as exc:
             hub.error(conn.connection, "storage", f"The question could not be read ({exc}). "
-                                             "Please try again.")
+                                                  "Please try again.")
             return
         if record is None or record.code_hash is None or digest is None or \
                 not hmac.compare_digest(record.code_hash, digest):
@@ -243,7 +243,7 @@ class QuestionDesk:
                 hub.outbox.close(conn.connection, protocol.CLOSE_POLICY, "Too many wrong codes.")
                 return
             hub.error(conn.connection, "bad_code", "No question has that code. Check it and "
-                                              "try again.")
+                                                   "try again.")
             return
         state.question = record.id
         live = self.open.get(record.id)
@@ -293,7 +293,7 @@ class QuestionDesk:
         error = done.exception()
         if error is not None:
             hub.error(conn.connection, "storage", f"Your message could not be saved ({error}). "
-                                             "Please send it again.", line.cid)
+                                                  "Please send it again.", line.cid)
             return
         item.remember(line.cid, line.seq, line.ts)
         hub.counters.count("question_replies")
@@ -417,7 +417,7 @@ class QuestionDesk:
         item = self.open.get(frame.question)
         if item is None or item.record.staff != username:
             hub.error(conn.connection, "forbidden", "Open the question to take it before you "
-                                               "answer.", frame.cid)
+                                                    "answer.", frame.cid)
             return
         known = item.cids.get(frame.cid)
         if known is not None:
@@ -448,7 +448,7 @@ class QuestionDesk:
             return
         item.remember(line.cid, line.seq, line.ts)
         hub.send(conn.connection, protocol.QuestionAck(line.cid or "", item.record.id, line.seq,
-                                                  line.ts))
+                                                       line.ts))
         self._line_to_staff(item, line, conn)
         record = item.record
         record.staff_seen_seq, item.unread = line.seq, 0
