@@ -53,6 +53,10 @@ class WebSocketOutbox:
         """The connection's handler ended: frames for it are dropped from now on."""
         self._sockets.pop(connection, None)
 
+    def socket(self, connection: ConnectionId) -> ServerConnection | None:
+        """The websocket behind a connection id, while its handler runs."""
+        return self._sockets.get(connection)
+
     def __len__(self) -> int:
         return len(self._sockets)
 
