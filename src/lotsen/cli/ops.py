@@ -23,8 +23,8 @@ from zoneinfo import ZoneInfo
 
 import typer
 
-from relay.cli import app
-from relay.cli.common import ConfigOption, DbOption, fail, load, with_storage
+from lotsen.cli import app
+from lotsen.cli.common import ConfigOption, DbOption, fail, load, with_storage
 from relay.config import RelayConfig
 from relay.storage import ConversationRecord, Line, StorageError
 from relay.storage.sqlite import SQLiteStorage, migrations

@@ -24,9 +24,9 @@ from zoneinfo import ZoneInfo
 
 import typer
 
-from relay.cli import app
-from relay.cli.common import ConfigOption, DbOption, fail, load, with_storage
-from relay.cli.ops import require_database
+from lotsen.cli import app
+from lotsen.cli.common import ConfigOption, DbOption, fail, load, with_storage
+from lotsen.cli.ops import require_database
 from relay.storage import AuditEntry
 from relay.storage.sqlite import SQLiteStorage
 from relay.terminal_text import visible_value
