@@ -31,13 +31,14 @@ from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import partial
-from typing import TYPE_CHECKING, Any, Literal, NewType, Protocol
+from typing import Any, Literal, NewType, Protocol
 
 from relay import auth, protocol
 from relay.config import RelayConfig
 from relay.counters import Counters
 from relay.limits import Budget, RateLimiter
 from relay.protocol import PROTOCOL_VERSION, VISIBLE_TO_VISITOR, Frame
+from relay.question_desk import QuestionDesk, VisitorQuestions
 from relay.queue import QueueEntry, WaitingQueue, estimate_wait
 from relay.storage import (
     ConversationRecord,
@@ -49,9 +50,6 @@ from relay.storage import (
     StorageError,
 )
 from relay.terminal_text import visible
-
-if TYPE_CHECKING:
-    from relay.question_desk import QuestionDesk, VisitorQuestions
 
 log = logging.getLogger("lotsen.relay")
 
@@ -221,9 +219,7 @@ class Hub:
         self._total_at = 0.0  # when (monotonic), see _queue_total_changed
         self._total_timer: asyncio.TimerHandle | None = None
         self._unsaved_closes: dict[int, dict[str, object]] = {}  # see _store_unsaved_closes
-        from relay.question_desk import QuestionDesk
-
-        self.questions: QuestionDesk = QuestionDesk(self)  # questions outside opening hours
+        self.questions = QuestionDesk(self)  # questions outside opening hours
 
     # -- start, periodic work, stop ---------------------------------------------------------
 
