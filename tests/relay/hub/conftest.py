@@ -26,5 +26,6 @@ async def desk(hub_config: RelayConfig) -> AsyncIterator[Desk]:
     desk = Desk(hub_config)
     await desk.start(*STAFF)
     yield desk
+    desk.check_wire()
     desk.hub.stop_timers()
     await desk.storage.close()

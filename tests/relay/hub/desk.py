@@ -55,6 +55,7 @@ class Desk:
         self.hub = Hub(config, self.storage, self.outbox, triage=triage)
         self._numbers = itertools.count(1)
         self._read: dict[ConnectionId, int] = {}
+        self._registries: dict[ConnectionId, dict[str, type[Frame]]] = {}
 
     async def start(self, *staff: tuple[str, bool]) -> None:
         await self.storage.open()
@@ -73,6 +74,7 @@ class Desk:
 
     async def visitor(self, resume: str | None = None, last_seq: int = 0) -> VisitorConn:
         connection = ConnectionId(next(self._numbers))
+        self._registries[connection] = protocol.RELAY_TO_VISITOR
         hello = protocol.Hello(PROTOCOL_VERSION, lang="sv", resume=resume, last_seq=last_seq)
         refused = await self.hub.admit_visitor(connection, hello)
         assert refused is None, refused
@@ -86,6 +88,7 @@ class Desk:
         account = await self.storage.staff(username)
         assert account is not None
         conn = StaffConn(ConnectionId(next(self._numbers)), account, f"hash-{username}")
+        self._registries[conn.connection] = protocol.RELAY_TO_STAFF
         session = protocol.Session(PROTOCOL_VERSION, "token", username, account.display_name,
                                    account.supervisor, time.time() + 3600)
         first = self.hub.staff_joined(conn, session)
@@ -130,6 +133,12 @@ class Desk:
 
     def all(self, conn: VisitorConn | StaffConn, kind: str) -> list[dict[str, Any]]:
         return [f for to, f in self.outbox.sent if to == conn.connection and f["type"] == kind]
+
+    def check_wire(self) -> None:
+        """Every frame sent is one its receiver's side of the protocol accepts (the wire
+        protocol did not change with the hub: the clients' decoders still take it all)."""
+        for to, frame in self.outbox.sent:
+            protocol.decode(json.dumps(frame), self._registries[to])
 
     def errors(self, conn: VisitorConn | StaffConn) -> list[str]:
         return [f["code"] for f in self.all(conn, "error")]

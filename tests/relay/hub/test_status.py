@@ -47,6 +47,7 @@ async def test_a_full_queue_is_closed_to_newcomers_but_not_to_those_waiting(
         assert desk.all(late, "closed")[-1]["reason"] == "queue_closed"
         assert len(desk.hub.queue) == 2
         assert desk.all(first, "queue")[-1]["position"] == 1
+        desk.check_wire()
     finally:
         desk.hub.stop_timers()
 
@@ -75,5 +76,6 @@ async def test_outside_opening_hours_the_status_says_when_it_opens(
         status = desk.hub.status()
         assert (status.open, status.reason) == (False, "hours")
         assert status.next_open == "2026-12-07T09:00:00+01:00"
+        desk.check_wire()
     finally:
         desk.hub.stop_timers()

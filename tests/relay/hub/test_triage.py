@@ -36,6 +36,7 @@ async def test_an_urgent_chat_goes_before_those_waiting_and_staff_see_why(
         assert (place["position"], place["help"]) == (1, True)
         stored = await desk.storage.conversation(urgent)
         assert stored is not None and stored.urgent
+        desk.check_wire()
     finally:
         desk.hub.stop_timers()
 
@@ -53,6 +54,7 @@ async def test_a_staff_verdict_stands_over_the_hook(hub_config: RelayConfig) -> 
         assert entry is not None and entry.urgent is False and entry.marked_by == "Anna"
         assert ("anna", "mark_not_urgent") in [
             (e.actor, e.action) for e in await desk.storage.audit_entries()]
+        desk.check_wire()
     finally:
         desk.hub.stop_timers()
 
@@ -69,5 +71,6 @@ async def test_a_failing_hook_never_takes_a_line_down(hub_config: RelayConfig) -
         visitor, conversation = await desk.start_chat("hej")
         assert [f["cid"] for f in desk.all(visitor, "ack")] == ["c-hej"]
         assert conversation in desk.hub.queue
+        desk.check_wire()
     finally:
         desk.hub.stop_timers()
