@@ -147,7 +147,7 @@ class SharedRelay:
         match = DEMO_PAGE.fullmatch(path)
         if match:
             return self._demo_page(match.group(1))
-        return await self.gate._http(connection, request)
+        return await self.gate.http(connection, request)
 
     def _demo_page(self, org_id: str) -> Response:
         """The demo page as organisation ``org_id``'s own: its name, and data-org on the tag."""
@@ -178,7 +178,7 @@ class SharedRelay:
         if path == VISITOR_PATH and ws.request is not None:
             org = self._visitor_organisation(ws.request)
             if isinstance(org, Organisation):
-                await self.relays[org.id]._connection(ws)
+                await self.relays[org.id].sessions(ws)
                 return
             code = org.reason
             with contextlib.suppress(ConnectionClosed, TimeoutError):
@@ -190,29 +190,16 @@ class SharedRelay:
                 await ws.close(protocol.CLOSE_POLICY, REFUSALS[code][:120])
             return
         if path != STAFF_PATH:
-            await self.gate._connection(ws)  # refuses unknown endpoints
+            await self.gate.sessions(ws)  # refuses unknown endpoints
             return
-        relay = self.gate
         try:
-            login = await self._login(ws)
-            if login is None:
-                return
-            relay = self.relays.get(await self._organisation_of(login) or "", self.gate)
-            await relay._staff_session(ws, login)
+            login = await self.gate.sessions.read_login(ws)
         except ConnectionClosed:
-            pass
-        finally:
-            relay._closed_connections += 1
-
-    async def _login(self, ws: ServerConnection) -> protocol.Login | None:
-        """The staff connection's first frame, with the relay's limits on silent logins."""
-        gate = self.gate
-        gate._wait_for_login(ws)
-        try:
-            login = await gate._first_frame(ws, protocol.STAFF_TO_RELAY, protocol.Login)
-        finally:
-            gate._silent_staff.pop(ws, None)
-        return login if isinstance(login, protocol.Login) else None
+            return
+        if login is None:
+            return
+        relay = self.relays.get(await self._organisation_of(login) or "", self.gate)
+        await relay.sessions.staff_with_login(ws, login)
 
     async def _organisation_of(self, login: protocol.Login) -> str | None:
         """The organisation of the account a login names (None: no such account)."""

@@ -29,6 +29,7 @@ import aiosqlite
 from relay.organisations import DEFAULT_ORG
 from relay.storage import (
     AuditEntry,
+    CommitFigures,
     ConversationRecord,
     Line,
     PurgeResult,
@@ -71,6 +72,9 @@ def migrations() -> list[tuple[int, str]]:
 
 
 log = logging.getLogger("lotsen.storage")
+
+# The schema version from which every table carries the organisation (007_organisations.sql).
+ORGANISATIONS_SCHEMA = 7
 
 
 class _Journal:
@@ -395,6 +399,7 @@ class _Connections:
         self.db: aiosqlite.Connection | None = None  # reads (and schema migrations)
         self.wdb: _Writer | None = None  # the journal's writes
         self.journal: _Journal | None = None
+        self.schema = 0  # the schema version the file holds once opened
 
 
 class SQLiteStorage(QuestionStore):
@@ -408,11 +413,14 @@ class SQLiteStorage(QuestionStore):
 
     def __init__(self, path: Path | str, *, org: str = DEFAULT_ORG, synchronous: str = "FULL",
                  busy_timeout_ms: int = 2000,
-                 migration_set: Sequence[tuple[int, str]] | None = None) -> None:
+                 migration_set: Sequence[tuple[int, str]] | None = None,
+                 migrate: bool = True) -> None:
         self.path = Path(path)
         self.org = org
         self._owner = True  # False for a view made by scoped(): it neither opens nor closes
         self._shared = _Connections()
+        # False: open the schema as it is (the CLI audits a backup taken before migrating).
+        self._apply_migrations = migrate
         # The shipped migrations unless given (upgrade tests open a database with a newer set).
         self._migrations = migration_set
         self._synchronous = synchronous
@@ -504,11 +512,13 @@ class SQLiteStorage(QuestionStore):
                 f"its schema version {version} is newer than this Lotsen's ({latest}); "
                 "upgrade Lotsen, or restore a backup taken before the upgrade")
         for number, script in shipped:
-            if number > version:
+            if number > version and self._apply_migrations:
                 await db.executescript(
                     f"BEGIN;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
+        # What the file holds now: one opened as it is (migrate=False) may predate 007.
+        self._shared.schema = max(version, latest) if self._apply_migrations else version
         (free,) = await self._one("PRAGMA freelist_count") or (0,)
-        if latest > version and free:
+        if latest > version and free and self._apply_migrations:
             # A migration that rebuilt a table left the old one's pages free: give them back,
             # so the file is no larger than its data and a full disk shows up as one.
             await db.execute("VACUUM")
@@ -529,6 +539,14 @@ class SQLiteStorage(QuestionStore):
     async def flush(self) -> None:
         if self._journal is not None:
             await self._journal.flush()
+
+    def commit_figures(self) -> CommitFigures | None:
+        journal = self._journal
+        if journal is None:
+            return None
+        return CommitFigures(journal.failed_commits, journal.refused_writes,
+                             tuple(zip(COMMIT_BUCKETS_S, journal.commit_buckets, strict=True)),
+                             journal.commit_seconds_total)
 
     @property
     def db(self) -> aiosqlite.Connection:
@@ -848,6 +866,14 @@ class SQLiteStorage(QuestionStore):
 
     async def audit(self, actor: str, action: str, conversation: int | None = None,
                     detail: str | None = None, ts: float | None = None) -> None:
+        if self._shared.schema < ORGANISATIONS_SCHEMA:
+            # A file opened as it is, before migrating (lotsen backup before lotsen migrate):
+            # its audit table has no organisation yet, and its rows are all "default"'s.
+            await self._write(
+                "INSERT INTO audit (ts, actor, action, conversation_id, detail) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (ts if ts is not None else time.time(), actor, action, conversation, detail))
+            return
         await self._write(
             "INSERT INTO audit (org, ts, actor, action, conversation_id, detail) "
             "VALUES (?, ?, ?, ?, ?, ?)",
