@@ -145,6 +145,7 @@ def test_completed_tests_are_not_counted_unless_configured(tmp_path: Path) -> No
     with RelayThread(make_config(tmp_path)) as relay:
         assert json.loads(fetch(relay.url + "/widget-selftest.json")[0])["count"] is False
         assert status_of(relay.url + "/widget-selftest/done/audit") == 404
+        assert relay.relay is not None
         assert not any(name.startswith("selftest") for name in relay.relay.counters)
 
 
