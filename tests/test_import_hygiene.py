@@ -26,7 +26,7 @@ LAYERS = ("relay.protocol", "referrals", "figures", "widget", "relay", "console"
 # What each layer may import of our own code (itself always).
 MAY_IMPORT: dict[str, frozenset[str]] = {
     "relay.protocol": frozenset(),
-    "referrals": frozenset(),
+    "referrals": frozenset({"relay.protocol"}),  # languages and roles have one home
     "figures": frozenset({"relay.protocol", "referrals"}),
     "widget": frozenset({"relay.protocol"}),  # build.py writes its constants into widget.js
     "relay": frozenset({"relay.protocol", "referrals", "figures", "widget"}),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-LANGUAGES = ("sv", "en", "nb")
+from relay.protocol import LANGUAGES
 
 _current = "sv"
 

@@ -6,8 +6,6 @@ languages of a key use the same placeholders.
 
 from __future__ import annotations
 
-LANGUAGES = ("sv", "en", "nb")
-
 TEXT: dict[str, tuple[str, str, str]] = {
     # -- the document ---------------------------------------------------------------------------
     "doc.title": ("Lotsen – utvärdering {period}", "Lotsen – evaluation {period}",

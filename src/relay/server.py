@@ -443,10 +443,8 @@ class Relay:
                                   self._display(line.author), line.text, line.ts, line.cid)
 
     @staticmethod
-    def _line_dict(frame: protocol.StaffLine) -> dict[str, Any]:
-        data = frame.to_dict()
-        del data["type"], data["conversation"]
-        return data
+    def _line_dict(frame: protocol.StaffLine) -> protocol.TranscriptLine:
+        return protocol.transcript_line(frame)
 
     def _entry(self, live: Live) -> QueueEntry:
         r = live.record
@@ -462,7 +460,7 @@ class Relay:
     def status(self) -> protocol.Status:
         """Whether a visitor can start a chat now, and what to show them if not."""
         hours = self.config.hours.state(self._now_local())
-        emergency = [dict(e) for e in self.config.emergency]
+        emergency = [e.copy() for e in self.config.emergency]
         closes = hours.closes_at.isoformat() if hours.closes_at else None
         keep = self.config.retention_days  # the widget's privacy line says how long text is kept
         tz = self.config.hours.timezone.key  # the widget shows times in the service's clock
@@ -1503,7 +1501,7 @@ class Relay:
 
     def _presence(self) -> protocol.Presence:
         return protocol.Presence([
-            {"user": user, "name": self._display(user),
+            {"user": user, "name": self.names.get(user, user),
              "supervisor": any(c.account.supervisor for c in conns)}
             for user, conns in sorted(self.staff.items()) if conns
         ])

@@ -27,6 +27,7 @@ from figures.report import (
 )
 from figures.report_text import TEXT
 from figures.stats import Period, compute
+from relay import protocol
 from tests.ops.conftest import Cli
 from tests.ops.month import TZ, write_month
 
@@ -312,7 +313,7 @@ class Record:
     staff_lines: int = 5
 
 
-def year_figures(year: int = 2026) -> tuple[dict[str, Any], dict[str, Any]]:
+def year_figures(year: int = 2026) -> tuple[protocol.StatsFigures, protocol.StatsFigures]:
     """A busy year (every hour of every day has chats, 40 tags, 40 referrals): the largest
     report a year can make."""
     records, visits = [], []

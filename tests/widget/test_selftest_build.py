@@ -14,10 +14,11 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from relay.protocol import LANGUAGES
 from tests.support import RelayThread, make_config
 from widget import asset
 from widget.build import COMMAND, block, generate, sri, stale
-from widget.selftest import LANGUAGES, instruments
+from widget.selftest import instruments
 
 SELFTEST_BUDGET = 6 * 1024  # gzipped, both instruments in three languages
 LOADER_BUDGET = 8 * 1024

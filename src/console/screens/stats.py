@@ -130,7 +130,8 @@ TEXT: dict[str, tuple[str, str, str]] = {
 
 def tr(key: str, **args: Any) -> str:
     """This screen's text in the console's current language."""
-    index = i18n.LANGUAGES.index(i18n.language()) if i18n.language() in i18n.LANGUAGES else 0
+    index = protocol.LANGUAGES.index(i18n.language()) \
+        if i18n.language() in protocol.LANGUAGES else 0
     return TEXT[key][index].format(**args)
 
 
@@ -268,9 +269,9 @@ class StatsScreen(Screen[None]):
         """The figures on screen (None until the relay has answered)."""
         self.waiting = False
         """A request is out and its answer has not arrived."""
-        self.report: dict[str, Any] | None = None
+        self.report: protocol.StatsFigures | None = None
         """The relay's figures as sent (``lotsen stats --format json``) and its report context."""
-        self.context: dict[str, Any] | None = None
+        self.context: protocol.ReportSettings | None = None
         self.saving: tuple[str, str] | None = None
         """The period before, asked for a report being saved (its answer is not shown)."""
         self.report_dir = report_dir or Path.cwd()
@@ -304,8 +305,8 @@ class StatsScreen(Screen[None]):
         body = self.query_one("#stats-body", Static)
         body.update(tr("loading") if self.waiting else tr("offline"))
 
-    def show_report(self, report: dict[str, Any],
-                    context: dict[str, Any] | None = None) -> None:
+    def show_report(self, report: protocol.StatsFigures,
+                    context: protocol.ReportSettings | None = None) -> None:
         """The relay's ``stats`` answer arrived: show it (or finish the report being saved)."""
         period = (report["period"]["since"], report["period"]["until"])
         if self.saving is not None and period == self.saving:
@@ -361,11 +362,11 @@ class StatsScreen(Screen[None]):
             return
         self.notify(tr("report.saving"))
 
-    def save_report(self, previous: dict[str, Any]) -> None:
+    def save_report(self, previous: protocol.StatsFigures) -> None:
         """Write the report of the period shown, compared with ``previous``."""
         assert self.report is not None
         period = self.report["period"]
-        context = ReportContext.from_dict(self.context or {})
+        context = ReportContext.from_dict(self.context) if self.context else ReportContext()
         html = render_report(self.report, previous, context, self.today)
         path = self.report_dir / f"lotsen-report-{period['since']}-{period['until']}.html"
         try:

@@ -34,8 +34,9 @@ from figures.stats import (
 )
 from lotsen.cli import app
 from lotsen.cli.common import ConfigOption, DbOption, fail, load, with_storage
-from lotsen.cli.stats_text import LANGUAGES, Words
+from lotsen.cli.stats_text import Words
 from relay.hours import OpeningHours
+from relay.protocol import LANGUAGES
 from relay.questions import QuestionStats, question_stats
 from relay.storage.sqlite import SQLiteStorage
 from relay.terminal_text import visible_value

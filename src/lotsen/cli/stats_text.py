@@ -12,9 +12,8 @@ from typing import Any
 
 from rich.text import Text
 
+from relay.protocol import LANGUAGES
 from relay.terminal_text import visible
-
-LANGUAGES = ("sv", "en", "nb")
 
 TEXT: dict[str, tuple[str, str, str]] = {
     "heading": ("Lotsen statistik ", "Lotsen statistics ", "Lotsen statistikk "),
