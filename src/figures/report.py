@@ -27,9 +27,9 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from figures.report_text import TEXT
-from figures.stats import WEEKDAYS, Period, WeeklySchedule, format_duration
+from figures.stats import Period, WeeklySchedule, format_duration
 from relay import protocol
-from relay.protocol import LANGUAGES
+from relay.protocol import LANGUAGES, WEEKDAYS
 
 DEFAULT_MIN_COUNT = 5
 TOP = 10  # topics and referrals shown
@@ -889,11 +889,12 @@ def _weeks_page(w: Words, figures: Mapping[str, Any], previous: Mapping[str, Any
 def _who_page(w: Words, figures: Mapping[str, Any]) -> str:
     """Who writes (the role) and in which language, as shares of all conversations."""
     conversations = figures["totals"]["conversations"]
-    who_svg, who = _count_chart(w, figures, "who", "who", conversations, "who", w("who.chart"))
+    who_svg, who = _count_chart(w, figures, "who", "people", conversations, "who",
+                                   w("who.chart"))
     lang_svg, lang = _count_chart(w, figures, "language", "lang", conversations, "lang",
                                   w("lang.chart"))
     return (_figure_block(w("who.chart"), who_svg,
-                          _top_caption(w, who, conversations, "who.top", "who"))
+                          _top_caption(w, who, conversations, "who.top", "people"))
             + _figure_block(w("lang.chart"), lang_svg,
                             _top_caption(w, lang, conversations, "lang.top", "lang")))
 
@@ -973,7 +974,8 @@ def _top_caption(words: Words, shown: list[Shown], whole: int, key: str, prefix:
     top = max(candidates, key=lambda s: s.value)
     label = words(f"{prefix}.{top.path.split('.', 1)[1]}")
     share = top.share(whole) or top.text
-    return escape(words(key, **{"who" if prefix == "who" else "lang": label, "share": share}))
+    return escape(words(key, **{"who" if prefix == "people" else "lang": label,
+                                "share": share}))
 
 
 def _comparison(words: Words, figures: Mapping[str, Any],

@@ -38,8 +38,8 @@ from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 from relay import protocol
+from relay.protocol import WEEKDAYS
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # Roles and languages as the figures count them: a record without one counts as "unknown".
 WHO = (*protocol.ROLES, "unknown")
 LANGUAGE_KEYS = (*protocol.LANGUAGES, "unknown")

@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from relay.hours import WEEKDAYS, Interval, OpeningHours, parse_interval
+from relay.hours import Interval, OpeningHours, parse_interval
 from relay.logs import LOG_LEVELS
-from relay.protocol import DEFAULT_EMERGENCY, LANGUAGES, EmergencyContact
+from relay.protocol import DEFAULT_EMERGENCY, LANGUAGES, WEEKDAYS, EmergencyContact
 from relay.questions import OFFER_WHEN, QuestionsConfig
 
 DEFAULT_HOST = "127.0.0.1"

@@ -42,6 +42,8 @@ MAX_CID_CHARS = 64
 
 LANGUAGES = ("sv", "en", "nb")
 ROLES = ("self", "relative", "child", "professional")
+# Weekday keys of the statistics (``by_weekday``), Monday first as ``date.weekday()`` counts.
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 FEEDBACK_ANSWERS = ("yes", "partly", "no")
 TRIAGE_ANSWERS = ("right", "should_be_urgent", "should_not_be_urgent")
 """The close dialog's "was the triage right?": yes / should have been urgent / should not."""

@@ -65,12 +65,13 @@ from relay.queue import QueueEntry, WaitingQueue, estimate_wait
 from relay.storage import ConversationRecord, Line, RoomLine, StaffAccount, Storage, StorageError
 from relay.storage.sqlite import SQLiteStorage
 from relay.terminal_text import visible
+from vocabulary import word
 
 log = logging.getLogger("lotsen.relay")
 
 Triage = Callable[[list[str], str | None, str | None], tuple[bool, list[str]]]
 
-ALIAS_WORD = {"sv": "Besökare", "en": "Visitor", "nb": "Besøkende"}
+ALIAS_WORD = {lang: word("alias.visitor", lang) for lang in protocol.LANGUAGES}
 # A write buffer above this means the client stopped reading: drop it rather than stall.
 MAX_PENDING_BYTES = 512 * 1024
 # How long a connection being closed may take to finish the closing handshake before it is cut.
