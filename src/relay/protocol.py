@@ -1147,7 +1147,27 @@ def _check(value: Any, hint: Any, name: str, max_items: int | None = 100) -> Any
     raise ProtocolError("bad_frame", f"field '{name}' has the wrong type")
 
 
-_OBJECT_FIELDS: dict[Any, tuple[frozenset[str], dict[str, Any]]] = {}
+_PLAIN = (str, int, float, bool, type(None))
+# Per payload type: its required keys and, per key, its type hint and the plain types a value
+# may have as it is (the common case, decided without _check's generic walk).
+_OBJECT_FIELDS: dict[Any, tuple[frozenset[str], dict[str, tuple[Any, frozenset[type]]]]] = {}
+
+
+def _object_fields(hint: Any) -> tuple[frozenset[str], dict[str, tuple[Any, frozenset[type]]]]:
+    spec = _OBJECT_FIELDS.get(hint)
+    if spec is None:
+        # Not ``__required_keys__``: under ``from __future__ import annotations`` Python 3.11
+        # cannot see NotRequired in a string annotation and counts every key as required.
+        marked = typing.get_type_hints(hint, include_extras=True)
+        required = frozenset(k for k, h in marked.items() if get_origin(h) is not NotRequired)
+        keys = {}
+        for key, key_hint in typing.get_type_hints(hint).items():
+            options = get_args(key_hint) if get_origin(key_hint) in (Union, types.UnionType) \
+                else (key_hint,)
+            keys[key] = (key_hint, frozenset(o for o in options if o in _PLAIN))
+        spec = (required, keys)
+        _OBJECT_FIELDS[hint] = spec
+    return spec
 
 
 def _check_object(value: Any, hint: Any, name: str, max_items: int | None) -> dict[str, Any]:
@@ -1155,21 +1175,22 @@ def _check_object(value: Any, hint: Any, name: str, max_items: int | None) -> di
     type. Keys the payload does not name are kept, so a newer relay may add some."""
     if not isinstance(value, dict):
         raise ProtocolError("bad_frame", f"field '{name}' must be an object")
-    spec = _OBJECT_FIELDS.get(hint)
-    if spec is None:
-        # Not ``__required_keys__``: under ``from __future__ import annotations`` Python 3.11
-        # cannot see NotRequired in a string annotation and counts every key as required.
-        marked = typing.get_type_hints(hint, include_extras=True)
-        required = frozenset(k for k, h in marked.items() if get_origin(h) is not NotRequired)
-        spec = (required, typing.get_type_hints(hint))
-        _OBJECT_FIELDS[hint] = spec
-    required, hints = spec
+    required, keys = _object_fields(hint)
     if not required <= value.keys():
         missing = ", ".join(sorted(required - value.keys()))
         raise ProtocolError("bad_frame", f"field '{name}' lacks {missing}")
-    return {key: item if (item_hint := hints.get(key)) is None
-            else _check(item, item_hint, f"{name}.{key}", max_items)
-            for key, item in value.items()}
+    out = dict(value)
+    for key, item in value.items():
+        known = keys.get(key)
+        if known is None:
+            continue
+        kind = type(item)
+        if kind in known[1] and (kind is not int or -(2**53) < item < 2**53):
+            if kind is str:
+                _text(item, f"{name}.{key}")
+            continue
+        out[key] = _check(item, known[0], f"{name}.{key}", max_items)
+    return out
 
 
 def encodable(text: str) -> bool:
