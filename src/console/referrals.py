@@ -14,15 +14,12 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from console.state import Chat
-from referrals import (
-    Conversation,
-    Line,
-    Service,
-    SuggestionEngine,
-    load_directory,
-)
+
+if TYPE_CHECKING:  # imported when the directory loads: the console paints first
+    from referrals import Service, SuggestionEngine
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +110,8 @@ class ReferralSource:
 
     def load(self) -> None:
         """Load the directory and build the engine (safe to run in a worker thread)."""
+        from referrals import SuggestionEngine, load_directory
+
         try:
             # A municipality's file extends the shipped one unless told to replace it.
             directory = load_directory(self.directory, extend=self.extend) \
@@ -143,6 +142,8 @@ class ReferralSource:
         """Suggestions for a conversation from its visitor and staff lines, or None."""
         if self.engine is None or chat.is_room:
             return None
+        from referrals import Conversation, Line  # loaded with the engine, so this is cheap
+
         # The engine weighs recent lines most; the last 200 are plenty and keep it fast.
         lines = [Line("visitor" if ln.kind == "visitor" else "staff", ln.text)
                  for ln in chat.lines[-400:] if ln.kind in ("visitor", "staff")][-200:]
