@@ -1164,7 +1164,10 @@ def _object_fields(hint: Any) -> tuple[frozenset[str], dict[str, tuple[Any, froz
         for key, key_hint in typing.get_type_hints(hint).items():
             options = get_args(key_hint) if get_origin(key_hint) in (Union, types.UnionType) \
                 else (key_hint,)
-            keys[key] = (key_hint, frozenset(o for o in options if o in _PLAIN))
+            plain = {o for o in options if o in _PLAIN}
+            if any(get_origin(o) is list for o in options):
+                plain.add(list)  # an empty list is valid as it is
+            keys[key] = (key_hint, frozenset(plain))
         spec = (required, keys)
         _OBJECT_FIELDS[hint] = spec
     return spec
@@ -1185,7 +1188,8 @@ def _check_object(value: Any, hint: Any, name: str, max_items: int | None) -> di
         if known is None:
             continue
         kind = type(item)
-        if kind in known[1] and (kind is not int or -(2**53) < item < 2**53):
+        if kind in known[1] and (kind is not int or -(2**53) < item < 2**53) \
+                and (kind is not list or not item):
             if kind is str:
                 _text(item, f"{name}.{key}")
             continue
