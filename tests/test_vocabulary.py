@@ -37,7 +37,7 @@ def test_every_surface_shows_the_shared_words() -> None:
     from console import i18n
     from figures.report_text import TEXT as REPORT
     from lotsen.cli.stats_text import Words
-    from relay.server import ALIAS_WORD
+    from relay.hub import ALIAS_WORD
 
     i18n.set_language("nb")
     try:
