@@ -86,7 +86,7 @@ class RelayThread:
     @property
     def port(self) -> int:
         assert self.relay is not None
-        return self.relay.port
+        return int(self.relay.port)
 
     @property
     def url(self) -> str:

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from relay.hours import OpeningHours
+from relay.protocol import EmergencyContact
 
 DEFAULT_ORG = "default"
 """The id of the implicit organisation of a relay with none configured (and of data stored
@@ -63,7 +64,7 @@ class Organisation:
     origins: tuple[str, ...] = ()
     """Web origins whose pages may open this organisation's chat, e.g. https://kommun-a.se."""
     hours: OpeningHours = field(default_factory=OpeningHours)
-    emergency: tuple[dict[str, str], ...] = ()
+    emergency: tuple[EmergencyContact, ...] = ()
     referral_directory: Path | None = None
     """Its own local services, laid over the shipped national and regional directory."""
     retention_days: int = 30

@@ -21,8 +21,9 @@ from relay.config import (
     shadowed_env_names,
     unknown_env_names,
 )
-from relay.hours import WEEKDAYS, OpeningHours
+from relay.hours import OpeningHours
 from relay.organisations import Organisation
+from relay.protocol import WEEKDAYS
 
 app = typer.Typer(help="Check configuration files, or show the effective configuration.",
                   no_args_is_help=True)

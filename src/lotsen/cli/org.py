@@ -16,8 +16,9 @@ import typer
 
 from lotsen.cli.common import ConfigOption, DbOption, fail, load, with_storage
 from relay.config import ConfigError, RelayConfig, load_config
-from relay.hours import WEEKDAYS, OpeningHours
+from relay.hours import OpeningHours
 from relay.organisations import DEFAULT_ORG, MAX_NAME_CHARS, Organisation, org_id_problem
+from relay.protocol import WEEKDAYS
 from relay.storage.sqlite import SQLiteStorage
 from relay.terminal_text import visible
 

@@ -11,12 +11,10 @@ import time
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 import typer
 
 from figures.report import ReportContext, previous_period, render_report
-from figures.report_text import LANGUAGES
 from figures.stats import load_statistics
 from lotsen.cli import app
 from lotsen.cli.common import (
@@ -30,6 +28,7 @@ from lotsen.cli.common import (
 )
 from lotsen.cli.stats import period_from_options
 from relay.config import RelayConfig
+from relay.protocol import LANGUAGES, StatsFigures
 from relay.questions import load_question_figures
 from relay.storage.sqlite import SQLiteStorage
 
@@ -60,7 +59,7 @@ def report(
     period = period_from_options(since, until, month, cfg.hours, time.time())
     before = previous_period(period)
 
-    async def act(storage: SQLiteStorage) -> tuple[dict[str, Any], dict[str, Any]]:
+    async def act(storage: SQLiteStorage) -> tuple[StatsFigures, StatsFigures]:
         now = (await load_statistics(storage, period)).to_dict()
         then = (await load_statistics(storage, before)).to_dict()
         now["questions"] = await load_question_figures(storage, period)

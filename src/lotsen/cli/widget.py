@@ -11,10 +11,10 @@ import typer
 
 from lotsen.cli.common import fail
 from relay.organisations import org_id_problem
+from relay.protocol import LANGUAGES
 
 app = typer.Typer(help="The visitor widget: print the tag that embeds it.", no_args_is_help=True)
 
-LANGUAGES = ("sv", "en", "nb")
 
 
 def widget_source() -> bytes:
