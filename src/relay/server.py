@@ -62,8 +62,15 @@ from relay.protocol import (
     ProtocolError,
 )
 from relay.queue import QueueEntry, WaitingQueue, estimate_wait
-from relay.storage import ConversationRecord, Line, RoomLine, StaffAccount, Storage, StorageError
-from relay.storage.sqlite import SQLiteStorage
+from relay.storage import (
+    ConversationRecord,
+    Line,
+    RoomLine,
+    StaffAccount,
+    Storage,
+    StorageError,
+    open_storage,
+)
 from relay.terminal_text import visible
 
 log = logging.getLogger("lotsen.relay")
@@ -171,7 +178,7 @@ class Relay:
         clock: Callable[[], float] = time.time,
     ) -> None:
         self.config = config
-        self.storage: Any = storage or SQLiteStorage(config.database)
+        self.storage: Any = storage or open_storage(config.database)
         self.triage = triage
         self.clock = clock
         self.queue = WaitingQueue()

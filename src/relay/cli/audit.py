@@ -25,8 +25,7 @@ from zoneinfo import ZoneInfo
 import typer
 
 from relay.cli import app
-from relay.cli.common import ConfigOption, DbOption, fail, load, with_storage
-from relay.cli.ops import require_database
+from relay.cli.common import ConfigOption, DbOption, fail, load, require_database, with_storage
 from relay.storage import AuditEntry
 from relay.storage.sqlite import SQLiteStorage
 from relay.terminal_text import visible_value
@@ -71,7 +70,7 @@ def audit(
                                   "'(unauthenticated)' for failed logins and lockouts)."),
     output: str = typer.Option("table", "--format", help="table, json or csv."),
     limit: int = typer.Option(1000, "--limit", min=1, help="At most this many newest entries."),
-    db: Path = DbOption,
+    db: str | None = DbOption,
     config: Path = ConfigOption,
 ) -> None:
     """Print the audit log: who logged in, claimed, read, transferred, closed, exported, purged.

@@ -124,6 +124,6 @@ def effective_toml(cfg: RelayConfig) -> str:
 
 
 @app.command()
-def show(db: Path = DbOption, config: Path = ConfigOption) -> None:
+def show(db: str | None = DbOption, config: Path = ConfigOption) -> None:
     """Print the effective configuration (file, LOTSEN_* variables, defaults) as TOML."""
     typer.echo(effective_toml(load(config, db)), nl=False)

@@ -15,7 +15,7 @@ from typing import Any
 import typer
 
 from relay.cli import app
-from relay.cli.common import ConfigOption, DbOption, fail, load, with_storage
+from relay.cli.common import ConfigOption, DbOption, fail, load, require_database, with_storage
 from relay.cli.stats import period_from_options
 from relay.questions import load_question_figures
 from relay.report import ReportContext, previous_period, render_report
@@ -36,7 +36,7 @@ def report(
                                                 "several organisations)."),
     lang: str = typer.Option(None, "--lang", help="sv, en or nb (default: the service's chat."
                                                   "default_language)."),
-    db: Path = DbOption,
+    db: str | None = DbOption,
     config: Path = ConfigOption,
 ) -> None:
     """Write the evaluation report (HTML, prints to A4): demand, waits, who writes, topics."""
@@ -48,8 +48,7 @@ def report(
         # under another organisation's name.
         fail(f"--org {org!r}: this relay has no organisations configured (it serves one "
              "service); leave out --org")
-    if not cfg.database.exists():
-        fail(f"no database at {cfg.database} — pass --db with the relay's database file")
+    require_database(cfg)
     if output.parent and not output.parent.exists():
         fail(f"the folder {output.parent} does not exist — create it or pass another -o")
     period = period_from_options(since, until, month, cfg.hours, time.time())

@@ -13,7 +13,7 @@ from relay.cli import app
 from relay.cli.common import ConfigOption, DbOption, fail, load, with_storage
 from relay.config import DEFAULT_PORT, ConfigError
 from relay.logs import LOG_LEVELS, setup_logging
-from relay.storage import StorageError
+from relay.storage import PostgresURL, StorageError
 from relay.storage.sqlite import SQLiteStorage
 
 
@@ -21,7 +21,7 @@ from relay.storage.sqlite import SQLiteStorage
 def serve(
     host: str = typer.Option(None, help="Address to listen on (default: 127.0.0.1)."),
     port: int = typer.Option(None, help=f"Port to listen on (default: {DEFAULT_PORT})."),
-    db: Path = DbOption,
+    db: str | None = DbOption,
     config: Path = ConfigOption,
     log_level: str = typer.Option(None, help="debug, info, warning or error (default: "
                                               "LOTSEN_LOG_LEVEL, else the config's log level, "
@@ -56,7 +56,9 @@ def serve(
     def ready(relay: Relay) -> None:
         where = f"{'https' if cfg.certfile else 'http'}://{cfg.host}:{relay.port}"
         typer.echo(f"Lotsen relay on {where}  (demo page {where}/, widget {where}/widget.js)")
-        typer.echo(f"Database {cfg.database.resolve()}. Stop with Ctrl+C.")
+        where_stored = (cfg.database if isinstance(cfg.database, PostgresURL)
+                        else cfg.database.resolve())  # a URL prints without its password
+        typer.echo(f"Database {where_stored}. Stop with Ctrl+C.")
 
     try:
         triage = default_triage(cfg)
@@ -73,6 +75,9 @@ def serve(
             fail(f"cannot listen on {cfg.host} — pass --host with an address of this machine")
         fail(f"cannot start the relay: {exc.strerror or exc}")
     except StorageError as exc:
+        if isinstance(cfg.database, PostgresURL):
+            fail(f"{exc} — check that the PostgreSQL server runs and the database exists "
+                 "(lotsen never creates one), or pass another --db URL")
         fail(f"{exc} — pass --db with a writable file")
     except KeyboardInterrupt:
         pass
@@ -98,7 +103,7 @@ def tls_problem(certfile: Path, keyfile: Path) -> str | None:
 
 @app.command()
 def purge(
-    db: Path = DbOption,
+    db: str | None = DbOption,
     config: Path = ConfigOption,
     older_than_days: int = typer.Option(None, help="Override retention_days for this run."),
 ) -> None:

@@ -78,7 +78,7 @@ def add(
                                         "visitors would learn half of a login."),
     supervisor: bool = typer.Option(False, help="May follow every conversation (audited)."),
     password_stdin: bool = PasswordStdin,
-    db: Path = DbOption,
+    db: str | None = DbOption,
     config: Path = ConfigOption,
 ) -> None:
     """Create a staff account."""
@@ -111,7 +111,7 @@ def add(
 
 
 @app.command("list")
-def list_(db: Path = DbOption, config: Path = ConfigOption) -> None:
+def list_(db: str | None = DbOption, config: Path = ConfigOption) -> None:
     """List staff accounts."""
     from rich.console import Console
     from rich.table import Table
@@ -128,7 +128,7 @@ def list_(db: Path = DbOption, config: Path = ConfigOption) -> None:
 
 
 @app.command()
-def disable(username: str, db: Path = DbOption, config: Path = ConfigOption) -> None:
+def disable(username: str, db: str | None = DbOption, config: Path = ConfigOption) -> None:
     """Disable an account and end its sessions."""
     cfg = load(config, db)
 
@@ -146,7 +146,7 @@ def disable(username: str, db: Path = DbOption, config: Path = ConfigOption) -> 
 
 
 @app.command()
-def passwd(username: str, password_stdin: bool = PasswordStdin, db: Path = DbOption,
+def passwd(username: str, password_stdin: bool = PasswordStdin, db: str | None = DbOption,
            config: Path = ConfigOption) -> None:
     """Set a new password (ends the account's sessions)."""
     cfg = load(config, db)
@@ -170,7 +170,7 @@ def totp(
     remove: bool = typer.Option(False, "--remove", help="Turn the second factor off instead."),
     confirm: bool = typer.Option(True, "--confirm/--no-confirm",
                                  help="Ask for a code from the app before saving (default: on)."),
-    db: Path = DbOption,
+    db: str | None = DbOption,
     config: Path = ConfigOption,
 ) -> None:
     """Enrol a TOTP second factor: scan the QR code with an authenticator app.

@@ -23,7 +23,7 @@ from rich.table import Table
 from rich.text import Text
 
 from relay.cli import app
-from relay.cli.common import ConfigOption, DbOption, fail, load, with_storage
+from relay.cli.common import ConfigOption, DbOption, fail, load, require_database, with_storage
 from relay.cli.stats_text import LANGUAGES, Words
 from relay.hours import OpeningHours
 from relay.questions import QuestionStats, question_stats
@@ -83,7 +83,7 @@ def stats(
     output_format: str = typer.Option("table", "--format", "-f", help="table, json or csv."),
     lang: str = typer.Option(None, "--lang", help="sv, en or nb (default: the relay's "
                                                   "[chat] default_language)."),
-    db: Path = DbOption,
+    db: str | None = DbOption,
     config: Path = ConfigOption,
 ) -> None:
     """Print anonymous statistics: hours, waits, who writes, topics, referrals, trend."""
@@ -92,8 +92,7 @@ def stats(
     if lang is not None and lang not in LANGUAGES:
         fail(f"--lang must be one of {', '.join(LANGUAGES)}, not {lang!r}")
     cfg = load(config, db)
-    if not cfg.database.exists():
-        fail(f"no database at {cfg.database} — pass --db with the relay's database file")
+    require_database(cfg)
     period = period_from_options(since, until, month, cfg.hours, time.time())
 
     async def act(storage: SQLiteStorage) -> tuple[Statistics, QuestionStats]:

@@ -1,10 +1,10 @@
 """Embedded SQLite storage (WAL, group commit) through aiosqlite.
 
-Writes go through ``_Journal``: callers await their own write, concurrent writes are committed
-together in one transaction, and a failed commit fails every write in it, so the relay never
-acknowledges a line that is not on disk. A single write SQLite refuses (a bad value, a broken
-constraint) fails alone: the rest of its group is committed without it. Reads use the same
-connection between commits.
+Writes go through ``_Journal`` (a ``GroupCommit``): callers await their own write, concurrent
+writes are committed together in one transaction, and a failed commit fails every write in
+it, so the relay never acknowledges a line that is not on disk. A single write SQLite refuses
+(a bad value, a broken constraint) fails alone: the rest of its group is committed without it.
+Reads use the same connection between commits.
 """
 
 from __future__ import annotations
@@ -53,9 +53,10 @@ _UPDATABLE = {
 }
 
 
-def migrations() -> list[tuple[int, str]]:
-    """The numbered schema migrations shipped with the relay, in order."""
-    folder = resources.files("relay.storage") / "migrations"
+def migrations(folder_name: str = "migrations") -> list[tuple[int, str]]:
+    """The numbered schema migrations shipped with the relay, in order (SQLite's, or with
+    ``"postgres_migrations"`` PostgreSQL's, which carry the same numbers)."""
+    folder = resources.files("relay.storage") / folder_name
     found = []
     for entry in folder.iterdir():
         name = entry.name
@@ -71,11 +72,16 @@ def migrations() -> list[tuple[int, str]]:
 log = logging.getLogger("lotsen.storage")
 
 
-class _Journal:
-    """Group commit: writes submitted while a commit runs are committed together after it."""
+class GroupCommit:
+    """Group commit: writes submitted while a commit runs are committed together after it.
 
-    def __init__(self, db: _Writer) -> None:
-        self.db = db
+    An engine's journal says how to commit a group (``_commit``), which exceptions fail a
+    whole group (``failures``) and how they read (``describe``).
+    """
+
+    failures: tuple[type[BaseException], ...] = (sqlite3.Error, ValueError, OverflowError)
+
+    def __init__(self) -> None:
         # Held for a whole transaction; anything else using ``db`` takes it too.
         self.lock = asyncio.Lock()
         # Writes waiting for the next commit, and their futures (kept apart: the commit takes
@@ -150,8 +156,8 @@ class _Journal:
                 started = time.perf_counter()
                 try:
                     failed = await self._commit(batch)
-                except (sqlite3.Error, ValueError, OverflowError) as exc:
-                    error = StorageError(_describe(exc))
+                except self.failures as exc:
+                    error = StorageError(self.describe(exc))
                     self.failed_commits += 1
                 else:
                     refused = {index: StorageError(_describe(exc))
@@ -164,6 +170,23 @@ class _Journal:
                         bisect.bisect_left(COMMIT_BUCKETS_S, self.last_commit_s)] += 1
             _settle(waiters, error, refused)
             _settle(barriers, None)
+
+    def describe(self, exc: BaseException) -> str:
+        return _describe(exc)
+
+    async def _commit(self, writes: list[tuple[str, Sequence[Any]]]
+                      ) -> dict[int, BaseException]:
+        """Commit ``writes`` in one transaction; return the single writes refused (by index)
+        or raise one of ``failures`` if the whole group failed."""
+        raise NotImplementedError
+
+
+class _Journal(GroupCommit):
+    """SQLite's group commit, on the writer's own connection and thread."""
+
+    def __init__(self, db: _Writer) -> None:
+        super().__init__()
+        self.db = db
 
     async def _commit(self, writes: list[tuple[str, Sequence[Any]]]
                       ) -> dict[int, BaseException]:
@@ -621,7 +644,7 @@ class SQLiteStorage(QuestionStore):
                  account.created_at or time.time()),
             )
         except StorageError as exc:
-            if "UNIQUE" in str(exc):
+            if "unique" in str(exc).lower():  # SQLite's and PostgreSQL's wording
                 raise StorageError(f"staff account {account.username!r} already exists") from None
             raise
         stored = await self.staff(account.username)

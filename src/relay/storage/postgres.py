@@ -1,0 +1,376 @@
+"""PostgreSQL storage (the ``postgres`` extra): psycopg 3, async, with psycopg_pool.
+
+The same storage as ``SQLiteStorage`` on another engine: the same tables and numbered
+migrations (``postgres_migrations/``, numbered like SQLite's), the same queries, and the same
+journal — writes submitted while a commit runs are committed together in one transaction, each
+write is acknowledged only after that commit, a failed commit fails every write in it (their
+senders get a ``storage`` error) and a single write the database refuses fails alone.
+
+What differs is only what must:
+
+- A chat line is stored by ``lotsen_append_line`` (001_initial.sql), which bumps the
+  conversation's ``last_seq`` and inserts the line in the same transaction, so line numbers
+  stay unique and in order whichever process writes; a line whose number is not above the
+  stored one is refused.
+- Reads and the journal take connections from one pool; a connection the server dropped is
+  thrown away and the next commit gets a new one, so the relay recovers by itself when the
+  database comes back (meanwhile writes fail with ``storage`` errors and /healthz says 503).
+- A purge runs ``VACUUM`` on the tables it deleted text from, so the space is reused soon
+  (PostgreSQL has no ``secure_delete``: see docs/operations.md, "Using PostgreSQL").
+
+``PostgresStorage`` subclasses ``SQLiteStorage`` to share its queries, which are plain SQL
+with ``?`` placeholders; the journal and reads turn them into psycopg's ``%s``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from typing import Any
+
+import psycopg
+from psycopg import errors as pg_errors
+from psycopg_pool import AsyncConnectionPool
+
+from relay.storage import (
+    AuditEntry,
+    ConversationRecord,
+    Line,
+    PostgresURL,
+    PurgeResult,
+    StorageError,
+)
+from relay.storage.sqlite import (
+    _CONVERSATION_COLUMNS,
+    Done,
+    GroupCommit,
+    SQLiteStorage,
+    _record,
+    migrations,
+)
+
+log = logging.getLogger("lotsen.storage")
+
+MIGRATIONS_FOLDER = "postgres_migrations"
+# pg_advisory_xact_lock key: relays starting at once on one database migrate one at a time.
+_MIGRATION_LOCK = 0x4C6F7473656E  # "Lotsen"
+_APPEND_LINE = "SELECT lotsen_append_line(?, ?, ?, ?, ?, ?, ?)"
+
+Pool = AsyncConnectionPool[psycopg.AsyncConnection[tuple[Any, ...]]]
+
+
+def postgres_migrations() -> list[tuple[int, str]]:
+    """PostgreSQL's numbered schema migrations, in order (the same numbers as SQLite's)."""
+    return migrations(MIGRATIONS_FOLDER)
+
+
+@lru_cache(maxsize=1024)
+def _pg(sql: str) -> str:
+    """The relay's SQL with psycopg's placeholders (the queries hold no literal ``%`` or ``?``
+    besides the placeholders; a ``%`` would be read as one, so it is refused here)."""
+    if "%" in sql:
+        raise ValueError("a query with a literal % cannot be translated")
+    return sql.replace("?", "%s")
+
+
+def _line_params(line: Line) -> tuple[Any, ...]:
+    return (line.conversation, line.seq, line.kind, line.author, line.text, line.ts, line.cid)
+
+
+# What PostgreSQL (or psycopg, before sending) refuses in one write while the rest of its group
+# is fine: a broken constraint (a line numbered already included), a value it cannot store
+# (a NUL character, a number beyond bigint, text that is not valid Unicode).
+_REFUSED: tuple[type[BaseException], ...] = (
+    pg_errors.IntegrityError, pg_errors.DataError, ValueError, OverflowError)
+
+
+def describe(exc: BaseException) -> str:
+    """A short reason a person can act on; never the connection URL, a value or a password."""
+    if isinstance(exc, psycopg.OperationalError | psycopg.InterfaceError):
+        sqlstate = getattr(exc, "sqlstate", None) or ""
+        if sqlstate.startswith("53"):
+            return "the database server is out of resources (disk or memory)"
+        if sqlstate == "25006":
+            return "the database is read-only"
+        return "the database is unreachable"
+    if isinstance(exc, psycopg.Error):
+        sqlstate = exc.sqlstate or ""
+        if sqlstate.startswith("53"):
+            return "the database server is out of resources (disk or memory)"
+        if sqlstate == "25006":
+            return "the database is read-only"
+        # The server's primary message never quotes a value (its DETAIL line may: left out);
+        # an error psycopg raised before sending has no diagnostics, only its own message.
+        primary = exc.diag.message_primary or (
+            str(exc).splitlines()[0] if exc.sqlstate is None else type(exc).__name__)
+        return f"database error: {primary}"
+    if isinstance(exc, UnicodeError):
+        return "database error: the text is not valid Unicode"
+    return f"database error: {exc}"
+
+
+class _PgJournal(GroupCommit):
+    """PostgreSQL's group commit: one transaction per group on a pooled connection."""
+
+    failures = (psycopg.Error, ValueError, OverflowError)
+
+    def __init__(self, pool: Pool) -> None:
+        super().__init__()
+        self.pool = pool
+
+    def describe(self, exc: BaseException) -> str:
+        return describe(exc)
+
+    async def _commit(self, writes: list[tuple[str, Sequence[Any]]]
+                      ) -> dict[int, BaseException]:
+        async with self.lock, self.pool.connection() as conn:
+            try:
+                await _write_all(conn, writes)
+            except _REFUSED:
+                if len(writes) == 1:
+                    raise
+                return await _write_each(conn, writes)
+            return {}
+
+
+async def _write_all(conn: psycopg.AsyncConnection[Any],
+                     writes: list[tuple[str, Sequence[Any]]]) -> None:
+    """The whole group in one transaction; runs of one statement go as one ``executemany``,
+    which psycopg sends pipelined (one round trip for the run, not one per row)."""
+    async with conn.transaction(), conn.cursor() as cur:
+        index = 0
+        while index < len(writes):
+            sql = writes[index][0]
+            end = index + 1
+            while end < len(writes) and writes[end][0] == sql:
+                end += 1
+            if end - index == 1:
+                await cur.execute(_pg(sql), writes[index][1])
+            else:
+                await cur.executemany(_pg(sql), [params for _, params in writes[index:end]])
+            index = end
+
+
+async def _write_each(conn: psycopg.AsyncConnection[Any],
+                      writes: list[tuple[str, Sequence[Any]]]) -> dict[int, BaseException]:
+    """The group again, each write in a savepoint of its own: refused ones are rolled back."""
+    refused: dict[int, BaseException] = {}
+    async with conn.transaction(), conn.cursor() as cur:
+        for index, (sql, params) in enumerate(writes):
+            try:
+                async with conn.transaction():  # a savepoint
+                    await cur.execute(_pg(sql), params)
+            except _REFUSED as exc:
+                refused[index] = exc
+    return refused
+
+
+class PostgresStorage(SQLiteStorage):
+    """Storage in a PostgreSQL database named by a ``postgresql://`` URL."""
+
+    def __init__(self, url: PostgresURL | str, *, min_connections: int = 2,
+                 max_connections: int = 10, timeout_s: float = 5.0,
+                 migration_set: Sequence[tuple[int, str]] | None = None) -> None:
+        # Not SQLiteStorage.__init__: there is no file. The attributes its queries use are set.
+        self.url = url if isinstance(url, PostgresURL) else PostgresURL(url)
+        self._migrations = migration_set
+        self._min_connections = min_connections
+        self._max_connections = max_connections
+        self._timeout_s = timeout_s
+        self._pool: Pool | None = None
+        self._journal: _PgJournal | None = None  # type: ignore[assignment]
+        self._staff_ids: dict[str, int] = {}
+
+    def __repr__(self) -> str:
+        return f"PostgresStorage({str(self.url)!r})"
+
+    # -- lifecycle ------------------------------------------------------------------------
+
+    async def open(self) -> None:
+        pool: Pool = AsyncConnectionPool(
+            self.url.url, min_size=self._min_connections, max_size=self._max_connections,
+            kwargs={"autocommit": True, "application_name": "lotsen",
+                    "connect_timeout": max(1, int(self._timeout_s))},
+            timeout=self._timeout_s, open=False, name="lotsen")
+        try:
+            await pool.open(wait=True, timeout=self._timeout_s * 2)
+            self._pool = pool
+            await self._migrate()
+        except (psycopg.Error, ValueError) as exc:
+            self._pool = None
+            await pool.close()
+            raise StorageError(f"cannot open database {self.url}: {describe(exc)}") from None
+        except StorageError:
+            self._pool = None
+            await pool.close()
+            raise
+        self._journal = _PgJournal(pool)
+        self._journal.start()
+        for account in await self.list_staff():
+            self._staff_ids[account.username] = account.id
+
+    async def schema_version(self) -> int:
+        """The schema version stored in the database (0 for an empty database)."""
+        row = await self._one(
+            "SELECT version FROM lotsen_schema WHERE to_regclass('lotsen_schema') IS NOT NULL")
+        return int(row[0]) if row else 0
+
+    async def _migrate(self) -> None:
+        shipped = (self._migrations if self._migrations is not None
+                   else postgres_migrations())
+        latest = max((number for number, _ in shipped), default=0)
+        async with self.pool.connection() as conn, conn.transaction():
+            await conn.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
+            await conn.execute("CREATE TABLE IF NOT EXISTS lotsen_schema "
+                               "(version integer NOT NULL)")
+            cur = await conn.execute("SELECT version FROM lotsen_schema")
+            row = await cur.fetchone()
+            if row is None:
+                await conn.execute("INSERT INTO lotsen_schema (version) VALUES (0)")
+            version = int(row[0]) if row else 0
+            if version > latest:
+                # An older Lotsen must not write to a schema it does not know.
+                raise StorageError(
+                    f"cannot open database {self.url}: its schema version {version} is newer "
+                    f"than this Lotsen's ({latest}); upgrade Lotsen, or restore a backup "
+                    "taken before the upgrade")
+            for number, script in shipped:
+                if number > version:
+                    await conn.execute(script.encode())  # bytes: no placeholders in it
+                    await conn.execute("UPDATE lotsen_schema SET version = %s", (number,))
+                    log.info("schema migrated to version %d", number,
+                             extra={"event": "schema_migrated"})
+
+    async def close(self) -> None:
+        if self._journal is not None:
+            await self._journal.stop()
+            self._journal = None
+        if self._pool is not None:
+            await self._pool.close()
+            self._pool = None
+
+    @property
+    def pool(self) -> Pool:
+        if self._pool is None:
+            raise StorageError("storage is not open")
+        return self._pool
+
+    @property
+    def db(self) -> Any:
+        raise StorageError("PostgreSQL storage has no SQLite connection")
+
+    async def healthy(self) -> bool:
+        """One ``SELECT 1`` on a pooled connection, waiting at most two seconds for one."""
+        if self._pool is None:
+            return False
+        try:
+            async with self._pool.connection(timeout=2.0) as conn:
+                cur = await conn.execute("SELECT 1")
+                return await cur.fetchone() == (1,)
+        except (psycopg.Error, OSError):
+            return False
+
+    # -- helpers ----------------------------------------------------------------------------
+
+    async def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[Sequence[Any]]:
+        try:
+            async with self.pool.connection() as conn:
+                cur = await conn.execute(_pg(sql), tuple(params))
+                return list(await cur.fetchall())
+        except (psycopg.Error, ValueError, OverflowError) as exc:
+            raise StorageError(describe(exc)) from None
+
+    # -- conversations ------------------------------------------------------------------------
+
+    def append_line(self, line: Line) -> asyncio.Future[None]:
+        return self.journal.submit(_APPEND_LINE, _line_params(line))
+
+    def append_line_then(self, line: Line, done: Done) -> None:
+        self.journal.submit_then(_APPEND_LINE, _line_params(line), done)
+
+    async def live_conversations(self) -> list[tuple[ConversationRecord, int]]:
+        rows = await self._rows(
+            f"SELECT {_CONVERSATION_COLUMNS}, c.last_seq "
+            "FROM conversations c LEFT JOIN staff s ON s.id = c.staff_id "
+            "WHERE c.state != 'closed' ORDER BY c.created_at, c.id")
+        return [(_record(row), int(row[21])) for row in rows]
+
+    async def last_seq(self, conversation: int) -> int:
+        row = await self._one("SELECT last_seq FROM conversations WHERE id = ?",
+                              (conversation,))
+        return int(row[0]) if row else 0
+
+    # -- statistics, audit, retention -----------------------------------------------------------
+
+    async def count_closed_visit(self, hour: str, count: int = 1) -> None:
+        await self._write(
+            "INSERT INTO closed_visits (hour, count) VALUES (?, ?) ON CONFLICT (hour) "
+            "DO UPDATE SET count = closed_visits.count + excluded.count", (hour, count))
+
+    async def audit_entries(self, since: float | None = None, limit: int = 1000,
+                            actor: str | None = None) -> list[AuditEntry]:
+        """The newest ``limit`` entries since ``since`` (of one actor if given), oldest first.
+
+        SQLite's query tests ``? IS NULL``, a parameter type PostgreSQL cannot infer."""
+        rows = await self._rows(
+            "SELECT ts, actor, action, conversation_id, detail FROM audit WHERE ts >= ? "
+            "AND (?::text IS NULL OR actor = ?) ORDER BY id DESC LIMIT ?",
+            (since or 0.0, actor, actor, limit))
+        return [AuditEntry(*row) for row in reversed(rows)]
+
+    async def purge(self, closed_before: float) -> PurgeResult:
+        result = await super().purge(closed_before)
+        if result.messages or result.room_messages:
+            await self._vacuum("messages", "room_messages")
+        return result
+
+    async def purge_questions(self, cutoff: float, now: float) -> list[int]:
+        ids = await super().purge_questions(cutoff, now)
+        if ids:
+            await self._vacuum("question_lines", "questions")
+        return ids
+
+    async def _vacuum(self, *tables: str) -> None:
+        """Let PostgreSQL reclaim the deleted rows now rather than at autovacuum's leisure."""
+        try:
+            async with self.pool.connection() as conn:
+                await conn.execute(f"VACUUM {', '.join(tables)}".encode())
+        except psycopg.Error as exc:  # the purge itself is committed; vacuum is a courtesy
+            log.warning("vacuum after purge failed", extra={"event": "vacuum_failed",
+                                                            "error": describe(exc)})
+
+    async def checkpoint(self) -> None:
+        """Nothing to do: PostgreSQL has no WAL file beside the database to fold in."""
+        await self.flush()
+
+
+async def stored_schema_version(url: PostgresURL) -> int:
+    """The schema version of a database, read without migrating it (0: no Lotsen schema)."""
+    try:
+        async with await psycopg.AsyncConnection.connect(url.url, autocommit=True,
+                                                         connect_timeout=5) as conn:
+            cur = await conn.execute("SELECT to_regclass('lotsen_schema') IS NOT NULL")
+            exists = await cur.fetchone()
+            if not exists or not exists[0]:
+                return 0
+            cur = await conn.execute("SELECT version FROM lotsen_schema")
+            row = await cur.fetchone()
+            return int(row[0]) if row else 0
+    except psycopg.Error as exc:
+        raise StorageError(f"cannot open database {url}: {describe(exc)}") from None
+
+
+def pg_dump_command(url: PostgresURL, target: str) -> tuple[list[str], dict[str, str]]:
+    """The ``pg_dump`` command line that writes ``url``'s database to ``target`` (custom
+    format, for ``pg_restore``), and the environment entries it needs.
+
+    The password travels in ``PGPASSWORD``, never on the command line, where other users of
+    the machine could read it in the process list.
+    """
+    params = psycopg.conninfo.conninfo_to_dict(url.url)
+    password = params.pop("password", None)
+    command = ["pg_dump", "--format=custom", "--no-owner", f"--file={target}",
+               f"--dbname={psycopg.conninfo.make_conninfo('', **params)}"]
+    return command, ({"PGPASSWORD": str(password)} if password is not None else {})
