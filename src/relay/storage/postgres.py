@@ -302,6 +302,23 @@ class PostgresStorage(SQLiteStorage):
                               (conversation,))
         return int(row[0]) if row else 0
 
+    async def claim_conversation(self, conversation: int, staff: str,
+                                 claimed_at: float) -> bool:
+        """Give a waiting conversation to ``staff`` if it is still waiting; False if another
+        claim (from any relay) came first: one conditional UPDATE, committed at once."""
+        await self.flush()
+        staff_id = self._staff_id(staff)
+        if staff_id is None and (account := await self.staff(staff)) is not None:
+            staff_id = account.id
+        try:
+            async with self.pool.connection() as conn:
+                cur = await conn.execute(
+                    "UPDATE conversations SET state = 'active', staff_id = %s, claimed_at = %s "
+                    "WHERE id = %s AND state = 'queued'", (staff_id, claimed_at, conversation))
+                return cur.rowcount == 1
+        except psycopg.Error as exc:
+            raise StorageError(describe(exc)) from None
+
     # -- statistics, audit, retention -----------------------------------------------------------
 
     async def count_closed_visit(self, hour: str, count: int = 1) -> None:

@@ -736,6 +736,33 @@ class SQLiteStorage(QuestionStore):
                               "AND expires_at > ?", (token_hash, now))
         return int(row[0]) if row else None
 
+    # -- claims -------------------------------------------------------------------------------
+
+    async def claim_conversation(self, conversation: int, staff: str,
+                                 claimed_at: float) -> bool:
+        """Give a waiting conversation to ``staff`` if it is still waiting; False if it was
+        claimed (or closed) first. One conditional UPDATE, so of two claims at once, from
+        two processes on one database, exactly one wins."""
+        await self.flush()  # its earlier writes (its creation, say) are committed first
+        staff_id = self._staff_id(staff)
+        if staff_id is None and (account := await self.staff(staff)) is not None:
+            staff_id = account.id
+        journal = self._journal
+        if journal is None or self._wdb is None:
+            raise StorageError("storage is not open")
+
+        def claim(conn: sqlite3.Connection) -> int:
+            cursor = conn.execute(
+                "UPDATE conversations SET state = 'active', staff_id = ?, claimed_at = ? "
+                "WHERE id = ? AND state = 'queued'", (staff_id, claimed_at, conversation))
+            return cursor.rowcount
+
+        async with journal.lock:
+            try:
+                return await self._wdb.call(claim) == 1
+            except sqlite3.Error as exc:
+                raise StorageError(_describe(exc)) from None
+
     # -- blocking an abusive conversation ----------------------------------------------------
 
     async def block_conversation(self, conversation: int) -> None:
