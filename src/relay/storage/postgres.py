@@ -12,9 +12,10 @@ What differs is only what must:
   conversation's ``last_seq`` and inserts the line in the same transaction, so line numbers
   stay unique and in order whichever process writes; a line whose number is not above the
   stored one is refused.
-- Reads and the journal take connections from one pool; a connection the server dropped is
-  thrown away and the next commit gets a new one, so the relay recovers by itself when the
-  database comes back (meanwhile writes fail with ``storage`` errors and /healthz says 503).
+- The journal has a connection and a thread of its own (``_PgWriter``); reads take pooled
+  connections (psycopg_pool). A connection the server dropped is thrown away and the next use
+  gets a new one, so the relay recovers by itself when the database comes back (meanwhile
+  writes fail with ``storage`` errors and /healthz says 503).
 - A purge runs ``VACUUM`` on the tables it deleted text from, so the space is reused soon
   (PostgreSQL has no ``secure_delete``: see docs/operations.md, "Using PostgreSQL").
 
@@ -26,9 +27,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 import psycopg
 from psycopg import errors as pg_errors
@@ -52,6 +54,7 @@ from relay.storage.sqlite import (
 )
 
 log = logging.getLogger("lotsen.storage")
+_T = TypeVar("_T")
 
 MIGRATIONS_FOLDER = "postgres_migrations"
 # pg_advisory_xact_lock key: relays starting at once on one database migrate one at a time.
@@ -111,35 +114,87 @@ def describe(exc: BaseException) -> str:
     return f"database error: {exc}"
 
 
+class _PgWriter:
+    """The journal's own connection, used from one thread of its own (as SQLite's _Writer).
+
+    A group commit is one call into that thread (BEGIN, the writes, COMMIT), so it waits for
+    the event loop once, not once per round trip to the server: under load every wait on the
+    loop queues behind all the frames that are ready, and a commit made of three such waits
+    took several times as long (measured with bench/pg_bench.py). A connection the server
+    dropped is replaced at the next commit, so writes work again once the database is back.
+    """
+
+    def __init__(self, url: PostgresURL, connect_timeout_s: int) -> None:
+        self._url = url
+        self._connect_timeout_s = connect_timeout_s
+        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="lotsen-journal")
+        self._conn: psycopg.Connection[tuple[Any, ...]] | None = None
+
+    def _connection(self) -> psycopg.Connection[tuple[Any, ...]]:
+        conn = self._conn
+        if conn is None or conn.closed or conn.broken:
+            if conn is not None:
+                conn.close()
+            self._conn = None
+            conn = psycopg.connect(self._url.url, autocommit=True, application_name="lotsen",
+                                   connect_timeout=self._connect_timeout_s)
+            self._conn = conn
+        return conn
+
+    async def call(self, function: Callable[..., _T], *args: Any) -> _T:
+        """Run ``function(connection, *args)`` on the writer's thread."""
+        return await asyncio.get_running_loop().run_in_executor(
+            self._thread, lambda: function(self._connection(), *args))
+
+    async def close(self) -> None:
+        def close() -> None:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+        await asyncio.get_running_loop().run_in_executor(self._thread, close)
+        self._thread.shutdown(wait=False)
+
+
 class _PgJournal(GroupCommit):
-    """PostgreSQL's group commit: one transaction per group on a pooled connection."""
+    """PostgreSQL's group commit: one transaction per group, on the writer's thread."""
 
     failures = (psycopg.Error, ValueError, OverflowError)
 
-    def __init__(self, pool: Pool) -> None:
+    def __init__(self, writer: _PgWriter) -> None:
         super().__init__()
-        self.pool = pool
+        self.writer = writer
 
     def describe(self, exc: BaseException) -> str:
         return describe(exc)
 
     async def _commit(self, writes: list[tuple[str, Sequence[Any]]]
                       ) -> dict[int, BaseException]:
-        async with self.lock, self.pool.connection() as conn:
-            try:
-                await _write_all(conn, writes)
-            except _REFUSED:
-                if len(writes) == 1:
-                    raise
-                return await _write_each(conn, writes)
-            return {}
+        async with self.lock:
+            return await self.writer.call(_write_transaction, writes)
 
 
-async def _write_all(conn: psycopg.AsyncConnection[Any],
-                     writes: list[tuple[str, Sequence[Any]]]) -> None:
+def _write_transaction(conn: psycopg.Connection[Any], writes: list[tuple[str, Sequence[Any]]]
+                       ) -> dict[int, BaseException]:
+    """One group commit; returns the writes PostgreSQL refused (by index; usually none).
+
+    As with SQLite, one refused write must not fail the others in its group: the group is
+    then rolled back and written again with a savepoint per write. A failed BEGIN or COMMIT
+    (the server gone, out of disk) still fails them all.
+    """
+    try:
+        _write_all(conn, writes)
+    except _REFUSED:
+        if len(writes) == 1:
+            raise
+        return _write_each(conn, writes)
+    return {}
+
+
+def _write_all(conn: psycopg.Connection[Any], writes: list[tuple[str, Sequence[Any]]]) -> None:
     """The whole group in one transaction; runs of one statement go as one ``executemany``,
     which psycopg sends pipelined (one round trip for the run, not one per row)."""
-    async with conn.transaction(), conn.cursor() as cur:
+    with conn.transaction(), conn.cursor() as cur:
         index = 0
         while index < len(writes):
             sql = writes[index][0]
@@ -147,21 +202,21 @@ async def _write_all(conn: psycopg.AsyncConnection[Any],
             while end < len(writes) and writes[end][0] == sql:
                 end += 1
             if end - index == 1:
-                await cur.execute(_pg(sql), writes[index][1])
+                cur.execute(_pg(sql), writes[index][1])
             else:
-                await cur.executemany(_pg(sql), [params for _, params in writes[index:end]])
+                cur.executemany(_pg(sql), [params for _, params in writes[index:end]])
             index = end
 
 
-async def _write_each(conn: psycopg.AsyncConnection[Any],
-                      writes: list[tuple[str, Sequence[Any]]]) -> dict[int, BaseException]:
+def _write_each(conn: psycopg.Connection[Any], writes: list[tuple[str, Sequence[Any]]]
+                ) -> dict[int, BaseException]:
     """The group again, each write in a savepoint of its own: refused ones are rolled back."""
     refused: dict[int, BaseException] = {}
-    async with conn.transaction(), conn.cursor() as cur:
+    with conn.transaction(), conn.cursor() as cur:
         for index, (sql, params) in enumerate(writes):
             try:
-                async with conn.transaction():  # a savepoint
-                    await cur.execute(_pg(sql), params)
+                with conn.transaction():  # a savepoint
+                    cur.execute(_pg(sql), params)
             except _REFUSED as exc:
                 refused[index] = exc
     return refused
@@ -180,6 +235,7 @@ class PostgresStorage(SQLiteStorage):
         self._max_connections = max_connections
         self._timeout_s = timeout_s
         self._pool: Pool | None = None
+        self._writer: _PgWriter | None = None
         self._journal: _PgJournal | None = None  # type: ignore[assignment]
         self._staff_ids: dict[str, int] = {}
 
@@ -206,7 +262,8 @@ class PostgresStorage(SQLiteStorage):
             self._pool = None
             await pool.close()
             raise
-        self._journal = _PgJournal(pool)
+        self._writer = _PgWriter(self.url, max(1, int(self._timeout_s)))
+        self._journal = _PgJournal(self._writer)
         self._journal.start()
         for account in await self.list_staff():
             self._staff_ids[account.username] = account.id
@@ -247,6 +304,9 @@ class PostgresStorage(SQLiteStorage):
         if self._journal is not None:
             await self._journal.stop()
             self._journal = None
+        if self._writer is not None:
+            await self._writer.close()
+            self._writer = None
         if self._pool is not None:
             await self._pool.close()
             self._pool = None
