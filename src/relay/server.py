@@ -178,7 +178,7 @@ class Relay:
         clock: Callable[[], float] = time.time,
     ) -> None:
         self.config = config
-        self.storage: Any = storage or open_storage(config.database)
+        self.storage: Any = storage or open_storage(config.database, relay=True)
         self.triage = triage
         self.clock = clock
         self.queue = WaitingQueue()

@@ -57,8 +57,10 @@ def database_target(value: str | Path) -> Database:
     return Path(value)
 
 
-def open_storage(database: Database) -> SQLiteStorage | PostgresStorage:
-    """The storage for a database target (not opened yet).
+def open_storage(database: Database, *, relay: bool = False
+                 ) -> SQLiteStorage | PostgresStorage:
+    """The storage for a database target (not opened yet); ``relay``: for a relay, which on
+    PostgreSQL takes the database's one-relay lock (CLI commands do not).
 
     PostgreSQL's driver is an optional extra: without it this raises ``StorageError`` with
     the install command, never an ImportError.
@@ -66,10 +68,12 @@ def open_storage(database: Database) -> SQLiteStorage | PostgresStorage:
     if isinstance(database, PostgresURL):
         try:
             from relay.storage.postgres import PostgresStorage
-        except ImportError:
+        except ImportError as exc:
+            if (exc.name or "").split(".")[0] not in ("psycopg", "psycopg_pool"):
+                raise
             raise StorageError("PostgreSQL needs the postgres extra: "
                                "pip install 'lotsen[postgres]'") from None
-        return PostgresStorage(database)
+        return PostgresStorage(database, relay=relay)
     from relay.storage.sqlite import SQLiteStorage
     return SQLiteStorage(database)
 

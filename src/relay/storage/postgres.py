@@ -60,6 +60,9 @@ MIGRATIONS_FOLDER = "postgres_migrations"
 # pg_advisory_xact_lock key: relays starting at once on one database migrate one at a time.
 _MIGRATION_LOCK = 0x4C6F7473656E  # "Lotsen"
 _APPEND_LINE = "SELECT lotsen_append_line(?, ?, ?, ?, ?, ?, ?)"
+# Session advisory lock of the relay using a database (its schema, to be exact).
+_RELAY_LOCK = ("SELECT pg_try_advisory_lock(hashtext('lotsen-relay'), "
+               "hashtext(current_schema()))")
 
 Pool = AsyncConnectionPool[psycopg.AsyncConnection[tuple[Any, ...]]]
 
@@ -226,7 +229,7 @@ class PostgresStorage(SQLiteStorage):
     """Storage in a PostgreSQL database named by a ``postgresql://`` URL."""
 
     def __init__(self, url: PostgresURL | str, *, min_connections: int = 2,
-                 max_connections: int = 10, timeout_s: float = 5.0,
+                 max_connections: int = 10, timeout_s: float = 5.0, relay: bool = False,
                  migration_set: Sequence[tuple[int, str]] | None = None) -> None:
         # Not SQLiteStorage.__init__: there is no file. The attributes its queries use are set.
         self.url = url if isinstance(url, PostgresURL) else PostgresURL(url)
@@ -236,6 +239,11 @@ class PostgresStorage(SQLiteStorage):
         self._timeout_s = timeout_s
         self._pool: Pool | None = None
         self._writer: _PgWriter | None = None
+        # A relay's storage holds the "one relay per database" lock on a connection of its own
+        # (the relay keeps the queue and live state in memory: a second relay on the same
+        # database would keep another queue). CLI commands open storage without it.
+        self._relay = relay
+        self._guard: psycopg.AsyncConnection[tuple[Any, ...]] | None = None
         self._journal: _PgJournal | None = None  # type: ignore[assignment]
         self._staff_ids: dict[str, int] = {}
 
@@ -262,11 +270,52 @@ class PostgresStorage(SQLiteStorage):
             self._pool = None
             await pool.close()
             raise
+        if self._relay:
+            try:
+                await self._take_relay_lock()
+            except StorageError:
+                await pool.close()
+                self._pool = None
+                raise
         self._writer = _PgWriter(self.url, max(1, int(self._timeout_s)))
         self._journal = _PgJournal(self._writer)
         self._journal.start()
         for account in await self.list_staff():
             self._staff_ids[account.username] = account.id
+
+    async def _take_relay_lock(self) -> None:
+        """Hold the database's relay lock on a connection of its own, or refuse to start."""
+        try:
+            guard = await psycopg.AsyncConnection.connect(
+                self.url.url, autocommit=True, application_name="lotsen-relay-lock",
+                connect_timeout=max(1, int(self._timeout_s)))
+            cur = await guard.execute(_RELAY_LOCK)
+            row = await cur.fetchone()
+        except psycopg.Error as exc:
+            raise StorageError(f"cannot open database {self.url}: {describe(exc)}") from None
+        if not row or not row[0]:
+            await guard.close()
+            raise StorageError(
+                f"another Lotsen relay is using the database {self.url}: one relay per "
+                "database until several relays can share one (issue 16) — stop the other "
+                "relay, or give this one its own database")
+        self._guard = guard
+
+    async def _keep_relay_lock(self) -> bool:
+        """Take the relay lock again if its connection was lost (a database restart)."""
+        guard = self._guard
+        if guard is not None and not guard.closed and not guard.broken:
+            return True
+        if guard is not None:
+            await guard.close()
+            self._guard = None
+        try:
+            await self._take_relay_lock()
+        except StorageError as exc:
+            log.warning("relay lock not held", extra={"event": "relay_lock_lost",
+                                                      "error": str(exc)})
+            return False
+        return True
 
     async def schema_version(self) -> int:
         """The schema version stored in the database (0 for an empty database)."""
@@ -307,6 +356,9 @@ class PostgresStorage(SQLiteStorage):
         if self._writer is not None:
             await self._writer.close()
             self._writer = None
+        if self._guard is not None:
+            await self._guard.close()  # ends the session, which releases the relay lock
+            self._guard = None
         if self._pool is not None:
             await self._pool.close()
             self._pool = None
@@ -328,9 +380,11 @@ class PostgresStorage(SQLiteStorage):
         try:
             async with self._pool.connection(timeout=2.0) as conn:
                 cur = await conn.execute("SELECT 1")
-                return await cur.fetchone() == (1,)
+                if await cur.fetchone() != (1,):
+                    return False
         except (psycopg.Error, OSError):
             return False
+        return not self._relay or await self._keep_relay_lock()
 
     # -- helpers ----------------------------------------------------------------------------
 
