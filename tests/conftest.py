@@ -21,14 +21,18 @@ from tests.support import add_staff_async, make_config
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Leave the PostgreSQL variants out only when asked to (LOTSEN_TEST_PG=none)."""
-    if not postgres.disabled():
-        return
-    kept = [item for item in items if item.get_closest_marker("postgres") is None]
-    deselected = [item for item in items if item.get_closest_marker("postgres") is not None]
+    """Leave out the PostgreSQL variant of a test marked ``sqlite_only`` (it reads the SQLite
+    file itself), and every PostgreSQL variant when asked to (LOTSEN_TEST_PG=none)."""
+
+    def left_out(item: pytest.Item) -> bool:
+        if item.get_closest_marker("postgres") is None:
+            return False
+        return postgres.disabled() or item.get_closest_marker("sqlite_only") is not None
+
+    deselected = [item for item in items if left_out(item)]
     if deselected:
         config.hook.pytest_deselected(items=deselected)
-        items[:] = kept
+        items[:] = [item for item in items if not left_out(item)]
 
 
 @pytest.fixture(scope="session")

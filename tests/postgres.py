@@ -13,7 +13,12 @@ from __future__ import annotations
 import itertools
 import os
 import secrets
+from pathlib import Path
 from urllib.parse import quote, urlsplit, urlunsplit
+
+import pytest
+
+from relay.storage import Database
 
 DEFAULT_SERVER = "postgresql://postgres@127.0.0.1:5432/postgres"
 
@@ -42,3 +47,16 @@ _schemas = itertools.count(1)
 
 def new_schema_name() -> str:
     return f"t{os.getpid()}_{next(_schemas)}"
+
+
+BACKENDS = [pytest.param("sqlite", id="sqlite"),
+            pytest.param("postgres", id="postgres", marks=pytest.mark.postgres)]
+
+
+def backend_database(request: pytest.FixtureRequest, tmp_path: Path) -> Database:
+    """A ``database`` fixture parametrised with BACKENDS returns this: a SQLite file, or a
+    fresh PostgreSQL schema (so its package's tests run on both engines)."""
+    if request.param == "sqlite":
+        return tmp_path / "lotsen.db"
+    url: Database = request.getfixturevalue("pg_url")
+    return url

@@ -202,6 +202,7 @@ def locked_by_another_process(database: Path) -> Iterator[None]:
             locker.stdout.close()
 
 
+@pytest.mark.sqlite_only  # SQLite's file lock; PostgreSQL's outage: tests/relay/test_postgres.py
 async def test_locked_database_refuses_with_an_error_and_no_ack(start_relay: StartRelay) -> None:
     """While another process holds the write lock, senders get a storage error and no ack,
     the relay keeps serving; once the lock is gone the same lines are stored once."""
@@ -300,6 +301,7 @@ async def disk_full_scenario(relay: Relay, make_full: Callable[[], Awaitable[obj
             == (3,)
 
 
+@pytest.mark.sqlite_only  # a SQLite file on a tiny filesystem
 async def test_full_disk_refuses_with_an_error_and_recovers(start_relay: StartRelay,
                                                             small_filesystem: Path) -> None:
     """On a really full filesystem the sender gets "the disk is full" and no ack, the relay
@@ -310,6 +312,7 @@ async def test_full_disk_refuses_with_an_error_and_recovers(start_relay: StartRe
                              lambda: asyncio.to_thread(os.unlink, filler))
 
 
+@pytest.mark.sqlite_only  # SQLite's max_page_count
 async def test_database_size_limit_behaves_like_a_full_disk(start_relay: StartRelay) -> None:
     """Where no filesystem can be mounted, SQLite's max_page_count gives the same "full"
     condition on the relay's own write connection; the relay answers it the same way."""
@@ -326,6 +329,7 @@ async def test_database_size_limit_behaves_like_a_full_disk(start_relay: StartRe
     await disk_full_scenario(relay, full, lambda: limit(1073741823))
 
 
+@pytest.mark.sqlite_only  # SQLite's max_page_count
 async def test_a_first_line_refused_by_a_full_database_queues_once_it_is_stored(
         start_relay: StartRelay) -> None:
     """The conversation row fits but its first line does not: the visitor is told, nobody

@@ -166,6 +166,7 @@ async def test_refused_frames_carry_back_only_sendable_cids(start_relay: StartRe
     await visitor.say("Fortfarande här")
 
 
+@pytest.mark.sqlite_only  # a SQLite trigger refuses the write
 async def test_a_refused_closing_write_is_stored_again(start_relay: StartRelay) -> None:
     """Finding 2: when the write that closes a chat is refused (here by a trigger in the real
     database), both sides are still told it ended, and the relay keeps storing the end until it
@@ -210,6 +211,7 @@ def allow(database: Path, name: str) -> None:
         db.execute(f"DROP TRIGGER {name}")
 
 
+@pytest.mark.sqlite_only  # a SQLite trigger refuses the write
 async def test_refused_transfer_and_feedback_change_nothing(start_relay: StartRelay) -> None:
     """State changes only after the store succeeds: a transfer the database refuses leaves the
     chat with its holder (who can still write in it), and refused feedback can be given again."""
