@@ -43,14 +43,26 @@ def _line(conversation: int, seq: int, text: str = "hello") -> Line:
 
 async def test_lines_written_together_share_commits_and_come_back_in_order(
         storage: SQLiteStorage) -> None:
-    """A burst of lines is committed in fewer transactions than lines, and reads back whole."""
-    await _conversation(storage)
+    """A burst of lines in three conversations, from visitors and staff, is committed in
+    fewer transactions than lines, and each conversation reads back whole and in order."""
+    for conversation in (1, 2, 3):
+        await _conversation(storage, conversation)
     before = storage.journal.commits
-    await asyncio.gather(*(storage.append_line(_line(1, seq)) for seq in range(1, 201)))
-    assert storage.journal.commits - before < 200
-    lines = await storage.lines_after(1, 0)
-    assert [line.seq for line in lines] == list(range(1, 201))
-    assert (await storage.live_conversations())[0][1] == 200
+    writes = []
+    for seq in range(1, 101):
+        for conversation in (1, 2, 3):
+            staff = (seq + conversation) % 2 == 0
+            writes.append(storage.append_line(Line(
+                conversation, seq, "staff" if staff else "visitor", "anna" if staff else None,
+                f"line {seq}", time.time(), None if seq % 3 == 0 else f"c{seq}")))
+    await asyncio.gather(*writes)
+    assert storage.journal.commits - before < 300
+    for conversation in (1, 2, 3):
+        lines = await storage.lines_after(conversation, 0)
+        assert [line.seq for line in lines] == list(range(1, 101))
+        assert [line.text for line in lines] == [f"line {seq}" for seq in range(1, 101)]
+        assert lines[(conversation + 1) % 2].author == "anna" and lines[2].cid is None
+    assert [last for _, last in await storage.live_conversations()] == [100, 100, 100]
 
 
 async def test_a_line_is_acknowledged_only_once_another_reader_can_see_it(

@@ -11,7 +11,7 @@ What differs is only what must:
 - A chat line is stored by ``lotsen_append_line`` (001_initial.sql), which bumps the
   conversation's ``last_seq`` and inserts the line in the same transaction, so line numbers
   stay unique and in order whichever process writes; a line whose number is not above the
-  stored one is refused.
+  stored one is refused. A group's lines go in one set-based ``lotsen_append_lines`` call.
 - The journal has a connection and a thread of its own (``_PgWriter``); reads take pooled
   connections (psycopg_pool). A connection the server dropped is thrown away and the next use
   gets a new one, so the relay recovers by itself when the database comes back (meanwhile
@@ -60,6 +60,8 @@ MIGRATIONS_FOLDER = "postgres_migrations"
 # pg_advisory_xact_lock key: relays starting at once on one database migrate one at a time.
 _MIGRATION_LOCK = 0x4C6F7473656E  # "Lotsen"
 _APPEND_LINE = "SELECT lotsen_append_line(?, ?, ?, ?, ?, ?, ?)"
+_APPEND_LINES = ("SELECT lotsen_append_lines(%s::bigint[], %s::bigint[], %s::text[], "
+                 "%s::text[], %s::text[], %s::float8[], %s::text[])")
 # Session advisory lock of the relay using a database (its schema, to be exact).
 _RELAY_LOCK = ("SELECT pg_try_advisory_lock(hashtext('lotsen-relay'), "
                "hashtext(current_schema()))")
@@ -195,9 +197,11 @@ def _write_transaction(conn: psycopg.Connection[Any], writes: list[tuple[str, Se
 
 
 def _write_all(conn: psycopg.Connection[Any], writes: list[tuple[str, Sequence[Any]]]) -> None:
-    """The whole group in one transaction; runs of one statement go as one ``executemany``,
-    which psycopg sends pipelined (one round trip for the run, not one per row)."""
-    with conn.transaction(), conn.cursor() as cur:
+    """The whole group in one transaction, sent in pipeline mode: BEGIN, every write and
+    COMMIT go to the server together and the answers come back together, one round trip for
+    the group (each round trip waits for the server process to be scheduled, which on a busy
+    machine costs more than the statements)."""
+    with conn.pipeline(), conn.transaction(), conn.cursor() as cur:
         index = 0
         while index < len(writes):
             sql = writes[index][0]
@@ -206,6 +210,10 @@ def _write_all(conn: psycopg.Connection[Any], writes: list[tuple[str, Sequence[A
                 end += 1
             if end - index == 1:
                 cur.execute(_pg(sql), writes[index][1])
+            elif sql == _APPEND_LINE:  # a run of lines: one set-based call, columns as arrays
+                cur.execute(_APPEND_LINES, [list(column) for column in
+                                            zip(*(params for _, params in writes[index:end]),
+                                                strict=True)])
             else:
                 cur.executemany(_pg(sql), [params for _, params in writes[index:end]])
             index = end

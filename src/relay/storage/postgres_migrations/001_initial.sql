@@ -86,6 +86,39 @@ BEGIN
 END
 $$;
 
+-- Many relay-numbered lines at once (one group commit), as one set-based statement: every
+-- conversation's lines must all be numbered above its stored number, else the call stores
+-- nothing and fails (the journal then writes the group line by line, to find the culprit).
+-- About four times less work per line than one lotsen_append_line call each.
+CREATE FUNCTION lotsen_append_lines(p_conversations bigint[], p_seqs bigint[], p_kinds text[],
+                                    p_authors text[], p_texts text[],
+                                    p_ts double precision[], p_cids text[]) RETURNS bigint
+LANGUAGE plpgsql AS $$
+DECLARE
+    stored bigint;
+BEGIN
+    WITH input AS (
+        SELECT * FROM unnest(p_conversations, p_seqs, p_kinds, p_authors, p_texts, p_ts,
+                             p_cids) AS t(conversation, seq, kind, author, text, ts, cid)
+    ), bumped AS (
+        UPDATE conversations c SET last_seq = g.top
+          FROM (SELECT conversation, max(seq) AS top, min(seq) AS low
+                  FROM input GROUP BY conversation) g
+         WHERE c.id = g.conversation AND c.last_seq < g.low
+        RETURNING c.id
+    )
+    INSERT INTO messages (conversation_id, seq, kind, author, text, ts, cid)
+    SELECT conversation, seq, kind, author, text, ts, cid FROM input
+     WHERE conversation IN (SELECT id FROM bumped) ORDER BY conversation, seq;
+    GET DIAGNOSTICS stored = ROW_COUNT;
+    IF stored <> cardinality(p_conversations) THEN
+        RAISE EXCEPTION 'a line is numbered already, or its conversation does not exist'
+            USING ERRCODE = 'unique_violation';
+    END IF;
+    RETURN stored;
+END
+$$;
+
 CREATE TABLE room_messages (
     seq        bigint PRIMARY KEY,
     author     text NOT NULL,
