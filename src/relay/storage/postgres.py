@@ -197,26 +197,33 @@ def _write_transaction(conn: psycopg.Connection[Any], writes: list[tuple[str, Se
 
 
 def _write_all(conn: psycopg.Connection[Any], writes: list[tuple[str, Sequence[Any]]]) -> None:
-    """The whole group in one transaction, sent in pipeline mode: BEGIN, every write and
-    COMMIT go to the server together and the answers come back together, one round trip for
-    the group (each round trip waits for the server process to be scheduled, which on a busy
-    machine costs more than the statements)."""
-    with conn.pipeline(), conn.transaction(), conn.cursor() as cur:
-        index = 0
-        while index < len(writes):
-            sql = writes[index][0]
-            end = index + 1
-            while end < len(writes) and writes[end][0] == sql:
-                end += 1
-            if end - index == 1:
-                cur.execute(_pg(sql), writes[index][1])
-            elif sql == _APPEND_LINE:  # a run of lines: one set-based call, columns as arrays
-                cur.execute(_APPEND_LINES, [list(column) for column in
-                                            zip(*(params for _, params in writes[index:end]),
-                                                strict=True)])
-            else:
-                cur.executemany(_pg(sql), [params for _, params in writes[index:end]])
-            index = end
+    """The whole group in one transaction. Consecutive writes of one statement go as one
+    call: a run of lines as one set-based ``lotsen_append_lines``, others as ``executemany``
+    (pipelined by psycopg). A group that is one such call alone — the usual group, lines and
+    nothing else — is sent without BEGIN and COMMIT: a single statement is its own transaction
+    in PostgreSQL, and the two round trips saved each wait for the GIL on a busy relay."""
+    runs: list[tuple[str, list[Sequence[Any]]]] = []
+    for sql, params in writes:
+        if runs and runs[-1][0] == sql:
+            runs[-1][1].append(params)
+        else:
+            runs.append((sql, [params]))
+    with conn.cursor() as cur:
+        if len(runs) == 1 and (len(runs[0][1]) == 1 or runs[0][0] == _APPEND_LINE):
+            _execute_run(cur, *runs[0])
+            return
+        with conn.transaction():
+            for sql, rows in runs:
+                _execute_run(cur, sql, rows)
+
+
+def _execute_run(cur: psycopg.Cursor[Any], sql: str, rows: list[Sequence[Any]]) -> None:
+    if len(rows) == 1:
+        cur.execute(_pg(sql), rows[0])
+    elif sql == _APPEND_LINE:  # columns as arrays
+        cur.execute(_APPEND_LINES, [list(column) for column in zip(*rows, strict=True)])
+    else:
+        cur.executemany(_pg(sql), rows)
 
 
 def _write_each(conn: psycopg.Connection[Any], writes: list[tuple[str, Sequence[Any]]]
