@@ -31,12 +31,12 @@ def test_protocol_module_is_a_leaf() -> None:
 
 def test_relay_server_never_imports_textual() -> None:
     """The relay runs without the console's UI toolkit."""
-    assert "textual" not in loaded_after("import relay.server, relay.cli.serve")
+    assert "textual" not in loaded_after("import relay.server, lotsen.cli.serve")
 
 
 def test_the_relay_on_sqlite_never_imports_the_postgres_driver() -> None:
     """PostgreSQL's driver is an optional extra: a relay on a SQLite file runs without it."""
-    loaded = loaded_after("import relay.server, relay.cli.serve, relay.cli.ops\n"
+    loaded = loaded_after("import relay.server, lotsen.cli.serve, lotsen.cli.ops\n"
                           "from relay.storage import open_storage\n"
                           "open_storage(__import__('pathlib').Path('x.db'), relay=True)")
     assert not loaded & {"psycopg", "psycopg_pool", "psycopg_binary"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from relay.referrals.matching import PatternMatcher, fold, one_typo_apart, tokenize
+from referrals.matching import PatternMatcher, fold, one_typo_apart, tokenize
 
 
 def found(pattern: str, lang: str, text: str) -> list[tuple[str, bool]]:

@@ -20,7 +20,7 @@ import psycopg
 import pytest
 from typer.testing import CliRunner
 
-from relay.cli import _register, app
+from lotsen.cli import _register, app
 from relay.config import RelayConfig, config_from_env, load_config
 from relay.server import Relay
 from relay.storage import (

@@ -1290,7 +1290,7 @@ TOPICS: Final[Mapping[str, Mapping[str, Terms]]] = {
 }
 
 
-# Urgency: the phrases and concept classes live in concepts/<lang>.toml (relay.referrals.concepts).
+# Urgency: the phrases and concept classes live in concepts/<lang>.toml (referrals.concepts).
 
 URGENT_KINDS: Final = (
     "suicide",

@@ -24,8 +24,8 @@ from zoneinfo import ZoneInfo
 
 import typer
 
-from relay.cli import app
-from relay.cli.common import ConfigOption, DbOption, fail, load, require_database, with_storage
+from lotsen.cli import app
+from lotsen.cli.common import ConfigOption, DbOption, fail, load, require_database, with_storage
 from relay.storage import AuditEntry
 from relay.storage.sqlite import SQLiteStorage
 from relay.terminal_text import visible_value

@@ -6,9 +6,9 @@ without reading code. Each holds two kinds of tables:
 - ``[urgent.<kind>]``: phrases that on their own make a conversation urgent;
 - ``[concept.<name>]``: classes of lemmas and stems (death, wishing, time, substances, violence,
   family, being alone ...) that the engine combines by rules over a sentence and the
-  neighbouring lines (``relay.referrals.engine``).
+  neighbouring lines (``referrals.engine``).
 
-Every class has ``terms``, a list of patterns in the syntax of ``relay.referrals.lexicon``.
+Every class has ``terms``, a list of patterns in the syntax of ``referrals.lexicon``.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ class ConceptClasses:
 
 def _read(lang: str) -> dict[str, object]:
     name = f"{lang}.toml"
-    text = resources.files("relay.referrals").joinpath("concepts", name).read_text("utf-8")
+    text = resources.files("referrals").joinpath("concepts", name).read_text("utf-8")
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

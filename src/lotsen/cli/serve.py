@@ -9,8 +9,8 @@ from pathlib import Path
 
 import typer
 
-from relay.cli import app
-from relay.cli.common import ConfigOption, DbOption, fail, load, with_storage
+from lotsen.cli import app
+from lotsen.cli.common import ConfigOption, DbOption, fail, load, with_storage
 from relay.config import DEFAULT_PORT, ConfigError
 from relay.logs import LOG_LEVELS, setup_logging
 from relay.storage import PostgresURL, StorageError

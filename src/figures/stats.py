@@ -31,14 +31,11 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 from zoneinfo import ZoneInfo
-
-if TYPE_CHECKING:
-    from relay.hours import OpeningHours
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 WHO = ("self", "relative", "child", "professional", "unknown")
@@ -51,6 +48,16 @@ CLOSED_BY = ("visitor", "staff", "system")
 MAX_PERIOD_DAYS = 400
 # Tag and referral lists are cut to the most frequent, so a report stays a small frame.
 MAX_KEYS = 40
+
+
+class WeeklySchedule(Protocol):
+    """The weekly opening hours the figures compare against (``relay.hours.OpeningHours``)."""
+
+    @property
+    def weekly(self) -> Mapping[int, Sequence[tuple[time, time]]]: ...
+
+    @property
+    def always_open(self) -> bool: ...
 
 
 class StatsRecord(Protocol):
@@ -541,7 +548,7 @@ def format_duration(seconds: float | None) -> str:
     return f"{secs} s"
 
 
-def open_hours_of_day(hours: OpeningHours) -> set[int]:
+def open_hours_of_day(hours: WeeklySchedule) -> set[int]:
     """Local hours of the day (0-23) in which the weekly schedule is open on some day."""
     if hours.always_open:
         return set(range(24))
@@ -553,14 +560,14 @@ def open_hours_of_day(hours: OpeningHours) -> set[int]:
     return found
 
 
-def open_weekdays(hours: OpeningHours) -> set[int]:
+def open_weekdays(hours: WeeklySchedule) -> set[int]:
     """Weekdays (0 = Monday) with any opening in the weekly schedule."""
     if hours.always_open:
         return set(range(7))
     return {day for day, intervals in hours.weekly.items() if intervals}
 
 
-def weekdays_open(hours: OpeningHours, figures: Statistics) -> set[int]:
+def weekdays_open(hours: WeeklySchedule, figures: Statistics) -> set[int]:
     """Weekdays the chat was open: in the weekly schedule, or a conversation started then.
 
     A conversation can only start while the relay is open, so a chat answered on a Saturday
@@ -570,7 +577,7 @@ def weekdays_open(hours: OpeningHours, figures: Statistics) -> set[int]:
                                    if slot.conversations}
 
 
-def hours_open(hours: OpeningHours, figures: Statistics) -> set[int]:
+def hours_open(hours: WeeklySchedule, figures: Statistics) -> set[int]:
     """Local hours the chat was open: in the weekly schedule, or a conversation started then."""
     return open_hours_of_day(hours) | {hour for hour, slot in enumerate(figures.by_hour)
                                        if slot.conversations}

@@ -213,7 +213,7 @@ class Directory:
 
 def default_directory_text() -> str:
     """The text of the directory file shipped with Lotsen."""
-    return resources.files("relay.referrals").joinpath(DEFAULT_DIRECTORY_NAME).read_text("utf-8")
+    return resources.files("referrals").joinpath(DEFAULT_DIRECTORY_NAME).read_text("utf-8")
 
 
 def load_directory(path: Path | None = None, *, extend: bool = True) -> Directory:

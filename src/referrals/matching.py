@@ -1,6 +1,6 @@
 """Word and phrase matching for Swedish, Norwegian and English chat text.
 
-``PatternMatcher`` compiles patterns (syntax in ``relay.referrals.lexicon``) once, then finds
+``PatternMatcher`` compiles patterns (syntax in ``referrals.lexicon``) once, then finds
 them in a line of text. The expensive part, working out which pattern words a token can be
 (stems in three languages, compound parts, accent-less spelling, one phone-keyboard typo), is
 done once per distinct token and cached, so a line costs little more than a dictionary lookup
@@ -16,7 +16,7 @@ from typing import Final
 
 import snowballstemmer  # type: ignore[import-untyped]
 
-from relay.referrals.lexicon import CLAUSE_BREAKS, NEGATIONS, NYNORSK_VARIANTS, SENTENCE_BREAKS
+from referrals.lexicon import CLAUSE_BREAKS, NEGATIONS, NYNORSK_VARIANTS, SENTENCE_BREAKS
 
 LANGS: Final = ("sv", "nb", "en")
 _STEMMER_NAMES: Final = {"sv": "swedish", "nb": "norwegian", "en": "english"}

@@ -15,15 +15,15 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
-from relay.referrals import (
+from referrals import (
     Conversation,
     Directory,
     DirectoryError,
     SuggestionEngine,
     load_directory,
 )
-from relay.referrals.evaluation import EvaluationReport, evaluate, read_labelled_cases
-from relay.referrals.lexicon import URGENT_KINDS
+from referrals.evaluation import EvaluationReport, evaluate, read_labelled_cases
+from referrals.lexicon import URGENT_KINDS
 
 app = typer.Typer(
     help="Referral directory and triage: check a directory, suggest services, evaluate.",

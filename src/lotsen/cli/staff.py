@@ -10,8 +10,8 @@ from pathlib import Path
 
 import typer
 
+from lotsen.cli.common import ConfigOption, DbOption, fail, load, with_storage
 from relay import auth
-from relay.cli.common import ConfigOption, DbOption, fail, load, with_storage
 from relay.storage import StaffAccount, StorageError
 from relay.storage.sqlite import SQLiteStorage
 from relay.terminal_text import visible

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import typer
 
-from relay.cli.common import fail
+from lotsen.cli.common import fail
 
 app = typer.Typer(help="The visitor widget: print the tag that embeds it.", no_args_is_help=True)
 

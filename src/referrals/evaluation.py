@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from relay.referrals.engine import Conversation, SuggestionEngine
+from referrals.engine import Conversation, SuggestionEngine
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,7 @@
 
 The figures answer the questions the service is evaluated on: are the opening hours right
 (conversations per weekday and hour next to widget openings while closed), how long visitors
-wait and how many leave unanswered, and whom the chat reaches. ``relay.stats`` computes them;
+wait and how many leave unanswered, and whom the chat reaches. ``figures.stats`` computes them;
 this module only reads the command line and prints.
 """
 
@@ -22,12 +22,7 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from relay.cli import app
-from relay.cli.common import ConfigOption, DbOption, fail, load, require_database, with_storage
-from relay.cli.stats_text import LANGUAGES, Words
-from relay.hours import OpeningHours
-from relay.questions import QuestionStats, question_stats
-from relay.stats import (
+from figures.stats import (
     WEEKDAYS,
     Period,
     Statistics,
@@ -37,6 +32,11 @@ from relay.stats import (
     load_statistics,
     weekdays_open,
 )
+from lotsen.cli import app
+from lotsen.cli.common import ConfigOption, DbOption, fail, load, require_database, with_storage
+from lotsen.cli.stats_text import LANGUAGES, Words
+from relay.hours import OpeningHours
+from relay.questions import QuestionStats, question_stats
 from relay.storage.sqlite import SQLiteStorage
 from relay.terminal_text import visible_value
 

@@ -1,7 +1,7 @@
 """``lotsen report``: the evaluation report as one self-contained HTML file, ready to print.
 
 The figures are those of ``lotsen stats --format json`` for the same period (and the period
-before, for the comparison); ``relay.report`` draws them. This module reads the command line,
+before, for the comparison); ``figures.report`` draws them. This module reads the command line,
 loads both periods from the database and writes the file.
 """
 
@@ -14,13 +14,13 @@ from typing import Any
 
 import typer
 
-from relay.cli import app
-from relay.cli.common import ConfigOption, DbOption, fail, load, require_database, with_storage
-from relay.cli.stats import period_from_options
+from figures.report import ReportContext, previous_period, render_report
+from figures.report_text import LANGUAGES
+from figures.stats import load_statistics
+from lotsen.cli import app
+from lotsen.cli.common import ConfigOption, DbOption, fail, load, require_database, with_storage
+from lotsen.cli.stats import period_from_options
 from relay.questions import load_question_figures
-from relay.report import ReportContext, previous_period, render_report
-from relay.report_text import LANGUAGES
-from relay.stats import load_statistics
 from relay.storage.sqlite import SQLiteStorage
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import typer
 
-from relay.cli.common import ConfigOption, DbOption, fail, load
+from lotsen.cli.common import ConfigOption, DbOption, fail, load
 from relay.config import (
     _KNOWN,
     ENV_KEYS,

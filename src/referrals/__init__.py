@@ -2,14 +2,14 @@
 
 Pure Python (standard library and snowballstemmer). The only I/O is ``load_directory``.
 
-    from relay.referrals import Conversation, Line, SuggestionEngine, load_directory
+    from referrals import Conversation, Line, SuggestionEngine, load_directory
 
     engine = SuggestionEngine(load_directory())        # once, at startup
     urgent, reasons = engine.urgency(conversation)     # relay: every visitor message
     result = engine.suggest(conversation, top=5)       # console: every message
 """
 
-from relay.referrals.directory import (
+from referrals.directory import (
     AUDIENCES,
     CATEGORIES,
     CHANNELS,
@@ -21,7 +21,7 @@ from relay.referrals.directory import (
     load_directory,
     parse_directory,
 )
-from relay.referrals.engine import Conversation, Line, Suggestion, SuggestionEngine, Suggestions
+from referrals.engine import Conversation, Line, Suggestion, SuggestionEngine, Suggestions
 
 __all__ = [
     "AUDIENCES",

@@ -13,7 +13,7 @@ shows the same numbers as ``lotsen stats``. A count below ``min_count`` is shown
 carries ``data-hidden`` instead of its value, and gets no percentage; no percentage is given
 of a base below ``min_count``; and where a published total would reveal a single hidden count,
 the next smallest count of the group is hidden too. Captions state the finding in words
-computed from the same figures. Every word comes from ``relay.report_text``.
+computed from the same figures. Every word comes from ``figures.report_text``.
 """
 
 from __future__ import annotations
@@ -24,14 +24,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-from relay.report_text import LANGUAGES, TEXT
-from relay.stats import WEEKDAYS, Period, format_duration
-
-if TYPE_CHECKING:
-    from relay.config import RelayConfig
-    from relay.hours import OpeningHours
+from figures.report_text import LANGUAGES, TEXT
+from figures.stats import WEEKDAYS, Period, WeeklySchedule, format_duration
 
 DEFAULT_MIN_COUNT = 5
 TOP = 10  # topics and referrals shown
@@ -44,6 +40,21 @@ HATCH = "#8a8a8a"
 
 # ---------------------------------------------------------------------------------------------
 # Context: what the report needs besides the figures
+
+
+class ReportSettings(Protocol):
+    """The settings a report states beside its figures (``relay.config.RelayConfig`` has them)."""
+
+    @property
+    def default_language(self) -> str: ...
+    @property
+    def report_min_count(self) -> int: ...
+    @property
+    def retention_days(self) -> int: ...
+    @property
+    def hours(self) -> WeeklySchedule: ...
+    @property
+    def referral_directory(self) -> Path | None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +96,7 @@ class ReportContext:
                                    dict(data.get("referral_names") or {}).items()})
 
     @classmethod
-    def from_config(cls, cfg: RelayConfig, lang: str | None = None,
+    def from_config(cls, cfg: ReportSettings, lang: str | None = None,
                     referral_ids: Iterable[str] = ()) -> ReportContext:
         language = lang or cfg.default_language
         return cls(lang=language, min_count=cfg.report_min_count,
@@ -96,7 +107,7 @@ class ReportContext:
 def referral_names(directory: Path | None, lang: str, ids: Iterable[str]) -> dict[str, str]:
     """The directory's names for the referral ids a report lists (ids it does not know, or a
     directory that does not load, keep their id)."""
-    from relay.referrals import DirectoryError, load_directory
+    from referrals import DirectoryError, load_directory
 
     try:
         known = load_directory(directory)
@@ -105,7 +116,7 @@ def referral_names(directory: Path | None, lang: str, ids: Iterable[str]) -> dic
     return {i: service.name(lang) for i in ids if (service := known.get(i)) is not None}
 
 
-def open_slots(hours: OpeningHours) -> tuple[str, ...]:
+def open_slots(hours: WeeklySchedule) -> tuple[str, ...]:
     """Per weekday, which local hours the weekly schedule is open in (any part of the hour)."""
     if hours.always_open:
         return ("1" * 24,) * 7

@@ -8,7 +8,7 @@ per-line and per-word analysis, which ``clear_cache()`` empties.
 
 How a suggestion is scored (details in docs/referrals.md):
 
-1. Each line is matched against the built-in lexicon (``relay.referrals.lexicon``) and the
+1. Each line is matched against the built-in lexicon (``referrals.lexicon``) and the
    directory's trigger words. A line's weight falls with age (recent lines count more) and is
    lower for staff lines; matches after a negation count half.
 2. Matches add up per topic (a directory category). Who is writing (the stated role, an age,
@@ -27,11 +27,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-from relay.referrals import lexicon, rules
-from relay.referrals.concepts import load_concepts
-from relay.referrals.directory import ANY_COUNTRY, Directory, Service
-from relay.referrals.matching import LANGS, Match, PatternMatcher, tokenize
-from relay.referrals.matching import is_number as _is_number
+from referrals import lexicon, rules
+from referrals.concepts import load_concepts
+from referrals.directory import ANY_COUNTRY, Directory, Service
+from referrals.matching import LANGS, Match, PatternMatcher, tokenize
+from referrals.matching import is_number as _is_number
 
 SENDERS: Final = ("visitor", "staff")
 ROLES: Final = ("self", "relative", "child", "professional")
@@ -265,7 +265,7 @@ class _LineAnalysis:
     language_votes: tuple[int, int, int]
     first_word: str
     concepts: rules.LineConcepts
-    """Concept classes of the urgency rules found in the line (relay.referrals.rules)."""
+    """Concept classes of the urgency rules found in the line (referrals.rules)."""
 
 
 class SuggestionEngine:

@@ -27,8 +27,8 @@ from zoneinfo import ZoneInfo
 
 import typer
 
-from relay.cli import app
-from relay.cli.common import (
+from lotsen.cli import app
+from lotsen.cli.common import (
     ConfigOption,
     DbOption,
     fail,

@@ -22,8 +22,8 @@ from pathlib import Path
 
 import typer
 
-from relay.cli import app
-from relay.cli.common import fail
+from lotsen.cli import app
+from lotsen.cli.common import fail
 from relay.config import DEFAULT_PORT
 
 LANGS = ("sv", "en", "nb")

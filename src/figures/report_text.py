@@ -1,4 +1,4 @@
-"""Every word of the evaluation report (``relay.report``), in Swedish, English and Norwegian.
+"""Every word of the evaluation report (``figures.report``), in Swedish, English and Norwegian.
 
 key: (sv, en, nb). Placeholders in braces are filled by the report; a test checks that the three
 languages of a key use the same placeholders.

@@ -16,16 +16,16 @@ app = typer.Typer(
 def _register() -> None:
     """Import every command module; each registers its commands or group on ``app``."""
     # Modules marked F401 add top-level commands when imported; the others are groups.
-    from relay.cli import audit as _audit  # noqa: F401  audit
-    from relay.cli import config as _config
-    from relay.cli import console as _console  # noqa: F401  console, demo
-    from relay.cli import ops as _ops  # noqa: F401  export, backup, migrate
-    from relay.cli import referrals as _referrals
-    from relay.cli import report as _report  # noqa: F401  report
-    from relay.cli import serve as _serve  # noqa: F401  serve, purge
-    from relay.cli import staff as _staff
-    from relay.cli import stats as _stats  # noqa: F401  stats
-    from relay.cli import widget as _widget
+    from lotsen.cli import audit as _audit  # noqa: F401  audit
+    from lotsen.cli import config as _config
+    from lotsen.cli import console as _console  # noqa: F401  console, demo
+    from lotsen.cli import ops as _ops  # noqa: F401  export, backup, migrate
+    from lotsen.cli import referrals as _referrals
+    from lotsen.cli import report as _report  # noqa: F401  report
+    from lotsen.cli import serve as _serve  # noqa: F401  serve, purge
+    from lotsen.cli import staff as _staff
+    from lotsen.cli import stats as _stats  # noqa: F401  stats
+    from lotsen.cli import widget as _widget
 
     # `lotsen --help` lists what ops do most first, whatever order the modules loaded in.
     order = ["serve", "demo", "console", "purge", "stats", "report", "export", "backup", "migrate",
