@@ -1,4 +1,4 @@
-"""PostgreSQL storage (the ``postgres`` extra): psycopg 3, async, with psycopg_pool.
+"""PostgreSQL storage (the ``postgres`` extra): psycopg 3, a writer thread and an async pool.
 
 The same storage as ``SQLiteStorage`` on another engine: the same tables and numbered
 migrations (``postgres_migrations/``, numbered like SQLite's), the same queries, and the same
