@@ -167,6 +167,12 @@ async def test_relay_on_a_database_that_stops_answering_says_so_and_recovers(
         assert after["seq"] > first["seq"]
         lines = await relay.storage.lines_after(1, 0)
         assert [line.text for line in lines] == ["before", "after"]
+        _, _, body = await http_get(relay.port, "/metrics")
+        metrics = body.decode()
+        assert "lotsen_storage_up 1.0" in metrics
+        failures = next(line for line in metrics.splitlines()
+                        if line.startswith("lotsen_storage_commit_failures_total "))
+        assert float(failures.split()[1]) >= 1  # the commit of "during" failed, and counted
         await staff.close()
         await visitor.close()
 
