@@ -31,7 +31,7 @@ from relay.storage import (
     database_target,
     open_storage,
 )
-from relay.storage.postgres import PostgresStorage, postgres_migrations
+from relay.storage.postgres import PostgresStorage, postgres_migrations, stored_schema_version
 from relay.storage.sqlite import migrations
 from tests import postgres
 from tests.ops.http import http_get
@@ -236,6 +236,33 @@ def test_every_db_command_takes_the_url(pg_url: PostgresURL, tmp_path: Path) -> 
     assert code == 0 and "export" in out
     code, out = _invoke("report", "--output", str(tmp_path / "r.html"), "--db", db)
     assert code == 0, out
+
+
+def test_migrate_upgrades_an_older_postgres_schema_after_a_dump(
+        pg_url: PostgresURL, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A database at an older schema version: ``migrate --check`` names what is pending and
+    exits 1; ``migrate`` dumps the database with pg_dump first, then applies the rest."""
+    shipped = postgres_migrations()
+
+    async def at_older_version() -> None:
+        storage = PostgresStorage(pg_url, migration_set=shipped[:-1])
+        await storage.open()
+        await storage.close()
+
+    asyncio.run(at_older_version())
+    monkeypatch.chdir(tmp_path)
+    older, latest = shipped[-2][0], shipped[-1][0]
+    code, out = _invoke("migrate", "--check", "--db", pg_url.url)
+    assert code == 1 and f"schema version {older};" in out and f"{latest:03d}" in out
+    code, out = _invoke("migrate", "--db", pg_url.url)
+    assert code == 0, out
+    dumps = list(tmp_path.glob(f"lotsen-before-v{latest}-*.dump"))
+    assert len(dumps) == 1 and "Backed up to" in out
+    restored = subprocess.run(["pg_restore", "--data-only", "--table=lotsen_schema", "--file=-",
+                               str(dumps[0])], capture_output=True, text=True, check=True)
+    assert f"\n{older}\n" in restored.stdout  # the dump is of the database before migrating
+    assert f"to schema version {latest}" in out
+    assert asyncio.run(stored_schema_version(pg_url)) == latest
 
 
 def test_backup_on_postgres_runs_pg_dump_or_says_it_cannot(

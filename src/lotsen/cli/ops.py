@@ -232,7 +232,7 @@ def pg_backup(url: PostgresURL, target: Path, *, audit: bool = True) -> dict[str
 
     Raises ``OSError`` if ``pg_dump`` is missing or fails (with its own one-line reason).
     """
-    from relay.storage.postgres import pg_dump_command, stored_schema_version
+    from relay.storage.postgres import pg_dump_command, record_backup, stored_schema_version
 
     if shutil.which("pg_dump") is None:
         raise OSError("pg_dump is not installed — install PostgreSQL's client tools (Debian: "
@@ -240,17 +240,9 @@ def pg_backup(url: PostgresURL, target: Path, *, audit: bool = True) -> dict[str
                       "or newer), or back up with your own pg_dump/pg_basebackup setup")
     version = asyncio.run(stored_schema_version(url))
     if audit and version >= 1:
-
-        async def record() -> None:
-            from relay.storage.postgres import PostgresStorage
-            storage = PostgresStorage(url, min_connections=1)
-            await storage.open()
-            try:  # audited first, so the dump holds the record of its own making
-                await storage.audit("cli", "backup")
-            finally:
-                await storage.close()
-
-        asyncio.run(record())
+        # Audited first, so the dump holds the record of its own making; written directly,
+        # since opening the storage would apply pending migrations before the dump.
+        asyncio.run(record_backup(url))
     partial = target.with_name(target.name + ".partial")
     with contextlib.suppress(FileNotFoundError):
         partial.unlink()

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
@@ -506,6 +507,17 @@ async def stored_schema_version(url: PostgresURL) -> int:
             return int(row[0]) if row else 0
     except psycopg.Error as exc:
         raise StorageError(f"cannot open database {url}: {describe(exc)}") from None
+
+
+async def record_backup(url: PostgresURL) -> None:
+    """The audit entry of a backup, written without opening (and so migrating) the storage."""
+    try:
+        async with await psycopg.AsyncConnection.connect(url.url, autocommit=True,
+                                                         connect_timeout=5) as conn:
+            await conn.execute("INSERT INTO audit (ts, actor, action, conversation_id, detail) "
+                               "VALUES (%s, 'cli', 'backup', NULL, NULL)", (time.time(),))
+    except psycopg.Error as exc:
+        raise StorageError(f"cannot write to database {url}: {describe(exc)}") from None
 
 
 def pg_dump_command(url: PostgresURL, target: str) -> tuple[list[str], dict[str, str]]:
