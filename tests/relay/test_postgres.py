@@ -141,6 +141,30 @@ async def test_an_unreachable_server_is_a_clear_storage_error(pg_url: PostgresUR
     assert "s3cret-pw" not in str(caught.value)
 
 
+async def test_connections_cut_by_a_server_restart_are_replaced_before_use(
+        pg_url: PostgresURL) -> None:
+    """After the server cut every connection (as a restart does) while storage was idle, the
+    next read and the next line succeed: pooled connections are checked when taken, and the
+    journal's own one when it was idle, so nobody gets an error for a connection that died
+    while nothing was happening."""
+    storage = PostgresStorage(pg_url, recheck_idle_s=0.0)
+    await storage.open()
+    try:
+        await storage.create_conversation(_record(1))
+        await storage.append_line(_line(1, 1))
+        with psycopg.connect(postgres.server_url(), autocommit=True) as admin:
+            cur = admin.execute("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                                "WHERE datname = %s AND pid <> pg_backend_pid()",
+                                (_database_name(pg_url),))
+            row = cur.fetchone()
+            assert row is not None and row[0] >= 2  # the journal's and the pool's at least
+        assert [line.seq for line in await storage.lines_after(1, 0)] == [1]
+        await storage.append_line(_line(1, 2))
+        assert await storage.last_seq(1) == 2
+    finally:
+        await storage.close()
+
+
 async def test_relay_on_a_database_that_stops_answering_says_so_and_recovers(
         pg_url: PostgresURL, tmp_path: Path) -> None:
     """While the database refuses connections: /healthz says 503, a visitor's line gets a

@@ -130,14 +130,27 @@ class _PgWriter:
     dropped is replaced at the next commit, so writes work again once the database is back.
     """
 
-    def __init__(self, url: PostgresURL, connect_timeout_s: int) -> None:
+    def __init__(self, url: PostgresURL, connect_timeout_s: int, recheck_idle_s: float) -> None:
         self._url = url
         self._connect_timeout_s = connect_timeout_s
+        self._recheck_idle_s = recheck_idle_s
         self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="lotsen-journal")
         self._conn: psycopg.Connection[tuple[Any, ...]] | None = None
+        self._used = 0.0
 
     def _connection(self) -> psycopg.Connection[tuple[Any, ...]]:
         conn = self._conn
+        now = time.monotonic()
+        if (conn is not None and not conn.closed and not conn.broken
+                and now - self._used > self._recheck_idle_s):
+            # Idle a while: the server may have restarted meanwhile, which the connection
+            # only finds out when used. An empty query finds out now, so the lines of the
+            # next commit are not the ones refused for it.
+            try:
+                conn.execute("")
+            except psycopg.Error:
+                pass  # broken now: replaced below
+        self._used = now
         if conn is None or conn.closed or conn.broken:
             if conn is not None:
                 conn.close()
@@ -246,6 +259,7 @@ class PostgresStorage(SQLiteStorage):
 
     def __init__(self, url: PostgresURL | str, *, min_connections: int = 2,
                  max_connections: int = 10, timeout_s: float = 5.0, relay: bool = False,
+                 recheck_idle_s: float = 5.0,
                  migration_set: Sequence[tuple[int, str]] | None = None) -> None:
         # Not SQLiteStorage.__init__: there is no file. The attributes its queries use are set.
         self.url = url if isinstance(url, PostgresURL) else PostgresURL(url)
@@ -253,6 +267,8 @@ class PostgresStorage(SQLiteStorage):
         self._min_connections = min_connections
         self._max_connections = max_connections
         self._timeout_s = timeout_s
+        # A connection unused this long is checked before use (a restart may have cut it).
+        self._recheck_idle_s = recheck_idle_s
         self._pool: Pool | None = None
         self._writer: _PgWriter | None = None
         # A relay's storage holds the "one relay per database" lock on a connection of its own
@@ -273,7 +289,8 @@ class PostgresStorage(SQLiteStorage):
             self.url.url, min_size=self._min_connections, max_size=self._max_connections,
             kwargs={"autocommit": True, "application_name": "lotsen",
                     "connect_timeout": max(1, int(self._timeout_s))},
-            timeout=self._timeout_s, open=False, name="lotsen")
+            timeout=self._timeout_s, open=False, name="lotsen",
+            check=AsyncConnectionPool.check_connection)  # an empty query per checkout
         try:
             await pool.open(wait=True, timeout=self._timeout_s * 2)
             self._pool = pool
@@ -293,7 +310,7 @@ class PostgresStorage(SQLiteStorage):
                 await pool.close()
                 self._pool = None
                 raise
-        self._writer = _PgWriter(self.url, max(1, int(self._timeout_s)))
+        self._writer = _PgWriter(self.url, max(1, int(self._timeout_s)), self._recheck_idle_s)
         self._journal = _PgJournal(self._writer)
         self._journal.start()
         for account in await self.list_staff():
