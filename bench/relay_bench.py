@@ -477,6 +477,12 @@ class LotsenTarget(Target):
     def db_arg(self) -> str:
         return str(self.database)
 
+    def use_fresh_database(self, tag: str) -> None:
+        self.database = self.workdir / f"lotsen-{tag}-{self.port}.db"
+
+    def drop_database(self) -> None:
+        """Nothing to do for a file in the work directory (deleted with it)."""
+
     def command(self) -> list[str]:
         cmd = [sys.executable, "-m", "relay", "serve", "--host", HOST, "--port", str(self.port),
                "--db", self.db_arg(), "--config", str(self.config),
@@ -671,17 +677,23 @@ class LotsenPostgresTarget(LotsenTarget):
 
     def __init__(self, args: argparse.Namespace, workdir: Path) -> None:
         super().__init__(args, workdir)
+        self.use_fresh_database("run")
+
+    def use_fresh_database(self, tag: str) -> None:
         from urllib.parse import urlsplit, urlunsplit
 
         from relay.storage import PostgresURL
 
-        self.database_name = f"lotsen_bench_{self.port}_{os.getpid()}"
-        parts = urlsplit(args.pg)
+        self.database_name = f"lotsen_bench_{tag}_{self.port}_{os.getpid()}"
+        parts = urlsplit(self.args.pg)
         self.database = PostgresURL(urlunsplit(  # type: ignore[assignment]
             (parts.scheme, parts.netloc, "/" + self.database_name, parts.query, "")))
 
     def db_arg(self) -> str:
         return self.database.url  # type: ignore[attr-defined,no-any-return]
+
+    def drop_database(self) -> None:
+        self._admin(f'DROP DATABASE IF EXISTS "{self.database_name}" WITH (FORCE)')
 
     def _admin(self, sql: str) -> None:
         import psycopg
@@ -703,7 +715,7 @@ class LotsenPostgresTarget(LotsenTarget):
                 row = conn.execute("SELECT COUNT(*) FROM messages").fetchone()
                 return int(row[0]) if row else None
         finally:
-            self._admin(f'DROP DATABASE IF EXISTS "{self.database_name}" WITH (FORCE)')
+            self.drop_database()
 
 
 def bench_config() -> str:
@@ -975,7 +987,7 @@ async def memory_step(target: Target, args: argparse.Namespace, workdir: Path
                       ) -> dict[str, Any]:
     """Fresh server; ``--idle`` visitor connections that said hello; RSS growth per connection."""
     if isinstance(target, LotsenTarget):
-        target.database = workdir / f"lotsen-idle-{target.port}.db"
+        target.use_fresh_database("idle")
         await target.prepare(1)
     server = ServerProcess(target, args, workdir / f"{target.name}-memory.log")
     peers: list[Peer] = []
@@ -1005,6 +1017,8 @@ async def memory_step(target: Target, args: argparse.Namespace, workdir: Path
         close_all([staff])
         await asyncio.sleep(0.3)
         server.stop()
+        if isinstance(target, LotsenTarget):
+            target.drop_database()
 
 
 # ---------------------------------------------------------------------------------------------
