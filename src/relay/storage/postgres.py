@@ -276,7 +276,7 @@ class PostgresStorage(SQLiteStorage):
         # database would keep another queue). CLI commands open storage without it.
         self._relay = relay
         self._guard: psycopg.AsyncConnection[tuple[Any, ...]] | None = None
-        self._journal: _PgJournal | None = None  # type: ignore[assignment]
+        self._journal: GroupCommit | None = None
         self._staff_ids: dict[str, int] = {}
 
     def __repr__(self) -> str:

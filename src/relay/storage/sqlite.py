@@ -421,7 +421,7 @@ class SQLiteStorage(QuestionStore):
         self._busy_timeout_ms = busy_timeout_ms
         self._db: aiosqlite.Connection | None = None  # reads (and schema migrations)
         self._wdb: _Writer | None = None  # the journal's writes
-        self._journal: _Journal | None = None
+        self._journal: GroupCommit | None = None
         self._staff_ids: dict[str, int] = {}
 
     # -- lifecycle ------------------------------------------------------------------------
@@ -511,7 +511,7 @@ class SQLiteStorage(QuestionStore):
             return False
 
     @property
-    def journal(self) -> _Journal:
+    def journal(self) -> GroupCommit:
         if self._journal is None:
             raise StorageError("storage is not open")
         return self._journal
@@ -847,6 +847,7 @@ class SQLiteStorage(QuestionStore):
     async def checkpoint(self) -> None:
         """Move committed pages from the WAL into the main file (e.g. before copying it)."""
         journal = self.journal
+        assert isinstance(journal, _Journal)  # SQLite's own
         await journal.flush()
         async with journal.lock:
             try:
