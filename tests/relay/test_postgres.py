@@ -165,6 +165,13 @@ async def test_connections_cut_by_a_server_restart_are_replaced_before_use(
         await storage.close()
 
 
+async def test_a_missing_database_is_named_as_such(pg_url: PostgresURL) -> None:
+    """A URL naming a database that does not exist says so (Lotsen never creates one)."""
+    missing = PostgresURL(postgres.with_database(postgres.server_url(), "lotsen_no_such_db"))
+    with pytest.raises(StorageError, match="does not exist"):
+        await PostgresStorage(missing, timeout_s=2).open()
+
+
 async def test_relay_on_a_database_that_stops_answering_says_so_and_recovers(
         pg_url: PostgresURL, tmp_path: Path) -> None:
     """While the database refuses connections: /healthz says 503, a visitor's line gets a

@@ -103,6 +103,12 @@ def describe(exc: BaseException) -> str:
             return "the database server is out of resources (disk or memory)"
         if sqlstate == "25006":
             return "the database is read-only"
+        # libpq's connection errors name the host; only what they say about it is kept.
+        text = str(exc)
+        if sqlstate == "3D000" or "does not exist" in text:
+            return "the database does not exist (create it first; lotsen never does)"
+        if sqlstate.startswith("28") or "authentication failed" in text or "password" in text:
+            return "the database refused the login (check the user and password)"
         return "the database is unreachable"
     if isinstance(exc, psycopg.Error):
         sqlstate = exc.sqlstate or ""
@@ -285,6 +291,14 @@ class PostgresStorage(SQLiteStorage):
     # -- lifecycle ------------------------------------------------------------------------
 
     async def open(self) -> None:
+        # One plain connection first: a pool that cannot connect only says it timed out, while
+        # this says why (no such database, login refused, nothing listening).
+        try:
+            probe = await psycopg.AsyncConnection.connect(
+                self.url.url, connect_timeout=max(1, int(self._timeout_s)))
+        except (psycopg.Error, ValueError) as exc:
+            raise StorageError(f"cannot open database {self.url}: {describe(exc)}") from None
+        await probe.close()
         pool: Pool = AsyncConnectionPool(
             self.url.url, min_size=self._min_connections, max_size=self._max_connections,
             kwargs={"autocommit": True, "application_name": "lotsen",
