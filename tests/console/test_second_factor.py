@@ -75,7 +75,9 @@ async def test_password_then_code_logs_in_and_reconnects_do_not_ask_again(
         assert app.client is not None and app.client.connections == 1
 
         for conn in list(relay.staff["anna"]):
-            await conn.ws.close()
+            ws = relay.delivery.socket(conn.connection)
+            assert ws is not None
+            await ws.close()
         await wait_for(pilot, lambda: app.client is not None and app.client.connections == 2,
                        what="reconnect on the session token")
         assert isinstance(app.screen, MainScreen)

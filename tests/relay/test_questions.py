@@ -362,7 +362,7 @@ async def test_offered_when_busy_if_configured(config: RelayConfig) -> None:
         for n in range(4):
             waiting = await Client.visitor(running.port)
             await waiting.say(f"hej {n}")
-        running._broadcast_status()  # what the relay's tick does every few seconds
+        running.hub.broadcast_status()  # what the relay's tick does every few seconds
         assert (await first.expect("status"))["questions"]["offer"] is True
         _, asked = await ask(running.port, "Kan jag fråga här i stället?")
         assert asked["next_open"] is None, "open now: answered during today's hours"

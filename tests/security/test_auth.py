@@ -63,7 +63,7 @@ async def test_failed_logins_back_off_per_account_with_a_clear_message(
     await asyncio.sleep(2.1)
     anna = await Client.staff(relay.port, "anna")
     assert anna.session["user"] == "anna"
-    assert relay.login_throttle.wait_s("anna") == 0
+    assert relay.staff_login.throttle.wait_s("anna") == 0
 
 
 async def test_session_tokens_expire_with_the_clock(start_relay: StartRelay) -> None:
