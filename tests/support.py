@@ -269,3 +269,9 @@ def database_text(database: Database) -> str:
         return _pg_dump(database)
     with contextlib.closing(sqlite3.connect(database)) as db:
         return "\n".join(db.iterdump())
+
+
+def sqlite_file(database: Database) -> Path:
+    """The SQLite file of a test that drives SQLite itself (its locks, triggers, pages)."""
+    assert isinstance(database, Path), "this test runs on SQLite only"
+    return database

@@ -32,9 +32,9 @@ from referrals.concepts import load_concepts
 from referrals.directory import ANY_COUNTRY, Directory, Service
 from referrals.matching import LANGS, Match, PatternMatcher, tokenize
 from referrals.matching import is_number as _is_number
+from relay.protocol import ROLES
 
 SENDERS: Final = ("visitor", "staff")
-ROLES: Final = ("self", "relative", "child", "professional")
 _ROLE_ALIASES: Final = {
     "parent": "relative",
     "family": "relative",

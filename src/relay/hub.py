@@ -50,6 +50,7 @@ from relay.storage import (
     StorageError,
 )
 from relay.terminal_text import visible
+from vocabulary import WORDS
 
 log = logging.getLogger("lotsen.relay")
 
@@ -83,7 +84,7 @@ class Outbox(Protocol):
         ...
 
 
-ALIAS_WORD = {"sv": "Besökare", "en": "Visitor", "nb": "Besøkende"}
+ALIAS_WORD = dict(zip(protocol.LANGUAGES, WORDS["alias.visitor"], strict=True))
 # cids remembered per live conversation to recognise resends. A client resends only the few
 # lines still unacknowledged, and a restart reloads this many from storage; at 200 the map was
 # the largest part of a long chat's memory (~40 KB of ~2,000 live chats' RSS in bench/soak.py).
@@ -328,10 +329,8 @@ class Hub:
                                   self.display(line.author), line.text, line.ts, line.cid)
 
     @staticmethod
-    def _line_dict(frame: protocol.StaffLine) -> dict[str, Any]:
-        data = frame.to_dict()
-        del data["type"], data["conversation"]
-        return data
+    def _line_dict(frame: protocol.StaffLine) -> protocol.TranscriptLine:
+        return protocol.transcript_line(frame)
 
     def _entry(self, live: Live) -> QueueEntry:
         r = live.record
@@ -344,7 +343,7 @@ class Hub:
     def status(self) -> protocol.Status:
         """Whether a visitor can start a chat now, and what to show them if not."""
         hours = self.config.hours.state(self.now_local())
-        emergency = [dict(e) for e in self.config.emergency]
+        emergency = [e.copy() for e in self.config.emergency]
         closes = hours.closes_at.isoformat() if hours.closes_at else None
         keep = self.config.retention_days  # the widget's privacy line says how long text is kept
         tz = self.config.hours.timezone.key  # the widget shows times in the service's clock
@@ -1071,7 +1070,7 @@ class Hub:
 
     def _presence(self) -> protocol.Presence:
         return protocol.Presence([
-            {"user": user, "name": self.display(user),
+            {"user": user, "name": self.names.get(user, user),
              "supervisor": any(c.account.supervisor for c in conns)}
             for user, conns in sorted(self.staff.items()) if conns
         ])

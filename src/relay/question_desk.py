@@ -207,7 +207,7 @@ class QuestionDesk:
         hub = self.hub
         hub.send(conn.connection, protocol.Asked(
             cid, code, urgent, self._next_open(), self.config.retention_days,
-            [dict(e) for e in hub.config.emergency]))
+            [e.copy() for e in hub.config.emergency]))
 
     def _triage(self, texts: list[str], lang: str | None, role: str | None
                 ) -> tuple[bool, list[str]]:
@@ -264,7 +264,7 @@ class QuestionDesk:
             [self._visitor_line(line) for line in lines], self._next_open(),
             self.config.retention_days))
 
-    def _visitor_line(self, line: Line) -> dict[str, Any]:
+    def _visitor_line(self, line: Line) -> protocol.TranscriptLine:
         return {"seq": line.seq, "kind": line.kind, "ts": line.ts, "text": line.text,
                 "author": None if line.kind == "visitor" else self.hub.display(line.author)}
 

@@ -11,10 +11,11 @@ from textual.app import App
 
 from console import i18n, messages
 from console.client import RelayClient
-from console.screens.stats import TEXT, StatsScreen
+from console.i18n_stats import TEXTS
+from console.screens.stats import StatsScreen
 from relay import protocol
 from tests.ops.month import write_month
-from tests.support import PASSWORD, RelayThread, add_staff_async, make_config
+from tests.support import PASSWORD, RelayThread, add_staff_async, make_config, sqlite_file
 
 
 class StatsHost(App[None]):
@@ -48,7 +49,7 @@ async def _until(condition: object, timeout: float = 10) -> None:
 
 async def _relay_with_month(tmp_path: Path) -> RelayThread:
     config = make_config(tmp_path)
-    await write_month(config.database)
+    await write_month(sqlite_file(config.database))
     await add_staff_async(config.database, "sara", supervisor=True)
     return RelayThread(config)
 
@@ -102,5 +103,5 @@ async def test_current_month_by_default_and_no_step_past_it(tmp_path: Path) -> N
 
 def test_every_text_of_the_screen_has_three_languages() -> None:
     """Each text of the statistics screen exists in Swedish, English and Norwegian."""
-    for key, texts in TEXT.items():
+    for key, texts in TEXTS.items():
         assert len(texts) == 3 and all(texts), key

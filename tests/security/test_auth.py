@@ -6,6 +6,7 @@ import asyncio
 import subprocess
 import sys
 import time
+from collections.abc import Mapping
 
 import pytest
 from websockets.asyncio.client import connect
@@ -29,7 +30,7 @@ async def login(relay: Relay, user: str, password: str = PASSWORD) -> Client:
     return await Client.staff(relay.port, user, password, expect_session=False)
 
 
-async def login_frame(relay: Relay, frame: dict[str, object]) -> Client:
+async def login_frame(relay: Relay, frame: Mapping[str, object]) -> Client:
     """Send a login frame with exactly these fields (session token, TOTP code...)."""
     ws = await connect(f"ws://127.0.0.1:{relay.port}{protocol.STAFF_PATH}", open_timeout=5)
     client = Client(ws)
