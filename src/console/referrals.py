@@ -55,8 +55,8 @@ class Suggestion:
 
 @dataclass(frozen=True, slots=True)
 class Suggestions:
-    urgent: bool = False
-    urgent_reasons: tuple[str, ...] = ()
+    """Ranked services for a chat. No urgency verdict: the console shows the relay's only."""
+
     items: tuple[Suggestion, ...] = field(default_factory=tuple)
 
 
@@ -182,8 +182,10 @@ class ReferralSource:
         if not lines:
             return None
         try:
+            # Ranked by the relay's verdict (or a colleague's override), never one of our own.
             result = self.engine.suggest(
-                api.Conversation(chat.lang or self.lang, chat.role, lines), top=top)
+                api.Conversation(chat.lang or self.lang, chat.role, lines), top=top,
+                verdict=(chat.urgent, tuple(chat.reasons)))
         except Exception:
             return None
         # "matched" shows staff the visitor's words: a word only the counsellor used (a question
@@ -201,9 +203,7 @@ class ReferralSource:
             matched = tuple(str(w) for w in getattr(item, "matched", ())
                             if _fold(str(w)) in visitor_text)
             items.append(Suggestion(referral, float(getattr(item, "score", 0.0)), matched))
-        return Suggestions(bool(getattr(result, "urgent", False)),
-                           tuple(str(r) for r in getattr(result, "urgent_reasons", ())),
-                           tuple(items))
+        return Suggestions(tuple(items))
 
 
 def _services(directory: Any) -> Sequence[Any]:

@@ -335,11 +335,25 @@ class SuggestionEngine:
         kinds = self._urgency(conversation, analyses)
         return bool(kinds), _reasons(kinds)
 
-    def suggest(self, conversation: Conversation, *, top: int = 5) -> Suggestions:
-        """The ``top`` services that fit best, best first, and the urgency verdict."""
+    def suggest(
+        self,
+        conversation: Conversation,
+        *,
+        top: int = 5,
+        verdict: tuple[bool, Sequence[str]] | None = None,
+    ) -> Suggestions:
+        """The ``top`` services that fit best, best first, and the urgency verdict.
+
+        ``verdict`` is an urgency verdict decided elsewhere, ``(urgent, reasons)`` as
+        ``urgency()`` gives them: the console passes the relay's (which a staff member may
+        have overridden), so the services are ranked by the verdict staff see and the engine
+        computes no second one. Without it the engine decides, as ``urgency()`` does.
+        """
         lines = conversation.lines
         analyses = [self._analyse(line.text) for line in lines]
-        urgent_kinds = self._urgency(conversation, analyses)
+        urgent_kinds = (
+            self._urgency(conversation, analyses) if verdict is None else _kinds(*verdict)
+        )
         lang = _conversation_language(conversation.lang, analyses)
         country = self._conversation_country(lang, lines, analyses)
         option = _LANG_OPTIONS.index(lang)
@@ -416,6 +430,8 @@ class SuggestionEngine:
             if fallback in self.directory and fallback not in shown:
                 score = FALLBACK_SCORE / (rank + 1)  # below any real match, still ranked
                 suggestions.append(Suggestion(fallback, score, [], self.directory[fallback]))
+        if verdict is not None:
+            return Suggestions(verdict[0], list(verdict[1]), suggestions)
         return Suggestions(bool(urgent_kinds), _reasons(urgent_kinds), suggestions)
 
     # -- analysis -------------------------------------------------------------------------------
@@ -849,6 +865,19 @@ def _reasons(kinds: Mapping[str, list[str]]) -> list[str]:
         for kind, all_words in sorted(kinds.items(), key=lambda item: _KIND_ORDER[item[0]])
         for words in all_words
     ]
+
+
+def _kinds(urgent: bool, reasons: Sequence[str]) -> dict[str, list[str]]:
+    """Urgent kinds and their words back from reasons (``kind: "words"``); unknown kinds and
+    a "not urgent" verdict give none."""
+    kinds: dict[str, list[str]] = {}
+    if not urgent:
+        return kinds
+    for reason in reasons:
+        kind, _, words = reason.partition(": ")
+        if kind in _KIND_ORDER:
+            kinds.setdefault(kind, []).append(words.strip('"'))
+    return kinds
 
 
 @functools.lru_cache(maxsize=64)
