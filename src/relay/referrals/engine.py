@@ -226,8 +226,11 @@ _WINDOW_CONCEPTS: Final = frozenset(
 )
 """Concept classes the window rules combine across neighbouring visitor lines."""
 _SUBSTANCES: Final = frozenset({"medicines", "drugs"})
+_SUBSTANCE_TOPICS: Final = frozenset({"medicines", "drugs", "alcohol"})
 _OVERDOSE_SUPPRESSORS: Final = frozenset({"past", "conditional", "routine", "habitual"})
 """Taking medicines "som vanligt" or "varje dag" is a routine, not an overdose."""
+_TAKEN_BACK: Final = frozenset({"suicide", "self_harm"})
+"""Kinds a next line can take back ("inte så att jag vill dö, mer existentiellt")."""
 _NOT_NOW_CUES: Final = frozenset({"habitual", "past", "recent_past", "past_state"})
 _KIND_ORDER: Final = {kind: order for order, kind in enumerate(lexicon.URGENT_KINDS)}
 _FIRST_PERSON_WORDS: Final = lexicon.FIRST_PERSON | lexicon.FIRST_PERSON_COPULAS
@@ -530,6 +533,10 @@ class SuggestionEngine:
                 max(other * sv, other * nb, en) * f,
             )
             contributions.append((kind == _SERVICE, name, surface, weights))
+        if _has_digit(text):
+            for sentence in _past_years(tokens, sentences):
+                cue_sets[sentence].add("past")
+                cue_words.setdefault("past", "year")
         cues = tuple(frozenset(c) for c in cue_sets)
         urgent: list[tuple[str, str]] = []
         for name, surface, sentence, negated in urgent_hits:
@@ -550,11 +557,13 @@ class SuggestionEngine:
         ages = {str(age) for age in (visitor_age, *subject_ages) if age is not None}
         if ages:  # "pappa är 63": an age, not a count of pills
             hits = [h for h in hits if not (h.name == "many" and h.surface in ages)]
-        hits = rules.mark_ambivalence(rules.drop_idioms(hits), tokens, sentences)
+        hits = rules.negated_life(rules.drop_idioms(hits), tokens)
+        hits = rules.mark_ambivalence(hits, tokens, sentences)
         words_end = len(tokens)
         while words_end and tokens[words_end - 1] in lexicon.SENTENCE_BREAKS:
             words_end -= 1
-        concepts = rules.line_concepts(hits, cues, words_end)
+        first = next((t for t in tokens if t not in lexicon.SENTENCE_BREAKS), "")
+        concepts = rules.line_concepts(hits, cues, words_end, first)
         if concepts.suppressed:
             urgent = []
         else:
@@ -592,7 +601,7 @@ class SuggestionEngine:
             topics=frozenset().union(*sentence_topics),
             needs_window=not _WINDOW_CUES.isdisjoint(cue_words)
             or not _WINDOW_CONCEPTS.isdisjoint(concepts.names)
-            or bool(concepts.leading_ending),
+            or bool(concepts.leading_ending or concepts.negated_ending),
             cue_words=cue_words,
             intoxicated_sentences=intoxicated,
             visitor_age=visitor_age,
@@ -624,9 +633,11 @@ class SuggestionEngine:
             or any(a.visitor_age is not None and a.visitor_age <= 15 for a in visitor)
             or any(age <= 15 for age in _answered_ages(lines, analyses))
         )
-        for analysis in visitor:
+        for order, analysis in enumerate(visitor):
+            taken_back = order + 1 < len(visitor) and visitor[order + 1].concepts.takes_back
             for kind, words in analysis.urgent:
-                add(kind, words)
+                if not (taken_back and kind in _TAKEN_BACK):
+                    add(kind, words)
         # A visitor's "ja" to a staff question ("Är du ensam hemma nu?") says what was asked.
         positions = [p for p, line in enumerate(lines) if line.sender == "visitor"]
         concepts = [
@@ -674,6 +685,7 @@ class SuggestionEngine:
                 ),
                 despair="despair" in window_cues,
                 parent_named="parent" in window_cues,
+                substance=not _SUBSTANCE_TOPICS.isdisjoint(window_topics),
             ):
                 add(kind, words)
         # A visitor answering "yes" to a staff member's direct question about suicide.
@@ -961,6 +973,27 @@ def _answered_ages(lines: Sequence[Line], analyses: Sequence[_LineAnalysis]) -> 
                     ages.append(number)
                 break
     return ages
+
+
+_YEAR_BEFORE: Final = frozenset({"i", "in", "år", "året", "back", "during", "under", "from"})
+_FIRST_YEAR: Final = 1950
+_LAST_PAST_YEAR: Final = 2025
+"""A year up to this one, after "i" / "in" ("försökte i 2015", "in 2015"), is the past."""
+
+
+def _past_years(tokens: Sequence[str], sentences: Sequence[int]) -> set[int]:
+    """Sentences that place something in a past year ("tried to end my life in 2015")."""
+    found = set()
+    for i, token in enumerate(tokens):
+        if (
+            i
+            and len(token) == 4
+            and _is_number(token)
+            and _FIRST_YEAR <= int(token) <= _LAST_PAST_YEAR
+            and tokens[i - 1] in _YEAR_BEFORE
+        ):
+            found.add(sentences[i])
+    return found
 
 
 def _cue_word(window: Sequence[_LineAnalysis], cue: str) -> str:
