@@ -25,13 +25,20 @@ import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import Any, Final, Literal
 
 from relay.referrals import lexicon, rules
 from relay.referrals.concepts import load_concepts
 from relay.referrals.directory import ANY_COUNTRY, Directory, Service
 from relay.referrals.matching import LANGS, Match, PatternMatcher, tokenize
 from relay.referrals.matching import is_number as _is_number
+from relay.referrals.model import (
+    LineFeatures,
+    ModelVerdict,
+    UrgencyModel,
+    default_model,
+    line_features,
+)
 
 SENDERS: Final = ("visitor", "staff")
 ROLES: Final = ("self", "relative", "child", "professional")
@@ -60,6 +67,12 @@ TERM_REPEAT_CAP: Final = 2.0
 SERVICE_TRIGGER_WEIGHT: Final = 1.5
 AUDIENCE_MISMATCH_FLOOR: Final = 0.4
 URGENT_WINDOW_LINES: Final = 3
+MODEL_WINDOW_LINES: Final = 6
+"""The learnt model reads the latest visitor lines, as many as the conversations it learnt
+from: a first message often says what the last one takes back ("mår bättre nu")."""
+MODEL_MIN_WORDS: Final = 5
+"""Below this many words the model says nothing: a lone "hei" is not evidence of anything,
+and its few letter n-grams would carry the whole (normalised) weight."""
 MAX_MATCHED_SHOWN: Final = 6
 LINE_CACHE_SIZE: Final = 4096
 FALLBACK_SERVICES: Final = {
@@ -267,6 +280,8 @@ class _LineAnalysis:
     bare_number: int | None
     language_votes: tuple[int, int, int]
     first_word: str
+    affirmed: str
+    """A "ja" / "yes" among the line's first words ("honestly yes", "ärligt talat ja"), or ""."""
     concepts: rules.LineConcepts
     """Concept classes of the urgency rules found in the line (relay.referrals.rules)."""
 
@@ -278,8 +293,15 @@ class SuggestionEngine:
     to call from one thread at a time and keeps only bounded analysis caches.
     """
 
-    def __init__(self, directory: Directory) -> None:
+    def __init__(
+        self, directory: Directory, *, model: UrgencyModel | None | Literal["shipped"] = "shipped"
+    ) -> None:
+        """``model``: the learnt second signal for urgency (``relay.referrals.model``); the
+        shipped one by default, None for the concept rules alone."""
         self.directory = directory
+        self.model = default_model() if model == "shipped" else model
+        self._model_lines: dict[str, LineFeatures] = {}
+        self._model_windows: dict[tuple[str, ...], ModelVerdict] = {}
         self._matcher = PatternMatcher()
         self._target_kind: list[int] = []
         self._target_name: list[str] = []
@@ -324,8 +346,11 @@ class SuggestionEngine:
         return self._target_ids[key]
 
     def clear_cache(self) -> None:
-        """Forget every analysed line (the cache holds matched words and cues, not whole lines)."""
+        """Forget every analysed line (the caches hold matched words, cues and the model's
+        word counts and verdicts)."""
         self._line_cache.clear()
+        self._model_lines.clear()
+        self._model_windows.clear()
 
     # -- public API -----------------------------------------------------------------------------
 
@@ -609,6 +634,7 @@ class SuggestionEngine:
             bare_number=bare_number,
             language_votes=votes,
             first_word=bare[0] if bare else "",
+            affirmed=_affirmed(tokens),
             concepts=concepts,
         )
 
@@ -642,7 +668,7 @@ class SuggestionEngine:
         positions = [p for p, line in enumerate(lines) if line.sender == "visitor"]
         concepts = [
             rules.merge_answer(analyses[p].concepts, analyses[p - 1].concepts)
-            if analyses[p].first_word in lexicon.AFFIRMATIVES
+            if analyses[p].affirmed
             and p > 0
             and lines[p - 1].sender == "staff"
             and "?" in lines[p - 1].text
@@ -703,12 +729,44 @@ class SuggestionEngine:
                 ),
                 None,
             )
-            if answer is not None and answer.first_word in lexicon.AFFIRMATIVES:
+            if answer is not None and answer.affirmed:
                 add(
                     "suicide",
-                    f'{answer.first_word}" to "{question.cue_words["staff_suicide_question"]}',
+                    f'{answer.affirmed}" to "{question.cue_words["staff_suicide_question"]}',
                 )
+        if not found and self.model is not None:
+            texts = [line.text for line in lines if line.sender == "visitor"]
+            verdict = self._model_verdict(texts)
+            if verdict is not None and _supported(verdict, visitor[-MODEL_WINDOW_LINES:]):
+                add(verdict.kind, '" + "'.join(verdict.words))
         return found
+
+    def _model_verdict(self, texts: Sequence[str]) -> ModelVerdict | None:
+        """The learnt model's reading of the latest visitor lines (as many as a short
+        conversation it was trained on), or None when it does not reach its threshold."""
+        model = self.model
+        assert model is not None
+        key = tuple(texts[-MODEL_WINDOW_LINES:])
+        verdict = self._model_windows.get(key)
+        if verdict is None:
+            verdict = model.read([self._model_line(text) for text in key])
+            if len(self._model_windows) >= LINE_CACHE_SIZE:
+                self._model_windows.clear()
+            self._model_windows[key] = verdict
+        if verdict.probability >= model.threshold and verdict.words and (
+            sum(len(self._model_line(text).words) for text in key) >= MODEL_MIN_WORDS
+        ):
+            return verdict
+        return None
+
+    def _model_line(self, text: str) -> LineFeatures:
+        cached = self._model_lines.get(text)
+        if cached is None:
+            cached = line_features(text)
+            if len(self._model_lines) >= LINE_CACHE_SIZE:
+                self._model_lines.clear()
+            self._model_lines[text] = cached
+        return cached
 
     # -- who is writing, and about what ---------------------------------------------------------
 
@@ -994,6 +1052,79 @@ def _past_years(tokens: Sequence[str], sentences: Sequence[int]) -> set[int]:
         ):
             found.add(sentences[i])
     return found
+
+
+_NOT_NOW_SENTENCE: Final = frozenset({"past", "conditional", "past_state"})
+_MODEL_SUPPORT: Final[Mapping[str, frozenset[str]]] = {
+    "suicide": frozenset({
+        "death", "disappear", "not_wake", "suicide_word", "suicide_noun", "burden", "farewell",
+        "give_away", "stockpile", "weary", "live", "plan_how", "rope", "weapon_gun", "despair",
+        "means", "wish", "thought", "danger",
+    }),
+    "self_harm": frozenset({"self_harm", "harm_done", "wound", "urge"}),
+    "overdose": frozenset({"ingest", "pills", "many", "drowsy", "acute_symptom", "ingest_many"}),
+    "medical": frozenset({"unresponsive", "drowsy", "acute_symptom", "danger"}),
+    "violence": frozenset({
+        "violence_verb", "assault", "menace", "kill_threat", "reported_threat", "raging",
+        "distress", "afraid_home", "flee", "confine", "violence_act", "threat", "weapon",
+        "hiding", "fear",
+    }),
+    "child_at_risk": frozenset({
+        "lone", "absent_adult", "neglect", "child_alone", "locked_out", "child_hazard",
+        "driving", "alone", "drunk_now", "intoxicated",
+    }),
+    "goodbye": frozenset({"goodbye_message", "farewell", "unreachable"}),
+    "third_party_danger": frozenset({"danger", "unreachable", "weapon_gun", "drowsy", "rope"}),
+}
+"""The concept classes or cues at least one of which must stand, now, in the lines the model
+read for its verdict of each kind to count: the model finds new wordings, the classes keep it
+to risk ("my husband is drunk again and asleep on the couch" is not violence)."""
+_MODEL_ROUTINE: Final = frozenset({"routine", "habitual"})
+
+
+def _supported(verdict: ModelVerdict, window: Sequence[_LineAnalysis]) -> bool:
+    """Whether the model's verdict counts: its words stand in a line the rules read as now,
+    a concept class of its kind is there, and for an overdose no routine ("as usual",
+    "this morning") is."""
+    if all(_not_now(window[n]) for n in verdict.lines):
+        return False
+    live = [a for a in window if not _not_now(a)]
+    present = frozenset().union(*(a.concepts.names | a.cue_union for a in live))
+    if verdict.kind in ("overdose", "medical") and _MODEL_ROUTINE & present:
+        return False
+    if verdict.kind == "child_at_risk" and not {"children", "child_subject", "parent"} & present:
+        return False  # a child must be there to be at risk
+    return not _MODEL_SUPPORT.get(verdict.kind, frozenset()).isdisjoint(present)
+
+
+def _not_now(analysis: _LineAnalysis) -> bool:
+    """Whether the rules read the whole line as not now: a quote, a risk that is over, a
+    general question, or only sentences about the past or a hypothetical. The learnt model
+    knows words, not tense; where its words stand in such lines it is not asked."""
+    return analysis.concepts.suppressed or all(
+        _NOT_NOW_SENTENCE & cues for cues in analysis.cues
+    )
+
+
+_AFFIRMED_WITHIN: Final = 3
+_PLAIN_YES: Final = frozenset(
+    {"ja", "jo", "jaa", "japp", "jepp", "yes", "yeah", "yep", "absolut", "definitivt", "definitely"}
+)
+"""After a first word ("honestly yes"), only a plain yes answers: "jag är typ trött" does not."""
+
+
+def _affirmed(tokens: Sequence[str]) -> str:
+    """The "ja" / "yes" a line answers with: its first word, or a plain yes among the next two
+    unless a negation comes first ("honestly yes", "ärligt talat ja", not "nej ja vet inte")."""
+    words = [t for t in tokens if t not in lexicon.SENTENCE_BREAKS][:_AFFIRMED_WITHIN]
+    if words and words[0] in lexicon.AFFIRMATIVES:
+        return words[0]
+    for token in words[1:]:
+        if token in lexicon.NEGATIONS:
+            return ""
+        if token in _PLAIN_YES:
+            return token
+    return ""
 
 
 def _cue_word(window: Sequence[_LineAnalysis], cue: str) -> str:

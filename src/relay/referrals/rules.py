@@ -381,9 +381,11 @@ def line_concepts(
 ) -> LineConcepts:
     """Positive classes of a line, leaving out sentences about the past or hypotheticals.
 
-    Two classes are made from others here: ``household_other`` (a household member who is not
-    the writer: "mig" is in `household` for "slog mig") and ``many_pills`` (a count or "all"
-    in the sentence of pills, not "massa pengar" two lines from "medicin").
+    Three classes are made from others here: ``household_other`` (a household member who is
+    not the writer: "mig" is in `household` for "slog mig"), ``many_pills`` (a count or "all"
+    in the sentence of pills, not "massa pengar" two lines from "medicin") and
+    ``self_harm_intent`` (a wish, thought or plan close to self-harm in one sentence: "vill
+    skära mig", not "self-harm" and "I want to be informed").
     """
     hits = list(hits)
     words: dict[str, str] = {}
@@ -402,6 +404,13 @@ def line_concepts(
             words[hit.name] = hit.surface
         if hit.name == "household" and hit.surface not in _SELF_OBJECTS:
             words.setdefault("household_other", hit.surface)
+        if hit.name == "self_harm" and any(
+            p.name in _INTENT and p.positive and p.sentence == hit.sentence
+            and (0 <= hit.start - p.end <= _PAIR_REACH or 0 <= p.start - hit.end <= _PAIR_REACH)
+            for p in hits
+        ):
+            words.setdefault("self_harm_intent", next(
+                p.surface for p in hits if p.name in _INTENT and p.sentence == hit.sentence))
         if hit.name == "many" and any(
             p.name == "pills" and p.positive and p.sentence == hit.sentence
             and abs(p.start - hit.start) <= _MANY_PILLS_REACH
@@ -422,7 +431,7 @@ def line_concepts(
             opening.start < _LINE_EDGE
         ):
             leading = opening.surface
-    negated_ending = next(
+    negated_ending = "" if "household_other" in words else next(
         (h.surface for h in hits if not h.positive and h.name in _ENDING), ""
     )
     return LineConcepts(
@@ -531,10 +540,9 @@ def window_findings(
     harm_names = frozenset().union(*(c.names for c in harm)) if harm else frozenset()
     if "harm_done" in harm_names:
         found.append(("self_harm", word("harm_done")))
-    elif "self_harm" in harm_names and {"time_now", "recent", "night", "wish", "plan", "thought",
+    elif "self_harm" in harm_names and {"time_now", "recent", "night", "self_harm_intent",
                                         "wound", "urge", "again"} & harm_names:
-        when = first("time_now", "wound", "urge", "again", "recent", "night", "wish", "plan",
-                     "thought")
+        when = first("time_now", "wound", "urge", "again", "recent", "night", "self_harm_intent")
         found.append(("self_harm", f'{word("self_harm")}" + "{word(when)}'))
     if (
         {"ingest", "pills"} <= names
