@@ -19,7 +19,7 @@ DEV, TEST = DATA / "blind_dev.jsonl", DATA / "blind_test.jsonl"
 # Figures of the frozen part at the last change (docs/referrals.md, "Evaluation").
 PINNED_RECALL = (57, 71)
 PINNED_PRECISION = (57, 66)
-PINNED_TOP3 = (182, 216)
+PINNED_TOP3 = (184, 216)
 
 
 def _in_dev(case_id: str) -> bool:

@@ -242,6 +242,9 @@ _SUBSTANCES: Final = frozenset({"medicines", "drugs"})
 _SUBSTANCE_TOPICS: Final = frozenset({"medicines", "drugs", "alcohol"})
 _OVERDOSE_SUPPRESSORS: Final = frozenset({"past", "conditional", "routine", "habitual"})
 """Taking medicines "som vanligt" or "varje dag" is a routine, not an overdose."""
+_NEGATED_AFTER: Final = frozenset({"violence_verb", "assault", "ingest", "self_harm", "harm_done"})
+"""Classes of acts, negated also by a negation right after them ("han slår inte")."""
+_AFTER_VERB_NEGATIONS: Final = frozenset({"inte", "ikke", "ikkje", "icke", "ej", "aldri", "aldrig"})
 _TAKEN_BACK: Final = frozenset({"suicide", "self_harm"})
 """Kinds a next line can take back ("inte så att jag vill dö, mer existentiellt")."""
 _NOT_NOW_CUES: Final = frozenset({"habitual", "past", "recent_past", "past_state"})
@@ -510,6 +513,9 @@ class SuggestionEngine:
                 sentence_topics[sentence].add(name)
             surface = tokens[start] if start == end else " ".join(tokens[start : end + 1])
             if kind == _CUE and name in rules.RULE_CLASSES:
+                if name in _NEGATED_AFTER and end + 1 < len(tokens):
+                    # Scandinavian word order puts "inte" after the verb: "han slår ikke".
+                    negated = negated or tokens[end + 1] in _AFTER_VERB_NEGATIONS
                 hits.append(
                     rules.Hit(
                         name,

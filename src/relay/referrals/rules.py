@@ -562,15 +562,16 @@ def window_findings(
         taken = first("ingest", "pills", "drunk_now", "time_now", "recent", "night")
         found.append(("overdose", f'{word(taken)}" + "{word("acute_symptom")}'))
     # Violence in the home that has happened or is threatened, and a time that is now or
-    # announced ("ikväll", "när han kommer hem"), across the lines that tell it.
+    # announced ("ikväll", "när han kommer hem") or an injury ("hon blöder"), across the lines
+    # that tell it.
     if (
         {"violence_verb", "assault", "menace", "kill_threat"} & names
         and ("household_other" in names or child_writer)
-        and {"time_now", "night", "announced"} & names
+        and {"time_now", "night", "announced", "wound"} & names
         and not any(k == "violence" for k, _ in found)
     ):
         act = first("kill_threat", "menace", "assault", "violence_verb")
-        when = first("announced", "time_now", "night")
+        when = first("announced", "time_now", "night", "wound")
         found.append(("violence", f'{word(act)}" + "{word(when)}'))
     # Violence heard: rage (screaming, thuds, smashing) and someone in distress, going on now.
     if {"raging", "distress"} <= names and {"time_now", "ongoing", "night"} & names:
