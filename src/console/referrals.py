@@ -149,7 +149,8 @@ class ReferralSource:
             # A municipality's file extends the shipped one unless told to replace it.
             directory = api.load_directory(self.directory, extend=self.extend) \
                 if self.directory else api.load_directory(None)
-            engine = api.SuggestionEngine(directory)
+            # No learnt urgency model: the console ranks by the relay's verdict, never its own.
+            engine = api.SuggestionEngine(directory, model=None)
         except Exception as exc:  # a bad directory file must not take the console down
             self.error = str(exc)
             self.loaded = True
