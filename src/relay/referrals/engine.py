@@ -235,6 +235,11 @@ _WINDOW_CONCEPTS: Final = frozenset(
         "weapon_gun",
         "child_hazard",
         "locked_out",
+        "raging",
+        "distress",
+        "acute_symptom",
+        "announced",
+        "household_other",
     }
 )
 """Concept classes the window rules combine across neighbouring visitor lines."""
@@ -498,7 +503,7 @@ class SuggestionEngine:
         cue_sets: list[set[str]] = [set() for _ in range(sentence_count)]
         cue_words: dict[str, str] = {}
         best: dict[tuple[int, int], list[Any]] = {}
-        urgent_hits: list[tuple[str, str, int, bool]] = []
+        urgent_hits: list[tuple[str, str, int, bool, int, int]] = []
         sentence_topics: list[set[str]] = [set() for _ in range(sentence_count)]
         hits: list[rules.Hit] = []
         clauses: list[int] = []
@@ -536,7 +541,7 @@ class SuggestionEngine:
                         cue_words[name] = surface
                 continue
             if kind == _URGENT:
-                urgent_hits.append((name, surface, sentence, negated))
+                urgent_hits.append((name, surface, sentence, negated, start, end))
             elif start == end and kind == _TOPIC:
                 owned_by = owners.get(start)
                 if owned_by:
@@ -570,7 +575,10 @@ class SuggestionEngine:
                 cue_words.setdefault("past", "year")
         cues = tuple(frozenset(c) for c in cue_sets)
         urgent: list[tuple[str, str]] = []
-        for name, surface, sentence, negated in urgent_hits:
+        idioms = [(h.start, h.end) for h in hits if h.name == "idiom"]
+        for name, surface, sentence, negated, start, end in urgent_hits:
+            if any(a <= end and start <= b for a, b in idioms):
+                continue  # "orkar inte leva med ångesten": an idiom owns its words
             suppressors = _OVERDOSE_SUPPRESSORS if name == "overdose" else _SUPPRESSING_CUES
             if not negated and not (suppressors & cues[sentence]):
                 _add_finding(urgent, (name, surface))
@@ -743,7 +751,11 @@ class SuggestionEngine:
         if not found and self.model is not None:
             texts = [line.text for line in lines if line.sender == "visitor"]
             verdict = self._model_verdict(texts)
-            if verdict is not None and _supported(verdict, visitor[-MODEL_WINDOW_LINES:]):
+            shown = visitor[-MODEL_WINDOW_LINES:]
+            backs = [
+                n + 1 < len(shown) and shown[n + 1].concepts.takes_back for n in range(len(shown))
+            ]
+            if verdict is not None and _supported(verdict, shown, backs):
                 add(verdict.kind, '" + "'.join(verdict.words))
         return found
 
@@ -1088,13 +1100,16 @@ to risk ("my husband is drunk again and asleep on the couch" is not violence).""
 _MODEL_ROUTINE: Final = frozenset({"routine", "habitual"})
 
 
-def _supported(verdict: ModelVerdict, window: Sequence[_LineAnalysis]) -> bool:
-    """Whether the model's verdict counts: its words stand in a line the rules read as now,
-    a concept class of its kind is there, and for an overdose no routine ("as usual",
-    "this morning") is."""
-    if all(_not_now(window[n]) for n in verdict.lines):
+def _supported(
+    verdict: ModelVerdict, window: Sequence[_LineAnalysis], taken_back: Sequence[bool]
+) -> bool:
+    """Whether the model's verdict counts: its words stand in a line the rules read as now
+    (and the next line does not take back), a concept class of its kind is there, and for an
+    overdose no routine ("as usual", "this morning") is."""
+    now = [not (_not_now(a) or back) for a, back in zip(window, taken_back, strict=True)]
+    if not any(now[n] for n in verdict.lines):
         return False
-    live = [a for a in window if not _not_now(a)]
+    live = [a for a, is_now in zip(window, now, strict=True) if is_now]
     present = frozenset().union(*(a.concepts.names | a.cue_union for a in live))
     if verdict.kind in ("overdose", "medical") and _MODEL_ROUTINE & present:
         return False

@@ -139,7 +139,7 @@ def family(lang_index: int) -> int:
 def drop_idioms(hits: list[Hit]) -> list[Hit]:
     """Words inside an idiom ("dead tired", "dör av skratt", "leva med ångesten") count as
     nothing else, and a duration ("hela dagarna", "all night") is not a count of pills."""
-    spans = [(h.start, h.end) for h in hits if h.name == "idiom" and h.positive]
+    spans = [(h.start, h.end) for h in hits if h.name == "idiom"]  # "inte leva med" too
     durations = [(h.start, h.end) for h in hits if h.name == "duration"]
     if not spans and not durations:
         return hits
