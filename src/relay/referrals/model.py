@@ -35,6 +35,18 @@ REASON_WORDS: Final = 3
 """How many of the words that weighed most are shown as the reason."""
 
 _WORD: Final = re.compile(r"[^\W\d_]+|[0-9]+")
+FUNCTION_WORDS: Final = frozenset(
+    """
+    och att det som en ett är var vara har hade skulle ska kan jag du han hon vi ni de den man
+    mig mej dig sig oss er på i av för med till från om så men eller när då nu bara typ lite
+    og å er var være har hadde skulle skal kan jeg eg deg seg meg han hun ho vi dere dei de den
+    det på i av for med til fra om så men eller når da nå bare litt ikkje
+    and to the a an is was be have had would will can i you he she we they it me him her us
+    them on in of for with from if so but or when then now just like my your his their that
+    this
+    """.split()
+)
+"""Words never shown as a reason: they carry weight in the model, but tell staff nothing."""
 
 
 def words(text: str) -> list[str]:
@@ -177,7 +189,11 @@ class UrgencyModel:
                     key = (number, position)
                     contribution[key] = contribution.get(key, 0.0) + share
         best = sorted(
-            (key for key, value in contribution.items() if value > 0),
+            (
+                key
+                for key, value in contribution.items()
+                if value > 0 and lines[key[0]].words[key[1]] not in FUNCTION_WORDS
+            ),
             key=lambda key: -contribution[key],
         )[:REASON_WORDS]
         shown = tuple(dict.fromkeys(lines[n].words[p] for n, p in sorted(best)))
