@@ -54,7 +54,7 @@ _ROLE_ALIASES: Final = {
 
 # --- weights (tuned on the language, not on single cases; see docs/referrals.md) --------------
 STAFF_LINE_WEIGHT: Final = 0.1
-SUPPRESSED_LINE_WEIGHT: Final = 0.3
+SUPPRESSED_LINE_WEIGHT: Final = 0.5
 """A quoted song, a joke taken back, a risk that is over: its words matter less."""
 RECENCY_FLOOR: Final = 0.4
 RECENCY_HALF_LIFE_LINES: Final = 12.0
