@@ -25,7 +25,7 @@ import statistics
 import time
 from collections.abc import Callable
 
-from relay.referrals import Conversation, Line, SuggestionEngine, load_directory
+from referrals import Conversation, Line, SuggestionEngine, load_directory
 
 VISITOR_LINES = (
     "hej, jag vet inte riktigt var jag ska börja",

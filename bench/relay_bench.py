@@ -485,7 +485,7 @@ class LotsenTarget(Target):
             prelude += f"exec(open({str(self.args.lotsen_prelude.resolve())!r}).read()); "
         if prelude:
             cmd = [sys.executable, "-c", "import sys; sys.argv[0] = 'lotsen'; " + prelude
-                   + "from relay.cli import main; main()"] + cmd[3:]
+                   + "from lotsen.cli import main; main()"] + cmd[3:]
         return cmd
 
     async def prepare(self, staff_accounts: int) -> None:

@@ -1,4 +1,4 @@
-"""Train the urgency model (relay/referrals/urgency_model.json.gz) from the labelled sets.
+"""Train the urgency model (referrals/urgency_model.json.gz) from the labelled sets.
 
     pip install -e '.[train]'            # scikit-learn, only needed here
     python scripts/train_urgency_model.py [--exclude FILE ...] [--out PATH]
@@ -7,7 +7,7 @@ Reads every labelled file in tests/referrals/data except the frozen test part
 (blind_test.jsonl), which no model may ever see. A case's text is its visitor lines; its label
 is ``urgent``. The kind model learns from urgent cases: the labelled ``urgent_kind`` where there
 is one, else the concept rules' first kind (cases the rules do not flag and that have no kind
-are left out of it). The features are ``relay.referrals.model.features``, the same function the
+are left out of it). The features are ``referrals.model.features``, the same function the
 engine uses at run time, so training and use cannot drift apart.
 
 ``--exclude`` leaves sets out, to measure the model on a set it has not seen (docs/referrals.md,
@@ -26,8 +26,8 @@ from pathlib import Path
 from sklearn.feature_extraction.text import TfidfVectorizer  # type: ignore[import-untyped]
 from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
 
-from relay.referrals import Conversation, SuggestionEngine, load_directory
-from relay.referrals.model import FORMAT, MODEL_FILE, features
+from referrals import Conversation, SuggestionEngine, load_directory
+from referrals.model import FORMAT, MODEL_FILE, features
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "referrals" / "data"
@@ -58,7 +58,7 @@ def training_files(exclude: set[str]) -> list[Path]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--exclude", action="append", default=[], help="a set to leave out")
-    parser.add_argument("--out", type=Path, default=ROOT / "src/relay/referrals" / MODEL_FILE)
+    parser.add_argument("--out", type=Path, default=ROOT / "src/referrals" / MODEL_FILE)
     args = parser.parse_args()
     files = training_files(set(args.exclude))
     engine = SuggestionEngine(load_directory(), model=None)

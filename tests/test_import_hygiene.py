@@ -31,7 +31,7 @@ def test_protocol_module_is_a_leaf() -> None:
 
 def test_relay_server_never_imports_textual() -> None:
     """The relay runs without the console's UI toolkit."""
-    assert "textual" not in loaded_after("import relay.server, relay.cli.serve")
+    assert "textual" not in loaded_after("import relay.server, lotsen.cli.serve")
 
 
 @pytest.mark.parametrize("module", ["console.app", "console"])

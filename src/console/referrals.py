@@ -1,6 +1,6 @@
 """The referral directory and suggestion engine, as the console's referral pane uses them.
 
-``ReferralSource`` wraps ``relay.referrals`` (pure Python, no I/O beyond reading the directory
+``ReferralSource`` wraps ``referrals`` (pure Python, no I/O beyond reading the directory
 file once): directory search, suggestions for a chat with the words that matched, an urgency
 verdict, stale entries. When the engine is not installed it falls back to the emergency
 numbers the relay ships, so the pane is never empty. Staff decide: nothing here sends anything.
@@ -141,7 +141,7 @@ class ReferralSource:
     def load(self) -> None:
         """Load the directory and build the engine (safe to run in a worker thread)."""
         try:
-            import relay.referrals as api
+            import referrals as api
         except ImportError:
             self.loaded = True
             return
@@ -218,7 +218,7 @@ def _services(directory: Any) -> Sequence[Any]:
 
 def _fallback() -> Iterable[Referral]:
     """The relay's emergency contacts, so the pane works before the directory exists."""
-    from relay.config import DEFAULT_EMERGENCY
+    from relay.protocol import DEFAULT_EMERGENCY
 
     for entry in DEFAULT_EMERGENCY:
         name = entry["name"]

@@ -1,5 +1,10 @@
-"""``python -m relay`` runs the ``lotsen`` CLI."""
+"""``python -m relay`` runs the ``lotsen`` CLI, as it always has.
 
-from relay.cli import main
+This file is a program, not part of the relay library: ``import relay`` never loads it. It is the
+one place under ``relay/`` allowed to start the composition root (``lotsen.cli``); the import
+hygiene test names it in its allowlist.
+"""
+
+from lotsen.cli import main
 
 main()

@@ -21,25 +21,12 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from relay.hours import WEEKDAYS, Interval, OpeningHours, parse_interval
 from relay.logs import LOG_LEVELS
+from relay.protocol import DEFAULT_EMERGENCY
 from relay.questions import OFFER_WHEN, QuestionsConfig
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8765
 DEFAULT_DATABASE = "lotsen.db"
-
-# Where to get help now, shown whenever the chat cannot answer. Numbers and addresses as
-# verified in shared/research/domain_and_security.md section 1.1 (review before each release);
-# a municipality replaces the list with [[emergency]] tables in its config.
-DEFAULT_EMERGENCY: tuple[dict[str, str], ...] = (
-    {"name": "112 – vid akut fara", "phone": "112"},
-    {"name": "Mind Självmordslinjen (dygnet runt)", "phone": "90101", "url": "https://mind.se"},
-    {"name": "Hjälplinjen, psykisk ohälsa (dygnet runt)", "phone": "90 390"},
-    {"name": "1177 Vårdguiden (dygnet runt)", "phone": "1177", "url": "https://www.1177.se"},
-    {"name": "Bris, för dig under 18 (dygnet runt)", "phone": "116 111",
-     "url": "https://www.bris.se"},
-    {"name": "Jourhavande medmänniska (kl. 21–06)", "phone": "08-702 16 80"},
-)
-
 
 # Topic tags a close may carry unless [chat] topic_tags says otherwise: the console's defaults.
 DEFAULT_TOPIC_TAGS = ("alcohol", "drugs", "gambling", "medication", "mental_health",

@@ -38,6 +38,20 @@ TRIAGE_ANSWERS = ("right", "should_be_urgent", "should_not_be_urgent")
 KINDS = ("visitor", "staff", "note", "whisper", "system")
 VISIBLE_TO_VISITOR = frozenset({"visitor", "staff"})
 
+# Where to get help now, shown whenever the chat cannot answer. Numbers and addresses as
+# verified in shared/research/domain_and_security.md section 1.1 (review before each release);
+# a municipality replaces the list with [[emergency]] tables in its config. It lives here, in
+# the shared leaf, because the console shows the same list before its referral directory loads.
+DEFAULT_EMERGENCY: tuple[dict[str, str], ...] = (
+    {"name": "112 – vid akut fara", "phone": "112"},
+    {"name": "Mind Självmordslinjen (dygnet runt)", "phone": "90101", "url": "https://mind.se"},
+    {"name": "Hjälplinjen, psykisk ohälsa (dygnet runt)", "phone": "90 390"},
+    {"name": "1177 Vårdguiden (dygnet runt)", "phone": "1177", "url": "https://www.1177.se"},
+    {"name": "Bris, för dig under 18 (dygnet runt)", "phone": "116 111",
+     "url": "https://www.bris.se"},
+    {"name": "Jourhavande medmänniska (kl. 21–06)", "phone": "08-702 16 80"},
+)
+
 Lang = Literal["sv", "en", "nb"]
 Role = Literal["self", "relative", "child", "professional"]
 
@@ -611,8 +625,8 @@ class HelpWanted(Frame):
 @dataclass(frozen=True, slots=True)
 class StatsReport(Frame):
     """To a supervisor: aggregate figures in the shape of ``lotsen stats --format json``
-    (``relay.stats.Statistics.to_dict()``; ``Statistics.from_dict()`` reads it back).
-    ``context``: what a saved report states beside the figures (``relay.report.ReportContext``:
+    (``figures.stats.Statistics.to_dict()``; ``Statistics.from_dict()`` reads it back).
+    ``context``: what a saved report states beside the figures (``figures.report.ReportContext``:
     language, weekly opening hours, retention, the small-number threshold)."""
 
     type: ClassVar[str] = "stats"

@@ -168,7 +168,7 @@ def _round(value: float | None) -> float | None:
 def question_stats(records: Iterable[Any], timezone: ZoneInfo) -> QuestionStats:
     """Figures of the questions asked in a period (records with ``asked_at``,
     ``first_answer_at``, ``answer_read``, ``role``, ``outcome_role``, ``lang``, ``tags``)."""
-    from relay.stats import median, percentile
+    from figures.stats import median, percentile
 
     rows = list(records)
     waits = sorted(r.first_answer_at - r.asked_at for r in rows if r.first_answer_at is not None)
@@ -199,7 +199,7 @@ async def load_question_figures(storage: Any, period: Any) -> dict[str, Any]:
     """The ``questions`` figures of a period, as ``lotsen stats --format json`` prints them.
 
     ``storage`` has ``questions_asked`` (relay.storage.questions) and ``period`` is a
-    relay.stats.Period; one place, so the CLI, the report and the stats frame agree.
+    figures.stats.Period; one place, so the CLI, the report and the stats frame agree.
     """
     asked = await storage.questions_asked(period.start_ts, period.end_ts)
     return question_stats(asked, period.timezone).to_dict()

@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from relay.referrals import DirectoryError, load_directory
+from referrals import DirectoryError, load_directory
 from widget.selftest import LANGUAGES, SelftestError, instruments
 
 

@@ -1836,13 +1836,13 @@ class Relay:
         self._error(conn.ws, "bad_frame", "already logged in")
 
     async def _stats(self, conn: StaffConn, frame: protocol.StatsRequest) -> None:
-        """Supervisors: anonymous aggregates of a period (relay/stats.py), never a transcript."""
+        """Supervisors: anonymous aggregates of a period (figures/stats.py), never a transcript."""
         if not conn.account.supervisor:
             self._error(conn.ws, "forbidden", "Only supervisors can see the statistics.")
             return
+        from figures.report import ReportContext
+        from figures.stats import Period, load_statistics
         from relay.questions import load_question_figures
-        from relay.report import ReportContext
-        from relay.stats import Period, load_statistics
 
         try:
             period = Period.from_strings(frame.since, frame.until, self.config.hours.timezone,

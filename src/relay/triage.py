@@ -2,13 +2,13 @@
 
 The relay calls the hook with a waiting visitor's lines; an urgent verdict lifts the
 conversation to the top of the queue and shows the reasons to staff only. The verdict comes
-from the referral engine's urgency check (``relay.referrals``) and is never stored as a profile.
+from the referral engine's urgency check (``referrals``) and is never stored as a profile.
 """
 
 from __future__ import annotations
 
+from referrals import Conversation, DirectoryError, Line, SuggestionEngine, load_directory
 from relay.config import ConfigError, RelayConfig
-from relay.referrals import Conversation, DirectoryError, Line, SuggestionEngine, load_directory
 from relay.server import Triage
 
 

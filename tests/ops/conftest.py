@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from relay.cli import _register, app
+from lotsen.cli import _register, app
 from tests.support import RelayThread, add_staff, make_config
 
 Cli = Callable[..., Result]

@@ -7,10 +7,10 @@ from dataclasses import replace
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from figures.stats import Period, load_statistics
 from relay.config import RelayConfig
 from relay.hours import OpeningHours
 from relay.server import Relay
-from relay.stats import Period, load_statistics
 from relay.storage.sqlite import SQLiteStorage
 from tests.ops.http import http_get
 from tests.ops.test_metrics import samples

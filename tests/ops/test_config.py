@@ -10,10 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from relay.cli.config import FIELD_OF, NOT_IN_FILE, effective_toml
+from lotsen.cli.config import FIELD_OF, NOT_IN_FILE, effective_toml
 from relay.config import (
     _KNOWN,
-    DEFAULT_EMERGENCY,
     ENV_KEYS,
     ENV_OVERRIDES,
     ConfigError,
@@ -21,6 +20,7 @@ from relay.config import (
     config_from_env,
     load_config,
 )
+from relay.protocol import DEFAULT_EMERGENCY
 from tests.ops.conftest import Cli
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "lotsen.example.toml"

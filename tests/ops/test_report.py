@@ -18,15 +18,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from relay.report import (
+from figures.report import (
     ReportContext,
     hidden_in_group,
     hidden_in_table,
     previous_period,
     render_report,
 )
-from relay.report_text import TEXT
-from relay.stats import Period, compute
+from figures.report_text import TEXT
+from figures.stats import Period, compute
 from tests.ops.conftest import Cli
 from tests.ops.month import TZ, write_month
 

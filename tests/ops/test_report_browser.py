@@ -21,7 +21,7 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 from pypdf import PdfReader
 
-from relay.report import ReportContext, render_report
+from figures.report import ReportContext, render_report
 from tests.ops.conftest import Cli
 from tests.ops.month import write_month
 from tests.ops.test_report import year_figures

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from relay.cli import _register, app
-from relay.stats import Period, Statistics, bar, format_duration, load_statistics, percentile
+from figures.stats import Period, Statistics, bar, format_duration, load_statistics, percentile
+from lotsen.cli import _register, app
 from relay.storage.sqlite import SQLiteStorage
 from tests.ops.month import TZ, write_month
 

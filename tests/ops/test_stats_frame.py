@@ -6,11 +6,11 @@ import json
 from dataclasses import replace
 from datetime import datetime
 
+from figures.stats import Statistics
 from relay import protocol
 from relay.config import RelayConfig
 from relay.hours import OpeningHours
 from relay.server import Relay
-from relay.stats import Statistics
 from tests.ops.month import TZ, write_month
 from tests.support import Client, add_staff_async
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from relay.cli import _register, app
+from lotsen.cli import _register, app
 from relay.storage import ConversationRecord
 from relay.storage.sqlite import SQLiteStorage
 from tests.ops.month import TZ

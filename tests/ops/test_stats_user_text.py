@@ -20,7 +20,7 @@ from typer.testing import CliRunner
 from console.app import LotsenConsole
 from console.screens.main import MainScreen
 from console.screens.stats import StatsScreen
-from relay.cli import _register, app
+from lotsen.cli import _register, app
 from relay.server import Relay
 from relay.storage.sqlite import SQLiteStorage
 from tests.console.conftest import console_for, wait_for
@@ -130,7 +130,7 @@ def test_every_stats_word_exists_in_all_three_languages() -> None:
     use the same placeholders."""
     import string
 
-    from relay.cli.stats_text import TEXT
+    from lotsen.cli.stats_text import TEXT
 
     for key, texts in TEXT.items():
         assert len(texts) == 3 and all(t.strip() for t in texts), key

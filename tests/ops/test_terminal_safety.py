@@ -132,7 +132,7 @@ def test_staff_names_are_ascii_and_visitors_never_see_the_login_name(
     runner_input = "correct horse battery\n"
     from typer.testing import CliRunner
 
-    from relay.cli import app
+    from lotsen.cli import app
 
     added = CliRunner().invoke(app, ["staff", "add", "anna.l", "--password-stdin", "--db",
                                      str(database)], input=runner_input)

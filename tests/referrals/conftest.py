@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from relay.referrals import Directory, SuggestionEngine, load_directory
+from referrals import Directory, SuggestionEngine, load_directory
 
 
 @pytest.fixture(scope="session")

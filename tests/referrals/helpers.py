@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from relay.referrals import Conversation, Line
+from referrals import Conversation, Line
 
 DATA = Path(__file__).parent / "data"
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import hashlib
 import json
 
-from relay.referrals import SuggestionEngine
-from relay.referrals.evaluation import evaluate, read_labelled_cases
+from referrals import SuggestionEngine
+from referrals.evaluation import evaluate, read_labelled_cases
 from tests.referrals.helpers import DATA
 
 DEV, TEST = DATA / "blind_dev.jsonl", DATA / "blind_test.jsonl"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from relay.referrals import Conversation, Directory, SuggestionEngine
-from relay.referrals.concepts import load_concepts
+from referrals import Conversation, Directory, SuggestionEngine
+from referrals.concepts import load_concepts
 from tests.referrals.helpers import chat
 
 URGENT = [
@@ -40,7 +40,7 @@ NOT_URGENT = [
 
 def test_every_language_file_has_the_rule_classes() -> None:
     """Each of sv, nb and en defines every concept class the rules read."""
-    from relay.referrals.rules import RULE_CLASSES
+    from referrals.rules import RULE_CLASSES
 
     concepts = load_concepts().concepts
     for name in RULE_CLASSES:
@@ -79,7 +79,7 @@ def test_wordings_written_while_building_the_concepts(engine: SuggestionEngine) 
     """concept_wordings.jsonl: urgent and alarming-but-not-urgent wordings written by the
     engine's authors while building the classes (so no estimate of unseen performance, only a
     guard against losing them). One Swedish case with "hur man" is a known miss."""
-    from relay.referrals.evaluation import evaluate, read_labelled_cases
+    from referrals.evaluation import evaluate, read_labelled_cases
     from tests.referrals.helpers import DATA
 
     report = evaluate(engine, read_labelled_cases(DATA / "concept_wordings.jsonl"))

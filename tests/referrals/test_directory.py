@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from relay.referrals import (
+from referrals import (
     AUDIENCES,
     CATEGORIES,
     Directory,

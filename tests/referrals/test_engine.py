@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from relay.referrals import Conversation, Directory, Line, SuggestionEngine
+from referrals import Conversation, Directory, Line, SuggestionEngine
 from tests.referrals.helpers import chat
 
 
@@ -351,9 +351,9 @@ def test_any_text_gives_a_ranked_result(
 
 
 def test_engine_imports_no_network_storage_or_ui() -> None:
-    """relay.referrals is pure: importing it loads no server, storage, CLI or UI library."""
+    """referrals is pure: importing it loads no server, storage, CLI or UI library."""
     code = (
-        "import sys, json, relay.referrals\n"
+        "import sys, json, referrals\n"
         "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from relay.referrals.matching import PatternMatcher, fold, one_typo_apart, tokenize
+from referrals.matching import PatternMatcher, fold, one_typo_apart, tokenize
 
 
 def found(pattern: str, lang: str, text: str) -> list[tuple[str, bool]]:

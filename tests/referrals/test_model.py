@@ -8,8 +8,8 @@ import hashlib
 import json
 from importlib import resources
 
-from relay.referrals import Directory, SuggestionEngine
-from relay.referrals.model import default_model, features, line_features
+from referrals import Directory, SuggestionEngine
+from referrals.model import default_model, features, line_features
 from tests.referrals.helpers import DATA, chat
 
 
@@ -68,7 +68,7 @@ def test_the_engine_asks_the_model_only_when_the_rules_find_nothing(
 def test_the_model_was_trained_on_every_labelled_set_but_the_frozen_one() -> None:
     """The shipped model lists what it learnt from: every labelled file as it is now, never
     blind_test.jsonl. After changing a set, run: python scripts/train_urgency_model.py"""
-    raw = resources.files("relay.referrals").joinpath("urgency_model.json.gz").read_bytes()
+    raw = resources.files("referrals").joinpath("urgency_model.json.gz").read_bytes()
     trained_on = json.loads(gzip.decompress(raw))["trained_on"]
     expected = [
         f"{path.name} {hashlib.sha256(path.read_bytes()).hexdigest()[:16]}"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from relay.referrals import SuggestionEngine
-from relay.referrals.evaluation import evaluate, read_labelled_cases
+from referrals import SuggestionEngine
+from referrals.evaluation import evaluate, read_labelled_cases
 from tests.referrals.helpers import DATA
 
 SETS = {

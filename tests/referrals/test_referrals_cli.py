@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from relay.cli.referrals import app
+from lotsen.cli.referrals import app
 from tests.referrals.helpers import DATA
 
 runner = CliRunner()

@@ -311,7 +311,7 @@ async def test_lotsen_stats_reports_questions(closed_relay: Relay, config: Relay
 
     from typer.testing import CliRunner
 
-    from relay.cli import _register, app
+    from lotsen.cli import _register, app
 
     _, asked = await ask(closed_relay.port, "fråga ett")
     await ask(closed_relay.port, "fråga två")
@@ -367,7 +367,7 @@ async def test_lotsen_purge_applies_the_question_period(config: RelayConfig) -> 
     ``[questions] retention_days`` too, and keeps their records."""
     from typer.testing import CliRunner
 
-    from relay.cli import _register, app
+    from lotsen.cli import _register, app
 
     await add_staff_async(config.database, "anna")
     async with Relay(closed_config(config)) as running:

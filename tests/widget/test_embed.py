@@ -13,8 +13,8 @@ import pytest
 from playwright.sync_api import Page, expect
 from typer.testing import CliRunner
 
-from relay.cli import _register, app
-from relay.cli.widget import embed_tag, widget_source
+from lotsen.cli import _register, app
+from lotsen.cli.widget import embed_tag, widget_source
 from tests.widget.conftest import LoopThread, Relays, Staff, add_staff
 from tests.widget.helpers import open_chat, write
 from widget.build import sri

@@ -3,10 +3,10 @@
 The screen asks the relay with a ``stats`` frame and shows the ``stats`` answer: conversations
 per weekday and hour next to widget openings while closed (are the opening hours right?),
 waits and visitors who left unanswered, conversation length, who writes, language, topics,
-referrals, feedback and the weekly trend. Figures come from ``relay.stats`` (a pure module,
+referrals, feedback and the weekly trend. Figures come from ``figures.stats`` (a pure module,
 no server) through ``Statistics.from_dict``, so the console and the CLI can never disagree.
 ``[`` and ``]`` step a month back and forward, ``r`` asks again, ``s`` saves the evaluation
-report (``relay.report``, as ``lotsen report`` writes it) for the period shown: the figures on
+report (``figures.report``, as ``lotsen report`` writes it) for the period shown: the figures on
 screen and, asked with one more ``stats`` frame, those of the period before.
 
 The app needs two lines to host it (see ``StatsScreen.deliver``): open it for supervisors
@@ -35,9 +35,9 @@ from textual.widgets import Footer, Label, Static
 from console import i18n
 from console.keys import translate_bindings
 from console.widgets.transcript import clean
+from figures.report import ReportContext, previous_period, render_report
+from figures.stats import WEEKDAYS, Period, Statistics, bar, format_duration
 from relay import protocol
-from relay.report import ReportContext, previous_period, render_report
-from relay.stats import WEEKDAYS, Period, Statistics, bar, format_duration
 
 BAR = 24
 

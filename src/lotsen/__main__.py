@@ -1,0 +1,5 @@
+"""``python -m lotsen`` runs the ``lotsen`` CLI."""
+
+from lotsen.cli import main
+
+main()

@@ -1,0 +1,129 @@
+"""``lotsen config``: check a config file before the relay uses it, show the effective one."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from lotsen.cli.common import ConfigOption, DbOption, fail, load
+from relay.config import (
+    _KNOWN,
+    ENV_KEYS,
+    ENV_OVERRIDES,
+    ConfigError,
+    RelayConfig,
+    config_from_env,
+    load_config,
+    shadowed_env_names,
+    unknown_env_names,
+)
+from relay.hours import WEEKDAYS
+
+app = typer.Typer(help="Check configuration files, or show the effective configuration.",
+                  no_args_is_help=True)
+
+# File keys whose RelayConfig field has another name; every other key is its field's name.
+FIELD_OF = {("limits", "handshake_timeout_s"): "handshake_timeout",
+            ("referrals", "directory"): "referral_directory",
+            ("log", "level"): "log_level", ("log", "json"): "log_json",
+            ("queue", "snapshot_entries"): "queue_snapshot_entries",
+            ("report", "min_count"): "report_min_count",
+            # [questions] keys are fields of RelayConfig.questions (relay.questions).
+            **{("questions", key): "questions" for key in _KNOWN["questions"]}}
+# Fields the file cannot set (shown as comments by `show`).
+NOT_IN_FILE = ("staff_grace_s",)
+
+
+@app.command()
+def check(file: Path = typer.Argument(..., help="The TOML config file to check.")) -> None:
+    """Validate a config file and the LOTSEN_* variables set; errors name the line or variable."""
+    try:
+        cfg = config_from_env(load_config(file))
+    except ConfigError as exc:
+        fail(str(exc))
+    warnings = [f"{name} is not a Lotsen option and is ignored" +
+                (f" — did you mean {instead}?" if instead else "")
+                for name, instead in unknown_env_names().items()]
+    shadowed = shadowed_env_names()
+    warnings += [f"{name} is ignored: {short} sets the same option and wins"
+                 for name, short in shadowed.items() if os.environ.get(name, "").strip()]
+    for warning in warnings:
+        typer.secho(f"warning: {warning}", fg=typer.colors.YELLOW, err=True)
+    hours = cfg.hours
+    typer.echo(f"{file}: OK")
+    applied = [name for name in (*ENV_OVERRIDES, *ENV_KEYS)
+               if os.environ.get(name, "").strip() and name not in shadowed]
+    if applied:
+        typer.echo(f"  with {', '.join(applied)} from the environment")
+    typer.echo(f"  listens on {cfg.host}:{cfg.port}, database {cfg.database}")
+    if hours.always_open:
+        typer.echo("  opening hours: always open")
+    else:
+        for index, day in enumerate(WEEKDAYS):
+            ranges = ", ".join(f"{a:%H:%M}-{b:%H:%M}" for a, b in hours.weekly.get(index, ()))
+            typer.echo(f"  {day:9} {ranges or 'closed'}")
+        typer.echo(f"  time zone {hours.timezone.key}, last entry "
+                   f"{int(hours.last_entry.total_seconds() // 60)} min before closing, "
+                   f"{len(hours.exceptions)} exception date(s)")
+    typer.echo(f"  transcripts kept {cfg.retention_days} days; "
+               f"{len(cfg.emergency)} emergency contact(s)")
+    asks = cfg.questions
+    offered = "offered when " + asks.offer_when.replace("_", " ") if asks.enabled else "off"
+    typer.echo(f"  questions outside opening hours: {offered}, kept {asks.retention_days} "
+               f"days, at most {asks.max_open} unanswered")
+    typer.echo(f"  logs at level {cfg.log_level} and up, as {'JSON' if cfg.log_json else 'text'}")
+
+
+def _toml(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    return json.dumps(str(value), ensure_ascii=False)  # a TOML basic string
+
+
+def effective_toml(cfg: RelayConfig) -> str:
+    """The configuration as a TOML file that loads back to the same settings."""
+    origin = f"{cfg.source}" if cfg.source else "no file"
+    out = [f"# Effective Lotsen configuration: {origin}, then LOTSEN_* variables, then defaults."]
+    for section, keys in _KNOWN.items():
+        if section in ("hours", "emergency", "console"):
+            continue
+        out.append(f"\n[{section}]")
+        for key in sorted(keys):
+            value = (getattr(cfg.questions, key) if section == "questions"
+                     else getattr(cfg, FIELD_OF.get((section, key), key)))
+            out.append(f"# {key} is not set" if value is None else f"{key} = {_toml(value)}")
+    hours = cfg.hours
+    out += ["\n[hours]", f"timezone = {_toml(hours.timezone.key)}",
+            f"always_open = {_toml(hours.always_open)}",
+            f"last_entry_minutes = {_toml(hours.last_entry.total_seconds() / 60)}"]
+    for index, day in enumerate(WEEKDAYS):
+        ranges = [f"{a:%H:%M}-{b:%H:%M}" for a, b in hours.weekly.get(index, ())]
+        out.append(f"{day} = {_toml(ranges)}")
+    closed = sorted(date for date, spans in hours.exceptions.items() if not spans)
+    out.append(f"closed_dates = {_toml([date.isoformat() for date in closed])}")
+    special = sorted((date, spans) for date, spans in hours.exceptions.items() if spans)
+    if special:
+        out.append("\n[hours.special]")
+        for date, spans in special:
+            out.append(f'"{date.isoformat()}" = '
+                       f"{_toml([f'{a:%H:%M}-{b:%H:%M}' for a, b in spans])}")
+    for entry in cfg.emergency:
+        out.append("\n[[emergency]]")
+        out += [f"{key} = {_toml(value)}" for key, value in entry.items()]
+    for name in NOT_IN_FILE:
+        out.append(f"\n# {name} = {_toml(getattr(cfg, name))}  (set in code, not in the file)")
+    return "\n".join(out) + "\n"
+
+
+@app.command()
+def show(db: Path = DbOption, config: Path = ConfigOption) -> None:
+    """Print the effective configuration (file, LOTSEN_* variables, defaults) as TOML."""
+    typer.echo(effective_toml(load(config, db)), nl=False)

@@ -1,0 +1,201 @@
+"""``lotsen console`` (the staff console) and ``lotsen demo`` (everything at once, to try it).
+
+The console package is imported inside the commands, so ``lotsen serve`` never loads Textual.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import errno
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import typer
+
+from lotsen.cli import app
+from lotsen.cli.common import fail
+from relay.config import DEFAULT_PORT
+
+LANGS = ("sv", "en", "nb")
+
+ServerOption = typer.Option(None, "--server", help="Relay address, e.g. chat.example.se "
+                            "(wss://, through its TLS proxy) or 127.0.0.1:8765 (this machine, "
+                            "ws://) (default: the one used last time).")
+UserOption = typer.Option(None, "--user", help="Your user name (default: the one used last "
+                          "time). The password is asked in the console, never here.")
+LangOption = typer.Option(None, "--lang", help="Language of the console: sv, en or nb "
+                          "(default: from the config file, else sv).")
+
+
+def _language(lang: str | None, configured: str) -> str:
+    chosen = lang or configured
+    if chosen not in LANGS:
+        fail(f"unknown language {chosen!r} — pass --lang sv, en or nb")
+    return chosen
+
+
+@app.command("console")
+def console_command(
+    server: str = ServerOption,
+    user: str = UserOption,
+    lang: str = LangOption,
+    config: Path = typer.Option(None, "--config", help="Console config file (TOML) "
+                                "(default: console.toml in your config directory).",
+                                dir_okay=False),
+    directory: Path = typer.Option(None, "--directory", help="Referral directory file (TOML) "
+                                   "(default: the one shipped with Lotsen).", dir_okay=False),
+    insecure: bool = typer.Option(False, "--insecure", help="Allow plaintext ws:// to a host "
+                                  "that is not this machine. Test networks only: the password "
+                                  "and every chat travel unencrypted."),
+) -> None:
+    """Open the staff console: queue, chats and referrals, from the keyboard."""
+    from console.client import PlaintextRefused, staff_url
+    from console.settings import ConsoleConfigError, load_console_config, load_remembered
+
+    try:
+        cfg = load_console_config(config)
+    except ConsoleConfigError as exc:
+        fail(str(exc))
+    remembered = load_remembered()
+    address = server or remembered.server
+    try:
+        staff_url(address, insecure=insecure)
+    except PlaintextRefused as exc:
+        fail(f"{address!r} would send the password and chats unencrypted to {exc.host}, which "
+             "is not this machine — use wss:// (or no scheme, which means wss://), or pass "
+             "--insecure on a test network")
+    except ValueError:
+        fail(f"{address!r} is not a server address — pass --server like chat.example.se or "
+             "127.0.0.1:8765")
+    from console.app import LotsenConsole
+
+    LotsenConsole(server=address, user=user or remembered.user, insecure=insecure,
+                  lang=_language(lang, cfg.lang), config=cfg, referral_directory=directory).run()
+
+
+def _port_free(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError as exc:
+            if exc.errno in (errno.EADDRINUSE, errno.EACCES):
+                return False
+            raise
+    return True
+
+
+def _create_demo_account(database: Path, password: str) -> None:
+    from relay import auth
+    from relay.storage import StaffAccount
+    from relay.storage.sqlite import SQLiteStorage
+
+    async def create() -> None:
+        storage = SQLiteStorage(database)
+        await storage.open()
+        try:
+            await storage.add_staff(StaffAccount(0, "demo", "Demo", auth.hash_password(password),
+                                                 supervisor=False, created_at=time.time()))
+        finally:
+            await storage.close()
+
+    asyncio.run(create())
+
+
+def _wait_until_ready(process: subprocess.Popen[bytes], port: int, log: Path) -> None:
+    """Poll the relay's health check; a relay that exits early gives its own error line."""
+    deadline = time.monotonic() + 20
+    url = f"http://127.0.0.1:{port}/healthz"
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            lines = log.read_text(encoding="utf-8", errors="replace").splitlines()
+            reason = next((ln.removeprefix("error: ") for ln in reversed(lines)
+                           if ln.startswith("error:")), lines[-1] if lines else "no output")
+            fail(f"the demo relay did not start: {reason}")
+        try:
+            with urllib.request.urlopen(url, timeout=1) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, OSError):
+            pass
+        time.sleep(0.1)
+    fail(f"the demo relay did not answer on port {port} within 20 s (log: {log})")
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    if process.poll() is None:
+        process.terminate()  # SIGTERM: the relay shuts down gracefully
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(5)
+
+
+@app.command()
+def demo(
+    visitors: int = typer.Option(3, "--visitors", min=0, max=50,
+                                 help="How many simulated visitors write in."),
+    port: int = typer.Option(DEFAULT_PORT, "--port", help="Port for the demo relay."),
+    lang: str = typer.Option("sv", "--lang", help="Language of the console: sv, en or nb."),
+) -> None:
+    """Try Lotsen in one command: a relay, visitors who write in, and the console logged in.
+
+    Everything runs on a temporary database and stops when you quit the console (Ctrl+Q).
+    """
+    lang = _language(lang, "sv")
+    if not 1 <= port <= 65535:
+        fail(f"{port} is not a port number — pass --port between 1024 and 65535")
+    if not _port_free(port):
+        fail(f"port {port} is in use — pass --port, or stop the other program")
+    workdir = Path(tempfile.mkdtemp(prefix="lotsen-demo-"))
+    database = workdir / "lotsen.db"
+    config = workdir / "relay.toml"
+    log = workdir / "relay.log"
+    config.write_text("[hours]\nalways_open = true\n", encoding="utf-8")
+    password = secrets.token_urlsafe(18)
+    process: subprocess.Popen[bytes] | None = None
+    visitor_thread = None
+    page = f"http://127.0.0.1:{port}/"
+    try:
+        _create_demo_account(database, password)
+        env = dict(os.environ, PYTHONUNBUFFERED="1")
+        with log.open("wb") as output:
+            process = subprocess.Popen(
+                [sys.executable, "-m", "relay", "serve", "--host", "127.0.0.1",
+                 "--port", str(port), "--db", str(database), "--config", str(config)],
+                stdout=output, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env)
+        _wait_until_ready(process, port, log)
+        typer.echo(f"Lotsen demo: relay on {page} — open it in a browser to chat as a visitor.")
+        from relay.demo_visitors import VisitorThread
+
+        if visitors:
+            visitor_thread = VisitorThread(port, visitors).start()
+        from console.app import LotsenConsole
+        from console.i18n import set_language, t
+
+        set_language(lang)
+        console = LotsenConsole(server=f"127.0.0.1:{port}", user="demo", password=password,
+                                lang=lang, remember=False,
+                                welcome=t("demo.welcome", url=page, count=visitors))
+        console.run()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        if visitor_thread is not None:
+            visitor_thread.stop()
+        if process is not None:
+            _stop(process)
+        with contextlib.suppress(OSError):
+            shutil.rmtree(workdir)
+    typer.echo(f"Lotsen demo stopped (the temporary database is deleted). The demo page was {page}")

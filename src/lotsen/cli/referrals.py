@@ -1,0 +1,216 @@
+"""``lotsen referrals``: check a directory, try suggestions, measure them on labelled chats.
+
+Every failure is one clear line on stderr and exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import NoReturn
+
+import typer
+from rich import box
+from rich.console import Console
+from rich.table import Table
+
+from referrals import (
+    Conversation,
+    Directory,
+    DirectoryError,
+    SuggestionEngine,
+    load_directory,
+)
+from referrals.evaluation import EvaluationReport, evaluate, read_labelled_cases
+from referrals.lexicon import URGENT_KINDS
+
+app = typer.Typer(
+    help="Referral directory and triage: check a directory, suggest services, evaluate.",
+    no_args_is_help=True,
+)
+
+DirectoryOption = typer.Option(
+    None,
+    "--directory",
+    "-d",
+    help="Directory TOML applied on top of the shipped default (default: the default only).",
+    dir_okay=False,
+)
+
+
+def _fail(message: str) -> NoReturn:
+    typer.secho(f"error: {message}", fg=typer.colors.RED, err=True)
+    raise typer.Exit(2)
+
+
+def _load(path: Path | None, *, extend: bool = True) -> Directory:
+    try:
+        return load_directory(path, extend=extend)
+    except DirectoryError as error:
+        for problem in error.problems:
+            typer.secho(f"error: {problem}", fg=typer.colors.RED, err=True)
+        raise typer.Exit(2) from None
+
+
+def _read_json(path: Path) -> object:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        _fail(f"{path}: file not found")
+    except (OSError, UnicodeDecodeError) as error:
+        _fail(f"{path}: cannot read the file ({error})")
+    except json.JSONDecodeError as error:
+        _fail(f"{path}:{error.lineno}: not valid JSON ({error.msg})")
+
+
+@app.command("check")
+def check(
+    file: Path = typer.Argument(
+        None, help="Directory TOML to check (default: the shipped default).", dir_okay=False
+    ),
+    alone: bool = typer.Option(
+        False, "--alone", help="Check FILE on its own, not applied on top of the default."
+    ),
+    today: str = typer.Option(
+        None, "--today", help="Date to judge staleness by, YYYY-MM-DD (default: today)."
+    ),
+) -> None:
+    """Validate a directory file; list entries past their review date and example entries."""
+    try:
+        as_of = date.fromisoformat(today) if today else date.today()
+    except ValueError:
+        _fail(f"--today {today!r} is not a date like 2026-11-23")
+    directory = _load(file, extend=not alone)
+    scopes = {
+        scope: sum(1 for s in directory if s.scope == scope)
+        for scope in ("national", "regional", "local")
+    }
+    where = str(file) if file else "the default directory"
+    typer.echo(
+        f"ok: {where}: {len(directory)} services "
+        f"({scopes['national']} national, {scopes['regional']} regional, {scopes['local']} local)"
+    )
+    for service in directory.stale(as_of):
+        kind = "example, edit it" if service.is_example else "re-check the contact data"
+        typer.echo(
+            f"stale: {service.id}: review was due {service.review_due.isoformat()} ({kind}) "
+            f"[{service.origin}]"
+        )
+
+
+@app.command("suggest")
+def suggest(
+    conversation_file: Path = typer.Argument(
+        ...,
+        metavar="CONVERSATION.json",
+        help='One conversation: {"lang", "role", "messages": [{"sender", "text"}]}.',
+        dir_okay=False,
+    ),
+    directory: Path = DirectoryOption,
+    top: int = typer.Option(5, "--top", "-n", min=1, max=50, help="How many services to list."),
+) -> None:
+    """Print the urgency verdict and the best-fitting services for a conversation, as JSON."""
+    data = _read_json(conversation_file)
+    try:
+        conversation = Conversation.from_dict(data)  # type: ignore[arg-type]
+    except ValueError as error:
+        _fail(f"{conversation_file}: {error}")
+    engine = SuggestionEngine(_load(directory))
+    result = engine.suggest(conversation, top=top)
+    typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+
+
+@app.command("eval")
+def evaluate_command(
+    labelled: Path = typer.Argument(
+        ...,
+        metavar="LABELLED.jsonl",
+        help="Conversations with expect_top3_any and urgent, one JSON object per line.",
+        dir_okay=False,
+    ),
+    directory: Path = DirectoryOption,
+    figures_only: bool = typer.Option(
+        False,
+        "--figures-only",
+        help="Print only the figures and the confusion of kinds, never a case "
+        "(for a frozen test set nobody may read).",
+    ),
+) -> None:
+    """Print top-3 hit rate, urgent recall and precision, the confusion of urgent kinds, and
+    the cases missed."""
+    try:
+        cases = read_labelled_cases(labelled)
+    except FileNotFoundError:
+        _fail(f"{labelled}: file not found")
+    except (OSError, UnicodeDecodeError) as error:
+        _fail(f"{labelled}: cannot read the file ({error})")
+    except ValueError as error:
+        _fail(str(error))
+    if not cases:
+        _fail(f"{labelled}: no cases in the file")
+    report = evaluate(SuggestionEngine(_load(directory)), cases)
+
+    scored = [r for r in report.results if r.case.expect_top3_any]
+    expected_urgent = [r for r in report.results if r.case.urgent]
+    flagged = [r for r in report.results if r.urgent]
+    table = Table(box=box.SIMPLE, title=f"{labelled} ({report.cases} cases)", title_justify="left")
+    table.add_column("metric")
+    table.add_column("value", justify="right")
+    table.add_column("count", justify="right")
+    table.add_row(
+        "top-3 hit rate",
+        f"{report.top3_hit_rate:.1%}",
+        f"{sum(r.hit for r in scored)}/{len(scored)}",
+    )
+    table.add_row(
+        "urgent recall",
+        f"{report.urgent_recall:.1%}",
+        f"{sum(r.urgent for r in expected_urgent)}/{len(expected_urgent)}",
+    )
+    table.add_row(
+        "urgent precision",
+        f"{report.urgent_precision:.1%}",
+        f"{sum(r.case.urgent for r in flagged)}/{len(flagged)}",
+    )
+    hard_flagged, hard = report.hard_negatives_flagged
+    if hard:
+        table.add_row(
+            "hard negatives flagged", f"{hard_flagged / hard:.1%}", f"{hard_flagged}/{hard}"
+        )
+    console = Console(width=160, soft_wrap=True, highlight=False)
+    console.print(table)
+    console.print(_confusion_table(report))
+    if figures_only:
+        return
+    misses = report.misses
+    typer.echo(f"misses: {len(misses)}")
+    for result in misses:
+        problems = []
+        if not result.hit:
+            expected = ",".join(result.case.expect_top3_any)
+            problems.append(f"top3={','.join(result.top3) or '-'} expected any of {expected}")
+        if not result.urgent_correct:
+            reasons = "; ".join(result.urgent_reasons) or "no reasons"
+            problems.append(f"urgent={result.urgent} expected {result.case.urgent} ({reasons})")
+        typer.echo(f"miss: {result.case.name}: " + " | ".join(problems))
+
+
+def _confusion_table(report: EvaluationReport) -> Table:
+    """Rows: the labelled kind; columns: the engine's first kind ("none": not urgent)."""
+    confusion = report.confusion()
+    expected = sorted({e for e, _ in confusion}, key=_kind_order)
+    found = sorted({g for _, g in confusion}, key=_kind_order)
+    table = Table(box=box.SIMPLE, title="urgent kinds: labelled (rows) / found (columns)",
+                  title_justify="left")
+    table.add_column("labelled")
+    for kind in found:
+        table.add_column(kind, justify="right")
+    for kind in expected:
+        table.add_row(kind, *(str(confusion.get((kind, g), 0) or ".") for g in found))
+    return table
+
+
+def _kind_order(kind: str) -> tuple[int, str]:
+    order = [*URGENT_KINDS, "urgent", "none"]
+    return (order.index(kind), kind) if kind in order else (len(order), kind)

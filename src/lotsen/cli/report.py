@@ -1,0 +1,74 @@
+"""``lotsen report``: the evaluation report as one self-contained HTML file, ready to print.
+
+The figures are those of ``lotsen stats --format json`` for the same period (and the period
+before, for the comparison); ``figures.report`` draws them. This module reads the command line,
+loads both periods from the database and writes the file.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from figures.report import ReportContext, previous_period, render_report
+from figures.report_text import LANGUAGES
+from figures.stats import load_statistics
+from lotsen.cli import app
+from lotsen.cli.common import ConfigOption, DbOption, fail, load, with_storage
+from lotsen.cli.stats import period_from_options
+from relay.questions import load_question_figures
+from relay.storage.sqlite import SQLiteStorage
+
+
+@app.command()
+def report(
+    output: Path = typer.Option(..., "--output", "-o", help="The HTML file to write.",
+                                dir_okay=False),
+    month: str = typer.Option(None, help="A whole calendar month, e.g. 2026-03."),
+    since: str = typer.Option(None, help="First day, e.g. 2026-03-01 (default: first of this "
+                                         "month)."),
+    until: str = typer.Option(None, help="Last day, included (default: today)."),
+    org: str = typer.Option(None, "--org", help="Organisation id (only when the relay serves "
+                                                "several organisations)."),
+    lang: str = typer.Option(None, "--lang", help="sv, en or nb (default: the service's chat."
+                                                  "default_language)."),
+    db: Path = DbOption,
+    config: Path = ConfigOption,
+) -> None:
+    """Write the evaluation report (HTML, prints to A4): demand, waits, who writes, topics."""
+    if lang is not None and lang not in LANGUAGES:
+        fail(f"--lang must be one of {', '.join(LANGUAGES)}, not {lang!r}")
+    cfg = load(config, db)
+    if org is not None:
+        # One relay serves one organisation today; say so instead of printing its figures
+        # under another organisation's name.
+        fail(f"--org {org!r}: this relay has no organisations configured (it serves one "
+             "service); leave out --org")
+    if not cfg.database.exists():
+        fail(f"no database at {cfg.database} — pass --db with the relay's database file")
+    if output.parent and not output.parent.exists():
+        fail(f"the folder {output.parent} does not exist — create it or pass another -o")
+    period = period_from_options(since, until, month, cfg.hours, time.time())
+    before = previous_period(period)
+
+    async def act(storage: SQLiteStorage) -> tuple[dict[str, Any], dict[str, Any]]:
+        now = (await load_statistics(storage, period)).to_dict()
+        then = (await load_statistics(storage, before)).to_dict()
+        now["questions"] = await load_question_figures(storage, period)
+        then["questions"] = await load_question_figures(storage, before)
+        return now, then
+
+    figures, previous = with_storage(cfg, act)
+    context = ReportContext.from_config(cfg, lang, referral_ids=figures["referrals"])
+    html = render_report(figures, previous, context,
+                         datetime.now(cfg.hours.timezone).date())
+    try:
+        output.write_text(html, encoding="utf-8")
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror or exc}")
+    typer.echo(f"wrote {output} ({len(html.encode('utf-8')) // 1024 + 1} KB): "
+               f"{period.since.isoformat()} – {period.until.isoformat()}")

@@ -1,0 +1,1181 @@
+"""Referral suggestions and urgency triage for one conversation (pure: no I/O, no clock).
+
+The relay calls ``SuggestionEngine.urgency()`` on every visitor message while a visitor waits,
+to lift urgent conversations to the top of the queue; the console calls ``suggest()`` on every
+message to show staff the services that fit best, with the words that made them fit. Nothing
+here is ever sent to a visitor, and nothing is stored: the only state is a bounded cache of
+per-line and per-word analysis, which ``clear_cache()`` empties.
+
+How a suggestion is scored (details in docs/referrals.md):
+
+1. Each line is matched against the built-in lexicon (``referrals.lexicon``) and the
+   directory's trigger words. A line's weight falls with age (recent lines count more) and is
+   lower for staff lines; matches after a negation count half.
+2. Matches add up per topic (a directory category). Who is writing (the stated role, an age,
+   "I am a teacher") and the words around ("min pappa" + alcohol from a 12-year-old) add topics
+   such as ``children_of_parents``.
+3. A service scores its best category plus a share of the others, plus its own trigger words,
+   times how well its audience fits the writer. Only services of the conversation's country
+   (from its language, a place named, or the directory's default) are suggested.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Final, Literal
+
+from referrals import lexicon, rules
+from referrals.concepts import load_concepts
+from referrals.directory import ANY_COUNTRY, Directory, Service
+from referrals.matching import LANGS, Match, PatternMatcher, tokenize
+from referrals.matching import is_number as _is_number
+from referrals.model import (
+    LineFeatures,
+    ModelVerdict,
+    UrgencyModel,
+    default_model,
+    line_features,
+)
+
+SENDERS: Final = ("visitor", "staff")
+ROLES: Final = ("self", "relative", "child", "professional")
+_ROLE_ALIASES: Final = {
+    "parent": "relative",
+    "family": "relative",
+    "friend": "relative",
+    "youth": "child",
+    "young": "child",
+    "other": None,
+    "unknown": None,
+}
+
+# --- weights (tuned on the language, not on single cases; see docs/referrals.md) --------------
+STAFF_LINE_WEIGHT: Final = 0.1
+SUPPRESSED_LINE_WEIGHT: Final = 0.5
+"""A quoted song, a joke taken back, a risk that is over: its words matter less."""
+RECENCY_FLOOR: Final = 0.4
+RECENCY_HALF_LIFE_LINES: Final = 12.0
+NEGATED_WEIGHT: Final = 0.5
+OWNED_WORD_WEIGHT: Final = 0.5
+OTHER_LANGUAGE_WEIGHT: Final = 0.6
+SECONDARY_CATEGORY_WEIGHT: Final = 0.75
+OTHER_CATEGORIES_SHARE: Final = 0.3
+TERM_REPEAT_CAP: Final = 2.0
+SERVICE_TRIGGER_WEIGHT: Final = 1.5
+AUDIENCE_MISMATCH_FLOOR: Final = 0.4
+URGENT_WINDOW_LINES: Final = 3
+MODEL_WINDOW_LINES: Final = 6
+"""The learnt model reads the latest visitor lines, as many as the conversations it learnt
+from: a first message often says what the last one takes back ("mår bättre nu")."""
+MODEL_MIN_WORDS: Final = 5
+"""Below this many words the model says nothing: a lone "hei" is not evidence of anything,
+and its few letter n-grams would carry the whole (normalised) weight."""
+MAX_MATCHED_SHOWN: Final = 6
+LINE_CACHE_SIZE: Final = 4096
+FALLBACK_SERVICES: Final = {
+    "SE": ("local-oppenvard-missbruk", "se-1177"),
+    "NO": ("no-kommune-rus-psykisk", "no-legevakt"),
+}
+"""Never an empty list: the municipality's own intake/outpatient service and 1177 (or legevakt)."""
+FALLBACK_SCORE: Final = 0.01
+
+_PROBLEM_TOPICS: Final = (
+    "alcohol",
+    "drugs",
+    "medicines",
+    "gambling",
+    "mental_health",
+    "psychiatry",
+    "suicide",
+    "self_harm",
+    "violence",
+    "addiction_treatment",
+)
+"""Topics that, said about a parent, make a child's conversation about children of parents."""
+
+_URGENT_TOPIC: Final = {
+    "suicide": "suicide",
+    "self_harm": "self_harm",
+    "overdose": "emergency",
+    "medical": "emergency",
+    "violence": "violence",
+    "child_at_risk": "child_welfare",
+    "goodbye": "emergency",
+    "third_party_danger": "emergency",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One message of a conversation: who wrote it ("visitor" or "staff") and its text."""
+
+    sender: str
+    text: str
+
+
+@dataclass
+class Conversation:
+    """What the engine reads: the visitor's language and stated role, and the messages so far.
+
+    ``lang`` is "sv", "nb" or "en" (None: guessed from the text); ``role`` is what the visitor
+    chose in "who are you writing about": "self", "relative", "child", "professional" or None.
+    """
+
+    lang: str | None
+    role: str | None
+    lines: list[Line] = field(default_factory=list)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Conversation:
+        """Read the dev.jsonl format: ``{"lang", "role", "messages": [{"sender", "text"}]}``.
+
+        ``lines`` is accepted instead of ``messages``. Raises ValueError saying what is wrong.
+        """
+        if not isinstance(data, Mapping):
+            raise ValueError("a conversation must be a JSON object")
+        lang = data.get("lang")
+        role = data.get("role")
+        if lang is not None and not isinstance(lang, str):
+            raise ValueError('"lang" must be a string such as "sv", "nb" or "en", or null')
+        if role is not None and not isinstance(role, str):
+            raise ValueError('"role" must be a string such as "self" or "relative", or null')
+        messages = data.get("messages", data.get("lines"))
+        if not isinstance(messages, list):
+            raise ValueError(
+                'a conversation needs "messages": a list of {"sender", "text"} objects'
+            )
+        lines: list[Line] = []
+        for number, message in enumerate(messages, start=1):
+            if not isinstance(message, Mapping):
+                raise ValueError(f"message {number} must be an object with sender and text")
+            sender, text = message.get("sender"), message.get("text")
+            if sender not in SENDERS:
+                raise ValueError(f'message {number}: "sender" must be "visitor" or "staff"')
+            if not isinstance(text, str):
+                raise ValueError(f'message {number}: "text" must be a string')
+            lines.append(Line(sender, text))
+        return cls(lang=lang, role=role, lines=lines)
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """A service that fits the conversation, its score and the words that made it fit."""
+
+    id: str
+    score: float
+    matched: list[str]
+    service: Service
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "score": round(self.score, 3), "matched": list(self.matched)}
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestions:
+    """The engine's verdict: urgent or not (with reasons for staff), and ranked services."""
+
+    urgent: bool
+    urgent_reasons: list[str]
+    suggestions: list[Suggestion]
+
+    def to_dict(self) -> dict[str, Any]:
+        """``{"urgent", "urgent_reasons", "suggestions": [{"id", "score", "matched"}]}``."""
+        return {
+            "urgent": self.urgent,
+            "urgent_reasons": list(self.urgent_reasons),
+            "suggestions": [suggestion.to_dict() for suggestion in self.suggestions],
+        }
+
+    @property
+    def ids(self) -> list[str]:
+        """Service ids, best first."""
+        return [suggestion.id for suggestion in self.suggestions]
+
+
+# --- per-line analysis ------------------------------------------------------------------------
+
+_TOPIC, _URGENT, _CUE, _SERVICE = range(4)
+_CUES_THAT_MAY_BE_NEGATED: Final = frozenset(
+    {"alone", "past", "recent_past", "conditional", "habitual"}
+)
+"""Cues that mean the same after a negation ("mamma är inte hemma" still leaves a child alone)."""
+_SUPPRESSING_CUES: Final = frozenset({"past", "conditional"})
+"""A sentence about the past or a hypothetical ("om någon...") raises no urgency."""
+_WINDOW_CUES: Final = frozenset({"hiding", "intoxicated", "means", "unresponsive"})
+_WINDOW_CONCEPTS: Final = frozenset(
+    {
+        "unreachable",
+        "flee",
+        "give_away",
+        "alcohol",
+        "lone",
+        "night",
+        "children",
+        "self_harm",
+        "ingest",
+        "pills",
+        "absent_adult",
+        "driving",
+        "drunk_now",
+        "in_charge",
+        "urge",
+        "afraid_home",
+        "harm_done",
+        "neglect",
+        "weary",
+        "assault",
+        "violence_verb",
+        "rope",
+        "wound",
+        "decided",
+        "plan_how",
+        "weapon_gun",
+        "child_hazard",
+        "locked_out",
+        "raging",
+        "distress",
+        "acute_symptom",
+        "announced",
+        "household_other",
+    }
+)
+"""Concept classes the window rules combine across neighbouring visitor lines."""
+_SUBSTANCES: Final = frozenset({"medicines", "drugs"})
+_SUBSTANCE_TOPICS: Final = frozenset({"medicines", "drugs", "alcohol"})
+_OVERDOSE_SUPPRESSORS: Final = frozenset({"past", "conditional", "routine", "habitual"})
+"""Taking medicines "som vanligt" or "varje dag" is a routine, not an overdose."""
+_NEGATED_AFTER: Final = frozenset({"violence_verb", "assault", "ingest", "self_harm", "harm_done"})
+"""Classes of acts, negated also by a negation right after them ("han slår inte")."""
+_AFTER_VERB_NEGATIONS: Final = frozenset({"inte", "ikke", "ikkje", "icke", "ej", "aldri", "aldrig"})
+_TAKEN_BACK: Final = frozenset({"suicide", "self_harm"})
+"""Kinds a next line can take back ("inte så att jag vill dö, mer existentiellt")."""
+_NOT_NOW_CUES: Final = frozenset({"habitual", "past", "recent_past", "past_state"})
+_KIND_ORDER: Final = {kind: order for order, kind in enumerate(lexicon.URGENT_KINDS)}
+_FIRST_PERSON_WORDS: Final = lexicon.FIRST_PERSON | lexicon.FIRST_PERSON_COPULAS
+_has_digit: Final = re.compile(r"[0-9]").search
+_SV_MARKERS: Final = lexicon.LANGUAGE_MARKERS["sv"]
+_NB_MARKERS: Final = lexicon.LANGUAGE_MARKERS["nb"]
+_EN_MARKERS: Final = lexicon.LANGUAGE_MARKERS["en"]
+_LANG_OPTIONS: Final = (None, *LANGS)
+"""Conversation languages a line's contributions are precomputed for (None: unknown)."""
+
+Contribution = tuple[bool, str, str, tuple[float, float, float, float]]
+"""(for a service?, topic or service id, matched words, weight per conversation language)."""
+
+
+@dataclass(frozen=True, slots=True)
+class _LineAnalysis:
+    """Everything the engine needs from one line, computed once per distinct text."""
+
+    contributions: tuple[Contribution, ...]
+    urgent: tuple[tuple[str, str], ...]
+    """Urgent findings this line shows on its own: (kind, words)."""
+    cues: tuple[frozenset[str], ...]
+    """Per sentence: names of the cues found there, not negated."""
+    cue_union: frozenset[str]
+    cue_words: Mapping[str, str]
+    topics: frozenset[str]
+    """Topics this line speaks of (matches not negated)."""
+    needs_window: bool
+    """Whether the line has cues that combine with neighbouring lines (hiding, intoxicated)."""
+    intoxicated_sentences: tuple[tuple[bool, bool], ...]
+    """Per sentence describing someone intoxicated now: (a parent named there, written as "I")."""
+    visitor_age: int | None
+    subject_ages: tuple[int, ...]
+    bare_number: int | None
+    language_votes: tuple[int, int, int]
+    first_word: str
+    affirmed: str
+    """A "ja" / "yes" among the line's first words ("honestly yes", "ärligt talat ja"), or ""."""
+    concepts: rules.LineConcepts
+    """Concept classes of the urgency rules found in the line (referrals.rules)."""
+
+
+class SuggestionEngine:
+    """Ranks a directory's services for a conversation and decides whether it is urgent.
+
+    Build one per directory (compiling takes a fraction of a second) and reuse it: it is safe
+    to call from one thread at a time and keeps only bounded analysis caches.
+    """
+
+    def __init__(
+        self, directory: Directory, *, model: UrgencyModel | None | Literal["shipped"] = "shipped"
+    ) -> None:
+        """``model``: the learnt second signal for urgency (``referrals.model``); the
+        shipped one by default, None for the concept rules alone."""
+        self.directory = directory
+        self.model = default_model() if model == "shipped" else model
+        self._model_lines: dict[str, LineFeatures] = {}
+        self._model_windows: dict[tuple[str, ...], ModelVerdict] = {}
+        self._matcher = PatternMatcher()
+        self._target_kind: list[int] = []
+        self._target_name: list[str] = []
+        self._target_ids: dict[tuple[int, str], int] = {}
+        for category, topic_terms in lexicon.TOPICS.items():
+            for lang, terms in topic_terms.items():
+                for pattern, weight in terms.weighted():
+                    self._matcher.add(pattern, lang, self._target(_TOPIC, category), weight)
+        concepts = load_concepts()
+        for kind, urgent_patterns in concepts.urgent.items():
+            for lang, patterns in urgent_patterns.items():
+                for pattern in patterns:
+                    target = self._target(_URGENT, kind)
+                    self._matcher.add(pattern, lang, target, lexicon.STRONG)
+        for cue, cue_patterns in concepts.concepts.items():
+            for lang, patterns in cue_patterns.items():
+                for pattern in patterns:
+                    self._matcher.add(pattern, lang, self._target(_CUE, cue), 1.0)
+        for service in directory:
+            for lang, patterns in service.triggers.items():
+                for pattern in patterns:
+                    target = self._target(_SERVICE, service.id)
+                    self._matcher.add(pattern, lang, target, SERVICE_TRIGGER_WEIGHT)
+        self._services = tuple(directory)
+        self._service_categories = tuple(
+            tuple(
+                (category, 1.0 if i == 0 else SECONDARY_CATEGORY_WEIGHT)
+                for i, category in enumerate(s.categories)
+            )
+            for s in self._services
+        )
+        self._line_cache: dict[str, _LineAnalysis] = {}
+        for word in ("hej", "jag", "jeg", "the"):  # compile indexes now, not on the first message
+            self._matcher.token_units(word)
+
+    def _target(self, kind: int, name: str) -> int:
+        key = (kind, name)
+        if key not in self._target_ids:
+            self._target_ids[key] = len(self._target_kind)
+            self._target_kind.append(kind)
+            self._target_name.append(name)
+        return self._target_ids[key]
+
+    def clear_cache(self) -> None:
+        """Forget every analysed line (the caches hold matched words, cues and the model's
+        word counts and verdicts)."""
+        self._line_cache.clear()
+        self._model_lines.clear()
+        self._model_windows.clear()
+
+    # -- public API -----------------------------------------------------------------------------
+
+    def urgency(self, conversation: Conversation) -> tuple[bool, list[str]]:
+        """Whether the conversation shows acute risk, with the reasons to show staff.
+
+        Cheap enough to run on every visitor message: each line is analysed once and cached.
+        """
+        analyses = [self._analyse(line.text) for line in conversation.lines]
+        kinds = self._urgency(conversation, analyses)
+        return bool(kinds), _reasons(kinds)
+
+    def suggest(
+        self,
+        conversation: Conversation,
+        *,
+        top: int = 5,
+        verdict: tuple[bool, Sequence[str]] | None = None,
+    ) -> Suggestions:
+        """The ``top`` services that fit best, best first, and the urgency verdict.
+
+        ``verdict`` is an urgency verdict decided elsewhere, ``(urgent, reasons)`` as
+        ``urgency()`` gives them: the console passes the relay's (which a staff member may
+        have overridden), so the services are ranked by the verdict staff see and the engine
+        computes no second one. Without it the engine decides, as ``urgency()`` does.
+        """
+        lines = conversation.lines
+        analyses = [self._analyse(line.text) for line in lines]
+        urgent_kinds = (
+            self._urgency(conversation, analyses) if verdict is None else _kinds(*verdict)
+        )
+        lang = _conversation_language(conversation.lang, analyses)
+        country = self._conversation_country(lang, lines, analyses)
+        option = _LANG_OPTIONS.index(lang)
+
+        topic_terms: dict[str, dict[str, list[float]]] = {}
+        service_terms: dict[str, dict[str, list[float]]] = {}
+        cues_seen: dict[str, str] = {}
+        recency = _recency_weights(len(lines))
+        for number, (line, analysis) in enumerate(zip(lines, analyses, strict=True)):
+            line_weight = recency[number]
+            if line.sender == "visitor":
+                for cue, word in analysis.cue_words.items():
+                    if cue not in cues_seen:
+                        cues_seen[cue] = word
+            else:
+                line_weight *= STAFF_LINE_WEIGHT
+            if analysis.concepts.suppressed:
+                line_weight *= SUPPRESSED_LINE_WEIGHT
+            for for_service, name, surface, weights in analysis.contributions:
+                weight = weights[option] * line_weight
+                terms = (service_terms if for_service else topic_terms).get(name)
+                if terms is None:
+                    terms = (service_terms if for_service else topic_terms)[name] = {}
+                slot = terms.get(surface)
+                if slot is None:
+                    terms[surface] = [weight, weight]
+                else:
+                    slot[0] += weight
+                    if weight > slot[1]:
+                        slot[1] = weight
+
+        topics = {name: _capped_sum(terms) for name, terms in topic_terms.items()}
+        direct = {name: _capped_sum(terms) for name, terms in service_terms.items()}
+        audience = self._audience_profile(conversation.role, analyses, lines, cues_seen, topics)
+        self._context_topics(conversation.role, audience, analyses, cues_seen, topics, topic_terms)
+        for kind, words in urgent_kinds.items():
+            for topic, boost in lexicon.URGENCY_TOPIC_BOOSTS[kind].items():
+                topics[topic] = topics.get(topic, 0.0) + boost
+                for word in words:
+                    topic_terms.setdefault(topic, {}).setdefault(word, [boost, boost])
+
+        scored: list[tuple[float, int]] = []
+        for position, service in enumerate(self._services):
+            best = total = 0.0
+            for category, category_weight in self._service_categories[position]:
+                value = topics.get(category, 0.0) * category_weight
+                total += value
+                if value > best:
+                    best = value
+            base = best + OTHER_CATEGORIES_SHARE * (total - best) + direct.get(service.id, 0.0)
+            if base <= 0.0 or service.country not in (country, ANY_COUNTRY):
+                continue
+            fit = max((audience.get(a, 0.0) for a in service.audience), default=0.0)
+            factor = AUDIENCE_MISMATCH_FLOOR + (1.0 - AUDIENCE_MISMATCH_FLOOR) * fit
+            scored.append((base * factor * service.weight, position))
+        scored.sort(key=lambda item: (-item[0], item[1]))
+
+        suggestions = []
+        for score, position in scored[: max(0, top)]:
+            service = self._services[position]
+            suggestions.append(
+                Suggestion(
+                    service.id,
+                    score,
+                    self._matched_words(service, position, topic_terms, service_terms),
+                    service,
+                )
+            )
+        shown = {suggestion.id for suggestion in suggestions}
+        fallbacks = FALLBACK_SERVICES.get(country, ()) if lines else ()
+        for rank, fallback in enumerate(fallbacks):
+            if len(suggestions) >= top:
+                break
+            if fallback in self.directory and fallback not in shown:
+                score = FALLBACK_SCORE / (rank + 1)  # below any real match, still ranked
+                suggestions.append(Suggestion(fallback, score, [], self.directory[fallback]))
+        if verdict is not None:
+            return Suggestions(verdict[0], list(verdict[1]), suggestions)
+        return Suggestions(bool(urgent_kinds), _reasons(urgent_kinds), suggestions)
+
+    # -- analysis -------------------------------------------------------------------------------
+
+    def _analyse(self, text: str) -> _LineAnalysis:
+        cached = self._line_cache.get(text)
+        if cached is not None:
+            return cached
+        tokens = tokenize(text)
+        matches, sentences = self._matcher.match_tokens(tokens)
+        analysis = self._summarise(text, tokens, matches, sentences)
+        if len(self._line_cache) >= LINE_CACHE_SIZE:
+            for key in list(self._line_cache)[: LINE_CACHE_SIZE // 2]:
+                del self._line_cache[key]
+        self._line_cache[text] = analysis
+        return analysis
+
+    def _summarise(
+        self, text: str, tokens: list[str], matches: list[Match], sentences: list[int]
+    ) -> _LineAnalysis:
+        kinds, names = self._target_kind, self._target_name
+        sentence_count = (sentences[-1] + 1) if sentences else 1
+        # A longer phrase owns its words: "säljer knark" is about crime, so the "knark" inside it
+        # counts less towards drugs (and "röker på" less towards tobacco); and "dricker" inside
+        # "dricker för mycket" is not counted twice towards alcohol.
+        owners: dict[int, set[str]] = {}
+        for target, _, _, start, end, _, _ in matches:
+            kind = kinds[target]
+            if end > start and kind in (_TOPIC, _URGENT):
+                topic = names[target] if kind == _TOPIC else _URGENT_TOPIC[names[target]]
+                for position in range(start, end + 1):
+                    owners.setdefault(position, set()).add(topic)
+        cue_sets: list[set[str]] = [set() for _ in range(sentence_count)]
+        cue_words: dict[str, str] = {}
+        best: dict[tuple[int, int], list[Any]] = {}
+        urgent_hits: list[tuple[str, str, int, bool, int, int]] = []
+        sentence_topics: list[set[str]] = [set() for _ in range(sentence_count)]
+        hits: list[rules.Hit] = []
+        clauses: list[int] = []
+        clause = 0
+        for token in tokens:
+            clauses.append(clause)
+            if token in lexicon.CLAUSE_BREAKS or token in lexicon.SENTENCE_BREAKS:
+                clause += 1
+        for target, weight, lang, start, end, negated, sentence in matches:
+            kind, name = kinds[target], names[target]
+            if kind == _TOPIC and not negated:
+                sentence_topics[sentence].add(name)
+            surface = tokens[start] if start == end else " ".join(tokens[start : end + 1])
+            if kind == _CUE and name in rules.RULE_CLASSES:
+                if name in _NEGATED_AFTER and end + 1 < len(tokens):
+                    # Scandinavian word order puts "inte" after the verb: "han slår ikke".
+                    negated = negated or tokens[end + 1] in _AFTER_VERB_NEGATIONS
+                hits.append(
+                    rules.Hit(
+                        name,
+                        start,
+                        end,
+                        not negated or name in rules.NEGATION_PROOF,
+                        sentence,
+                        rules.family(lang),
+                        surface,
+                        clauses[start],
+                    )
+                )
+                continue
+            if kind == _CUE:
+                if not negated or name in _CUES_THAT_MAY_BE_NEGATED:
+                    cue_sets[sentence].add(name)
+                    if name not in cue_words:
+                        cue_words[name] = surface
+                continue
+            if kind == _URGENT:
+                urgent_hits.append((name, surface, sentence, negated, start, end))
+            elif start == end and kind == _TOPIC:
+                owned_by = owners.get(start)
+                if owned_by:
+                    if name in owned_by:
+                        continue  # the phrase around it already counts for this topic
+                    weight *= OWNED_WORD_WEIGHT
+            slot = best.get((target, start))
+            if slot is None:
+                slot = best[(target, start)] = [[0.0, 0.0, 0.0], negated, surface]
+            if weight > slot[0][lang]:
+                slot[0][lang] = weight
+            if len(surface) > len(slot[2]):
+                slot[2] = surface
+        contributions: list[Contribution] = []
+        other = OTHER_LANGUAGE_WEIGHT
+        for (target, _), ((sv, nb, en), negated, surface) in best.items():
+            kind, name = kinds[target], names[target]
+            if kind == _URGENT:
+                name = _URGENT_TOPIC[name]
+            f = NEGATED_WEIGHT if negated else 1.0
+            weights = (
+                max(sv, nb, en) * f,
+                max(sv, other * nb, other * en) * f,
+                max(other * sv, nb, other * en) * f,
+                max(other * sv, other * nb, en) * f,
+            )
+            contributions.append((kind == _SERVICE, name, surface, weights))
+        if _has_digit(text):
+            for sentence in _past_years(tokens, sentences):
+                cue_sets[sentence].add("past")
+                cue_words.setdefault("past", "year")
+        cues = tuple(frozenset(c) for c in cue_sets)
+        urgent: list[tuple[str, str]] = []
+        idioms = [(h.start, h.end) for h in hits if h.name == "idiom"]
+        for name, surface, sentence, negated, start, end in urgent_hits:
+            if any(a <= end and start <= b for a, b in idioms):
+                continue  # "orkar inte leva med ångesten": an idiom owns its words
+            suppressors = _OVERDOSE_SUPPRESSORS if name == "overdose" else _SUPPRESSING_CUES
+            if not negated and not (suppressors & cues[sentence]):
+                _add_finding(urgent, (name, surface))
+        for sentence_cues, topics_here in zip(cues, sentence_topics, strict=True):
+            findings = _sentence_violence(sentence_cues, cue_words)
+            if (
+                "ingest_many" in sentence_cues
+                and _SUBSTANCES & topics_here
+                and not _OVERDOSE_SUPPRESSORS & sentence_cues
+            ):
+                findings.append(("overdose", cue_words["ingest_many"]))
+            for finding in findings:
+                _add_finding(urgent, finding)
+        visitor_age, subject_ages = _ages(tokens) if _has_digit(text) else (None, ())
+        ages = {str(age) for age in (visitor_age, *subject_ages) if age is not None}
+        if ages:  # "pappa är 63": an age, not a count of pills
+            hits = [h for h in hits if not (h.name == "many" and h.surface in ages)]
+        hits = rules.negated_life(rules.drop_idioms(hits), tokens)
+        hits = rules.mark_ambivalence(hits, tokens, sentences)
+        words_end = len(tokens)
+        while words_end and tokens[words_end - 1] in lexicon.SENTENCE_BREAKS:
+            words_end -= 1
+        first = next((t for t in tokens if t not in lexicon.SENTENCE_BREAKS), "")
+        concepts = rules.line_concepts(hits, cues, words_end, first)
+        if concepts.suppressed:
+            urgent = []
+        else:
+            for finding in rules.line_findings(hits, cues):
+                _add_finding(urgent, finding)
+        intoxicated: tuple[tuple[bool, bool], ...] = ()
+        if "intoxicated" in cue_words:
+            first_person = {sentences[i] for i, t in enumerate(tokens) if t in _FIRST_PERSON_WORDS}
+            intoxicated = tuple(
+                ("parent" in c, i in first_person)
+                for i, c in enumerate(cues)
+                if "intoxicated" in c and not (_NOT_NOW_CUES & c)
+            )
+        distinct = set(tokens)
+        votes = (
+            len(_SV_MARKERS & distinct),
+            len(_NB_MARKERS & distinct),
+            len(_EN_MARKERS & distinct),
+        )
+
+        bare = [t for t in tokens[:3] if t not in lexicon.SENTENCE_BREAKS]
+        bare_number = None
+        if (
+            bare
+            and _is_number(bare[0])
+            and len(tokens) <= 3
+            and (len(bare) == 1 or bare[1] in lexicon.AGE_WORDS_AFTER)
+        ):
+            bare_number = int(bare[0])
+        return _LineAnalysis(
+            contributions=tuple(contributions),
+            urgent=tuple(urgent),
+            cues=cues,
+            cue_union=frozenset(cue_words),
+            topics=frozenset().union(*sentence_topics),
+            needs_window=not _WINDOW_CUES.isdisjoint(cue_words)
+            or not _WINDOW_CONCEPTS.isdisjoint(concepts.names)
+            or bool(concepts.leading_ending or concepts.negated_ending),
+            cue_words=cue_words,
+            intoxicated_sentences=intoxicated,
+            visitor_age=visitor_age,
+            subject_ages=subject_ages,
+            bare_number=bare_number,
+            language_votes=votes,
+            first_word=bare[0] if bare else "",
+            affirmed=_affirmed(tokens),
+            concepts=concepts,
+        )
+
+    # -- urgency --------------------------------------------------------------------------------
+
+    def _urgency(
+        self, conversation: Conversation, analyses: Sequence[_LineAnalysis]
+    ) -> dict[str, list[str]]:
+        """Urgent kinds found, each with the words that show it (visitor lines only)."""
+        found: dict[str, list[str]] = {}
+
+        def add(kind: str, words: str) -> None:
+            words_found = found.setdefault(kind, [])
+            if not any(words in earlier for earlier in words_found):
+                words_found[:] = [earlier for earlier in words_found if earlier not in words]
+                words_found.append(words)
+
+        lines = conversation.lines
+        visitor = [a for line, a in zip(lines, analyses, strict=True) if line.sender == "visitor"]
+        child_writer = (
+            _normalise_role(conversation.role) == "child"
+            or any(a.visitor_age is not None and a.visitor_age <= 15 for a in visitor)
+            or any(age <= 15 for age in _answered_ages(lines, analyses))
+        )
+        for order, analysis in enumerate(visitor):
+            taken_back = order + 1 < len(visitor) and visitor[order + 1].concepts.takes_back
+            for kind, words in analysis.urgent:
+                if not (taken_back and kind in _TAKEN_BACK):
+                    add(kind, words)
+        # A visitor's "ja" to a staff question ("Är du ensam hemma nu?") says what was asked.
+        positions = [p for p, line in enumerate(lines) if line.sender == "visitor"]
+        concepts = [
+            rules.merge_answer(analyses[p].concepts, analyses[p - 1].concepts)
+            if analyses[p].affirmed
+            and p > 0
+            and lines[p - 1].sender == "staff"
+            and "?" in lines[p - 1].text
+            else analyses[p].concepts
+            for p in positions
+        ]
+        flagged = [
+            order
+            for order, analysis in enumerate(visitor)
+            if analysis.needs_window or not _WINDOW_CONCEPTS.isdisjoint(concepts[order].names)
+        ]
+        window_ends = sorted(
+            {end for f in flagged for end in range(f, min(len(visitor), f + URGENT_WINDOW_LINES))}
+        )
+        for order in window_ends:
+            window = visitor[max(0, order - URGENT_WINDOW_LINES + 1) : order + 1]
+            window_cues = frozenset().union(*(a.cue_union for a in window))
+            if "hiding" in window_cues and (
+                {"violence_act", "weapon", "threat", "intoxicated"} & window_cues
+            ):
+                add("violence", _cue_word(window, "hiding"))
+            window_topics = frozenset().union(*(a.topics for a in window))
+            if "means" in window_cues and (
+                {"despair", "now"} & window_cues or "suicide" in window_topics
+            ):
+                add("suicide", _cue_word(window, "means"))
+            if "unresponsive" in window_cues and {"intoxicated", "ingest_many"} & window_cues:
+                add("medical", _cue_word(window, "unresponsive"))
+            child_alone = _child_alone(window, child_writer, window_cues)
+            if child_alone:
+                add("child_at_risk", child_alone)
+            start = max(0, order - URGENT_WINDOW_LINES + 1)
+            for kind, words in rules.window_findings(
+                concepts[start : order + 1],
+                child_writer=child_writer,
+                intoxicated_now=any(a.intoxicated_sentences for a in window),
+                unresponsive="unresponsive" in window_cues,
+                parent_intoxicated=any(
+                    parent for a in window for parent, _ in a.intoxicated_sentences
+                ),
+                despair="despair" in window_cues,
+                parent_named="parent" in window_cues,
+                substance=not _SUBSTANCE_TOPICS.isdisjoint(window_topics),
+            ):
+                add(kind, words)
+        # A visitor answering "yes" to a staff member's direct question about suicide.
+        for position, question in enumerate(analyses):
+            if (
+                "staff_suicide_question" not in question.cue_words
+                or lines[position].sender != "staff"
+            ):
+                continue
+            answer = next(
+                (
+                    analyses[p]
+                    for p in range(position + 1, len(lines))
+                    if lines[p].sender == "visitor"
+                ),
+                None,
+            )
+            if answer is not None and answer.affirmed:
+                add(
+                    "suicide",
+                    f'{answer.affirmed}" to "{question.cue_words["staff_suicide_question"]}',
+                )
+        if not found and self.model is not None:
+            texts = [line.text for line in lines if line.sender == "visitor"]
+            verdict = self._model_verdict(texts)
+            shown = visitor[-MODEL_WINDOW_LINES:]
+            backs = [
+                n + 1 < len(shown) and shown[n + 1].concepts.takes_back for n in range(len(shown))
+            ]
+            if verdict is not None and _supported(verdict, shown, backs):
+                add(verdict.kind, '" + "'.join(verdict.words))
+        return found
+
+    def _model_verdict(self, texts: Sequence[str]) -> ModelVerdict | None:
+        """The learnt model's reading of the latest visitor lines (as many as a short
+        conversation it was trained on), or None when it does not reach its threshold."""
+        model = self.model
+        assert model is not None
+        key = tuple(texts[-MODEL_WINDOW_LINES:])
+        verdict = self._model_windows.get(key)
+        if verdict is None:
+            verdict = model.read([self._model_line(text) for text in key])
+            if len(self._model_windows) >= LINE_CACHE_SIZE:
+                self._model_windows.clear()
+            self._model_windows[key] = verdict
+        if verdict.probability >= model.threshold and verdict.words and (
+            sum(len(self._model_line(text).words) for text in key) >= MODEL_MIN_WORDS
+        ):
+            return verdict
+        return None
+
+    def _model_line(self, text: str) -> LineFeatures:
+        cached = self._model_lines.get(text)
+        if cached is None:
+            cached = line_features(text)
+            if len(self._model_lines) >= LINE_CACHE_SIZE:
+                self._model_lines.clear()
+            self._model_lines[text] = cached
+        return cached
+
+    # -- who is writing, and about what ---------------------------------------------------------
+
+    def _audience_profile(
+        self,
+        role: str | None,
+        analyses: Sequence[_LineAnalysis],
+        lines: Sequence[Line],
+        cues: Mapping[str, str],
+        topics: Mapping[str, float],
+    ) -> dict[str, float]:
+        role = _normalise_role(role)
+        ages = [
+            a.visitor_age
+            for a, line in zip(analyses, lines, strict=True)
+            if line.sender == "visitor" and a.visitor_age
+        ]
+        ages.extend(_answered_ages(lines, analyses))
+        age = ages[-1] if ages else None
+        problem = any(topics.get(t, 0.0) > 0 for t in _PROBLEM_TOPICS)
+        if role is None:
+            if "professional" in cues:
+                role = "professional"
+            elif age is not None and age <= 17:
+                role = "child" if "parent" in cues else "self"
+            elif ("loved_one" in cues or "parent" in cues) and problem:
+                role = "relative"
+            else:
+                role = "self"
+        profile: dict[str, float]
+        if role == "relative":
+            profile = {"relative": 1.0, "adult": 0.7}
+        elif role == "child":
+            profile = {"child": 1.0, "youth": 0.9}
+        elif role == "professional":
+            profile = {"professional": 1.0, "adult": 0.4}
+        else:
+            profile = {"adult": 1.0}
+        if age is not None:
+            if age <= 17:
+                profile.pop("adult", None)
+                profile["child"] = 1.0
+                profile["youth"] = 1.0
+            elif age <= 20:
+                profile["youth"] = max(profile.get("youth", 0.0), 0.9)
+        if role in ("relative", "professional"):
+            subject_ages = [s for a in analyses for s in a.subject_ages]
+            if any(12 <= s <= 20 for s in subject_ages) or "youth" in cues:
+                profile["youth"] = max(profile.get("youth", 0.0), 0.8)
+        return profile
+
+    def _context_topics(
+        self,
+        role: str | None,
+        audience: Mapping[str, float],
+        analyses: Sequence[_LineAnalysis],
+        cues: Mapping[str, str],
+        topics: dict[str, float],
+        topic_terms: dict[str, dict[str, list[float]]],
+    ) -> None:
+        """Topics that follow from who writes and about whom, not from any single word."""
+
+        def add(topic: str, amount: float, word: str | None) -> None:
+            topics[topic] = topics.get(topic, 0.0) + amount
+            if word:
+                slot = topic_terms.setdefault(topic, {}).setdefault(word, [0.0, 0.0])
+                slot[0] += amount
+                slot[1] = max(slot[1], amount)
+
+        role = _normalise_role(role)
+        problem = max((topics.get(t, 0.0) for t in _PROBLEM_TOPICS), default=0.0)
+        if role == "relative" or (
+            role is None and "relative" in audience and audience["relative"] >= 1.0
+        ):
+            add("relatives", 1.0, cues.get("loved_one"))
+        elif "loved_one" in cues and problem > 0:
+            add("relatives", 0.5, cues["loved_one"])
+        child_writer = audience.get("child", 0.0) >= 1.0
+        if child_writer and "parent" in cues and problem > 0:
+            add("children_of_parents", 2.0 + min(problem, 2.0), cues["parent"])
+            add("child_welfare", 0.5, None)
+        elif child_writer:
+            add("child_welfare", 1.0, None)
+        if (
+            not child_writer
+            and "child_subject" in cues
+            and ({"intoxicated", "alone"} & cues.keys() or topics.get("violence", 0.0) > 0)
+        ):
+            # An adult seeing children left alone, with an intoxicated adult, or amid violence.
+            add("child_welfare", 1.5, cues["child_subject"])
+        if "professional" in audience and audience["professional"] >= 1.0:
+            add("social_services", 0.5, None)
+            if "child_subject" in cues:
+                add("child_welfare", 1.0, cues["child_subject"])
+                if "parent" in cues and problem > 0:
+                    # A professional worried about a child's parent: a concern report situation.
+                    add("child_welfare", 1.0, cues["parent"])
+                    add("children_of_parents", 1.5, cues["parent"])
+        subject_ages = [s for a in analyses for s in a.subject_ages]
+        if role != "child" and any(12 <= s <= 20 for s in subject_ages):
+            add("youth", 1.5, None)
+            if role == "relative":
+                add("parenting", 0.8, None)
+
+    def _conversation_country(
+        self, lang: str | None, lines: Sequence[Line], analyses: Sequence[_LineAnalysis]
+    ) -> str:
+        for line, analysis in zip(reversed(lines), reversed(analyses), strict=True):
+            words = analysis.cue_words
+            if ("country_no" in words or "country_se" in words) and line.sender == "visitor":
+                return "NO" if "country_no" in words else "SE"
+        if lang == "nb":
+            return "NO"
+        if lang == "sv":
+            return "SE"
+        return self.directory.country
+
+    def _matched_words(
+        self,
+        service: Service,
+        position: int,
+        topic_terms: Mapping[str, Mapping[str, list[float]]],
+        service_terms: Mapping[str, Mapping[str, list[float]]],
+    ) -> list[str]:
+        ranked: dict[str, float] = {}
+        for word, (total, _) in service_terms.get(service.id, {}).items():
+            ranked[word] = ranked.get(word, 0.0) + total * 2
+        for category, category_weight in self._service_categories[position]:
+            for word, (total, _) in topic_terms.get(category, {}).items():
+                ranked[word] = max(ranked.get(word, 0.0), total * category_weight)
+        ordered = sorted(ranked.items(), key=lambda item: -item[1])
+        return [word for word, _ in ordered[:MAX_MATCHED_SHOWN]]
+
+
+# --- helpers ----------------------------------------------------------------------------------
+
+
+def _normalise_role(role: str | None) -> str | None:
+    if role is None:
+        return None
+    role = role.strip().lower()
+    if role in ROLES:
+        return role
+    return _ROLE_ALIASES.get(role)
+
+
+def _conversation_language(lang: str | None, analyses: Iterable[_LineAnalysis]) -> str | None:
+    if lang:
+        lang = lang.lower()
+        if lang in ("nb", "nn", "no"):
+            return "nb"
+        if lang in LANGS:
+            return lang
+    votes = [0, 0, 0]
+    for analysis in analyses:
+        for i in range(3):
+            votes[i] += analysis.language_votes[i]
+    if max(votes) == 0:
+        return None
+    return LANGS[votes.index(max(votes))]
+
+
+def _reasons(kinds: Mapping[str, list[str]]) -> list[str]:
+    return [
+        f'{kind}: "{words}"'
+        for kind, all_words in sorted(kinds.items(), key=lambda item: _KIND_ORDER[item[0]])
+        for words in all_words
+    ]
+
+
+def _kinds(urgent: bool, reasons: Sequence[str]) -> dict[str, list[str]]:
+    """Urgent kinds and their words back from reasons (``kind: "words"``); unknown kinds and
+    a "not urgent" verdict give none."""
+    kinds: dict[str, list[str]] = {}
+    if not urgent:
+        return kinds
+    for reason in reasons:
+        kind, _, words = reason.partition(": ")
+        if kind in _KIND_ORDER:
+            kinds.setdefault(kind, []).append(words.strip('"'))
+    return kinds
+
+
+@functools.lru_cache(maxsize=64)
+def _recency_weights(count: int) -> tuple[float, ...]:
+    """Weight of each of ``count`` lines, oldest first: recent lines count more."""
+    return tuple(
+        RECENCY_FLOOR
+        + (1.0 - RECENCY_FLOOR) * 0.5 ** ((count - 1 - number) / RECENCY_HALF_LIFE_LINES)
+        for number in range(count)
+    )
+
+
+def _add_finding(findings: list[tuple[str, str]], finding: tuple[str, str]) -> None:
+    """Add an urgent finding unless one of the same kind already contains its words."""
+    kind, words = finding
+    if any(k == kind and words in w for k, w in findings):
+        return
+    findings[:] = [(k, w) for k, w in findings if not (k == kind and w in words)]
+    findings.append(finding)
+
+
+def _capped_sum(terms: Mapping[str, list[float]]) -> float:
+    """Sum of a topic's words, each capped so one word repeated cannot outweigh several."""
+    return sum(min(total, TERM_REPEAT_CAP * best) for total, best in terms.values())
+
+
+def _sentence_violence(cues: frozenset[str], words: Mapping[str, str]) -> list[tuple[str, str]]:
+    """Ongoing violence shown within one sentence: an act or a weapon, and "now"."""
+    if _SUPPRESSING_CUES & cues:
+        return []
+    found = []
+    if "now" in cues and not ({"habitual", "recent_past"} & cues):
+        if "violence_act" in cues:
+            found.append(("violence", f'{words["violence_act"]}" + "{words["now"]}'))
+        elif "conflict" in cues and "fear" in cues:
+            found.append(
+                ("violence", f'{words["conflict"]}" + "{words["fear"]}" + "{words["now"]}')
+            )
+    if "weapon" in cues and ({"threat", "violence_act"} & cues):
+        found.append(
+            (
+                "violence",
+                f'{words["weapon"]}" + "{words.get("threat", words.get("violence_act", ""))}',
+            )
+        )
+    return found
+
+
+def _child_alone(
+    window: Sequence[_LineAnalysis], child_writer: bool, window_cues: frozenset[str]
+) -> str | None:
+    """Words showing a child alone with an intoxicated adult in these lines, or None."""
+    child_present = (
+        child_writer
+        or "child_subject" in window_cues
+        or any(age <= 12 for a in window for age in a.subject_ages)
+    )
+    if not child_present or not ({"alone", "now"} & window_cues):
+        return None
+    for analysis in window:
+        for parent_named, written_as_i in analysis.intoxicated_sentences:
+            about_parent = parent_named or ("parent" in window_cues and not written_as_i)
+            about_other_adult = not child_writer and not written_as_i
+            if about_parent or about_other_adult:
+                other = "alone" if "alone" in window_cues else "now"
+                return f'{analysis.cue_words["intoxicated"]}" + "{_cue_word(window, other)}'
+    return None
+
+
+def _answered_ages(lines: Sequence[Line], analyses: Sequence[_LineAnalysis]) -> list[int]:
+    """Ages the visitor gave as a bare number right after a staff "how old are you?"."""
+    asked = [i for i, analysis in enumerate(analyses) if "age_question" in analysis.cue_words]
+    ages = []
+    for position in asked:
+        if lines[position].sender != "staff":
+            continue
+        for later in range(position + 1, len(lines)):
+            if lines[later].sender == "visitor":
+                number = analyses[later].bare_number
+                if number is not None:
+                    ages.append(number)
+                break
+    return ages
+
+
+_YEAR_BEFORE: Final = frozenset({"i", "in", "år", "året", "back", "during", "under", "from"})
+_FIRST_YEAR: Final = 1950
+_LAST_PAST_YEAR: Final = 2025
+"""A year up to this one, after "i" / "in" ("försökte i 2015", "in 2015"), is the past."""
+
+
+def _past_years(tokens: Sequence[str], sentences: Sequence[int]) -> set[int]:
+    """Sentences that place something in a past year ("tried to end my life in 2015")."""
+    found = set()
+    for i, token in enumerate(tokens):
+        if (
+            i
+            and len(token) == 4
+            and _is_number(token)
+            and _FIRST_YEAR <= int(token) <= _LAST_PAST_YEAR
+            and tokens[i - 1] in _YEAR_BEFORE
+        ):
+            found.add(sentences[i])
+    return found
+
+
+_NOT_NOW_SENTENCE: Final = frozenset({"past", "conditional", "past_state"})
+_MODEL_SUPPORT: Final[Mapping[str, frozenset[str]]] = {
+    "suicide": frozenset({
+        "death", "disappear", "not_wake", "suicide_word", "suicide_noun", "burden", "farewell",
+        "give_away", "stockpile", "weary", "live", "plan_how", "rope", "weapon_gun", "despair",
+        "means", "wish", "thought", "danger",
+    }),
+    "self_harm": frozenset({"self_harm", "harm_done", "wound", "urge"}),
+    "overdose": frozenset({"ingest", "pills", "many", "drowsy", "acute_symptom", "ingest_many"}),
+    "medical": frozenset({"unresponsive", "drowsy", "acute_symptom", "danger"}),
+    "violence": frozenset({
+        "violence_verb", "assault", "menace", "kill_threat", "reported_threat", "raging",
+        "distress", "afraid_home", "flee", "confine", "violence_act", "threat", "weapon",
+        "hiding", "fear",
+    }),
+    "child_at_risk": frozenset({
+        "lone", "absent_adult", "neglect", "child_alone", "locked_out", "child_hazard",
+        "driving", "alone", "drunk_now", "intoxicated",
+    }),
+    "goodbye": frozenset({"goodbye_message", "farewell", "unreachable"}),
+    "third_party_danger": frozenset({"danger", "unreachable", "weapon_gun", "drowsy", "rope"}),
+}
+"""The concept classes or cues at least one of which must stand, now, in the lines the model
+read for its verdict of each kind to count: the model finds new wordings, the classes keep it
+to risk ("my husband is drunk again and asleep on the couch" is not violence)."""
+_MODEL_ROUTINE: Final = frozenset({"routine", "habitual"})
+
+
+def _supported(
+    verdict: ModelVerdict, window: Sequence[_LineAnalysis], taken_back: Sequence[bool]
+) -> bool:
+    """Whether the model's verdict counts: its words stand in a line the rules read as now
+    (and the next line does not take back), a concept class of its kind is there, and for an
+    overdose no routine ("as usual", "this morning") is."""
+    now = [not (_not_now(a) or back) for a, back in zip(window, taken_back, strict=True)]
+    if not any(now[n] for n in verdict.lines):
+        return False
+    live = [a for a, is_now in zip(window, now, strict=True) if is_now]
+    present = frozenset().union(*(a.concepts.names | a.cue_union for a in live))
+    if verdict.kind in ("overdose", "medical") and _MODEL_ROUTINE & present:
+        return False
+    if verdict.kind == "child_at_risk" and not {"children", "child_subject", "parent"} & present:
+        return False  # a child must be there to be at risk
+    return not _MODEL_SUPPORT.get(verdict.kind, frozenset()).isdisjoint(present)
+
+
+def _not_now(analysis: _LineAnalysis) -> bool:
+    """Whether the rules read the whole line as not now: a quote, a risk that is over, a
+    general question, or only sentences about the past or a hypothetical. The learnt model
+    knows words, not tense; where its words stand in such lines it is not asked."""
+    return analysis.concepts.suppressed or all(
+        _NOT_NOW_SENTENCE & cues for cues in analysis.cues
+    )
+
+
+_AFFIRMED_WITHIN: Final = 3
+_PLAIN_YES: Final = frozenset(
+    {"ja", "jo", "jaa", "japp", "jepp", "yes", "yeah", "yep", "absolut", "definitivt", "definitely"}
+)
+"""After a first word ("honestly yes"), only a plain yes answers: "jag är typ trött" does not."""
+
+
+def _affirmed(tokens: Sequence[str]) -> str:
+    """The "ja" / "yes" a line answers with: its first word, or a plain yes among the next two
+    unless a negation comes first ("honestly yes", "ärligt talat ja", not "nej ja vet inte")."""
+    words = [t for t in tokens if t not in lexicon.SENTENCE_BREAKS][:_AFFIRMED_WITHIN]
+    if words and words[0] in lexicon.AFFIRMATIVES:
+        return words[0]
+    for token in words[1:]:
+        if token in lexicon.NEGATIONS:
+            return ""
+        if token in _PLAIN_YES:
+            return token
+    return ""
+
+
+def _cue_word(window: Sequence[_LineAnalysis], cue: str) -> str:
+    for analysis in reversed(window):
+        if cue in analysis.cue_words:
+            return analysis.cue_words[cue]
+    return cue
+
+
+def _ages(tokens: Sequence[str]) -> tuple[int | None, tuple[int, ...]]:
+    """The writer's stated age ("jag är 14") and ages of people written about ("son på 16")."""
+    visitor_age: int | None = None
+    subject: list[int] = []
+    for i, token in enumerate(tokens):
+        if not _is_number(token) or len(token) > 2:
+            continue
+        number = int(token)
+        before = tokens[i - 1] if i >= 1 else ""
+        before2 = tokens[i - 2] if i >= 2 else ""
+        after = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if before in lexicon.FIRST_PERSON_COPULAS or (
+            before in lexicon.COPULAS and before2 in lexicon.FIRST_PERSON
+        ):
+            visitor_age = number
+        elif before in lexicon.AGE_WORDS_BEFORE or after in lexicon.AGE_WORDS_AFTER:
+            if before in ("i", "för", "sedan", "sen", "for", "in", "siden") and after in (
+                "år",
+                "ar",
+                "years",
+            ):
+                continue  # a duration ("i 3 år", "for 2 years"), not an age
+            subject.append(number)
+    return visitor_age, tuple(subject)

@@ -1,0 +1,540 @@
+"""Word and phrase matching for Swedish, Norwegian and English chat text.
+
+``PatternMatcher`` compiles patterns (syntax in ``referrals.lexicon``) once, then finds
+them in a line of text. The expensive part, working out which pattern words a token can be
+(stems in three languages, compound parts, accent-less spelling, one phone-keyboard typo), is
+done once per distinct token and cached, so a line costs little more than a dictionary lookup
+per word.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Final
+
+import snowballstemmer  # type: ignore[import-untyped]
+
+from referrals.lexicon import CLAUSE_BREAKS, NEGATIONS, NYNORSK_VARIANTS, SENTENCE_BREAKS
+
+LANGS: Final = ("sv", "nb", "en")
+_STEMMER_NAMES: Final = {"sv": "swedish", "nb": "norwegian", "en": "english"}
+_COMPOUNDING: Final = frozenset({"sv", "nb"})
+
+MIN_TYPO_LENGTH: Final = 5
+"""Stems shorter than this must be spelled right: too many short words are one typo apart."""
+MIN_TYPED_LENGTH: Final = 6
+"""Typed words shorter than this are never read as typos: "sover" is Swedish, not "sober"."""
+MIN_HEAD_LENGTH: Final = 5
+"""A plain word is found as the head of a compound only when its stem is at least this long."""
+MIN_MODIFIER_LENGTH: Final = 3
+"""...and the part before it is at least this long ("spelberoende", not "oberoende")."""
+MAX_GAP: Final = 3
+"""How many words ``...`` may stand for."""
+
+MIN_COUNTED_NUMBER: Final = 6
+"""``#`` stands for a count from this up: "tagit 20 tabletter", not "tagit 2 alvedon"."""
+
+TYPO_QUALITY: Final = 0.8
+FOLDED_QUALITY: Final = 0.9
+COMPOUND_QUALITY: Final = 0.9
+
+_TOKEN: Final = re.compile(r"[0-9]+|[^\W\d_]+(?:'[^\W\d_]+)*|[.!?;:,]|\n")
+_FOLD: Final = str.maketrans({"å": "a", "ä": "a", "ö": "o", "ø": "o", "æ": "a", "é": "e", "ü": "u"})
+_DIGRAPHS: Final = {"aa": "å", "ae": "æ", "oe": "ø"}
+_DIGRAPH: Final = re.compile("aa|ae|oe")
+_KEYBOARD_ROWS: Final = ("1234567890", "qwertyuiopå", "asdfghjklöä", "zxcvbnm")
+_NORWEGIAN_ROW: Final = "asdfghjkløæ"
+
+
+_STRETCHED: Final = re.compile(r"([^\W\d_])\1{2,}")
+"""A letter typed three or more times over ("dööö", "nuuu"): chat emphasis, not spelling."""
+
+
+_INVISIBLE: Final = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+"""Zero-width characters and soft hyphens: pasted text and some keyboards put them inside words."""
+_APOSTROPHES: Final = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'", "′": "'"})
+
+
+def normalise(text: str) -> str:
+    """Text as the matcher reads it: NFKC (so "ö" typed as o + combining diaeresis on a Mac,
+    full-width letters and ligatures read as the plain letters), without zero-width characters
+    or soft hyphens, one apostrophe, lower case."""
+    text = unicodedata.normalize("NFKC", text.translate(_INVISIBLE))
+    return text.translate(_APOSTROPHES).lower()
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-case words, numbers and the punctuation that ends clauses, in order; a letter
+    stretched for emphasis ("vill dööö") is read once."""
+    return _TOKEN.findall(_STRETCHED.sub(r"\1", normalise(text)))
+
+
+def is_number(token: str) -> bool:
+    """Whether ``token`` is a number written with the digits 0-9 (not "²" or "٣")."""
+    return token.isascii() and token.isdigit()
+
+
+def fold(text: str) -> str:
+    """Text without Nordic diacritics, as typed on a keyboard that lacks them."""
+    return text.translate(_FOLD)
+
+
+class Stemmers:
+    """Snowball stemmers for the three languages, with a cache per language."""
+
+    def __init__(self) -> None:
+        self._stemmers = {
+            lang: snowballstemmer.stemmer(name) for lang, name in _STEMMER_NAMES.items()
+        }
+        self._cache: dict[str, dict[str, str]] = {lang: {} for lang in LANGS}
+
+    def stem(self, lang: str, word: str) -> str:
+        """The stem of ``word`` in ``lang``."""
+        cache = self._cache[lang]
+        stem = cache.get(word)
+        if stem is None:
+            stem = str(self._stemmers[lang].stemWord(word))
+            if len(cache) > 200_000:
+                cache.clear()
+            cache[word] = stem
+        return stem
+
+
+def _keyboard_neighbours() -> dict[str, frozenset[str]]:
+    neighbours: dict[str, set[str]] = {}
+
+    def link(a: str, b: str) -> None:
+        neighbours.setdefault(a, set()).add(b)
+        neighbours.setdefault(b, set()).add(a)
+
+    for rows in (_KEYBOARD_ROWS, (*_KEYBOARD_ROWS[:2], _NORWEGIAN_ROW, _KEYBOARD_ROWS[3])):
+        for r, row in enumerate(rows):
+            for i, char in enumerate(row):
+                if i + 1 < len(row):
+                    link(char, row[i + 1])
+                if r + 1 < len(rows):
+                    below = rows[r + 1]
+                    for j in (i - 1, i):
+                        if 0 <= j < len(below):
+                            link(char, below[j])
+    for plain, accented in (("a", "å"), ("a", "ä"), ("o", "ö"), ("o", "ø"), ("a", "æ"), ("e", "é")):
+        link(plain, accented)
+    return {char: frozenset(chars) for char, chars in neighbours.items()}
+
+
+KEYBOARD_NEIGHBOURS: Final = _keyboard_neighbours()
+
+
+def one_typo_apart(typed: str, intended: str) -> bool:
+    """Whether ``typed`` is ``intended`` with one phone-keyboard slip.
+
+    A slip is a neighbouring key (or a missing accent), two swapped adjacent letters, one extra
+    letter or one missing letter. The first letter must be right: it is rarely mistyped, and
+    requiring it keeps unrelated words apart.
+    """
+    if typed == intended or not typed or not intended:
+        return False
+    if typed[0] != intended[0] and fold(typed[0]) != fold(intended[0]):
+        return False
+    lt, li = len(typed), len(intended)
+    if lt == li:
+        diffs = [i for i in range(lt) if typed[i] != intended[i]]
+        if len(diffs) == 1:
+            i = diffs[0]
+            return intended[i] in KEYBOARD_NEIGHBOURS.get(typed[i], frozenset())
+        if len(diffs) == 2 and diffs[1] == diffs[0] + 1:
+            i, j = diffs
+            return typed[i] == intended[j] and typed[j] == intended[i]
+        return False
+    if abs(lt - li) == 1:
+        longer, shorter = (typed, intended) if lt > li else (intended, typed)
+        return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
+    return False
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+# --- compiled patterns ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Step:
+    units: frozenset[int]
+    gap: int
+    """How many words may stand before this step: 0, 1 (``~``) or MAX_GAP (``...``)."""
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class _Entry:
+    target: int
+    weight: float
+    lang: int
+    steps: tuple[_Step, ...]
+
+
+Match = tuple[int, float, int, int, int, bool, int]
+"""One pattern found in a line: (target, weight, lang, start, end, negated, sentence).
+
+``weight`` is the pattern weight times the reading quality (exact 1.0, compound or accent-less
+0.9, typo 0.8); ``lang`` indexes LANGS; ``start``/``end`` are token positions (inclusive).
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class TokenReading:
+    """What one token can be: its pattern words, and the patterns that can start at it."""
+
+    units: Mapping[int, float]
+    singles: tuple[tuple[_Entry, float], ...]
+    adjacent: Mapping[int, tuple[tuple[_Entry, float], ...]]
+    """Phrases starting here whose second word must follow at once, keyed by that word."""
+    gapped: tuple[tuple[_Entry, float], ...]
+    """Phrases starting here that allow words between their first and second word."""
+
+
+_NO_READING: Final = TokenReading({}, (), {}, ())
+
+
+@dataclass
+class _LangIndex:
+    stem: dict[str, list[int]]
+    exact: dict[str, list[int]]
+    prefix: dict[str, list[int]]
+    suffix: dict[str, list[int]]
+    infix: list[tuple[str, int]]
+    head: dict[str, list[int]]
+    folded_stem: dict[str, list[int]]
+    folded_exact: dict[str, list[int]]
+    folded_prefix: dict[str, list[int]]
+    typo: dict[str, list[tuple[str, int]]]
+    typo_prefix: dict[str, list[tuple[str, int]]]
+    number: list[int]
+    prefix_lengths: tuple[int, ...] = ()
+    suffix_lengths: tuple[int, ...] = ()
+    typo_prefix_lengths: tuple[int, ...] = ()
+
+
+def _new_index() -> _LangIndex:
+    return _LangIndex({}, {}, {}, {}, [], {}, {}, {}, {}, {}, {}, [])
+
+
+class PatternMatcher:
+    """Finds compiled patterns in lines of text; build once, call ``match_line`` often."""
+
+    def __init__(self, stemmers: Stemmers | None = None) -> None:
+        self.stemmers = stemmers or Stemmers()
+        self._indexes = {lang: _new_index() for lang in LANGS}
+        self._unit_ids: dict[tuple[str, str, str], int] = {}
+        self._singles: dict[int, list[_Entry]] = {}
+        self._phrases: dict[int, list[_Entry]] = {}
+        self._token_cache: dict[str, TokenReading] = {}
+        self._frozen = False
+
+    # -- compiling ------------------------------------------------------------------------------
+
+    def add(self, pattern: str, lang: str, target: int, weight: float) -> None:
+        """Compile ``pattern`` (in ``lang``) so that finding it reports ``target``."""
+        if self._frozen:
+            raise RuntimeError("patterns must all be added before the first match")
+        steps: list[_Step] = []
+        gap = 0
+        for word in pattern.lower().split():
+            if word == "~":
+                gap = max(gap, 1)
+                continue
+            if word == "...":
+                gap = MAX_GAP
+                continue
+            alternatives = word.split("|")
+            if lang == "nb":
+                alternatives += [v for a in alternatives for v in NYNORSK_VARIANTS.get(a, ())]
+            units = frozenset(self._unit(lang, alternative) for alternative in alternatives)
+            steps.append(_Step(units, gap if steps else 0))
+            gap = 0
+        if not steps:
+            raise ValueError(f"empty pattern {pattern!r}")
+        entry = _Entry(target, weight, LANGS.index(lang), tuple(steps))
+        table = self._singles if len(steps) == 1 else self._phrases
+        for unit in steps[0].units:
+            table.setdefault(unit, []).append(entry)
+
+    def _unit(self, lang: str, word: str) -> int:
+        if word == "#":
+            kind, text = "number", "#"
+        elif word.startswith("="):
+            kind, text = "exact", word[1:]
+        elif word.startswith("*") and word.endswith("*") and len(word) > 2:
+            kind, text = "infix", word[1:-1]
+        elif word.endswith("*"):
+            kind, text = "prefix", word[:-1]
+        elif word.startswith("*"):
+            kind, text = "suffix", self.stemmers.stem(lang, word[1:])
+        else:
+            kind, text = "stem", self.stemmers.stem(lang, word)
+        key = (lang, kind, text)
+        unit = self._unit_ids.get(key)
+        if unit is not None:
+            return unit
+        unit = len(self._unit_ids)
+        self._unit_ids[key] = unit
+        index = self._indexes[lang]
+        if kind == "number":
+            index.number.append(unit)
+        elif kind == "exact":
+            index.exact.setdefault(text, []).append(unit)
+            if fold(text) != text and len(text) >= 3:
+                index.folded_exact.setdefault(fold(text), []).append(unit)
+        elif kind == "infix":
+            index.infix.append((text, unit))
+        elif kind == "prefix":
+            index.prefix.setdefault(text, []).append(unit)
+            if fold(text) != text:
+                index.folded_prefix.setdefault(fold(text), []).append(unit)
+            if len(text) >= MIN_TYPO_LENGTH + 1:
+                for variant in {text} | _deletions(text):
+                    index.typo_prefix.setdefault(variant, []).append((text, unit))
+        elif kind == "suffix":
+            index.suffix.setdefault(text, []).append(unit)
+        else:
+            index.stem.setdefault(text, []).append(unit)
+            if fold(text) != text:
+                index.folded_stem.setdefault(fold(text), []).append(unit)
+            if lang in _COMPOUNDING and len(text) >= MIN_HEAD_LENGTH:
+                index.head.setdefault(text, []).append(unit)
+            if len(text) >= MIN_TYPO_LENGTH and not text.isdigit():
+                for variant in {text} | _deletions(text):
+                    index.typo.setdefault(variant, []).append((text, unit))
+        return unit
+
+    def _freeze(self) -> None:
+        for index in self._indexes.values():
+            index.prefix_lengths = tuple(
+                sorted({len(p) for p in index.prefix} | {len(p) for p in index.folded_prefix})
+            )
+            index.suffix_lengths = tuple(sorted({len(s) for s in index.suffix}))
+            index.typo_prefix_lengths = tuple(
+                sorted({len(t) for t, _ in (x for v in index.typo_prefix.values() for x in v)})
+            )
+        self._frozen = True
+
+    # -- token readings -------------------------------------------------------------------------
+
+    def token_units(self, token: str) -> Mapping[int, float]:
+        """Every pattern word ``token`` can be read as, with the quality of each reading."""
+        return self.read(token).units
+
+    def read(self, token: str) -> TokenReading:
+        """The cached reading of ``token``."""
+        cached = self._token_cache.get(token)
+        if cached is not None:
+            return cached
+        if not self._frozen:
+            self._freeze()
+        found: dict[int, float] = {}
+        if token[0].isalnum():
+            for lang in LANGS:
+                self._read_token(token, lang, found)
+            if not found and _DIGRAPH.search(token):
+                # "vaere", "doed", "aa": æ, ø and å typed as two letters on a foreign keyboard.
+                spelled = _DIGRAPH.sub(lambda m: _DIGRAPHS[m.group()], token)
+                for lang in LANGS:
+                    self._read_token(spelled, lang, found)
+                found = {unit: quality * FOLDED_QUALITY for unit, quality in found.items()}
+        if found:
+            singles = tuple((e, q) for u, q in found.items() for e in self._singles.get(u, ()))
+            adjacent: dict[int, list[tuple[_Entry, float]]] = {}
+            gapped: list[tuple[_Entry, float]] = []
+            for unit, quality in found.items():
+                for entry in self._phrases.get(unit, ()):
+                    second = entry.steps[1]
+                    if second.gap:
+                        gapped.append((entry, quality))
+                    else:
+                        for next_unit in second.units:
+                            adjacent.setdefault(next_unit, []).append((entry, quality))
+            reading = TokenReading(
+                found, singles, {u: tuple(v) for u, v in adjacent.items()}, tuple(gapped)
+            )
+        else:
+            reading = _NO_READING
+        if len(self._token_cache) > 100_000:
+            self._token_cache.clear()
+        self._token_cache[token] = reading
+        return reading
+
+    def _read_token(self, token: str, lang: str, found: dict[int, float]) -> None:
+        index = self._indexes[lang]
+        stem = self.stemmers.stem(lang, token)
+        before = len(found)
+
+        def put(units: Iterable[int] | None, quality: float) -> None:
+            if units:
+                for unit in units:
+                    if found.get(unit, 0.0) < quality:
+                        found[unit] = quality
+
+        put(index.exact.get(token), 1.0)
+        put(index.stem.get(stem), 1.0)
+        if is_number(token) and int(token) >= MIN_COUNTED_NUMBER:
+            put(index.number, 1.0)
+        for length in index.prefix_lengths:
+            if length > len(token):
+                break
+            put(index.prefix.get(token[:length]), 1.0)
+        for length in index.suffix_lengths:
+            if length >= len(stem):
+                break
+            put(index.suffix.get(stem[-length:]), 1.0)
+            put(index.suffix.get(token[-length:]), 1.0)
+        for text, unit in index.infix:
+            if text in token:
+                put((unit,), 1.0)
+        if lang in _COMPOUNDING:
+            for cut in range(MIN_MODIFIER_LENGTH, len(stem) - MIN_HEAD_LENGTH + 1):
+                put(index.head.get(stem[cut:]), COMPOUND_QUALITY)
+        if token.isascii():
+            put(index.folded_exact.get(token), FOLDED_QUALITY)
+            put(index.folded_stem.get(stem), FOLDED_QUALITY)
+            for length in index.prefix_lengths:
+                if length > len(token):
+                    break
+                put(index.folded_prefix.get(token[:length]), FOLDED_QUALITY)
+        if len(found) > before or is_number(token):
+            return
+        if len(token) < MIN_TYPED_LENGTH:
+            return
+        if len(stem) >= MIN_TYPO_LENGTH:
+            for variant in {stem} | _deletions(stem):
+                for intended, unit in index.typo.get(variant, ()):
+                    if one_typo_apart(stem, intended) or one_typo_apart(fold(stem), fold(intended)):
+                        put((unit,), TYPO_QUALITY)
+        for length in index.typo_prefix_lengths:
+            if length - 1 > len(token):
+                break
+            for part in {token[: length - 1], token[:length], token[: length + 1]}:
+                if len(part) < length - 1:
+                    continue
+                for variant in {part} | _deletions(part):
+                    for intended, unit in index.typo_prefix.get(variant, ()):
+                        if one_typo_apart(part, intended):
+                            put((unit,), TYPO_QUALITY)
+
+    # -- lines ----------------------------------------------------------------------------------
+
+    def match_tokens(self, tokens: list[str]) -> tuple[list[Match], list[int]]:
+        """All pattern matches in ``tokens``, and the sentence number of every token."""
+        readings = [self.read(token) for token in tokens]
+        units = [reading.units for reading in readings]
+        sentences: list[int] = []
+        sentence = 0
+        for token in tokens:
+            sentences.append(sentence)
+            if token in SENTENCE_BREAKS:
+                sentence += 1
+        matches: list[Match] = []
+        last = len(tokens) - 1
+        present: set[int] | None = None
+        for position, reading in enumerate(readings):
+            if reading is _NO_READING:
+                continue
+            negated: bool | None = None
+            for entry, quality in reading.singles:
+                if negated is None:
+                    negated = _negated_before(tokens, position)
+                matches.append(
+                    (
+                        entry.target,
+                        entry.weight * quality,
+                        entry.lang,
+                        position,
+                        position,
+                        negated,
+                        sentences[position],
+                    )
+                )
+            if position == last:
+                continue
+            candidates: list[tuple[_Entry, float]] = []
+            if reading.gapped:
+                # Cheap pre-check: a phrase whose last word is nowhere in the line cannot match.
+                if present is None:
+                    present = set().union(*units)
+                candidates = [
+                    c for c in reading.gapped if not c[0].steps[-1].units.isdisjoint(present)
+                ]
+            if reading.adjacent:
+                for next_unit in units[position + 1]:
+                    more = reading.adjacent.get(next_unit)
+                    if more:
+                        candidates.extend(more)
+                if len(candidates) > 1:
+                    candidates = list(dict.fromkeys(candidates))
+            for entry, quality in candidates:
+                found = _match_phrase(entry.steps, units, tokens, position)
+                if found is None:
+                    continue
+                end, worst = found
+                if negated is None:
+                    negated = _negated_before(tokens, position)
+                matches.append(
+                    (
+                        entry.target,
+                        entry.weight * min(quality, worst),
+                        entry.lang,
+                        position,
+                        end,
+                        negated,
+                        sentences[position],
+                    )
+                )
+        return matches, sentences
+
+
+_NEGATION_REACH: Final = 4
+_NEGATION_STOPS: Final = CLAUSE_BREAKS | SENTENCE_BREAKS | {"om", "if", "hvis", "whether"}
+
+
+def _negated_before(tokens: list[str], position: int) -> bool:
+    for back in range(position - 1, max(-1, position - 1 - _NEGATION_REACH), -1):
+        token = tokens[back]
+        if token in _NEGATION_STOPS:
+            return False
+        if token in NEGATIONS:
+            return True
+    return False
+
+
+def _match_phrase(
+    steps: tuple[_Step, ...], readings: list[Mapping[int, float]], tokens: list[str], start: int
+) -> tuple[int, float] | None:
+    """End position and worst reading quality of the phrase starting at ``start``, or None."""
+    position = start
+    worst = 1.0
+    for step in steps[1:]:
+        found = False
+        for skip in range(step.gap + 1):
+            candidate = position + 1 + skip
+            if candidate >= len(tokens):
+                return None
+            if skip:
+                skipped = tokens[candidate - 1]
+                if skipped in NEGATIONS or skipped in CLAUSE_BREAKS or skipped in SENTENCE_BREAKS:
+                    return None
+            reading = readings[candidate]
+            for unit in step.units:
+                quality = reading.get(unit)
+                if quality is not None:
+                    worst = min(worst, quality)
+                    position = candidate
+                    found = True
+                    break
+            if found:
+                break
+        if not found:
+            return None
+    return position, worst

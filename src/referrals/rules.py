@@ -1,0 +1,670 @@
+"""Urgency rules over concept classes: which meanings together make a conversation urgent.
+
+The classes are data (``concepts/<lang>.toml``); this module only says how they combine, within
+one sentence, one line, or a few neighbouring visitor lines. A class found after a negation in
+the same clause does not count ("jag vill inte dö"), unless the sentence goes on with "men" /
+"but" ("jag vill inte dö men jag orkar inte"): ambivalence is a warning sign, not a denial.
+A sentence about the clear past ("för tio år sedan") or a hypothetical ("om någon ...") raises
+nothing; a line that quotes a song or a book, says the risk is over ("mår bra nu"), or is a
+professional asking in general (routines, training) raises nothing unless it also says now.
+
+Pure functions over plain tuples, so they are cheap and easy to test.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import Final
+
+from referrals.lexicon import NEGATIONS
+
+RULE_CLASSES: Final = frozenset(
+    {
+        "death",
+        "suicide_word",
+        "disappear",
+        "not_wake",
+        "burden",
+        "farewell",
+        "give_away",
+        "wish",
+        "thought",
+        "plan",
+        "self_harm",
+        "ingest",
+        "pills",
+        "alcohol",
+        "violence_verb",
+        "menace",
+        "household",
+        "children",
+        "lone",
+        "night",
+        "time_now",
+        "recent",
+        "flee",
+        "goodbye_message",
+        "unreachable",
+        "quote",
+        "professional_general",
+        "over",
+        "danger",
+        "drowsy",
+        "absent_adult",
+        "driving",
+        "weapon_gun",
+        "wound",
+        "many",
+        "first_person",
+        "stockpile",
+        "kill_threat",
+        "reported_threat",
+        "drunk_now",
+        "in_charge",
+        "urge",
+        "accident",
+        "decided",
+        "decided_what",
+        "again",
+        "afraid_home",
+        "weary",
+        "harm_done",
+        "neglect",
+        "serious",
+        "idiom",
+        "assault",
+        "rope",
+        "bought",
+        "rope_use",
+        "suicide_noun",
+        "safety_question",
+        "often",
+        "plan_how",
+        "confine",
+        "child_hazard",
+        "locked_out",
+        "child_alone",
+        "live",
+        "desire",
+        "acute_symptom",
+        "raging",
+        "distress",
+        "ongoing",
+        "duration",
+        "takeback",
+        "specific_case",
+        "announced",
+    }
+)
+"""Concept classes the rules below read (the other classes are older cues)."""
+
+NEGATION_PROOF: Final = frozenset({"unreachable"})
+"""Classes whose words already say "not" ("svarar inte"): a negation before them ("no" is
+"now" in nynorsk) does not turn them around."""
+_ENDING: Final = frozenset({"death", "disappear", "not_wake", "suicide_noun"})
+_INTENT: Final = frozenset({"wish", "thought", "plan", "decided"})
+_BUT: Final = frozenset({"men", "but", "fast", "though", "although", "likevel", "ändå"})
+_NEGATING_THOUGHT: Final = frozenset({"inte", "ikke", "ikkje", "not", "can't", "cant"})
+_PAIR_REACH: Final = 8
+"""How many words may stand between the two classes of a pair (e.g. a wish and death)."""
+_SCANDINAVIAN, _ENGLISH = 0, 1
+_SUPPRESS_SENTENCE: Final = frozenset({"past", "conditional"})
+_TIME: Final = frozenset({"time_now", "recent"})
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One concept class found in a line."""
+
+    name: str
+    start: int
+    end: int
+    positive: bool
+    """Not negated, or negated in a sentence that goes on with "but"."""
+    sentence: int
+    family: int
+    """0 when the pattern is Swedish or Norwegian, 1 when English."""
+    surface: str
+    clause: int = 0
+    """Clause number in the line (commas, "men", "och" ... separate clauses)."""
+
+
+def family(lang_index: int) -> int:
+    """The language family of a pattern's language (LANGS order: sv, nb, en)."""
+    return _ENGLISH if lang_index == 2 else _SCANDINAVIAN
+
+
+def drop_idioms(hits: list[Hit]) -> list[Hit]:
+    """Words inside an idiom ("dead tired", "dör av skratt", "leva med ångesten") count as
+    nothing else, and a duration ("hela dagarna", "all night") is not a count of pills."""
+    spans = [(h.start, h.end) for h in hits if h.name == "idiom"]  # "inte leva med" too
+    durations = [(h.start, h.end) for h in hits if h.name == "duration"]
+    if not spans and not durations:
+        return hits
+    return [h for h in hits if h.name == "idiom" or not any(
+        h.start <= end and start <= h.end for start, end in spans) and not (
+        h.name == "many" and any(h.start <= end and start <= h.end for start, end in durations))]
+
+
+_LIFE_REACH: Final = 5
+"""How far before a negated "live" a wish or a lack of will may stand ("ingen lust att leva")."""
+_WILL: Final = frozenset({"desire", "wish", "thought", "plan", "weary", "urge"})
+
+
+def negated_life(hits: list[Hit], tokens: Sequence[str]) -> list[Hit]:
+    """Not wanting to live is a wish to die: a negated `live` ("vill inte leva", "har ingen
+    lust att leva", "don't want to be here", "eg har ikkje lyst å leve") with a wish, a will or
+    a reason before it in the same clause is an explicit suicide word, whatever the negation
+    covers.
+    A `live` that is not negated ("vill leva") stays what it is; one in an idiom ("leva med
+    ångesten") is gone before this."""
+    found = []
+    for live in (h for h in hits if h.name == "live" and not h.positive):
+        will = next(
+            (
+                h
+                for h in hits
+                if h.name in _WILL
+                and h.clause == live.clause
+                and 0 <= live.start - h.start <= _LIFE_REACH
+            ),
+            None,
+        )
+        if will is not None:
+            start = will.start
+            while start > 0 and will.start - start < 2 and tokens[start - 1] in NEGATIONS:
+                start -= 1
+            surface = " ".join(tokens[start : live.end + 1])
+            found.append(Hit("suicide_word", start, live.end, True, live.sentence, live.family,
+                             surface, live.clause))
+    return hits + found if found else hits
+
+
+def mark_ambivalence(
+    hits: list[Hit], tokens: Sequence[str], sentences: Sequence[int]
+) -> list[Hit]:
+    """Negated hits of dying or disappearing count when "but" follows in the same sentence,
+    or when the negation belongs to a thought ("kan inte sluta tänka på döden")."""
+    result = []
+    for hit in hits:
+        if not hit.positive and hit.name in _ENDING and any(
+            t.name == "thought" and t.positive and 0 <= hit.start - t.end <= 4
+            and any(word in _NEGATING_THOUGHT for word in t.surface.split())
+            for t in hits
+        ):
+            hit = Hit(hit.name, hit.start, hit.end, True, hit.sentence, hit.family, hit.surface,
+                      hit.clause)
+        if not hit.positive and hit.name in _ENDING:
+            for position in range(hit.end + 1, len(tokens)):
+                if sentences[position] != hit.sentence:
+                    break
+                if tokens[position] in _BUT:
+                    start = max(0, hit.start - 2)
+                    surface = " ".join(tokens[start : position + 1])
+                    hit = Hit(hit.name, hit.start, hit.end, True, hit.sentence, hit.family,
+                              surface, hit.clause)
+                    break
+        result.append(hit)
+    return result
+
+
+def line_findings(
+    hits: Sequence[Hit], sentence_cues: Sequence[frozenset[str]]
+) -> list[tuple[str, str]]:
+    """Urgent findings this line shows by itself: (kind, words)."""
+    positive = [h for h in hits if h.positive]
+    names = {h.name for h in positive}
+    if line_suppressed(names):
+        return []
+    found: list[tuple[str, str]] = []
+    by_sentence: dict[int, list[Hit]] = {}
+    for hit in positive:
+        by_sentence.setdefault(hit.sentence, []).append(hit)
+    for sentence, here in by_sentence.items():
+        cues = sentence_cues[sentence] if sentence < len(sentence_cues) else frozenset()
+        if _SUPPRESS_SENTENCE & cues:
+            # Clearly the past or a hypothetical; only clauses that also say now or yesterday
+            # ("... för två veckor sen, och igår hotade han ...") still count.
+            timed = {h.clause for h in here if h.name in _TIME}
+            here = [h for h in here if h.clause in timed]
+            if not here:
+                continue
+        here_names = {h.name for h in here}
+        found.extend(_sentence_findings(here, here_names, cues))
+    # A bare decision ("har bestämt mig.") and a time: a plan.
+    if "decided" in names and "decided_what" not in names and "time_now" in names:
+        found.append(("suicide", _words(positive, ("decided", "time_now"))))
+    # Overdose: taking medicines together with alcohol, anywhere in the line.
+    all_cues = frozenset().union(*sentence_cues) if sentence_cues else frozenset()
+    if (
+        {"ingest", "pills", "alcohol"} <= names
+        and {"many", "drowsy", "time_now"} & names
+        and "safety_question" not in names
+        and not ({"routine", "past", "habitual"} & all_cues)
+    ):
+        found.append(("overdose", _words(positive, ("ingest", "pills", "alcohol"))))
+    return found
+
+
+def line_suppressed(names: set[str] | frozenset[str]) -> bool:
+    """A quote, a joke or a line taken back, a risk that is over, or a general professional
+    question (no time, no one person they met)."""
+    if "serious" in names:
+        return False  # "not joking", "på riktigt": a laugh does not take it back
+    if "quote" in names or "over" in names or "takeback" in names:
+        return True
+    return "professional_general" in names and not (_TIME & names) and (
+        "specific_case" not in names
+    )
+
+
+def _sentence_findings(
+    here: Sequence[Hit], names: set[str], cues: frozenset[str]
+) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    if "suicide_word" in names:
+        found.append(("suicide", _words(here, ("suicide_word",))))
+    for ending in (h for h in here if h.name in _ENDING):
+        partner = next(
+            (
+                h
+                for h in here
+                if (h.name in _INTENT or (h.name == "often" and ending.name != "suicide_noun"))
+                and h.family == ending.family
+                and (
+                    0 <= ending.start - h.end <= _PAIR_REACH
+                    or 0 <= h.start - ending.end <= _PAIR_REACH
+                )
+            ),
+            None,
+        )
+        if partner is not None:
+            found.append(("suicide", _pair(partner, ending)))
+            break
+        if ending.name == "not_wake" and "habitual" not in cues and "not_wake" in names:
+            found.append(("suicide", ending.surface))
+            break
+    if {"wish", "plan", "thought"} & names and {"ingest", "many", "pills"} <= names:
+        found.append(("suicide", _words(here, ("ingest", "many", "pills"))))
+    if "confine" in names:
+        found.append(("violence", _words(here, ("confine",))))
+    if "stockpile" in names:
+        found.append(("suicide", _words(here, ("stockpile",))))
+    if "kill_threat" in names and (
+        {"reported_threat", "violence_verb", "menace", "flee"} & names
+        or {"weapon", "fear", "intoxicated", "violence_act"} & cues
+    ):
+        found.append(("violence", _words(here, ("kill_threat", "reported_threat"))))
+    if "burden" in names:
+        found.append(("suicide", _words(here, ("burden",))))
+    if "farewell" in names:
+        found.append(("suicide", _words(here, ("farewell",))))
+    # Overdose: medicines taken, and many or all of them, close together in one sentence.
+    for taking in (h for h in here if h.name == "ingest"):
+        if any(h.name == "pills" and abs(h.start - taking.start) <= 6 for h in here) and any(
+            h.name == "many" and 0 < h.start - taking.start <= 4 for h in here
+        ):
+            if not ({"routine", "habitual"} & cues):
+                found.append(("overdose", _words(here, ("ingest", "many", "pills"))))
+            break
+    # Overdose now: medicines taken, and now, close together in one sentence.
+    for taking in (h for h in here if h.name == "ingest"):
+        if any(
+            h.name == "pills" and abs(h.start - taking.start) <= 4 for h in here
+        ) and any(h.name == "time_now" and abs(h.start - taking.start) <= 3 for h in here):
+            if not ({"routine", "habitual"} & cues):
+                found.append(("overdose", _words(here, ("ingest", "pills", "time_now"))))
+            break
+    if ("violence_verb" in names or "menace" in names) and "household" in names and not (
+        _self_inflicted(here)
+    ):
+        timed = {"time_now", "recent", "night"} & names
+        if timed and not ("habitual" in cues and "recent" not in names):
+            found.append(("violence", _words(here, ("violence_verb", "menace", *sorted(timed)))))
+    if "assault" in names and {"time_now", "recent", "night"} & names and not (
+        "habitual" in cues and "recent" not in names
+    ):
+        found.append(("violence", _words(here, ("assault", "recent", "night", "time_now"))))
+    if "menace" in names and "time_now" in names and "violence" not in {k for k, _ in found}:
+        found.append(("violence", _words(here, ("menace", "time_now"))))
+    if "danger" in names:
+        found.append(("third_party_danger", _words(here, ("danger",))))
+    if "weapon_gun" in names and {"suicide_word", "death"} & names:
+        found.append(("suicide", _words(here, ("weapon_gun", "suicide_word", "death"))))
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class LineConcepts:
+    """What the window rules need from one visitor line: positive classes and their words."""
+
+    names: frozenset[str]
+    words: Mapping[str, str]
+    suppressed: bool
+    habitual: bool
+    """The line speaks of a habit or a routine ("varje dag", "som vanligt")."""
+    give_aways: frozenset[str] = frozenset()
+    """Every different thing given away in the line ("gett bort katten", "lösenorden")."""
+    trailing_intent: str = ""
+    """A wish or thought the line ends on, its object still to come ("jag vill bara")."""
+    leading_ending: str = ""
+    """A death or disappearing word the line opens with ("försvinna typ")."""
+    negated_ending: str = ""
+    """A death word the line denies ("vil ikke dø egentlig"): a "but" opening the next line
+    makes it ambivalence, as within a sentence."""
+    opens_with_but: str = ""
+    """The "men" / "but" the line starts with: it goes on from the line before."""
+    takes_back: bool = False
+    """The line takes back what the one before said ("inte så att jag vill dö", "not that I
+    ...", "menar inte så"), unless it also says it is serious."""
+
+
+_NOT_NOW: Final = frozenset({"past", "conditional"})
+_STATES: Final = frozenset({"drunk_now", "alcohol", "harm_done"})
+"""Classes that describe a state now only outside habits ("varje helg", "alltid")."""
+_STATE_NOT_NOW: Final = frozenset({"habitual", "past_state", "recent_past"})
+"""A habit, "var full", "igår": the state is not now."""
+
+
+_LINE_EDGE: Final = 2
+"""How close to the end (or start) of a line a wish (or an ending) must be to pair across
+lines: chat writers break one sentence over two messages ("jag vill bara" / "försvinna")."""
+
+
+def line_concepts(
+    hits: Iterable[Hit],
+    sentence_cues: Sequence[frozenset[str]],
+    token_count: int = 0,
+    first_word: str = "",
+) -> LineConcepts:
+    """Positive classes of a line, leaving out sentences about the past or hypotheticals.
+
+    Three classes are made from others here: ``household_other`` (a household member who is
+    not the writer: "mig" is in `household` for "slog mig"), ``many_pills`` (a count or "all"
+    in the sentence of pills, not "massa pengar" two lines from "medicin") and
+    ``self_harm_intent`` (a wish, thought or plan close to self-harm in one sentence: "vill
+    skära mig", not "self-harm" and "I want to be informed").
+    """
+    hits = list(hits)
+    words: dict[str, str] = {}
+    all_names: set[str] = set()
+    timed = {h.clause for h in hits if h.positive and h.name in _TIME}
+    for hit in hits:
+        if not hit.positive:
+            continue
+        all_names.add(hit.name)
+        cues = sentence_cues[hit.sentence] if hit.sentence < len(sentence_cues) else frozenset()
+        if _NOT_NOW & cues and hit.clause not in timed:
+            continue
+        if hit.name in _STATES and _STATE_NOT_NOW & cues:
+            continue
+        if hit.name not in words:
+            words[hit.name] = hit.surface
+        if hit.name == "household" and hit.surface not in _SELF_OBJECTS:
+            words.setdefault("household_other", hit.surface)
+        if hit.name == "self_harm" and any(
+            p.name in _INTENT and p.positive and p.sentence == hit.sentence
+            and (0 <= hit.start - p.end <= _PAIR_REACH or 0 <= p.start - hit.end <= _PAIR_REACH)
+            for p in hits
+        ):
+            words.setdefault("self_harm_intent", next(
+                p.surface for p in hits if p.name in _INTENT and p.sentence == hit.sentence))
+        if hit.name == "many" and any(
+            p.name == "pills" and p.positive and p.sentence == hit.sentence
+            and abs(p.start - hit.start) <= _MANY_PILLS_REACH
+            for p in hits
+        ):
+            words.setdefault("many_pills", hit.surface)
+    habitual = any({"habitual", "routine"} & cues for cues in sentence_cues)
+    give_aways = frozenset(h.surface for h in hits if h.positive and h.name == "give_away")
+    trailing = leading = ""
+    if token_count and not _NOT_NOW & frozenset().union(*sentence_cues):
+        last = max(hits, key=lambda h: h.end, default=None)
+        if last is not None and last.positive and last.name in _INTENT and (
+            last.end >= token_count - _LINE_EDGE
+        ):
+            trailing = last.surface
+        opening = min(hits, key=lambda h: h.start, default=None)
+        if opening is not None and opening.positive and opening.name in _ENDING and (
+            opening.start < _LINE_EDGE
+        ):
+            leading = opening.surface
+    negated_ending = "" if "household_other" in words else next(
+        (h.surface for h in hits if not h.positive and h.name in _ENDING), ""
+    )
+    return LineConcepts(
+        frozenset(words), words, line_suppressed(all_names), habitual, give_aways,
+        trailing, leading, negated_ending, first_word if first_word in _BUT else "",
+        "takeback" in all_names and "serious" not in all_names,
+    )
+
+
+_MANY_PILLS_REACH: Final = 8
+
+
+def merge_answer(answer: LineConcepts, question: LineConcepts) -> LineConcepts:
+    """A visitor's "yes" to a staff question: what the question named counts as said
+    ("Har du tagit tabletter?" / "ja typ 30 st": 30 of the pills)."""
+    words = {**question.words, **answer.words}
+    if "many" in answer.words and "pills" in question.words:
+        words.setdefault("many_pills", answer.words["many"])
+    return LineConcepts(
+        frozenset(words), words, answer.suppressed, answer.habitual or question.habitual,
+        answer.give_aways, answer.trailing_intent, answer.leading_ending,
+        answer.negated_ending, answer.opens_with_but, answer.takes_back,
+    )
+
+
+def window_findings(
+    window: Sequence[LineConcepts],
+    *,
+    child_writer: bool,
+    intoxicated_now: bool,
+    unresponsive: bool,
+    parent_intoxicated: bool = False,
+    despair: bool = False,
+    parent_named: bool = False,
+    substance: bool = False,
+) -> list[tuple[str, str]]:
+    """Urgent findings of a few neighbouring visitor lines together.
+
+    ``substance``: the lines speak of a drug, a medicine or alcohol (topic words).
+    """
+    live = [c for c in window if not c.suppressed]
+    if not live:
+        return []
+    names = frozenset().union(*(c.names for c in live))
+    habitual = any(c.habitual for c in live)
+
+    def word(name: str) -> str:
+        for concepts in reversed(live):
+            if name in concepts.words:
+                return concepts.words[name]
+        return name
+
+    def first(*options: str) -> str:
+        return next(n for n in options if n in names)
+
+    found: list[tuple[str, str]] = []
+    for before, after in pairwise(window):
+        # One sentence broken over two messages: "jag vill bara" / "försvinna".
+        if before.trailing_intent and after.leading_ending and not (
+            before.suppressed or after.suppressed
+        ):
+            found.append(("suicide", f'{before.trailing_intent}" + "{after.leading_ending}'))
+            break
+        # A denial that the next message turns around: "vil ikke dø egentlig" / "men ...".
+        if before.negated_ending and after.opens_with_but and not (
+            before.suppressed or after.suppressed
+        ):
+            found.append(("suicide", f'{before.negated_ending}" + "{after.opens_with_but}'))
+            break
+    if "unreachable" in names and {"goodbye_message", "farewell"} & names:
+        said = first("goodbye_message", "farewell")
+        found.append(("goodbye", f'{word(said)}" + "{word("unreachable")}'))
+    elif "unreachable" in names and (
+        {"death", "suicide_word", "weapon_gun", "danger", "weary", "lone", "drunk_now", "wound",
+         "rope"} & names
+        or despair
+    ):
+        sign = first(
+            "suicide_word", "death", "weapon_gun", "danger", "weary", "drunk_now", "lone",
+            "unreachable",
+        )
+        found.append(("third_party_danger", f'{word(sign)}" + "{word("unreachable")}'))
+    if "assault" in names and {"time_now", "recent", "night"} & names and not any(
+        k == "violence" for k, _ in found
+    ):
+        when = first("recent", "time_now", "night")
+        found.append(("violence", f'{word("assault")}" + "{word(when)}'))
+    if {"violence_verb", "assault"} & names and "children" in names and (
+        {"time_now", "night", "recent"} & names
+    ) and not any(k == "violence" for k, _ in found):
+        act = first("assault", "violence_verb")
+        found.append(("violence", f'{word(act)}" + "{word("children")}'))
+    if "children" in names and "unreachable" in names and {"night", "lone", "time_now"} & names:
+        found.append(("child_at_risk", f'{word("children")}" + "{word("unreachable")}'))
+    if "flee" in names and ({"violence_verb", "menace", "assault"} & names) and (
+        {"recent", "time_now", "night"} & names
+    ):
+        act = first("assault", "violence_verb", "menace")
+        found.append(("violence", f'{word("flee")}" + "{word(act)}'))
+    give_away = {word for c in live for word in c.give_aways}
+    if give_away and (
+        {"death", "disappear", "not_wake", "burden", "farewell"} & names or len(give_away) >= 2
+    ):
+        found.append(("suicide", '" + "'.join(sorted(give_away))))
+    harm = [c for c in live if "accident" not in c.names]
+    harm_names = frozenset().union(*(c.names for c in harm)) if harm else frozenset()
+    if "harm_done" in harm_names:
+        found.append(("self_harm", word("harm_done")))
+    elif "self_harm" in harm_names and {"time_now", "recent", "night", "self_harm_intent",
+                                        "wound", "urge", "again"} & harm_names:
+        when = first("time_now", "wound", "urge", "again", "recent", "night", "self_harm_intent")
+        found.append(("self_harm", f'{word("self_harm")}" + "{word(when)}'))
+    if (
+        {"ingest", "pills"} <= names
+        and {"alcohol", "drowsy", "many_pills"} & names
+        and not habitual
+        and "safety_question" not in names
+    ):
+        found.append(
+            ("overdose", f'{word("pills")}" + "{word(first("drowsy", "alcohol", "many_pills"))}')
+        )
+    # Poisoning now: a body in trouble (racing heart, chest pain, confusion, fits) after
+    # taking something, or while speaking of a substance and of now.
+    if "acute_symptom" in names and not habitual and (
+        {"ingest", "pills", "drunk_now"} & names
+        or (substance and {"time_now", "recent", "night"} & names)
+    ):
+        taken = first("ingest", "pills", "drunk_now", "time_now", "recent", "night")
+        found.append(("overdose", f'{word(taken)}" + "{word("acute_symptom")}'))
+    # Violence in the home that has happened or is threatened, and a time that is now or
+    # announced ("ikväll", "när han kommer hem") or an injury ("hon blöder"), across the lines
+    # that tell it.
+    if (
+        {"violence_verb", "assault", "menace", "kill_threat"} & names
+        and ("household_other" in names or child_writer)
+        and {"time_now", "night", "announced", "wound"} & names
+        and not any(k == "violence" for k, _ in found)
+    ):
+        act = first("kill_threat", "menace", "assault", "violence_verb")
+        when = first("announced", "time_now", "night", "wound")
+        found.append(("violence", f'{word(act)}" + "{word(when)}'))
+    # Violence heard: rage (screaming, thuds, smashing) and someone in distress, going on now.
+    if {"raging", "distress"} <= names and {"time_now", "ongoing", "night"} & names:
+        when = first("ongoing", "time_now", "night")
+        found.append(
+            ("violence", f'{word("raging")}" + "{word("distress")}" + "{word(when)}')
+        )
+    # A decision with the means at hand or worn out: "har bestämt mig" + "pillren framme".
+    if "decided" in names and "decided_what" not in names and (
+        {"pills", "rope", "weapon_gun", "stockpile", "many_pills", "plan_how", "weary"} & names
+    ):
+        means = first("stockpile", "rope", "weapon_gun", "pills", "many_pills", "plan_how",
+                      "weary")
+        found.append(("suicide", f'{word("decided")}" + "{word(means)}'))
+    if unresponsive and {"ingest", "pills", "alcohol"} & names:
+        found.append(("medical", word(first("ingest", "pills", "alcohol"))))
+    drinking_now = intoxicated_now or (
+        "alcohol" in names and not habitual and ({"time_now", "recent", "night"} & names)
+    )
+    if "afraid_home" in names and {"drunk_now", "violence_verb", "menace", "kill_threat"} & names:
+        act = first("violence_verb", "menace", "kill_threat", "drunk_now")
+        found.append(("violence", f'{word("afraid_home")}" + "{word(act)}'))
+    if "plan_how" in names and ({"weary", "death", "disappear", "burden"} & names or despair):
+        found.append(("suicide", word("plan_how")))
+    if {"decided", "time_now"} <= names and "decided_what" not in names:
+        found.append(("suicide", f'{word("decided")}" + "{word("time_now")}'))
+    if "rope" in names and "rope_use" not in names and {"bought", "time_now", "decided"} & names:
+        with_rope = word(first("bought", "time_now", "decided"))
+        found.append(("suicide", f'{word("rope")}" + "{with_rope}'))
+    if "driving" in names and "drunk_now" in names and ("children" in names or child_writer):
+        found.append(("child_at_risk", f'{word("driving")}" + "{word("drunk_now")}'))
+    if "driving" in names and (drinking_now or "alcohol" in names) and "time_now" in names:
+        found.append(("third_party_danger", f'{word("driving")}" + "{word("time_now")}'))
+    if drinking_now and ({"lone", "night", "time_now"} & names):
+        if "children" in names or child_writer:
+            other = first("lone", "night", "time_now")
+            drink = "alcohol" if "alcohol" in names else "intoxicated"
+            found.append(("child_at_risk", f'{word(drink)}" + "{word(other)}'))
+    if "drunk_now" in names and not any(k == "child_at_risk" for k, _ in found) and (
+        ("children" in names and {"lone", "night", "time_now", "in_charge", "absent_adult"}
+         & names)
+        or (child_writer and parent_named)
+    ):
+        other = first("children", "in_charge", "lone", "night", "time_now", "drunk_now")
+        found.append(("child_at_risk", f'{word("drunk_now")}" + "{word(other)}'))
+    if child_writer and parent_intoxicated and not any(k == "child_at_risk" for k, _ in found):
+        # A child telling that a parent is drunk or high now: in the care of an intoxicated adult.
+        found.append(("child_at_risk", word("household") if "household" in names else "parent"))
+    if "weapon_gun" in names and ({"drunk_now", "weary", "unreachable"} & names or despair):
+        sign = first("drunk_now", "weary", "unreachable", "weapon_gun")
+        found.append(("third_party_danger", f'{word("weapon_gun")}" + "{word(sign)}'))
+    if "child_hazard" in names and "children" in names and {"lone", "drunk_now"} & names:
+        found.append(("child_at_risk", f'{word("children")}" + "{word("child_hazard")}'))
+    if "child_alone" in names and ("children" in names or child_writer) and (
+        {"alcohol", "drunk_now", "night", "absent_adult"} & names
+    ) and not any(k == "child_at_risk" for k, _ in found):
+        # A child left alone while the adult drinks, at night, or has not come back.
+        other = first("drunk_now", "alcohol", "absent_adult", "night")
+        found.append(("child_at_risk", f'{word("child_alone")}" + "{word(other)}'))
+    if "locked_out" in names and child_writer:
+        found.append(("child_at_risk", word("locked_out")))
+    if "neglect" in names and ("children" in names or child_writer):
+        found.append(("child_at_risk", word("neglect")))
+    if "absent_adult" in names and ("children" in names or child_writer) and (
+        {"lone", "night", "recent", "time_now"} & names
+    ):
+        when = word(first("lone", "night", "recent", "time_now"))
+        found.append(("child_at_risk", f'{word("absent_adult")}" + "{when}'))
+    return found
+
+
+def _self_inflicted(here: Sequence[Hit]) -> bool:
+    """ "jeg har slått meg", "jag slog mig i huvudet": the writer, right before the verb, hurt
+    themself by accident; no one else in the household is named."""
+    for verb in (h for h in here if h.name == "violence_verb"):
+        if any(h.name == "first_person" and 1 <= verb.start - h.end <= 2 for h in here):
+            return not any(h.name == "household" and h.surface not in _SELF_OBJECTS
+                           for h in here)
+    return False
+
+
+_SELF_OBJECTS: Final = frozenset({"mig", "mej", "meg", "me", "myself", "my"})
+
+
+def _words(hits: Sequence[Hit], names: Sequence[str]) -> str:
+    shown = []
+    for name in names:
+        surface = next((h.surface for h in hits if h.name == name), None)
+        if surface is not None and surface not in shown:
+            shown.append(surface)
+    return '" + "'.join(shown)
+
+
+def _pair(first: Hit, second: Hit) -> str:
+    a, b = sorted((first, second), key=lambda h: h.start)
+    return f'{a.surface}" + "{b.surface}' if a.surface != b.surface else a.surface
