@@ -250,6 +250,7 @@ _OVERDOSE_SUPPRESSORS: Final = frozenset({"past", "conditional", "routine", "hab
 _NEGATED_AFTER: Final = frozenset({"violence_verb", "assault", "ingest", "self_harm", "harm_done"})
 """Classes of acts, negated also by a negation right after them ("han slår inte")."""
 _AFTER_VERB_NEGATIONS: Final = frozenset({"inte", "ikke", "ikkje", "icke", "ej", "aldri", "aldrig"})
+_CONTRASTS: Final = frozenset({"men", "but", "fast", "though"})
 _TAKEN_BACK: Final = frozenset({"suicide", "self_harm"})
 """Kinds a next line can take back ("inte så att jag vill dö, mer existentiellt")."""
 _NOT_NOW_CUES: Final = frozenset({"habitual", "past", "recent_past", "past_state"})
@@ -508,10 +509,21 @@ class SuggestionEngine:
         hits: list[rules.Hit] = []
         clauses: list[int] = []
         clause = 0
+        contrasted = False
+        after_but: set[int] = set()
+        """Clauses after a "men" / "but" in their sentence: asserted, not part of an "om …"
+        or a past that opened the sentence ("om nån frågar säger jag bra men jag önskar …")."""
         for token in tokens:
             clauses.append(clause)
+            if contrasted:
+                after_but.add(clause)
+            if token in lexicon.SENTENCE_BREAKS:
+                contrasted = False
+            elif token in _CONTRASTS:
+                contrasted = True
             if token in lexicon.CLAUSE_BREAKS or token in lexicon.SENTENCE_BREAKS:
                 clause += 1
+        contrast = frozenset(after_but)
         for target, weight, lang, start, end, negated, sentence in matches:
             kind, name = kinds[target], names[target]
             if kind == _TOPIC and not negated:
@@ -602,11 +614,11 @@ class SuggestionEngine:
         while words_end and tokens[words_end - 1] in lexicon.SENTENCE_BREAKS:
             words_end -= 1
         first = next((t for t in tokens if t not in lexicon.SENTENCE_BREAKS), "")
-        concepts = rules.line_concepts(hits, cues, words_end, first)
+        concepts = rules.line_concepts(hits, cues, words_end, first, contrast)
         if concepts.suppressed:
             urgent = []
         else:
-            for finding in rules.line_findings(hits, cues):
+            for finding in rules.line_findings(hits, cues, contrast):
                 _add_finding(urgent, finding)
         intoxicated: tuple[tuple[bool, bool], ...] = ()
         if "intoxicated" in cue_words:
@@ -1077,7 +1089,7 @@ _MODEL_SUPPORT: Final[Mapping[str, frozenset[str]]] = {
     "suicide": frozenset({
         "death", "disappear", "not_wake", "suicide_word", "suicide_noun", "burden", "farewell",
         "give_away", "stockpile", "weary", "live", "plan_how", "rope", "weapon_gun", "despair",
-        "means", "wish", "thought", "danger",
+        "means", "danger", "wish", "thought",
     }),
     "self_harm": frozenset({"self_harm", "harm_done", "wound", "urge"}),
     "overdose": frozenset({"ingest", "pills", "many", "drowsy", "acute_symptom", "ingest_many"}),

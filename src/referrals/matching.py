@@ -17,9 +17,17 @@ from typing import Final
 
 import snowballstemmer  # type: ignore[import-untyped]
 
-from referrals.lexicon import CLAUSE_BREAKS, NEGATIONS, NYNORSK_VARIANTS, SENTENCE_BREAKS
+from referrals.lexicon import (
+    CLAUSE_BREAKS,
+    NEGATIONS,
+    NYNORSK_VARIANTS,
+    SENTENCE_BREAKS,
+    SWEDISH_CHAT_VARIANTS,
+)
 
 LANGS: Final = ("sv", "nb", "en")
+_VARIANTS: Final = {"nb": NYNORSK_VARIANTS, "sv": SWEDISH_CHAT_VARIANTS}
+"""Other spellings a pattern word is also written in: nynorsk, dialect and chat forms."""
 _STEMMER_NAMES: Final = {"sv": "swedish", "nb": "norwegian", "en": "english"}
 _COMPOUNDING: Final = frozenset({"sv", "nb"})
 
@@ -251,8 +259,13 @@ class PatternMatcher:
                 gap = MAX_GAP
                 continue
             alternatives = word.split("|")
-            if lang == "nb":
-                alternatives += [v for a in alternatives for v in NYNORSK_VARIANTS.get(a, ())]
+            variants = _VARIANTS.get(lang)
+            if variants:
+                alternatives += [
+                    ("=" if a.startswith("=") else "") + v
+                    for a in alternatives
+                    for v in variants.get(a.removeprefix("="), ())
+                ]
             units = frozenset(self._unit(lang, alternative) for alternative in alternatives)
             steps.append(_Step(units, gap if steps else 0))
             gap = 0

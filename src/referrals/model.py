@@ -43,7 +43,7 @@ FUNCTION_WORDS: Final = frozenset(
     det på i av for med til fra om så men eller når da nå bare litt ikkje
     and to the a an is was be have had would will can i you he she we they it me him her us
     them on in of for with from if so but or when then now just like my your his their that
-    this
+    this mer mycket meir mye more much
     """.split()
 )
 """Words never shown as a reason: they carry weight in the model, but tell staff nothing."""

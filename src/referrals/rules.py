@@ -96,6 +96,7 @@ RULE_CLASSES: Final = frozenset(
         "takeback",
         "specific_case",
         "announced",
+        "general_question",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -211,7 +212,9 @@ def mark_ambivalence(
 
 
 def line_findings(
-    hits: Sequence[Hit], sentence_cues: Sequence[frozenset[str]]
+    hits: Sequence[Hit],
+    sentence_cues: Sequence[frozenset[str]],
+    contrast: frozenset[int] = frozenset(),
 ) -> list[tuple[str, str]]:
     """Urgent findings this line shows by itself: (kind, words)."""
     positive = [h for h in hits if h.positive]
@@ -227,7 +230,7 @@ def line_findings(
         if _SUPPRESS_SENTENCE & cues:
             # Clearly the past or a hypothetical; only clauses that also say now or yesterday
             # ("... för två veckor sen, och igår hotade han ...") still count.
-            timed = {h.clause for h in here if h.name in _TIME}
+            timed = {h.clause for h in here if h.name in _TIME} | contrast
             here = [h for h in here if h.clause in timed]
             if not here:
                 continue
@@ -253,7 +256,7 @@ def line_suppressed(names: set[str] | frozenset[str]) -> bool:
     question (no time, no one person they met)."""
     if "serious" in names:
         return False  # "not joking", "på riktigt": a laugh does not take it back
-    if "quote" in names or "over" in names or "takeback" in names:
+    if {"quote", "over", "takeback", "general_question"} & names:
         return True
     return "professional_general" in names and not (_TIME & names) and (
         "specific_case" not in names
@@ -378,6 +381,7 @@ def line_concepts(
     sentence_cues: Sequence[frozenset[str]],
     token_count: int = 0,
     first_word: str = "",
+    contrast: frozenset[int] = frozenset(),
 ) -> LineConcepts:
     """Positive classes of a line, leaving out sentences about the past or hypotheticals.
 
@@ -390,7 +394,7 @@ def line_concepts(
     hits = list(hits)
     words: dict[str, str] = {}
     all_names: set[str] = set()
-    timed = {h.clause for h in hits if h.positive and h.name in _TIME}
+    timed = {h.clause for h in hits if h.positive and h.name in _TIME} | contrast
     for hit in hits:
         if not hit.positive:
             continue
