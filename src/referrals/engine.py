@@ -239,7 +239,6 @@ _WINDOW_CONCEPTS: Final = frozenset(
         "distress",
         "acute_symptom",
         "announced",
-        "household_other",
     }
 )
 """Concept classes the window rules combine across neighbouring visitor lines."""
@@ -311,6 +310,8 @@ class SuggestionEngine:
         self.model = default_model() if model == "shipped" else model
         self._model_lines: dict[str, LineFeatures] = {}
         self._model_windows: dict[tuple[str, ...], ModelVerdict] = {}
+        self._window_cache: dict[tuple[object, ...], tuple[list[tuple[str, str]], object]] = {}
+        """Findings of the window rules per run of analysed lines (keyed by their identity)."""
         self._matcher = PatternMatcher()
         self._target_kind: list[int] = []
         self._target_name: list[str] = []
@@ -360,6 +361,7 @@ class SuggestionEngine:
         self._line_cache.clear()
         self._model_lines.clear()
         self._model_windows.clear()
+        self._window_cache.clear()
 
     # -- public API -----------------------------------------------------------------------------
 
@@ -727,18 +729,29 @@ class SuggestionEngine:
             if child_alone:
                 add("child_at_risk", child_alone)
             start = max(0, order - URGENT_WINDOW_LINES + 1)
-            for kind, words in rules.window_findings(
-                concepts[start : order + 1],
-                child_writer=child_writer,
-                intoxicated_now=any(a.intoxicated_sentences for a in window),
-                unresponsive="unresponsive" in window_cues,
-                parent_intoxicated=any(
-                    parent for a in window for parent, _ in a.intoxicated_sentences
-                ),
-                despair="despair" in window_cues,
-                parent_named="parent" in window_cues,
-                substance=not _SUBSTANCE_TOPICS.isdisjoint(window_topics),
-            ):
+            read = (*concepts[start : order + 1], *window)
+            key = (*(id(item) for item in read), child_writer)
+            cached = self._window_cache.get(key)
+            if cached is None:
+                cached = self._window_cache[key] = (
+                    rules.window_findings(
+                        concepts[start : order + 1],
+                        child_writer=child_writer,
+                        intoxicated_now=any(a.intoxicated_sentences for a in window),
+                        unresponsive="unresponsive" in window_cues,
+                        parent_intoxicated=any(
+                            parent for a in window for parent, _ in a.intoxicated_sentences
+                        ),
+                        despair="despair" in window_cues,
+                        parent_named="parent" in window_cues,
+                        substance=not _SUBSTANCE_TOPICS.isdisjoint(window_topics),
+                    ),
+                    read,  # kept, so the ids in the key stay theirs
+                )
+                if len(self._window_cache) > LINE_CACHE_SIZE:
+                    self._window_cache.clear()
+                    self._window_cache[key] = cached
+            for kind, words in cached[0]:
                 add(kind, words)
         # A visitor answering "yes" to a staff member's direct question about suicide.
         for position, question in enumerate(analyses):
