@@ -150,3 +150,12 @@ async def test_who_marked_a_chat_is_still_shown_after_a_restart(config: RelayCon
         entry = relay.queue.get(conversation)
         assert entry is not None and entry.urgent is True
         assert entry.marked_by == "Anna"
+
+
+def test_the_relay_triage_reads_with_the_learnt_model_too(config: RelayConfig) -> None:
+    """A wording none of the concept classes pairs is still lifted, with words as reasons."""
+    triage = default_triage(config)
+    text = "jag står på balkongen och tänker hur tyst det skulle bli"
+    urgent, reasons = triage([text], "sv", "self")
+    assert urgent and reasons[0].startswith("suicide: ")
+    assert triage(["hej, när har ni öppet?"], "sv", "self") == (False, [])
