@@ -414,7 +414,8 @@ def line_concepts(
             for p in hits
         ):
             words.setdefault("self_harm_intent", next(
-                p.surface for p in hits if p.name in _INTENT and p.sentence == hit.sentence))
+                p.surface for p in hits
+                if p.name in _INTENT and p.positive and p.sentence == hit.sentence))
         if hit.name == "many" and any(
             p.name == "pills" and p.positive and p.sentence == hit.sentence
             and abs(p.start - hit.start) <= _MANY_PILLS_REACH
@@ -446,6 +447,7 @@ def line_concepts(
 
 
 _MANY_PILLS_REACH: Final = 8
+"""How many words may stand between a count and the pills it counts ("30 st av tabletterna")."""
 
 
 def merge_answer(answer: LineConcepts, question: LineConcepts) -> LineConcepts:
@@ -557,7 +559,7 @@ def window_findings(
         found.append(
             ("overdose", f'{word("pills")}" + "{word(first("drowsy", "alcohol", "many_pills"))}')
         )
-    # Poisoning now: a body in trouble (racing heart, chest pain, confusion, fits) after
+    # Poisoning now: a body in trouble (racing heart, chest pain, cannot stand, fits) after
     # taking something, or while speaking of a substance and of now.
     if "acute_symptom" in names and not habitual and (
         {"ingest", "pills", "drunk_now"} & names
