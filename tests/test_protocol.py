@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import cast
 
 import pytest
 
@@ -90,3 +91,57 @@ def test_the_fast_line_encoder_writes_exactly_the_message_frames() -> None:
                 p.StaffLine(7, 3, "staff", author, text, 1.5, cid))
             assert p.encode_line(None, 3, "visitor", author, text, 1.5, cid) == p.encode(
                 p.VisitorLine(3, "visitor", author, text, 1.5, cid))
+
+
+QUEUE_ENTRY = {"conversation": 7, "alias": "Besökare 7", "since": 1, "lang": "sv",
+               "role": None, "preview": "hej", "urgent": False, "reasons": []}
+
+
+def test_nested_payloads_decode_checked_and_typed() -> None:
+    """A queue entry is checked key by key like a frame: ints become floats where a float is
+    meant, keys added later may be absent, and keys a newer relay adds are kept."""
+    raw = p.encode(p.QueueSnapshot([cast(p.QueueEntry, {**QUEUE_ENTRY, "new_key": 1})], 1))
+    frame = p.decode(raw, p.RELAY_TO_STAFF)
+    assert isinstance(frame, p.QueueSnapshot)
+    (entry,) = frame.entries
+    assert entry["since"] == 1.0 and isinstance(entry["since"], float)
+    assert "gone_since" not in entry and entry.get("new_key") == 1
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    ({"alias": None}, "field 'entry.alias' has the wrong type"),
+    ({"reasons": "urgent"}, "field 'entry.reasons' must be a short list"),
+    ({"conversation": None}, "field 'entry.conversation' has the wrong type"),
+])
+def test_a_nested_payload_of_the_wrong_shape_is_refused(change: dict[str, object],
+                                                        message: str) -> None:
+    """A wrong key inside a payload is named, with the path to it."""
+    raw = p.encode(p.Queued(cast(p.QueueEntry, {**QUEUE_ENTRY, **change}), 0))
+    with pytest.raises(p.ProtocolError, match=re.escape(message)):
+        p.decode(raw, p.RELAY_TO_STAFF)
+
+
+def test_a_nested_payload_without_a_required_key_is_refused() -> None:
+    """The keys every relay has sent are required; the error lists the missing ones."""
+    entry = {k: v for k, v in QUEUE_ENTRY.items() if k not in ("alias", "urgent")}
+    raw = p.encode(p.Queued(cast(p.QueueEntry, entry), 0))
+    with pytest.raises(p.ProtocolError, match="field 'entry' lacks alias, urgent"):
+        p.decode(raw, p.RELAY_TO_STAFF)
+
+
+def test_stats_figures_travel_as_one_typed_path() -> None:
+    """Statistics -> StatsReport -> decode -> Statistics gives back the same figures."""
+    from datetime import date
+    from zoneinfo import ZoneInfo
+
+    from figures.report import ReportContext
+    from figures.stats import Period, compute
+
+    period = Period(date(2026, 3, 1), date(2026, 3, 31), ZoneInfo("Europe/Stockholm"))
+    figures = compute([], [("2026-03-02T10", 3)], period)
+    context = ReportContext(lang="nb", retention_days=14)
+    frame = p.decode(p.encode(p.StatsReport(figures.to_dict(), context.to_dict())),
+                     p.RELAY_TO_STAFF)
+    assert isinstance(frame, p.StatsReport) and frame.context is not None
+    assert type(figures).from_dict(frame.report) == figures
+    assert ReportContext.from_dict(frame.context) == context

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-LANGUAGES = ("sv", "en", "nb")
+from relay.protocol import LANGUAGES
 
 _current = "sv"
 
@@ -246,15 +246,7 @@ CATALOG: dict[str, tuple[str, str, str]] = {
     "delivery.sent": ("skickat", "sent", "sendt"),
     "delivery.stored": ("sparat", "stored", "lagret"),
     "delivery.failed": ("inte skickat", "not sent", "ikke sendt"),
-    # -- roles and languages
-    "role.self": ("själv", "self", "seg selv"),
-    "role.relative": ("anhörig", "relative", "pårørende"),
-    "role.child": ("barn", "child", "barn"),
-    "role.professional": ("yrkesperson", "professional", "fagperson"),
-    "role.unknown": ("okänt", "unknown", "ukjent"),
-    "lang.sv": ("svenska", "Swedish", "svensk"),
-    "lang.en": ("engelska", "English", "engelsk"),
-    "lang.nb": ("norska", "Norwegian", "norsk"),
+    # -- roles, languages and days come from vocabulary (shared with the report and the CLI)
     # -- topic tags
     "tag.alcohol": ("Alkohol", "Alcohol", "Alkohol"),
     "tag.drugs": ("Narkotika", "Drugs", "Narkotika"),
@@ -539,10 +531,17 @@ CATALOG: dict[str, tuple[str, str, str]] = {
 
 
 def _merge_fragments() -> None:
-    """Catalog fragments kept in their own modules (questions outside opening hours)."""
-    from console.i18n_questions import TEXTS
+    """Catalog fragments kept in their own modules (questions outside opening hours, the
+    statistics screen) and the words shared with the rest of Lotsen (``vocabulary``)."""
+    from console.i18n_questions import TEXTS as QUESTIONS
+    from console.i18n_stats import TEXTS as STATS
+    from vocabulary import WORDS
 
-    CATALOG.update(TEXTS)
+    for fragment in (QUESTIONS, STATS, WORDS):
+        twice = CATALOG.keys() & fragment.keys()
+        if twice:
+            raise RuntimeError(f"catalog keys defined twice: {sorted(twice)}")
+        CATALOG.update(fragment)
 
 
 _merge_fragments()

@@ -2,20 +2,24 @@
 
 ``ReferralSource`` wraps ``referrals`` (pure Python, no I/O beyond reading the directory
 file once): directory search, suggestions for a chat with the words that matched, an urgency
-verdict, stale entries. When the engine is not installed it falls back to the emergency
-numbers the relay ships, so the pane is never empty. Staff decide: nothing here sends anything.
+verdict, stale entries. Until the directory has loaded (or when it does not load) the pane
+shows the emergency numbers the relay ships, so it is never empty. Staff decide: nothing here
+sends anything.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from console.state import Chat
+
+if TYPE_CHECKING:  # imported when the directory loads: the console paints first
+    from referrals import Service, SuggestionEngine
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,58 +69,25 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFC", text).casefold()
 
 
-def _text(value: Any, lang: str) -> str | None:
-    """A per-language field (dict of lang → text) or a plain one, as text."""
-    if value is None:
-        return None
-    if isinstance(value, Mapping):
-        for key in (lang, "sv", "en", "nb", *value.keys()):
-            if value.get(key):
-                return str(value[key])
-        return None
-    if isinstance(value, (list, tuple)):
-        return ", ".join(str(v) for v in value) or None
-    return str(value)
-
-
-def _date(value: Any) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            return None
+def _any_language(texts: Mapping[str, str], lang: str) -> str | None:
+    """A per-language text in ``lang``, else Swedish, English, Norwegian, else any."""
+    for key in (lang, "sv", "en", "nb", *texts.keys()):
+        if texts.get(key):
+            return texts[key]
     return None
 
 
-def referral_from_service(service: Any, lang: str) -> Referral:
-    """Adapt a directory service object (whatever its exact shape) to a Referral."""
-
-    def get(*names: str) -> Any:
-        for name in names:
-            value = service.get(name) if isinstance(service, dict) else getattr(service, name,
-                                                                                   None)
-            if callable(value):  # Service.name(lang), Service.hours_text(lang)
-                value = value(lang)
-            if value not in (None, "", [], {}, ()):
-                return value
-        return None
-
-    name = _text(get("name", "names", "title"), lang) or str(get("id"))
-    summary = _text(get("description", "summary", "note"), lang)
-    hours = _text(get("hours_text", "hours", "opening_hours"), lang)
-    phone = _text(get("phone", "phones"), lang)
-    url = _text(get("url", "urls", "web", "link"), lang)
-    names = get("names")
-    other_names = " ".join(str(v) for v in names.values()) if isinstance(names, Mapping) else ""
-    extra = " ".join(filter(None, [summary, other_names, _text(get("categories"), lang),
-                                   _text(get("audience"), lang)]))
-    return Referral(id=str(get("id")), name=name, phone=phone, url=url, hours=hours,
-                    summary=summary, review_due=_date(get("review_due")),
-                    search_text=_fold(" ".join(filter(None, [str(get("id")), name, phone, extra]))))
+def referral_from_service(service: Service, lang: str) -> Referral:
+    """A directory service as the referral pane shows it and inserts it into a reply."""
+    name = service.name(lang) or service.id
+    summary = service.note or None
+    hours = service.hours_text(lang) or _any_language(service.hours, lang)
+    phone = service.phone or None
+    extra = " ".join(filter(None, [summary, " ".join(service.names.values()),
+                                   ", ".join(service.categories), ", ".join(service.audience)]))
+    return Referral(id=service.id, name=name, phone=phone, url=service.url or None,
+                    hours=hours, summary=summary, review_due=service.review_due,
+                    search_text=_fold(" ".join(filter(None, [service.id, name, phone, extra]))))
 
 
 class ReferralSource:
@@ -131,35 +102,31 @@ class ReferralSource:
         self.lang = lang
         self.directory = directory
         self.extend = extend
-        self.engine: Any = None
+        self.engine: SuggestionEngine | None = None
         self.error: str | None = None
         self.loaded = False
-        self._engine_api: Any = None
         self.referrals: list[Referral] = list(_fallback())
         self.by_id = {r.id: r for r in self.referrals}
 
     def load(self) -> None:
         """Load the directory and build the engine (safe to run in a worker thread)."""
-        try:
-            import referrals as api
-        except ImportError:
-            self.loaded = True
-            return
+        from referrals import SuggestionEngine, load_directory
+
         try:
             # A municipality's file extends the shipped one unless told to replace it.
-            directory = api.load_directory(self.directory, extend=self.extend) \
-                if self.directory else api.load_directory(None)
+            directory = load_directory(self.directory, extend=self.extend) \
+                if self.directory else load_directory(None)
             # No learnt urgency model: the console ranks by the relay's verdict, never its own.
-            engine = api.SuggestionEngine(directory, model=None)
+            engine = SuggestionEngine(directory, model=None)
         except Exception as exc:  # a bad directory file must not take the console down
             self.error = str(exc)
             self.loaded = True
             return
-        referrals = [referral_from_service(s, self.lang) for s in _services(directory)]
+        referrals = [referral_from_service(s, self.lang) for s in directory]
         # Swap everything at once: readers on the UI thread see old or new, never half.
         self.by_id = {r.id: r for r in referrals}
         self.referrals = referrals
-        self._engine_api, self.engine = api, engine
+        self.engine = engine
         self.loaded = True
 
     @property
@@ -174,46 +141,31 @@ class ReferralSource:
 
     def suggest(self, chat: Chat, *, top: int = 5) -> Suggestions | None:
         """Suggestions for a conversation from its visitor and staff lines, or None."""
-        if self.engine is None or self._engine_api is None or chat.is_room:
+        if self.engine is None or chat.is_room:
             return None
-        api = self._engine_api
+        from referrals import Conversation, Line  # loaded with the engine, so this is cheap
+
         # The engine weighs recent lines most; the last 200 are plenty and keep it fast.
-        lines = [api.Line("visitor" if ln.kind == "visitor" else "staff", ln.text)
+        lines = [Line("visitor" if ln.kind == "visitor" else "staff", ln.text)
                  for ln in chat.lines[-400:] if ln.kind in ("visitor", "staff")][-200:]
         if not lines:
             return None
         try:
             # Ranked by the relay's verdict (or a colleague's override), never one of our own.
-            result = self.engine.suggest(
-                api.Conversation(chat.lang or self.lang, chat.role, lines), top=top,
-                verdict=(chat.urgent, tuple(chat.reasons)))
-        except Exception:
+            result = self.engine.suggest(Conversation(chat.lang or self.lang, chat.role, lines),
+                                         top=top, verdict=(chat.urgent, tuple(chat.reasons)))
+        except Exception:  # one odd conversation must not take the pane down
             return None
         # "matched" shows staff the visitor's words: a word only the counsellor used (a question
         # such as "dricker du?") is not evidence about the visitor, so it is not listed.
         visitor_text = _fold(" ".join(ln.text for ln in chat.lines[-400:]
                                       if ln.kind == "visitor"))
         items = []
-        for item in getattr(result, "suggestions", ()):
-            referral = self.by_id.get(str(getattr(item, "id", "")))
-            service = getattr(item, "service", None)
-            if referral is None and service is not None:
-                referral = referral_from_service(service, self.lang)
-            if referral is None:
-                continue
-            matched = tuple(str(w) for w in getattr(item, "matched", ())
-                            if _fold(str(w)) in visitor_text)
-            items.append(Suggestion(referral, float(getattr(item, "score", 0.0)), matched))
+        for item in result.suggestions:
+            referral = self.by_id.get(item.id) or referral_from_service(item.service, self.lang)
+            matched = tuple(w for w in item.matched if _fold(w) in visitor_text)
+            items.append(Suggestion(referral, item.score, matched))
         return Suggestions(tuple(items))
-
-
-def _services(directory: Any) -> Sequence[Any]:
-    services = getattr(directory, "services", directory)
-    if isinstance(services, dict):
-        return list(services.values())
-    if isinstance(services, Iterable):
-        return list(services)
-    return []
 
 
 def _fallback() -> Iterable[Referral]:

@@ -18,7 +18,7 @@ from typing import Any
 
 from platformdirs import user_config_path, user_state_path
 
-from console.i18n import LANGUAGES
+from relay.protocol import LANGUAGES
 
 APP_NAME = "lotsen"
 DEFAULT_SERVER = "127.0.0.1:8765"

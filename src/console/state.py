@@ -82,18 +82,19 @@ class Waiting:
     """Answered before and back in the queue (transferred back), not a new visitor."""
 
     @classmethod
-    def from_entry(cls, entry: dict[str, Any]) -> Waiting:
+    def from_entry(cls, entry: protocol.QueueEntry) -> Waiting:
+        """A queue entry as ``protocol.decode`` checked it (every field has its type)."""
         return cls(
-            conversation=int(entry["conversation"]),
-            alias=str(entry.get("alias") or "?"),
-            since=float(entry.get("since") or 0.0),
-            lang=entry.get("lang"),
-            role=entry.get("role"),
-            preview=str(entry.get("preview") or ""),
-            urgent=bool(entry.get("urgent")),
-            reasons=[str(r) for r in entry.get("reasons") or []],
-            marked_by=str(entry["marked_by"]) if entry.get("marked_by") else None,
-            gone_since=_epoch(entry.get("gone_since")),
+            conversation=entry["conversation"],
+            alias=entry["alias"] or "?",
+            since=entry["since"],
+            lang=entry["lang"],
+            role=entry["role"],
+            preview=entry["preview"],
+            urgent=entry["urgent"],
+            reasons=list(entry["reasons"]),
+            marked_by=entry.get("marked_by") or None,
+            gone_since=entry.get("gone_since"),
         )
 
 
@@ -170,13 +171,6 @@ class Chat:
         return -1
 
 
-def _epoch(value: Any) -> float | None:
-    """An optional time from the relay; anything that is not a number counts as absent."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    return float(value)
-
-
 def _goes_after(earlier: Line, seq: int) -> bool:
     """Whether ``earlier`` belongs after a stored line numbered ``seq``."""
     if earlier.seq is None:
@@ -205,8 +199,8 @@ class Update:
     notices: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     """Things to tell the person: an i18n key and its arguments."""
     error: protocol.Error | None = None
-    stats: dict[str, Any] | None = None
-    """A supervisor's statistics report arrived."""
+    stats: protocol.StatsReport | None = None
+    """A supervisor's statistics report arrived (figures and the report settings with them)."""
     claimed: ChatKey | None = None
     """A chat this console just claimed: the screen switches to it."""
     inbox: bool = False
@@ -252,7 +246,7 @@ class ConsoleState:
         self.queue_total: int | None = None
         """How many wait in all, when the relay sends only the head of a long queue."""
         self.chats: dict[ChatKey, Chat] = {ROOM: Chat(ROOM, "room", state="active")}
-        self.presence: list[dict[str, Any]] = []
+        self.presence: list[protocol.PresenceEntry] = []
         self.active: ChatKey | None = None
         self.room_seen_seq = 0
         self.claim_pending = False
@@ -304,9 +298,9 @@ class ConsoleState:
                 return entry
         return None
 
-    def colleagues(self) -> list[dict[str, Any]]:
+    def colleagues(self) -> list[protocol.PresenceEntry]:
         """Logged-in staff other than me, for the transfer dialog."""
-        return [p for p in self.presence if p.get("user") != self.user]
+        return [p for p in self.presence if p["user"] != self.user]
 
     # -- local actions --------------------------------------------------------------------------
 
@@ -459,31 +453,27 @@ class ConsoleState:
             # A new connection follows nothing yet: follow again (the relay audits it).
             update.send.append(protocol.View(frame.id))
 
-    def _merge_line(self, chat: Chat, data: dict[str, Any]) -> int | None:
+    def _merge_line(self, chat: Chat, data: protocol.TranscriptLine) -> int | None:
         """Add a line from the relay unless we have it; return the index it took."""
-        seq = int(data["seq"])
+        seq = data["seq"]
         if seq in chat.by_seq:
             return None
         cid = data.get("cid")
-        mine = chat.by_cid.get(cid) if isinstance(cid, str) else None
+        mine = chat.by_cid.get(cid) if cid is not None else None
         if mine is not None:  # our own line, seen back (sync after reconnect, second window)
             index = chat.index_of(mine)
             if index >= 0:
                 del chat.lines[index]
-            mine.seq, mine.ts, mine.delivery = seq, float(data["ts"]), STORED
+            mine.seq, mine.ts, mine.delivery = seq, data["ts"], STORED
             return min(index if index >= 0 else len(chat.lines), chat.insert(mine))
-        kind = str(data.get("kind") or "system")
-        line = Line(kind, data.get("author"), str(data.get("text") or ""),
-                    float(data.get("ts") or 0.0), seq, cid if isinstance(cid, str) else None)
+        line = Line(data["kind"] or "system", data["author"], data["text"], data["ts"], seq, cid)
         return chat.insert(line)
 
     def _line(self, frame: protocol.StaffLine, update: Update) -> None:
         chat = self.chats.get(frame.conversation)
         if chat is None or not chat.has_transcript:
             return
-        index = self._merge_line(chat, {"seq": frame.seq, "kind": frame.kind,
-                                        "author": frame.author, "text": frame.text,
-                                        "ts": frame.ts, "cid": frame.cid})
+        index = self._merge_line(chat, protocol.transcript_line(frame))
         if index is None:
             return
         update.touch(chat.key, index)
@@ -609,7 +599,7 @@ class ConsoleState:
             chat.version += 1
 
     def _presence(self, frame: protocol.Presence, update: Update) -> None:
-        self.presence = [dict(p) for p in frame.staff]
+        self.presence = list(frame.staff)
         update.presence = True
 
     def _help(self, frame: protocol.HelpWanted, update: Update) -> None:
@@ -622,7 +612,7 @@ class ConsoleState:
         update.notices.append(("notice.help_wanted", {"name": frame.name, "alias": alias}))
 
     def _stats(self, frame: protocol.StatsReport, update: Update) -> None:
-        update.stats = dict(frame.report)
+        update.stats = frame
 
     def _error(self, frame: protocol.Error, update: Update) -> None:
         update.error = frame

@@ -19,15 +19,17 @@ computed from the same figures. Every word comes from ``figures.report_text``.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from html import escape
 from pathlib import Path
 from typing import Any, Protocol
 
-from figures.report_text import LANGUAGES, TEXT
-from figures.stats import WEEKDAYS, Period, WeeklySchedule, format_duration
+from figures.report_text import TEXT
+from figures.stats import Period, WeeklySchedule, format_duration
+from relay import protocol
+from relay.protocol import LANGUAGES, WEEKDAYS
 
 DEFAULT_MIN_COUNT = 5
 TOP = 10  # topics and referrals shown
@@ -80,14 +82,14 @@ class ReportContext:
     def is_open(self, weekday: int, hour: int) -> bool:
         return self.open_slots[weekday][hour] == "1"
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> protocol.ReportSettings:
         """What the relay adds to a ``stats`` frame so the console can save a report."""
         return {"lang": self.lang, "min_count": self.min_count,
                 "retention_days": self.retention_days, "open": list(self.open_slots),
                 "referral_names": dict(self.referral_names)}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any], lang: str | None = None) -> ReportContext:
+    def from_dict(cls, data: protocol.ReportSettings, lang: str | None = None) -> ReportContext:
         return cls(lang=lang or str(data.get("lang", "sv")),
                    min_count=int(data.get("min_count", DEFAULT_MIN_COUNT)),
                    retention_days=int(data.get("retention_days", 30)),
@@ -292,7 +294,7 @@ def _text(x: float, y: float, text: str, *, anchor: str = "start", size: float =
             f'fill="{fill}" font-weight="{weight}"{extra}>{escape(text)}</text>')
 
 
-def heatmap(words: Words, figures: dict[str, Any], measure: str, context: ReportContext,
+def heatmap(words: Words, figures: Mapping[str, Any], measure: str, context: ReportContext,
             scale: tuple[tuple[int, int, int], tuple[int, int, int]], chart_id: str) -> str:
     """Weekday × hour cells of one measure, the weekly opening hours outlined."""
     matrix: list[list[int]] = figures["by_weekday_hour"][measure]
@@ -381,7 +383,7 @@ def _nice_step(peak: float, ticks: int = 4) -> float:
     return float(10 * power)
 
 
-def week_bars(words: Words, figures: dict[str, Any]) -> str:
+def week_bars(words: Words, figures: Mapping[str, Any]) -> str:
     """Per ISO week a bar of conversations started: answered, left, still waiting stacked."""
     weeks = figures["weeks"]
     n = max(1, len(weeks))
@@ -535,7 +537,7 @@ def _best_window(values: Sequence[int], width: int = 3) -> tuple[int, int, int]:
     return first, last, total
 
 
-def chats_caption(words: Words, figures: dict[str, Any]) -> str:
+def chats_caption(words: Words, figures: Mapping[str, Any]) -> str:
     """When most conversations started (only when that cell is not a small number)."""
     matrix = figures["by_weekday_hour"]["conversations"]
     peak_day, peak_hour = max(((d, h) for d in range(7) for h in range(24)),
@@ -546,7 +548,7 @@ def chats_caption(words: Words, figures: dict[str, Any]) -> str:
                  hours=words.hours(peak_hour, peak_hour))
 
 
-def demand_caption(words: Words, figures: dict[str, Any]) -> str:
+def demand_caption(words: Words, figures: Mapping[str, Any]) -> str:
     """How many attempts came while closed, and when most of them came."""
     totals = figures["totals"]
     chats, closed = totals["conversations"], totals["closed_visits"]
@@ -640,7 +642,7 @@ def _period_name(words: Words, since: date, until: date) -> str:
     return words("doc.period", since=since.isoformat(), until=until.isoformat())
 
 
-def _totals(words: Words, figures: dict[str, Any], prefix: str = "") -> dict[str, Shown]:
+def _totals(words: Words, figures: Mapping[str, Any], prefix: str = "") -> dict[str, Shown]:
     totals = figures["totals"]
     parts = _group(words, [(f"{prefix}totals.{k}", totals[k])
                            for k in ("answered", "abandoned", "in_progress")])
@@ -651,7 +653,7 @@ def _totals(words: Words, figures: dict[str, Any], prefix: str = "") -> dict[str
     return out
 
 
-def _wait_text(words: Words, spread: dict[str, Any], key: str, prefix: str = "") -> str:
+def _wait_text(words: Words, spread: Mapping[str, Any], key: str, prefix: str = "") -> str:
     """A median or p90 wait, hidden when fewer than ``min_count`` waits make it."""
     value = spread[key]
     path = f"{prefix}wait_s.{key}"
@@ -674,7 +676,7 @@ def _figure_block(heading: str, svg: str, finding: str, legend: str = "") -> str
             f'<span class="finding">{finding}</span></figcaption></figure>')
 
 
-def _count_chart(words: Words, figures: dict[str, Any], section: str, label_prefix: str | None,
+def _count_chart(words: Words, figures: Mapping[str, Any], section: str, label_prefix: str | None,
                  whole: int, chart_id: str, heading: str, *, top: int | None = None,
                  names: dict[str, str] | None = None,
                  total_published: bool = True, base_published: bool = True,
@@ -691,7 +693,7 @@ def _count_chart(words: Words, figures: dict[str, Any], section: str, label_pref
     return hbars(words, rows, whole, scale, chart_id, heading), shown
 
 
-def _extra_section(words: Words, figures: dict[str, Any], key: str) -> str:
+def _extra_section(words: Words, figures: Mapping[str, Any], key: str) -> str:
     """Figures another part of Lotsen adds to the stats (triage checks, questions outside
     hours): drawn when the stats carry them, else an honest "no data yet"."""
     heading = words(f"{key.split('_')[0]}.chart")
@@ -711,7 +713,7 @@ def _extra_section(words: Words, figures: dict[str, Any], key: str) -> str:
 TRIAGE_ANSWERS = ("right", "should_be_urgent", "should_not_be_urgent", "none")
 
 
-def _triage_section(words: Words, figures: dict[str, Any]) -> str:
+def _triage_section(words: Words, figures: Mapping[str, Any]) -> str:
     """Staff's answers at close to "was the triage right?" (``triage`` in the stats)."""
     data = figures.get("triage")
     if not isinstance(data, dict) or not all(isinstance(data.get(k), int)
@@ -735,7 +737,7 @@ def _triage_section(words: Words, figures: dict[str, Any]) -> str:
     return _figure_block(heading, svg, escape(caption), words("triage.note"))
 
 
-def _questions_section(words: Words, figures: dict[str, Any]) -> str:
+def _questions_section(words: Words, figures: Mapping[str, Any]) -> str:
     """Questions asked outside opening hours (``questions`` in the stats): how many, answered,
     read, how soon, and at what hour they were asked."""
     data = figures.get("questions")
@@ -783,7 +785,7 @@ def _leaves(data: Any, path: str) -> Iterator[tuple[str, int]]:
             yield from _leaves(value, f"{path}.{index}")
 
 
-def render_report(figures: dict[str, Any], previous: dict[str, Any] | None,
+def render_report(figures: Mapping[str, Any], previous: Mapping[str, Any] | None,
                   context: ReportContext, made: date) -> str:
     """The whole report as one HTML document (see the module docstring)."""
     w = Words(context.lang, context.min_count)
@@ -818,7 +820,7 @@ def render_report(figures: dict[str, Any], previous: dict[str, Any] | None,
             f"<body>{''.join(body)}</body></html>\n")
 
 
-def _demand_page(w: Words, figures: dict[str, Any], context: ReportContext) -> str:
+def _demand_page(w: Words, figures: Mapping[str, Any], context: ReportContext) -> str:
     """Key figures, then the two weekday × hour heat maps with the opening hours outlined."""
     totals = _totals(w, figures)
     conversations = figures["totals"]["conversations"]
@@ -843,7 +845,7 @@ def _demand_page(w: Words, figures: dict[str, Any], context: ReportContext) -> s
     )
 
 
-def _weeks_page(w: Words, figures: dict[str, Any], previous: dict[str, Any] | None,
+def _weeks_page(w: Words, figures: Mapping[str, Any], previous: Mapping[str, Any] | None,
                 context: ReportContext) -> str:
     """The weekly bars, then this period's totals beside the period before."""
     totals = _totals(w, figures)
@@ -884,19 +886,20 @@ def _weeks_page(w: Words, figures: dict[str, Any], previous: dict[str, Any] | No
             + _comparison(w, figures, previous))
 
 
-def _who_page(w: Words, figures: dict[str, Any]) -> str:
+def _who_page(w: Words, figures: Mapping[str, Any]) -> str:
     """Who writes (the role) and in which language, as shares of all conversations."""
     conversations = figures["totals"]["conversations"]
-    who_svg, who = _count_chart(w, figures, "who", "who", conversations, "who", w("who.chart"))
+    who_svg, who = _count_chart(w, figures, "who", "people", conversations, "who",
+                                   w("who.chart"))
     lang_svg, lang = _count_chart(w, figures, "language", "lang", conversations, "lang",
                                   w("lang.chart"))
     return (_figure_block(w("who.chart"), who_svg,
-                          _top_caption(w, who, conversations, "who.top", "who"))
+                          _top_caption(w, who, conversations, "who.top", "people"))
             + _figure_block(w("lang.chart"), lang_svg,
                             _top_caption(w, lang, conversations, "lang.top", "lang")))
 
 
-def _topics_page(w: Words, figures: dict[str, Any], context: ReportContext) -> str:
+def _topics_page(w: Words, figures: Mapping[str, Any], context: ReportContext) -> str:
     """The ten most frequent topics and referrals (a conversation may have several)."""
     conversations = figures["totals"]["conversations"]
     out = []
@@ -924,7 +927,7 @@ def _topics_page(w: Words, figures: dict[str, Any], context: ReportContext) -> s
     return "".join(out)
 
 
-def _feedback_page(w: Words, figures: dict[str, Any]) -> str:
+def _feedback_page(w: Words, figures: Mapping[str, Any]) -> str:
     """The feedback answers, triage checks and questions outside hours."""
     answers = sum(figures["feedback"].get(k, 0) for k in ("yes", "partly", "no"))
     svg, shown = _count_chart(w, figures, "feedback", "feedback",
@@ -971,10 +974,12 @@ def _top_caption(words: Words, shown: list[Shown], whole: int, key: str, prefix:
     top = max(candidates, key=lambda s: s.value)
     label = words(f"{prefix}.{top.path.split('.', 1)[1]}")
     share = top.share(whole) or top.text
-    return escape(words(key, **{"who" if prefix == "who" else "lang": label, "share": share}))
+    return escape(words(key, **{"who" if prefix == "people" else "lang": label,
+                                "share": share}))
 
 
-def _comparison(words: Words, figures: dict[str, Any], previous: dict[str, Any] | None) -> str:
+def _comparison(words: Words, figures: Mapping[str, Any],
+                previous: Mapping[str, Any] | None) -> str:
     """This period's totals beside the period before, with the change."""
     now = _totals(words, figures)
     before = _totals(words, previous, "previous:") if previous else None
@@ -1020,7 +1025,7 @@ def _signed(words: Words, value: int) -> str:
     return "0"
 
 
-def _waiting(words: Words, figures: dict[str, Any], context: ReportContext) -> str:
+def _waiting(words: Words, figures: Mapping[str, Any], context: ReportContext) -> str:
     rows: list[dict[str, Any]] = figures.get("waits_by_hour", [])
     wait = figures["wait_s"]
     totals = _totals(words, figures)

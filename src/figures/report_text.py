@@ -6,7 +6,7 @@ languages of a key use the same placeholders.
 
 from __future__ import annotations
 
-LANGUAGES = ("sv", "en", "nb")
+from vocabulary import WORDS
 
 TEXT: dict[str, tuple[str, str, str]] = {
     # -- the document ---------------------------------------------------------------------------
@@ -129,16 +129,11 @@ TEXT: dict[str, tuple[str, str, str]] = {
                 "Flest som skrev var {who} ({share})."),
     "lang.top": ("Vanligast språk: {lang} ({share}).", "Most common language: {lang} ({share}).",
                  "Vanligste språk: {lang} ({share})."),
-    "who.self": ("själv berörda", "the person concerned", "den det gjelder"),
-    "who.relative": ("anhöriga", "relatives", "pårørende"),
-    "who.child": ("barn (anhöriga under 18)", "children (relatives under 18)",
+    "people.self": ("själv berörda", "the person concerned", "den det gjelder"),
+    "people.relative": ("anhöriga", "relatives", "pårørende"),
+    "people.child": ("barn (anhöriga under 18)", "children (relatives under 18)",
                   "barn (pårørende under 18)"),
-    "who.professional": ("yrkespersoner", "professionals", "fagpersoner"),
-    "who.unknown": ("okänt", "unknown", "ukjent"),
-    "lang.sv": ("svenska", "Swedish", "svensk"),
-    "lang.en": ("engelska", "English", "engelsk"),
-    "lang.nb": ("norska", "Norwegian", "norsk"),
-    "lang.unknown": ("okänt", "unknown", "ukjent"),
+    "people.professional": ("yrkespersoner", "professionals", "fagpersoner"),
     # -- topics and referrals -------------------------------------------------------------------
     "topics.title": ("Ämnen och hänvisningar", "Topics and referrals", "Temaer og henvisninger"),
     "topics.chart": ("Ämnen (satta vid avslut, topp 10)", "Topics (set at close, top 10)",
@@ -269,13 +264,6 @@ TEXT: dict[str, tuple[str, str, str]] = {
         "The figures are those \"lotsen stats --format json\" prints for the same period.",
         "Tallene er de samme som «lotsen stats --format json» viser for samme periode."),
     # -- calendar -------------------------------------------------------------------------------
-    "day.0": ("måndag", "Monday", "mandag"),
-    "day.1": ("tisdag", "Tuesday", "tirsdag"),
-    "day.2": ("onsdag", "Wednesday", "onsdag"),
-    "day.3": ("torsdag", "Thursday", "torsdag"),
-    "day.4": ("fredag", "Friday", "fredag"),
-    "day.5": ("lördag", "Saturday", "lørdag"),
-    "day.6": ("söndag", "Sunday", "søndag"),
     "days.0": ("på måndagar", "on Mondays", "på mandager"),
     "days.1": ("på tisdagar", "on Tuesdays", "på tirsdager"),
     "days.2": ("på onsdagar", "on Wednesdays", "på onsdager"),
@@ -306,3 +294,7 @@ TEXT: dict[str, tuple[str, str, str]] = {
     "month.12": ("december", "December", "desember"),
     "week.short": ("v. {n}", "wk {n}", "uke {n}"),
 }
+# Languages and "unknown": the words shared with the console and lotsen stats (the report's
+# own words for who writes, "people.*" above, are plural: they name groups of people).
+TEXT.update({key: words for key, words in WORDS.items() if key.startswith("lang.")})
+TEXT["people.unknown"] = WORDS["role.unknown"]

@@ -37,9 +37,12 @@ from datetime import date, datetime, time, timedelta
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-WHO = ("self", "relative", "child", "professional", "unknown")
-LANGUAGES = ("sv", "en", "nb", "unknown")
+from relay import protocol
+from relay.protocol import WEEKDAYS
+
+# Roles and languages as the figures count them: a record without one counts as "unknown".
+WHO = (*protocol.ROLES, "unknown")
+LANGUAGE_KEYS = (*protocol.LANGUAGES, "unknown")
 FEEDBACK = ("yes", "partly", "no", "none")
 TRIAGE = ("right", "should_be_urgent", "should_not_be_urgent", "none")
 """Staff's answers to "was the triage right?" at close ("none": closed without an answer)."""
@@ -188,11 +191,11 @@ class Spread:
         ordered = sorted(values)
         return cls(len(ordered), median(ordered), percentile(ordered, 90))
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> protocol.SpreadFigures:
         return {"count": self.count, "median": _round(self.median), "p90": _round(self.p90)}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Spread:
+    def from_dict(cls, data: protocol.SpreadFigures) -> Spread:
         return cls(int(data["count"]), data.get("median"), data.get("p90"))
 
 
@@ -212,12 +215,12 @@ class HourWaits:
     wait: Spread
     abandoned: int = 0
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> protocol.HourWaitFigures:
         return {"hour": self.hour, "answered": self.wait.count, "abandoned": self.abandoned,
                 "median": _round(self.wait.median), "p90": _round(self.wait.p90)}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> HourWaits:
+    def from_dict(cls, data: protocol.HourWaitFigures) -> HourWaits:
         return cls(int(data["hour"]),
                    Spread(int(data["answered"]), data.get("median"), data.get("p90")),
                    int(data["abandoned"]))
@@ -266,7 +269,7 @@ class Statistics:
     """Closed conversations by staff's answer to "was the triage right?" (counts, no text)."""
     waits_by_hour: tuple[HourWaits, ...] = ()
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> protocol.StatsFigures:
         """The JSON shape shared by the CLI, the console's ``stats`` frame and the CSV export."""
         return {
             "period": {"since": self.since.isoformat(), "until": self.until.isoformat(),
@@ -302,7 +305,7 @@ class Statistics:
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Statistics:
+    def from_dict(cls, data: protocol.StatsFigures) -> Statistics:
         """Rebuild from ``to_dict()`` output (what the console receives in a ``stats`` frame)."""
         totals, matrix = data["totals"], data["by_weekday_hour"]
         return cls(
@@ -335,7 +338,8 @@ class Statistics:
     def rows(self) -> list[tuple[str, str, str, float | int | str | None]]:
         """Long-form rows ``(section, key, measure, value)`` for the CSV export."""
         out: list[tuple[str, str, str, float | int | str | None]] = []
-        data = self.to_dict()
+        # The figures as a plain mapping: the CSV walks its sections by name.
+        data: Mapping[str, Any] = self.to_dict()
         for name, value in data["period"].items():
             out.append(("period", name, "value", value))
         for name, value in data["totals"].items():
@@ -419,7 +423,7 @@ def compute(records: Iterable[StatsRecord], closed_visits: Iterable[tuple[str, i
     for day in period.days():
         weeks.setdefault(_iso_week(day), [0, 0, 0, 0])
     who: Counter[str] = Counter({key: 0 for key in WHO})
-    language: Counter[str] = Counter({key: 0 for key in LANGUAGES})
+    language: Counter[str] = Counter({key: 0 for key in LANGUAGE_KEYS})
     feedback: Counter[str] = Counter({key: 0 for key in FEEDBACK})
     triage: Counter[str] = Counter(dict.fromkeys(TRIAGE, 0))
     closed_by: Counter[str] = Counter({key: 0 for key in CLOSED_BY})
@@ -465,7 +469,7 @@ def compute(records: Iterable[StatsRecord], closed_visits: Iterable[tuple[str, i
             triage[answer if answer in TRIAGE else "none"] += 1
         urgent += bool(record.urgent)
         who[who_wrote(record)] += 1
-        language[record.lang if record.lang in LANGUAGES else "unknown"] += 1
+        language[record.lang if record.lang in LANGUAGE_KEYS else "unknown"] += 1
         tags.update(set(record.tags))
         referrals.update(set(record.referrals))
 

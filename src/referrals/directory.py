@@ -21,10 +21,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Final
 
+from relay.protocol import LANGUAGES
+
 DEFAULT_DIRECTORY_NAME: Final = "default_directory.toml"
 FORMAT_VERSION: Final = 1
 
-LANGUAGES: Final = ("sv", "nb", "en")
 """Languages a name, an opening-hours text or a trigger list may be given in."""
 
 CATEGORIES: Final[Mapping[str, str]] = {

@@ -39,9 +39,9 @@ from referrals.model import (
     default_model,
     line_features,
 )
+from relay.protocol import ROLES
 
 SENDERS: Final = ("visitor", "staff")
-ROLES: Final = ("self", "relative", "child", "professional")
 _ROLE_ALIASES: Final = {
     "parent": "relative",
     "family": "relative",

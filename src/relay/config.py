@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from relay.hours import WEEKDAYS, Interval, OpeningHours, parse_interval
+from relay.hours import Interval, OpeningHours, parse_interval
 from relay.logs import LOG_LEVELS
-from relay.protocol import DEFAULT_EMERGENCY
+from relay.protocol import DEFAULT_EMERGENCY, LANGUAGES, WEEKDAYS, EmergencyContact
 from relay.questions import OFFER_WHEN, QuestionsConfig
 
 DEFAULT_HOST = "127.0.0.1"
@@ -56,7 +56,7 @@ class RelayConfig:
     # Conversations
     default_language: str = "sv"
     hours: OpeningHours = field(default_factory=OpeningHours)
-    emergency: tuple[dict[str, str], ...] = DEFAULT_EMERGENCY
+    emergency: tuple[EmergencyContact, ...] = DEFAULT_EMERGENCY
     default_handle_minutes: float = 10.0
     session_hours: float = 12.0
     # A staff member gone this long has their conversations returned to the queue.
@@ -235,7 +235,7 @@ def _from_data(r: _Reader, cfg: RelayConfig) -> RelayConfig:
     database = r.get("server", "database", str, str(cfg.database))
 
     language = r.get("chat", "default_language", str, cfg.default_language)
-    if language not in ("sv", "en", "nb"):
+    if language not in LANGUAGES:
         raise r.fail("chat", "default_language", 'must be "sv", "en" or "nb"')
     retention = r.get("chat", "retention_days", int, cfg.retention_days)
     if retention < 1:
@@ -439,19 +439,27 @@ def _date(r: _Reader, table: str, key: str, value: Any) -> date:
         raise r.fail(table, key, f"{value!r} is not a date like 2026-12-24") from None
 
 
-def _emergency(r: _Reader, base: tuple[dict[str, str], ...]) -> tuple[dict[str, str], ...]:
+def _emergency(r: _Reader, base: tuple[EmergencyContact, ...]
+               ) -> tuple[EmergencyContact, ...]:
     entries = r.data.get("emergency")
     if entries is None:
         return base
     if not isinstance(entries, list) or not entries:
         raise r.fail("", "emergency", "must be one or more [[emergency]] tables")
-    out = []
+    out: list[EmergencyContact] = []
     for entry in entries:
         if not isinstance(entry, dict) or not isinstance(entry.get("name"), str) or not (
             isinstance(entry.get("phone"), str) or isinstance(entry.get("url"), str)
         ):
             raise r.fail("", "emergency", "each [[emergency]] needs a name and a phone or url")
-        out.append({k: str(v) for k, v in entry.items() if k in ("name", "phone", "url", "note")})
+        contact: EmergencyContact = {"name": entry["name"]}
+        if "phone" in entry:
+            contact["phone"] = str(entry["phone"])
+        if "url" in entry:
+            contact["url"] = str(entry["url"])
+        if "note" in entry:
+            contact["note"] = str(entry["note"])
+        out.append(contact)
     return tuple(out)
 
 
@@ -592,7 +600,7 @@ def config_from_env(cfg: RelayConfig, environ: Mapping[str, str] | None = None) 
             raise bad("LOTSEN_RETENTION_DAYS", "must be a whole number of days, at least 1")
         changes["retention_days"] = int(values["LOTSEN_RETENTION_DAYS"])
     if "LOTSEN_DEFAULT_LANGUAGE" in values:
-        if values["LOTSEN_DEFAULT_LANGUAGE"] not in ("sv", "en", "nb"):
+        if values["LOTSEN_DEFAULT_LANGUAGE"] not in LANGUAGES:
             raise bad("LOTSEN_DEFAULT_LANGUAGE", 'must be "sv", "en" or "nb"')
         changes["default_language"] = values["LOTSEN_DEFAULT_LANGUAGE"]
     hours = cfg.hours

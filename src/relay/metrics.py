@@ -1,7 +1,7 @@
 """``/metrics`` in Prometheus text format, read from the relay's state at scrape time.
 
 A custom collector reads what the relay already keeps (connections, the queue, live
-conversations, the ``counters`` dict, the storage journal's commit figures), so the hot path
+conversations, the ``Counters``, the storage's commit figures), so the hot path
 gains no metric calls at all. Labels only ever carry values from small fixed sets defined in
 code (connection kind, line kind, error code, who ended a conversation, counter name): never a
 username, alias, token, address or text.
@@ -28,7 +28,7 @@ import relay
 from relay import protocol
 
 if TYPE_CHECKING:
-    from relay.server import Relay
+    from relay.hub import Hub
 
 # Counters with a metric of their own; every other counter is lotsen_events_total{event=...}.
 NAMED_COUNTERS = {
@@ -51,12 +51,12 @@ def _label(value: str) -> str:
 class RelayCollector:
     """Builds every Lotsen metric from one relay's live state when Prometheus scrapes."""
 
-    def __init__(self, relay_: Relay, *, storage_up: bool) -> None:
-        self.relay = relay_
+    def __init__(self, hub: Hub, *, storage_up: bool) -> None:
+        self.hub = hub
         self.storage_up = storage_up
 
     def collect(self) -> Iterator[Metric]:
-        r = self.relay
+        r = self.hub
         info = InfoMetricFamily("lotsen", "Lotsen relay version and protocol version.")
         info.add_metric([], {"version": relay.__version__,
                              "protocol": str(protocol.PROTOCOL_VERSION)})
@@ -95,7 +95,7 @@ class RelayCollector:
         yield from self._storage()
 
     def _counters(self) -> Iterator[Metric]:
-        counters = dict(self.relay.counters)
+        counters = self.hub.counters.snapshot()
         messages = CounterMetricFamily("lotsen_messages", "Transcript lines stored, by kind.",
                                        labels=["kind"])
         for kind in protocol.KINDS:
@@ -128,31 +128,29 @@ class RelayCollector:
         yield GaugeMetricFamily("lotsen_storage_up",
                                 "1 when the database answered the health query of this scrape.",
                                 value=1 if self.storage_up else 0)
-        journal = getattr(self.relay.storage, "_journal", None)
-        if journal is None:  # another storage engine, or not open
+        figures = self.hub.storage.commit_figures()
+        if figures is None:  # a storage that does not measure its commits, or not open
             return
-        from relay.storage.sqlite import COMMIT_BUCKETS_S
-
         yield CounterMetricFamily("lotsen_storage_commit_failures",
                                   "Group commits the database refused.",
-                                  value=journal.failed_commits)
+                                  value=figures.failed_commits)
         yield CounterMetricFamily("lotsen_storage_refused_writes",
                                   "Single writes the database refused; the rest of their group "
-                                  "commit was stored.", value=journal.refused_writes)
+                                  "commit was stored.", value=figures.refused_writes)
         buckets, running = [], 0
-        for bound, count in zip(COMMIT_BUCKETS_S, journal.commit_buckets, strict=True):
+        for bound, count in figures.buckets:
             running += count
             buckets.append(("+Inf" if bound == float("inf") else repr(bound), running))
         yield HistogramMetricFamily(
             "lotsen_storage_commit_seconds",
             "Time from starting a group commit to its durable COMMIT.",
-            buckets=buckets, sum_value=journal.commit_seconds_total)
+            buckets=buckets, sum_value=figures.seconds_total)
 
 
-def exposition(relay_: Relay, *, storage_up: bool) -> tuple[bytes, str]:
+def exposition(hub: Hub, *, storage_up: bool) -> tuple[bytes, str]:
     """The body and content type of one ``/metrics`` answer."""
     registry = CollectorRegistry(auto_describe=False)
-    registry.register(RelayCollector(relay_, storage_up=storage_up))
+    registry.register(RelayCollector(hub, storage_up=storage_up))
     ProcessCollector(registry=registry)
     PlatformCollector(registry=registry)
     return generate_latest(registry), CONTENT_TYPE_LATEST

@@ -17,7 +17,18 @@ import json
 import types
 import typing
 from dataclasses import MISSING, dataclass, field, fields
-from typing import Any, ClassVar, Literal, Union, cast, get_args, get_origin
+from typing import (
+    Any,
+    ClassVar,
+    Literal,
+    NotRequired,
+    TypedDict,
+    Union,
+    cast,
+    get_args,
+    get_origin,
+    is_typeddict,
+)
 
 PROTOCOL_VERSION = 1
 
@@ -31,26 +42,14 @@ MAX_CID_CHARS = 64
 
 LANGUAGES = ("sv", "en", "nb")
 ROLES = ("self", "relative", "child", "professional")
+# Weekday keys of the statistics (``by_weekday``), Monday first as ``date.weekday()`` counts.
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 FEEDBACK_ANSWERS = ("yes", "partly", "no")
 TRIAGE_ANSWERS = ("right", "should_be_urgent", "should_not_be_urgent")
 """The close dialog's "was the triage right?": yes / should have been urgent / should not."""
 # Who wrote a transcript line. Visitors only ever see "visitor" and "staff" lines.
 KINDS = ("visitor", "staff", "note", "whisper", "system")
 VISIBLE_TO_VISITOR = frozenset({"visitor", "staff"})
-
-# Where to get help now, shown whenever the chat cannot answer. Numbers and addresses as
-# verified in shared/research/domain_and_security.md section 1.1 (review before each release);
-# a municipality replaces the list with [[emergency]] tables in its config. It lives here, in
-# the shared leaf, because the console shows the same list before its referral directory loads.
-DEFAULT_EMERGENCY: tuple[dict[str, str], ...] = (
-    {"name": "112 – vid akut fara", "phone": "112"},
-    {"name": "Mind Självmordslinjen (dygnet runt)", "phone": "90101", "url": "https://mind.se"},
-    {"name": "Hjälplinjen, psykisk ohälsa (dygnet runt)", "phone": "90 390"},
-    {"name": "1177 Vårdguiden (dygnet runt)", "phone": "1177", "url": "https://www.1177.se"},
-    {"name": "Bris, för dig under 18 (dygnet runt)", "phone": "116 111",
-     "url": "https://www.bris.se"},
-    {"name": "Jourhavande medmänniska (kl. 21–06)", "phone": "08-702 16 80"},
-)
 
 Lang = Literal["sv", "en", "nb"]
 Role = Literal["self", "relative", "child", "professional"]
@@ -68,6 +67,178 @@ class ProtocolError(Exception):
         self.code = code
         self.message = message
         self.close_code = close_code
+
+
+# ---------------------------------------------------------------------------------------------
+# Nested payloads: the objects frames carry inside lists and fields. They are TypedDicts, so
+# the wire format is exactly the JSON object (nothing to convert on the relay's hot path) and
+# mypy checks every place that builds or reads one; ``decode()`` validates them field by field
+# like the frames themselves. Keys marked NotRequired were added later: a frame without them
+# still decodes.
+
+
+class EmergencyContact(TypedDict):
+    """Where to get help now: a name and a phone number, a web address or both."""
+
+    name: str
+    phone: NotRequired[str]
+    url: NotRequired[str]
+    note: NotRequired[str]
+
+
+# Where to get help now, shown whenever the chat cannot answer. Numbers and addresses as
+# verified in shared/research/domain_and_security.md section 1.1 (review before each release);
+# a municipality replaces the list with [[emergency]] tables in its config. It lives here, in
+# the shared leaf, because the console shows the same list before its referral directory loads.
+DEFAULT_EMERGENCY: tuple[EmergencyContact, ...] = (
+    {"name": "112 – vid akut fara", "phone": "112"},
+    {"name": "Mind Självmordslinjen (dygnet runt)", "phone": "90101", "url": "https://mind.se"},
+    {"name": "Hjälplinjen, psykisk ohälsa (dygnet runt)", "phone": "90 390"},
+    {"name": "1177 Vårdguiden (dygnet runt)", "phone": "1177", "url": "https://www.1177.se"},
+    {"name": "Bris, för dig under 18 (dygnet runt)", "phone": "116 111",
+     "url": "https://www.bris.se"},
+    {"name": "Jourhavande medmänniska (kl. 21–06)", "phone": "08-702 16 80"},
+)
+
+
+class QueueEntry(TypedDict):
+    """One waiting visitor as staff see it in the queue (``queue`` and ``queued`` frames)."""
+
+    conversation: int
+    alias: str
+    since: float
+    lang: str | None
+    role: str | None
+    preview: str
+    urgent: bool
+    reasons: list[str]
+    gone_since: NotRequired[float | None]
+    """When the visitor's last connection closed (epoch seconds); None while connected."""
+    marked_by: NotRequired[str | None]
+    """Display name of the staff member whose urgent / not urgent verdict overrides triage."""
+
+
+class PresenceEntry(TypedDict):
+    """One logged-in staff member (``presence`` frame)."""
+
+    user: str
+    name: str
+    supervisor: bool
+
+
+class TranscriptLine(TypedDict):
+    """One stored line of a conversation sent with it (``conversation`` frame's ``messages``):
+    a ``message`` frame to staff without its ``type`` and ``conversation``."""
+
+    seq: int
+    kind: str
+    author: str | None
+    text: str
+    ts: float
+    cid: NotRequired[str | None]
+
+
+class PeriodFigures(TypedDict):
+    since: str
+    until: str
+    timezone: str
+
+
+class Totals(TypedDict):
+    conversations: int
+    answered: int
+    abandoned: int
+    in_progress: int
+    urgent: int
+    closed_visits: int
+
+
+class SpreadFigures(TypedDict):
+    """How many values, their median and p90 (None without values)."""
+
+    count: int
+    median: float | None
+    p90: float | None
+
+
+class WeekdayFigures(TypedDict):
+    weekday: str
+    days: int
+    conversations: int
+    closed_visits: int
+
+
+class HourFigures(TypedDict):
+    hour: int
+    conversations: int
+    closed_visits: int
+
+
+class WeekdayHourFigures(TypedDict):
+    """Seven rows (Monday first) of 24 local hours."""
+
+    conversations: list[list[int]]
+    closed_visits: list[list[int]]
+
+
+class WeekTrend(TypedDict):
+    week: str
+    conversations: int
+    answered: int
+    abandoned: int
+    closed_visits: int
+
+
+class HourWaitFigures(TypedDict):
+    hour: int
+    answered: int
+    abandoned: int
+    median: float | None
+    p90: float | None
+
+
+class StatsFigures(TypedDict):
+    """Every figure of one period (``figures.stats.Statistics``; ``lotsen stats --format
+    json`` prints the same object). Counts by key are cut to the most frequent keys."""
+
+    period: PeriodFigures
+    totals: Totals
+    closed_by: dict[str, int]
+    wait_s: SpreadFigures
+    abandoned_wait_s: SpreadFigures
+    duration_s: SpreadFigures
+    lines: SpreadFigures
+    by_weekday: list[WeekdayFigures]
+    by_hour: list[HourFigures]
+    by_weekday_hour: WeekdayHourFigures
+    who: dict[str, int]
+    language: dict[str, int]
+    tags: dict[str, int]
+    referrals: dict[str, int]
+    feedback: dict[str, int]
+    triage: NotRequired[dict[str, int]]
+    weeks: list[WeekTrend]
+    waits_by_hour: NotRequired[list[HourWaitFigures]]
+    questions: NotRequired[dict[str, Any]]
+    """Questions outside opening hours (``relay.questions.QuestionStats.to_dict()``)."""
+
+
+class ReportSettings(TypedDict):
+    """What a saved evaluation report states beside the figures (``figures.report.
+    ReportContext``): its language, weekly opening hours, retention, small-number threshold."""
+
+    lang: str
+    min_count: int
+    retention_days: int
+    open: list[str]
+    """Seven strings of 24 characters, "1" where the weekly schedule is open in that hour."""
+    referral_names: dict[str, str]
+
+
+def transcript_line(frame: StaffLine) -> TranscriptLine:
+    """The stored line a ``message`` frame to staff carries, as a conversation's history."""
+    return {"seq": frame.seq, "kind": frame.kind, "author": frame.author, "text": frame.text,
+            "ts": frame.ts, "cid": frame.cid}
 
 
 # Close codes (RFC 6455 and the 4000-4999 private range).
@@ -345,7 +516,7 @@ class Status(Frame):
     reason: str | None
     next_open: str | None
     closes_at: str | None
-    emergency: list[dict[str, Any]]
+    emergency: list[EmergencyContact]
     retention_days: int | None = None
     tz: str | None = None
     # Questions outside opening hours: None when switched off, else {"offer": whether to offer
@@ -360,7 +531,7 @@ class Closed(Frame):
     type: ClassVar[str] = "closed"
     reason: str
     next_open: str | None
-    emergency: list[dict[str, Any]]
+    emergency: list[EmergencyContact]
     cid: str | None = None
 
 
@@ -487,7 +658,7 @@ class QueueSnapshot(Frame):
     """
 
     type: ClassVar[str] = "queue"
-    entries: list[dict[str, Any]]
+    entries: list[QueueEntry]
     total: int | None = None
 
 
@@ -496,7 +667,7 @@ class Queued(Frame):
     """A queue entry was added or changed (e.g. became urgent); ``index`` is its place."""
 
     type: ClassVar[str] = "queued"
-    entry: dict[str, Any]
+    entry: QueueEntry
     index: int
 
 
@@ -535,7 +706,7 @@ class ConversationInfo(Frame):
     created_at: float
     last_seq: int
     readonly: bool
-    messages: list[dict[str, Any]]
+    messages: list[TranscriptLine]
     marked_by: str | None = None
     """Display name of the staff member whose verdict (``urgent``) overrides triage, if any."""
 
@@ -609,7 +780,7 @@ class Presence(Frame):
     """Who of the staff is logged in now."""
 
     type: ClassVar[str] = "presence"
-    staff: list[dict[str, Any]]
+    staff: list[PresenceEntry]
 
 
 @dataclass(frozen=True, slots=True)
@@ -630,8 +801,8 @@ class StatsReport(Frame):
     language, weekly opening hours, retention, the small-number threshold)."""
 
     type: ClassVar[str] = "stats"
-    report: dict[str, Any]
-    context: dict[str, Any] | None = None
+    report: StatsFigures
+    context: ReportSettings | None = None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -684,7 +855,7 @@ class Asked(Frame):
     urgent: bool
     next_open: str | None
     retention_days: int
-    emergency: list[dict[str, Any]]
+    emergency: list[EmergencyContact]
 
 
 @dataclass(frozen=True, slots=True)
@@ -697,7 +868,7 @@ class Thread(Frame):
     type: ClassVar[str] = "thread"
     state: Literal["open", "closed"]
     asked_at: float
-    lines: list[dict[str, Any]]
+    lines: list[TranscriptLine]
     next_open: str | None
     retention_days: int
 
@@ -763,7 +934,7 @@ class QuestionThread(Frame):
 
     type: ClassVar[str] = "question_thread"
     entry: dict[str, Any]
-    lines: list[dict[str, Any]]
+    lines: list[TranscriptLine]
     readonly: bool
 
 
@@ -953,6 +1124,8 @@ def _check(value: Any, hint: Any, name: str, max_items: int | None = 100) -> Any
         if not isinstance(value, list) or max_items is not None and len(value) > max_items:
             raise ProtocolError("bad_frame", f"field '{name}' must be a short list")
         return [_check(v, item, name, max_items) for v in value]
+    if is_typeddict(hint):
+        return _check_object(value, hint, name, max_items)
     if origin is dict:
         if not isinstance(value, dict):
             raise ProtocolError("bad_frame", f"field '{name}' must be an object")
@@ -972,6 +1145,56 @@ def _check(value: Any, hint: Any, name: str, max_items: int | None = 100) -> Any
     elif hint is Any:
         return value
     raise ProtocolError("bad_frame", f"field '{name}' has the wrong type")
+
+
+_PLAIN = (str, int, float, bool, type(None))
+# Per payload type: its required keys and, per key, its type hint and the plain types a value
+# may have as it is (the common case, decided without _check's generic walk).
+_OBJECT_FIELDS: dict[Any, tuple[frozenset[str], dict[str, tuple[Any, frozenset[type]]]]] = {}
+
+
+def _object_fields(hint: Any) -> tuple[frozenset[str], dict[str, tuple[Any, frozenset[type]]]]:
+    spec = _OBJECT_FIELDS.get(hint)
+    if spec is None:
+        # Not ``__required_keys__``: under ``from __future__ import annotations`` Python 3.11
+        # cannot see NotRequired in a string annotation and counts every key as required.
+        marked = typing.get_type_hints(hint, include_extras=True)
+        required = frozenset(k for k, h in marked.items() if get_origin(h) is not NotRequired)
+        keys = {}
+        for key, key_hint in typing.get_type_hints(hint).items():
+            options = get_args(key_hint) if get_origin(key_hint) in (Union, types.UnionType) \
+                else (key_hint,)
+            plain = {o for o in options if o in _PLAIN}
+            if any(get_origin(o) is list for o in options):
+                plain.add(list)  # an empty list is valid as it is
+            keys[key] = (key_hint, frozenset(plain))
+        spec = (required, keys)
+        _OBJECT_FIELDS[hint] = spec
+    return spec
+
+
+def _check_object(value: Any, hint: Any, name: str, max_items: int | None) -> dict[str, Any]:
+    """A nested payload (a TypedDict): an object with its required keys, each key of the right
+    type. Keys the payload does not name are kept, so a newer relay may add some."""
+    if not isinstance(value, dict):
+        raise ProtocolError("bad_frame", f"field '{name}' must be an object")
+    required, keys = _object_fields(hint)
+    if not required <= value.keys():
+        missing = ", ".join(sorted(required - value.keys()))
+        raise ProtocolError("bad_frame", f"field '{name}' lacks {missing}")
+    out = dict(value)
+    for key, item in value.items():
+        known = keys.get(key)
+        if known is None:
+            continue
+        kind = type(item)
+        if kind in known[1] and (kind is not int or -(2**53) < item < 2**53) \
+                and (kind is not list or not item):
+            if kind is str:
+                _text(item, f"{name}.{key}")
+            continue
+        out[key] = _check(item, known[0], f"{name}.{key}", max_items)
+    return out
 
 
 def encodable(text: str) -> bool:

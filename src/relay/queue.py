@@ -14,6 +14,8 @@ import bisect
 import math
 from dataclasses import dataclass, field
 
+from relay import protocol
+
 
 def _arrival(entry: QueueEntry) -> int:
     return entry.arrival
@@ -37,7 +39,7 @@ class QueueEntry:
     marked_by: str | None = None
     """Display name of the staff member whose urgent / not urgent verdict overrides triage."""
 
-    def to_dict(self) -> dict[str, object]:
+    def to_dict(self) -> protocol.QueueEntry:
         return {
             "conversation": self.conversation,
             "alias": self.alias,

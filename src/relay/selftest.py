@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from referrals import DirectoryError, load_directory
-from widget.selftest import LANGUAGES, SelftestError, instruments
+from relay.protocol import LANGUAGES
+from widget.selftest import SelftestError, instruments
 
 
 def services(directory_path: Path | None) -> dict[str, list[dict[str, Any]]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from referrals import Conversation, DirectoryError, Line, SuggestionEngine, load_directory
 from relay.config import ConfigError, RelayConfig
-from relay.server import Triage
+from relay.hub import Triage
 
 
 def default_triage(config: RelayConfig) -> Triage:

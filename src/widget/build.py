@@ -73,7 +73,8 @@ def selftests_block(folder: Path | None = None) -> str:
     """
     import json
 
-    from widget.selftest import LANGUAGES, instruments
+    from relay.protocol import LANGUAGES
+    from widget.selftest import instruments
 
     strings: dict[str, list[str]] = {lang: [] for lang in LANGUAGES}
     index: dict[tuple[str, ...], int] = {}

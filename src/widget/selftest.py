@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from relay.protocol import LANGUAGES
 from widget import asset
 
-LANGUAGES = ("sv", "en", "nb")
 FORMAT = 1
 _ID = re.compile(r"[a-z][a-z0-9-]{0,19}")
 _NAME = re.compile(r"[A-Z][A-Z0-9-]{0,15}")

@@ -71,8 +71,9 @@ def test_console_command_explains_a_refused_address_without_a_traceback(
 
 def test_a_queue_of_a_thousand_and_a_long_transcript_decode() -> None:
     """Frames from the relay may hold a whole queue or transcript; frames to it stay small."""
-    entries = [{"conversation": i, "alias": f"B{i}", "since": 1.0, "lang": "sv", "role": None,
-                "preview": "hej " * 40, "urgent": False, "reasons": []} for i in range(1000)]
+    entries: list[dict[str, object]] = [
+        {"conversation": i, "alias": f"B{i}", "since": 1.0, "lang": "sv", "role": None,
+         "preview": "hej " * 40, "urgent": False, "reasons": []} for i in range(1000)]
     raw = json.dumps({"type": "queue", "entries": entries})
     assert len(raw) > protocol.MAX_FRAME_BYTES
     frame = protocol.decode(raw, protocol.RELAY_TO_STAFF)

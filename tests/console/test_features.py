@@ -290,6 +290,7 @@ async def test_supervisor_sees_the_month_in_figures(relay: Relay) -> None:
         await pilot.press("f5")
         await wait_for(pilot, lambda: isinstance(sara.screen, StatsScreen), what="statistics")
         screen = sara.screen
+        assert isinstance(screen, StatsScreen)
         await wait_for(pilot, lambda: screen.figures is not None, what="figures")
         assert screen.figures is not None and screen.figures.conversations == 0
         assert "Conversations started" in screen.text()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.align import Align
 from textual.pilot import Pilot
 
 from console.app import LotsenConsole
@@ -145,9 +146,14 @@ async def test_command_palette_speaks_swedish_and_lists_each_command_once(relay:
         assert palette.query_one(CommandInput).placeholder == "Sök bland kommandon …"
         await pilot.press(*"qqqxyz")
         commands = palette.query_one(CommandList)
-        await wait_for(pilot, lambda: commands.option_count == 1
-                       and "Inga träffar" in str(commands.get_option_at_index(0).prompt.renderable),
-                       what="no matches line")
+
+        def no_matches_shown() -> bool:
+            if commands.option_count != 1:
+                return False
+            prompt = commands.get_option_at_index(0).prompt  # Textual centres its own line
+            return isinstance(prompt, Align) and "Inga träffar" in str(prompt.renderable)
+
+        await wait_for(pilot, no_matches_shown, what="no matches line")
 
 
 def _notices(app: LotsenConsole) -> list[tuple[str, str]]:

@@ -63,6 +63,7 @@ async def test_relay_restart_keeps_draft_and_fills_missed_lines(relay: Relay) ->
             texts = [ln.text for ln in chat.lines if ln.kind != "system"]
             assert texts.count("Skrivet offline") == 1
             assert texts.count("Missade du det här?") == 1
+            assert isinstance(chat.key, int)
             stored = await restarted.storage.lines_after(chat.key, 0)
             assert [line.text for line in stored].count("Skrivet offline") == 1
             await asyncio.sleep(0.3)

@@ -9,7 +9,7 @@ from typing import Any
 
 import pyotp
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from console.app import LotsenConsole
 from console.screens.login import LoginScreen
@@ -75,7 +75,9 @@ async def test_password_then_code_logs_in_and_reconnects_do_not_ask_again(
         assert app.client is not None and app.client.connections == 1
 
         for conn in list(relay.staff["anna"]):
-            await conn.ws.close()
+            ws = relay.delivery.socket(conn.connection)
+            assert ws is not None
+            await ws.close()
         await wait_for(pilot, lambda: app.client is not None and app.client.connections == 2,
                        what="reconnect on the session token")
         assert isinstance(app.screen, MainScreen)
@@ -118,7 +120,7 @@ async def test_too_many_wrong_codes_are_throttled_with_a_clear_message(
                 await pilot.press(*_wrong_code(secret), "enter")
                 await wait_for(pilot, lambda: "Koden stämmer inte" in _error(app),
                                what="refused code")
-                app.screen.query_one("#login-error").update("")
+                app.screen.query_one("#login-error", Static).update("")
             await pilot.press(*pyotp.TOTP(secret).now(), "enter")
             await wait_for(pilot, lambda: "För många misslyckade inloggningar" in _error(app),
                            what="throttled")

@@ -83,13 +83,13 @@ def test_background_chats_count_unread_and_activating_clears() -> None:
 def test_queue_follows_relay_order_and_reports_new_visitors() -> None:
     """Queued entries go where the relay's index says; only new ones raise an alert."""
     state = ConsoleState()
-    entry = {"conversation": 1, "alias": "B1", "since": 1.0, "lang": "sv", "role": None,
-             "preview": "hej", "urgent": False, "reasons": []}
+    entry: protocol.QueueEntry = {"conversation": 1, "alias": "B1", "since": 1.0, "lang": "sv",
+                                  "role": None, "preview": "hej", "urgent": False, "reasons": []}
     assert [w.alias for w in state.apply(protocol.Queued(entry, 0)).new_waiting] == ["B1"]
-    urgent = dict(entry, conversation=2, alias="B2", urgent=True)
+    urgent = entry | {"conversation": 2, "alias": "B2", "urgent": True}
     state.apply(protocol.Queued(urgent, 0))
     assert [w.alias for w in state.queue] == ["B2", "B1"]
-    assert state.apply(protocol.Queued(dict(entry, urgent=True), 1)).new_waiting == []
+    assert state.apply(protocol.Queued(entry | {"urgent": True}, 1)).new_waiting == []
     state.apply(protocol.Dequeued(2, "claimed"))
     assert [w.alias for w in state.queue] == ["B1"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from textual.widgets import RadioSet, Static
+from textual.widgets import OptionList, RadioSet, Static
 
 from console.screens.dialogs import CloseDialog
 from console.screens.main import MainScreen
@@ -102,7 +102,8 @@ async def test_console_never_flags_a_chat_the_relay_did_not(relay: Relay) -> Non
     app = console_for(relay)
     async with app.run_test(size=(120, 40)) as pilot:
         _, chat = await claimed_chat(app, pilot, relay, "jag vill inte leva längre", lang="sv")
-        await wait_for(pilot, lambda: app.screen.query_one("#referral-list").option_count,
+        await wait_for(pilot,
+                       lambda: app.screen.query_one("#referral-list", OptionList).option_count,
                        what="suggestions shown")
         await pilot.pause(0.5)
         assert not chat.urgent

@@ -64,7 +64,7 @@ async def test_notes_never_reach_the_visitor(relay: Relay) -> None:
         await visitor.expect("message", kind="staff", text="Synligt")
         frames = visitor.seen + await visitor.drain(0.3)
         assert not any("HEMLIG" in str(frame) for frame in frames)
-        stored = await relay.storage.lines_after(chat.key, 0)
+        stored = await relay.storage.lines_after(int(chat.key), 0)
         assert [(line.kind, line.text) for line in stored] == [
             ("visitor", "Hej"), ("note", "HEMLIG"), ("staff", "Synligt")]
         await visitor.close()
@@ -118,7 +118,7 @@ async def test_close_with_outcome_is_stored(relay: Relay) -> None:
         assert ended["by"] == "staff"
         await wait_for(pilot, lambda: chat.key not in app.state.chats, what="chat closed")
         await asyncio.sleep(0.1)
-        record = await relay.storage.conversation(chat.key)
+        record = await relay.storage.conversation(int(chat.key))
         assert record is not None and record.state == "closed"
         assert record.outcome_role == "child"
         assert record.tags == [app.config.tags[0][0]]
@@ -142,7 +142,7 @@ async def test_visitor_leaving_is_shown_and_outcome_still_recorded(relay: Relay)
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: chat.key not in app.state.chats, what="dismissed")
         for _ in range(50):
-            record = await relay.storage.conversation(chat.key)
+            record = await relay.storage.conversation(int(chat.key))
             if record is not None and record.outcome_role:
                 break
             await asyncio.sleep(0.05)
@@ -164,6 +164,6 @@ async def test_transfer_back_to_the_queue_keeps_the_visitors_place(relay: Relay)
         await wait_for(pilot, lambda: chat.key not in app.state.chats, what="released")
         await wait_for(pilot, lambda: [w.conversation for w in app.state.queue] == [chat.key],
                        what="back in the queue")
-        stored = await relay.storage.lines_after(chat.key, 0)
+        stored = await relay.storage.lines_after(int(chat.key), 0)
         assert ("note", "Behöver någon med spelkunskap") in [(ln.kind, ln.text) for ln in stored]
         await visitor.close()

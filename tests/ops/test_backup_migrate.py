@@ -169,8 +169,10 @@ def test_migrate_command_backs_up_then_upgrades(tmp_path: Path, cli: Cli) -> Non
     result = cli("migrate", "--db", database)
     assert result.exit_code == 0, result.output
     (backup,) = tmp_path.glob("lotsen.db.before-v*.bak")
-    with sqlite3.connect(backup) as db:
+    with sqlite3.connect(backup) as db:  # unmigrated, and holding the record of its making
         assert db.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert db.execute("SELECT actor FROM audit WHERE action = 'backup'").fetchall() == [
+            ("cli",)]
     with sqlite3.connect(database) as db:
         assert db.execute("PRAGMA user_version").fetchone()[0] == latest
         assert db.execute("SELECT alias FROM conversations").fetchall() == [("Besökare 7",)]

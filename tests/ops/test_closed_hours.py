@@ -11,7 +11,7 @@ from figures.stats import Period, load_statistics
 from relay.config import RelayConfig
 from relay.hours import OpeningHours
 from relay.server import Relay
-from relay.storage.sqlite import SQLiteStorage
+from relay.storage import Storage
 from tests.ops.http import http_get
 from tests.ops.test_metrics import samples
 from tests.support import Client, add_staff_async
@@ -21,7 +21,7 @@ SATURDAY_EVENING = datetime(2026, 3, 7, 22, 15, tzinfo=TZ).timestamp()  # defaul
 TUESDAY_NOON = datetime(2026, 3, 10, 12, 30, tzinfo=TZ).timestamp()  # default hours: open
 
 
-async def _counted(storage: SQLiteStorage, hour: str, expected: int) -> int:
+async def _counted(storage: Storage, hour: str, expected: int) -> int:
     """The stored count for ``hour`` once it reaches ``expected`` (writes are asynchronous)."""
     for _ in range(100):
         rows = dict(await storage.closed_visits(hour, hour))

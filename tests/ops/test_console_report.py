@@ -63,9 +63,13 @@ async def test_save_report_waits_for_the_figures(tmp_path: Path) -> None:
     """Before the relay has answered there is nothing to save: no request, no file."""
     sent: list[protocol.Frame] = []
 
+    def request(frame: protocol.Frame) -> bool:
+        sent.append(frame)
+        return True
+
     class Host(App[None]):
         def on_mount(self) -> None:
-            self.push_screen(StatsScreen(lambda frame: sent.append(frame) is None,
+            self.push_screen(StatsScreen(request,
                                          month=(2026, 3), report_dir=tmp_path))
 
     app = Host()

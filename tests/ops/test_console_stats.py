@@ -11,7 +11,8 @@ from textual.app import App
 
 from console import i18n, messages
 from console.client import RelayClient
-from console.screens.stats import TEXT, StatsScreen
+from console.i18n_stats import TEXTS
+from console.screens.stats import StatsScreen
 from relay import protocol
 from tests.ops.month import write_month
 from tests.support import PASSWORD, RelayThread, add_staff_async, make_config
@@ -102,5 +103,5 @@ async def test_current_month_by_default_and_no_step_past_it(tmp_path: Path) -> N
 
 def test_every_text_of_the_screen_has_three_languages() -> None:
     """Each text of the statistics screen exists in Swedish, English and Norwegian."""
-    for key, texts in TEXT.items():
+    for key, texts in TEXTS.items():
         assert len(texts) == 3 and all(texts), key

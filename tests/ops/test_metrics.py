@@ -9,6 +9,7 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from relay.config import RelayConfig
 from relay.server import Relay
+from relay.storage.sqlite import SQLiteStorage
 from tests.ops.http import http_get
 from tests.support import Client, add_staff_async
 
@@ -97,6 +98,7 @@ async def test_metrics_follow_connections_queue_messages_and_errors(
 async def test_metrics_report_a_failing_database(timed_relay: tuple[Relay, Clock]) -> None:
     """When the database stops answering, lotsen_storage_up is 0 and /healthz says 503."""
     relay, _ = timed_relay
+    assert isinstance(relay.storage, SQLiteStorage)
     await relay.storage.db.close()  # the connection is gone, as after a crashed disk
     m, _ = await _metrics(relay.port)
     assert m[("lotsen_storage_up", ())] == 0

@@ -27,6 +27,7 @@ from figures.report import (
 )
 from figures.report_text import TEXT
 from figures.stats import Period, compute
+from relay import protocol
 from tests.ops.conftest import Cli
 from tests.ops.month import TZ, write_month
 
@@ -175,10 +176,10 @@ def test_small_numbers_read_less_than_the_threshold_and_get_no_percentage(
     config = tmp_path / "lotsen.toml"
     config.write_text("[report]\nmin_count = 1\n", encoding="utf-8")
     everything = parse(report(cli, tmp_path, month_db, "--month", "2026-03", "--config",
-                              config)).found
+                              str(config))).found
     assert not [i for i in everything if i["hidden"]]
     assert "4 (11\u00a0%)" in report(cli, tmp_path, month_db, "--month", "2026-03",
-                                     "--config", config)
+                                     "--config", str(config))
 
 
 def test_hidden_in_table_hides_until_no_row_or_column_has_a_lone_hidden_count() -> None:
@@ -248,7 +249,7 @@ def test_the_service_language_is_the_default(cli: Cli, tmp_path: Path, month_db:
     """Without ``--lang`` the report is in ``[chat] default_language``."""
     config = tmp_path / "lotsen.toml"
     config.write_text('[chat]\ndefault_language = "nb"\n', encoding="utf-8")
-    html = report(cli, tmp_path, month_db, "--month", "2026-03", "--config", config)
+    html = report(cli, tmp_path, month_db, "--month", "2026-03", "--config", str(config))
     assert parse(html).lang == "nb" and "Slik telles tallene" in html
 
 
@@ -312,7 +313,7 @@ class Record:
     staff_lines: int = 5
 
 
-def year_figures(year: int = 2026) -> tuple[dict[str, Any], dict[str, Any]]:
+def year_figures(year: int = 2026) -> tuple[protocol.StatsFigures, protocol.StatsFigures]:
     """A busy year (every hour of every day has chats, 40 tags, 40 referrals): the largest
     report a year can make."""
     records, visits = [], []

@@ -198,8 +198,7 @@ async def test_closed_hours_answer_with_next_opening_and_help_now(tmp_path: Path
         closed = await visitor.expect("closed", cid="c1")
         assert closed["emergency"] and closed["reason"] == "hours"
         assert relay.live == {}
-        rows = await relay.storage._rows("SELECT count(*) FROM conversations")
-        assert rows[0][0] == 0
+        assert (await relay.storage.max_ids())[0] == 0, "a conversation was stored"
 
 
 async def test_no_staff_online_is_closed_even_within_hours(tmp_path: Path) -> None:
@@ -288,7 +287,7 @@ async def test_waiting_visitors_are_told_when_nobody_will_answer_after_hours(
         await anna.close()
         await visitor.expect("status", reason="no_staff")
         moment[0] += 2 * 3600  # 15:00, closed, and nobody has been online for two hours
-        await relay._close_queue_after_hours()
+        await relay.hub.close_queue_after_hours()
         ended = await visitor.expect("ended")
         assert ended["by"] == "system"
         status = next(f for f in visitor.seen if f["type"] == "status" and not f["open"])

@@ -10,8 +10,8 @@ from relay.hours import OpeningHours
 STHLM = ZoneInfo("Europe/Stockholm")
 
 
-def at(*args: int) -> datetime:
-    return datetime(*args, tzinfo=STHLM)
+def at(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=STHLM)
 
 
 def test_default_is_weekdays_noon_to_two_in_stockholm() -> None:
@@ -51,6 +51,7 @@ def test_daylight_saving_change_keeps_local_opening_times() -> None:
     assert spring.utcoffset() == timedelta(hours=2)
     # Sunday 25 October 2026: clocks go back -> 12:00 CET (UTC+1).
     autumn = hours.next_open(at(2026, 10, 25, 1, 30))
+    assert autumn is not None
     assert autumn.utcoffset() == timedelta(hours=1)
     utc_noon_after = datetime(2026, 10, 25, 11, 30, tzinfo=ZoneInfo("UTC"))  # 12:30 CET
     assert hours.state(utc_noon_after).open

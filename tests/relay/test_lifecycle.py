@@ -55,6 +55,7 @@ async def test_first_message_creates_conversation_and_staff_answers(relay: Relay
     await visitor.send({"type": "feedback", "answer": "yes"})
     await asyncio.sleep(0.2)
     record = await relay.storage.conversation(conversation)
+    assert record is not None
     assert record.state == "closed" and record.tags == ["alcohol"]
     assert record.referrals == ["local-anhorigstod"] and record.feedback == "yes"
     assert record.visitor_lines == 2 and record.staff_lines == 1

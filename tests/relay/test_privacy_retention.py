@@ -7,6 +7,7 @@ from pathlib import Path
 
 from relay.config import RelayConfig
 from relay.server import Relay
+from relay.storage.sqlite import SQLiteStorage
 from tests.support import Client
 
 
@@ -27,6 +28,7 @@ async def test_database_holds_no_ip_user_agent_or_clear_token(relay: Relay,
     await staff.send({"type": "close", "conversation": conversation})
     await visitor.expect("ended")
     await relay.storage.flush()
+    assert isinstance(relay.storage, SQLiteStorage)
     await relay.storage.checkpoint()
     blob = b"".join(p.read_bytes() for p in Path(config.database).parent.glob("lotsen.db*"))
     for secret in ("127.0.0.1", agent, "LotsenPrivacyProbe", token,
@@ -53,6 +55,7 @@ async def test_purge_deletes_old_transcripts_and_keeps_statistics(relay: Relay) 
     assert result.conversations == 1 and result.messages == 1
     assert await relay.storage.lines_after(conversation, 0) == []
     record = await relay.storage.conversation(conversation)
+    assert record is not None
     assert record.purged and record.token_hash is None
     assert record.role == "child" and record.tags == ["alcohol"]
     assert record.referrals == ["se-bris"]

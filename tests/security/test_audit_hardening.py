@@ -32,7 +32,7 @@ async def test_unauthenticated_audit_rows_are_marked_short_and_rate_limited(
                  {"user": "anna" + "x" * 1000, "password": "a wrong guess!"})
         client = await login_frame(relay, frame)
         await closed_with(client)
-    await relay._audit_dropped_summary()
+    await relay.staff_login.audit_dropped_summary()
     await relay.storage.flush()
     rows = await relay.storage.audit_entries()
     assert rows and all(row.actor == UNAUTHENTICATED for row in rows)
@@ -43,7 +43,7 @@ async def test_unauthenticated_audit_rows_are_marked_short_and_rate_limited(
     dropped = relay.counters["audit_unauthenticated_dropped"]
     assert dropped >= 10  # (throttled attempts write nothing at all)
     summed = int((summary[0].detail or "").removeprefix("count="))
-    assert summed + relay._unauthenticated_audit.refused == dropped
+    assert summed + relay.staff_login.unauthenticated_audit.refused == dropped
 
 
 async def test_the_audit_log_has_its_own_retention(start_relay: StartRelay) -> None:

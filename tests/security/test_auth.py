@@ -6,6 +6,7 @@ import asyncio
 import subprocess
 import sys
 import time
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -30,7 +31,7 @@ async def login(relay: Relay, user: str, password: str = PASSWORD) -> Client:
     return await Client.staff(relay.port, user, password, expect_session=False)
 
 
-async def login_frame(relay: Relay, frame: dict[str, object]) -> Client:
+async def login_frame(relay: Relay, frame: Mapping[str, object]) -> Client:
     """Send a login frame with exactly these fields (session token, TOTP code...)."""
     ws = await connect(f"ws://127.0.0.1:{relay.port}{protocol.STAFF_PATH}", open_timeout=5)
     client = Client(ws)
@@ -64,7 +65,7 @@ async def test_failed_logins_back_off_per_account_with_a_clear_message(
     await asyncio.sleep(2.1)
     anna = await Client.staff(relay.port, "anna")
     assert anna.session["user"] == "anna"
-    assert relay.login_throttle.wait_s("anna") == 0
+    assert relay.staff_login.throttle.wait_s("anna") == 0
 
 
 async def test_session_tokens_expire_with_the_clock(start_relay: StartRelay) -> None:

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from relay.server import Relay
+from relay.storage.sqlite import SQLiteStorage
 from tests.relay.relay_process import RelayProcess
 from tests.security.conftest import StartRelay, staff_on_duty
 from tests.security.resuming import ResumingStaff, ResumingVisitor
@@ -314,6 +315,7 @@ async def test_database_size_limit_behaves_like_a_full_disk(start_relay: StartRe
     """Where no filesystem can be mounted, SQLite's max_page_count gives the same "full"
     condition on the relay's own write connection; the relay answers it the same way."""
     relay = await start_relay()
+    assert isinstance(relay.storage, SQLiteStorage)  # the limit is SQLite's own
     writer = relay.storage.journal.db
 
     async def limit(pages: int) -> None:
@@ -333,6 +335,7 @@ async def test_a_first_line_refused_by_a_full_database_queues_once_it_is_stored(
     puts the chat in the queue (it used to stay outside the queue for good)."""
     relay = await start_relay()
     bo = await staff_on_duty(relay, "bo")
+    assert isinstance(relay.storage, SQLiteStorage)  # the limit is SQLite's own
     writer = relay.storage.journal.db
     (pages,), = list(await writer.execute_fetchall("PRAGMA page_count"))
     await writer.execute_fetchall(f"PRAGMA max_page_count = {int(pages)}")

@@ -98,7 +98,7 @@ def with_text(template: dict[str, Any], name: str, text: str, cls: type[protocol
 def nasty_text(draw: st.DrawFn, templates: list[dict[str, Any]],
                registry: dict[str, type[protocol.Frame]]) -> dict[str, Any]:
     """A valid frame with one string field holding lone surrogates or control characters."""
-    template = draw(st.sampled_from(templates))
+    template: dict[str, Any] = draw(st.sampled_from(templates))
     cls = registry[template["type"]]
     fields = string_fields(cls)
     if not fields:

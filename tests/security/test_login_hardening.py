@@ -138,7 +138,7 @@ async def test_silent_staff_connections_are_capped_without_keeping_consoles_out(
     silent = [await connect(f"ws://127.0.0.1:{relay.port}{protocol.STAFF_PATH}",
                             open_timeout=5) for _ in range(3)]
     await asyncio.sleep(0.1)
-    assert len(relay._silent_staff) == 3
+    assert len(relay.sessions.silent_staff) == 3
     again = await Client.staff(relay.port, session=session)  # one more connection: in it goes
     assert again.session["user"] == "bo"
     await asyncio.wait_for(silent[0].wait_closed(), 5)
@@ -150,7 +150,7 @@ async def test_silent_staff_connections_are_capped_without_keeping_consoles_out(
             break
         await asyncio.sleep(0.05)
     assert relay.counters["staff_silent_dropped"] == 10  # 1 for bo's, 2 + 10 - 3 for these
-    assert len(relay._silent_staff) == 3
+    assert len(relay.sessions.silent_staff) == 3
     for ws in silent + more:
         await ws.close()
 

@@ -55,9 +55,9 @@ async def test_stuck_console_is_dropped_and_nobody_else_waits(start_relay: Start
         nonlocal largest_buffer
         while True:
             for conn in relay.staff.get("anna", ()):
-                if conn.ws.transport is not None:
-                    largest_buffer = max(largest_buffer,
-                                         conn.ws.transport.get_write_buffer_size())
+                ws = relay.delivery.socket(conn.connection)
+                if ws is not None and ws.transport is not None:
+                    largest_buffer = max(largest_buffer, ws.transport.get_write_buffer_size())
             await asyncio.sleep(0.005)
 
     watcher = asyncio.create_task(watch())

@@ -133,6 +133,7 @@ async def test_visitor_leave_in_a_group_with_a_refused_write_is_stored(
 
     # A refused write queued into the same group as the leave: while the journal waits to
     # commit an earlier write, both are submitted, so they are committed together next.
+    assert isinstance(relay.storage, SQLiteStorage)
     async with relay.storage.journal.lock:
         earlier = asyncio.ensure_future(relay.storage.audit("system", "test"))
         await asyncio.sleep(0.05)  # the journal took it and waits for the lock

@@ -14,8 +14,7 @@ import pytest
 from playwright.sync_api import Browser, Locator, Page, ViewportSize, WebSocketRoute, expect
 
 from tests.widget.conftest import TIMEZONE, LoopThread, Relays, Staff
-from tests.widget.helpers import open_chat, panel, storage
-from tests.widget.test_chat import neutral_exit_page
+from tests.widget.helpers import neutral_exit_page, open_chat, panel, storage
 from tests.widget.test_hours import closed_today_open_tomorrow
 from tests.widget.test_quality import axe, serious
 from tests.widget.test_selftest_scoring import answers_for

@@ -14,10 +14,11 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from relay.protocol import LANGUAGES
 from tests.support import RelayThread, make_config
 from widget import asset
 from widget.build import COMMAND, block, generate, sri, stale
-from widget.selftest import LANGUAGES, instruments
+from widget.selftest import instruments
 
 SELFTEST_BUDGET = 6 * 1024  # gzipped, both instruments in three languages
 LOADER_BUDGET = 8 * 1024
@@ -145,6 +146,7 @@ def test_completed_tests_are_not_counted_unless_configured(tmp_path: Path) -> No
     with RelayThread(make_config(tmp_path)) as relay:
         assert json.loads(fetch(relay.url + "/widget-selftest.json")[0])["count"] is False
         assert status_of(relay.url + "/widget-selftest/done/audit") == 404
+        assert relay.relay is not None
         assert not any(name.startswith("selftest") for name in relay.relay.counters)
 
 

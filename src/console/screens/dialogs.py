@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
@@ -129,7 +129,7 @@ class TransferDialog(ModalScreen[TransferResult | None]):
 
     QUEUE = "-queue-"
 
-    def __init__(self, alias: str, colleagues: list[dict[str, Any]]) -> None:
+    def __init__(self, alias: str, colleagues: list[protocol.PresenceEntry]) -> None:
         super().__init__(id="transfer-dialog")
         self.alias = alias
         self.colleagues = colleagues
@@ -138,7 +138,7 @@ class TransferDialog(ModalScreen[TransferResult | None]):
         with Vertical(classes="dialog"):
             yield Label(t("transfer.title", alias=self.alias), classes="dialog-title")
             yield Label(t("transfer.to"), classes="dialog-label")
-            options = [Option(Text(f"{c.get('name') or c['user']} ({c['user']})"),
+            options = [Option(Text(f"{c['name'] or c['user']} ({c['user']})"),
                               id=f"to-{c['user']}") for c in self.colleagues]
             options.append(Option(Text(t("transfer.queue"), style="italic"), id=self.QUEUE))
             yield OptionList(*options, id="transfer-to")

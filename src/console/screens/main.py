@@ -351,7 +351,7 @@ class MainScreen(Screen[None]):
         if update.stats is not None:
             from console.screens.stats import StatsScreen
 
-            StatsScreen.deliver(self.app, protocol.StatsReport(update.stats))
+            StatsScreen.deliver(self.app, update.stats)
         if update.error is not None:
             self.notify(describe_error(update.error), markup=False, severity="error")
 

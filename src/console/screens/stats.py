@@ -36,102 +36,19 @@ from console import i18n
 from console.keys import translate_bindings
 from console.widgets.transcript import clean
 from figures.report import ReportContext, previous_period, render_report
-from figures.stats import WEEKDAYS, Period, Statistics, bar, format_duration
+from figures.stats import Period, Statistics, bar, format_duration
 from relay import protocol
+from relay.protocol import WEEKDAYS
+from vocabulary import WORDS
 
 BAR = 24
 
-# key: (sv, en, nb). Kept with the screen so it can be added without touching the main catalog.
-TEXT: dict[str, tuple[str, str, str]] = {
-    "title": ("Statistik {since} – {until}", "Statistics {since} – {until}",
-              "Statistikk {since} – {until}"),
-    "title.loading": ("Statistik", "Statistics", "Statistikk"),
-    "loading": ("Hämtar statistik …", "Fetching statistics …", "Henter statistikk …"),
-    "offline": ("Ingen anslutning till servern. Tryck r för att försöka igen.",
-                "No connection to the server. Press r to try again.",
-                "Ingen forbindelse til serveren. Trykk r for å prøve igjen."),
-    "anonymous": ("Endast anonyma summor: inga samtal, alias eller texter.",
-                  "Anonymous totals only: no conversations, aliases or texts.",
-                  "Bare anonyme summer: ingen samtaler, alias eller tekster."),
-    "started": ("Påbörjade samtal", "Conversations started", "Påbegynte samtaler"),
-    "answered": ("  besvarade", "  answered", "  besvart"),
-    "abandoned": ("  lämnade innan svar", "  left before being answered",
-                  "  forlot før svar"),
-    "in_progress": ("  väntar nu", "  still waiting", "  venter nå"),
-    "urgent": ("  akuta (triage)", "  urgent (triage)", "  akutte (triage)"),
-    "closed_visits": ("Öppnade chatten när den var stängd", "Widget opened while closed",
-                      "Åpnet chatten da den var stengt"),
-    "wait": ("Väntetid till svar", "Waiting time", "Ventetid til svar"),
-    "abandoned_wait": ("Väntade innan de lämnade", "Waited before leaving",
-                       "Ventet før de forlot"),
-    "duration": ("Samtalslängd", "Conversation length", "Samtalelengde"),
-    "lines": ("Rader per samtal", "Lines per conversation", "Linjer per samtale"),
-    "spread": ("median {median}, p90 {p90}", "median {median}, p90 {p90}",
-               "median {median}, p90 {p90}"),
-    "weekdays": ("Per veckodag", "Per weekday", "Per ukedag"),
-    "hours": ("Per timme", "Per hour of day", "Per time"),
-    "weeks": ("Per vecka", "Per week", "Per uke"),
-    "who": ("Vem skriver", "Who writes", "Hvem skriver"),
-    "language": ("Språk", "Language", "Språk"),
-    "tags": ("Ämnen", "Topics", "Temaer"),
-    "referrals": ("Hänvisningar", "Referrals given", "Henvisninger"),
-    "feedback": ("Återkoppling efter samtalet", "Feedback after the chat",
-                 "Tilbakemelding etter samtalen"),
-    "col.chats": ("samtal", "chats", "samtaler"),
-    "col.closed": ("stängt", "closed", "stengt"),
-    "col.days": ("dagar", "days", "dager"),
-    "col.answered": ("besvarade", "answered", "besvart"),
-    "col.left": ("lämnade", "left", "forlot"),
-    "col.count": ("antal", "count", "antall"),
-    "col.share": ("andel", "share", "andel"),
-    "legend": ("stängt = chatten öppnades när den var stängd (anonymt antal per timme)",
-               "closed = the widget was opened while the chat was closed (anonymous count)",
-               "stengt = chatten ble åpnet da den var stengt (anonymt antall per time)"),
-    "none": ("(inga)", "(none)", "(ingen)"),
-    "open": ("öppet", "open", "åpent"),
-    "day.monday": ("måndag", "Monday", "mandag"),
-    "day.tuesday": ("tisdag", "Tuesday", "tirsdag"),
-    "day.wednesday": ("onsdag", "Wednesday", "onsdag"),
-    "day.thursday": ("torsdag", "Thursday", "torsdag"),
-    "day.friday": ("fredag", "Friday", "fredag"),
-    "day.saturday": ("lördag", "Saturday", "lørdag"),
-    "day.sunday": ("söndag", "Sunday", "søndag"),
-    "who.self": ("själv", "self", "seg selv"),
-    "who.relative": ("anhörig", "relative", "pårørende"),
-    "who.child": ("barn (anhörig)", "child (relative)", "barn (pårørende)"),
-    "who.professional": ("yrkesperson", "professional", "fagperson"),
-    "who.unknown": ("okänt", "unknown", "ukjent"),
-    "lang.sv": ("svenska", "Swedish", "svensk"),
-    "lang.en": ("engelska", "English", "engelsk"),
-    "lang.nb": ("norska", "Norwegian", "norsk"),
-    "lang.unknown": ("okänt", "unknown", "ukjent"),
-    "feedback.yes": ("ja", "yes", "ja"),
-    "feedback.partly": ("delvis", "partly", "delvis"),
-    "feedback.no": ("nej", "no", "nei"),
-    "feedback.none": ("inget svar", "no answer", "ikke svart"),
-    "triage": ("Var triaget rätt? (personalen vid avslut)",
-               "Was the triage right? (staff at close)",
-               "Var triagen riktig? (ansatte ved avslutning)"),
-    "triage.right": ("ja", "yes", "ja"),
-    "triage.should_be_urgent": ("borde ha varit akut", "should have been urgent",
-                                "burde vært akutt"),
-    "triage.should_not_be_urgent": ("borde inte ha varit akut", "should not have been urgent",
-                                    "burde ikke vært akutt"),
-    "triage.none": ("inget svar", "no answer", "ikke svart"),
-    "report.saving": ("Sparar rapporten …", "Saving the report …", "Lagrer rapporten …"),
-    "report.saved": ("Rapporten sparad: {path}", "Report saved: {path}",
-                     "Rapporten er lagret: {path}"),
-    "report.failed": ("Kunde inte spara rapporten: {reason}", "Could not save the report: {reason}",
-                      "Kunne ikke lagre rapporten: {reason}"),
-    "report.wait": ("Vänta tills statistiken har kommit.", "Wait until the figures have arrived.",
-                    "Vent til statistikken er kommet."),
-}
 
 
 def tr(key: str, **args: Any) -> str:
-    """This screen's text in the console's current language."""
-    index = i18n.LANGUAGES.index(i18n.language()) if i18n.language() in i18n.LANGUAGES else 0
-    return TEXT[key][index].format(**args)
+    """This screen's text in the console's current language: its own words (``stats.*`` in the
+    console's catalog) and the shared ones (days, roles, languages: ``vocabulary``)."""
+    return i18n.t(key if key in WORDS else f"stats.{key}", **args)
 
 
 def _share(part: int, whole: int) -> str:
@@ -153,7 +70,8 @@ def _counts(title: str, counts: dict[str, int], label_prefix: str | None,
     peak = max(counts.values(), default=0)
     for key, count in counts.items():
         # Tags and referral ids are stored text: shown literally (a tag "[/]" is not markup)
-        known = f"{label_prefix}.{key}" in TEXT if label_prefix else False
+        known = i18n.has(f"{label_prefix}.{key}") or i18n.has(f"stats.{label_prefix}.{key}") \
+            if label_prefix else False
         label = Text(tr(f"{label_prefix}.{key}") if known else clean(key))
         table.add_row(label, str(count), _share(count, whole),
                       Text(bar(count, peak, BAR), style="cyan"))
@@ -268,9 +186,9 @@ class StatsScreen(Screen[None]):
         """The figures on screen (None until the relay has answered)."""
         self.waiting = False
         """A request is out and its answer has not arrived."""
-        self.report: dict[str, Any] | None = None
+        self.report: protocol.StatsFigures | None = None
         """The relay's figures as sent (``lotsen stats --format json``) and its report context."""
-        self.context: dict[str, Any] | None = None
+        self.context: protocol.ReportSettings | None = None
         self.saving: tuple[str, str] | None = None
         """The period before, asked for a report being saved (its answer is not shown)."""
         self.report_dir = report_dir or Path.cwd()
@@ -304,8 +222,8 @@ class StatsScreen(Screen[None]):
         body = self.query_one("#stats-body", Static)
         body.update(tr("loading") if self.waiting else tr("offline"))
 
-    def show_report(self, report: dict[str, Any],
-                    context: dict[str, Any] | None = None) -> None:
+    def show_report(self, report: protocol.StatsFigures,
+                    context: protocol.ReportSettings | None = None) -> None:
         """The relay's ``stats`` answer arrived: show it (or finish the report being saved)."""
         period = (report["period"]["since"], report["period"]["until"])
         if self.saving is not None and period == self.saving:
@@ -361,11 +279,11 @@ class StatsScreen(Screen[None]):
             return
         self.notify(tr("report.saving"))
 
-    def save_report(self, previous: dict[str, Any]) -> None:
+    def save_report(self, previous: protocol.StatsFigures) -> None:
         """Write the report of the period shown, compared with ``previous``."""
         assert self.report is not None
         period = self.report["period"]
-        context = ReportContext.from_dict(self.context or {})
+        context = ReportContext.from_dict(self.context) if self.context else ReportContext()
         html = render_report(self.report, previous, context, self.today)
         path = self.report_dir / f"lotsen-report-{period['since']}-{period['until']}.html"
         try:

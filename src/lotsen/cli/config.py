@@ -21,7 +21,7 @@ from relay.config import (
     shadowed_env_names,
     unknown_env_names,
 )
-from relay.hours import WEEKDAYS
+from relay.protocol import WEEKDAYS
 
 app = typer.Typer(help="Check configuration files, or show the effective configuration.",
                   no_args_is_help=True)

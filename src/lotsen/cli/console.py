@@ -25,8 +25,7 @@ import typer
 from lotsen.cli import app
 from lotsen.cli.common import fail
 from relay.config import DEFAULT_PORT
-
-LANGS = ("sv", "en", "nb")
+from relay.protocol import LANGUAGES
 
 ServerOption = typer.Option(None, "--server", help="Relay address, e.g. chat.example.se "
                             "(wss://, through its TLS proxy) or 127.0.0.1:8765 (this machine, "
@@ -39,7 +38,7 @@ LangOption = typer.Option(None, "--lang", help="Language of the console: sv, en 
 
 def _language(lang: str | None, configured: str) -> str:
     chosen = lang or configured
-    if chosen not in LANGS:
+    if chosen not in LANGUAGES:
         fail(f"unknown language {chosen!r} — pass --lang sv, en or nb")
     return chosen
 

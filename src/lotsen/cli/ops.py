@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import os
 import sqlite3
@@ -25,7 +26,7 @@ import typer
 from lotsen.cli import app
 from lotsen.cli.common import ConfigOption, DbOption, fail, load, with_storage
 from relay.config import RelayConfig
-from relay.storage import ConversationRecord, Line
+from relay.storage import ConversationRecord, Line, StorageError
 from relay.storage.sqlite import SQLiteStorage, migrations
 from relay.terminal_text import visible
 
@@ -183,10 +184,8 @@ def backup_database(source: Path, target: Path, *, audit: bool = True) -> dict[s
         partial.unlink()
     with contextlib.closing(sqlite3.connect(source, timeout=10)) as src:
         version = int(src.execute("PRAGMA user_version").fetchone()[0])
-        if audit and version >= 1:
-            with src:  # audited first, so the copy holds the record of its own making
-                src.execute("INSERT INTO audit (ts, actor, action, conversation_id, detail) "
-                            "VALUES (?, 'cli', 'backup', NULL, NULL)", (time.time(),))
+        if audit and version >= 1:  # audited first, so the copy holds the record of its making
+            asyncio.run(_audit_backup(source))
         fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         os.close(fd)
         with contextlib.closing(sqlite3.connect(partial)) as dst:
@@ -207,6 +206,17 @@ def backup_database(source: Path, target: Path, *, audit: bool = True) -> dict[s
             os.close(directory)
     return {"version": version, "conversations": conversations,
             "bytes": target.stat().st_size}
+
+
+async def _audit_backup(source: Path) -> None:
+    """Write the backup's audit row through ``Storage``, leaving the schema as it is (a
+    backup before ``migrate`` must copy the database unmigrated)."""
+    storage = SQLiteStorage(source, migrate=False)
+    await storage.open()
+    try:
+        await storage.audit("cli", "backup")
+    finally:
+        await storage.close()
 
 
 def _count(db: sqlite3.Connection, table: str) -> int:
@@ -252,7 +262,7 @@ def backup(
         fail("the backup must not be the database itself")
     try:
         result = backup_database(source, target)
-    except (sqlite3.Error, OSError) as exc:
+    except (sqlite3.Error, OSError, StorageError) as exc:
         fail(f"backup failed: {exc}")
     pruned = prune_backups(dest, keep) if folder and keep else []
     typer.echo(f"Backed up {source} to {target} ({result['bytes'] // 1024} KiB, schema version "
@@ -301,7 +311,7 @@ def migrate(
                                   f"{datetime.now():%Y%m%d-%H%M%S}.bak")
         try:
             backup_database(source, target)
-        except (sqlite3.Error, OSError) as exc:
+        except (sqlite3.Error, OSError, StorageError) as exc:
             fail(f"backup before migrating failed, nothing changed: {exc}")
         typer.echo(f"Backed up to {target}.")
 

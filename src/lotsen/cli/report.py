@@ -15,11 +15,11 @@ from typing import Any
 import typer
 
 from figures.report import ReportContext, previous_period, render_report
-from figures.report_text import LANGUAGES
 from figures.stats import load_statistics
 from lotsen.cli import app
 from lotsen.cli.common import ConfigOption, DbOption, fail, load, with_storage
 from lotsen.cli.stats import period_from_options
+from relay.protocol import LANGUAGES
 from relay.questions import load_question_figures
 from relay.storage.sqlite import SQLiteStorage
 

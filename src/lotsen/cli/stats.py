@@ -23,7 +23,6 @@ from rich.table import Table
 from rich.text import Text
 
 from figures.stats import (
-    WEEKDAYS,
     Period,
     Statistics,
     bar,
@@ -34,8 +33,9 @@ from figures.stats import (
 )
 from lotsen.cli import app
 from lotsen.cli.common import ConfigOption, DbOption, fail, load, with_storage
-from lotsen.cli.stats_text import LANGUAGES, Words
+from lotsen.cli.stats_text import Words
 from relay.hours import OpeningHours
+from relay.protocol import LANGUAGES, WEEKDAYS
 from relay.questions import QuestionStats, question_stats
 from relay.storage.sqlite import SQLiteStorage
 from relay.terminal_text import visible_value

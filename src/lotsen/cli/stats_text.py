@@ -12,9 +12,9 @@ from typing import Any
 
 from rich.text import Text
 
+from relay.protocol import LANGUAGES
 from relay.terminal_text import visible
-
-LANGUAGES = ("sv", "en", "nb")
+from vocabulary import WORDS, capitalised
 
 TEXT: dict[str, tuple[str, str, str]] = {
     "heading": ("Lotsen statistik ", "Lotsen statistics ", "Lotsen statistikk "),
@@ -76,17 +76,6 @@ TEXT: dict[str, tuple[str, str, str]] = {
                   "Henvisninger som ble gitt (katalog-id)"),
     "feedback": ("Återkoppling efter samtalet", "Feedback after the chat",
                  "Tilbakemelding etter samtalen"),
-    "who.self": ("själv (den som har problemet)", "self (the person with the problem)",
-                 "seg selv (den som har problemet)"),
-    "who.relative": ("anhörig", "relative", "pårørende"),
-    "who.child": ("barn (anhörig under 18)", "child (relative under 18)",
-                  "barn (pårørende under 18)"),
-    "who.professional": ("yrkesperson", "professional", "fagperson"),
-    "who.unknown": ("okänt", "unknown", "ukjent"),
-    "lang.sv": ("svenska", "Swedish", "svensk"),
-    "lang.en": ("engelska", "English", "engelsk"),
-    "lang.nb": ("norska (bokmål)", "Norwegian (bokmål)", "norsk (bokmål)"),
-    "lang.unknown": ("okänt", "unknown", "ukjent"),
     "feedback.yes": ("ja, det hjälpte", "yes, it helped", "ja, det hjalp"),
     "feedback.partly": ("delvis", "partly", "delvis"),
     "feedback.no": ("nej", "no", "nei"),
@@ -116,14 +105,11 @@ TEXT: dict[str, tuple[str, str, str]] = {
                 "Questions per hour asked (local time)",
                 "Spørsmål per time de ble stilt (lokal tid)"),
     "col.asked": ("ställda", "asked", "stilt"),
-    "day.monday": ("Måndag", "Monday", "Mandag"),
-    "day.tuesday": ("Tisdag", "Tuesday", "Tirsdag"),
-    "day.wednesday": ("Onsdag", "Wednesday", "Onsdag"),
-    "day.thursday": ("Torsdag", "Thursday", "Torsdag"),
-    "day.friday": ("Fredag", "Friday", "Fredag"),
-    "day.saturday": ("Lördag", "Saturday", "Lørdag"),
-    "day.sunday": ("Söndag", "Sunday", "Søndag"),
 }
+# Who writes, languages and weekdays: the words shared with the console and the report, the
+# days with a capital as the first column of a table writes them.
+TEXT.update({key: words for key, words in WORDS.items() if key.startswith(("who.", "lang."))})
+TEXT.update({key: capitalised(words) for key, words in WORDS.items() if key.startswith("day.")})
 
 class Words:
     """The words of one language: ``words("key", name=value)``."""

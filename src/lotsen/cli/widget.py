@@ -10,10 +10,10 @@ from urllib.parse import urlsplit
 import typer
 
 from lotsen.cli.common import fail
+from relay.protocol import LANGUAGES
 
 app = typer.Typer(help="The visitor widget: print the tag that embeds it.", no_args_is_help=True)
 
-LANGUAGES = ("sv", "en", "nb")
 
 
 def widget_source() -> bytes:

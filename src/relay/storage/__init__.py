@@ -9,9 +9,13 @@ after it is stored" fast.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from relay.storage.questions import QuestionRecord
 
 
 class StorageError(Exception):
@@ -98,12 +102,36 @@ class PurgeResult:
     room_messages: int
 
 
+@dataclass(frozen=True, slots=True)
+class CommitFigures:
+    """How the storage's commits went since it opened (``/metrics``)."""
+
+    failed_commits: int
+    refused_writes: int
+    """Single writes refused while the rest of their group commit was stored."""
+    buckets: tuple[tuple[float, int], ...]
+    """(upper bound in seconds, commits that took at most that and more than the bound
+    before), the last bound ``inf``."""
+    seconds_total: float
+
+
 class Storage(Protocol):
-    """What the relay needs from a database. Every write returns once it is committed."""
+    """What the relay needs from a database. Every write returns once it is committed.
+
+    The relay's hub (relay/hub.py), the question desk and the CLI use nothing else: SQLite
+    (relay/storage/sqlite.py) is the embedded default, relay/storage/memory.py the in-process
+    one the hub tests run on, and a shared database for several relays implements the same.
+    """
 
     async def open(self) -> None: ...
     async def close(self) -> None: ...
     async def healthy(self) -> bool: ...
+    async def flush(self) -> None:
+        """Wait until every write journalled so far has been committed (or has failed)."""
+        ...
+    def commit_figures(self) -> CommitFigures | None:
+        """Commit counts and latencies, or None when this storage does not measure them."""
+        ...
 
     # Ids the relay hands out itself, so it never waits for the database to number things.
     async def max_ids(self) -> tuple[int, int]:
@@ -131,6 +159,9 @@ class Storage(Protocol):
         ...
     async def conversation_by_token(self, token_hash: str) -> ConversationRecord | None: ...
     async def conversation(self, conversation: int) -> ConversationRecord | None: ...
+    async def last_seq(self, conversation: int) -> int:
+        """The highest sequence number stored for a conversation (0: none)."""
+        ...
     async def lines_after(self, conversation: int, after: int,
                           kinds: frozenset[str] | None = None) -> list[Line]: ...
     async def recent_cids(self, conversation: int, limit: int) -> list[tuple[str, int, float]]: ...
@@ -188,4 +219,29 @@ class Storage(Protocol):
     async def purge(self, closed_before: float) -> PurgeResult: ...
     async def purge_audit(self, before: float) -> int:
         """Delete audit entries older than ``before``; returns how many."""
+        ...
+
+    # Questions outside opening hours (relay/question_desk.py). Lines are ``Line`` with the
+    # question id as conversation. The journalled ones return a future completed once the
+    # write is committed, fixed in order by the call (as ``append_line``).
+    def create_question(self, record: QuestionRecord, first: Line) -> asyncio.Future[None]: ...
+    def append_question_line(self, line: Line) -> asyncio.Future[None]: ...
+    def update_question_now(self, question: int, **changes: object) -> asyncio.Future[None]: ...
+    async def update_question(self, question: int, **changes: object) -> None: ...
+    async def max_question_id(self) -> int: ...
+    async def open_questions(self) -> list[tuple[QuestionRecord, list[Line]]]:
+        """Every open question with all its lines (the inbox, rebuilt at start)."""
+        ...
+    async def question(self, question: int) -> QuestionRecord | None: ...
+    async def question_by_code(self, code_hash: str) -> QuestionRecord | None: ...
+    async def question_by_key(self, key_hash: str) -> QuestionRecord | None: ...
+    async def question_lines(self, question: int,
+                             kinds: frozenset[str] | None = None) -> list[Line]: ...
+    async def unanswered_questions(self) -> int: ...
+    async def questions_asked(self, since: float, until: float) -> list[QuestionRecord]:
+        """Records of questions asked in ``[since, until)`` (statistics; no text)."""
+        ...
+    async def purge_questions(self, cutoff: float, now: float) -> list[int]:
+        """Delete the text of questions closed before ``cutoff`` or whose last answer was left
+        unread since before it; keep their rows (no text). Returns their ids."""
         ...

@@ -27,6 +27,7 @@ import aiosqlite
 
 from relay.storage import (
     AuditEntry,
+    CommitFigures,
     ConversationRecord,
     Line,
     PurgeResult,
@@ -390,8 +391,11 @@ class SQLiteStorage(QuestionStore):
 
     def __init__(self, path: Path | str, *, synchronous: str = "FULL",
                  busy_timeout_ms: int = 2000,
-                 migration_set: Sequence[tuple[int, str]] | None = None) -> None:
+                 migration_set: Sequence[tuple[int, str]] | None = None,
+                 migrate: bool = True) -> None:
         self.path = Path(path)
+        # False: open the schema as it is (the CLI audits a backup taken before migrating).
+        self._apply_migrations = migrate
         # The shipped migrations unless given (upgrade tests open a database with a newer set).
         self._migrations = migration_set
         self._synchronous = synchronous
@@ -451,11 +455,11 @@ class SQLiteStorage(QuestionStore):
                 f"its schema version {version} is newer than this Lotsen's ({latest}); "
                 "upgrade Lotsen, or restore a backup taken before the upgrade")
         for number, script in shipped:
-            if number > version:
+            if number > version and self._apply_migrations:
                 await db.executescript(
                     f"BEGIN;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
         (free,) = await self._one("PRAGMA freelist_count") or (0,)
-        if latest > version and free:
+        if latest > version and free and self._apply_migrations:
             # A migration that rebuilt a table left the old one's pages free: give them back,
             # so the file is no larger than its data and a full disk shows up as one.
             await db.execute("VACUUM")
@@ -474,6 +478,14 @@ class SQLiteStorage(QuestionStore):
     async def flush(self) -> None:
         if self._journal is not None:
             await self._journal.flush()
+
+    def commit_figures(self) -> CommitFigures | None:
+        journal = self._journal
+        if journal is None:
+            return None
+        return CommitFigures(journal.failed_commits, journal.refused_writes,
+                             tuple(zip(COMMIT_BUCKETS_S, journal.commit_buckets, strict=True)),
+                             journal.commit_seconds_total)
 
     @property
     def db(self) -> aiosqlite.Connection:
