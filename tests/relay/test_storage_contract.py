@@ -178,3 +178,18 @@ async def test_a_waiting_conversation_is_claimed_once(storage: Storage) -> None:
     assert (claimed.state, claimed.staff, claimed.claimed_at) == ("active", "anna", 200.0)
     closed = await storage.conversation(2)
     assert closed is not None and closed.staff is None and closed.state == "closed"
+
+
+async def test_the_last_actor_of_an_audited_action_is_found(storage: Storage) -> None:
+    """Who last marked a conversation comes from the audit log (the relay shows it after a
+    restart); other conversations and other actions do not count."""
+    await storage.audit("anna", "mark_urgent", 1)
+    await storage.audit("bo", "mark_not_urgent", 1)
+    await storage.audit("sara", "mark_urgent", 2)
+    await storage.audit("sara", "claim", 1)
+    await storage.flush()
+    marks = ("mark_urgent", "mark_not_urgent")
+    assert await storage.last_actor(1, marks) == "bo"
+    assert await storage.last_actor(2, marks) == "sara"
+    assert await storage.last_actor(3, marks) is None
+    assert await storage.last_actor(1, ()) is None

@@ -435,6 +435,12 @@ class MemoryStorage:
                  if e.ts >= (since or 0.0) and (actor is None or e.actor == actor)]
         return found[-limit:] if limit > 0 else []
 
+    async def last_actor(self, conversation: int, actions: Iterable[str]) -> str | None:
+        self._read()
+        wanted = frozenset(actions)
+        return next((e.actor for e in reversed(self._audit)
+                     if e.conversation == conversation and e.action in wanted), None)
+
     async def purge_audit(self, before: float) -> int:
         await self.flush()
         count = sum(1 for e in self._audit if e.ts < before)

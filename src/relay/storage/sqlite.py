@@ -825,6 +825,16 @@ class SQLiteStorage(QuestionStore):
             (since or 0.0, actor, actor, limit))
         return [AuditEntry(*row) for row in reversed(rows)]
 
+    async def last_actor(self, conversation: int, actions: Iterable[str]) -> str | None:
+        wanted = tuple(actions)
+        if not wanted:
+            return None
+        marks = ", ".join("?" * len(wanted))
+        row = await self._one(
+            f"SELECT actor FROM audit WHERE conversation_id = ? AND action IN ({marks}) "
+            "ORDER BY id DESC LIMIT 1", (conversation, *wanted))
+        return str(row[0]) if row else None
+
     async def purge_audit(self, before: float) -> int:
         """Delete audit entries older than ``before`` (the audit log's own retention) and
         expired device tokens; returns how many audit entries went."""
