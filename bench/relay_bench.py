@@ -476,9 +476,18 @@ class LotsenTarget(Target):
         self.config.write_text(bench_config(self.orgs), encoding="utf-8")
         self.waiting: dict[int, asyncio.Future[int]] = {}
 
+    def db_arg(self) -> str:
+        return str(self.database)
+
+    def use_fresh_database(self, tag: str) -> None:
+        self.database = self.workdir / f"lotsen-{tag}-{self.port}.db"
+
+    def drop_database(self) -> None:
+        """Nothing to do for a file in the work directory (deleted with it)."""
+
     def command(self) -> list[str]:
         cmd = [sys.executable, "-m", "relay", "serve", "--host", HOST, "--port", str(self.port),
-               "--db", str(self.database), "--config", str(self.config),
+               "--db", self.db_arg(), "--config", str(self.config),
                "--log-level", "warning"]
         prelude = ""
         if self.args.uvloop:  # the CLI has no uvloop switch: install it, then run the CLI
@@ -494,11 +503,10 @@ class LotsenTarget(Target):
         """Staff accounts straight into the database, with a cheap Argon2 hash for the bench."""
         from argon2 import PasswordHasher
 
-        from relay.storage import StaffAccount
-        from relay.storage.sqlite import SQLiteStorage
+        from relay.storage import StaffAccount, open_storage
 
         encoded = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1).hash(PASSWORD)
-        storage = SQLiteStorage(self.database, org=self.org_of(0) or "default")
+        storage = open_storage(self.database, org=self.org_of(0) or "default")
         await storage.open()
         try:
             for start in range(0, staff_accounts, 200):
@@ -673,6 +681,54 @@ class LotsenTarget(Target):
             return int(db.execute("SELECT COUNT(*) FROM messages").fetchone()[0])
 
 
+class LotsenPostgresTarget(LotsenTarget):
+    """The real relay on PostgreSQL (``--pg``): a database made for the run, dropped after."""
+
+    name, label = "lotsen-pg", "Lotsen relay on PostgreSQL"
+
+    def __init__(self, args: argparse.Namespace, workdir: Path) -> None:
+        super().__init__(args, workdir)
+        self.use_fresh_database("run")
+
+    def use_fresh_database(self, tag: str) -> None:
+        from urllib.parse import urlsplit, urlunsplit
+
+        from relay.storage import PostgresURL
+
+        self.database_name = f"lotsen_bench_{tag}_{self.port}_{os.getpid()}"
+        parts = urlsplit(self.args.pg)
+        self.database = PostgresURL(urlunsplit(  # type: ignore[assignment]
+            (parts.scheme, parts.netloc, "/" + self.database_name, parts.query, "")))
+
+    def db_arg(self) -> str:
+        return self.database.url  # type: ignore[attr-defined,no-any-return]
+
+    def drop_database(self) -> None:
+        self._admin(f'DROP DATABASE IF EXISTS "{self.database_name}" WITH (FORCE)')
+
+    def _admin(self, sql: str) -> None:
+        import psycopg
+
+        with psycopg.connect(self.args.pg, autocommit=True) as conn:
+            conn.execute(sql.encode())
+
+    async def prepare(self, staff_accounts: int) -> None:
+        self._admin(f'DROP DATABASE IF EXISTS "{self.database_name}" WITH (FORCE)')
+        self._admin(f'CREATE DATABASE "{self.database_name}"')
+        await super().prepare(staff_accounts)
+
+    def stored_lines(self) -> int | None:
+        """Transcript lines in the database (read after the relay has stopped), then drop it."""
+        import psycopg
+
+        try:
+            with psycopg.connect(self.db_arg()) as conn:
+                row = conn.execute("SELECT COUNT(*) FROM messages").fetchone()
+                return int(row[0]) if row else None
+        finally:
+            self.drop_database()
+
+
 def bench_config(orgs: int = 1) -> str:
     """Always open; abuse limits (where this relay has them) raised above the bench's load.
     ``orgs`` > 1: that many [[organisation]] tables (the relay-wide settings, always open).
@@ -706,7 +762,8 @@ def bench_config(orgs: int = 1) -> str:
 
 
 TARGET_CLASSES: dict[str, type[Target]] = {
-    "lotsen": LotsenTarget, "bare": BareTarget, "socketio": SocketIOTarget}
+    "lotsen": LotsenTarget, "lotsen-pg": LotsenPostgresTarget, "bare": BareTarget,
+    "socketio": SocketIOTarget}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -935,7 +992,7 @@ async def traffic_steps(target: Target, args: argparse.Namespace, workdir: Path
         # sent but still unacknowledged when a step timed out, which may or may not be stored).
         ok = stored is not None and stored >= acked + args.pairs
         out["durable_ok"] = ok
-        say(f"[lotsen] durability: {acked:,} lines acknowledged during the steps, "
+        say(f"[{target.name}] durability: {acked:,} lines acknowledged during the steps, "
             f"{stored:,} lines in the database -> "
             f"{'every acknowledged line is stored' if ok else 'MISSING LINES'}")
     return out
@@ -945,7 +1002,7 @@ async def memory_step(target: Target, args: argparse.Namespace, workdir: Path
                       ) -> dict[str, Any]:
     """Fresh server; ``--idle`` visitor connections that said hello; RSS growth per connection."""
     if isinstance(target, LotsenTarget):
-        target.database = workdir / f"lotsen-idle-{target.port}.db"
+        target.use_fresh_database("idle")
         await target.prepare(1)
     server = ServerProcess(target, args, workdir / f"{target.name}-memory.log")
     peers: list[Peer] = []
@@ -975,6 +1032,8 @@ async def memory_step(target: Target, args: argparse.Namespace, workdir: Path
         close_all([staff])
         await asyncio.sleep(0.3)
         server.stop()
+        if isinstance(target, LotsenTarget):
+            target.drop_database()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1099,6 +1158,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="sample each server with py-spy during the measured steps, or "
                              "during connection setup (collapsed stacks in the work dir)")
     parser.add_argument("--json", type=Path, default=None, help="also write results as JSON")
+    parser.add_argument("--pg", default="postgresql://postgres@127.0.0.1:5432/postgres",
+                        help="PostgreSQL server for --servers lotsen-pg (a database is created "
+                             "on it for the run and dropped after) [%(default)s]")
     args = parser.parse_args(argv)
     defaults = ({"pairs": 100, "burst": 20, "pingpong_seconds": 2.0, "rates": "1000",
                  "rate_seconds": 2.0, "idle": 1000, "pause": 0.3} if args.quick else

@@ -1,21 +1,25 @@
 """Test support shared by every test package: a real relay on a loopback port, and clients.
 
 Nothing here fakes a part of Lotsen. ``RelayThread`` runs the real ``Relay`` (real websockets,
-real SQLite file) on port 0 in a background thread for synchronous tests (Playwright, Pilot in
-another loop); async tests can use ``Relay`` directly. ``Client`` is a plain websockets client
-that speaks the protocol the way the widget and console do.
+a real SQLite file or PostgreSQL schema) on port 0 in a background thread for synchronous tests
+(Playwright, Pilot in another loop); async tests can use ``Relay`` directly. ``Client`` is a
+plain websockets client that speaks the protocol the way the widget and console do.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import json
+import sqlite3
+import subprocess
 import threading
 import time
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 from websockets.asyncio.client import ClientConnection, connect
 
@@ -25,8 +29,7 @@ from relay.hours import OpeningHours
 from relay.organisations import DEFAULT_ORG
 from relay.protocol import PROTOCOL_VERSION, STAFF_PATH, VISITOR_PATH
 from relay.server import Relay, Triage
-from relay.storage import StaffAccount
-from relay.storage.sqlite import SQLiteStorage
+from relay.storage import Database, PostgresURL, StaffAccount, open_storage
 
 PASSWORD = "correct horse battery"
 
@@ -49,10 +52,10 @@ def password_hash(password: str) -> str:
     return _HASHES[password]
 
 
-async def add_staff_async(database: Path, username: str, *, password: str = PASSWORD,
+async def add_staff_async(database: Database, username: str, *, password: str = PASSWORD,
                           supervisor: bool = False, name: str | None = None,
                           org: str = DEFAULT_ORG) -> None:
-    storage = SQLiteStorage(database, org=org)
+    storage = open_storage(database, org=org)
     await storage.open()
     try:
         await storage.add_staff(StaffAccount(0, username, name or username.title(),
@@ -62,7 +65,7 @@ async def add_staff_async(database: Path, username: str, *, password: str = PASS
         await storage.close()
 
 
-def add_staff(database: Path, username: str, **kwargs: Any) -> None:
+def add_staff(database: Database, username: str, **kwargs: Any) -> None:
     """Create a staff account in the database file (works while a relay uses it)."""
     asyncio.run(add_staff_async(database, username, **kwargs))
 
@@ -239,3 +242,49 @@ class Client:
 
     async def close(self) -> None:
         await self.ws.close()
+
+
+def db_arg(database: Database) -> str:
+    """The ``--db`` value for a database (a URL with its password, unlike ``str()``)."""
+    return database.url if isinstance(database, PostgresURL) else str(database)
+
+
+def sql_connection(database: Database) -> Any:
+    """A plain DB-API connection to a test's database, for tests that check what is stored
+    (sqlite3 for a file, psycopg for a PostgreSQL schema; both take ``execute(sql)``)."""
+    if isinstance(database, PostgresURL):
+        import psycopg
+
+        return psycopg.connect(database.url, autocommit=True)
+    return sqlite3.connect(database)
+
+
+def _pg_dump(database: PostgresURL) -> str:
+    """The test schema's data as SQL INSERT statements (values quoted as in SQLite's dump)."""
+    schema = parse_qs(urlsplit(database.url).query)["options"][0].split("=", 1)[1]
+    plain = database.url.split("?", 1)[0]
+    return subprocess.run(["pg_dump", "--data-only", "--inserts", f"--schema={schema}", plain],
+                          capture_output=True, check=True, text=True).stdout
+
+
+def database_dump(database: Database) -> bytes:
+    """Everything the database holds, to search for what must never be stored: a SQLite
+    file's raw bytes (with its -wal, so freed pages count too), or ``pg_dump`` of the test's
+    schema."""
+    if isinstance(database, PostgresURL):
+        return _pg_dump(database).encode()
+    return b"".join(p.read_bytes() for p in sorted(database.parent.glob(database.name + "*")))
+
+
+def database_text(database: Database) -> str:
+    """The database's contents as SQL text (SQLite's iterdump, or pg_dump --inserts)."""
+    if isinstance(database, PostgresURL):
+        return _pg_dump(database)
+    with contextlib.closing(sqlite3.connect(database)) as db:
+        return "\n".join(db.iterdump())
+
+
+def sqlite_file(database: Database) -> Path:
+    """The SQLite file of a test that drives SQLite itself (its locks, triggers, pages)."""
+    assert isinstance(database, Path), "this test runs on SQLite only"
+    return database

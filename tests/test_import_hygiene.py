@@ -202,6 +202,14 @@ def test_relay_server_never_imports_textual_or_the_console() -> None:
     assert not tops(loaded) & {"textual", "console", "lotsen"}
 
 
+def test_the_relay_on_sqlite_never_imports_the_postgres_driver() -> None:
+    """PostgreSQL's driver is an optional extra: a relay on a SQLite file runs without it."""
+    loaded = loaded_after("import relay.server, lotsen.cli.serve, lotsen.cli.ops\n"
+                          "from relay.storage import open_storage\n"
+                          "open_storage(__import__('pathlib').Path('x.db'), relay=True)")
+    assert not loaded & {"psycopg", "psycopg_pool", "psycopg_binary"}
+
+
 @pytest.mark.parametrize("module", ["console.app", "console"])
 def test_console_never_imports_the_server(module: str) -> None:
     """The console talks to the relay only through the protocol module, never its server."""

@@ -59,8 +59,8 @@ class Suggestion:
 
 @dataclass(frozen=True, slots=True)
 class Suggestions:
-    urgent: bool = False
-    urgent_reasons: tuple[str, ...] = ()
+    """Ranked services for a chat. No urgency verdict: the console shows the relay's only."""
+
     items: tuple[Suggestion, ...] = field(default_factory=tuple)
 
 
@@ -116,7 +116,8 @@ class ReferralSource:
             # A municipality's file extends the shipped one unless told to replace it.
             directory = load_directory(self.directory, extend=self.extend) \
                 if self.directory else load_directory(None)
-            engine = SuggestionEngine(directory)
+            # No learnt urgency model: the console ranks by the relay's verdict, never its own.
+            engine = SuggestionEngine(directory, model=None)
         except Exception as exc:  # a bad directory file must not take the console down
             self.error = str(exc)
             self.loaded = True
@@ -150,8 +151,9 @@ class ReferralSource:
         if not lines:
             return None
         try:
+            # Ranked by the relay's verdict (or a colleague's override), never one of our own.
             result = self.engine.suggest(Conversation(chat.lang or self.lang, chat.role, lines),
-                                         top=top)
+                                         top=top, verdict=(chat.urgent, tuple(chat.reasons)))
         except Exception:  # one odd conversation must not take the pane down
             return None
         # "matched" shows staff the visitor's words: a word only the counsellor used (a question
@@ -163,7 +165,7 @@ class ReferralSource:
             referral = self.by_id.get(item.id) or referral_from_service(item.service, self.lang)
             matched = tuple(w for w in item.matched if _fold(w) in visitor_text)
             items.append(Suggestion(referral, item.score, matched))
-        return Suggestions(result.urgent, tuple(result.urgent_reasons), tuple(items))
+        return Suggestions(tuple(items))
 
 
 def _fallback() -> Iterable[Referral]:

@@ -25,13 +25,20 @@ import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import Any, Final, Literal
 
 from referrals import lexicon, rules
 from referrals.concepts import load_concepts
 from referrals.directory import ANY_COUNTRY, Directory, Service
 from referrals.matching import LANGS, Match, PatternMatcher, tokenize
 from referrals.matching import is_number as _is_number
+from referrals.model import (
+    LineFeatures,
+    ModelVerdict,
+    UrgencyModel,
+    default_model,
+    line_features,
+)
 from relay.protocol import ROLES
 
 SENDERS: Final = ("visitor", "staff")
@@ -47,7 +54,7 @@ _ROLE_ALIASES: Final = {
 
 # --- weights (tuned on the language, not on single cases; see docs/referrals.md) --------------
 STAFF_LINE_WEIGHT: Final = 0.1
-SUPPRESSED_LINE_WEIGHT: Final = 0.3
+SUPPRESSED_LINE_WEIGHT: Final = 0.5
 """A quoted song, a joke taken back, a risk that is over: its words matter less."""
 RECENCY_FLOOR: Final = 0.4
 RECENCY_HALF_LIFE_LINES: Final = 12.0
@@ -60,6 +67,12 @@ TERM_REPEAT_CAP: Final = 2.0
 SERVICE_TRIGGER_WEIGHT: Final = 1.5
 AUDIENCE_MISMATCH_FLOOR: Final = 0.4
 URGENT_WINDOW_LINES: Final = 3
+MODEL_WINDOW_LINES: Final = 6
+"""The learnt model reads the latest visitor lines, as many as the conversations it learnt
+from: a first message often says what the last one takes back ("mår bättre nu")."""
+MODEL_MIN_WORDS: Final = 5
+"""Below this many words the model says nothing: a lone "hei" is not evidence of anything,
+and its few letter n-grams would carry the whole (normalised) weight."""
 MAX_MATCHED_SHOWN: Final = 6
 LINE_CACHE_SIZE: Final = 4096
 FALLBACK_SERVICES: Final = {
@@ -222,12 +235,23 @@ _WINDOW_CONCEPTS: Final = frozenset(
         "weapon_gun",
         "child_hazard",
         "locked_out",
+        "raging",
+        "distress",
+        "acute_symptom",
+        "announced",
     }
 )
 """Concept classes the window rules combine across neighbouring visitor lines."""
 _SUBSTANCES: Final = frozenset({"medicines", "drugs"})
+_SUBSTANCE_TOPICS: Final = frozenset({"medicines", "drugs", "alcohol"})
 _OVERDOSE_SUPPRESSORS: Final = frozenset({"past", "conditional", "routine", "habitual"})
 """Taking medicines "som vanligt" or "varje dag" is a routine, not an overdose."""
+_NEGATED_AFTER: Final = frozenset({"violence_verb", "assault", "ingest", "self_harm", "harm_done"})
+"""Classes of acts, negated also by a negation right after them ("han slår inte")."""
+_AFTER_VERB_NEGATIONS: Final = frozenset({"inte", "ikke", "ikkje", "icke", "ej", "aldri", "aldrig"})
+_CONTRASTS: Final = frozenset({"men", "but", "fast", "though"})
+_TAKEN_BACK: Final = frozenset({"suicide", "self_harm"})
+"""Kinds a next line can take back ("inte så att jag vill dö, mer existentiellt")."""
 _NOT_NOW_CUES: Final = frozenset({"habitual", "past", "recent_past", "past_state"})
 _KIND_ORDER: Final = {kind: order for order, kind in enumerate(lexicon.URGENT_KINDS)}
 _FIRST_PERSON_WORDS: Final = lexicon.FIRST_PERSON | lexicon.FIRST_PERSON_COPULAS
@@ -264,6 +288,8 @@ class _LineAnalysis:
     bare_number: int | None
     language_votes: tuple[int, int, int]
     first_word: str
+    affirmed: str
+    """A "ja" / "yes" among the line's first words ("honestly yes", "ärligt talat ja"), or ""."""
     concepts: rules.LineConcepts
     """Concept classes of the urgency rules found in the line (referrals.rules)."""
 
@@ -275,8 +301,17 @@ class SuggestionEngine:
     to call from one thread at a time and keeps only bounded analysis caches.
     """
 
-    def __init__(self, directory: Directory) -> None:
+    def __init__(
+        self, directory: Directory, *, model: UrgencyModel | None | Literal["shipped"] = "shipped"
+    ) -> None:
+        """``model``: the learnt second signal for urgency (``referrals.model``); the
+        shipped one by default, None for the concept rules alone."""
         self.directory = directory
+        self.model = default_model() if model == "shipped" else model
+        self._model_lines: dict[str, LineFeatures] = {}
+        self._model_windows: dict[tuple[str, ...], ModelVerdict] = {}
+        self._window_cache: dict[tuple[object, ...], tuple[list[tuple[str, str]], object]] = {}
+        """Findings of the window rules per run of analysed lines (keyed by their identity)."""
         self._matcher = PatternMatcher()
         self._target_kind: list[int] = []
         self._target_name: list[str] = []
@@ -321,8 +356,12 @@ class SuggestionEngine:
         return self._target_ids[key]
 
     def clear_cache(self) -> None:
-        """Forget every analysed line (the cache holds matched words and cues, not whole lines)."""
+        """Forget every analysed line (the caches hold matched words, cues and the model's
+        word counts and verdicts)."""
         self._line_cache.clear()
+        self._model_lines.clear()
+        self._model_windows.clear()
+        self._window_cache.clear()
 
     # -- public API -----------------------------------------------------------------------------
 
@@ -335,11 +374,25 @@ class SuggestionEngine:
         kinds = self._urgency(conversation, analyses)
         return bool(kinds), _reasons(kinds)
 
-    def suggest(self, conversation: Conversation, *, top: int = 5) -> Suggestions:
-        """The ``top`` services that fit best, best first, and the urgency verdict."""
+    def suggest(
+        self,
+        conversation: Conversation,
+        *,
+        top: int = 5,
+        verdict: tuple[bool, Sequence[str]] | None = None,
+    ) -> Suggestions:
+        """The ``top`` services that fit best, best first, and the urgency verdict.
+
+        ``verdict`` is an urgency verdict decided elsewhere, ``(urgent, reasons)`` as
+        ``urgency()`` gives them: the console passes the relay's (which a staff member may
+        have overridden), so the services are ranked by the verdict staff see and the engine
+        computes no second one. Without it the engine decides, as ``urgency()`` does.
+        """
         lines = conversation.lines
         analyses = [self._analyse(line.text) for line in lines]
-        urgent_kinds = self._urgency(conversation, analyses)
+        urgent_kinds = (
+            self._urgency(conversation, analyses) if verdict is None else _kinds(*verdict)
+        )
         lang = _conversation_language(conversation.lang, analyses)
         country = self._conversation_country(lang, lines, analyses)
         option = _LANG_OPTIONS.index(lang)
@@ -416,6 +469,8 @@ class SuggestionEngine:
             if fallback in self.directory and fallback not in shown:
                 score = FALLBACK_SCORE / (rank + 1)  # below any real match, still ranked
                 suggestions.append(Suggestion(fallback, score, [], self.directory[fallback]))
+        if verdict is not None:
+            return Suggestions(verdict[0], list(verdict[1]), suggestions)
         return Suggestions(bool(urgent_kinds), _reasons(urgent_kinds), suggestions)
 
     # -- analysis -------------------------------------------------------------------------------
@@ -451,21 +506,35 @@ class SuggestionEngine:
         cue_sets: list[set[str]] = [set() for _ in range(sentence_count)]
         cue_words: dict[str, str] = {}
         best: dict[tuple[int, int], list[Any]] = {}
-        urgent_hits: list[tuple[str, str, int, bool]] = []
+        urgent_hits: list[tuple[str, str, int, bool, int, int]] = []
         sentence_topics: list[set[str]] = [set() for _ in range(sentence_count)]
         hits: list[rules.Hit] = []
         clauses: list[int] = []
         clause = 0
+        contrasted = False
+        after_but: set[int] = set()
+        """Clauses after a "men" / "but" in their sentence: asserted, not part of an "om …"
+        or a past that opened the sentence ("om nån frågar säger jag bra men jag önskar …")."""
         for token in tokens:
             clauses.append(clause)
+            if contrasted:
+                after_but.add(clause)
+            if token in lexicon.SENTENCE_BREAKS:
+                contrasted = False
+            elif token in _CONTRASTS:
+                contrasted = True
             if token in lexicon.CLAUSE_BREAKS or token in lexicon.SENTENCE_BREAKS:
                 clause += 1
+        contrast = frozenset(after_but)
         for target, weight, lang, start, end, negated, sentence in matches:
             kind, name = kinds[target], names[target]
             if kind == _TOPIC and not negated:
                 sentence_topics[sentence].add(name)
             surface = tokens[start] if start == end else " ".join(tokens[start : end + 1])
             if kind == _CUE and name in rules.RULE_CLASSES:
+                if name in _NEGATED_AFTER and end + 1 < len(tokens):
+                    # Scandinavian word order puts "inte" after the verb: "han slår ikke".
+                    negated = negated or tokens[end + 1] in _AFTER_VERB_NEGATIONS
                 hits.append(
                     rules.Hit(
                         name,
@@ -486,7 +555,7 @@ class SuggestionEngine:
                         cue_words[name] = surface
                 continue
             if kind == _URGENT:
-                urgent_hits.append((name, surface, sentence, negated))
+                urgent_hits.append((name, surface, sentence, negated, start, end))
             elif start == end and kind == _TOPIC:
                 owned_by = owners.get(start)
                 if owned_by:
@@ -514,9 +583,16 @@ class SuggestionEngine:
                 max(other * sv, other * nb, en) * f,
             )
             contributions.append((kind == _SERVICE, name, surface, weights))
+        if _has_digit(text):
+            for sentence in _past_years(tokens, sentences):
+                cue_sets[sentence].add("past")
+                cue_words.setdefault("past", "year")
         cues = tuple(frozenset(c) for c in cue_sets)
         urgent: list[tuple[str, str]] = []
-        for name, surface, sentence, negated in urgent_hits:
+        idioms = [(h.start, h.end) for h in hits if h.name == "idiom"]
+        for name, surface, sentence, negated, start, end in urgent_hits:
+            if any(a <= end and start <= b for a, b in idioms):
+                continue  # "orkar inte leva med ångesten": an idiom owns its words
             suppressors = _OVERDOSE_SUPPRESSORS if name == "overdose" else _SUPPRESSING_CUES
             if not negated and not (suppressors & cues[sentence]):
                 _add_finding(urgent, (name, surface))
@@ -534,15 +610,17 @@ class SuggestionEngine:
         ages = {str(age) for age in (visitor_age, *subject_ages) if age is not None}
         if ages:  # "pappa är 63": an age, not a count of pills
             hits = [h for h in hits if not (h.name == "many" and h.surface in ages)]
-        hits = rules.mark_ambivalence(rules.drop_idioms(hits), tokens, sentences)
+        hits = rules.negated_life(rules.drop_idioms(hits), tokens)
+        hits = rules.mark_ambivalence(hits, tokens, sentences)
         words_end = len(tokens)
         while words_end and tokens[words_end - 1] in lexicon.SENTENCE_BREAKS:
             words_end -= 1
-        concepts = rules.line_concepts(hits, cues, words_end)
+        first = next((t for t in tokens if t not in lexicon.SENTENCE_BREAKS), "")
+        concepts = rules.line_concepts(hits, cues, words_end, first, contrast)
         if concepts.suppressed:
             urgent = []
         else:
-            for finding in rules.line_findings(hits, cues):
+            for finding in rules.line_findings(hits, cues, contrast):
                 _add_finding(urgent, finding)
         intoxicated: tuple[tuple[bool, bool], ...] = ()
         if "intoxicated" in cue_words:
@@ -576,7 +654,7 @@ class SuggestionEngine:
             topics=frozenset().union(*sentence_topics),
             needs_window=not _WINDOW_CUES.isdisjoint(cue_words)
             or not _WINDOW_CONCEPTS.isdisjoint(concepts.names)
-            or bool(concepts.leading_ending),
+            or bool(concepts.leading_ending or concepts.negated_ending),
             cue_words=cue_words,
             intoxicated_sentences=intoxicated,
             visitor_age=visitor_age,
@@ -584,6 +662,7 @@ class SuggestionEngine:
             bare_number=bare_number,
             language_votes=votes,
             first_word=bare[0] if bare else "",
+            affirmed=_affirmed(tokens),
             concepts=concepts,
         )
 
@@ -608,14 +687,16 @@ class SuggestionEngine:
             or any(a.visitor_age is not None and a.visitor_age <= 15 for a in visitor)
             or any(age <= 15 for age in _answered_ages(lines, analyses))
         )
-        for analysis in visitor:
+        for order, analysis in enumerate(visitor):
+            taken_back = order + 1 < len(visitor) and visitor[order + 1].concepts.takes_back
             for kind, words in analysis.urgent:
-                add(kind, words)
+                if not (taken_back and kind in _TAKEN_BACK):
+                    add(kind, words)
         # A visitor's "ja" to a staff question ("Är du ensam hemma nu?") says what was asked.
         positions = [p for p, line in enumerate(lines) if line.sender == "visitor"]
         concepts = [
             rules.merge_answer(analyses[p].concepts, analyses[p - 1].concepts)
-            if analyses[p].first_word in lexicon.AFFIRMATIVES
+            if analyses[p].affirmed
             and p > 0
             and lines[p - 1].sender == "staff"
             and "?" in lines[p - 1].text
@@ -648,17 +729,29 @@ class SuggestionEngine:
             if child_alone:
                 add("child_at_risk", child_alone)
             start = max(0, order - URGENT_WINDOW_LINES + 1)
-            for kind, words in rules.window_findings(
-                concepts[start : order + 1],
-                child_writer=child_writer,
-                intoxicated_now=any(a.intoxicated_sentences for a in window),
-                unresponsive="unresponsive" in window_cues,
-                parent_intoxicated=any(
-                    parent for a in window for parent, _ in a.intoxicated_sentences
-                ),
-                despair="despair" in window_cues,
-                parent_named="parent" in window_cues,
-            ):
+            read = (*concepts[start : order + 1], *window)
+            key = (*(id(item) for item in read), child_writer)
+            cached = self._window_cache.get(key)
+            if cached is None:
+                cached = self._window_cache[key] = (
+                    rules.window_findings(
+                        concepts[start : order + 1],
+                        child_writer=child_writer,
+                        intoxicated_now=any(a.intoxicated_sentences for a in window),
+                        unresponsive="unresponsive" in window_cues,
+                        parent_intoxicated=any(
+                            parent for a in window for parent, _ in a.intoxicated_sentences
+                        ),
+                        despair="despair" in window_cues,
+                        parent_named="parent" in window_cues,
+                        substance=not _SUBSTANCE_TOPICS.isdisjoint(window_topics),
+                    ),
+                    read,  # kept, so the ids in the key stay theirs
+                )
+                if len(self._window_cache) > LINE_CACHE_SIZE:
+                    self._window_cache.clear()
+                    self._window_cache[key] = cached
+            for kind, words in cached[0]:
                 add(kind, words)
         # A visitor answering "yes" to a staff member's direct question about suicide.
         for position, question in enumerate(analyses):
@@ -675,12 +768,48 @@ class SuggestionEngine:
                 ),
                 None,
             )
-            if answer is not None and answer.first_word in lexicon.AFFIRMATIVES:
+            if answer is not None and answer.affirmed:
                 add(
                     "suicide",
-                    f'{answer.first_word}" to "{question.cue_words["staff_suicide_question"]}',
+                    f'{answer.affirmed}" to "{question.cue_words["staff_suicide_question"]}',
                 )
+        if not found and self.model is not None:
+            texts = [line.text for line in lines if line.sender == "visitor"]
+            verdict = self._model_verdict(texts)
+            shown = visitor[-MODEL_WINDOW_LINES:]
+            backs = [
+                n + 1 < len(shown) and shown[n + 1].concepts.takes_back for n in range(len(shown))
+            ]
+            if verdict is not None and _supported(verdict, shown, backs):
+                add(verdict.kind, '" + "'.join(verdict.words))
         return found
+
+    def _model_verdict(self, texts: Sequence[str]) -> ModelVerdict | None:
+        """The learnt model's reading of the latest visitor lines (as many as a short
+        conversation it was trained on), or None when it does not reach its threshold."""
+        model = self.model
+        assert model is not None
+        key = tuple(texts[-MODEL_WINDOW_LINES:])
+        verdict = self._model_windows.get(key)
+        if verdict is None:
+            verdict = model.read([self._model_line(text) for text in key])
+            if len(self._model_windows) >= LINE_CACHE_SIZE:
+                self._model_windows.clear()
+            self._model_windows[key] = verdict
+        if verdict.probability >= model.threshold and verdict.words and (
+            sum(len(self._model_line(text).words) for text in key) >= MODEL_MIN_WORDS
+        ):
+            return verdict
+        return None
+
+    def _model_line(self, text: str) -> LineFeatures:
+        cached = self._model_lines.get(text)
+        if cached is None:
+            cached = line_features(text)
+            if len(self._model_lines) >= LINE_CACHE_SIZE:
+                self._model_lines.clear()
+            self._model_lines[text] = cached
+        return cached
 
     # -- who is writing, and about what ---------------------------------------------------------
 
@@ -851,6 +980,19 @@ def _reasons(kinds: Mapping[str, list[str]]) -> list[str]:
     ]
 
 
+def _kinds(urgent: bool, reasons: Sequence[str]) -> dict[str, list[str]]:
+    """Urgent kinds and their words back from reasons (``kind: "words"``); unknown kinds and
+    a "not urgent" verdict give none."""
+    kinds: dict[str, list[str]] = {}
+    if not urgent:
+        return kinds
+    for reason in reasons:
+        kind, _, words = reason.partition(": ")
+        if kind in _KIND_ORDER:
+            kinds.setdefault(kind, []).append(words.strip('"'))
+    return kinds
+
+
 @functools.lru_cache(maxsize=64)
 def _recency_weights(count: int) -> tuple[float, ...]:
     """Weight of each of ``count`` lines, oldest first: recent lines count more."""
@@ -932,6 +1074,103 @@ def _answered_ages(lines: Sequence[Line], analyses: Sequence[_LineAnalysis]) -> 
                     ages.append(number)
                 break
     return ages
+
+
+_YEAR_BEFORE: Final = frozenset({"i", "in", "år", "året", "back", "during", "under", "from"})
+_FIRST_YEAR: Final = 1950
+_LAST_PAST_YEAR: Final = 2025
+"""A year up to this one, after "i" / "in" ("försökte i 2015", "in 2015"), is the past."""
+
+
+def _past_years(tokens: Sequence[str], sentences: Sequence[int]) -> set[int]:
+    """Sentences that place something in a past year ("tried to end my life in 2015")."""
+    found = set()
+    for i, token in enumerate(tokens):
+        if (
+            i
+            and len(token) == 4
+            and _is_number(token)
+            and _FIRST_YEAR <= int(token) <= _LAST_PAST_YEAR
+            and tokens[i - 1] in _YEAR_BEFORE
+        ):
+            found.add(sentences[i])
+    return found
+
+
+_NOT_NOW_SENTENCE: Final = frozenset({"past", "conditional", "past_state"})
+_MODEL_SUPPORT: Final[Mapping[str, frozenset[str]]] = {
+    "suicide": frozenset({
+        "death", "disappear", "not_wake", "suicide_word", "suicide_noun", "burden", "farewell",
+        "give_away", "stockpile", "weary", "live", "plan_how", "rope", "weapon_gun", "despair",
+        "means", "danger", "wish", "thought",
+    }),
+    "self_harm": frozenset({"self_harm", "harm_done", "wound", "urge"}),
+    "overdose": frozenset({"ingest", "pills", "many", "drowsy", "acute_symptom", "ingest_many"}),
+    "medical": frozenset({"unresponsive", "drowsy", "acute_symptom", "danger"}),
+    "violence": frozenset({
+        "violence_verb", "assault", "menace", "kill_threat", "reported_threat", "raging",
+        "distress", "afraid_home", "flee", "confine", "violence_act", "threat", "weapon",
+        "hiding", "fear",
+    }),
+    "child_at_risk": frozenset({
+        "lone", "absent_adult", "neglect", "child_alone", "locked_out", "child_hazard",
+        "driving", "alone", "drunk_now", "intoxicated",
+    }),
+    "goodbye": frozenset({"goodbye_message", "farewell", "unreachable"}),
+    "third_party_danger": frozenset({"danger", "unreachable", "weapon_gun", "drowsy", "rope"}),
+}
+"""The concept classes or cues at least one of which must stand, now, in the lines the model
+read for its verdict of each kind to count: the model finds new wordings, the classes keep it
+to risk ("my husband is drunk again and asleep on the couch" is not violence)."""
+_MODEL_ROUTINE: Final = frozenset({"routine", "habitual"})
+
+
+def _supported(
+    verdict: ModelVerdict, window: Sequence[_LineAnalysis], taken_back: Sequence[bool]
+) -> bool:
+    """Whether the model's verdict counts: its words stand in a line the rules read as now
+    (and the next line does not take back), a concept class of its kind is there, and for an
+    overdose no routine ("as usual", "this morning") is."""
+    now = [not (_not_now(a) or back) for a, back in zip(window, taken_back, strict=True)]
+    if not any(now[n] for n in verdict.lines):
+        return False
+    live = [a for a, is_now in zip(window, now, strict=True) if is_now]
+    present = frozenset().union(*(a.concepts.names | a.cue_union for a in live))
+    if verdict.kind in ("overdose", "medical") and _MODEL_ROUTINE & present:
+        return False
+    if verdict.kind == "child_at_risk" and not {"children", "child_subject", "parent"} & present:
+        return False  # a child must be there to be at risk
+    return not _MODEL_SUPPORT.get(verdict.kind, frozenset()).isdisjoint(present)
+
+
+def _not_now(analysis: _LineAnalysis) -> bool:
+    """Whether the rules read the whole line as not now: a quote, a risk that is over, a
+    general question, or only sentences about the past or a hypothetical. The learnt model
+    knows words, not tense; where its words stand in such lines it is not asked."""
+    return analysis.concepts.suppressed or all(
+        _NOT_NOW_SENTENCE & cues for cues in analysis.cues
+    )
+
+
+_AFFIRMED_WITHIN: Final = 3
+_PLAIN_YES: Final = frozenset(
+    {"ja", "jo", "jaa", "japp", "jepp", "yes", "yeah", "yep", "absolut", "definitivt", "definitely"}
+)
+"""After a first word ("honestly yes"), only a plain yes answers: "jag är typ trött" does not."""
+
+
+def _affirmed(tokens: Sequence[str]) -> str:
+    """The "ja" / "yes" a line answers with: its first word, or a plain yes among the next two
+    unless a negation comes first ("honestly yes", "ärligt talat ja", not "nej ja vet inte")."""
+    words = [t for t in tokens if t not in lexicon.SENTENCE_BREAKS][:_AFFIRMED_WITHIN]
+    if words and words[0] in lexicon.AFFIRMATIVES:
+        return words[0]
+    for token in words[1:]:
+        if token in lexicon.NEGATIONS:
+            return ""
+        if token in _PLAIN_YES:
+            return token
+    return ""
 
 
 def _cue_word(window: Sequence[_LineAnalysis], cue: str) -> str:

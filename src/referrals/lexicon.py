@@ -1334,7 +1334,9 @@ NYNORSK_VARIANTS: Final[Mapping[str, tuple[str, ...]]] = {
     "jeg": ("eg",),
     "noen": ("nokon",),
     "noe": ("noko",),
-    "hvem": ("kven",),
+    "hvem": ("kven", "kem", "kæm"),
+    "siden": ("sidan",),
+    "nå": ("no",),
     "hva": ("kva",),
     "hvordan": ("korleis",),
     "hvis": ("viss", "om"),
@@ -1344,8 +1346,31 @@ NYNORSK_VARIANTS: Final[Mapping[str, tuple[str, ...]]] = {
     "hjemme": ("heime",),
     "være": ("vere",),
     "dø": ("døy",),
+    "dør": ("døyr",),
+    "tenker": ("tenkjer",),
+    "tenke": ("tenkje",),
+    "svarer": ("svarar",),
+    "kommer": ("kjem",),
+    "hun": ("ho",),
+    # spoken forms written in chat (northern and western dialects)
+    "skal": ("ska",),
+    "drepe": ("drep",),
 }
-"""Nynorsk forms accepted for bokmål words in Norwegian patterns."""
+"""Nynorsk (and common dialect) forms accepted for bokmål words in Norwegian patterns."""
+
+SWEDISH_CHAT_VARIANTS: Final[Mapping[str, tuple[str, ...]]] = {
+    "är": ("e",),
+    "något": ("nåt",),
+    "någon": ("nån",),
+    "och": ("o", "å"),
+    "sedan": ("sen",),
+    "dem": ("dom",),
+    "mig": ("mej",),
+    "dig": ("dej",),
+    "sig": ("sej",),
+}
+"""Spoken forms Swedish chat writes ("hur högt det e från", "nåt", "o"), accepted for the
+written word in Swedish patterns."""
 
 NEGATIONS: Final[frozenset[str]] = frozenset(
     {
@@ -1373,6 +1398,9 @@ NEGATIONS: Final[frozenset[str]] = frozenset(
         "don't",
         "dont",
         "doesn't",
+        "nobody's",
+        "nobodys",
+        "noone",
         "doesnt",
         "didn't",
         "didnt",

@@ -10,15 +10,24 @@ per word.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Final
 
 import snowballstemmer  # type: ignore[import-untyped]
 
-from referrals.lexicon import CLAUSE_BREAKS, NEGATIONS, NYNORSK_VARIANTS, SENTENCE_BREAKS
+from referrals.lexicon import (
+    CLAUSE_BREAKS,
+    NEGATIONS,
+    NYNORSK_VARIANTS,
+    SENTENCE_BREAKS,
+    SWEDISH_CHAT_VARIANTS,
+)
 
 LANGS: Final = ("sv", "nb", "en")
+_VARIANTS: Final = {"nb": NYNORSK_VARIANTS, "sv": SWEDISH_CHAT_VARIANTS}
+"""Other spellings a pattern word is also written in: nynorsk, dialect and chat forms."""
 _STEMMER_NAMES: Final = {"sv": "swedish", "nb": "norwegian", "en": "english"}
 _COMPOUNDING: Final = frozenset({"sv", "nb"})
 
@@ -52,11 +61,23 @@ _STRETCHED: Final = re.compile(r"([^\W\d_])\1{2,}")
 """A letter typed three or more times over ("dööö", "nuuu"): chat emphasis, not spelling."""
 
 
+_INVISIBLE: Final = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+"""Zero-width characters and soft hyphens: pasted text and some keyboards put them inside words."""
+_APOSTROPHES: Final = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'", "′": "'"})
+
+
+def normalise(text: str) -> str:
+    """Text as the matcher reads it: NFKC (so "ö" typed as o + combining diaeresis on a Mac,
+    full-width letters and ligatures read as the plain letters), without zero-width characters
+    or soft hyphens, one apostrophe, lower case."""
+    text = unicodedata.normalize("NFKC", text.translate(_INVISIBLE))
+    return text.translate(_APOSTROPHES).lower()
+
+
 def tokenize(text: str) -> list[str]:
     """Lower-case words, numbers and the punctuation that ends clauses, in order; a letter
     stretched for emphasis ("vill dööö") is read once."""
-    text = text.lower().replace("’", "'").replace("`", "'")
-    return _TOKEN.findall(_STRETCHED.sub(r"\1", text))
+    return _TOKEN.findall(_STRETCHED.sub(r"\1", normalise(text)))
 
 
 def is_number(token: str) -> bool:
@@ -238,8 +259,13 @@ class PatternMatcher:
                 gap = MAX_GAP
                 continue
             alternatives = word.split("|")
-            if lang == "nb":
-                alternatives += [v for a in alternatives for v in NYNORSK_VARIANTS.get(a, ())]
+            variants = _VARIANTS.get(lang)
+            if variants:
+                alternatives += [
+                    ("=" if a.startswith("=") else "") + v
+                    for a in alternatives
+                    for v in variants.get(a.removeprefix("="), ())
+                ]
             units = frozenset(self._unit(lang, alternative) for alternative in alternatives)
             steps.append(_Step(units, gap if steps else 0))
             gap = 0

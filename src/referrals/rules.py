@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Final
 
+from referrals.lexicon import NEGATIONS
+
 RULE_CLASSES: Final = frozenset(
     {
         "death",
@@ -84,6 +86,17 @@ RULE_CLASSES: Final = frozenset(
         "child_hazard",
         "locked_out",
         "child_alone",
+        "live",
+        "desire",
+        "acute_symptom",
+        "raging",
+        "distress",
+        "ongoing",
+        "duration",
+        "takeback",
+        "specific_case",
+        "announced",
+        "general_question",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -125,12 +138,49 @@ def family(lang_index: int) -> int:
 
 
 def drop_idioms(hits: list[Hit]) -> list[Hit]:
-    """Words inside an idiom ("dead tired", "dör av skratt") count as nothing else."""
-    spans = [(h.start, h.end) for h in hits if h.name == "idiom" and h.positive]
-    if not spans:
+    """Words inside an idiom ("dead tired", "dör av skratt", "leva med ångesten") count as
+    nothing else, and a duration ("hela dagarna", "all night") is not a count of pills."""
+    spans = [(h.start, h.end) for h in hits if h.name == "idiom"]  # "inte leva med" too
+    durations = [(h.start, h.end) for h in hits if h.name == "duration"]
+    if not spans and not durations:
         return hits
     return [h for h in hits if h.name == "idiom" or not any(
-        h.start <= end and start <= h.end for start, end in spans)]
+        h.start <= end and start <= h.end for start, end in spans) and not (
+        h.name == "many" and any(h.start <= end and start <= h.end for start, end in durations))]
+
+
+_LIFE_REACH: Final = 5
+"""How far before a negated "live" a wish or a lack of will may stand ("ingen lust att leva")."""
+_WILL: Final = frozenset({"desire", "wish", "thought", "plan", "weary", "urge"})
+
+
+def negated_life(hits: list[Hit], tokens: Sequence[str]) -> list[Hit]:
+    """Not wanting to live is a wish to die: a negated `live` ("vill inte leva", "har ingen
+    lust att leva", "don't want to be here", "eg har ikkje lyst å leve") with a wish, a will or
+    a reason before it in the same clause is an explicit suicide word, whatever the negation
+    covers.
+    A `live` that is not negated ("vill leva") stays what it is; one in an idiom ("leva med
+    ångesten") is gone before this."""
+    found = []
+    for live in (h for h in hits if h.name == "live" and not h.positive):
+        will = next(
+            (
+                h
+                for h in hits
+                if h.name in _WILL
+                and h.clause == live.clause
+                and 0 <= live.start - h.start <= _LIFE_REACH
+            ),
+            None,
+        )
+        if will is not None:
+            start = will.start
+            while start > 0 and will.start - start < 2 and tokens[start - 1] in NEGATIONS:
+                start -= 1
+            surface = " ".join(tokens[start : live.end + 1])
+            found.append(Hit("suicide_word", start, live.end, True, live.sentence, live.family,
+                             surface, live.clause))
+    return hits + found if found else hits
 
 
 def mark_ambivalence(
@@ -162,7 +212,9 @@ def mark_ambivalence(
 
 
 def line_findings(
-    hits: Sequence[Hit], sentence_cues: Sequence[frozenset[str]]
+    hits: Sequence[Hit],
+    sentence_cues: Sequence[frozenset[str]],
+    contrast: frozenset[int] = frozenset(),
 ) -> list[tuple[str, str]]:
     """Urgent findings this line shows by itself: (kind, words)."""
     positive = [h for h in hits if h.positive]
@@ -178,7 +230,7 @@ def line_findings(
         if _SUPPRESS_SENTENCE & cues:
             # Clearly the past or a hypothetical; only clauses that also say now or yesterday
             # ("... för två veckor sen, och igår hotade han ...") still count.
-            timed = {h.clause for h in here if h.name in _TIME}
+            timed = {h.clause for h in here if h.name in _TIME} | contrast
             here = [h for h in here if h.clause in timed]
             if not here:
                 continue
@@ -200,12 +252,15 @@ def line_findings(
 
 
 def line_suppressed(names: set[str] | frozenset[str]) -> bool:
-    """A quote, a risk that is over, or a general professional question without a time."""
+    """A quote, a joke or a line taken back, a risk that is over, or a general professional
+    question (no time, no one person they met)."""
     if "serious" in names:
         return False  # "not joking", "på riktigt": a laugh does not take it back
-    if "quote" in names or "over" in names:
+    if {"quote", "over", "takeback", "general_question"} & names:
         return True
-    return "professional_general" in names and not (_TIME & names)
+    return "professional_general" in names and not (_TIME & names) and (
+        "specific_case" not in names
+    )
 
 
 def _sentence_findings(
@@ -234,7 +289,7 @@ def _sentence_findings(
         if ending.name == "not_wake" and "habitual" not in cues and "not_wake" in names:
             found.append(("suicide", ending.surface))
             break
-    if {"wish", "plan"} & names and {"ingest", "many", "pills"} <= names:
+    if {"wish", "plan", "thought"} & names and {"ingest", "many", "pills"} <= names:
         found.append(("suicide", _words(here, ("ingest", "many", "pills"))))
     if "confine" in names:
         found.append(("violence", _words(here, ("confine",))))
@@ -299,6 +354,14 @@ class LineConcepts:
     """A wish or thought the line ends on, its object still to come ("jag vill bara")."""
     leading_ending: str = ""
     """A death or disappearing word the line opens with ("försvinna typ")."""
+    negated_ending: str = ""
+    """A death word the line denies ("vil ikke dø egentlig"): a "but" opening the next line
+    makes it ambivalence, as within a sentence."""
+    opens_with_but: str = ""
+    """The "men" / "but" the line starts with: it goes on from the line before."""
+    takes_back: bool = False
+    """The line takes back what the one before said ("inte så att jag vill dö", "not that I
+    ...", "menar inte så"), unless it also says it is serious."""
 
 
 _NOT_NOW: Final = frozenset({"past", "conditional"})
@@ -314,13 +377,24 @@ lines: chat writers break one sentence over two messages ("jag vill bara" / "fö
 
 
 def line_concepts(
-    hits: Iterable[Hit], sentence_cues: Sequence[frozenset[str]], token_count: int = 0
+    hits: Iterable[Hit],
+    sentence_cues: Sequence[frozenset[str]],
+    token_count: int = 0,
+    first_word: str = "",
+    contrast: frozenset[int] = frozenset(),
 ) -> LineConcepts:
-    """Positive classes of a line, leaving out sentences about the past or hypotheticals."""
+    """Positive classes of a line, leaving out sentences about the past or hypotheticals.
+
+    Three classes are made from others here: ``household_other`` (a household member who is
+    not the writer: "mig" is in `household` for "slog mig"), ``many_pills`` (a count or "all"
+    in the sentence of pills, not "massa pengar" two lines from "medicin") and
+    ``self_harm_intent`` (a wish, thought or plan close to self-harm in one sentence: "vill
+    skära mig", not "self-harm" and "I want to be informed").
+    """
     hits = list(hits)
     words: dict[str, str] = {}
     all_names: set[str] = set()
-    timed = {h.clause for h in hits if h.positive and h.name in _TIME}
+    timed = {h.clause for h in hits if h.positive and h.name in _TIME} | contrast
     for hit in hits:
         if not hit.positive:
             continue
@@ -332,6 +406,22 @@ def line_concepts(
             continue
         if hit.name not in words:
             words[hit.name] = hit.surface
+        if hit.name == "household" and hit.surface not in _SELF_OBJECTS:
+            words.setdefault("household_other", hit.surface)
+        if hit.name == "self_harm" and any(
+            p.name in _INTENT and p.positive and p.sentence == hit.sentence
+            and (0 <= hit.start - p.end <= _PAIR_REACH or 0 <= p.start - hit.end <= _PAIR_REACH)
+            for p in hits
+        ):
+            words.setdefault("self_harm_intent", next(
+                p.surface for p in hits
+                if p.name in _INTENT and p.positive and p.sentence == hit.sentence))
+        if hit.name == "many" and any(
+            p.name == "pills" and p.positive and p.sentence == hit.sentence
+            and abs(p.start - hit.start) <= _MANY_PILLS_REACH
+            for p in hits
+        ):
+            words.setdefault("many_pills", hit.surface)
     habitual = any({"habitual", "routine"} & cues for cues in sentence_cues)
     give_aways = frozenset(h.surface for h in hits if h.positive and h.name == "give_away")
     trailing = leading = ""
@@ -346,18 +436,30 @@ def line_concepts(
             opening.start < _LINE_EDGE
         ):
             leading = opening.surface
+    negated_ending = "" if "household_other" in words else next(
+        (h.surface for h in hits if not h.positive and h.name in _ENDING), ""
+    )
     return LineConcepts(
         frozenset(words), words, line_suppressed(all_names), habitual, give_aways,
-        trailing, leading,
+        trailing, leading, negated_ending, first_word if first_word in _BUT else "",
+        "takeback" in all_names and "serious" not in all_names,
     )
 
 
+_MANY_PILLS_REACH: Final = 8
+"""How many words may stand between a count and the pills it counts ("30 st av tabletterna")."""
+
+
 def merge_answer(answer: LineConcepts, question: LineConcepts) -> LineConcepts:
-    """A visitor's "yes" to a staff question: what the question named counts as said."""
+    """A visitor's "yes" to a staff question: what the question named counts as said
+    ("Har du tagit tabletter?" / "ja typ 30 st": 30 of the pills)."""
     words = {**question.words, **answer.words}
+    if "many" in answer.words and "pills" in question.words:
+        words.setdefault("many_pills", answer.words["many"])
     return LineConcepts(
         frozenset(words), words, answer.suppressed, answer.habitual or question.habitual,
         answer.give_aways, answer.trailing_intent, answer.leading_ending,
+        answer.negated_ending, answer.opens_with_but, answer.takes_back,
     )
 
 
@@ -370,8 +472,12 @@ def window_findings(
     parent_intoxicated: bool = False,
     despair: bool = False,
     parent_named: bool = False,
+    substance: bool = False,
 ) -> list[tuple[str, str]]:
-    """Urgent findings of a few neighbouring visitor lines together."""
+    """Urgent findings of a few neighbouring visitor lines together.
+
+    ``substance``: the lines speak of a drug, a medicine or alcohol (topic words).
+    """
     live = [c for c in window if not c.suppressed]
     if not live:
         return []
@@ -394,6 +500,12 @@ def window_findings(
             before.suppressed or after.suppressed
         ):
             found.append(("suicide", f'{before.trailing_intent}" + "{after.leading_ending}'))
+            break
+        # A denial that the next message turns around: "vil ikke dø egentlig" / "men ...".
+        if before.negated_ending and after.opens_with_but and not (
+            before.suppressed or after.suppressed
+        ):
+            found.append(("suicide", f'{before.negated_ending}" + "{after.opens_with_but}'))
             break
     if "unreachable" in names and {"goodbye_message", "farewell"} & names:
         said = first("goodbye_message", "farewell")
@@ -434,20 +546,52 @@ def window_findings(
     harm_names = frozenset().union(*(c.names for c in harm)) if harm else frozenset()
     if "harm_done" in harm_names:
         found.append(("self_harm", word("harm_done")))
-    elif "self_harm" in harm_names and {"time_now", "recent", "night", "wish", "plan", "thought",
+    elif "self_harm" in harm_names and {"time_now", "recent", "night", "self_harm_intent",
                                         "wound", "urge", "again"} & harm_names:
-        when = first("time_now", "wound", "urge", "again", "recent", "night", "wish", "plan",
-                     "thought")
+        when = first("time_now", "wound", "urge", "again", "recent", "night", "self_harm_intent")
         found.append(("self_harm", f'{word("self_harm")}" + "{word(when)}'))
     if (
         {"ingest", "pills"} <= names
-        and {"alcohol", "drowsy", "many"} & names
+        and {"alcohol", "drowsy", "many_pills"} & names
         and not habitual
         and "safety_question" not in names
     ):
         found.append(
-            ("overdose", f'{word("pills")}" + "{word(first("drowsy", "alcohol", "many"))}')
+            ("overdose", f'{word("pills")}" + "{word(first("drowsy", "alcohol", "many_pills"))}')
         )
+    # Poisoning now: a body in trouble (racing heart, chest pain, cannot stand, fits) after
+    # taking something, or while speaking of a substance and of now.
+    if "acute_symptom" in names and not habitual and (
+        {"ingest", "pills", "drunk_now"} & names
+        or (substance and {"time_now", "recent", "night"} & names)
+    ):
+        taken = first("ingest", "pills", "drunk_now", "time_now", "recent", "night")
+        found.append(("overdose", f'{word(taken)}" + "{word("acute_symptom")}'))
+    # Violence in the home that has happened or is threatened, and a time that is now or
+    # announced ("ikväll", "när han kommer hem") or an injury ("hon blöder"), across the lines
+    # that tell it.
+    if (
+        {"violence_verb", "assault", "menace", "kill_threat"} & names
+        and ("household_other" in names or child_writer)
+        and {"time_now", "night", "announced", "wound"} & names
+        and not any(k == "violence" for k, _ in found)
+    ):
+        act = first("kill_threat", "menace", "assault", "violence_verb")
+        when = first("announced", "time_now", "night", "wound")
+        found.append(("violence", f'{word(act)}" + "{word(when)}'))
+    # Violence heard: rage (screaming, thuds, smashing) and someone in distress, going on now.
+    if {"raging", "distress"} <= names and {"time_now", "ongoing", "night"} & names:
+        when = first("ongoing", "time_now", "night")
+        found.append(
+            ("violence", f'{word("raging")}" + "{word("distress")}" + "{word(when)}')
+        )
+    # A decision with the means at hand or worn out: "har bestämt mig" + "pillren framme".
+    if "decided" in names and "decided_what" not in names and (
+        {"pills", "rope", "weapon_gun", "stockpile", "many_pills", "plan_how", "weary"} & names
+    ):
+        means = first("stockpile", "rope", "weapon_gun", "pills", "many_pills", "plan_how",
+                      "weary")
+        found.append(("suicide", f'{word("decided")}" + "{word(means)}'))
     if unresponsive and {"ingest", "pills", "alcohol"} & names:
         found.append(("medical", word(first("ingest", "pills", "alcohol"))))
     drinking_now = intoxicated_now or (

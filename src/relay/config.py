@@ -32,6 +32,7 @@ from relay.organisations import (
 )
 from relay.protocol import DEFAULT_EMERGENCY, LANGUAGES, WEEKDAYS, EmergencyContact
 from relay.questions import OFFER_WHEN, QuestionsConfig
+from relay.storage import Database, database_target
 from relay.terminal_text import visible
 
 DEFAULT_HOST = "127.0.0.1"
@@ -60,7 +61,7 @@ class RelayConfig:
     certfile: Path | None = None
     keyfile: Path | None = None
     # Storage
-    database: Path = Path(DEFAULT_DATABASE)
+    database: Database = Path(DEFAULT_DATABASE)  # a SQLite file or a postgresql:// URL
     retention_days: int = 30
     audit_retention_days: int = 365  # the audit log's own retention (the hourly purge)
     # Conversations
@@ -311,7 +312,7 @@ def _from_data(r: _Reader, cfg: RelayConfig) -> RelayConfig:
         host=r.get("server", "host", str, cfg.host),
         port=port,
         allowed_origins=tuple(origins),
-        database=Path(database),
+        database=database_target(database),
         retention_days=retention,
         audit_retention_days=audit_retention,
         topic_tags=tuple(dict.fromkeys(tags)),
@@ -631,7 +632,7 @@ def config_from_env(cfg: RelayConfig, environ: Mapping[str, str] | None = None) 
             raise bad("LOTSEN_PORT", "must be a port number between 0 and 65535")
         changes["port"] = int(values["LOTSEN_PORT"])
     if "LOTSEN_DB" in values:
-        changes["database"] = Path(values["LOTSEN_DB"])
+        changes["database"] = database_target(values["LOTSEN_DB"])
     if "LOTSEN_ALLOWED_ORIGINS" in values:
         origins = tuple(o for o in re.split(r"[\s,]+", values["LOTSEN_ALLOWED_ORIGINS"]) if o)
         if not all(re.match(r"^https?://[^/]+$", o) for o in origins):

@@ -107,6 +107,9 @@ QUEUE_TOTAL_INTERVAL_S = 1.0
 PRESENCE_DELAY_S = 0.5
 # Widget openings while closed are added up in memory and written this often, in one write.
 CLOSED_VISITS_FLUSH_S = 1.0
+# Audit actions of a staff member's triage verdict (urgent, not urgent); the last one names
+# who marked a chat, also after a restart.
+MARK_ACTIONS = ("mark_urgent", "mark_not_urgent")
 
 
 @dataclass(eq=False, slots=True)
@@ -238,6 +241,8 @@ class Hub:
         await self.questions.load()
         for record, last_seq in await self.storage.live_conversations():
             live = Live(record, last_seq, self.queue.next_arrival())
+            if record.triage_override is not None:  # who marked it is in the audit log
+                live.marked_by = await self.storage.last_actor(record.id, MARK_ACTIONS)
             recent = await self.storage.recent_cids(record.id, REMEMBERED_CIDS)
             for cid, seq, ts in reversed(recent):
                 live.remember(cid, seq, ts)
@@ -1505,7 +1510,8 @@ class Hub:
                               "This chat has been closed.")
 
     def _marker(self, live: Live) -> str | None:
-        """Who overrode triage, as colleagues see it (a display name; "?" after a restart)."""
+        """Who overrode triage, as colleagues see it (a display name; "?" only when the audit
+        entry that said so is past its retention)."""
         if live.record.triage_override is None:
             return None
         return self.display(live.marked_by) if live.marked_by else "?"
@@ -1536,8 +1542,7 @@ class Hub:
         except StorageError:
             record.urgent, record.triage_override, live.marked_by = before
             raise
-        await self.storage.audit(username, "mark_urgent" if frame.urgent else "mark_not_urgent",
-                                 live.id)
+        await self.storage.audit(username, MARK_ACTIONS[0 if frame.urgent else 1], live.id)
         if frame.urgent and not before[0]:
             self.counters.count("conversations_urgent")
         if record.state == "queued" and live.id in self.queue:

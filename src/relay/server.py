@@ -42,8 +42,7 @@ from relay.organisations import RelayIds
 from relay.queue import WaitingQueue
 from relay.sessions import Sessions
 from relay.staff_login import UNAUTHENTICATED, StaffLogin
-from relay.storage import PurgeResult, Storage, StorageError
-from relay.storage.sqlite import SQLiteStorage
+from relay.storage import PurgeResult, Storage, StorageError, open_storage
 
 if TYPE_CHECKING:
     from relay.question_desk import QuestionDesk
@@ -70,7 +69,8 @@ class Relay:
         ids: RelayIds | None = None,
     ) -> None:
         self.config = config
-        self.storage: Storage = storage or SQLiteStorage(config.database, org=config.org)
+        self.storage: Storage = storage or open_storage(config.database, org=config.org,
+                                                        relay=True)
         self.counters = Counters()
         self.delivery = WebSocketOutbox(self.counters)
         self.hub = Hub(config, self.storage, self.delivery, triage=triage, clock=clock,

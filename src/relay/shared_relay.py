@@ -2,10 +2,11 @@
 
 Isolation by construction: every organisation gets a ``Relay`` of its own (its own waiting
 queue, live chats, staff presence, staff room, questions inbox, statistics) over storage
-scoped to its organisation (``SQLiteStorage.scoped``), so staff of one organisation have no
-path to another's conversations: a frame naming another organisation's conversation finds
-nothing and is answered ``forbidden``. What is shared is what must be: the port, the database
-file with its group commit, and the relay-wide id counters (an id never names two chats).
+scoped to its organisation (``scoped``, on SQLite or PostgreSQL), so staff of one
+organisation have no path to another's conversations: a frame naming another organisation's
+conversation finds nothing and is answered ``forbidden``. What is shared is what must be: the
+port, the database with its group commit, and the relay-wide id counters (an id never names
+two chats).
 
 This module only routes connections:
 
@@ -41,7 +42,7 @@ from relay.config import RelayConfig
 from relay.organisations import Organisation, RelayIds, WidgetRefusal
 from relay.protocol import STAFF_PATH, VISITOR_PATH
 from relay.server import Relay, Triage
-from relay.storage.sqlite import SQLiteStorage
+from relay.storage import open_storage
 
 log = logging.getLogger("lotsen.relay")
 
@@ -65,7 +66,7 @@ class SharedRelay:
         self.config = config
         self.organisations = config.served()
         first = next(iter(self.organisations))
-        self.storage = SQLiteStorage(config.database, org=first.id)
+        self.storage = open_storage(config.database, org=first.id, relay=True)
         ids = RelayIds()
         self.relays: dict[str, Relay] = {}
         for org in self.organisations:

@@ -15,7 +15,7 @@ from console.i18n_stats import TEXTS
 from console.screens.stats import StatsScreen
 from relay import protocol
 from tests.ops.month import write_month
-from tests.support import PASSWORD, RelayThread, add_staff_async, make_config
+from tests.support import PASSWORD, RelayThread, add_staff_async, make_config, sqlite_file
 
 
 class StatsHost(App[None]):
@@ -49,7 +49,7 @@ async def _until(condition: object, timeout: float = 10) -> None:
 
 async def _relay_with_month(tmp_path: Path) -> RelayThread:
     config = make_config(tmp_path)
-    await write_month(config.database)
+    await write_month(sqlite_file(config.database))
     await add_staff_async(config.database, "sara", supervisor=True)
     return RelayThread(config)
 

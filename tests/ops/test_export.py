@@ -8,7 +8,7 @@ from pathlib import Path
 
 from relay.storage.sqlite import SQLiteStorage
 from tests.ops.conftest import Cli
-from tests.support import Client, RelayThread
+from tests.support import Client, RelayThread, sqlite_file
 
 
 async def _conversation(port: int) -> tuple[int, str]:
@@ -60,7 +60,7 @@ def test_export_writes_transcript_and_audit_row(relay_thread: RelayThread, cli: 
     assert "] Anna: Hej! Berätta gärna mer." in text
     assert "INTERN" not in text  # internal notes only with --notes
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
-    rows = [row for row in asyncio.run(_audit(database)) if row[1] == "export"]
+    rows = [row for row in asyncio.run(_audit(sqlite_file(database))) if row[1] == "export"]
     assert rows == [("cli", "export", conversation, "lines=2")]
 
     with_notes = tmp_path / "with-notes.txt"
@@ -85,4 +85,4 @@ def test_export_refuses_overwrite_unknown_and_purged(relay_thread: RelayThread, 
     purged = cli("export", conversation, "--out", tmp_path / "y.txt", "--db", database)
     assert purged.exit_code == 2 and "retention purge" in purged.output
     assert not (tmp_path / "x.txt").exists() and not (tmp_path / "y.txt").exists()
-    assert not [row for row in asyncio.run(_audit(database)) if row[1] == "export"]
+    assert not [row for row in asyncio.run(_audit(sqlite_file(database))) if row[1] == "export"]

@@ -1,4 +1,5 @@
-"""``lotsen org`` and ``--org`` on staff, stats, report, export, audit and purge."""
+"""``lotsen org`` and ``--org`` on staff, stats, report, export, audit and purge, on SQLite
+and on PostgreSQL (the ``database`` fixture, tests/postgres.py)."""
 
 from __future__ import annotations
 
@@ -8,17 +9,26 @@ import json
 import time
 from pathlib import Path
 
+import pytest
+
 from relay.organisations import Organisation
-from relay.storage import ConversationRecord, Line
-from relay.storage.sqlite import SQLiteStorage
+from relay.storage import ConversationRecord, Database, Line, PostgresURL, open_storage
 from tests.ops.conftest import Cli
+from tests.postgres import BACKENDS, backend_database
 
 PASSWORD = "correct horse battery staple\n"
 
 
-def _relay(tmp_path: Path, cli: Cli) -> tuple[Path, Path]:
-    """A config with organisations kommun-a (retention 10 days) and kommun-b (40 days)."""
-    config, db = tmp_path / "lotsen.toml", tmp_path / "lotsen.db"
+@pytest.fixture(params=BACKENDS)
+def database(request: pytest.FixtureRequest, tmp_path: Path) -> Database:
+    return backend_database(request, tmp_path)
+
+
+def _relay(tmp_path: Path, cli: Cli, database: Database) -> tuple[Path, str]:
+    """A config with organisations kommun-a (retention 10 days) and kommun-b (40 days), and
+    the database as ``--db`` takes it."""
+    config = tmp_path / "lotsen.toml"
+    db = database.url if isinstance(database, PostgresURL) else str(database)
     assert cli("org", "add", "kommun-a", "--name", "Kommun A", "--origin",
                "https://kommun-a.se", "-c", config).exit_code == 0
     assert cli("org", "add", "kommun-b", "--name", "Kommun B", "-c", config).exit_code == 0
@@ -29,8 +39,8 @@ def _relay(tmp_path: Path, cli: Cli) -> tuple[Path, Path]:
     return config, db
 
 
-async def _chats(db: Path, org: str, ids: list[int], closed_days_ago: float) -> None:
-    storage = SQLiteStorage(db, org=org)
+async def _chats(db: Database, org: str, ids: list[int], closed_days_ago: float) -> None:
+    storage = open_storage(db, org=org)
     await storage.open()
     try:
         now = time.time()
@@ -47,11 +57,11 @@ async def _chats(db: Path, org: str, ids: list[int], closed_days_ago: float) -> 
         await storage.close()
 
 
-def test_org_add_list_show_keep_organisations_in_the_config_file(tmp_path: Path,
-                                                                cli: Cli) -> None:
+def test_org_add_list_show_keep_organisations_in_the_config_file(tmp_path: Path, cli: Cli,
+                                                                database: Database) -> None:
     """org add appends a checked [[organisation]] table; a second with the same id is
     refused with the file's line; list and show read them back with their counts."""
-    config, db = _relay(tmp_path, cli)
+    config, db = _relay(tmp_path, cli, database)
     again = cli("org", "add", "kommun-b", "--name", "B igen", "-c", config)
     assert again.exit_code == 2 and "is the id of an earlier organisation" in again.output
     assert f"{config}:" in again.output and "B igen" not in config.read_text(encoding="utf-8")
@@ -70,10 +80,10 @@ def test_org_add_list_show_keep_organisations_in_the_config_file(tmp_path: Path,
     assert missing.exit_code == 2 and "kommun-a, kommun-b" in missing.output
 
 
-def test_staff_belong_to_one_organisation(tmp_path: Path, cli: Cli) -> None:
+def test_staff_belong_to_one_organisation(tmp_path: Path, cli: Cli, database: Database) -> None:
     """staff add --org puts the account in that organisation only; a login name is unique on
     the relay; with several organisations --org is required."""
-    config, db = _relay(tmp_path, cli)
+    config, db = _relay(tmp_path, cli, database)
     added = cli("staff", "add", "anna", "--org", "kommun-a", "--password-stdin", "-c", config,
                 "--db", db, input=PASSWORD)
     assert added.exit_code == 0 and "of organisation kommun-a" in added.output
@@ -89,12 +99,13 @@ def test_staff_belong_to_one_organisation(tmp_path: Path, cli: Cli) -> None:
     assert other.exit_code == 2 and "in organisation kommun-b" in other.output
 
 
-def test_stats_report_export_and_audit_read_one_organisation(tmp_path: Path, cli: Cli) -> None:
+def test_stats_report_export_and_audit_read_one_organisation(
+        tmp_path: Path, cli: Cli, database: Database) -> None:
     """Each organisation's figures, transcripts and audit entries are its own, and its
     report and statistics say whose they are; --all-organisations adds them up."""
-    config, db = _relay(tmp_path, cli)
-    asyncio.run(_chats(db, "kommun-a", [1, 2, 3], closed_days_ago=1))
-    asyncio.run(_chats(db, "kommun-b", [4], closed_days_ago=1))
+    config, db = _relay(tmp_path, cli, database)
+    asyncio.run(_chats(database, "kommun-a", [1, 2, 3], closed_days_ago=1))
+    asyncio.run(_chats(database, "kommun-b", [4], closed_days_ago=1))
     since = time.strftime("%Y-%m-%d", time.localtime(time.time() - 5 * 86400))
     figures = {}
     for org in ("kommun-a", "kommun-b"):
@@ -133,16 +144,17 @@ def test_stats_report_export_and_audit_read_one_organisation(tmp_path: Path, cli
     assert unknown.exit_code == 2 and "no such organisation" in unknown.output
 
 
-def test_purge_applies_each_organisations_own_retention(tmp_path: Path, cli: Cli) -> None:
+def test_purge_applies_each_organisations_own_retention(
+        tmp_path: Path, cli: Cli, database: Database) -> None:
     """Chats closed 20 days ago: A keeps 10 days (purged), B keeps 40 (kept)."""
-    config, db = _relay(tmp_path, cli)
-    asyncio.run(_chats(db, "kommun-a", [1], closed_days_ago=20))
-    asyncio.run(_chats(db, "kommun-b", [2], closed_days_ago=20))
+    config, db = _relay(tmp_path, cli, database)
+    asyncio.run(_chats(database, "kommun-a", [1], closed_days_ago=20))
+    asyncio.run(_chats(database, "kommun-b", [2], closed_days_ago=20))
     result = cli("purge", "-c", config, "--db", db)
     assert result.exit_code == 0, result.output
 
     async def texts() -> tuple[list[str], list[str]]:
-        storage = SQLiteStorage(db, org="kommun-a")
+        storage = open_storage(database, org="kommun-a")
         await storage.open()
         try:
             a = [line.text for line in await storage.lines_after(1, 0)]

@@ -12,7 +12,7 @@ from relay.config import RelayConfig
 from relay.hours import OpeningHours
 from relay.server import Relay
 from tests.ops.month import TZ, write_month
-from tests.support import Client, add_staff_async
+from tests.support import Client, add_staff_async, sqlite_file
 
 # 20 March 2026 12:30, a Friday inside the default opening hours.
 MID_MARCH = datetime(2026, 3, 20, 12, 30, tzinfo=TZ).timestamp()
@@ -21,7 +21,7 @@ MID_MARCH = datetime(2026, 3, 20, 12, 30, tzinfo=TZ).timestamp()
 async def test_supervisor_gets_current_month_and_a_chosen_period(config: RelayConfig) -> None:
     """A ``stats`` request answers with this month to date by default, or the asked days."""
     config = replace(config, hours=OpeningHours())
-    await write_month(config.database)
+    await write_month(sqlite_file(config.database))
     await add_staff_async(config.database, "sara", supervisor=True)
     async with Relay(config, clock=lambda: MID_MARCH) as relay:
         sara = await Client.staff(relay.port, "sara")

@@ -25,7 +25,7 @@ from relay.server import Relay
 from relay.storage.sqlite import SQLiteStorage
 from tests.console.conftest import console_for, wait_for
 from tests.ops.month import _at, _store
-from tests.support import add_staff_async, make_config
+from tests.support import add_staff_async, make_config, sqlite_file
 
 HOSTILE_TAGS = ["[/]", "[bold red]fet[/bold red]", "\x1b]52;c;aGVq\x07rensa\x1b[2J"]
 HOSTILE_REFERRAL = "[link=https://evil.example]klicka[/link]"
@@ -109,7 +109,7 @@ async def test_console_statistics_screen_shows_stored_text_literally(tmp_path: P
     """The supervisor's statistics screen, fed by a real relay, shows the tags "[/]" and
     "[bold red]…" as text (they crashed the screen) and no escape sequences."""
     config = make_config(tmp_path)
-    await _write(config.database)
+    await _write(sqlite_file(config.database))
     await add_staff_async(config.database, "sara", supervisor=True)
     async with Relay(config) as relay:
         console: LotsenConsole = console_for(relay, user="sara", lang="sv")

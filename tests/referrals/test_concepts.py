@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from referrals import SuggestionEngine
+from referrals import Conversation, Directory, SuggestionEngine
 from referrals.concepts import load_concepts
 from tests.referrals.helpers import chat
 
@@ -85,3 +85,60 @@ def test_wordings_written_while_building_the_concepts(engine: SuggestionEngine) 
     report = evaluate(engine, read_labelled_cases(DATA / "concept_wordings.jsonl"))
     wrong = [r.case.name for r in report.results if not r.urgent_correct]
     assert len(wrong) <= 1, wrong
+
+
+RULE_MECHANISMS_URGENT = [
+    # negated life after a wish or a will
+    ("sv", "self", "har ingen ork att leva längre"),
+    ("nb", "self", "eg har ikkje lyst å leve meir"),
+    ("en", "self", "honestly i dont want to be here anymore"),
+    # a denial the next message turns round
+    ("nb", "self", "vil ikke dø egentlig\nmen kunne ønske jeg bare sovnet for godt"),
+    # poisoning: something taken and the body in trouble
+    ("sv", "self", "tog en massa grejer på festen och nu rusar hjärtat och jag har ont i bröstet"),
+    # violence told across lines with a time, or an injury
+    ("sv", "self", "min man tryckte upp mig mot väggen\nhan kommer hem ikväll"),
+    ("nb", "child", "far min har kasta mor i veggen\nho blør"),
+    # violence heard, going on now
+    ("sv", "relative", "det dunsar hos grannen och någon skriker sluta, det har hållit på länge"),
+    # a decision with the means at hand
+    ("sv", "self", "har bestämt mig\nhar tabletterna framme"),
+    # an answer to a staff risk question that does not start with yes
+    ("en", "self", "i feel low\nstaff: Have you had thoughts of ending your life?\nhonestly yes"),
+]
+
+RULE_MECHANISMS_NOT_URGENT = [
+    ("sv", "self", "jag vill leva, men jag behöver hjälp med spelandet"),
+    ("sv", "self", "jag orkar inte leva med den här ångesten, kan jag få träffa en psykolog"),
+    ("sv", "self", "jag tänker mycket på döden\ninte så att jag vill dö, mer existentiellt"),
+    ("en", "self", "tried to end my life in 2015, doing well these days"),
+    ("sv", "relative", "min mamma tar sina tabletter och sover hela dagarna"),
+    ("sv", "relative", "pappa har slutat ta medicinen\nhan spenderar massa pengar"),
+    ("nb", "relative", "faren min drikker hver helg men han slår ikke"),
+    ("en", "relative", "how common is self harm among teenagers? i want to be informed"),
+    ("sv", "relative", "han har inga självmordstankar säger han\nmen jag orkar inte bära allt"),
+]
+
+
+def _conversation(lang: str, role: str, text: str) -> Conversation:
+    return chat(lang, role, *text.split("\n"))
+
+
+@pytest.mark.parametrize(("lang", "role", "text"), RULE_MECHANISMS_URGENT)
+def test_rule_mechanisms_find_urgency_without_the_model(
+    directory: Directory, lang: str, role: str, text: str
+) -> None:
+    """Each mechanism of the third blind round, by the concept rules alone (no learnt model)."""
+    urgent, reasons = SuggestionEngine(directory, model=None).urgency(
+        _conversation(lang, role, text)
+    )
+    assert urgent and reasons, text
+
+
+@pytest.mark.parametrize(("lang", "role", "text"), RULE_MECHANISMS_NOT_URGENT)
+def test_rule_mechanisms_keep_their_scope(
+    engine: SuggestionEngine, lang: str, role: str, text: str
+) -> None:
+    """Living with something, taking back, past years, durations, counts far from pills,
+    negation after the verb, general questions and others' denials are not urgent."""
+    assert engine.urgency(_conversation(lang, role, text)) == (False, []), text

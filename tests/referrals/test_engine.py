@@ -242,6 +242,23 @@ def test_answer_to_a_staff_risk_question_decides(
     assert engine.urgency(conversation)[0] is urgent
 
 
+def test_a_verdict_decided_elsewhere_ranks_the_services(engine: SuggestionEngine) -> None:
+    """Given the relay's verdict, suggest() returns it and ranks by it: a staff member's
+    "not urgent" drops the emergency boost, their "urgent" adds it; no second verdict."""
+    alarming = chat("sv", "self", "jag vill inte leva längre, har tabletterna framför mig")
+    own = engine.suggest(alarming, top=3)
+    assert own.urgent
+    overridden = engine.suggest(alarming, top=3, verdict=(False, []))
+    assert not overridden.urgent and overridden.urgent_reasons == []
+    assert overridden.suggestions[0].score < own.suggestions[0].score
+    calm = chat("sv", "self", "jag dricker lite för mycket på helgerna")
+    assert not engine.suggest(calm).urgent
+    reasons = ['suicide: "vill" + "dö"']
+    marked = engine.suggest(calm, top=3, verdict=(True, reasons))
+    assert marked.urgent and marked.urgent_reasons == reasons
+    assert marked.ids[0] == "se-mind-sjalvmordslinjen"
+
+
 def test_age_given_in_answer_to_staff_counts(engine: SuggestionEngine) -> None:
     """A bare "9" after "hur gammal är du?" makes the writer a child for the urgency rules."""
     lines = [

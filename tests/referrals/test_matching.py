@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from referrals.matching import PatternMatcher, fold, one_typo_apart, tokenize
@@ -36,6 +38,15 @@ def test_tokenize_reads_a_stretched_letter_once() -> None:
         "vill", "dö", "snälla", ",", "no", "1000", "allt",
     ]
     assert found("vill ~ dö", "sv", "jag vill dööööö") == [("vill dö", False)]
+
+
+def test_tokenize_reads_text_as_typed_on_any_device() -> None:
+    """Decomposed letters (a Mac's "o" + combining diaeresis), zero-width characters, soft
+    hyphens, full-width letters and curly apostrophes read as the plain text."""
+    decomposed = unicodedata.normalize("NFD", "Jag vill dö, förlåt")
+    assert tokenize(decomposed) == ["jag", "vill", "dö", ",", "förlåt"]
+    assert tokenize("vi\u200bll d\u00ad\u00f6") == ["vill", "dö"]
+    assert tokenize("\uff56\uff49\uff4c\uff4c it\u2019s") == ["vill", "it's"]
 
 
 def test_fold_removes_nordic_diacritics() -> None:

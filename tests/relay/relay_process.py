@@ -11,15 +11,19 @@ import time
 from pathlib import Path
 from typing import IO
 
+from relay.storage import Database
+from tests.support import db_arg
+
 
 class RelayProcess:
     """``python -m relay serve`` on a loopback port; stderr (the log) is kept in a file."""
 
     def __init__(self, tmp_path: Path, *, port: int = 0,
                  config: str = "[hours]\nalways_open = true\n",
-                 extra_args: list[str] | None = None, log_level: str = "info") -> None:
+                 extra_args: list[str] | None = None, log_level: str = "info",
+                 database: Database | None = None) -> None:
         self.tmp_path = tmp_path
-        self.database = tmp_path / "lotsen.db"
+        self.database: Database = database if database is not None else tmp_path / "lotsen.db"
         self.config_path = tmp_path / "lotsen.toml"
         self.config_path.write_text(config, encoding="utf-8")
         self.port = port
@@ -49,7 +53,7 @@ class RelayProcess:
             self.proc.stdout.close()
         return subprocess.Popen(
             [sys.executable, "-m", "relay", "serve", "--port", str(self.port),
-             "--db", str(self.database), "--config", str(self.config_path),
+             "--db", db_arg(self.database), "--config", str(self.config_path),
              "--log-level", self.log_level, *self.extra_args],
             stdout=subprocess.PIPE, stderr=log, text=True, env=env)
 

@@ -34,9 +34,9 @@ async def test_demo_with_two_organisations_serves_each_its_page_queue_and_staff(
     and the demo visitors take turns writing to each organisation's queue."""
     config_file = tmp_path / "relay.toml"
     config_file.write_text(demo_config(2), encoding="utf-8")
-    config = replace(load_config(config_file), host="127.0.0.1", port=0,
-                     database=tmp_path / "lotsen.db")
-    await asyncio.to_thread(_create_demo_account, config.database, "demo password 1", 2)
+    database = tmp_path / "lotsen.db"  # the demo is SQLite's (lotsen demo makes the file)
+    config = replace(load_config(config_file), host="127.0.0.1", port=0, database=database)
+    await asyncio.to_thread(_create_demo_account, database, "demo password 1", 2)
     (a_id, a_name, a_login), (b_id, b_name, b_login) = demo_organisations(2)
     assert (a_login, b_login) == ("demo", "demo-b")
     async with SharedRelay(config) as relay:

@@ -9,15 +9,17 @@ from pathlib import Path
 import pytest
 from websockets.exceptions import ConnectionClosed
 
+from relay.storage import Database
 from tests.relay.relay_process import RelayProcess
 from tests.support import Client, add_staff_async
 
 
 @pytest.mark.slow
-async def test_sigkill_mid_traffic_loses_no_acknowledged_line(tmp_path: Path) -> None:
+async def test_sigkill_mid_traffic_loses_no_acknowledged_line(tmp_path: Path,
+                                                               database: Database) -> None:
     """Every line acknowledged before a SIGKILL is there after restart, and each side gets
     exactly what it missed when it resumes."""
-    relay = RelayProcess(tmp_path)
+    relay = RelayProcess(tmp_path, database=database)
     await add_staff_async(relay.database, "anna")
     relay.start()
     try:
@@ -88,9 +90,10 @@ async def test_sigkill_mid_traffic_loses_no_acknowledged_line(tmp_path: Path) ->
 
 
 @pytest.mark.slow
-async def test_sigterm_closes_clients_with_a_reason_and_keeps_everything(tmp_path: Path) -> None:
+async def test_sigterm_closes_clients_with_a_reason_and_keeps_everything(
+        tmp_path: Path, database: Database) -> None:
     """SIGTERM shuts down gracefully: clients get a close frame with a reason, exit code 0."""
-    relay = RelayProcess(tmp_path)
+    relay = RelayProcess(tmp_path, database=database)
     await add_staff_async(relay.database, "anna")
     relay.start()
     try:
@@ -112,10 +115,12 @@ async def test_sigterm_closes_clients_with_a_reason_and_keeps_everything(tmp_pat
 
 
 @pytest.mark.slow
-async def test_sigkill_after_a_question_is_acknowledged_loses_nothing(tmp_path: Path) -> None:
+async def test_sigkill_after_a_question_is_acknowledged_loses_nothing(
+        tmp_path: Path, database: Database) -> None:
     """A question, its answer and a reply, each acknowledged, survive a SIGKILL straight after
     the acknowledgement: the code still opens the thread, and the inbox comes back."""
-    relay = RelayProcess(tmp_path, config="[hours]\nmonday = []\n")  # closed all week
+    relay = RelayProcess(tmp_path, config="[hours]\nmonday = []\n",  # closed all week
+                         database=database)
     await add_staff_async(relay.database, "anna")
     relay.start()
     try:

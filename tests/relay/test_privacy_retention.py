@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-from pathlib import Path
 
 from relay.config import RelayConfig
 from relay.server import Relay
 from relay.storage.sqlite import SQLiteStorage
-from tests.support import Client
+from tests.support import Client, database_dump
 
 
 async def test_database_holds_no_ip_user_agent_or_clear_token(relay: Relay,
@@ -30,7 +29,7 @@ async def test_database_holds_no_ip_user_agent_or_clear_token(relay: Relay,
     await relay.storage.flush()
     assert isinstance(relay.storage, SQLiteStorage)
     await relay.storage.checkpoint()
-    blob = b"".join(p.read_bytes() for p in Path(config.database).parent.glob("lotsen.db*"))
+    blob = database_dump(config.database)
     for secret in ("127.0.0.1", agent, "LotsenPrivacyProbe", token,
                    staff.session["token"]):
         assert secret.encode() not in blob, f"{secret!r} found in the database"

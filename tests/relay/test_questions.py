@@ -4,7 +4,6 @@ wrong codes, the inbox each staff member sees, retention and privacy (issue 14).
 from __future__ import annotations
 
 import asyncio
-import sqlite3
 import time
 from dataclasses import replace
 from typing import Any
@@ -15,7 +14,14 @@ from relay.config import RelayConfig
 from relay.hours import OpeningHours
 from relay.questions import QuestionsConfig, code_hash
 from relay.server import Relay
-from tests.support import Client, add_staff_async, new_cid
+from tests.support import (
+    Client,
+    add_staff_async,
+    database_text,
+    db_arg,
+    new_cid,
+    sql_connection,
+)
 
 
 def closed_config(config: RelayConfig, **questions: Any) -> RelayConfig:
@@ -267,7 +273,7 @@ async def test_purge_removes_text_and_keeps_the_record(closed_relay: Relay,
     closed_relay.clock = lambda: time.time() + 15 * 86400
     assert await closed_relay.questions.purge() == 2
     await anna.expect("question_gone", question=2, reason="purged")
-    db = sqlite3.connect(config.database)
+    db = sql_connection(config.database)
     rows = db.execute("SELECT id, code_hash, key_hash, reasons, purged, asked_at, "
                       "first_answer_at, answer_read, tags FROM questions ORDER BY id").fetchall()
     assert [(r[0], r[1], r[3], r[4]) for r in rows[:2]] == [(1, None, None, 1), (2, None, None, 1)]
@@ -296,7 +302,7 @@ async def test_no_address_user_agent_or_code_is_stored(closed_relay: Relay,
     await reader.send({"type": "read", "code": asked["code"]})
     await reader.expect("thread")
     await closed_relay.storage.flush()
-    dump = "\n".join(sqlite3.connect(config.database).iterdump())
+    dump = database_text(config.database)
     assert "127.0.0.1" not in dump
     assert "Python" not in dump and "websockets" not in dump.lower()
     for word in asked["code"].split("-"):
@@ -329,18 +335,18 @@ async def test_lotsen_stats_reports_questions(closed_relay: Relay, config: Relay
     _register()
     runner = CliRunner()
     result = await asyncio.to_thread(
-        runner.invoke, app, ["stats", "--format", "json", "--db", str(config.database)])
+        runner.invoke, app, ["stats", "--format", "json", "--db", db_arg(config.database)])
     assert result.exit_code == 0, result.output
     figures = json.loads(result.output)["questions"]
     assert (figures["asked"], figures["answered"], figures["read"]) == (2, 1, 1)
     assert figures["share_read"] == 1.0 and figures["first_answer_s"]["median"] >= 0
     assert sum(figures["by_weekday"]) == 2 and sum(figures["by_hour"]) == 2
-    table = await asyncio.to_thread(runner.invoke, app, ["stats", "--db", str(config.database),
+    table = await asyncio.to_thread(runner.invoke, app, ["stats", "--db", db_arg(config.database),
                                                          "--lang", "en"])
     assert table.exit_code == 0, table.output
     assert "Questions asked" in table.output and "Time to first answer" in table.output
     swedish = await asyncio.to_thread(runner.invoke, app,
-                                      ["stats", "--db", str(config.database)])
+                                      ["stats", "--db", db_arg(config.database)])
     assert "Ställda frågor" in swedish.output and "Questions asked" not in swedish.output
     assert "fråga" not in table.output + result.output
 
@@ -379,16 +385,16 @@ async def test_lotsen_purge_applies_the_question_period(config: RelayConfig) -> 
         await anna.expect("question_thread")
         await anna.send({"type": "question_close", "question": 1})
         await anna.expect("question_gone", question=1)
-    db = sqlite3.connect(config.database)
+    db = sql_connection(config.database)
     with db:
         db.execute("UPDATE questions SET closed_at = closed_at - 15 * 86400")
     db.close()
     _register()
     result = await asyncio.to_thread(CliRunner().invoke, app,
-                                     ["purge", "--db", str(config.database)])
+                                     ["purge", "--db", db_arg(config.database)])
     assert result.exit_code == 0, result.output
     assert "Purged the text of 1 question(s)" in result.output
-    db = sqlite3.connect(config.database)
+    db = sql_connection(config.database)
     assert db.execute("SELECT COUNT(*) FROM question_lines").fetchone() == (0,)
     assert db.execute("SELECT purged, code_hash FROM questions").fetchall() == [(1, None)]
     db.close()

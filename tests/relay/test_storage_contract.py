@@ -1,6 +1,6 @@
-"""The same behaviour from both ``Storage`` implementations: SQLite (what runs) and memory
-(what the hub tests run on). Each test runs on both, so MemoryStorage cannot drift from the
-rules the hub relies on."""
+"""The same behaviour from every ``Storage`` implementation: SQLite (what runs by default),
+PostgreSQL (what runs on a database server) and memory (what the hub tests run on). Each test
+runs on all three, so none can drift from the rules the hub relies on."""
 
 from __future__ import annotations
 
@@ -13,14 +13,20 @@ import pytest
 
 from relay.storage import ConversationRecord, Line, StaffAccount, Storage, StorageError
 from relay.storage.memory import MemoryStorage
+from relay.storage.postgres import PostgresStorage
 from relay.storage.questions import QuestionRecord
 from relay.storage.sqlite import SQLiteStorage
 
 
-@pytest.fixture(params=["sqlite", "memory"])
+@pytest.fixture(params=["sqlite", "memory",
+                        pytest.param("postgres", marks=pytest.mark.postgres)])
 async def storage(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Storage]:
-    made: Storage = SQLiteStorage(tmp_path / "contract.db") if request.param == "sqlite" \
-        else MemoryStorage()
+    made: Storage
+    if request.param == "postgres":
+        made = PostgresStorage(request.getfixturevalue("pg_url"))
+    else:
+        made = SQLiteStorage(tmp_path / "contract.db") if request.param == "sqlite" \
+            else MemoryStorage()
     await made.open()
     yield made
     await made.close()
@@ -155,3 +161,35 @@ async def test_questions_are_found_by_code_until_purged(storage: Storage) -> Non
     assert await storage.question_lines(1) == []
     assert await storage.unanswered_questions() == 0
     assert [q.id for q in await storage.questions_asked(0.0, 100.0)] == [1]
+
+
+async def test_a_waiting_conversation_is_claimed_once(storage: Storage) -> None:
+    """The first claim of a waiting conversation wins and sets its holder; a second claim,
+    or a claim of a closed conversation, is refused and changes nothing."""
+    await storage.add_staff(StaffAccount(0, "anna", "Anna", "-"))
+    await storage.add_staff(StaffAccount(0, "bo", "Bo", "-"))
+    await storage.create_conversation(record(1))
+    await storage.create_conversation(record(2, state="closed"))
+    assert await storage.claim_conversation(1, "anna", 200.0)
+    assert not await storage.claim_conversation(1, "bo", 201.0)
+    assert not await storage.claim_conversation(2, "bo", 202.0)
+    claimed = await storage.conversation(1)
+    assert claimed is not None
+    assert (claimed.state, claimed.staff, claimed.claimed_at) == ("active", "anna", 200.0)
+    closed = await storage.conversation(2)
+    assert closed is not None and closed.staff is None and closed.state == "closed"
+
+
+async def test_the_last_actor_of_an_audited_action_is_found(storage: Storage) -> None:
+    """Who last marked a conversation comes from the audit log (the relay shows it after a
+    restart); other conversations and other actions do not count."""
+    await storage.audit("anna", "mark_urgent", 1)
+    await storage.audit("bo", "mark_not_urgent", 1)
+    await storage.audit("sara", "mark_urgent", 2)
+    await storage.audit("sara", "claim", 1)
+    await storage.flush()
+    marks = ("mark_urgent", "mark_not_urgent")
+    assert await storage.last_actor(1, marks) == "bo"
+    assert await storage.last_actor(2, marks) == "sara"
+    assert await storage.last_actor(3, marks) is None
+    assert await storage.last_actor(1, ()) is None

@@ -9,7 +9,7 @@ import pytest
 from relay.config import ConfigError, RelayConfig
 from relay.server import Relay
 from relay.triage import default_triage
-from tests.support import Client
+from tests.support import Client, add_staff_async
 
 
 async def test_urgent_visitor_jumps_the_queue_with_reasons_for_staff_only(relay: Relay,
@@ -133,3 +133,29 @@ async def test_close_records_whether_the_triage_was_right(relay: Relay) -> None:
     await anna.expect("ended")
     record = await relay.storage.conversation(conversation)
     assert record is not None and record.triage_feedback == "should_be_urgent"
+
+
+async def test_who_marked_a_chat_is_still_shown_after_a_restart(config: RelayConfig) -> None:
+    """A restarted relay names the staff member who marked a waiting chat, not "?"."""
+    await add_staff_async(config.database, "anna")
+    async with Relay(config) as relay:
+        anna = await Client.staff(relay.port, "anna")
+        visitor = await Client.visitor(relay.port, lang="sv")
+        await visitor.say("hej")
+        conversation = (await anna.expect("queued"))["entry"]["conversation"]
+        await anna.send({"type": "mark", "conversation": conversation, "urgent": True})
+        await anna.expect("queued", index=0)
+        await relay.storage.flush()
+    async with Relay(config) as relay:
+        entry = relay.queue.get(conversation)
+        assert entry is not None and entry.urgent is True
+        assert entry.marked_by == "Anna"
+
+
+def test_the_relay_triage_reads_with_the_learnt_model_too(config: RelayConfig) -> None:
+    """A wording none of the concept classes pairs is still lifted, with words as reasons."""
+    triage = default_triage(config)
+    text = "jag står på balkongen och tänker hur tyst det skulle bli"
+    urgent, reasons = triage([text], "sv", "self")
+    assert urgent and reasons[0].startswith("suicide: ")
+    assert triage(["hej, när har ni öppet?"], "sv", "self") == (False, [])

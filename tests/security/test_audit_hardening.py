@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from relay.hours import OpeningHours
 from relay.server import UNAUTHENTICATED
-from relay.storage.sqlite import SQLiteStorage
+from relay.storage import open_storage
 from tests.security.conftest import StartRelay
 from tests.security.test_auth import login_frame
 from tests.security.test_block import claimed_chat
@@ -93,7 +93,7 @@ async def test_widget_openings_while_closed_are_bounded_and_written_in_batches(
     for visitor in visitors:
         await visitor.close()
     await relay.stop()
-    storage = SQLiteStorage(relay.config.database)
+    storage = open_storage(relay.config.database)
     await storage.open()
     try:
         assert await storage.closed_visits("2026-03-07T22", "2026-03-07T22") == [

@@ -7,14 +7,13 @@ import subprocess
 import sys
 import time
 from collections.abc import Mapping
-from pathlib import Path
 
 import pytest
 from websockets.asyncio.client import connect
 
 from relay import auth, protocol
 from relay.server import Relay
-from relay.storage.sqlite import SQLiteStorage
+from relay.storage import Database, open_storage
 from tests.security.conftest import StartRelay
 from tests.security.test_limits import closed_with
 from tests.support import PASSWORD, Client
@@ -137,8 +136,8 @@ async def test_logout_invalidates_the_token_everywhere(start_relay: StartRelay) 
     await refused(await login_frame(relay, {"session": token}), "auth_failed")
 
 
-async def enrolled_secret(database: Path, user: str) -> str:
-    storage = SQLiteStorage(database)
+async def enrolled_secret(database: Database, user: str) -> str:
+    storage = open_storage(database)
     await storage.open()
     try:
         account = await storage.staff(user)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-import sqlite3
+import contextlib
 
 from relay import protocol
 from tests.security.conftest import StartRelay
 from tests.security.test_limits import closed_with
-from tests.support import Client
+from tests.support import Client, sql_connection
 
 
 async def claimed_chat(port: int, staff: Client, text: str = "Du är värdelös") -> tuple[
@@ -42,9 +42,9 @@ async def test_block_ends_the_chat_politely_and_the_token_cannot_come_back(
     assert [f["type"] for f in back.seen] == ["ended"]  # no transcript, no status, no queue
 
     await relay.storage.flush()
-    with sqlite3.connect(relay.config.database) as db:
-        row = db.execute("SELECT state, closed_by, blocked FROM conversations WHERE id = ?",
-                         (conversation,)).fetchone()
+    with contextlib.closing(sql_connection(relay.config.database)) as db:
+        row = db.execute("SELECT state, closed_by, blocked FROM conversations "
+                         f"WHERE id = {int(conversation)}").fetchone()
     assert row == ("closed", "staff", 1)
     actions = [(e.actor, e.action, e.conversation) for e in await relay.storage.audit_entries()]
     assert ("anna", "block", conversation) in actions

@@ -20,12 +20,12 @@ from pathlib import Path
 import pytest
 
 from relay.server import Relay
-from relay.storage.sqlite import SQLiteStorage
+from relay.storage.sqlite import SQLiteStorage, _Journal
 from tests.relay.relay_process import RelayProcess
 from tests.security.conftest import StartRelay, staff_on_duty
 from tests.security.resuming import ResumingStaff, ResumingVisitor
 from tests.security.test_block import claimed_chat
-from tests.support import Client, add_staff_async
+from tests.support import Client, add_staff_async, sqlite_file
 
 LOAD_CONFIG = """[hours]
 always_open = true
@@ -143,7 +143,7 @@ async def test_sigkill_under_load_loses_nothing_acknowledged(relay_process: Rela
     finally:
         await load.close()
     relay_process.stop()
-    assert_stored_once(relay_process.database, load)
+    assert_stored_once(sqlite_file(relay_process.database), load)
 
 
 @pytest.mark.slow
@@ -164,7 +164,7 @@ async def test_sigterm_closes_with_a_reason_and_loses_nothing(
             assert client.close_codes[0] == (1012, reason), client.close_codes
         assert "relay stopped" in relay_process.log_path.read_text(encoding="utf-8")
         # Before any restart: what was acknowledged is already on disk.
-        with contextlib.closing(sqlite3.connect(relay_process.database)) as db:
+        with contextlib.closing(sqlite3.connect(sqlite_file(relay_process.database))) as db:
             stored = {row[0] for row in db.execute("SELECT cid FROM messages")}
         assert all(cid in stored for v in load.visitors for cid in v.acked)
         await asyncio.to_thread(relay_process.start)
@@ -173,7 +173,7 @@ async def test_sigterm_closes_with_a_reason_and_loses_nothing(
     finally:
         await load.close()
     relay_process.stop()
-    assert_stored_once(relay_process.database, load)
+    assert_stored_once(sqlite_file(relay_process.database), load)
 
 
 LOCKER = """
@@ -203,13 +203,14 @@ def locked_by_another_process(database: Path) -> Iterator[None]:
             locker.stdout.close()
 
 
+@pytest.mark.sqlite_only  # SQLite's file lock; PostgreSQL's outage: tests/relay/test_postgres.py
 async def test_locked_database_refuses_with_an_error_and_no_ack(start_relay: StartRelay) -> None:
     """While another process holds the write lock, senders get a storage error and no ack,
     the relay keeps serving; once the lock is gone the same lines are stored once."""
     relay = await start_relay()
     anna = await Client.staff(relay.port, "anna")
     visitor, _, conversation = await claimed_chat(relay.port, anna, "Första raden")
-    with locked_by_another_process(relay.config.database):
+    with locked_by_another_process(sqlite_file(relay.config.database)):
         await visitor.send({"type": "message", "text": "Under låset", "cid": "locked-1"})
         error = await visitor.expect("error", cid="locked-1")
         assert error["code"] == "storage" and "locked by another process" in error["message"]
@@ -230,7 +231,7 @@ async def test_locked_database_refuses_with_an_error_and_no_ack(start_relay: Sta
     second = (await anna.expect("ack", cid="locked-2"))["seq"]
     assert 1 < first < second  # refused lines leave gaps in seq, which clients expect
     await relay.storage.flush()
-    with contextlib.closing(sqlite3.connect(relay.config.database)) as db:
+    with contextlib.closing(sqlite3.connect(sqlite_file(relay.config.database))) as db:
         rows = db.execute("SELECT seq, cid FROM messages WHERE conversation_id = ? ORDER BY seq",
                           (conversation,)).fetchall()
     assert rows[1:] == [(first, "locked-1"), (second, "locked-2")] and len(rows) == 3
@@ -295,12 +296,13 @@ async def disk_full_scenario(relay: Relay, make_full: Callable[[], Awaitable[obj
     line = await anna.expect("message", conversation=conversation, cid="full-2")
     assert line["seq"] == acks[2]
     await relay.storage.flush()
-    with contextlib.closing(sqlite3.connect(relay.config.database)) as db:
+    with contextlib.closing(sqlite3.connect(sqlite_file(relay.config.database))) as db:
         assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         assert db.execute("SELECT COUNT(*) FROM messages WHERE cid LIKE 'full-%'").fetchone() \
             == (3,)
 
 
+@pytest.mark.sqlite_only  # a SQLite file on a tiny filesystem
 async def test_full_disk_refuses_with_an_error_and_recovers(start_relay: StartRelay,
                                                             small_filesystem: Path) -> None:
     """On a really full filesystem the sender gets "the disk is full" and no ack, the relay
@@ -311,12 +313,15 @@ async def test_full_disk_refuses_with_an_error_and_recovers(start_relay: StartRe
                              lambda: asyncio.to_thread(os.unlink, filler))
 
 
+@pytest.mark.sqlite_only  # SQLite's max_page_count
 async def test_database_size_limit_behaves_like_a_full_disk(start_relay: StartRelay) -> None:
     """Where no filesystem can be mounted, SQLite's max_page_count gives the same "full"
     condition on the relay's own write connection; the relay answers it the same way."""
     relay = await start_relay()
     assert isinstance(relay.storage, SQLiteStorage)  # the limit is SQLite's own
-    writer = relay.storage.journal.db
+    journal = relay.storage.journal
+    assert isinstance(journal, _Journal)  # SQLite's
+    writer = journal.db
 
     async def limit(pages: int) -> None:
         await writer.execute_fetchall(f"PRAGMA max_page_count = {pages}")
@@ -328,6 +333,7 @@ async def test_database_size_limit_behaves_like_a_full_disk(start_relay: StartRe
     await disk_full_scenario(relay, full, lambda: limit(1073741823))
 
 
+@pytest.mark.sqlite_only  # SQLite's max_page_count
 async def test_a_first_line_refused_by_a_full_database_queues_once_it_is_stored(
         start_relay: StartRelay) -> None:
     """The conversation row fits but its first line does not: the visitor is told, nobody
@@ -336,7 +342,9 @@ async def test_a_first_line_refused_by_a_full_database_queues_once_it_is_stored(
     relay = await start_relay()
     bo = await staff_on_duty(relay, "bo")
     assert isinstance(relay.storage, SQLiteStorage)  # the limit is SQLite's own
-    writer = relay.storage.journal.db
+    journal = relay.storage.journal
+    assert isinstance(journal, _Journal)  # SQLite's
+    writer = journal.db
     (pages,), = list(await writer.execute_fetchall("PRAGMA page_count"))
     await writer.execute_fetchall(f"PRAGMA max_page_count = {int(pages)}")
     visitor = await Client.visitor(relay.port)

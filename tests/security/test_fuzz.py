@@ -30,7 +30,7 @@ from websockets.exceptions import ConnectionClosed
 
 from relay import protocol
 from relay.protocol import PROTOCOL_VERSION, STAFF_PATH, VISITOR_PATH, ProtocolError
-from tests.support import PASSWORD, Client, RelayThread, add_staff, make_config
+from tests.support import PASSWORD, Client, RelayThread, add_staff, make_config, sqlite_file
 
 pytestmark = pytest.mark.slow
 
@@ -356,7 +356,7 @@ def test_fuzzed_frames_are_answered_and_nothing_breaks(tmp_path: Path, endpoint:
             loop.close()
         assert fuzzer.answers.get("error", 0) > 0 and fuzzer.answers.get("closed", 0) > 0
     assert [r.getMessage() for r in error_log.records] == []
-    assert_consistent(config.database)
+    assert_consistent(sqlite_file(config.database))
 
 
 async def _conversation_for(port: int, user: str) -> None:
@@ -477,4 +477,4 @@ def test_lone_surrogates_in_every_field_on_a_real_relay(tmp_path: Path, endpoint
             loop.close()
         assert sum(fuzzer.answers.values()) == len(frames)
     assert [r.getMessage() for r in error_log.records] == []
-    assert_consistent(config.database)
+    assert_consistent(sqlite_file(config.database))

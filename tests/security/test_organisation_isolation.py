@@ -19,6 +19,7 @@ import pytest
 from relay.hours import OpeningHours
 from relay.organisations import CannedReply, Organisation
 from relay.shared_relay import SharedRelay
+from relay.storage import Database
 from tests.support import Client, add_staff_async, make_config, new_cid
 
 ORGS = ("kommun-a", "kommun-b", "kommun-c")
@@ -26,13 +27,13 @@ ORIGIN = {org: f"https://{org}.se" for org in ORGS}
 
 
 @pytest.fixture
-async def relay(tmp_path: Path) -> AsyncIterator[SharedRelay]:
+async def relay(tmp_path: Path, database: Database) -> AsyncIterator[SharedRelay]:
     """Three organisations, each with a staff member and a supervisor of its own; A and B
     always open, C never (it takes questions instead)."""
     hours = {org: OpeningHours(always_open=True) for org in ORGS}
     hours["kommun-c"] = OpeningHours(weekly={})
     canned = {"kommun-a": (CannedReply("hej", "Hälsning", "Hej från kommun A!"),)}
-    config = make_config(tmp_path, organisations=tuple(
+    config = make_config(tmp_path, database=database, organisations=tuple(
         Organisation(org, org.replace("-", " ").title(), origins=(ORIGIN[org],),
                      hours=hours[org], canned=canned.get(org, ())) for org in ORGS))
     for org in ORGS:

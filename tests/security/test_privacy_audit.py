@@ -16,7 +16,7 @@ from relay.protocol import PROTOCOL_VERSION, STAFF_PATH, VISITOR_PATH
 from tests.relay.relay_process import RelayProcess
 from tests.security.conftest import StartRelay
 from tests.security.test_block import claimed_chat
-from tests.support import PASSWORD, Client, add_staff_async
+from tests.support import PASSWORD, Client, add_staff_async, sqlite_file
 
 VISITOR_IP, STAFF_IP = "127.0.0.7", "127.0.0.8"
 VISITOR_AGENT = "Mozilla/5.0 (LotsenProbe; VisitorPhone 9.9) PrivacyCheck/7"
@@ -94,13 +94,13 @@ async def test_no_ip_user_agent_or_token_in_database_or_debug_logs(tmp_path: Pat
         secrets = [VISITOR_IP, STAFF_IP, VISITOR_AGENT, STAFF_AGENT, "LotsenProbe",
                    "LotsenConsoleProbe", token, anna.session["token"], bo.session["token"],
                    sara.session["token"], PASSWORD]
-        running = stored_bytes(process.database)
+        running = stored_bytes(sqlite_file(process.database))
         for client in (anna, sara, kim):
             await client.close()
         assert await asyncio.to_thread(process.terminate) == 0
     finally:
         process.stop()
-    after = stored_bytes(process.database)
+    after = stored_bytes(sqlite_file(process.database))
     log = process.log_path.read_text(encoding="utf-8")
     assert "conversation started" in log and "relay stopped" in log
     for secret in secrets:

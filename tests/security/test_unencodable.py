@@ -21,7 +21,7 @@ from relay import protocol
 from relay.storage import ConversationRecord, Line, StorageError
 from relay.storage.sqlite import SQLiteStorage
 from tests.security.conftest import StartRelay, staff_on_duty
-from tests.support import Client
+from tests.support import Client, sqlite_file
 
 LONE = "\\ud800"  # the six characters of a JSON escape, sent as they are
 
@@ -167,6 +167,7 @@ async def test_refused_frames_carry_back_only_sendable_cids(start_relay: StartRe
     await visitor.say("Fortfarande här")
 
 
+@pytest.mark.sqlite_only  # a SQLite trigger refuses the write
 async def test_a_refused_closing_write_is_stored_again(start_relay: StartRelay) -> None:
     """Finding 2: when the write that closes a chat is refused (here by a trigger in the real
     database), both sides are still told it ended, and the relay keeps storing the end until it
@@ -178,7 +179,7 @@ async def test_a_refused_closing_write_is_stored_again(start_relay: StartRelay) 
     await staff.send({"type": "claim"})
     conversation = (await staff.expect("conversation"))["id"]
     await relay.storage.flush()
-    database = relay.config.database
+    database = sqlite_file(relay.config.database)
     with sqlite3.connect(database) as db:
         db.execute("CREATE TRIGGER refuse_close BEFORE UPDATE OF state ON conversations "
                    "WHEN NEW.state = 'closed' BEGIN SELECT RAISE(ABORT, 'refused'); END")
@@ -211,6 +212,7 @@ def allow(database: Path, name: str) -> None:
         db.execute(f"DROP TRIGGER {name}")
 
 
+@pytest.mark.sqlite_only  # a SQLite trigger refuses the write
 async def test_refused_transfer_and_feedback_change_nothing(start_relay: StartRelay) -> None:
     """State changes only after the store succeeds: a transfer the database refuses leaves the
     chat with its holder (who can still write in it), and refused feedback can be given again."""
@@ -222,7 +224,7 @@ async def test_refused_transfer_and_feedback_change_nothing(start_relay: StartRe
     await anna.send({"type": "claim"})
     conversation = (await anna.expect("conversation"))["id"]
     await relay.storage.flush()
-    database = relay.config.database
+    database = sqlite_file(relay.config.database)
     refuse(database, "refuse_transfer", "NEW.staff_id IS NOT OLD.staff_id")
     await anna.send({"type": "transfer", "conversation": conversation, "to": "bo"})
     assert (await anna.expect("error"))["code"] == "storage"

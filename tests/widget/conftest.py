@@ -20,6 +20,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_
 
 from relay.config import RelayConfig
 from relay.server import Triage
+from relay.storage import Database
 from tests.support import Client, RelayThread, add_staff_async, make_config
 
 CHROMIUM = "/usr/bin/chromium"
@@ -116,7 +117,7 @@ def in_thread(coro: Coroutine[Any, Any, Any]) -> Any:
     return result[0] if result else None
 
 
-def add_staff(database: Path, username: str, **kwargs: Any) -> None:
+def add_staff(database: Database, username: str, **kwargs: Any) -> None:
     """Create a staff account (tests.support.add_staff, safe to call under Playwright)."""
     in_thread(add_staff_async(database, username, **kwargs))
 

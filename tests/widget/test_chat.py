@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, WebSocketRoute, expect
 
-from tests.support import Client
+from tests.support import Client, sqlite_file
 from tests.widget.conftest import LoopThread, Relays, Staff, add_staff
 from tests.widget.helpers import (
     RelayFrame,
@@ -260,7 +260,7 @@ def test_a_lost_started_frame_rejoins_the_same_chat(
     anna.send({"type": "sync", "conversation": conversation})
     line = anna.expect("message", conversation=conversation, seq=1)
     assert line["text"] == "Jag vet inte vem jag ska prata med"
-    with contextlib.closing(sqlite3.connect(relay.config.database)) as db:
+    with contextlib.closing(sqlite3.connect(sqlite_file(relay.config.database))) as db:
         assert db.execute("SELECT COUNT(*) FROM conversations").fetchone() == (1,)
 
 

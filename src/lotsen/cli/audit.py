@@ -32,9 +32,9 @@ from lotsen.cli.common import (
     fail,
     for_org,
     load,
+    require_database,
     with_storage,
 )
-from lotsen.cli.ops import require_database
 from relay.storage import AuditEntry
 from relay.storage.sqlite import SQLiteStorage
 from relay.terminal_text import visible_value
@@ -80,7 +80,7 @@ def audit(
     output: str = typer.Option("table", "--format", help="table, json or csv."),
     limit: int = typer.Option(1000, "--limit", min=1, help="At most this many newest entries."),
     org: str = OrgOption,
-    db: Path = DbOption,
+    db: str | None = DbOption,
     config: Path = ConfigOption,
 ) -> None:
     """Print the audit log: who logged in, claimed, read, transferred, closed, exported, purged.

@@ -11,15 +11,15 @@ import typer
 
 from relay.config import ConfigError, RelayConfig, config_from_env, load_config
 from relay.organisations import DEFAULT_ORG
-from relay.storage import StorageError
+from relay.storage import PostgresURL, StorageError, database_target, open_storage
 from relay.storage.sqlite import SQLiteStorage
 
 T = TypeVar("T")
 
 ConfigOption = typer.Option(None, "--config", "-c", help="TOML config file (optional).",
                             dir_okay=False)
-DbOption = typer.Option(None, "--db", help="SQLite database file (default: ./lotsen.db).",
-                        dir_okay=False)
+DbOption = typer.Option(None, "--db", help="SQLite database file (default: ./lotsen.db), or a "
+                                           "PostgreSQL URL postgresql://user@host:5432/dbname.")
 OrgOption = typer.Option(None, "--org", help="Organisation id (needed when the relay serves "
                                              "several; see lotsen org list).")
 
@@ -30,13 +30,20 @@ def fail(message: str, code: int = 2) -> NoReturn:
     raise typer.Exit(code)
 
 
-def load(config: Path | None, db: Path | None = None) -> RelayConfig:
+def load(config: Path | None, db: str | Path | None = None) -> RelayConfig:
     try:
         cfg = load_config(config) if config else RelayConfig()
         cfg = config_from_env(cfg)
     except ConfigError as exc:
         fail(str(exc))
-    return cfg.with_overrides(database=db)
+    return cfg.with_overrides(database=database_target(db) if db else None)
+
+
+def require_database(cfg: RelayConfig) -> None:
+    """A clear error instead of creating an empty SQLite file (a PostgreSQL database is
+    checked when it is opened: it must exist, ``lotsen`` never creates one)."""
+    if not isinstance(cfg.database, PostgresURL) and not cfg.database.is_file():
+        fail(f"no database at {cfg.database} — pass --db with the relay's database file")
 
 
 def for_org(cfg: RelayConfig, org: str | None) -> RelayConfig:
@@ -60,10 +67,13 @@ def for_org(cfg: RelayConfig, org: str | None) -> RelayConfig:
 
 def with_storage(cfg: RelayConfig, action: Callable[[SQLiteStorage], Awaitable[T]]) -> T:
     """Open the configured database as ``cfg.org``, run ``action`` on it, close it; errors
-    end the command."""
+    end the command.
+
+    ``action`` gets a ``SQLiteStorage`` or a ``PostgresStorage`` (a subclass that shares its
+    queries)."""
 
     async def run() -> T:
-        storage = SQLiteStorage(cfg.database, org=cfg.org)
+        storage = open_storage(cfg.database, org=cfg.org)
         await storage.open()
         try:
             return await action(storage)

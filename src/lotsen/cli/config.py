@@ -153,6 +153,6 @@ def _organisation_toml(org: Organisation) -> list[str]:
 
 
 @app.command()
-def show(db: Path = DbOption, config: Path = ConfigOption) -> None:
+def show(db: str | None = DbOption, config: Path = ConfigOption) -> None:
     """Print the effective configuration (file, LOTSEN_* variables, defaults) as TOML."""
     typer.echo(effective_toml(load(config, db)), nl=False)

@@ -6,6 +6,8 @@
   not, since a path may name the client.
 - ``backup`` copies the database with SQLite's online backup API: a consistent snapshot taken
   while the relay keeps running, checked with ``PRAGMA integrity_check``, written atomically.
+  On PostgreSQL it runs ``pg_dump`` (custom format, a consistent snapshot too) if it is
+  installed, and otherwise says so; it never writes anything that only looks like a backup.
 - ``migrate`` reports the schema version and applies pending migrations, after a backup.
 """
 
@@ -14,7 +16,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import shutil
 import sqlite3
+import subprocess
 import sys
 import time
 from datetime import datetime
@@ -31,23 +35,25 @@ from lotsen.cli.common import (
     fail,
     for_org,
     load,
+    require_database,
     with_storage,
 )
 from relay.config import RelayConfig
-from relay.storage import ConversationRecord, Line, StorageError
+from relay.storage import ConversationRecord, Line, PostgresURL, StorageError
 from relay.storage.sqlite import SQLiteStorage, migrations
 from relay.terminal_text import visible
 
 BACKUP_PREFIX = "lotsen-"
 BACKUP_SUFFIX = ".db"
+PG_BACKUP_SUFFIX = ".dump"  # pg_dump's custom format, restored with pg_restore
 # Lines shown in an export by default; internal notes and whispers need --notes.
 CASE_KINDS = frozenset({"visitor", "staff", "system"})
 
 
-def require_database(cfg: RelayConfig) -> Path:
-    """The configured database file, or a clear error instead of creating an empty one."""
-    if not cfg.database.is_file():
-        fail(f"no database at {cfg.database} — pass --db with the relay's database file")
+def sqlite_file(cfg: RelayConfig) -> Path:
+    """The configured SQLite file, or a clear error instead of creating an empty one."""
+    require_database(cfg)
+    assert isinstance(cfg.database, Path)
     return cfg.database
 
 
@@ -125,7 +131,7 @@ def export(
                                help="Include internal notes and supervisor whispers."),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing file."),
     org: str = OrgOption,
-    db: Path = DbOption,
+    db: str | None = DbOption,
     config: Path = ConfigOption,
 ) -> None:
     """Write one conversation's transcript to a text file for the case record (audited)."""
@@ -233,10 +239,44 @@ def _count(db: sqlite3.Connection, table: str) -> int:
     return int(db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 
 
-def prune_backups(folder: Path, keep: int) -> list[Path]:
+def pg_backup(url: PostgresURL, target: Path, *, audit: bool = True) -> dict[str, int]:
+    """Dump a PostgreSQL database to ``target`` with ``pg_dump`` (a consistent snapshot while
+    the relays keep running), written to a temporary name, synced, then renamed into place.
+
+    Raises ``OSError`` if ``pg_dump`` is missing or fails (with its own one-line reason).
+    """
+    from relay.storage.postgres import pg_dump_command, record_backup, stored_schema_version
+
+    if shutil.which("pg_dump") is None:
+        raise OSError("pg_dump is not installed — install PostgreSQL's client tools (Debian: "
+                      "apt-get install postgresql-client, the same major version as the server "
+                      "or newer), or back up with your own pg_dump/pg_basebackup setup")
+    version = asyncio.run(stored_schema_version(url))
+    if audit and version >= 1:
+        # Audited first, so the dump holds the record of its own making; written directly,
+        # since opening the storage would apply pending migrations before the dump.
+        asyncio.run(record_backup(url))
+    partial = target.with_name(target.name + ".partial")
+    with contextlib.suppress(FileNotFoundError):
+        partial.unlink()
+    os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    command, env = pg_dump_command(url, str(partial))
+    done = subprocess.run(command, env={**os.environ, **env}, capture_output=True, text=True,
+                          check=False)
+    if done.returncode != 0:
+        partial.unlink(missing_ok=True)
+        reason = (done.stderr.strip().splitlines() or ["no reason given"])[-1]
+        raise OSError(f"pg_dump failed: {reason}")
+    with open(partial, "rb+") as file:
+        os.fsync(file.fileno())
+    os.replace(partial, target)
+    return {"version": version, "bytes": target.stat().st_size}
+
+
+def prune_backups(folder: Path, keep: int, suffix: str = BACKUP_SUFFIX) -> list[Path]:
     """Delete all but the newest ``keep`` backups this command made in ``folder``."""
     made = sorted(p for p in folder.iterdir()
-                  if p.name.startswith(BACKUP_PREFIX) and p.name.endswith(BACKUP_SUFFIX))
+                  if p.name.startswith(BACKUP_PREFIX) and p.name.endswith(suffix))
     doomed = made[:-keep] if keep > 0 else made
     for path in doomed:
         path.unlink()
@@ -250,16 +290,17 @@ def backup(
     keep: int = typer.Option(None, min=1, help="With a folder: keep only the newest N backups "
                                                "there (match them to the retention period)."),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing backup file."),
-    db: Path = DbOption,
+    db: str | None = DbOption,
     config: Path = ConfigOption,
 ) -> None:
-    """Copy the database safely while the relay runs (SQLite online backup)."""
+    """Copy the database safely while the relay runs (SQLite online backup; pg_dump)."""
     cfg = load(config, db)
-    source = require_database(cfg)
+    require_database(cfg)
+    suffix = PG_BACKUP_SUFFIX if isinstance(cfg.database, PostgresURL) else BACKUP_SUFFIX
     folder = dest.is_dir()
     if folder:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        target = dest / f"{BACKUP_PREFIX}{stamp}{BACKUP_SUFFIX}"
+        target = dest / f"{BACKUP_PREFIX}{stamp}{suffix}"
     else:
         target = dest
         if keep is not None:
@@ -268,6 +309,21 @@ def backup(
             fail(f"no folder {target.parent} — create it first")
     if target.exists() and not force:
         fail(f"{target} exists — pass --force to overwrite it, or give a folder")
+    if isinstance(cfg.database, PostgresURL):
+        try:
+            dumped = pg_backup(cfg.database, target)
+        except (StorageError, OSError) as exc:
+            fail(f"backup failed: {exc}")
+        pruned = prune_backups(dest, keep, suffix) if folder and keep else []
+        typer.echo(f"Dumped {cfg.database} to {target} with pg_dump "
+                   f"({dumped['bytes'] // 1024} KiB, schema version {dumped['version']}; "
+                   f"restore into an empty database with pg_restore).")
+        if pruned:
+            typer.echo(f"Deleted {len(pruned)} older backup(s); kept the newest {keep}.")
+        typer.echo("The backup holds transcripts not yet purged: keep it as protected as the "
+                   "database and no longer than the retention period.")
+        return
+    source = sqlite_file(cfg)
     if target.resolve() == source.resolve():
         fail("the backup must not be the database itself")
     try:
@@ -293,12 +349,16 @@ def migrate(
                                help="Only report; exit with status 1 if migrations are pending."),
     backup_first: bool = typer.Option(True, "--backup/--no-backup",
                                       help="Back up the database before migrating."),
-    db: Path = DbOption,
+    db: str | None = DbOption,
     config: Path = ConfigOption,
 ) -> None:
     """Show the database schema version and apply pending migrations (stop the relay first)."""
     cfg = load(config, db)
-    source = require_database(cfg)
+    require_database(cfg)
+    if isinstance(cfg.database, PostgresURL):
+        _migrate_postgres(cfg, cfg.database, check=check, backup_first=backup_first)
+        return
+    source = sqlite_file(cfg)
     try:
         version = schema_version(source)
     except sqlite3.Error as exc:
@@ -330,3 +390,47 @@ def migrate(
 
     with_storage(cfg, act)
     typer.echo(f"Migrated {source} to schema version {schema_version(source)}.")
+
+
+def _migrate_postgres(cfg: RelayConfig, url: PostgresURL, *, check: bool,
+                      backup_first: bool) -> None:
+    """``lotsen migrate`` on PostgreSQL: the same report, a pg_dump first, then the steps.
+
+    Relays starting at once on one database migrate one at a time (an advisory lock), so
+    this may also run while relays are up; stopping them first is still the safe order.
+    """
+    from relay.storage.postgres import postgres_migrations, stored_schema_version
+
+    try:
+        version = asyncio.run(stored_schema_version(url))
+    except StorageError as exc:
+        fail(str(exc))
+    shipped = [number for number, _ in postgres_migrations()]
+    latest = max(shipped, default=0)
+    pending = [number for number in shipped if number > version]
+    typer.echo(f"{url}: schema version {version}; this Lotsen ships version {latest}.")
+    if version > latest:
+        fail("the database is newer than this Lotsen — upgrade Lotsen, or restore the backup "
+             "taken before the upgrade")
+    if not pending:
+        typer.echo("Up to date: nothing to migrate.")
+        return
+    typer.echo(f"Pending migration(s): {', '.join(f'{n:03d}' for n in pending)}.")
+    if check:
+        raise typer.Exit(1)
+    if backup_first and version >= 1:
+        target = Path(f"lotsen-before-v{latest}-{datetime.now():%Y%m%d-%H%M%S}"
+                      f"{PG_BACKUP_SUFFIX}")
+        try:
+            pg_backup(url, target)
+        except (StorageError, OSError) as exc:
+            fail(f"backup before migrating failed, nothing changed: {exc} "
+                 "(or pass --no-backup after taking your own)")
+        typer.echo(f"Backed up to {target} (pg_dump).")
+
+    async def act(storage: SQLiteStorage) -> None:  # opening applies the migrations
+        await storage.audit("cli", "migrate", None, f"from={version} to={latest}")
+
+    with_storage(cfg, act)
+    typer.echo(f"Migrated {url} to schema version "
+               f"{asyncio.run(stored_schema_version(url))}.")

@@ -19,6 +19,7 @@ from relay.config import ConfigError, RelayConfig, load_config
 from relay.hours import OpeningHours
 from relay.organisations import DEFAULT_ORG, MAX_NAME_CHARS, Organisation, org_id_problem
 from relay.protocol import WEEKDAYS
+from relay.storage import PostgresURL
 from relay.storage.sqlite import SQLiteStorage
 from relay.terminal_text import visible
 
@@ -84,13 +85,13 @@ async def _counts(storage: SQLiteStorage, org_ids: list[str]) -> dict[str, tuple
 
 def _counts_of(cfg: RelayConfig) -> dict[str, tuple[int, int]]:
     ids = list(cfg.served().ids)
-    if not cfg.database.is_file():
+    if not isinstance(cfg.database, PostgresURL) and not cfg.database.is_file():
         return {org_id: (0, 0) for org_id in ids}
     return with_storage(cfg, lambda storage: _counts(storage, ids))
 
 
 @app.command("list")
-def list_(db: Path = DbOption, config: Path = ConfigOption) -> None:
+def list_(db: str | None = DbOption, config: Path = ConfigOption) -> None:
     """List the organisations with their origins, staff and conversations."""
     from rich.console import Console
     from rich.table import Table
@@ -142,7 +143,7 @@ def describe(org: Organisation, staff: int, conversations: int) -> list[str]:
 
 
 @app.command("show")
-def show(org_id: str = typer.Argument(..., metavar="ID"), db: Path = DbOption,
+def show(org_id: str = typer.Argument(..., metavar="ID"), db: str | None = DbOption,
          config: Path = ConfigOption) -> None:
     """Show one organisation's settings, staff and conversation counts."""
     cfg = load(config, db)

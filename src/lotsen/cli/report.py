@@ -24,6 +24,7 @@ from lotsen.cli.common import (
     fail,
     for_org,
     load,
+    require_database,
     with_storage,
 )
 from lotsen.cli.stats import period_from_options
@@ -44,7 +45,7 @@ def report(
     org: str = OrgOption,
     lang: str = typer.Option(None, "--lang", help="sv, en or nb (default: the service's chat."
                                                   "default_language)."),
-    db: Path = DbOption,
+    db: str | None = DbOption,
     config: Path = ConfigOption,
 ) -> None:
     """Write the evaluation report (HTML, prints to A4): demand, waits, who writes, topics."""
@@ -52,8 +53,7 @@ def report(
         fail(f"--lang must be one of {', '.join(LANGUAGES)}, not {lang!r}")
     # One organisation's figures, with its own hours, directory and retention.
     cfg = for_org(load(config, db), org)
-    if not cfg.database.exists():
-        fail(f"no database at {cfg.database} — pass --db with the relay's database file")
+    require_database(cfg)
     if output.parent and not output.parent.exists():
         fail(f"the folder {output.parent} does not exist — create it or pass another -o")
     period = period_from_options(since, until, month, cfg.hours, time.time())

@@ -13,7 +13,7 @@ from lotsen.cli import app
 from lotsen.cli.common import ConfigOption, DbOption, fail, for_org, load, with_storage
 from relay.config import DEFAULT_PORT, ConfigError, RelayConfig
 from relay.logs import LOG_LEVELS, setup_logging
-from relay.storage import StorageError
+from relay.storage import PostgresURL, StorageError
 from relay.storage.sqlite import SQLiteStorage
 
 
@@ -21,7 +21,7 @@ from relay.storage.sqlite import SQLiteStorage
 def serve(
     host: str = typer.Option(None, help="Address to listen on (default: 127.0.0.1)."),
     port: int = typer.Option(None, help=f"Port to listen on (default: {DEFAULT_PORT})."),
-    db: Path = DbOption,
+    db: str | None = DbOption,
     config: Path = ConfigOption,
     log_level: str = typer.Option(None, help="debug, info, warning or error (default: "
                                               "LOTSEN_LOG_LEVEL, else the config's log level, "
@@ -60,7 +60,9 @@ def serve(
         if isinstance(relay, SharedRelay):
             typer.echo(f"Serving {len(relay.relays)} organisations: "
                        f"{', '.join(relay.relays)} (data-org on the widget's script tag).")
-        typer.echo(f"Database {cfg.database.resolve()}. Stop with Ctrl+C.")
+        where_stored = (cfg.database if isinstance(cfg.database, PostgresURL)
+                        else cfg.database.resolve())  # a URL prints without its password
+        typer.echo(f"Database {where_stored}. Stop with Ctrl+C.")
 
     try:  # each organisation's triage reads its own referral directory
         triages: dict[str, Triage | None] = {
@@ -82,6 +84,9 @@ def serve(
             fail(f"cannot listen on {cfg.host} — pass --host with an address of this machine")
         fail(f"cannot start the relay: {exc.strerror or exc}")
     except StorageError as exc:
+        if isinstance(cfg.database, PostgresURL):
+            fail(f"{exc} — check that the PostgreSQL server runs and the database exists "
+                 "(lotsen never creates one), or pass another --db URL")
         fail(f"{exc} — pass --db with a writable file")
     except KeyboardInterrupt:
         pass
@@ -107,7 +112,7 @@ def tls_problem(certfile: Path, keyfile: Path) -> str | None:
 
 @app.command()
 def purge(
-    db: Path = DbOption,
+    db: str | None = DbOption,
     config: Path = ConfigOption,
     older_than_days: int = typer.Option(None, help="Override retention_days for this run."),
     org: str = typer.Option(None, "--org", help="Only this organisation (default: every "

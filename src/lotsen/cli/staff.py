@@ -85,7 +85,7 @@ def add(
     supervisor: bool = typer.Option(False, help="May follow every conversation (audited)."),
     password_stdin: bool = PasswordStdin,
     org: str = OrgOption,
-    db: Path = DbOption,
+    db: str | None = DbOption,
     config: Path = ConfigOption,
 ) -> None:
     """Create a staff account (of one organisation: --org, when the relay serves several)."""
@@ -119,7 +119,7 @@ def add(
 
 
 @app.command("list")
-def list_(org: str = OrgOption, db: Path = DbOption, config: Path = ConfigOption) -> None:
+def list_(org: str = OrgOption, db: str | None = DbOption, config: Path = ConfigOption) -> None:
     """List staff accounts (of one organisation)."""
     from rich.console import Console
     from rich.table import Table
@@ -136,7 +136,7 @@ def list_(org: str = OrgOption, db: Path = DbOption, config: Path = ConfigOption
 
 
 @app.command()
-def disable(username: str, org: str = OrgOption, db: Path = DbOption,
+def disable(username: str, org: str = OrgOption, db: str | None = DbOption,
             config: Path = ConfigOption) -> None:
     """Disable an account and end its sessions."""
     cfg = for_org(load(config, db), org)
@@ -156,7 +156,7 @@ def disable(username: str, org: str = OrgOption, db: Path = DbOption,
 
 @app.command()
 def passwd(username: str, password_stdin: bool = PasswordStdin, org: str = OrgOption,
-           db: Path = DbOption, config: Path = ConfigOption) -> None:
+           db: str | None = DbOption, config: Path = ConfigOption) -> None:
     """Set a new password (ends the account's sessions)."""
     cfg = for_org(load(config, db), org)
     password = _password(password_stdin)
@@ -180,7 +180,7 @@ def totp(
     confirm: bool = typer.Option(True, "--confirm/--no-confirm",
                                  help="Ask for a code from the app before saving (default: on)."),
     org: str = OrgOption,
-    db: Path = DbOption,
+    db: str | None = DbOption,
     config: Path = ConfigOption,
 ) -> None:
     """Enrol a TOTP second factor: scan the QR code with an authenticator app.

@@ -32,7 +32,16 @@ from figures.stats import (
     weekdays_open,
 )
 from lotsen.cli import app
-from lotsen.cli.common import ConfigOption, DbOption, OrgOption, fail, for_org, load, with_storage
+from lotsen.cli.common import (
+    ConfigOption,
+    DbOption,
+    OrgOption,
+    fail,
+    for_org,
+    load,
+    require_database,
+    with_storage,
+)
 from lotsen.cli.stats_text import Words
 from relay.hours import OpeningHours
 from relay.protocol import LANGUAGES, WEEKDAYS
@@ -90,7 +99,7 @@ def stats(
                                help="The whole relay's totals, every organisation together "
                                     "(for the relay's administrator; in the relay-wide time "
                                     "zone)."),
-    db: Path = DbOption,
+    db: str | None = DbOption,
     config: Path = ConfigOption,
 ) -> None:
     """Print anonymous statistics of one organisation: hours, waits, who writes, topics,
@@ -103,8 +112,7 @@ def stats(
         fail("use either --org or --all-organisations, not both")
     relay_wide = load(config, db)
     cfg = relay_wide if every else for_org(relay_wide, org)
-    if not cfg.database.exists():
-        fail(f"no database at {cfg.database} — pass --db with the relay's database file")
+    require_database(cfg)
     period = period_from_options(since, until, month, cfg.hours, time.time())
 
     async def act(storage: SQLiteStorage) -> tuple[Statistics, QuestionStats]:

@@ -1,25 +1,85 @@
 """Storage behind one interface that speaks domain objects, not rows.
 
 ``Storage`` is what the relay needs from a database. ``SQLiteStorage`` (embedded, the default)
-implements it; a PostgreSQL implementation can stand beside it for a multi-relay setup without
-the relay changing. Writes are *journalled*: each write returns once it is durably committed,
-and concurrent writes share one commit (group commit), which is what makes "acknowledge only
-after it is stored" fast.
+and ``PostgresStorage`` (storage/postgres.py, the ``postgres`` extra) implement it; a database
+is named by a file path or a ``postgresql://`` URL (``database_target``, ``open_storage``).
+Writes are *journalled*: each write returns once it is durably committed, and concurrent
+writes share one commit (group commit), which is what makes "acknowledge only after it is
+stored" fast.
 """
 
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
+    from relay.storage.postgres import PostgresStorage
     from relay.storage.questions import QuestionRecord
+    from relay.storage.sqlite import SQLiteStorage
 
 
 class StorageError(Exception):
     """The database refused a write or a read (disk full, locked, unwritable, corrupt)."""
+
+
+_PASSWORD = re.compile(r"(?<=://)([^/@:]*):[^/@]*@")
+
+
+@dataclass(frozen=True, slots=True)
+class PostgresURL:
+    """A PostgreSQL connection URL (``postgresql://user@host:5432/dbname``).
+
+    ``str()`` and ``repr()`` hide a password in it, so printing a config or logging the
+    database never shows one; only ``url`` (handed to the driver) has it.
+    """
+
+    url: str = field(repr=False)
+
+    def __str__(self) -> str:
+        return _PASSWORD.sub(r"\1:***@", self.url)
+
+    def __repr__(self) -> str:
+        return f"PostgresURL({str(self)!r})"
+
+
+Database = Path | PostgresURL
+"""Where the relay stores: a SQLite file, or a PostgreSQL database."""
+
+
+def database_target(value: str | Path) -> Database:
+    """A ``--db`` / ``[server] database`` / ``LOTSEN_DB`` value as a file path or a URL."""
+    text = str(value)
+    if re.match(r"(?i)postgres(?:ql)?://", text) and not isinstance(value, Path):
+        return PostgresURL(text)
+    return Path(value)
+
+
+def open_storage(database: Database, *, org: str = "default", relay: bool = False
+                 ) -> SQLiteStorage | PostgresStorage:
+    """The storage for a database target (not opened yet), seen as organisation ``org``
+    (relay.organisations.DEFAULT_ORG unless given; ``scoped()`` gives the others);
+    ``relay``: for a relay, which on PostgreSQL takes the database's one-relay lock (CLI
+    commands do not).
+
+    PostgreSQL's driver is an optional extra: without it this raises ``StorageError`` with
+    the install command, never an ImportError.
+    """
+    if isinstance(database, PostgresURL):
+        try:
+            from relay.storage.postgres import PostgresStorage
+        except ImportError as exc:
+            if (exc.name or "").split(".")[0] not in ("psycopg", "psycopg_pool"):
+                raise
+            raise StorageError("PostgreSQL needs the postgres extra: "
+                               "pip install 'lotsen[postgres]'") from None
+        return PostgresStorage(database, org=org, relay=relay)
+    from relay.storage.sqlite import SQLiteStorage
+    return SQLiteStorage(database, org=org)
 
 
 @dataclass(slots=True)
@@ -195,6 +255,12 @@ class Storage(Protocol):
         """The staff id a device token was given to, while it has not expired."""
         ...
 
+    async def claim_conversation(self, conversation: int, staff: str,
+                                 claimed_at: float) -> bool:
+        """Give a waiting conversation to ``staff`` if it is still waiting (one conditional
+        UPDATE: of two claims at once, also from two relays, exactly one wins)."""
+        ...
+
     # Blocking an abusive conversation (no identity beyond the conversation's own token)
     async def block_conversation(self, conversation: int) -> None: ...
     async def is_blocked(self, token_hash: str) -> bool: ...
@@ -212,6 +278,10 @@ class Storage(Protocol):
                     detail: str | None = None, ts: float | None = None) -> None: ...
     async def audit_entries(self, since: float | None = None, limit: int = 1000,
                             actor: str | None = None) -> list[AuditEntry]: ...
+    async def last_actor(self, conversation: int, actions: Iterable[str]) -> str | None:
+        """Who last did one of ``actions`` to a conversation, from the audit log (None: no one,
+        or the entry is past the audit log's retention)."""
+        ...
     async def purge(self, closed_before: float) -> PurgeResult: ...
     async def purge_audit(self, before: float) -> int:
         """Delete audit entries older than ``before``; returns how many."""

@@ -372,6 +372,26 @@ class MemoryStorage:
         found = self._devices.get(token_hash)
         return found.staff_id if found and found.expires_at > now else None
 
+    # -- claims ---------------------------------------------------------------------------------
+
+    async def claim_conversation(self, conversation: int, staff: str,
+                                 claimed_at: float) -> bool:
+        """Give a waiting conversation to ``staff`` if it is still waiting (as the SQL
+        engines' conditional UPDATE: of two claims, exactly one wins)."""
+        won: list[bool] = []
+
+        def apply() -> None:
+            record = self._conversations.get(conversation)
+            if record is None or record.state != "queued":
+                won.append(False)
+                return
+            record.state, record.claimed_at = "active", claimed_at
+            record.staff = staff if staff in self._staff else None
+            won.append(True)
+
+        await self._write(apply)
+        return won[0]
+
     # -- blocking -------------------------------------------------------------------------------
 
     async def block_conversation(self, conversation: int) -> None:
@@ -414,6 +434,12 @@ class MemoryStorage:
         found = [e for e in self._audit
                  if e.ts >= (since or 0.0) and (actor is None or e.actor == actor)]
         return found[-limit:] if limit > 0 else []
+
+    async def last_actor(self, conversation: int, actions: Iterable[str]) -> str | None:
+        self._read()
+        wanted = frozenset(actions)
+        return next((e.actor for e in reversed(self._audit)
+                     if e.conversation == conversation and e.action in wanted), None)
 
     async def purge_audit(self, before: float) -> int:
         await self.flush()

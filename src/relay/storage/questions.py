@@ -1,7 +1,8 @@
 """Storage of questions asked outside opening hours (schema: migrations/005_questions.sql).
 
-``QuestionStore`` is mixed into ``SQLiteStorage``: every write goes through its journal, so a
-question, an answer or a reply is acknowledged only after it is committed, like a chat line.
+``QuestionStore`` is mixed into ``SQLiteStorage`` and ``PostgresStorage``: every write goes
+through their journal, so a question, an answer or a reply is acknowledged only after it is
+committed, like a chat line.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from relay.storage import Line
 
 if TYPE_CHECKING:
-    from relay.storage.sqlite import _Journal
+    from relay.storage.sqlite import GroupCommit
 
 
 @dataclass(slots=True)
@@ -66,14 +67,15 @@ def _question(row: Sequence[Any]) -> QuestionRecord:
 
 
 class QuestionStore:
-    """Question reads and writes; needs ``journal``, ``_rows``, ``_one`` and ``flush`` of
-    ``SQLiteStorage``. Lines are ``relay.storage.Line`` with the question id as conversation.
+    """Question reads and writes; needs ``journal``, ``_rows``, ``_one`` and ``flush`` of the
+    storage it is mixed into (SQL with ``?`` placeholders, which PostgreSQL's journal turns
+    into its own). Lines are ``relay.storage.Line`` with the question id as conversation.
     Every statement names the organisation ``org`` (see ``SQLiteStorage.scoped``)."""
 
     org: str
 
     @property
-    def journal(self) -> _Journal:
+    def journal(self) -> GroupCommit:
         raise NotImplementedError
 
     async def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[Sequence[Any]]:

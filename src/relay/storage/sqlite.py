@@ -1,10 +1,10 @@
 """Embedded SQLite storage (WAL, group commit) through aiosqlite.
 
-Writes go through ``_Journal``: callers await their own write, concurrent writes are committed
-together in one transaction, and a failed commit fails every write in it, so the relay never
-acknowledges a line that is not on disk. A single write SQLite refuses (a bad value, a broken
-constraint) fails alone: the rest of its group is committed without it. Reads use the same
-connection between commits.
+Writes go through ``_Journal`` (a ``GroupCommit``): callers await their own write, concurrent
+writes are committed together in one transaction, and a failed commit fails every write in
+it, so the relay never acknowledges a line that is not on disk. A single write SQLite refuses
+(a bad value, a broken constraint) fails alone: the rest of its group is committed without it.
+Reads use the same connection between commits.
 """
 
 from __future__ import annotations
@@ -56,9 +56,10 @@ _UPDATABLE = {
 }
 
 
-def migrations() -> list[tuple[int, str]]:
-    """The numbered schema migrations shipped with the relay, in order."""
-    folder = resources.files("relay.storage") / "migrations"
+def migrations(folder_name: str = "migrations") -> list[tuple[int, str]]:
+    """The numbered schema migrations shipped with the relay, in order (SQLite's, or with
+    ``"postgres_migrations"`` PostgreSQL's, which carry the same numbers)."""
+    folder = resources.files("relay.storage") / folder_name
     found = []
     for entry in folder.iterdir():
         name = entry.name
@@ -77,11 +78,16 @@ log = logging.getLogger("lotsen.storage")
 ORGANISATIONS_SCHEMA = 7
 
 
-class _Journal:
-    """Group commit: writes submitted while a commit runs are committed together after it."""
+class GroupCommit:
+    """Group commit: writes submitted while a commit runs are committed together after it.
 
-    def __init__(self, db: _Writer) -> None:
-        self.db = db
+    An engine's journal says how to commit a group (``_commit``), which exceptions fail a
+    whole group (``failures``) and how they read (``describe``).
+    """
+
+    failures: tuple[type[BaseException], ...] = (sqlite3.Error, ValueError, OverflowError)
+
+    def __init__(self) -> None:
         # Held for a whole transaction; anything else using ``db`` takes it too.
         self.lock = asyncio.Lock()
         # Writes waiting for the next commit, and their futures (kept apart: the commit takes
@@ -156,8 +162,8 @@ class _Journal:
                 started = time.perf_counter()
                 try:
                     failed = await self._commit(batch)
-                except (sqlite3.Error, ValueError, OverflowError) as exc:
-                    error = StorageError(_describe(exc))
+                except self.failures as exc:
+                    error = StorageError(self.describe(exc))
                     self.failed_commits += 1
                 else:
                     refused = {index: StorageError(_describe(exc))
@@ -170,6 +176,23 @@ class _Journal:
                         bisect.bisect_left(COMMIT_BUCKETS_S, self.last_commit_s)] += 1
             _settle(waiters, error, refused)
             _settle(barriers, None)
+
+    def describe(self, exc: BaseException) -> str:
+        return _describe(exc)
+
+    async def _commit(self, writes: list[tuple[str, Sequence[Any]]]
+                      ) -> dict[int, BaseException]:
+        """Commit ``writes`` in one transaction; return the single writes refused (by index)
+        or raise one of ``failures`` if the whole group failed."""
+        raise NotImplementedError
+
+
+class _Journal(GroupCommit):
+    """SQLite's group commit, on the writer's own connection and thread."""
+
+    def __init__(self, db: _Writer) -> None:
+        super().__init__()
+        self.db = db
 
     async def _commit(self, writes: list[tuple[str, Sequence[Any]]]
                       ) -> dict[int, BaseException]:
@@ -398,7 +421,7 @@ class _Connections:
     def __init__(self) -> None:
         self.db: aiosqlite.Connection | None = None  # reads (and schema migrations)
         self.wdb: _Writer | None = None  # the journal's writes
-        self.journal: _Journal | None = None
+        self.journal: GroupCommit | None = None
         self.schema = 0  # the schema version the file holds once opened
 
 
@@ -453,11 +476,11 @@ class SQLiteStorage(QuestionStore):
         self._shared.wdb = value
 
     @property
-    def _journal(self) -> _Journal | None:
+    def _journal(self) -> GroupCommit | None:
         return self._shared.journal
 
     @_journal.setter
-    def _journal(self, value: _Journal | None) -> None:
+    def _journal(self, value: GroupCommit | None) -> None:
         self._shared.journal = value
 
     # -- lifecycle ------------------------------------------------------------------------
@@ -561,7 +584,7 @@ class SQLiteStorage(QuestionStore):
             return False
 
     @property
-    def journal(self) -> _Journal:
+    def journal(self) -> GroupCommit:
         if self._journal is None:
             raise StorageError("storage is not open")
         return self._journal
@@ -727,7 +750,7 @@ class SQLiteStorage(QuestionStore):
                  account.created_at or time.time()),
             )
         except StorageError as exc:
-            if "UNIQUE" in str(exc):
+            if "unique" in str(exc).lower():  # SQLite's and PostgreSQL's wording
                 raise StorageError(f"staff account {account.username!r} already exists") from None
             raise
         stored = await self.staff(account.username)
@@ -827,6 +850,34 @@ class SQLiteStorage(QuestionStore):
                               "AND expires_at > ?", (self.org, token_hash, now))
         return int(row[0]) if row else None
 
+    # -- claims -------------------------------------------------------------------------------
+
+    async def claim_conversation(self, conversation: int, staff: str,
+                                 claimed_at: float) -> bool:
+        """Give a waiting conversation to ``staff`` if it is still waiting; False if it was
+        claimed (or closed) first. One conditional UPDATE, so of two claims at once, from
+        two processes on one database, exactly one wins."""
+        await self.flush()  # its earlier writes (its creation, say) are committed first
+        staff_id = self._staff_id(staff)
+        if staff_id is None and (account := await self.staff(staff)) is not None:
+            staff_id = account.id
+        journal = self._journal
+        if journal is None or self._wdb is None:
+            raise StorageError("storage is not open")
+
+        def claim(conn: sqlite3.Connection) -> int:
+            cursor = conn.execute(
+                "UPDATE conversations SET state = 'active', staff_id = ?, claimed_at = ? "
+                "WHERE org = ? AND id = ? AND state = 'queued'",
+                (staff_id, claimed_at, self.org, conversation))
+            return cursor.rowcount
+
+        async with journal.lock:
+            try:
+                return await self._wdb.call(claim) == 1
+            except sqlite3.Error as exc:
+                raise StorageError(_describe(exc)) from None
+
     # -- blocking an abusive conversation ----------------------------------------------------
 
     async def block_conversation(self, conversation: int) -> None:
@@ -889,6 +940,16 @@ class SQLiteStorage(QuestionStore):
             (self.org, since or 0.0, actor, actor, limit))
         return [AuditEntry(*row) for row in reversed(rows)]
 
+    async def last_actor(self, conversation: int, actions: Iterable[str]) -> str | None:
+        wanted = tuple(actions)
+        if not wanted:
+            return None
+        marks = ", ".join("?" * len(wanted))
+        row = await self._one(
+            f"SELECT actor FROM audit WHERE org = ? AND conversation_id = ? "
+            f"AND action IN ({marks}) ORDER BY id DESC LIMIT 1", (self.org, conversation, *wanted))
+        return str(row[0]) if row else None
+
     async def purge_audit(self, before: float) -> int:
         """Delete audit entries older than ``before`` (the audit log's own retention) and
         expired device tokens; returns how many audit entries went."""
@@ -930,6 +991,7 @@ class SQLiteStorage(QuestionStore):
     async def checkpoint(self) -> None:
         """Move committed pages from the WAL into the main file (e.g. before copying it)."""
         journal = self.journal
+        assert isinstance(journal, _Journal)  # SQLite's own
         await journal.flush()
         async with journal.lock:
             try:

@@ -1,0 +1,206 @@
+"""A second, learnt signal for urgency: a linear model over letter and word n-grams.
+
+The concept rules (``referrals.rules``) say *why* a conversation is urgent, but they only
+know the wordings someone has written into the classes, and people keep finding new ones. This
+model was trained on every labelled conversation the project has (never on the frozen test
+part) and reads the same text differently: by pieces of words (3-5 letters, so "sakna",
+"saknar" and "sakan" share most of them) and by words and word pairs. It is a plain logistic
+regression: its verdict is a sum of weights, so the words that pushed it over the threshold are
+the reasons staff see, as for the rules.
+
+The engine asks it only when the rules found nothing, over each run of up to three neighbouring
+visitor lines. Pure Python at run time (the weights are a gzipped JSON file shipped with the
+package); scikit-learn is needed only to train it again: ``python scripts/train_urgency_model.py``.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any, Final
+
+from referrals.matching import fold, normalise
+
+MODEL_FILE: Final = "urgency_model.json.gz"
+FORMAT: Final = 1
+NGRAM_SIZES: Final = (3, 4, 5)
+REASON_WORDS: Final = 3
+"""How many of the words that weighed most are shown as the reason."""
+
+_WORD: Final = re.compile(r"[^\W\d_]+|[0-9]+")
+FUNCTION_WORDS: Final = frozenset(
+    """
+    och att det som en ett är var vara har hade skulle ska kan jag du han hon vi ni de den man
+    mig mej dig sig oss er på i av för med till från om så men eller när då nu bara typ lite
+    og å er var være har hadde skulle skal kan jeg eg deg seg meg han hun ho vi dere dei de den
+    det på i av for med til fra om så men eller når da nå bare litt ikkje
+    and to the a an is was be have had would will can i you he she we they it me him her us
+    them on in of for with from if so but or when then now just like my your his their that
+    this mer mycket meir mye more much
+    """.split()
+)
+"""Words never shown as a reason: they carry weight in the model, but tell staff nothing."""
+
+
+def words(text: str) -> list[str]:
+    """The words of a line as the model reads them: normalised, lower case, as typed (not
+    folded), so reasons can show them."""
+    return _WORD.findall(normalise(text))
+
+
+def word_features(word: str) -> list[str]:
+    """Features of one word: its letter 3-5-grams with the word's edges marked, and the
+    word itself, both without å/ä/ö/ø/æ (chat is often typed without them)."""
+    plain = fold(word)
+    padded = f" {plain} "
+    found: list[str] = []
+    for size in NGRAM_SIZES:
+        if len(padded) < size:
+            break
+        found.extend(padded[i : i + size] for i in range(len(padded) - size + 1))
+    found.append("w:" + plain)
+    return found
+
+
+def features(text: str) -> list[str]:
+    """Every feature of a text: each word's, and each pair of neighbouring words."""
+    seen = words(text)
+    found = [feature for word in seen for feature in word_features(word)]
+    plain = [fold(word) for word in seen]
+    found.extend(f"b:{a} {b}" for a, b in zip(plain, plain[1:], strict=False))
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class LineFeatures:
+    """What the model needs from one line: feature counts, and which word each came from."""
+
+    counts: Mapping[str, int]
+    words: tuple[str, ...]
+    origins: Mapping[str, tuple[int, ...]]
+    """Feature -> the positions (in ``words``) of the words it came from."""
+
+
+def line_features(text: str) -> LineFeatures:
+    """Counts and origins of a line's features (the engine caches this per line)."""
+    seen = words(text)
+    counts: Counter[str] = Counter()
+    origins: dict[str, list[int]] = {}
+    for position, word in enumerate(seen):
+        for feature in word_features(word):
+            counts[feature] += 1
+            origins.setdefault(feature, []).append(position)
+    plain = [fold(word) for word in seen]
+    for position, (a, b) in enumerate(zip(plain, plain[1:], strict=False)):
+        feature = f"b:{a} {b}"
+        counts[feature] += 1
+        origins.setdefault(feature, []).extend((position, position + 1))
+    return LineFeatures(counts, tuple(seen), {f: tuple(p) for f, p in origins.items()})
+
+
+@dataclass(frozen=True, slots=True)
+class ModelVerdict:
+    """The model's reading of a few lines: probability of urgent, likeliest kind, reasons."""
+
+    probability: float
+    kind: str
+    words: tuple[str, ...]
+    lines: tuple[int, ...] = ()
+    """Which of the lines read (0 = the first) the words are in."""
+
+
+class UrgencyModel:
+    """Logistic regression over tf-idf weighted n-grams, and a second one for the kind.
+
+    ``probability()`` mirrors scikit-learn's ``TfidfVectorizer(sublinear_tf=True)`` followed
+    by ``LogisticRegression`` exactly, so the shipped weights mean what they did in training.
+    """
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        if data.get("format") != FORMAT:
+            raise ValueError(f"urgency model: format must be {FORMAT}")
+        self.threshold = float(data["threshold"])
+        self.trained_on: tuple[str, ...] = tuple(data.get("trained_on", ()))
+        self._idf: dict[str, float] = {}
+        self._weight: dict[str, float] = {}
+        for feature, (idf, weight) in data["features"].items():
+            self._idf[feature] = float(idf)
+            self._weight[feature] = float(weight)
+        self._intercept = float(data["intercept"])
+        self._kinds: tuple[str, ...] = tuple(data["kinds"]["classes"])
+        self._kind_intercepts = tuple(float(b) for b in data["kinds"]["intercepts"])
+        self._kind_weights: dict[str, tuple[float, ...]] = {
+            feature: tuple(float(w) for w in weights)
+            for feature, weights in data["kinds"]["weights"].items()
+        }
+
+    @classmethod
+    def load(cls) -> UrgencyModel:
+        """The shipped model (``referrals/urgency_model.json.gz``)."""
+        raw = resources.files("referrals").joinpath(MODEL_FILE).read_bytes()
+        return cls(json.loads(gzip.decompress(raw)))
+
+    def _vector(self, lines: Sequence[LineFeatures]) -> dict[str, float]:
+        """The tf-idf vector of the lines read as one text, l2-normalised; unknown features
+        are left out, as the vectoriser does."""
+        counts: Counter[str] = Counter()
+        for line in lines:
+            counts.update(line.counts)
+        idf = self._idf
+        vector = {
+            feature: (1.0 + math.log(count)) * idf[feature]
+            for feature, count in counts.items()
+            if feature in idf
+        }
+        norm = math.sqrt(sum(value * value for value in vector.values()))
+        if norm:
+            for feature in vector:
+                vector[feature] /= norm
+        return vector
+
+    def read(self, lines: Sequence[LineFeatures]) -> ModelVerdict:
+        """Probability that these neighbouring visitor lines are urgent, the kind, and the
+        words whose features weighed most towards urgent (as the visitor typed them)."""
+        vector = self._vector(lines)
+        weight = self._weight
+        score = self._intercept + sum(value * weight[f] for f, value in vector.items())
+        probability = 1.0 / (1.0 + math.exp(-score))
+        kind_scores = list(self._kind_intercepts)
+        for feature, value in vector.items():
+            weights = self._kind_weights.get(feature)
+            if weights:
+                for k, w in enumerate(weights):
+                    kind_scores[k] += value * w
+        kind = self._kinds[max(range(len(kind_scores)), key=kind_scores.__getitem__)]
+        contribution: dict[tuple[int, int], float] = {}
+        for number, line in enumerate(lines):
+            for feature, positions in line.origins.items():
+                if feature not in vector:
+                    continue
+                share = vector[feature] * weight[feature] / len(positions)
+                for position in positions:
+                    key = (number, position)
+                    contribution[key] = contribution.get(key, 0.0) + share
+        best = sorted(
+            (
+                key
+                for key, value in contribution.items()
+                if value > 0 and lines[key[0]].words[key[1]] not in FUNCTION_WORDS
+            ),
+            key=lambda key: -contribution[key],
+        )[:REASON_WORDS]
+        shown = tuple(dict.fromkeys(lines[n].words[p] for n, p in sorted(best)))
+        return ModelVerdict(probability, kind, shown, tuple(sorted({n for n, _ in best})))
+
+
+@functools.cache
+def default_model() -> UrgencyModel:
+    """The shipped model, loaded once."""
+    return UrgencyModel.load()

@@ -1,0 +1,616 @@
+"""PostgreSQL storage (the ``postgres`` extra): psycopg 3, a writer thread and an async pool.
+
+The same storage as ``SQLiteStorage`` on another engine: the same tables and numbered
+migrations (``postgres_migrations/``, numbered like SQLite's), the same queries, and the same
+journal — writes submitted while a commit runs are committed together in one transaction, each
+write is acknowledged only after that commit, a failed commit fails every write in it (their
+senders get a ``storage`` error) and a single write the database refuses fails alone.
+
+What differs is only what must:
+
+- A chat line is stored by ``lotsen_append_line`` (001_initial.sql), which bumps the
+  conversation's ``last_seq`` and inserts the line in the same transaction, so line numbers
+  stay unique and in order whichever process writes; a line whose number is not above the
+  stored one is refused. A group's lines go in one set-based ``lotsen_append_lines`` call.
+- The journal has a connection and a thread of its own (``_PgWriter``); reads take pooled
+  connections (psycopg_pool). A connection the server dropped is thrown away and the next use
+  gets a new one, so the relay recovers by itself when the database comes back (meanwhile
+  writes fail with ``storage`` errors and /healthz says 503).
+- A purge runs ``VACUUM`` on the tables it deleted text from, so the space is reused soon
+  (PostgreSQL has no ``secure_delete``: see docs/operations.md, "Using PostgreSQL").
+
+``PostgresStorage`` subclasses ``SQLiteStorage`` to share its queries, which are plain SQL
+with ``?`` placeholders; the journal and reads turn them into psycopg's ``%s``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from functools import lru_cache
+from typing import Any, TypeVar
+
+import psycopg
+from psycopg import errors as pg_errors
+from psycopg_pool import AsyncConnectionPool
+
+from relay.organisations import DEFAULT_ORG
+from relay.storage import (
+    AuditEntry,
+    ConversationRecord,
+    Line,
+    PostgresURL,
+    PurgeResult,
+    StorageError,
+)
+from relay.storage.sqlite import (
+    _CONVERSATION_COLUMNS,
+    Done,
+    GroupCommit,
+    SQLiteStorage,
+    _Connections,
+    _record,
+    migrations,
+)
+
+log = logging.getLogger("lotsen.storage")
+_T = TypeVar("_T")
+
+MIGRATIONS_FOLDER = "postgres_migrations"
+# pg_advisory_xact_lock key: relays starting at once on one database migrate one at a time.
+_MIGRATION_LOCK = 0x4C6F7473656E  # "Lotsen"
+_APPEND_LINE = "SELECT lotsen_append_line(?, ?, ?, ?, ?, ?, ?, ?)"  # 007_organisations.sql
+_APPEND_LINES = ("SELECT lotsen_append_lines(%s::text[], %s::bigint[], %s::bigint[], "
+                 "%s::text[], %s::text[], %s::text[], %s::float8[], %s::text[])")
+# Session advisory lock of the relay using a database (its schema, to be exact).
+_RELAY_LOCK = ("SELECT pg_try_advisory_lock(hashtext('lotsen-relay'), "
+               "hashtext(current_schema()))")
+
+Pool = AsyncConnectionPool[psycopg.AsyncConnection[tuple[Any, ...]]]
+
+
+def postgres_migrations() -> list[tuple[int, str]]:
+    """PostgreSQL's numbered schema migrations, in order (the same numbers as SQLite's)."""
+    return migrations(MIGRATIONS_FOLDER)
+
+
+@lru_cache(maxsize=1024)
+def _pg(sql: str) -> str:
+    """The relay's SQL with psycopg's placeholders (the queries hold no literal ``%`` or ``?``
+    besides the placeholders; a ``%`` would be read as one, so it is refused here)."""
+    if "%" in sql:
+        raise ValueError("a query with a literal % cannot be translated")
+    return sql.replace("?", "%s")
+
+
+def _line_params(org: str, line: Line) -> tuple[Any, ...]:
+    return (org, line.conversation, line.seq, line.kind, line.author, line.text, line.ts,
+            line.cid)
+
+
+# What PostgreSQL (or psycopg, before sending) refuses in one write while the rest of its group
+# is fine: a broken constraint (a line numbered already included), a value it cannot store
+# (a NUL character, a number beyond bigint, text that is not valid Unicode).
+_REFUSED: tuple[type[BaseException], ...] = (
+    pg_errors.IntegrityError, pg_errors.DataError, ValueError, OverflowError)
+
+
+def describe(exc: BaseException) -> str:
+    """A short reason a person can act on; never the connection URL, a value or a password."""
+    if isinstance(exc, psycopg.OperationalError | psycopg.InterfaceError):
+        sqlstate = getattr(exc, "sqlstate", None) or ""
+        if sqlstate.startswith("53"):
+            return "the database server is out of resources (disk or memory)"
+        if sqlstate == "25006":
+            return "the database is read-only"
+        # libpq's connection errors name the host; only what they say about it is kept.
+        text = str(exc)
+        if sqlstate == "3D000" or "does not exist" in text:
+            return "the database does not exist (create it first; lotsen never does)"
+        if sqlstate.startswith("28") or "authentication failed" in text or "password" in text:
+            return "the database refused the login (check the user and password)"
+        return "the database is unreachable"
+    if isinstance(exc, psycopg.Error):
+        sqlstate = exc.sqlstate or ""
+        if sqlstate.startswith("53"):
+            return "the database server is out of resources (disk or memory)"
+        if sqlstate == "25006":
+            return "the database is read-only"
+        # The server's primary message never quotes a value (its DETAIL line may: left out);
+        # an error psycopg raised before sending has no diagnostics, only its own message.
+        primary = exc.diag.message_primary or (
+            str(exc).splitlines()[0] if exc.sqlstate is None else type(exc).__name__)
+        return f"database error: {primary}"
+    if isinstance(exc, UnicodeError):
+        return "database error: the text is not valid Unicode"
+    return f"database error: {exc}"
+
+
+class _PgWriter:
+    """The journal's own connection, used from one thread of its own (as SQLite's _Writer).
+
+    A group commit is one call into that thread (BEGIN, the writes, COMMIT), so it waits for
+    the event loop once, not once per round trip to the server: under load every wait on the
+    loop queues behind all the frames that are ready, and a commit made of three such waits
+    took several times as long (measured with bench/pg_bench.py). A connection the server
+    dropped is replaced at the next commit, so writes work again once the database is back.
+    """
+
+    def __init__(self, url: PostgresURL, connect_timeout_s: int, recheck_idle_s: float) -> None:
+        self._url = url
+        self._connect_timeout_s = connect_timeout_s
+        self._recheck_idle_s = recheck_idle_s
+        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="lotsen-journal")
+        self._conn: psycopg.Connection[tuple[Any, ...]] | None = None
+        self._used = 0.0
+
+    def _connection(self) -> psycopg.Connection[tuple[Any, ...]]:
+        conn = self._conn
+        now = time.monotonic()
+        if (conn is not None and not conn.closed and not conn.broken
+                and now - self._used > self._recheck_idle_s):
+            # Idle a while: the server may have restarted meanwhile, which the connection
+            # only finds out when used. An empty query finds out now, so the lines of the
+            # next commit are not the ones refused for it.
+            try:
+                conn.execute("")
+            except psycopg.Error:
+                pass  # broken now: replaced below
+        self._used = now
+        if conn is None or conn.closed or conn.broken:
+            if conn is not None:
+                conn.close()
+            self._conn = None
+            conn = psycopg.connect(self._url.url, autocommit=True, application_name="lotsen",
+                                   connect_timeout=self._connect_timeout_s)
+            self._conn = conn
+        return conn
+
+    async def call(self, function: Callable[..., _T], *args: Any) -> _T:
+        """Run ``function(connection, *args)`` on the writer's thread."""
+        return await asyncio.get_running_loop().run_in_executor(
+            self._thread, lambda: function(self._connection(), *args))
+
+    async def close(self) -> None:
+        def close() -> None:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+        await asyncio.get_running_loop().run_in_executor(self._thread, close)
+        self._thread.shutdown(wait=False)
+
+
+class _PgJournal(GroupCommit):
+    """PostgreSQL's group commit: one transaction per group, on the writer's thread."""
+
+    failures = (psycopg.Error, ValueError, OverflowError)
+
+    def __init__(self, writer: _PgWriter) -> None:
+        super().__init__()
+        self.writer = writer
+
+    def describe(self, exc: BaseException) -> str:
+        return describe(exc)
+
+    async def _commit(self, writes: list[tuple[str, Sequence[Any]]]
+                      ) -> dict[int, BaseException]:
+        async with self.lock:
+            return await self.writer.call(_write_transaction, writes)
+
+
+def _write_transaction(conn: psycopg.Connection[Any], writes: list[tuple[str, Sequence[Any]]]
+                       ) -> dict[int, BaseException]:
+    """One group commit; returns the writes PostgreSQL refused (by index; usually none).
+
+    As with SQLite, one refused write must not fail the others in its group: the group is
+    then rolled back and written again with a savepoint per write. A failed BEGIN or COMMIT
+    (the server gone, out of disk) still fails them all.
+    """
+    try:
+        _write_all(conn, writes)
+    except _REFUSED:
+        if len(writes) == 1:
+            raise
+        return _write_each(conn, writes)
+    return {}
+
+
+def _write_all(conn: psycopg.Connection[Any], writes: list[tuple[str, Sequence[Any]]]) -> None:
+    """The whole group in one transaction. Consecutive writes of one statement go as one
+    call: a run of lines as one set-based ``lotsen_append_lines``, others as ``executemany``
+    (pipelined by psycopg). A group that is one such call alone — the usual group, lines and
+    nothing else — is sent without BEGIN and COMMIT: a single statement is its own transaction
+    in PostgreSQL, and the two round trips saved each wait for the GIL on a busy relay."""
+    runs: list[tuple[str, list[Sequence[Any]]]] = []
+    for sql, params in writes:
+        if runs and runs[-1][0] == sql:
+            runs[-1][1].append(params)
+        else:
+            runs.append((sql, [params]))
+    with conn.cursor() as cur:
+        if len(runs) == 1 and (len(runs[0][1]) == 1 or runs[0][0] == _APPEND_LINE):
+            _execute_run(cur, *runs[0])
+            return
+        with conn.transaction():
+            for sql, rows in runs:
+                _execute_run(cur, sql, rows)
+
+
+def _execute_run(cur: psycopg.Cursor[Any], sql: str, rows: list[Sequence[Any]]) -> None:
+    if len(rows) == 1:
+        cur.execute(_pg(sql), rows[0])
+    elif sql == _APPEND_LINE:  # columns as arrays
+        cur.execute(_APPEND_LINES, [list(column) for column in zip(*rows, strict=True)])
+    else:
+        cur.executemany(_pg(sql), rows)
+
+
+def _write_each(conn: psycopg.Connection[Any], writes: list[tuple[str, Sequence[Any]]]
+                ) -> dict[int, BaseException]:
+    """The group again, each write in a savepoint of its own: refused ones are rolled back."""
+    refused: dict[int, BaseException] = {}
+    with conn.transaction(), conn.cursor() as cur:
+        for index, (sql, params) in enumerate(writes):
+            try:
+                with conn.transaction():  # a savepoint
+                    cur.execute(_pg(sql), params)
+            except _REFUSED as exc:
+                refused[index] = exc
+    return refused
+
+
+class _PgConnections(_Connections):
+    """What an opened database and every organisation's view of it share (as SQLite's)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pool: Pool | None = None
+        self.writer: _PgWriter | None = None
+        self.guard: psycopg.AsyncConnection[tuple[Any, ...]] | None = None
+
+
+class PostgresStorage(SQLiteStorage):
+    """Storage in a PostgreSQL database named by a ``postgresql://`` URL.
+
+    As ``SQLiteStorage``, an instance reads and writes one organisation's rows (``org``) and
+    ``scoped(org)`` gives another's view of the same pool and journal."""
+
+    _shared: _PgConnections
+
+    def __init__(self, url: PostgresURL | str, *, org: str = DEFAULT_ORG,
+                 min_connections: int = 2,
+                 max_connections: int = 10, timeout_s: float = 5.0, relay: bool = False,
+                 recheck_idle_s: float = 5.0,
+                 migration_set: Sequence[tuple[int, str]] | None = None) -> None:
+        # Not SQLiteStorage.__init__: there is no file. The attributes its queries use are set.
+        self.url = url if isinstance(url, PostgresURL) else PostgresURL(url)
+        self.org = org
+        self._owner = True  # False for a view made by scoped(): it neither opens nor closes
+        self._shared = _PgConnections()
+        self._migrations = migration_set
+        self._min_connections = min_connections
+        self._max_connections = max_connections
+        self._timeout_s = timeout_s
+        # A connection unused this long is checked before use (a restart may have cut it).
+        self._recheck_idle_s = recheck_idle_s
+        # A relay's storage holds the "one relay per database" lock on a connection of its own
+        # (the relay keeps the queue and live state in memory: a second relay on the same
+        # database would keep another queue). CLI commands open storage without it.
+        self._relay = relay
+        self._staff_ids: dict[str, int] = {}  # relay-wide: login names are unique
+
+    # The connections live in _shared, so every organisation's view uses the same ones.
+    @property
+    def _pool(self) -> Pool | None:
+        return self._shared.pool
+
+    @_pool.setter
+    def _pool(self, value: Pool | None) -> None:
+        self._shared.pool = value
+
+    @property
+    def _writer(self) -> _PgWriter | None:
+        return self._shared.writer
+
+    @_writer.setter
+    def _writer(self, value: _PgWriter | None) -> None:
+        self._shared.writer = value
+
+    @property
+    def _guard(self) -> psycopg.AsyncConnection[tuple[Any, ...]] | None:
+        return self._shared.guard
+
+    @_guard.setter
+    def _guard(self, value: psycopg.AsyncConnection[tuple[Any, ...]] | None) -> None:
+        self._shared.guard = value
+
+    def __repr__(self) -> str:
+        return f"PostgresStorage({str(self.url)!r})"
+
+    # -- lifecycle ------------------------------------------------------------------------
+
+    async def open(self) -> None:
+        if not self._owner:
+            raise StorageError("an organisation's view is opened with the storage it came from")
+        # One plain connection first: a pool that cannot connect only says it timed out, while
+        # this says why (no such database, login refused, nothing listening).
+        try:
+            probe = await psycopg.AsyncConnection.connect(
+                self.url.url, connect_timeout=max(1, int(self._timeout_s)))
+        except (psycopg.Error, ValueError) as exc:
+            raise StorageError(f"cannot open database {self.url}: {describe(exc)}") from None
+        await probe.close()
+        pool: Pool = AsyncConnectionPool(
+            self.url.url, min_size=self._min_connections, max_size=self._max_connections,
+            kwargs={"autocommit": True, "application_name": "lotsen",
+                    "connect_timeout": max(1, int(self._timeout_s))},
+            timeout=self._timeout_s, open=False, name="lotsen",
+            check=AsyncConnectionPool.check_connection)  # an empty query per checkout
+        try:
+            await pool.open(wait=True, timeout=self._timeout_s * 2)
+            self._pool = pool
+            await self._migrate()
+            self._shared.schema = await self.schema_version()
+        except (psycopg.Error, ValueError) as exc:
+            self._pool = None
+            await pool.close()
+            raise StorageError(f"cannot open database {self.url}: {describe(exc)}") from None
+        except StorageError:
+            self._pool = None
+            await pool.close()
+            raise
+        if self._relay:
+            try:
+                await self._take_relay_lock()
+            except StorageError:
+                await pool.close()
+                self._pool = None
+                raise
+        self._writer = _PgWriter(self.url, max(1, int(self._timeout_s)), self._recheck_idle_s)
+        self._journal = _PgJournal(self._writer)
+        self._journal.start()
+        # Relay-wide, as SQLite's (login names are unique), and readable at any schema version.
+        for username, staff_id in await self._rows("SELECT username, id FROM staff"):
+            self._staff_ids[username] = staff_id
+
+    async def _take_relay_lock(self) -> None:
+        """Hold the database's relay lock on a connection of its own, or refuse to start."""
+        try:
+            guard = await psycopg.AsyncConnection.connect(
+                self.url.url, autocommit=True, application_name="lotsen-relay-lock",
+                connect_timeout=max(1, int(self._timeout_s)))
+            cur = await guard.execute(_RELAY_LOCK)
+            row = await cur.fetchone()
+        except psycopg.Error as exc:
+            raise StorageError(f"cannot open database {self.url}: {describe(exc)}") from None
+        if not row or not row[0]:
+            await guard.close()
+            raise StorageError(
+                f"another Lotsen relay is using the database {self.url}: one relay per "
+                "database until several relays can share one (issue 16) — stop the other "
+                "relay, or give this one its own database")
+        self._guard = guard
+
+    async def _keep_relay_lock(self) -> bool:
+        """Take the relay lock again if its connection was lost (a database restart)."""
+        guard = self._guard
+        if guard is not None and not guard.closed and not guard.broken:
+            return True
+        if guard is not None:
+            await guard.close()
+            self._guard = None
+        try:
+            await self._take_relay_lock()
+        except StorageError as exc:
+            log.warning("relay lock not held", extra={"event": "relay_lock_lost",
+                                                      "error": str(exc)})
+            return False
+        return True
+
+    async def schema_version(self) -> int:
+        """The schema version stored in the database (0 for an empty database)."""
+        row = await self._one(
+            "SELECT version FROM lotsen_schema WHERE to_regclass('lotsen_schema') IS NOT NULL")
+        return int(row[0]) if row else 0
+
+    async def _migrate(self) -> None:
+        shipped = (self._migrations if self._migrations is not None
+                   else postgres_migrations())
+        latest = max((number for number, _ in shipped), default=0)
+        async with self.pool.connection() as conn, conn.transaction():
+            await conn.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
+            await conn.execute("CREATE TABLE IF NOT EXISTS lotsen_schema "
+                               "(version integer NOT NULL)")
+            cur = await conn.execute("SELECT version FROM lotsen_schema")
+            row = await cur.fetchone()
+            if row is None:
+                await conn.execute("INSERT INTO lotsen_schema (version) VALUES (0)")
+            version = int(row[0]) if row else 0
+            if version > latest:
+                # An older Lotsen must not write to a schema it does not know.
+                raise StorageError(
+                    f"cannot open database {self.url}: its schema version {version} is newer "
+                    f"than this Lotsen's ({latest}); upgrade Lotsen, or restore a backup "
+                    "taken before the upgrade")
+            for number, script in shipped:
+                if number > version:
+                    await conn.execute(script.encode())  # bytes: no placeholders in it
+                    await conn.execute("UPDATE lotsen_schema SET version = %s", (number,))
+                    log.info("schema migrated to version %d", number,
+                             extra={"event": "schema_migrated"})
+
+    async def close(self) -> None:
+        if not self._owner:
+            return
+        if self._journal is not None:
+            await self._journal.stop()
+            self._journal = None
+        if self._writer is not None:
+            await self._writer.close()
+            self._writer = None
+        if self._guard is not None:
+            await self._guard.close()  # ends the session, which releases the relay lock
+            self._guard = None
+        if self._pool is not None:
+            await self._pool.close()
+            self._pool = None
+
+    @property
+    def pool(self) -> Pool:
+        if self._pool is None:
+            raise StorageError("storage is not open")
+        return self._pool
+
+    @property
+    def db(self) -> Any:
+        raise StorageError("PostgreSQL storage has no SQLite connection")
+
+    async def healthy(self) -> bool:
+        """One ``SELECT 1`` on a pooled connection, waiting at most two seconds for one."""
+        if self._pool is None:
+            return False
+        try:
+            async with self._pool.connection(timeout=2.0) as conn:
+                cur = await conn.execute("SELECT 1")
+                if await cur.fetchone() != (1,):
+                    return False
+        except (psycopg.Error, OSError):
+            return False
+        return not self._relay or await self._keep_relay_lock()
+
+    # -- helpers ----------------------------------------------------------------------------
+
+    async def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[Sequence[Any]]:
+        try:
+            async with self.pool.connection() as conn:
+                cur = await conn.execute(_pg(sql), tuple(params))
+                return list(await cur.fetchall())
+        except (psycopg.Error, ValueError, OverflowError) as exc:
+            raise StorageError(describe(exc)) from None
+
+    # -- conversations ------------------------------------------------------------------------
+
+    def append_line(self, line: Line) -> asyncio.Future[None]:
+        return self.journal.submit(_APPEND_LINE, _line_params(self.org, line))
+
+    def append_line_then(self, line: Line, done: Done) -> None:
+        self.journal.submit_then(_APPEND_LINE, _line_params(self.org, line), done)
+
+    async def live_conversations(self) -> list[tuple[ConversationRecord, int]]:
+        rows = await self._rows(
+            f"SELECT {_CONVERSATION_COLUMNS}, c.last_seq "
+            "FROM conversations c LEFT JOIN staff s ON s.id = c.staff_id "
+            "WHERE c.org = ? AND c.state != 'closed' ORDER BY c.created_at, c.id", (self.org,))
+        return [(_record(row), int(row[21])) for row in rows]
+
+    async def last_seq(self, conversation: int) -> int:
+        row = await self._one("SELECT last_seq FROM conversations WHERE org = ? AND id = ?",
+                              (self.org, conversation))
+        return int(row[0]) if row else 0
+
+    async def claim_conversation(self, conversation: int, staff: str,
+                                 claimed_at: float) -> bool:
+        """Give a waiting conversation to ``staff`` if it is still waiting; False if another
+        claim (from any relay) came first: one conditional UPDATE, committed at once."""
+        await self.flush()
+        staff_id = self._staff_id(staff)
+        if staff_id is None and (account := await self.staff(staff)) is not None:
+            staff_id = account.id
+        try:
+            async with self.pool.connection() as conn:
+                cur = await conn.execute(
+                    "UPDATE conversations SET state = 'active', staff_id = %s, claimed_at = %s "
+                    "WHERE org = %s AND id = %s AND state = 'queued'",
+                    (staff_id, claimed_at, self.org, conversation))
+                return cur.rowcount == 1
+        except psycopg.Error as exc:
+            raise StorageError(describe(exc)) from None
+
+    # -- statistics, audit, retention -----------------------------------------------------------
+
+    async def count_closed_visit(self, hour: str, count: int = 1) -> None:
+        await self._write(
+            "INSERT INTO closed_visits (org, hour, count) VALUES (?, ?, ?) "
+            "ON CONFLICT (org, hour) DO UPDATE SET count = closed_visits.count + excluded.count",
+            (self.org, hour, count))
+
+    async def audit_entries(self, since: float | None = None, limit: int = 1000,
+                            actor: str | None = None) -> list[AuditEntry]:
+        """The newest ``limit`` entries since ``since`` (of one actor if given), oldest first.
+
+        SQLite's query tests ``? IS NULL``, a parameter type PostgreSQL cannot infer."""
+        rows = await self._rows(
+            "SELECT ts, actor, action, conversation_id, detail FROM audit WHERE org = ? "
+            "AND ts >= ? AND (?::text IS NULL OR actor = ?) ORDER BY id DESC LIMIT ?",
+            (self.org, since or 0.0, actor, actor, limit))
+        return [AuditEntry(*row) for row in reversed(rows)]
+
+    async def purge(self, closed_before: float) -> PurgeResult:
+        result = await super().purge(closed_before)
+        if result.messages or result.room_messages:
+            await self._vacuum("messages", "room_messages")
+        return result
+
+    async def purge_questions(self, cutoff: float, now: float) -> list[int]:
+        ids = await super().purge_questions(cutoff, now)
+        if ids:
+            await self._vacuum("question_lines", "questions")
+        return ids
+
+    async def _vacuum(self, *tables: str) -> None:
+        """Let PostgreSQL reclaim the deleted rows now rather than at autovacuum's leisure."""
+        try:
+            async with self.pool.connection() as conn:
+                await conn.execute(f"VACUUM {', '.join(tables)}".encode())
+        except psycopg.Error as exc:  # the purge itself is committed; vacuum is a courtesy
+            log.warning("vacuum after purge failed", extra={"event": "vacuum_failed",
+                                                            "error": describe(exc)})
+
+    async def checkpoint(self) -> None:
+        """Nothing to do: PostgreSQL has no WAL file beside the database to fold in."""
+        await self.flush()
+
+
+async def stored_schema_version(url: PostgresURL) -> int:
+    """The schema version of a database, read without migrating it (0: no Lotsen schema)."""
+    try:
+        async with await psycopg.AsyncConnection.connect(url.url, autocommit=True,
+                                                         connect_timeout=5) as conn:
+            cur = await conn.execute("SELECT to_regclass('lotsen_schema') IS NOT NULL")
+            exists = await cur.fetchone()
+            if not exists or not exists[0]:
+                return 0
+            cur = await conn.execute("SELECT version FROM lotsen_schema")
+            row = await cur.fetchone()
+            return int(row[0]) if row else 0
+    except psycopg.Error as exc:
+        raise StorageError(f"cannot open database {url}: {describe(exc)}") from None
+
+
+async def record_backup(url: PostgresURL) -> None:
+    """The audit entry of a backup, written without opening (and so migrating) the storage."""
+    try:
+        async with await psycopg.AsyncConnection.connect(url.url, autocommit=True,
+                                                         connect_timeout=5) as conn:
+            await conn.execute("INSERT INTO audit (ts, actor, action, conversation_id, detail) "
+                               "VALUES (%s, 'cli', 'backup', NULL, NULL)", (time.time(),))
+    except psycopg.Error as exc:
+        raise StorageError(f"cannot write to database {url}: {describe(exc)}") from None
+
+
+def pg_dump_command(url: PostgresURL, target: str) -> tuple[list[str], dict[str, str]]:
+    """The ``pg_dump`` command line that writes ``url``'s database to ``target`` (custom
+    format, for ``pg_restore``), and the environment entries it needs.
+
+    The password travels in ``PGPASSWORD``, never on the command line, where other users of
+    the machine could read it in the process list.
+    """
+    params = psycopg.conninfo.conninfo_to_dict(url.url)
+    password = params.pop("password", None)
+    command = ["pg_dump", "--format=custom", "--no-owner", f"--file={target}",
+               f"--dbname={psycopg.conninfo.make_conninfo('', **params)}"]
+    return command, ({"PGPASSWORD": str(password)} if password is not None else {})

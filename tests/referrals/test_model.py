@@ -1,0 +1,79 @@
+"""The learnt urgency model: what it reads, that its verdict is explained by words, and that
+it was trained on every labelled set except the frozen one."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+from importlib import resources
+
+from referrals import Directory, SuggestionEngine
+from referrals.model import default_model, features, line_features
+from tests.referrals.helpers import DATA, chat
+
+
+def test_features_read_words_without_diacritics_and_pieces_of_them() -> None:
+    """Letter n-grams and words are read without å/ä/ö, so "saknar" typed "sakna" or without
+    the ring still shares most of its features with the word."""
+    found = features("Ingen skulle sakna mig")
+    assert "w:sakna" in found and " sak" in found and "b:skulle sakna" in found
+    assert set(features("sjalvmord")) == set(features("självmord"))
+
+
+def test_line_features_know_which_word_each_feature_came_from() -> None:
+    """Every feature points back at the words it came from, so reasons are typed words."""
+    line = line_features("Vill försvinna")
+    assert line.words == ("vill", "försvinna")
+    assert line.origins["w:forsvinna"] == (1,)
+    assert line.origins["b:vill forsvinna"] == (0, 1)
+
+
+def test_the_model_reads_an_unseen_passive_death_wish_and_names_its_words() -> None:
+    """A wording in none of the concept classes is read as urgent; the reason is the words
+    that weighed most, as the visitor typed them."""
+    model = default_model()
+    text = "jag står på balkongen och tänker hur tyst det skulle bli"
+    verdict = model.read([line_features(text)])
+    assert verdict.probability >= model.threshold
+    assert verdict.kind == "suicide"
+    assert verdict.words and all(word in text.split() for word in verdict.words)
+
+
+def test_ordinary_questions_stay_far_below_the_threshold() -> None:
+    """Questions about opening hours, a relative's drinking or gambling are not urgent."""
+    model = default_model()
+    for text in (
+        "hej, när har ni öppet på fredag?",
+        "min man dricker för mycket på helgerna, vad kan jag göra",
+        "how do I block myself from betting sites?",
+    ):
+        assert model.read([line_features(text)]).probability < model.threshold / 2, text
+
+
+def test_the_engine_asks_the_model_only_when_the_rules_find_nothing(
+    engine: SuggestionEngine, directory: Directory
+) -> None:
+    """Rules first: their reasons stand alone; the model's reason appears only when the rules
+    are silent, and an engine without the model stays silent there."""
+    rules_only = SuggestionEngine(directory, model=None)
+    explicit = chat("sv", "self", "jag vill ta livet av mig ikväll")
+    assert engine.urgency(explicit) == rules_only.urgency(explicit)
+    unseen = chat("sv", "self", "jag står på balkongen och tänker hur tyst det skulle bli")
+    assert rules_only.urgency(unseen)[0] is False
+    urgent, reasons = engine.urgency(unseen)
+    assert urgent and reasons[0].startswith("suicide: ")
+
+
+def test_the_model_was_trained_on_every_labelled_set_but_the_frozen_one() -> None:
+    """The shipped model lists what it learnt from: every labelled file as it is now, never
+    blind_test.jsonl. After changing a set, run: python scripts/train_urgency_model.py"""
+    raw = resources.files("referrals").joinpath("urgency_model.json.gz").read_bytes()
+    trained_on = json.loads(gzip.decompress(raw))["trained_on"]
+    expected = [
+        f"{path.name} {hashlib.sha256(path.read_bytes()).hexdigest()[:16]}"
+        for path in sorted(DATA.glob("*.jsonl"))
+        if path.name != "blind_test.jsonl"
+    ]
+    assert trained_on == expected
+    assert not any(name.startswith("blind_test") for name in trained_on)
