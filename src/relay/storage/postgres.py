@@ -303,31 +303,6 @@ class PostgresStorage(SQLiteStorage):
         self._relay = relay
         self._staff_ids: dict[str, int] = {}  # relay-wide: login names are unique
 
-    # The connections live in _shared, so every organisation's view uses the same ones.
-    @property
-    def _pool(self) -> Pool | None:
-        return self._shared.pool
-
-    @_pool.setter
-    def _pool(self, value: Pool | None) -> None:
-        self._shared.pool = value
-
-    @property
-    def _writer(self) -> _PgWriter | None:
-        return self._shared.writer
-
-    @_writer.setter
-    def _writer(self, value: _PgWriter | None) -> None:
-        self._shared.writer = value
-
-    @property
-    def _guard(self) -> psycopg.AsyncConnection[tuple[Any, ...]] | None:
-        return self._shared.guard
-
-    @_guard.setter
-    def _guard(self, value: psycopg.AsyncConnection[tuple[Any, ...]] | None) -> None:
-        self._shared.guard = value
-
     def __repr__(self) -> str:
         return f"PostgresStorage({str(self.url)!r})"
 
@@ -352,15 +327,15 @@ class PostgresStorage(SQLiteStorage):
             check=AsyncConnectionPool.check_connection)  # an empty query per checkout
         try:
             await pool.open(wait=True, timeout=self._timeout_s * 2)
-            self._pool = pool
+            self._shared.pool = pool
             await self._migrate()
             self._shared.schema = await self.schema_version()
         except (psycopg.Error, ValueError) as exc:
-            self._pool = None
+            self._shared.pool = None
             await pool.close()
             raise StorageError(f"cannot open database {self.url}: {describe(exc)}") from None
         except StorageError:
-            self._pool = None
+            self._shared.pool = None
             await pool.close()
             raise
         if self._relay:
@@ -368,10 +343,11 @@ class PostgresStorage(SQLiteStorage):
                 await self._take_relay_lock()
             except StorageError:
                 await pool.close()
-                self._pool = None
+                self._shared.pool = None
                 raise
-        self._writer = _PgWriter(self.url, max(1, int(self._timeout_s)), self._recheck_idle_s)
-        self._journal = _PgJournal(self._writer)
+        writer = _PgWriter(self.url, max(1, int(self._timeout_s)), self._recheck_idle_s)
+        self._shared.writer = writer
+        self._journal = _PgJournal(writer)
         self._journal.start()
         # Relay-wide, as SQLite's (login names are unique), and readable at any schema version.
         for username, staff_id in await self._rows("SELECT username, id FROM staff"):
@@ -393,16 +369,16 @@ class PostgresStorage(SQLiteStorage):
                 f"another Lotsen relay is using the database {self.url}: one relay per "
                 "database until several relays can share one (issue 16) — stop the other "
                 "relay, or give this one its own database")
-        self._guard = guard
+        self._shared.guard = guard
 
     async def _keep_relay_lock(self) -> bool:
         """Take the relay lock again if its connection was lost (a database restart)."""
-        guard = self._guard
+        guard = self._shared.guard
         if guard is not None and not guard.closed and not guard.broken:
             return True
         if guard is not None:
             await guard.close()
-            self._guard = None
+            self._shared.guard = None
         try:
             await self._take_relay_lock()
         except StorageError as exc:
@@ -449,21 +425,21 @@ class PostgresStorage(SQLiteStorage):
         if self._journal is not None:
             await self._journal.stop()
             self._journal = None
-        if self._writer is not None:
-            await self._writer.close()
-            self._writer = None
-        if self._guard is not None:
-            await self._guard.close()  # ends the session, which releases the relay lock
-            self._guard = None
-        if self._pool is not None:
-            await self._pool.close()
-            self._pool = None
+        if self._shared.writer is not None:
+            await self._shared.writer.close()
+            self._shared.writer = None
+        if self._shared.guard is not None:
+            await self._shared.guard.close()  # ends the session, which releases the relay lock
+            self._shared.guard = None
+        if self._shared.pool is not None:
+            await self._shared.pool.close()
+            self._shared.pool = None
 
     @property
     def pool(self) -> Pool:
-        if self._pool is None:
+        if self._shared.pool is None:
             raise StorageError("storage is not open")
-        return self._pool
+        return self._shared.pool
 
     @property
     def db(self) -> Any:
@@ -471,10 +447,10 @@ class PostgresStorage(SQLiteStorage):
 
     async def healthy(self) -> bool:
         """One ``SELECT 1`` on a pooled connection, waiting at most two seconds for one."""
-        if self._pool is None:
+        if self._shared.pool is None:
             return False
         try:
-            async with self._pool.connection(timeout=2.0) as conn:
+            async with self._shared.pool.connection(timeout=2.0) as conn:
                 cur = await conn.execute("SELECT 1")
                 if await cur.fetchone() != (1,):
                     return False
