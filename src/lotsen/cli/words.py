@@ -1083,3 +1083,98 @@ TEXT.update({
         "akutte typer: merket (rader) / funnet (kolonner)"),
     "referrals.col.labelled": ("märkt", "labelled", "merket"),
 })
+# -- org (org.py) ------------------------------------------------------------------------------
+TEXT.update({
+    "help.org": ("Organisationer som reläet betjänar (finns i konfigurationsfilen).",
+                 "Organisations served by this relay (kept in the config file).",
+                 "Organisasjoner som reléet betjener (ligger i konfigurasjonsfilen)."),
+    "help.org.add": (
+        "Lägg till en organisation i konfigurationsfilen; starta om reläet för att betjäna den.",
+        "Add an organisation to the config file; restart the relay to serve it.",
+        "Legg til en organisasjon i konfigurasjonsfilen; start reléet på nytt for å betjene "
+        "den."),
+    "help.org.id": (
+        "Kort id, t.ex. vallentuna (a-z, 0-9, '-', '_'); används i data-org.",
+        "Short id, e.g. vallentuna (a-z, 0-9, '-', '_'); used in data-org.",
+        "Kort id, f.eks. vallentuna (a-z, 0-9, '-', '_'); brukes i data-org."),
+    "help.org.name": ("Organisationens namn, som besökarna och personalen ser.",
+                      "The organisation's name, shown to visitors and staff.",
+                      "Organisasjonens navn, som de besøkende og de ansatte ser."),
+    "help.org.origin": (
+        "Ett webbursprung vars sidor får öppna organisationens chatt, t.ex. "
+        "https://kommun-a.se (upprepa för fler).",
+        "A web origin whose pages may open its chat, e.g. https://kommun-a.se (repeat for "
+        "more).",
+        "En nettopprinnelse der sidene kan åpne organisasjonens chat, f.eks. "
+        "https://kommun-a.se (gjenta for flere)."),
+    "help.org.config": ("Reläets TOML-konfigurationsfil (skapas om den saknas).",
+                        "The relay's TOML config file (created if missing).",
+                        "Reléets TOML-konfigurasjonsfil (opprettes hvis den mangler)."),
+    "help.org.list": ("Lista organisationerna med deras ursprung, personal och samtal.",
+                      "List the organisations with their origins, staff and conversations.",
+                      "List organisasjonene med opprinnelser, ansatte og samtaler."),
+    "help.org.show": ("Visa en organisations inställningar och antal personal och samtal.",
+                      "Show one organisation's settings, staff and conversation counts.",
+                      "Vis én organisasjons innstillinger og antall ansatte og samtaler."),
+    "org.bad_name": ("--name måste vara 1–{max} synliga tecken",
+                     "--name must be 1-{max} visible characters",
+                     "--name må være 1–{max} synlige tegn"),
+    "org.added": (
+        "Lade till organisationen {id} ({name}) i {config}. Lägg till dess personal med "
+        "`lotsen staff add NAMN --org {id} -c {config}` och starta om reläet.",
+        "Added organisation {id} ({name}) to {config}. Add its staff with "
+        "`lotsen staff add NAME --org {id} -c {config}` and restart the relay.",
+        "La til organisasjonen {id} ({name}) i {config}. Legg til de ansatte med "
+        "`lotsen staff add NAVN --org {id} -c {config}` og start reléet på nytt."),
+    "org.note_default": (
+        "Obs: det som reläet lagrade innan det betjänade organisationer hör till "
+        "organisationen {default!r}; lägg till den också (lotsen org add {default} --name ...) "
+        "för att fortsätta betjäna den och dess personal.",
+        "Note: what this relay stored before it served organisations belongs to organisation "
+        "{default!r}; add that one too (lotsen org add {default} --name ...) to keep serving "
+        "it and its staff.",
+        "Merk: det reléet lagret før det betjente organisasjoner hører til organisasjonen "
+        "{default!r}; legg til den også (lotsen org add {default} --name ...) for å fortsette "
+        "å betjene den og de ansatte."),
+    "org.col.id": ("id", "id", "id"),
+    "org.col.name": ("namn", "name", "navn"),
+    "org.col.staff": ("personal", "staff", "ansatte"),
+    "org.col.conversations": ("samtal", "conversations", "samtaler"),
+    "org.col.retention": ("lagringstid", "retention", "lagringstid"),
+    "org.col.origins": ("ursprung", "origins", "opprinnelser"),
+    "org.days": ("{days} dagar", "{days} days", "{days} dager"),
+    "org.own_pages": ("(reläets egna sidor)", "(the relay's own pages)",
+                      "(reléets egne sider)"),
+    "org.implicit": (
+        "Ingen [[organisation]] i konfigurationen: reläet betjänar en organisation, "
+        "{default!r}, med reläets gemensamma inställningar.",
+        "No [[organisation]] in the config: the relay serves one organisation, {default!r}, "
+        "with its relay-wide settings.",
+        "Ingen [[organisation]] i konfigurasjonen: reléet betjener én organisasjon, "
+        "{default!r}, med reléets felles innstillinger."),
+    "org.always_open": ("alltid öppet", "always open", "alltid åpent"),
+    "org.closed_dates": ("stängt: {dates}", "closed: {dates}", "stengt: {dates}"),
+    "org.never_open": ("aldrig öppet (inga veckotider)", "never open (no weekly hours)",
+                       "aldri åpent (ingen ukentlige tider)"),
+    "org.label.id": ("id", "id", "id"),
+    "org.label.name": ("namn", "name", "navn"),
+    "org.label.origins": ("ursprung", "origins", "opprinnelser"),
+    "org.label.timezone": ("tidszon", "time zone", "tidssone"),
+    "org.label.hours": ("öppettider", "hours", "åpningstider"),
+    "org.label.emergency": ("akut hjälp", "emergency", "akutt hjelp"),
+    "org.label.directory": ("hänvisningskatalog", "referral directory", "henvisningskatalog"),
+    "org.label.retention": ("lagringstid", "retention", "lagringstid"),
+    "org.label.language": ("språk", "language", "språk"),
+    "org.label.canned": ("standardsvar", "canned replies", "standardsvar"),
+    "org.label.staff": ("personalkonton", "staff accounts", "ansattkontoer"),
+    "org.label.conversations": ("samtal", "conversations", "samtaler"),
+    "org.own_pages_only": ("(bara reläets egna sidor)", "(the relay own pages only)",
+                           "(bare reléets egne sider)"),
+    "org.shipped_directory": ("(den medföljande katalogen)", "(the shipped directory)",
+                              "(den medfølgende katalogen)"),
+    "org.none": ("(inga)", "(none)", "(ingen)"),
+    "org.no_such": (
+        "organisationen {org!r} finns inte — reläet betjänar {ids} (lotsen org list)",
+        "no organisation {org!r} — this relay serves {ids} (lotsen org list)",
+        "organisasjonen {org!r} finnes ikke — reléet betjener {ids} (lotsen org list)"),
+})
