@@ -142,4 +142,4 @@ def test_migrate_reports_in_norwegian(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == [
         f"{database}: skjemaversjon {latest}; denne Lotsen leveres med versjon {latest}.",
-        "Oppdatert: ingenting å migrere."]
+        "Databasen er oppdatert: ingenting å migrere."]

@@ -218,8 +218,8 @@ TEXT: dict[str, tuple[str, str, str]] = {
         "siden ({lines} linjer, {room_lines} linjer i personalrommet). Statistikkpostene "
         "beholdes."),
     "purge.questions": (
-        "Raderade texten i {count} fråga/frågor som stängdes, eller besvarades men inte "
-        "lästes, för mer än {days} dag(ar) sedan.",
+        "Raderade texten i frågor som stängdes, eller besvarades men inte lästes, för mer "
+        "än {days} dag(ar) sedan: {count}.",
         "Purged the text of {count} question(s) closed, or answered and left unread, more "
         "than {days} day(s) ago.",
         "Slettet teksten i {count} spørsmål som ble lukket, eller besvart men ikke lest, for "
@@ -346,7 +346,7 @@ TEXT: dict[str, tuple[str, str, str]] = {
         "Sikkerhetskopierte {database} til {path} ({kib} KiB, skjemaversjon {version}, "
         "{count} samtalepost(er))."),
     "backup.pruned": (
-        "Raderade {count} äldre säkerhetskopia/-kopior; behöll de {keep} senaste.",
+        "Raderade äldre säkerhetskopior: {count}; behöll de {keep} senaste.",
         "Deleted {count} older backup(s); kept the newest {keep}.",
         "Slettet {count} eldre sikkerhetskopi(er); beholdt de {keep} nyeste."),
     "backup.protect": (
@@ -393,8 +393,9 @@ TEXT: dict[str, tuple[str, str, str]] = {
         "before the upgrade",
         "databasen er nyere enn denne Lotsen — oppgrader Lotsen, eller gjenopprett "
         "sikkerhetskopien som ble tatt før oppgraderingen"),
-    "migrate.up_to_date": ("Aktuell: inget att migrera.", "Up to date: nothing to migrate.",
-                           "Oppdatert: ingenting å migrere."),
+    "migrate.up_to_date": ("Databasen är aktuell: inget att migrera.",
+                           "Up to date: nothing to migrate.",
+                           "Databasen er oppdatert: ingenting å migrere."),
     "migrate.pending": ("Väntande migrering(ar): {numbers}.", "Pending migration(s): {numbers}.",
                         "Ventende migrering(er): {numbers}."),
     "migrate.backup_failed": (
@@ -560,7 +561,7 @@ TEXT: dict[str, tuple[str, str, str]] = {
         "Name shown to visitors (a first name, or keep this one)",
         "Navnet de besøkende ser (et fornavn, eller behold dette)"),
     "staff.added_staff": (
-        "Lade till personalen {username}; besökarna ser namnet {name!r}.",
+        "Lade till personalkontot {username}; besökarna ser namnet {name!r}.",
         "Added staff member {username}; visitors see the name {name!r}.",
         "La til den ansatte {username}; de besøkende ser navnet {name!r}."),
     "staff.added_supervisor": (
@@ -568,7 +569,7 @@ TEXT: dict[str, tuple[str, str, str]] = {
         "Added supervisor {username}; visitors see the name {name!r}.",
         "La til veilederen {username}; de besøkende ser navnet {name!r}."),
     "staff.added_staff_org": (
-        "Lade till personalen {username} i organisationen {org}; besökarna ser namnet "
+        "Lade till personalkontot {username} i organisationen {org}; besökarna ser namnet "
         "{name!r}.",
         "Added staff member {username} of organisation {org}; visitors see the name {name!r}.",
         "La til den ansatte {username} i organisasjonen {org}; de besøkende ser navnet "
