@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from pathlib import Path
 
 import typer
@@ -19,7 +20,8 @@ from relay.config import ConfigError, RelayConfig, load_config
 from relay.hours import OpeningHours
 from relay.organisations import DEFAULT_ORG, MAX_NAME_CHARS, Organisation, org_id_problem
 from relay.protocol import WEEKDAYS
-from relay.storage import PostgresURL
+from relay.storage import AuditEntry, PostgresURL
+from relay.storage.network import JOIN
 from relay.storage.sqlite import SQLiteStorage
 from relay.terminal_text import visible
 
@@ -154,3 +156,32 @@ def show(org_id: str = typer.Argument(..., metavar="ID"), db: str | None = DbOpt
     staff, conversations = _counts_of(cfg)[org_id]
     for row in describe(org, staff, conversations):
         typer.echo(row)
+    for row in _network_rows(cfg, org):
+        typer.echo(row)
+
+
+def _network_rows(cfg: RelayConfig, org: Organisation) -> list[str]:
+    """Whether ``org`` is in the professionals' network, by the config and as the relay last
+    recorded it (with the joins and leaves in its audit log)."""
+    wanted = org.network and cfg.network.enabled
+    rows = [f"network:            {'yes' if wanted else 'no'} (config"
+            + ("" if cfg.network.enabled or not org.network else "; no [[network.room]]")
+            + ")"]
+    later = "                    the relay applies the change when it restarts"
+    if not isinstance(cfg.database, PostgresURL) and not cfg.database.is_file():
+        return rows + ([later] if wanted else [])
+
+    async def read(storage: SQLiteStorage) -> tuple[dict[str, float], list[AuditEntry]]:
+        return await storage.network_members(), await storage.network_changes(org.id)
+
+    members, changes = with_storage(cfg, read)
+    if wanted != (org.id in members):
+        rows.append(later)
+    for entry in changes:
+        what = "joined" if entry.action == JOIN else "left"
+        rows.append(f"network change:     {_when(entry.ts)} {what}")
+    return rows
+
+
+def _when(ts: float) -> str:
+    return time.strftime("%Y-%m-%d %H:%M", time.localtime(ts))

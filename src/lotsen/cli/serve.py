@@ -129,6 +129,8 @@ def purge(
         if not served.implicit:
             typer.echo(f"Organisation {organisation.org}:")
         _purge(organisation, older_than_days)
+    if org is None and not served.implicit:
+        _purge_network(relay_wide, older_than_days)
 
 
 def _purge(cfg: RelayConfig, older_than_days: int | None) -> None:
@@ -150,5 +152,17 @@ def _purge(cfg: RelayConfig, older_than_days: int | None) -> None:
             await storage.audit("cli", "purge", None, f"questions={len(asked)}")
         typer.echo(f"Purged the text of {len(asked)} question(s) closed, or answered and left "
                    f"unread, more than {cfg.questions.retention_days} day(s) ago.")
+
+    with_storage(cfg, act)
+
+
+def _purge_network(cfg: RelayConfig, older_than_days: int | None) -> None:
+    """Apply the professionals' network's own retention ([network] retention_days)."""
+    days = older_than_days if older_than_days is not None else cfg.network.retention_days
+
+    async def act(storage: SQLiteStorage) -> None:
+        purged = await storage.purge_network(time.time() - days * 86400)
+        typer.echo(f"Professionals' network: purged {purged} line(s) written more than "
+                   f"{days} day(s) ago.")
 
     with_storage(cfg, act)
