@@ -80,6 +80,8 @@ class MainScreen(Screen[None]):
                 tooltip="Supervisor: follow or stop following the chat."),
         Binding("f2", "staff_room", "Staff room", id="staff-room",
                 tooltip="Open the staff room."),
+        Binding("alt+n", "network", "Network", id="network", show=False,
+                tooltip="Open the network's topic rooms, shared with other organisations."),
         Binding("ctrl+r", "insert_referral", "Insert referral", id="insert-referral",
                 tooltip="Put the highlighted referral into the reply."),
         Binding("ctrl+f", "find_referral", "Find referral", id="find-referral", show=False,
@@ -350,6 +352,10 @@ class MainScreen(Screen[None]):
         if update.show is not None and state.chat(update.show) is not None:
             self.activate(update.show)
             self.composer.focus()
+        if update.network:
+            from console.screens.network import NetworkScreen
+
+            NetworkScreen.deliver(self.app)
         if update.stats is not None:
             from console.screens.stats import StatsScreen
 
@@ -713,6 +719,16 @@ class MainScreen(Screen[None]):
             chat.help_wanted = False
             self.show_active()
             self.refresh_chats()
+
+    def action_network(self) -> None:
+        """The professionals' network's topic rooms (only if the organisation is in it)."""
+        from console.screens.network import NetworkScreen
+
+        if not self.state.network.member:
+            self.notify(t("network.not_member"), markup=False, severity="warning")
+            return
+        if not isinstance(self.app.screen, NetworkScreen):
+            self.app.push_screen(NetworkScreen(self.session))
 
     def action_staff_room(self) -> None:
         self.activate(ROOM)
