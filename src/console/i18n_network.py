@@ -18,6 +18,8 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "network.unread": ("{count} nya", "{count} new", "{count} nye"),
     "network.empty": ("Inget skrivet i {room} ännu.", "Nothing written in {room} yet.",
                       "Ingenting skrevet i {room} ennå."),
+    "network.status": ("Nätverket {count} nya (Alt+N)", "Network {count} new (Alt+N)",
+                       "Nettverket {count} nye (Alt+N)"),
     "network.none": ("Inga rum.", "No rooms.", "Ingen rom."),
     "network.pending": ("(skickas …)", "(sending …)", "(sendes …)"),
     "network.failed": ("(inte sparad)", "(not stored)", "(ikke lagret)"),

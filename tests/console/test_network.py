@@ -42,8 +42,9 @@ def _text(screen: Any, selector: str) -> str:
 
 
 async def test_the_network_screen_shows_rooms_history_and_live_lines(tmp_path: Path) -> None:
-    """Anna (A) opens the network with Alt+N: the rooms in her language, B's earlier line as
-    history, her own line stored and seen by B, B's new line live with B's organisation."""
+    """Anna (A) is told of B's earlier line in the status bar, opens the network with Alt+N:
+    the rooms in her language, that line as history, her own line stored and seen by B, B's
+    new line live with B's organisation."""
     async with await _relay(tmp_path) as relay:
         bo = await Client.staff(relay.port, "bo")
         cid = new_cid()
@@ -54,6 +55,8 @@ async def test_the_network_screen_shows_rooms_history_and_live_lines(tmp_path: P
         async with app.run_test(size=(120, 36)) as pilot:
             await wait_for(pilot, lambda: isinstance(app.screen, MainScreen), what="login")
             await wait_for(pilot, lambda: app.state.network.member, what="network rooms")
+            await wait_for(pilot, lambda: "Nätverket 1 nya" in str(
+                app.screen.query_one("#statusbar", Static).render()), what="unread in status")
             await pilot.press("alt+n")
             await wait_for(pilot, lambda: isinstance(app.screen, NetworkScreen),
                            what="network screen")
@@ -84,6 +87,7 @@ async def test_the_network_screen_shows_rooms_history_and_live_lines(tmp_path: P
                            what="the other room")
             await pilot.press("escape")
             await wait_for(pilot, lambda: isinstance(app.screen, MainScreen), what="back")
+            assert "Nätverket" not in str(app.screen.query_one("#statusbar", Static).render())
         await bo.close()
 
 

@@ -252,6 +252,8 @@ class MainScreen(Screen[None]):
         own = sum(1 for c in state.my_chats() if not c.readonly)
         parts = [f"{t('app.title')} · {who}", f"{mark} {status}",
                  f"{t('queue.title')} {state.waiting_count}", f"{t('chats.title')} {own}"]
+        if state.network.unread:  # the professionals' network: Alt+N opens it
+            parts.append(t("network.status", count=state.network.unread))
         bar = self.query_one("#statusbar", Static)
         bar.update(Text("  ·  ".join(parts)), layout=False)  # names are text, never markup
         bar.set_class(not self.connected, "-offline")
@@ -356,6 +358,7 @@ class MainScreen(Screen[None]):
             from console.screens.network import NetworkScreen
 
             NetworkScreen.deliver(self.app)
+            self.refresh_status()
         if update.stats is not None:
             from console.screens.stats import StatsScreen
 
@@ -727,8 +730,8 @@ class MainScreen(Screen[None]):
         if not self.state.network.member:
             self.notify(t("network.not_member"), markup=False, severity="warning")
             return
-        if not isinstance(self.app.screen, NetworkScreen):
-            self.app.push_screen(NetworkScreen(self.session))
+        if not isinstance(self.app.screen, NetworkScreen):  # back: what was read is not new
+            self.app.push_screen(NetworkScreen(self.session), lambda _: self.refresh_status())
 
     def action_staff_room(self) -> None:
         self.activate(ROOM)

@@ -60,6 +60,9 @@ def serve(
         if isinstance(relay, SharedRelay):
             typer.echo(f"Serving {len(relay.relays)} organisations: "
                        f"{', '.join(relay.relays)} (data-org on the widget's script tag).")
+            if relay.network.members:
+                typer.echo(f"Professionals' network: {len(cfg.network.rooms)} room(s), "
+                           f"organisations {', '.join(sorted(relay.network.members))}.")
         where_stored = (cfg.database if isinstance(cfg.database, PostgresURL)
                         else cfg.database.resolve())  # a URL prints without its password
         typer.echo(f"Database {where_stored}. Stop with Ctrl+C.")
