@@ -1,12 +1,14 @@
-"""The console's network screen against a real relay of three organisations (A and B in the
-network, C not): rooms, history, live lines from another organisation, posting."""
+"""The console on a real relay of three organisations (A and B in the network, C not): the
+network screen (rooms, history, live lines from another organisation, posting) and a
+supervisor's statistics screen (their organisation's figures only)."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
-from textual.widgets import OptionList, Static
+from textual.widgets import Label, OptionList, Static
 
 from console.screens.main import MainScreen
 from console.screens.network import NetworkScreen
@@ -103,3 +105,37 @@ async def test_an_organisation_outside_the_network_cannot_open_it(tmp_path: Path
             assert isinstance(app.screen, MainScreen)
             assert not app.state.network.member
             assert any("not in the network" in str(n.message) for n in app._notifications)
+
+
+async def test_a_supervisors_statistics_screen_shows_their_organisation_only(
+        tmp_path: Path) -> None:
+    """B's supervisor opens the statistics (F5) on a relay where A has two chats and B one:
+    the screen is titled with B's name and counts B's one chat."""
+    from console.screens.stats import StatsScreen
+    from relay.storage import ConversationRecord, open_storage
+
+    relay = await _relay(tmp_path)
+    database = relay.config.database
+    await add_staff_async(database, "boss-b", org="kommun-b", supervisor=True)
+    storage = open_storage(database)
+    await storage.open()
+    try:
+        now = time.time()
+        for conversation, org in ((1, "kommun-a"), (2, "kommun-a"), (3, "kommun-b")):
+            await storage.scoped(org).create_conversation(ConversationRecord(
+                id=conversation, token_hash=f"t{conversation}", alias=f"Besökare {conversation}",
+                lang="sv", role="self", state="queued", created_at=now - 60))
+    finally:
+        await storage.close()
+    async with relay:
+        app = console_for(relay, "boss-b", lang="en")  # type: ignore[arg-type]
+        async with app.run_test(size=(120, 36)) as pilot:
+            await wait_for(pilot, lambda: isinstance(app.screen, MainScreen), what="login")
+            await pilot.press("f5")
+            await wait_for(pilot, lambda: isinstance(app.screen, StatsScreen), what="statistics")
+            screen = app.screen
+            assert isinstance(screen, StatsScreen)
+            await wait_for(pilot, lambda: screen.figures is not None, what="figures")
+            assert screen.figures is not None and screen.figures.conversations == 1
+            assert str(screen.query_one("#stats-title", Label).render()).startswith(
+                "Kommun B · Statistics")

@@ -706,7 +706,8 @@ class MainScreen(Screen[None]):
         if not self.state.supervisor:
             self.notify(t("notice.stats_supervisors_only"), markup=False, severity="warning")
             return
-        self.app.push_screen(StatsScreen(self.session.send))
+        self.app.push_screen(StatsScreen(self.session.send,
+                                         organisation=self.state.organisation))
 
     def action_ask_supervisor(self) -> None:
         chat = self.state.active_chat()

@@ -22,6 +22,6 @@ CREATE INDEX network_messages_ts ON network_messages(ts);
 -- the config's `network = true`, and writes each change to that organisation's audit log too
 -- (network_join / network_leave), which `lotsen org show` prints.
 CREATE TABLE network_members (
-    org     TEXT PRIMARY KEY,
+    org     TEXT NOT NULL PRIMARY KEY,
     since   REAL NOT NULL
 );

@@ -15,6 +15,6 @@ CREATE TABLE network_messages (
 CREATE INDEX network_messages_ts ON network_messages(ts);
 
 CREATE TABLE network_members (
-    org     text PRIMARY KEY,
+    org     text NOT NULL PRIMARY KEY,
     since   double precision NOT NULL
 );
