@@ -98,6 +98,17 @@ def test_config_show_prints_the_network_so_that_it_loads_back(tmp_path: Path, cl
                                                          before.organisations]
 
 
+def test_config_check_says_who_is_in_the_network(tmp_path: Path, cli: Cli) -> None:
+    """``config check`` names the rooms' count, the retention and the organisations taking
+    part, or says that none does."""
+    checked = cli("config", "check", _config(tmp_path))
+    assert checked.exit_code == 0, checked.output
+    assert ("professionals' network: 2 room(s), lines kept 20 days, organisations kommun-a"
+            in checked.output)
+    nobody = cli("config", "check", _config(tmp_path, CONFIG.replace("network = true\n", "")))
+    assert "but no organisation takes part" in nobody.output
+
+
 def test_org_show_tells_membership_and_its_changes(tmp_path: Path, cli: Cli,
                                                    database: Database) -> None:
     """Before the relay ran, org show says the config's choice and that it applies at the

@@ -81,6 +81,12 @@ def check(file: Path = typer.Argument(..., help="The TOML config file to check."
     if cfg.organisations:
         typer.echo("  organisations: " + ", ".join(f"{org.id} ({org.name})"
                                                    for org in cfg.organisations))
+    if cfg.network.enabled:
+        members = [org.id for org in cfg.organisations if org.network]
+        typer.echo(f"  professionals' network: {len(cfg.network.rooms)} room(s), lines kept "
+                   f"{cfg.network.retention_days} days, "
+                   + (f"organisations {', '.join(members)}" if members else
+                      "but no organisation takes part (network = true in [[organisation]])"))
 
 
 def _toml(value: Any) -> str:
