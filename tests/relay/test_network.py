@@ -240,3 +240,29 @@ async def test_no_rooms_means_no_network(tmp_path: Path, database: Database) -> 
         assert (await a.expect("error", cid=cid))["code"] == "forbidden"
         assert not any(f.get("type") == "network_rooms" for f in a.seen)
         await a.close()
+
+
+@pytest.mark.sqlite_only
+async def test_a_line_the_database_refuses_reaches_no_one(config: RelayConfig) -> None:
+    """While another process holds the write lock, a network line is answered with a storage
+    error and delivered to nobody (no copy with its cid either); once the lock is gone the
+    same line is stored and delivered."""
+    from tests.security.test_faults import locked_by_another_process
+    from tests.support import sqlite_file
+
+    async with running(config) as relay:
+        a = await Client.staff(relay.port, "staff-a")
+        b = await Client.staff(relay.port, "staff-b")
+        with locked_by_another_process(sqlite_file(config.database)):
+            await a.send({"type": "network", "room": "rus", "text": "under låset",
+                          "cid": "locked-n"})
+            error = await a.expect("error", cid="locked-n")
+            assert error["code"] == "storage"
+            assert not any(f.get("type") == "network" and f.get("text") == "under låset"
+                           for f in await b.drain(0.3) + a.seen)
+        await a.send({"type": "network", "room": "rus", "text": "under låset",
+                      "cid": "locked-n"})
+        await a.expect("network", cid="locked-n")
+        assert (await b.expect("network"))["text"] == "under låset"
+        await a.close()
+        await b.close()
