@@ -266,7 +266,7 @@ class ConsoleState:
         after it left this console."""
         self.answered: set[int] = set()
         """Conversations seen claimed: one that comes back to the queue was transferred back."""
-        self.inbox: dict[int, dict[str, Any]] = {}
+        self.inbox: dict[int, protocol.InboxEntry] = {}
         """Questions outside opening hours this person may see, by id (console/questions.py)."""
         self.opening: int | None = None
         """A question asked to open; its thread becomes the active chat when it arrives."""
