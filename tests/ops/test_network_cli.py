@@ -167,3 +167,27 @@ def test_purge_applies_the_networks_own_retention(tmp_path: Path, cli: Cli,
     assert purged.exit_code == 0, purged.output
     assert "Professionals' network: purged 1 line(s)" in purged.output
     assert asyncio.run(texts()) == ["10 dagar"]
+
+
+def test_org_network_turns_the_opt_in_on_and_off_in_the_file(tmp_path: Path, cli: Cli) -> None:
+    """``org network ID on|off`` sets that organisation's key and leaves every other line as
+    it was; an unknown organisation or state is refused with the file untouched."""
+    path = _config(tmp_path)
+    joined = cli("org", "network", "kommun-b", "on", "-c", path)
+    assert joined.exit_code == 0, joined.output
+    assert "restart the relay" in joined.output
+    text = path.read_text(encoding="utf-8")
+    assert text == CONFIG.replace('id = "kommun-b"\n', 'id = "kommun-b"\nnetwork = true\n')
+    assert [org.network for org in load_config(path).organisations] == [True, True]
+    left = cli("org", "network", "kommun-a", "off", "-c", path)
+    assert left.exit_code == 0, left.output
+    assert [org.network for org in load_config(path).organisations] == [False, True]
+    assert path.read_text(encoding="utf-8").count("network = ") == 2
+    before = path.read_text(encoding="utf-8")
+    unknown = cli("org", "network", "kommun-x", "on", "-c", path)
+    assert unknown.exit_code == 2 and "kommun-a, kommun-b" in unknown.output
+    maybe = cli("org", "network", "kommun-a", "maybe", "-c", path)
+    assert maybe.exit_code == 2 and "on or off" in maybe.output
+    assert path.read_text(encoding="utf-8") == before
+    shown = cli("org", "show", "kommun-b", "-c", path, "--db", tmp_path / "lotsen.db")
+    assert "network:            yes (config)" in shown.output

@@ -2,14 +2,16 @@
 
 Organisations live in the config file as ``[[organisation]]`` tables (relay/organisations.py),
 so the file stays the one place ops read and review. ``org add`` appends a table to it and
-checks the whole file again before anything is written; ``list`` and ``show`` read the file,
-and the database for each organisation's staff and conversation counts.
+checks the whole file again before anything is written; ``org network`` sets one key of a
+table the same way; ``list`` and ``show`` read the file, and the database for each
+organisation's staff and conversation counts (and its part in the professionals' network).
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import time
 from pathlib import Path
 
@@ -78,6 +80,73 @@ def add(
         typer.echo(f"Note: what this relay stored before it served organisations belongs to "
                    f"organisation {DEFAULT_ORG!r}; add that one too (lotsen org add "
                    f"{DEFAULT_ORG} --name ...) to keep serving it and its staff.")
+
+
+@app.command("network")
+def network(
+    org_id: str = typer.Argument(..., metavar="ID"),
+    state: str = typer.Argument(..., metavar="on|off", help="Take part in the professionals' "
+                                                            "network, or stop."),
+    config: Path = typer.Option(..., "--config", "-c", dir_okay=False, exists=True,
+                                help="The relay's TOML config file."),
+) -> None:
+    """Let an organisation's staff take part in the professionals' network, or stop.
+
+    Sets ``network`` in its [[organisation]] table (the rest of the file is left as it is);
+    the relay applies it at its next start and writes the change to the organisation's audit
+    log, which ``lotsen org show`` prints.
+    """
+    if state not in ("on", "off"):
+        fail("say on or off, e.g. lotsen org network kommun-a on -c lotsen.toml")
+    before = config.read_text(encoding="utf-8")
+    try:
+        current = load_config(config)
+    except ConfigError as exc:
+        fail(str(exc))
+    ids = [org.id for org in current.organisations]
+    if org_id not in ids:
+        fail(f"no organisation {org_id!r} in {config}"
+             + (f" — it lists {', '.join(ids)}" if ids else " (lotsen org add)"))
+    text = set_network_key(before, ids.index(org_id), state == "on")
+    staged = config.with_name(config.name + ".new")
+    try:
+        staged.write_text(text, encoding="utf-8")
+        try:
+            checked = load_config(staged)
+        except ConfigError as exc:
+            fail(str(exc).replace(str(staged), str(config)))
+        os.replace(staged, config)
+    except OSError as exc:
+        fail(f"cannot write {config}: {exc.strerror or exc}")
+    finally:
+        staged.unlink(missing_ok=True)
+    rooms = checked.network.rooms
+    typer.echo(f"Organisation {org_id} {'takes part in' if state == 'on' else 'leaves'} the "
+               f"professionals' network in {config}; restart the relay to apply it.")
+    if state == "on" and not rooms:
+        typer.echo("Note: the config has no [[network.room]] yet, so there is no network to "
+                   "take part in (docs/operations.md).")
+
+
+def set_network_key(text: str, index: int, on: bool) -> str:
+    """``text`` with ``network = true|false`` in its ``index``-th [[organisation]] table:
+    the key's line replaced, or added after the table's ``id``; every other line kept."""
+    lines = text.splitlines(keepends=True)
+    headers = [n for n, line in enumerate(lines) if re.match(r"^\s*\[\[\s*organisation\s*\]\]",
+                                                             line)]
+    start = headers[index] + 1
+    end = next((n for n in range(start, len(lines)) if re.match(r"^\s*\[", lines[n])),
+               len(lines))
+    value = f"network = {'true' if on else 'false'}\n"
+    for n in range(start, end):
+        if re.match(r"^\s*network\s*=", lines[n]):
+            lines[n] = value
+            return "".join(lines)
+    after = next((n + 1 for n in range(start, end) if re.match(r"^\s*id\s*=", lines[n])), start)
+    if after > 0 and not lines[after - 1].endswith("\n"):
+        lines[after - 1] += "\n"
+    lines.insert(after, value)
+    return "".join(lines)
 
 
 async def _counts(storage: SQLiteStorage, org_ids: list[str]) -> dict[str, tuple[int, int]]:
