@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from relay.config import ConfigError, load_config
+from relay.config import ConfigError, config_from_env, load_config
 from relay.shared_relay import SharedRelay
 from relay.storage import Database, PostgresURL, open_storage
 from relay.storage.network import NetworkLine
@@ -65,6 +65,16 @@ def test_rooms_load_with_names_per_language(tmp_path: Path) -> None:
         "Rus – erfarenheter", "Substance use – experiences", "Rus – erfarenheter")
     assert {anhorig.name(lang) for lang in ("sv", "en", "nb")} == {"Anhörigstöd"}
     assert [org.network for org in cfg.organisations] == [True, False]
+
+
+def test_the_networks_retention_has_a_variable(tmp_path: Path) -> None:
+    """LOTSEN_NETWORK_RETENTION_DAYS changes the retention and keeps the file's rooms."""
+    cfg = config_from_env(load_config(_config(tmp_path)), {"LOTSEN_NETWORK_RETENTION_DAYS": "7"})
+    assert cfg.network.retention_days == 7 and [r.id for r in cfg.network.rooms] == [
+        "rus", "anhorig"]
+    with pytest.raises(ConfigError) as error:
+        config_from_env(cfg, {"LOTSEN_NETWORK_RETENTION_DAYS": "0"})
+    assert str(error.value).startswith("LOTSEN_NETWORK_RETENTION_DAYS='0'")
 
 
 @pytest.mark.parametrize(("change", "says"), [
