@@ -132,9 +132,13 @@ class Network:
         hub.send(to, protocol.NetworkRooms(
             [{"id": room.id, "names": room.names_dict()} for room in self.config.rooms],
             self.config.retention_days))
-        for room in self.config.rooms:
-            for line in await self.storage.network_lines(room.id, HISTORY_LINES):
-                hub.send(to, self._frame(line))
+        try:
+            for room in self.config.rooms:
+                for line in await self.storage.network_lines(room.id, HISTORY_LINES):
+                    hub.send(to, self._frame(line))
+        except StorageError as exc:  # the console works on; new lines still reach it
+            log.warning("network history unreadable", extra={"event": "network_history_failed",
+                                                             "error": str(exc)})
 
     def staff_frame(self, org_id: str, hub: Hub, conn: StaffConn,
                     frame: protocol.Frame) -> Awaitable[None] | None:
