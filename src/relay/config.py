@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from relay.hours import Interval, OpeningHours, parse_interval
 from relay.logs import LOG_LEVELS
+from relay.network_rooms import MAX_ROOM_NAME_CHARS, NetworkConfig, NetworkRoom, room_id_problem
 from relay.organisations import (
     CANNED_KEY,
     DEFAULT_ORG,
@@ -114,6 +115,8 @@ class RelayConfig:
     # The organisations this relay serves ([[organisation]], relay/organisations.py); none
     # configured: one implicit organisation made of the settings above.
     organisations: tuple[Organisation, ...] = ()
+    # The professionals' network across the organisations ([network], relay/network_rooms.py).
+    network: NetworkConfig = field(default_factory=NetworkConfig)
     # The organisation this config is seen as (for_organisation): whose rows storage reads
     # and writes, and whose hours, contacts, directory and retention the fields above hold.
     org: str = DEFAULT_ORG
@@ -236,10 +239,11 @@ _KNOWN = {
     "report": {"min_count"},
     "questions": {"enabled", "retention_days", "max_open", "offer_when"},
     "organisation": set(),  # [[organisation]] tables: _ORG_KNOWN
+    "network": {"retention_days", "room"},  # room: [[network.room]] tables
 }
 # Keys of one [[organisation]] table; hours and emergency are read like the relay-wide ones.
 _ORG_KNOWN = {"id", "name", "origins", "hours", "emergency", "referral_directory",
-              "retention_days", "canned", "default_language"}
+              "retention_days", "canned", "default_language", "network"}
 
 
 def load_config(path: Path | str, base: RelayConfig | None = None) -> RelayConfig:
@@ -331,7 +335,8 @@ def _from_data(r: _Reader, cfg: RelayConfig) -> RelayConfig:
         **_security(r, cfg),
         **_queue(r, cfg),
     )
-    return replace(relay_wide, organisations=_organisations(r, relay_wide))
+    return replace(relay_wide, organisations=_organisations(r, relay_wide),
+                   network=_network(r, cfg.network))
 
 
 def _queue(r: _Reader, cfg: RelayConfig) -> dict[str, Any]:
@@ -510,7 +515,7 @@ def _emergency(r: _Reader, base: tuple[EmergencyContact, ...]
 
 # Every single-valued key of the file as LOTSEN_<SECTION>_<KEY>, e.g. LOTSEN_LIMITS_MAX_VISITORS;
 # the two keys that hold a table of their own cannot be one variable.
-_TABLE_KEYS = {("hours", "special"), ("console", "canned")}
+_TABLE_KEYS = {("hours", "special"), ("console", "canned"), ("network", "room")}
 ENV_KEYS = {f"LOTSEN_{section}_{key}".upper(): (section, key)
             for section, keys in _KNOWN.items() for key in sorted(keys)
             if (section, key) not in _TABLE_KEYS}
@@ -773,6 +778,7 @@ def _organisation(r: _OrganisationReader, relay_wide: RelayConfig) -> Organisati
         retention_days=retention,
         canned=_canned(r),
         default_language=language,
+        network=r.get("", "network", bool, False),
     )
 
 
@@ -791,3 +797,41 @@ def _canned(r: _Reader) -> tuple[CannedReply, ...]:
             raise r.fail("canned", key,
                          'must be a text, or a table with title = "..." and text = "..."')
     return tuple(replies)
+
+
+# ---------------------------------------------------------------------------------------------
+# [network]: the professionals' network across organisations (relay/network_rooms.py)
+
+
+def _network(r: _Reader, base: NetworkConfig) -> NetworkConfig:
+    retention = r.get("network", "retention_days", int, base.retention_days)
+    if retention < 1:
+        raise r.fail("network", "retention_days", "must be at least 1")
+    entries = r.table("network").get("room") if "network" in r.data else None
+    if entries is None:
+        return replace(base, retention_days=retention)
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise r.fail("network", "room", "must be [[network.room]] tables, each with an id and "
+                                        "a name")
+    rooms: list[NetworkRoom] = []
+    for entry in entries:
+        room_id = entry.get("id")
+        problem = room_id_problem(room_id) if isinstance(room_id, str) else "is missing"
+        if problem:
+            raise r.fail("network", "room", f"id {room_id!r}: {problem}")
+        if any(room.id == room_id for room in rooms):
+            raise r.fail("network", "room", f"{room_id!r} is the id of an earlier room")
+        unknown = set(entry) - {"id", "name"}
+        if unknown:
+            raise r.fail("network", "room", f"room {room_id!r}: unknown key "
+                                            f"{sorted(unknown)[0]!r} (known: id, name)")
+        name = entry.get("name")
+        given = {lang: name for lang in LANGUAGES} if isinstance(name, str) else name
+        if not isinstance(given, dict) or not given or set(given) - set(LANGUAGES) or not all(
+                isinstance(text, str) and text.strip() and len(text) <= MAX_ROOM_NAME_CHARS
+                and visible(text) == text for text in given.values()):
+            raise r.fail("network", "room", f"room {room_id!r}: name must be 1-"
+                         f"{MAX_ROOM_NAME_CHARS} visible characters, or a table of them by "
+                         'language, e.g. { sv = "Anhörigstöd", en = "Supporting relatives" }')
+        rooms.append(NetworkRoom.named(room_id, {k: v.strip() for k, v in given.items()}))
+    return NetworkConfig(rooms=tuple(rooms), retention_days=retention)

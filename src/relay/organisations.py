@@ -71,6 +71,8 @@ class Organisation:
     retention_days: int = 30
     canned: tuple[CannedReply, ...] = ()
     default_language: str = "sv"
+    network: bool = False
+    """Whether its staff take part in the professionals' network (relay/network.py)."""
 
     def allows_origin(self, origin: str | None, host: str = "") -> bool:
         """Whether a page at ``origin`` may open this organisation's chat.

@@ -15,6 +15,7 @@ import json
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from functools import partial
+from typing import Any
 
 from websockets.asyncio.server import ServerConnection
 from websockets.exceptions import ConnectionClosed
@@ -41,6 +42,12 @@ class Sessions:
         self.silent_staff: OrderedDict[ConnectionId, None] = OrderedDict()
         self.closed_connections = 0
         """Connections closed since the relay last collected garbage (relay/server.py)."""
+        self.extra_staff_frames: dict[
+            type[Frame], Callable[[StaffConn, Any], Awaitable[None] | None]] = {}
+        """Staff frames handled outside the hub, by type (the professionals' network,
+        relay/network.py, which a SharedRelay attaches)."""
+        self.staff_welcomes: list[Callable[[StaffConn], Awaitable[None]]] = []
+        """What else a console is sent after the hub's welcome (relay/network.py)."""
 
     async def __call__(self, ws: ServerConnection) -> None:
         path = ws.request.path.split("?", 1)[0] if ws.request else ""
@@ -126,11 +133,20 @@ class Sessions:
         first_conn = self.hub.staff_joined(conn, checked.session)
         try:
             await self.hub.welcome_staff(conn, first_conn=first_conn)
-            await self._frames(ws, connection, protocol.STAFF_TO_RELAY,
-                               partial(self.hub.staff_frame, conn),
+            for welcome in self.staff_welcomes:
+                await welcome(conn)
+            handle = (partial(self._staff_frame, conn) if self.extra_staff_frames
+                      else partial(self.hub.staff_frame, conn))
+            await self._frames(ws, connection, protocol.STAFF_TO_RELAY, handle,
                                RateLimiter(self.config.staff_rate, self.config.staff_burst))
         finally:
             self.hub.staff_left(conn)
+
+    def _staff_frame(self, conn: StaffConn, frame: Frame) -> Awaitable[None] | None:
+        extra = self.extra_staff_frames.get(type(frame))
+        if extra is not None:
+            return extra(conn, frame)
+        return self.hub.staff_frame(conn, frame)
 
     def _wait_for_login(self, connection: ConnectionId) -> None:
         """At most ``max_unauthenticated_staff`` staff connections may be silent (not logged

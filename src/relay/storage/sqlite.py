@@ -37,6 +37,7 @@ from relay.storage import (
     StaffAccount,
     StorageError,
 )
+from relay.storage.network import NetworkStore
 from relay.storage.questions import QuestionStore
 
 _T = TypeVar("_T")
@@ -425,7 +426,7 @@ class _Connections:
         self.schema = 0  # the schema version the file holds once opened
 
 
-class SQLiteStorage(QuestionStore):
+class SQLiteStorage(QuestionStore, NetworkStore):
     """The embedded default: one SQLite file in WAL mode, durable commits (synchronous=FULL).
 
     An instance reads and writes the rows of one organisation (``org``, the implicit
