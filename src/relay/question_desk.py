@@ -432,8 +432,7 @@ class QuestionDesk:
             changes["last_answer_at"] = line.ts
             if item.record.first_answer_at is None:
                 changes["first_answer_at"] = line.ts
-        hub.storage.append_question_line(line)
-        stored = hub.storage.update_question_now(item.record.id, **changes)
+        stored = hub.storage.answer_question(line, **changes)
         stored.add_done_callback(lambda done: self._answer_stored(conn, item, line, done))
 
     def _answer_stored(self, conn: StaffConn, item: OpenQuestion, line: Line,

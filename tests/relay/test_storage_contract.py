@@ -163,6 +163,38 @@ async def test_questions_are_found_by_code_until_purged(storage: Storage) -> Non
     assert [q.id for q in await storage.questions_asked(0.0, 100.0)] == [1]
 
 
+async def test_a_question_and_its_first_line_are_stored_both_or_neither(
+        storage: Storage) -> None:
+    """A question refused (its key taken) stores no line either, even in a commit shared with
+    writes that succeed; an answer whose line is refused leaves the question unchanged."""
+    await storage.create_question(QuestionRecord(1, "code-1", "key-1", "sv", None, "open", 1.0),
+                                  Line(1, 1, "visitor", None, "först", 1.0, "q1"))
+    taken = storage.create_question(
+        QuestionRecord(2, "code-2", "key-1", "sv", None, "open", 2.0),
+        Line(2, 1, "visitor", None, "halvt sparad", 2.0, "q2"))
+    fine = storage.create_question(QuestionRecord(3, "code-3", "key-3", "sv", None, "open", 3.0),
+                                   Line(3, 1, "visitor", None, "tredje", 3.0, "q3"))
+    results = await asyncio.gather(taken, fine, return_exceptions=True)
+    assert isinstance(results[0], StorageError) and results[1] is None, results
+    assert await storage.question(2) is None
+    assert await storage.question_lines(2) == []
+    assert [line.text for line in await storage.question_lines(3)] == ["tredje"]
+    # An answer numbered like a line that exists: refused, and the question is not answered.
+    answer = storage.answer_question(Line(1, 1, "staff", "anna", "svar", 4.0, "a1"),
+                                     first_answer_at=4.0, last_answer_at=4.0)
+    other = storage.append_question_line(Line(3, 2, "visitor", None, "mer", 4.0, "q4"))
+    results = await asyncio.gather(answer, other, return_exceptions=True)
+    assert isinstance(results[0], StorageError) and results[1] is None, results
+    unchanged = await storage.question(1)
+    assert unchanged is not None and unchanged.first_answer_at is None
+    assert await storage.unanswered_questions() == 2
+    await storage.answer_question(Line(1, 2, "staff", "anna", "svar", 5.0, "a2"),
+                                  first_answer_at=5.0, last_answer_at=5.0)
+    answered = await storage.question(1)
+    assert answered is not None and answered.first_answer_at == 5.0
+    assert [line.text for line in await storage.question_lines(1)] == ["först", "svar"]
+
+
 async def test_a_waiting_conversation_is_claimed_once(storage: Storage) -> None:
     """The first claim of a waiting conversation wins and sets its holder; a second claim,
     or a claim of a closed conversation, is refused and changes nothing."""

@@ -9,6 +9,7 @@ conversation (or question) is answered ``forbidden``. Visitors reach their organ
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import AsyncIterator
 from dataclasses import replace
 from pathlib import Path
@@ -22,7 +23,7 @@ from relay.shared_relay import SharedRelay
 from relay.storage import Database
 from tests.ops.http import http_get
 from tests.ops.test_metrics import samples
-from tests.support import Client, add_staff_async, make_config, new_cid
+from tests.support import Client, add_staff_async, make_config, new_cid, sql_connection
 
 ORGS = ("kommun-a", "kommun-b", "kommun-c")
 ORIGIN = {org: f"https://{org}.se" for org in ORGS}
@@ -184,6 +185,51 @@ async def test_questions_statistics_and_audit_stay_with_their_organisation(
     assert all(e.conversation != conversation and e.actor != "staff-a" for e in b_audit)
     for client in (staff_a, staff_b, staff_c, asker, visitor):
         await client.close()
+
+
+async def test_a_question_key_used_in_another_organisation_is_never_half_stored(
+        relay: SharedRelay, database: Database) -> None:
+    """The same resend key asked in A, then in B (nobody logged in, so both take questions):
+    B's ask is either acknowledged with a code that opens it, or refused with ``storage`` and
+    nothing of it stored — never an ``asked`` whose code is unknown and whose text stays."""
+    port = relay.port
+    key = "Kq2Hc9v0xT4mJb1aR7yKpWg"
+    codes = {}
+    for org in ("kommun-a", "kommun-b"):
+        asker = await Client.visitor(port, org=org, origin=ORIGIN[org], purpose="questions")
+        await asker.send({"type": "ask", "text": f"fråga i {org}", "cid": "q1", "key": key})
+        codes[org] = await _asked_or_error(asker)
+        await asker.close()
+    b = codes["kommun-b"]
+    if b["type"] == "asked":
+        reader = await Client.visitor(port, org="kommun-b", origin=ORIGIN["kommun-b"],
+                                      purpose="questions")
+        await reader.send({"type": "read", "code": b["code"]})
+        thread = await reader.expect("thread")
+        assert [line["text"] for line in thread["lines"]] == ["fråga i kommun-b"]
+        await reader.close()
+    else:
+        assert b["code"] == "storage", b
+        storage_b = relay.relays["kommun-b"].storage
+        assert await storage_b.open_questions() == []
+        with contextlib.closing(sql_connection(database)) as db:
+            rows = db.execute("SELECT COUNT(*) FROM question_lines WHERE org = 'kommun-b'")
+            assert rows.fetchone()[0] == 0
+    a = codes["kommun-a"]
+    assert a["type"] == "asked", a
+    reader = await Client.visitor(port, org="kommun-a", origin=ORIGIN["kommun-a"],
+                                  purpose="questions")
+    await reader.send({"type": "read", "code": a["code"]})
+    assert [line["text"] for line in (await reader.expect("thread"))["lines"]] == [
+        "fråga i kommun-a"]
+    await reader.close()
+
+
+async def _asked_or_error(client: Client) -> dict[str, Any]:
+    while True:
+        frame = await client._next(5)
+        if frame.get("type") in ("asked", "error"):
+            return frame
 
 
 async def test_a_page_reaches_only_the_organisation_whose_origin_it_is(

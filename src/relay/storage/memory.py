@@ -485,10 +485,10 @@ class MemoryStorage:
                             getattr(other, column) == getattr(stored, column):
                         raise StorageError("database error: UNIQUE constraint failed: "
                                            f"questions.{column}")
-            self._questions[stored.id] = stored
+            partial_insert(self._question_lines, first, "question_lines")()
+            self._questions[stored.id] = stored  # both or neither, like one journal write
 
-        self._submit(apply, _ignore)
-        return self.append_question_line(first)
+        return self._future(apply)
 
     def append_question_line(self, line: Line) -> asyncio.Future[None]:
         return self._future(partial_insert(self._question_lines, line, "question_lines"))
@@ -504,6 +504,21 @@ class MemoryStorage:
 
         def apply() -> None:
             record = self._questions.get(question)
+            if record is not None:
+                for key, value in values.items():
+                    setattr(record, key, value)
+
+        return self._future(apply)
+
+    def answer_question(self, line: Line, **changes: object) -> asyncio.Future[None]:
+        unknown = set(changes) - _QUESTION_FIELDS
+        if unknown:
+            raise ValueError(f"cannot update {sorted(unknown)}")
+        values = copy.deepcopy(changes)
+
+        def apply() -> None:
+            partial_insert(self._question_lines, line, "question_lines")()
+            record = self._questions.get(line.conversation)
             if record is not None:
                 for key, value in values.items():
                     setattr(record, key, value)
@@ -604,11 +619,6 @@ def _copy(record: ConversationRecord) -> ConversationRecord:
 
 def _nothing() -> None:
     pass
-
-
-def _ignore(_: BaseException | None) -> None:
-    pass
-
 
 
 if TYPE_CHECKING:  # mypy proves MemoryStorage is a complete Storage

@@ -48,6 +48,7 @@ from relay.storage import (
 )
 from relay.storage.sqlite import (
     _CONVERSATION_COLUMNS,
+    TOGETHER,
     Done,
     GroupCommit,
     SQLiteStorage,
@@ -232,7 +233,8 @@ def _write_all(conn: psycopg.Connection[Any], writes: list[tuple[str, Sequence[A
         else:
             runs.append((sql, [params]))
     with conn.cursor() as cur:
-        if len(runs) == 1 and (len(runs[0][1]) == 1 or runs[0][0] == _APPEND_LINE):
+        if len(runs) == 1 and runs[0][0] != TOGETHER and (
+                len(runs[0][1]) == 1 or runs[0][0] == _APPEND_LINE):
             _execute_run(cur, *runs[0])
             return
         with conn.transaction():
@@ -241,7 +243,11 @@ def _write_all(conn: psycopg.Connection[Any], writes: list[tuple[str, Sequence[A
 
 
 def _execute_run(cur: psycopg.Cursor[Any], sql: str, rows: list[Sequence[Any]]) -> None:
-    if len(rows) == 1:
+    if sql == TOGETHER:  # statements that stand or fall together (submit_together)
+        for statements in rows:
+            for one_sql, one_params in statements:
+                cur.execute(_pg(one_sql), one_params)
+    elif len(rows) == 1:
         cur.execute(_pg(sql), rows[0])
     elif sql == _APPEND_LINE:  # columns as arrays
         cur.execute(_APPEND_LINES, [list(column) for column in zip(*rows, strict=True)])
@@ -257,7 +263,11 @@ def _write_each(conn: psycopg.Connection[Any], writes: list[tuple[str, Sequence[
         for index, (sql, params) in enumerate(writes):
             try:
                 with conn.transaction():  # a savepoint
-                    cur.execute(_pg(sql), params)
+                    if sql == TOGETHER:
+                        for one_sql, one_params in params:
+                            cur.execute(_pg(one_sql), one_params)
+                    else:
+                        cur.execute(_pg(sql), params)
             except _REFUSED as exc:
                 refused[index] = exc
     return refused

@@ -88,15 +88,16 @@ class QuestionStore:
         raise NotImplementedError
 
     def create_question(self, record: QuestionRecord, first: Line) -> asyncio.Future[None]:
-        """Journal the question and its first line; the future completes once both are
-        committed (the journal commits in submission order, so the line's commit is last)."""
-        self.journal.submit(
-            "INSERT INTO questions (org, id, code_hash, key_hash, lang, role, state, asked_at, "
-            "urgent, reasons) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (self.org, record.id, record.code_hash, record.key_hash, record.lang, record.role,
-             record.state, record.asked_at, int(record.urgent),
-             json.dumps(record.reasons, ensure_ascii=False)))
-        return self.append_question_line(first)
+        """Journal the question and its first line as one write: the future completes once
+        both are committed, and a refused question (a key already taken) stores neither."""
+        return self.journal.submit_together((
+            ("INSERT INTO questions (org, id, code_hash, key_hash, lang, role, state, "
+             "asked_at, urgent, reasons) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             (self.org, record.id, record.code_hash, record.key_hash, record.lang, record.role,
+              record.state, record.asked_at, int(record.urgent),
+              json.dumps(record.reasons, ensure_ascii=False))),
+            (_INSERT_LINE, (self.org, first.conversation, first.seq, first.kind, first.author,
+                            first.text, first.ts, first.cid))))
 
     def append_question_line(self, line: Line) -> asyncio.Future[None]:
         return self.journal.submit(_INSERT_LINE, (self.org, line.conversation, line.seq,
@@ -107,8 +108,20 @@ class QuestionStore:
         await self.update_question_now(question, **changes)
 
     def update_question_now(self, question: int, **changes: object) -> asyncio.Future[None]:
-        """Journal a change now, in call order (with a line just journalled it shares the
-        line's commit); the future completes once it is committed."""
+        """Journal a change now, in call order; the future completes once it is committed."""
+        return self.journal.submit(*self._update(question, changes))
+
+    def answer_question(self, line: Line, **changes: object) -> asyncio.Future[None]:
+        """Journal a line and the question's changes it brings as one write: once it is
+        acknowledged both are stored (a visitor finds the answer marked as answered), and a
+        refused line leaves the question unchanged."""
+        return self.journal.submit_together((
+            (_INSERT_LINE, (self.org, line.conversation, line.seq, line.kind, line.author,
+                            line.text, line.ts, line.cid)),
+            self._update(line.conversation, changes)))
+
+    def _update(self, question: int, changes: dict[str, object]
+                ) -> tuple[str, tuple[object, ...]]:
         unknown = set(changes) - _UPDATABLE
         if unknown:
             raise ValueError(f"cannot update {sorted(unknown)}")
@@ -120,9 +133,8 @@ class QuestionStore:
                 value = int(value)
             columns.append(f"{key} = ?")
             values.append(value)
-        return self.journal.submit(
-            f"UPDATE questions SET {', '.join(columns)} WHERE org = ? AND id = ?",
-            (*values, self.org, question))
+        return (f"UPDATE questions SET {', '.join(columns)} WHERE org = ? AND id = ?",
+                (*values, self.org, question))
 
     async def max_question_id(self) -> int:
         # Unique relay-wide like conversation ids: the highest of every organisation.

@@ -117,6 +117,13 @@ class GroupCommit:
         self._wake.set()
         return future
 
+    def submit_together(self, writes: Sequence[tuple[str, Sequence[Any]]]
+                        ) -> asyncio.Future[None]:
+        """Journal several statements as one write: committed all together or refused all
+        together (a row and the row that belongs to it, e.g. a question and its first line),
+        so the future never completes while only some of them are stored."""
+        return self.submit(TOGETHER, tuple(writes))
+
     def submit_then(self, sql: str, params: Sequence[Any], done: Done) -> None:
         """Like ``submit``, but call ``done(None)`` once committed, or ``done(error)``.
 
@@ -204,6 +211,10 @@ class _Journal(GroupCommit):
 Done = Callable[[BaseException | None], None]
 """Called once a journalled write is committed (``None``) or failed (the error)."""
 
+TOGETHER = "-- together"
+"""The ``sql`` of a journal write made of several statements (``GroupCommit.submit_together``):
+its params are the ``(sql, params)`` pairs, executed in one savepoint when written one by one."""
+
 
 def _settle(waiters: Sequence[asyncio.Future[None] | Done], error: StorageError | None,
             refused: dict[int, StorageError] | None = None) -> None:
@@ -260,7 +271,8 @@ def _write_each(conn: sqlite3.Connection, writes: list[tuple[str, Sequence[Any]]
         for index, (sql, params) in enumerate(writes):
             conn.execute("SAVEPOINT journal_write")
             try:
-                conn.execute(sql, params)
+                for one_sql, one_params in (params if sql == TOGETHER else ((sql, params),)):
+                    conn.execute(one_sql, one_params)
             except _REFUSED as exc:
                 conn.execute("ROLLBACK TO journal_write")
                 refused[index] = exc
@@ -286,7 +298,11 @@ def _write_all(conn: sqlite3.Connection, writes: list[tuple[str, Sequence[Any]]]
             end = index + 1
             while end < len(writes) and writes[end][0] == sql:
                 end += 1
-            if end - index == 1:
+            if sql == TOGETHER:
+                for _, statements in writes[index:end]:
+                    for one_sql, one_params in statements:
+                        conn.execute(one_sql, one_params)
+            elif end - index == 1:
                 conn.execute(sql, writes[index][1])
             elif _PLAIN_INSERT.fullmatch(sql):
                 _insert_rows(conn, sql, [params for _, params in writes[index:end]])
