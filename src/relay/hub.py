@@ -92,6 +92,8 @@ ALIAS_WORD = dict(zip(protocol.LANGUAGES, WORDS["alias.visitor"], strict=True))
 REMEMBERED_CIDS = 50
 # A resume token a widget proposes with its first line: base64url, at least 128 bits.
 VISITOR_TOKEN = re.compile(r"[A-Za-z0-9_-]{22,86}")
+# What a visitor is told when the database refused their first line (never its own words).
+VISITOR_NOT_SAVED = "Your message could not be saved. Please try again."
 # A referral directory id in a close (relay/referrals/directory.py ids: se-1177, local.x).
 REFERRAL_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}")
 # How many of a waiting visitor's latest lines triage reads.
@@ -319,6 +321,14 @@ class Hub:
     def error(self, to: ConnectionId, code: str, message: str, cid: str | None = None) -> None:
         self.counters.count(f"error_{code}")
         self.send(to, protocol.Error(code, message, cid))
+
+    def not_stored(self, to: ConnectionId, exc: BaseException, message: str,
+                   cid: str | None = None) -> None:
+        """A visitor's write the database refused: ``storage`` with ``message`` (a fixed
+        sentence, never the database's words, which name tables and constraints); the
+        reason goes to the log."""
+        log.warning("write refused", extra={"event": "write_refused", "error": str(exc)})
+        self.error(to, "storage", message, cid)
 
     def now_local(self) -> datetime:
         return datetime.fromtimestamp(self.clock(), tz=self.config.hours.timezone)
@@ -769,8 +779,7 @@ class Hub:
             if live.visitor is not None:  # whoever holds it now, the chat does not exist
                 live.visitor.live = None
             conn.live = None
-            self.error(conn.connection, "storage", f"Your message could not be saved ({exc}). "
-                                                   "Please try again.", frame.cid)
+            self.not_stored(conn.connection, exc, VISITOR_NOT_SAVED, frame.cid)
             return None
         self.counters.count("conversations_started")
         log.info("conversation started", extra={"event": "conversation_started",
@@ -819,7 +828,8 @@ class Hub:
             self._visitor_says(conn, live, frame)
 
     async def _token_was_used(self, conn: VisitorConn, digest: str, cid: str) -> bool:
-        """A first line's token that belongs to a chat that ended (or was blocked)."""
+        """A first line's token that belongs to a chat that ended (or was blocked), or to
+        another organisation's chat."""
         try:
             if await self.storage.is_blocked(digest):
                 self.counters.count("visitor_blocked_refused")
@@ -827,11 +837,11 @@ class Hub:
                 self.outbox.close(conn.connection, protocol.CLOSE_BLOCKED,
                                   "This chat has been closed.")
                 return True
-            if await self.storage.conversation_by_token(digest) is None:
+            # Any organisation's: a token of another's chat is as unknown here as an ended one.
+            if not await self.storage.token_taken(digest):
                 return False
         except StorageError as exc:
-            self.error(conn.connection, "storage", f"Your message could not be saved ({exc}). "
-                                                   "Please try again.", cid)
+            self.not_stored(conn.connection, exc, VISITOR_NOT_SAVED, cid)
             return True
         self.counters.count("visitor_resume_unknown")
         self.error(conn.connection, "unknown_token", "That chat has ended; start a new one.", cid)
@@ -885,8 +895,12 @@ class Hub:
         targets = waiting if waiting is not None else [fallback] if fallback else []
         if error is not None:
             for to in targets:
-                self.error(to, "storage", f"Your message could not be saved ({error}). "
-                                          "Please send it again.", line.cid)
+                if line.kind == "visitor":
+                    self.not_stored(to, error, "Your message could not be saved. Please send "
+                                               "it again.", line.cid)
+                else:  # staff are told the reason (their console shows it)
+                    self.error(to, "storage", f"Your message could not be saved ({error}). "
+                                              "Please send it again.", line.cid)
             return None
         live.remember(line.cid, line.seq, line.ts)
         return targets
@@ -966,7 +980,8 @@ class Hub:
         try:
             await self.storage.update_conversation(live.id, feedback=answer)
         except StorageError as exc:  # not taken: the visitor may answer again
-            self.error(conn.connection, "storage", f"Your answer could not be saved ({exc}).")
+            self.not_stored(conn.connection, exc, "Your answer could not be saved. Please try "
+                                                  "again.")
             return
         live.record.feedback = answer
 

@@ -159,8 +159,8 @@ class QuestionDesk:
                           frame.cid)
                 return
         except StorageError as exc:
-            hub.error(to, "storage", f"Your question could not be saved ({exc}). Please "
-                                     "try again.", frame.cid)
+            hub.not_stored(to, exc, "Your question could not be saved. Please try again.",
+                           frame.cid)
             return
         now = hub.clock()
         lang = frame.lang or conn.lang
@@ -172,8 +172,8 @@ class QuestionDesk:
         try:
             await hub.storage.create_question(record, first)
         except StorageError as exc:
-            hub.error(to, "storage", f"Your question could not be saved ({exc}). Please "
-                                     "try again.", frame.cid)
+            hub.not_stored(to, exc, "Your question could not be saved. Please try again.",
+                           frame.cid)
             return
         item = self._open_question(record, [first])
         self.open[record.id] = item
@@ -230,8 +230,8 @@ class QuestionDesk:
         try:
             record = await hub.storage.question_by_code(digest) if digest else None
         except StorageError as exc:
-            hub.error(conn.connection, "storage", f"The question could not be read ({exc}). "
-                                                  "Please try again.")
+            hub.not_stored(conn.connection, exc, "The question could not be read. Please try "
+                                                 "again.")
             return
         if record is None or record.code_hash is None or digest is None or \
                 not hmac.compare_digest(record.code_hash, digest):
@@ -291,8 +291,8 @@ class QuestionDesk:
         hub = self.hub
         error = done.exception()
         if error is not None:
-            hub.error(conn.connection, "storage", f"Your message could not be saved ({error}). "
-                                                  "Please send it again.", line.cid)
+            hub.not_stored(conn.connection, error, "Your message could not be saved. Please "
+                                                   "send it again.", line.cid)
             return
         item.remember(line.cid, line.seq, line.ts)
         hub.counters.count("question_replies")

@@ -210,6 +210,9 @@ async def test_a_question_key_used_in_another_organisation_is_never_half_stored(
         await reader.close()
     else:
         assert b["code"] == "storage", b
+        # The visitor is never shown the database's own words (tables, constraints).
+        assert not any(word in b["message"].lower() for word in (
+            "database", "unique", "constraint", "key_hash", "questions")), b
         storage_b = relay.relays["kommun-b"].storage
         assert await storage_b.open_questions() == []
         with contextlib.closing(sql_connection(database)) as db:
@@ -223,6 +226,33 @@ async def test_a_question_key_used_in_another_organisation_is_never_half_stored(
     assert [line["text"] for line in (await reader.expect("thread"))["lines"]] == [
         "fråga i kommun-a"]
     await reader.close()
+
+
+async def test_a_token_of_another_organisations_chat_is_unknown_not_a_database_error(
+        relay: SharedRelay) -> None:
+    """B's visitor whose first line carries the token of A's live chat is told
+    ``unknown_token`` (the widget then starts afresh), never a unique-constraint failure;
+    A's chat and B's queue are untouched."""
+    port = relay.port
+    staff_a, staff_b = await Client.staff(port, "staff-a"), await Client.staff(port, "staff-b")
+    token = "q2Hc9v0xT4mJb1aR7yKpWgZZ"
+    visitor_a = await Client.visitor(port, org="kommun-a", origin=ORIGIN["kommun-a"])
+    await visitor_a.say("A:s samtal", token=token)
+    visitor_b = await Client.visitor(port, org="kommun-b", origin=ORIGIN["kommun-b"])
+    await visitor_b.send({"type": "message", "text": "B:s försök", "cid": "b1",
+                          "token": token})
+    error = await visitor_b.expect("error")
+    assert error["code"] == "unknown_token", error
+    assert "database" not in error["message"].lower() and "UNIQUE" not in error["message"]
+    assert not any(f.get("type") in ("started", "queued") for f in
+                   [*visitor_b.seen, *await staff_b.drain(0.3)]), visitor_b.seen
+    assert await relay.relays["kommun-b"].storage.live_conversations() == []
+    # Without the token, the same visitor starts a chat of B's as usual.
+    await visitor_b.say("B:s samtal")
+    await staff_b.expect("queued")
+    assert len(await relay.relays["kommun-a"].storage.live_conversations()) == 1
+    for client in (staff_a, staff_b, visitor_a, visitor_b):
+        await client.close()
 
 
 async def _asked_or_error(client: Client) -> dict[str, Any]:

@@ -403,6 +403,10 @@ class MemoryStorage:
         return any(c.token_hash == token_hash and c.id in self._blocked
                    for c in self._conversations.values())
 
+    async def token_taken(self, token_hash: str) -> bool:
+        self._read()
+        return any(c.token_hash == token_hash for c in self._conversations.values())
+
     # -- statistics, audit, retention -----------------------------------------------------------
 
     async def count_closed_visit(self, hour: str, count: int = 1) -> None:

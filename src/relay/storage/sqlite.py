@@ -907,6 +907,11 @@ class SQLiteStorage(QuestionStore, NetworkStore):
                               "AND token_hash = ?", (self.org, token_hash))
         return bool(row and row[0])
 
+    async def token_taken(self, token_hash: str) -> bool:
+        # Relay-wide on purpose (the unique index is): not scoped to this organisation.
+        row = await self._one("SELECT 1 FROM conversations WHERE token_hash = ?", (token_hash,))
+        return row is not None
+
     # -- statistics, audit, retention -----------------------------------------------------------
 
     async def count_closed_visit(self, hour: str, count: int = 1) -> None:
