@@ -1331,6 +1331,12 @@ def encodable(text: str) -> bool:
 
 
 def _text(value: str, name: str) -> str:
+    """Text every engine stores as it is: valid Unicode without NUL characters (PostgreSQL
+    refuses NUL in text, SQLite keeps it), so one rule holds on both and nothing of a frame
+    is half-stored. Other control characters are kept and made safe where they are shown."""
+    if "\x00" in value:
+        raise ProtocolError("bad_frame", f"field '{name}' holds a NUL character (U+0000), "
+                            "which is not taken")
     if not encodable(value):
         raise ProtocolError("bad_frame", f"field '{name}' is not valid Unicode text "
                             "(it holds a lone surrogate)")

@@ -439,6 +439,21 @@ def test_lone_surrogates_are_refused_in_every_string_field(
     protocol.encode(frame).encode("utf-8")  # whatever is taken can be sent on
 
 
+@pytest.mark.parametrize(("direction", "cls", "name"), ALL_STRING_FIELDS,
+                         ids=[f"{d}-{c.type}-{n}" for d, c, n in ALL_STRING_FIELDS])
+def test_a_nul_character_is_refused_in_every_string_field(
+        direction: str, cls: type[protocol.Frame], name: str) -> None:
+    """In every string field of every frame type, a NUL character is refused with
+    ``bad_frame`` and a message naming the field and NUL, whatever engine stores it
+    (PostgreSQL cannot; SQLite could: one rule for both)."""
+    registry = protocol.DIRECTIONS[direction]
+    poisoned = with_text(valid_frame(cls), name, "hej \x00 nul", cls)
+    with pytest.raises(ProtocolError) as refused:
+        protocol.decode(json.dumps(poisoned), registry)
+    assert refused.value.code == "bad_frame"
+    assert "NUL" in refused.value.message and name in refused.value.message
+
+
 @pytest.mark.parametrize("endpoint", ["visitor", "staff"])
 def test_lone_surrogates_in_every_field_on_a_real_relay(tmp_path: Path, endpoint: str,
                                                         error_log: ErrorLog) -> None:

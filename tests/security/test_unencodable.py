@@ -248,3 +248,50 @@ async def test_refused_transfer_and_feedback_change_nothing(start_relay: StartRe
     assert record is not None and record.feedback == "yes"
     for client in (anna, bo, visitor):
         await client.close()
+
+
+async def test_nul_characters_get_one_clear_answer_on_every_engine(
+        start_relay: StartRelay) -> None:
+    """A NUL character is refused at the protocol boundary, the same on SQLite and
+    PostgreSQL (which cannot store it): a staff login is answered ``bad_frame`` and closed
+    with a reason (not 1011), a visitor's first line gets ``bad_frame`` before any chat
+    starts, a question, a staff line and a transfer note are refused and nothing of them is
+    stored; the same frames without NUL work right after."""
+    relay = await start_relay()
+    asker = await Client.visitor(relay.port, purpose="questions")
+    await asker.send({"type": "ask", "text": "fråga \x00", "cid": "q1", "key": "K" * 22})
+    refused = await asker.expect("error", cid="q1")
+    assert refused["code"] == "bad_frame" and "NUL" in refused["message"], refused
+    async with connect(f"ws://127.0.0.1:{relay.port}{protocol.STAFF_PATH}") as ws:
+        await ws.send(json.dumps({"type": "login", "v": 1, "user": "pg\x00", "password": "x"}))
+        answer = json.loads(await asyncio.wait_for(ws.recv(), 5))
+        assert answer["code"] == "bad_frame" and "NUL" in answer["message"], answer
+        with pytest.raises(ConnectionClosed):
+            await asyncio.wait_for(ws.recv(), 5)
+        assert ws.close_code == protocol.CLOSE_POLICY
+    anna, bo = await Client.staff(relay.port, "anna"), await staff_on_duty(relay)
+    visitor = await Client.visitor(relay.port)
+    await visitor.expect("status", open=True)
+    await visitor.send({"type": "message", "text": "hej \x00 nul", "cid": "v1"})
+    refused = await visitor.expect("error", cid="v1")
+    assert refused["code"] == "bad_frame" and "NUL" in refused["message"], refused
+    assert not any(f.get("type") == "started" for f in visitor.seen + await visitor.drain(0.2))
+    assert await relay.storage.live_conversations() == []
+    await visitor.say("hej utan nul")
+    await anna.send({"type": "claim"})
+    conversation = (await anna.expect("conversation"))["id"]
+    for frame in ({"type": "message", "text": "svar \x00", "cid": "s1"},
+                  {"type": "transfer", "to": "bo", "note": "x\x00"}):
+        await anna.send({**frame, "conversation": conversation})
+        error = await anna.expect("error")
+        assert error["code"] == "bad_frame" and "NUL" in error["message"], (frame, error)
+    await relay.storage.flush()
+    record = await relay.storage.conversation(conversation)
+    assert record is not None and record.staff == "anna"
+    assert [line.text for line in await relay.storage.lines_after(conversation, 0)] == [
+        "hej utan nul"]
+    assert await relay.storage.open_questions() == []
+    await anna.send({"type": "transfer", "to": "bo", "note": "x", "conversation": conversation})
+    await bo.expect("conversation", id=conversation)
+    for client in (asker, anna, bo, visitor):
+        await client.close()
