@@ -237,7 +237,8 @@ _KNOWN = {
     "queue": {"max_waiting", "chats_per_minute", "chats_per_connection", "visitor_gone_s",
               "snapshot_entries"},
     "report": {"min_count"},
-    "questions": {"enabled", "retention_days", "max_open", "offer_when"},
+    "questions": {"enabled", "retention_days", "max_open", "offer_when", "asks_per_minute",
+                  "asks_per_connection"},
     "organisation": set(),  # [[organisation]] tables: _ORG_KNOWN
     "network": {"retention_days", "room"},  # room: [[network.room]] tables
 }
@@ -375,8 +376,14 @@ def _questions(r: _Reader, base: QuestionsConfig) -> QuestionsConfig:
     offer = r.get("questions", "offer_when", str, base.offer_when)
     if offer not in OFFER_WHEN:
         raise r.fail("questions", "offer_when", 'must be "closed" or "closed_or_busy"')
+    asks = {}
+    for key in ("asks_per_minute", "asks_per_connection"):
+        asks[key] = r.get("questions", key, int, getattr(base, key))
+        if asks[key] < 1:
+            raise r.fail("questions", key, "must be at least 1")
     return QuestionsConfig(enabled=r.get("questions", "enabled", bool, base.enabled),
-                           retention_days=retention, max_open=max_open, offer_when=offer)
+                           retention_days=retention, max_open=max_open, offer_when=offer,
+                           **asks)
 
 
 def _security(r: _Reader, cfg: RelayConfig) -> dict[str, Any]:

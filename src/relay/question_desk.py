@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from relay import auth, protocol
+from relay.limits import Budget
 from relay.questions import BUSY_WAIT_S, GuessThrottle, code_hash, inbox_order, new_code
 from relay.storage import Line, StorageError
 from relay.storage.questions import QuestionRecord
@@ -43,6 +44,7 @@ class VisitorQuestions:
 
     question: int | None = None
     failures: int = 0
+    asks: Budget | None = None  # the questions it may still ask this minute
 
 
 @dataclass(eq=False, slots=True)
@@ -72,6 +74,7 @@ class QuestionDesk:
         self.config = hub.config.questions
         self.open: dict[int, OpenQuestion] = {}
         self.throttle = GuessThrottle()
+        self.asks = Budget(self.config.asks_per_minute)  # new questions, relay-wide
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -153,7 +156,13 @@ class QuestionDesk:
                           "instead.", frame.cid)
                 return
             if await hub.storage.unanswered_questions() >= self.config.max_open:
-                hub.counters.count("questions_refused_full")
+                refused = "full"
+            elif not self._ask_allowed(conn):
+                refused = "rate"
+            else:
+                refused = None
+            if refused is not None:
+                hub.counters.count(f"questions_refused_{refused}")
                 hub.error(to, "questions_full", "We cannot take more questions right now; "
                           "please try again later, or use the numbers for help now.",
                           frame.cid)
@@ -183,6 +192,16 @@ class QuestionDesk:
         log.info("question asked", extra={"event": "question_asked", "question": record.id})
         self._send_asked(conn, frame.cid, code, urgent)
         self._announce(item)
+
+    def _ask_allowed(self, conn: VisitorConn) -> bool:
+        """Whether a new question may be taken: this connection asked fewer than
+        ``asks_per_connection``, and the relay took fewer than ``asks_per_minute``, in the
+        last minute. The inbox's own limit (``max_open``) is checked before."""
+        state = conn.questions
+        assert state is not None
+        if state.asks is None:
+            state.asks = Budget(self.config.asks_per_connection)
+        return state.asks.take() and self.asks.take()
 
     async def _asked_again(self, conn: VisitorConn, frame: protocol.Ask, key_hash: str) -> bool:
         """A resend of a question whose ``asked`` was lost: it gets a new code (the old one

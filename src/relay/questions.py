@@ -45,6 +45,10 @@ class QuestionsConfig:
     retention_days: int = 14
     max_open: int = 200  # unanswered questions in the inbox before new ones are refused
     offer_when: str = "closed"  # or "closed_or_busy"
+    # Against flooding the inbox (docs/security.md): new questions per minute, relay-wide
+    # and per visitor connection; beyond either, "questions_full" as when the inbox is full.
+    asks_per_minute: int = 10
+    asks_per_connection: int = 3
 
 
 def normalise_word(word: str) -> str:

@@ -109,10 +109,14 @@ def test_questions_config_table(tmp_path: Path) -> None:
     """[questions] is read with its defaults, and a wrong value names the file and line."""
     path = tmp_path / "lotsen.toml"
     path.write_text('[questions]\nretention_days = 7\nmax_open = 50\n'
-                    'offer_when = "closed_or_busy"\n', encoding="utf-8")
+                    'offer_when = "closed_or_busy"\nasks_per_minute = 4\n', encoding="utf-8")
     questions = load_config(path).questions
     assert (questions.enabled, questions.retention_days, questions.max_open,
             questions.offer_when) == (True, 7, 50, "closed_or_busy")
+    assert (questions.asks_per_minute, questions.asks_per_connection) == (4, 3)
+    path.write_text('[questions]\nasks_per_connection = 0\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"lotsen.toml:2: questions.asks_per_connection"):
+        load_config(path)
     path.write_text('[questions]\n\noffer_when = "always"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match=r"lotsen.toml:3: questions.offer_when"):
         load_config(path)

@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 from websockets.exceptions import ConnectionClosed
 
+from relay.questions import QuestionsConfig
 from relay.server import Relay
 from relay.triage import default_triage
 from tests.security.conftest import StartRelay, staff_on_duty
@@ -255,3 +256,41 @@ async def test_waiting_visitor_flagged_urgent_gets_help_not_urgent(
     assert calm_positions and all(f["help"] is False for f in calm_positions)
     await worried.drain(0.2)
     assert not any("urgent" in str(frame) for frame in worried.seen)
+
+
+async def _ask_many(port: int, count: int) -> list[str]:
+    """One questions connection sends ``count`` questions; what each was answered."""
+    asker = await Client.visitor(port, purpose="questions")
+    for n in range(count):
+        await asker.send({"type": "ask", "text": f"Fråga {n}: {CALM}", "cid": f"q{n}"})
+    answers = []
+    for n in range(count):
+        while True:
+            frame = await asker._next(5)
+            if frame.get("cid") == f"q{n}" and frame["type"] in ("asked", "error"):
+                answers.append(frame["type"] if frame["type"] == "asked" else frame["code"])
+                break
+    return answers
+
+
+async def test_a_script_cannot_fill_the_question_inbox(start_relay: StartRelay) -> None:
+    """Questions are limited like new chats: one connection takes ``asks_per_connection``
+    per minute and the relay ``asks_per_minute``; the rest are answered ``questions_full``
+    (the widget's "try later, or call for help now") and nothing of them is stored. The
+    inbox's own ``max_open`` still answers the same way."""
+    relay = await start_relay(questions=QuestionsConfig(asks_per_minute=5))  # nobody on duty
+    assert await _ask_many(relay.port, 6) == ["asked"] * 3 + ["questions_full"] * 3
+    assert await _ask_many(relay.port, 3) == ["asked", "asked", "questions_full"]
+    assert await _ask_many(relay.port, 1) == ["questions_full"]  # the relay's minute is used
+    assert await relay.storage.unanswered_questions() == 5
+    assert relay.counters.get("questions_refused_rate") == 5
+
+
+async def test_the_default_limits_stop_one_connection_asking_fifteen(
+        start_relay: StartRelay) -> None:
+    """With the default config, one connection sending fifteen questions (within its frame
+    rate) gets three in."""
+    relay = await start_relay()
+    answers = await _ask_many(relay.port, 15)
+    assert answers.count("asked") == 3 and answers.count("questions_full") == 12, answers
+    assert await relay.storage.unanswered_questions() == 3
