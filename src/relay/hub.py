@@ -92,6 +92,17 @@ ALIAS_WORD = dict(zip(protocol.LANGUAGES, WORDS["alias.visitor"], strict=True))
 REMEMBERED_CIDS = 50
 # A resume token a widget proposes with its first line: base64url, at least 128 bits.
 VISITOR_TOKEN = re.compile(r"[A-Za-z0-9_-]{22,86}")
+# Fewest distinct characters a random token has: the widget's 22 characters (16 random bytes)
+# have fewer than 8 with a chance of 3.5e-13, the relay's 43 far less; "QQQ…" has one.
+TOKEN_MIN_DISTINCT = 8
+
+
+def could_be_a_token(token: str) -> bool:
+    """Whether ``token`` can be a resume token the widget or the relay made: base64url of the
+    right length with as many distinct characters as random bits give. One that cannot is
+    unknown without asking the database."""
+    return VISITOR_TOKEN.fullmatch(token) is not None and len(set(token)) >= TOKEN_MIN_DISTINCT
+
 # What a visitor is told when the database refused their first line (never its own words).
 VISITOR_NOT_SAVED = "Your message could not be saved. Please try again."
 # A referral directory id in a close (relay/referrals/directory.py ids: se-1177, local.x).
@@ -505,7 +516,8 @@ class Hub:
         A visitor resuming a live chat is always let in: those are bounded by the number of
         conversations, and a full relay must not cut off someone already talking.
         """
-        digest = auth.token_hash(hello.resume) if hello.resume else None
+        digest = auth.token_hash(hello.resume) if hello.resume and \
+            could_be_a_token(hello.resume) else None
         resuming_live = digest is not None and digest in self.by_token
         if digest is not None and not resuming_live and await self.storage.is_blocked(digest):
             self.counters.count("visitor_blocked_refused")
@@ -599,7 +611,8 @@ class Hub:
         assert hello.resume is not None
         digest = auth.token_hash(hello.resume)
         live = self.by_token.get(digest)
-        record = live.record if live else await self.storage.conversation_by_token(digest)
+        record = None if not could_be_a_token(hello.resume) else \
+            live.record if live else await self.storage.conversation_by_token(digest)
         if record is None:
             self.counters.count("visitor_resume_unknown")
             self.error(conn.connection, "unknown_token",
@@ -801,6 +814,11 @@ class Hub:
                 self.error(conn.connection, "bad_frame",
                            "token must be 22-86 base64url characters (at least 128 random bits)",
                            frame.cid)
+                return
+            if not could_be_a_token(frame.token):  # not random: no chat has it, none will
+                self.counters.count("visitor_resume_unknown")
+                self.error(conn.connection, "unknown_token", "That token cannot be a chat's; "
+                           "start a new one.", frame.cid)
                 return
             digest = auth.token_hash(frame.token)
             while (starting := self._starting.get(digest)) is not None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import types
 import typing
+import unicodedata
 from dataclasses import MISSING, dataclass, field, fields
 from typing import (
     Any,
@@ -1330,6 +1331,21 @@ def encodable(text: str) -> bool:
     return True
 
 
+# Characters that show nothing but are not whitespace to str.strip(): fillers of the Hangul
+# and braille blocks (format characters, category Cf, are found by their category).
+_INVISIBLE = frozenset("\u115f\u1160\u2800\u3164\uffa0")
+
+
+def blank(text: str) -> bool:
+    """Whether ``text`` shows nothing: only whitespace, format characters (zero-width space
+    and joiners, direction marks, the BOM) and blank fillers. Stops at the first visible
+    character, so ordinary text costs one look."""
+    for char in text:
+        if not (char.isspace() or char in _INVISIBLE or unicodedata.category(char) == "Cf"):
+            return False
+    return True
+
+
 def _text(value: str, name: str) -> str:
     """Text every engine stores as it is: valid Unicode without NUL characters (PostgreSQL
     refuses NUL in text, SQLite keeps it), so one rule holds on both and nothing of a frame
@@ -1422,7 +1438,7 @@ def _check_limits(frame: Frame) -> None:
                 raise ProtocolError(
                     "text_too_long", f"message is longer than {MAX_TEXT_CHARS} characters"
                 )
-            if not text.strip():
+            if blank(text):
                 raise ProtocolError("bad_frame", "message is empty")
     if has_cid:
         cid = getattr(frame, "cid", None)

@@ -6,9 +6,11 @@ import asyncio
 from dataclasses import replace
 from pathlib import Path
 
+from relay import auth
 from relay.config import RelayConfig
 from relay.hours import OpeningHours
 from relay.server import Relay
+from relay.storage import ConversationRecord
 from tests.support import Client, add_staff_async
 
 
@@ -160,6 +162,43 @@ async def test_unknown_resume_token_is_refused_clearly(relay: Relay) -> None:
     visitor = await Client.visitor(relay.port, resume="x" * 43)
     error = await visitor.expect("error")
     assert error["code"] == "unknown_token"
+
+
+async def test_tokens_no_random_source_makes_are_unknown_without_a_lookup(
+        relay: Relay) -> None:
+    """A token of base64url characters but not random ("Q" thirty times) is unknown: even a
+    stored chat with that token is not found by it (the database is not asked), a first line
+    carrying it starts nothing, and a token the widget makes still works."""
+    weak = "Q" * 30
+    await relay.storage.create_conversation(ConversationRecord(
+        9000, auth.token_hash(weak), "Besökare 9000", "sv", None, "closed", 1.0))
+    resumer = await Client.visitor(relay.port, resume=weak)
+    assert (await resumer.expect("error"))["code"] == "unknown_token"
+    assert not any(f.get("type") == "resumed" for f in resumer.seen + await resumer.drain(0.2))
+    anna = await Client.staff(relay.port, "anna")  # the chat is open
+    visitor = await Client.visitor(relay.port)
+    await visitor.send({"type": "message", "text": "hej", "cid": "w1", "token": "R" * 30})
+    error = await visitor.expect("error", cid="w1")
+    assert error["code"] == "unknown_token", error
+    assert not any(f.get("type") == "started" for f in visitor.seen + await visitor.drain(0.2))
+    assert [record.id for record, _ in await relay.storage.live_conversations()] == []
+    ack = await visitor.say("hej igen", token="q2Hc9v0xT4mJb1aR7yKpWg")
+    assert ack["seq"] == 1
+    await anna.close()
+
+
+async def test_a_message_of_spaces_and_zero_width_characters_is_blank(relay: Relay) -> None:
+    """Only whitespace and invisible characters (zero-width space, joiner, BOM, Hangul
+    filler) is an empty message: refused, no chat started; visible text with them is taken."""
+    anna = await Client.staff(relay.port, "anna")  # the chat is open
+    visitor = await Client.visitor(relay.port)
+    for n, text in enumerate(["   \u200b ", "\u200d\ufeff\u2060", "\u3164 \u200b\n\t"]):
+        await visitor.send({"type": "message", "text": text, "cid": f"b{n}"})
+        error = await visitor.expect("error", cid=f"b{n}")
+        assert error["code"] == "bad_frame" and error["message"] == "message is empty"
+    assert not any(f.get("type") == "started" for f in visitor.seen + await visitor.drain(0.2))
+    assert (await visitor.say("\u200bhej\u200b"))["seq"] == 1
+    await anna.close()
 
 
 async def test_staff_reconnect_with_session_and_sync_fills_the_gap(relay: Relay) -> None:
