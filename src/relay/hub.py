@@ -1232,7 +1232,11 @@ class Hub:
                                 ) -> None:
         if isinstance(frame, protocol.Whisper):
             live = self.live.get(frame.conversation)
-            if live is None or not conn.account.supervisor:
+            if live is None:  # none of this organisation's live chats: as for every frame
+                self.error(conn.connection, "forbidden", "That conversation is not yours.",
+                           frame.cid)
+                return
+            if not conn.account.supervisor:
                 self.error(conn.connection, "forbidden", "Only supervisors can whisper.", frame.cid)
                 return
             if conn not in live.viewers:  # following is what the audit log records
@@ -1406,7 +1410,10 @@ class Hub:
 
     async def _view(self, conn: StaffConn, frame: protocol.View) -> None:
         live = self.live.get(frame.conversation)
-        if not conn.account.supervisor or live is None:
+        if live is None:  # none of this organisation's live chats: as for every frame
+            self.error(conn.connection, "forbidden", "That conversation is not yours.")
+            return
+        if not conn.account.supervisor:
             self.error(conn.connection, "forbidden",
                        "Only supervisors can follow other conversations.")
             return

@@ -133,6 +133,11 @@ async def test_every_frame_naming_another_organisations_chat_is_forbidden(
                                                                       "whisper") else {})})
             error = await attacker.expect("error")
             assert error["code"] == "forbidden", (attacker_name, what, error)
+            # The words never hint at rank or existence (a supervisor is not told "only
+            # supervisors can"); following and whispering read like syncing another's chat.
+            assert "supervisor" not in error["message"].lower(), (attacker_name, what, error)
+            if what in ("sync", "view", "whisper"):
+                assert error["message"] == "That conversation is not yours.", (what, error)
             frames = await attacker.drain(0.1)
             assert not any(_names_conversation(f, conversation) for f in frames), (what, frames)
         await attacker.close()
