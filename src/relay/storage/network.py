@@ -12,7 +12,6 @@ is also written to the organisation's own audit log (``network_join`` / ``networ
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
@@ -103,15 +102,16 @@ class NetworkStore:
         """Record that ``org`` joined (``member``) or left the network at ``ts``, in the
         membership table and in the organisation's audit log, in one commit."""
         if member:
-            state = self.journal.submit("INSERT INTO network_members (org, since) "
-                                        "VALUES (?, ?) ON CONFLICT (org) DO NOTHING", (org, ts))
+            state: tuple[str, tuple[object, ...]] = (
+                "INSERT INTO network_members (org, since) VALUES (?, ?) "
+                "ON CONFLICT (org) DO NOTHING", (org, ts))
         else:
-            state = self.journal.submit("DELETE FROM network_members WHERE org = ?", (org,))
-        audit = self.journal.submit(
+            state = ("DELETE FROM network_members WHERE org = ?", (org,))
+        # One write: the membership never changes without its audit entry, nor the reverse.
+        await self.journal.submit_together((state, (
             "INSERT INTO audit (org, ts, actor, action, conversation_id, detail) "
             "VALUES (?, ?, ?, ?, ?, ?)", (org, ts, "system", JOIN if member else LEAVE, None,
-                                          None))
-        await asyncio.gather(state, audit)
+                                          None))))
 
     async def network_changes(self, org: str, limit: int = 10) -> list[AuditEntry]:
         """An organisation's latest joins and leaves of the network, oldest first."""

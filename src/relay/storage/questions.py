@@ -200,11 +200,11 @@ class QuestionStore:
         for start in range(0, len(ids), 500):
             chunk = ids[start:start + 500]
             marks = ",".join("?" * len(chunk))
-            self.journal.submit(
-                f"DELETE FROM question_lines WHERE org = ? AND question_id IN ({marks})",
-                (self.org, *chunk))
-            await self.journal.submit(
-                "UPDATE questions SET code_hash = NULL, key_hash = NULL, reasons = NULL, "
-                "purged = 1, state = 'closed', closed_at = COALESCE(closed_at, ?) "
-                f"WHERE org = ? AND id IN ({marks})", (now, self.org, *chunk))
+            # One write: a question is never marked purged while its text stays.
+            await self.journal.submit_together((
+                (f"DELETE FROM question_lines WHERE org = ? AND question_id IN ({marks})",
+                 (self.org, *chunk)),
+                ("UPDATE questions SET code_hash = NULL, key_hash = NULL, reasons = NULL, "
+                 "purged = 1, state = 'closed', closed_at = COALESCE(closed_at, ?) "
+                 f"WHERE org = ? AND id IN ({marks})", (now, self.org, *chunk))))
         return ids
