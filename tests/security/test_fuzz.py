@@ -386,6 +386,8 @@ def _plain_value(hint: Any) -> Any:
         return {}
     if origin is not None:  # a union: its first option that is not None
         return _plain_value(next(a for a in typing.get_args(hint) if a is not type(None)))
+    if typing.is_typeddict(hint):  # a nested payload (status's questions): each of its keys
+        return {key: _plain_value(h) for key, h in typing.get_type_hints(hint).items()}
     return {str: "x", int: 1, float: 1.0, bool: True}.get(hint, "x")
 
 
