@@ -50,7 +50,7 @@ def _load(path: Path | None, *, extend: bool = True) -> Directory:
         return load_directory(path, extend=extend)
     except DirectoryError as error:
         for problem in error.problems:
-            typer.secho(t("error", message=problem), fg=typer.colors.RED, err=True)
+            typer.secho(t("error", message=problem.phrase), fg=typer.colors.RED, err=True)
         raise typer.Exit(2) from None
 
 
