@@ -195,3 +195,29 @@ def test_a_directory_error_speaks_the_chosen_language(tmp_path: Path, lang: str,
     phone = ('tjänst "local-x": fält "phone": måste vara ett telefonnummer', "",
              'tjeneste "local-x": felt "phone": må være et telefonnummer')[index]
     assert f"{directory}:3: {phone}" in done.stderr
+
+
+def test_the_console_says_a_directory_problem_in_the_staff_members_language(
+        tmp_path: Path) -> None:
+    """A broken referral directory does not take the console down; its problem is kept in the
+    console's language, file and line included."""
+    from console.referrals import ReferralSource
+
+    directory = tmp_path / "town.toml"
+    directory.write_text('[[service]]\nid = "local-x"\nnote = 3\n', encoding="utf-8")
+    source = ReferralSource(directory, lang="nb", extend=False)
+    source.load()
+    assert source.error is not None
+    assert f'{directory}:3: tjeneste "local-x": felt "note": må være tekst' in source.error
+
+
+def test_a_console_config_error_names_the_line_in_each_language(tmp_path: Path) -> None:
+    """The console's own config errors are phrases too: line and key, then why."""
+    from console.settings import ConsoleConfigError, load_console_config
+
+    config = tmp_path / "console.toml"
+    config.write_text("[console]\nbell = 2\n", encoding="utf-8")
+    with pytest.raises(ConsoleConfigError) as caught:
+        load_console_config(config)
+    assert str(caught.value) == f"{config}:2: bell: must be true or false"
+    assert caught.value.text("sv") == f"{config}:2: bell: måste vara true eller false"
