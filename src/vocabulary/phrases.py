@@ -442,3 +442,45 @@ _DIRECTORY: dict[str, Texts] = {
         "ugyldig dato {value!r}: skriv den som ÅÅÅÅ-MM-DD, f.eks. 2026-11-23"),
 }
 PHRASES.update(_DIRECTORY)
+
+# -- conversations and labelled cases read by lotsen referrals suggest|eval (referrals) -----------
+_CONVERSATION: dict[str, Texts] = {
+    "conversation.not_object": ("en konversation måste vara ett JSON-objekt",
+                                "a conversation must be a JSON object",
+                                "en samtale må være et JSON-objekt"),
+    "conversation.lang": (
+        '"lang" måste vara en text som "sv", "nb" eller "en", eller null',
+        '"lang" must be a string such as "sv", "nb" or "en", or null',
+        '"lang" må være en tekst som "sv", "nb" eller "en", eller null'),
+    "conversation.role": (
+        '"role" måste vara en text som "self" eller "relative", eller null',
+        '"role" must be a string such as "self" or "relative", or null',
+        '"role" må være en tekst som "self" eller "relative", eller null'),
+    "conversation.messages": (
+        'en konversation behöver "messages": en lista med {{"sender", "text"}}-objekt',
+        'a conversation needs "messages": a list of {{"sender", "text"}} objects',
+        'en samtale trenger "messages": en liste med {{"sender", "text"}}-objekter'),
+    "conversation.message_object": (
+        "meddelande {number} måste vara ett objekt med sender och text",
+        "message {number} must be an object with sender and text",
+        "melding {number} må være et objekt med sender og text"),
+    "conversation.sender": ('meddelande {number}: "sender" måste vara "visitor" eller "staff"',
+                            'message {number}: "sender" must be "visitor" or "staff"',
+                            'melding {number}: "sender" må være "visitor" eller "staff"'),
+    "conversation.text": ('meddelande {number}: "text" måste vara en text',
+                          'message {number}: "text" must be a string',
+                          'melding {number}: "text" må være en tekst'),
+    "labelled.at": ("{where}: {problem}",) * 3,
+    "labelled.expect_top3_any": ('"expect_top3_any" måste vara en lista med tjänsters id',
+                                 '"expect_top3_any" must be a list of service ids',
+                                 '"expect_top3_any" må være en liste med tjenesters id'),
+    "labelled.urgent": ('"urgent" måste vara true eller false', '"urgent" must be true or false',
+                        '"urgent" må være true eller false'),
+    "labelled.urgent_kind": ('"urgent_kind" måste vara en text som "suicide", eller null',
+                             '"urgent_kind" must be a string such as "suicide", or null',
+                             '"urgent_kind" må være en tekst som "suicide", eller null'),
+    "labelled.hard_negative": ('"hard_negative" måste vara true eller false',
+                               '"hard_negative" must be true or false',
+                               '"hard_negative" må være true eller false'),
+}
+PHRASES.update(_CONVERSATION)

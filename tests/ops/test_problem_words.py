@@ -26,13 +26,14 @@ SOURCES = sorted([
     SRC / "relay" / "config.py", SRC / "relay" / "hours.py", SRC / "relay" / "auth.py",
     SRC / "relay" / "organisations.py", SRC / "relay" / "triage.py",
     *(SRC / "relay" / "storage").glob("*.py"), SRC / "referrals" / "directory.py",
+    SRC / "referrals" / "engine.py", SRC / "referrals" / "evaluation.py",
     SRC / "figures" / "stats.py", SRC / "console" / "settings.py",
 ])
 # Calls that carry a phrase, and which positional argument holds its key: the first of an
 # error or phrase(), the third of DirectoryProblem(file, line, message), the last of the
 # readers' fail(table, key, problem), bad(name, wanted) and problem(field, message).
 FIRST = {"ConfigError", "StorageError", "ConsoleConfigError", "DirectoryError", "IntervalError",
-         "PeriodError", "PhrasedError", "phrase"}
+         "PeriodError", "ConversationError", "PhrasedError", "phrase"}
 LAST = {"fail", "bad", "problem"}
 WORD = re.compile(r"[A-Za-z]{3}")
 

@@ -15,7 +15,7 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
-from lotsen.cli.words import t
+from lotsen.cli.words import said, t
 from referrals import (
     Conversation,
     Directory,
@@ -105,7 +105,7 @@ def suggest(
     try:
         conversation = Conversation.from_dict(data)  # type: ignore[arg-type]
     except ValueError as error:
-        _fail(f"{conversation_file}: {error}")
+        _fail(f"{conversation_file}: {said(error)}")
     engine = SuggestionEngine(_load(directory))
     result = engine.suggest(conversation, top=top)
     typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
@@ -135,7 +135,7 @@ def evaluate_command(
     except (OSError, UnicodeDecodeError) as error:
         _fail(t("referrals.unreadable", path=labelled, problem=error))
     except ValueError as error:
-        _fail(str(error))
+        _fail(said(error))
     if not cases:
         _fail(t("referrals.no_cases", path=labelled))
     report = evaluate(SuggestionEngine(_load(directory)), cases)
