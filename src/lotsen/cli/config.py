@@ -47,7 +47,7 @@ def check(file: Path = typer.Argument(..., help=t("help.config.file"))) -> None:
     try:
         cfg = config_from_env(load_config(file))
     except ConfigError as exc:
-        fail(str(exc))
+        fail(exc)
     warnings = [t("config.unknown_env", name=name) +
                 (t("config.did_you_mean", instead=instead) if instead else "")
                 for name, instead in unknown_env_names().items()]

@@ -18,7 +18,7 @@ from pathlib import Path
 import typer
 
 from lotsen.cli.common import ConfigOption, DbOption, fail, load, with_storage
-from lotsen.cli.words import t
+from lotsen.cli.words import said, t
 from relay.config import ConfigError, RelayConfig, load_config
 from relay.hours import OpeningHours
 from relay.organisations import DEFAULT_ORG, MAX_NAME_CHARS, Organisation, org_id_problem
@@ -65,7 +65,7 @@ def add(
         try:
             load_config(staged)  # the whole file, as the relay will read it
         except ConfigError as exc:
-            fail(str(exc).replace(str(staged), str(config)))
+            fail(said(exc).replace(str(staged), str(config)))
         os.replace(staged, config)
     except OSError as exc:
         fail(t("common.cannot_write", path=config, reason=exc.strerror or exc))

@@ -4,6 +4,10 @@ key: (sv, en, nb), in the order of ``relay.protocol.LANGUAGES``. ``t(key, **args
 the text in the CLI's language with ``{name}`` arguments filled in; a test checks that every
 key has all three languages with the same placeholders.
 
+Problems found outside the CLI (a broken config file, a locked database, a bad referral
+directory) come as phrases of ``vocabulary.phrases``; ``said()`` (and ``t()`` for its
+arguments) says them in the same language.
+
 The language is ``LOTSEN_LANG`` (sv, en or nb) when it is set, else the locale (``LC_ALL``,
 ``LC_MESSAGES``, ``LANG``: sv_* is Swedish, nb_*, nn_* and no_* bokmål, en_* English), else
 Swedish. Messages read it when they are printed; the help texts of commands and options are
@@ -21,6 +25,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from relay.protocol import LANGUAGES
+from vocabulary.phrases import Phrase, PhrasedError
 
 # Locale language codes, as in sv_SE.UTF-8, and the catalog language each one reads.
 _LOCALE_LANGUAGES = {"sv": "sv", "en": "en", "nb": "nb", "nn": "nb", "no": "nb"}
@@ -43,9 +48,18 @@ def cli_language(environ: Mapping[str, str] | None = None) -> str:
 
 def t(key: str, /, **args: Any) -> str:
     """The text for ``key`` in the CLI's language, with ``args`` filled in (a text looked up
-    without arguments is returned as written, braces and all)."""
+    without arguments is returned as written, braces and all). An argument that is a phrase
+    or an error made of one (``vocabulary.phrases``) is said in the same language."""
     text = TEXT[key][LANGUAGES.index(cli_language())]
-    return text.format(**args) if args else text
+    return text.format(**{name: said(value) for name, value in args.items()}) if args else text
+
+
+def said(what: Any) -> Any:
+    """A ``Phrase`` or ``PhrasedError`` (a config, storage or directory problem made elsewhere)
+    in the CLI's language; anything else as it is."""
+    if isinstance(what, Phrase | PhrasedError):
+        return what.text(cli_language())
+    return what
 
 
 TEXT: dict[str, tuple[str, str, str]] = {
