@@ -822,32 +822,31 @@ def _canned(r: _Reader) -> tuple[CannedReply, ...]:
 def _network(r: _Reader, base: NetworkConfig) -> NetworkConfig:
     retention = r.get("network", "retention_days", int, base.retention_days)
     if retention < 1:
-        raise r.fail("network", "retention_days", "must be at least 1")
+        raise r.fail("network", "retention_days", "config.at_least", least=1)
     entries = r.table("network").get("room") if "network" in r.data else None
     if entries is None:
         return replace(base, retention_days=retention)
     if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
-        raise r.fail("network", "room", "must be [[network.room]] tables, each with an id and "
-                                        "a name")
+        raise r.fail("network", "room", "network.rooms_tables")
     rooms: list[NetworkRoom] = []
     for entry in entries:
         room_id = entry.get("id")
-        problem = room_id_problem(room_id) if isinstance(room_id, str) else "is missing"
+        problem = room_id_problem(room_id) if isinstance(room_id, str) \
+            else phrase("network.room_id_missing")
         if problem:
-            raise r.fail("network", "room", f"id {room_id!r}: {problem}")
+            raise r.fail("network", "room", "network.room_id", id=room_id, problem=problem)
         if any(room.id == room_id for room in rooms):
-            raise r.fail("network", "room", f"{room_id!r} is the id of an earlier room")
+            raise r.fail("network", "room", "network.room_again", id=room_id)
         unknown = set(entry) - {"id", "name"}
         if unknown:
-            raise r.fail("network", "room", f"room {room_id!r}: unknown key "
-                                            f"{sorted(unknown)[0]!r} (known: id, name)")
+            raise r.fail("network", "room", "network.room_unknown_key", id=room_id,
+                         key=sorted(unknown)[0])
         name = entry.get("name")
         given = {lang: name for lang in LANGUAGES} if isinstance(name, str) else name
         if not isinstance(given, dict) or not given or set(given) - set(LANGUAGES) or not all(
                 isinstance(text, str) and text.strip() and len(text) <= MAX_ROOM_NAME_CHARS
                 and visible(text) == text for text in given.values()):
-            raise r.fail("network", "room", f"room {room_id!r}: name must be 1-"
-                         f"{MAX_ROOM_NAME_CHARS} visible characters, or a table of them by "
-                         'language, e.g. { sv = "Anhörigstöd", en = "Supporting relatives" }')
+            raise r.fail("network", "room", "network.room_name", id=room_id,
+                         most=MAX_ROOM_NAME_CHARS)
         rooms.append(NetworkRoom.named(room_id, {k: v.strip() for k, v in given.items()}))
     return NetworkConfig(rooms=tuple(rooms), retention_days=retention)

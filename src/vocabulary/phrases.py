@@ -223,6 +223,34 @@ _CONFIG: dict[str, Texts] = {
     "hours.ends_before_start": ("{text!r} slutar innan det börjar",
                                 "{text!r} ends before it starts",
                                 "{text!r} slutter før det begynner"),
+    # -- the professionals' network ([network], relay.network_rooms) --------------------------
+    "network.bad_room_id": (
+        "ett rum-id har bara a-z, 0-9, '-' och '_' (1–40 tecken, börjar med en bokstav eller "
+        'siffra), t.ex. "rus"',
+        "a room id uses only a-z, 0-9, '-' and '_' (1-40 characters, starting with a letter "
+        'or digit), e.g. "rus"',
+        "en rom-id har bare a-z, 0-9, '-' og '_' (1–40 tegn, begynner med en bokstav eller et "
+        'siffer), f.eks. "rus"'),
+    "network.rooms_tables": (
+        "måste vara [[network.room]]-tabeller, var och en med id och name",
+        "must be [[network.room]] tables, each with an id and a name",
+        "må være [[network.room]]-tabeller, hver med id og name"),
+    "network.room_id_missing": ("id saknas", "id is missing", "id mangler"),
+    "network.room_id": ("id {id!r}: {problem}",) * 3,
+    "network.room_again": ("{id!r} är id för ett tidigare rum",
+                           "{id!r} is the id of an earlier room",
+                           "{id!r} er id-en til et tidligere rom"),
+    "network.room_unknown_key": (
+        "rum {id!r}: okänd nyckel {key!r} (kända: id, name)",
+        "room {id!r}: unknown key {key!r} (known: id, name)",
+        "rom {id!r}: ukjent nøkkel {key!r} (kjente: id, name)"),
+    "network.room_name": (
+        "rum {id!r}: name måste vara 1–{most} synliga tecken, eller en tabell av dem per språk, "
+        't.ex. {{ sv = "Anhörigstöd", en = "Supporting relatives" }}',
+        "room {id!r}: name must be 1-{most} visible characters, or a table of them by "
+        'language, e.g. {{ sv = "Anhörigstöd", en = "Supporting relatives" }}',
+        "rom {id!r}: name må være 1–{most} synlige tegn, eller en tabell av dem per språk, "
+        'f.eks. {{ nb = "Pårørendestøtte", en = "Supporting relatives" }}'),
     # -- organisations and passwords (relay.organisations, relay.auth) -------------------------
     "org.bad_id": (
         "ett organisations-id har bara a-z, 0-9, '-' och '_' (1–40 tecken, börjar med en "

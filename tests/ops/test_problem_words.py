@@ -25,6 +25,7 @@ SRC = Path(__file__).resolve().parents[2] / "src"
 SOURCES = sorted([
     SRC / "relay" / "config.py", SRC / "relay" / "hours.py", SRC / "relay" / "auth.py",
     SRC / "relay" / "organisations.py", SRC / "relay" / "triage.py",
+    SRC / "relay" / "network_rooms.py",
     *(SRC / "relay" / "storage").glob("*.py"), SRC / "referrals" / "directory.py",
     SRC / "referrals" / "engine.py", SRC / "referrals" / "evaluation.py",
     SRC / "figures" / "stats.py", SRC / "console" / "settings.py",
