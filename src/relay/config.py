@@ -163,7 +163,7 @@ def _problem(problem: str | Phrase, args: dict[str, Any]) -> Phrase:
 def _line_of(text: str, table: str | None, key: str) -> int | None:
     """The 1-based line where ``key`` is set (inside ``[table]`` if given), for error messages."""
     current: str | None = None
-    key_re = re.compile(rf"^\s*{re.escape(key)}\s*=")
+    key_re = re.compile(rf"""^\s*(?:{re.escape(key)}|"{re.escape(key)}"|'{re.escape(key)}')\s*=""")
     for number, line in enumerate(text.splitlines(), start=1):
         header = re.match(r"^\s*\[+\s*([^\]]+?)\s*\]+", line)
         if header:
@@ -175,6 +175,14 @@ def _line_of(text: str, table: str | None, key: str) -> int | None:
                                    table == ""):
             return number
     return None
+
+
+def _entry_line(text: str, array: str, index: int) -> int | None:
+    """The 1-based line of the ``index``-th ``[[array]]`` header, or None."""
+    pattern = re.compile(rf"^\s*\[\[\s*{re.escape(array)}\s*\]\]")
+    found = [number for number, line in enumerate(text.splitlines(), start=1)
+             if pattern.match(line)]
+    return found[index] if index < len(found) else None
 
 
 # How a type is named in an error message ops read (a key of PHRASES: config.kind.<name>).
@@ -194,7 +202,20 @@ class _Reader:
 
     def fail(self, table: str, key: str, problem: str | Phrase, /, **args: Any) -> ConfigError:
         """The error for ``table.key``: ``problem`` is a key of PHRASES (with ``args``)."""
-        line = _line_of(self.text, table, key) or _line_of(self.text, None, table)
+        return self.fail_at(self.line(table, key), table, key, problem, **args)
+
+    def line(self, table: str, key: str) -> int | None:
+        """Where ``table.key`` is: its own line, else its table's header (a top-level table
+        when ``table`` is empty, e.g. an unknown ``[srever]``)."""
+        return (_line_of(self.text, table, key) or _line_of(self.text, None, table or key))
+
+    def entry_line(self, array: str, index: int) -> int | None:
+        """The header line of the ``index``-th ``[[array]]`` table."""
+        return _entry_line(self.text, array, index)
+
+    def fail_at(self, line: int | None, table: str, key: str, problem: str | Phrase, /,
+                **args: Any) -> ConfigError:
+        """The error for ``table.key`` found at ``line`` (the file alone when None)."""
         where = f"{self.path}:{line}" if line else str(self.path)
         name = f"{table}.{key}" if table else key
         return ConfigError("config.at", where=where, name=name, problem=_problem(problem, args))
@@ -263,7 +284,8 @@ def load_config(path: Path | str, base: RelayConfig | None = None) -> RelayConfi
     """Read a TOML config file on top of ``base`` (the defaults), or raise ConfigError."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        # utf-8-sig: a byte-order mark some Windows editors write is not a TOML statement.
+        text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise ConfigError("config.file", where=path, problem=phrase("config.no_file")) from None
     except (OSError, UnicodeDecodeError) as exc:
@@ -513,11 +535,12 @@ def _emergency(r: _Reader, base: tuple[EmergencyContact, ...]
     if not isinstance(entries, list) or not entries:
         raise r.fail("", "emergency", "config.emergency_tables")
     out: list[EmergencyContact] = []
-    for entry in entries:
+    for index, entry in enumerate(entries):
         if not isinstance(entry, dict) or not isinstance(entry.get("name"), str) or not (
             isinstance(entry.get("phone"), str) or isinstance(entry.get("url"), str)
         ):
-            raise r.fail("", "emergency", "config.emergency_entry")
+            raise r.fail_at(r.entry_line("emergency", index) or r.line("", "emergency"), "",
+                            "emergency", "config.emergency_entry")
         contact: EmergencyContact = {"name": entry["name"]}
         if "phone" in entry:
             contact["phone"] = str(entry["phone"])
@@ -735,9 +758,9 @@ class _OrganisationReader(_Reader):
         self.label: str | Phrase = (repr(data["id"]) if isinstance(data.get("id"), str)
                                     else phrase("config.org_number", number=index + 1))
 
-    def fail(self, table: str, key: str, problem: str | Phrase, /, **args: Any) -> ConfigError:
-        line = (_line_of(self.text, table, key) or _line_of(self.text, None, table)
-                or self.header_line)
+    def fail_at(self, line: int | None, table: str, key: str, problem: str | Phrase, /,
+                **args: Any) -> ConfigError:
+        line = line or self.header_line
         where = f"{self.path}:{line}" if line else str(self.path)
         name = f"{table}.{key}" if table else key
         return ConfigError("config.in_org", where=where, label=self.label, name=name,

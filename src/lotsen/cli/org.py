@@ -18,7 +18,7 @@ from pathlib import Path
 import typer
 
 from lotsen.cli.common import ConfigOption, DbOption, fail, load, with_storage
-from lotsen.cli.words import said, t
+from lotsen.cli.words import t
 from relay.config import ConfigError, RelayConfig, load_config
 from relay.hours import OpeningHours
 from relay.organisations import DEFAULT_ORG, MAX_NAME_CHARS, Organisation, org_id_problem
@@ -56,6 +56,11 @@ def add(
     if not name or len(name) > MAX_NAME_CHARS or visible(name) != name:
         fail(t("org.bad_name", max=MAX_NAME_CHARS))
     before = config.read_text(encoding="utf-8") if config.exists() else ""
+    if before:
+        try:  # a problem already in the file is reported as such, at its own line
+            load_config(config)
+        except ConfigError as exc:
+            fail(exc)
     first = "[[organisation]]" not in before
     text = before + ("" if not before or before.endswith("\n") else "\n") + \
         organisation_table(org_id, name, origin)
@@ -65,7 +70,11 @@ def add(
         try:
             load_config(staged)  # the whole file, as the relay will read it
         except ConfigError as exc:
-            fail(said(exc).replace(str(staged), str(config)))
+            # The file was fine, so the problem is in the table this command wrote: name the
+            # option, not a line of a draft that is never written.
+            args = exc.phrase.args
+            fail(t("org.add_refused", id=org_id, name=args.get("name", ""),
+                   problem=args.get("problem", exc)))
         os.replace(staged, config)
     except OSError as exc:
         fail(t("common.cannot_write", path=config, reason=exc.strerror or exc))

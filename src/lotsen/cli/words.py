@@ -1153,6 +1153,10 @@ TEXT.update({
     "org.bad_name": ("--name måste vara 1–{max} synliga tecken",
                      "--name must be 1-{max} visible characters",
                      "--name må være 1–{max} synlige tegn"),
+    "org.add_refused": (
+        "organisationen {id} lades inte till, inget ändrades: {name}: {problem}",
+        "organisation {id} was not added, nothing changed: {name}: {problem}",
+        "organisasjonen {id} ble ikke lagt til, ingenting ble endret: {name}: {problem}"),
     "org.added": (
         "Lade till organisationen {id} ({name}) i {config}. Lägg till dess personal med "
         "`lotsen staff add NAMN --org {id} -c {config}` och starta om reläet.",
