@@ -17,8 +17,8 @@ from tests.referrals.helpers import DATA
 DEV, TEST = DATA / "blind_dev.jsonl", DATA / "blind_test.jsonl"
 
 # Figures of the frozen part at the last change (docs/referrals.md, "Evaluation").
-PINNED_RECALL = (61, 71)
-PINNED_PRECISION = (61, 68)
+PINNED_RECALL = (63, 71)
+PINNED_PRECISION = (63, 70)
 PINNED_TOP3 = (188, 216)
 
 
