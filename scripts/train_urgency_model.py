@@ -43,13 +43,13 @@ from referrals.model import FORMAT, MODEL_FILE, UrgencyModel, features, line_fea
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "referrals" / "data"
 FROZEN = "blind_test.jsonl"
-THRESHOLD = 0.8
+THRESHOLD = 0.7
 """Chosen by leaving one blind set out at a time (``--loso``: the model trained without it,
 the rules as they are): the lowest threshold at which the flags the model adds to the rules'
 were at least 90 % right, summed over the left-out sets. The margin over the 85 % target is
 there because those sets flatter the rules, which were tuned on them; docs/referrals.md has
-the table (and what ``--loso`` says with blind set 5: C = 16 at 0.7)."""
-C = 8.0
+the table: with blind set 5 that is C = 16 at 0.7)."""
+C = 16.0
 """Inverse regularisation, checked the same way (``--loso --c 8 --c 16``)."""
 MIN_DF = 2
 KIND_WEIGHT_FLOOR = 0.05
