@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from relay.cover import CoverProblem, CoverTerm, Party, agreements, parse_term
 from relay.hours import Interval, OpeningHours, parse_interval
 from relay.logs import LOG_LEVELS
 from relay.organisations import (
@@ -239,7 +240,7 @@ _KNOWN = {
 }
 # Keys of one [[organisation]] table; hours and emergency are read like the relay-wide ones.
 _ORG_KNOWN = {"id", "name", "origins", "hours", "emergency", "referral_directory",
-              "retention_days", "canned", "default_language"}
+              "retention_days", "canned", "default_language", "cover"}
 
 
 def load_config(path: Path | str, base: RelayConfig | None = None) -> RelayConfig:
@@ -733,6 +734,10 @@ def _organisations(r: _Reader, relay_wide: RelayConfig) -> tuple[Organisation, .
         if any(earlier.id == org.id for earlier in out):
             raise org_reader.fail("", "id", f"{org.id!r} is the id of an earlier organisation")
         out.append(org)
+    try:
+        agreements(Party(org.id, org.hours.timezone, org.cover) for org in out)
+    except CoverProblem as exc:
+        raise ConfigError(f"[[organisation.cover]]: {exc.problem}") from None
     return tuple(out)
 
 
@@ -773,7 +778,46 @@ def _organisation(r: _OrganisationReader, relay_wide: RelayConfig) -> Organisati
         retention_days=retention,
         canned=_canned(r),
         default_language=language,
+        cover=_cover(r),
     )
+
+
+def _cover(r: _OrganisationReader) -> tuple[CoverTerm, ...]:
+    """``[[organisation.cover]]``: this organisation's side of cover agreements
+    (relay/cover.py); each table's place is kept for messages that name both sides."""
+    entries = r.data.get("cover")
+    if entries is None:
+        return ()
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise r.fail("", "cover", "must be one or more [[organisation.cover]] tables")
+    headers = [number for number, line in enumerate(r.text.splitlines(), start=1)
+               if re.match(r"^\s*\[\[\s*cover\s*\]\]", line)]
+    terms: list[CoverTerm] = []
+    for index, entry in enumerate(entries):
+        header = headers[index] if index < len(headers) else r.header_line
+        key_lines = _cover_key_lines(r.text, header)
+        try:
+            terms.append(parse_term(entry, f"{r.path}:{header}"))
+        except CoverProblem as exc:
+            line = key_lines.get(exc.key or "", header)
+            raise ConfigError(f"{r.path}:{line}: [[organisation]] {r.label}: "
+                              f"[[organisation.cover]]{' ' + exc.key if exc.key else ''}: "
+                              f"{exc.problem}") from None
+    return tuple(terms)
+
+
+def _cover_key_lines(text: str, header: int | None) -> dict[str, int]:
+    """The line of each key of the [[cover]] table whose header is on line ``header``."""
+    found: dict[str, int] = {}
+    if header is None:
+        return found
+    for number, line in enumerate(text.splitlines()[header:], start=header + 1):
+        if re.match(r"^\s*\[", line):
+            break
+        match = re.match(r"^\s*([A-Za-z_]+)\s*=", line)
+        if match:
+            found.setdefault(match.group(1), number)
+    return found
 
 
 def _canned(r: _Reader) -> tuple[CannedReply, ...]:

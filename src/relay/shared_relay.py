@@ -30,6 +30,7 @@ import logging
 import re
 import time
 from collections.abc import Callable
+from functools import partial
 from urllib.parse import parse_qs, urlsplit
 
 from websockets.asyncio.server import Server, ServerConnection, serve
@@ -39,6 +40,7 @@ from websockets.http11 import Request, Response
 
 from relay import auth, protocol
 from relay.config import RelayConfig
+from relay.cover_relay import CoverDesk, CoverOutbox
 from relay.organisations import Organisation, RelayIds, WidgetRefusal
 from relay.protocol import STAFF_PATH, VISITOR_PATH
 from relay.server import Relay, Triage
@@ -69,11 +71,20 @@ class SharedRelay:
         self.storage = open_storage(config.database, org=first.id, relay=True)
         ids = RelayIds()
         self.relays: dict[str, Relay] = {}
+        covered = {a.covered for a in self.organisations.cover}
         for org in self.organisations:
             seen = config.for_organisation(org)
             self.relays[org.id] = Relay(
                 seen, storage=self.storage.scoped(org.id), clock=clock, ids=ids,
-                triage=triage_for(seen) if triage_for is not None else None)
+                triage=triage_for(seen) if triage_for is not None else None,
+                # A covered organisation's outbox also writes to covering staff (guests).
+                **({"delivery": partial(CoverOutbox, org=org)} if org.id in covered else {}))
+        # Cover agreements (relay/cover_relay.py): covering staff's frames go through the desk.
+        self.cover: CoverDesk | None = None
+        if self.organisations.cover:
+            self.cover = CoverDesk(self.organisations, self.relays, clock=clock)
+            for covering in {a.covering for a in self.organisations.cover}:
+                self.relays[covering].sessions.staff_router = self.cover.router(covering)
         # Logins and unknown names are handled by the first organisation's relay until the
         # account is known; it keeps the limits on silent and failed logins.
         self.gate = self.relays[first.id]
@@ -99,6 +110,9 @@ class SharedRelay:
             for relay in self.relays.values():
                 await relay.start(listen=False)
                 started.append(relay)
+            if self.cover is not None:
+                await self.cover.check()
+                self.cover.start()
             cfg = self.config
             self._server = await serve(
                 self._connection, cfg.host, cfg.port, process_request=self._http,
@@ -127,6 +141,8 @@ class SharedRelay:
         self._stopping = True
         if self._server is not None:
             self._server.server.close()
+        if self.cover is not None:
+            await self.cover.stop()
         for relay in self.relays.values():
             await relay.stop(reason)
         if self._server is not None:
