@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 import typer
 
 from lotsen.cli.common import ConfigOption, DbOption, fail, load, with_storage
 from relay.config import ConfigError, RelayConfig, load_config
+from relay.cover import CoverAgreement
 from relay.hours import OpeningHours
 from relay.organisations import DEFAULT_ORG, MAX_NAME_CHARS, Organisation, org_id_problem
 from relay.protocol import WEEKDAYS
@@ -126,8 +128,10 @@ def _hours_text(hours: OpeningHours) -> list[str]:
     return rows or ["never open (no weekly hours)"]
 
 
-def describe(org: Organisation, staff: int, conversations: int) -> list[str]:
-    """What ``org show`` prints: every setting of one organisation, one per line."""
+def describe(org: Organisation, staff: int, conversations: int,
+             cover: Iterable[CoverAgreement] = ()) -> list[str]:
+    """What ``org show`` prints: every setting of one organisation, one per line, with the
+    cover agreements it is part of (relay/cover.py)."""
     out = [f"id:                 {org.id}", f"name:               {visible(org.name)}",
            f"origins:            {', '.join(org.origins) or '(the relay own pages only)'}",
            f"time zone:          {org.hours.timezone.key}"]
@@ -139,6 +143,11 @@ def describe(org: Organisation, staff: int, conversations: int) -> list[str]:
             f"language:           {org.default_language}",
             f"canned replies:     {', '.join(c.key for c in org.canned) or '(none)'}",
             f"staff accounts:     {staff}", f"conversations:      {conversations}"]
+    for agreement in cover:
+        if agreement.covered == org.id:
+            out.append(f"covered by:         {agreement.covering}, {agreement.describe()}")
+        elif agreement.covering == org.id:
+            out.append(f"covers:             {agreement.covered}, {agreement.describe()}")
     return out
 
 
@@ -152,5 +161,5 @@ def show(org_id: str = typer.Argument(..., metavar="ID"), db: str | None = DbOpt
         fail(f"no organisation {org_id!r} — this relay serves {', '.join(cfg.served().ids)} "
              "(lotsen org list)")
     staff, conversations = _counts_of(cfg)[org_id]
-    for row in describe(org, staff, conversations):
+    for row in describe(org, staff, conversations, cfg.served().cover):
         typer.echo(row)
