@@ -52,7 +52,8 @@ class CannedReplies(Provider):
         screen = self.screen
         if not isinstance(app, LotsenConsole) or not isinstance(screen, MainScreen):
             return []
-        replies = app.config.canned_replies(i18n.language(), app.state.organisation_canned)
+        replies = app.config.canned_replies(
+            i18n.language(), app.state.canned_for(app.state.active_chat()))
         return [(t("canned.command", title=r.title), partial(screen.insert_canned, r),
                  f"/{r.key}: {r.text[:80]}") for r in replies]
 

@@ -81,6 +81,10 @@ class Waiting:
     """When the visitor's connection went (epoch seconds), while the relay keeps the place."""
     returned: bool = False
     """Answered before and back in the queue (transferred back), not a new visitor."""
+    org: str | None = None
+    """Another organisation's visitor this console's organisation covers (``cover``)."""
+    org_name: str | None = None
+    """...that organisation's name, the label shown with the entry."""
 
     @classmethod
     def from_entry(cls, entry: protocol.QueueEntry) -> Waiting:
@@ -96,6 +100,8 @@ class Waiting:
             reasons=list(entry["reasons"]),
             marked_by=entry.get("marked_by") or None,
             gone_since=entry.get("gone_since"),
+            org=entry.get("org") or None,
+            org_name=entry.get("org_name") or None,
         )
 
 
@@ -133,6 +139,10 @@ class Chat:
     """Ids of referrals inserted into the composer, preselected in the close dialog."""
     version: int = 0
     """Bumped whenever lines change, so views know their layout is stale."""
+    org: str | None = None
+    """Another organisation's chat taken while covering it (``cover``): its id..."""
+    org_name: str | None = None
+    """...and its name, shown with the chat."""
 
     @property
     def is_room(self) -> bool:
@@ -246,6 +256,8 @@ class ConsoleState:
         # On a relay of several organisations: the account's, and its canned replies.
         self.organisation: str | None = None
         self.organisation_canned: tuple[CannedReply, ...] = ()
+        self.cover: dict[str, tuple[str, tuple[CannedReply, ...]]] = {}
+        """Organisations this one covers now (``cover`` frames): id -> (name, canned replies)."""
         self.queue: list[Waiting] = []
         self.queue_total: int | None = None
         """How many wait in all, when the relay sends only the head of a long queue."""
@@ -295,6 +307,13 @@ class ConsoleState:
         if chat is not None:
             return chat.alias
         return self.aliases.get(key, "?") if isinstance(key, int) else "?"
+
+    def canned_for(self, chat: Chat | None) -> tuple[CannedReply, ...]:
+        """The organisation's canned replies for a chat: a covered organisation's for its
+        chats, the account's own for the rest."""
+        if chat is not None and chat.org is not None and chat.org in self.cover:
+            return self.cover[chat.org][1]
+        return self.organisation_canned
 
     def waiting(self, conversation: int) -> Waiting | None:
         for entry in self.queue:
@@ -371,17 +390,30 @@ class ConsoleState:
         self.user, self.name, self.supervisor = frame.user, frame.name, frame.supervisor
         self.token = frame.token
         self.organisation = frame.organisation
-        self.organisation_canned = tuple(
-            CannedReply(str(c.get("key")), str(c.get("title") or c.get("key")), str(c["text"]))
-            for c in frame.canned or () if isinstance(c, dict) and isinstance(c.get("text"), str))
+        self.organisation_canned = _canned(frame.canned)
         update.session = True
+
+    def _cover(self, frame: protocol.Cover, update: Update) -> None:
+        """A cover window opened (its organisation's entries follow) or closed (they go)."""
+        if frame.open:
+            self.cover[frame.org] = (frame.name, _canned(frame.canned))
+            update.notices.append(("notice.cover_open", {"org": frame.name}))
+            return
+        self.cover.pop(frame.org, None)
+        self.queue = [w for w in self.queue if w.org != frame.org]
+        update.queue = True
+        update.notices.append(("notice.cover_closed", {"org": frame.name}))
 
     def _queue_snapshot(self, frame: protocol.QueueSnapshot, update: Update) -> None:
         known = {w.conversation for w in self.queue}
-        self.queue = [self._remember(Waiting.from_entry(e)) for e in frame.entries]
-        self.queue_total = frame.total  # the snapshot holds the head of a long queue
+        fresh = [self._remember(Waiting.from_entry(e)) for e in frame.entries]
+        if frame.org is None:  # one's own queue first, then the covered organisations'
+            self.queue = fresh + [w for w in self.queue if w.org is not None]
+            self.queue_total = frame.total  # the snapshot holds the head of a long queue
+        else:
+            self.queue = [w for w in self.queue if w.org != frame.org] + fresh
         update.queue = True
-        update.new_waiting = [w for w in self.queue if w.conversation not in known]
+        update.new_waiting = [w for w in fresh if w.conversation not in known]
 
     def _queued(self, frame: protocol.Queued, update: Update) -> None:
         entry = self._remember(Waiting.from_entry(frame.entry))
@@ -391,7 +423,16 @@ class ConsoleState:
             del self.queue[existing]
         else:
             update.new_waiting.append(entry)
-        self.queue.insert(max(0, min(frame.index, len(self.queue))), entry)
+        # ``index`` is the place in its organisation's queue: among that organisation's entries.
+        places = [i for i, w in enumerate(self.queue) if w.org == entry.org]
+        if frame.index < len(places):
+            at = places[frame.index]
+        elif places:
+            at = places[-1] + 1
+        else:
+            at = len(self.queue) if entry.org is not None else next(
+                (i for i, w in enumerate(self.queue) if w.org is not None), len(self.queue))
+        self.queue.insert(at, entry)
         update.queue = True
         chat = self.chats.get(entry.conversation)
         if chat is not None and chat.readonly:  # a followed conversation went back to queue
@@ -436,6 +477,7 @@ class ConsoleState:
         chat.urgent, chat.reasons = frame.urgent, list(frame.reasons)
         chat.marked_by = frame.marked_by
         chat.readonly = frame.readonly
+        chat.org, chat.org_name = frame.org, frame.org_name
         if frame.state != "closed":
             chat.ended_by = None
         if not frame.readonly:
@@ -653,7 +695,15 @@ _HANDLERS: dict[type, Callable[[ConsoleState, Any, Update], None]] = {
     protocol.Error: ConsoleState._error,
     protocol.StatsReport: ConsoleState._stats,
     protocol.QueueTotal: ConsoleState._queue_total,
+    protocol.Cover: ConsoleState._cover,
 }
+
+
+def _canned(replies: list[dict[str, Any]] | None) -> tuple[CannedReply, ...]:
+    """Canned replies as a ``session`` or ``cover`` frame gives them."""
+    return tuple(
+        CannedReply(str(c.get("key")), str(c.get("title") or c.get("key")), str(c["text"]))
+        for c in replies or () if isinstance(c, dict) and isinstance(c.get("text"), str))
 
 
 def _register_questions() -> None:

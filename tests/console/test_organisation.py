@@ -32,3 +32,69 @@ async def test_the_status_bar_names_the_organisation_and_its_replies_are_offered
             await pilot.pause(0.1)
             assert "Anna, Kommun A" in str(screen.query_one("#statusbar", Static).render())
             assert [r.key for r in screen._canned()] == ["hej"]
+
+
+async def test_a_covered_organisations_visitor_is_labelled_and_uses_its_replies(
+        tmp_path: Path) -> None:
+    """Kommun B covers Kommun A now: B's console shows A's waiting visitor labelled "for
+    Kommun A", and once taken the chat's header says so and /hej offers A's reply, while
+    B's own replies stay B's; when the window closes A's entries leave B's queue."""
+    from datetime import time
+
+    from console.widgets.header import ChatHeader
+    from console.widgets.queue import QueuePane
+    from relay.cover import CoverTerm
+    from tests.support import Client
+
+    always = OpeningHours(always_open=True)
+    from datetime import datetime
+    from time import monotonic
+    from zoneinfo import ZoneInfo
+
+    thursday_evenings = ((3, ((time(17), time(21)),)),)  # Thursday evenings
+    thursday = datetime(2026, 10, 29, 18, tzinfo=ZoneInfo("Europe/Stockholm")).timestamp()
+    started = monotonic()
+    clock = {"closed": False}
+
+    def now() -> float:  # a Thursday evening, running; a day later once "closed"
+        return thursday + monotonic() - started + (86400 if clock["closed"] else 0)
+
+    config = make_config(tmp_path, organisations=(
+        Organisation("kommun-a", "Kommun A", hours=always,
+                     canned=(CannedReply("hej", "Hälsning från A", "Hej från kommun A!"),),
+                     cover=(CoverTerm("offer", "kommun-b", thursday_evenings),)),
+        Organisation("kommun-b", "Kommun B", hours=always,
+                     canned=(CannedReply("hallo", "Hälsning från B", "Hej från kommun B!"),),
+                     cover=(CoverTerm("accept", "kommun-a", thursday_evenings),))))
+    await add_staff_async(config.database, "bo", org="kommun-b")
+    async with SharedRelay(config, clock=now) as relay:
+        app = console_for(relay, "bo")  # type: ignore[arg-type]
+        async with app.run_test(size=(120, 36)) as pilot:
+            await wait_for(pilot, lambda: isinstance(app.screen, MainScreen), what="login")
+            await wait_for(pilot, lambda: "kommun-a" in app.state.cover, what="cover")
+            visitor = await Client.visitor(relay.port, org="kommun-a")
+            await visitor.say("Hej, jag bor i kommun A")
+            await wait_for(pilot, lambda: app.state.queue, what="A's visitor")
+            pane = app.screen.query_one(QueuePane)
+            await pilot.pause(0.1)
+            rows = [pane.render_line(y).text for y in range(pane.size.height)]
+            assert any("for Kommun A" in row for row in rows), rows
+            screen: Any = app.screen
+            assert [r.key for r in screen._canned()] == ["hallo"]  # no chat: B's own
+            await pilot.press("ctrl+n")
+            await wait_for(pilot, lambda: app.state.active_chat() is not None, what="claim")
+            claimed = await visitor.expect("claimed")
+            assert claimed["on_behalf_of"] == "Kommun A"
+            await pilot.pause(0.1)
+            header = str(screen.query_one(ChatHeader).render())
+            assert "for Kommun A" in header, header
+            assert [r.key for r in screen._canned()] == ["hej"]
+
+            second = await Client.visitor(relay.port, org="kommun-a")
+            await second.say("Och jag med")
+            await wait_for(pilot, lambda: app.state.queue, what="second visitor")
+            clock["closed"] = True
+            await wait_for(pilot, lambda: "kommun-a" not in app.state.cover, what="close")
+            assert app.state.queue == []
+            await visitor.close()
+            await second.close()

@@ -443,7 +443,8 @@ class MainScreen(Screen[None]):
     def _canned(self) -> tuple[CannedReply, ...]:
         from console.i18n import language
 
-        return self.config.canned_replies(language(), self.state.organisation_canned)
+        return self.config.canned_replies(language(),
+                                          self.state.canned_for(self.state.active_chat()))
 
     def _canned_hint(self, text: str) -> None:
         hint = self.query_one("#canned-hint", Static)
