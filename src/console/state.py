@@ -189,6 +189,16 @@ def _goes_after(earlier: Line, seq: int) -> bool:
     return earlier.seq > seq
 
 
+@dataclass(frozen=True, slots=True)
+class CoveredOrganisation:
+    """An organisation this console's organisation answers for now (a ``cover`` frame)."""
+
+    name: str
+    canned: tuple[CannedReply, ...]
+    directory: str | None
+    """Its referral directory file, for its chats' referral pane."""
+
+
 @dataclass(slots=True)
 class Update:
     """What one frame changed, so the screen refreshes only that."""
@@ -256,8 +266,10 @@ class ConsoleState:
         # On a relay of several organisations: the account's, and its canned replies.
         self.organisation: str | None = None
         self.organisation_canned: tuple[CannedReply, ...] = ()
-        self.cover: dict[str, tuple[str, tuple[CannedReply, ...]]] = {}
-        """Organisations this one covers now (``cover`` frames): id -> (name, canned replies)."""
+        self.organisation_directory: str | None = None
+        """The relay's referral directory file (``session``), for the referral pane."""
+        self.cover: dict[str, CoveredOrganisation] = {}
+        """Organisations this one covers now (``cover`` frames), by id."""
         self.queue: list[Waiting] = []
         self.queue_total: int | None = None
         """How many wait in all, when the relay sends only the head of a long queue."""
@@ -312,7 +324,7 @@ class ConsoleState:
         """The organisation's canned replies for a chat: a covered organisation's for its
         chats, the account's own for the rest."""
         if chat is not None and chat.org is not None and chat.org in self.cover:
-            return self.cover[chat.org][1]
+            return self.cover[chat.org].canned
         return self.organisation_canned
 
     def waiting(self, conversation: int) -> Waiting | None:
@@ -391,12 +403,14 @@ class ConsoleState:
         self.token = frame.token
         self.organisation = frame.organisation
         self.organisation_canned = _canned(frame.canned)
+        self.organisation_directory = frame.directory
         update.session = True
 
     def _cover(self, frame: protocol.Cover, update: Update) -> None:
         """A cover window opened (its organisation's entries follow) or closed (they go)."""
         if frame.open:
-            self.cover[frame.org] = (frame.name, _canned(frame.canned))
+            self.cover[frame.org] = CoveredOrganisation(frame.name, _canned(frame.canned),
+                                                        frame.directory)
             update.notices.append(("notice.cover_open", {"org": frame.name}))
             return
         self.cover.pop(frame.org, None)

@@ -47,6 +47,7 @@ from relay.hub import ConnectionId, StaffConn
 from relay.organisations import Organisation, Organisations, session_fields
 from relay.protocol import Frame
 from relay.server import Relay
+from relay.staff_login import directory_text
 from relay.storage import StorageError
 
 log = logging.getLogger("lotsen.relay")
@@ -218,7 +219,7 @@ class CoverDesk:
                 self.taken.setdefault((covered, username), set()).add(live.id)
         _, canned = session_fields(org)
         self.relays[org_id].hub.send(conn.connection, protocol.Cover(
-            org.id, org.name, True, canned))
+            org.id, org.name, True, canned, directory_text(org.referral_directory)))
         first = relay.hub.staff_joined(guest, None)
         await relay.hub.welcome_staff(guest, first_conn=first)
 

@@ -660,6 +660,10 @@ class Session(Frame):
     device: str | None = None
     organisation: str | None = None
     canned: list[dict[str, Any]] | None = None
+    directory: str | None = None
+    """The relay's referral directory file (TOML, docs/referrals.md), which the console's
+    referral pane lays over the shipped directory, so staff see their organisation's own
+    local services; None when the relay has none."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -746,6 +750,8 @@ class Cover(Frame):
     name: str
     open: bool
     canned: list[dict[str, Any]] | None = None
+    directory: str | None = None
+    """Its referral directory file (as in ``session``), for its chats' referral pane."""
 
 
 @dataclass(frozen=True, slots=True)
