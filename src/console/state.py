@@ -416,6 +416,13 @@ class ConsoleState:
         self.cover.pop(frame.org, None)
         self.queue = [w for w in self.queue if w.org != frame.org]
         update.queue = True
+        # Its chats held here go back to its queue after the grace period (relay/cover_relay.py).
+        for chat in [c for c in self.chats.values() if c.org == frame.org]:
+            del self.chats[chat.key]
+            update.removed.append((chat.key, "cover_closed"))
+            update.chats = True
+            if self.active == chat.key:
+                self.active = None
         update.notices.append(("notice.cover_closed", {"org": frame.name}))
 
     def _queue_snapshot(self, frame: protocol.QueueSnapshot, update: Update) -> None:

@@ -194,6 +194,8 @@ class CoverDesk:
         for conn, (org, _) in list(self.staff.items()):
             if org == covering:
                 self._detach(conn, covered)
+        for key in [key for key in self.taken if key[0] == covered]:
+            del self.taken[key]  # the next window starts afresh
 
     # -- guests ----------------------------------------------------------------------------------
 

@@ -108,6 +108,7 @@ async def test_a_covered_organisations_visitor_is_labelled_and_uses_its_replies(
             clock["closed"] = True
             await wait_for(pilot, lambda: "kommun-a" not in app.state.cover, what="close")
             assert app.state.queue == []
+            assert app.state.my_chats() == []  # A's chat goes back to A's queue
             await visitor.close()
             await second.close()
 

@@ -222,5 +222,19 @@ async def test_b_staff_logging_in_during_the_window_see_a_s_queue_and_c_never(
     staff_c = await Client.staff(relay.port, "staff-c")
     frames = await staff_c.drain(0.3)
     assert not any(f.get("type") in ("cover", "queued") for f in frames), frames
-    for client in (staff_b, staff_c, visitor):
+    # B's supervisor is a plain staff member in A: A's chat held by A's staff stays closed.
+    staff_a = await Client.staff(relay.port, "staff-a")
+    conversation = queued["entry"]["conversation"]
+    await staff_a.send({"type": "claim", "conversation": conversation})
+    await staff_a.expect("conversation", id=conversation)
+    boss_b = await Client.staff(relay.port, "boss-b")
+    await boss_b.expect("cover", open=True)
+    for frame in ({"type": "view"}, {"type": "sync", "after": 0},
+                  {"type": "whisper", "text": "psst", "cid": new_cid()},
+                  {"type": "block"}, {"type": "claim"}):
+        await boss_b.send({**frame, "conversation": conversation})
+        error = await boss_b.expect("error")
+        assert error["code"] in ("forbidden", "already_claimed"), (frame, error)
+    assert not any(f.get("type") == "message" for f in await boss_b.drain(0.3))
+    for client in (staff_a, staff_b, staff_c, boss_b, visitor):
         await client.close()
