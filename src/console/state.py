@@ -284,7 +284,7 @@ class ConsoleState:
         after it left this console."""
         self.answered: set[int] = set()
         """Conversations seen claimed: one that comes back to the queue was transferred back."""
-        self.inbox: dict[int, dict[str, Any]] = {}
+        self.inbox: dict[int, protocol.InboxEntry] = {}
         """Questions outside opening hours this person may see, by id (console/questions.py)."""
         self.opening: int | None = None
         """A question asked to open; its thread becomes the active chat when it arrives."""
@@ -720,7 +720,7 @@ _HANDLERS: dict[type, Callable[[ConsoleState, Any, Update], None]] = {
 }
 
 
-def _canned(replies: list[dict[str, Any]] | None) -> tuple[CannedReply, ...]:
+def _canned(replies: list[protocol.CannedText] | None) -> tuple[CannedReply, ...]:
     """Canned replies as a ``session`` or ``cover`` frame gives them."""
     return tuple(
         CannedReply(str(c.get("key")), str(c.get("title") or c.get("key")), str(c["text"]))

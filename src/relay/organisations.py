@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from relay import protocol
 from relay.cover import CoverAgreement, CoverTerm, Party, agreements
 from relay.hours import OpeningHours
 from relay.protocol import EmergencyContact
@@ -182,10 +183,10 @@ class RelayIds:
 
 
 def session_fields(org: Organisation | None
-                   ) -> tuple[str | None, list[dict[str, str]] | None]:
+                   ) -> tuple[str | None, list[protocol.CannedText] | None]:
     """What a staff ``session`` frame says of the account's organisation (relay.protocol):
     its name and canned replies, on a relay of several; nothing on a relay of one."""
     if org is None:
         return None, None
-    canned = [{"key": c.key, "title": c.title, "text": c.text} for c in org.canned]
+    canned = [protocol.CannedText(key=c.key, title=c.title, text=c.text) for c in org.canned]
     return org.name, canned or None

@@ -130,6 +130,65 @@ class PresenceEntry(TypedDict):
     supervisor: bool
 
 
+class QuestionOffer(TypedDict):
+    """The ``questions`` field of ``status`` when questions outside opening hours are on."""
+
+    offer: bool
+    """Whether the widget offers asking a question now (closed, nobody online, or busy)."""
+    retention_days: int
+    """How long a question's text is kept."""
+
+
+class CannedText(TypedDict):
+    """One of an organisation's canned replies (``session`` frame on a relay of several)."""
+
+    key: str
+    title: str
+    text: str
+
+
+class InboxEntry(TypedDict):
+    """One question outside opening hours as staff see it (``inbox`` and ``question``)."""
+
+    id: int
+    urgent: bool
+    reasons: list[str]
+    lang: str | None
+    role: str | None
+    state: str
+    """``open`` or ``closed``."""
+    staff: str | None
+    staff_name: str | None
+    asked_at: float
+    last_visitor_at: float | None
+    unread: int
+    """Visitor lines after the last one staff saw."""
+    answered: bool
+    read: bool
+    """Whether the visitor has read the answer."""
+    preview: str
+
+
+class AnswerTimes(TypedDict):
+    median: float | None
+    p90: float | None
+
+
+class QuestionFigures(TypedDict):
+    """The ``questions`` part of a statistics report (``relay.questions.QuestionStats``)."""
+
+    asked: int
+    answered: int
+    read: int
+    share_read: float | None
+    first_answer_s: AnswerTimes
+    by_weekday: list[int]
+    by_hour: list[int]
+    who: dict[str, int]
+    language: dict[str, int]
+    tags: dict[str, int]
+
+
 class TranscriptLine(TypedDict):
     """One stored line of a conversation sent with it (``conversation`` frame's ``messages``):
     a ``message`` frame to staff without its ``type`` and ``conversation``."""
@@ -223,7 +282,7 @@ class StatsFigures(TypedDict):
     triage: NotRequired[dict[str, int]]
     weeks: list[WeekTrend]
     waits_by_hour: NotRequired[list[HourWaitFigures]]
-    questions: NotRequired[dict[str, Any]]
+    questions: NotRequired[QuestionFigures]
     """Questions outside opening hours (``relay.questions.QuestionStats.to_dict()``)."""
 
 
@@ -525,7 +584,7 @@ class Status(Frame):
     tz: str | None = None
     # Questions outside opening hours: None when switched off, else {"offer": whether to offer
     # asking one now, "retention_days": how long a question's text is kept}.
-    questions: dict[str, Any] | None = None
+    questions: QuestionOffer | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -659,7 +718,7 @@ class Session(Frame):
     expires_at: float
     device: str | None = None
     organisation: str | None = None
-    canned: list[dict[str, Any]] | None = None
+    canned: list[CannedText] | None = None
     directory: str | None = None
     """The relay's referral directory file (TOML, docs/referrals.md), which the console's
     referral pane lays over the shipped directory, so staff see their organisation's own
@@ -749,7 +808,7 @@ class Cover(Frame):
     org: str
     name: str
     open: bool
-    canned: list[dict[str, Any]] | None = None
+    canned: list[CannedText] | None = None
     directory: str | None = None
     """Its referral directory file (as in ``session``), for its chats' referral pane."""
 
@@ -951,7 +1010,7 @@ class Inbox(Frame):
     """To staff: every question they may see, urgent first, then oldest (see ``question``)."""
 
     type: ClassVar[str] = "inbox"
-    entries: list[dict[str, Any]]
+    entries: list[InboxEntry]
 
 
 @dataclass(frozen=True, slots=True)
@@ -959,7 +1018,7 @@ class QuestionEntry(Frame):
     """To staff: a question was added to the inbox or changed (unread count, holder, answer)."""
 
     type: ClassVar[str] = "question"
-    entry: dict[str, Any]
+    entry: InboxEntry
 
 
 @dataclass(frozen=True, slots=True)
@@ -976,7 +1035,7 @@ class QuestionThread(Frame):
     """To staff: an opened question with every line (notes included)."""
 
     type: ClassVar[str] = "question_thread"
-    entry: dict[str, Any]
+    entry: InboxEntry
     lines: list[TranscriptLine]
     readonly: bool
 

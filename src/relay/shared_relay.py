@@ -88,6 +88,8 @@ class SharedRelay:
         # Logins and unknown names are handled by the first organisation's relay until the
         # account is known; it keeps the limits on silent and failed logins.
         self.gate = self.relays[first.id]
+        # /metrics (answered by the gate) reads every organisation's hub.
+        self.gate.http.metric_hubs = {org_id: relay.hub for org_id, relay in self.relays.items()}
         self._server: Server | None = None
         self._stopping = False
 

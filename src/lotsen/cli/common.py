@@ -9,6 +9,7 @@ from typing import NoReturn, TypeVar
 
 import typer
 
+from lotsen.cli.words import t
 from relay.config import ConfigError, RelayConfig, config_from_env, load_config
 from relay.organisations import DEFAULT_ORG
 from relay.storage import PostgresURL, StorageError, database_target, open_storage
@@ -16,17 +17,15 @@ from relay.storage.sqlite import SQLiteStorage
 
 T = TypeVar("T")
 
-ConfigOption = typer.Option(None, "--config", "-c", help="TOML config file (optional).",
+ConfigOption = typer.Option(None, "--config", "-c", help=t("help.option.config"),
                             dir_okay=False)
-DbOption = typer.Option(None, "--db", help="SQLite database file (default: ./lotsen.db), or a "
-                                           "PostgreSQL URL postgresql://user@host:5432/dbname.")
-OrgOption = typer.Option(None, "--org", help="Organisation id (needed when the relay serves "
-                                             "several; see lotsen org list).")
+DbOption = typer.Option(None, "--db", help=t("help.option.db"))
+OrgOption = typer.Option(None, "--org", help=t("help.option.org"))
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
     """Print a one-line error for a person (never a traceback) and exit."""
-    typer.secho(f"error: {message}", fg=typer.colors.RED, err=True)
+    typer.secho(t("error", message=message), fg=typer.colors.RED, err=True)
     raise typer.Exit(code)
 
 
@@ -43,7 +42,7 @@ def require_database(cfg: RelayConfig) -> None:
     """A clear error instead of creating an empty SQLite file (a PostgreSQL database is
     checked when it is opened: it must exist, ``lotsen`` never creates one)."""
     if not isinstance(cfg.database, PostgresURL) and not cfg.database.is_file():
-        fail(f"no database at {cfg.database} — pass --db with the relay's database file")
+        fail(t("common.no_database", path=cfg.database))
 
 
 def for_org(cfg: RelayConfig, org: str | None) -> RelayConfig:
@@ -52,16 +51,13 @@ def for_org(cfg: RelayConfig, org: str | None) -> RelayConfig:
     served = cfg.served()
     if org is None:
         if len(served) > 1:
-            fail(f"this relay serves several organisations ({', '.join(served.ids)}) — pass "
-                 "--org with one of them")
+            fail(t("common.several_orgs", ids=", ".join(served.ids)))
         return cfg.for_organisation(next(iter(served)))
     found = served.get(org)
     if found is None:
         if served.implicit:
-            fail(f"--org {org!r}: this relay has no [[organisation]] in its config; its one "
-                 f"organisation is {DEFAULT_ORG!r} (or leave out --org)")
-        fail(f"--org {org!r}: no such organisation — this relay serves "
-             f"{', '.join(served.ids)} (lotsen org list)")
+            fail(t("common.no_org_tables", org=org, default=DEFAULT_ORG))
+        fail(t("common.no_such_org", org=org, ids=", ".join(served.ids)))
     return cfg.for_organisation(found)
 
 

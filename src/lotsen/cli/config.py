@@ -10,6 +10,7 @@ from typing import Any
 import typer
 
 from lotsen.cli.common import ConfigOption, DbOption, fail, load
+from lotsen.cli.words import t
 from relay.config import (
     _KNOWN,
     ENV_KEYS,
@@ -25,7 +26,7 @@ from relay.hours import OpeningHours
 from relay.organisations import Organisation
 from relay.protocol import WEEKDAYS
 
-app = typer.Typer(help="Check configuration files, or show the effective configuration.",
+app = typer.Typer(help=t("help.config"),
                   no_args_is_help=True)
 
 # File keys whose RelayConfig field has another name; every other key is its field's name.
@@ -40,50 +41,51 @@ FIELD_OF = {("limits", "handshake_timeout_s"): "handshake_timeout",
 NOT_IN_FILE = ("staff_grace_s",)
 
 
-@app.command()
-def check(file: Path = typer.Argument(..., help="The TOML config file to check.")) -> None:
+@app.command(help=t("help.config.check"))
+def check(file: Path = typer.Argument(..., help=t("help.config.file"))) -> None:
     """Validate a config file and the LOTSEN_* variables set; errors name the line or variable."""
     try:
         cfg = config_from_env(load_config(file))
     except ConfigError as exc:
         fail(str(exc))
-    warnings = [f"{name} is not a Lotsen option and is ignored" +
-                (f" — did you mean {instead}?" if instead else "")
+    warnings = [t("config.unknown_env", name=name) +
+                (t("config.did_you_mean", instead=instead) if instead else "")
                 for name, instead in unknown_env_names().items()]
     shadowed = shadowed_env_names()
-    warnings += [f"{name} is ignored: {short} sets the same option and wins"
+    warnings += [t("config.shadowed", name=name, short=short)
                  for name, short in shadowed.items() if os.environ.get(name, "").strip()]
     for warning in warnings:
-        typer.secho(f"warning: {warning}", fg=typer.colors.YELLOW, err=True)
+        typer.secho(t("warning", message=warning), fg=typer.colors.YELLOW, err=True)
     hours = cfg.hours
-    typer.echo(f"{file}: OK")
+    typer.echo(t("config.ok", file=file))
     applied = [name for name in (*ENV_OVERRIDES, *ENV_KEYS)
                if os.environ.get(name, "").strip() and name not in shadowed]
     if applied:
-        typer.echo(f"  with {', '.join(applied)} from the environment")
-    typer.echo(f"  listens on {cfg.host}:{cfg.port}, database {cfg.database}")
+        typer.echo(t("config.from_env", names=", ".join(applied)))
+    typer.echo(t("config.listens", host=cfg.host, port=cfg.port, database=cfg.database))
     if hours.always_open:
-        typer.echo("  opening hours: always open")
+        typer.echo(t("config.always_open"))
     else:
         for index, day in enumerate(WEEKDAYS):
             ranges = ", ".join(f"{a:%H:%M}-{b:%H:%M}" for a, b in hours.weekly.get(index, ()))
-            typer.echo(f"  {day:9} {ranges or 'closed'}")
-        typer.echo(f"  time zone {hours.timezone.key}, last entry "
-                   f"{int(hours.last_entry.total_seconds() // 60)} min before closing, "
-                   f"{len(hours.exceptions)} exception date(s)")
-    typer.echo(f"  transcripts kept {cfg.retention_days} days; "
-               f"{len(cfg.emergency)} emergency contact(s)")
+            typer.echo(t("config.day", day=day, ranges=ranges or t("config.closed")))
+        typer.echo(t("config.zone", zone=hours.timezone.key,
+                     minutes=int(hours.last_entry.total_seconds() // 60),
+                     count=len(hours.exceptions)))
+    typer.echo(t("config.retention", days=cfg.retention_days, count=len(cfg.emergency)))
     asks = cfg.questions
-    offered = "offered when " + asks.offer_when.replace("_", " ") if asks.enabled else "off"
-    typer.echo(f"  questions outside opening hours: {offered}, kept {asks.retention_days} "
-               f"days, at most {asks.max_open} unanswered")
-    typer.echo(f"  logs at level {cfg.log_level} and up, as {'JSON' if cfg.log_json else 'text'}")
+    offered = (t("config.offered", when=asks.offer_when.replace("_", " ")) if asks.enabled
+               else t("config.off"))
+    typer.echo(t("config.questions", offered=offered, days=asks.retention_days,
+                 max_open=asks.max_open))
+    typer.echo(t("config.logs", level=cfg.log_level,
+                 form="JSON" if cfg.log_json else t("config.text")))
     if cfg.organisations:
-        typer.echo("  organisations: " + ", ".join(f"{org.id} ({org.name})"
-                                                   for org in cfg.organisations))
+        typer.echo(t("config.organisations", orgs=", ".join(f"{org.id} ({org.name})"
+                                                            for org in cfg.organisations)))
         for agreement in cfg.served().cover:
-            typer.echo(f"  cover: {agreement.covering} answers {agreement.covered}'s visitors "
-                       f"{agreement.describe()}")
+            typer.echo(t("config.cover", covering=agreement.covering,
+                         covered=agreement.covered, hours=agreement.describe()))
 
 
 def _toml(value: Any) -> str:
@@ -162,7 +164,7 @@ def _organisation_toml(org: Organisation) -> list[str]:
     return out
 
 
-@app.command()
+@app.command(help=t("help.config.show"))
 def show(db: str | None = DbOption, config: Path = ConfigOption) -> None:
     """Print the effective configuration (file, LOTSEN_* variables, defaults) as TOML."""
     typer.echo(effective_toml(load(config, db)), nl=False)

@@ -16,6 +16,7 @@ from pathlib import Path
 import typer
 
 from lotsen.cli.common import ConfigOption, DbOption, fail, load, with_storage
+from lotsen.cli.words import t
 from relay.config import ConfigError, RelayConfig, load_config
 from relay.cover import CoverAgreement
 from relay.hours import OpeningHours
@@ -25,7 +26,7 @@ from relay.storage import PostgresURL
 from relay.storage.sqlite import SQLiteStorage
 from relay.terminal_text import visible
 
-app = typer.Typer(help="Organisations served by this relay (kept in the config file).",
+app = typer.Typer(help=t("help.org"),
                   no_args_is_help=True)
 
 
@@ -37,17 +38,13 @@ def organisation_table(org_id: str, name: str, origins: list[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-@app.command("add")
+@app.command("add", help=t("help.org.add"))
 def add(
-    org_id: str = typer.Argument(..., metavar="ID", help="Short id, e.g. vallentuna (a-z, 0-9, "
-                                                          "'-', '_'); used in data-org."),
-    name: str = typer.Option(..., "--name", help="The organisation's name, shown to visitors "
-                                                 "and staff."),
-    origin: list[str] = typer.Option([], "--origin", help="A web origin whose pages may open "
-                                                          "its chat, e.g. https://kommun-a.se "
-                                                          "(repeat for more)."),
+    org_id: str = typer.Argument(..., metavar="ID", help=t("help.org.id")),
+    name: str = typer.Option(..., "--name", help=t("help.org.name")),
+    origin: list[str] = typer.Option([], "--origin", help=t("help.org.origin")),
     config: Path = typer.Option(..., "--config", "-c", dir_okay=False,
-                                help="The relay's TOML config file (created if missing)."),
+                                help=t("help.org.config")),
 ) -> None:
     """Add an organisation to the config file; restart the relay to serve it."""
     problem = org_id_problem(org_id)
@@ -55,7 +52,7 @@ def add(
         fail(problem)
     name = name.strip()
     if not name or len(name) > MAX_NAME_CHARS or visible(name) != name:
-        fail(f"--name must be 1-{MAX_NAME_CHARS} visible characters")
+        fail(t("org.bad_name", max=MAX_NAME_CHARS))
     before = config.read_text(encoding="utf-8") if config.exists() else ""
     first = "[[organisation]]" not in before
     text = before + ("" if not before or before.endswith("\n") else "\n") + \
@@ -69,15 +66,12 @@ def add(
             fail(str(exc).replace(str(staged), str(config)))
         os.replace(staged, config)
     except OSError as exc:
-        fail(f"cannot write {config}: {exc.strerror or exc}")
+        fail(t("common.cannot_write", path=config, reason=exc.strerror or exc))
     finally:
         staged.unlink(missing_ok=True)
-    typer.echo(f"Added organisation {org_id} ({name}) to {config}. Add its staff with "
-               f"`lotsen staff add NAME --org {org_id} -c {config}` and restart the relay.")
+    typer.echo(t("org.added", id=org_id, name=name, config=config))
     if first and org_id != DEFAULT_ORG:
-        typer.echo(f"Note: what this relay stored before it served organisations belongs to "
-                   f"organisation {DEFAULT_ORG!r}; add that one too (lotsen org add "
-                   f"{DEFAULT_ORG} --name ...) to keep serving it and its staff.")
+        typer.echo(t("org.note_default", default=DEFAULT_ORG))
 
 
 async def _counts(storage: SQLiteStorage, org_ids: list[str]) -> dict[str, tuple[int, int]]:
@@ -92,7 +86,7 @@ def _counts_of(cfg: RelayConfig) -> dict[str, tuple[int, int]]:
     return with_storage(cfg, lambda storage: _counts(storage, ids))
 
 
-@app.command("list")
+@app.command("list", help=t("help.org.list"))
 def list_(db: str | None = DbOption, config: Path = ConfigOption) -> None:
     """List the organisations with their origins, staff and conversations."""
     from rich.console import Console
@@ -101,22 +95,22 @@ def list_(db: str | None = DbOption, config: Path = ConfigOption) -> None:
 
     cfg = load(config, db)
     counts = _counts_of(cfg)
-    table = Table("id", "name", "staff", "conversations", "retention")
-    table.add_column("origins", overflow="fold")  # an address is worth reading whole
+    table = Table(t("org.col.id"), t("org.col.name"), t("org.col.staff"),
+                  t("org.col.conversations"), t("org.col.retention"))
+    table.add_column(t("org.col.origins"), overflow="fold")  # an address is worth reading whole
     for org in cfg.served():
         staff, conversations = counts[org.id]
         table.add_row(Text(org.id), Text(visible(org.name)), str(staff), str(conversations),
-                      f"{org.retention_days} days",
-                      Text(", ".join(org.origins) or "(the relay's own pages)"))
+                      t("org.days", days=org.retention_days),
+                      Text(", ".join(org.origins) or t("org.own_pages")))
     Console(highlight=False).print(table)
     if cfg.served().implicit:
-        typer.echo("No [[organisation]] in the config: the relay serves one organisation, "
-                   f"{DEFAULT_ORG!r}, with its relay-wide settings.")
+        typer.echo(t("org.implicit", default=DEFAULT_ORG))
 
 
 def _hours_text(hours: OpeningHours) -> list[str]:
     if hours.always_open:
-        return ["always open"]
+        return [t("org.always_open")]
     rows = []
     for index, day in enumerate(WEEKDAYS):
         spans = hours.weekly.get(index, ())
@@ -124,42 +118,46 @@ def _hours_text(hours: OpeningHours) -> list[str]:
             rows.append(f"{day}: " + ", ".join(f"{a:%H:%M}-{b:%H:%M}" for a, b in spans))
     closed = sorted(day for day, spans in hours.exceptions.items() if not spans)
     if closed:
-        rows.append("closed: " + ", ".join(day.isoformat() for day in closed))
-    return rows or ["never open (no weekly hours)"]
+        rows.append(t("org.closed_dates", dates=", ".join(day.isoformat() for day in closed)))
+    return rows or [t("org.never_open")]
 
 
 def describe(org: Organisation, staff: int, conversations: int,
              cover: Iterable[CoverAgreement] = ()) -> list[str]:
     """What ``org show`` prints: every setting of one organisation, one per line, with the
     cover agreements it is part of (relay/cover.py)."""
-    out = [f"id:                 {org.id}", f"name:               {visible(org.name)}",
-           f"origins:            {', '.join(org.origins) or '(the relay own pages only)'}",
-           f"time zone:          {org.hours.timezone.key}"]
-    out += [f"hours:              {row}" for row in _hours_text(org.hours)]
-    out += [f"emergency:          {visible(e['name'])} {e.get('phone') or e.get('url', '')}"
+    out = [_row("id", org.id), _row("name", visible(org.name)),
+           _row("origins", ", ".join(org.origins) or t("org.own_pages_only")),
+           _row("timezone", org.hours.timezone.key)]
+    out += [_row("hours", row) for row in _hours_text(org.hours)]
+    out += [_row("emergency", f"{visible(e['name'])} {e.get('phone') or e.get('url', '')}")
             for e in org.emergency]
-    out += [f"referral directory: {org.referral_directory or '(the shipped directory)'}",
-            f"retention:          {org.retention_days} days",
-            f"language:           {org.default_language}",
-            f"canned replies:     {', '.join(c.key for c in org.canned) or '(none)'}",
-            f"staff accounts:     {staff}", f"conversations:      {conversations}"]
+    out += [_row("directory", org.referral_directory or t("org.shipped_directory")),
+            _row("retention", t("org.days", days=org.retention_days)),
+            _row("language", org.default_language),
+            _row("canned", ", ".join(c.key for c in org.canned) or t("org.none")),
+            _row("staff", staff), _row("conversations", conversations)]
     for agreement in cover:
         if agreement.covered == org.id:
-            out.append(f"covered by:         {agreement.covering}, {agreement.describe()}")
+            out.append(_row("covered_by", f"{agreement.covering}, {agreement.describe()}"))
         elif agreement.covering == org.id:
-            out.append(f"covers:             {agreement.covered}, {agreement.describe()}")
+            out.append(_row("covers", f"{agreement.covered}, {agreement.describe()}"))
     return out
 
 
-@app.command("show")
+def _row(label: str, value: object) -> str:
+    """One line of ``org show``: the label in words, the values lined up after it."""
+    return f"{t(f'org.label.{label}') + ':':20}{value}"
+
+
+@app.command("show", help=t("help.org.show"))
 def show(org_id: str = typer.Argument(..., metavar="ID"), db: str | None = DbOption,
          config: Path = ConfigOption) -> None:
     """Show one organisation's settings, staff and conversation counts."""
     cfg = load(config, db)
     org = cfg.served().get(org_id)
     if org is None:
-        fail(f"no organisation {org_id!r} — this relay serves {', '.join(cfg.served().ids)} "
-             "(lotsen org list)")
+        fail(t("org.no_such", org=org_id, ids=", ".join(cfg.served().ids)))
     staff, conversations = _counts_of(cfg)[org_id]
     for row in describe(org, staff, conversations, cfg.served().cover):
         typer.echo(row)
