@@ -736,8 +736,9 @@ def _organisations(r: _Reader, relay_wide: RelayConfig) -> tuple[Organisation, .
         out.append(org)
     try:
         agreements(Party(org.id, org.hours.timezone, org.cover) for org in out)
-    except CoverProblem as exc:
-        raise ConfigError(f"[[organisation.cover]]: {exc.problem}") from None
+    except CoverProblem as exc:  # the problem names the tables' lines (CoverTerm.where)
+        raise ConfigError(exc.problem if exc.problem.startswith(f"{r.path}:")
+                          else f"{r.path}: [[organisation.cover]]: {exc.problem}") from None
     return tuple(out)
 
 

@@ -694,9 +694,9 @@ TEXT: dict[str, tuple[str, str, str]] = {
     "config.text": ("text", "text", "tekst"),
     "config.organisations": ("  organisationer: {orgs}", "  organisations: {orgs}",
                              "  organisasjoner: {orgs}"),
-    "config.cover": ("  täckning: {covering} svarar {covered}s besökare {hours}",
+    "config.cover": ("  täckning: {covering} svarar för {covered}, {hours}",
                      "  cover: {covering} answers {covered}'s visitors {hours}",
-                     "  dekning: {covering} svarer {covered}s besøkende {hours}"),
+                     "  dekning: {covering} svarer for {covered}, {hours}"),
     # -- console and demo (console.py) -------------------------------------------------------
     "help.console": ("Öppna personalkonsolen: kö, samtal och hänvisningar, från tangentbordet.",
                      "Open the staff console: queue, chats and referrals, from the keyboard.",
