@@ -9,6 +9,7 @@ behalf; the chats stay A's (statistics, audit). Outside it B's staff see nothing
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from datetime import datetime, time
 from pathlib import Path
@@ -237,4 +238,34 @@ async def test_b_staff_logging_in_during_the_window_see_a_s_queue_and_c_never(
         assert error["code"] in ("forbidden", "already_claimed"), (frame, error)
     assert not any(f.get("type") == "message" for f in await boss_b.drain(0.3))
     for client in (staff_a, staff_b, staff_c, boss_b, visitor):
+        await client.close()
+
+
+async def test_a_covering_counsellor_who_reconnects_in_the_window_keeps_a_s_chat(
+        relay: SharedRelay, clock: Clock) -> None:
+    """B's counsellor holding A's chat loses the connection and logs in again with the
+    session token within the grace period: the chat comes back, labelled with A, and the
+    conversation goes on both ways."""
+    await _set(relay, clock, "2026-10-29T19:00:00")
+    staff_b = await Client.staff(relay.port, "staff-b")
+    await staff_b.expect("cover", open=True)
+    visitor = await _a_visitor(relay.port, "är du kvar?")
+    conversation = int((await staff_b.expect("queued"))["entry"]["conversation"])
+    await staff_b.send({"type": "claim", "conversation": conversation})
+    await staff_b.expect("conversation", id=conversation)
+    token = staff_b.session["token"]
+    await staff_b.close()
+
+    again = await Client.staff(relay.port, session=token)
+    info = await again.expect("conversation", id=conversation)
+    assert (info["org_name"], info["state"], info["readonly"]) == ("Kommun A", "active", False)
+    cid = new_cid()
+    await again.send({"type": "message", "conversation": conversation, "text": "Ja, här.",
+                      "cid": cid})
+    await again.expect("ack", cid=cid)
+    await visitor.expect("message", text="Ja, här.")
+    await asyncio.sleep(GRACE_S + 0.5)  # the first connection's grace has passed: still held
+    record = await relay.relays["kommun-a"].storage.conversation(conversation)
+    assert record is not None and record.state == "active" and record.staff == "staff-b"
+    for client in (again, visitor):
         await client.close()
