@@ -23,6 +23,8 @@ from relay.hours import OpeningHours
 from relay.organisations import CannedReply, Organisation
 from relay.shared_relay import SharedRelay
 from relay.storage import Database
+from tests.ops.http import http_get
+from tests.ops.test_metrics import samples
 from tests.support import Client, add_staff_async, make_config, new_cid
 
 ORGS = ("kommun-a", "kommun-b", "kommun-c")
@@ -220,6 +222,12 @@ async def test_b_staff_logging_in_during_the_window_see_a_s_queue_and_c_never(
     await visitor.say("hallå")
     queued = await staff_b.expect("queued")
     assert queued["entry"]["org_name"] == "Kommun A"
+    # /metrics counts B's counsellor once relay-wide, and as online for A too (A is answered).
+    _, _, body = await http_get(relay.port, "/metrics")
+    figures = samples(body)
+    assert figures[("lotsen_staff_online", ())] == 1
+    assert figures[("lotsen_connections", (("kind", "staff"),))] == 1
+    assert figures[("lotsen_organisation_staff_online", (("org", "kommun-a"),))] == 1
     staff_c = await Client.staff(relay.port, "staff-c")
     frames = await staff_c.drain(0.3)
     assert not any(f.get("type") in ("cover", "queued") for f in frames), frames
