@@ -145,7 +145,21 @@ class CoverDesk:
     # -- the clock -------------------------------------------------------------------------------
 
     def start(self) -> None:
+        """Look at the clock from now on. Chats a covering counsellor held when the relay
+        stopped go back to their queue after the grace period unless they log in again
+        within it (in a window), as if their connection had just closed."""
+        for covered in {a.covered for a in self.organisations.cover}:
+            hub, outsiders = self.relays[covered].hub, self._outsiders(covered)
+            for live in hub.live.values():
+                holder = live.record.staff
+                if live.record.state == "active" and holder in outsiders:
+                    hub.release_later(holder)
         self._task = asyncio.create_task(self._run(), name="lotsen-cover")
+
+    def _outsiders(self, covered: str) -> set[str]:
+        """Staff of the organisations covering ``covered`` (their usernames, as stored)."""
+        return {username for a in self.organisations.cover if a.covered == covered
+                for username in self.relays[a.covering].hub.names}
 
     async def stop(self) -> None:
         if self._task is not None:

@@ -580,6 +580,14 @@ class Hub:
                 self._offline_timers[username] = asyncio.get_running_loop().call_later(
                     self.config.staff_grace_s, self._release_abandoned, username)
 
+    def release_later(self, username: str) -> None:
+        """Return a staff member who is not connected's chats to the queue after
+        ``staff_grace_s`` unless they log in again, as when their last connection closes
+        (relay/cover_relay.py: a covering counsellor's chats after a restart)."""
+        if not self.staff.get(username) and username not in self._offline_timers:
+            self._offline_timers[username] = asyncio.get_running_loop().call_later(
+                self.config.staff_grace_s, self._release_abandoned, username)
+
     def staff_online(self) -> int:
         return sum(1 for conns in self.staff.values() if conns)
 

@@ -277,3 +277,32 @@ async def test_a_covering_counsellor_who_reconnects_in_the_window_keeps_a_s_chat
     assert record is not None and record.state == "active" and record.staff == "staff-b"
     for client in (again, visitor):
         await client.close()
+
+
+async def test_a_chat_a_covering_counsellor_held_goes_back_after_a_restart(
+        tmp_path: Path, database: Database, relay: SharedRelay, clock: Clock) -> None:
+    """The relay restarts after the window while B's counsellor still holds A's chat: after
+    the grace period it is first in A's queue again, not held by someone who cannot reach it."""
+    await _set(relay, clock, "2026-10-29T20:58:00")
+    staff_b = await Client.staff(relay.port, "staff-b")
+    await staff_b.expect("cover", open=True)
+    visitor = await _a_visitor(relay.port, "hinner vi?")
+    conversation = int((await staff_b.expect("queued"))["entry"]["conversation"])
+    await staff_b.send({"type": "claim", "conversation": conversation})
+    await staff_b.expect("conversation", id=conversation)
+    await relay.stop()  # with the counsellor still connected: no grace starts before it
+    await staff_b.close()
+    await visitor.close()
+
+    clock.now = local("2026-10-29T21:05:00")
+    async with SharedRelay(relay.config, clock=clock) as again:
+        hub = again.relays["kommun-a"].hub
+        assert hub.live[conversation].record.state == "active"  # for the grace period
+        deadline = asyncio.get_running_loop().time() + GRACE_S + 5
+        while hub.live[conversation].record.state != "queued":
+            assert asyncio.get_running_loop().time() < deadline, "never requeued"
+            await asyncio.sleep(0.05)
+        staff_a = await Client.staff(again.port, "staff-a")
+        snapshot = await staff_a.expect("queue")
+        assert [e["conversation"] for e in snapshot["entries"]] == [conversation]
+        await staff_a.close()
