@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from console.state import Chat
+from vocabulary.phrases import PhrasedError
 
 if TYPE_CHECKING:  # imported when the directory loads: the console paints first
     from referrals import Service, SuggestionEngine
@@ -127,7 +128,7 @@ class ReferralSource:
             # No learnt urgency model: the console ranks by the relay's verdict, never its own.
             engine = SuggestionEngine(directory, model=None)
         except Exception as exc:  # a bad directory file must not take the console down
-            self.error = str(exc)
+            self.error = exc.text(self.lang) if isinstance(exc, PhrasedError) else str(exc)
             self.loaded = True
             return
         referrals = [referral_from_service(s, self.lang) for s in directory]

@@ -14,10 +14,13 @@ import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from console.settings import CannedReply
 from relay import protocol
+
+if TYPE_CHECKING:
+    from console.network import NetworkState
 
 ROOM = "room"
 """The chat key of the staff room; conversations are keyed by their integer id."""
@@ -228,6 +231,8 @@ class Update:
     """The inbox of questions changed (console/questions.py)."""
     show: ChatKey | None = None
     """A chat the person asked to open arrived: make it the active one."""
+    network: bool = False
+    """The professionals' network changed: its rooms or lines (console/network.py)."""
 
     def touch(self, key: ChatKey, index: int) -> None:
         current = self.lines_from.get(key)
@@ -252,6 +257,7 @@ class Update:
         self.claimed = later.claimed if later.claimed is not None else self.claimed
         self.inbox = self.inbox or later.inbox
         self.show = later.show if later.show is not None else self.show
+        self.network = self.network or later.network
 
 
 class ConsoleState:
@@ -288,6 +294,11 @@ class ConsoleState:
         """Questions outside opening hours this person may see, by id (console/questions.py)."""
         self.opening: int | None = None
         """A question asked to open; its thread becomes the active chat when it arrives."""
+        from console.network import NetworkState
+
+        self.network: NetworkState = NetworkState()
+        """The professionals' network's rooms and lines (empty unless the organisation is in
+        it)."""
 
     # -- queries ----------------------------------------------------------------------------
 
@@ -689,6 +700,8 @@ class ConsoleState:
         update.error = frame
         if frame.code in CLAIM_REFUSALS or (frame.code == "storage" and not frame.cid):
             self.claim_pending = False
+        if frame.cid and self.network.failed(frame.cid):
+            update.network = True
         if frame.cid:
             for chat in self.chats.values():
                 line = chat.by_cid.get(frame.cid)
@@ -734,3 +747,12 @@ def _register_questions() -> None:
 
 
 _register_questions()
+
+
+def _register_network() -> None:
+    from console.network import HANDLERS
+
+    _HANDLERS.update(HANDLERS)
+
+
+_register_network()

@@ -40,6 +40,7 @@ from referrals.model import (
     line_features,
 )
 from relay.protocol import ROLES
+from vocabulary.phrases import PhrasedError
 
 SENDERS: Final = ("visitor", "staff")
 _ROLE_ALIASES: Final = {
@@ -116,6 +117,10 @@ class Line:
     text: str
 
 
+class ConversationError(PhrasedError, ValueError):
+    """A conversation or labelled case that cannot be read; its phrase says why."""
+
+
 @dataclass
 class Conversation:
     """What the engine reads: the visitor's language and stated role, and the messages so far.
@@ -132,30 +137,29 @@ class Conversation:
     def from_dict(cls, data: Mapping[str, Any]) -> Conversation:
         """Read the dev.jsonl format: ``{"lang", "role", "messages": [{"sender", "text"}]}``.
 
-        ``lines`` is accepted instead of ``messages``. Raises ValueError saying what is wrong.
+        ``lines`` is accepted instead of ``messages``. Raises ConversationError (a ValueError)
+        saying what is wrong.
         """
         if not isinstance(data, Mapping):
-            raise ValueError("a conversation must be a JSON object")
+            raise ConversationError("conversation.not_object")
         lang = data.get("lang")
         role = data.get("role")
         if lang is not None and not isinstance(lang, str):
-            raise ValueError('"lang" must be a string such as "sv", "nb" or "en", or null')
+            raise ConversationError("conversation.lang")
         if role is not None and not isinstance(role, str):
-            raise ValueError('"role" must be a string such as "self" or "relative", or null')
+            raise ConversationError("conversation.role")
         messages = data.get("messages", data.get("lines"))
         if not isinstance(messages, list):
-            raise ValueError(
-                'a conversation needs "messages": a list of {"sender", "text"} objects'
-            )
+            raise ConversationError("conversation.messages")
         lines: list[Line] = []
         for number, message in enumerate(messages, start=1):
             if not isinstance(message, Mapping):
-                raise ValueError(f"message {number} must be an object with sender and text")
+                raise ConversationError("conversation.message_object", number=number)
             sender, text = message.get("sender"), message.get("text")
             if sender not in SENDERS:
-                raise ValueError(f'message {number}: "sender" must be "visitor" or "staff"')
+                raise ConversationError("conversation.sender", number=number)
             if not isinstance(text, str):
-                raise ValueError(f'message {number}: "text" must be a string')
+                raise ConversationError("conversation.text", number=number)
             lines.append(Line(sender, text))
         return cls(lang=lang, role=role, lines=lines)
 

@@ -25,20 +25,21 @@ from datetime import datetime
 from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from relay.hours import Interval, parse_interval
+from relay.hours import Interval, IntervalError, parse_interval
 from relay.protocol import WEEKDAYS
+from vocabulary.phrases import Phrase, PhrasedError
 
 Side = Literal["offer", "accept"]
 KNOWN_KEYS = frozenset({"offer_to", "accept_from", "timezone", *WEEKDAYS})
 
 
-class CoverProblem(ValueError):
-    """A cover table that cannot be used: ``key`` names the key at fault (or None)."""
+class CoverProblem(PhrasedError, ValueError):
+    """A cover table that cannot be used: ``key`` names the key at fault (or None); the
+    phrase (vocabulary.phrases, ``cover.*``) says what is wrong in any language."""
 
-    def __init__(self, key: str | None, problem: str) -> None:
-        super().__init__(problem)
+    def __init__(self, key: str | None, problem: str | Phrase, /, **args: Any) -> None:
+        super().__init__(problem, **args)
         self.key = key
-        self.problem = problem
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,17 +61,15 @@ def parse_term(entry: Mapping[str, Any], where: str = "") -> CoverTerm:
     """Read one ``[[organisation.cover]]`` table, or raise CoverProblem."""
     for key in entry:
         if key not in KNOWN_KEYS:
-            raise CoverProblem(key, f"unknown key (known: {', '.join(sorted(KNOWN_KEYS))})")
+            raise CoverProblem(key, "cover.unknown_key", known=", ".join(sorted(KNOWN_KEYS)))
     offer, accept = entry.get("offer_to"), entry.get("accept_from")
     if (offer is None) == (accept is None):
-        raise CoverProblem(None, 'needs either offer_to = "ID" (the organisation whose staff '
-                                 'may answer this one\'s visitors) or accept_from = "ID" (the '
-                                 "organisation whose visitors this one's staff answer)")
+        raise CoverProblem(None, "cover.which_side")
     side: Side = "offer" if offer is not None else "accept"
     key = "offer_to" if side == "offer" else "accept_from"
     partner = offer if offer is not None else accept
     if not isinstance(partner, str) or not partner:
-        raise CoverProblem(key, "must be an organisation id")
+        raise CoverProblem(key, "cover.org_id")
     weekly: list[tuple[int, tuple[Interval, ...]]] = []
     for index, day in enumerate(WEEKDAYS):
         if day not in entry:
@@ -78,20 +77,20 @@ def parse_term(entry: Mapping[str, Any], where: str = "") -> CoverTerm:
         value = entry[day]
         if not isinstance(value, list) or not value or not all(isinstance(v, str)
                                                                for v in value):
-            raise CoverProblem(day, 'must be a list of ranges like ["17:00-21:00"]')
+            raise CoverProblem(day, "cover.ranges")
         try:
             weekly.append((index, tuple(sorted(parse_interval(v) for v in value))))
-        except ValueError as exc:
-            raise CoverProblem(day, str(exc)) from None
+        except IntervalError as exc:
+            raise CoverProblem(day, exc.phrase) from None
     if not weekly:
-        raise CoverProblem(None, "names no hours: add a weekday, e.g. thursday = "
-                                 '["17:00-21:00"]')
+        raise CoverProblem(None, "cover.no_hours")
     timezone = None
     if "timezone" in entry:
         try:
             timezone = ZoneInfo(str(entry["timezone"]))
         except (ZoneInfoNotFoundError, ValueError):
-            raise CoverProblem("timezone", f"unknown time zone {entry['timezone']!r}") from None
+            raise CoverProblem("timezone", "config.unknown_timezone",
+                               name=str(entry["timezone"])) from None
     return CoverTerm(side, partner, tuple(weekly), timezone, where)
 
 
@@ -149,46 +148,38 @@ def agreements(parties: Iterable[Party]) -> tuple[CoverAgreement, ...]:
             where = f"{term.where}: " if term.where else ""
             verb = "offer_to" if term.side == "offer" else "accept_from"
             if term.partner == party.id:
-                raise CoverProblem(verb, f"{where}organisation {party.id!r} cannot cover "
-                                         "itself")
+                raise CoverProblem(verb, "cover.itself", where=where, org=party.id)
             if (term.side, term.partner) in seen:
-                raise CoverProblem(verb, f"{where}organisation {party.id!r} has two "
-                                         f"{verb} = {term.partner!r} tables: put all the "
-                                         "hours in one")
+                raise CoverProblem(verb, "cover.twice", where=where, org=party.id, verb=verb,
+                                   partner=term.partner)
             seen.add((term.side, term.partner))
             partner = by_id.get(term.partner)
             if partner is None:
-                raise CoverProblem(verb, f"{where}{verb} = {term.partner!r}: no organisation "
-                                         "has that id")
+                raise CoverProblem(verb, "cover.no_partner", where=where, verb=verb,
+                                   partner=term.partner)
             if term.side != "offer":
                 continue  # each pair is checked once, from the offering side
             answer = next((t for t in partner.terms
                            if t.side == "accept" and t.partner == party.id), None)
             if answer is None:
-                raise CoverProblem(verb, f"{where}{party.id!r} offers cover to "
-                                         f"{partner.id!r} ({describe_hours(term.weekly)}), "
-                                         f"but {partner.id!r} has no [[organisation.cover]] "
-                                         f'with accept_from = "{party.id}": an agreement '
-                                         "needs both sides")
+                raise CoverProblem(verb, "cover.not_accepted", where=where, org=party.id,
+                                   partner=partner.id, hours=describe_hours(term.weekly))
             zone = term.timezone or party.timezone
             other_zone = answer.timezone or party.timezone
             if term.weekly != answer.weekly or zone.key != other_zone.key:
-                raise CoverProblem(verb, f"{where}{party.id!r} offers {partner.id!r} "
-                                         f"{describe_hours(term.weekly)} ({zone.key}), but "
-                                         f"{answer.where + ': ' if answer.where else ''}"
-                                         f"{partner.id!r} accepts "
-                                         f"{describe_hours(answer.weekly)} ({other_zone.key}):"
-                                         " both sides must name the same hours")
+                raise CoverProblem(verb, "cover.disagree", where=where, org=party.id,
+                                   partner=partner.id, hours=describe_hours(term.weekly),
+                                   zone=zone.key, other_hours=describe_hours(answer.weekly),
+                                   other_zone=other_zone.key,
+                                   other_where=f"{answer.where}: " if answer.where else "")
             found.append(CoverAgreement(party.id, partner.id, term.weekly, zone))
         for term in party.terms:
             if term.side == "accept":
                 partner = by_id[term.partner]
                 if not any(t.side == "offer" and t.partner == party.id for t in partner.terms):
-                    where = f"{term.where}: " if term.where else ""
-                    raise CoverProblem("accept_from", f"{where}{party.id!r} accepts cover of "
-                                       f"{partner.id!r}, but {partner.id!r} has no "
-                                       f'[[organisation.cover]] with offer_to = "{party.id}":'
-                                       " an agreement needs both sides")
+                    raise CoverProblem("accept_from", "cover.not_offered",
+                                       where=f"{term.where}: " if term.where else "",
+                                       org=party.id, partner=partner.id)
     return tuple(found)
 
 

@@ -28,6 +28,7 @@ from relay import protocol
 from relay.cover import CoverAgreement, CoverTerm, Party, agreements
 from relay.hours import OpeningHours
 from relay.protocol import EmergencyContact
+from vocabulary.phrases import Phrase, phrase
 
 DEFAULT_ORG = "default"
 """The id of the implicit organisation of a relay with none configured (and of data stored
@@ -40,11 +41,10 @@ CANNED_KEY = re.compile(r"[\wåäöæøÅÄÖÆØ-]+")
 MAX_NAME_CHARS = 80
 
 
-def org_id_problem(org_id: str) -> str | None:
-    """Why a text cannot be an organisation id, or None."""
+def org_id_problem(org_id: str) -> Phrase | None:
+    """Why a text cannot be an organisation id (said in the reader's language), or None."""
     if not ORG_ID.fullmatch(org_id):
-        return ("an organisation id uses only a-z, 0-9, '-' and '_' (1-40 characters, "
-                "starting with a letter or digit), e.g. \"vallentuna\"")
+        return phrase("org.bad_id")
     return None
 
 
@@ -74,6 +74,8 @@ class Organisation:
     default_language: str = "sv"
     cover: tuple[CoverTerm, ...] = ()
     """Its side of cover agreements (``[[organisation.cover]]``, relay/cover.py)."""
+    network: bool = False
+    """Whether its staff take part in the professionals' network (relay/network.py)."""
 
     def allows_origin(self, origin: str | None, host: str = "") -> bool:
         """Whether a page at ``origin`` may open this organisation's chat.

@@ -1066,6 +1066,58 @@ class QuestionAck(Frame):
 
 
 # ---------------------------------------------------------------------------------------------
+# The professionals' network (issue 15): topic rooms shared by the staff of the organisations
+# on one relay that opt in. Never on the visitor endpoint.
+
+
+class NetworkRoomEntry(TypedDict):
+    """One topic room of the network (``network_rooms`` frame): its id and its name per
+    language (sv, en, nb)."""
+
+    id: str
+    names: dict[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class NetworkSend(Frame):
+    """Staff: a line in one of the network's topic rooms. Answered, once stored, by the
+    ``network`` line itself carrying this ``cid``; ``forbidden`` when the staff member's
+    organisation is not in the network."""
+
+    type: ClassVar[str] = "network"
+    room: str
+    text: str
+    cid: str
+
+
+@dataclass(frozen=True, slots=True)
+class NetworkRooms(Frame):
+    """To staff of an organisation in the network, after login: the topic rooms, and how many
+    days their lines are kept. Staff of other organisations never get it."""
+
+    type: ClassVar[str] = "network_rooms"
+    rooms: list[NetworkRoomEntry]
+    retention_days: int
+
+
+@dataclass(frozen=True, slots=True)
+class NetworkLine(Frame):
+    """To staff of every organisation in the network: a stored line of a topic room, with
+    its author's name and organisation (``org`` its id, ``organisation`` its name). ``cid``
+    only to the connection that wrote it (its acknowledgement)."""
+
+    type: ClassVar[str] = "network"
+    room: str
+    seq: int
+    org: str
+    organisation: str
+    name: str
+    text: str
+    ts: float
+    cid: str | None = None
+
+
+# ---------------------------------------------------------------------------------------------
 # Registries and codec
 
 VisitorFrame = Hello | VisitorSend | VisitorTyping | Moment | Leave | Feedback
@@ -1104,6 +1156,11 @@ RELAY_TO_STAFF.update(_registry(Inbox, QuestionEntry, QuestionGone, QuestionThre
                                 QuestionAck))
 QUESTION_VISITOR_FRAMES = (Ask, ReadThread, Reply)
 QUESTION_STAFF_FRAMES = (QuestionOpen, QuestionAnswer, QuestionClose)
+
+# The professionals' network (issue 15), likewise: staff only, never a visitor's.
+STAFF_TO_RELAY.update(_registry(NetworkSend))
+RELAY_TO_STAFF.update(_registry(NetworkRooms, NetworkLine))
+NETWORK_STAFF_FRAMES = (NetworkSend,)
 
 DIRECTIONS: dict[str, dict[str, type[Frame]]] = {
     "visitor_to_relay": VISITOR_TO_RELAY,
@@ -1378,7 +1435,7 @@ def decode(raw: str | bytes, registry: dict[str, type[Frame]]) -> Frame:
 
 # Fields with a length limit; which of them a frame class has is looked up once per class.
 _LONG_FIELDS = ("user", "password", "session", "resume", "totp", "to", "note", "code",
-                "key")
+                "key", "room")
 _LIMITED: dict[type, tuple[bool, bool, tuple[str, ...]]] = {}
 
 

@@ -15,7 +15,7 @@ import json
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from functools import partial
-from typing import Protocol
+from typing import Any, Protocol
 
 from websockets.asyncio.server import ServerConnection
 from websockets.exceptions import ConnectionClosed
@@ -52,6 +52,12 @@ class Sessions:
         self.silent_staff: OrderedDict[ConnectionId, None] = OrderedDict()
         self.closed_connections = 0
         """Connections closed since the relay last collected garbage (relay/server.py)."""
+        self.extra_staff_frames: dict[
+            type[Frame], Callable[[StaffConn, Any], Awaitable[None] | None]] = {}
+        """Staff frames handled outside the hub, by type (the professionals' network,
+        relay/network.py, which a SharedRelay attaches)."""
+        self.staff_welcomes: list[Callable[[StaffConn], Awaitable[None]]] = []
+        """What else a console is sent after the hub's welcome (relay/network.py)."""
         self.staff_router: StaffRouter | None = None
         """Set by a SharedRelay with cover agreements (relay/cover_relay.py): takes each
         logged-in staff frame, and hands those about another organisation's chats there."""
@@ -141,16 +147,27 @@ class Sessions:
         router = self.staff_router
         try:
             await self.hub.welcome_staff(conn, first_conn=first_conn)
+            for welcome in self.staff_welcomes:
+                await welcome(conn)
             if router is not None:
                 await router.joined(conn, ws)
-            await self._frames(ws, connection, protocol.STAFF_TO_RELAY,
-                               partial(router.frame if router is not None
-                                       else self.hub.staff_frame, conn),
+            handle = (partial(self._staff_frame, conn)
+                      if self.extra_staff_frames or router is not None
+                      else partial(self.hub.staff_frame, conn))
+            await self._frames(ws, connection, protocol.STAFF_TO_RELAY, handle,
                                RateLimiter(self.config.staff_rate, self.config.staff_burst))
         finally:
             if router is not None:
                 router.left(conn)
             self.hub.staff_left(conn)
+
+    def _staff_frame(self, conn: StaffConn, frame: Frame) -> Awaitable[None] | None:
+        extra = self.extra_staff_frames.get(type(frame))
+        if extra is not None:
+            return extra(conn, frame)
+        if self.staff_router is not None:  # cover agreements: maybe another hub's chat
+            return self.staff_router.frame(conn, frame)
+        return self.hub.staff_frame(conn, frame)
 
     def _wait_for_login(self, connection: ConnectionId) -> None:
         """At most ``max_unauthenticated_staff`` staff connections may be silent (not logged

@@ -5,8 +5,9 @@ queue, live chats, staff presence, staff room, questions inbox, statistics) over
 scoped to its organisation (``scoped``, on SQLite or PostgreSQL), so staff of one
 organisation have no path to another's conversations: a frame naming another organisation's
 conversation finds nothing and is answered ``forbidden``. What is shared is what must be: the
-port, the database with its group commit, and the relay-wide id counters (an id never names
-two chats).
+port, the database with its group commit, the relay-wide id counters (an id never names
+two chats), and the professionals' network of the organisations that opt in
+(relay/network.py).
 
 This module only routes connections:
 
@@ -41,6 +42,7 @@ from websockets.http11 import Request, Response
 from relay import auth, protocol
 from relay.config import RelayConfig
 from relay.cover_relay import CoverDesk, CoverOutbox
+from relay.network import Network
 from relay.organisations import Organisation, RelayIds, WidgetRefusal
 from relay.protocol import STAFF_PATH, VISITOR_PATH
 from relay.server import Relay, Triage
@@ -85,6 +87,10 @@ class SharedRelay:
             self.cover = CoverDesk(self.organisations, self.relays, clock=clock)
             for covering in {a.covering for a in self.organisations.cover}:
                 self.relays[covering].sessions.staff_router = self.cover.router(covering)
+        # The professionals' network across the organisations that opt in (relay/network.py).
+        self.network = Network(config.network, self.organisations, self.storage, clock=clock)
+        for org_id, relay in self.relays.items():
+            self.network.attach(org_id, relay)
         # Logins and unknown names are handled by the first organisation's relay until the
         # account is known; it keeps the limits on silent and failed logins.
         self.gate = self.relays[first.id]
@@ -112,6 +118,7 @@ class SharedRelay:
             for relay in self.relays.values():
                 await relay.start(listen=False)
                 started.append(relay)
+            await self.network.start()
             if self.cover is not None:
                 await self.cover.check()
                 self.cover.start()
@@ -124,6 +131,7 @@ class SharedRelay:
                 open_timeout=cfg.handshake_timeout, server_header="Lotsen",
                 logger=logging.getLogger("lotsen.ws"), backlog=4096)
         except BaseException:
+            await self.network.stop()
             for relay in started:
                 await relay.stop()
             await self.storage.close()
@@ -145,6 +153,7 @@ class SharedRelay:
             self._server.server.close()
         if self.cover is not None:
             await self.cover.stop()
+        await self.network.stop()
         for relay in self.relays.values():
             await relay.stop(reason)
         if self._server is not None:

@@ -60,11 +60,20 @@ async def _chats(db: Database, org: str, ids: list[int], closed_days_ago: float)
 def test_org_add_list_show_keep_organisations_in_the_config_file(tmp_path: Path, cli: Cli,
                                                                 database: Database) -> None:
     """org add appends a checked [[organisation]] table; a second with the same id is
-    refused with the file's line; list and show read them back with their counts."""
+    refused, naming the option, not a line; list and show read them back with their counts."""
     config, db = _relay(tmp_path, cli, database)
+    lines = len(config.read_text(encoding="utf-8").splitlines())
     again = cli("org", "add", "kommun-b", "--name", "B igen", "-c", config)
     assert again.exit_code == 2 and "is the id of an earlier organisation" in again.output
-    assert f"{config}:" in again.output and "B igen" not in config.read_text(encoding="utf-8")
+    # The problem is in the table the command would have written: no line of a draft that
+    # was never written (the file has `lines` lines) is named.
+    assert "organisation kommun-b was not added, nothing changed: id:" in again.output
+    assert f"{config}:{lines + 1}" not in again.output and f"{config}:{lines + 3}" not in \
+        again.output and "B igen" not in config.read_text(encoding="utf-8")
+    bad_origin = cli("org", "add", "kommun-c", "--name", "C", "--origin", "kommun-c.se", "-c",
+                     config)
+    assert bad_origin.exit_code == 2 and "was not added" in bad_origin.output
+    assert "kommun-c" not in config.read_text(encoding="utf-8")
     bad = cli("org", "add", "Kommun C", "--name", "C", "-c", config)
     assert bad.exit_code == 2 and "an organisation id uses only" in bad.output
     assert cli("staff", "add", "anna", "--org", "kommun-a", "--password-stdin", "-c", config,

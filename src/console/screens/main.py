@@ -80,6 +80,8 @@ class MainScreen(Screen[None]):
                 tooltip="Supervisor: follow or stop following the chat."),
         Binding("f2", "staff_room", "Staff room", id="staff-room",
                 tooltip="Open the staff room."),
+        Binding("alt+n", "network", "Network", id="network", show=False,
+                tooltip="Open the network's topic rooms, shared with other organisations."),
         Binding("ctrl+r", "insert_referral", "Insert referral", id="insert-referral",
                 tooltip="Put the highlighted referral into the reply."),
         Binding("ctrl+f", "find_referral", "Find referral", id="find-referral", show=False,
@@ -253,6 +255,8 @@ class MainScreen(Screen[None]):
         own = sum(1 for c in state.my_chats() if not c.readonly)
         parts = [f"{t('app.title')} · {who}", f"{mark} {status}",
                  f"{t('queue.title')} {state.waiting_count}", f"{t('chats.title')} {own}"]
+        if state.network.unread:  # the professionals' network: Alt+N opens it
+            parts.append(t("network.status", count=state.network.unread))
         bar = self.query_one("#statusbar", Static)
         bar.update(Text("  ·  ".join(parts)), layout=False)  # names are text, never markup
         bar.set_class(not self.connected, "-offline")
@@ -353,6 +357,11 @@ class MainScreen(Screen[None]):
         if update.show is not None and state.chat(update.show) is not None:
             self.activate(update.show)
             self.composer.focus()
+        if update.network:
+            from console.screens.network import NetworkScreen
+
+            NetworkScreen.deliver(self.app)
+            self.refresh_status()
         if update.stats is not None:
             from console.screens.stats import StatsScreen
 
@@ -711,7 +720,8 @@ class MainScreen(Screen[None]):
         if not self.state.supervisor:
             self.notify(t("notice.stats_supervisors_only"), markup=False, severity="warning")
             return
-        self.app.push_screen(StatsScreen(self.session.send))
+        self.app.push_screen(StatsScreen(self.session.send,
+                                         organisation=self.state.organisation))
 
     def action_ask_supervisor(self) -> None:
         chat = self.state.active_chat()
@@ -727,6 +737,16 @@ class MainScreen(Screen[None]):
             chat.help_wanted = False
             self.show_active()
             self.refresh_chats()
+
+    def action_network(self) -> None:
+        """The professionals' network's topic rooms (only if the organisation is in it)."""
+        from console.screens.network import NetworkScreen
+
+        if not self.state.network.member:
+            self.notify(t("network.not_member"), markup=False, severity="warning")
+            return
+        if not isinstance(self.app.screen, NetworkScreen):  # back: what was read is not new
+            self.app.push_screen(NetworkScreen(self.session), lambda _: self.refresh_status())
 
     def action_staff_room(self) -> None:
         self.activate(ROOM)

@@ -47,7 +47,7 @@ def check(file: Path = typer.Argument(..., help=t("help.config.file"))) -> None:
     try:
         cfg = config_from_env(load_config(file))
     except ConfigError as exc:
-        fail(str(exc))
+        fail(exc)
     warnings = [t("config.unknown_env", name=name) +
                 (t("config.did_you_mean", instead=instead) if instead else "")
                 for name, instead in unknown_env_names().items()]
@@ -86,6 +86,12 @@ def check(file: Path = typer.Argument(..., help=t("help.config.file"))) -> None:
         for agreement in cfg.served().cover:
             typer.echo(t("config.cover", covering=agreement.covering,
                          covered=agreement.covered, hours=agreement.describe()))
+    if cfg.network.enabled:
+        members = [org.id for org in cfg.organisations if org.network]
+        typer.echo(t("config.network", rooms=len(cfg.network.rooms),
+                     days=cfg.network.retention_days)
+                   + (t("config.network_members", orgs=", ".join(members)) if members
+                      else t("config.network_nobody")))
 
 
 def _toml(value: Any) -> str:
@@ -103,7 +109,7 @@ def effective_toml(cfg: RelayConfig) -> str:
     origin = f"{cfg.source}" if cfg.source else "no file"
     out = [f"# Effective Lotsen configuration: {origin}, then LOTSEN_* variables, then defaults."]
     for section, keys in _KNOWN.items():
-        if section in ("hours", "emergency", "console", "organisation"):
+        if section in ("hours", "emergency", "console", "organisation", "network"):
             continue
         out.append(f"\n[{section}]")
         for key in sorted(keys):
@@ -116,6 +122,7 @@ def effective_toml(cfg: RelayConfig) -> str:
         out += [f"{key} = {_toml(value)}" for key, value in entry.items()]
     for org in cfg.organisations:
         out += _organisation_toml(org)
+    out += _network_toml(cfg)
     for name in NOT_IN_FILE:
         out.append(f"\n# {name} = {_toml(getattr(cfg, name))}  (set in code, not in the file)")
     return "\n".join(out) + "\n"
@@ -143,7 +150,8 @@ def _organisation_toml(org: Organisation) -> list[str]:
     """One [[organisation]] with every setting spelled out (inherited ones too)."""
     out = ["\n[[organisation]]", f"id = {_toml(org.id)}", f"name = {_toml(org.name)}",
            f"origins = {_toml(org.origins)}", f"retention_days = {_toml(org.retention_days)}",
-           f"default_language = {_toml(org.default_language)}"]
+           f"default_language = {_toml(org.default_language)}",
+           f"network = {_toml(org.network)}"]
     if org.referral_directory is not None:
         out.append(f"referral_directory = {_toml(org.referral_directory)}")
     out += _hours_toml(org.hours, "organisation.hours")
@@ -168,3 +176,13 @@ def _organisation_toml(org: Organisation) -> list[str]:
 def show(db: str | None = DbOption, config: Path = ConfigOption) -> None:
     """Print the effective configuration (file, LOTSEN_* variables, defaults) as TOML."""
     typer.echo(effective_toml(load(config, db)), nl=False)
+
+
+def _network_toml(cfg: RelayConfig) -> list[str]:
+    """[network] and its [[network.room]] tables, each room's name in every language."""
+    out = ["\n[network]", f"retention_days = {_toml(cfg.network.retention_days)}"]
+    for room in cfg.network.rooms:
+        out += ["\n[[network.room]]", f"id = {_toml(room.id)}",
+                "name = { " + ", ".join(f"{lang} = {_toml(name)}" for lang, name in room.names)
+                + " }"]
+    return out

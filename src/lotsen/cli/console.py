@@ -58,7 +58,7 @@ def console_command(
     try:
         cfg = load_console_config(config)
     except ConsoleConfigError as exc:
-        fail(str(exc))
+        fail(exc)
     remembered = load_remembered()
     address = server or remembered.server
     try:
@@ -93,13 +93,27 @@ def demo_organisations(count: int) -> list[tuple[str, str, str]]:
 
 
 def demo_config(orgs: int) -> str:
-    """The demo relay's config: always open; with ``orgs`` > 1, that many organisations."""
+    """The demo relay's config: always open; with ``orgs`` > 1, that many organisations,
+    all in the professionals' network."""
     text = "[hours]\nalways_open = true\n"
     if orgs > 1:
+        text += DEMO_NETWORK  # every demo organisation takes part in the network
         text += "".join(f'\n[[organisation]]\nid = "{org_id}"\nname = "{name}"\n'
-                        "[organisation.hours]\nalways_open = true\n"
+                        "network = true\n[organisation.hours]\nalways_open = true\n"
                         for org_id, name, _ in demo_organisations(orgs))
     return text
+
+
+# The professionals' network of ``lotsen demo --orgs N`` (docs/operations.md).
+DEMO_NETWORK = """
+[[network.room]]
+id = "rus"
+name = { sv = "Rus – erfarenheter", en = "Substance use – experiences", nb = "Rus – erfaringer" }
+
+[[network.room]]
+id = "anhorig"
+name = { sv = "Anhörigstöd", en = "Supporting relatives", nb = "Pårørendestøtte" }
+"""
 
 
 def _create_demo_account(database: Path, password: str, orgs: int = 1) -> None:

@@ -56,6 +56,9 @@ def serve(
         if isinstance(relay, SharedRelay):
             typer.echo(t("serve.serving_orgs", count=len(relay.relays),
                          ids=", ".join(relay.relays)))
+            if relay.network.members:
+                typer.echo(t("serve.network", rooms=len(cfg.network.rooms),
+                             orgs=", ".join(sorted(relay.network.members))))
         where_stored = (cfg.database if isinstance(cfg.database, PostgresURL)
                         else cfg.database.resolve())  # a URL prints without its password
         typer.echo(t("serve.database", database=where_stored))
@@ -64,7 +67,7 @@ def serve(
         triages: dict[str, Triage | None] = {
             org.id: default_triage(cfg.for_organisation(org)) for org in cfg.served()}
     except ConfigError as exc:
-        fail(str(exc))
+        fail(exc)
     try:
         if cfg.served().implicit:
             asyncio.run(run(cfg, triage=triages[cfg.org], ready=ready))
@@ -122,6 +125,8 @@ def purge(
         if not served.implicit:
             typer.echo(t("purge.organisation", org=organisation.org))
         _purge(organisation, older_than_days)
+    if org is None and not served.implicit:
+        _purge_network(relay_wide, older_than_days)
 
 
 def _purge(cfg: RelayConfig, older_than_days: int | None) -> None:
@@ -141,5 +146,16 @@ def _purge(cfg: RelayConfig, older_than_days: int | None) -> None:
         if asked:
             await storage.audit("cli", "purge", None, f"questions={len(asked)}")
         typer.echo(t("purge.questions", count=len(asked), days=cfg.questions.retention_days))
+
+    with_storage(cfg, act)
+
+
+def _purge_network(cfg: RelayConfig, older_than_days: int | None) -> None:
+    """Apply the professionals' network's own retention ([network] retention_days)."""
+    days = older_than_days if older_than_days is not None else cfg.network.retention_days
+
+    async def act(storage: SQLiteStorage) -> None:
+        purged = await storage.purge_network(time.time() - days * 86400)
+        typer.echo(t("purge.network", count=purged, days=days))
 
     with_storage(cfg, act)

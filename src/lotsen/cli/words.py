@@ -4,6 +4,10 @@ key: (sv, en, nb), in the order of ``relay.protocol.LANGUAGES``. ``t(key, **args
 the text in the CLI's language with ``{name}`` arguments filled in; a test checks that every
 key has all three languages with the same placeholders.
 
+Problems found outside the CLI (a broken config file, a locked database, a bad referral
+directory) come as phrases of ``vocabulary.phrases``; ``said()`` (and ``t()`` for its
+arguments) says them in the same language.
+
 The language is ``LOTSEN_LANG`` (sv, en or nb) when it is set, else the locale (``LC_ALL``,
 ``LC_MESSAGES``, ``LANG``: sv_* is Swedish, nb_*, nn_* and no_* bokmål, en_* English), else
 Swedish. Messages read it when they are printed; the help texts of commands and options are
@@ -21,6 +25,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from relay.protocol import LANGUAGES
+from vocabulary.phrases import Phrase, PhrasedError
 
 # Locale language codes, as in sv_SE.UTF-8, and the catalog language each one reads.
 _LOCALE_LANGUAGES = {"sv": "sv", "en": "en", "nb": "nb", "nn": "nb", "no": "nb"}
@@ -43,9 +48,18 @@ def cli_language(environ: Mapping[str, str] | None = None) -> str:
 
 def t(key: str, /, **args: Any) -> str:
     """The text for ``key`` in the CLI's language, with ``args`` filled in (a text looked up
-    without arguments is returned as written, braces and all)."""
+    without arguments is returned as written, braces and all). An argument that is a phrase
+    or an error made of one (``vocabulary.phrases``) is said in the same language."""
     text = TEXT[key][LANGUAGES.index(cli_language())]
-    return text.format(**args) if args else text
+    return text.format(**{name: said(value) for name, value in args.items()}) if args else text
+
+
+def said(what: Any) -> Any:
+    """A ``Phrase`` or ``PhrasedError`` (a config, storage or directory problem made elsewhere)
+    in the CLI's language; anything else as it is."""
+    if isinstance(what, Phrase | PhrasedError):
+        return what.text(cli_language())
+    return what
 
 
 TEXT: dict[str, tuple[str, str, str]] = {
@@ -145,6 +159,16 @@ TEXT: dict[str, tuple[str, str, str]] = {
         "Betjänar {count} organisationer: {ids} (data-org i widgetens script-tagg).",
         "Serving {count} organisations: {ids} (data-org on the widget's script tag).",
         "Betjener {count} organisasjoner: {ids} (data-org i widgetens script-tagg)."),
+    "serve.network": (
+        "Professionella nätverket: {rooms} rum, organisationer {orgs}.",
+        "Professionals' network: {rooms} room(s), organisations {orgs}.",
+        "Profesjonelt nettverk: {rooms} rom, organisasjoner {orgs}."),
+    "purge.network": (
+        "Professionella nätverket: raderade {count} rad(er) skrivna för mer än {days} dag(ar) "
+        "sedan.",
+        "Professionals' network: purged {count} line(s) written more than {days} day(s) ago.",
+        "Profesjonelt nettverk: slettet {count} linje(r) skrevet for mer enn {days} dag(er) "
+        "siden."),
     "serve.database": ("Databas {database}. Stoppa med Ctrl+C.",
                        "Database {database}. Stop with Ctrl+C.",
                        "Database {database}. Stopp med Ctrl+C."),
@@ -692,6 +716,15 @@ TEXT: dict[str, tuple[str, str, str]] = {
                     "  logs at level {level} and up, as {form}",
                     "  logger fra nivå {level} og oppover, som {form}"),
     "config.text": ("text", "text", "tekst"),
+    "config.network": ("  professionella nätverket: {rooms} rum, rader sparas {days} dagar, ",
+                       "  professionals' network: {rooms} room(s), lines kept {days} days, ",
+                       "  profesjonelt nettverk: {rooms} rom, linjer lagres {days} dager, "),
+    "config.network_members": ("organisationer {orgs}", "organisations {orgs}",
+                               "organisasjoner {orgs}"),
+    "config.network_nobody": (
+        "men ingen organisation deltar (network = true i [[organisation]])",
+        "but no organisation takes part (network = true in [[organisation]])",
+        "men ingen organisasjon deltar (network = true i [[organisation]])"),
     "config.organisations": ("  organisationer: {orgs}", "  organisations: {orgs}",
                              "  organisasjoner: {orgs}"),
     "config.cover": ("  täckning: {covering} svarar för {covered}, {hours}",
@@ -1123,6 +1156,10 @@ TEXT.update({
     "org.bad_name": ("--name måste vara 1–{max} synliga tecken",
                      "--name must be 1-{max} visible characters",
                      "--name må være 1–{max} synlige tegn"),
+    "org.add_refused": (
+        "organisationen {id} lades inte till, inget ändrades: {name}: {problem}",
+        "organisation {id} was not added, nothing changed: {name}: {problem}",
+        "organisasjonen {id} ble ikke lagt til, ingenting ble endret: {name}: {problem}"),
     "org.added": (
         "Lade till organisationen {id} ({name}) i {config}. Lägg till dess personal med "
         "`lotsen staff add NAMN --org {id} -c {config}` och starta om reläet.",
@@ -1160,6 +1197,58 @@ TEXT.update({
     "org.closed_dates": ("stängt: {dates}", "closed: {dates}", "stengt: {dates}"),
     "org.never_open": ("aldrig öppet (inga veckotider)", "never open (no weekly hours)",
                        "aldri åpent (ingen ukentlige tider)"),
+    "org.label.network": ("nätverk", "network", "nettverk"),
+    "org.label.network_change": ("nätverksändring", "network change", "nettverksendring"),
+    "org.network_yes": ("ja", "yes", "ja"),
+    "org.network_no": ("nej", "no", "nei"),
+    "org.network_config": (" (konfigurationen)", " (config)", " (konfigurasjonen)"),
+    "org.network_config_no_rooms": (" (konfigurationen; inget [[network.room]])",
+                                    " (config; no [[network.room]])",
+                                    " (konfigurasjonen; ingen [[network.room]])"),
+    "org.network_at_restart": ("reläet inför ändringen när det startas om",
+                               "the relay applies the change when it restarts",
+                               "reléet tar i bruk endringen når det startes på nytt"),
+    "org.network_joined_at": ("gick med", "joined", "ble med"),
+    "org.network_left_at": ("lämnade", "left", "forlot"),
+    "org.network_on_off": ("ange on eller off, t.ex. lotsen org network kommun-a on -c lotsen.toml",
+                           "say on or off, e.g. lotsen org network kommun-a on -c lotsen.toml",
+                           "oppgi on eller off, f.eks. lotsen org network kommun-a on -c "
+                           "lotsen.toml"),
+    "org.network_unknown": ("ingen organisation {org!r} i {config}",
+                            "no organisation {org!r} in {config}",
+                            "ingen organisasjon {org!r} i {config}"),
+    "org.network_lists": (" — den listar {ids}", " — it lists {ids}", " — den lister {ids}"),
+    "org.network_add": (" (lotsen org add)", " (lotsen org add)", " (lotsen org add)"),
+    "org.network_joined": (
+        "Organisationen {org} deltar i professionella nätverket i {config}; starta om reläet "
+        "för att det ska gälla.",
+        "Organisation {org} takes part in the professionals' network in {config}; restart "
+        "the relay to apply it.",
+        "Organisasjonen {org} deltar i det profesjonelle nettverket i {config}; start reléet "
+        "på nytt for at det skal gjelde."),
+    "org.network_left": (
+        "Organisationen {org} lämnar professionella nätverket i {config}; starta om reläet "
+        "för att det ska gälla.",
+        "Organisation {org} leaves the professionals' network in {config}; restart the relay "
+        "to apply it.",
+        "Organisasjonen {org} forlater det profesjonelle nettverket i {config}; start reléet "
+        "på nytt for at det skal gjelde."),
+    "org.network_no_rooms": (
+        "Obs: konfigurationen har inget [[network.room]] ännu, så det finns inget nätverk att "
+        "delta i (docs/operations.md).",
+        "Note: the config has no [[network.room]] yet, so there is no network to take part "
+        "in (docs/operations.md).",
+        "Merk: konfigurasjonen har ingen [[network.room]] ennå, så det finnes ikke noe "
+        "nettverk å delta i (docs/operations.md)."),
+    "help.org.network": ("Låt en organisations personal delta i professionella nätverket, "
+                         "eller sluta.",
+                         "Let an organisation's staff take part in the professionals' network, "
+                         "or stop.",
+                         "La en organisasjons ansatte delta i det profesjonelle nettverket, "
+                         "eller slutte."),
+    "help.org.network_state": ("Delta i professionella nätverket (on), eller sluta (off).",
+                               "Take part in the professionals' network (on), or stop (off).",
+                               "Delta i det profesjonelle nettverket (on), eller slutt (off)."),
     "org.label.id": ("id", "id", "id"),
     "org.label.name": ("namn", "name", "navn"),
     "org.label.origins": ("ursprung", "origins", "opprinnelser"),
