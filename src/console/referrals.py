@@ -99,10 +99,13 @@ class ReferralSource:
     """
 
     def __init__(self, directory: Path | None = None, *, lang: str = "sv",
-                 extend: bool = True) -> None:
+                 extend: bool = True, overlay: str | None = None) -> None:
         self.lang = lang
         self.directory = directory
         self.extend = extend
+        self.overlay = overlay
+        """An organisation's directory file as the relay sends it (``session``, ``cover``),
+        laid over the shipped one; a directory in the console's own settings wins."""
         self.engine: SuggestionEngine | None = None
         self.error: str | None = None
         self.loaded = False
@@ -111,12 +114,17 @@ class ReferralSource:
 
     def load(self) -> None:
         """Load the directory and build the engine (safe to run in a worker thread)."""
-        from referrals import SuggestionEngine, load_directory
+        from referrals import SuggestionEngine, load_directory, parse_directory
 
         try:
             # A municipality's file extends the shipped one unless told to replace it.
-            directory = load_directory(self.directory, extend=self.extend) \
-                if self.directory else load_directory(None)
+            if self.directory:
+                directory = load_directory(self.directory, extend=self.extend)
+            elif self.overlay:
+                directory = parse_directory(self.overlay, filename="(the relay's directory)",
+                                            extend=True)
+            else:
+                directory = load_directory(None)
             # No learnt urgency model: the console ranks by the relay's verdict, never its own.
             engine = SuggestionEngine(directory, model=None)
         except Exception as exc:  # a bad directory file must not take the console down

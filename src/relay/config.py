@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from relay.cover import CoverProblem, CoverTerm, Party, agreements, parse_term
 from relay.hours import Interval, IntervalError, OpeningHours, parse_interval
 from relay.logs import LOG_LEVELS
 from relay.network_rooms import MAX_ROOM_NAME_CHARS, NetworkConfig, NetworkRoom, room_id_problem
@@ -277,7 +278,7 @@ _KNOWN = {
 }
 # Keys of one [[organisation]] table; hours and emergency are read like the relay-wide ones.
 _ORG_KNOWN = {"id", "name", "origins", "hours", "emergency", "referral_directory",
-              "retention_days", "canned", "default_language", "network"}
+              "retention_days", "canned", "default_language", "network", "cover"}
 
 
 def load_config(path: Path | str, base: RelayConfig | None = None) -> RelayConfig:
@@ -781,6 +782,10 @@ def _organisations(r: _Reader, relay_wide: RelayConfig) -> tuple[Organisation, .
         if any(earlier.id == org.id for earlier in out):
             raise org_reader.fail("", "id", "config.org_duplicate", id=org.id)
         out.append(org)
+    try:
+        agreements(Party(org.id, org.hours.timezone, org.cover) for org in out)
+    except CoverProblem as exc:  # its phrase names the tables' lines (CoverTerm.where)
+        raise ConfigError(exc.phrase) from None
     return tuple(out)
 
 
@@ -820,7 +825,46 @@ def _organisation(r: _OrganisationReader, relay_wide: RelayConfig) -> Organisati
         canned=_canned(r),
         default_language=language,
         network=r.get("", "network", bool, False),
+        cover=_cover(r),
     )
+
+
+def _cover(r: _OrganisationReader) -> tuple[CoverTerm, ...]:
+    """``[[organisation.cover]]``: this organisation's side of cover agreements
+    (relay/cover.py); each table's place is kept for messages that name both sides."""
+    entries = r.data.get("cover")
+    if entries is None:
+        return ()
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise r.fail("", "cover", "cover.tables")
+    headers = [number for number, line in enumerate(r.text.splitlines(), start=1)
+               if re.match(r"^\s*\[\[\s*cover\s*\]\]", line)]
+    terms: list[CoverTerm] = []
+    for index, entry in enumerate(entries):
+        header = headers[index] if index < len(headers) else r.header_line
+        key_lines = _cover_key_lines(r.text, header)
+        try:
+            terms.append(parse_term(entry, f"{r.path}:{header}"))
+        except CoverProblem as exc:
+            line = key_lines.get(exc.key or "", header)
+            name = "[[organisation.cover]]" + (f" {exc.key}" if exc.key else "")
+            raise ConfigError("config.in_org", where=f"{r.path}:{line}", label=r.label,
+                              name=name, problem=exc.phrase) from None
+    return tuple(terms)
+
+
+def _cover_key_lines(text: str, header: int | None) -> dict[str, int]:
+    """The line of each key of the [[cover]] table whose header is on line ``header``."""
+    found: dict[str, int] = {}
+    if header is None:
+        return found
+    for number, line in enumerate(text.splitlines()[header:], start=header + 1):
+        if re.match(r"^\s*\[", line):
+            break
+        match = re.match(r"^\s*([A-Za-z_]+)\s*=", line)
+        if match:
+            found.setdefault(match.group(1), number)
+    return found
 
 
 def _canned(r: _Reader) -> tuple[CannedReply, ...]:

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from relay import protocol
+from relay.cover import CoverAgreement, CoverTerm, Party, agreements
 from relay.hours import OpeningHours
 from relay.protocol import EmergencyContact
 from vocabulary.phrases import Phrase, phrase
@@ -71,6 +72,8 @@ class Organisation:
     retention_days: int = 30
     canned: tuple[CannedReply, ...] = ()
     default_language: str = "sv"
+    cover: tuple[CoverTerm, ...] = ()
+    """Its side of cover agreements (``[[organisation.cover]]``, relay/cover.py)."""
     network: bool = False
     """Whether its staff take part in the professionals' network (relay/network.py)."""
 
@@ -105,6 +108,9 @@ class Organisations:
             raise ValueError("two organisations share an id")
         self.implicit = implicit
         """True when the config names none and the relay serves the implicit one."""
+        self.cover: tuple[CoverAgreement, ...] = agreements(
+            Party(org.id, org.hours.timezone, org.cover) for org in organisations)
+        """The cover agreements both sides make (relay/cover.py)."""
 
     def __iter__(self) -> Iterator[Organisation]:
         return iter(self._by_id.values())

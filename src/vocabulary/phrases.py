@@ -274,6 +274,69 @@ _CONFIG: dict[str, Texts] = {
 }
 PHRASES.update(_CONFIG)
 
+# -- cover agreements: [[organisation.cover]] (relay.cover) -------------------------------------
+_COVER: dict[str, Texts] = {
+    "cover.tables": ("måste vara en eller flera [[organisation.cover]]-tabeller",
+                     "must be one or more [[organisation.cover]] tables",
+                     "må være én eller flere [[organisation.cover]]-tabeller"),
+    "cover.unknown_key": ("okänd nyckel (kända: {known})", "unknown key (known: {known})",
+                          "ukjent nøkkel (kjente: {known})"),
+    "cover.which_side": (
+        'behöver antingen offer_to = "ID" (organisationen vars personal får svara den här '
+        'organisationens besökare) eller accept_from = "ID" (organisationen vars besökare den '
+        "här organisationens personal svarar)",
+        'needs either offer_to = "ID" (the organisation whose staff may answer this one\'s '
+        'visitors) or accept_from = "ID" (the organisation whose visitors this one\'s staff '
+        "answer)",
+        'trenger enten offer_to = "ID" (organisasjonen hvis ansatte kan svare denne '
+        'organisasjonens besøkende) eller accept_from = "ID" (organisasjonen hvis besøkende '
+        "denne organisasjonens ansatte svarer)"),
+    "cover.org_id": ("måste vara ett organisations-id", "must be an organisation id",
+                     "må være en organisasjons-id"),
+    "cover.ranges": ('måste vara en lista med tider som ["17:00-21:00"]',
+                     'must be a list of ranges like ["17:00-21:00"]',
+                     'må være en liste med tider som ["17:00-21:00"]'),
+    "cover.no_hours": ('anger inga tider: lägg till en veckodag, t.ex. thursday = '
+                       '["17:00-21:00"]',
+                       'names no hours: add a weekday, e.g. thursday = ["17:00-21:00"]',
+                       'angir ingen tider: legg til en ukedag, f.eks. thursday = '
+                       '["17:00-21:00"]'),
+    "cover.itself": ("{where}organisationen {org!r} kan inte täcka sig själv",
+                     "{where}organisation {org!r} cannot cover itself",
+                     "{where}organisasjonen {org!r} kan ikke dekke seg selv"),
+    "cover.twice": ("{where}organisationen {org!r} har två tabeller med {verb} = {partner!r}: "
+                    "samla alla tider i en",
+                    "{where}organisation {org!r} has two {verb} = {partner!r} tables: put all "
+                    "the hours in one",
+                    "{where}organisasjonen {org!r} har to tabeller med {verb} = {partner!r}: "
+                    "samle alle tidene i én"),
+    "cover.no_partner": ("{where}{verb} = {partner!r}: ingen organisation har det id:t",
+                         "{where}{verb} = {partner!r}: no organisation has that id",
+                         "{where}{verb} = {partner!r}: ingen organisasjon har den id-en"),
+    "cover.not_accepted": (
+        "{where}{org!r} erbjuder {partner!r} täckning ({hours}), men {partner!r} har ingen "
+        '[[organisation.cover]] med accept_from = "{org}": ett avtal kräver båda sidor',
+        "{where}{org!r} offers cover to {partner!r} ({hours}), but {partner!r} has no "
+        '[[organisation.cover]] with accept_from = "{org}": an agreement needs both sides',
+        "{where}{org!r} tilbyr {partner!r} dekning ({hours}), men {partner!r} har ingen "
+        '[[organisation.cover]] med accept_from = "{org}": en avtale krever begge sider'),
+    "cover.not_offered": (
+        "{where}{org!r} tar emot täckning av {partner!r}, men {partner!r} har ingen "
+        '[[organisation.cover]] med offer_to = "{org}": ett avtal kräver båda sidor',
+        "{where}{org!r} accepts cover of {partner!r}, but {partner!r} has no "
+        '[[organisation.cover]] with offer_to = "{org}": an agreement needs both sides',
+        "{where}{org!r} tar imot dekning av {partner!r}, men {partner!r} har ingen "
+        '[[organisation.cover]] med offer_to = "{org}": en avtale krever begge sider'),
+    "cover.disagree": (
+        "{where}{org!r} erbjuder {partner!r} {hours} ({zone}), men {other_where}{partner!r} tar "
+        "emot {other_hours} ({other_zone}): båda sidor måste ange samma tider",
+        "{where}{org!r} offers {partner!r} {hours} ({zone}), but {other_where}{partner!r} "
+        "accepts {other_hours} ({other_zone}): both sides must name the same hours",
+        "{where}{org!r} tilbyr {partner!r} {hours} ({zone}), men {other_where}{partner!r} tar "
+        "imot {other_hours} ({other_zone}): begge sider må angi samme tider"),
+}
+PHRASES.update(_COVER)
+
 # -- the database (relay.storage): what went wrong, and what to do ---------------------------------
 _STORAGE: dict[str, Texts] = {
     "storage.cannot_open": ("kan inte öppna databasen {database}: {reason}",

@@ -197,3 +197,32 @@ def test_config_show_prints_organisations_that_load_back(tmp_path: Path, cli: Cl
     assert same(again) == same(config) and len(same(config)) == 2
     checked = cli("config", "check", config)
     assert "organisations: kommun-a (Kommun A), kommun-b (Kommun B)" in checked.output
+
+
+def test_org_show_and_config_show_spell_out_cover_agreements(tmp_path: Path, cli: Cli,
+                                                             database: Database) -> None:
+    """An agreement both sides make shows in org show on both sides (who covers whom, when,
+    in which time zone) and in config check; config show writes both tables so that the
+    output loads back with the same agreement."""
+    from relay.config import load_config
+
+    config = tmp_path / "lotsen.toml"
+    config.write_text(
+        '[[organisation]]\nid = "kommun-a"\nname = "Kommun A"\n'
+        '[[organisation.cover]]\noffer_to = "kommun-b"\nthursday = ["17:00-21:00"]\n\n'
+        '[[organisation]]\nid = "kommun-b"\nname = "Kommun B"\n'
+        '[[organisation.cover]]\naccept_from = "kommun-a"\nthursday = ["17:00-21:00"]\n',
+        encoding="utf-8")
+    db = database.url if isinstance(database, PostgresURL) else str(database)
+    shown_a = cli("org", "show", "kommun-a", "-c", config, "--db", db)
+    assert shown_a.exit_code == 0, shown_a.output
+    assert ("covered by:         kommun-b, thursday 17:00-21:00 (Europe/Stockholm)"
+            in shown_a.output), shown_a.output
+    shown_b = cli("org", "show", "kommun-b", "-c", config, "--db", db)
+    assert "covers:             kommun-a, thursday 17:00-21:00" in shown_b.output
+    checked = cli("config", "check", config)
+    assert "cover: kommun-b answers kommun-a's visitors thursday 17:00-21:00" in checked.output
+    effective = cli("config", "show", "-c", config)
+    again = tmp_path / "shown.toml"
+    again.write_text(effective.output, encoding="utf-8")
+    assert load_config(again).served().cover == load_config(config).served().cover

@@ -13,6 +13,7 @@ import json
 import os
 import re
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 import typer
@@ -20,6 +21,7 @@ import typer
 from lotsen.cli.common import ConfigOption, DbOption, fail, load, with_storage
 from lotsen.cli.words import t
 from relay.config import ConfigError, RelayConfig, load_config
+from relay.cover import CoverAgreement
 from relay.hours import OpeningHours
 from relay.organisations import DEFAULT_ORG, MAX_NAME_CHARS, Organisation, org_id_problem
 from relay.protocol import WEEKDAYS
@@ -198,8 +200,10 @@ def _hours_text(hours: OpeningHours) -> list[str]:
     return rows or [t("org.never_open")]
 
 
-def describe(org: Organisation, staff: int, conversations: int) -> list[str]:
-    """What ``org show`` prints: every setting of one organisation, one per line."""
+def describe(org: Organisation, staff: int, conversations: int,
+             cover: Iterable[CoverAgreement] = ()) -> list[str]:
+    """What ``org show`` prints: every setting of one organisation, one per line, with the
+    cover agreements it is part of (relay/cover.py)."""
     out = [_row("id", org.id), _row("name", visible(org.name)),
            _row("origins", ", ".join(org.origins) or t("org.own_pages_only")),
            _row("timezone", org.hours.timezone.key)]
@@ -211,6 +215,11 @@ def describe(org: Organisation, staff: int, conversations: int) -> list[str]:
             _row("language", org.default_language),
             _row("canned", ", ".join(c.key for c in org.canned) or t("org.none")),
             _row("staff", staff), _row("conversations", conversations)]
+    for agreement in cover:
+        if agreement.covered == org.id:
+            out.append(_row("covered_by", f"{agreement.covering}, {agreement.describe()}"))
+        elif agreement.covering == org.id:
+            out.append(_row("covers", f"{agreement.covered}, {agreement.describe()}"))
     return out
 
 
@@ -228,7 +237,7 @@ def show(org_id: str = typer.Argument(..., metavar="ID"), db: str | None = DbOpt
     if org is None:
         fail(t("org.no_such", org=org_id, ids=", ".join(cfg.served().ids)))
     staff, conversations = _counts_of(cfg)[org_id]
-    for row in describe(org, staff, conversations):
+    for row in describe(org, staff, conversations, cfg.served().cover):
         typer.echo(row)
     for row in _network_rows(cfg, org):
         typer.echo(row)

@@ -727,6 +727,9 @@ TEXT: dict[str, tuple[str, str, str]] = {
         "men ingen organisasjon deltar (network = true i [[organisation]])"),
     "config.organisations": ("  organisationer: {orgs}", "  organisations: {orgs}",
                              "  organisasjoner: {orgs}"),
+    "config.cover": ("  täckning: {covering} svarar för {covered}, {hours}",
+                     "  cover: {covering} answers {covered}'s visitors {hours}",
+                     "  dekning: {covering} svarer for {covered}, {hours}"),
     # -- console and demo (console.py) -------------------------------------------------------
     "help.console": ("Öppna personalkonsolen: kö, samtal och hänvisningar, från tangentbordet.",
                      "Open the staff console: queue, chats and referrals, from the keyboard.",
@@ -1258,6 +1261,8 @@ TEXT.update({
     "org.label.canned": ("standardsvar", "canned replies", "standardsvar"),
     "org.label.staff": ("personalkonton", "staff accounts", "ansattkontoer"),
     "org.label.conversations": ("samtal", "conversations", "samtaler"),
+    "org.label.covered_by": ("täcks av", "covered by", "dekkes av"),
+    "org.label.covers": ("täcker", "covers", "dekker"),
     "org.own_pages_only": ("(bara reläets egna sidor)", "(the relay own pages only)",
                            "(bare reléets egne sider)"),
     "org.shipped_directory": ("(den medföljande katalogen)", "(the shipped directory)",
