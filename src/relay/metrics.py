@@ -71,11 +71,14 @@ class RelayCollector:
         connections = GaugeMetricFamily("lotsen_connections", "Open websocket connections.",
                                         labels=["kind"])
         connections.add_metric(["visitor"], sum(len(r.visitors) for r in hubs))
-        connections.add_metric(["staff"], sum(len(conns) for r in hubs
-                                              for conns in r.staff.values()))
+        # Covering staff are guests in the covered organisation's hub too (relay/cover_relay.py):
+        # the relay-wide figures count them once, in their own organisation.
+        connections.add_metric(["staff"], sum(1 for r in hubs for conns in r.staff.values()
+                                              for conn in conns if not conn.guest))
         yield connections
         yield GaugeMetricFamily("lotsen_staff_online", "Staff members logged in now.",
-                                value=sum(r.staff_online() for r in hubs))
+                                value=sum(1 for r in hubs for conns in r.staff.values()
+                                          if any(not conn.guest for conn in conns)))
         yield GaugeMetricFamily("lotsen_chat_open",
                                 "1 when a visitor can start a chat now (hours and staff).",
                                 value=1 if any(r.status().open for r in hubs) else 0)

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from relay.protocol import LANGUAGES
+from vocabulary.phrases import Phrase, phrase
 
 ROOM_ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,39}")
 MAX_ROOM_NAME_CHARS = 80
@@ -60,9 +61,8 @@ class NetworkConfig:
         return next((room for room in self.rooms if room.id == room_id), None)
 
 
-def room_id_problem(room_id: str) -> str | None:
-    """Why a text cannot be a room id, or None."""
+def room_id_problem(room_id: str) -> Phrase | None:
+    """Why a text cannot be a room id (said in the reader's language), or None."""
     if not ROOM_ID.fullmatch(room_id):
-        return ("a room id uses only a-z, 0-9, '-' and '_' (1-40 characters, starting with a "
-                "letter or digit), e.g. \"rus\"")
+        return phrase("network.bad_room_id")
     return None

@@ -117,6 +117,10 @@ class QueueEntry(TypedDict):
     """When the visitor's last connection closed (epoch seconds); None while connected."""
     marked_by: NotRequired[str | None]
     """Display name of the staff member whose urgent / not urgent verdict overrides triage."""
+    org: NotRequired[str]
+    """Set for another organisation's chat a covering staff member sees (``cover``): its id."""
+    org_name: NotRequired[str]
+    """...and its name, the label the console shows."""
 
 
 class PresenceEntry(TypedDict):
@@ -653,8 +657,14 @@ class QueuePosition(Frame):
 
 @dataclass(frozen=True, slots=True)
 class Claimed(Frame):
+    """A counsellor answers. ``organisation`` and ``on_behalf_of`` are set when a counsellor
+    of another organisation covers this one's hours (``[[organisation.cover]]``): the widget
+    says "a counsellor from {organisation} answers on behalf of {on_behalf_of}"."""
+
     type: ClassVar[str] = "claimed"
     staff: str
+    organisation: str | None = None
+    on_behalf_of: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -710,6 +720,10 @@ class Session(Frame):
     device: str | None = None
     organisation: str | None = None
     canned: list[CannedText] | None = None
+    directory: str | None = None
+    """The relay's referral directory file (TOML, docs/referrals.md), which the console's
+    referral pane lays over the shipped directory, so staff see their organisation's own
+    local services; None when the relay has none."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -725,6 +739,9 @@ class QueueSnapshot(Frame):
     type: ClassVar[str] = "queue"
     entries: list[QueueEntry]
     total: int | None = None
+    org: str | None = None
+    """Set for another organisation's queue a covering staff member sees (``cover``): the
+    snapshot replaces that organisation's entries only."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -774,6 +791,27 @@ class ConversationInfo(Frame):
     messages: list[TranscriptLine]
     marked_by: str | None = None
     """Display name of the staff member whose verdict (``urgent``) overrides triage, if any."""
+    org: str | None = None
+    """Set for another organisation's chat a covering staff member holds (``cover``): its id;
+    ``org_name`` its name, the label the console shows."""
+    org_name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Cover(Frame):
+    """To staff: a cover window (``[[organisation.cover]]``) opened or closed. While ``open``,
+    organisation ``org`` (named ``name``) has this staff member's organisation answer its
+    visitors: its waiting chats and the chats taken from it carry ``org``; ``canned`` are its
+    canned replies (as in ``session``). When it closes, that organisation's entries leave the
+    queue; chats still held go back to its queue after the grace period (``staff_grace_s``)."""
+
+    type: ClassVar[str] = "cover"
+    org: str
+    name: str
+    open: bool
+    canned: list[CannedText] | None = None
+    directory: str | None = None
+    """Its referral directory file (as in ``session``), for its chats' referral pane."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -1108,7 +1146,7 @@ RELAY_TO_VISITOR = _registry(
 RELAY_TO_STAFF = _registry(
     Session, QueueSnapshot, Queued, Dequeued, QueueTotal, ConversationInfo, StaffLine, StaffAck,
     VisitorIsTyping, VisitorMoment, StaffEnded, Released, RoomLine, Presence, HelpWanted, Error,
-    StatsReport,
+    StatsReport, Cover,
 )
 
 # Questions outside opening hours (issue 14), kept apart so the lists above stay as they were.

@@ -31,6 +31,7 @@ import logging
 import re
 import time
 from collections.abc import Callable
+from functools import partial
 from urllib.parse import parse_qs, urlsplit
 
 from websockets.asyncio.server import Server, ServerConnection, serve
@@ -40,6 +41,7 @@ from websockets.http11 import Request, Response
 
 from relay import auth, protocol
 from relay.config import RelayConfig
+from relay.cover_relay import CoverDesk, CoverOutbox
 from relay.network import Network
 from relay.organisations import Organisation, RelayIds, WidgetRefusal
 from relay.protocol import STAFF_PATH, VISITOR_PATH
@@ -71,11 +73,20 @@ class SharedRelay:
         self.storage = open_storage(config.database, org=first.id, relay=True)
         ids = RelayIds()
         self.relays: dict[str, Relay] = {}
+        covered = {a.covered for a in self.organisations.cover}
         for org in self.organisations:
             seen = config.for_organisation(org)
             self.relays[org.id] = Relay(
                 seen, storage=self.storage.scoped(org.id), clock=clock, ids=ids,
-                triage=triage_for(seen) if triage_for is not None else None)
+                triage=triage_for(seen) if triage_for is not None else None,
+                # A covered organisation's outbox also writes to covering staff (guests).
+                **({"delivery": partial(CoverOutbox, org=org)} if org.id in covered else {}))
+        # Cover agreements (relay/cover_relay.py): covering staff's frames go through the desk.
+        self.cover: CoverDesk | None = None
+        if self.organisations.cover:
+            self.cover = CoverDesk(self.organisations, self.relays, clock=clock)
+            for covering in {a.covering for a in self.organisations.cover}:
+                self.relays[covering].sessions.staff_router = self.cover.router(covering)
         # The professionals' network across the organisations that opt in (relay/network.py).
         self.network = Network(config.network, self.organisations, self.storage, clock=clock)
         for org_id, relay in self.relays.items():
@@ -108,6 +119,9 @@ class SharedRelay:
                 await relay.start(listen=False)
                 started.append(relay)
             await self.network.start()
+            if self.cover is not None:
+                await self.cover.check()
+                self.cover.start()
             cfg = self.config
             self._server = await serve(
                 self._connection, cfg.host, cfg.port, process_request=self._http,
@@ -137,6 +151,8 @@ class SharedRelay:
         self._stopping = True
         if self._server is not None:
             self._server.server.close()
+        if self.cover is not None:
+            await self.cover.stop()
         await self.network.stop()
         for relay in self.relays.values():
             await relay.stop(reason)

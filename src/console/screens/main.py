@@ -120,11 +120,14 @@ class MainScreen(Screen[None]):
                  referrals: ReferralSource, *, clock: Callable[[], float],
                  is_connected: Callable[[], bool],
                  timezone: tzinfo | None = None, today: dt.date | None = None,
-                 cursor_blink: bool = True) -> None:
+                 cursor_blink: bool = True,
+                 cover_referrals: dict[str, ReferralSource] | None = None) -> None:
         super().__init__(id="main")
         self.session = session
         self.config = config
         self.referrals = referrals
+        # Covered organisations' directories, for their chats (cover agreements), by id.
+        self.cover_referrals = cover_referrals if cover_referrals is not None else {}
         self.clock = clock
         self.timezone = timezone
         self.today = today
@@ -408,6 +411,12 @@ class MainScreen(Screen[None]):
         pane.rebuild()
         self._suggest_now()
 
+    def referral_source(self, chat: Chat | None) -> ReferralSource:
+        """The directory for a chat: a covered organisation's for its chats, else one's own."""
+        if chat is not None and chat.org is not None and chat.org in self.cover_referrals:
+            return self.cover_referrals[chat.org]
+        return self.referrals
+
     def _suggest_soon(self) -> None:
         """Recompute suggestions shortly after lines arrive (a burst costs one computation)."""
         if self._suggest_timer is not None:
@@ -418,7 +427,11 @@ class MainScreen(Screen[None]):
         self._suggest_timer = None
         chat = self.state.active_chat()
         pane = self.referral_pane
-        pane.set_suggestions(self.referrals.suggest(chat) if chat is not None else None)
+        source = self.referral_source(chat)
+        if pane.source is not source:  # another organisation's chat: its local services
+            pane.source, pane.suggestions = source, None
+            pane.rebuild()
+        pane.set_suggestions(source.suggest(chat) if chat is not None else None)
         self._show_verdict(chat)
 
     def _show_verdict(self, chat: Chat | None) -> None:
@@ -452,7 +465,8 @@ class MainScreen(Screen[None]):
     def _canned(self) -> tuple[CannedReply, ...]:
         from console.i18n import language
 
-        return self.config.canned_replies(language(), self.state.organisation_canned)
+        return self.config.canned_replies(language(),
+                                          self.state.canned_for(self.state.active_chat()))
 
     def _canned_hint(self, text: str) -> None:
         hint = self.query_one("#canned-hint", Static)
@@ -655,7 +669,7 @@ class MainScreen(Screen[None]):
                 self.notify(t("notice.closed", alias=chat.alias), markup=False)
 
         self.app.push_screen(
-            CloseDialog(chat.alias, chat.role, self.config.tags, self.referrals,
+            CloseDialog(chat.alias, chat.role, self.config.tags, self.referral_source(chat),
                         preselected=list(chat.referrals), suggested=suggested_ids,
                         warning=close_warning(chat)),
             done)

@@ -14,6 +14,7 @@ from relay.config import ConfigError, RelayConfig, config_from_env, load_config
 from relay.organisations import DEFAULT_ORG
 from relay.storage import PostgresURL, StorageError, database_target, open_storage
 from relay.storage.sqlite import SQLiteStorage
+from vocabulary.phrases import Phrase
 
 T = TypeVar("T")
 
@@ -23,8 +24,9 @@ DbOption = typer.Option(None, "--db", help=t("help.option.db"))
 OrgOption = typer.Option(None, "--org", help=t("help.option.org"))
 
 
-def fail(message: str, code: int = 2) -> NoReturn:
-    """Print a one-line error for a person (never a traceback) and exit."""
+def fail(message: str | Phrase | Exception, code: int = 2) -> NoReturn:
+    """Print a one-line error for a person (never a traceback) and exit; a phrase or an
+    error made of one (a ConfigError, a StorageError) is said in the CLI's language."""
     typer.secho(t("error", message=message), fg=typer.colors.RED, err=True)
     raise typer.Exit(code)
 
@@ -34,7 +36,7 @@ def load(config: Path | None, db: str | Path | None = None) -> RelayConfig:
         cfg = load_config(config) if config else RelayConfig()
         cfg = config_from_env(cfg)
     except ConfigError as exc:
-        fail(str(exc))
+        fail(exc)
     return cfg.with_overrides(database=database_target(db) if db else None)
 
 
@@ -79,4 +81,4 @@ def with_storage(cfg: RelayConfig, action: Callable[[SQLiteStorage], Awaitable[T
     try:
         return asyncio.run(run())
     except StorageError as exc:
-        fail(str(exc))
+        fail(exc)

@@ -47,7 +47,7 @@ def check(file: Path = typer.Argument(..., help=t("help.config.file"))) -> None:
     try:
         cfg = config_from_env(load_config(file))
     except ConfigError as exc:
-        fail(str(exc))
+        fail(exc)
     warnings = [t("config.unknown_env", name=name) +
                 (t("config.did_you_mean", instead=instead) if instead else "")
                 for name, instead in unknown_env_names().items()]
@@ -83,6 +83,9 @@ def check(file: Path = typer.Argument(..., help=t("help.config.file"))) -> None:
     if cfg.organisations:
         typer.echo(t("config.organisations", orgs=", ".join(f"{org.id} ({org.name})"
                                                             for org in cfg.organisations)))
+        for agreement in cfg.served().cover:
+            typer.echo(t("config.cover", covering=agreement.covering,
+                         covered=agreement.covered, hours=agreement.describe()))
     if cfg.network.enabled:
         members = [org.id for org in cfg.organisations if org.network]
         typer.echo(t("config.network", rooms=len(cfg.network.rooms),
@@ -159,6 +162,13 @@ def _organisation_toml(org: Organisation) -> list[str]:
         out.append("\n[organisation.canned]")
         out += [f"{json.dumps(c.key, ensure_ascii=False)} = {{ title = {_toml(c.title)}, "
                 f"text = {_toml(c.text)} }}" for c in org.canned]
+    for term in org.cover:  # cover agreements (relay/cover.py): this organisation's side
+        side = "offer_to" if term.side == "offer" else "accept_from"
+        out += ["\n[[organisation.cover]]", f"{side} = {_toml(term.partner)}"]
+        if term.timezone is not None:
+            out.append(f"timezone = {_toml(term.timezone.key)}")
+        out += [f"{WEEKDAYS[day]} = {_toml([f'{a:%H:%M}-{b:%H:%M}' for a, b in spans])}"
+                for day, spans in term.weekly]
     return out
 
 

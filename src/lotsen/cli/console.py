@@ -58,7 +58,7 @@ def console_command(
     try:
         cfg = load_console_config(config)
     except ConsoleConfigError as exc:
-        fail(str(exc))
+        fail(exc)
     remembered = load_remembered()
     address = server or remembered.server
     try:

@@ -425,4 +425,4 @@ def _postgres_version(url: PostgresURL) -> int:
     try:
         return asyncio.run(stored_schema_version(url))
     except StorageError as exc:
-        fail(str(exc))
+        fail(exc)

@@ -13,6 +13,7 @@ import json
 import os
 import re
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 import typer
@@ -20,6 +21,7 @@ import typer
 from lotsen.cli.common import ConfigOption, DbOption, fail, load, with_storage
 from lotsen.cli.words import t
 from relay.config import ConfigError, RelayConfig, load_config
+from relay.cover import CoverAgreement
 from relay.hours import OpeningHours
 from relay.organisations import DEFAULT_ORG, MAX_NAME_CHARS, Organisation, org_id_problem
 from relay.protocol import WEEKDAYS
@@ -56,6 +58,11 @@ def add(
     if not name or len(name) > MAX_NAME_CHARS or visible(name) != name:
         fail(t("org.bad_name", max=MAX_NAME_CHARS))
     before = config.read_text(encoding="utf-8") if config.exists() else ""
+    if before:
+        try:  # a problem already in the file is reported as such, at its own line
+            load_config(config)
+        except ConfigError as exc:
+            fail(exc)
     first = "[[organisation]]" not in before
     text = before + ("" if not before or before.endswith("\n") else "\n") + \
         organisation_table(org_id, name, origin)
@@ -65,7 +72,11 @@ def add(
         try:
             load_config(staged)  # the whole file, as the relay will read it
         except ConfigError as exc:
-            fail(str(exc).replace(str(staged), str(config)))
+            # The file was fine, so the problem is in the table this command wrote: name the
+            # option, not a line of a draft that is never written.
+            args = exc.phrase.args
+            fail(t("org.add_refused", id=org_id, name=args.get("name", ""),
+                   problem=args.get("problem", exc)))
         os.replace(staged, config)
     except OSError as exc:
         fail(t("common.cannot_write", path=config, reason=exc.strerror or exc))
@@ -189,8 +200,10 @@ def _hours_text(hours: OpeningHours) -> list[str]:
     return rows or [t("org.never_open")]
 
 
-def describe(org: Organisation, staff: int, conversations: int) -> list[str]:
-    """What ``org show`` prints: every setting of one organisation, one per line."""
+def describe(org: Organisation, staff: int, conversations: int,
+             cover: Iterable[CoverAgreement] = ()) -> list[str]:
+    """What ``org show`` prints: every setting of one organisation, one per line, with the
+    cover agreements it is part of (relay/cover.py)."""
     out = [_row("id", org.id), _row("name", visible(org.name)),
            _row("origins", ", ".join(org.origins) or t("org.own_pages_only")),
            _row("timezone", org.hours.timezone.key)]
@@ -202,6 +215,11 @@ def describe(org: Organisation, staff: int, conversations: int) -> list[str]:
             _row("language", org.default_language),
             _row("canned", ", ".join(c.key for c in org.canned) or t("org.none")),
             _row("staff", staff), _row("conversations", conversations)]
+    for agreement in cover:
+        if agreement.covered == org.id:
+            out.append(_row("covered_by", f"{agreement.covering}, {agreement.describe()}"))
+        elif agreement.covering == org.id:
+            out.append(_row("covers", f"{agreement.covered}, {agreement.describe()}"))
     return out
 
 
@@ -219,7 +237,7 @@ def show(org_id: str = typer.Argument(..., metavar="ID"), db: str | None = DbOpt
     if org is None:
         fail(t("org.no_such", org=org_id, ids=", ".join(cfg.served().ids)))
     staff, conversations = _counts_of(cfg)[org_id]
-    for row in describe(org, staff, conversations):
+    for row in describe(org, staff, conversations, cfg.served().cover):
         typer.echo(row)
     for row in _network_rows(cfg, org):
         typer.echo(row)

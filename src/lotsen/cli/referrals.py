@@ -15,7 +15,7 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
-from lotsen.cli.words import t
+from lotsen.cli.words import said, t
 from referrals import (
     Conversation,
     Directory,
@@ -50,7 +50,7 @@ def _load(path: Path | None, *, extend: bool = True) -> Directory:
         return load_directory(path, extend=extend)
     except DirectoryError as error:
         for problem in error.problems:
-            typer.secho(t("error", message=problem), fg=typer.colors.RED, err=True)
+            typer.secho(t("error", message=problem.phrase), fg=typer.colors.RED, err=True)
         raise typer.Exit(2) from None
 
 
@@ -105,7 +105,7 @@ def suggest(
     try:
         conversation = Conversation.from_dict(data)  # type: ignore[arg-type]
     except ValueError as error:
-        _fail(f"{conversation_file}: {error}")
+        _fail(f"{conversation_file}: {said(error)}")
     engine = SuggestionEngine(_load(directory))
     result = engine.suggest(conversation, top=top)
     typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
@@ -135,7 +135,7 @@ def evaluate_command(
     except (OSError, UnicodeDecodeError) as error:
         _fail(t("referrals.unreadable", path=labelled, problem=error))
     except ValueError as error:
-        _fail(str(error))
+        _fail(said(error))
     if not cases:
         _fail(t("referrals.no_cases", path=labelled))
     report = evaluate(SuggestionEngine(_load(directory)), cases)

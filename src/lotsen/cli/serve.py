@@ -67,7 +67,7 @@ def serve(
         triages: dict[str, Triage | None] = {
             org.id: default_triage(cfg.for_organisation(org)) for org in cfg.served()}
     except ConfigError as exc:
-        fail(str(exc))
+        fail(exc)
     try:
         if cfg.served().implicit:
             asyncio.run(run(cfg, triage=triages[cfg.org], ready=ready))

@@ -109,7 +109,7 @@ def add(
         try:
             await storage.add_staff(account)
         except StorageError as exc:
-            fail(str(exc))
+            fail(exc)
         await storage.audit("cli", "staff_add", None, f"user={username}")
 
     with_storage(cfg, act)

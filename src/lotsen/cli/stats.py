@@ -83,7 +83,7 @@ def period_from_options(since: str | None, until: str | None, month: str | None,
                                    end.isoformat() if end else None, tz,
                                    datetime.fromtimestamp(now, tz))
     except ValueError as exc:
-        fail(str(exc))
+        fail(exc)
 
 
 @app.command(help=t("help.stats"))

@@ -4,6 +4,10 @@ key: (sv, en, nb), in the order of ``relay.protocol.LANGUAGES``. ``t(key, **args
 the text in the CLI's language with ``{name}`` arguments filled in; a test checks that every
 key has all three languages with the same placeholders.
 
+Problems found outside the CLI (a broken config file, a locked database, a bad referral
+directory) come as phrases of ``vocabulary.phrases``; ``said()`` (and ``t()`` for its
+arguments) says them in the same language.
+
 The language is ``LOTSEN_LANG`` (sv, en or nb) when it is set, else the locale (``LC_ALL``,
 ``LC_MESSAGES``, ``LANG``: sv_* is Swedish, nb_*, nn_* and no_* bokmål, en_* English), else
 Swedish. Messages read it when they are printed; the help texts of commands and options are
@@ -21,6 +25,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from relay.protocol import LANGUAGES
+from vocabulary.phrases import Phrase, PhrasedError
 
 # Locale language codes, as in sv_SE.UTF-8, and the catalog language each one reads.
 _LOCALE_LANGUAGES = {"sv": "sv", "en": "en", "nb": "nb", "nn": "nb", "no": "nb"}
@@ -43,9 +48,18 @@ def cli_language(environ: Mapping[str, str] | None = None) -> str:
 
 def t(key: str, /, **args: Any) -> str:
     """The text for ``key`` in the CLI's language, with ``args`` filled in (a text looked up
-    without arguments is returned as written, braces and all)."""
+    without arguments is returned as written, braces and all). An argument that is a phrase
+    or an error made of one (``vocabulary.phrases``) is said in the same language."""
     text = TEXT[key][LANGUAGES.index(cli_language())]
-    return text.format(**args) if args else text
+    return text.format(**{name: said(value) for name, value in args.items()}) if args else text
+
+
+def said(what: Any) -> Any:
+    """A ``Phrase`` or ``PhrasedError`` (a config, storage or directory problem made elsewhere)
+    in the CLI's language; anything else as it is."""
+    if isinstance(what, Phrase | PhrasedError):
+        return what.text(cli_language())
+    return what
 
 
 TEXT: dict[str, tuple[str, str, str]] = {
@@ -713,6 +727,9 @@ TEXT: dict[str, tuple[str, str, str]] = {
         "men ingen organisasjon deltar (network = true i [[organisation]])"),
     "config.organisations": ("  organisationer: {orgs}", "  organisations: {orgs}",
                              "  organisasjoner: {orgs}"),
+    "config.cover": ("  täckning: {covering} svarar för {covered}, {hours}",
+                     "  cover: {covering} answers {covered}'s visitors {hours}",
+                     "  dekning: {covering} svarer for {covered}, {hours}"),
     # -- console and demo (console.py) -------------------------------------------------------
     "help.console": ("Öppna personalkonsolen: kö, samtal och hänvisningar, från tangentbordet.",
                      "Open the staff console: queue, chats and referrals, from the keyboard.",
@@ -1139,6 +1156,10 @@ TEXT.update({
     "org.bad_name": ("--name måste vara 1–{max} synliga tecken",
                      "--name must be 1-{max} visible characters",
                      "--name må være 1–{max} synlige tegn"),
+    "org.add_refused": (
+        "organisationen {id} lades inte till, inget ändrades: {name}: {problem}",
+        "organisation {id} was not added, nothing changed: {name}: {problem}",
+        "organisasjonen {id} ble ikke lagt til, ingenting ble endret: {name}: {problem}"),
     "org.added": (
         "Lade till organisationen {id} ({name}) i {config}. Lägg till dess personal med "
         "`lotsen staff add NAMN --org {id} -c {config}` och starta om reläet.",
@@ -1240,6 +1261,8 @@ TEXT.update({
     "org.label.canned": ("standardsvar", "canned replies", "standardsvar"),
     "org.label.staff": ("personalkonton", "staff accounts", "ansattkontoer"),
     "org.label.conversations": ("samtal", "conversations", "samtaler"),
+    "org.label.covered_by": ("täcks av", "covered by", "dekkes av"),
+    "org.label.covers": ("täcker", "covers", "dekker"),
     "org.own_pages_only": ("(bara reläets egna sidor)", "(the relay own pages only)",
                            "(bare reléets egne sider)"),
     "org.shipped_directory": ("(den medföljande katalogen)", "(the shipped directory)",
