@@ -1083,6 +1083,21 @@ _json_text = json.encoder.encode_basestring
 """A str as a JSON string (the C function behind ``ensure_ascii=False`` when it is there)."""
 
 
+_last_ts: tuple[float, str] = (0.0, "0.0")
+
+
+def _ts_text(ts: float) -> str:
+    """``repr(ts)``, kept for the last ``ts`` object: a line's ack and its copies carry the
+    same float object, and repr of a float is the dearest part of writing them."""
+    global _last_ts
+    last = _last_ts
+    if last[0] is ts:
+        return last[1]
+    text = repr(ts)
+    _last_ts = (ts, text)
+    return text
+
+
 def encode_line(conversation: int | None, seq: int, kind: str, author: str | None, text: str,
                 ts: float, cid: str | None) -> str:
     """``encode(StaffLine(conversation, ...))``, or of ``VisitorLine(seq, ...)`` when
@@ -1099,11 +1114,11 @@ def encode_line(conversation: int | None, seq: int, kind: str, author: str | Non
         tail = "null" if cid is None else _json_text(cid)
         if conversation is None:
             return (f'{{"type":"message","seq":{seq},"kind":{_json_text(kind)},"author":{who},'
-                    f'"text":{_json_text(text)},"ts":{ts!r},"cid":{tail}}}')
+                    f'"text":{_json_text(text)},"ts":{_ts_text(ts)},"cid":{tail}}}')
         if type(conversation) is int:
             return (f'{{"type":"message","conversation":{conversation},"seq":{seq},'
                     f'"kind":{_json_text(kind)},"author":{who},"text":{_json_text(text)},'
-                    f'"ts":{ts!r},"cid":{tail}}}')
+                    f'"ts":{_ts_text(ts)},"cid":{tail}}}')
     if conversation is None:
         return _to_json({"type": "message", "seq": seq, "kind": kind, "author": author,
                          "text": text, "ts": ts, "cid": cid})
@@ -1117,10 +1132,10 @@ def encode_ack(cid: str, seq: int, ts: float, conversation: int | None = None) -
     """
     if type(cid) is str and type(seq) is int and type(ts) is float and ts - ts == 0.0:
         if conversation is None:
-            return f'{{"type":"ack","cid":{_json_text(cid)},"seq":{seq},"ts":{ts!r}}}'
+            return f'{{"type":"ack","cid":{_json_text(cid)},"seq":{seq},"ts":{_ts_text(ts)}}}'
         if type(conversation) is int:
             return (f'{{"type":"ack","cid":{_json_text(cid)},"conversation":{conversation},'
-                    f'"seq":{seq},"ts":{ts!r}}}')
+                    f'"seq":{seq},"ts":{_ts_text(ts)}}}')
     if conversation is None:
         return _to_json({"type": "ack", "cid": cid, "seq": seq, "ts": ts})
     return _to_json({"type": "ack", "cid": cid, "conversation": conversation, "seq": seq,
