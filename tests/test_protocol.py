@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from relay import protocol as p
 
@@ -91,6 +94,79 @@ def test_the_fast_line_encoder_writes_exactly_the_message_frames() -> None:
                 p.StaffLine(7, 3, "staff", author, text, 1.5, cid))
             assert p.encode_line(None, 3, "visitor", author, text, 1.5, cid) == p.encode(
                 p.VisitorLine(3, "visitor", author, text, 1.5, cid))
+
+
+TEXT = st.text(max_size=30) | st.sampled_from(["", "ä\"<x>\\", "\ud800", "\u2028 \x00"])
+ODD_NUMBERS = st.sampled_from([float("nan"), float("inf"), -float("inf"), -0.0, 5e-324, 1e300,
+                               2**64, 1, True, False])
+SEQ = st.integers(min_value=-(2**70), max_value=2**70) | ODD_NUMBERS
+TS = st.floats(allow_nan=True, allow_infinity=True) | ODD_NUMBERS
+
+
+@settings(max_examples=300, deadline=None)
+@given(conversation=st.none() | st.integers(min_value=-(2**60), max_value=2**60) | st.booleans(),
+       seq=SEQ, kind=TEXT, author=st.none() | TEXT, text=TEXT, ts=TS,
+       cid=st.none() | TEXT)
+def test_the_fast_encoders_write_what_the_encoder_writes(
+        conversation: Any, seq: Any, kind: Any, author: Any, text: Any, ts: Any, cid: Any
+) -> None:
+    """encode_line and encode_ack write exactly what encoding the frames writes, for any values
+    of the plain types and for the odd ones the fast path hands on (NaN, infinities, booleans,
+    ints for floats, lone surrogates)."""
+    if conversation is None:
+        assert p.encode_line(None, seq, kind, author, text, ts, cid) == p.encode(
+            p.VisitorLine(seq, kind, author, text, ts, cid))
+    else:
+        assert p.encode_line(conversation, seq, kind, author, text, ts, cid) == p.encode(
+            p.StaffLine(conversation, seq, kind, author, text, ts, cid))
+    if cid is not None:
+        assert p.encode_ack(cid, seq, ts, conversation) == (
+            p.encode(p.VisitorAck(cid, seq, ts)) if conversation is None
+            else p.encode(p.StaffAck(cid, conversation, seq, ts)))
+
+
+VALUE = (st.none() | st.booleans() | st.integers(min_value=-(2**60), max_value=2**60)
+         | st.sampled_from([2**53, -(2**53), 2**53 - 1, 1e300]) | st.floats(allow_nan=False)
+         | TEXT | st.lists(TEXT, max_size=3))
+FIELD_NAMES = sorted({name for registry in (p.VISITOR_TO_RELAY, p.STAFF_TO_RELAY)
+                      for cls in registry.values() for name in p._field_names(cls)})
+
+
+def outcome(decode: Any) -> Any:
+    try:
+        return decode()
+    except p.ProtocolError as exc:
+        return (exc.code, exc.message, exc.close_code)
+
+
+@settings(max_examples=400, deadline=None)
+@given(registry=st.sampled_from([p.VISITOR_TO_RELAY, p.STAFF_TO_RELAY]), data=st.data())
+def test_decoding_a_plain_frame_quickly_changes_nothing(registry: Any, data: Any) -> None:
+    """from_dict's quick path for frames of plain values gives the same frame, or the same
+    error, as checking every field of the frame class in order."""
+    kind = data.draw(st.sampled_from(sorted(registry)))
+    cls = registry[kind]
+    own = sorted(p._field_names(cls))
+    names = st.sampled_from(own or FIELD_NAMES) | st.sampled_from(FIELD_NAMES)
+    frame = {"type": kind, **data.draw(st.dictionaries(names, VALUE, max_size=6))}
+    assert outcome(lambda: p.from_dict(frame, registry)) == outcome(
+        lambda: p._from_dict_checked(frame, cls, registry))
+
+
+@pytest.mark.parametrize("raw", [
+    '{"type":"message","text":"hej","cid":"1"}', ' {"type":"message"}', '{"a":1} ', '{"a":1}x}',
+    '{"a":1}{"b":2}', '{"a":1,}', '{"a":"\\ud800"}', '{"a":NaN}', '{}', '{', '}', '{"a":{}}',
+    '\ufeff{"a":1}', '{"a":[' * 5000 + ']' * 5000 + '}', '{"a":1}\n}', '{"a":"}"}',
+])
+def test_frames_parse_as_json_loads_parses_them(raw: str) -> None:
+    """The scanner shortcut for frames that are one JSON object parses exactly what
+    json.loads parses, and refuses exactly what it refuses."""
+    def parse(loads: Any) -> Any:
+        try:
+            return loads(raw)
+        except (ValueError, RecursionError) as exc:
+            return type(exc)
+    assert parse(p._loads) == parse(json.loads)
 
 
 QUEUE_ENTRY = {"conversation": 7, "alias": "Besökare 7", "since": 1, "lang": "sv",

@@ -17,11 +17,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import itertools
+import struct
 from collections.abc import Awaitable, Iterable
 
 from websockets.asyncio.server import ServerConnection
 from websockets.exceptions import ConnectionClosed
-from websockets.protocol import State
+from websockets.protocol import Protocol, State
 
 from relay import protocol
 from relay.counters import Counters
@@ -65,16 +66,18 @@ class WebSocketOutbox:
     def send(self, to: ConnectionId, frame: str) -> None:
         ws = self._sockets.get(to)
         if ws is not None and ws.protocol.state is State.OPEN:
-            ws.protocol.send_text(frame.encode())
+            data = frame.encode()
+            _queue_text(ws.protocol, data, text_frame(data))
             self._written(ws)
 
     def send_many(self, to: Iterable[ConnectionId], frame: str) -> None:
-        data = frame.encode()  # encoded once, queued for each (closed ones skipped)
+        data = frame.encode()  # encoded and framed once, queued for each (closed ones skipped)
+        whole = text_frame(data)
         sockets = self._sockets
         for connection in to:
             ws = sockets.get(connection)
             if ws is not None and ws.protocol.state is State.OPEN:
-                ws.protocol.send_text(data)
+                _queue_text(ws.protocol, data, whole)
                 self._written(ws)
 
     def close(self, to: ConnectionId, code: int, reason: str) -> Awaitable[None]:
@@ -149,6 +152,36 @@ class WebSocketOutbox:
                 self.counters.count("slow_client_dropped")
             self.close_socket(ws, protocol.CLOSE_TRY_AGAIN,
                               "Connection too slow; reconnect to resume")
+
+
+_HEAD_16 = struct.Struct("!BBH")
+_HEAD_64 = struct.Struct("!BBQ")
+
+
+def text_frame(data: bytes) -> bytes:
+    """A whole, unmasked text frame carrying ``data`` (UTF-8), as a server writes it: what
+    websockets' ``Frame(TEXT, data).serialize(mask=False)`` makes, without the frame object,
+    its checks and a BytesIO per frame (two frames go out per chat line)."""
+    length = len(data)
+    if length < 126:
+        return bytes((0x81, length)) + data
+    if length < 65536:
+        return _HEAD_16.pack(0x81, 126, length) + data
+    return _HEAD_64.pack(0x81, 127, length) + data
+
+
+def _queue_text(protocol: Protocol, data: bytes, frame: bytes) -> None:
+    """``protocol.send_text(data)`` for an open connection, ``frame`` being its text frame.
+
+    The frame joins the protocol's own queue of writes, which ``data_to_send()`` hands out
+    (``_flush_writes``), as ``send_text`` does. A connection with an extension (the relay
+    serves without compression), debug logging, or a fragmented message in progress (the
+    relay sends none) goes through ``send_text``.
+    """
+    if protocol.extensions or protocol.debug or protocol.expect_continuation_frame:
+        protocol.send_text(data)
+    else:
+        protocol.writes.append(frame)
 
 
 def _abort_if_open(ws: ServerConnection) -> None:

@@ -1173,7 +1173,7 @@ class Hub:
     # -- staff frames ------------------------------------------------------------------------------
 
     def staff_frame(self, conn: StaffConn, frame: Frame) -> Awaitable[None] | None:
-        if isinstance(frame, protocol.StaffSend | protocol.Note | protocol.Whisper):
+        if isinstance(frame, (protocol.StaffSend, protocol.Note, protocol.Whisper)):
             self._staff_line_frame(conn, frame)
             return None
         if isinstance(frame, protocol.QUESTION_STAFF_FRAMES):
@@ -1299,14 +1299,16 @@ class Hub:
         ack = protocol.encode_ack(line.cid or "", line.seq, line.ts, live.id)
         for to in targets:
             self.outbox.send(to, ack)
-        text = protocol.encode_line(live.id, line.seq, line.kind, self.display(line.author),
-                                    line.text, line.ts, line.cid)
-        for other in self.staff.get(live.record.staff or "", ()):
-            if other is not sender:
-                self.outbox.send(other.connection, text)
-        for viewer in live.viewers:
-            if viewer is not sender:
-                self.outbox.send(viewer.connection, text)
+        holders = self.staff.get(live.record.staff or "", ())
+        if live.viewers or len(holders) > (sender in holders):  # anyone but the sender?
+            text = protocol.encode_line(live.id, line.seq, line.kind, self.display(line.author),
+                                        line.text, line.ts, line.cid)
+            for other in holders:
+                if other is not sender:
+                    self.outbox.send(other.connection, text)
+            for viewer in live.viewers:
+                if viewer is not sender:
+                    self.outbox.send(viewer.connection, text)
         if line.kind == "staff" and live.visitor is not None:
             self.outbox.send(live.visitor.connection, protocol.encode_line(
                 None, line.seq, "staff", self.display(line.author), line.text, line.ts, None))
