@@ -97,6 +97,7 @@ class LotsenConsole(App[None]):
         referral_extend: bool = True,
         remember: bool = True,
         welcome: str | None = None,
+        welcome_seconds: float = 30,
         # Deterministic runs (tests, snapshots, benchmarks)
         clock: Callable[[], float] = time.time,
         timezone: dt.tzinfo | None = None,
@@ -118,6 +119,9 @@ class LotsenConsole(App[None]):
         """Plaintext ws:// to another host was explicitly allowed (``--insecure``)."""
         self.remember = remember
         self.welcome = welcome
+        self.welcome_seconds = welcome_seconds
+        """How long the welcome notification stays (the demo's logins for other
+        organisations need time to be copied)."""
         self.clock = clock
         self.timezone = timezone
         self.today = today
@@ -235,7 +239,7 @@ class LotsenConsole(App[None]):
         if update.session and self.logged_in_at is None:
             self.logged_in_at = time.perf_counter()
             if self.welcome:
-                self.notify(self.welcome, timeout=30, markup=False)
+                self.notify(self.welcome, timeout=self.welcome_seconds, markup=False)
         if update.new_waiting and self.alerts and self.connected:
             self._alert_new(update)
         elif update.queue:

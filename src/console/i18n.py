@@ -97,6 +97,13 @@ CATALOG: dict[str, tuple[str, str, str]] = {
                      "browser to chat as a visitor yourself. Ctrl+Q stops everything.",
                      "Demo: {count} oppdiktede besøkende skriver snart. Åpne {url} i en "
                      "nettleser for å chatte som besøkende selv. Ctrl+Q avslutter alt."),
+    "demo.other_org": (
+        "{name}: starta en konsol till i ett annat terminalfönster: lotsen console --server "
+        "127.0.0.1:{port} --user {login} (lösenord {password})",
+        "{name}: start another console in a second terminal window: lotsen console --server "
+        "127.0.0.1:{port} --user {login} (password {password})",
+        "{name}: start en konsoll til i et annet terminalvindu: lotsen console --server "
+        "127.0.0.1:{port} --user {login} (passord {password})"),
     # -- connection
     "conn.lost": ("Ingen anslutning till servern ({reason}) — försöker igen om {seconds} s. "
                   "Utkast och osända rader finns kvar.",
