@@ -387,8 +387,9 @@ function boot(){
     note.hidden=!st||!(idle||S.phase==="ended"&&!st.open);note.classList.toggle("c",!!st&&!st.open);
     if(st){
       noteText.textContent=st.open?tr("open")+(st.closes_at?" "+fmt("until",(when(st.closes_at)||{}).clock):""):tr(st.reason)||tr("hours");
-      noteNext.textContent=st.open?"":st.next_open?fmt(/hours|holiday|cutoff/.test(st.reason)?"opens":"next",whenText(st.next_open)):tr("later");
-      noteNext.hidden=st.open;
+      // With no next opening, "try again later" only where the reason gave no advice of its own.
+      noteNext.textContent=st.open?"":st.next_open?fmt(/hours|holiday|cutoff/.test(st.reason)?"opens":"next",whenText(st.next_open)):tr(st.reason)?"":tr("later");
+      noteNext.hidden=!noteNext.textContent;
       countdown();
     }
     // The help list is always one tap away: under the opening hours before a chat; during and
