@@ -300,10 +300,16 @@ CATALOG: dict[str, tuple[str, str, str]] = {
     "quit.title": ("Avsluta Lotsen?", "Quit Lotsen?", "Avslutte Lotsen?"),
     "quit.body": ("Du har {count} öppna samtal. De går tillbaka till kön om du inte är tillbaka "
                   "inom två minuter.",
-                  "You hold {count} open chat(s). They go back to the queue unless you are "
+                  "You hold {count} open chats. They go back to the queue unless you are "
                   "back within two minutes.",
                   "Du har {count} åpne samtaler. De går tilbake til køen hvis du ikke er "
                   "tilbake innen to minutter."),
+    "quit.body_one": ("Du har 1 öppet samtal. Det går tillbaka till kön om du inte är tillbaka "
+                      "inom två minuter.",
+                      "You hold 1 open chat. It goes back to the queue unless you are back "
+                      "within two minutes.",
+                      "Du har 1 åpen samtale. Den går tilbake til køen hvis du ikke er "
+                      "tilbake innen to minutter."),
     "quit.confirm": ("Avsluta", "Quit", "Avslutt"),
     "help.title": ("Tangenter", "Keys", "Taster"),
     "help.intro": ("Allt går med tangentbordet; musen fungerar också. Ctrl+P söker bland alla "
@@ -343,7 +349,8 @@ CATALOG: dict[str, tuple[str, str, str]] = {
                          "Veilederne har fått spørsmålet ditt."),
     "notice.transferred": ("{alias} är överlämnad.", "{alias} was transferred.",
                            "{alias} er overført."),
-    "notice.closed": ("{alias} är avslutat.", "{alias} is closed.", "{alias} er avsluttet."),
+    "notice.closed": ("Samtalet med {alias} är avslutat.", "The chat with {alias} has ended.",
+                      "Samtalen med {alias} er avsluttet."),
     "notice.stats_supervisors_only": (
         "Statistiken visas bara för handledare. Be en handledare eller administratören "
         "(lotsen stats).",

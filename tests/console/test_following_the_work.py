@@ -89,7 +89,8 @@ async def test_footer_keys_have_distinct_names(relay: Relay) -> None:
 
 
 async def test_quit_confirmation_is_readable_at_140_columns(relay: Relay) -> None:
-    """The quit question wraps inside its dialog instead of being cut off."""
+    """The quit question wraps inside its dialog instead of being cut off, and speaks of one
+    chat in the singular."""
     from textual.widgets import Label
 
     from console.screens.dialogs import QuitDialog
@@ -107,6 +108,7 @@ async def test_quit_confirmation_is_readable_at_140_columns(relay: Relay) -> Non
         visible = "".join(str(strip.text) for strip in
                           (body.render_line(y) for y in range(body.size.height)))
         assert "två minuter." in " ".join(visible.split())
+        assert "Du har 1 öppet samtal. Det går tillbaka" in " ".join(visible.split())
 
 
 async def test_statistics_key_tells_staff_who_are_not_supervisors_why(relay: Relay) -> None:
@@ -451,3 +453,19 @@ async def test_a_long_queue_shows_its_head_and_how_many_more(tmp_path: Any) -> N
             await wait_for(pilot, lambda: app.state.waiting_count == 4, what="a new total")
             await pilot.pause(0.1)
             assert any("och 2 till" in row for row in _queue_rows(screen))
+
+
+def test_plural_and_closed_wordings_in_every_language() -> None:
+    """One open chat is singular in sv/en/nb, several plural; a closed chat's notice says
+    "the chat with Besökare 14 has ended", not that the visitor is closed."""
+    from console import i18n
+
+    for lang, one, many, closed in (
+            ("sv", "1 öppet samtal", "2 öppna samtal", "Samtalet med Besökare 14 är avslutat."),
+            ("en", "1 open chat.", "2 open chats", "The chat with Besökare 14 has ended."),
+            ("nb", "1 åpen samtale", "2 åpne samtaler", "Samtalen med Besökare 14 er avsluttet.")):
+        i18n.set_language(lang)
+        assert one in i18n.t("quit.body_one")
+        assert many in i18n.t("quit.body", count=2)
+        assert i18n.t("notice.closed", alias="Besökare 14") == closed
+    i18n.set_language("sv")
