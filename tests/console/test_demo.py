@@ -207,3 +207,25 @@ async def test_simulated_visitors_write_in_and_answer_back(relay: Relay) -> None
         stop.set()
         await visitors
         await staff.close()
+
+
+def test_the_demo_directory_flags_no_example_entry_but_still_flags_real_stale_ones(
+        tmp_path: Path) -> None:
+    """The demo's directory moves the example entries' review dates on (a first demo flagged
+    every one "⚠ inaktuell"); real entries keep theirs and are flagged once due."""
+    import datetime as dt
+
+    from lotsen.cli.console import demo_directory
+    from referrals import load_directory
+
+    today = dt.date(2026, 12, 5)
+    shipped = load_directory(None)
+    assert [s for s in shipped.stale(today) if s.is_example], "examples ship stale"
+    path = tmp_path / "referrals.toml"
+    path.write_text(demo_directory(today), encoding="utf-8")
+    demo = load_directory(path)
+    assert demo.stale(today) == [s for s in shipped.stale(today) if not s.is_example] == []
+    later = dt.date(2027, 6, 1)  # past the real entries' review date, not the demo's
+    stale = demo.stale(later)
+    assert stale and not any(s.is_example for s in stale)
+    assert {s.id for s in stale} == {s.id for s in shipped.stale(later) if not s.is_example}

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime as dt
 import errno
 import os
 import secrets
@@ -106,6 +107,23 @@ def demo_config(orgs: int) -> str:
     return text
 
 
+def demo_directory(today: dt.date) -> str:
+    """The demo's referral directory, on top of the shipped one: its example entries (the
+    units a municipality replaces with its own, stale from the day after they ship) reviewed
+    until a year from ``today``, so a first demo does not flag every example as out of date.
+    Real entries keep their dates, and are flagged when they are due."""
+    from referrals import load_directory
+
+    lines = ["# lotsen demo: the shipped directory with its example entries' review dates moved",
+             "format = 1", ""]
+    due = today + dt.timedelta(days=365)
+    for service in load_directory(None):
+        if service.is_example and service.is_stale(today):
+            lines += ["[[service]]", f'id = "{service.id}"', f"review_due = {due.isoformat()}",
+                      ""]
+    return "\n".join(lines)
+
+
 # The professionals' network of ``lotsen demo --orgs N`` (docs/operations.md).
 DEMO_NETWORK = """
 [[network.room]]
@@ -194,6 +212,8 @@ def demo(
     config = workdir / "relay.toml"
     log = workdir / "relay.log"
     config.write_text(demo_config(orgs), encoding="utf-8")
+    directory = workdir / "referrals.toml"
+    directory.write_text(demo_directory(dt.date.today()), encoding="utf-8")
     password = secrets.token_urlsafe(18)
     process: subprocess.Popen[bytes] | None = None
     visitor_thread = None
@@ -234,6 +254,7 @@ def demo(
             for _, name, login in organisations if login != "demo"])
         console = LotsenConsole(server=f"127.0.0.1:{port}", user="demo", password=password,
                                 lang=lang, remember=False, welcome=welcome,
+                                referral_directory=directory,
                                 welcome_seconds=120 if orgs > 1 else 30)
         stopping.append(console)
         console.run()
