@@ -223,7 +223,8 @@ class Relay:
                 await task
         self.hub.stop_timers()
         await self.storage.close()
-        log.info("relay stopped", extra={"event": "stopped"})
+        if self._server is not None:  # one organisation's part: the SharedRelay says it once
+            log.info("relay stopped", extra={"event": "stopped"})
 
     # -- periodic tasks ---------------------------------------------------------------------------
 
