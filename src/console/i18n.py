@@ -583,5 +583,16 @@ def t(key: str, /, **args: Any) -> str:
     return text.format(**args) if args else text
 
 
+def local_alias(alias: str) -> str:
+    """A visitor's alias in the console's language: the relay names visitors in its own
+    default language ("Besökare 14"); staff read them in theirs ("Visitor 14"). The number
+    is what identifies the visitor, so colleagues in other languages still mean the same one."""
+    words = CATALOG["alias.visitor"]
+    word, _, number = alias.rpartition(" ")
+    if word in words and number.isdigit():
+        return f"{t('alias.visitor')} {number}"
+    return alias
+
+
 def has(key: str) -> bool:
     return key in CATALOG

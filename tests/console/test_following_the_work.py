@@ -241,7 +241,7 @@ async def test_a_disconnected_visitor_is_shown_as_gone_with_how_long_ago() -> No
         await pilot.pause(0.2)
         assert isinstance(app.screen, MainScreen)
         rows = _queue_rows(app.screen)
-        gone = next(i for i, row in enumerate(rows) if "Visitor 3" in row)
+        gone = next(i for i, row in enumerate(rows) if "Besökare 3" in row)  # in sv
         assert rows[gone].lstrip().startswith("○")
         assert "frånkopplad för 3 min sedan" in rows[gone + 1]
         live = next(i for i, row in enumerate(rows) if "Besökare 88" in row)
@@ -469,3 +469,22 @@ def test_plural_and_closed_wordings_in_every_language() -> None:
         assert many in i18n.t("quit.body", count=2)
         assert i18n.t("notice.closed", alias="Besökare 14") == closed
     i18n.set_language("sv")
+
+
+async def test_an_english_console_names_visitors_in_english(relay: Relay) -> None:
+    """The relay names visitors in its default language ("Besökare 14"); an English console
+    shows them as "Visitor 14" in the queue and in the chat, with the same number."""
+    app = console_for(relay, lang="en")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await _logged_in(app, pilot)
+        visitor = await Client.visitor(relay.port)
+        await visitor.say("Hello")
+        await wait_for(pilot, lambda: app.state.queue, what="queued")
+        number = next(iter(relay.live.values())).record.alias.rsplit(" ", 1)[1]
+        assert next(iter(relay.live.values())).record.alias == f"Besökare {number}"
+        assert app.state.queue[0].alias == f"Visitor {number}"
+        await pilot.press("ctrl+n")
+        await wait_for(pilot, lambda: app.state.active_chat() is not None, what="claim")
+        chat = app.state.active_chat()
+        assert chat is not None and chat.alias == f"Visitor {number}"
+        await visitor.close()
