@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar
@@ -23,7 +24,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.notifications import Notification, Notify, SeverityLevel
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from console import i18n, messages
 from console.client import SECOND_FACTOR_ASKED, PlaintextRefused, RelayClient, staff_url
@@ -98,6 +99,7 @@ class LotsenConsole(App[None]):
         referral_extend: bool = True,
         remember: bool = True,
         welcome: str | None = None,
+        welcome_seconds: float = 30,
         # Deterministic runs (tests, snapshots, benchmarks)
         clock: Callable[[], float] = time.time,
         timezone: dt.tzinfo | None = None,
@@ -119,6 +121,9 @@ class LotsenConsole(App[None]):
         """Plaintext ws:// to another host was explicitly allowed (``--insecure``)."""
         self.remember = remember
         self.welcome = welcome
+        self.welcome_seconds = welcome_seconds
+        """How long the welcome notification stays (the demo's logins for other
+        organisations need time to be copied)."""
         self.clock = clock
         self.timezone = timezone
         self.today = today
@@ -139,6 +144,9 @@ class LotsenConsole(App[None]):
         self._referrals_started = False
         self._notices: dict[str, Notification] = {}
         """The notification on screen per topic (queue, returned): a new one replaces it."""
+        self._held_notices: list[Notification] = []
+        """Notifications raised while a dialog is open: shown when it closes (a toast over a
+        dialog hid its title and its warning)."""
         self._noticed_queue: frozenset[int] = frozenset()
         """Who was waiting when the queue notice was shown."""
         self.logged_in_at: float | None = None
@@ -152,6 +160,7 @@ class LotsenConsole(App[None]):
     # -- start -----------------------------------------------------------------------------
 
     def on_mount(self) -> None:
+        self.screen_change_signal.subscribe(self, self._screen_changed)
         if self.replay is not None:
             self.referrals.load()  # deterministic pictures: no background loading
             self._show_main()
@@ -260,7 +269,7 @@ class LotsenConsole(App[None]):
         if update.session and self.logged_in_at is None:
             self.logged_in_at = time.perf_counter()
             if self.welcome:
-                self.notify(self.welcome, timeout=30, markup=False)
+                self.notify(self.welcome, timeout=self.welcome_seconds, markup=False)
         if update.new_waiting and self.alerts and self.connected:
             self._alert_new(update)
         elif update.queue:
@@ -390,11 +399,41 @@ class LotsenConsole(App[None]):
         self._notices[topic] = notification
         if topic in ("queue", "returned"):
             self._noticed_queue = frozenset(w.conversation for w in self.state.queue)
+        self._show_notification(notification)
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Textual's notify, held while a dialog is open (``_show_notification``)."""
+        self._show_notification(Notification(
+            message, title, severity, self.NOTIFICATION_TIMEOUT if timeout is None else timeout,
+            markup=markup))
+
+    def _show_notification(self, notification: Notification) -> None:
+        """Show a notification now, or, while a dialog is open, when it closes: the toasts sit
+        where a dialog has its title. Errors are shown at once."""
+        if self._screen_stack and isinstance(self.screen, ModalScreen) and \
+                notification.severity != "error":
+            self._held_notices.append(notification)
+            return
         self.post_message(Notify(notification))
+
+    def _screen_changed(self, screen: Screen[Any]) -> None:
+        """Show the notifications held while a dialog was open, each for its full time."""
+        if isinstance(screen, ModalScreen) or not self._held_notices:
+            return
+        held, self._held_notices = self._held_notices, []
+        for notification in held:
+            fresh = replace(notification, raised_at=time.time())
+            for topic, shown in self._notices.items():
+                if shown is notification:
+                    self._notices[topic] = fresh
+            self.post_message(Notify(fresh))
 
     def drop_notice(self, topic: str) -> None:
         """Take a notification off the screen (what it said is no longer true)."""
         notification = self._notices.pop(topic, None)
+        if notification in self._held_notices:
+            self._held_notices.remove(notification)
         if notification is not None and notification in self._notifications:
             self._unnotify(notification)
 

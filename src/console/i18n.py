@@ -97,6 +97,13 @@ CATALOG: dict[str, tuple[str, str, str]] = {
                      "browser to chat as a visitor yourself. Ctrl+Q stops everything.",
                      "Demo: {count} oppdiktede besøkende skriver snart. Åpne {url} i en "
                      "nettleser for å chatte som besøkende selv. Ctrl+Q avslutter alt."),
+    "demo.other_org": (
+        "{name}: starta en konsol till i ett annat terminalfönster: lotsen console --server "
+        "127.0.0.1:{port} --user {login} (lösenord {password})",
+        "{name}: start another console in a second terminal window: lotsen console --server "
+        "127.0.0.1:{port} --user {login} (password {password})",
+        "{name}: start en konsoll til i et annet terminalvindu: lotsen console --server "
+        "127.0.0.1:{port} --user {login} (passord {password})"),
     # -- connection
     "conn.lost": ("Ingen anslutning till servern ({reason}) — försöker igen om {seconds} s. "
                   "Utkast och osända rader finns kvar.",
@@ -293,10 +300,16 @@ CATALOG: dict[str, tuple[str, str, str]] = {
     "quit.title": ("Avsluta Lotsen?", "Quit Lotsen?", "Avslutte Lotsen?"),
     "quit.body": ("Du har {count} öppna samtal. De går tillbaka till kön om du inte är tillbaka "
                   "inom två minuter.",
-                  "You hold {count} open chat(s). They go back to the queue unless you are "
+                  "You hold {count} open chats. They go back to the queue unless you are "
                   "back within two minutes.",
                   "Du har {count} åpne samtaler. De går tilbake til køen hvis du ikke er "
                   "tilbake innen to minutter."),
+    "quit.body_one": ("Du har 1 öppet samtal. Det går tillbaka till kön om du inte är tillbaka "
+                      "inom två minuter.",
+                      "You hold 1 open chat. It goes back to the queue unless you are back "
+                      "within two minutes.",
+                      "Du har 1 åpen samtale. Den går tilbake til køen hvis du ikke er "
+                      "tilbake innen to minutter."),
     "quit.confirm": ("Avsluta", "Quit", "Avslutt"),
     "help.title": ("Tangenter", "Keys", "Taster"),
     "help.intro": ("Allt går med tangentbordet; musen fungerar också. Ctrl+P söker bland alla "
@@ -336,7 +349,8 @@ CATALOG: dict[str, tuple[str, str, str]] = {
                          "Veilederne har fått spørsmålet ditt."),
     "notice.transferred": ("{alias} är överlämnad.", "{alias} was transferred.",
                            "{alias} er overført."),
-    "notice.closed": ("{alias} är avslutat.", "{alias} is closed.", "{alias} er avsluttet."),
+    "notice.closed": ("Samtalet med {alias} är avslutat.", "The chat with {alias} has ended.",
+                      "Samtalen med {alias} er avsluttet."),
     "notice.stats_supervisors_only": (
         "Statistiken visas bara för handledare. Be en handledare eller administratören "
         "(lotsen stats).",
@@ -569,6 +583,17 @@ def t(key: str, /, **args: Any) -> str:
         return key
     text = entry[LANGUAGES.index(_current)]
     return text.format(**args) if args else text
+
+
+def local_alias(alias: str) -> str:
+    """A visitor's alias in the console's language: the relay names visitors in its own
+    default language ("Besökare 14"); staff read them in theirs ("Visitor 14"). The number
+    is what identifies the visitor, so colleagues in other languages still mean the same one."""
+    words = CATALOG["alias.visitor"]
+    word, _, number = alias.rpartition(" ")
+    if word in words and number.isdigit():
+        return f"{t('alias.visitor')} {number}"
+    return alias
 
 
 def has(key: str) -> bool:

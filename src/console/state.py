@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from console.i18n import local_alias
 from console.settings import CannedReply
 from relay import protocol
 
@@ -94,7 +95,7 @@ class Waiting:
         """A queue entry as ``protocol.decode`` checked it (every field has its type)."""
         return cls(
             conversation=entry["conversation"],
-            alias=entry["alias"] or "?",
+            alias=local_alias(entry["alias"]) or "?",
             since=entry["since"],
             lang=entry["lang"],
             role=entry["role"],
@@ -493,18 +494,19 @@ class ConsoleState:
 
     def _conversation(self, frame: protocol.ConversationInfo, update: Update) -> None:
         chat = self.chats.get(frame.id)
+        alias = local_alias(frame.alias)
         if chat is None:
-            chat = Chat(frame.id, frame.alias, created_at=frame.created_at)
+            chat = Chat(frame.id, alias, created_at=frame.created_at)
             self.chats[frame.id] = chat
             update.added.append(frame.id)
         was_readonly = chat.readonly
-        self.aliases[frame.id] = frame.alias
+        self.aliases[frame.id] = alias
         self.answered.add(frame.id)
         if self.claim_pending and not frame.readonly and frame.state == "active" and (
                 frame.id in update.added or was_readonly):
             self.claim_pending = False
             update.claimed = frame.id
-        chat.alias, chat.lang, chat.role = frame.alias, frame.lang, frame.role
+        chat.alias, chat.lang, chat.role = alias, frame.lang, frame.role
         chat.state, chat.staff, chat.staff_name = frame.state, frame.staff, frame.staff_name
         chat.urgent, chat.reasons = frame.urgent, list(frame.reasons)
         chat.marked_by = frame.marked_by

@@ -8,6 +8,8 @@ a dictionary lookup; ``If-None-Match`` gets a 304. ``/metrics`` answers only on 
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import gzip
 import hashlib
 import http
@@ -17,6 +19,7 @@ from collections.abc import Mapping
 
 from websockets.asyncio.server import ServerConnection
 from websockets.datastructures import Headers
+from websockets.exceptions import ConnectionClosed
 from websockets.http11 import Request, Response
 
 from relay import protocol
@@ -42,9 +45,13 @@ class HttpEndpoints:
                        ) -> Response | None:
         path = request.path.split("?", 1)[0]
         if path in (VISITOR_PATH, STAFF_PATH):
-            if path == VISITOR_PATH and not self._origin_allowed(request.headers):
+            if path == VISITOR_PATH and not self.origin_allowed(request.headers):
+                # Not a 403: a browser shows a refused handshake to the page as a lost
+                # connection, so the widget would retry for ever. The relay's handler
+                # (Relay._connection) answers the hello with an ``origin`` error instead, as
+                # a relay of several organisations does, and the widget says where to get help.
                 self.counters.count("error_origin")
-                return _response(403, b"This site may not embed the chat.\n", "text/plain")
+                return None
             if path == STAFF_PATH:
                 return self._staff_handshake(request.headers)
             return None
@@ -87,7 +94,7 @@ class HttpEndpoints:
         return _response(204, None, None, [("Cache-Control", "no-store"),
                                            ("Access-Control-Allow-Origin", "*")])
 
-    def _origin_allowed(self, headers: Headers) -> bool:
+    def origin_allowed(self, headers: Headers) -> bool:
         """Browsers send Origin: allow the relay's own pages and the configured embedding sites."""
         origin = headers.get("Origin")
         if origin is None:
@@ -168,6 +175,19 @@ def _etag_matches(if_none_match: str, etag: str) -> bool:
     if if_none_match.strip() == "*":
         return True
     return any(tag.strip().removeprefix("W/") == etag for tag in if_none_match.split(","))
+
+
+async def refuse_widget(ws: ServerConnection, code: str, reason: str, *,
+                        timeout: float) -> None:
+    """Answer a refused widget's hello with an ``error`` frame and close (1008): the widget
+    words the refusal in the visitor's language from ``code`` and shows where to get help."""
+    with contextlib.suppress(ConnectionClosed, TimeoutError):
+        # Read the hello first, so a client that sends it as soon as it is connected reads
+        # the error instead of a closed socket.
+        await asyncio.wait_for(ws.recv(), timeout=timeout)
+    with contextlib.suppress(ConnectionClosed):
+        await ws.send(protocol.encode(protocol.Error(code, reason)))
+        await ws.close(protocol.CLOSE_POLICY, reason[:120])
 
 
 def _response(status: int, body: bytes | None, content_type: str | None,

@@ -30,13 +30,13 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from websockets.asyncio.server import Server, serve
+from websockets.asyncio.server import Server, ServerConnection, serve
 
 from relay import protocol
 from relay.config import RelayConfig
 from relay.counters import Counters
 from relay.delivery import MAX_PENDING_BYTES, WebSocketOutbox
-from relay.http import HttpEndpoints
+from relay.http import HttpEndpoints, refuse_widget
 from relay.hub import Hub, Live, StaffConn, Triage, VisitorConn
 from relay.organisations import RelayIds
 from relay.queue import WaitingQueue
@@ -50,6 +50,9 @@ if TYPE_CHECKING:
 __all__ = ["MAX_PENDING_BYTES", "UNAUTHENTICATED", "Relay", "Triage", "run"]
 
 log = logging.getLogger("lotsen.relay")
+
+# What a widget on a page outside allowed_origins is told (it words it from the code "origin").
+ORIGIN_REFUSAL = "This site may not embed the chat."
 
 # How often the periodic pass runs (Hub.tick), and the retention purge.
 TICK_S = 5.0
@@ -159,7 +162,7 @@ class Relay:
         try:
             await self.hub.load()
             self._server = await serve(
-                self.sessions,
+                self._connection,
                 self.config.host,
                 self.config.port,
                 process_request=self.http,
@@ -180,6 +183,17 @@ class Relay:
             raise
         self._start_tasks()
         log.info("relay listening", extra={"event": "listening", "port": self.port})
+
+    async def _connection(self, ws: ServerConnection) -> None:
+        """A new websocket: a widget on a page that may not embed the chat is told so (the
+        handshake went ahead for that, relay/http.py); everything else goes to the sessions."""
+        request = ws.request
+        if (request is not None and request.path.split("?", 1)[0] == protocol.VISITOR_PATH
+                and not self.http.origin_allowed(request.headers)):
+            await refuse_widget(ws, "origin", ORIGIN_REFUSAL,
+                                timeout=self.config.handshake_timeout)
+            return
+        await self.sessions(ws)
 
     def _start_tasks(self) -> None:
         self._tasks.append(asyncio.create_task(self._tick(), name="lotsen-tick"))
@@ -211,7 +225,8 @@ class Relay:
                 await task
         self.hub.stop_timers()
         await self.storage.close()
-        log.info("relay stopped", extra={"event": "stopped"})
+        if self._server is not None:  # one organisation's part: the SharedRelay says it once
+            log.info("relay stopped", extra={"event": "stopped"})
 
     # -- periodic tasks ---------------------------------------------------------------------------
 

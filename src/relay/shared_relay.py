@@ -42,6 +42,7 @@ from websockets.http11 import Request, Response
 from relay import auth, protocol
 from relay.config import RelayConfig
 from relay.cover_relay import CoverDesk, CoverOutbox
+from relay.http import refuse_widget
 from relay.network import Network
 from relay.organisations import Organisation, RelayIds, WidgetRefusal
 from relay.protocol import STAFF_PATH, VISITOR_PATH
@@ -208,14 +209,8 @@ class SharedRelay:
             if isinstance(org, Organisation):
                 await self.relays[org.id].sessions(ws)
                 return
-            code = org.reason
-            with contextlib.suppress(ConnectionClosed, TimeoutError):
-                # The answer to the widget's hello: read it first, so a client that sends
-                # hello as soon as it is connected reads the error instead of a closed socket.
-                await asyncio.wait_for(ws.recv(), timeout=self.config.handshake_timeout)
-            with contextlib.suppress(ConnectionClosed):
-                await ws.send(protocol.encode(protocol.Error(code, REFUSALS[code])))
-                await ws.close(protocol.CLOSE_POLICY, REFUSALS[code][:120])
+            await refuse_widget(ws, org.reason, REFUSALS[org.reason],
+                                timeout=self.config.handshake_timeout)
             return
         if path != STAFF_PATH:
             await self.gate.sessions(ws)  # refuses unknown endpoints

@@ -19,7 +19,7 @@ if(!ctx||ctx.show)return;
 // UI text: Swedish first; English and Norwegian bokmål. roles follow protocol ROLES order.
 const T={
 sv:{title:"Chatta anonymt",hide:"Dölj",exit:"Lämna snabbt",exitHint:"Lämnar sidan direkt. Du kan också trycka Esc tre gånger.",
-conn:"Ansluter…",up:"Ansluten",off:"Ingen anslutning – försöker igen…",moved:"Chatten har öppnats i ett annat fönster eller en annan flik och fortsätter där. Det här fönstret är inte längre anslutet.",here:"Fortsätt chatten här",refused:"Chatten kan inte öppnas från den här sidan. Behöver du hjälp nu? Ring 112 vid akut fara, eller 1177 Vårdguiden.",
+conn:"Ansluter…",up:"Ansluten",off:"Ingen anslutning – försöker igen…",moved:"Chatten har öppnats i ett annat fönster eller en annan flik och fortsätter där. Det här fönstret är inte längre anslutet.",here:"Fortsätt chatten här",refused:"Chatten kan inte öppnas från den här sidan. Behöver du hjälp nu? Ring 112 vid akut fara, eller 1177 Vårdguiden.",now:"Behöver du hjälp nu? Ring 112 vid akut fara, eller 1177 Vårdguiden.",
 open:"Chatten är öppen. Du behöver inte säga vem du är.",until:"Öppen till {n}.",
 hours:"Chatten är stängd just nu.",holiday:"Chatten är stängd i dag.",cutoff:"Chatten tar inte emot nya samtal i dag.",
 no_staff:"Ingen behandlare är ledig just nu. Försök igen om en stund.",queue_closed:"Kön är full just nu. Försök igen om en stund.",busy:"Många skriver just nu. Försök igen om en stund.",
@@ -41,7 +41,7 @@ anon:"Du är anonym: vi frågar inte efter ditt namn och sparar varken IP-adress
 kept:"Texten raderas efter {n} dagar.",duty:"Om ett barn far illa måste personalen anmäla det till socialtjänsten.",
 log:"Meddelanden",lost:"Den tidigare chatten kunde inte återupptas.",notSent:"Inte skickat: chatten är stängd.",tooLong:"Meddelandet är för långt.",slow:"Du skriver snabbt – meddelandet skickas om en stund."},
 en:{title:"Chat anonymously",hide:"Hide",exit:"Quick exit",exitHint:"Leaves this page at once. You can also press Esc three times.",
-conn:"Connecting…",up:"Connected",off:"No connection – trying again…",moved:"The chat was opened in another window or tab and continues there. This window is no longer connected.",here:"Continue the chat here",refused:"The chat cannot be opened from this page. Need help now? Call 112 in an emergency, or 1177 for health advice.",
+conn:"Connecting…",up:"Connected",off:"No connection – trying again…",moved:"The chat was opened in another window or tab and continues there. This window is no longer connected.",here:"Continue the chat here",refused:"The chat cannot be opened from this page. Need help now? Call 112 in an emergency, or 1177 for health advice.",now:"Need help now? Call 112 in an emergency, or 1177 for health advice.",
 open:"The chat is open. You don't have to say who you are.",until:"Open until {n}.",
 hours:"The chat is closed right now.",holiday:"The chat is closed today.",cutoff:"The chat takes no new conversations today.",
 no_staff:"No counsellor is free right now. Please try again in a while.",queue_closed:"The queue is full right now. Please try again in a while.",busy:"Many people are writing right now. Please try again in a while.",
@@ -63,7 +63,7 @@ anon:"You are anonymous: we don't ask your name and store neither your IP addres
 kept:"The text is deleted after {n} days.",duty:"If a child is at risk, staff must report it to social services.",
 log:"Messages",lost:"The earlier chat could not be resumed.",notSent:"Not sent: the chat is closed.",tooLong:"The message is too long.",slow:"You are writing fast – the message will be sent in a moment."},
 nb:{title:"Chat anonymt",hide:"Skjul",exit:"Forlat raskt",exitHint:"Forlater siden med en gang. Du kan også trykke Esc tre ganger.",
-conn:"Kobler til…",up:"Tilkoblet",off:"Ingen forbindelse – prøver igjen…",moved:"Chatten ble åpnet i et annet vindu eller en annen fane og fortsetter der. Dette vinduet er ikke lenger tilkoblet.",here:"Fortsett chatten her",refused:"Chatten kan ikke åpnes fra denne siden. Trenger du hjelp nå? Ring 113 ved akutt fare, eller legevakt 116 117.",
+conn:"Kobler til…",up:"Tilkoblet",off:"Ingen forbindelse – prøver igjen…",moved:"Chatten ble åpnet i et annet vindu eller en annen fane og fortsetter der. Dette vinduet er ikke lenger tilkoblet.",here:"Fortsett chatten her",refused:"Chatten kan ikke åpnes fra denne siden. Trenger du hjelp nå? Ring 113 ved akutt fare, eller legevakt 116 117.",now:"Trenger du hjelp nå? Ring 113 ved akutt fare, eller legevakt 116 117.",
 open:"Chatten er åpen. Du trenger ikke si hvem du er.",until:"Åpen til {n}.",
 hours:"Chatten er stengt nå.",holiday:"Chatten er stengt i dag.",cutoff:"Chatten tar ikke imot nye samtaler i dag.",
 no_staff:"Ingen behandler er ledig akkurat nå. Prøv igjen om litt.",queue_closed:"Køen er full akkurat nå. Prøv igjen om litt.",busy:"Mange skriver akkurat nå. Prøv igjen om litt.",
@@ -242,6 +242,8 @@ function boot(){
   add(moved,tx(h("p"),"moved"),add(h("div","ac"),movedB));
   // Shown when the relay refuses this page (origin or data-org not the organisation's).
   const refused=h("div","n c");add(refused,tx(h("p"),"refused"));
+  // Shown while the relay cannot be reached and has not yet said where to get help.
+  const offline=h("div","n c");add(offline,tx(h("p"),"now"));
   const intro=h("div");
   const roleSel=at(h("select"),{id:"r"}),langSel=at(h("select"),{id:"g"});
   const roleLab=tx(at(h("label"),{for:"r"}),"who"),langLab=tx(at(h("label"),{for:"g"}),"lang");
@@ -259,7 +261,7 @@ function boot(){
   ANSWERS.forEach((a,i)=>{const b=h("button");b.type="button";b.onclick=guard(()=>feedback(a));labels.push([b,"fbA",i]);add(fbRow,b)});
   const againB=btn("again","pri",newChat);
   add(ended,endedText,fbQ,fbRow,thanks,againB);
-  add(body,note,help,hint,moved,refused,intro,log,queue,typing,ended,privacy);
+  add(body,note,help,offline,hint,moved,refused,intro,log,queue,typing,ended,privacy);
   // Questions outside opening hours: offered beside the help card; the form and the code come
   // from widget-questions.js, fetched (pinned by its hash) only when the visitor chooses.
   const qRow=h("div","n"),qLead=tx(h("p"),"askLead"),qAsk=btn("ask","pri",()=>questions("ask"));
@@ -385,8 +387,9 @@ function boot(){
     note.hidden=!st||!(idle||S.phase==="ended"&&!st.open);note.classList.toggle("c",!!st&&!st.open);
     if(st){
       noteText.textContent=st.open?tr("open")+(st.closes_at?" "+fmt("until",(when(st.closes_at)||{}).clock):""):tr(st.reason)||tr("hours");
-      noteNext.textContent=st.open?"":st.next_open?fmt(/hours|holiday|cutoff/.test(st.reason)?"opens":"next",whenText(st.next_open)):tr("later");
-      noteNext.hidden=st.open;
+      // With no next opening, "try again later" only where the reason gave no advice of its own.
+      noteNext.textContent=st.open?"":st.next_open?fmt(/hours|holiday|cutoff/.test(st.reason)?"opens":"next",whenText(st.next_open)):tr(st.reason)?"":tr("later");
+      noteNext.hidden=!noteNext.textContent;
       countdown();
     }
     // The help list is always one tap away: under the opening hours before a chat; during and
@@ -395,7 +398,7 @@ function boot(){
     if(inChat){if(foot.firstChild!==help)foot.insertBefore(help,foot.firstChild)}
     else if(note.nextSibling!==help)note.after(help);
     hint.hidden=!!S.hintSeen||S.phase==="ended"||!!S.moved;
-    moved.hidden=!S.moved;refused.hidden=!S.refused;
+    moved.hidden=!S.moved;refused.hidden=!S.refused;offline.hidden=helps||S.refused||S.conn!=="off";
     intro.hidden=!canStart||!!S.outbox.length;
     privacy.hidden=!idle&&S.phase!=="ended";
     privacy.textContent=tr("anon")+(st&&st.retention_days?" "+fmt("kept",st.retention_days):"")+" "+tr("duty");

@@ -7,6 +7,7 @@ import fcntl
 import os
 import re
 import select
+import signal
 import socket
 import struct
 import subprocess
@@ -14,6 +15,7 @@ import sys
 import termios
 import time
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -23,8 +25,8 @@ from tests.support import Client
 
 CONNECTED = "● connected".encode()
 """The console's status bar once it is logged in (``status.online`` in English)."""
-VISITOR_ALIAS = re.compile("Besökare [0-9]+".encode())
-"""A visitor's alias as the demo relay (Swedish by default) names them."""
+VISITOR_ALIAS = re.compile(b"Visitor [0-9]+")
+"""A visitor's alias as the English console names them (the relay's is Swedish)."""
 
 
 def _free_port() -> int:
@@ -75,7 +77,8 @@ def test_demo_runs_relay_visitors_and_console_then_stops_everything() -> None:
                 continue
         assert page, output.decode(errors="replace")[-2000:]
         # The console logs in (its status bar says so) and a simulated visitor reaches the
-        # queue under the relay's alias ("Besökare 42"): read until both are on the screen.
+        # queue, named in the console's language ("Visitor 42", though the relay says
+        # "Besökare 42"): read until both are on the screen.
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline and not (
                 CONNECTED in output and VISITOR_ALIAS.search(output)):
@@ -95,6 +98,81 @@ def test_demo_runs_relay_visitors_and_console_then_stops_everything() -> None:
             process.kill()
             process.wait(10)
         os.close(master)
+
+
+def _start_demo(*args: str, env: dict[str, str] | None = None
+                ) -> tuple[subprocess.Popen[bytes], int]:
+    """``lotsen demo ARGS`` on a free port in a 36x120 pseudo-terminal: the process and the
+    terminal's master side."""
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 36, 120, 0, 0))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "relay", "demo", "--port", str(_free_port()), *args],
+        stdin=slave, stdout=slave, stderr=slave,
+        env=dict(os.environ, TERM="xterm-256color", **(env or {})), start_new_session=True)
+    os.close(slave)
+    return process, master
+
+
+def _until_connected(master: int) -> bytes:
+    output = b""
+    deadline = time.monotonic() + 40
+    while time.monotonic() < deadline and CONNECTED not in output:
+        output += _read(master, 0.5)
+    assert CONNECTED in output, output.decode(errors="replace")[-2000:]
+    return output
+
+
+@pytest.mark.slow
+def test_demo_with_two_organisations_shows_the_second_login_in_the_console() -> None:
+    """``--orgs 2``: the second organisation's login, printed before the console starts, is
+    also on the console's screen, where the full screen no longer hides it."""
+    process, master = _start_demo("--orgs", "2", "--visitors", "0", "--lang", "en")
+    try:
+        output = _until_connected(master)
+        output += _read(master, 2)
+        before, _, screen = output.partition(b"\x1b[?1049h")  # the console's full screen
+        assert b"--user demo-b" in before
+        assert b"--user demo-b" in screen, screen.decode(errors="replace")[-3000:]
+        assert b"start another console" in screen
+        os.write(master, b"\x11")  # Ctrl+Q
+        assert process.wait(30) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait(10)
+        os.close(master)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("signum", [signal.SIGHUP, signal.SIGTERM])
+def test_demo_stopped_by_a_signal_deletes_its_temporary_database(
+        tmp_path: Path, signum: int) -> None:
+    """A demo whose terminal closes (SIGHUP) or that is killed (SIGTERM) stops like Ctrl+Q:
+    the relay stops and the temporary folder with its database is deleted."""
+    process, master = _start_demo("--visitors", "1", "--lang", "en",
+                                  env={"TMPDIR": str(tmp_path)})
+    try:
+        _until_connected(master)
+        assert [p.name for p in tmp_path.glob("lotsen-demo-*/lotsen.db")] == ["lotsen.db"]
+        os.killpg(process.pid, signum)  # as a closing terminal does: the whole group
+        if signum == signal.SIGHUP:
+            os.close(master)
+            master = -1
+        deadline = time.monotonic() + 30
+        while process.poll() is None and time.monotonic() < deadline:
+            if master >= 0:
+                _read(master, 0.5)  # a full terminal buffer would block the demo's last lines
+            else:
+                time.sleep(0.2)
+        assert process.poll() is not None
+        assert list(tmp_path.glob("lotsen-demo-*")) == []
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait(10)
+        if master >= 0:
+            os.close(master)
 
 
 def test_demo_on_a_busy_port_is_a_one_line_error() -> None:
@@ -130,3 +208,25 @@ async def test_simulated_visitors_write_in_and_answer_back(relay: Relay) -> None
         stop.set()
         await visitors
         await staff.close()
+
+
+def test_the_demo_directory_flags_no_example_entry_but_still_flags_real_stale_ones(
+        tmp_path: Path) -> None:
+    """The demo's directory moves the example entries' review dates on (a first demo flagged
+    every one "⚠ inaktuell"); real entries keep theirs and are flagged once due."""
+    import datetime as dt
+
+    from lotsen.cli.console import demo_directory
+    from referrals import load_directory
+
+    today = dt.date(2026, 12, 5)
+    shipped = load_directory(None)
+    assert [s for s in shipped.stale(today) if s.is_example], "examples ship stale"
+    path = tmp_path / "referrals.toml"
+    path.write_text(demo_directory(today), encoding="utf-8")
+    demo = load_directory(path)
+    assert demo.stale(today) == [s for s in shipped.stale(today) if not s.is_example] == []
+    later = dt.date(2027, 6, 1)  # past the real entries' review date, not the demo's
+    stale = demo.stale(later)
+    assert stale and not any(s.is_example for s in stale)
+    assert {s.id for s in stale} == {s.id for s in shipped.stale(later) if not s.is_example}

@@ -89,7 +89,8 @@ async def test_footer_keys_have_distinct_names(relay: Relay) -> None:
 
 
 async def test_quit_confirmation_is_readable_at_140_columns(relay: Relay) -> None:
-    """The quit question wraps inside its dialog instead of being cut off."""
+    """The quit question wraps inside its dialog instead of being cut off, and speaks of one
+    chat in the singular."""
     from textual.widgets import Label
 
     from console.screens.dialogs import QuitDialog
@@ -107,6 +108,7 @@ async def test_quit_confirmation_is_readable_at_140_columns(relay: Relay) -> Non
         visible = "".join(str(strip.text) for strip in
                           (body.render_line(y) for y in range(body.size.height)))
         assert "två minuter." in " ".join(visible.split())
+        assert "Du har 1 öppet samtal. Det går tillbaka" in " ".join(visible.split())
 
 
 async def test_statistics_key_tells_staff_who_are_not_supervisors_why(relay: Relay) -> None:
@@ -239,7 +241,7 @@ async def test_a_disconnected_visitor_is_shown_as_gone_with_how_long_ago() -> No
         await pilot.pause(0.2)
         assert isinstance(app.screen, MainScreen)
         rows = _queue_rows(app.screen)
-        gone = next(i for i, row in enumerate(rows) if "Visitor 3" in row)
+        gone = next(i for i, row in enumerate(rows) if "Besökare 3" in row)  # in sv
         assert rows[gone].lstrip().startswith("○")
         assert "frånkopplad för 3 min sedan" in rows[gone + 1]
         live = next(i for i, row in enumerate(rows) if "Besökare 88" in row)
@@ -451,3 +453,38 @@ async def test_a_long_queue_shows_its_head_and_how_many_more(tmp_path: Any) -> N
             await wait_for(pilot, lambda: app.state.waiting_count == 4, what="a new total")
             await pilot.pause(0.1)
             assert any("och 2 till" in row for row in _queue_rows(screen))
+
+
+def test_plural_and_closed_wordings_in_every_language() -> None:
+    """One open chat is singular in sv/en/nb, several plural; a closed chat's notice says
+    "the chat with Besökare 14 has ended", not that the visitor is closed."""
+    from console import i18n
+
+    for lang, one, many, closed in (
+            ("sv", "1 öppet samtal", "2 öppna samtal", "Samtalet med Besökare 14 är avslutat."),
+            ("en", "1 open chat.", "2 open chats", "The chat with Besökare 14 has ended."),
+            ("nb", "1 åpen samtale", "2 åpne samtaler", "Samtalen med Besökare 14 er avsluttet.")):
+        i18n.set_language(lang)
+        assert one in i18n.t("quit.body_one")
+        assert many in i18n.t("quit.body", count=2)
+        assert i18n.t("notice.closed", alias="Besökare 14") == closed
+    i18n.set_language("sv")
+
+
+async def test_an_english_console_names_visitors_in_english(relay: Relay) -> None:
+    """The relay names visitors in its default language ("Besökare 14"); an English console
+    shows them as "Visitor 14" in the queue and in the chat, with the same number."""
+    app = console_for(relay, lang="en")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await _logged_in(app, pilot)
+        visitor = await Client.visitor(relay.port)
+        await visitor.say("Hello")
+        await wait_for(pilot, lambda: app.state.queue, what="queued")
+        number = next(iter(relay.live.values())).record.alias.rsplit(" ", 1)[1]
+        assert next(iter(relay.live.values())).record.alias == f"Besökare {number}"
+        assert app.state.queue[0].alias == f"Visitor {number}"
+        await pilot.press("ctrl+n")
+        await wait_for(pilot, lambda: app.state.active_chat() is not None, what="claim")
+        chat = app.state.active_chat()
+        assert chat is not None and chat.alias == f"Visitor {number}"
+        await visitor.close()

@@ -109,3 +109,18 @@ def test_log_level_and_format_come_from_the_environment_unless_the_command_line_
     assert "info" in levels["default"] and "debug" not in levels["default"], levels
     assert "info" not in levels["warning"], levels
     assert "info" in levels["cli wins"], levels
+
+
+def test_a_relay_of_several_organisations_says_it_stopped_once(tmp_path: Path) -> None:
+    """SIGTERM to a relay serving two organisations logs one "stopped", not one per
+    organisation and one more for the relay."""
+    config = tmp_path / "relay.toml"
+    config.write_text("".join(
+        f'[[organisation]]\nid = "{org}"\nname = "{org}"\n'
+        "[organisation.hours]\nalways_open = true\n" for org in ("kommun-a", "kommun-b")),
+        encoding="utf-8")
+    with _serve(tmp_path / "lotsen.db", "--log-json", "--config", str(config),
+                env={}) as (_, lines):
+        pass
+    events = [record.get("event") for record in _records(lines)]
+    assert events.count("stopped") == 1, events

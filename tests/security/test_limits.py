@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from websockets.asyncio.client import connect
-from websockets.exceptions import ConnectionClosed, InvalidStatus
+from websockets.exceptions import ConnectionClosed
 
 from relay import protocol
 from relay.config import load_config
@@ -200,15 +200,22 @@ async def test_client_that_stops_answering_pings_is_dropped(start_relay: StartRe
     gone.ws.transport.abort()
 
 
-async def test_cross_site_handshake_is_refused_with_403(start_relay: StartRelay) -> None:
-    """The visitor endpoint refuses an Origin that is neither the relay itself nor allowed."""
+async def test_cross_site_visitor_is_refused_with_an_origin_error(
+        start_relay: StartRelay) -> None:
+    """The visitor endpoint refuses an Origin that is neither the relay itself nor allowed:
+    its hello gets an ``origin`` error (which a browser can read, unlike a 403 handshake)
+    and a policy close, never a status or a chat."""
     relay = await start_relay(allowed_origins=("https://www.kommun.example.se",))
     await staff_on_duty(relay)
     for origin in ("https://evil.example", "null", "https://www.kommun.example.se.evil.example",
                    "http://www.kommun.example.se"):
-        with pytest.raises(InvalidStatus) as refused:
-            await Client.visitor(relay.port, origin=origin)
-        assert refused.value.response.status_code == 403, origin
+        refused = await Client.visitor(relay.port, origin=origin)
+        error = json.loads(await asyncio.wait_for(refused.ws.recv(), 5))
+        assert (error["type"], error["code"]) == ("error", "origin"), origin
+        with pytest.raises(ConnectionClosed):
+            await asyncio.wait_for(refused.ws.recv(), 5)
+        assert refused.ws.close_code == protocol.CLOSE_POLICY, origin
+    assert not relay.visitors
     for origin in ("https://www.kommun.example.se", f"http://127.0.0.1:{relay.port}"):
         visitor = await Client.visitor(relay.port, origin=origin)
         assert (await visitor.expect("status"))["open"] is True

@@ -5,7 +5,7 @@ texts that fit the state."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -15,6 +15,7 @@ from relay.triage import default_triage
 from tests.support import Client
 from tests.widget.conftest import LoopThread, Relays, Staff
 from tests.widget.helpers import RelayFrame, filter_relay_frames, open_chat, panel, write
+from tests.widget.test_embed import HostSite, snippet_from_cli
 
 pytestmark = pytest.mark.browser
 
@@ -307,3 +308,39 @@ def test_message_box_has_a_visible_label_and_a_first_time_hint(
     expect(panel(page)).to_be_visible()
     expect(panel(page).locator("label[for=m]")).to_have_text(label)
     expect(panel(page).locator(".n", has_text=hint)).to_be_hidden()
+
+
+@pytest.fixture
+def site() -> Iterator[HostSite]:
+    host = HostSite()
+    yield host
+    host.close()
+
+
+def test_a_page_outside_allowed_origins_is_refused_with_help_numbers(
+    page: Page, relays: Relays, site: HostSite
+) -> None:
+    """A one-organisation relay embedded on a page it does not allow: the panel says the chat
+    cannot open here and where to get help now, instead of retrying a connection for ever."""
+    relay = relays.start(allowed_origins=("https://www.example.se",))
+    site.serve(snippet_from_cli("--url", relay.url, "--lang", "en"))
+    page.goto(site.url + "/")
+    box = open_chat(page, "Chat anonymously")
+    refusal = box.get_by_text("The chat cannot be opened from this page.")
+    expect(refusal).to_be_visible()
+    expect(refusal).to_contain_text("Call 112")
+    expect(page.get_by_label("Your message")).to_be_hidden()
+    page.wait_for_timeout(1500)  # a retrying widget would say so by now
+    expect(box.get_by_text("No connection")).to_have_count(0)
+
+
+def test_help_numbers_show_while_the_relay_cannot_be_reached(page: Page, relays: Relays) -> None:
+    """A widget that never reached the relay (so no help list came) still says where to get
+    help now while it tries again."""
+    relay = relays.start()
+    page.route_web_socket(lambda url: "/ws/visitor" in url, lambda ws: ws.close())
+    page.goto(relay.url + "/")
+    box = open_chat(page)
+    expect(box.get_by_text("Ingen anslutning")).to_be_visible()
+    expect(box.get_by_text("Behöver du hjälp nu? Ring 112 vid akut fara, eller 1177 Vårdguiden.",
+                           exact=True)).to_be_visible()

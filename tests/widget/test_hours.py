@@ -73,6 +73,8 @@ def test_no_staff_online_is_never_a_dead_end(
     expect(box).to_contain_text("Ingen behandlare är ledig just nu.")
     expect(box.locator("details")).to_have_attribute("open", "")
     expect(page.get_by_label("Ditt meddelande")).to_be_hidden()
+    # Its own advice ("Försök igen om en stund."), not the same advice twice.
+    expect(box).not_to_contain_text("Försök igen senare.")
     Staff.login(staff_loop, relay.port, "anna")
     expect(box).to_contain_text("Chatten är öppen", timeout=15_000)  # pushed by the relay
     expect(page.get_by_label("Ditt meddelande")).to_be_visible()

@@ -222,7 +222,8 @@ class QuitDialog(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(t("quit.title"), classes="dialog-title")
-            yield Label(t("quit.body", count=self.count), classes="dialog-body")
+            yield Label(t("quit.body_one") if self.count == 1 else
+                        t("quit.body", count=self.count), classes="dialog-body")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("quit.confirm"), variant="error", id="quit-confirm")
                 yield Button(t("close.cancel"), id="quit-cancel")

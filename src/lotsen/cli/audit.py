@@ -118,6 +118,13 @@ def _print_table(rows: list[dict[str, object]], since: str | None, user: str | N
         return
     # The columns are the JSON and CSV keys, in words.
     table = Table(*(t(f"audit.col.{column}") for column in rows[0]))
+    # A time is kept whole at any width (the other columns wrap); the table drops the UTC offset
+    # and the "T", which JSON and CSV keep.
+    table.columns[0].no_wrap = True
+    table.columns[0].min_width = len("2026-03-01 12:00:00")
+    for column in table.columns[1:]:
+        column.overflow = "fold"  # a long path or detail is folded, not cut
     for row in rows:
-        table.add_row(*(Text("" if value is None else str(value)) for value in row.values()))
+        cells = dict(row, time=str(row["time"])[:19].replace("T", " "))
+        table.add_row(*(Text("" if value is None else str(value)) for value in cells.values()))
     Console(highlight=False).print(table)

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime as dt
 import errno
 import os
 import secrets
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -19,6 +21,7 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -102,6 +105,23 @@ def demo_config(orgs: int) -> str:
                         "network = true\n[organisation.hours]\nalways_open = true\n"
                         for org_id, name, _ in demo_organisations(orgs))
     return text
+
+
+def demo_directory(today: dt.date) -> str:
+    """The demo's referral directory, on top of the shipped one: its example entries (the
+    units a municipality replaces with its own, stale from the day after they ship) reviewed
+    until a year from ``today``, so a first demo does not flag every example as out of date.
+    Real entries keep their dates, and are flagged when they are due."""
+    from referrals import load_directory
+
+    lines = ["# lotsen demo: the shipped directory with its example entries' review dates moved",
+             "format = 1", ""]
+    due = today + dt.timedelta(days=365)
+    for service in load_directory(None):
+        if service.is_example and service.is_stale(today):
+            lines += ["[[service]]", f'id = "{service.id}"', f"review_due = {due.isoformat()}",
+                      ""]
+    return "\n".join(lines)
 
 
 # The professionals' network of ``lotsen demo --orgs N`` (docs/operations.md).
@@ -192,10 +212,16 @@ def demo(
     config = workdir / "relay.toml"
     log = workdir / "relay.log"
     config.write_text(demo_config(orgs), encoding="utf-8")
+    directory = workdir / "referrals.toml"
+    directory.write_text(demo_directory(dt.date.today()), encoding="utf-8")
     password = secrets.token_urlsafe(18)
     process: subprocess.Popen[bytes] | None = None
     visitor_thread = None
     page = f"http://127.0.0.1:{port}/"
+    # A closed terminal (SIGHUP) or a kill (SIGTERM) stops the demo as Ctrl+Q does, so the
+    # temporary database is deleted as the last line says.
+    stopping: list[Any] = []
+    previous = _stop_on_signals(stopping)
     try:
         _create_demo_account(database, password, orgs)
         env = dict(os.environ, PYTHONUNBUFFERED="1")
@@ -220,17 +246,55 @@ def demo(
         from console.i18n import t as console_text
 
         set_language(lang)
+        # The other organisations' logins were printed above, but the console's full screen
+        # hides them: the welcome notification says them again, and stays longer.
+        welcome = "\n".join([console_text("demo.welcome", url=page, count=visitors)] + [
+            console_text("demo.other_org", name=name, port=port, login=login,
+                         password=password)
+            for _, name, login in organisations if login != "demo"])
         console = LotsenConsole(server=f"127.0.0.1:{port}", user="demo", password=password,
-                                lang=lang, remember=False,
-                                welcome=console_text("demo.welcome", url=page, count=visitors))
+                                lang=lang, remember=False, welcome=welcome,
+                                referral_directory=directory,
+                                welcome_seconds=120 if orgs > 1 else 30)
+        stopping.append(console)
         console.run()
     except KeyboardInterrupt:
         pass
     finally:
+        # No second signal may cut the clean-up short.
+        _restore_signals(dict.fromkeys(previous, signal.SIG_IGN))
         if visitor_thread is not None:
             visitor_thread.stop()
         if process is not None:
             _stop(process)
         with contextlib.suppress(OSError):
             shutil.rmtree(workdir)
-    typer.echo(t("demo.stopped", page=page))
+    _restore_signals(previous)
+    with contextlib.suppress(OSError):  # the terminal may be gone (SIGHUP)
+        typer.echo(t("demo.stopped", page=page))
+
+
+_STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM")
+                      if hasattr(signal, name))
+
+
+def _stop_on_signals(running: list[Any]) -> dict[int, Any]:
+    """Handle SIGHUP and SIGTERM like Ctrl+Q: quit the console once it runs (``running``
+    holds it), or leave the start-up with KeyboardInterrupt before; the previous handlers."""
+
+    def stop(signum: int, frame: object) -> None:
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            loop = None
+        if loop is None or not running:
+            raise KeyboardInterrupt
+        # The signal interrupts the console's own loop: exit on its next turn.
+        loop.call_soon_threadsafe(running[0].exit)
+
+    return {sig: signal.signal(sig, stop) for sig in _STOP_SIGNALS}
+
+
+def _restore_signals(previous: dict[int, Any]) -> None:
+    for sig, handler in previous.items():
+        signal.signal(sig, handler)

@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import asyncio
 import bisect
+import contextlib
 import copy
 import json
 import logging
+import os
 import re
 import sqlite3
+import stat
 import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -75,6 +78,26 @@ def migrations(folder_name: str = "migrations") -> list[tuple[int, str]]:
 
 
 log = logging.getLogger("lotsen.storage")
+
+
+def keep_private(path: Path) -> None:
+    """Make the database readable by its owner only, whatever the umask: it holds transcripts,
+    password hashes and TOTP secrets. A new file is created 0600 (SQLite gives its -wal and
+    -shm files the database file's mode); an existing one open to others is tightened, with a
+    warning, and so are its -wal and -shm."""
+    with contextlib.suppress(OSError):  # a folder we cannot write: SQLite says so next
+        os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+    for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        try:
+            mode = stat.S_IMODE(file.stat().st_mode)
+            if mode & 0o077:
+                file.chmod(mode & 0o700)
+        except OSError:
+            continue  # absent, or not ours to change
+        if mode & 0o077:
+            log.warning("database file was readable by others; now by its owner only "
+                        f"(mode {mode:o} -> {mode & 0o700:o})",
+                        extra={"event": "database_private", "path": str(file)})
 
 # The schema version from which every table carries the organisation (007_organisations.sql).
 ORGANISATIONS_SCHEMA = 7
@@ -516,6 +539,7 @@ class SQLiteStorage(QuestionStore, NetworkStore):
     async def open(self) -> None:
         if not self._owner:
             raise StorageError("storage.view_from_owner")
+        keep_private(self.path)
         # Try the file with plain sqlite3 first: when aiosqlite's connect fails, its worker
         # thread can outlive the event loop and print a traceback at exit (aiosqlite#241).
         try:
