@@ -30,6 +30,7 @@ import logging
 import re
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlsplit
 
 from websockets.asyncio.server import Server, ServerConnection, serve
@@ -41,8 +42,11 @@ from relay import auth, protocol
 from relay.config import RelayConfig
 from relay.organisations import Organisation, RelayIds, WidgetRefusal
 from relay.protocol import STAFF_PATH, VISITOR_PATH
-from relay.server import Relay, Triage
+from relay.server import Relay, Triage, join_cluster
 from relay.storage import open_storage
+
+if TYPE_CHECKING:
+    from relay.cluster import Cluster
 
 log = logging.getLogger("lotsen.relay")
 
@@ -78,6 +82,7 @@ class SharedRelay:
         # account is known; it keeps the limits on silent and failed logins.
         self.gate = self.relays[first.id]
         self._server: Server | None = None
+        self.cluster: Cluster | None = None  # other relays on the same PostgreSQL database
         self._stopping = False
 
     async def __aenter__(self) -> SharedRelay:
@@ -99,6 +104,8 @@ class SharedRelay:
             for relay in self.relays.values():
                 await relay.start(listen=False)
                 started.append(relay)
+            self.cluster = await join_cluster(
+                self.storage, {org: relay.hub for org, relay in self.relays.items()})
             cfg = self.config
             self._server = await serve(
                 self._connection, cfg.host, cfg.port, process_request=self._http,
@@ -110,6 +117,8 @@ class SharedRelay:
         except BaseException:
             for relay in started:
                 await relay.stop()
+            if self.cluster is not None:
+                await self.cluster.stop()
             await self.storage.close()
             raise
         log.info("relay listening", extra={"event": "listening", "port": self.port,
@@ -133,6 +142,8 @@ class SharedRelay:
             self._server.close(code=1012, reason=reason[:120])
             with contextlib.suppress(asyncio.TimeoutError):
                 await asyncio.wait_for(self._server.wait_closed(), timeout=10)
+        if self.cluster is not None:
+            await self.cluster.stop()
         await self.storage.close()
         log.info("relay stopped", extra={"event": "stopped"})
 
