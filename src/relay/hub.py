@@ -925,13 +925,13 @@ class Hub:
         live.remember(line.cid, line.seq, line.ts)
         return targets
 
-    @staticmethod
-    def _renumbered(live: Live, line: Line, error: BaseException | None
+    def _renumbered(self, live: Live, line: Line, error: BaseException | None
                     ) -> tuple[Line, BaseException | None]:
         """A line stored under the number the database gave it (several relays: another
         relay numbered a line of this chat meanwhile) is acknowledged and sent as that."""
         if not isinstance(error, Renumbered):
             return line, error
+        self.counters.count("lines_renumbered")
         live.last_seq = max(live.last_seq, error.seq)
         return replace(line, seq=error.seq), None
 

@@ -184,3 +184,36 @@ async def test_presence_is_shared_and_a_relay_leaving_is_seen(
         presence = await anna.expect("presence", timeout=5)
         if {p["user"] for p in presence["staff"]} == {"anna"}:
             break
+
+
+async def test_two_relays_writing_one_chat_at_once_number_it_without_gaps(
+        two: tuple[Relay, Relay]) -> None:
+    """The visitor (on A) and anna (on B) write 12 lines each at the same moment (within the
+    visitor's rate limit): every line is stored once, numbered 2..25 with no gap or repeat,
+    each ack says the stored number (the database renumbers a line another relay took the
+    number of), and each side gets the other's lines with those numbers."""
+    a, b = two
+    anna = await Client.staff(b.port, "anna")
+    visitor = await Client.visitor(a.port)
+    conversation = await _waiting(visitor, anna)
+    await anna.send({"type": "claim", "conversation": conversation})
+    await anna.expect("conversation", id=conversation)
+    await visitor.expect("claimed")
+
+    async def burst(client: Client, who: str, extra: dict[str, object]) -> None:
+        for n in range(12):
+            await client.send({"type": "message", "text": f"{who} {n}", "cid": f"{who}{n}",
+                               **extra})
+
+    await asyncio.gather(burst(visitor, "v", {}), burst(anna, "s", {"conversation": conversation}))
+    acks = {}
+    for n in range(12):
+        acks[f"v{n}"] = (await visitor.expect("ack", cid=f"v{n}", timeout=10))["seq"]
+        acks[f"s{n}"] = (await anna.expect("ack", cid=f"s{n}", timeout=10))["seq"]
+    assert sorted(acks.values()) == list(range(2, 26))
+    stored = {line.cid: line.seq for line in await a.storage.lines_after(conversation, 1)}
+    assert stored == acks
+    for n in range(12):
+        await visitor.expect("message", seq=acks[f"s{n}"], text=f"s {n}", timeout=10)
+        await anna.expect("message", conversation=conversation, seq=acks[f"v{n}"],
+                          text=f"v {n}", timeout=10)

@@ -520,6 +520,19 @@ class PostgresStorage(SQLiteStorage):
         except psycopg.Error as exc:
             raise StorageError(describe(exc)) from None
 
+    async def lines_in(self, ranges: Sequence[tuple[int, int, int]]) -> list[Line]:
+        """The lines ``lo..hi`` of each ``(conversation, lo, hi)``, in one query, by
+        conversation and seq (what other relays' wake-ups name)."""
+        rows = await self._rows(
+            "SELECT m.conversation_id, m.seq, m.kind, m.author, m.text, m.ts, m.cid "
+            "FROM messages m JOIN unnest(?::bigint[], ?::bigint[], ?::bigint[]) "
+            "AS r(conversation, lo, hi) ON m.conversation_id = r.conversation "
+            "AND m.seq BETWEEN r.lo AND r.hi WHERE m.org = ? "
+            "ORDER BY m.conversation_id, m.seq",
+            ([r[0] for r in ranges], [r[1] for r in ranges], [r[2] for r in ranges],
+             self.org))
+        return [Line(*row) for row in rows]
+
     async def notify_changed(self, conversation: int) -> None:
         """A conversation's row changed (claimed, moved, closed, blocked, marked)."""
         await self.notify(f"c {self._shared.relay_id} {self.org} {conversation}")

@@ -34,25 +34,46 @@ LANGUAGE plpgsql AS $$
 DECLARE
     placed bigint[] := '{}';
     stored bigint;
+    fast boolean;
     i integer;
 BEGIN
     -- Rows locked in one order, so two relays' groups never wait on each other in a circle.
     PERFORM 1 FROM conversations c
       WHERE (c.org, c.id) IN (SELECT * FROM unnest(p_orgs, p_conversations))
       ORDER BY c.org, c.id FOR UPDATE;
-    FOR i IN 1 .. coalesce(cardinality(p_conversations), 0) LOOP
-        UPDATE conversations SET last_seq = GREATEST(p_seqs[i], last_seq + 1)
-         WHERE org = p_orgs[i] AND id = p_conversations[i]
-        RETURNING last_seq INTO stored;
-        IF NOT FOUND THEN
-            RAISE EXCEPTION 'conversation % does not exist', p_conversations[i]
-                USING ERRCODE = 'foreign_key_violation';
-        END IF;
+    -- The usual case: every line keeps its number (no other relay wrote in between), and the
+    -- group goes in set-based, as lotsen_append_lines does.
+    SELECT bool_and(NOT g.unnumbered AND c.id IS NOT NULL AND c.last_seq < g.low) INTO fast
+      FROM (SELECT org, conversation, min(seq) AS low, bool_or(seq IS NULL) AS unnumbered
+              FROM unnest(p_orgs, p_conversations, p_seqs) AS t(org, conversation, seq)
+             GROUP BY org, conversation) g
+      LEFT JOIN conversations c ON c.org = g.org AND c.id = g.conversation;
+    IF coalesce(fast, false) THEN
+        UPDATE conversations c SET last_seq = g.top
+          FROM (SELECT org, conversation, max(seq) AS top
+                  FROM unnest(p_orgs, p_conversations, p_seqs) AS t(org, conversation, seq)
+                 GROUP BY org, conversation) g
+         WHERE c.org = g.org AND c.id = g.conversation;
         INSERT INTO messages (org, conversation_id, seq, kind, author, text, ts, cid)
-        VALUES (p_orgs[i], p_conversations[i], stored, p_kinds[i], p_authors[i], p_texts[i],
-                p_ts[i], p_cids[i]);
-        placed := placed || stored;
-    END LOOP;
+        SELECT * FROM unnest(p_orgs, p_conversations, p_seqs, p_kinds, p_authors, p_texts,
+                             p_ts, p_cids);
+        placed := p_seqs;
+    ELSE
+        -- Another relay numbered a line meanwhile: one line at a time, each after the last.
+        FOR i IN 1 .. coalesce(cardinality(p_conversations), 0) LOOP
+            UPDATE conversations SET last_seq = GREATEST(p_seqs[i], last_seq + 1)
+             WHERE org = p_orgs[i] AND id = p_conversations[i]
+            RETURNING last_seq INTO stored;
+            IF NOT FOUND THEN
+                RAISE EXCEPTION 'conversation % does not exist', p_conversations[i]
+                    USING ERRCODE = 'foreign_key_violation';
+            END IF;
+            INSERT INTO messages (org, conversation_id, seq, kind, author, text, ts, cid)
+            VALUES (p_orgs[i], p_conversations[i], stored, p_kinds[i], p_authors[i],
+                    p_texts[i], p_ts[i], p_cids[i]);
+            placed := placed || stored;
+        END LOOP;
+    END IF;
     PERFORM pg_notify('lotsen:' || current_schema(),
                       concat_ws(' ', 'l', p_relay, t.org, t.conversation, min(t.seq), max(t.seq)))
        FROM unnest(p_orgs, p_conversations, placed) AS t(org, conversation, seq)
