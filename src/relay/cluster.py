@@ -177,6 +177,7 @@ class Cluster:
         self._locks: dict[tuple[str, int], asyncio.Lock] = {}
         self._wakes: dict[tuple[str, int], _Wake] = {}
         self._presence_wake = asyncio.Event()
+        self._room_wakes: set[str] = set()  # organisations whose staff room got a line
         self._work = asyncio.Event()
         self._tasks: list[asyncio.Task[None]] = []
         self._listener: psycopg.AsyncConnection[Any] | None = None
@@ -427,6 +428,11 @@ class Cluster:
                 self._presence_wake.set()
                 self._work.set()
             return
+        if parts[0] == "r" and len(parts) == 4 and parts[1] != self.relay \
+                and parts[2] in self.hubs:
+            self._room_wakes.add(parts[2])
+            self._work.set()
+            return
         if len(parts) < 4 or parts[2] not in self.hubs:
             return
         try:
@@ -452,6 +458,10 @@ class Cluster:
                 self._presence_wake.clear()
                 with contextlib.suppress(StorageError):
                     await self._read_presence()
+            rooms, self._room_wakes = self._room_wakes, set()
+            for org in rooms:
+                with contextlib.suppress(StorageError):
+                    await self._room(org)
             wakes, self._wakes = self._wakes, {}
             if not wakes:
                 continue
@@ -498,11 +508,27 @@ class Cluster:
                     self._deliver(hub, live, line)
                 seen.mark(line.seq, line.seq)
 
+    async def _room(self, org: str) -> None:
+        """Staff room lines another relay stored: to this relay's staff, and the next number
+        this relay gives one is above them."""
+        hub = self.hubs[org]
+        known = hub._next_room_seq - 1
+        for line in await hub.storage.room_lines(50):
+            if line.seq <= known:
+                continue
+            hub._next_room_seq = max(hub._next_room_seq, line.seq + 1)
+            frame = protocol.RoomLine(line.seq, line.author,
+                                      hub.display(line.author) or line.author, line.text, line.ts)
+            for conns in hub.staff.values():
+                for conn in conns:
+                    hub.send(conn.connection, frame)
+
     async def _catch_up(self) -> None:
         """After the LISTEN connection came back: every live chat from the table, and every
         line this relay has not handled (some twice: clients drop those by seq)."""
         self.catch_ups += 1
         for org, hub in self.hubs.items():
+            await self._room(org)
             stored = {record.id for record, _ in await hub.storage.live_conversations()}
             for conversation in stored | set(hub.live):
                 await self._sync(org, conversation, _Wake(changed=True), catch_up=True)

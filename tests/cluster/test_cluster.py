@@ -217,3 +217,20 @@ async def test_two_relays_writing_one_chat_at_once_number_it_without_gaps(
         await visitor.expect("message", seq=acks[f"s{n}"], text=f"s {n}", timeout=10)
         await anna.expect("message", conversation=conversation, seq=acks[f"v{n}"],
                           text=f"v {n}", timeout=10)
+
+
+async def test_the_staff_room_reaches_colleagues_on_the_other_relay(
+        two: tuple[Relay, Relay]) -> None:
+    """anna on A writes in the staff room: bo on B reads it, and bo's answer from B is
+    numbered after it and reaches anna."""
+    a, b = two
+    anna = await Client.staff(a.port, "anna")
+    bo = await Client.staff(b.port, "bo")
+    await anna.send({"type": "room", "text": "Fika kl 15?", "cid": "r1"})
+    mine = await anna.expect("room", cid="r1")
+    heard = await bo.expect("room", text="Fika kl 15?", timeout=5)
+    assert heard["seq"] == mine["seq"] and heard["name"] == "Anna"
+    await bo.send({"type": "room", "text": "Ja!", "cid": "r2"})
+    answer = await bo.expect("room", cid="r2")
+    assert answer["seq"] == mine["seq"] + 1
+    assert (await anna.expect("room", text="Ja!", timeout=5))["seq"] == answer["seq"]

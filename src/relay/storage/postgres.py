@@ -51,6 +51,7 @@ from relay.storage import (
     PostgresURL,
     PurgeResult,
     Renumbered,
+    RoomLine,
     StorageError,
 )
 from relay.storage.sqlite import (
@@ -540,6 +541,15 @@ class PostgresStorage(SQLiteStorage):
     async def update_conversation(self, conversation: int, **changes: object) -> None:
         await super().update_conversation(conversation, **changes)
         await self._notify_quietly(conversation)
+
+    async def append_room_line(self, line: RoomLine) -> None:
+        await super().append_room_line(line)
+        if self._shared.relay_id is not None:
+            try:
+                await self.notify(f"r {self._shared.relay_id} {self.org} {line.seq}")
+            except StorageError as exc:
+                log.warning("wake-up failed", extra={"event": "notify_failed",
+                                                     "error": str(exc)})
 
     async def block_conversation(self, conversation: int) -> None:
         await super().block_conversation(conversation)
