@@ -5,9 +5,10 @@ hub's waiting queue, live chats, who holds which), as a relay alone does; the da
 one truth, and this module brings each hub in step with what the others wrote:
 
 - **Lines.** A relay stores a line with ``lotsen_place_lines`` (postgres_migrations/008), which
-  numbers it in the line's transaction and NOTIFYs ``l <relay> <org> <conversation> <lo> <hi>``
-  on commit. The other relays read lines ``lo..hi`` from the table and deliver them to the
-  visitor and staff connected to them; the NOTIFY is only a wake-up, so its payload stays tiny.
+  numbers it in the line's transaction and NOTIFYs ``l <relay> <org> <conversation>:<lo>:<hi>
+  ...`` (up to 300 chats of a group commit in one) on commit. The other relays read lines
+  ``lo..hi`` from the table and deliver them to the visitor and staff connected to them; the
+  NOTIFY is only a wake-up, so its payload stays small (numbers, never text).
 - **Conversation changes** (claim, transfer, requeue, close, block, mark): the relay that
   wrote the row NOTIFYs ``c <relay> <org> <conversation>`` after the commit; the others read
   the row and apply the difference to their hub (queue, holder, whom to tell).
@@ -388,7 +389,7 @@ class Cluster:
     async def _listen(self) -> None:
         """LISTEN on a connection of its own (never a pooled one), again after it drops."""
         attempt = 0
-        dropped = False
+        dropped, first = False, True
         while True:
             try:
                 conn = await psycopg.AsyncConnection.connect(
@@ -397,9 +398,9 @@ class Cluster:
                 self._listener = conn
                 await conn.execute(sql.SQL("LISTEN {}").format(
                     sql.Identifier(self.storage.channel)))
-                if dropped:  # listening again first, so nothing falls between
-                    await self._catch_up()
-                attempt, dropped = 0, False
+                if dropped or first:  # listening (again) first, so nothing falls between
+                    await self._catch_up(after_drop=dropped)
+                attempt, dropped, first = 0, False, False
                 self.connected.set()
                 self.storage.set_listening(True)
                 async for note in conn.notifies():
@@ -436,12 +437,16 @@ class Cluster:
         if len(parts) < 4 or parts[2] not in self.hubs:
             return
         try:
+            if parts[0] == "l":  # l relay org conversation:lo:hi ...
+                for item in parts[3:]:
+                    conversation, lo, hi = (int(number) for number in item.split(":"))
+                    wake = self._wakes.setdefault((parts[2], conversation), _Wake())
+                    (wake.own if parts[1] == self.relay else wake.ranges).append((lo, hi))
+                self._work.set()
+                return
             key = (parts[2], int(parts[3]))
             wake = self._wakes.setdefault(key, _Wake())
-            if parts[0] == "l" and len(parts) == 6:
-                lines = (int(parts[4]), int(parts[5]))
-                (wake.own if parts[1] == self.relay else wake.ranges).append(lines)
-            elif parts[0] == "c" and parts[1] != self.relay:
+            if parts[0] == "c" and parts[1] != self.relay:
                 wake.changed = True
             elif parts[0] == "v" and parts[1] != self.relay:
                 wake.visitor = True
@@ -457,6 +462,7 @@ class Cluster:
             if self._presence_wake.is_set():
                 self._presence_wake.clear()
                 with contextlib.suppress(StorageError):
+                    await self._heartbeat()  # which relays are alive, as of now
                     await self._read_presence()
             rooms, self._room_wakes = self._room_wakes, set()
             for org in rooms:
@@ -523,16 +529,18 @@ class Cluster:
                 for conn in conns:
                     hub.send(conn.connection, frame)
 
-    async def _catch_up(self) -> None:
-        """After the LISTEN connection came back: every live chat from the table, and every
-        line this relay has not handled (some twice: clients drop those by seq)."""
-        self.catch_ups += 1
+    async def _catch_up(self, *, after_drop: bool) -> None:
+        """Once listening (at start, and after the LISTEN connection came back): every live
+        chat from the table, and every line this relay has not handled (some twice: clients
+        drop those by seq)."""
+        self.catch_ups += after_drop
         for org, hub in self.hubs.items():
             await self._room(org)
             stored = {record.id for record, _ in await hub.storage.live_conversations()}
             for conversation in stored | set(hub.live):
                 await self._sync(org, conversation, _Wake(changed=True), catch_up=True)
-        log.info("caught up after reconnecting", extra={"event": "cluster_caught_up"})
+        if after_drop:
+            log.info("caught up after reconnecting", extra={"event": "cluster_caught_up"})
 
     async def refresh(self, org: str, conversation: int) -> None:
         await self._sync(org, conversation, _Wake(changed=True))

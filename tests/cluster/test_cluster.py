@@ -5,11 +5,13 @@ blocks work across them (issue 16, relay/cluster.py)."""
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 
 import pytest
 
+from relay.config import RelayConfig
 from relay.server import Relay
-from tests.support import Client
+from tests.support import Client, add_staff_async
 
 pytestmark = pytest.mark.postgres
 
@@ -234,3 +236,33 @@ async def test_the_staff_room_reaches_colleagues_on_the_other_relay(
     answer = await bo.expect("room", cid="r2")
     assert answer["seq"] == mine["seq"] + 1
     assert (await anna.expect("room", text="Ja!", timeout=5))["seq"] == answer["seq"]
+
+
+async def test_chats_of_staff_on_a_relay_that_went_away_go_back_to_the_queue(
+        cluster_config: RelayConfig) -> None:
+    """anna holds a chat on relay A and A goes away: after the grace period the surviving
+    relay puts her chat back in the queue (first in line), where bo on B can claim it."""
+    config = replace(cluster_config, staff_grace_s=1.0)
+    await add_staff_async(config.database, "anna")
+    await add_staff_async(config.database, "bo")
+    async with Relay(config) as b:
+        a = Relay(config)
+        await a.start()
+        try:
+            anna = await Client.staff(a.port, "anna")
+            bo = await Client.staff(b.port, "bo")
+            visitor = await Client.visitor(b.port)
+            conversation = await _waiting(visitor, bo)
+            await anna.expect("queued", timeout=5)  # A knows the chat too
+            await anna.send({"type": "claim", "conversation": conversation})
+            await anna.expect("conversation", id=conversation)
+            await visitor.expect("claimed", staff="Anna")
+        finally:
+            await a.stop()
+        await bo.expect("queued", timeout=10, index=0)
+        assert conversation in b.queue
+        stored = await b.storage.conversation(conversation)
+        assert stored is not None and stored.state == "queued" and stored.staff is None
+        await bo.send({"type": "claim", "conversation": conversation})
+        await bo.expect("conversation", id=conversation)
+        assert (await visitor.expect("claimed", staff="Bo"))

@@ -6,8 +6,8 @@
 -- who is online for a transfer. conversation_id_blocks and question_id_blocks hand out blocks
 -- of ids, so relays never number two chats (or questions) alike. lotsen_place_lines stores lines as
 -- lotsen_append_lines does, but a line whose number another relay took meanwhile gets the next
--- free one (the caller is told which), and it wakes the other relays with one NOTIFY per
--- conversation, sent when the transaction commits.
+-- free one (the caller is told which), and it wakes the other relays with a NOTIFY naming the
+-- conversations and line numbers (no text), sent when the transaction commits.
 
 CREATE TABLE relays (
     relay       text PRIMARY KEY,
@@ -74,10 +74,17 @@ BEGIN
             placed := placed || stored;
         END LOOP;
     END IF;
+    -- One wake-up per 300 conversations of an organisation (well below NOTIFY's 8,000 bytes):
+    -- 'l <relay> <org> <conversation>:<first seq>:<last seq> ...'.
     PERFORM pg_notify('lotsen:' || current_schema(),
-                      concat_ws(' ', 'l', p_relay, t.org, t.conversation, min(t.seq), max(t.seq)))
-       FROM unnest(p_orgs, p_conversations, placed) AS t(org, conversation, seq)
-      GROUP BY t.org, t.conversation;
+                      concat_ws(' ', 'l', p_relay, x.org,
+                                string_agg(concat_ws(':', x.conversation, x.lo, x.hi), ' ')))
+       FROM (SELECT t.org, t.conversation, min(t.seq) AS lo, max(t.seq) AS hi,
+                    (row_number() OVER (PARTITION BY t.org ORDER BY t.conversation) - 1) / 300
+                        AS chunk
+               FROM unnest(p_orgs, p_conversations, placed) AS t(org, conversation, seq)
+              GROUP BY t.org, t.conversation) x
+      GROUP BY x.org, x.chunk;
     RETURN placed;
 END
 $$;
