@@ -543,7 +543,7 @@ class Cluster:
             log.info("caught up after reconnecting", extra={"event": "cluster_caught_up"})
 
     async def refresh(self, org: str, conversation: int) -> None:
-        await self._sync(org, conversation, _Wake(changed=True))
+        await self._sync(org, conversation, _Wake(changed=True), catch_up=True)
 
     # -- applying another relay's writes ---------------------------------------------------------
 
@@ -584,7 +584,7 @@ class Cluster:
             else:
                 lines = []
             for line in lines:
-                if catch_up or line.seq > seen.floor and line.seq not in seen.ahead:
+                if line.seq > seen.floor and line.seq not in seen.ahead:
                     self._deliver(hub, live, line)
                 seen.mark(line.seq, line.seq)
             if record is not None:

@@ -98,7 +98,8 @@ class Peers(Protocol):
         ...
 
     def refresh(self, conversation: int) -> Awaitable[None]:
-        """Bring a conversation's live state in step with the database (after a lost race)."""
+        """Bring a conversation's live state and lines in step with the database (after a
+        lost race, before a resume)."""
         ...
 
     def visitor_here(self, conversation: int) -> None:
@@ -621,6 +622,12 @@ class Hub:
         digest = auth.token_hash(hello.resume)
         live = self.by_token.get(digest)
         record = live.record if live else await self.storage.conversation_by_token(digest)
+        if self.peers is not None and record is not None and record.state != "closed":
+            # The chat may have been written to on another relay (one that died, say) more
+            # recently than this relay heard: catch up first, so resends are recognised.
+            await self.peers.refresh(record.id)
+            live = self.by_token.get(digest)
+            record = live.record if live else record
         if record is None:
             self.counters.count("visitor_resume_unknown")
             self.error(conn.connection, "unknown_token",

@@ -6,6 +6,7 @@ both relays, and both recover by themselves (issue 16)."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 
 import psycopg
@@ -74,3 +75,33 @@ async def test_a_database_outage_is_survived_by_both_relays(
                      "cid": "s1"})
     ack = await anna.expect("ack", cid="s1", timeout=10)
     assert (await visitor.expect("message", seq=ack["seq"], timeout=10))["text"] == "back"
+
+
+async def test_a_resume_on_a_relay_that_has_not_heard_yet_recognises_resends(
+        two: tuple[Relay, Relay]) -> None:
+    """B has heard nothing of A's last lines (its LISTEN task is stopped) when the visitor
+    moves to B and sends them again with their client ids: B reads the chat from the table
+    first, so it acknowledges each with the number A stored it under and stores none twice."""
+    a, b = two
+    anna = await Client.staff(b.port, "anna")
+    visitor = await Client.visitor(a.port)
+    conversation = await _waiting(visitor, anna)
+    started = await visitor.expect("started")
+    assert b.cluster is not None
+    listening = b.cluster._tasks[0]
+    listening.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await listening
+    acks = {}
+    for n in range(3):
+        await visitor.send({"type": "message", "text": f"line {n}", "cid": f"late-{n}"})
+        acks[f"late-{n}"] = (await visitor.expect("ack", cid=f"late-{n}"))["seq"]
+    await visitor.close()
+    moved = await Client.visitor(b.port, resume=started["token"], last_seq=1)
+    await moved.expect("resumed")
+    for n in range(3):
+        await moved.send({"type": "message", "text": f"line {n}", "cid": f"late-{n}"})
+        assert (await moved.expect("ack", cid=f"late-{n}"))["seq"] == acks[f"late-{n}"]
+    stored = [line.cid for line in await a.storage.lines_after(conversation, 0)]
+    assert stored.count("late-0") == stored.count("late-1") == stored.count("late-2") == 1
+    assert len(stored) == 4
