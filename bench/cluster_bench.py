@@ -202,6 +202,54 @@ async def failover(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'.encode())
 
 
+async def resume_reference(args: argparse.Namespace, workdir: Path) -> float:
+    """The same N visitors resuming on one SQLite relay that did not fail (they reconnect
+    after closing): what a reconnection wave costs on this machine without any failover."""
+    database = workdir / "reference.db"
+    config = workdir / "reference.toml"
+    config.write_text(relay_bench.bench_config(), encoding="utf-8")
+    target = relay_bench.LotsenTarget(args, workdir)
+    target.database = database
+    await relay_bench.LotsenTarget.prepare(target, 1)
+    port = relay_bench.free_port()
+    log = (workdir / "reference.log").open("wb")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "relay", "serve", "--host", relay_bench.HOST, "--port", str(port),
+         "--db", str(database), "--config", str(config), "--log-level", "warning"],
+        stdout=log, stderr=subprocess.STDOUT, start_new_session=True, cwd=str(HERE.parent))
+    try:
+        await _listening(port)
+        staff_session = asyncio.get_running_loop().create_future()
+
+        def on_staff(peer: Peer, data: bytes) -> None:
+            if data.startswith(b'{"type":"session"') and not staff_session.done():
+                staff_session.set_result(None)
+
+        staff = await open_peer(relay_bench.HOST, port, "/ws/staff", on_staff)
+        staff.send_text(relay_bench.dumps({"type": "login", "v": 1, "user": "staff0",
+                                           "password": relay_bench.PASSWORD}))
+        await asyncio.wait_for(staff_session, 30)
+        visitors = [_Visitor(i) for i in range(args.failover_visitors)]
+        await relay_bench.gather_limited(
+            [lambda v=v: v.start(port) for v in visitors], args.connect_concurrency)
+        for visitor in visitors:
+            visitor.close()
+        await asyncio.sleep(0.5)
+        started = time.perf_counter()
+        await relay_bench.gather_limited(
+            [lambda v=v: v.resume(port, started) for v in visitors], args.connect_concurrency)
+        for visitor in visitors:
+            visitor.close()
+        staff.close()
+        return max(v.resumed_at for v in visitors)
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
 async def _listening(port: int) -> None:
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -316,6 +364,7 @@ def main(argv: list[str] | None = None) -> None:
                               "--json", str(out), "--no-pin"])
             results = json.loads(out.read_text(encoding="utf-8"))["results"]
         failed_over = asyncio.run(failover(args, Path(folder)))
+        reference_s = asyncio.run(resume_reference(args, Path(folder)))
     load_after = os.getloadavg()
 
     def step(server: str, name: str) -> dict[str, Any]:
@@ -352,6 +401,8 @@ def main(argv: list[str] | None = None) -> None:
           f"{failed_over['visitors']:,} visitors resumed on the survivor "
           f"{failed_over['resumed_s']:.2f} s after SIGKILL (target <= "
           f"{TARGETS['failover_s']:.0f} s)")
+    print(f"      for reference: the same {failed_over['visitors']:,} visitors resuming on one "
+          f"SQLite relay that did not fail: {reference_s:.2f} s")
     print(f"{verdict(failed_over['lost'] == 0 and failed_over['unacked'] == 0)}  failover: "
           f"{failed_over['acked']:,} lines acknowledged, {failed_over['lost']} lost, "
           f"{failed_over['unacked']} never acknowledged")

@@ -138,6 +138,13 @@ class _Wake:
     visitor: bool = False  # its visitor connected to another relay
 
 
+class _Unread:
+    """A chat's row not read yet (``Cluster._sync``)."""
+
+
+_UNREAD = _Unread()
+
+
 class _OrgPeers:
     """The hub's view of the other relays (``relay.hub.Peers``), for one organisation."""
 
@@ -183,6 +190,8 @@ class Cluster:
         self._tasks: list[asyncio.Task[None]] = []
         self._listener: psycopg.AsyncConnection[Any] | None = None
         self._presence_dirty: set[str] = set()
+        self._refreshes: dict[tuple[str, int], list[asyncio.Future[None]]] = {}
+        self._refreshing: asyncio.Future[None] | None = None
         self._presence_task: asyncio.Task[None] | None = None
         self.connected = asyncio.Event()
         """Set while the LISTEN connection is up (tests wait on it)."""
@@ -306,7 +315,10 @@ class Cluster:
                     hub._visitor_presence(live)
 
     def visitor_here(self, org: str, conversation: int) -> None:
-        """Tell the other relays a chat's visitor is on this one now (best effort)."""
+        """Tell the other relays a chat's visitor is on this one now (best effort; nobody to
+        tell while this relay is alone)."""
+        if self._live_relays == {self.relay}:
+            return
         task = asyncio.ensure_future(self.storage.notify(f"v {self.relay} {org} {conversation}"))
         task.add_done_callback(lambda done: done.cancelled() or done.exception())
 
@@ -543,12 +555,50 @@ class Cluster:
             log.info("caught up after reconnecting", extra={"event": "cluster_caught_up"})
 
     async def refresh(self, org: str, conversation: int) -> None:
-        await self._sync(org, conversation, _Wake(changed=True), catch_up=True)
+        """Bring one chat in step with the table now. The refreshes asked for in one turn of
+        the event loop (a wave of visitors resuming after a relay died) share one query."""
+        done = asyncio.get_running_loop().create_future()
+        self._refreshes.setdefault((org, conversation), []).append(done)
+        if self._refreshing is None or self._refreshing.done():
+            self._refreshing = asyncio.ensure_future(self._refresh_wanted())
+        await done
+
+    async def _refresh_wanted(self) -> None:
+        await asyncio.sleep(0)
+        while self._refreshes:
+            wanted, self._refreshes = self._refreshes, {}
+            for org in self.hubs:
+                ids = [conversation for o, conversation in wanted if o == org]
+                if not ids:
+                    continue
+                try:
+                    found = await self.hubs[org].storage.conversations_and_seqs(ids)  # type: ignore[attr-defined]
+                except StorageError as exc:
+                    for (o, _), futures in wanted.items():
+                        for future in futures:
+                            if o == org and not future.done():
+                                future.set_exception(exc)
+                    continue
+                results = await asyncio.gather(
+                    *(self._sync(org, conversation, _Wake(changed=True), catch_up=True,
+                                 found=found.get(conversation)) for conversation in ids),
+                    return_exceptions=True)
+                for conversation, result in zip(ids, results, strict=True):
+                    for future in wanted[(org, conversation)]:
+                        if future.done():
+                            continue
+                        if isinstance(result, BaseException):
+                            future.set_exception(result)
+                        else:
+                            future.set_result(None)
 
     # -- applying another relay's writes ---------------------------------------------------------
 
     async def _sync(self, org: str, conversation: int, wake: _Wake, *,
-                    catch_up: bool = False) -> None:
+                    catch_up: bool = False,
+                    found: tuple[ConversationRecord, int] | None | _Unread = _UNREAD) -> None:
+        """Apply a batch's wake-ups for one chat; ``found``: its row and last seq if read
+        already (None: no such chat)."""
         key = (org, conversation)
         lock = self._locks.setdefault(key, asyncio.Lock())
         async with lock:
@@ -563,11 +613,14 @@ class Cluster:
                 hub._visitor_presence(live)
             if live is None and not wake.changed and not wake.ranges:
                 return
-            record = None
+            record, stored_seq = None, None
             if wake.changed or live is None:
-                record = await hub.storage.conversation(conversation)
-                if record is None:
+                row: tuple[ConversationRecord, int] | None = (
+                    await hub.storage.conversation_and_seq(conversation)  # type: ignore[attr-defined]
+                    if isinstance(found, _Unread) else found)
+                if row is None:
                     return
+                record, stored_seq = row
                 if live is None:
                     if record.state == "closed":
                         return
@@ -575,7 +628,9 @@ class Cluster:
                     seen = self._seen[key]
             if seen is None:  # one of this relay's own chats, first woken about now
                 seen = self._seen.setdefault(key, _Seen(live.last_seq))
-            if catch_up:
+            if catch_up and stored_seq is not None and stored_seq <= seen.floor:
+                lines = []  # nothing this relay has not handled
+            elif catch_up:
                 lines = await hub.storage.lines_after(conversation, seen.floor)
             elif wake.ranges:
                 low = min(lo for lo, _ in wake.ranges)

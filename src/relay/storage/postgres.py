@@ -570,6 +570,24 @@ class PostgresStorage(SQLiteStorage):
             "WHERE c.org = ? AND c.state != 'closed' ORDER BY c.created_at, c.id", (self.org,))
         return [(_record(row), int(row[21])) for row in rows]
 
+    async def conversation_and_seq(self, conversation: int
+                                   ) -> tuple[ConversationRecord, int] | None:
+        """A conversation's row and its highest line number, in one query (relay/cluster.py)."""
+        row = await self._one(
+            f"SELECT {_CONVERSATION_COLUMNS}, c.last_seq "
+            "FROM conversations c LEFT JOIN staff s ON s.id = c.staff_id "
+            "WHERE c.org = ? AND c.id = ?", (self.org, conversation))
+        return (_record(row), int(row[21])) if row else None
+
+    async def conversations_and_seqs(self, conversations: Sequence[int]
+                                     ) -> dict[int, tuple[ConversationRecord, int]]:
+        """``conversation_and_seq`` of many conversations, in one query."""
+        rows = await self._rows(
+            f"SELECT {_CONVERSATION_COLUMNS}, c.last_seq "
+            "FROM conversations c LEFT JOIN staff s ON s.id = c.staff_id "
+            "WHERE c.org = ? AND c.id = ANY(?::bigint[])", (self.org, list(conversations)))
+        return {int(row[0]): (_record(row), int(row[21])) for row in rows}
+
     async def last_seq(self, conversation: int) -> int:
         row = await self._one("SELECT last_seq FROM conversations WHERE org = ? AND id = ?",
                               (self.org, conversation))
