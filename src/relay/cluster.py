@@ -195,6 +195,7 @@ class Cluster:
         self._presence_task: asyncio.Task[None] | None = None
         self.connected = asyncio.Event()
         """Set while the LISTEN connection is up (tests wait on it)."""
+        self._behind = False  # a batch failed; the next heartbeat catches up
         self.catch_ups = 0
         """How many times the relay caught up after its LISTEN connection came back."""
 
@@ -289,9 +290,18 @@ class Cluster:
             try:
                 await self._heartbeat()
                 await self._read_presence()
+                if self._behind:  # a batch of wake-ups failed: read what it missed
+                    self._behind = False
+                    try:
+                        await self._catch_up(after_drop=False)
+                    except StorageError:
+                        self._behind = True
+                        raise
             except StorageError as exc:
                 log.warning("heartbeat failed", extra={"event": "heartbeat_failed",
                                                        "error": str(exc)})
+            except Exception:  # the heartbeat must outlive any one failure
+                log.exception("heartbeat failed", extra={"event": "heartbeat_failed"})
 
     async def _heartbeat(self) -> None:
         now = self.clock()
@@ -467,43 +477,55 @@ class Cluster:
         self._work.set()
 
     async def _apply_wakes(self) -> None:
-        """Apply the wake-ups that came in, a batch at a time (one per conversation)."""
+        """Apply the wake-ups that came in, a batch at a time (one per conversation); a batch
+        that fails is logged and the next one applied (a catch-up reads what it missed)."""
         while True:
             await self._work.wait()
             self._work.clear()
-            if self._presence_wake.is_set():
-                self._presence_wake.clear()
-                with contextlib.suppress(StorageError):
-                    await self._heartbeat()  # which relays are alive, as of now
-                    await self._read_presence()
-            rooms, self._room_wakes = self._room_wakes, set()
-            for org in rooms:
-                with contextlib.suppress(StorageError):
-                    await self._room(org)
-            wakes, self._wakes = self._wakes, {}
-            if not wakes:
-                continue
-            # Lines of chats this relay knows, and nothing else: one query for the batch.
-            plain = {key: wake for key, wake in wakes.items()
-                     if not wake.changed and not wake.visitor and key in self._seen
-                     and key[1] in self.hubs[key[0]].live}
             try:
-                await self._deliver_batch(plain)
-            except StorageError as exc:
-                log.warning("could not read other relays' lines",
-                            extra={"event": "cluster_apply_failed", "error": str(exc)})
-                plain = {}  # one conversation at a time below
-            results = await asyncio.gather(
-                *(self._sync(org, conversation, wake) for (org, conversation), wake
-                  in wakes.items() if (org, conversation) not in plain),
-                return_exceptions=True)
-            for result in results:
-                if isinstance(result, StorageError):
-                    log.warning("could not apply another relay's change",
-                                extra={"event": "cluster_apply_failed", "error": str(result)})
-                elif isinstance(result, BaseException):
-                    log.error("applying another relay's change failed", exc_info=result,
+                await self._apply_batch()
+            except Exception:
+                self._behind = True
+                log.exception("applying other relays' changes failed",
                               extra={"event": "cluster_apply_failed"})
+
+    async def _apply_batch(self) -> None:
+        """One batch: presence, staff room, then each chat's lines and changes."""
+        if self._presence_wake.is_set():
+            self._presence_wake.clear()
+            with contextlib.suppress(StorageError):
+                await self._heartbeat()  # which relays are alive, as of now
+                await self._read_presence()
+        rooms, self._room_wakes = self._room_wakes, set()
+        for org in rooms:
+            with contextlib.suppress(StorageError):
+                await self._room(org)
+        wakes, self._wakes = self._wakes, {}
+        if not wakes:
+            return
+        # Lines of chats this relay knows, and nothing else: one query for the batch.
+        plain = {key: wake for key, wake in wakes.items()
+                 if not wake.changed and not wake.visitor and key in self._seen
+                 and key[1] in self.hubs[key[0]].live}
+        try:
+            await self._deliver_batch(plain)
+        except StorageError as exc:
+            log.warning("could not read other relays' lines",
+                        extra={"event": "cluster_apply_failed", "error": str(exc)})
+            plain = {}  # one conversation at a time below
+        results = await asyncio.gather(
+            *(self._sync(org, conversation, wake) for (org, conversation), wake
+              in wakes.items() if (org, conversation) not in plain),
+            return_exceptions=True)
+        for result in results:
+            if isinstance(result, BaseException):
+                self._behind = True  # the next heartbeat catches up from the table
+            if isinstance(result, StorageError):
+                log.warning("could not apply another relay's change",
+                            extra={"event": "cluster_apply_failed", "error": str(result)})
+            elif isinstance(result, BaseException):
+                log.error("applying another relay's change failed", exc_info=result,
+                          extra={"event": "cluster_apply_failed"})
 
     async def _deliver_batch(self, wakes: dict[tuple[str, int], _Wake]) -> None:
         """Other relays' lines of chats this relay knows: read in one query per organisation
