@@ -7,6 +7,7 @@ database is made for the session (tests/postgres.py) and dropped at its end.
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
@@ -18,6 +19,12 @@ from relay.server import Relay
 from relay.storage import Database, PostgresURL
 from tests import postgres
 from tests.support import add_staff_async, make_config
+
+# The CLI speaks Swedish unless told otherwise (lotsen.cli.words); the tests read its English,
+# in this process and in the ``lotsen`` subprocesses they start. Set before any test module
+# imports lotsen.cli, since the help texts are looked up then. The tests of its other
+# languages set LOTSEN_LANG themselves.
+os.environ["LOTSEN_LANG"] = "en"
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

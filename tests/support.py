@@ -16,6 +16,7 @@ import sqlite3
 import subprocess
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -74,9 +75,11 @@ class RelayThread:
     """A real relay serving from a background thread, for tests that own their own loop."""
 
     def __init__(self, config: RelayConfig, *, triage: Triage | None = None,
-                 shared: bool = False) -> None:
-        """``shared``: a relay of several organisations (relay.shared_relay.SharedRelay)."""
+                 shared: bool = False, clock: Callable[[], float] | None = None) -> None:
+        """``shared``: a relay of several organisations (relay.shared_relay.SharedRelay);
+        ``clock`` replaces its wall clock."""
         self.config = config
+        self.clock = clock
         self.triage = triage
         self.shared = shared
         self.relay: Any = None
@@ -112,7 +115,7 @@ class RelayThread:
                 if self.shared:
                     from relay.shared_relay import SharedRelay
 
-                    self.relay = SharedRelay(self.config)
+                    self.relay = SharedRelay(self.config, clock=self.clock or time.time)
                 else:
                     self.relay = Relay(self.config, triage=self.triage)
                 await self.relay.start()

@@ -52,7 +52,8 @@ class CannedReplies(Provider):
         screen = self.screen
         if not isinstance(app, LotsenConsole) or not isinstance(screen, MainScreen):
             return []
-        replies = app.config.canned_replies(i18n.language(), app.state.organisation_canned)
+        replies = app.config.canned_replies(
+            i18n.language(), app.state.canned_for(app.state.active_chat()))
         return [(t("canned.command", title=r.title), partial(screen.insert_canned, r),
                  f"/{r.key}: {r.text[:80]}") for r in replies]
 
@@ -129,6 +130,8 @@ class LotsenConsole(App[None]):
         self.client: RelayClient | None = None
         self.session = ConsoleSession(self.state, None)
         self.referrals = ReferralSource(referral_directory, lang=lang, extend=referral_extend)
+        # Covered organisations' directories (cover agreements), by organisation id.
+        self.cover_referrals: dict[str, ReferralSource] = {}
         self.main: MainScreen | None = None
         self._pending: Update | None = None
         self._painted = False
@@ -188,9 +191,28 @@ class LotsenConsole(App[None]):
 
     @work(thread=True, exclusive=True, group="referrals", exit_on_error=False)
     def load_referrals(self) -> None:
-        """Build the referral engine off the UI thread, then show it."""
+        """Build the referral engine off the UI thread, then show it: the console's own
+        directory setting, else the one the relay sends (its organisation's local services)."""
+        if self.referrals.directory is None and not self.referrals.loaded:
+            self.referrals.overlay = self.state.organisation_directory
         self.referrals.load()
         self.call_from_thread(self._referrals_ready)
+
+    @work(thread=True, group="cover-referrals", exit_on_error=False)
+    def load_cover_referrals(self, org: str) -> None:
+        """A covered organisation's directory for its chats' referral pane, off the UI thread
+        (the console's own directory setting, when it has one, is used for every chat)."""
+        covered = self.state.cover.get(org)
+        if covered is None or not covered.directory or self.referrals.directory is not None:
+            return
+        source = ReferralSource(lang=self.referrals.lang, overlay=covered.directory)
+        source.load()
+        self.call_from_thread(self._cover_referrals_ready, org, source)
+
+    def _cover_referrals_ready(self, org: str, source: ReferralSource) -> None:
+        self.cover_referrals[org] = source
+        if self.main is not None and self.main.ready:
+            self.main.referrals_ready()
 
     def _referrals_ready(self) -> None:
         if self.referrals.error:
@@ -203,6 +225,7 @@ class LotsenConsole(App[None]):
         if self.main is None:
             self.main = MainScreen(self.session, self.config, self.referrals, clock=self.clock,
                                    is_connected=lambda: self.connected,
+                                   cover_referrals=self.cover_referrals,
                                    timezone=self.timezone, today=self.today,
                                    cursor_blink=self.cursor_blink)
         if self.main in self.screen_stack:  # logged in again after the session ended
@@ -226,6 +249,8 @@ class LotsenConsole(App[None]):
                 remember_login(self.server, frame.user)
             self._show_main()
         update = self.session.apply(frame)
+        if isinstance(frame, protocol.Cover) and frame.open and self.replay is None:
+            self.load_cover_referrals(frame.org)
         if update.send:
             if self._painted:
                 for outgoing in update.send:

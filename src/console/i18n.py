@@ -532,12 +532,15 @@ CATALOG: dict[str, tuple[str, str, str]] = {
 
 def _merge_fragments() -> None:
     """Catalog fragments kept in their own modules (questions outside opening hours, the
-    statistics screen) and the words shared with the rest of Lotsen (``vocabulary``)."""
+    statistics screen, the professionals' network, cover agreements) and the words shared with
+    the rest of Lotsen (``vocabulary``)."""
+    from console.i18n_cover import TEXTS as COVER
+    from console.i18n_network import TEXTS as NETWORK
     from console.i18n_questions import TEXTS as QUESTIONS
     from console.i18n_stats import TEXTS as STATS
     from vocabulary import WORDS
 
-    for fragment in (QUESTIONS, STATS, WORDS):
+    for fragment in (QUESTIONS, STATS, NETWORK, COVER, WORDS):
         twice = CATALOG.keys() & fragment.keys()
         if twice:
             raise RuntimeError(f"catalog keys defined twice: {sorted(twice)}")

@@ -34,12 +34,12 @@ def question_of(key: ChatKey | None) -> int | None:
     return None
 
 
-def inbox_order(entry: dict[str, Any]) -> tuple[bool, float, int]:
+def inbox_order(entry: protocol.InboxEntry) -> tuple[bool, float, int]:
     """Urgent first, then the oldest question first (the relay's order)."""
-    return (not entry.get("urgent"), float(entry.get("asked_at") or 0), int(entry["id"]))
+    return (not entry["urgent"], entry["asked_at"], entry["id"])
 
 
-def ordered_inbox(state: ConsoleState) -> list[dict[str, Any]]:
+def ordered_inbox(state: ConsoleState) -> list[protocol.InboxEntry]:
     return sorted(state.inbox.values(), key=inbox_order)
 
 
@@ -60,7 +60,7 @@ class _Ack:
 def _inbox(state: ConsoleState, frame: protocol.Inbox, update: Update) -> None:
     """The inbox at login. After a reconnect, questions open here are opened again, so replies
     that came while the connection was down are shown (lines are deduplicated by seq)."""
-    state.inbox = {int(e["id"]): dict(e) for e in frame.entries}
+    state.inbox = {e["id"]: e for e in frame.entries}
     update.inbox = True
     for key in state.chats:
         question = question_of(key)
@@ -69,13 +69,13 @@ def _inbox(state: ConsoleState, frame: protocol.Inbox, update: Update) -> None:
 
 
 def _entry(state: ConsoleState, frame: protocol.QuestionEntry, update: Update) -> None:
-    entry = dict(frame.entry)
-    question = int(entry["id"])
+    entry = frame.entry
+    question = entry["id"]
     state.inbox[question] = entry
     update.inbox = True
     chat = state.chats.get(question_key(question))
-    if chat is not None and chat.urgent != bool(entry.get("urgent")):
-        chat.urgent, chat.reasons = bool(entry.get("urgent")), list(entry.get("reasons") or [])
+    if chat is not None and chat.urgent != entry["urgent"]:
+        chat.urgent, chat.reasons = entry["urgent"], list(entry["reasons"])
         update.chat_meta.add(chat.key)
         update.chats = True
 
@@ -118,7 +118,7 @@ def _thread(state: ConsoleState, frame: protocol.QuestionThread, update: Update)
     if first is not None:
         update.touch(key, first)
     if question in state.inbox:
-        state.inbox[question] = dict(entry)
+        state.inbox[question] = entry
         update.inbox = True
     if state.opening == question:  # the person asked to open it: show it now
         state.opening = None

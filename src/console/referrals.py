@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from console.state import Chat
+from vocabulary.phrases import PhrasedError
 
 if TYPE_CHECKING:  # imported when the directory loads: the console paints first
     from referrals import Service, SuggestionEngine
@@ -98,10 +99,13 @@ class ReferralSource:
     """
 
     def __init__(self, directory: Path | None = None, *, lang: str = "sv",
-                 extend: bool = True) -> None:
+                 extend: bool = True, overlay: str | None = None) -> None:
         self.lang = lang
         self.directory = directory
         self.extend = extend
+        self.overlay = overlay
+        """An organisation's directory file as the relay sends it (``session``, ``cover``),
+        laid over the shipped one; a directory in the console's own settings wins."""
         self.engine: SuggestionEngine | None = None
         self.error: str | None = None
         self.loaded = False
@@ -110,16 +114,21 @@ class ReferralSource:
 
     def load(self) -> None:
         """Load the directory and build the engine (safe to run in a worker thread)."""
-        from referrals import SuggestionEngine, load_directory
+        from referrals import SuggestionEngine, load_directory, parse_directory
 
         try:
             # A municipality's file extends the shipped one unless told to replace it.
-            directory = load_directory(self.directory, extend=self.extend) \
-                if self.directory else load_directory(None)
+            if self.directory:
+                directory = load_directory(self.directory, extend=self.extend)
+            elif self.overlay:
+                directory = parse_directory(self.overlay, filename="(the relay's directory)",
+                                            extend=True)
+            else:
+                directory = load_directory(None)
             # No learnt urgency model: the console ranks by the relay's verdict, never its own.
             engine = SuggestionEngine(directory, model=None)
         except Exception as exc:  # a bad directory file must not take the console down
-            self.error = str(exc)
+            self.error = exc.text(self.lang) if isinstance(exc, PhrasedError) else str(exc)
             self.loaded = True
             return
         referrals = [referral_from_service(s, self.lang) for s in directory]

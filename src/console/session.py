@@ -78,6 +78,21 @@ class ConsoleSession:
         self.send(frame)
         return line, update
 
+    def send_network(self, room: str, text: str) -> bool:
+        """Write a line in a topic room of the professionals' network: shown at once as
+        pending, stored when the relay's copy comes back. Not kept for a reconnect (the relay
+        cannot tell a resent network line from a new one): offline, it fails at once."""
+        text = text.strip()[:protocol.MAX_TEXT_CHARS]
+        network = self.state.network
+        entry = network.add_own(room, self.state.name or "", self.state.organisation or "",
+                                text) if text else None
+        if entry is None or entry.cid is None:
+            return False
+        if not self.connected or not self.send(protocol.NetworkSend(room, text, entry.cid)):
+            network.failed(entry.cid)
+            return False
+        return True
+
     def delivered(self, cid: str, delivery: str) -> Update:
         """The client wrote a line to the socket."""
         return self.state.set_delivery(cid, delivery) if delivery == SENT else Update()

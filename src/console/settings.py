@@ -19,13 +19,15 @@ from typing import Any
 from platformdirs import user_config_path, user_state_path
 
 from relay.protocol import LANGUAGES
+from vocabulary.phrases import PhrasedError, phrase
 
 APP_NAME = "lotsen"
 DEFAULT_SERVER = "127.0.0.1:8765"
 
 
-class ConsoleConfigError(Exception):
-    """A console config file that cannot be used; the message names the file and line."""
+class ConsoleConfigError(PhrasedError):
+    """A console config file that cannot be used; the message names the file and line (a
+    phrase of vocabulary.phrases, said by ``lotsen console`` in the CLI's language)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,36 +121,41 @@ def load_console_config(path: Path | None) -> ConsoleConfig:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         if explicit:
-            raise ConsoleConfigError(f"{path}: no such config file") from None
+            raise ConsoleConfigError("config.file", where=path,
+                                     problem=phrase("config.no_file")) from None
         return ConsoleConfig()
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConsoleConfigError(f"{path}: cannot read config file ({exc})") from None
+        raise ConsoleConfigError("config.file", where=path,
+                                 problem=phrase("config.cannot_read", reason=exc)) from None
     try:
         data: dict[str, Any] = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConsoleConfigError(f"{path}: not valid TOML: {exc}") from None
+        raise ConsoleConfigError("config.file", where=path,
+                                 problem=phrase("config.not_toml", reason=exc)) from None
     root = data.get("console", data)
     if not isinstance(root, dict):
-        raise ConsoleConfigError(f"{path}: [console] must be a table")
+        raise ConsoleConfigError("config.file", where=path,
+                                 problem=phrase("config.console_table"))
 
-    def fail(key: str, problem: str) -> ConsoleConfigError:
+    def fail(key: str, problem: str, /, **args: Any) -> ConsoleConfigError:
+        """The error for ``key``: ``problem`` is a key of vocabulary.phrases.PHRASES."""
         line = _line_of(text, key)
-        return ConsoleConfigError(f"{path}:{line}: {key}: {problem}" if line
-                                  else f"{path}: {key}: {problem}")
+        return ConsoleConfigError("config.at", where=f"{path}:{line}" if line else path,
+                                  name=key, problem=phrase(problem, **args))
 
     known = {"lang", "bell", "alert_repeat_seconds", "canned", "tags"}
     for key in root:
         if key not in known and not (root is data and key == "console"):
-            raise fail(key, f"unknown key (known: {', '.join(sorted(known))})")
+            raise fail(key, "config.unknown_key_of", known=", ".join(sorted(known)))
     lang = root.get("lang", "sv")
     if lang not in LANGUAGES:
-        raise fail("lang", 'must be "sv", "en" or "nb"')
+        raise fail("lang", "config.one_of", choices=phrase("config.choices.language"))
     bell = root.get("bell", True)
     if not isinstance(bell, bool):
-        raise fail("bell", "must be true or false")
+        raise fail("bell", "config.true_or_false")
     repeat = root.get("alert_repeat_seconds", 30)
     if isinstance(repeat, bool) or not isinstance(repeat, (int, float)) or repeat < 5:
-        raise fail("alert_repeat_seconds", "must be a number of seconds, at least 5")
+        raise fail("alert_repeat_seconds", "config.alert_repeat", least=5)
     canned: list[CannedReply] = []
     for key, value in (root.get("canned") or {}).items():
         if isinstance(value, str):
@@ -156,9 +163,9 @@ def load_console_config(path: Path | None) -> ConsoleConfig:
         elif isinstance(value, dict) and isinstance(value.get("text"), str):
             canned.append(CannedReply(key, str(value.get("title") or key), value["text"]))
         else:
-            raise fail(key, 'must be a text, or a table with title = "..." and text = "..."')
+            raise fail(key, "config.canned_value")
         if not re.fullmatch(r"[\wåäöæøÅÄÖÆØ-]+", key):
-            raise fail(key, "canned reply names are one word (letters, digits, - and _)")
+            raise fail(key, "config.canned_name")
     tags_value = root.get("tags")
     tags = _DEFAULT_TAG_CHOICES
     if tags_value is not None:
@@ -167,7 +174,7 @@ def load_console_config(path: Path | None) -> ConsoleConfig:
         elif isinstance(tags_value, dict) and all(isinstance(v, str) for v in tags_value.values()):
             tags = tuple((k, v) for k, v in tags_value.items())
         else:
-            raise fail("tags", 'must be a list of ids, or a table of id = "label"')
+            raise fail("tags", "config.tag_choices")
     return ConsoleConfig(lang=lang, bell=bell, alert_repeat_s=float(repeat),
                          canned=tuple(canned), tags=tags, source=path)
 

@@ -14,10 +14,13 @@ import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from console.settings import CannedReply
 from relay import protocol
+
+if TYPE_CHECKING:
+    from console.network import NetworkState
 
 ROOM = "room"
 """The chat key of the staff room; conversations are keyed by their integer id."""
@@ -81,6 +84,10 @@ class Waiting:
     """When the visitor's connection went (epoch seconds), while the relay keeps the place."""
     returned: bool = False
     """Answered before and back in the queue (transferred back), not a new visitor."""
+    org: str | None = None
+    """Another organisation's visitor this console's organisation covers (``cover``)."""
+    org_name: str | None = None
+    """...that organisation's name, the label shown with the entry."""
 
     @classmethod
     def from_entry(cls, entry: protocol.QueueEntry) -> Waiting:
@@ -96,6 +103,8 @@ class Waiting:
             reasons=list(entry["reasons"]),
             marked_by=entry.get("marked_by") or None,
             gone_since=entry.get("gone_since"),
+            org=entry.get("org") or None,
+            org_name=entry.get("org_name") or None,
         )
 
 
@@ -133,6 +142,10 @@ class Chat:
     """Ids of referrals inserted into the composer, preselected in the close dialog."""
     version: int = 0
     """Bumped whenever lines change, so views know their layout is stale."""
+    org: str | None = None
+    """Another organisation's chat taken while covering it (``cover``): its id..."""
+    org_name: str | None = None
+    """...and its name, shown with the chat."""
 
     @property
     def is_room(self) -> bool:
@@ -179,6 +192,16 @@ def _goes_after(earlier: Line, seq: int) -> bool:
     return earlier.seq > seq
 
 
+@dataclass(frozen=True, slots=True)
+class CoveredOrganisation:
+    """An organisation this console's organisation answers for now (a ``cover`` frame)."""
+
+    name: str
+    canned: tuple[CannedReply, ...]
+    directory: str | None
+    """Its referral directory file, for its chats' referral pane."""
+
+
 @dataclass(slots=True)
 class Update:
     """What one frame changed, so the screen refreshes only that."""
@@ -208,6 +231,8 @@ class Update:
     """The inbox of questions changed (console/questions.py)."""
     show: ChatKey | None = None
     """A chat the person asked to open arrived: make it the active one."""
+    network: bool = False
+    """The professionals' network changed: its rooms or lines (console/network.py)."""
 
     def touch(self, key: ChatKey, index: int) -> None:
         current = self.lines_from.get(key)
@@ -232,6 +257,7 @@ class Update:
         self.claimed = later.claimed if later.claimed is not None else self.claimed
         self.inbox = self.inbox or later.inbox
         self.show = later.show if later.show is not None else self.show
+        self.network = self.network or later.network
 
 
 class ConsoleState:
@@ -246,6 +272,10 @@ class ConsoleState:
         # On a relay of several organisations: the account's, and its canned replies.
         self.organisation: str | None = None
         self.organisation_canned: tuple[CannedReply, ...] = ()
+        self.organisation_directory: str | None = None
+        """The relay's referral directory file (``session``), for the referral pane."""
+        self.cover: dict[str, CoveredOrganisation] = {}
+        """Organisations this one covers now (``cover`` frames), by id."""
         self.queue: list[Waiting] = []
         self.queue_total: int | None = None
         """How many wait in all, when the relay sends only the head of a long queue."""
@@ -260,10 +290,15 @@ class ConsoleState:
         after it left this console."""
         self.answered: set[int] = set()
         """Conversations seen claimed: one that comes back to the queue was transferred back."""
-        self.inbox: dict[int, dict[str, Any]] = {}
+        self.inbox: dict[int, protocol.InboxEntry] = {}
         """Questions outside opening hours this person may see, by id (console/questions.py)."""
         self.opening: int | None = None
         """A question asked to open; its thread becomes the active chat when it arrives."""
+        from console.network import NetworkState
+
+        self.network: NetworkState = NetworkState()
+        """The professionals' network's rooms and lines (empty unless the organisation is in
+        it)."""
 
     # -- queries ----------------------------------------------------------------------------
 
@@ -295,6 +330,13 @@ class ConsoleState:
         if chat is not None:
             return chat.alias
         return self.aliases.get(key, "?") if isinstance(key, int) else "?"
+
+    def canned_for(self, chat: Chat | None) -> tuple[CannedReply, ...]:
+        """The organisation's canned replies for a chat: a covered organisation's for its
+        chats, the account's own for the rest."""
+        if chat is not None and chat.org is not None and chat.org in self.cover:
+            return self.cover[chat.org].canned
+        return self.organisation_canned
 
     def waiting(self, conversation: int) -> Waiting | None:
         for entry in self.queue:
@@ -371,17 +413,39 @@ class ConsoleState:
         self.user, self.name, self.supervisor = frame.user, frame.name, frame.supervisor
         self.token = frame.token
         self.organisation = frame.organisation
-        self.organisation_canned = tuple(
-            CannedReply(str(c.get("key")), str(c.get("title") or c.get("key")), str(c["text"]))
-            for c in frame.canned or () if isinstance(c, dict) and isinstance(c.get("text"), str))
+        self.organisation_canned = _canned(frame.canned)
+        self.organisation_directory = frame.directory
         update.session = True
+
+    def _cover(self, frame: protocol.Cover, update: Update) -> None:
+        """A cover window opened (its organisation's entries follow) or closed (they go)."""
+        if frame.open:
+            self.cover[frame.org] = CoveredOrganisation(frame.name, _canned(frame.canned),
+                                                        frame.directory)
+            update.notices.append(("notice.cover_open", {"org": frame.name}))
+            return
+        self.cover.pop(frame.org, None)
+        self.queue = [w for w in self.queue if w.org != frame.org]
+        update.queue = True
+        # Its chats held here go back to its queue after the grace period (relay/cover_relay.py).
+        for chat in [c for c in self.chats.values() if c.org == frame.org]:
+            del self.chats[chat.key]
+            update.removed.append((chat.key, "cover_closed"))
+            update.chats = True
+            if self.active == chat.key:
+                self.active = None
+        update.notices.append(("notice.cover_closed", {"org": frame.name}))
 
     def _queue_snapshot(self, frame: protocol.QueueSnapshot, update: Update) -> None:
         known = {w.conversation for w in self.queue}
-        self.queue = [self._remember(Waiting.from_entry(e)) for e in frame.entries]
-        self.queue_total = frame.total  # the snapshot holds the head of a long queue
+        fresh = [self._remember(Waiting.from_entry(e)) for e in frame.entries]
+        if frame.org is None:  # one's own queue first, then the covered organisations'
+            self.queue = fresh + [w for w in self.queue if w.org is not None]
+            self.queue_total = frame.total  # the snapshot holds the head of a long queue
+        else:
+            self.queue = [w for w in self.queue if w.org != frame.org] + fresh
         update.queue = True
-        update.new_waiting = [w for w in self.queue if w.conversation not in known]
+        update.new_waiting = [w for w in fresh if w.conversation not in known]
 
     def _queued(self, frame: protocol.Queued, update: Update) -> None:
         entry = self._remember(Waiting.from_entry(frame.entry))
@@ -391,7 +455,16 @@ class ConsoleState:
             del self.queue[existing]
         else:
             update.new_waiting.append(entry)
-        self.queue.insert(max(0, min(frame.index, len(self.queue))), entry)
+        # ``index`` is the place in its organisation's queue: among that organisation's entries.
+        places = [i for i, w in enumerate(self.queue) if w.org == entry.org]
+        if frame.index < len(places):
+            at = places[frame.index]
+        elif places:
+            at = places[-1] + 1
+        else:
+            at = len(self.queue) if entry.org is not None else next(
+                (i for i, w in enumerate(self.queue) if w.org is not None), len(self.queue))
+        self.queue.insert(at, entry)
         update.queue = True
         chat = self.chats.get(entry.conversation)
         if chat is not None and chat.readonly:  # a followed conversation went back to queue
@@ -436,6 +509,7 @@ class ConsoleState:
         chat.urgent, chat.reasons = frame.urgent, list(frame.reasons)
         chat.marked_by = frame.marked_by
         chat.readonly = frame.readonly
+        chat.org, chat.org_name = frame.org, frame.org_name
         if frame.state != "closed":
             chat.ended_by = None
         if not frame.readonly:
@@ -626,6 +700,8 @@ class ConsoleState:
         update.error = frame
         if frame.code in CLAIM_REFUSALS or (frame.code == "storage" and not frame.cid):
             self.claim_pending = False
+        if frame.cid and self.network.failed(frame.cid):
+            update.network = True
         if frame.cid:
             for chat in self.chats.values():
                 line = chat.by_cid.get(frame.cid)
@@ -653,7 +729,15 @@ _HANDLERS: dict[type, Callable[[ConsoleState, Any, Update], None]] = {
     protocol.Error: ConsoleState._error,
     protocol.StatsReport: ConsoleState._stats,
     protocol.QueueTotal: ConsoleState._queue_total,
+    protocol.Cover: ConsoleState._cover,
 }
+
+
+def _canned(replies: list[protocol.CannedText] | None) -> tuple[CannedReply, ...]:
+    """Canned replies as a ``session`` or ``cover`` frame gives them."""
+    return tuple(
+        CannedReply(str(c.get("key")), str(c.get("title") or c.get("key")), str(c["text"]))
+        for c in replies or () if isinstance(c, dict) and isinstance(c.get("text"), str))
 
 
 def _register_questions() -> None:
@@ -663,3 +747,12 @@ def _register_questions() -> None:
 
 
 _register_questions()
+
+
+def _register_network() -> None:
+    from console.network import HANDLERS
+
+    _HANDLERS.update(HANDLERS)
+
+
+_register_network()

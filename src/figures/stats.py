@@ -39,6 +39,7 @@ from zoneinfo import ZoneInfo
 
 from relay import protocol
 from relay.protocol import WEEKDAYS
+from vocabulary.phrases import PhrasedError
 
 # Roles and languages as the figures count them: a record without one counts as "unknown".
 WHO = (*protocol.ROLES, "unknown")
@@ -111,6 +112,10 @@ class StatsSource(Protocol):
 # The period a report covers
 
 
+class PeriodError(PhrasedError, ValueError):
+    """A period that cannot be reported on; its phrase says why in the reader's language."""
+
+
 @dataclass(frozen=True, slots=True)
 class Period:
     """Whole local days from ``since`` to ``until``, both included, in ``timezone``."""
@@ -121,9 +126,9 @@ class Period:
 
     def __post_init__(self) -> None:
         if self.until < self.since:
-            raise ValueError(f"the period ends ({self.until}) before it starts ({self.since})")
+            raise PeriodError("period.ends_before_start", until=self.until, since=self.since)
         if (self.until - self.since).days + 1 > MAX_PERIOD_DAYS:
-            raise ValueError(f"a period may cover at most {MAX_PERIOD_DAYS} days")
+            raise PeriodError("period.too_long", most=MAX_PERIOD_DAYS)
 
     @classmethod
     def month_to_date(cls, now: datetime, timezone: ZoneInfo) -> Period:
@@ -135,13 +140,13 @@ class Period:
     def from_strings(cls, since: str | None, until: str | None, timezone: ZoneInfo,
                      now: datetime) -> Period:
         """ISO dates as a request carries them; a missing end is today (or ``since``), a
-        missing start the first of the current month. Raises ValueError with a plain reason."""
+        missing start the first of the current month. Raises PeriodError (a ValueError)."""
         default = cls.month_to_date(now, timezone)
         try:
             start = date.fromisoformat(since) if since else default.since
             end = date.fromisoformat(until) if until else max(default.until, start)
         except ValueError:
-            raise ValueError("since and until must be dates like 2026-03-01") from None
+            raise PeriodError("period.bad_dates") from None
         return cls(start, end, timezone)
 
     @classmethod

@@ -14,14 +14,15 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from importlib import resources
 from pathlib import Path
-from typing import Final
+from typing import Any, Final, Protocol
 
 from relay.protocol import LANGUAGES
+from vocabulary.phrases import Phrase, PhrasedError, phrase
 
 DEFAULT_DIRECTORY_NAME: Final = "default_directory.toml"
 FORMAT_VERSION: Final = 1
@@ -95,12 +96,13 @@ ANY_COUNTRY: Final = "*"
 """A service's country for a service offered wherever the chat runs (the chat itself)."""
 
 
-class DirectoryError(Exception):
-    """A directory file cannot be used; ``str()`` lists every problem, one per line."""
+class DirectoryError(PhrasedError):
+    """A directory file cannot be used; ``str()`` lists every problem, one per line (English;
+    ``text(lang)`` in another language)."""
 
     def __init__(self, problems: list[DirectoryProblem]) -> None:
         self.problems = tuple(problems)
-        super().__init__("\n".join(str(problem) for problem in problems))
+        super().__init__("directory.lines", lines=tuple(p.phrase for p in problems))
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,18 +111,25 @@ class DirectoryProblem:
 
     file: str
     line: int | None
-    message: str
+    message: Phrase
     service_id: str | None = None
     field: str | None = None
 
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        parts = [where]
-        if self.service_id:
-            parts.append(f'service "{self.service_id}"')
+    @property
+    def phrase(self) -> Phrase:
+        """Where, then what: 'town.toml:9: service "x": field "y": must be text'."""
+        said = self.message
         if self.field:
-            parts.append(f'field "{self.field}"')
-        return ": ".join(parts) + f": {self.message}"
+            said = phrase("directory.at", where=phrase("directory.field", name=self.field),
+                          message=said)
+        if self.service_id:
+            said = phrase("directory.at", where=phrase("directory.service", id=self.service_id),
+                          message=said)
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return phrase("directory.at", where=where, message=said)
+
+    def __str__(self) -> str:
+        return str(self.phrase)
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,9 +242,11 @@ def load_directory(path: Path | None = None, *, extend: bool = True) -> Director
     try:
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise DirectoryError([DirectoryProblem(str(path), None, "file not found")]) from None
+        raise DirectoryError([DirectoryProblem(str(path), None,
+                                               phrase("directory.not_found"))]) from None
     except (OSError, UnicodeDecodeError) as error:
-        message = f"cannot read the file ({error.__class__.__name__}: {error})"
+        message = phrase("directory.unreadable",
+                         reason=f"{error.__class__.__name__}: {error}")
         raise DirectoryError([DirectoryProblem(str(path), None, message)]) from None
     own = _parse_file(text, str(path))
     return _build([default, own] if extend else [own])
@@ -337,7 +348,7 @@ def _parse_file(text: str, name: str) -> _RawFile:
     except tomllib.TOMLDecodeError as error:
         found = _TOML_POSITION.search(str(error))
         line = int(found.group(1)) if found else None
-        message = f"not valid TOML: {str(error).split(' (at ')[0]}"
+        message = phrase("directory.not_toml", reason=str(error).split(" (at ")[0])
         raise DirectoryError([DirectoryProblem(name, line, message)]) from None
     locator = _Locator(text)
     problems: list[DirectoryProblem] = []
@@ -347,7 +358,8 @@ def _parse_file(text: str, name: str) -> _RawFile:
                 DirectoryProblem(
                     name,
                     locator.top.get(key),
-                    f"unknown top-level key (known: {', '.join(sorted(_TOP_LEVEL_FIELDS))})",
+                    phrase("directory.unknown_top_key",
+                           known=", ".join(sorted(_TOP_LEVEL_FIELDS))),
                     field=key,
                 )
             )
@@ -357,7 +369,7 @@ def _parse_file(text: str, name: str) -> _RawFile:
             DirectoryProblem(
                 name,
                 locator.top.get("format"),
-                f"unsupported format {version!r}; this Lotsen reads format {FORMAT_VERSION}",
+                phrase("directory.format", version=version, supported=FORMAT_VERSION),
                 field="format",
             )
         )
@@ -367,7 +379,7 @@ def _parse_file(text: str, name: str) -> _RawFile:
             DirectoryProblem(
                 name,
                 locator.top.get("country"),
-                'must be a two-letter country code such as "SE" or "NO"',
+                phrase("directory.country"),
                 field="country",
             )
         )
@@ -377,7 +389,8 @@ def _parse_file(text: str, name: str) -> _RawFile:
     if not isinstance(raw_disable, list) or not all(isinstance(x, str) for x in raw_disable):
         problems.append(
             DirectoryProblem(
-                name, locator.top.get("disable"), "must be a list of service ids", field="disable"
+                name, locator.top.get("disable"), phrase("directory.disable_list"),
+                field="disable",
             )
         )
     else:
@@ -387,7 +400,7 @@ def _parse_file(text: str, name: str) -> _RawFile:
     if not isinstance(raw_services, list):
         problems.append(
             DirectoryProblem(
-                name, None, "services must be written as [[service]] tables", field="service"
+                name, None, phrase("directory.service_tables"), field="service"
             )
         )
         raw_services = []
@@ -430,7 +443,7 @@ def _merge(files: list[_RawFile]) -> tuple[list[_RawService], str, list[Director
                 file_name, line = raw.header
                 problems.append(
                     DirectoryProblem(
-                        file_name, line, "every service needs an id (a string)", field="id"
+                        file_name, line, phrase("directory.needs_id"), field="id"
                     )
                 )
                 continue
@@ -440,7 +453,7 @@ def _merge(files: list[_RawFile]) -> tuple[list[_RawService], str, list[Director
                     DirectoryProblem(
                         raw_file.name,
                         id_line,
-                        f"duplicate id (first defined on line {seen_here[service_id]})",
+                        phrase("directory.duplicate_id", line=seen_here[service_id]),
                         service_id=service_id,
                         field="id",
                     )
@@ -461,7 +474,7 @@ def _merge(files: list[_RawFile]) -> tuple[list[_RawService], str, list[Director
                     DirectoryProblem(
                         raw_file.name,
                         line,
-                        "cannot disable an id that is not defined",
+                        phrase("directory.disable_unknown"),
                         service_id=service_id,
                         field="disable",
                     )
@@ -505,21 +518,26 @@ def _validate(raw: _RawService, problems: list[DirectoryProblem]) -> Service | N
     service_id = str(values.get("id"))
     before = len(problems)
 
-    def problem(field_name: str, message: str) -> None:
+    def problem(field_name: str, message: str, /, **args: Any) -> None:
         file_name, line = raw.where(field_name)
-        problems.append(DirectoryProblem(file_name, line, message, service_id, field_name))
+        problems.append(DirectoryProblem(file_name, line, phrase(message, **args), service_id,
+                                         field_name))
 
     if not _ID_PATTERN.match(service_id):
-        problem("id", 'must be lower-case letters, digits and dashes, e.g. "local-anhorigstod"')
+        problem("id", "directory.bad_id")
     for key in values:
         if key not in _SERVICE_FIELDS:
             close = difflib.get_close_matches(key, sorted(_SERVICE_FIELDS), n=1)
-            hint = f'; did you mean "{close[0]}"?' if close else ""
-            problem(key, f"unknown field{hint} (known: {', '.join(sorted(_SERVICE_FIELDS))})")
+            known = ", ".join(sorted(_SERVICE_FIELDS))
+            if close:
+                problem(key, "directory.unknown_field_guess", guess=close[0], known=known)
+            else:
+                problem(key, "directory.unknown_field", known=known)
     for key in _REQUIRED_FIELDS:
         if key not in values:
             file_name, line = raw.header
-            problems.append(DirectoryProblem(file_name, line, "missing", service_id, key))
+            problems.append(DirectoryProblem(file_name, line, phrase("directory.missing"),
+                                             service_id, key))
 
     names = _language_table(values.get("name"), "name", problem, required=True)
     hours = _language_table(values.get("hours", {}), "hours", problem, required=False)
@@ -530,51 +548,45 @@ def _validate(raw: _RawService, problems: list[DirectoryProblem]) -> Service | N
 
     scope = values.get("scope", "local")
     if scope not in SCOPES:
-        problem("scope", f"must be one of {', '.join(SCOPES)}")
+        problem("scope", "directory.one_of", choices=", ".join(SCOPES))
     verification = values.get("verification", "unverified")
     if verification not in VERIFICATION_LEVELS:
-        problem("verification", f"must be one of {', '.join(VERIFICATION_LEVELS)}")
+        problem("verification", "directory.one_of", choices=", ".join(VERIFICATION_LEVELS))
     country = values.get("country")
     if "country" in values and not (
         isinstance(country, str) and (_COUNTRY_PATTERN.match(country) or country == ANY_COUNTRY)
     ):
-        problem(
-            "country",
-            'must be a two-letter country code such as "SE" or "NO", or "*" for any country',
-        )
+        problem("country", "directory.country_or_any")
 
     phone = values.get("phone")
     url = values.get("url")
     if phone is not None and not (isinstance(phone, str) and _PHONE_PATTERN.match(phone)):
-        problem(
-            "phone",
-            'must be a phone number written with digits, spaces and dashes, e.g. "020-50 50 50"',
-        )
+        problem("phone", "directory.phone")
         phone = None
     if url is not None and not (isinstance(url, str) and url.startswith(("https://", "http://"))):
-        problem("url", 'must be a web address starting with "https://"')
+        problem("url", "directory.url")
         url = None
     if "phone" not in values and "url" not in values:
         file_name, line = raw.header
         problems.append(
             DirectoryProblem(
-                file_name, line, "missing contact: give a phone, a url or both", service_id, "phone"
+                file_name, line, phrase("directory.no_contact"), service_id, "phone"
             )
         )
 
     anonymous = values.get("anonymous")
     if "anonymous" in values and not isinstance(anonymous, bool):
-        problem("anonymous", "must be true or false")
+        problem("anonymous", "directory.bool")
     source = values.get("source")
     if "source" in values and not (isinstance(source, str) and source.strip()):
-        problem("source", "must say where the contact data was read (a page or a document)")
+        problem("source", "directory.source")
     note = values.get("note", "")
     if not isinstance(note, str):
-        problem("note", "must be text")
+        problem("note", "directory.text")
         note = ""
     weight = values.get("weight", 1.0)
     if isinstance(weight, bool) or not isinstance(weight, int | float) or not 0 < weight <= 10:
-        problem("weight", "must be a number above 0 and at most 10 (1.0 is neutral)")
+        problem("weight", "directory.weight")
         weight = 1.0
 
     verified_at = (
@@ -586,7 +598,7 @@ def _validate(raw: _RawService, problems: list[DirectoryProblem]) -> Service | N
         _date(values.get("review_due"), "review_due", problem) if "review_due" in values else None
     )
     if verified_at and review_due and review_due < verified_at:
-        problem("review_due", f"is before verified_at ({verified_at.isoformat()})")
+        problem("review_due", "directory.review_before_verified", date=verified_at.isoformat())
 
     if len(problems) > before:
         return None
@@ -617,8 +629,10 @@ def _validate(raw: _RawService, problems: list[DirectoryProblem]) -> Service | N
 
 _SINGULAR: Final = {"categories": "category", "channels": "channel"}
 
-_Report = Callable[[str, str], None]
-"""Records a problem: (field, message)."""
+class _Report(Protocol):
+    """Records a problem: the field, a key of vocabulary.phrases.PHRASES and its arguments."""
+
+    def __call__(self, field_name: str, message: str, /, **args: Any) -> None: ...
 
 
 def _language_table(
@@ -627,41 +641,39 @@ def _language_table(
     if value is None:
         return {}
     if not isinstance(value, dict):
-        problem(
-            field_name,
-            f'must be a table of languages, e.g. {field_name} = {{ sv = "...", en = "..." }}',
-        )
+        problem(field_name, "directory.language_table", name=field_name)
         return {}
     table: dict[str, str] = {}
     for lang, text in value.items():
         if lang not in LANGUAGES:
-            problem(f"{field_name}.{lang}", f"unknown language (known: {', '.join(LANGUAGES)})")
+            problem(f"{field_name}.{lang}", "directory.unknown_language",
+                    known=", ".join(LANGUAGES))
         elif not isinstance(text, str) or not text.strip():
-            problem(f"{field_name}.{lang}", "must be non-empty text")
+            problem(f"{field_name}.{lang}", "directory.empty_text")
         else:
             table[lang] = text
     if required and not value:
-        problem(field_name, "needs at least one language")
+        problem(field_name, "directory.needs_language")
     return table
 
 
 def _trigger_table(value: object, problem: _Report) -> dict[str, tuple[str, ...]]:
     if not isinstance(value, dict):
-        problem("triggers", 'must be a table of languages, e.g. [service.triggers] sv = ["..."]')
+        problem("triggers", "directory.trigger_table")
         return {}
     table: dict[str, tuple[str, ...]] = {}
     for lang, terms in value.items():
         key = f"triggers.{lang}"
         if lang not in LANGUAGES:
-            problem(key, f"unknown language (known: {', '.join(LANGUAGES)})")
+            problem(key, "directory.unknown_language", known=", ".join(LANGUAGES))
         elif not isinstance(terms, list) or not all(
             isinstance(t, str) and t.strip() for t in terms
         ):
-            problem(key, "must be a list of non-empty words or phrases")
+            problem(key, "directory.trigger_words")
         else:
             bad = [t for t in terms if not _valid_pattern(t)]
             if bad:
-                problem(key, f"cannot read the pattern {bad[0]!r} (see docs/referrals.md)")
+                problem(key, "directory.bad_pattern", pattern=bad[0])
             else:
                 table[lang] = tuple(terms)
     return table
@@ -692,21 +704,26 @@ def _choices(
     if value is None:
         return ()
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        problem(field_name, "must be a list of names")
+        problem(field_name, "directory.names")
         return ()
     if not value and not empty_ok:
-        problem(field_name, "must not be empty")
+        problem(field_name, "directory.not_empty")
     for item in value:
         if item not in known:
             close = difflib.get_close_matches(item, list(known), n=1)
-            hint = f'; did you mean "{close[0]}"?' if close else f" (known: {', '.join(known)})"
-            problem(field_name, f'unknown {_SINGULAR.get(field_name, field_name)} "{item}"{hint}')
+            kind = phrase(f"directory.kind.{_SINGULAR.get(field_name, field_name)}")
+            if close:
+                problem(field_name, "directory.unknown_choice_guess", kind=kind, item=item,
+                        guess=close[0])
+            else:
+                problem(field_name, "directory.unknown_choice", kind=kind, item=item,
+                        known=", ".join(known))
     return tuple(item for item in value if item in known)
 
 
 def _date(value: object, field_name: str, problem: _Report) -> date | None:
     if isinstance(value, datetime):
-        problem(field_name, "must be a date without a time, e.g. 2026-11-23")
+        problem(field_name, "directory.date_only")
         return None
     if isinstance(value, date):
         return value
@@ -715,5 +732,5 @@ def _date(value: object, field_name: str, problem: _Report) -> date | None:
             return date.fromisoformat(value)
         except ValueError:
             pass
-    problem(field_name, f"bad date {value!r}: write it as YYYY-MM-DD, e.g. 2026-11-23")
+    problem(field_name, "directory.bad_date", value=value)
     return None

@@ -40,6 +40,7 @@ from referrals.model import (
     line_features,
 )
 from relay.protocol import ROLES
+from vocabulary.phrases import PhrasedError
 
 SENDERS: Final = ("visitor", "staff")
 _ROLE_ALIASES: Final = {
@@ -73,6 +74,8 @@ from: a first message often says what the last one takes back ("mår bättre nu"
 MODEL_MIN_WORDS: Final = 5
 """Below this many words the model says nothing: a lone "hei" is not evidence of anything,
 and its few letter n-grams would carry the whole (normalised) weight."""
+SMALL_CHILD_AGE: Final = 6
+"""A child this young who has swallowed something is a poisoning, whatever the parent asks."""
 MAX_MATCHED_SHOWN: Final = 6
 LINE_CACHE_SIZE: Final = 4096
 FALLBACK_SERVICES: Final = {
@@ -116,6 +119,10 @@ class Line:
     text: str
 
 
+class ConversationError(PhrasedError, ValueError):
+    """A conversation or labelled case that cannot be read; its phrase says why."""
+
+
 @dataclass
 class Conversation:
     """What the engine reads: the visitor's language and stated role, and the messages so far.
@@ -132,30 +139,29 @@ class Conversation:
     def from_dict(cls, data: Mapping[str, Any]) -> Conversation:
         """Read the dev.jsonl format: ``{"lang", "role", "messages": [{"sender", "text"}]}``.
 
-        ``lines`` is accepted instead of ``messages``. Raises ValueError saying what is wrong.
+        ``lines`` is accepted instead of ``messages``. Raises ConversationError (a ValueError)
+        saying what is wrong.
         """
         if not isinstance(data, Mapping):
-            raise ValueError("a conversation must be a JSON object")
+            raise ConversationError("conversation.not_object")
         lang = data.get("lang")
         role = data.get("role")
         if lang is not None and not isinstance(lang, str):
-            raise ValueError('"lang" must be a string such as "sv", "nb" or "en", or null')
+            raise ConversationError("conversation.lang")
         if role is not None and not isinstance(role, str):
-            raise ValueError('"role" must be a string such as "self" or "relative", or null')
+            raise ConversationError("conversation.role")
         messages = data.get("messages", data.get("lines"))
         if not isinstance(messages, list):
-            raise ValueError(
-                'a conversation needs "messages": a list of {"sender", "text"} objects'
-            )
+            raise ConversationError("conversation.messages")
         lines: list[Line] = []
         for number, message in enumerate(messages, start=1):
             if not isinstance(message, Mapping):
-                raise ValueError(f"message {number} must be an object with sender and text")
+                raise ConversationError("conversation.message_object", number=number)
             sender, text = message.get("sender"), message.get("text")
             if sender not in SENDERS:
-                raise ValueError(f'message {number}: "sender" must be "visitor" or "staff"')
+                raise ConversationError("conversation.sender", number=number)
             if not isinstance(text, str):
-                raise ValueError(f'message {number}: "text" must be a string')
+                raise ConversationError("conversation.text", number=number)
             lines.append(Line(sender, text))
         return cls(lang=lang, role=role, lines=lines)
 
@@ -214,6 +220,12 @@ _WINDOW_CONCEPTS: Final = frozenset(
         "lone",
         "night",
         "children",
+        "small_child",
+        "got_into",
+        "life_insurance",
+        "cold",
+        "wont_need",
+        "high_place",
         "self_harm",
         "ingest",
         "pills",
@@ -244,6 +256,7 @@ _WINDOW_CONCEPTS: Final = frozenset(
 """Concept classes the window rules combine across neighbouring visitor lines."""
 _SUBSTANCES: Final = frozenset({"medicines", "drugs"})
 _SUBSTANCE_TOPICS: Final = frozenset({"medicines", "drugs", "alcohol"})
+_MONEY_TOPICS: Final = frozenset({"gambling", "debt"})
 _OVERDOSE_SUPPRESSORS: Final = frozenset({"past", "conditional", "routine", "habitual"})
 """Taking medicines "som vanligt" or "varje dag" is a routine, not an overdose."""
 _NEGATED_AFTER: Final = frozenset({"violence_verb", "assault", "ingest", "self_harm", "harm_done"})
@@ -596,10 +609,14 @@ class SuggestionEngine:
             suppressors = _OVERDOSE_SUPPRESSORS if name == "overdose" else _SUPPRESSING_CUES
             if not negated and not (suppressors & cues[sentence]):
                 _add_finding(urgent, (name, surface))
-        for sentence_cues, topics_here in zip(cues, sentence_topics, strict=True):
+        dosed = {h.sentence for h in hits if h.name == "duration"}
+        for sentence, (sentence_cues, topics_here) in enumerate(
+            zip(cues, sentence_topics, strict=True)
+        ):
             findings = _sentence_violence(sentence_cues, cue_words)
             if (
                 "ingest_many" in sentence_cues
+                and not (sentence in dosed and cue_words["ingest_many"][-1:].isdigit())
                 and _SUBSTANCES & topics_here
                 and not _OVERDOSE_SUPPRESSORS & sentence_cues
             ):
@@ -745,6 +762,10 @@ class SuggestionEngine:
                         despair="despair" in window_cues,
                         parent_named="parent" in window_cues,
                         substance=not _SUBSTANCE_TOPICS.isdisjoint(window_topics),
+                        money_trouble=not _MONEY_TOPICS.isdisjoint(window_topics),
+                        small_child=any(
+                            age <= SMALL_CHILD_AGE for a in window for age in a.subject_ages
+                        ),
                     ),
                     read,  # kept, so the ids in the key stay theirs
                 )
@@ -1157,12 +1178,22 @@ _PLAIN_YES: Final = frozenset(
     {"ja", "jo", "jaa", "japp", "jepp", "yes", "yeah", "yep", "absolut", "definitivt", "definitely"}
 )
 """After a first word ("honestly yes"), only a plain yes answers: "jag är typ trött" does not."""
+_HEDGES: Final = (
+    ("vet", "inte"), ("vet", "int"), ("vet", "ikke"), ("veit", "ikkje"), ("vet", "ikkje"),
+    ("veit", "ikke"), ("i", "dont", "know"), ("i", "don't", "know"), ("idk",), ("dunno",),
+)
+"""Openings of an answer that say "I don't know" before the answer itself."""
 
 
 def _affirmed(tokens: Sequence[str]) -> str:
     """The "ja" / "yes" a line answers with: its first word, or a plain yes among the next two
     unless a negation comes first ("honestly yes", "ärligt talat ja", not "nej ja vet inte")."""
-    words = [t for t in tokens if t not in lexicon.SENTENCE_BREAKS][:_AFFIRMED_WITHIN]
+    words = [t for t in tokens if t not in lexicon.SENTENCE_BREAKS]
+    for hedge in _HEDGES:  # "vet ikke. ja litt": not knowing is not a denial
+        if tuple(words[: len(hedge)]) == hedge and len(words) > len(hedge):
+            words = words[len(hedge) :]
+            break
+    words = words[:_AFFIRMED_WITHIN]
     if words and words[0] in lexicon.AFFIRMATIVES:
         return words[0]
     for token in words[1:]:
@@ -1195,7 +1226,11 @@ def _ages(tokens: Sequence[str]) -> tuple[int | None, tuple[int, ...]]:
             before in lexicon.COPULAS and before2 in lexicon.FIRST_PERSON
         ):
             visitor_age = number
-        elif before in lexicon.AGE_WORDS_BEFORE or after in lexicon.AGE_WORDS_AFTER:
+        elif (
+            before in lexicon.AGE_WORDS_BEFORE
+            or after in lexicon.AGE_WORDS_AFTER
+            or before in lexicon.AGE_NOUNS
+        ):
             if before in ("i", "för", "sedan", "sen", "for", "in", "siden") and after in (
                 "år",
                 "ar",

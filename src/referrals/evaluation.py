@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from referrals.engine import Conversation, SuggestionEngine
+from referrals.engine import Conversation, ConversationError, SuggestionEngine
+from vocabulary.phrases import PhrasedError
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,20 +32,21 @@ class LabelledCase:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], *, default_name: str = "") -> LabelledCase:
-        """Read one line of a labelled file; raises ValueError saying what is wrong."""
+        """Read one line of a labelled file; raises ConversationError (a ValueError) saying
+        what is wrong."""
         conversation = Conversation.from_dict(data)
         expected = data.get("expect_top3_any", [])
         if not isinstance(expected, list) or not all(isinstance(x, str) for x in expected):
-            raise ValueError('"expect_top3_any" must be a list of service ids')
+            raise ConversationError("labelled.expect_top3_any")
         urgent = data.get("urgent", False)
         if not isinstance(urgent, bool):
-            raise ValueError('"urgent" must be true or false')
+            raise ConversationError("labelled.urgent")
         kind = data.get("urgent_kind")
         if kind is not None and not isinstance(kind, str):
-            raise ValueError('"urgent_kind" must be a string such as "suicide", or null')
+            raise ConversationError("labelled.urgent_kind")
         hard = data.get("hard_negative", False)
         if not isinstance(hard, bool):
-            raise ValueError('"hard_negative" must be true or false')
+            raise ConversationError("labelled.hard_negative")
         name = data.get("case", default_name)
         return cls(str(name), conversation, tuple(expected), urgent, kind, hard)
 
@@ -122,7 +124,8 @@ class EvaluationReport:
 
 
 def read_labelled_cases(path: Path) -> list[LabelledCase]:
-    """Read a JSON-lines file of labelled cases; ValueError names the line that is wrong."""
+    """Read a JSON-lines file of labelled cases; ConversationError (a ValueError) names the
+    line that is wrong."""
     cases: list[LabelledCase] = []
     with Path(path).open(encoding="utf-8") as stream:
         for number, line in enumerate(stream, start=1):
@@ -132,7 +135,10 @@ def read_labelled_cases(path: Path) -> list[LabelledCase]:
                 data = json.loads(line)
                 cases.append(LabelledCase.from_dict(data, default_name=f"line {number}"))
             except (json.JSONDecodeError, ValueError) as error:
-                raise ValueError(f"{path}:{number}: {error}") from None
+                raise ConversationError(
+                    "labelled.at", where=f"{path}:{number}",
+                    problem=error.phrase if isinstance(error, PhrasedError) else error,
+                ) from None
     return cases
 
 

@@ -22,6 +22,14 @@ from referrals.lexicon import NEGATIONS
 
 RULE_CLASSES: Final = frozenset(
     {
+        "small_child",
+        "got_into",
+        "life_insurance",
+        "cold",
+        "wont_need",
+        "high_place",
+        "jump",
+        "ponder",
         "death",
         "suicide_word",
         "disappear",
@@ -101,7 +109,7 @@ RULE_CLASSES: Final = frozenset(
 )
 """Concept classes the rules below read (the other classes are older cues)."""
 
-NEGATION_PROOF: Final = frozenset({"unreachable"})
+NEGATION_PROOF: Final = frozenset({"unreachable", "wont_need"})
 """Classes whose words already say "not" ("svarar inte"): a negation before them ("no" is
 "now" in nynorsk) does not turn them around."""
 _ENDING: Final = frozenset({"death", "disappear", "not_wake", "suicide_noun"})
@@ -473,10 +481,14 @@ def window_findings(
     despair: bool = False,
     parent_named: bool = False,
     substance: bool = False,
+    small_child: bool = False,
+    money_trouble: bool = False,
 ) -> list[tuple[str, str]]:
     """Urgent findings of a few neighbouring visitor lines together.
 
-    ``substance``: the lines speak of a drug, a medicine or alcohol (topic words).
+    ``substance``: the lines speak of a drug, a medicine or alcohol (topic words);
+    ``small_child``: a child of six or younger is written about ("min 2-åring", "my kid (3)");
+    ``money_trouble``: the lines speak of gambling or debts (topic words).
     """
     live = [c for c in window if not c.suppressed]
     if not live:
@@ -539,7 +551,8 @@ def window_findings(
         found.append(("violence", f'{word("flee")}" + "{word(act)}'))
     give_away = {word for c in live for word in c.give_aways}
     if give_away and (
-        {"death", "disappear", "not_wake", "burden", "farewell"} & names or len(give_away) >= 2
+        {"death", "disappear", "not_wake", "burden", "farewell", "weary", "wont_need"} & names
+        or len(give_away) >= 2
     ):
         found.append(("suicide", '" + "'.join(sorted(give_away))))
     harm = [c for c in live if "accident" not in c.names]
@@ -559,6 +572,37 @@ def window_findings(
         found.append(
             ("overdose", f'{word("pills")}" + "{word(first("drowsy", "alcohol", "many_pills"))}')
         )
+    # A high place or deep water with a jump, or with thinking of it (not of something else),
+    # across the lines that tell it: "står på balkongen" / "sju våningar ner" / "tänker på det".
+    if "high_place" in names and {"jump", "ponder"} & names and "accident" not in names:
+        found.append(("suicide", f'{word("high_place")}" + "{word(first("jump", "ponder"))}'))
+    # Life insurance with being a burden, death or disappearing, or with gambling and debts:
+    # "livförsäkringen löser lånen", "at least they'd get something back".
+    if "life_insurance" in names and (
+        {"burden", "death", "disappear", "suicide_word", "suicide_noun", "weary", "farewell"}
+        & names
+        or money_trouble
+    ):
+        sign = first("burden", "death", "disappear", "suicide_word", "suicide_noun", "weary",
+                     "farewell", "life_insurance")
+        found.append(("suicide", f'{word("life_insurance")}" + "{word(sign)}'))
+    # Someone out in the cold while drunk or unable to get home, or a small child left out.
+    if "cold" in names and not habitual and (
+        {"drunk_now", "absent_adult", "unreachable", "small_child", "drowsy"} & names
+        or small_child
+    ):
+        other = first("drunk_now", "small_child", "absent_adult", "unreachable", "drowsy", "cold")
+        found.append(("third_party_danger", f'{word("cold")}" + "{word(other)}'))
+    # A small child who has swallowed or got into medicines or drugs: poisoning, even when the
+    # parent asks whether it is dangerous ("har ätit av mina tabletter, är det farligt?").
+    if (
+        (small_child or "small_child" in names)
+        and {"ingest", "got_into"} & names
+        and ("pills" in names or substance)
+        and not habitual
+    ):
+        taken = first("got_into", "ingest")
+        found.append(("overdose", f'{word(taken)}" + "{word(first("pills", taken))}'))
     # Poisoning now: a body in trouble (racing heart, chest pain, cannot stand, fits) after
     # taking something, or while speaking of a substance and of now.
     if "acute_symptom" in names and not habitual and (

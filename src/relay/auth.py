@@ -9,6 +9,8 @@ import secrets
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
+from vocabulary.phrases import Phrase, phrase
+
 # argon2-cffi's defaults are RFC 9106's low-memory profile of Argon2id.
 _hasher = PasswordHasher()
 # Verified against when a username does not exist, so a wrong name costs as long as a wrong
@@ -30,10 +32,10 @@ def verify_password(encoded: str | None, password: str) -> bool:
         return False
 
 
-def password_problem(password: str) -> str | None:
-    """Why a new password is not acceptable, or None."""
+def password_problem(password: str) -> Phrase | None:
+    """Why a new password is not acceptable (said in the reader's language), or None."""
     if len(password) < MIN_PASSWORD_LENGTH:
-        return f"use at least {MIN_PASSWORD_LENGTH} characters"
+        return phrase("auth.password_short", least=MIN_PASSWORD_LENGTH)
     return None
 
 

@@ -4,7 +4,7 @@ Every relay on the database keeps the whole live state of its organisations in m
 hub's waiting queue, live chats, who holds which), as a relay alone does; the database is the
 one truth, and this module brings each hub in step with what the others wrote:
 
-- **Lines.** A relay stores a line with ``lotsen_place_lines`` (postgres_migrations/008), which
+- **Lines.** A relay stores a line with ``lotsen_place_lines`` (postgres_migrations/009), which
   numbers it in the line's transaction and NOTIFYs ``l <relay> <org> <conversation>:<lo>:<hi>
   ...`` (up to 300 chats of a group commit in one) on commit. The other relays read lines
   ``lo..hi`` from the table and deliver them to the visitor and staff connected to them; the
@@ -88,7 +88,7 @@ class IdBlocks(IdCounter):
     def take(self) -> int:
         if self._index >= len(self._current):
             if not self._blocks:
-                raise StorageError("no conversation ids left: the database is not answering")
+                raise StorageError("storage.no_ids_left")
             self._current, self._index = self._blocks.pop(0), 0
         value = self._current[self._index]
         self._index += 1
@@ -172,7 +172,7 @@ class Cluster:
     def __init__(self, storage: PostgresStorage, hubs: dict[str, Hub], *,
                  clock: Callable[[], float] = time.time) -> None:
         if storage.relay_id is None:
-            raise StorageError("several relays need a relay's storage (open_storage(relay=True))")
+            raise StorageError("storage.not_a_relay")
         self.storage = storage
         self.relay = storage.relay_id
         self.hubs = hubs

@@ -19,8 +19,10 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from relay.hours import Interval, OpeningHours, parse_interval
+from relay.cover import CoverProblem, CoverTerm, Party, agreements, parse_term
+from relay.hours import Interval, IntervalError, OpeningHours, parse_interval
 from relay.logs import LOG_LEVELS
+from relay.network_rooms import MAX_ROOM_NAME_CHARS, NetworkConfig, NetworkRoom, room_id_problem
 from relay.organisations import (
     CANNED_KEY,
     DEFAULT_ORG,
@@ -34,6 +36,7 @@ from relay.protocol import DEFAULT_EMERGENCY, LANGUAGES, WEEKDAYS, EmergencyCont
 from relay.questions import OFFER_WHEN, QuestionsConfig
 from relay.storage import Database, database_target
 from relay.terminal_text import visible
+from vocabulary.phrases import Phrase, PhrasedError, phrase
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8765
@@ -45,8 +48,11 @@ DEFAULT_TOPIC_TAGS = ("alcohol", "drugs", "gambling", "medication", "mental_heal
 TAG_ID = re.compile(r"[a-z0-9][a-z0-9_.-]{0,39}")
 
 
-class ConfigError(Exception):
-    """A config file that cannot be used; the message names the file and line."""
+class ConfigError(PhrasedError):
+    """A config file that cannot be used; the message names the file and line.
+
+    Raised with a key of ``vocabulary.phrases.PHRASES`` and its arguments (or a ``Phrase``),
+    so the CLI says it in its own language; ``str()`` is English."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +120,8 @@ class RelayConfig:
     # The organisations this relay serves ([[organisation]], relay/organisations.py); none
     # configured: one implicit organisation made of the settings above.
     organisations: tuple[Organisation, ...] = ()
+    # The professionals' network across the organisations ([network], relay/network_rooms.py).
+    network: NetworkConfig = field(default_factory=NetworkConfig)
     # The organisation this config is seen as (for_organisation): whose rows storage reads
     # and writes, and whose hours, contacts, directory and retention the fields above hold.
     org: str = DEFAULT_ORG
@@ -148,10 +156,15 @@ class RelayConfig:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
 
+def _problem(problem: str | Phrase, args: dict[str, Any]) -> Phrase:
+    """A fail() call's problem as a Phrase: a key of PHRASES with its arguments, or ready."""
+    return problem if isinstance(problem, Phrase) else phrase(problem, **args)
+
+
 def _line_of(text: str, table: str | None, key: str) -> int | None:
     """The 1-based line where ``key`` is set (inside ``[table]`` if given), for error messages."""
     current: str | None = None
-    key_re = re.compile(rf"^\s*{re.escape(key)}\s*=")
+    key_re = re.compile(rf"""^\s*(?:{re.escape(key)}|"{re.escape(key)}"|'{re.escape(key)}')\s*=""")
     for number, line in enumerate(text.splitlines(), start=1):
         header = re.match(r"^\s*\[+\s*([^\]]+?)\s*\]+", line)
         if header:
@@ -165,9 +178,17 @@ def _line_of(text: str, table: str | None, key: str) -> int | None:
     return None
 
 
-# How a type is named in an error message ops read.
-_KIND_NAMES: dict[type, str] = {int: "a whole number", float: "a number", str: "a string",
-                                bool: "true or false", list: "a list", dict: "a table"}
+def _entry_line(text: str, array: str, index: int) -> int | None:
+    """The 1-based line of the ``index``-th ``[[array]]`` header, or None."""
+    pattern = re.compile(rf"^\s*\[\[\s*{re.escape(array)}\s*\]\]")
+    found = [number for number, line in enumerate(text.splitlines(), start=1)
+             if pattern.match(line)]
+    return found[index] if index < len(found) else None
+
+
+# How a type is named in an error message ops read (a key of PHRASES: config.kind.<name>).
+_KIND_NAMES: dict[type, str] = {int: "int", float: "float", str: "str", bool: "bool",
+                                list: "list", dict: "dict"}
 
 
 class _Reader:
@@ -180,11 +201,25 @@ class _Reader:
     def __init__(self, path: Path, text: str, data: dict[str, Any]) -> None:
         self.path, self.text, self.data = path, text, data
 
-    def fail(self, table: str, key: str, problem: str) -> ConfigError:
-        line = _line_of(self.text, table, key) or _line_of(self.text, None, table)
+    def fail(self, table: str, key: str, problem: str | Phrase, /, **args: Any) -> ConfigError:
+        """The error for ``table.key``: ``problem`` is a key of PHRASES (with ``args``)."""
+        return self.fail_at(self.line(table, key), table, key, problem, **args)
+
+    def line(self, table: str, key: str) -> int | None:
+        """Where ``table.key`` is: its own line, else its table's header (a top-level table
+        when ``table`` is empty, e.g. an unknown ``[srever]``)."""
+        return (_line_of(self.text, table, key) or _line_of(self.text, None, table or key))
+
+    def entry_line(self, array: str, index: int) -> int | None:
+        """The header line of the ``index``-th ``[[array]]`` table."""
+        return _entry_line(self.text, array, index)
+
+    def fail_at(self, line: int | None, table: str, key: str, problem: str | Phrase, /,
+                **args: Any) -> ConfigError:
+        """The error for ``table.key`` found at ``line`` (the file alone when None)."""
         where = f"{self.path}:{line}" if line else str(self.path)
         name = f"{table}.{key}" if table else key
-        return ConfigError(f"{where}: {name}: {problem}")
+        return ConfigError("config.at", where=where, name=name, problem=_problem(problem, args))
 
     def resolve(self, name: str) -> Path:
         """A path given in the file, relative to the file's folder."""
@@ -197,7 +232,7 @@ class _Reader:
     def table(self, name: str) -> dict[str, Any]:
         value = self.data.get(name, {})
         if not isinstance(value, dict):
-            raise self.fail("", name, "must be a table like [" + name + "]")
+            raise self.fail("", name, "config.must_be_table", name=name)
         return value
 
     def get(self, table: str, key: str, kind: type | tuple[type, ...], default: Any) -> Any:
@@ -210,8 +245,11 @@ class _Reader:
             value = None
         if not isinstance(value, kinds):
             named = [k for k in kinds if not (k is int and float in kinds)]  # 12 is a number too
-            names = " or ".join(_KIND_NAMES.get(k, k.__name__) for k in named)
-            raise self.fail(table, key, f"must be {names}, not {value!r}")
+            names = phrase(f"config.kind.{_KIND_NAMES[named[0]]}")
+            for other in named[1:]:
+                names = phrase("config.either", first=names,
+                               second=phrase(f"config.kind.{_KIND_NAMES[other]}"))
+            raise self.fail(table, key, "config.wrong_kind", kinds=names, value=value)
         return value
 
 
@@ -236,67 +274,70 @@ _KNOWN = {
     "report": {"min_count"},
     "questions": {"enabled", "retention_days", "max_open", "offer_when"},
     "organisation": set(),  # [[organisation]] tables: _ORG_KNOWN
+    "network": {"retention_days", "room"},  # room: [[network.room]] tables
 }
 # Keys of one [[organisation]] table; hours and emergency are read like the relay-wide ones.
 _ORG_KNOWN = {"id", "name", "origins", "hours", "emergency", "referral_directory",
-              "retention_days", "canned", "default_language"}
+              "retention_days", "canned", "default_language", "network", "cover"}
 
 
 def load_config(path: Path | str, base: RelayConfig | None = None) -> RelayConfig:
     """Read a TOML config file on top of ``base`` (the defaults), or raise ConfigError."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        # utf-8-sig: a byte-order mark some Windows editors write is not a TOML statement.
+        text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise ConfigError(f"{path}: no such config file") from None
+        raise ConfigError("config.file", where=path, problem=phrase("config.no_file")) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read config file ({exc})") from None
+        raise ConfigError("config.file", where=path,
+                          problem=phrase("config.cannot_read", reason=exc)) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"line (\d+)", str(exc))
         where = f"{path}:{match.group(1)}" if match else str(path)
-        raise ConfigError(f"{where}: not valid TOML: {exc}") from None
+        raise ConfigError("config.file", where=where,
+                          problem=phrase("config.not_toml", reason=exc)) from None
     return replace(_from_data(_Reader(path, text, data), base or RelayConfig()), source=path)
 
 
 def _from_data(r: _Reader, cfg: RelayConfig) -> RelayConfig:
     for name, value in r.data.items():
         if name not in _KNOWN:
-            raise r.fail("", name, f"unknown section or key (known: {', '.join(sorted(_KNOWN))})")
+            raise r.fail("", name, "config.unknown_section", known=", ".join(sorted(_KNOWN)))
         if name not in ("emergency", "organisation") and isinstance(value, dict):
             for key in value:
                 if key not in _KNOWN[name]:
-                    raise r.fail(name, key, "unknown key")
+                    raise r.fail(name, key, "config.unknown_key")
 
     port = r.get("server", "port", int, cfg.port)
     if not 0 <= port <= 65535:
-        raise r.fail("server", "port", "must be between 0 and 65535")
+        raise r.fail("server", "port", "config.between", low=0, high=65535)
     origins = r.get("server", "allowed_origins", list, list(cfg.allowed_origins))
     if not all(isinstance(o, str) and re.match(r"^https?://[^/]+$", o) for o in origins):
-        raise r.fail("server", "allowed_origins",
-                     'must be a list of origins like "https://www.example.se" (no path)')
+        raise r.fail("server", "allowed_origins", "config.origins")
     database = r.get("server", "database", str, str(cfg.database))
 
     language = r.get("chat", "default_language", str, cfg.default_language)
     if language not in LANGUAGES:
-        raise r.fail("chat", "default_language", 'must be "sv", "en" or "nb"')
+        raise r.fail("chat", "default_language", "config.one_of",
+                     choices=phrase("config.choices.language"))
     retention = r.get("chat", "retention_days", int, cfg.retention_days)
     if retention < 1:
-        raise r.fail("chat", "retention_days", "must be at least 1")
+        raise r.fail("chat", "retention_days", "config.at_least", least=1)
     audit_retention = r.get("chat", "audit_retention_days", int, cfg.audit_retention_days)
     if audit_retention < 1:
-        raise r.fail("chat", "audit_retention_days", "must be at least 1")
+        raise r.fail("chat", "audit_retention_days", "config.at_least", least=1)
     tags = r.get("chat", "topic_tags", list, list(cfg.topic_tags))
     if not tags or not all(isinstance(t, str) and TAG_ID.fullmatch(t) for t in tags):
-        raise r.fail("chat", "topic_tags", 'must be a list of ids like ["alcohol", "other"] '
-                     "(a-z, 0-9, '_', '.', '-', at most 40 characters)")
+        raise r.fail("chat", "topic_tags", "config.topic_tags")
     session_hours = float(r.get("chat", "session_hours", (int, float), cfg.session_hours))
     handle = float(r.get("chat", "default_handle_minutes", (int, float),
                          cfg.default_handle_minutes))
     max_text = r.get("chat", "max_text_chars", int, cfg.max_text_chars)
     if not 1 <= max_text <= 4000:
-        raise r.fail("chat", "max_text_chars", "must be between 1 and 4000")
+        raise r.fail("chat", "max_text_chars", "config.between", low=1, high=4000)
 
     directory = r.get("referrals", "directory", str, None)
     referral_directory = cfg.referral_directory
@@ -305,7 +346,7 @@ def _from_data(r: _Reader, cfg: RelayConfig) -> RelayConfig:
 
     log_level = r.get("log", "level", str, cfg.log_level).lower()
     if log_level not in LOG_LEVELS:
-        raise r.fail("log", "level", 'must be "debug", "info", "warning" or "error"')
+        raise r.fail("log", "level", "config.one_of", choices=phrase("config.choices.log_level"))
 
     relay_wide = replace(
         cfg,
@@ -331,7 +372,8 @@ def _from_data(r: _Reader, cfg: RelayConfig) -> RelayConfig:
         **_security(r, cfg),
         **_queue(r, cfg),
     )
-    return replace(relay_wide, organisations=_organisations(r, relay_wide))
+    return replace(relay_wide, organisations=_organisations(r, relay_wide),
+                   network=_network(r, cfg.network))
 
 
 def _queue(r: _Reader, cfg: RelayConfig) -> dict[str, Any]:
@@ -343,11 +385,11 @@ def _queue(r: _Reader, cfg: RelayConfig) -> dict[str, Any]:
                             ("snapshot_entries", "queue_snapshot_entries")):
         value = r.get("queue", key, int, getattr(cfg, field_name))
         if value < 1:
-            raise r.fail("queue", key, "must be at least 1")
+            raise r.fail("queue", key, "config.at_least", least=1)
         values[field_name] = int(value)
     gone = float(r.get("queue", "visitor_gone_s", (int, float), cfg.visitor_gone_s))
     if gone <= 0:
-        raise r.fail("queue", "visitor_gone_s", "must be greater than 0")
+        raise r.fail("queue", "visitor_gone_s", "config.above_zero")
     values["visitor_gone_s"] = gone
     return values
 
@@ -355,7 +397,7 @@ def _queue(r: _Reader, cfg: RelayConfig) -> dict[str, Any]:
 def _min_count(r: _Reader, default: int) -> int:
     value = r.get("report", "min_count", int, default)
     if value < 1:
-        raise r.fail("report", "min_count", "must be at least 1")
+        raise r.fail("report", "min_count", "config.at_least", least=1)
     return int(value)
 
 
@@ -363,13 +405,14 @@ def _questions(r: _Reader, base: QuestionsConfig) -> QuestionsConfig:
     """The [questions] table: questions asked outside opening hours, read with a code."""
     retention = r.get("questions", "retention_days", int, base.retention_days)
     if retention < 1:
-        raise r.fail("questions", "retention_days", "must be at least 1")
+        raise r.fail("questions", "retention_days", "config.at_least", least=1)
     max_open = r.get("questions", "max_open", int, base.max_open)
     if max_open < 1:
-        raise r.fail("questions", "max_open", "must be at least 1")
+        raise r.fail("questions", "max_open", "config.at_least", least=1)
     offer = r.get("questions", "offer_when", str, base.offer_when)
     if offer not in OFFER_WHEN:
-        raise r.fail("questions", "offer_when", 'must be "closed" or "closed_or_busy"')
+        raise r.fail("questions", "offer_when", "config.one_of",
+                     choices=phrase("config.choices.offer_when"))
     return QuestionsConfig(enabled=r.get("questions", "enabled", bool, base.enabled),
                            retention_days=retention, max_open=max_open, offer_when=offer)
 
@@ -380,28 +423,29 @@ def _security(r: _Reader, cfg: RelayConfig) -> dict[str, Any]:
     def positive(table: str, key: str, default: float) -> float:
         value = float(r.get(table, key, (int, float), default))
         if value <= 0:
-            raise r.fail(table, key, "must be greater than 0")
+            raise r.fail(table, key, "config.above_zero")
         return value
 
     def count(table: str, key: str, default: int) -> int:
         value = r.get(table, key, int, default)
         if value < 1:
-            raise r.fail(table, key, "must be at least 1")
+            raise r.fail(table, key, "config.at_least", least=1)
         return int(value)
 
     require_totp = r.get("auth", "require_totp", str, cfg.require_totp)
     if require_totp not in ("none", "supervisors", "all"):
-        raise r.fail("auth", "require_totp", 'must be "none", "supervisors" or "all"')
+        raise r.fail("auth", "require_totp", "config.one_of",
+                     choices=phrase("config.choices.require_totp"))
     files: dict[str, Path | None] = {}
     for key in ("certfile", "keyfile"):
         name = r.get("server", key, str, None)
         files[key] = r.resolve(name) if name else getattr(cfg, key)
     if (files["certfile"] is None) != (files["keyfile"] is None):
         raise r.fail("server", "certfile" if files["certfile"] is None else "keyfile",
-                     "TLS needs both certfile and keyfile")
+                     "config.tls_pair")
     free = r.get("auth", "login_free_failures", int, cfg.login_free_failures)
     if free < 0:
-        raise r.fail("auth", "login_free_failures", "must not be negative")
+        raise r.fail("auth", "login_free_failures", "config.not_negative")
     return {
         **files,
         "max_visitors": count("limits", "max_visitors", cfg.max_visitors),
@@ -430,11 +474,11 @@ def _security(r: _Reader, cfg: RelayConfig) -> dict[str, Any]:
 
 def _intervals(r: _Reader, table: str, key: str, value: Any) -> tuple[Interval, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise r.fail(table, key, 'must be a list of ranges like ["12:00-14:00"]')
+        raise r.fail(table, key, "config.ranges")
     try:
         return tuple(sorted(parse_interval(v) for v in value))
-    except ValueError as exc:
-        raise r.fail(table, key, str(exc)) from None
+    except IntervalError as exc:
+        raise r.fail(table, key, exc.phrase) from None
 
 
 def _hours(r: _Reader, base: OpeningHours) -> OpeningHours:
@@ -445,7 +489,7 @@ def _hours(r: _Reader, base: OpeningHours) -> OpeningHours:
     try:
         timezone = ZoneInfo(tz_name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise r.fail("hours", "timezone", f"unknown time zone {tz_name!r}") from None
+        raise r.fail("hours", "timezone", "config.unknown_timezone", name=tz_name) from None
     weekly = dict(base.weekly)
     if any(day in section for day in WEEKDAYS) and not r.layered:
         weekly = {}  # a file lists the whole week: a day it leaves out is closed
@@ -465,7 +509,7 @@ def _hours(r: _Reader, base: OpeningHours) -> OpeningHours:
     last_entry = r.get("hours", "last_entry_minutes", (int, float),
                        base.last_entry.total_seconds() / 60)
     if last_entry < 0:
-        raise r.fail("hours", "last_entry_minutes", "must not be negative")
+        raise r.fail("hours", "last_entry_minutes", "config.not_negative")
     return OpeningHours(
         weekly=weekly,
         exceptions=exceptions,
@@ -481,7 +525,7 @@ def _date(r: _Reader, table: str, key: str, value: Any) -> date:
     try:
         return date.fromisoformat(str(value))
     except ValueError:
-        raise r.fail(table, key, f"{value!r} is not a date like 2026-12-24") from None
+        raise r.fail(table, key, "config.not_a_date", value=value) from None
 
 
 def _emergency(r: _Reader, base: tuple[EmergencyContact, ...]
@@ -490,13 +534,14 @@ def _emergency(r: _Reader, base: tuple[EmergencyContact, ...]
     if entries is None:
         return base
     if not isinstance(entries, list) or not entries:
-        raise r.fail("", "emergency", "must be one or more [[emergency]] tables")
+        raise r.fail("", "emergency", "config.emergency_tables")
     out: list[EmergencyContact] = []
-    for entry in entries:
+    for index, entry in enumerate(entries):
         if not isinstance(entry, dict) or not isinstance(entry.get("name"), str) or not (
             isinstance(entry.get("phone"), str) or isinstance(entry.get("url"), str)
         ):
-            raise r.fail("", "emergency", "each [[emergency]] needs a name and a phone or url")
+            raise r.fail_at(r.entry_line("emergency", index) or r.line("", "emergency"), "",
+                            "emergency", "config.emergency_entry")
         contact: EmergencyContact = {"name": entry["name"]}
         if "phone" in entry:
             contact["phone"] = str(entry["phone"])
@@ -510,7 +555,7 @@ def _emergency(r: _Reader, base: tuple[EmergencyContact, ...]
 
 # Every single-valued key of the file as LOTSEN_<SECTION>_<KEY>, e.g. LOTSEN_LIMITS_MAX_VISITORS;
 # the two keys that hold a table of their own cannot be one variable.
-_TABLE_KEYS = {("hours", "special"), ("console", "canned")}
+_TABLE_KEYS = {("hours", "special"), ("console", "canned"), ("network", "room")}
 ENV_KEYS = {f"LOTSEN_{section}_{key}".upper(): (section, key)
             for section, keys in _KNOWN.items() for key in sorted(keys)
             if (section, key) not in _TABLE_KEYS}
@@ -568,12 +613,13 @@ class _EnvReader(_Reader):
             data.setdefault(table, {})[key] = raw
         super().__init__(Path(), "", data)
 
-    def fail(self, table: str, key: str, problem: str) -> ConfigError:
+    def fail(self, table: str, key: str, problem: str | Phrase, /, **args: Any) -> ConfigError:
         name = f"LOTSEN_{table}_{key}".upper()
         raw = self.data.get(table, {}).get(key)
         # A rule can involve a key set elsewhere (TLS needs certfile and keyfile).
-        return ConfigError(f"{name}={raw!r}: {problem}" if raw is not None else
-                           f"{name} (not set): {problem}")
+        if raw is None:
+            return ConfigError("config.env_unset", name=name, problem=_problem(problem, args))
+        return ConfigError("config.env", name=name, raw=raw, problem=_problem(problem, args))
 
     def resolve(self, name: str) -> Path:
         """A path given in a variable, relative to the working directory."""
@@ -621,43 +667,45 @@ def config_from_env(cfg: RelayConfig, environ: Mapping[str, str] | None = None) 
         cfg = _from_data(_EnvReader(generic), cfg)
     values = {name: env[name].strip() for name in ENV_OVERRIDES if env.get(name, "").strip()}
 
-    def bad(name: str, wanted: str) -> ConfigError:
-        return ConfigError(f"{name}={values[name]!r}: {wanted}")
+    def bad(name: str, wanted: str, /, **args: Any) -> ConfigError:
+        """The error for variable ``name``: ``wanted`` is a key of PHRASES (with ``args``)."""
+        return ConfigError("config.env", name=name, raw=values[name],
+                           problem=phrase(wanted, **args))
 
     changes: dict[str, Any] = {}
     if "LOTSEN_HOST" in values:
         changes["host"] = values["LOTSEN_HOST"]
     if "LOTSEN_PORT" in values:
         if not values["LOTSEN_PORT"].isdigit() or int(values["LOTSEN_PORT"]) > 65535:
-            raise bad("LOTSEN_PORT", "must be a port number between 0 and 65535")
+            raise bad("LOTSEN_PORT", "config.env.port")
         changes["port"] = int(values["LOTSEN_PORT"])
     if "LOTSEN_DB" in values:
         changes["database"] = database_target(values["LOTSEN_DB"])
     if "LOTSEN_ALLOWED_ORIGINS" in values:
         origins = tuple(o for o in re.split(r"[\s,]+", values["LOTSEN_ALLOWED_ORIGINS"]) if o)
         if not all(re.match(r"^https?://[^/]+$", o) for o in origins):
-            raise bad("LOTSEN_ALLOWED_ORIGINS", "must be origins like https://www.example.se "
-                                                "(no path), separated by commas or spaces")
+            raise bad("LOTSEN_ALLOWED_ORIGINS", "config.env.origins")
         changes["allowed_origins"] = origins
     if "LOTSEN_RETENTION_DAYS" in values:
         if not values["LOTSEN_RETENTION_DAYS"].isdigit() or int(
                 values["LOTSEN_RETENTION_DAYS"]) < 1:
-            raise bad("LOTSEN_RETENTION_DAYS", "must be a whole number of days, at least 1")
+            raise bad("LOTSEN_RETENTION_DAYS", "config.env.retention_days")
         changes["retention_days"] = int(values["LOTSEN_RETENTION_DAYS"])
     if "LOTSEN_DEFAULT_LANGUAGE" in values:
         if values["LOTSEN_DEFAULT_LANGUAGE"] not in LANGUAGES:
-            raise bad("LOTSEN_DEFAULT_LANGUAGE", 'must be "sv", "en" or "nb"')
+            raise bad("LOTSEN_DEFAULT_LANGUAGE", "config.one_of",
+                      choices=phrase("config.choices.language"))
         changes["default_language"] = values["LOTSEN_DEFAULT_LANGUAGE"]
     hours = cfg.hours
     if "LOTSEN_TIMEZONE" in values:
         try:
             hours = replace(hours, timezone=ZoneInfo(values["LOTSEN_TIMEZONE"]))
         except (ZoneInfoNotFoundError, ValueError):
-            raise bad("LOTSEN_TIMEZONE", "must be a time zone like Europe/Stockholm") from None
+            raise bad("LOTSEN_TIMEZONE", "config.env.timezone") from None
     if "LOTSEN_ALWAYS_OPEN" in values:
         flag = values["LOTSEN_ALWAYS_OPEN"].lower()
         if flag not in _TRUE | _FALSE:
-            raise bad("LOTSEN_ALWAYS_OPEN", "must be true or false")
+            raise bad("LOTSEN_ALWAYS_OPEN", "config.true_or_false")
         hours = replace(hours, always_open=flag in _TRUE)
     if hours is not cfg.hours:
         changes["hours"] = hours
@@ -708,15 +756,16 @@ class _OrganisationReader(_Reader):
         headers = [number for number, line in enumerate(outer.text.splitlines(), start=1)
                    if re.match(r"^\s*\[\[\s*organisation\s*\]\]", line)]
         self.header_line = headers[index] if index < len(headers) else None
-        self.label = (repr(data["id"]) if isinstance(data.get("id"), str)
-                      else f"number {index + 1}")
+        self.label: str | Phrase = (repr(data["id"]) if isinstance(data.get("id"), str)
+                                    else phrase("config.org_number", number=index + 1))
 
-    def fail(self, table: str, key: str, problem: str) -> ConfigError:
-        line = (_line_of(self.text, table, key) or _line_of(self.text, None, table)
-                or self.header_line)
+    def fail_at(self, line: int | None, table: str, key: str, problem: str | Phrase, /,
+                **args: Any) -> ConfigError:
+        line = line or self.header_line
         where = f"{self.path}:{line}" if line else str(self.path)
         name = f"{table}.{key}" if table else key
-        return ConfigError(f"{where}: [[organisation]] {self.label}: {name}: {problem}")
+        return ConfigError("config.in_org", where=where, label=self.label, name=name,
+                           problem=_problem(problem, args))
 
 
 def _organisations(r: _Reader, relay_wide: RelayConfig) -> tuple[Organisation, ...]:
@@ -725,42 +774,44 @@ def _organisations(r: _Reader, relay_wide: RelayConfig) -> tuple[Organisation, .
         return relay_wide.organisations
     if not isinstance(entries, list) or not entries or not all(
             isinstance(entry, dict) for entry in entries):
-        raise r.fail("", "organisation", "must be one or more [[organisation]] tables")
+        raise r.fail("", "organisation", "config.org_tables")
     out: list[Organisation] = []
     for index, entry in enumerate(entries):
         org_reader = _OrganisationReader(r, index, entry)
         org = _organisation(org_reader, relay_wide)
         if any(earlier.id == org.id for earlier in out):
-            raise org_reader.fail("", "id", f"{org.id!r} is the id of an earlier organisation")
+            raise org_reader.fail("", "id", "config.org_duplicate", id=org.id)
         out.append(org)
+    try:
+        agreements(Party(org.id, org.hours.timezone, org.cover) for org in out)
+    except CoverProblem as exc:  # its phrase names the tables' lines (CoverTerm.where)
+        raise ConfigError(exc.phrase) from None
     return tuple(out)
 
 
 def _organisation(r: _OrganisationReader, relay_wide: RelayConfig) -> Organisation:
     for key in r.data:
         if key not in _ORG_KNOWN:
-            raise r.fail("", key, f"unknown key (known: {', '.join(sorted(_ORG_KNOWN))})")
+            raise r.fail("", key, "config.unknown_key_of", known=", ".join(sorted(_ORG_KNOWN)))
     if "id" not in r.data:
-        raise r.fail("", "id", 'is missing: each organisation needs one, e.g. '
-                              'id = "vallentuna"')
+        raise r.fail("", "id", "config.org_id_missing")
     org_id = r.get("", "id", str, "")
     problem = org_id_problem(org_id)
     if problem:
         raise r.fail("", "id", problem)
     name = r.get("", "name", str, org_id).strip()
     if not name or len(name) > MAX_NAME_CHARS or visible(name) != name:
-        raise r.fail("", "name", f"must be 1-{MAX_NAME_CHARS} visible characters (it is "
-                                 "shown to visitors and staff)")
+        raise r.fail("", "name", "config.org_name", most=MAX_NAME_CHARS)
     origins = r.get("", "origins", list, [])
     if not all(isinstance(o, str) and re.match(r"^https?://[^/]+$", o) for o in origins):
-        raise r.fail("", "origins",
-                     'must be a list of origins like "https://www.example.se" (no path)')
+        raise r.fail("", "origins", "config.origins")
     retention = r.get("", "retention_days", int, relay_wide.retention_days)
     if retention < 1:
-        raise r.fail("", "retention_days", "must be at least 1")
+        raise r.fail("", "retention_days", "config.at_least", least=1)
     language = r.get("", "default_language", str, relay_wide.default_language)
     if language not in ("sv", "en", "nb"):
-        raise r.fail("", "default_language", 'must be "sv", "en" or "nb"')
+        raise r.fail("", "default_language", "config.one_of",
+                     choices=phrase("config.choices.language"))
     directory = r.get("", "referral_directory", str, None)
     return Organisation(
         id=org_id,
@@ -773,7 +824,47 @@ def _organisation(r: _OrganisationReader, relay_wide: RelayConfig) -> Organisati
         retention_days=retention,
         canned=_canned(r),
         default_language=language,
+        network=r.get("", "network", bool, False),
+        cover=_cover(r),
     )
+
+
+def _cover(r: _OrganisationReader) -> tuple[CoverTerm, ...]:
+    """``[[organisation.cover]]``: this organisation's side of cover agreements
+    (relay/cover.py); each table's place is kept for messages that name both sides."""
+    entries = r.data.get("cover")
+    if entries is None:
+        return ()
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise r.fail("", "cover", "cover.tables")
+    headers = [number for number, line in enumerate(r.text.splitlines(), start=1)
+               if re.match(r"^\s*\[\[\s*cover\s*\]\]", line)]
+    terms: list[CoverTerm] = []
+    for index, entry in enumerate(entries):
+        header = headers[index] if index < len(headers) else r.header_line
+        key_lines = _cover_key_lines(r.text, header)
+        try:
+            terms.append(parse_term(entry, f"{r.path}:{header}"))
+        except CoverProblem as exc:
+            line = key_lines.get(exc.key or "", header)
+            name = "[[organisation.cover]]" + (f" {exc.key}" if exc.key else "")
+            raise ConfigError("config.in_org", where=f"{r.path}:{line}", label=r.label,
+                              name=name, problem=exc.phrase) from None
+    return tuple(terms)
+
+
+def _cover_key_lines(text: str, header: int | None) -> dict[str, int]:
+    """The line of each key of the [[cover]] table whose header is on line ``header``."""
+    found: dict[str, int] = {}
+    if header is None:
+        return found
+    for number, line in enumerate(text.splitlines()[header:], start=header + 1):
+        if re.match(r"^\s*\[", line):
+            break
+        match = re.match(r"^\s*([A-Za-z_]+)\s*=", line)
+        if match:
+            found.setdefault(match.group(1), number)
+    return found
 
 
 def _canned(r: _Reader) -> tuple[CannedReply, ...]:
@@ -781,13 +872,48 @@ def _canned(r: _Reader) -> tuple[CannedReply, ...]:
     replies: list[CannedReply] = []
     for key, value in r.get("", "canned", dict, {}).items():
         if not CANNED_KEY.fullmatch(key):
-            raise r.fail("canned", key, "canned reply names are one word (letters, digits, "
-                                        "- and _)")
+            raise r.fail("canned", key, "config.canned_name")
         if isinstance(value, str) and value.strip():
             replies.append(CannedReply(key, key, value))
         elif isinstance(value, dict) and isinstance(value.get("text"), str):
             replies.append(CannedReply(key, str(value.get("title") or key), value["text"]))
         else:
-            raise r.fail("canned", key,
-                         'must be a text, or a table with title = "..." and text = "..."')
+            raise r.fail("canned", key, "config.canned_value")
     return tuple(replies)
+
+
+# ---------------------------------------------------------------------------------------------
+# [network]: the professionals' network across organisations (relay/network_rooms.py)
+
+
+def _network(r: _Reader, base: NetworkConfig) -> NetworkConfig:
+    retention = r.get("network", "retention_days", int, base.retention_days)
+    if retention < 1:
+        raise r.fail("network", "retention_days", "config.at_least", least=1)
+    entries = r.table("network").get("room") if "network" in r.data else None
+    if entries is None:
+        return replace(base, retention_days=retention)
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise r.fail("network", "room", "network.rooms_tables")
+    rooms: list[NetworkRoom] = []
+    for entry in entries:
+        room_id = entry.get("id")
+        problem = room_id_problem(room_id) if isinstance(room_id, str) \
+            else phrase("network.room_id_missing")
+        if problem:
+            raise r.fail("network", "room", "network.room_id", id=room_id, problem=problem)
+        if any(room.id == room_id for room in rooms):
+            raise r.fail("network", "room", "network.room_again", id=room_id)
+        unknown = set(entry) - {"id", "name"}
+        if unknown:
+            raise r.fail("network", "room", "network.room_unknown_key", id=room_id,
+                         key=sorted(unknown)[0])
+        name = entry.get("name")
+        given = {lang: name for lang in LANGUAGES} if isinstance(name, str) else name
+        if not isinstance(given, dict) or not given or set(given) - set(LANGUAGES) or not all(
+                isinstance(text, str) and text.strip() and len(text) <= MAX_ROOM_NAME_CHARS
+                and visible(text) == text for text in given.values()):
+            raise r.fail("network", "room", "network.room_name", id=room_id,
+                         most=MAX_ROOM_NAME_CHARS)
+        rooms.append(NetworkRoom.named(room_id, {k: v.strip() for k, v in given.items()}))
+    return NetworkConfig(rooms=tuple(rooms), retention_days=retention)

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from vocabulary.phrases import PhrasedError
+
 Interval = tuple[time, time]
 
 
@@ -27,15 +29,20 @@ class HoursState:
     closes_at: datetime | None
 
 
+class IntervalError(PhrasedError, ValueError):
+    """A time range that cannot be read; its phrase says why, for the config error."""
+
+
 def parse_interval(text: str) -> Interval:
-    """Parse ``"12:00-14:00"`` into a (start, end) pair; raise ValueError when malformed."""
+    """Parse ``"12:00-14:00"`` into a (start, end) pair; raise IntervalError (a ValueError)
+    when malformed."""
     try:
         start_text, end_text = (part.strip() for part in text.split("-"))
         start, end = time.fromisoformat(start_text), time.fromisoformat(end_text)
     except ValueError:
-        raise ValueError(f"{text!r} is not a time range like \"12:00-14:00\"") from None
+        raise IntervalError("hours.not_a_range", text=text) from None
     if end <= start:
-        raise ValueError(f"{text!r} ends before it starts")
+        raise IntervalError("hours.ends_before_start", text=text)
     return start, end
 
 

@@ -13,6 +13,7 @@ import hashlib
 import http
 import ipaddress
 import json
+from collections.abc import Mapping
 
 from websockets.asyncio.server import ServerConnection
 from websockets.datastructures import Headers
@@ -33,6 +34,9 @@ class HttpEndpoints:
         self.storage = hub.storage
         self.counters = hub.counters
         self._widget_cache: dict[str, tuple[bytes, bytes, str]] = {}
+        # The hubs /metrics reads, by organisation: this hub alone, unless a relay serving
+        # several organisations hands over all of them (relay/shared_relay.py).
+        self.metric_hubs: Mapping[str, Hub] = {hub.config.org: hub}
 
     async def __call__(self, connection: ServerConnection, request: Request
                        ) -> Response | None:
@@ -57,7 +61,8 @@ class HttpEndpoints:
                 return _response(404, b"Not found\n", "text/plain")
             from relay.metrics import exposition
 
-            metrics, content_type = exposition(self.hub, storage_up=await self.storage.healthy())
+            healthy = await self.storage.healthy()
+            metrics, content_type = exposition(self.metric_hubs, storage_up=healthy)
             return _response(200, metrics, content_type)
         if path in ("/widget.js", "/widget-panel.js", "/widget-questions.js", "/", "/index.html"):
             # widget.js is the small loader; it fetches widget-panel.js when the chat is opened.

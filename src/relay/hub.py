@@ -160,6 +160,9 @@ class StaffConn:
     account: StaffAccount
     token_hash: str
     viewing: set[int] = field(default_factory=set)
+    guest: bool = False
+    """A covering organisation's staff member (relay/cover_relay.py): their own
+    organisation's hub checks their session; here they see the queue and their chats only."""
 
 
 @dataclass(eq=False, slots=True)
@@ -252,6 +255,9 @@ class Hub:
         self._unsaved_closes: dict[int, dict[str, object]] = {}  # see _store_unsaved_closes
         self.questions = QuestionDesk(self)  # questions outside opening hours
         self.peers: Peers | None = None  # other relays on the same database (relay/cluster.py)
+        # Covering staff (relay/cover_relay.py): username -> their organisation's name, for
+        # the visitor's "a counsellor from B answers on behalf of A".
+        self.cover_names: dict[str, str] = {}
 
     # -- start, periodic work, stop ---------------------------------------------------------
 
@@ -561,12 +567,14 @@ class Hub:
                 self._to_watchers(live, protocol.VisitorIsTyping(live.id, False))
             self._visitor_presence(live)
 
-    def staff_joined(self, conn: StaffConn, session: protocol.Session) -> bool:
-        """A staff connection logged in: it is told its session, and is one of the staff
-        from now on. True if it is the staff member's first connection."""
+    def staff_joined(self, conn: StaffConn, session: protocol.Session | None) -> bool:
+        """A staff connection logged in: it is told its session (a covering organisation's
+        staff member has theirs already), and is one of the staff from now on. True if it is
+        the staff member's first connection."""
         username = conn.account.username
         self.names[username] = conn.account.display_name
-        self.send(conn.connection, session)
+        if session is not None:
+            self.send(conn.connection, session)
         first_conn = not self.staff.get(username)
         self.staff.setdefault(username, set()).add(conn)
         timer = self._offline_timers.pop(username, None)
@@ -596,6 +604,14 @@ class Hub:
                 self._presence_changed()
                 self._offline_timers[username] = asyncio.get_running_loop().call_later(
                     self.config.staff_grace_s, self._release_abandoned, username)
+
+    def release_later(self, username: str) -> None:
+        """Return a staff member who is not connected's chats to the queue after
+        ``staff_grace_s`` unless they log in again, as when their last connection closes
+        (relay/cover_relay.py: a covering counsellor's chats after a restart)."""
+        if not self.staff.get(username) and username not in self._offline_timers:
+            self._offline_timers[username] = asyncio.get_running_loop().call_later(
+                self.config.staff_grace_s, self._release_abandoned, username)
 
     def staff_online(self) -> int:
         here = sum(1 for conns in self.staff.values() if conns)
@@ -661,7 +677,7 @@ class Hub:
         if record.state == "closed":
             self.send(conn.connection, protocol.VisitorEnded(record.closed_by or "system", None))
         elif record.state == "active" and live is not None:
-            self.send(conn.connection, protocol.Claimed(self.display(record.staff) or ""))
+            self.send(conn.connection, self._claimed(record.staff))
         self.counters.count("visitor_resumed")
 
     def visitor_frame(self, conn: VisitorConn, frame: Frame) -> Awaitable[None] | None:
@@ -1129,7 +1145,8 @@ class Hub:
 
     def _presence(self) -> protocol.Presence:
         online = {user: (self.names.get(user, user), any(c.account.supervisor for c in conns))
-                  for user, conns in self.staff.items() if conns}
+                  for user, conns in self.staff.items()
+                  if conns and not all(c.guest for c in conns)}  # covering staff: their own list
         for user, seen in (self.peers.staff() if self.peers is not None else {}).items():
             online.setdefault(user, seen)
         return protocol.Presence([{"user": user, "name": name, "supervisor": supervisor}
@@ -1256,8 +1273,17 @@ class Hub:
         lines = await self.storage.lines_after(live.id, 0)
         self._send_staff(username, self._info(live, lines, readonly=False))
         if live.visitor is not None:
-            self.send(live.visitor.connection, protocol.Claimed(conn.account.display_name))
+            self.send(live.visitor.connection, self._claimed(username))
         self._tell_supervisors(live)
+
+    def _claimed(self, username: str | None) -> protocol.Claimed:
+        """What a visitor is told of who answers: a name, and for covering staff the two
+        organisations (relay/cover_relay.py)."""
+        name = self.display(username) or ""
+        covering = self.cover_names.get(username or "")
+        if covering is None or self.config.organisation is None:
+            return protocol.Claimed(name)
+        return protocol.Claimed(name, covering, self.config.organisation.name)
 
     def _staff_line_frame(self, conn: StaffConn,
                           frame: protocol.StaffSend | protocol.Note | protocol.Whisper
@@ -1348,7 +1374,7 @@ class Hub:
         self._send_staff(target.username, self._info(live, lines, readonly=False))
         self._tell_supervisors(live)
         if live.visitor is not None:
-            self.send(live.visitor.connection, protocol.Claimed(target.display_name))
+            self.send(live.visitor.connection, self._claimed(target.username))
 
     async def _requeue(self, live: Live, *, by: str, note: str | None) -> None:
         """Put a conversation back in the queue, first in line: before every other waiting
@@ -1546,7 +1572,7 @@ class Hub:
                 self.outbox.close(conn.connection, protocol.CLOSE_IDLE, "idle")
 
     async def check_staff_sessions(self) -> None:
-        conns = [conn for group in self.staff.values() for conn in group]
+        conns = [conn for group in self.staff.values() for conn in group if not conn.guest]
         if not conns:
             return
         valid = await self.storage.valid_sessions({c.token_hash for c in conns}, self.clock())

@@ -16,7 +16,8 @@ import time
 LOG_LEVELS = ("debug", "info", "warning", "error")
 # The only extra fields a log line may carry.
 SAFE_FIELDS = ("event", "conversation", "conversations", "by", "port", "error", "count",
-               "kind", "user", "path", "seconds")
+               "kind", "user", "path", "seconds",
+               "org")  # an organisation's id (config text, e.g. a network membership change)
 
 
 class EventFormatter(logging.Formatter):

@@ -10,7 +10,7 @@ username, alias, token, address or text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
@@ -49,14 +49,20 @@ def _label(value: str) -> str:
 
 
 class RelayCollector:
-    """Builds every Lotsen metric from one relay's live state when Prometheus scrapes."""
+    """Builds every Lotsen metric from the relay's live state when Prometheus scrapes.
 
-    def __init__(self, hub: Hub, *, storage_up: bool) -> None:
-        self.hub = hub
+    A relay serving several organisations has one hub each: the relay-wide metrics are their
+    sums, and a few ``lotsen_organisation_*`` gauges split the queue, the live conversations,
+    the staff online and the conversations started by organisation (``org`` label: ids from
+    the relay's own config, a small fixed set).
+    """
+
+    def __init__(self, hubs: Mapping[str, Hub], *, storage_up: bool) -> None:
+        self.hubs = hubs
         self.storage_up = storage_up
 
     def collect(self) -> Iterator[Metric]:
-        r = self.hub
+        hubs = list(self.hubs.values())
         info = InfoMetricFamily("lotsen", "Lotsen relay version and protocol version.")
         info.add_metric([], {"version": relay.__version__,
                              "protocol": str(protocol.PROTOCOL_VERSION)})
@@ -64,38 +70,73 @@ class RelayCollector:
 
         connections = GaugeMetricFamily("lotsen_connections", "Open websocket connections.",
                                         labels=["kind"])
-        connections.add_metric(["visitor"], len(r.visitors))
-        connections.add_metric(["staff"], sum(len(conns) for conns in r.staff.values()))
+        connections.add_metric(["visitor"], sum(len(r.visitors) for r in hubs))
+        # Covering staff are guests in the covered organisation's hub too (relay/cover_relay.py):
+        # the relay-wide figures count them once, in their own organisation.
+        connections.add_metric(["staff"], sum(1 for r in hubs for conns in r.staff.values()
+                                              for conn in conns if not conn.guest))
         yield connections
         yield GaugeMetricFamily("lotsen_staff_online", "Staff members logged in now.",
-                                value=r.staff_online())
+                                value=sum(1 for r in hubs for conns in r.staff.values()
+                                          if any(not conn.guest for conn in conns)))
         yield GaugeMetricFamily("lotsen_chat_open",
                                 "1 when a visitor can start a chat now (hours and staff).",
-                                value=1 if r.status().open else 0)
+                                value=1 if any(r.status().open for r in hubs) else 0)
 
-        waiting = r.queue.ordered()
+        waiting = [entry for r in hubs for entry in r.queue.ordered()]
         yield GaugeMetricFamily("lotsen_queue_length", "Visitors waiting for an answer.",
                                 value=len(waiting))
         oldest = min((entry.since for entry in waiting), default=None)
+        now = hubs[0].clock() if hubs else 0.0
         yield GaugeMetricFamily(
             "lotsen_queue_oldest_wait_seconds",
             "How long the longest-waiting visitor has waited (0 when nobody waits).",
-            value=0.0 if oldest is None else max(0.0, r.clock() - oldest))
+            value=0.0 if oldest is None else max(0.0, now - oldest))
         live = GaugeMetricFamily("lotsen_conversations_live",
                                  "Conversations not yet closed, by state.", labels=["state"])
         states = {"queued": 0, "active": 0}
-        for conversation in r.live.values():
-            if conversation.record.state in states:
-                states[conversation.record.state] += 1
+        for r in hubs:
+            for state, count in _live_states(r).items():
+                states[state] += count
         for state, count in states.items():
             live.add_metric([state], count)
         yield live
 
+        if len(self.hubs) > 1:
+            yield from self._organisations()
         yield from self._counters()
         yield from self._storage()
 
+    def _organisations(self) -> Iterator[Metric]:
+        queue = GaugeMetricFamily("lotsen_organisation_queue_length",
+                                  "Visitors waiting for an answer, by organisation.",
+                                  labels=["org"])
+        staff = GaugeMetricFamily("lotsen_organisation_staff_online",
+                                  "Staff members logged in now, by organisation.",
+                                  labels=["org"])
+        live = GaugeMetricFamily("lotsen_organisation_conversations_live",
+                                 "Conversations not yet closed, by organisation and state.",
+                                 labels=["org", "state"])
+        started = CounterMetricFamily("lotsen_organisation_conversations_started",
+                                      "Conversations started, by organisation.",
+                                      labels=["org"])
+        for org, r in self.hubs.items():
+            label = org  # checked by organisations.org_id_problem: [a-z0-9-], short
+            queue.add_metric([label], len(r.queue.ordered()))
+            staff.add_metric([label], r.staff_online())
+            for state, count in _live_states(r).items():
+                live.add_metric([label, state], count)
+            started.add_metric([label], r.counters.snapshot().get("conversations_started", 0))
+        yield queue
+        yield staff
+        yield live
+        yield started
+
     def _counters(self) -> Iterator[Metric]:
-        counters = self.hub.counters.snapshot()
+        counters: dict[str, int] = {}
+        for r in self.hubs.values():
+            for name, value in r.counters.snapshot().items():
+                counters[name] = counters.get(name, 0) + value
         messages = CounterMetricFamily("lotsen_messages", "Transcript lines stored, by kind.",
                                        labels=["kind"])
         for kind in protocol.KINDS:
@@ -128,7 +169,10 @@ class RelayCollector:
         yield GaugeMetricFamily("lotsen_storage_up",
                                 "1 when the database answered the health query of this scrape.",
                                 value=1 if self.storage_up else 0)
-        figures = self.hub.storage.commit_figures()
+        # Organisations share one database and its group commit: the figures are the same
+        # from every hub.
+        hub = next(iter(self.hubs.values()), None)
+        figures = hub.storage.commit_figures() if hub is not None else None
         if figures is None:  # a storage that does not measure its commits, or not open
             return
         yield CounterMetricFamily("lotsen_storage_commit_failures",
@@ -147,10 +191,19 @@ class RelayCollector:
             buckets=buckets, sum_value=figures.seconds_total)
 
 
-def exposition(hub: Hub, *, storage_up: bool) -> tuple[bytes, str]:
-    """The body and content type of one ``/metrics`` answer."""
+def _live_states(hub: Hub) -> dict[str, int]:
+    states = {"queued": 0, "active": 0}
+    for conversation in hub.live.values():
+        if conversation.record.state in states:
+            states[conversation.record.state] += 1
+    return states
+
+
+def exposition(hubs: Mapping[str, Hub], *, storage_up: bool) -> tuple[bytes, str]:
+    """The body and content type of one ``/metrics`` answer over the relay's hubs, by
+    organisation id (one for a relay without ``[[organisation]]`` tables)."""
     registry = CollectorRegistry(auto_describe=False)
-    registry.register(RelayCollector(hub, storage_up=storage_up))
+    registry.register(RelayCollector(hubs, storage_up=storage_up))
     ProcessCollector(registry=registry)
     PlatformCollector(registry=registry)
     return generate_latest(registry), CONTENT_TYPE_LATEST

@@ -24,8 +24,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from relay import protocol
+from relay.cover import CoverAgreement, CoverTerm, Party, agreements
 from relay.hours import OpeningHours
 from relay.protocol import EmergencyContact
+from vocabulary.phrases import Phrase, phrase
 
 DEFAULT_ORG = "default"
 """The id of the implicit organisation of a relay with none configured (and of data stored
@@ -38,11 +41,10 @@ CANNED_KEY = re.compile(r"[\wåäöæøÅÄÖÆØ-]+")
 MAX_NAME_CHARS = 80
 
 
-def org_id_problem(org_id: str) -> str | None:
-    """Why a text cannot be an organisation id, or None."""
+def org_id_problem(org_id: str) -> Phrase | None:
+    """Why a text cannot be an organisation id (said in the reader's language), or None."""
     if not ORG_ID.fullmatch(org_id):
-        return ("an organisation id uses only a-z, 0-9, '-' and '_' (1-40 characters, "
-                "starting with a letter or digit), e.g. \"vallentuna\"")
+        return phrase("org.bad_id")
     return None
 
 
@@ -70,6 +72,10 @@ class Organisation:
     retention_days: int = 30
     canned: tuple[CannedReply, ...] = ()
     default_language: str = "sv"
+    cover: tuple[CoverTerm, ...] = ()
+    """Its side of cover agreements (``[[organisation.cover]]``, relay/cover.py)."""
+    network: bool = False
+    """Whether its staff take part in the professionals' network (relay/network.py)."""
 
     def allows_origin(self, origin: str | None, host: str = "") -> bool:
         """Whether a page at ``origin`` may open this organisation's chat.
@@ -102,6 +108,9 @@ class Organisations:
             raise ValueError("two organisations share an id")
         self.implicit = implicit
         """True when the config names none and the relay serves the implicit one."""
+        self.cover: tuple[CoverAgreement, ...] = agreements(
+            Party(org.id, org.hours.timezone, org.cover) for org in organisations)
+        """The cover agreements both sides make (relay/cover.py)."""
 
     def __iter__(self) -> Iterator[Organisation]:
         return iter(self._by_id.values())
@@ -176,10 +185,10 @@ class RelayIds:
 
 
 def session_fields(org: Organisation | None
-                   ) -> tuple[str | None, list[dict[str, str]] | None]:
+                   ) -> tuple[str | None, list[protocol.CannedText] | None]:
     """What a staff ``session`` frame says of the account's organisation (relay.protocol):
     its name and canned replies, on a relay of several; nothing on a relay of one."""
     if org is None:
         return None, None
-    canned = [{"key": c.key, "title": c.title, "text": c.text} for c in org.canned]
+    canned = [protocol.CannedText(key=c.key, title=c.title, text=c.text) for c in org.canned]
     return org.name, canned or None

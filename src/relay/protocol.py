@@ -116,6 +116,10 @@ class QueueEntry(TypedDict):
     """When the visitor's last connection closed (epoch seconds); None while connected."""
     marked_by: NotRequired[str | None]
     """Display name of the staff member whose urgent / not urgent verdict overrides triage."""
+    org: NotRequired[str]
+    """Set for another organisation's chat a covering staff member sees (``cover``): its id."""
+    org_name: NotRequired[str]
+    """...and its name, the label the console shows."""
 
 
 class PresenceEntry(TypedDict):
@@ -124,6 +128,65 @@ class PresenceEntry(TypedDict):
     user: str
     name: str
     supervisor: bool
+
+
+class QuestionOffer(TypedDict):
+    """The ``questions`` field of ``status`` when questions outside opening hours are on."""
+
+    offer: bool
+    """Whether the widget offers asking a question now (closed, nobody online, or busy)."""
+    retention_days: int
+    """How long a question's text is kept."""
+
+
+class CannedText(TypedDict):
+    """One of an organisation's canned replies (``session`` frame on a relay of several)."""
+
+    key: str
+    title: str
+    text: str
+
+
+class InboxEntry(TypedDict):
+    """One question outside opening hours as staff see it (``inbox`` and ``question``)."""
+
+    id: int
+    urgent: bool
+    reasons: list[str]
+    lang: str | None
+    role: str | None
+    state: str
+    """``open`` or ``closed``."""
+    staff: str | None
+    staff_name: str | None
+    asked_at: float
+    last_visitor_at: float | None
+    unread: int
+    """Visitor lines after the last one staff saw."""
+    answered: bool
+    read: bool
+    """Whether the visitor has read the answer."""
+    preview: str
+
+
+class AnswerTimes(TypedDict):
+    median: float | None
+    p90: float | None
+
+
+class QuestionFigures(TypedDict):
+    """The ``questions`` part of a statistics report (``relay.questions.QuestionStats``)."""
+
+    asked: int
+    answered: int
+    read: int
+    share_read: float | None
+    first_answer_s: AnswerTimes
+    by_weekday: list[int]
+    by_hour: list[int]
+    who: dict[str, int]
+    language: dict[str, int]
+    tags: dict[str, int]
 
 
 class TranscriptLine(TypedDict):
@@ -219,7 +282,7 @@ class StatsFigures(TypedDict):
     triage: NotRequired[dict[str, int]]
     weeks: list[WeekTrend]
     waits_by_hour: NotRequired[list[HourWaitFigures]]
-    questions: NotRequired[dict[str, Any]]
+    questions: NotRequired[QuestionFigures]
     """Questions outside opening hours (``relay.questions.QuestionStats.to_dict()``)."""
 
 
@@ -521,7 +584,7 @@ class Status(Frame):
     tz: str | None = None
     # Questions outside opening hours: None when switched off, else {"offer": whether to offer
     # asking one now, "retention_days": how long a question's text is kept}.
-    questions: dict[str, Any] | None = None
+    questions: QuestionOffer | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -593,8 +656,14 @@ class QueuePosition(Frame):
 
 @dataclass(frozen=True, slots=True)
 class Claimed(Frame):
+    """A counsellor answers. ``organisation`` and ``on_behalf_of`` are set when a counsellor
+    of another organisation covers this one's hours (``[[organisation.cover]]``): the widget
+    says "a counsellor from {organisation} answers on behalf of {on_behalf_of}"."""
+
     type: ClassVar[str] = "claimed"
     staff: str
+    organisation: str | None = None
+    on_behalf_of: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -649,7 +718,11 @@ class Session(Frame):
     expires_at: float
     device: str | None = None
     organisation: str | None = None
-    canned: list[dict[str, Any]] | None = None
+    canned: list[CannedText] | None = None
+    directory: str | None = None
+    """The relay's referral directory file (TOML, docs/referrals.md), which the console's
+    referral pane lays over the shipped directory, so staff see their organisation's own
+    local services; None when the relay has none."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -665,6 +738,9 @@ class QueueSnapshot(Frame):
     type: ClassVar[str] = "queue"
     entries: list[QueueEntry]
     total: int | None = None
+    org: str | None = None
+    """Set for another organisation's queue a covering staff member sees (``cover``): the
+    snapshot replaces that organisation's entries only."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -714,6 +790,27 @@ class ConversationInfo(Frame):
     messages: list[TranscriptLine]
     marked_by: str | None = None
     """Display name of the staff member whose verdict (``urgent``) overrides triage, if any."""
+    org: str | None = None
+    """Set for another organisation's chat a covering staff member holds (``cover``): its id;
+    ``org_name`` its name, the label the console shows."""
+    org_name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Cover(Frame):
+    """To staff: a cover window (``[[organisation.cover]]``) opened or closed. While ``open``,
+    organisation ``org`` (named ``name``) has this staff member's organisation answer its
+    visitors: its waiting chats and the chats taken from it carry ``org``; ``canned`` are its
+    canned replies (as in ``session``). When it closes, that organisation's entries leave the
+    queue; chats still held go back to its queue after the grace period (``staff_grace_s``)."""
+
+    type: ClassVar[str] = "cover"
+    org: str
+    name: str
+    open: bool
+    canned: list[CannedText] | None = None
+    directory: str | None = None
+    """Its referral directory file (as in ``session``), for its chats' referral pane."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -913,7 +1010,7 @@ class Inbox(Frame):
     """To staff: every question they may see, urgent first, then oldest (see ``question``)."""
 
     type: ClassVar[str] = "inbox"
-    entries: list[dict[str, Any]]
+    entries: list[InboxEntry]
 
 
 @dataclass(frozen=True, slots=True)
@@ -921,7 +1018,7 @@ class QuestionEntry(Frame):
     """To staff: a question was added to the inbox or changed (unread count, holder, answer)."""
 
     type: ClassVar[str] = "question"
-    entry: dict[str, Any]
+    entry: InboxEntry
 
 
 @dataclass(frozen=True, slots=True)
@@ -938,7 +1035,7 @@ class QuestionThread(Frame):
     """To staff: an opened question with every line (notes included)."""
 
     type: ClassVar[str] = "question_thread"
-    entry: dict[str, Any]
+    entry: InboxEntry
     lines: list[TranscriptLine]
     readonly: bool
 
@@ -969,6 +1066,58 @@ class QuestionAck(Frame):
 
 
 # ---------------------------------------------------------------------------------------------
+# The professionals' network (issue 15): topic rooms shared by the staff of the organisations
+# on one relay that opt in. Never on the visitor endpoint.
+
+
+class NetworkRoomEntry(TypedDict):
+    """One topic room of the network (``network_rooms`` frame): its id and its name per
+    language (sv, en, nb)."""
+
+    id: str
+    names: dict[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class NetworkSend(Frame):
+    """Staff: a line in one of the network's topic rooms. Answered, once stored, by the
+    ``network`` line itself carrying this ``cid``; ``forbidden`` when the staff member's
+    organisation is not in the network."""
+
+    type: ClassVar[str] = "network"
+    room: str
+    text: str
+    cid: str
+
+
+@dataclass(frozen=True, slots=True)
+class NetworkRooms(Frame):
+    """To staff of an organisation in the network, after login: the topic rooms, and how many
+    days their lines are kept. Staff of other organisations never get it."""
+
+    type: ClassVar[str] = "network_rooms"
+    rooms: list[NetworkRoomEntry]
+    retention_days: int
+
+
+@dataclass(frozen=True, slots=True)
+class NetworkLine(Frame):
+    """To staff of every organisation in the network: a stored line of a topic room, with
+    its author's name and organisation (``org`` its id, ``organisation`` its name). ``cid``
+    only to the connection that wrote it (its acknowledgement)."""
+
+    type: ClassVar[str] = "network"
+    room: str
+    seq: int
+    org: str
+    organisation: str
+    name: str
+    text: str
+    ts: float
+    cid: str | None = None
+
+
+# ---------------------------------------------------------------------------------------------
 # Registries and codec
 
 VisitorFrame = Hello | VisitorSend | VisitorTyping | Moment | Leave | Feedback
@@ -996,7 +1145,7 @@ RELAY_TO_VISITOR = _registry(
 RELAY_TO_STAFF = _registry(
     Session, QueueSnapshot, Queued, Dequeued, QueueTotal, ConversationInfo, StaffLine, StaffAck,
     VisitorIsTyping, VisitorMoment, StaffEnded, Released, RoomLine, Presence, HelpWanted, Error,
-    StatsReport,
+    StatsReport, Cover,
 )
 
 # Questions outside opening hours (issue 14), kept apart so the lists above stay as they were.
@@ -1007,6 +1156,11 @@ RELAY_TO_STAFF.update(_registry(Inbox, QuestionEntry, QuestionGone, QuestionThre
                                 QuestionAck))
 QUESTION_VISITOR_FRAMES = (Ask, ReadThread, Reply)
 QUESTION_STAFF_FRAMES = (QuestionOpen, QuestionAnswer, QuestionClose)
+
+# The professionals' network (issue 15), likewise: staff only, never a visitor's.
+STAFF_TO_RELAY.update(_registry(NetworkSend))
+RELAY_TO_STAFF.update(_registry(NetworkRooms, NetworkLine))
+NETWORK_STAFF_FRAMES = (NetworkSend,)
 
 DIRECTIONS: dict[str, dict[str, type[Frame]]] = {
     "visitor_to_relay": VISITOR_TO_RELAY,
@@ -1281,7 +1435,7 @@ def decode(raw: str | bytes, registry: dict[str, type[Frame]]) -> Frame:
 
 # Fields with a length limit; which of them a frame class has is looked up once per class.
 _LONG_FIELDS = ("user", "password", "session", "resume", "totp", "to", "note", "code",
-                "key")
+                "key", "room")
 _LIMITED: dict[type, tuple[bool, bool, tuple[str, ...]]] = {}
 
 

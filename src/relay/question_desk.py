@@ -18,7 +18,7 @@ import re
 from collections import OrderedDict
 from collections.abc import Awaitable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from relay import auth, protocol
 from relay.questions import BUSY_WAIT_S, GuessThrottle, code_hash, inbox_order, new_code
@@ -92,11 +92,12 @@ class QuestionDesk:
             item.remember(line.cid, line.seq, line.ts)
         return item
 
-    def offer(self) -> dict[str, Any] | None:
+    def offer(self) -> protocol.QuestionOffer | None:
         """The ``questions`` field of ``status``: None when switched off."""
         if not self.config.enabled:
             return None
-        return {"offer": self._offered(), "retention_days": self.config.retention_days}
+        return protocol.QuestionOffer(offer=self._offered(),
+                                      retention_days=self.config.retention_days)
 
     def _offered(self) -> bool:
         hub = self.hub
@@ -312,14 +313,13 @@ class QuestionDesk:
     def _may_see(self, conn: StaffConn, record: QuestionRecord) -> bool:
         return conn.account.supervisor or record.staff in (None, conn.account.username)
 
-    def entry(self, item: OpenQuestion) -> dict[str, Any]:
+    def entry(self, item: OpenQuestion) -> protocol.InboxEntry:
         r = item.record
-        return {"id": r.id, "urgent": r.urgent, "reasons": list(r.reasons), "lang": r.lang,
-                "role": r.role, "state": r.state, "staff": r.staff,
-                "staff_name": self.hub.display(r.staff), "asked_at": r.asked_at,
-                "last_visitor_at": item.last_visitor_at, "unread": item.unread,
-                "answered": r.first_answer_at is not None, "read": r.answer_read,
-                "preview": item.preview}
+        return protocol.InboxEntry(
+            id=r.id, urgent=r.urgent, reasons=list(r.reasons), lang=r.lang, role=r.role,
+            state=r.state, staff=r.staff, staff_name=self.hub.display(r.staff),
+            asked_at=r.asked_at, last_visitor_at=item.last_visitor_at, unread=item.unread,
+            answered=r.first_answer_at is not None, read=r.answer_read, preview=item.preview)
 
     def _staff_conns(self) -> list[StaffConn]:
         return [conn for conns in self.hub.staff.values() for conn in conns]

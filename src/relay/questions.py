@@ -25,6 +25,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from relay import protocol
 from relay.question_words import WORDS
 
 CODE_WORDS = 4
@@ -124,7 +125,7 @@ class GuessThrottle:
         return excess * self.global_step_s if excess > 0 else 0.0
 
 
-def inbox_order(entry: dict[str, Any]) -> tuple[bool, float, int]:
+def inbox_order(entry: protocol.InboxEntry) -> tuple[bool, float, int]:
     """Sort key of inbox entries: urgent first, then the oldest question first."""
     return (not entry["urgent"], entry["asked_at"], entry["id"])
 
@@ -150,15 +151,14 @@ class QuestionStats:
     def share_read(self) -> float | None:
         return self.read / self.answered if self.answered else None
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "asked": self.asked, "answered": self.answered, "read": self.read,
-            "share_read": None if self.share_read is None else round(self.share_read, 3),
-            "first_answer_s": {"median": _round(self.first_answer_median_s),
-                               "p90": _round(self.first_answer_p90_s)},
-            "by_weekday": self.by_weekday, "by_hour": self.by_hour, "who": self.who,
-            "language": self.language, "tags": self.tags,
-        }
+    def to_dict(self) -> protocol.QuestionFigures:
+        return protocol.QuestionFigures(
+            asked=self.asked, answered=self.answered, read=self.read,
+            share_read=None if self.share_read is None else round(self.share_read, 3),
+            first_answer_s=protocol.AnswerTimes(median=_round(self.first_answer_median_s),
+                                                p90=_round(self.first_answer_p90_s)),
+            by_weekday=self.by_weekday, by_hour=self.by_hour, who=self.who,
+            language=self.language, tags=self.tags)
 
 
 def _round(value: float | None) -> float | None:
@@ -195,7 +195,7 @@ def question_stats(records: Iterable[Any], timezone: ZoneInfo) -> QuestionStats:
     )
 
 
-async def load_question_figures(storage: Any, period: Any) -> dict[str, Any]:
+async def load_question_figures(storage: Any, period: Any) -> protocol.QuestionFigures:
     """The ``questions`` figures of a period, as ``lotsen stats --format json`` prints them.
 
     ``storage`` has ``questions_asked`` (relay.storage.questions) and ``period`` is a

@@ -68,12 +68,14 @@ class Relay:
         triage: Triage | None = None,
         clock: Callable[[], float] = time.time,
         ids: RelayIds | None = None,
+        delivery: Callable[[Counters], WebSocketOutbox] = WebSocketOutbox,
     ) -> None:
         self.config = config
         self.storage: Storage = storage or open_storage(config.database, org=config.org,
                                                         relay=True)
         self.counters = Counters()
-        self.delivery = WebSocketOutbox(self.counters)
+        # A SharedRelay with cover agreements gives its own (relay/cover_relay.py).
+        self.delivery = delivery(self.counters)
         self.hub = Hub(config, self.storage, self.delivery, triage=triage, clock=clock,
                        counters=self.counters, ids=ids)
         self.staff_login = StaffLogin(

@@ -15,6 +15,7 @@ import json
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from functools import partial
+from typing import Any, Protocol
 
 from websockets.asyncio.server import ServerConnection
 from websockets.exceptions import ConnectionClosed
@@ -26,6 +27,16 @@ from relay.hub import ConnectionId, Hub, StaffConn, VisitorConn
 from relay.limits import RateLimiter, Verdict, describe_wait
 from relay.protocol import PROTOCOL_VERSION, STAFF_PATH, VISITOR_PATH, Frame, ProtocolError
 from relay.staff_login import Refused, StaffLogin
+
+
+class StaffRouter(Protocol):
+    """Where a logged-in staff connection's frames go when not all go to this hub."""
+
+    async def joined(self, conn: StaffConn, ws: ServerConnection) -> None: ...
+
+    def frame(self, conn: StaffConn, frame: Frame) -> Awaitable[None] | None: ...
+
+    def left(self, conn: StaffConn) -> None: ...
 
 
 class Sessions:
@@ -41,6 +52,15 @@ class Sessions:
         self.silent_staff: OrderedDict[ConnectionId, None] = OrderedDict()
         self.closed_connections = 0
         """Connections closed since the relay last collected garbage (relay/server.py)."""
+        self.extra_staff_frames: dict[
+            type[Frame], Callable[[StaffConn, Any], Awaitable[None] | None]] = {}
+        """Staff frames handled outside the hub, by type (the professionals' network,
+        relay/network.py, which a SharedRelay attaches)."""
+        self.staff_welcomes: list[Callable[[StaffConn], Awaitable[None]]] = []
+        """What else a console is sent after the hub's welcome (relay/network.py)."""
+        self.staff_router: StaffRouter | None = None
+        """Set by a SharedRelay with cover agreements (relay/cover_relay.py): takes each
+        logged-in staff frame, and hands those about another organisation's chats there."""
 
     async def __call__(self, ws: ServerConnection) -> None:
         path = ws.request.path.split("?", 1)[0] if ws.request else ""
@@ -124,13 +144,30 @@ class Sessions:
             return
         conn = StaffConn(connection, checked.account, checked.token_hash)
         first_conn = self.hub.staff_joined(conn, checked.session)
+        router = self.staff_router
         try:
             await self.hub.welcome_staff(conn, first_conn=first_conn)
-            await self._frames(ws, connection, protocol.STAFF_TO_RELAY,
-                               partial(self.hub.staff_frame, conn),
+            for welcome in self.staff_welcomes:
+                await welcome(conn)
+            if router is not None:
+                await router.joined(conn, ws)
+            handle = (partial(self._staff_frame, conn)
+                      if self.extra_staff_frames or router is not None
+                      else partial(self.hub.staff_frame, conn))
+            await self._frames(ws, connection, protocol.STAFF_TO_RELAY, handle,
                                RateLimiter(self.config.staff_rate, self.config.staff_burst))
         finally:
+            if router is not None:
+                router.left(conn)
             self.hub.staff_left(conn)
+
+    def _staff_frame(self, conn: StaffConn, frame: Frame) -> Awaitable[None] | None:
+        extra = self.extra_staff_frames.get(type(frame))
+        if extra is not None:
+            return extra(conn, frame)
+        if self.staff_router is not None:  # cover agreements: maybe another hub's chat
+            return self.staff_router.frame(conn, frame)
+        return self.hub.staff_frame(conn, frame)
 
     def _wait_for_login(self, connection: ConnectionId) -> None:
         """At most ``max_unauthenticated_staff`` staff connections may be silent (not logged

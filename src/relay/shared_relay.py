@@ -5,8 +5,9 @@ queue, live chats, staff presence, staff room, questions inbox, statistics) over
 scoped to its organisation (``scoped``, on SQLite or PostgreSQL), so staff of one
 organisation have no path to another's conversations: a frame naming another organisation's
 conversation finds nothing and is answered ``forbidden``. What is shared is what must be: the
-port, the database with its group commit, and the relay-wide id counters (an id never names
-two chats).
+port, the database with its group commit, the relay-wide id counters (an id never names
+two chats), and the professionals' network of the organisations that opt in
+(relay/network.py).
 
 This module only routes connections:
 
@@ -30,6 +31,7 @@ import logging
 import re
 import time
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlsplit
 
@@ -40,6 +42,8 @@ from websockets.http11 import Request, Response
 
 from relay import auth, protocol
 from relay.config import RelayConfig
+from relay.cover_relay import CoverDesk, CoverOutbox
+from relay.network import Network
 from relay.organisations import Organisation, RelayIds, WidgetRefusal
 from relay.protocol import STAFF_PATH, VISITOR_PATH
 from relay.server import Relay, Triage, join_cluster
@@ -73,14 +77,29 @@ class SharedRelay:
         self.storage = open_storage(config.database, org=first.id, relay=True)
         ids = RelayIds()
         self.relays: dict[str, Relay] = {}
+        covered = {a.covered for a in self.organisations.cover}
         for org in self.organisations:
             seen = config.for_organisation(org)
             self.relays[org.id] = Relay(
                 seen, storage=self.storage.scoped(org.id), clock=clock, ids=ids,
-                triage=triage_for(seen) if triage_for is not None else None)
+                triage=triage_for(seen) if triage_for is not None else None,
+                # A covered organisation's outbox also writes to covering staff (guests).
+                **({"delivery": partial(CoverOutbox, org=org)} if org.id in covered else {}))
+        # Cover agreements (relay/cover_relay.py): covering staff's frames go through the desk.
+        self.cover: CoverDesk | None = None
+        if self.organisations.cover:
+            self.cover = CoverDesk(self.organisations, self.relays, clock=clock)
+            for covering in {a.covering for a in self.organisations.cover}:
+                self.relays[covering].sessions.staff_router = self.cover.router(covering)
+        # The professionals' network across the organisations that opt in (relay/network.py).
+        self.network = Network(config.network, self.organisations, self.storage, clock=clock)
+        for org_id, relay in self.relays.items():
+            self.network.attach(org_id, relay)
         # Logins and unknown names are handled by the first organisation's relay until the
         # account is known; it keeps the limits on silent and failed logins.
         self.gate = self.relays[first.id]
+        # /metrics (answered by the gate) reads every organisation's hub.
+        self.gate.http.metric_hubs = {org_id: relay.hub for org_id, relay in self.relays.items()}
         self._server: Server | None = None
         self.cluster: Cluster | None = None  # other relays on the same PostgreSQL database
         self._stopping = False
@@ -106,6 +125,10 @@ class SharedRelay:
                 started.append(relay)
             self.cluster = await join_cluster(
                 self.storage, {org: relay.hub for org, relay in self.relays.items()})
+            await self.network.start()
+            if self.cover is not None:
+                await self.cover.check()
+                self.cover.start()
             cfg = self.config
             self._server = await serve(
                 self._connection, cfg.host, cfg.port, process_request=self._http,
@@ -115,6 +138,7 @@ class SharedRelay:
                 open_timeout=cfg.handshake_timeout, server_header="Lotsen",
                 logger=logging.getLogger("lotsen.ws"), backlog=4096)
         except BaseException:
+            await self.network.stop()
             for relay in started:
                 await relay.stop()
             if self.cluster is not None:
@@ -136,6 +160,9 @@ class SharedRelay:
         self._stopping = True
         if self._server is not None:
             self._server.server.close()
+        if self.cover is not None:
+            await self.cover.stop()
+        await self.network.stop()
         for relay in self.relays.values():
             await relay.stop(reason)
         if self._server is not None:

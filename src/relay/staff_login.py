@@ -10,10 +10,12 @@ can cause without an account are marked ``UNAUTHENTICATED`` and rate-limited.
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from relay import auth, protocol
 from relay.config import RelayConfig
@@ -50,6 +52,24 @@ class Refused:
     message: str
     close_code: int
     close_reason: str
+
+
+# A referral directory larger than this is not sent to consoles (they show the shipped one).
+MAX_DIRECTORY_BYTES = 512 * 1024
+
+
+@functools.lru_cache(maxsize=64)
+def directory_text(path: Path | None) -> str | None:
+    """The text of a referral directory file, for consoles' referral panes (read once; None
+    when there is none, or it cannot be read: the relay's own triage says why at start)."""
+    if path is None:
+        return None
+    try:
+        if path.stat().st_size > MAX_DIRECTORY_BYTES:
+            return None
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 class StaffLogin:
@@ -105,7 +125,8 @@ class StaffLogin:
             expires = await self.storage.session_expires(token_hash) or expires
         return LoggedIn(account, token_hash, protocol.Session(
             PROTOCOL_VERSION, token, account.username, account.display_name, account.supervisor,
-            expires, device, *session_fields(self.config.organisation)))
+            expires, device, *session_fields(self.config.organisation),
+            directory_text(self.config.referral_directory)))
 
     async def _password_login(self, login: protocol.Login, now: float
                               ) -> tuple[StaffAccount | None, str | None, str | None] | Refused:

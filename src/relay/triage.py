@@ -21,7 +21,7 @@ def default_triage(config: RelayConfig) -> Triage:
     try:
         engine = SuggestionEngine(load_directory(config.referral_directory))
     except DirectoryError as exc:
-        raise ConfigError(str(exc)) from None
+        raise ConfigError(exc.phrase) from None
 
     def triage(texts: list[str], lang: str | None, role: str | None) -> tuple[bool, list[str]]:
         lines = [Line("visitor", text) for text in texts]

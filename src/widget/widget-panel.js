@@ -33,7 +33,7 @@ hint:"”Dölj” gömmer chatten men samtalet fortsätter. ”Lämna snabbt” 
 end:"Avsluta chatten",endQ:"Vill du avsluta chatten?",yes:"Ja, avsluta",no:"Nej, fortsätt",
 pos:"Du är nummer {n} i kön.",first:"Du står först i kön.",wait:"Beräknad väntetid: cirka {n} min.",
 waitLead:"En behandlare svarar så snart någon är ledig. Du kan skriva mer medan du väntar.",
-joined:"{n} har anslutit till chatten.",with:"Du chattar med {n}",typing:"{n} skriver…",staff:"Behandlaren",you:"Du:",
+joined:"{n} har anslutit till chatten.",cover:"En behandlare från {b} svarar på uppdrag av {a}.",with:"Du chattar med {n}",typing:"{n} skriver…",staff:"Behandlaren",you:"Du:",
 wait0:"väntar på anslutning",sent:"skickat",got:"levererat",fail:"kunde inte skickas",
 staffEnd:"Behandlaren har avslutat chatten.",visitorEnd:"Du har avslutat chatten.",systemEnd:"Chatten har avslutats.",
 fb:"Fick du hjälp?",fbA:["Ja","Delvis","Nej"],thanks:"Tack för ditt svar!",again:"Starta en ny chatt",
@@ -55,7 +55,7 @@ hint:"“Hide” tucks the chat away and the conversation goes on. “Quick exit
 end:"End chat",endQ:"Do you want to end the chat?",yes:"Yes, end it",no:"No, continue",
 pos:"You are number {n} in the queue.",first:"You are first in the queue.",wait:"Estimated wait: about {n} min.",
 waitLead:"A counsellor will answer as soon as someone is free. You can keep writing while you wait.",
-joined:"{n} has joined the chat.",with:"You are chatting with {n}",typing:"{n} is typing…",staff:"The counsellor",you:"You:",
+joined:"{n} has joined the chat.",cover:"A counsellor from {b} answers on behalf of {a}.",with:"You are chatting with {n}",typing:"{n} is typing…",staff:"The counsellor",you:"You:",
 wait0:"waiting for connection",sent:"sent",got:"delivered",fail:"could not be sent",
 staffEnd:"The counsellor has ended the chat.",visitorEnd:"You have ended the chat.",systemEnd:"The chat has ended.",
 fb:"Did you get help?",fbA:["Yes","Partly","No"],thanks:"Thank you for your answer!",again:"Start a new chat",
@@ -77,7 +77,7 @@ hint:"«Skjul» gjemmer chatten, men samtalen fortsetter. «Forlat raskt» lukke
 end:"Avslutt chatten",endQ:"Vil du avslutte chatten?",yes:"Ja, avslutt",no:"Nei, fortsett",
 pos:"Du er nummer {n} i køen.",first:"Du er først i køen.",wait:"Antatt ventetid: omtrent {n} min.",
 waitLead:"En behandler svarer så snart noen er ledig. Du kan skrive mer mens du venter.",
-joined:"{n} er med i chatten.",with:"Du chatter med {n}",typing:"{n} skriver…",staff:"Behandleren",you:"Du:",
+joined:"{n} er med i chatten.",cover:"En behandler fra {b} svarer på vegne av {a}.",with:"Du chatter med {n}",typing:"{n} skriver…",staff:"Behandleren",you:"Du:",
 wait0:"venter på forbindelse",sent:"sendt",got:"levert",fail:"kunne ikke sendes",
 staffEnd:"Behandleren har avsluttet chatten.",visitorEnd:"Du har avsluttet chatten.",systemEnd:"Chatten er avsluttet.",
 fb:"Fikk du hjelp?",fbA:["Ja","Delvis","Nei"],thanks:"Takk for svaret!",again:"Start en ny chat",
@@ -572,6 +572,9 @@ function boot(){
     const fresh=S.staff!==f.staff;
     S.staff=f.staff;S.phase="active";render();
     if(fresh){addNote(fmt("joined",f.staff));say(fmt("joined",f.staff))}
+    // Another organisation's counsellor covers this one's hours (a cover agreement): say so.
+    if(fresh&&f.organisation&&f.on_behalf_of){
+      const c=tr("cover").replace("{b}",f.organisation).replace("{a}",f.on_behalf_of);addNote(c);say(c)}
   };
   on.typing=f=>{
     S.typing=f.active;clearTimeout(peerTimer);

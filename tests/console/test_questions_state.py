@@ -12,12 +12,12 @@ from console.state import STORED, ConsoleState
 from relay import protocol
 
 
-def _entry(question: int, **fields: Any) -> dict[str, Any]:
-    base: dict[str, Any] = {"id": question, "urgent": False, "reasons": [], "lang": "sv",
-                            "role": None, "state": "open", "staff": None, "staff_name": None,
-                            "asked_at": 100.0 + question, "last_visitor_at": 100.0,
-                            "unread": 1, "answered": False, "read": False, "preview": "?"}
-    base.update(fields)
+def _entry(question: int, **fields: Any) -> protocol.InboxEntry:
+    base = protocol.InboxEntry(id=question, urgent=False, reasons=[], lang="sv", role=None,
+                               state="open", staff=None, staff_name=None,
+                               asked_at=100.0 + question, last_visitor_at=100.0, unread=1,
+                               answered=False, read=False, preview="?")
+    base.update(fields)  # type: ignore[typeddict-item]
     return base
 
 

@@ -67,7 +67,7 @@ def test_config_show_covers_every_field_and_loads_back(tmp_path: Path, cli: Cli)
     """``lotsen config show`` prints every setting as TOML that loads to the same config."""
     # Tables of their own, printed whole; org is a view (RelayConfig.for_organisation).
     fields = {f.name for f in dataclasses.fields(RelayConfig)} - {
-        "source", "hours", "emergency", "organisations", "org", "organisation"}
+        "source", "hours", "emergency", "organisations", "org", "organisation", "network"}
     shown = {FIELD_OF.get((s, k), k) for s, keys in _KNOWN.items() for k in keys} | set(
         NOT_IN_FILE)
     assert fields <= shown, f"config show does not print {sorted(fields - shown)}"
@@ -129,9 +129,11 @@ def test_cli_reports_environment_and_file_errors(tmp_path: Path, cli: Cli,
 
 
 def test_every_option_of_the_file_has_a_variable() -> None:
-    """Each key of the file but the two tables is LOTSEN_<SECTION>_<KEY>, short names included."""
+    """Each key of the file but the three tables is LOTSEN_<SECTION>_<KEY>, short names
+    included."""
     options = {(section, key) for section, keys in _KNOWN.items() for key in keys}
-    assert set(ENV_KEYS.values()) == options - {("hours", "special"), ("console", "canned")}
+    assert set(ENV_KEYS.values()) == options - {("hours", "special"), ("console", "canned"),
+                                                 ("network", "room")}
     assert all(name == f"LOTSEN_{section}_{key}".upper()
                for name, (section, key) in ENV_KEYS.items())
     assert {tuple(option.split(".")) for option in ENV_OVERRIDES.values()} <= set(

@@ -60,11 +60,20 @@ async def _chats(db: Database, org: str, ids: list[int], closed_days_ago: float)
 def test_org_add_list_show_keep_organisations_in_the_config_file(tmp_path: Path, cli: Cli,
                                                                 database: Database) -> None:
     """org add appends a checked [[organisation]] table; a second with the same id is
-    refused with the file's line; list and show read them back with their counts."""
+    refused, naming the option, not a line; list and show read them back with their counts."""
     config, db = _relay(tmp_path, cli, database)
+    lines = len(config.read_text(encoding="utf-8").splitlines())
     again = cli("org", "add", "kommun-b", "--name", "B igen", "-c", config)
     assert again.exit_code == 2 and "is the id of an earlier organisation" in again.output
-    assert f"{config}:" in again.output and "B igen" not in config.read_text(encoding="utf-8")
+    # The problem is in the table the command would have written: no line of a draft that
+    # was never written (the file has `lines` lines) is named.
+    assert "organisation kommun-b was not added, nothing changed: id:" in again.output
+    assert f"{config}:{lines + 1}" not in again.output and f"{config}:{lines + 3}" not in \
+        again.output and "B igen" not in config.read_text(encoding="utf-8")
+    bad_origin = cli("org", "add", "kommun-c", "--name", "C", "--origin", "kommun-c.se", "-c",
+                     config)
+    assert bad_origin.exit_code == 2 and "was not added" in bad_origin.output
+    assert "kommun-c" not in config.read_text(encoding="utf-8")
     bad = cli("org", "add", "Kommun C", "--name", "C", "-c", config)
     assert bad.exit_code == 2 and "an organisation id uses only" in bad.output
     assert cli("staff", "add", "anna", "--org", "kommun-a", "--password-stdin", "-c", config,
@@ -188,3 +197,32 @@ def test_config_show_prints_organisations_that_load_back(tmp_path: Path, cli: Cl
     assert same(again) == same(config) and len(same(config)) == 2
     checked = cli("config", "check", config)
     assert "organisations: kommun-a (Kommun A), kommun-b (Kommun B)" in checked.output
+
+
+def test_org_show_and_config_show_spell_out_cover_agreements(tmp_path: Path, cli: Cli,
+                                                             database: Database) -> None:
+    """An agreement both sides make shows in org show on both sides (who covers whom, when,
+    in which time zone) and in config check; config show writes both tables so that the
+    output loads back with the same agreement."""
+    from relay.config import load_config
+
+    config = tmp_path / "lotsen.toml"
+    config.write_text(
+        '[[organisation]]\nid = "kommun-a"\nname = "Kommun A"\n'
+        '[[organisation.cover]]\noffer_to = "kommun-b"\nthursday = ["17:00-21:00"]\n\n'
+        '[[organisation]]\nid = "kommun-b"\nname = "Kommun B"\n'
+        '[[organisation.cover]]\naccept_from = "kommun-a"\nthursday = ["17:00-21:00"]\n',
+        encoding="utf-8")
+    db = database.url if isinstance(database, PostgresURL) else str(database)
+    shown_a = cli("org", "show", "kommun-a", "-c", config, "--db", db)
+    assert shown_a.exit_code == 0, shown_a.output
+    assert ("covered by:         kommun-b, thursday 17:00-21:00 (Europe/Stockholm)"
+            in shown_a.output), shown_a.output
+    shown_b = cli("org", "show", "kommun-b", "-c", config, "--db", db)
+    assert "covers:             kommun-a, thursday 17:00-21:00" in shown_b.output
+    checked = cli("config", "check", config)
+    assert "cover: kommun-b answers kommun-a's visitors thursday 17:00-21:00" in checked.output
+    effective = cli("config", "show", "-c", config)
+    again = tmp_path / "shown.toml"
+    again.write_text(effective.output, encoding="utf-8")
+    assert load_config(again).served().cover == load_config(config).served().cover

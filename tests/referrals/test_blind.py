@@ -16,10 +16,13 @@ from tests.referrals.helpers import DATA
 
 DEV, TEST = DATA / "blind_dev.jsonl", DATA / "blind_test.jsonl"
 
-# Figures of the frozen part at the last change (docs/referrals.md, "Evaluation").
-PINNED_RECALL = (61, 71)
-PINNED_PRECISION = (61, 68)
-PINNED_TOP3 = (188, 216)
+# Figures of the frozen part at the last change (docs/referrals.md, "Evaluation"). Recall and
+# top-3 only go up; precision went down once, by one false alarm (63/70 -> 63/71, above the
+# 85 % target), when the learnt model's settings were chosen by the pre-set leave-one-set-out
+# rule rather than by the frozen figures (docs/referrals.md, "Blind set 5").
+PINNED_RECALL = (63, 71)
+PINNED_PRECISION = (63, 71)
+PINNED_TOP3 = (189, 216)
 
 
 def _in_dev(case_id: str) -> bool:

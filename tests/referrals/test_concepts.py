@@ -142,3 +142,88 @@ def test_rule_mechanisms_keep_their_scope(
     """Living with something, taking back, past years, durations, counts far from pills,
     negation after the verb, general questions and others' denials are not urgent."""
     assert engine.urgency(_conversation(lang, role, text)) == (False, []), text
+
+
+# Mechanisms learnt from blind set 5 (own wordings, not the set's): (lang, role, text, kind).
+BLIND5_URGENT = [
+    # a small child and medicines, even when the parent asks whether it is dangerous
+    ("sv", "relative", "min treåring har fått tag i mina sömntabletter, är det farligt?",
+     "overdose"),
+    ("en", "relative", "my toddler got into the paracetamol in my handbag", "overdose"),
+    # out in the cold while drunk
+    ("nb", "relative", "faren min gikk ut full uten jakke og det er minus 15",
+     "third_party_danger"),
+    # life insurance with a burden, or with gambling debts
+    ("sv", "self", "har spelskulder. livförsäkringen skulle lösa allt för familjen", "suicide"),
+    ("en", "self", "they'd be better off with the life insurance than with me", "suicide"),
+    # a high place with thinking of it
+    ("sv", "self", "stod på bron igår kväll och tänkte på hur lätt det vore", "suicide"),
+    # giving away, then saying one will not need it
+    ("sv", "relative", "han har gett bort sin gitarr och sa att han inte kommer behöva den",
+     "suicide"),
+    # self-harm told with the verb first, and planned for the night
+    ("sv", "self", "när ångesten kommer bränner jag mig med tändaren. gjorde det nyss",
+     "self_harm"),
+    # a weapon held against someone at home, and an announced return
+    ("sv", "relative", "han höll en kniv mot sin syster och sa att han kommer tillbaka ikväll",
+     "violence"),
+    # "I don't know" before the yes, and "maybe", to a staff question about jumping
+    ("nb", "self", "Tenker du på å hoppe?\nvet ikke. ja kanskje", "suicide"),
+]
+
+BLIND5_NOT_URGENT = [
+    # a dose or a duration is not a count of pills
+    ("sv", "self", "har ätit sertralin i 8 år och vill trappa ner, hur gör man"),
+    ("en", "self", "i take 10 mg diazepam a day, prescribed. can i stop on my own?"),
+    # a person walking past is not a risk that is over, and nothing here is a risk
+    ("sv", "self", "jag går förbi systembolaget varje dag och tänker på vin"),
+    # an essay or a thesis is a general question
+    ("en", "self", "writing an essay on overdose deaths for school, where can i find data"),
+    # a pet on the balcony is not a high place with a thought
+    ("sv", "self", "min katt sitter på balkongen hela dagarna, tänker skaffa en till"),
+]
+
+
+def _split_staff(lang: str, role: str, text: str) -> Conversation:
+    """Lines ending in "?" before a visitor's answer are the staff member's question."""
+    lines = text.split("\n")
+    conversation = Conversation.from_dict({
+        "lang": lang, "role": role,
+        "messages": [
+            {"sender": "staff" if line.endswith("?") and n < len(lines) - 1 else "visitor",
+             "text": line}
+            for n, line in enumerate(lines)
+        ],
+    })
+    return conversation
+
+
+@pytest.mark.parametrize(("lang", "role", "text", "kind"), BLIND5_URGENT)
+def test_blind5_mechanisms_find_urgency_without_the_model(
+    directory: Directory, lang: str, role: str, text: str, kind: str
+) -> None:
+    """Each mechanism learnt from blind set 5's misses, by the concept rules alone."""
+    urgent, reasons = SuggestionEngine(directory, model=None).urgency(
+        _split_staff(lang, role, text)
+    )
+    assert urgent and reasons[0].startswith(kind + ":"), (text, reasons)
+
+
+@pytest.mark.parametrize(("lang", "role", "text"), BLIND5_NOT_URGENT)
+def test_blind5_mechanisms_keep_their_scope(
+    directory: Directory, lang: str, role: str, text: str
+) -> None:
+    """By the rules, doses and durations, walking past, essays and pets on balconies stay not
+    urgent. (The shipped model, whose own first example was "på balkongen och tänker …", still
+    reads the cat as a death wish: a known false alarm of the model, docs/referrals.md.)"""
+    rules_only = SuggestionEngine(directory, model=None)
+    assert rules_only.urgency(_conversation(lang, role, text)) == (False, []), text
+
+
+def test_topic_words_are_data_in_the_concept_files() -> None:
+    """The suggestion topics (one per directory category) are read from the TOML files, in
+    every language, as the urgency classes are."""
+    topics = load_concepts().topics
+    assert {"alcohol", "gambling", "suicide", "children_of_parents"} <= set(topics)
+    assert all(set(by_lang) == {"sv", "nb", "en"} for by_lang in topics.values())
+    assert "spel*" in topics["gambling"]["sv"]["strong"] + topics["gambling"]["sv"]["normal"]

@@ -33,7 +33,7 @@ def test_the_model_reads_an_unseen_passive_death_wish_and_names_its_words() -> N
     """A wording in none of the concept classes is read as urgent; the reason is the words
     that weighed most, as the visitor typed them."""
     model = default_model()
-    text = "jag står på balkongen och tänker hur tyst det skulle bli"
+    text = "jag sitter vid vattnet och tänker hur tyst det skulle bli"
     verdict = model.read([line_features(text)])
     assert verdict.probability >= model.threshold
     assert verdict.kind == "suicide"
@@ -59,7 +59,7 @@ def test_the_engine_asks_the_model_only_when_the_rules_find_nothing(
     rules_only = SuggestionEngine(directory, model=None)
     explicit = chat("sv", "self", "jag vill ta livet av mig ikväll")
     assert engine.urgency(explicit) == rules_only.urgency(explicit)
-    unseen = chat("sv", "self", "jag står på balkongen och tänker hur tyst det skulle bli")
+    unseen = chat("sv", "self", "jag sitter vid vattnet och tänker hur tyst det skulle bli")
     assert rules_only.urgency(unseen)[0] is False
     urgent, reasons = engine.urgency(unseen)
     assert urgent and reasons[0].startswith("suicide: ")

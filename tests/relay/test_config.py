@@ -66,6 +66,18 @@ phone = "113"
         ("[server]\nport = 80\nbogus = 1\n", 3, "server.bogus: unknown key"),
         ("[server\nport = 1\n", 1, "not valid TOML"),
         ("[hours]\nfriday = [\"noon\"]\n", 2, "not a time range"),
+        # A quoted date key under [hours.special]: its own line, not the table's header.
+        ("[hours]\n\n[hours.special]\n\"2026-12-23\" = [\"10:00-12:00\"]\n"
+         "\"2026-12-24\" = [\"10:00-25:00\"]\n", 5, "not a time range"),
+        # The second [[emergency]] entry is the broken one.
+        ("[[emergency]]\nname = \"SOS\"\nphone = \"112\"\n\n[[emergency]]\nname = \"x\"\n", 5,
+         "needs a name and a phone or url"),
+        ("[[organisation]]\nid = \"a\"\nname = \"A\"\n[[organisation.emergency]]\n"
+         "name = \"SOS\"\nphone = \"112\"\n[[organisation.emergency]]\nname = \"x\"\n", 7,
+         "needs a name and a phone or url"),
+        ("[chat]\nretention_days = 3\n\n[srever]\nport = 1\n", 4, "unknown section"),
+        # A byte-order mark (some Windows editors write one) is not a statement.
+        ("\ufeff[server]\nport = \"x\"\n", 2, "server.port: must be a whole number"),
     ],
 )
 def test_errors_name_file_and_line(tmp_path: Path, text: str, line: int, words: str) -> None:

@@ -31,7 +31,8 @@ def _get(url: str) -> tuple[int, str, str]:
 async def test_demo_with_two_organisations_serves_each_its_page_queue_and_staff(
         tmp_path: Path) -> None:
     """Each organisation has a demo page naming it (data-org on the tag), its own staff login,
-    and the demo visitors take turns writing to each organisation's queue."""
+    and the demo visitors take turns writing to each organisation's queue; both are in the
+    professionals' network."""
     config_file = tmp_path / "relay.toml"
     config_file.write_text(demo_config(2), encoding="utf-8")
     database = tmp_path / "lotsen.db"  # the demo is SQLite's (lotsen demo makes the file)
@@ -55,5 +56,7 @@ async def test_demo_with_two_organisations_serves_each_its_page_queue_and_staff(
             assert (await staff[org].expect("queued", timeout=10))["entry"]["conversation"]
         stop.set()
         await visitors
-        for client in staff.values():
+        for client in staff.values():  # the demo organisations share the network's rooms
+            rooms = await client.expect("network_rooms")
+            assert [room["id"] for room in rooms["rooms"]] == ["rus", "anhorig"]
             await client.close()

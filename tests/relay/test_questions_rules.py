@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from relay import protocol
 from relay.config import ConfigError, load_config
 from relay.question_words import WORDS
 from relay.questions import (
@@ -74,9 +75,13 @@ def test_guessing_delay_grows_per_connection_and_under_a_flood() -> None:
 
 
 def test_inbox_order_is_urgent_first_then_oldest() -> None:
-    entries = [{"id": 1, "urgent": False, "asked_at": 10.0},
-               {"id": 2, "urgent": True, "asked_at": 30.0},
-               {"id": 3, "urgent": False, "asked_at": 5.0}]
+    def entry(question: int, urgent: bool, asked_at: float) -> protocol.InboxEntry:
+        return protocol.InboxEntry(id=question, urgent=urgent, reasons=[], lang=None, role=None,
+                                   state="open", staff=None, staff_name=None,
+                                   asked_at=asked_at, last_visitor_at=None, unread=0,
+                                   answered=False, read=False, preview="")
+
+    entries = [entry(1, False, 10.0), entry(2, True, 30.0), entry(3, False, 5.0)]
     assert [e["id"] for e in sorted(entries, key=inbox_order)] == [2, 3, 1]
 
 

@@ -20,6 +20,8 @@ from relay.hours import OpeningHours
 from relay.organisations import CannedReply, Organisation
 from relay.shared_relay import SharedRelay
 from relay.storage import Database
+from tests.ops.http import http_get
+from tests.ops.test_metrics import samples
 from tests.support import Client, add_staff_async, make_config, new_cid
 
 ORGS = ("kommun-a", "kommun-b", "kommun-c")
@@ -216,6 +218,32 @@ async def test_conversation_ids_are_unique_across_organisations(relay: SharedRel
         await staff.close()
         await visitor.close()
     assert len(set(ids)) == 3, ids
+
+
+async def test_metrics_count_every_organisation_and_split_them_by_id(
+        relay: SharedRelay) -> None:
+    """/metrics (loopback only) sums the organisations and splits the queue by id; before,
+    it read the first organisation's hub alone and a waiting visitor of B was invisible."""
+    staff_b = await Client.staff(relay.port, "staff-b")
+    staff_a = await Client.staff(relay.port, "staff-a")
+    visitors = [await _visitor_chat(relay.port, org, f"hej {org}")
+                for org in ("kommun-b", "kommun-b", "kommun-a")]
+    await _queued_id(staff_b)
+    await _queued_id(staff_b)
+    status, _, body = await http_get(relay.port, "/metrics")
+    assert status == 200
+    m = samples(body)
+    assert m[("lotsen_queue_length", ())] == 3
+    assert {org: m[("lotsen_organisation_queue_length", (("org", org),))] for org in ORGS} == {
+        "kommun-a": 1, "kommun-b": 2, "kommun-c": 0}
+    assert m[("lotsen_organisation_staff_online", (("org", "kommun-b"),))] == 1
+    assert m[("lotsen_organisation_staff_online", (("org", "kommun-c"),))] == 0
+    assert m[("lotsen_staff_online", ())] == 2
+    assert m[("lotsen_conversations_started_total", ())] == 3
+    for visitor, _ in visitors:
+        await visitor.close()
+    await staff_b.close()
+    await staff_a.close()
 
 
 async def test_staff_learn_their_organisation_and_its_canned_replies_at_login(

@@ -80,6 +80,8 @@ class MainScreen(Screen[None]):
                 tooltip="Supervisor: follow or stop following the chat."),
         Binding("f2", "staff_room", "Staff room", id="staff-room",
                 tooltip="Open the staff room."),
+        Binding("alt+n", "network", "Network", id="network", show=False,
+                tooltip="Open the network's topic rooms, shared with other organisations."),
         Binding("ctrl+r", "insert_referral", "Insert referral", id="insert-referral",
                 tooltip="Put the highlighted referral into the reply."),
         Binding("ctrl+f", "find_referral", "Find referral", id="find-referral", show=False,
@@ -118,11 +120,14 @@ class MainScreen(Screen[None]):
                  referrals: ReferralSource, *, clock: Callable[[], float],
                  is_connected: Callable[[], bool],
                  timezone: tzinfo | None = None, today: dt.date | None = None,
-                 cursor_blink: bool = True) -> None:
+                 cursor_blink: bool = True,
+                 cover_referrals: dict[str, ReferralSource] | None = None) -> None:
         super().__init__(id="main")
         self.session = session
         self.config = config
         self.referrals = referrals
+        # Covered organisations' directories, for their chats (cover agreements), by id.
+        self.cover_referrals = cover_referrals if cover_referrals is not None else {}
         self.clock = clock
         self.timezone = timezone
         self.today = today
@@ -250,6 +255,8 @@ class MainScreen(Screen[None]):
         own = sum(1 for c in state.my_chats() if not c.readonly)
         parts = [f"{t('app.title')} · {who}", f"{mark} {status}",
                  f"{t('queue.title')} {state.waiting_count}", f"{t('chats.title')} {own}"]
+        if state.network.unread:  # the professionals' network: Alt+N opens it
+            parts.append(t("network.status", count=state.network.unread))
         bar = self.query_one("#statusbar", Static)
         bar.update(Text("  ·  ".join(parts)), layout=False)  # names are text, never markup
         bar.set_class(not self.connected, "-offline")
@@ -350,6 +357,11 @@ class MainScreen(Screen[None]):
         if update.show is not None and state.chat(update.show) is not None:
             self.activate(update.show)
             self.composer.focus()
+        if update.network:
+            from console.screens.network import NetworkScreen
+
+            NetworkScreen.deliver(self.app)
+            self.refresh_status()
         if update.stats is not None:
             from console.screens.stats import StatsScreen
 
@@ -399,6 +411,12 @@ class MainScreen(Screen[None]):
         pane.rebuild()
         self._suggest_now()
 
+    def referral_source(self, chat: Chat | None) -> ReferralSource:
+        """The directory for a chat: a covered organisation's for its chats, else one's own."""
+        if chat is not None and chat.org is not None and chat.org in self.cover_referrals:
+            return self.cover_referrals[chat.org]
+        return self.referrals
+
     def _suggest_soon(self) -> None:
         """Recompute suggestions shortly after lines arrive (a burst costs one computation)."""
         if self._suggest_timer is not None:
@@ -409,7 +427,11 @@ class MainScreen(Screen[None]):
         self._suggest_timer = None
         chat = self.state.active_chat()
         pane = self.referral_pane
-        pane.set_suggestions(self.referrals.suggest(chat) if chat is not None else None)
+        source = self.referral_source(chat)
+        if pane.source is not source:  # another organisation's chat: its local services
+            pane.source, pane.suggestions = source, None
+            pane.rebuild()
+        pane.set_suggestions(source.suggest(chat) if chat is not None else None)
         self._show_verdict(chat)
 
     def _show_verdict(self, chat: Chat | None) -> None:
@@ -443,7 +465,8 @@ class MainScreen(Screen[None]):
     def _canned(self) -> tuple[CannedReply, ...]:
         from console.i18n import language
 
-        return self.config.canned_replies(language(), self.state.organisation_canned)
+        return self.config.canned_replies(language(),
+                                          self.state.canned_for(self.state.active_chat()))
 
     def _canned_hint(self, text: str) -> None:
         hint = self.query_one("#canned-hint", Static)
@@ -646,7 +669,7 @@ class MainScreen(Screen[None]):
                 self.notify(t("notice.closed", alias=chat.alias), markup=False)
 
         self.app.push_screen(
-            CloseDialog(chat.alias, chat.role, self.config.tags, self.referrals,
+            CloseDialog(chat.alias, chat.role, self.config.tags, self.referral_source(chat),
                         preselected=list(chat.referrals), suggested=suggested_ids,
                         warning=close_warning(chat)),
             done)
@@ -697,7 +720,8 @@ class MainScreen(Screen[None]):
         if not self.state.supervisor:
             self.notify(t("notice.stats_supervisors_only"), markup=False, severity="warning")
             return
-        self.app.push_screen(StatsScreen(self.session.send))
+        self.app.push_screen(StatsScreen(self.session.send,
+                                         organisation=self.state.organisation))
 
     def action_ask_supervisor(self) -> None:
         chat = self.state.active_chat()
@@ -713,6 +737,16 @@ class MainScreen(Screen[None]):
             chat.help_wanted = False
             self.show_active()
             self.refresh_chats()
+
+    def action_network(self) -> None:
+        """The professionals' network's topic rooms (only if the organisation is in it)."""
+        from console.screens.network import NetworkScreen
+
+        if not self.state.network.member:
+            self.notify(t("network.not_member"), markup=False, severity="warning")
+            return
+        if not isinstance(self.app.screen, NetworkScreen):  # back: what was read is not new
+            self.app.push_screen(NetworkScreen(self.session), lambda _: self.refresh_status())
 
     def action_staff_room(self) -> None:
         self.activate(ROOM)

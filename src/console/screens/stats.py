@@ -177,9 +177,12 @@ class StatsScreen(Screen[None]):
 
     def __init__(self, request: Callable[[protocol.Frame], bool], *,
                  today: dt.date | None = None, month: tuple[int, int] | None = None,
-                 report_dir: Path | None = None) -> None:
+                 report_dir: Path | None = None, organisation: str | None = None) -> None:
         super().__init__(id="stats-screen")
         self.request = request
+        self.organisation = organisation
+        """Whose figures these are, on a relay of several organisations (the relay answers
+        with the supervisor's own organisation's only)."""
         self.today = today or dt.date.today()
         self.month = month or (self.today.year, self.today.month)
         self.figures: Statistics | None = None
@@ -235,6 +238,8 @@ class StatsScreen(Screen[None]):
         self.figures = Statistics.from_dict(report)
         title = tr("title", since=self.figures.since.isoformat(),
                    until=self.figures.until.isoformat())
+        if self.organisation:
+            title = f"{clean(self.organisation)} · {title}"
         self.query_one("#stats-title", Label).update(title)
         self.query_one("#stats-body", Static).update(render(self.figures))
 

@@ -67,6 +67,8 @@ class ChatList(OptionList):
             if chat.urgent:
                 text.append("! ", style="bold red")
             text.append(chat.alias, style="bold" if chat.unread else "")
+            if chat.org_name:  # another organisation's chat, taken while covering it
+                text.append(f" · {t('cover.for', org=chat.org_name)}", style="dim")
             if chat.readonly:
                 text.append(f" · {chat.staff_name or chat.staff or '?'}", style="dim")
                 text.append(f" ({t('chats.following') if chat.following else t('chats.watch')})",

@@ -37,6 +37,8 @@ class ChatHeader(Static):
             details = [chat.lang or "?", t(f"role.{chat.role}") if chat.role else
                        t("role.unknown")]
             text.append("  " + " · ".join(details), style="not bold")
+            if chat.org_name:  # another organisation's chat, taken while covering it
+                text.append("  " + t("cover.for", org=chat.org_name), style="bold")
             if chat.readonly:
                 text.append("  " + t("header.readonly",
                                      staff=chat.staff_name or chat.staff or "?"),

@@ -9,7 +9,6 @@ an unassigned question becomes yours; a supervisor may read anyone's (audited).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from rich.text import Text
 from textual import on
@@ -19,6 +18,7 @@ from textual.widgets.option_list import Option
 
 from console.i18n import t
 from console.widgets.transcript import clean
+from relay import protocol
 
 
 class InboxPane(OptionList):
@@ -50,13 +50,13 @@ class InboxPane(OptionList):
         self.questions: list[int] = []
         self.me: str | None = None
 
-    def set_entries(self, entries: list[dict[str, Any]], me: str | None) -> None:
+    def set_entries(self, entries: list[protocol.InboxEntry], me: str | None) -> None:
         """Rebuild the rows (a handful of questions at a time), keeping the highlight."""
         highlighted = self.highlighted
         current = self.questions[highlighted] if highlighted is not None and \
             highlighted < len(self.questions) else None
         self.me = me
-        self.questions = [int(e["id"]) for e in entries]
+        self.questions = [e["id"] for e in entries]
         self.clear_options()
         if not entries:
             self.add_option(Option(Text(t("inbox.empty"), style="dim italic"), disabled=True))
@@ -65,27 +65,27 @@ class InboxPane(OptionList):
         if current in self.questions:
             self.highlighted = self.questions.index(current)
 
-    def _prompt(self, entry: dict[str, Any]) -> Text:
+    def _prompt(self, entry: protocol.InboxEntry) -> Text:
         width = max(16, self.size.width - 2) if self.size.width else 30
         head = Text()
-        unread = int(entry.get("unread") or 0)
-        if entry.get("urgent"):
+        unread = entry["unread"]
+        if entry["urgent"]:
             head.append(f"{t('queue.urgent')} ", style="bold red")
         head.append(t("inbox.alias", id=entry["id"]), style="bold" if unread else "")
         if unread:
             head.append(f" ({unread})", style="bold reverse")
-        details = [entry.get("lang") or "?"]
-        if entry.get("role"):
+        details = [entry["lang"] or "?"]
+        if entry["role"]:
             details.append(t(f"role.{entry['role']}"))
-        state = "inbox.read" if entry.get("read") else "inbox.answered" if entry.get(
-            "answered") else "inbox.new"
+        state = "inbox.read" if entry["read"] else "inbox.answered" if entry["answered"] \
+            else "inbox.new"
         details.append(t(state))
-        staff = entry.get("staff")
+        staff = entry["staff"]
         if staff:
             details.append(t("inbox.mine") if staff == self.me else
-                           t("inbox.held", name=entry.get("staff_name") or staff))
+                           t("inbox.held", name=entry["staff_name"] or staff))
         head.append(" · " + " · ".join(details), style="dim")
-        preview = Text("  " + clean(" ".join(str(entry.get("preview") or "").split())),
+        preview = Text("  " + clean(" ".join(entry["preview"].split())),
                        style="italic")
         # One line each, cut with an ellipsis: the list must not grow with a long question.
         head.truncate(width, overflow="ellipsis")

@@ -246,6 +246,8 @@ class QueuePane(ScrollView, can_focus=True):
                         Segment(wait, base + self._style("wait"))]
         else:
             detail = describe(entry)
+            if entry.org_name:  # another organisation's visitor, covered by this one's staff
+                detail = f"{t('cover.for', org=clean(entry.org_name))} · {detail}"
             if entry.urgent:
                 detail = f"{t('queue.urgent')} · {detail}"
             if entry.marked_by:  # a colleague's verdict, kept by the relay over triage's

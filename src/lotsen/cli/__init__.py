@@ -3,10 +3,29 @@
 from __future__ import annotations
 
 import typer
+import typer.rich_utils
+
+from lotsen.cli.words import t
+
+
+def _typer_words() -> None:
+    """Typer's own words in help and errors (panel titles, [default: …]) in the CLI's language."""
+    rich = typer.rich_utils
+    rich.ARGUMENTS_PANEL_TITLE = t("typer.arguments")
+    rich.OPTIONS_PANEL_TITLE = t("typer.options")
+    rich.COMMANDS_PANEL_TITLE = t("typer.commands")
+    rich.ERRORS_PANEL_TITLE = t("typer.error")
+    rich.ABORTED_TEXT = t("typer.aborted")
+    rich.RICH_HELP = t("typer.try_help")
+    rich.DEFAULT_STRING = t("typer.default")
+    rich.REQUIRED_LONG_STRING = t("typer.required")
+
+
+_typer_words()
 
 app = typer.Typer(
     name="lotsen",
-    help="Lotsen: anonymous counselling chat. Run the relay, manage staff, read statistics.",
+    help=t("help.app"),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,

@@ -35,6 +35,7 @@ from lotsen.cli.common import (
     require_database,
     with_storage,
 )
+from lotsen.cli.words import t
 from relay.storage import AuditEntry
 from relay.storage.sqlite import SQLiteStorage
 from relay.terminal_text import visible_value
@@ -51,7 +52,7 @@ def parse_since(text: str, timezone: ZoneInfo, now: float) -> float:
     try:
         moment = datetime.fromisoformat(text.strip())
     except ValueError:
-        fail(f"--since {text!r} is neither a duration like 24h or 7d nor a date like 2026-03-01")
+        fail(t("audit.bad_since", text=text))
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone)
     return moment.timestamp()
@@ -67,18 +68,12 @@ def _row(entry: AuditEntry, timezone: ZoneInfo) -> dict[str, object]:
     }
 
 
-@app.command()
+@app.command(help=t("help.audit"))
 def audit(
-    since: str = typer.Option(None, "--since",
-                              help="Only entries since a date/time (2026-03-01, "
-                                   "2026-03-01T12:00, local time) or a duration ago (90m, 24h, "
-                                   "7d) (default: all)."),
-    user: str = typer.Option(None, "--user",
-                             help="Only actions by this staff member ('cli' for commands run "
-                                  "on the server, 'system' for the relay itself, "
-                                  "'(unauthenticated)' for failed logins and lockouts)."),
-    output: str = typer.Option("table", "--format", help="table, json or csv."),
-    limit: int = typer.Option(1000, "--limit", min=1, help="At most this many newest entries."),
+    since: str = typer.Option(None, "--since", help=t("help.audit.since")),
+    user: str = typer.Option(None, "--user", help=t("help.audit.user")),
+    output: str = typer.Option("table", "--format", help=t("help.format")),
+    limit: int = typer.Option(1000, "--limit", min=1, help=t("help.audit.limit")),
     org: str = OrgOption,
     db: str | None = DbOption,
     config: Path = ConfigOption,
@@ -89,7 +84,7 @@ def audit(
     log per organisation (--org).
     """
     if output not in FORMATS:
-        fail(f"unknown --format {output!r} — use table, json or csv")
+        fail(t("audit.bad_format", output=output))
     cfg = for_org(load(config, db), org)
     require_database(cfg)
     timezone = cfg.hours.timezone
@@ -118,10 +113,11 @@ def _print_table(rows: list[dict[str, object]], since: str | None, user: str | N
     from rich.text import Text
 
     if not rows:
-        typer.echo("No audit entries" + (f" by {user}" if user else "")
-                   + (f" since {since}" if since else "") + ".")
+        key = "audit.none" + ("_by" if user else "") + ("_since" if since else "")
+        typer.echo(t(key, user=user, since=since))
         return
-    table = Table("time", "actor", "action", "conversation", "detail")
+    # The columns are the JSON and CSV keys, in words.
+    table = Table(*(t(f"audit.col.{column}") for column in rows[0]))
     for row in rows:
         table.add_row(*(Text("" if value is None else str(value)) for value in row.values()))
     Console(highlight=False).print(table)

@@ -9,24 +9,25 @@ from typing import NoReturn, TypeVar
 
 import typer
 
+from lotsen.cli.words import t
 from relay.config import ConfigError, RelayConfig, config_from_env, load_config
 from relay.organisations import DEFAULT_ORG
 from relay.storage import PostgresURL, StorageError, database_target, open_storage
 from relay.storage.sqlite import SQLiteStorage
+from vocabulary.phrases import Phrase
 
 T = TypeVar("T")
 
-ConfigOption = typer.Option(None, "--config", "-c", help="TOML config file (optional).",
+ConfigOption = typer.Option(None, "--config", "-c", help=t("help.option.config"),
                             dir_okay=False)
-DbOption = typer.Option(None, "--db", help="SQLite database file (default: ./lotsen.db), or a "
-                                           "PostgreSQL URL postgresql://user@host:5432/dbname.")
-OrgOption = typer.Option(None, "--org", help="Organisation id (needed when the relay serves "
-                                             "several; see lotsen org list).")
+DbOption = typer.Option(None, "--db", help=t("help.option.db"))
+OrgOption = typer.Option(None, "--org", help=t("help.option.org"))
 
 
-def fail(message: str, code: int = 2) -> NoReturn:
-    """Print a one-line error for a person (never a traceback) and exit."""
-    typer.secho(f"error: {message}", fg=typer.colors.RED, err=True)
+def fail(message: str | Phrase | Exception, code: int = 2) -> NoReturn:
+    """Print a one-line error for a person (never a traceback) and exit; a phrase or an
+    error made of one (a ConfigError, a StorageError) is said in the CLI's language."""
+    typer.secho(t("error", message=message), fg=typer.colors.RED, err=True)
     raise typer.Exit(code)
 
 
@@ -35,7 +36,7 @@ def load(config: Path | None, db: str | Path | None = None) -> RelayConfig:
         cfg = load_config(config) if config else RelayConfig()
         cfg = config_from_env(cfg)
     except ConfigError as exc:
-        fail(str(exc))
+        fail(exc)
     return cfg.with_overrides(database=database_target(db) if db else None)
 
 
@@ -43,7 +44,7 @@ def require_database(cfg: RelayConfig) -> None:
     """A clear error instead of creating an empty SQLite file (a PostgreSQL database is
     checked when it is opened: it must exist, ``lotsen`` never creates one)."""
     if not isinstance(cfg.database, PostgresURL) and not cfg.database.is_file():
-        fail(f"no database at {cfg.database} — pass --db with the relay's database file")
+        fail(t("common.no_database", path=cfg.database))
 
 
 def for_org(cfg: RelayConfig, org: str | None) -> RelayConfig:
@@ -52,16 +53,13 @@ def for_org(cfg: RelayConfig, org: str | None) -> RelayConfig:
     served = cfg.served()
     if org is None:
         if len(served) > 1:
-            fail(f"this relay serves several organisations ({', '.join(served.ids)}) — pass "
-                 "--org with one of them")
+            fail(t("common.several_orgs", ids=", ".join(served.ids)))
         return cfg.for_organisation(next(iter(served)))
     found = served.get(org)
     if found is None:
         if served.implicit:
-            fail(f"--org {org!r}: this relay has no [[organisation]] in its config; its one "
-                 f"organisation is {DEFAULT_ORG!r} (or leave out --org)")
-        fail(f"--org {org!r}: no such organisation — this relay serves "
-             f"{', '.join(served.ids)} (lotsen org list)")
+            fail(t("common.no_org_tables", org=org, default=DEFAULT_ORG))
+        fail(t("common.no_such_org", org=org, ids=", ".join(served.ids)))
     return cfg.for_organisation(found)
 
 
@@ -83,4 +81,4 @@ def with_storage(cfg: RelayConfig, action: Callable[[SQLiteStorage], Awaitable[T
     try:
         return asyncio.run(run())
     except StorageError as exc:
-        fail(str(exc))
+        fail(exc)

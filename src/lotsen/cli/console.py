@@ -24,38 +24,32 @@ import typer
 
 from lotsen.cli import app
 from lotsen.cli.common import fail
+from lotsen.cli.words import t
 from relay.config import DEFAULT_PORT
 from relay.protocol import LANGUAGES
 
-ServerOption = typer.Option(None, "--server", help="Relay address, e.g. chat.example.se "
-                            "(wss://, through its TLS proxy) or 127.0.0.1:8765 (this machine, "
-                            "ws://) (default: the one used last time).")
-UserOption = typer.Option(None, "--user", help="Your user name (default: the one used last "
-                          "time). The password is asked in the console, never here.")
-LangOption = typer.Option(None, "--lang", help="Language of the console: sv, en or nb "
-                          "(default: from the config file, else sv).")
+ServerOption = typer.Option(None, "--server", help=t("help.console.server"))
+UserOption = typer.Option(None, "--user", help=t("help.console.user"))
+LangOption = typer.Option(None, "--lang", help=t("help.console.lang"))
 
 
 def _language(lang: str | None, configured: str) -> str:
     chosen = lang or configured
     if chosen not in LANGUAGES:
-        fail(f"unknown language {chosen!r} — pass --lang sv, en or nb")
+        fail(t("console.bad_lang", lang=chosen))
     return chosen
 
 
-@app.command("console")
+@app.command("console", help=t("help.console"))
 def console_command(
     server: str = ServerOption,
     user: str = UserOption,
     lang: str = LangOption,
-    config: Path = typer.Option(None, "--config", help="Console config file (TOML) "
-                                "(default: console.toml in your config directory).",
+    config: Path = typer.Option(None, "--config", help=t("help.console.config"),
                                 dir_okay=False),
-    directory: Path = typer.Option(None, "--directory", help="Referral directory file (TOML) "
-                                   "(default: the one shipped with Lotsen).", dir_okay=False),
-    insecure: bool = typer.Option(False, "--insecure", help="Allow plaintext ws:// to a host "
-                                  "that is not this machine. Test networks only: the password "
-                                  "and every chat travel unencrypted."),
+    directory: Path = typer.Option(None, "--directory", help=t("help.console.directory"),
+                                   dir_okay=False),
+    insecure: bool = typer.Option(False, "--insecure", help=t("help.console.insecure")),
 ) -> None:
     """Open the staff console: queue, chats and referrals, from the keyboard."""
     from console.client import PlaintextRefused, staff_url
@@ -64,18 +58,15 @@ def console_command(
     try:
         cfg = load_console_config(config)
     except ConsoleConfigError as exc:
-        fail(str(exc))
+        fail(exc)
     remembered = load_remembered()
     address = server or remembered.server
     try:
         staff_url(address, insecure=insecure)
     except PlaintextRefused as exc:
-        fail(f"{address!r} would send the password and chats unencrypted to {exc.host}, which "
-             "is not this machine — use wss:// (or no scheme, which means wss://), or pass "
-             "--insecure on a test network")
+        fail(t("console.plaintext", address=address, host=exc.host))
     except ValueError:
-        fail(f"{address!r} is not a server address — pass --server like chat.example.se or "
-             "127.0.0.1:8765")
+        fail(t("console.bad_server", address=address))
     from console.app import LotsenConsole
 
     LotsenConsole(server=address, user=user or remembered.user, insecure=insecure,
@@ -102,13 +93,27 @@ def demo_organisations(count: int) -> list[tuple[str, str, str]]:
 
 
 def demo_config(orgs: int) -> str:
-    """The demo relay's config: always open; with ``orgs`` > 1, that many organisations."""
+    """The demo relay's config: always open; with ``orgs`` > 1, that many organisations,
+    all in the professionals' network."""
     text = "[hours]\nalways_open = true\n"
     if orgs > 1:
+        text += DEMO_NETWORK  # every demo organisation takes part in the network
         text += "".join(f'\n[[organisation]]\nid = "{org_id}"\nname = "{name}"\n'
-                        "[organisation.hours]\nalways_open = true\n"
+                        "network = true\n[organisation.hours]\nalways_open = true\n"
                         for org_id, name, _ in demo_organisations(orgs))
     return text
+
+
+# The professionals' network of ``lotsen demo --orgs N`` (docs/operations.md).
+DEMO_NETWORK = """
+[[network.room]]
+id = "rus"
+name = { sv = "Rus – erfarenheter", en = "Substance use – experiences", nb = "Rus – erfaringer" }
+
+[[network.room]]
+id = "anhorig"
+name = { sv = "Anhörigstöd", en = "Supporting relatives", nb = "Pårørendestøtte" }
+"""
 
 
 def _create_demo_account(database: Path, password: str, orgs: int = 1) -> None:
@@ -142,8 +147,9 @@ def _wait_until_ready(process: subprocess.Popen[bytes], port: int, log: Path) ->
         if process.poll() is not None:
             lines = log.read_text(encoding="utf-8", errors="replace").splitlines()
             reason = next((ln.removeprefix("error: ") for ln in reversed(lines)
-                           if ln.startswith("error:")), lines[-1] if lines else "no output")
-            fail(f"the demo relay did not start: {reason}")
+                           if ln.startswith("error:")), lines[-1] if lines else
+                          t("demo.no_output"))
+            fail(t("demo.not_started", reason=reason))
         try:
             with urllib.request.urlopen(url, timeout=1) as response:
                 if response.status == 200:
@@ -151,7 +157,7 @@ def _wait_until_ready(process: subprocess.Popen[bytes], port: int, log: Path) ->
         except (urllib.error.URLError, OSError):
             pass
         time.sleep(0.1)
-    fail(f"the demo relay did not answer on port {port} within 20 s (log: {log})")
+    fail(t("demo.no_answer", port=port, log=log))
 
 
 def _stop(process: subprocess.Popen[bytes]) -> None:
@@ -164,15 +170,13 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
             process.wait(5)
 
 
-@app.command()
+@app.command(help=t("help.demo"))
 def demo(
     visitors: int = typer.Option(3, "--visitors", min=0, max=50,
-                                 help="How many simulated visitors write in."),
-    port: int = typer.Option(DEFAULT_PORT, "--port", help="Port for the demo relay."),
-    lang: str = typer.Option("sv", "--lang", help="Language of the console: sv, en or nb."),
-    orgs: int = typer.Option(1, "--orgs", min=1, max=5,
-                             help="Organisations on the demo relay (a shared service); the "
-                                  "console logs in to the first one."),
+                                 help=t("help.demo.visitors")),
+    port: int = typer.Option(DEFAULT_PORT, "--port", help=t("help.demo.port")),
+    lang: str = typer.Option("sv", "--lang", help=t("help.demo.lang")),
+    orgs: int = typer.Option(1, "--orgs", min=1, max=5, help=t("help.demo.orgs")),
 ) -> None:
     """Try Lotsen in one command: a relay, visitors who write in, and the console logged in.
 
@@ -180,9 +184,9 @@ def demo(
     """
     lang = _language(lang, "sv")
     if not 1 <= port <= 65535:
-        fail(f"{port} is not a port number — pass --port between 1024 and 65535")
+        fail(t("demo.bad_port", port=port))
     if not _port_free(port):
-        fail(f"port {port} is in use — pass --port, or stop the other program")
+        fail(t("serve.port_in_use", port=port))
     workdir = Path(tempfile.mkdtemp(prefix="lotsen-demo-"))
     database = workdir / "lotsen.db"
     config = workdir / "relay.toml"
@@ -201,25 +205,24 @@ def demo(
                  "--port", str(port), "--db", str(database), "--config", str(config)],
                 stdout=output, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env)
         _wait_until_ready(process, port, log)
-        typer.echo(f"Lotsen demo: relay on {page} — open it in a browser to chat as a visitor.")
+        typer.echo(t("demo.started", page=page))
         organisations = demo_organisations(orgs) if orgs > 1 else []
         for org_id, name, login in organisations:
-            typer.echo(f"  {name}: {page}org/{org_id}/ — staff {login}" + (
-                " (this console)" if login == "demo" else
-                f": lotsen console --server 127.0.0.1:{port} --user {login}, "
-                f"password {password}"))
+            typer.echo(t("demo.org_here" if login == "demo" else "demo.org_other", name=name,
+                         page=page, org=org_id, login=login, port=port, password=password))
         from relay.demo_visitors import VisitorThread
 
         if visitors:
             visitor_thread = VisitorThread(
                 port, visitors, orgs=tuple(org_id for org_id, _, _ in organisations)).start()
         from console.app import LotsenConsole
-        from console.i18n import set_language, t
+        from console.i18n import set_language
+        from console.i18n import t as console_text
 
         set_language(lang)
         console = LotsenConsole(server=f"127.0.0.1:{port}", user="demo", password=password,
                                 lang=lang, remember=False,
-                                welcome=t("demo.welcome", url=page, count=visitors))
+                                welcome=console_text("demo.welcome", url=page, count=visitors))
         console.run()
     except KeyboardInterrupt:
         pass
@@ -230,4 +233,4 @@ def demo(
             _stop(process)
         with contextlib.suppress(OSError):
             shutil.rmtree(workdir)
-    typer.echo(f"Lotsen demo stopped (the temporary database is deleted). The demo page was {page}")
+    typer.echo(t("demo.stopped", page=page))

@@ -38,6 +38,7 @@ from lotsen.cli.common import (
     require_database,
     with_storage,
 )
+from lotsen.cli.words import t
 from relay.config import RelayConfig
 from relay.storage import ConversationRecord, Line, PostgresURL, StorageError
 from relay.storage.sqlite import SQLiteStorage, migrations
@@ -74,35 +75,38 @@ def transcript_text(record: ConversationRecord, lines: list[Line], names: dict[s
     separator character is written out visibly (``\x1b``), in the file and on a terminal alike.
     """
     staff = names.get(record.staff or "", record.staff) if record.staff else None
+    not_given = t("transcript.not_given")
     facts = [
-        ("Conversation", f"{record.id} ({record.alias})"),
-        ("Started", _stamp(record.created_at, tz)),
-        ("Answered", _stamp(record.claimed_at, tz) + (f" by {visible(staff)}" if staff else "")),
-        ("Ended", _stamp(record.closed_at, tz) +
-         (f" by {record.closed_by}" if record.closed_by else "")),
-        ("Language", record.lang or "not given"),
-        ("Who writes", record.outcome_role or record.role or "not given"),
-        ("Topics", visible(", ".join(record.tags)) or "–"),
-        ("Referrals", visible(", ".join(record.referrals)) or "–"),
-        ("Urgent", "yes" if record.urgent else "no"),
+        (t("transcript.conversation"), f"{record.id} ({record.alias})"),
+        (t("transcript.started"), _stamp(record.created_at, tz)),
+        (t("transcript.answered"), _stamp(record.claimed_at, tz)
+         + (t("transcript.by", who=visible(staff)) if staff else "")),
+        (t("transcript.ended"), _stamp(record.closed_at, tz)
+         + (t("transcript.by", who=record.closed_by) if record.closed_by else "")),
+        (t("transcript.language"), record.lang or not_given),
+        (t("transcript.who"), record.outcome_role or record.role or not_given),
+        (t("transcript.topics"), visible(", ".join(record.tags)) or "–"),
+        (t("transcript.referrals"), visible(", ".join(record.referrals)) or "–"),
+        (t("transcript.urgent"), t("transcript.yes") if record.urgent else t("transcript.no")),
     ]
-    out = [f"Lotsen conversation transcript, exported {_stamp(exported_at, tz)} ({tz.key})",
-           "For the case record. Handle under secrecy (OSL 26 kap.).", ""]
+    out = [t("transcript.title", when=_stamp(exported_at, tz), zone=tz.key),
+           t("transcript.secrecy"), ""]
     out += [f"{label + ':':14}{value}" for label, value in facts]
     if record.state != "closed":
-        out.append(f"{'State:':14}{record.state} — later lines are not in this export")
+        out.append(f"{t('transcript.state') + ':':14}"
+                   + t("transcript.open", state=record.state))
     out.append("")
     for line in lines:
         if line.kind == "visitor":
             who = record.alias
         elif line.kind == "system":
-            who = "System"
+            who = t("transcript.system")
         else:
-            who = names.get(line.author or "", line.author or "staff")
+            who = names.get(line.author or "", line.author or t("transcript.staff"))
             if line.kind == "note":
-                who += " (internal note)"
+                who += t("transcript.note")
             elif line.kind == "whisper":
-                who += " (supervisor, staff only)"
+                who += t("transcript.whisper")
         # Only \n starts a new (indented) line; \r, \x1c, \u2028 and the like are shown.
         first, *rest = visible(line.text, keep_newlines=True).split("\n")
         out.append(f"[{_stamp(line.ts, tz)}] {visible(who)}: {first}")
@@ -116,20 +120,17 @@ def _open_new(path: Path, force: bool) -> int:
     try:
         return os.open(path, flags, 0o600)
     except FileExistsError:
-        fail(f"{path} exists — choose another --out, or pass --force to overwrite it")
+        fail(t("export.exists", path=path))
     except OSError as exc:
-        fail(f"cannot write {path}: {exc.strerror or exc}")
+        fail(t("common.cannot_write", path=path, reason=exc.strerror or exc))
 
 
-@app.command()
+@app.command(help=t("help.export"))
 def export(
-    conversation: int = typer.Argument(..., help="The conversation number staff see."),
-    out: Path = typer.Option(None, "--out", "-o", dir_okay=False,
-                             help="Text file to write ('-' for standard output) "
-                                  "(default: lotsen-conversation-N.txt)."),
-    notes: bool = typer.Option(False, "--notes",
-                               help="Include internal notes and supervisor whispers."),
-    force: bool = typer.Option(False, "--force", help="Overwrite an existing file."),
+    conversation: int = typer.Argument(..., help=t("help.export.conversation")),
+    out: Path = typer.Option(None, "--out", "-o", dir_okay=False, help=t("help.export.out")),
+    notes: bool = typer.Option(False, "--notes", help=t("help.export.notes")),
+    force: bool = typer.Option(False, "--force", help=t("help.export.force")),
     org: str = OrgOption,
     db: str | None = DbOption,
     config: Path = ConfigOption,
@@ -143,12 +144,12 @@ def export(
     async def act(storage: SQLiteStorage) -> tuple[str, int]:
         record = await storage.conversation(conversation)
         if record is None:
-            fail(f"no conversation {conversation} in {cfg.database}"
-                 + (f" for organisation {cfg.org}" if cfg.organisations else ""))
+            fail(t("export.no_conversation_org", number=conversation, database=cfg.database,
+                   org=cfg.org) if cfg.organisations else
+                 t("export.no_conversation", number=conversation, database=cfg.database))
         if record.purged:
-            fail(f"the text of conversation {conversation} was deleted by the retention purge "
-                 f"(closed {_stamp(record.closed_at, cfg.hours.timezone)}); only its "
-                 "statistics record remains")
+            fail(t("export.purged", number=conversation,
+                   closed=_stamp(record.closed_at, cfg.hours.timezone)))
         kinds = None if notes else CASE_KINDS
         lines = await storage.lines_after(conversation, 0, kinds)
         names = {a.username: a.display_name for a in await storage.list_staff()}
@@ -172,9 +173,8 @@ def export(
 
     _, count = with_storage(cfg, act)
     if not to_stdout:
-        typer.echo(f"Wrote conversation {conversation} ({count} lines) to {target}. "
-                   "The export is recorded in the audit log; file it in the case record and "
-                   "delete this copy.", err=False)
+        typer.echo(t("export.written", number=conversation, count=count, path=target),
+                   err=False)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -248,9 +248,7 @@ def pg_backup(url: PostgresURL, target: Path, *, audit: bool = True) -> dict[str
     from relay.storage.postgres import pg_dump_command, record_backup, stored_schema_version
 
     if shutil.which("pg_dump") is None:
-        raise OSError("pg_dump is not installed — install PostgreSQL's client tools (Debian: "
-                      "apt-get install postgresql-client, the same major version as the server "
-                      "or newer), or back up with your own pg_dump/pg_basebackup setup")
+        raise OSError(t("backup.no_pg_dump"))
     version = asyncio.run(stored_schema_version(url))
     if audit and version >= 1:
         # Audited first, so the dump holds the record of its own making; written directly,
@@ -265,8 +263,8 @@ def pg_backup(url: PostgresURL, target: Path, *, audit: bool = True) -> dict[str
                           check=False)
     if done.returncode != 0:
         partial.unlink(missing_ok=True)
-        reason = (done.stderr.strip().splitlines() or ["no reason given"])[-1]
-        raise OSError(f"pg_dump failed: {reason}")
+        reason = (done.stderr.strip().splitlines() or [t("backup.no_reason")])[-1]
+        raise OSError(t("backup.pg_dump_failed", reason=reason))
     with open(partial, "rb+") as file:
         os.fsync(file.fileno())
     os.replace(partial, target)
@@ -283,13 +281,11 @@ def prune_backups(folder: Path, keep: int, suffix: str = BACKUP_SUFFIX) -> list[
     return doomed
 
 
-@app.command()
+@app.command(help=t("help.backup"))
 def backup(
-    dest: Path = typer.Argument(..., help="A file to write, or a folder to put a dated "
-                                          "lotsen-YYYYMMDD-HHMMSS.db file in."),
-    keep: int = typer.Option(None, min=1, help="With a folder: keep only the newest N backups "
-                                               "there (match them to the retention period)."),
-    force: bool = typer.Option(False, "--force", help="Overwrite an existing backup file."),
+    dest: Path = typer.Argument(..., help=t("help.backup.dest")),
+    keep: int = typer.Option(None, min=1, help=t("help.backup.keep")),
+    force: bool = typer.Option(False, "--force", help=t("help.backup.force")),
     db: str | None = DbOption,
     config: Path = ConfigOption,
 ) -> None:
@@ -304,133 +300,129 @@ def backup(
     else:
         target = dest
         if keep is not None:
-            fail("--keep needs DEST to be a folder")
+            fail(t("backup.keep_needs_folder"))
         if not target.parent.is_dir():
-            fail(f"no folder {target.parent} — create it first")
+            fail(t("backup.no_folder", folder=target.parent))
     if target.exists() and not force:
-        fail(f"{target} exists — pass --force to overwrite it, or give a folder")
+        fail(t("backup.exists", path=target))
     if isinstance(cfg.database, PostgresURL):
         try:
             dumped = pg_backup(cfg.database, target)
         except (StorageError, OSError) as exc:
-            fail(f"backup failed: {exc}")
+            fail(t("backup.failed", problem=exc))
         pruned = prune_backups(dest, keep, suffix) if folder and keep else []
-        typer.echo(f"Dumped {cfg.database} to {target} with pg_dump "
-                   f"({dumped['bytes'] // 1024} KiB, schema version {dumped['version']}; "
-                   f"restore into an empty database with pg_restore).")
+        typer.echo(t("backup.dumped", database=cfg.database, path=target,
+                     kib=dumped["bytes"] // 1024, version=dumped["version"]))
         if pruned:
-            typer.echo(f"Deleted {len(pruned)} older backup(s); kept the newest {keep}.")
-        typer.echo("The backup holds transcripts not yet purged: keep it as protected as the "
-                   "database and no longer than the retention period.")
+            typer.echo(t("backup.pruned", count=len(pruned), keep=keep))
+        typer.echo(t("backup.protect"))
         return
     source = sqlite_file(cfg)
     if target.resolve() == source.resolve():
-        fail("the backup must not be the database itself")
+        fail(t("backup.same_file"))
     try:
         result = backup_database(source, target)
     except (sqlite3.Error, OSError, StorageError) as exc:
-        fail(f"backup failed: {exc}")
+        fail(t("backup.failed", problem=exc))
     pruned = prune_backups(dest, keep) if folder and keep else []
-    typer.echo(f"Backed up {source} to {target} ({result['bytes'] // 1024} KiB, schema version "
-               f"{result['version']}, {result['conversations']} conversation record(s)).")
+    typer.echo(t("backup.copied", database=source, path=target, kib=result["bytes"] // 1024,
+                 version=result["version"], count=result["conversations"]))
     if pruned:
-        typer.echo(f"Deleted {len(pruned)} older backup(s); kept the newest {keep}.")
-    typer.echo("The backup holds transcripts not yet purged: keep it as protected as the "
-               "database and no longer than the retention period.")
+        typer.echo(t("backup.pruned", count=len(pruned), keep=keep))
+    typer.echo(t("backup.protect"))
 
 
 # ---------------------------------------------------------------------------------------------
 # migrate
 
 
-@app.command()
+@app.command(help=t("help.migrate"))
 def migrate(
-    check: bool = typer.Option(False, "--check",
-                               help="Only report; exit with status 1 if migrations are pending."),
+    check: bool = typer.Option(False, "--check", help=t("help.migrate.check")),
     backup_first: bool = typer.Option(True, "--backup/--no-backup",
-                                      help="Back up the database before migrating."),
+                                      help=t("help.migrate.backup")),
     db: str | None = DbOption,
     config: Path = ConfigOption,
 ) -> None:
-    """Show the database schema version and apply pending migrations (stop the relay first)."""
+    """Show the database schema version and apply pending migrations (stop the relay first).
+
+    Relays starting at once on one PostgreSQL database migrate one at a time (an advisory
+    lock), so there it may also run while relays are up; stopping them first is still the
+    safe order.
+    """
     cfg = load(config, db)
     require_database(cfg)
     if isinstance(cfg.database, PostgresURL):
-        _migrate_postgres(cfg, cfg.database, check=check, backup_first=backup_first)
-        return
-    source = sqlite_file(cfg)
-    try:
-        version = schema_version(source)
-    except sqlite3.Error as exc:
-        fail(f"cannot read {source}: {exc}")
-    shipped = [number for number, _ in migrations()]
-    latest = max(shipped, default=0)
-    pending = [number for number in shipped if number > version]
-    typer.echo(f"{source}: schema version {version}; this Lotsen ships version {latest}.")
-    if version > latest:
-        fail("the database is newer than this Lotsen — upgrade Lotsen, or restore the backup "
-             "taken before the upgrade")
-    if not pending:
-        typer.echo("Up to date: nothing to migrate.")
-        return
-    typer.echo(f"Pending migration(s): {', '.join(f'{n:03d}' for n in pending)}.")
-    if check:
-        raise typer.Exit(1)
-    if backup_first:
-        target = source.with_name(f"{source.name}.before-v{latest}-"
-                                  f"{datetime.now():%Y%m%d-%H%M%S}.bak")
+        from relay.storage.postgres import postgres_migrations
+
+        url = cfg.database
+        version = _postgres_version(url)
+        latest = migration_plan(url, [number for number, _ in postgres_migrations()], version,
+                                check=check)
+        if latest is None:
+            return
+        if backup_first and version >= 1:
+            target = Path(f"lotsen-before-v{latest}-{datetime.now():%Y%m%d-%H%M%S}"
+                          f"{PG_BACKUP_SUFFIX}")
+            try:
+                pg_backup(url, target)
+            except (StorageError, OSError) as exc:
+                fail(t("migrate.backup_failed_pg", problem=exc))
+            typer.echo(t("migrate.backed_up_pg", path=target))
+    else:
+        source = sqlite_file(cfg)
         try:
-            backup_database(source, target)
-        except (sqlite3.Error, OSError, StorageError) as exc:
-            fail(f"backup before migrating failed, nothing changed: {exc}")
-        typer.echo(f"Backed up to {target}.")
+            version = schema_version(source)
+        except sqlite3.Error as exc:
+            fail(t("migrate.cannot_read", path=source, problem=exc))
+        latest = migration_plan(source, [number for number, _ in migrations()], version,
+                                check=check)
+        if latest is None:
+            return
+        if backup_first:
+            target = source.with_name(f"{source.name}.before-v{latest}-"
+                                      f"{datetime.now():%Y%m%d-%H%M%S}.bak")
+            try:
+                backup_database(source, target)
+            except (sqlite3.Error, OSError, StorageError) as exc:
+                fail(t("migrate.backup_failed", problem=exc))
+            typer.echo(t("migrate.backed_up", path=target))
 
     async def act(storage: SQLiteStorage) -> None:  # opening applies the migrations
         await storage.audit("cli", "migrate", None, f"from={version} to={latest}")
 
     with_storage(cfg, act)
-    typer.echo(f"Migrated {source} to schema version {schema_version(source)}.")
+    now = (_postgres_version(cfg.database) if isinstance(cfg.database, PostgresURL)
+           else schema_version(cfg.database))
+    typer.echo(t("migrate.done", database=cfg.database, version=now))
 
 
-def _migrate_postgres(cfg: RelayConfig, url: PostgresURL, *, check: bool,
-                      backup_first: bool) -> None:
-    """``lotsen migrate`` on PostgreSQL: the same report, a pg_dump first, then the steps.
+def migration_plan(database: Path | PostgresURL, shipped: list[int], version: int, *,
+                   check: bool) -> int | None:
+    """Report ``database``'s schema ``version`` against the ``shipped`` migration numbers
+    (either engine's) and return the version to migrate to, or None when it is up to date.
 
-    Relays starting at once on one database migrate one at a time (an advisory lock), so
-    this may also run while relays are up; stopping them first is still the safe order.
+    Ends the command when the database is newer than this Lotsen, and with status 1 under
+    ``--check`` when migrations are pending.
     """
-    from relay.storage.postgres import postgres_migrations, stored_schema_version
-
-    try:
-        version = asyncio.run(stored_schema_version(url))
-    except StorageError as exc:
-        fail(str(exc))
-    shipped = [number for number, _ in postgres_migrations()]
     latest = max(shipped, default=0)
     pending = [number for number in shipped if number > version]
-    typer.echo(f"{url}: schema version {version}; this Lotsen ships version {latest}.")
+    typer.echo(t("migrate.versions", database=database, version=version, latest=latest))
     if version > latest:
-        fail("the database is newer than this Lotsen — upgrade Lotsen, or restore the backup "
-             "taken before the upgrade")
+        fail(t("migrate.newer"))
     if not pending:
-        typer.echo("Up to date: nothing to migrate.")
-        return
-    typer.echo(f"Pending migration(s): {', '.join(f'{n:03d}' for n in pending)}.")
+        typer.echo(t("migrate.up_to_date"))
+        return None
+    typer.echo(t("migrate.pending", numbers=", ".join(f"{n:03d}" for n in pending)))
     if check:
         raise typer.Exit(1)
-    if backup_first and version >= 1:
-        target = Path(f"lotsen-before-v{latest}-{datetime.now():%Y%m%d-%H%M%S}"
-                      f"{PG_BACKUP_SUFFIX}")
-        try:
-            pg_backup(url, target)
-        except (StorageError, OSError) as exc:
-            fail(f"backup before migrating failed, nothing changed: {exc} "
-                 "(or pass --no-backup after taking your own)")
-        typer.echo(f"Backed up to {target} (pg_dump).")
+    return latest
 
-    async def act(storage: SQLiteStorage) -> None:  # opening applies the migrations
-        await storage.audit("cli", "migrate", None, f"from={version} to={latest}")
 
-    with_storage(cfg, act)
-    typer.echo(f"Migrated {url} to schema version "
-               f"{asyncio.run(stored_schema_version(url))}.")
+def _postgres_version(url: PostgresURL) -> int:
+    from relay.storage.postgres import stored_schema_version
+
+    try:
+        return asyncio.run(stored_schema_version(url))
+    except StorageError as exc:
+        fail(exc)

@@ -15,6 +15,7 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
+from lotsen.cli.words import said, t
 from referrals import (
     Conversation,
     Directory,
@@ -26,7 +27,7 @@ from referrals.evaluation import EvaluationReport, evaluate, read_labelled_cases
 from referrals.lexicon import URGENT_KINDS
 
 app = typer.Typer(
-    help="Referral directory and triage: check a directory, suggest services, evaluate.",
+    help=t("help.referrals"),
     no_args_is_help=True,
 )
 
@@ -34,13 +35,13 @@ DirectoryOption = typer.Option(
     None,
     "--directory",
     "-d",
-    help="Directory TOML applied on top of the shipped default (default: the default only).",
+    help=t("help.referrals.directory"),
     dir_okay=False,
 )
 
 
 def _fail(message: str) -> NoReturn:
-    typer.secho(f"error: {message}", fg=typer.colors.RED, err=True)
+    typer.secho(t("error", message=message), fg=typer.colors.RED, err=True)
     raise typer.Exit(2)
 
 
@@ -49,7 +50,7 @@ def _load(path: Path | None, *, extend: bool = True) -> Directory:
         return load_directory(path, extend=extend)
     except DirectoryError as error:
         for problem in error.problems:
-            typer.secho(f"error: {problem}", fg=typer.colors.RED, err=True)
+            typer.secho(t("error", message=problem.phrase), fg=typer.colors.RED, err=True)
         raise typer.Exit(2) from None
 
 
@@ -57,84 +58,72 @@ def _read_json(path: Path) -> object:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        _fail(f"{path}: file not found")
+        _fail(t("referrals.not_found", path=path))
     except (OSError, UnicodeDecodeError) as error:
-        _fail(f"{path}: cannot read the file ({error})")
+        _fail(t("referrals.unreadable", path=path, problem=error))
     except json.JSONDecodeError as error:
-        _fail(f"{path}:{error.lineno}: not valid JSON ({error.msg})")
+        _fail(t("referrals.bad_json", path=path, line=error.lineno, problem=error.msg))
 
 
-@app.command("check")
+@app.command("check", help=t("help.referrals.check"))
 def check(
-    file: Path = typer.Argument(
-        None, help="Directory TOML to check (default: the shipped default).", dir_okay=False
-    ),
-    alone: bool = typer.Option(
-        False, "--alone", help="Check FILE on its own, not applied on top of the default."
-    ),
-    today: str = typer.Option(
-        None, "--today", help="Date to judge staleness by, YYYY-MM-DD (default: today)."
-    ),
+    file: Path = typer.Argument(None, help=t("help.referrals.file"), dir_okay=False),
+    alone: bool = typer.Option(False, "--alone", help=t("help.referrals.alone")),
+    today: str = typer.Option(None, "--today", help=t("help.referrals.today")),
 ) -> None:
     """Validate a directory file; list entries past their review date and example entries."""
     try:
         as_of = date.fromisoformat(today) if today else date.today()
     except ValueError:
-        _fail(f"--today {today!r} is not a date like 2026-11-23")
+        _fail(t("referrals.bad_today", today=today))
     directory = _load(file, extend=not alone)
     scopes = {
         scope: sum(1 for s in directory if s.scope == scope)
         for scope in ("national", "regional", "local")
     }
-    where = str(file) if file else "the default directory"
-    typer.echo(
-        f"ok: {where}: {len(directory)} services "
-        f"({scopes['national']} national, {scopes['regional']} regional, {scopes['local']} local)"
-    )
+    where = str(file) if file else t("referrals.default")
+    typer.echo(t("referrals.ok", where=where, count=len(directory), **scopes))
     for service in directory.stale(as_of):
-        kind = "example, edit it" if service.is_example else "re-check the contact data"
-        typer.echo(
-            f"stale: {service.id}: review was due {service.review_due.isoformat()} ({kind}) "
-            f"[{service.origin}]"
-        )
+        kind = t("referrals.stale_example" if service.is_example else "referrals.stale_contact")
+        typer.echo(t("referrals.stale", id=service.id, due=service.review_due.isoformat(),
+                     kind=kind, origin=service.origin))
 
 
-@app.command("suggest")
+@app.command("suggest", help=t("help.referrals.suggest"))
 def suggest(
     conversation_file: Path = typer.Argument(
         ...,
         metavar="CONVERSATION.json",
-        help='One conversation: {"lang", "role", "messages": [{"sender", "text"}]}.',
+        help=t("help.referrals.conversation"),
         dir_okay=False,
     ),
     directory: Path = DirectoryOption,
-    top: int = typer.Option(5, "--top", "-n", min=1, max=50, help="How many services to list."),
+    top: int = typer.Option(5, "--top", "-n", min=1, max=50, help=t("help.referrals.top")),
 ) -> None:
     """Print the urgency verdict and the best-fitting services for a conversation, as JSON."""
     data = _read_json(conversation_file)
     try:
         conversation = Conversation.from_dict(data)  # type: ignore[arg-type]
     except ValueError as error:
-        _fail(f"{conversation_file}: {error}")
+        _fail(f"{conversation_file}: {said(error)}")
     engine = SuggestionEngine(_load(directory))
     result = engine.suggest(conversation, top=top)
     typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
 
 
-@app.command("eval")
+@app.command("eval", help=t("help.referrals.eval"))
 def evaluate_command(
     labelled: Path = typer.Argument(
         ...,
         metavar="LABELLED.jsonl",
-        help="Conversations with expect_top3_any and urgent, one JSON object per line.",
+        help=t("help.referrals.labelled"),
         dir_okay=False,
     ),
     directory: Path = DirectoryOption,
     figures_only: bool = typer.Option(
         False,
         "--figures-only",
-        help="Print only the figures and the confusion of kinds, never a case "
-        "(for a frozen test set nobody may read).",
+        help=t("help.referrals.figures_only"),
     ),
 ) -> None:
     """Print top-3 hit rate, urgent recall and precision, the confusion of urgent kinds, and
@@ -142,41 +131,42 @@ def evaluate_command(
     try:
         cases = read_labelled_cases(labelled)
     except FileNotFoundError:
-        _fail(f"{labelled}: file not found")
+        _fail(t("referrals.not_found", path=labelled))
     except (OSError, UnicodeDecodeError) as error:
-        _fail(f"{labelled}: cannot read the file ({error})")
+        _fail(t("referrals.unreadable", path=labelled, problem=error))
     except ValueError as error:
-        _fail(str(error))
+        _fail(said(error))
     if not cases:
-        _fail(f"{labelled}: no cases in the file")
+        _fail(t("referrals.no_cases", path=labelled))
     report = evaluate(SuggestionEngine(_load(directory)), cases)
 
     scored = [r for r in report.results if r.case.expect_top3_any]
     expected_urgent = [r for r in report.results if r.case.urgent]
     flagged = [r for r in report.results if r.urgent]
-    table = Table(box=box.SIMPLE, title=f"{labelled} ({report.cases} cases)", title_justify="left")
-    table.add_column("metric")
-    table.add_column("value", justify="right")
-    table.add_column("count", justify="right")
+    table = Table(box=box.SIMPLE, title=t("referrals.title", path=labelled, count=report.cases),
+                  title_justify="left")
+    table.add_column(t("referrals.col.metric"))
+    table.add_column(t("referrals.col.value"), justify="right")
+    table.add_column(t("referrals.col.count"), justify="right")
     table.add_row(
-        "top-3 hit rate",
+        t("referrals.top3"),
         f"{report.top3_hit_rate:.1%}",
         f"{sum(r.hit for r in scored)}/{len(scored)}",
     )
     table.add_row(
-        "urgent recall",
+        t("referrals.recall"),
         f"{report.urgent_recall:.1%}",
         f"{sum(r.urgent for r in expected_urgent)}/{len(expected_urgent)}",
     )
     table.add_row(
-        "urgent precision",
+        t("referrals.precision"),
         f"{report.urgent_precision:.1%}",
         f"{sum(r.case.urgent for r in flagged)}/{len(flagged)}",
     )
     hard_flagged, hard = report.hard_negatives_flagged
     if hard:
         table.add_row(
-            "hard negatives flagged", f"{hard_flagged / hard:.1%}", f"{hard_flagged}/{hard}"
+            t("referrals.hard"), f"{hard_flagged / hard:.1%}", f"{hard_flagged}/{hard}"
         )
     console = Console(width=160, soft_wrap=True, highlight=False)
     console.print(table)
@@ -184,16 +174,18 @@ def evaluate_command(
     if figures_only:
         return
     misses = report.misses
-    typer.echo(f"misses: {len(misses)}")
+    typer.echo(t("referrals.misses", count=len(misses)))
     for result in misses:
         problems = []
         if not result.hit:
             expected = ",".join(result.case.expect_top3_any)
-            problems.append(f"top3={','.join(result.top3) or '-'} expected any of {expected}")
+            problems.append(t("referrals.miss_top3", found=",".join(result.top3) or "-",
+                              expected=expected))
         if not result.urgent_correct:
-            reasons = "; ".join(result.urgent_reasons) or "no reasons"
-            problems.append(f"urgent={result.urgent} expected {result.case.urgent} ({reasons})")
-        typer.echo(f"miss: {result.case.name}: " + " | ".join(problems))
+            reasons = "; ".join(result.urgent_reasons) or t("referrals.no_reasons")
+            problems.append(t("referrals.miss_urgent", found=result.urgent,
+                              expected=result.case.urgent, reasons=reasons))
+        typer.echo(t("referrals.miss", name=result.case.name, problems=" | ".join(problems)))
 
 
 def _confusion_table(report: EvaluationReport) -> Table:
@@ -201,9 +193,8 @@ def _confusion_table(report: EvaluationReport) -> Table:
     confusion = report.confusion()
     expected = sorted({e for e, _ in confusion}, key=_kind_order)
     found = sorted({g for _, g in confusion}, key=_kind_order)
-    table = Table(box=box.SIMPLE, title="urgent kinds: labelled (rows) / found (columns)",
-                  title_justify="left")
-    table.add_column("labelled")
+    table = Table(box=box.SIMPLE, title=t("referrals.confusion"), title_justify="left")
+    table.add_column(t("referrals.col.labelled"))
     for kind in found:
         table.add_column(kind, justify="right")
     for kind in expected:

@@ -28,34 +28,33 @@ from lotsen.cli.common import (
     with_storage,
 )
 from lotsen.cli.stats import period_from_options
+from lotsen.cli.words import t
 from relay.config import RelayConfig
 from relay.protocol import LANGUAGES, StatsFigures
 from relay.questions import load_question_figures
 from relay.storage.sqlite import SQLiteStorage
 
 
-@app.command()
+@app.command(help=t("help.report"))
 def report(
-    output: Path = typer.Option(..., "--output", "-o", help="The HTML file to write.",
+    output: Path = typer.Option(..., "--output", "-o", help=t("help.report.output"),
                                 dir_okay=False),
-    month: str = typer.Option(None, help="A whole calendar month, e.g. 2026-03."),
-    since: str = typer.Option(None, help="First day, e.g. 2026-03-01 (default: first of this "
-                                         "month)."),
-    until: str = typer.Option(None, help="Last day, included (default: today)."),
+    month: str = typer.Option(None, help=t("help.period.month")),
+    since: str = typer.Option(None, help=t("help.period.since")),
+    until: str = typer.Option(None, help=t("help.period.until")),
     org: str = OrgOption,
-    lang: str = typer.Option(None, "--lang", help="sv, en or nb (default: the service's chat."
-                                                  "default_language)."),
+    lang: str = typer.Option(None, "--lang", help=t("help.report.lang")),
     db: str | None = DbOption,
     config: Path = ConfigOption,
 ) -> None:
     """Write the evaluation report (HTML, prints to A4): demand, waits, who writes, topics."""
     if lang is not None and lang not in LANGUAGES:
-        fail(f"--lang must be one of {', '.join(LANGUAGES)}, not {lang!r}")
+        fail(t("common.lang_one_of", choices=", ".join(LANGUAGES), lang=lang))
     # One organisation's figures, with its own hours, directory and retention.
     cfg = for_org(load(config, db), org)
     require_database(cfg)
     if output.parent and not output.parent.exists():
-        fail(f"the folder {output.parent} does not exist — create it or pass another -o")
+        fail(t("report.no_folder", folder=output.parent))
     period = period_from_options(since, until, month, cfg.hours, time.time())
     before = previous_period(period)
 
@@ -75,9 +74,9 @@ def report(
     try:
         output.write_text(html, encoding="utf-8")
     except OSError as exc:
-        fail(f"cannot write {output}: {exc.strerror or exc}")
-    typer.echo(f"wrote {output} ({len(html.encode('utf-8')) // 1024 + 1} KB): "
-               f"{period.since.isoformat()} – {period.until.isoformat()}")
+        fail(t("common.cannot_write", path=output, reason=exc.strerror or exc))
+    typer.echo(t("report.written", path=output, kb=len(html.encode("utf-8")) // 1024 + 1,
+                 since=period.since.isoformat(), until=period.until.isoformat()))
 
 
 def _name_of(cfg: RelayConfig) -> str:

@@ -11,13 +11,14 @@ from pathlib import Path
 import typer
 
 from lotsen.cli.common import ConfigOption, DbOption, OrgOption, fail, for_org, load, with_storage
+from lotsen.cli.words import t
 from relay import auth
 from relay.config import RelayConfig
 from relay.storage import StaffAccount, StorageError
 from relay.storage.sqlite import SQLiteStorage
 from relay.terminal_text import visible
 
-app = typer.Typer(help="Manage staff accounts (passwords are prompted, never arguments).",
+app = typer.Typer(help=t("help.staff"),
                   no_args_is_help=True)
 
 # Login names: ASCII letters, digits, '.', '-', '_' (no look-alike letters from other scripts).
@@ -32,21 +33,20 @@ MAX_NAME_CHARS = 60
 def username_problem(username: str) -> str | None:
     """Why a new login name is not acceptable, or None."""
     if not USERNAME.fullmatch(username):
-        return ("a username may use only ASCII letters, digits, '.', '-' and '_' (1-64 "
-                "characters, starting with a letter or digit)")
+        return t("staff.bad_username")
     if username.casefold() in RESERVED_NAMES:
-        return f"{username!r} is reserved for the audit log"
+        return t("staff.reserved", username=username)
     return None
 
 
 def display_name_problem(name: str) -> str | None:
     """Why a name shown to visitors is not acceptable, or None."""
     if not name.strip():
-        return "the name shown to visitors must not be empty"
+        return t("staff.name_empty")
     if len(name) > MAX_NAME_CHARS:
-        return f"the name shown to visitors may have at most {MAX_NAME_CHARS} characters"
+        return t("staff.name_long", count=MAX_NAME_CHARS)
     if visible(name) != name:
-        return "the name shown to visitors may not contain control or invisible characters"
+        return t("staff.name_invisible")
     return None
 
 
@@ -55,34 +55,34 @@ def generated_name(language: str) -> str:
     return f"{NAME_WORD.get(language, NAME_WORD['sv'])} {secrets.randbelow(900) + 100}"
 
 
-def _in(cfg: RelayConfig) -> str:
-    """" in organisation X" when the relay serves several, for messages."""
-    return f" in organisation {cfg.org}" if cfg.organisations else ""
+def _no_account(cfg: RelayConfig, username: str) -> str:
+    """No such account, naming the organisation when the relay serves several."""
+    if cfg.organisations:
+        return t("staff.no_account_org", username=username, org=cfg.org)
+    return t("staff.no_account", username=username)
 
 
 PasswordStdin = typer.Option(False, "--password-stdin",
-                             help="Read the password from the first line of standard input.")
+                             help=t("help.staff.password_stdin"))
 
 
 def _password(from_stdin: bool) -> str:
     if from_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
     else:
-        password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+        password = typer.prompt(t("staff.password_prompt"), hide_input=True,
+                                confirmation_prompt=t("staff.password_repeat"))
     problem = auth.password_problem(password)
     if problem:
-        fail(f"password not accepted: {problem}")
+        fail(t("staff.password_rejected", problem=problem))
     return password
 
 
-@app.command("add")
+@app.command("add", help=t("help.staff.add"))
 def add(
-    username: str = typer.Argument(..., help="Login name, e.g. anna."),
-    name: str = typer.Option(None, help="Name shown to visitors, e.g. a first name (asked "
-                                        "for when not given; generated with "
-                                        "--password-stdin). Never the login name by default: "
-                                        "visitors would learn half of a login."),
-    supervisor: bool = typer.Option(False, help="May follow every conversation (audited)."),
+    username: str = typer.Argument(..., help=t("help.staff.username")),
+    name: str = typer.Option(None, help=t("help.staff.name")),
+    supervisor: bool = typer.Option(False, help=t("help.staff.supervisor")),
     password_stdin: bool = PasswordStdin,
     org: str = OrgOption,
     db: str | None = DbOption,
@@ -96,7 +96,7 @@ def add(
     if name is None:
         suggested = generated_name(cfg.default_language)
         name = suggested if password_stdin else typer.prompt(
-            "Name shown to visitors (a first name, or keep this one)", default=suggested)
+            t("staff.name_prompt"), default=suggested)
     name = name.strip()
     problem = display_name_problem(name)
     if problem:
@@ -109,16 +109,16 @@ def add(
         try:
             await storage.add_staff(account)
         except StorageError as exc:
-            fail(str(exc))
+            fail(exc)
         await storage.audit("cli", "staff_add", None, f"user={username}")
 
     with_storage(cfg, act)
-    of = f" of organisation {cfg.org}" if cfg.organisations else ""
-    typer.echo(f"Added {'supervisor' if supervisor else 'staff member'} {username}{of}; "
-               f"visitors see the name {name!r}.")
+    added = "staff.added_supervisor" if supervisor else "staff.added_staff"
+    typer.echo(t(added + "_org", username=username, org=cfg.org, name=name) if cfg.organisations
+               else t(added, username=username, name=name))
 
 
-@app.command("list")
+@app.command("list", help=t("help.staff.list"))
 def list_(org: str = OrgOption, db: str | None = DbOption, config: Path = ConfigOption) -> None:
     """List staff accounts (of one organisation)."""
     from rich.console import Console
@@ -127,15 +127,17 @@ def list_(org: str = OrgOption, db: str | None = DbOption, config: Path = Config
 
     cfg = for_org(load(config, db), org)
     accounts = with_storage(cfg, lambda storage: storage.list_staff())
-    table = Table("username", "name", "role", "status", "2FA")
+    table = Table(t("staff.col.username"), t("staff.col.name"), t("staff.col.role"),
+                  t("staff.col.status"), t("staff.col.2fa"))
     for a in accounts:
         table.add_row(Text(visible(a.username)), Text(visible(a.display_name)),
-                      "supervisor" if a.supervisor else "staff",
-                      "disabled" if a.disabled else "active", "yes" if a.totp_secret else "no")
+                      t("staff.supervisor") if a.supervisor else t("staff.staff"),
+                      t("staff.disabled") if a.disabled else t("staff.active"),
+                      t("staff.yes") if a.totp_secret else t("staff.no"))
     Console(highlight=False).print(table)
 
 
-@app.command()
+@app.command(help=t("help.staff.disable"))
 def disable(username: str, org: str = OrgOption, db: str | None = DbOption,
             config: Path = ConfigOption) -> None:
     """Disable an account and end its sessions."""
@@ -144,17 +146,16 @@ def disable(username: str, org: str = OrgOption, db: str | None = DbOption,
     async def act(storage: SQLiteStorage) -> None:
         account = await storage.staff(username)
         if account is None:
-            fail(f"no staff account {username!r}{_in(cfg)}")
+            fail(_no_account(cfg, username))
         await storage.update_staff(username, disabled=True)
         await storage.delete_sessions(staff_id=account.id)
         await storage.audit("cli", "staff_disable", None, f"user={username}")
 
     with_storage(cfg, act)
-    typer.echo(f"Disabled {username}; their sessions are ended (a running relay closes their "
-               "open consoles within a few seconds).")
+    typer.echo(t("staff.disabled_done", username=username))
 
 
-@app.command()
+@app.command(help=t("help.staff.passwd"))
 def passwd(username: str, password_stdin: bool = PasswordStdin, org: str = OrgOption,
            db: str | None = DbOption, config: Path = ConfigOption) -> None:
     """Set a new password (ends the account's sessions)."""
@@ -164,21 +165,21 @@ def passwd(username: str, password_stdin: bool = PasswordStdin, org: str = OrgOp
     async def act(storage: SQLiteStorage) -> None:
         account = await storage.staff(username)
         if account is None:
-            fail(f"no staff account {username!r}{_in(cfg)}")
+            fail(_no_account(cfg, username))
         await storage.update_staff(username, password_hash=auth.hash_password(password))
         await storage.delete_sessions(staff_id=account.id)
         await storage.audit("cli", "staff_passwd", None, f"user={username}")
 
     with_storage(cfg, act)
-    typer.echo(f"Password changed for {username}.")
+    typer.echo(t("staff.password_changed", username=username))
 
 
-@app.command()
+@app.command(help=t("help.staff.totp"))
 def totp(
-    username: str = typer.Argument(..., help="The staff account to enrol."),
-    remove: bool = typer.Option(False, "--remove", help="Turn the second factor off instead."),
+    username: str = typer.Argument(..., help=t("help.staff.totp_user")),
+    remove: bool = typer.Option(False, "--remove", help=t("help.staff.totp_remove")),
     confirm: bool = typer.Option(True, "--confirm/--no-confirm",
-                                 help="Ask for a code from the app before saving (default: on)."),
+                                 help=t("help.staff.totp_confirm")),
     org: str = OrgOption,
     db: str | None = DbOption,
     config: Path = ConfigOption,
@@ -191,16 +192,16 @@ def totp(
     cfg = for_org(load(config, db), org)
     account = with_storage(cfg, lambda storage: storage.staff(username))
     if account is None:
-        fail(f"no staff account {username!r}{_in(cfg)}")
+        fail(_no_account(cfg, username))
     if remove:
         secret: str | None = None
     else:
         secret = auth.new_totp_secret()
         _show_enrolment(secret, username)
         if confirm:
-            code = typer.prompt("Code shown by the app now")
+            code = typer.prompt(t("staff.code_prompt"))
             if auth.totp_step(secret, code, time.time()) is None:
-                fail("that code does not match; nothing was saved — run the command again")
+                fail(t("staff.code_mismatch"))
 
     async def act(storage: SQLiteStorage) -> None:
         await storage.update_staff(username, totp_secret=secret)
@@ -211,10 +212,9 @@ def totp(
 
     with_storage(cfg, act)
     if remove:
-        typer.echo(f"Second factor removed for {username}.")
+        typer.echo(t("staff.totp_removed", username=username))
     else:
-        typer.echo(f"Second factor enrolled for {username}; the console asks for a code at the "
-                   "next login.")
+        typer.echo(t("staff.totp_enrolled", username=username))
 
 
 def _show_enrolment(secret: str, username: str) -> None:
@@ -222,8 +222,8 @@ def _show_enrolment(secret: str, username: str) -> None:
     import segno
 
     uri = auth.totp_uri(secret, username)
-    typer.echo(f"Scan this with an authenticator app (for {username}):")
+    typer.echo(t("staff.scan", username=username))
     segno.make(uri, error="m").terminal(out=sys.stdout, compact=True)
-    typer.echo(f"Or open: {uri}")
+    typer.echo(t("staff.open_uri", uri=uri))
     grouped = " ".join(secret[i:i + 4] for i in range(0, len(secret), 4))
-    typer.echo(f"Or type the key by hand: {grouped}  (time-based, 6 digits, 30 seconds)")
+    typer.echo(t("staff.type_key", key=grouped))

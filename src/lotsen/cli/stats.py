@@ -43,6 +43,7 @@ from lotsen.cli.common import (
     with_storage,
 )
 from lotsen.cli.stats_text import Words
+from lotsen.cli.words import t
 from relay.hours import OpeningHours
 from relay.protocol import LANGUAGES, WEEKDAYS
 from relay.questions import QuestionStats, question_stats
@@ -62,7 +63,7 @@ def _date(text: str | None, option: str) -> date | None:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        fail(f"{option} {text!r} is not a date like 2026-03-01")
+        fail(t("stats.bad_date", option=option, text=text))
 
 
 def period_from_options(since: str | None, until: str | None, month: str | None,
@@ -71,10 +72,10 @@ def period_from_options(since: str | None, until: str | None, month: str | None,
     tz = hours.timezone
     if month is not None:
         if since or until:
-            fail("use either --month or --since/--until, not both")
+            fail(t("stats.month_or_range"))
         match = re.fullmatch(r"(\d{4})-(\d{2})", month)
         if not match or not 1 <= int(match.group(2)) <= 12:
-            fail(f"--month {month!r} is not a month like 2026-03")
+            fail(t("stats.bad_month", month=month))
         return Period.month(int(match.group(1)), int(match.group(2)), tz)
     start, end = _date(since, "--since"), _date(until, "--until")
     try:
@@ -82,34 +83,29 @@ def period_from_options(since: str | None, until: str | None, month: str | None,
                                    end.isoformat() if end else None, tz,
                                    datetime.fromtimestamp(now, tz))
     except ValueError as exc:
-        fail(str(exc))
+        fail(exc)
 
 
-@app.command()
+@app.command(help=t("help.stats"))
 def stats(
-    since: str = typer.Option(None, help="First day, e.g. 2026-03-01 (default: first of this "
-                                         "month)."),
-    until: str = typer.Option(None, help="Last day, included (default: today)."),
-    month: str = typer.Option(None, help="A whole calendar month, e.g. 2026-03."),
-    output_format: str = typer.Option("table", "--format", "-f", help="table, json or csv."),
-    lang: str = typer.Option(None, "--lang", help="sv, en or nb (default: the relay's "
-                                                  "[chat] default_language)."),
+    since: str = typer.Option(None, help=t("help.period.since")),
+    until: str = typer.Option(None, help=t("help.period.until")),
+    month: str = typer.Option(None, help=t("help.period.month")),
+    output_format: str = typer.Option("table", "--format", "-f", help=t("help.format")),
+    lang: str = typer.Option(None, "--lang", help=t("help.stats.lang")),
     org: str = OrgOption,
-    every: bool = typer.Option(False, "--all-organisations",
-                               help="The whole relay's totals, every organisation together "
-                                    "(for the relay's administrator; in the relay-wide time "
-                                    "zone)."),
+    every: bool = typer.Option(False, "--all-organisations", help=t("help.stats.every")),
     db: str | None = DbOption,
     config: Path = ConfigOption,
 ) -> None:
     """Print anonymous statistics of one organisation: hours, waits, who writes, topics,
     referrals, trend."""
     if output_format not in FORMATS:
-        fail(f"--format must be one of {', '.join(FORMATS)}, not {output_format!r}")
+        fail(t("stats.bad_format", choices=", ".join(FORMATS), output=output_format))
     if lang is not None and lang not in LANGUAGES:
-        fail(f"--lang must be one of {', '.join(LANGUAGES)}, not {lang!r}")
+        fail(t("common.lang_one_of", choices=", ".join(LANGUAGES), lang=lang))
     if every and org is not None:
-        fail("use either --org or --all-organisations, not both")
+        fail(t("stats.org_or_all"))
     relay_wide = load(config, db)
     cfg = relay_wide if every else for_org(relay_wide, org)
     require_database(cfg)

@@ -10,10 +10,11 @@ from urllib.parse import urlsplit
 import typer
 
 from lotsen.cli.common import fail
+from lotsen.cli.words import t
 from relay.organisations import org_id_problem
 from relay.protocol import LANGUAGES
 
-app = typer.Typer(help="The visitor widget: print the tag that embeds it.", no_args_is_help=True)
+app = typer.Typer(help=t("help.widget"), no_args_is_help=True)
 
 
 
@@ -42,9 +43,9 @@ def embed_tag(url: str, source: bytes, *, integrity: bool = True,
 def _relay_url(url: str) -> str:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        fail(f"--url {url!r} is not a web address like https://chat.example.se")
+        fail(t("widget.bad_url", url=url))
     if parts.query or parts.fragment:
-        fail("--url takes the relay's address only, without ?query or #fragment")
+        fail(t("widget.url_extra"))
     return url.rstrip("/")
 
 
@@ -55,29 +56,22 @@ def _served(url: str) -> bytes:
             return body
     except (urllib.error.URLError, OSError) as exc:
         reason = getattr(exc, "reason", exc)
-        fail(f"cannot fetch {url}/widget.js ({reason}) — is the relay running there?")
+        fail(t("widget.fetch_failed", url=url, reason=reason))
 
 
-@app.command()
+@app.command(help=t("help.widget.snippet"))
 def snippet(
-    url: str = typer.Option("http://127.0.0.1:8765", "--url",
-                            help="The relay's public address, as visitors' browsers reach it."),
-    lang: str = typer.Option(None, "--lang", help="sv, en or nb (default: the page's language, "
-                                                  "else sv)."),
-    position: str = typer.Option(None, "--position", help="right (default) or left."),
-    title: str = typer.Option(None, "--title", help="Launcher and panel title."),
-    accent: str = typer.Option(None, "--accent", help="Accent colour like #1d5b79; white text "
-                                                      "must be readable on it."),
-    exit_url: str = typer.Option(None, "--exit-url",
-                                 help="Where quick exit goes (default: https://www.google.com/)."),
-    relay: str = typer.Option(None, "--relay", help="Websocket relay address, when it is not "
-                                                    "where widget.js is served from."),
-    verify: bool = typer.Option(False, "--verify",
-                                help="Fetch URL/widget.js and check it matches this version."),
+    url: str = typer.Option("http://127.0.0.1:8765", "--url", help=t("help.widget.url")),
+    lang: str = typer.Option(None, "--lang", help=t("help.widget.lang")),
+    position: str = typer.Option(None, "--position", help=t("help.widget.position")),
+    title: str = typer.Option(None, "--title", help=t("help.widget.title")),
+    accent: str = typer.Option(None, "--accent", help=t("help.widget.accent")),
+    exit_url: str = typer.Option(None, "--exit-url", help=t("help.widget.exit_url")),
+    relay: str = typer.Option(None, "--relay", help=t("help.widget.relay")),
+    verify: bool = typer.Option(False, "--verify", help=t("help.widget.verify")),
     no_integrity: bool = typer.Option(False, "--no-integrity",
-                                      help="Leave out the SRI hash (not recommended)."),
-    org: str = typer.Option(None, "--org", help="The organisation's id, on a relay that serves "
-                                                "several (data-org; see lotsen org list)."),
+                                      help=t("help.widget.no_integrity")),
+    org: str = typer.Option(None, "--org", help=t("help.widget.org")),
 ) -> None:
     """Print the <script> tag to paste into the web page, with a subresource-integrity hash.
 
@@ -85,24 +79,22 @@ def snippet(
     """
     base = _relay_url(url)
     if lang is not None and lang not in LANGUAGES:
-        fail(f"--lang must be one of {', '.join(LANGUAGES)}")
+        fail(t("widget.bad_lang", choices=", ".join(LANGUAGES)))
     if position is not None and position not in ("left", "right"):
-        fail("--position must be left or right")
+        fail(t("widget.bad_position"))
     if accent is not None and not (accent.startswith("#") and len(accent) in (4, 7)
                                    and all(c in "0123456789abcdefABCDEF" for c in accent[1:])):
-        fail("--accent must be a hex colour like #1d5b79")
+        fail(t("widget.bad_accent"))
     for name, value in (("--exit-url", exit_url), ("--relay", relay)):
         if value is not None and urlsplit(value).scheme not in ("http", "https"):
-            fail(f"{name} must start with https:// (or http:// for local testing)")
+            fail(t("widget.bad_scheme", option=name))
     if org is not None and (problem := org_id_problem(org)):
-        fail(f"--org: {problem}")
+        fail(t("widget.bad_org", problem=problem))
     source = widget_source()
     if verify and _served(base) != source:
-        fail(f"{base}/widget.js differs from this Lotsen version's widget; upgrade the relay "
-             "or this CLI so both match, then run the command again")
+        fail(t("widget.differs", url=base))
     typer.echo(embed_tag(base, source, integrity=not no_integrity, data={
         "org": org, "lang": lang, "position": position, "title": title, "accent": accent,
         "exit-url": exit_url, "relay": relay}))
     if base.startswith("http://") and not base.startswith(("http://127.", "http://localhost")):
-        typer.secho("note: visitors should reach the relay over https://", err=True,
-                    fg=typer.colors.YELLOW)
+        typer.secho(t("note", message=t("widget.https")), err=True, fg=typer.colors.YELLOW)

@@ -17,14 +17,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from vocabulary.phrases import PhrasedError
+
 if TYPE_CHECKING:
     from relay.storage.postgres import PostgresStorage
     from relay.storage.questions import QuestionRecord
     from relay.storage.sqlite import SQLiteStorage
 
 
-class StorageError(Exception):
-    """The database refused a write or a read (disk full, locked, unwritable, corrupt)."""
+class StorageError(PhrasedError):
+    """The database refused a write or a read (disk full, locked, unwritable, corrupt).
+
+    Raised with a key of ``vocabulary.phrases.PHRASES`` and its arguments (or a ``Phrase``),
+    so the CLI says it in its own language; ``str()`` is English, for log lines."""
 
 
 class Renumbered(Exception):
@@ -86,8 +91,7 @@ def open_storage(database: Database, *, org: str = "default", relay: bool = Fals
         except ImportError as exc:
             if (exc.name or "").split(".")[0] not in ("psycopg", "psycopg_pool"):
                 raise
-            raise StorageError("PostgreSQL needs the postgres extra: "
-                               "pip install 'lotsen[postgres]'") from None
+            raise StorageError("storage.needs_postgres_extra") from None
         return PostgresStorage(database, org=org, relay=relay)
     from relay.storage.sqlite import SQLiteStorage
     return SQLiteStorage(database, org=org)

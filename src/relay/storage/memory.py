@@ -110,7 +110,7 @@ class MemoryStorage:
 
     def _submit(self, apply: Callable[[], None], waiter: asyncio.Future[None] | Done) -> None:
         if not self.is_open:
-            raise StorageError("storage is not open")
+            raise StorageError("storage.not_open")
         self._pending.append((apply, waiter))
         if not self._scheduled:
             self._scheduled = True
@@ -133,7 +133,7 @@ class MemoryStorage:
         for apply, waiter in batch:
             error: StorageError | None = None
             if self.fail_commits is not None:
-                error = StorageError(self.fail_commits)
+                error = StorageError("storage.database_error", detail=self.fail_commits)
             else:
                 try:
                     apply()
@@ -151,7 +151,7 @@ class MemoryStorage:
 
     def _read(self) -> None:
         if not self.is_open:
-            raise StorageError("storage is not open")
+            raise StorageError("storage.not_open")
 
     # -- conversations and lines -------------------------------------------------------------
 
@@ -165,11 +165,12 @@ class MemoryStorage:
 
         def apply() -> None:
             if stored.id in self._conversations:
-                raise StorageError("database error: UNIQUE constraint failed: conversations.id")
+                raise StorageError("storage.database_error",
+                                   detail="UNIQUE constraint failed: conversations.id")
             if stored.token_hash is not None and any(
                     c.token_hash == stored.token_hash for c in self._conversations.values()):
-                raise StorageError(
-                    "database error: UNIQUE constraint failed: conversations.token_hash")
+                raise StorageError("storage.database_error",
+                                   detail="UNIQUE constraint failed: conversations.token_hash")
             stored.staff = None
             self._conversations[stored.id] = stored
 
@@ -255,7 +256,8 @@ class MemoryStorage:
     async def append_room_line(self, line: RoomLine) -> None:
         def apply() -> None:
             if any(known.seq == line.seq for known in self._room):
-                raise StorageError("database error: UNIQUE constraint failed: room_messages.seq")
+                raise StorageError("storage.database_error",
+                                   detail="UNIQUE constraint failed: room_messages.seq")
             self._room.append(line)
 
         await self._write(apply)
@@ -272,7 +274,7 @@ class MemoryStorage:
 
         def apply() -> None:
             if stored.username in self._staff:
-                raise StorageError(f"staff account {stored.username!r} already exists")
+                raise StorageError("storage.account_exists", username=stored.username)
             self._staff[stored.username] = stored
 
         await self._write(apply)
@@ -478,13 +480,14 @@ class MemoryStorage:
 
         def apply() -> None:
             if stored.id in self._questions:
-                raise StorageError("database error: UNIQUE constraint failed: questions.id")
+                raise StorageError("storage.database_error",
+                                   detail="UNIQUE constraint failed: questions.id")
             for other in self._questions.values():
                 for column in ("code_hash", "key_hash"):
                     if getattr(stored, column) is not None and \
                             getattr(other, column) == getattr(stored, column):
-                        raise StorageError("database error: UNIQUE constraint failed: "
-                                           f"questions.{column}")
+                        raise StorageError("storage.database_error",
+                                           detail=f"UNIQUE constraint failed: questions.{column}")
             self._questions[stored.id] = stored
 
         self._submit(apply, _ignore)
@@ -582,7 +585,8 @@ def partial_insert(table: dict[int, dict[int, Line]], line: Line, name: str
     def apply() -> None:
         lines = table.setdefault(line.conversation, {})
         if line.seq in lines:
-            raise StorageError(f"database error: UNIQUE constraint failed: {name}.seq")
+            raise StorageError("storage.database_error",
+                               detail=f"UNIQUE constraint failed: {name}.seq")
         lines[line.seq] = line
 
     return apply
@@ -592,7 +596,8 @@ def partial_token(table: dict[str, _Session], token_hash: str, row: _Session, na
                   ) -> Callable[[], None]:
     def apply() -> None:
         if token_hash in table:
-            raise StorageError(f"database error: UNIQUE constraint failed: {name}.token_hash")
+            raise StorageError("storage.database_error",
+                               detail=f"UNIQUE constraint failed: {name}.token_hash")
         table[token_hash] = row
 
     return apply

@@ -12,7 +12,7 @@ What differs is only what must:
   conversation's ``last_seq`` and inserts the line in the same transaction, so line numbers
   stay unique and in order whichever process writes; a line whose number is not above the
   stored one is refused. A group's lines go in one set-based ``lotsen_append_lines`` call.
-- A relay's lines go through ``lotsen_place_lines`` (008_cluster.sql) instead: several relays
+- A relay's lines go through ``lotsen_place_lines`` (009_cluster.sql) instead: several relays
   may share the database (relay/cluster.py), so a line whose number another relay took gets
   the next free one (the journal reports it as ``Renumbered``), and the same transaction
   NOTIFYs the other relays. Conversation changes NOTIFY them after their commit
@@ -63,6 +63,7 @@ from relay.storage.sqlite import (
     _record,
     migrations,
 )
+from vocabulary.phrases import Phrase, phrase
 
 log = logging.getLogger("lotsen.storage")
 _T = TypeVar("_T")
@@ -73,7 +74,7 @@ _MIGRATION_LOCK = 0x4C6F7473656E  # "Lotsen"
 _APPEND_LINE = "SELECT lotsen_append_line(?, ?, ?, ?, ?, ?, ?, ?)"  # 007_organisations.sql
 _APPEND_LINES = ("SELECT lotsen_append_lines(%s::text[], %s::bigint[], %s::bigint[], "
                  "%s::text[], %s::text[], %s::text[], %s::float8[], %s::text[])")
-# A relay's lines (008_cluster.sql): numbered by the database, and the other relays woken.
+# A relay's lines (009_cluster.sql): numbered by the database, and the other relays woken.
 _PLACE_LINE = "SELECT lotsen_place_line(?, ?, ?, ?, ?, ?, ?, ?, ?)"  # a marker, never sent
 _PLACE_LINES = ("SELECT lotsen_place_lines(%s, %s::text[], %s::bigint[], %s::bigint[], "
                 "%s::text[], %s::text[], %s::text[], %s::float8[], %s::text[])")
@@ -117,35 +118,35 @@ _REFUSED: tuple[type[BaseException], ...] = (
     pg_errors.IntegrityError, pg_errors.DataError, ValueError, OverflowError)
 
 
-def describe(exc: BaseException) -> str:
+def describe(exc: BaseException) -> Phrase:
     """A short reason a person can act on; never the connection URL, a value or a password."""
     if isinstance(exc, psycopg.OperationalError | psycopg.InterfaceError):
         sqlstate = getattr(exc, "sqlstate", None) or ""
         if sqlstate.startswith("53"):
-            return "the database server is out of resources (disk or memory)"
+            return phrase("storage.out_of_resources")
         if sqlstate == "25006":
-            return "the database is read-only"
+            return phrase("storage.read_only")
         # libpq's connection errors name the host; only what they say about it is kept.
         text = str(exc)
         if sqlstate == "3D000" or "does not exist" in text:
-            return "the database does not exist (create it first; lotsen never does)"
+            return phrase("storage.no_such_database")
         if sqlstate.startswith("28") or "authentication failed" in text or "password" in text:
-            return "the database refused the login (check the user and password)"
-        return "the database is unreachable"
+            return phrase("storage.login_refused")
+        return phrase("storage.unreachable")
     if isinstance(exc, psycopg.Error):
         sqlstate = exc.sqlstate or ""
         if sqlstate.startswith("53"):
-            return "the database server is out of resources (disk or memory)"
+            return phrase("storage.out_of_resources")
         if sqlstate == "25006":
-            return "the database is read-only"
+            return phrase("storage.read_only")
         # The server's primary message never quotes a value (its DETAIL line may: left out);
         # an error psycopg raised before sending has no diagnostics, only its own message.
         primary = exc.diag.message_primary or (
             str(exc).splitlines()[0] if exc.sqlstate is None else type(exc).__name__)
-        return f"database error: {primary}"
+        return phrase("storage.database_error", detail=primary)
     if isinstance(exc, UnicodeError):
-        return "database error: the text is not valid Unicode"
-    return f"database error: {exc}"
+        return phrase("storage.not_unicode")
+    return phrase("storage.database_error", detail=exc)
 
 
 class _PgWriter:
@@ -212,7 +213,7 @@ class _PgJournal(GroupCommit):
         super().__init__()
         self.writer = writer
 
-    def describe(self, exc: BaseException) -> str:
+    def describe(self, exc: BaseException) -> Phrase:
         return describe(exc)
 
     async def _commit(self, writes: list[tuple[str, Sequence[Any]]]
@@ -362,14 +363,15 @@ class PostgresStorage(SQLiteStorage):
 
     async def open(self) -> None:
         if not self._owner:
-            raise StorageError("an organisation's view is opened with the storage it came from")
+            raise StorageError("storage.view_from_owner")
         # One plain connection first: a pool that cannot connect only says it timed out, while
         # this says why (no such database, login refused, nothing listening).
         try:
             probe = await psycopg.AsyncConnection.connect(
                 self.url.url, connect_timeout=max(1, int(self._timeout_s)))
         except (psycopg.Error, ValueError) as exc:
-            raise StorageError(f"cannot open database {self.url}: {describe(exc)}") from None
+            raise StorageError("storage.cannot_open", database=self.url,
+                               reason=describe(exc)) from None
         await probe.close()
         pool: Pool = AsyncConnectionPool(
             self.url.url, min_size=self._min_connections, max_size=self._max_connections,
@@ -385,7 +387,8 @@ class PostgresStorage(SQLiteStorage):
         except (psycopg.Error, ValueError) as exc:
             self._shared.pool = None
             await pool.close()
-            raise StorageError(f"cannot open database {self.url}: {describe(exc)}") from None
+            raise StorageError("storage.cannot_open", database=self.url,
+                               reason=describe(exc)) from None
         except StorageError:
             self._shared.pool = None
             await pool.close()
@@ -423,10 +426,8 @@ class PostgresStorage(SQLiteStorage):
             version = int(row[0]) if row else 0
             if version > latest:
                 # An older Lotsen must not write to a schema it does not know.
-                raise StorageError(
-                    f"cannot open database {self.url}: its schema version {version} is newer "
-                    f"than this Lotsen's ({latest}); upgrade Lotsen, or restore a backup "
-                    "taken before the upgrade")
+                raise StorageError("storage.cannot_open", database=self.url, reason=phrase(
+                    "storage.newer_schema", version=version, latest=latest))
             for number, script in shipped:
                 if number > version:
                     await conn.execute(script.encode())  # bytes: no placeholders in it
@@ -450,12 +451,12 @@ class PostgresStorage(SQLiteStorage):
     @property
     def pool(self) -> Pool:
         if self._shared.pool is None:
-            raise StorageError("storage is not open")
+            raise StorageError("storage.not_open")
         return self._shared.pool
 
     @property
     def db(self) -> Any:
-        raise StorageError("PostgreSQL storage has no SQLite connection")
+        raise StorageError("storage.no_sqlite_connection")
 
     async def healthy(self) -> bool:
         """One ``SELECT 1`` on a pooled connection, waiting at most two seconds for one."""
@@ -652,7 +653,7 @@ class PostgresStorage(SQLiteStorage):
                 await conn.execute(f"VACUUM {', '.join(tables)}".encode())
         except psycopg.Error as exc:  # the purge itself is committed; vacuum is a courtesy
             log.warning("vacuum after purge failed", extra={"event": "vacuum_failed",
-                                                            "error": describe(exc)})
+                                                            "error": str(describe(exc))})
 
     async def checkpoint(self) -> None:
         """Nothing to do: PostgreSQL has no WAL file beside the database to fold in."""
@@ -672,7 +673,7 @@ async def stored_schema_version(url: PostgresURL) -> int:
             row = await cur.fetchone()
             return int(row[0]) if row else 0
     except psycopg.Error as exc:
-        raise StorageError(f"cannot open database {url}: {describe(exc)}") from None
+        raise StorageError("storage.cannot_open", database=url, reason=describe(exc)) from None
 
 
 async def record_backup(url: PostgresURL) -> None:
@@ -683,7 +684,7 @@ async def record_backup(url: PostgresURL) -> None:
             await conn.execute("INSERT INTO audit (ts, actor, action, conversation_id, detail) "
                                "VALUES (%s, 'cli', 'backup', NULL, NULL)", (time.time(),))
     except psycopg.Error as exc:
-        raise StorageError(f"cannot write to database {url}: {describe(exc)}") from None
+        raise StorageError("storage.cannot_write", database=url, reason=describe(exc)) from None
 
 
 def pg_dump_command(url: PostgresURL, target: str) -> tuple[list[str], dict[str, str]]:

@@ -38,7 +38,9 @@ from relay.storage import (
     StaffAccount,
     StorageError,
 )
+from relay.storage.network import NetworkStore
 from relay.storage.questions import QuestionStore
+from vocabulary.phrases import Phrase, phrase
 
 _T = TypeVar("_T")
 
@@ -180,7 +182,7 @@ class GroupCommit:
             _settle(waiters, error, refused)
             _settle(barriers, None)
 
-    def describe(self, exc: BaseException) -> str:
+    def describe(self, exc: BaseException) -> Phrase:
         return _describe(exc)
 
     async def _commit(self, writes: list[tuple[str, Sequence[Any]]]
@@ -384,15 +386,25 @@ class _Writer:
         self._thread.shutdown(wait=False)
 
 
-def _describe(exc: BaseException) -> str:
+class _NewerSchema(sqlite3.DatabaseError):
+    """A database written by a newer Lotsen, which this one must not touch."""
+
+    def __init__(self, version: int, latest: int) -> None:
+        super().__init__(f"schema version {version} is newer than {latest}")
+        self.version, self.latest = version, latest
+
+
+def _describe(exc: BaseException) -> Phrase:
+    if isinstance(exc, _NewerSchema):
+        return phrase("storage.newer_schema", version=exc.version, latest=exc.latest)
     text = str(exc)
     if "full" in text:
-        return "the disk is full"
+        return phrase("storage.disk_full")
     if "locked" in text or "busy" in text:
-        return "the database is locked by another process"
+        return phrase("storage.locked")
     if "readonly" in text or "read-only" in text:
-        return "the database is read-only"
-    return f"database error: {text}"
+        return phrase("storage.read_only")
+    return phrase("storage.database_error", detail=text)
 
 
 def _record(row: Sequence[Any]) -> ConversationRecord:
@@ -428,7 +440,7 @@ class _Connections:
         self.schema = 0  # the schema version the file holds once opened
 
 
-class SQLiteStorage(QuestionStore):
+class SQLiteStorage(QuestionStore, NetworkStore):
     """The embedded default: one SQLite file in WAL mode, durable commits (synchronous=FULL).
 
     An instance reads and writes the rows of one organisation (``org``, the implicit
@@ -490,13 +502,14 @@ class SQLiteStorage(QuestionStore):
 
     async def open(self) -> None:
         if not self._owner:
-            raise StorageError("an organisation's view is opened with the storage it came from")
+            raise StorageError("storage.view_from_owner")
         # Try the file with plain sqlite3 first: when aiosqlite's connect fails, its worker
         # thread can outlive the event loop and print a traceback at exit (aiosqlite#241).
         try:
             sqlite3.connect(self.path).close()
         except sqlite3.Error as exc:
-            raise StorageError(f"cannot open database {self.path}: {_describe(exc)}") from None
+            raise StorageError("storage.cannot_open", database=self.path,
+                               reason=_describe(exc)) from None
         try:
             self._db = await aiosqlite.connect(self.path, isolation_level=None)
             await self._db.execute_fetchall(f"PRAGMA busy_timeout = {int(self._busy_timeout_ms)}")
@@ -510,7 +523,8 @@ class SQLiteStorage(QuestionStore):
             if self._db is not None:
                 await self._db.close()
                 self._db = None
-            raise StorageError(f"cannot open database {self.path}: {_describe(exc)}") from None
+            raise StorageError("storage.cannot_open", database=self.path,
+                               reason=_describe(exc)) from None
         # Writes get a connection (and a thread, see _Writer) of their own: on a shared
         # connection a read could run inside the journal's transaction and see lines that are
         # not committed yet (and may never be).
@@ -521,7 +535,8 @@ class SQLiteStorage(QuestionStore):
                 f"synchronous = {self._synchronous}", "foreign_keys = ON", "secure_delete = ON"))
         except sqlite3.Error as exc:
             await self.close()
-            raise StorageError(f"cannot open database {self.path}: {_describe(exc)}") from None
+            raise StorageError("storage.cannot_open", database=self.path,
+                               reason=_describe(exc)) from None
         self._journal = _Journal(self._wdb)
         self._journal.start()
         for username, staff_id in await self._rows("SELECT username, id FROM staff"):
@@ -534,9 +549,7 @@ class SQLiteStorage(QuestionStore):
         latest = max((number for number, _ in shipped), default=0)
         if version > latest:
             # An older Lotsen must not write to a schema it does not know.
-            raise sqlite3.DatabaseError(
-                f"its schema version {version} is newer than this Lotsen's ({latest}); "
-                "upgrade Lotsen, or restore a backup taken before the upgrade")
+            raise _NewerSchema(version, latest)
         for number, script in shipped:
             if number > version and self._apply_migrations:
                 await db.executescript(
@@ -577,7 +590,7 @@ class SQLiteStorage(QuestionStore):
     @property
     def db(self) -> aiosqlite.Connection:
         if self._db is None:
-            raise StorageError("storage is not open")
+            raise StorageError("storage.not_open")
         return self._db
 
     async def healthy(self) -> bool:
@@ -589,7 +602,7 @@ class SQLiteStorage(QuestionStore):
     @property
     def journal(self) -> GroupCommit:
         if self._journal is None:
-            raise StorageError("storage is not open")
+            raise StorageError("storage.not_open")
         return self._journal
 
     # -- helpers ----------------------------------------------------------------------------
@@ -754,7 +767,7 @@ class SQLiteStorage(QuestionStore):
             )
         except StorageError as exc:
             if "unique" in str(exc).lower():  # SQLite's and PostgreSQL's wording
-                raise StorageError(f"staff account {account.username!r} already exists") from None
+                raise StorageError("storage.account_exists", username=account.username) from None
             raise
         stored = await self.staff(account.username)
         assert stored is not None
@@ -866,7 +879,7 @@ class SQLiteStorage(QuestionStore):
             staff_id = account.id
         journal = self._journal
         if journal is None or self._wdb is None:
-            raise StorageError("storage is not open")
+            raise StorageError("storage.not_open")
 
         def claim(conn: sqlite3.Connection) -> int:
             cursor = conn.execute(

@@ -1,4 +1,4 @@
--- Lotsen schema for PostgreSQL, version 8: several relays on one database (issue 16, phase 2).
+-- Lotsen schema for PostgreSQL, version 9: several relays on one database (issue 16, phase 2).
 --
 -- relays: one heartbeat row per running relay; a relay whose row expired is dead, and what it
 -- said in staff_presence no longer counts (relay/cluster.py). staff_presence: which staff

@@ -1,4 +1,0 @@
--- Lotsen schema, version 8: several relays on one database (issue 16, phase 2) is PostgreSQL's
--- alone (postgres_migrations/008_cluster.sql): a SQLite file has one relay. Nothing changes
--- here; the number is kept so both engines' schema versions stay the same.
-SELECT 1;
