@@ -136,7 +136,8 @@ class RelayThread:
         return future.result(timeout)
 
     def stop(self) -> None:
-        if self.loop is not None and self._stop is not None:
+        """Stop the relay and wait for its thread (again: nothing to do)."""
+        if self.loop is not None and self._stop is not None and not self.loop.is_closed():
             self.loop.call_soon_threadsafe(self._stop.set)
         if self._thread is not None:
             self._thread.join(20)

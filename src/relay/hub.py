@@ -45,6 +45,7 @@ from relay.storage import (
     ConversationRecord,
     Line,
     PurgeResult,
+    Renumbered,
     RoomLine,
     StaffAccount,
     Storage,
@@ -82,6 +83,27 @@ class Outbox(Protocol):
 
     def is_open(self, to: ConnectionId) -> bool:
         """Whether frames sent to this connection can still arrive."""
+        ...
+
+
+class Peers(Protocol):
+    """The other relays on the same database (relay/cluster.py); None on a relay alone."""
+
+    def staff(self) -> dict[str, tuple[str, bool]]:
+        """Staff logged in on another relay only: username -> (display name, supervisor)."""
+        ...
+
+    def presence_changed(self) -> None:
+        """This relay's staff changed (a first connection, or a last one closed)."""
+        ...
+
+    def refresh(self, conversation: int) -> Awaitable[None]:
+        """Bring a conversation's live state and lines in step with the database (after a
+        lost race, before a resume)."""
+        ...
+
+    def visitor_here(self, conversation: int) -> None:
+        """A chat's visitor connected to this relay (the others stop counting it gone)."""
         ...
 
 
@@ -176,6 +198,8 @@ class Live:
     """While waiting: when its visitor's last connection closed (None while connected)."""
     marked_by: str | None = None
     """Username of the staff member whose urgent / not urgent verdict overrides triage."""
+    elsewhere: bool = False
+    """Its visitor is connected to another relay on the database (relay/cluster.py)."""
 
     @property
     def id(self) -> int:
@@ -243,6 +267,7 @@ class Hub:
         self._total_timer: asyncio.TimerHandle | None = None
         self._unsaved_closes: dict[int, dict[str, object]] = {}  # see _store_unsaved_closes
         self.questions = QuestionDesk(self)  # questions outside opening hours
+        self.peers: Peers | None = None  # other relays on the same database (relay/cluster.py)
         # Covering staff (relay/cover_relay.py): username -> their organisation's name, for
         # the visitor's "a counsellor from B answers on behalf of A".
         self.cover_names: dict[str, str] = {}
@@ -611,7 +636,14 @@ class Hub:
                 self.config.staff_grace_s, self._release_abandoned, username)
 
     def staff_online(self) -> int:
-        return sum(1 for conns in self.staff.values() if conns)
+        here = sum(1 for conns in self.staff.values() if conns)
+        if self.peers is None:
+            return here
+        return here + sum(1 for user in self.peers.staff() if not self.staff.get(user))
+
+    def online_elsewhere(self, username: str) -> bool:
+        """Whether a staff member is logged in on another relay on this database."""
+        return self.peers is not None and username in self.peers.staff()
 
     async def end_sessions(self, username: str, reason: str = "Your account was disabled."
                            ) -> None:
@@ -629,6 +661,12 @@ class Hub:
         live = self.by_token.get(digest)
         record = None if not could_be_a_token(hello.resume) else \
             live.record if live else await self.storage.conversation_by_token(digest)
+        if self.peers is not None and record is not None and record.state != "closed":
+            # The chat may have been written to on another relay (one that died, say) more
+            # recently than this relay heard: catch up first, so resends are recognised.
+            await self.peers.refresh(record.id)
+            live = self.by_token.get(digest)
+            record = live.record if live else record
         if record is None:
             self.counters.count("visitor_resume_unknown")
             self.error(conn.connection, "unknown_token",
@@ -640,6 +678,9 @@ class Hub:
                                   "resumed in another window")
             live.visitor = conn
             conn.live = live
+            live.elsewhere = False
+            if self.peers is not None:
+                self.peers.visitor_here(live.id)
             self._visitor_presence(live)
             last_seq = live.last_seq
         elif record.state == "closed":
@@ -723,7 +764,7 @@ class Hub:
     def _visitor_presence(self, live: Live) -> None:
         """A waiting chat's visitor connected or went: staff see since when it is gone, and
         after ``visitor_gone_s`` it leaves the queue (``_drop_gone_visitors``)."""
-        gone = live.visitor is None and live.record.state == "queued"
+        gone = live.visitor is None and live.record.state == "queued" and not live.elsewhere
         if gone == (live.gone_since is not None):
             return
         live.gone_since = self.clock() if gone else None
@@ -939,8 +980,19 @@ class Hub:
         live.remember(line.cid, line.seq, line.ts)
         return targets
 
+    def _renumbered(self, live: Live, line: Line, error: BaseException | None
+                    ) -> tuple[Line, BaseException | None]:
+        """A line stored under the number the database gave it (several relays: another
+        relay numbered a line of this chat meanwhile) is acknowledged and sent as that."""
+        if not isinstance(error, Renumbered):
+            return line, error
+        self.counters.count("lines_renumbered")
+        live.last_seq = max(live.last_seq, error.seq)
+        return replace(line, seq=error.seq), None
+
     def _visitor_line_stored(self, live: Live, line: Line, error: BaseException | None) -> None:
         """A visitor's line is committed: acknowledge it, deliver it, queue or triage."""
+        line, error = self._renumbered(live, line, error)
         visitor = live.visitor.connection if live.visitor is not None else None
         targets = self._stored_for(live, line, error, visitor)
         if targets is None:
@@ -1125,14 +1177,17 @@ class Hub:
                                              line.text, line.ts))
 
     def _presence(self) -> protocol.Presence:
-        return protocol.Presence([
-            {"user": user, "name": self.names.get(user, user),
-             "supervisor": any(c.account.supervisor for c in conns)}
-            for user, conns in sorted(self.staff.items())
-            if conns and not all(c.guest for c in conns)  # covering staff: their own list
-        ])
+        online = {user: (self.names.get(user, user), any(c.account.supervisor for c in conns))
+                  for user, conns in self.staff.items()
+                  if conns and not all(c.guest for c in conns)}  # covering staff: their own list
+        for user, seen in (self.peers.staff() if self.peers is not None else {}).items():
+            online.setdefault(user, seen)
+        return protocol.Presence([{"user": user, "name": name, "supervisor": supervisor}
+                                  for user, (name, supervisor) in sorted(online.items())])
 
     def _presence_changed(self) -> None:
+        if self.peers is not None:
+            self.peers.presence_changed()
         if self._presence_timer is None:
             self._presence_timer = asyncio.get_running_loop().call_later(
                 PRESENCE_DELAY_S, self._send_presence)
@@ -1146,7 +1201,7 @@ class Hub:
     def _release_abandoned(self, username: str) -> None:
         """A staff member gone for longer than the grace period: their visitors go back to queue."""
         self._offline_timers.pop(username, None)
-        if self.staff.get(username) or self.stopping:
+        if self.staff.get(username) or self.online_elsewhere(username) or self.stopping:
             return
         for live in list(self.live.values()):
             if live.record.staff == username and live.record.state == "active":
@@ -1226,8 +1281,18 @@ class Hub:
         self._visitor_presence(live)  # a held chat is not "gone" from the queue
         self._announce_dequeued(live.id, index, "claimed")
         try:
-            await self.storage.update_conversation(
-                live.id, state="active", staff=username, claimed_at=live.record.claimed_at)
+            if self.peers is None:
+                await self.storage.update_conversation(
+                    live.id, state="active", staff=username, claimed_at=live.record.claimed_at)
+            elif not await self.storage.claim_conversation(live.id, username,
+                                                           live.record.claimed_at):
+                # Another relay's claim came first: the chat is theirs, as the database says.
+                live.record.state, live.record.staff, live.record.claimed_at = "queued", None, None
+                self.queue.add(self._entry(live))
+                self.error(conn.connection, "already_claimed",
+                           "Someone else has already answered that visitor.")
+                await self.peers.refresh(live.id)
+                return
         except StorageError:
             live.record.state, live.record.staff, live.record.claimed_at = "queued", None, None
             self._visitor_presence(live)
@@ -1290,6 +1355,7 @@ class Hub:
     def _staff_line_stored(self, live: Live, line: Line, sender: StaffConn,
                            error: BaseException | None) -> None:
         """A staff line, note or whisper is committed: acknowledge it and deliver it."""
+        line, error = self._renumbered(live, line, error)
         targets = self._stored_for(live, line, error, sender.connection)
         if targets is None:
             return
@@ -1326,7 +1392,8 @@ class Hub:
             await self._requeue(live, by=conn.account.username, note=frame.note or None)
             return
         target = await self.storage.staff(frame.to)
-        if target is None or target.disabled or not self.staff.get(target.username):
+        if target is None or target.disabled or not (self.staff.get(target.username)
+                                                     or self.online_elsewhere(target.username)):
             self.error(conn.connection, "not_online",
                        f"{frame.to} is not logged in; transfer to someone who is.")
             return

@@ -45,6 +45,7 @@ from relay.staff_login import UNAUTHENTICATED, StaffLogin
 from relay.storage import PurgeResult, Storage, StorageError, open_storage
 
 if TYPE_CHECKING:
+    from relay.cluster import Cluster
     from relay.question_desk import QuestionDesk
 
 __all__ = ["MAX_PENDING_BYTES", "UNAUTHENTICATED", "Relay", "Triage", "run"]
@@ -86,6 +87,8 @@ class Relay:
         self.sessions = Sessions(config, self.hub, self.delivery, self.staff_login)
         self.http = HttpEndpoints(self.hub)
         self._server: Server | None = None
+        self.cluster: Cluster | None = None
+        """The other relays on the same PostgreSQL database (None on SQLite)."""
         self._tasks: list[asyncio.Task[None]] = []
         self._stopping = False
         self._last_full_gc = time.monotonic()
@@ -161,6 +164,7 @@ class Relay:
         await self.storage.open()
         try:
             await self.hub.load()
+            self.cluster = await join_cluster(self.storage, {self.config.org: self.hub})
             self._server = await serve(
                 self._connection,
                 self.config.host,
@@ -179,6 +183,8 @@ class Relay:
                 backlog=4096,
             )
         except BaseException:
+            if self.cluster is not None:
+                await self.cluster.stop()
             await self.storage.close()
             raise
         self._start_tasks()
@@ -224,6 +230,8 @@ class Relay:
             with contextlib.suppress(asyncio.CancelledError):
                 await task
         self.hub.stop_timers()
+        if self.cluster is not None:
+            await self.cluster.stop()
         await self.storage.close()
         if self._server is not None:  # one organisation's part: the SharedRelay says it once
             log.info("relay stopped", extra={"event": "stopped"})
@@ -291,6 +299,21 @@ class Relay:
         context.minimum_version = ssl.TLSVersion.TLSv1_2
         context.load_cert_chain(self.config.certfile, self.config.keyfile)
         return context
+
+
+async def join_cluster(storage: Storage, hubs: dict[str, Hub]) -> Cluster | None:
+    """Join the other relays on a PostgreSQL database (relay/cluster.py), after the hubs
+    (one per organisation) loaded their live state; None for a relay on SQLite (or storage
+    not opened for a relay), which delivers in-process only."""
+    if getattr(storage, "relay_id", None) is None:
+        return None
+    from relay.cluster import Cluster
+    from relay.storage.postgres import PostgresStorage
+
+    assert isinstance(storage, PostgresStorage)
+    cluster = Cluster(storage, hubs)
+    await cluster.start()
+    return cluster
 
 
 # A full collection once this many connections have closed, at most once a minute (_guard).

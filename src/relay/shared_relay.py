@@ -32,6 +32,7 @@ import re
 import time
 from collections.abc import Callable
 from functools import partial
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlsplit
 
 from websockets.asyncio.server import Server, ServerConnection, serve
@@ -46,8 +47,11 @@ from relay.http import refuse_widget
 from relay.network import Network
 from relay.organisations import Organisation, RelayIds, WidgetRefusal
 from relay.protocol import STAFF_PATH, VISITOR_PATH
-from relay.server import Relay, Triage
+from relay.server import Relay, Triage, join_cluster
 from relay.storage import open_storage
+
+if TYPE_CHECKING:
+    from relay.cluster import Cluster
 
 log = logging.getLogger("lotsen.relay")
 
@@ -98,6 +102,7 @@ class SharedRelay:
         # /metrics (answered by the gate) reads every organisation's hub.
         self.gate.http.metric_hubs = {org_id: relay.hub for org_id, relay in self.relays.items()}
         self._server: Server | None = None
+        self.cluster: Cluster | None = None  # other relays on the same PostgreSQL database
         self._stopping = False
 
     async def __aenter__(self) -> SharedRelay:
@@ -119,6 +124,8 @@ class SharedRelay:
             for relay in self.relays.values():
                 await relay.start(listen=False)
                 started.append(relay)
+            self.cluster = await join_cluster(
+                self.storage, {org: relay.hub for org, relay in self.relays.items()})
             await self.network.start()
             if self.cover is not None:
                 await self.cover.check()
@@ -135,6 +142,8 @@ class SharedRelay:
             await self.network.stop()
             for relay in started:
                 await relay.stop()
+            if self.cluster is not None:
+                await self.cluster.stop()
             await self.storage.close()
             raise
         log.info("relay listening", extra={"event": "listening", "port": self.port,
@@ -161,6 +170,8 @@ class SharedRelay:
             self._server.close(code=1012, reason=reason[:120])
             with contextlib.suppress(asyncio.TimeoutError):
                 await asyncio.wait_for(self._server.wait_closed(), timeout=10)
+        if self.cluster is not None:
+            await self.cluster.stop()
         await self.storage.close()
         log.info("relay stopped", extra={"event": "stopped"})
 

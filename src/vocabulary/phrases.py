@@ -377,16 +377,6 @@ _STORAGE: dict[str, Texts] = {
         "Lotsen, or restore a backup taken before the upgrade",
         "skjemaversjonen {version} er nyere enn denne Lotsens ({latest}); oppgrader "
         "Lotsen, eller gjenopprett en sikkerhetskopi tatt før oppgraderingen"),
-    "storage.relay_lock": (
-        "ett annat Lotsen-relä använder databasen {database}: ett relä per databas tills "
-        "flera reläer kan dela en (issue 16) — stoppa det andra reläet, eller ge det här en "
-        "egen databas",
-        "another Lotsen relay is using the database {database}: one relay per database until "
-        "several relays can share one (issue 16) — stop the other relay, or give this one its "
-        "own database",
-        "et annet Lotsen-relé bruker databasen {database}: ett relé per database til flere "
-        "reléer kan dele én (issue 16) — stopp det andre reléet, eller gi dette sin egen "
-        "database"),
     "storage.needs_postgres_extra": (
         "PostgreSQL kräver tillägget postgres: pip install 'lotsen[postgres]'",
         "PostgreSQL needs the postgres extra: pip install 'lotsen[postgres]'",
@@ -397,6 +387,14 @@ _STORAGE: dict[str, Texts] = {
     # Faults in the program, not the database; said plainly all the same.
     "storage.not_open": ("lagringen är inte öppen", "storage is not open",
                          "lagringen er ikke åpen"),
+    "storage.no_ids_left": (
+        "inga samtals-id kvar: databasen svarar inte",
+        "no conversation ids left: the database is not answering",
+        "ingen samtale-id-er igjen: databasen svarer ikke"),
+    "storage.not_a_relay": (
+        "flera reläer behöver ett reläs lagring (open_storage(relay=True))",
+        "several relays need a relay's storage (open_storage(relay=True))",
+        "flere reléer trenger et relés lagring (open_storage(relay=True))"),
     "storage.view_from_owner": (
         "en organisations vy öppnas med den lagring den kom från",
         "an organisation's view is opened with the storage it came from",

@@ -32,6 +32,17 @@ class StorageError(PhrasedError):
     so the CLI says it in its own language; ``str()`` is English, for log lines."""
 
 
+class Renumbered(Exception):
+    """Not a failure: a journalled line was stored, under another sequence number than the
+    one it was given, because another relay on the same database numbered a line of that
+    conversation meanwhile (PostgreSQL with several relays). ``append_line_then`` hands it to
+    ``done`` instead of ``None``; whoever acknowledges the line uses ``seq``."""
+
+    def __init__(self, seq: int) -> None:
+        super().__init__(seq)
+        self.seq = seq
+
+
 _PASSWORD = re.compile(r"(?<=://)([^/@:]*):[^/@]*@")
 
 
@@ -68,8 +79,8 @@ def open_storage(database: Database, *, org: str = "default", relay: bool = Fals
                  ) -> SQLiteStorage | PostgresStorage:
     """The storage for a database target (not opened yet), seen as organisation ``org``
     (relay.organisations.DEFAULT_ORG unless given; ``scoped()`` gives the others);
-    ``relay``: for a relay, which on PostgreSQL takes the database's one-relay lock (CLI
-    commands do not).
+    ``relay``: for a relay, which on PostgreSQL numbers its lines with the database and wakes
+    the other relays on it (relay/cluster.py); CLI commands do neither.
 
     PostgreSQL's driver is an optional extra: without it this raises ``StorageError`` with
     the install command, never an ImportError.
@@ -216,7 +227,8 @@ class Storage(Protocol):
     def append_line_then(self, line: Line,
                          done: Callable[[BaseException | None], None]) -> None:
         """Journal a line now, in call order, and call ``done(None)`` once it is committed or
-        ``done(error)`` if it is not; calls come in the order the lines were journalled."""
+        ``done(error)`` if it is not; calls come in the order the lines were journalled.
+        ``done(Renumbered(seq))``: committed, as line ``seq`` (several relays, PostgreSQL)."""
         ...
     async def live_conversations(self) -> list[tuple[ConversationRecord, int]]:
         """Every conversation not closed, with its highest sequence number."""

@@ -12,6 +12,11 @@ What differs is only what must:
   conversation's ``last_seq`` and inserts the line in the same transaction, so line numbers
   stay unique and in order whichever process writes; a line whose number is not above the
   stored one is refused. A group's lines go in one set-based ``lotsen_append_lines`` call.
+- A relay's lines go through ``lotsen_place_lines`` (009_cluster.sql) instead: several relays
+  may share the database (relay/cluster.py), so a line whose number another relay took gets
+  the next free one (the journal reports it as ``Renumbered``), and the same transaction
+  NOTIFYs the other relays. Conversation changes NOTIFY them after their commit
+  (``notify_changed``).
 - The journal has a connection and a thread of its own (``_PgWriter``); reads take pooled
   connections (psycopg_pool). A connection the server dropped is thrown away and the next use
   gets a new one, so the relay recovers by itself when the database comes back (meanwhile
@@ -27,6 +32,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import secrets
 import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -44,6 +50,8 @@ from relay.storage import (
     Line,
     PostgresURL,
     PurgeResult,
+    Renumbered,
+    RoomLine,
     StorageError,
 )
 from relay.storage.sqlite import (
@@ -67,9 +75,15 @@ _MIGRATION_LOCK = 0x4C6F7473656E  # "Lotsen"
 _APPEND_LINE = "SELECT lotsen_append_line(?, ?, ?, ?, ?, ?, ?, ?)"  # 007_organisations.sql
 _APPEND_LINES = ("SELECT lotsen_append_lines(%s::text[], %s::bigint[], %s::bigint[], "
                  "%s::text[], %s::text[], %s::text[], %s::float8[], %s::text[])")
-# Session advisory lock of the relay using a database (its schema, to be exact).
-_RELAY_LOCK = ("SELECT pg_try_advisory_lock(hashtext('lotsen-relay'), "
-               "hashtext(current_schema()))")
+# A relay's lines (009_cluster.sql): numbered by the database, and the other relays woken.
+_PLACE_LINE = "SELECT lotsen_place_line(?, ?, ?, ?, ?, ?, ?, ?, ?)"  # a marker, never sent
+_PLACE_LINES = ("SELECT lotsen_place_lines(%s, %s::text[], %s::bigint[], %s::bigint[], "
+                "%s::text[], %s::text[], %s::text[], %s::float8[], %s::text[])")
+_PLACE_ONE = ("SELECT (lotsen_place_lines(%s, ARRAY[%s]::text[], ARRAY[%s]::bigint[], "
+              "ARRAY[%s]::bigint[], ARRAY[%s]::text[], ARRAY[%s]::text[], ARRAY[%s]::text[], "
+              "ARRAY[%s]::float8[], ARRAY[%s]::text[]))[1]")
+# The NOTIFY channel of the relays on one database (its schema, to be exact).
+CHANNEL = "SELECT 'lotsen:' || current_schema()"
 
 Pool = AsyncConnectionPool[psycopg.AsyncConnection[tuple[Any, ...]]]
 
@@ -91,6 +105,11 @@ def _pg(sql: str) -> str:
 def _line_params(org: str, line: Line) -> tuple[Any, ...]:
     return (org, line.conversation, line.seq, line.kind, line.author, line.text, line.ts,
             line.cid)
+
+
+def _placed_params(relay: str, org: str, line: Line) -> tuple[Any, ...]:
+    return (relay, org, line.conversation, line.seq, line.kind, line.author, line.text,
+            line.ts, line.cid)
 
 
 # What PostgreSQL (or psycopg, before sending) refuses in one write while the rest of its group
@@ -206,22 +225,30 @@ class _PgJournal(GroupCommit):
 
 def _write_transaction(conn: psycopg.Connection[Any], writes: list[tuple[str, Sequence[Any]]]
                        ) -> dict[int, BaseException]:
-    """One group commit; returns the writes PostgreSQL refused (by index; usually none).
+    """One group commit; returns the writes PostgreSQL refused (by index; usually none), and
+    the lines stored under another number than they were given (``Renumbered``).
 
     As with SQLite, one refused write must not fail the others in its group: the group is
     then rolled back and written again with a savepoint per write. A failed BEGIN or COMMIT
     (the server gone, out of disk) still fails them all.
     """
     try:
-        _write_all(conn, writes)
+        return _write_all(conn, writes)
     except _REFUSED:
         if len(writes) == 1:
             raise
         return _write_each(conn, writes)
-    return {}
 
 
-def _write_all(conn: psycopg.Connection[Any], writes: list[tuple[str, Sequence[Any]]]) -> None:
+def _renumbered(writes: list[tuple[str, Sequence[Any]]], first: int, placed: list[int]
+                ) -> dict[int, BaseException]:
+    """The lines of a run (its writes from index ``first``) whose stored number differs."""
+    return {first + offset: Renumbered(seq) for offset, seq in enumerate(placed)
+            if writes[first + offset][1][3] != seq}
+
+
+def _write_all(conn: psycopg.Connection[Any], writes: list[tuple[str, Sequence[Any]]]
+               ) -> dict[int, BaseException]:
     """The whole group in one transaction. Consecutive writes of one statement go as one
     call: a run of lines as one set-based ``lotsen_append_lines``, others as ``executemany``
     (pipelined by psycopg). A group that is one such call alone — the usual group, lines and
@@ -233,27 +260,42 @@ def _write_all(conn: psycopg.Connection[Any], writes: list[tuple[str, Sequence[A
             runs[-1][1].append(params)
         else:
             runs.append((sql, [params]))
+    renumbered: dict[int, BaseException] = {}
     with conn.cursor() as cur:
         if len(runs) == 1 and runs[0][0] != TOGETHER and (
-                len(runs[0][1]) == 1 or runs[0][0] == _APPEND_LINE):
-            _execute_run(cur, *runs[0])
-            return
+                len(runs[0][1]) == 1 or runs[0][0] in (_APPEND_LINE, _PLACE_LINE)):
+            placed = _execute_run(cur, *runs[0])
+            return _renumbered(writes, 0, placed) if placed else renumbered
         with conn.transaction():
+            first = 0
             for sql, rows in runs:
-                _execute_run(cur, sql, rows)
+                placed = _execute_run(cur, sql, rows)
+                if placed:
+                    renumbered.update(_renumbered(writes, first, placed))
+                first += len(rows)
+    return renumbered
 
 
-def _execute_run(cur: psycopg.Cursor[Any], sql: str, rows: list[Sequence[Any]]) -> None:
+def _execute_run(cur: psycopg.Cursor[Any], sql: str, rows: list[Sequence[Any]]
+                 ) -> list[int] | None:
+    """Execute a run of one statement; for a relay's lines, the numbers they were stored as."""
     if sql == TOGETHER:  # statements that stand or fall together (submit_together)
         for statements in rows:
             for one_sql, one_params in statements:
                 cur.execute(_pg(one_sql), one_params)
-    elif len(rows) == 1:
+        return None
+    if sql == _PLACE_LINE:  # columns as arrays; the relay's id once
+        columns = [list(column) for column in zip(*rows, strict=True)]
+        cur.execute(_PLACE_LINES, [rows[0][0], *columns[1:]])
+        row = cur.fetchone()
+        return [int(seq) for seq in row[0]] if row else None
+    if len(rows) == 1:
         cur.execute(_pg(sql), rows[0])
     elif sql == _APPEND_LINE:  # columns as arrays
         cur.execute(_APPEND_LINES, [list(column) for column in zip(*rows, strict=True)])
     else:
         cur.executemany(_pg(sql), rows)
+    return None
 
 
 def _write_each(conn: psycopg.Connection[Any], writes: list[tuple[str, Sequence[Any]]]
@@ -267,6 +309,11 @@ def _write_each(conn: psycopg.Connection[Any], writes: list[tuple[str, Sequence[
                     if sql == TOGETHER:
                         for one_sql, one_params in params:
                             cur.execute(_pg(one_sql), one_params)
+                    elif sql == _PLACE_LINE:
+                        cur.execute(_PLACE_ONE, params)
+                        row = cur.fetchone()
+                        if row and row[0] != params[3]:
+                            refused[index] = Renumbered(int(row[0]))
                     else:
                         cur.execute(_pg(sql), params)
             except _REFUSED as exc:
@@ -281,7 +328,12 @@ class _PgConnections(_Connections):
         super().__init__()
         self.pool: Pool | None = None
         self.writer: _PgWriter | None = None
-        self.guard: psycopg.AsyncConnection[tuple[Any, ...]] | None = None
+        self.relay_id: str | None = None
+        """This relay's id among those on the database (None: a CLI command's storage)."""
+        self.channel = ""
+        """The NOTIFY channel of the relays on this database (relay/cluster.py)."""
+        self.listening = True
+        """False while a relay's LISTEN connection is down (/healthz then says 503)."""
 
 
 class PostgresStorage(SQLiteStorage):
@@ -308,9 +360,8 @@ class PostgresStorage(SQLiteStorage):
         self._timeout_s = timeout_s
         # A connection unused this long is checked before use (a restart may have cut it).
         self._recheck_idle_s = recheck_idle_s
-        # A relay's storage holds the "one relay per database" lock on a connection of its own
-        # (the relay keeps the queue and live state in memory: a second relay on the same
-        # database would keep another queue). CLI commands open storage without it.
+        # A relay's storage numbers lines with the database and wakes the other relays on it
+        # (relay/cluster.py keeps their live state in step); CLI commands do neither.
         self._relay = relay
         self._staff_ids: dict[str, int] = {}  # relay-wide: login names are unique
 
@@ -352,12 +403,9 @@ class PostgresStorage(SQLiteStorage):
             await pool.close()
             raise
         if self._relay:
-            try:
-                await self._take_relay_lock()
-            except StorageError:
-                await pool.close()
-                self._shared.pool = None
-                raise
+            self._shared.relay_id = secrets.token_hex(6)
+            row = await self._one(CHANNEL)
+            self._shared.channel = str(row[0]) if row else "lotsen:public"
         writer = _PgWriter(self.url, max(1, int(self._timeout_s)), self._recheck_idle_s)
         self._shared.writer = writer
         self._journal = _PgJournal(writer)
@@ -365,38 +413,6 @@ class PostgresStorage(SQLiteStorage):
         # Relay-wide, as SQLite's (login names are unique), and readable at any schema version.
         for username, staff_id in await self._rows("SELECT username, id FROM staff"):
             self._staff_ids[username] = staff_id
-
-    async def _take_relay_lock(self) -> None:
-        """Hold the database's relay lock on a connection of its own, or refuse to start."""
-        try:
-            guard = await psycopg.AsyncConnection.connect(
-                self.url.url, autocommit=True, application_name="lotsen-relay-lock",
-                connect_timeout=max(1, int(self._timeout_s)))
-            cur = await guard.execute(_RELAY_LOCK)
-            row = await cur.fetchone()
-        except psycopg.Error as exc:
-            raise StorageError("storage.cannot_open", database=self.url,
-                               reason=describe(exc)) from None
-        if not row or not row[0]:
-            await guard.close()
-            raise StorageError("storage.relay_lock", database=self.url)
-        self._shared.guard = guard
-
-    async def _keep_relay_lock(self) -> bool:
-        """Take the relay lock again if its connection was lost (a database restart)."""
-        guard = self._shared.guard
-        if guard is not None and not guard.closed and not guard.broken:
-            return True
-        if guard is not None:
-            await guard.close()
-            self._shared.guard = None
-        try:
-            await self._take_relay_lock()
-        except StorageError as exc:
-            log.warning("relay lock not held", extra={"event": "relay_lock_lost",
-                                                      "error": str(exc)})
-            return False
-        return True
 
     async def schema_version(self) -> int:
         """The schema version stored in the database (0 for an empty database)."""
@@ -437,9 +453,6 @@ class PostgresStorage(SQLiteStorage):
         if self._shared.writer is not None:
             await self._shared.writer.close()
             self._shared.writer = None
-        if self._shared.guard is not None:
-            await self._shared.guard.close()  # ends the session, which releases the relay lock
-            self._shared.guard = None
         if self._shared.pool is not None:
             await self._shared.pool.close()
             self._shared.pool = None
@@ -465,7 +478,7 @@ class PostgresStorage(SQLiteStorage):
                     return False
         except (psycopg.Error, OSError):
             return False
-        return not self._relay or await self._keep_relay_lock()
+        return self._shared.listening
 
     # -- helpers ----------------------------------------------------------------------------
 
@@ -479,11 +492,86 @@ class PostgresStorage(SQLiteStorage):
 
     # -- conversations ------------------------------------------------------------------------
 
+    @property
+    def relay_id(self) -> str | None:
+        """This relay's id among the relays on the database (None: not a relay's storage)."""
+        return self._shared.relay_id
+
+    @property
+    def channel(self) -> str:
+        return self._shared.channel
+
+    def set_listening(self, listening: bool) -> None:
+        """Whether the relay hears the others (relay/cluster.py): /healthz says 503 if not."""
+        self._shared.listening = listening
+
     def append_line(self, line: Line) -> asyncio.Future[None]:
+        relay = self._shared.relay_id
+        if relay is not None:
+            return self.journal.submit(_PLACE_LINE, _placed_params(relay, self.org, line))
         return self.journal.submit(_APPEND_LINE, _line_params(self.org, line))
 
     def append_line_then(self, line: Line, done: Done) -> None:
-        self.journal.submit_then(_APPEND_LINE, _line_params(self.org, line), done)
+        relay = self._shared.relay_id
+        if relay is not None:
+            self.journal.submit_then(_PLACE_LINE, _placed_params(relay, self.org, line), done)
+        else:
+            self.journal.submit_then(_APPEND_LINE, _line_params(self.org, line), done)
+
+    # -- waking the other relays (relay/cluster.py) ---------------------------------------------
+
+    async def notify(self, payload: str) -> None:
+        """Wake the other relays on this database: a NOTIFY on their channel, committed at once
+        (a relay's storage only; a wake-up lost to a dropped listener is caught up by seq)."""
+        if self._shared.relay_id is None:
+            return
+        try:
+            async with self.pool.connection() as conn:
+                await conn.execute("SELECT pg_notify(%s, %s)", (self._shared.channel, payload))
+        except psycopg.Error as exc:
+            raise StorageError(describe(exc)) from None
+
+    async def lines_in(self, ranges: Sequence[tuple[int, int, int]]) -> list[Line]:
+        """The lines ``lo..hi`` of each ``(conversation, lo, hi)``, in one query, by
+        conversation and seq (what other relays' wake-ups name)."""
+        rows = await self._rows(
+            "SELECT m.conversation_id, m.seq, m.kind, m.author, m.text, m.ts, m.cid "
+            "FROM messages m JOIN unnest(?::bigint[], ?::bigint[], ?::bigint[]) "
+            "AS r(conversation, lo, hi) ON m.conversation_id = r.conversation "
+            "AND m.seq BETWEEN r.lo AND r.hi WHERE m.org = ? "
+            "ORDER BY m.conversation_id, m.seq",
+            ([r[0] for r in ranges], [r[1] for r in ranges], [r[2] for r in ranges],
+             self.org))
+        return [Line(*row) for row in rows]
+
+    async def notify_changed(self, conversation: int) -> None:
+        """A conversation's row changed (claimed, moved, closed, blocked, marked)."""
+        await self.notify(f"c {self._shared.relay_id} {self.org} {conversation}")
+
+    async def update_conversation(self, conversation: int, **changes: object) -> None:
+        await super().update_conversation(conversation, **changes)
+        await self._notify_quietly(conversation)
+
+    async def append_room_line(self, line: RoomLine) -> None:
+        await super().append_room_line(line)
+        if self._shared.relay_id is not None:
+            try:
+                await self.notify(f"r {self._shared.relay_id} {self.org} {line.seq}")
+            except StorageError as exc:
+                log.warning("wake-up failed", extra={"event": "notify_failed",
+                                                     "error": str(exc)})
+
+    async def block_conversation(self, conversation: int) -> None:
+        await super().block_conversation(conversation)
+        await self._notify_quietly(conversation)
+
+    async def _notify_quietly(self, conversation: int) -> None:
+        """The change is committed: a failed wake-up must not make it look failed (the other
+        relays catch up when their listener reconnects, or at their next periodic pass)."""
+        try:
+            await self.notify_changed(conversation)
+        except StorageError as exc:
+            log.warning("wake-up failed", extra={"event": "notify_failed", "error": str(exc)})
 
     async def live_conversations(self) -> list[tuple[ConversationRecord, int]]:
         rows = await self._rows(
@@ -491,6 +579,24 @@ class PostgresStorage(SQLiteStorage):
             "FROM conversations c LEFT JOIN staff s ON s.id = c.staff_id "
             "WHERE c.org = ? AND c.state != 'closed' ORDER BY c.created_at, c.id", (self.org,))
         return [(_record(row), int(row[21])) for row in rows]
+
+    async def conversation_and_seq(self, conversation: int
+                                   ) -> tuple[ConversationRecord, int] | None:
+        """A conversation's row and its highest line number, in one query (relay/cluster.py)."""
+        row = await self._one(
+            f"SELECT {_CONVERSATION_COLUMNS}, c.last_seq "
+            "FROM conversations c LEFT JOIN staff s ON s.id = c.staff_id "
+            "WHERE c.org = ? AND c.id = ?", (self.org, conversation))
+        return (_record(row), int(row[21])) if row else None
+
+    async def conversations_and_seqs(self, conversations: Sequence[int]
+                                     ) -> dict[int, tuple[ConversationRecord, int]]:
+        """``conversation_and_seq`` of many conversations, in one query."""
+        rows = await self._rows(
+            f"SELECT {_CONVERSATION_COLUMNS}, c.last_seq "
+            "FROM conversations c LEFT JOIN staff s ON s.id = c.staff_id "
+            "WHERE c.org = ? AND c.id = ANY(?::bigint[])", (self.org, list(conversations)))
+        return {int(row[0]): (_record(row), int(row[21])) for row in rows}
 
     async def last_seq(self, conversation: int) -> int:
         row = await self._one("SELECT last_seq FROM conversations WHERE org = ? AND id = ?",
@@ -511,9 +617,12 @@ class PostgresStorage(SQLiteStorage):
                     "UPDATE conversations SET state = 'active', staff_id = %s, claimed_at = %s "
                     "WHERE org = %s AND id = %s AND state = 'queued'",
                     (staff_id, claimed_at, self.org, conversation))
-                return cur.rowcount == 1
+                claimed = cur.rowcount == 1
         except psycopg.Error as exc:
             raise StorageError(describe(exc)) from None
+        if claimed:
+            await self._notify_quietly(conversation)
+        return claimed
 
     # -- statistics, audit, retention -----------------------------------------------------------
 

@@ -36,6 +36,7 @@ from relay.storage import (
     ConversationRecord,
     Line,
     PurgeResult,
+    Renumbered,
     RoomLine,
     StaffAccount,
     StorageError,
@@ -189,7 +190,7 @@ class GroupCommit:
             waiters, self._waiters = self._waiters, []
             barriers, self._barriers = self._barriers, []
             error: StorageError | None = None
-            refused: dict[int, StorageError] = {}
+            refused: dict[int, StorageError | Renumbered] = {}
             if batch:
                 started = time.perf_counter()
                 try:
@@ -198,9 +199,11 @@ class GroupCommit:
                     error = StorageError(self.describe(exc))
                     self.failed_commits += 1
                 else:
-                    refused = {index: StorageError(_describe(exc))
+                    refused = {index: exc if isinstance(exc, Renumbered)
+                               else StorageError(_describe(exc))
                                for index, exc in failed.items()}
-                    self.refused_writes += len(refused)
+                    self.refused_writes += sum(not isinstance(exc, Renumbered)
+                                               for exc in refused.values())
                     self.commits += 1
                     self.last_commit_s = time.perf_counter() - started
                     self.commit_seconds_total += self.last_commit_s
@@ -241,23 +244,23 @@ its params are the ``(sql, params)`` pairs, executed in one savepoint when writt
 
 
 def _settle(waiters: Sequence[asyncio.Future[None] | Done], error: StorageError | None,
-            refused: dict[int, StorageError] | None = None) -> None:
+            refused: dict[int, StorageError | Renumbered] | None = None) -> None:
     """Resolve a commit's futures and call its callbacks, in the order they were submitted.
 
-    ``error`` fails them all (the commit failed); ``refused`` fails single writes by index.
+    ``error`` fails them all (the commit failed); ``refused`` fails single writes by index
+    (or, a ``Renumbered``, tells a callback the number its line was stored under).
     """
     for index, waiter in enumerate(waiters):
-        if refused:
-            error = refused.get(index)
+        outcome: BaseException | None = refused.get(index) if refused else error
         if isinstance(waiter, asyncio.Future):
             if not waiter.done():
-                if error is None:
+                if outcome is None or isinstance(outcome, Renumbered):
                     waiter.set_result(None)
                 else:
-                    waiter.set_exception(error)
+                    waiter.set_exception(outcome)
             continue
         try:
-            waiter(error)
+            waiter(outcome)
         except Exception:  # one broken callback must not strand the others' acks
             log.exception("journal callback failed", extra={"event": "journal_callback_failed"})
 
