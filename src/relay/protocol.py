@@ -1532,7 +1532,7 @@ def _plain_fields(cls: type) -> tuple[dict[str, type], frozenset[str]]:
 def _from_plain_dict(data: dict[str, Any], cls: type[Frame]) -> Frame | None:
     """``from_dict`` for the common frame whose every field is a plain value of exactly its
     field's type (a chat line: text and cid), or None to take the full walk. Checks what
-    from_dict checks (text is valid Unicode, ints within JSON's exact range, the limits), but
+    from_dict checks (text is valid Unicode without NUL, ints within JSON's exact range, the limits), but
     only the keys the frame has rather than every field of its class."""
     plain, names = _plain_fields(cls)
     kwargs: dict[str, Any] = {}
@@ -1546,8 +1546,8 @@ def _from_plain_dict(data: dict[str, Any], cls: type[Frame]) -> Frame | None:
         if kind is not hint:
             return None
         if kind is str:
-            if not value.isascii() and not encodable(value):
-                return None
+            if "\x00" in value or not value.isascii() and not encodable(value):
+                return None  # the full walk words the refusal (_text)
         elif kind is int and not -(2**53) < value < 2**53:
             return None
         kwargs[key] = value

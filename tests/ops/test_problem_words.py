@@ -172,6 +172,7 @@ def test_a_storage_error_speaks_the_chosen_language(tmp_path: Path, lang: str,
     database = tmp_path / "future.db"
     with sqlite3.connect(database) as db:
         db.execute("PRAGMA user_version = 99")
+    database.chmod(0o600)  # else the relay first notes (in its log) that it made it private
     done = _lotsen("staff", "list", "--db", str(database), lang=lang)
     assert done.returncode == 2
     reason = phrase("storage.newer_schema", version=99,
