@@ -1532,8 +1532,8 @@ def _plain_fields(cls: type) -> tuple[dict[str, type], frozenset[str]]:
 def _from_plain_dict(data: dict[str, Any], cls: type[Frame]) -> Frame | None:
     """``from_dict`` for the common frame whose every field is a plain value of exactly its
     field's type (a chat line: text and cid), or None to take the full walk. Checks what
-    from_dict checks (text is valid Unicode without NUL, ints within JSON's exact range, the limits), but
-    only the keys the frame has rather than every field of its class."""
+    from_dict checks (text is valid Unicode without NUL, ints within JSON's exact range, the
+    limits), but only the keys the frame has rather than every field of its class."""
     plain, names = _plain_fields(cls)
     kwargs: dict[str, Any] = {}
     for key, value in data.items():
