@@ -819,25 +819,8 @@ class Cluster:
             index = hub.queue.index(live.id)
             hub.queue.remove(live.id)
             hub._announce_dequeued(live.id, index, "left")
-        hub._gone.pop(live.id, None)
-        if hub.live.pop(live.id, None) is not None:
-            hub._aliases.discard(mine.alias)
-        if mine.token_hash:
-            hub.by_token.pop(mine.token_hash, None)
-        if live.visitor is not None:
-            hub.send(live.visitor.connection, protocol.VisitorEnded(by, reason))
-            if blocked:
-                hub.outbox.close(live.visitor.connection, protocol.CLOSE_BLOCKED,
-                                 "This chat has been closed.")
-        ended = protocol.StaffEnded(live.id, by, reason)
-        hub._to_watchers(live, ended)
-        if mine.staff is not None:
-            hub._remember_end(mine, by, reason)
-        told = set(hub.staff.get(mine.staff or "", ())) | live.viewers
-        text = protocol.encode(ended)
-        for conns in hub.staff.values():
-            for conn in conns:
-                if conn.account.supervisor and conn not in told:
-                    hub.outbox.send(conn.connection, text)
-        for viewer in live.viewers:
-            viewer.viewing.discard(live.id)
+        hub.forget(live)
+        hub.tell_ended(live, by, reason)
+        if blocked and live.visitor is not None:
+            hub.outbox.close(live.visitor.connection, protocol.CLOSE_BLOCKED,
+                             "This chat has been closed.")

@@ -1095,11 +1095,7 @@ class Hub:
             index = self.queue.index(live.id) if live.id in self.queue else None
             self.queue.remove(live.id)
             self._announce_dequeued(live.id, index, dequeued)
-        self._gone.pop(live.id, None)
-        if self.live.pop(live.id, None) is not None:
-            self._aliases.discard(record.alias)
-        if record.token_hash:
-            self.by_token.pop(record.token_hash, None)
+        self.forget(live)
         if record.claimed_at is not None:
             self._handle_times.insert(0, record.closed_at - record.claimed_at)
             del self._handle_times[50:]
@@ -1115,6 +1111,21 @@ class Hub:
         self.counters.count(f"conversations_closed_{by}")
         log.info("conversation closed", extra={"event": "conversation_closed",
                                                "conversation": live.id, "by": by})
+        self.tell_ended(live, by, reason)
+
+    def forget(self, live: Live) -> None:
+        """Drop an ended chat from the live maps (its grace timer, alias and token)."""
+        record = live.record
+        self._gone.pop(live.id, None)
+        if self.live.pop(live.id, None) is not None:
+            self._aliases.discard(record.alias)
+        if record.token_hash:
+            self.by_token.pop(record.token_hash, None)
+
+    def tell_ended(self, live: Live, by: str, reason: str | None) -> None:
+        """Tell the visitor, the chat's staff, its viewers and every supervisor that the chat
+        ended (ended here, or on another relay: relay/cluster.py)."""
+        record = live.record
         if live.visitor is not None:
             self.send(live.visitor.connection, protocol.VisitorEnded(by, reason))
         ended = protocol.StaffEnded(live.id, by, reason)
