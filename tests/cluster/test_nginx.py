@@ -20,7 +20,7 @@ from websockets.asyncio.client import connect
 
 from relay.protocol import PROTOCOL_VERSION, STAFF_PATH, VISITOR_PATH
 from relay.storage import PostgresURL
-from tests.ops.test_deploy import DEPLOY, NGINX, _free_port, _self_signed
+from tests.ops.test_deploy import NGINX, _free_port, _self_signed, render_site
 from tests.support import PASSWORD, Client, RelayThread, add_staff, make_config, new_cid
 
 pytestmark = pytest.mark.postgres
@@ -28,26 +28,13 @@ pytestmark = pytest.mark.postgres
 
 def _site(tmp: Path, https_port: int, http_port: int, relays: list[int], cert: Path,
           key: Path) -> str:
-    text = (DEPLOY / "nginx-several-relays.conf").read_text(encoding="utf-8")
     servers = "".join(f"    server 127.0.0.1:{port} max_fails=1 fail_timeout=5s;\n"
                       for port in relays)
-    replacements = {
+    return render_site(tmp, https_port, http_port, cert, key, {
         "    server 10.0.0.11:8765 max_fails=1 fail_timeout=5s;\n": servers,
         "    server 10.0.0.12:8765 max_fails=1 fail_timeout=5s;\n": "",
         "    server 10.0.0.13:8765 max_fails=1 fail_timeout=5s;\n": "",
-        "listen 443 ssl;": f"listen 127.0.0.1:{https_port} ssl;",
-        "listen [::]:443 ssl;": "",
-        "listen 80;": f"listen 127.0.0.1:{http_port};",
-        "listen [::]:80;": "",
-        "/etc/letsencrypt/live/chat.example.se/fullchain.pem": str(cert),
-        "/etc/letsencrypt/live/chat.example.se/privkey.pem": str(key),
-        "/var/log/nginx/lotsen-error.log": str(tmp / "lotsen-error.log"),
-        "/var/www/letsencrypt": str(tmp / "acme"),
-    }
-    for old, new in replacements.items():
-        assert text.count(old) == 1, f"deploy/nginx-several-relays.conf lacks {old!r}"
-        text = text.replace(old, new)
-    return text
+    }, name="nginx-several-relays.conf")
 
 
 @pytest.fixture

@@ -77,23 +77,24 @@ def _self_signed(folder: Path) -> tuple[Path, Path]:
     return cert, key
 
 
-def render_site(tmp: Path, https_port: int, http_port: int, relay_port: int, cert: Path,
-                key: Path) -> str:
-    """deploy/nginx.conf with only addresses and file paths changed for an unprivileged run."""
-    text = (DEPLOY / "nginx.conf").read_text(encoding="utf-8")
+def render_site(tmp: Path, https_port: int, http_port: int, cert: Path, key: Path,
+                upstream: dict[str, str], name: str = "nginx.conf") -> str:
+    """deploy/``name`` with only addresses and file paths changed for an unprivileged run;
+    ``upstream`` replaces its relay lines."""
+    text = (DEPLOY / name).read_text(encoding="utf-8")
     replacements = {
+        **upstream,
         "listen 443 ssl;": f"listen 127.0.0.1:{https_port} ssl;",
         "listen [::]:443 ssl;": "",
         "listen 80;": f"listen 127.0.0.1:{http_port};",
         "listen [::]:80;": "",
-        "server 127.0.0.1:8765;": f"server 127.0.0.1:{relay_port};",
         "/etc/letsencrypt/live/chat.example.se/fullchain.pem": str(cert),
         "/etc/letsencrypt/live/chat.example.se/privkey.pem": str(key),
         "/var/log/nginx/lotsen-error.log": str(tmp / "lotsen-error.log"),
         "/var/www/letsencrypt": str(tmp / "acme"),
     }
     for old, new in replacements.items():
-        assert text.count(old) == 1, f"deploy/nginx.conf no longer contains {old!r}"
+        assert text.count(old) == 1, f"deploy/{name} no longer contains {old!r}"
         text = text.replace(old, new)
     return text
 
@@ -108,7 +109,8 @@ def nginx_proxy(relay_thread: RelayThread, tmp_path: Path) -> Iterator[tuple[int
     cert, key = _self_signed(tmp_path)
     https_port, http_port = _free_port(), _free_port()
     site = tmp_path / "lotsen.conf"
-    site.write_text(render_site(tmp_path, https_port, http_port, relay_thread.port, cert, key))
+    site.write_text(render_site(tmp_path, https_port, http_port, cert, key, {
+        "server 127.0.0.1:8765;": f"server 127.0.0.1:{relay_thread.port};"}))
     temp = "\n".join(f"    {kind}_temp_path {tmp_path / kind};"
                      for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
     main = tmp_path / "nginx.conf"
