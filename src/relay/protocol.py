@@ -1427,6 +1427,11 @@ def blank(text: str) -> bool:
     return True
 
 
+def _storable(value: str) -> bool:
+    """Whether ``value`` passes ``_text``: no NUL, and valid Unicode."""
+    return "\x00" not in value and (value.isascii() or encodable(value))
+
+
 def _text(value: str, name: str) -> str:
     """Text every engine stores as it is: valid Unicode without NUL characters (PostgreSQL
     refuses NUL in text, SQLite keeps it), so one rule holds on both and nothing of a frame
@@ -1546,7 +1551,7 @@ def _from_plain_dict(data: dict[str, Any], cls: type[Frame]) -> Frame | None:
         if kind is not hint:
             return None
         if kind is str:
-            if "\x00" in value or not value.isascii() and not encodable(value):
+            if not _storable(value):
                 return None  # the full walk words the refusal (_text)
         elif kind is int and not -(2**53) < value < 2**53:
             return None
