@@ -115,6 +115,15 @@ def test_help_speaks_the_chosen_language(env: dict[str, str], lang: int) -> None
     assert TEXT["help.migrate.check"][lang] in " ".join(migrate.stdout.split())
 
 
+def test_help_keeps_the_config_sections_it_names() -> None:
+    """Help texts name config sections in brackets ("[chat] default_language"); Rich must print
+    them, not read them as style tags and drop them."""
+    stats = _lotsen("stats", "--help", LOTSEN_LANG="en")
+    assert stats.returncode == 0, stats.stderr
+    assert TEXT["help.stats.lang"][1] in " ".join(stats.stdout.split())
+    assert "[chat] default_language" in stats.stdout
+
+
 @pytest.mark.parametrize(("lang", "index"), [("sv", 0), ("en", 1), ("nb", 2)])
 def test_an_error_speaks_the_chosen_language(tmp_path: Path, lang: str, index: int) -> None:
     """An error of ``lotsen migrate`` comes out in the chosen language, prefix and all, with

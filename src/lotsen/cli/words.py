@@ -24,6 +24,8 @@ import os
 from collections.abc import Mapping
 from typing import Any
 
+from rich.markup import escape
+
 from relay.protocol import LANGUAGES
 from vocabulary.phrases import Phrase, PhrasedError
 
@@ -51,7 +53,11 @@ def t(key: str, /, **args: Any) -> str:
     without arguments is returned as written, braces and all). An argument that is a phrase
     or an error made of one (``vocabulary.phrases``) is said in the same language."""
     text = TEXT[key][LANGUAGES.index(cli_language())]
-    return text.format(**{name: said(value) for name, value in args.items()}) if args else text
+    if args:
+        text = text.format(**{name: said(value) for name, value in args.items()})
+    # Typer renders help with Rich markup, where "[chat]" would be read as a style tag and
+    # vanish; help texts name config sections, so their brackets are escaped.
+    return escape(text) if key.startswith("help.") else text
 
 
 def said(what: Any) -> Any:
