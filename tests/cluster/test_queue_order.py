@@ -184,3 +184,24 @@ async def test_a_restarted_relay_reads_the_same_order(cluster_config: RelayConfi
             await _positions_agree(chats, order)
         finally:
             await b.stop()
+
+
+async def test_a_claim_and_requeue_seen_at_once_still_move_the_chat_to_the_front(
+        two: tuple[Relay, Relay]) -> None:
+    """Relay B reads a chat's row only after anna on A has claimed it and put it back first
+    in line (both wake-ups in one batch): B never saw it held, and still moves it to the
+    front, where A has it."""
+    a, b = two
+    anna = await Client.staff(a.port, "anna")
+    await _start_chats((a,), 2)
+    order = await _queued_everywhere(two, 2)
+    last = order[-1]
+    assert b.cluster is not None
+    held = b.cluster._locks.setdefault(("default", last), asyncio.Lock())
+    async with held:  # B's cluster waits for this chat's row until A is done
+        await anna.send({"type": "claim", "conversation": last})
+        await anna.expect("conversation", id=last)
+        await anna.send({"type": "transfer", "conversation": last})
+        await anna.expect("released", conversation=last, to=None)
+        assert _order(a) == [last, order[0]] and _order(b) == order
+    await _until(two, [last, order[0]])
