@@ -12,6 +12,12 @@ one truth, and this module brings each hub in step with what the others wrote:
 - **Conversation changes** (claim, transfer, requeue, close, block, mark): the relay that
   wrote the row NOTIFYs ``c <relay> <org> <conversation>`` after the commit; the others read
   the row and apply the difference to their hub (queue, holder, whom to tell).
+- **Queue order.** A chat's place in the queue is the number the database gave it in the
+  write that queued it (``conversations.arrival``, postgres_migrations/010): the next of one
+  sequence for a new chat, the next of one counting down from -1 for a chat put back first
+  in line. Every relay's waiting queue orders by it (urgent chats first, as always), so staff
+  see one order and a visitor the same position whichever relay they are on; a relay that
+  starts reads the numbers with the rows.
 - **Presence.** A heartbeat row per relay (``relays``, with an expiry) and one row per staff
   member logged in on it (``staff_presence``); a relay whose heartbeat expired is dead and its
   rows no longer count. ``p <relay>`` says a relay's staff changed.
@@ -673,7 +679,7 @@ class Cluster:
     async def _mirror(self, org: str, hub: Hub, record: ConversationRecord) -> Live:
         """Another relay's chat, new to this one: live here too, with no connection yet."""
         last_seq = await hub.storage.last_seq(record.id)
-        live = Live(record, last_seq, hub.queue.next_arrival(), elsewhere=True)
+        live = Live(record, last_seq, hub.arrival(record), elsewhere=True)
         visitor_lines = await hub.storage.lines_after(record.id, 0, frozenset({"visitor"}))
         live.preview = visitor_lines[0].text[:200] if visitor_lines else ""
         for cid, seq, ts in reversed(await hub.storage.recent_cids(record.id, REMEMBERED_CIDS)):
@@ -768,7 +774,12 @@ class Cluster:
             await self._tell_holder(hub, live)
             hub._tell_supervisors(live)
         elif mine.state == "active" and record.state == "queued":
-            await self._requeued(hub, live)
+            await self._requeued(hub, live, record)
+        elif record.state == "queued" and record.arrival is not None \
+                and record.arrival != live.arrival and live.id in hub.queue:
+            # Claimed and put back first in line in one batch of wake-ups: the same chat,
+            # waiting, at the front now as on the relay that requeued it.
+            self._moved(hub, live, record.arrival)
         elif mine.state == "active" and record.staff != mine.staff:
             previous, mine.staff = mine.staff, record.staff
             hub._send_staff(previous, protocol.Released(live.id, record.staff))
@@ -793,13 +804,26 @@ class Cluster:
             hub.send(live.visitor.connection, protocol.Claimed(hub.display(record.staff) or ""))
 
     @staticmethod
-    async def _requeued(hub: Hub, live: Live) -> None:
+    def _moved(hub: Hub, live: Live, arrival: int) -> None:
+        old = hub.queue.index(live.id)
+        entry = hub.queue.remove(live.id)
+        if entry is None:
+            return
+        live.arrival = live.record.arrival = entry.arrival = arrival
+        index = hub.queue.add(entry)
+        hub._announce_queued(entry, index)
+        hub._queue_changed(min(old, index))
+
+    @staticmethod
+    async def _requeued(hub: Hub, live: Live, record: ConversationRecord) -> None:
         previous = live.record.staff
         with contextlib.suppress(StorageError):
             written = await hub.storage.lines_after(live.id, 0, frozenset({"visitor"}))
             live.visitor_texts = [line.text for line in written[-TRIAGE_LINES:]]
         live.record.state, live.record.staff, live.record.claimed_at = "queued", None, None
-        live.arrival = hub.queue.front_arrival()
+        live.record.arrival = record.arrival  # the requeuing relay's place: first in line
+        live.arrival = (record.arrival if record.arrival is not None
+                        else hub.queue.front_arrival())
         hub._visitor_presence(live)
         hub._send_staff(previous, protocol.Released(live.id, None))
         Cluster._enqueue(hub, live)

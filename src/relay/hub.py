@@ -266,6 +266,7 @@ class Hub:
         self._total_at = 0.0  # when (monotonic), see _queue_total_changed
         self._total_timer: asyncio.TimerHandle | None = None
         self._unsaved_closes: dict[int, dict[str, object]] = {}  # see _store_unsaved_closes
+        self._requeuing: set[int] = set()  # chats whose write back to the queue runs (_requeue)
         self.questions = QuestionDesk(self)  # questions outside opening hours
         self.peers: Peers | None = None  # other relays on the same database (relay/cluster.py)
         # Covering staff (relay/cover_relay.py): username -> their organisation's name, for
@@ -284,7 +285,7 @@ class Hub:
         self._handle_times = await self.storage.recent_handle_times(50)
         await self.questions.load()
         for record, last_seq in await self.storage.live_conversations():
-            live = Live(record, last_seq, self.queue.next_arrival())
+            live = Live(record, last_seq, self.arrival(record))
             if record.triage_override is not None:  # who marked it is in the audit log
                 live.marked_by = await self.storage.last_actor(record.id, MARK_ACTIONS)
             recent = await self.storage.recent_cids(record.id, REMEMBERED_CIDS)
@@ -391,6 +392,11 @@ class Hub:
     @staticmethod
     def _line_dict(frame: protocol.StaffLine) -> protocol.TranscriptLine:
         return protocol.transcript_line(frame)
+
+    def arrival(self, record: ConversationRecord) -> int:
+        """A stored chat's arrival number: the database's, or (where the relay numbers its
+        queue itself) a fresh one, after every chat known, as when it was loaded."""
+        return record.arrival if record.arrival is not None else self.queue.next_arrival()
 
     def _entry(self, live: Live) -> QueueEntry:
         r = live.record
@@ -851,6 +857,8 @@ class Hub:
             conn.live = None
             self.not_stored(conn.connection, exc, VISITOR_NOT_SAVED, frame.cid)
             return None
+        if record.arrival is not None:  # the database's number: every relay orders it alike
+            live.arrival = record.arrival
         self.counters.count("conversations_started")
         log.info("conversation started", extra={"event": "conversation_started",
                                                 "conversation": record.id})
@@ -1262,7 +1270,8 @@ class Hub:
                ) -> Live | None:
         """The live conversation if this staff member holds it; else an error is sent."""
         live = self.live.get(conversation)
-        if live is None or live.record.staff != conn.account.username:
+        if (live is None or live.record.staff != conn.account.username
+                or conversation in self._requeuing):  # on its way back to the queue
             self.error(conn.connection, "forbidden", "That conversation is not yours.", cid)
             return None
         return live
@@ -1430,7 +1439,11 @@ class Hub:
         """Put a conversation back in the queue, first in line: before every other waiting
         chat of its class (urgent chats, flagged for acute risk, still come before a chat that
         is not; docs/protocol.md, ``transfer``). This is what "back to the queue (first in
-        line)" in the console and a colleague gone past the grace period both mean."""
+        line)" in the console and a colleague gone past the grace period both mean.
+
+        Where the relays on one database share the queue's order (PostgreSQL), the database
+        numbers the chat's place in the write that queues it; until that write returns the
+        chat is no one's to act on (``_owned``) and not in the queue yet."""
         if live.record.state != "active":
             return
         previous = live.record.staff
@@ -1440,14 +1453,23 @@ class Hub:
         with contextlib.suppress(StorageError):  # triage reads the chat again while it waits
             written = await self.storage.lines_after(live.id, 0, frozenset({"visitor"}))
             live.visitor_texts = [line.text for line in written[-TRIAGE_LINES:]]
+        if live.record.state != "active" or live.id in self._requeuing:  # ended meanwhile
+            return
+        self._requeuing.add(live.id)
+        try:
+            arrival = await self.storage.requeue_conversation(live.id)
+        except StorageError as exc:  # requeued here all the same, as before the write
+            log.warning("write failed", extra={"event": "write_failed", "error": str(exc)})
+            arrival = None
+        finally:
+            self._requeuing.discard(live.id)
         if live.record.state != "active":  # ended meanwhile
             return
         live.record.state, live.record.staff, live.record.claimed_at = "queued", None, None
-        live.arrival = self.queue.front_arrival()
+        live.record.arrival = arrival
+        live.arrival = arrival if arrival is not None else self.queue.front_arrival()
         self._visitor_presence(live)
         self.queue.add(self._entry(live))
-        await self.store_quietly(self.storage.update_conversation(
-            live.id, state="queued", staff=None, claimed_at=None))
         await self.store_quietly(self.storage.audit(by, "requeue", live.id))
         self._send_staff(previous, protocol.Released(live.id, None))
         entry = self.queue.get(live.id)

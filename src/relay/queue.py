@@ -6,6 +6,8 @@ sorted by arrival number, so finding, adding and removing an entry is a binary s
 memory move), not a walk over the queue: a flooded queue of thousands stays cheap
 (bench/queue_bench.py). A chat put back "first in line" gets an arrival number before every
 other one (``front_arrival``), so it is first among its class: urgent chats still come first.
+Relays sharing a PostgreSQL database take the arrival numbers from it instead, so that they
+all keep one order (relay/cluster.py); the queue orders by whichever numbers it is given.
 """
 
 from __future__ import annotations

@@ -403,3 +403,38 @@ async def test_migration_007_carries_existing_rows_into_the_implicit_organisatio
         keyed = {str(row[0]) for row in await cur.fetchall()}
     assert keyed == {"staff", "sessions", "conversations", "messages", "room_messages",
                      "closed_visits", "audit", "questions", "question_lines", "devices"}
+
+
+async def test_migration_010_numbers_the_chats_in_the_order_a_relay_loaded_them(
+        pg_url: PostgresURL) -> None:
+    """A version-9 database with chats waiting and held: migration 010 numbers them in the
+    order a relay loaded them until then (by when they started), a closed one not at all; a
+    new chat comes after them, one put back first in line before them all, and a chat that is
+    not held is not put back (None)."""
+    older = PostgresStorage(pg_url, migration_set=postgres_migrations()[:9])
+    await older.open()
+    await older.close()
+    async with await psycopg.AsyncConnection.connect(pg_url.url, autocommit=True) as conn:
+        for conversation, state, created in ((3, "queued", 30.0), (1, "closed", 1.0),
+                                             (2, "active", 20.0), (4, "queued", 5.0)):
+            await conn.execute("INSERT INTO conversations (org, id, token_hash, alias, state, "
+                               "created_at) VALUES ('default', %s, %s, 'Fox', %s, %s)",
+                               (conversation, f"t{conversation}", state, created))
+    storage = PostgresStorage(pg_url)
+    await storage.open()
+    try:
+        loaded = {record.id: record.arrival for record, _ in await storage.live_conversations()}
+        assert loaded == {4: 1, 2: 2, 3: 3}
+        record = _record(5)
+        await storage.create_conversation(record)
+        assert record.arrival == 4
+        assert await storage.requeue_conversation(2) == -1
+        assert await storage.requeue_conversation(3) is None  # waiting already
+        found = await storage.conversation_and_seq(2)
+        assert found is not None and found[0].state == "queued" and found[0].arrival == -1
+        assert found[0].staff is None and found[0].claimed_at is None
+    finally:
+        await storage.close()
+    async with await psycopg.AsyncConnection.connect(pg_url.url, autocommit=True) as conn:
+        cur = await conn.execute("SELECT arrival FROM conversations WHERE id = 1")
+        assert await cur.fetchone() == (None,)

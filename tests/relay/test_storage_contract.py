@@ -212,6 +212,27 @@ async def test_a_waiting_conversation_is_claimed_once(storage: Storage) -> None:
     assert closed is not None and closed.staff is None and closed.state == "closed"
 
 
+async def test_a_held_conversation_goes_back_to_the_queue_first_in_line(
+        storage: Storage) -> None:
+    """A requeue makes a held chat wait again with no holder. PostgreSQL numbers its place
+    before every other (the relays share that order) and new chats after every other;
+    SQLite and memory leave the numbering to the relay (None)."""
+    await storage.add_staff(StaffAccount(0, "anna", "Anna", "-"))
+    first, second = record(1), record(2)
+    await storage.create_conversation(first)
+    await storage.create_conversation(second)
+    assert await storage.claim_conversation(1, "anna", 200.0)
+    back = await storage.requeue_conversation(1)
+    stored = await storage.conversation(1)
+    assert stored is not None
+    assert (stored.state, stored.staff, stored.claimed_at) == ("queued", None, None)
+    if isinstance(storage, PostgresStorage):
+        assert first.arrival is not None and second.arrival is not None and back is not None
+        assert back < first.arrival < second.arrival
+    else:
+        assert first.arrival is None and second.arrival is None and back is None
+
+
 async def test_the_last_actor_of_an_audited_action_is_found(storage: Storage) -> None:
     """Who last marked a conversation comes from the audit log (the relay shows it after a
     restart); other conversations and other actions do not count."""

@@ -159,6 +159,10 @@ class ConversationRecord:
     """None (the engine decides), "urgent" or "not_urgent": a staff member's verdict."""
     triage_feedback: str | None = None
     """The close dialog's "was the triage right?" answer (protocol.TRIAGE_ANSWERS)."""
+    arrival: int | None = None
+    """Its place in the queue among chats of its class, as the database numbered it when it
+    was queued (PostgreSQL: the relays on one database share one order); None where the relay
+    numbers its queue itself (SQLite, one relay)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,8 +218,17 @@ class Storage(Protocol):
         ...
 
     # Conversations and lines
-    async def create_conversation(self, record: ConversationRecord) -> None: ...
+    async def create_conversation(self, record: ConversationRecord) -> None:
+        """Store a new (waiting) conversation; a database that numbers the queue sets
+        ``record.arrival`` to the number it gave it (PostgreSQL)."""
+        ...
     async def update_conversation(self, conversation: int, **changes: object) -> None: ...
+    async def requeue_conversation(self, conversation: int) -> int | None:
+        """Put a held conversation back in the queue, first in line (waiting, no staff);
+        return the arrival number the database gave it, before every other one (PostgreSQL;
+        None if it was not held any more), or None where the relay numbers its queue itself
+        (SQLite, memory)."""
+        ...
     def append_line(self, line: Line) -> Awaitable[None]:
         """Journal a line now, in call order; the awaitable completes once it is committed.
 

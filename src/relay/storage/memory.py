@@ -195,6 +195,12 @@ class MemoryStorage:
 
         await self._write(apply)
 
+    async def requeue_conversation(self, conversation: int) -> int | None:
+        """Back to the queue; the relay numbers its queue itself (None), as on SQLite."""
+        await self.update_conversation(conversation, state="queued", staff=None,
+                                       claimed_at=None)
+        return None
+
     def append_line(self, line: Line) -> asyncio.Future[None]:
         return self._future(partial_insert(self._lines, line, "messages"))
 

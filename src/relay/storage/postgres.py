@@ -17,6 +17,10 @@ What differs is only what must:
   the next free one (the journal reports it as ``Renumbered``), and the same transaction
   NOTIFYs the other relays. Conversation changes NOTIFY them after their commit
   (``notify_changed``).
+- The queue has one order for every relay (010_queue_order.sql): a chat's ``arrival`` number
+  comes from a sequence in the statement that queues it — the INSERT of a new chat, the
+  UPDATE that puts one back first in line — which therefore go straight to the database
+  (one round trip, as a claim) rather than through the journal, to read the number back.
 - The journal has a connection and a thread of its own (``_PgWriter``); reads take pooled
   connections (psycopg_pool). A connection the server dropped is thrown away and the next use
   gets a new one, so the relay recovers by itself when the database comes back (meanwhile
@@ -148,6 +152,13 @@ def describe(exc: BaseException) -> Phrase:
     if isinstance(exc, UnicodeError):
         return phrase("storage.not_unicode")
     return phrase("storage.database_error", detail=exc)
+
+
+def _queued_record(row: Sequence[Any]) -> ConversationRecord:
+    """A conversation's row read with its last seq (``row[21]``) and arrival (``row[22]``)."""
+    record = _record(row)
+    record.arrival = None if row[22] is None else int(row[22])
+    return record
 
 
 class _PgWriter:
@@ -552,6 +563,39 @@ class PostgresStorage(SQLiteStorage):
         await super().update_conversation(conversation, **changes)
         await self._notify_quietly(conversation)
 
+    async def create_conversation(self, record: ConversationRecord) -> None:
+        """Store a new chat and set ``record.arrival``: the next number of ``queue_arrivals``
+        (the column's default), given in its INSERT, so every relay orders it alike."""
+        row = await self._change(
+            "INSERT INTO conversations (org, id, token_hash, alias, lang, role, state, urgent, "
+            "created_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING arrival",
+            (self.org, record.id, record.token_hash, record.alias, record.lang, record.role,
+             record.state, int(record.urgent), record.created_at))
+        record.arrival = int(row[0]) if row and row[0] is not None else None
+
+    async def requeue_conversation(self, conversation: int) -> int | None:
+        """Back to the queue, first in line: the next number of ``queue_front`` (counting
+        down from -1, so before every chat waiting) in the same UPDATE; None if the chat is
+        not held any more (another relay closed it meanwhile: its wake-up says so)."""
+        await self.flush()  # what was journalled before (a note, say) is committed first
+        row = await self._change(
+            "UPDATE conversations SET state = 'queued', staff_id = NULL, claimed_at = NULL, "
+            "arrival = nextval('queue_front') WHERE org = %s AND id = %s AND state = 'active' "
+            "RETURNING arrival", (self.org, conversation))
+        if row is None:
+            return None
+        await self._notify_quietly(conversation)
+        return int(row[0])
+
+    async def _change(self, sql: str, params: Sequence[Any]) -> Sequence[Any] | None:
+        """One statement committed at once on a pooled connection; the row it returned."""
+        try:
+            async with self.pool.connection() as conn:
+                cur = await conn.execute(sql, params)
+                return await cur.fetchone()
+        except (psycopg.Error, ValueError, OverflowError) as exc:
+            raise StorageError(describe(exc)) from None
+
     async def append_room_line(self, line: RoomLine) -> None:
         await super().append_room_line(line)
         if self._shared.relay_id is not None:
@@ -575,28 +619,28 @@ class PostgresStorage(SQLiteStorage):
 
     async def live_conversations(self) -> list[tuple[ConversationRecord, int]]:
         rows = await self._rows(
-            f"SELECT {_CONVERSATION_COLUMNS}, c.last_seq "
+            f"SELECT {_CONVERSATION_COLUMNS}, c.last_seq, c.arrival "
             "FROM conversations c LEFT JOIN staff s ON s.id = c.staff_id "
             "WHERE c.org = ? AND c.state != 'closed' ORDER BY c.created_at, c.id", (self.org,))
-        return [(_record(row), int(row[21])) for row in rows]
+        return [(_queued_record(row), int(row[21])) for row in rows]
 
     async def conversation_and_seq(self, conversation: int
                                    ) -> tuple[ConversationRecord, int] | None:
         """A conversation's row and its highest line number, in one query (relay/cluster.py)."""
         row = await self._one(
-            f"SELECT {_CONVERSATION_COLUMNS}, c.last_seq "
+            f"SELECT {_CONVERSATION_COLUMNS}, c.last_seq, c.arrival "
             "FROM conversations c LEFT JOIN staff s ON s.id = c.staff_id "
             "WHERE c.org = ? AND c.id = ?", (self.org, conversation))
-        return (_record(row), int(row[21])) if row else None
+        return (_queued_record(row), int(row[21])) if row else None
 
     async def conversations_and_seqs(self, conversations: Sequence[int]
                                      ) -> dict[int, tuple[ConversationRecord, int]]:
         """``conversation_and_seq`` of many conversations, in one query."""
         rows = await self._rows(
-            f"SELECT {_CONVERSATION_COLUMNS}, c.last_seq "
+            f"SELECT {_CONVERSATION_COLUMNS}, c.last_seq, c.arrival "
             "FROM conversations c LEFT JOIN staff s ON s.id = c.staff_id "
             "WHERE c.org = ? AND c.id = ANY(?::bigint[])", (self.org, list(conversations)))
-        return {int(row[0]): (_record(row), int(row[21])) for row in rows}
+        return {int(row[0]): (_queued_record(row), int(row[21])) for row in rows}
 
     async def last_seq(self, conversation: int) -> int:
         row = await self._one("SELECT last_seq FROM conversations WHERE org = ? AND id = ?",

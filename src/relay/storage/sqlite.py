@@ -699,6 +699,12 @@ class SQLiteStorage(QuestionStore, NetworkStore):
             f"UPDATE conversations SET {', '.join(columns)} WHERE org = ? AND id = ?",
             (*values, self.org, conversation))
 
+    async def requeue_conversation(self, conversation: int) -> int | None:
+        """Back to the queue; one relay on a SQLite file numbers its queue itself (None)."""
+        await self.update_conversation(conversation, state="queued", staff=None,
+                                       claimed_at=None)
+        return None
+
     def append_line(self, line: Line) -> asyncio.Future[None]:
         return self.journal.submit(_INSERT_LINE, _line_row(self.org, line))
 
