@@ -545,6 +545,7 @@ class SuggestionEngine:
                 clause += 1
         contrast = frozenset(after_but)
         habits: list[tuple[int, int, int]] = []
+        conditionals: list[tuple[int, str]] = []
         for target, weight, lang, start, end, negated, sentence in matches:
             kind, name = kinds[target], names[target]
             if kind == _TOPIC and not negated:
@@ -570,6 +571,8 @@ class SuggestionEngine:
             if kind == _CUE:
                 if name == "habitual":
                     habits.append((sentence, start, end))
+                elif name == "conditional":
+                    conditionals.append((sentence, tokens[end]))
                 if not negated or name in _CUES_THAT_MAY_BE_NEGATED:
                     cue_sets[sentence].add(name)
                     if name not in cue_words:
@@ -614,9 +617,12 @@ class SuggestionEngine:
                     if s == sentence
                 ):
                     cue_sets[sentence].discard("habitual")
-        # "e de hit man skriver om man inte vill finnas": the "om" is the writer's own case.
-        for sentence_cue_set in cue_sets:
-            if "service_ask" in sentence_cue_set:
+        # "e de hit man skriver om man inte vill finnas": the "om man" is the writer's own case
+        # (not "om en elev ...": a professional asking in general).
+        for sentence, sentence_cue_set in enumerate(cue_sets):
+            if "service_ask" in sentence_cue_set and all(
+                word in _SELF_IN_QUESTION for s, word in conditionals if s == sentence
+            ):
                 sentence_cue_set.discard("conditional")
         if _has_digit(text):
             for sentence in _past_years(tokens, sentences):
@@ -1168,6 +1174,8 @@ to risk ("my husband is drunk again and asleep on the couch" is not violence).""
 _MODEL_ROUTINE: Final = frozenset({"routine", "habitual"})
 
 
+_SELF_IN_QUESTION: Final = frozenset({"man", "jag", "jg", "jeg", "eg", "i", "you", "one", "du"})
+"""Who an "om ..." asking about the service is about when it is the writer ("om man", "if i")."""
 _SYMPTOMS: Final = frozenset({"drowsy", "acute_symptom"})
 """Classes of a body in trouble; "all the time" inside them says how often, not a habit."""
 

@@ -117,6 +117,7 @@ RULE_CLASSES: Final = frozenset(
         "train",
         "cannot_care",
         "terminal",
+        "harm_going_on",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -589,8 +590,8 @@ def window_findings(
     if "harm_done" in harm_names:
         found.append(("self_harm", word("harm_done")))
     elif "self_harm" in harm_names and {"time_now", "recent", "night", "self_harm_intent",
-                                        "wound", "urge", "again", "ongoing"} & harm_names:
-        when = first("time_now", "wound", "urge", "again", "ongoing", "recent", "night",
+                                        "wound", "urge", "again", "harm_going_on"} & harm_names:
+        when = first("time_now", "wound", "urge", "again", "harm_going_on", "recent", "night",
                      "self_harm_intent")
         found.append(("self_harm", f'{word("self_harm")}" + "{word(when)}'))
     if (
