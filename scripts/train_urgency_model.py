@@ -43,12 +43,12 @@ from referrals.model import FORMAT, MODEL_FILE, UrgencyModel, features, line_fea
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "referrals" / "data"
 FROZEN = "blind_test.jsonl"
-THRESHOLD = 0.7
+THRESHOLD = 0.6
 """Chosen by leaving one blind set out at a time (``--loso``: the model trained without it,
 the rules as they are): the lowest threshold at which the flags the model adds to the rules'
 were at least 90 % right, summed over the left-out sets. The margin over the 85 % target is
 there because those sets flatter the rules, which were tuned on them; docs/referrals.md has
-the table: with blind set 5 that is C = 16 at 0.7)."""
+the tables: with blind set 5 that was C = 16 at 0.7, with blind set 6 C = 16 at 0.6)."""
 C = 16.0
 """Inverse regularisation, checked the same way (``--loso --c 8 --c 16``)."""
 MIN_DF = 2

@@ -256,6 +256,7 @@ _WINDOW_CONCEPTS: Final = frozenset(
         "hose",
         "way_out",
         "cannot_care",
+        "school",
     }
 )
 """Concept classes the window rules combine across neighbouring visitor lines."""

@@ -118,6 +118,9 @@ RULE_CLASSES: Final = frozenset(
         "cannot_care",
         "terminal",
         "harm_going_on",
+        "on_purpose",
+        "school",
+        "when_asleep",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -585,14 +588,15 @@ def window_findings(
         or len(give_away) >= 2
     ):
         found.append(("suicide", '" + "'.join(sorted(give_away))))
-    harm = [c for c in live if "accident" not in c.names]
+    harm = [c for c in live if "accident" not in c.names or "on_purpose" in c.names]
     harm_names = frozenset().union(*(c.names for c in harm)) if harm else frozenset()
     if "harm_done" in harm_names:
         found.append(("self_harm", word("harm_done")))
     elif "self_harm" in harm_names and {"time_now", "recent", "night", "self_harm_intent",
-                                        "wound", "urge", "again", "harm_going_on"} & harm_names:
-        when = first("time_now", "wound", "urge", "again", "harm_going_on", "recent", "night",
-                     "self_harm_intent")
+                                        "wound", "urge", "again", "harm_going_on",
+                                        "when_asleep"} & harm_names:
+        when = first("time_now", "wound", "urge", "again", "harm_going_on", "when_asleep",
+                     "recent", "night", "self_harm_intent")
         found.append(("self_harm", f'{word("self_harm")}" + "{word(when)}'))
     if (
         {"ingest", "pills"} <= names
@@ -625,9 +629,13 @@ def window_findings(
         other = first("drunk_now", "small_child", "absent_adult", "unreachable", "drowsy", "cold")
         found.append(("third_party_danger", f'{word("cold")}" + "{word(other)}'))
     # A small child who has swallowed or got into medicines or drugs: poisoning, even when the
-    # parent asks whether it is dangerous ("har ätit av mina tabletter, är det farligt?").
+    # parent asks whether it is dangerous ("har ätit av mina tabletter, är det farligt?"); also
+    # a child telling that a sibling has ("lillsyrran har ätit av mammas tabletter").
     if (
-        (small_child or "small_child" in names)
+        (
+            (small_child or "small_child" in names)
+            or (child_writer and "children" in names and "pills" in names)
+        )
         and {"ingest", "got_into"} & names
         and ("pills" in names or substance)
         and not habitual
@@ -732,7 +740,9 @@ def window_findings(
     if "weapon_gun" in names and ({"drunk_now", "weary", "unreachable"} & names or despair):
         sign = first("drunk_now", "weary", "unreachable", "weapon_gun")
         found.append(("third_party_danger", f'{word("weapon_gun")}" + "{word(sign)}'))
-    if "child_hazard" in names and "children" in names and {"lone", "drunk_now"} & names:
+    if "child_hazard" in names and ({"children", "small_child"} & names or small_child) and (
+        {"lone", "drunk_now", "unreachable", "absent_adult"} & names
+    ):
         found.append(("child_at_risk", f'{word("children")}" + "{word("child_hazard")}'))
     if "child_alone" in names and ("children" in names or child_writer) and (
         {"alcohol", "drunk_now", "night", "absent_adult"} & names
@@ -740,6 +750,11 @@ def window_findings(
         # A child left alone while the adult drinks, at night, or has not come back.
         other = first("drunk_now", "alcohol", "absent_adult", "night")
         found.append(("child_at_risk", f'{word("child_alone")}" + "{word(other)}'))
+    # A firearm to be brought to a school or a workplace: danger to others.
+    if "weapon_gun" in names and "school" in names and (
+        {"time_now", "announced", "reported_threat", "menace", "kill_threat"} & names
+    ):
+        found.append(("third_party_danger", f'{word("weapon_gun")}" + "{word("school")}'))
     if "locked_out" in names and child_writer:
         found.append(("child_at_risk", word("locked_out")))
     if "neglect" in names and ("children" in names or child_writer):

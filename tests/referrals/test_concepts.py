@@ -281,6 +281,47 @@ BLIND6_URGENT = [
     ("sv", "self", "är det rätt ställe om man inte vill leva längre", "suicide"),
     # "all the time" about a symptom is not a habit
     ("sv", "child", "pappa har tagit massa piller och somnar hela tiden", "overdose"),
+    # second round, from what the rules alone missed (the model had caught these)
+    # self-harm with "själv" between, planned for when someone sleeps
+    ("sv", "self", "när sambon sover ska jag göra mig själv illa", "self_harm"),
+    # a body in trouble after taking something: snoring strangely, twitching, eyes rolling
+    ("en", "relative", "she took some pill at the club\nnow she's twitching and her eyes "
+                       "keep rolling back", "overdose"),
+    # a child telling that a sibling swallowed a parent's pills
+    ("nb", "child", "lillebroren min har spist av pappas tabletter tror jeg", "overdose"),
+    # a small child in a stairwell in a nappy whose adult does not open
+    ("sv", "relative", "en liten kille på typ 3 år går runt i bara blöja i trapphuset\n"
+                       "pappan öppnar inte", "child_at_risk"),
+    # a goodbye ("glöm mig") and location sharing turned off
+    ("sv", "relative", "han skrev glöm mig och förlåt\nhar stängt av dela plats", "goodbye"),
+    # a firearm announced for a school
+    ("en", "relative", "a boy in my class said he'll bring his dad's gun to school tomorrow",
+     "third_party_danger"),
+    # "the point of me"
+    ("en", "self", "honestly whats the point of me", "suicide"),
+    # things sorted out and a pet left with someone
+    ("en", "self", "sorted out my affairs\nleft my dog with my sister for good", "suicide"),
+    # how many tablets it would take, with words between
+    ("sv", "relative", "hittade en lapp där han räknat ut hur många av sina sömntabletter som "
+                       "skulle behövas", "suicide"),
+    # no sign of life: newspapers outside, the TV on day and night, and no answer
+    ("nb", "relative", "naboen svarer ikke på døra, avisene ligger utenfor og tv-en står på "
+                       "hele døgnet", "third_party_danger"),
+    # children alone since yesterday, the parent out with friends
+    ("en", "relative", "the kids next door have been alone since yesterday, their dad went "
+                       "out with friends", "child_at_risk"),
+    # locked in the bathroom while a drunk partner bangs on the door
+    ("sv", "self", "han har druckit hela dagen och bankar på dörren\nsitter inlåst i "
+                   "badrummet", "violence"),
+    # hit, a threat that next time is worse, coming home at a time
+    ("sv", "self", "han har slagit mig\nsa att nästa gång blir det värre\nhan kommer hem vid "
+                   "fem", "violence"),
+    # a benzodiazepine by its trade name, a whole pack
+    ("nb", "self", "tok en hel pakke rivotril nå", "overdose"),
+    # a burn on purpose is no accident
+    ("en", "self", "burned my arm on the stove on purpose tonight", "self_harm"),
+    # "nobody would find out"
+    ("en", "self", "if i disappeared nobody back home would even find out", "suicide"),
 ]
 
 BLIND6_NOT_URGENT = [
@@ -321,6 +362,14 @@ BLIND6_NOT_URGENT = [
     ("sv", "professional", "är det rätt ställe om en elev säger att hon vill dö?"),
     # jumping from a jetty is a summer swim
     ("sv", "self", "ska hoppa från bryggan i hamnen med kompisarna ikväll"),
+    # hurting oneself by accident ("jeg har slått meg") is no assault
+    ("nb", "self", "jeg har slått meg på albuen i går, hvor lenge er det vondt?"),
+    # a child of a drinking parent asking about groups is no poisoning
+    ("sv", "child", "pappa dricker mycket o jag vill inte ta hem kompisar\njag e 11"),
+    # a hose to a car being repaired
+    ("sv", "self", "bytte slangen till bilen på verkstaden idag"),
+    # the way out of debt, and a hunting rifle at work
+    ("sv", "self", "ser ingen väg ut ur skulderna, behöver budgetrådgivning"),
 ]
 
 
