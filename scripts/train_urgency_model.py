@@ -43,14 +43,16 @@ from referrals.model import FORMAT, MODEL_FILE, UrgencyModel, features, line_fea
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "referrals" / "data"
 FROZEN = "blind_test.jsonl"
-THRESHOLD = 0.7
+THRESHOLD = 0.6
 """Chosen by leaving one blind set out at a time (``--loso``: the model trained without it,
 the rules as they are): the lowest threshold at which the flags the model adds to the rules'
 were at least 90 % right, summed over the left-out sets. The margin over the 85 % target is
 there because those sets flatter the rules, which were tuned on them; docs/referrals.md has
-the table: with blind set 5 that is C = 16 at 0.7)."""
-C = 16.0
-"""Inverse regularisation, checked the same way (``--loso --c 8 --c 16``)."""
+the tables: with blind set 5 that was C = 16 at 0.7; with blind set 6, C = 8 at 0.6)."""
+C = 8.0
+"""Inverse regularisation, checked the same way (``--loso --c 8 --c 16``): of the values tried,
+the one whose threshold (by the rule above) adds the most right flags, recall first; on a tie,
+the one with fewer wrong ones (blind set 5: 16, tied on right flags; blind set 6: 8)."""
 MIN_DF = 2
 KIND_WEIGHT_FLOOR = 0.05
 """Kind weights smaller than this are left out of the file (the kind is only shown)."""

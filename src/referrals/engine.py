@@ -251,6 +251,12 @@ _WINDOW_CONCEPTS: Final = frozenset(
         "distress",
         "acute_symptom",
         "announced",
+        "no_sign_of_life",
+        "refuse_care",
+        "hose",
+        "way_out",
+        "cannot_care",
+        "school",
     }
 )
 """Concept classes the window rules combine across neighbouring visitor lines."""
@@ -263,7 +269,7 @@ _NEGATED_AFTER: Final = frozenset({"violence_verb", "assault", "ingest", "self_h
 """Classes of acts, negated also by a negation right after them ("han slår inte")."""
 _AFTER_VERB_NEGATIONS: Final = frozenset({"inte", "ikke", "ikkje", "icke", "ej", "aldri", "aldrig"})
 _CONTRASTS: Final = frozenset({"men", "but", "fast", "though"})
-_TAKEN_BACK: Final = frozenset({"suicide", "self_harm"})
+_TAKEN_BACK: Final = frozenset({"suicide", "self_harm", "violence"})
 """Kinds a next line can take back ("inte så att jag vill dö, mer existentiellt")."""
 _NOT_NOW_CUES: Final = frozenset({"habitual", "past", "recent_past", "past_state"})
 _KIND_ORDER: Final = {kind: order for order, kind in enumerate(lexicon.URGENT_KINDS)}
@@ -539,6 +545,8 @@ class SuggestionEngine:
             if token in lexicon.CLAUSE_BREAKS or token in lexicon.SENTENCE_BREAKS:
                 clause += 1
         contrast = frozenset(after_but)
+        habits: list[tuple[int, int, int]] = []
+        conditionals: list[tuple[int, str]] = []
         for target, weight, lang, start, end, negated, sentence in matches:
             kind, name = kinds[target], names[target]
             if kind == _TOPIC and not negated:
@@ -562,6 +570,10 @@ class SuggestionEngine:
                 )
                 continue
             if kind == _CUE:
+                if name == "habitual":
+                    habits.append((sentence, start, end))
+                elif name == "conditional":
+                    conditionals.append((sentence, tokens[end]))
                 if not negated or name in _CUES_THAT_MAY_BE_NEGATED:
                     cue_sets[sentence].add(name)
                     if name not in cue_words:
@@ -596,6 +608,23 @@ class SuggestionEngine:
                 max(other * sv, other * nb, en) * f,
             )
             contributions.append((kind == _SERVICE, name, surface, weights))
+        # "sovner hele tida": how often a symptom comes over the last hours, not a habit.
+        symptoms = [(h.start, h.end) for h in hits if h.name in _SYMPTOMS]
+        if symptoms and habits:
+            for sentence in {s for s, _, _ in habits}:
+                if all(
+                    any(a <= start and end <= b for a, b in symptoms)
+                    for s, start, end in habits
+                    if s == sentence
+                ):
+                    cue_sets[sentence].discard("habitual")
+        # "e de hit man skriver om man inte vill finnas": the "om man" is the writer's own case
+        # (not "om en elev ...": a professional asking in general).
+        for sentence, sentence_cue_set in enumerate(cue_sets):
+            if "service_ask" in sentence_cue_set and all(
+                word in _SELF_IN_QUESTION for s, word in conditionals if s == sentence
+            ):
+                sentence_cue_set.discard("conditional")
         if _has_digit(text):
             for sentence in _past_years(tokens, sentences):
                 cue_sets[sentence].add("past")
@@ -1146,6 +1175,12 @@ to risk ("my husband is drunk again and asleep on the couch" is not violence).""
 _MODEL_ROUTINE: Final = frozenset({"routine", "habitual"})
 
 
+_SELF_IN_QUESTION: Final = frozenset({"man", "jag", "jg", "jeg", "eg", "i", "you", "one", "du"})
+"""Who an "om ..." asking about the service is about when it is the writer ("om man", "if i")."""
+_SYMPTOMS: Final = frozenset({"drowsy", "acute_symptom"})
+"""Classes of a body in trouble; "all the time" inside them says how often, not a habit."""
+
+
 def _supported(
     verdict: ModelVerdict, window: Sequence[_LineAnalysis], taken_back: Sequence[bool]
 ) -> bool:
@@ -1161,6 +1196,8 @@ def _supported(
         return False
     if verdict.kind == "child_at_risk" and not {"children", "child_subject", "parent"} & present:
         return False  # a child must be there to be at risk
+    if verdict.kind == "suicide" and "terminal" in present:
+        return False  # a wish to die in hospice is that end, as for the rules
     return not _MODEL_SUPPORT.get(verdict.kind, frozenset()).isdisjoint(present)
 
 

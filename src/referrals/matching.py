@@ -50,6 +50,11 @@ FOLDED_QUALITY: Final = 0.9
 COMPOUND_QUALITY: Final = 0.9
 
 _TOKEN: Final = re.compile(r"[0-9]+|[^\W\d_]+(?:'[^\W\d_]+)*|[.!?;:,]|\n")
+_LAUGHS: Final = str.maketrans(
+    dict.fromkeys("\U0001F602\U0001F923\U0001F480\U0001F606\U0001F639", " haha ")
+)
+"""Laughing emojis (tears of joy, rolling on the floor, skull, grinning squint, cat with tears
+of joy) read as the "haha" they mean: a laugh that marks a joke."""
 _FOLD: Final = str.maketrans({"å": "a", "ä": "a", "ö": "o", "ø": "o", "æ": "a", "é": "e", "ü": "u"})
 _DIGRAPHS: Final = {"aa": "å", "ae": "æ", "oe": "ø"}
 _DIGRAPH: Final = re.compile("aa|ae|oe")
@@ -69,9 +74,9 @@ _APOSTROPHES: Final = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"
 def normalise(text: str) -> str:
     """Text as the matcher reads it: NFKC (so "ö" typed as o + combining diaeresis on a Mac,
     full-width letters and ligatures read as the plain letters), without zero-width characters
-    or soft hyphens, one apostrophe, lower case."""
+    or soft hyphens, one apostrophe, lower case, and a laughing emoji read as "haha"."""
     text = unicodedata.normalize("NFKC", text.translate(_INVISIBLE))
-    return text.translate(_APOSTROPHES).lower()
+    return text.translate(_APOSTROPHES).translate(_LAUGHS).lower()
 
 
 def tokenize(text: str) -> list[str]:

@@ -105,11 +105,27 @@ RULE_CLASSES: Final = frozenset(
         "specific_case",
         "announced",
         "general_question",
+        # blind set 6
+        "no_sign_of_life",
+        "refuse_care",
+        "passing",
+        "hose",
+        "hose_use",
+        "car",
+        "just",
+        "way_out",
+        "train",
+        "cannot_care",
+        "terminal",
+        "harm_going_on",
+        "on_purpose",
+        "school",
+        "when_asleep",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
 
-NEGATION_PROOF: Final = frozenset({"unreachable", "wont_need"})
+NEGATION_PROOF: Final = frozenset({"unreachable", "wont_need", "cannot_care", "no_sign_of_life"})
 """Classes whose words already say "not" ("svarar inte"): a negation before them ("no" is
 "now" in nynorsk) does not turn them around."""
 _ENDING: Final = frozenset({"death", "disappear", "not_wake", "suicide_noun"})
@@ -147,7 +163,11 @@ def family(lang_index: int) -> int:
 
 def drop_idioms(hits: list[Hit]) -> list[Hit]:
     """Words inside an idiom ("dead tired", "dör av skratt", "leva med ångesten") count as
-    nothing else, and a duration ("hela dagarna", "all night") is not a count of pills."""
+    nothing else, and a duration ("hela dagarna", "all night") is not a count of pills.
+    In a line about a life near its natural end (hospice, palliative care), dying, not waking
+    and disappearing are that end, not a suicide risk; explicit suicide words still count."""
+    if any(h.name == "terminal" for h in hits):
+        hits = [h for h in hits if h.name not in _PASSIVE_ENDING]
     spans = [(h.start, h.end) for h in hits if h.name == "idiom"]  # "inte leva med" too
     durations = [(h.start, h.end) for h in hits if h.name == "duration"]
     if not spans and not durations:
@@ -157,6 +177,7 @@ def drop_idioms(hits: list[Hit]) -> list[Hit]:
         h.name == "many" and any(h.start <= end and start <= h.end for start, end in durations))]
 
 
+_PASSIVE_ENDING: Final = frozenset({"death", "disappear", "not_wake", "passing", "live"})
 _LIFE_REACH: Final = 5
 """How far before a negated "live" a wish or a lack of will may stand ("ingen lust att leva")."""
 _WILL: Final = frozenset({"desire", "wish", "thought", "plan", "weary", "urge"})
@@ -379,6 +400,11 @@ _STATE_NOT_NOW: Final = frozenset({"habitual", "past_state", "recent_past"})
 """A habit, "var full", "igår": the state is not now."""
 
 
+_BECAUSE: Final = frozenset(
+    {"för", "fordi", "because", "eftersom", "cause", "cuz", "coz", "pga", "siden"}
+)
+"""A line opening with "because" goes on from the one before: a laugh in it ("för att jag
+spoila sista avsnittet 😂") makes the line before a joke."""
 _LINE_EDGE: Final = 2
 """How close to the end (or start) of a line a wish (or an ending) must be to pair across
 lines: chat writers break one sentence over two messages ("jag vill bara" / "försvinna")."""
@@ -403,6 +429,8 @@ def line_concepts(
     words: dict[str, str] = {}
     all_names: set[str] = set()
     timed = {h.clause for h in hits if h.positive and h.name in _TIME} | contrast
+    just_now = {h.sentence for h in hits if h.positive and h.name == "just"}
+    """Sentences that say "just now" or "today": "var tydelig ruset" there is a state now."""
     for hit in hits:
         if not hit.positive:
             continue
@@ -410,7 +438,10 @@ def line_concepts(
         cues = sentence_cues[hit.sentence] if hit.sentence < len(sentence_cues) else frozenset()
         if _NOT_NOW & cues and hit.clause not in timed:
             continue
-        if hit.name in _STATES and _STATE_NOT_NOW & cues:
+        if hit.name in _STATES and _STATE_NOT_NOW & cues and not (
+            "past_state" in cues and hit.sentence in just_now
+            and not {"habitual", "past", "recent_past"} & cues
+        ):
             continue
         if hit.name not in words:
             words[hit.name] = hit.surface
@@ -450,7 +481,8 @@ def line_concepts(
     return LineConcepts(
         frozenset(words), words, line_suppressed(all_names), habitual, give_aways,
         trailing, leading, negated_ending, first_word if first_word in _BUT else "",
-        "takeback" in all_names and "serious" not in all_names,
+        ("takeback" in all_names or (first_word in _BECAUSE and "quote" in all_names))
+        and "serious" not in all_names,
     )
 
 
@@ -524,12 +556,13 @@ def window_findings(
         found.append(("goodbye", f'{word(said)}" + "{word("unreachable")}'))
     elif "unreachable" in names and (
         {"death", "suicide_word", "weapon_gun", "danger", "weary", "lone", "drunk_now", "wound",
-         "rope"} & names
+         "rope", "no_sign_of_life"} & names
+        or ("decided" in names and "decided_what" not in names)
         or despair
     ):
         sign = first(
-            "suicide_word", "death", "weapon_gun", "danger", "weary", "drunk_now", "lone",
-            "unreachable",
+            "suicide_word", "death", "weapon_gun", "danger", "decided", "no_sign_of_life",
+            "weary", "drunk_now", "lone", "unreachable",
         )
         found.append(("third_party_danger", f'{word(sign)}" + "{word("unreachable")}'))
     if "assault" in names and {"time_now", "recent", "night"} & names and not any(
@@ -555,13 +588,15 @@ def window_findings(
         or len(give_away) >= 2
     ):
         found.append(("suicide", '" + "'.join(sorted(give_away))))
-    harm = [c for c in live if "accident" not in c.names]
+    harm = [c for c in live if "accident" not in c.names or "on_purpose" in c.names]
     harm_names = frozenset().union(*(c.names for c in harm)) if harm else frozenset()
     if "harm_done" in harm_names:
         found.append(("self_harm", word("harm_done")))
     elif "self_harm" in harm_names and {"time_now", "recent", "night", "self_harm_intent",
-                                        "wound", "urge", "again"} & harm_names:
-        when = first("time_now", "wound", "urge", "again", "recent", "night", "self_harm_intent")
+                                        "wound", "urge", "again", "harm_going_on",
+                                        "when_asleep"} & harm_names:
+        when = first("time_now", "wound", "urge", "again", "harm_going_on", "when_asleep",
+                     "recent", "night", "self_harm_intent")
         found.append(("self_harm", f'{word("self_harm")}" + "{word(when)}'))
     if (
         {"ingest", "pills"} <= names
@@ -594,9 +629,13 @@ def window_findings(
         other = first("drunk_now", "small_child", "absent_adult", "unreachable", "drowsy", "cold")
         found.append(("third_party_danger", f'{word("cold")}" + "{word(other)}'))
     # A small child who has swallowed or got into medicines or drugs: poisoning, even when the
-    # parent asks whether it is dangerous ("har ätit av mina tabletter, är det farligt?").
+    # parent asks whether it is dangerous ("har ätit av mina tabletter, är det farligt?"); also
+    # a child telling that a sibling has ("lillsyrran har ätit av mammas tabletter").
     if (
-        (small_child or "small_child" in names)
+        (
+            (small_child or "small_child" in names)
+            or (child_writer and "children" in names and "pills" in names)
+        )
         and {"ingest", "got_into"} & names
         and ("pills" in names or substance)
         and not habitual
@@ -651,6 +690,34 @@ def window_findings(
     if "rope" in names and "rope_use" not in names and {"bought", "time_now", "decided"} & names:
         with_rope = word(first("bought", "time_now", "decided"))
         found.append(("suicide", f'{word("rope")}" + "{with_rope}'))
+    elif "rope" in names and "rope_use" not in names and (
+        {"ponder", "weary", "death", "disappear", "burden"} & names or money_trouble or despair
+    ):
+        # A rope at hand and looking at it, worn out, or after losing everything gambling.
+        sign = first("ponder", "weary", "death", "disappear", "burden", "rope")
+        found.append(("suicide", f'{word("rope")}" + "{word(sign)}'))
+    # Refusing food or medicines with dying words or a euphemism for dying ("vill få gå").
+    if "refuse_care" in names and {"passing", "death", "disappear", "not_wake", "weary",
+                                   "burden"} & names:
+        sign = first("passing", "death", "disappear", "not_wake", "burden", "weary")
+        found.append(("suicide", f'{word("refuse_care")}" + "{word(sign)}'))
+    # A hose taken to a car is the exhaust (not for washing it or the garden).
+    if {"hose", "car"} <= names and "hose_use" not in names:
+        found.append(("suicide", f'{word("hose")}" + "{word("car")}'))
+    # "The only way out" with a means or a place: trains, a bridge, a rope, pills.
+    if "way_out" in names and {"train", "high_place", "rope", "weapon_gun", "stockpile",
+                               "jump"} & names:
+        means = first("train", "high_place", "jump", "rope", "weapon_gun", "stockpile")
+        found.append(("suicide", f'{word("way_out")}" + "{word(means)}'))
+    # An adult in charge of a child, intoxicated, who says they cannot look after it now (not
+    # a tired parent asking for respite: that needs no drink or drug).
+    if "cannot_care" in names and (
+        {"children", "small_child"} & names or small_child
+    ) and ({"drunk_now", "alcohol", "drowsy"} & names or substance or intoxicated_now) and (
+        {"lone", "night", "drunk_now", "time_now", "in_charge"} & names
+    ):
+        other = first("drunk_now", "lone", "in_charge", "night", "time_now")
+        found.append(("child_at_risk", f'{word("cannot_care")}" + "{word(other)}'))
     if "driving" in names and "drunk_now" in names and ("children" in names or child_writer):
         found.append(("child_at_risk", f'{word("driving")}" + "{word("drunk_now")}'))
     if "driving" in names and (drinking_now or "alcohol" in names) and "time_now" in names:
@@ -673,7 +740,9 @@ def window_findings(
     if "weapon_gun" in names and ({"drunk_now", "weary", "unreachable"} & names or despair):
         sign = first("drunk_now", "weary", "unreachable", "weapon_gun")
         found.append(("third_party_danger", f'{word("weapon_gun")}" + "{word(sign)}'))
-    if "child_hazard" in names and "children" in names and {"lone", "drunk_now"} & names:
+    if "child_hazard" in names and ({"children", "small_child"} & names or small_child) and (
+        {"lone", "drunk_now", "unreachable", "absent_adult"} & names
+    ):
         found.append(("child_at_risk", f'{word("children")}" + "{word("child_hazard")}'))
     if "child_alone" in names and ("children" in names or child_writer) and (
         {"alcohol", "drunk_now", "night", "absent_adult"} & names
@@ -681,6 +750,11 @@ def window_findings(
         # A child left alone while the adult drinks, at night, or has not come back.
         other = first("drunk_now", "alcohol", "absent_adult", "night")
         found.append(("child_at_risk", f'{word("child_alone")}" + "{word(other)}'))
+    # A firearm to be brought to a school or a workplace: danger to others.
+    if "weapon_gun" in names and "school" in names and (
+        {"time_now", "announced", "reported_threat", "menace", "kill_threat"} & names
+    ):
+        found.append(("third_party_danger", f'{word("weapon_gun")}" + "{word("school")}'))
     if "locked_out" in names and child_writer:
         found.append(("child_at_risk", word("locked_out")))
     if "neglect" in names and ("children" in names or child_writer):

@@ -17,12 +17,14 @@ from tests.referrals.helpers import DATA
 DEV, TEST = DATA / "blind_dev.jsonl", DATA / "blind_test.jsonl"
 
 # Figures of the frozen part at the last change (docs/referrals.md, "Evaluation"). Recall and
-# top-3 only go up; precision went down once, by one false alarm (63/70 -> 63/71, above the
-# 85 % target), when the learnt model's settings were chosen by the pre-set leave-one-set-out
-# rule rather than by the frozen figures (docs/referrals.md, "Blind set 5").
-PINNED_RECALL = (63, 71)
-PINNED_PRECISION = (63, 71)
-PINNED_TOP3 = (189, 216)
+# top-3 only go up; precision went down twice, each time when the learnt model's settings were
+# chosen by the pre-set leave-one-set-out rule rather than by the frozen figures, and stayed
+# above the 85 % target: by one false alarm with blind set 5 (63/70 -> 63/71), and with blind
+# set 6 from 63/71 to 66/76 (three more caught, two more false alarms; docs/referrals.md,
+# "Blind set 6").
+PINNED_RECALL = (66, 71)
+PINNED_PRECISION = (66, 76)
+PINNED_TOP3 = (191, 216)
 
 
 def _in_dev(case_id: str) -> bool:

@@ -227,3 +227,168 @@ def test_topic_words_are_data_in_the_concept_files() -> None:
     assert {"alcohol", "gambling", "suicide", "children_of_parents"} <= set(topics)
     assert all(set(by_lang) == {"sv", "nb", "en"} for by_lang in topics.values())
     assert "spel*" in topics["gambling"]["sv"]["strong"] + topics["gambling"]["sv"]["normal"]
+
+
+# Mechanisms learnt from blind set 6 (own wordings, not the set's): (lang, role, text, kind).
+BLIND6_URGENT = [
+    # self-harm verbs without an object, burning with a lighter, scratching, in the third person
+    ("sv", "self", "tänker rispa lite i natt igen", "self_harm"),
+    ("nb", "self", "brente meg med lighteren for ti minutter siden", "self_harm"),
+    ("en", "self", "been scratching my wrists for hours now", "self_harm"),
+    ("en", "professional", "my student says she is cutting her arms again tonight",
+     "self_harm"),
+    # no sign of life for days from someone who does not open
+    ("sv", "relative", "farbror öppnar inte dörren\nposten har samlats i en vecka",
+     "third_party_danger"),
+    ("en", "relative", "my uncle hasn't opened the door all week\nthe mail is piling up",
+     "third_party_danger"),
+    # someone who has decided, and does not answer (or has decided, and now)
+    ("nb", "relative", "venninnen min sa i går at hun har bestemt seg\nhun svarer ikke",
+     "third_party_danger"),
+    ("sv", "relative", "hon har bestämt sig nu, sa hon i telefonen", "suicide"),
+    # a hose taken to a car
+    ("en", "self", "parked the car in the woods, brought the garden hose", "suicide"),
+    ("sv", "self", "sitter i bilen med slangen från garaget", "suicide"),
+    # refusing food and medicines with a euphemism for dying
+    ("sv", "relative", "farfar har slutat äta och säger att han bara vill få somna",
+     "suicide"),
+    # a state told in the past tense, today or just now, is now
+    ("nb", "relative", "faren hentet sønnen vår på 4 nettopp og var tydelig full",
+     "child_at_risk"),
+    # mixing a medicine with alcohol, and cannot stand
+    ("sv", "relative", "mamma har blandat sömntabletter och vin och kan inte stå upp",
+     "overdose"),
+    # the wrong side of a railing; the edge of a quay with a jump
+    ("sv", "relative", "en tjej står på fel sida av räcket på gångbron", "third_party_danger"),
+    ("en", "relative", "a guy at the edge of the pier keeps saying he'll jump", "suicide"),
+    # "the only way out" with the trains
+    ("en", "self", "the freight trains pass my window all night. only real way out i can see",
+     "suicide"),
+    # a rope looked at, after losing everything on betting
+    ("sv", "self",
+     "spelat bort allt på casinot\nhar ett rep i garderoben. sitter och tittar på det",
+     "suicide"),
+    # an intoxicated adult alone with a baby who cannot look after it
+    ("en", "self", "alone with the baby tonight and very high\ncant look after him properly",
+     "child_at_risk"),
+    # Swedish "å" for "att"
+    ("sv", "relative", "går inte å väcka honom efter festen", "medical"),
+    # one's own funeral planned, with thoughts
+    ("nb", "self", "har begynt å planlegge min egen begravelse", "suicide"),
+    # a hedged yes to a staff risk question
+    ("en", "self", "Do you have thoughts of ending your life?\nsort of", "suicide"),
+    # asking whether this is the place to write "if one ..." is the writer's own case
+    ("sv", "self", "är det rätt ställe om man inte vill leva längre", "suicide"),
+    # "all the time" about a symptom is not a habit
+    ("sv", "child", "pappa har tagit massa piller och somnar hela tiden", "overdose"),
+    # second round, from what the rules alone missed (the model had caught these)
+    # self-harm with "själv" between, planned for when someone sleeps
+    ("sv", "self", "när sambon sover ska jag göra mig själv illa", "self_harm"),
+    # a body in trouble after taking something: snoring strangely, twitching, eyes rolling
+    ("en", "relative", "she took some pill at the club\nnow she's twitching and her eyes "
+                       "keep rolling back", "overdose"),
+    # a child telling that a sibling swallowed a parent's pills
+    ("nb", "child", "lillebroren min har spist av pappas tabletter tror jeg", "overdose"),
+    # a small child in a stairwell in a nappy whose adult does not open
+    ("sv", "relative", "en liten kille på typ 3 år går runt i bara blöja i trapphuset\n"
+                       "pappan öppnar inte", "child_at_risk"),
+    # a goodbye ("glöm mig") and location sharing turned off
+    ("sv", "relative", "han skrev glöm mig och förlåt\nhar stängt av dela plats", "goodbye"),
+    # a firearm announced for a school
+    ("en", "relative", "a boy in my class said he'll bring his dad's gun to school tomorrow",
+     "third_party_danger"),
+    # "the point of me"
+    ("en", "self", "honestly whats the point of me", "suicide"),
+    # things sorted out and a pet left with someone
+    ("en", "self", "sorted out my affairs\nleft my dog with my sister for good", "suicide"),
+    # how many tablets it would take, with words between
+    ("sv", "relative", "hittade en lapp där han räknat ut hur många av sina sömntabletter som "
+                       "skulle behövas", "suicide"),
+    # no sign of life: newspapers outside, the TV on day and night, and no answer
+    ("nb", "relative", "naboen svarer ikke på døra, avisene ligger utenfor og tv-en står på "
+                       "hele døgnet", "third_party_danger"),
+    # children alone since yesterday, the parent out with friends
+    ("en", "relative", "the kids next door have been alone since yesterday, their dad went "
+                       "out with friends", "child_at_risk"),
+    # locked in the bathroom while a drunk partner bangs on the door
+    ("sv", "self", "han har druckit hela dagen och bankar på dörren\nsitter inlåst i "
+                   "badrummet", "violence"),
+    # hit, a threat that next time is worse, coming home at a time
+    ("sv", "self", "han har slagit mig\nsa att nästa gång blir det värre\nhan kommer hem vid "
+                   "fem", "violence"),
+    # a benzodiazepine by its trade name, a whole pack
+    ("nb", "self", "tok en hel pakke rivotril nå", "overdose"),
+    # a burn on purpose is no accident
+    ("en", "self", "burned my arm on the stove on purpose tonight", "self_harm"),
+    # "nobody would find out"
+    ("en", "self", "if i disappeared nobody back home would even find out", "suicide"),
+]
+
+BLIND6_NOT_URGENT = [
+    # a joke marked by a laugh, in the line or a "because" after it
+    ("nb", "self", "matteprøven i morgen kommer til å drepe meg 💀"),
+    ("sv", "self", "brorsan sa att han ska döda mig\nför att jag åt upp hans glass 😂"),
+    # taking back: just joking, the drink talking, "not like that"
+    ("en", "self", "posted that i'd hang myself if we lost the final\njust kidding obviously"),
+    ("sv", "self", "skrev att jag ville dö igår\ndet var fyllan som pratade, mår bra nu"),
+    # hyperbole and idioms: ashamed to death, hungover, no way out of debt, adult children
+    ("sv", "self", "jag skäms ihjäl över mina skulder"),
+    ("en", "self", "was so hungover i wished i was dead lol, is drinking every weekend a lot?"),
+    ("sv", "self", "ser ingen utväg ur skulderna, vill ha hjälp med en budget"),
+    ("en", "relative", "is there a group for adult children of parents who don't answer calls?"),
+    # a screenplay is fiction
+    ("en", "self", "writing a screenplay where the mother overdoses, how do paramedics talk?"),
+    # "gemensam" is not "ensam"; no proof is a possibility
+    ("sv", "relative", "min exman dricker, vi har gemensam vårdnad om vår son som är 5"),
+    ("sv", "relative", "har inga bevis på att hon kör berusad med barnen, det är en känsla"),
+    # lying in bed scrolling is no one in danger; not knowing where to start is no one missing
+    ("sv", "self", "ligger o kollar på spelreklam hela kvällarna"),
+    ("sv", "self", "har druckit upp lönen, vet inte var jag ska börja"),
+    # a wish to die in hospice is the end of a life, not a suicide risk
+    ("en", "relative", "my dad is in hospice and says he wishes he could fall asleep and not "
+                       "wake up"),
+    # a weekend habit of a teenager, and a hose for washing the car
+    ("sv", "relative", "nu har min dotter på 16 börjat dricka på helgerna"),
+    ("en", "self", "need a new hose to wash the car, lol not urgent"),
+    # a tired parent alone with the kids asking for respite
+    ("sv", "relative", "jag klarar inte ta hand om barnen ensam längre, finns det avlastning?"),
+    # the way out of an addiction is no means
+    ("en", "self", "the only way out of this habit is to quit the pills slowly"),
+    # burning oneself on the stove is an accident
+    ("sv", "self", "brände mig på spisen igår, hur länge gör det ont?"),
+    # scars still there are not self-harm going on
+    ("en", "self", "i still have scars from cutting myself years ago, can they be removed?"),
+    # asking whether this is the place for a pupil's case is a general question
+    ("sv", "professional", "är det rätt ställe om en elev säger att hon vill dö?"),
+    # jumping from a jetty is a summer swim
+    ("sv", "self", "ska hoppa från bryggan i hamnen med kompisarna ikväll"),
+    # hurting oneself by accident ("jeg har slått meg") is no assault
+    ("nb", "self", "jeg har slått meg på albuen i går, hvor lenge er det vondt?"),
+    # a child of a drinking parent asking about groups is no poisoning
+    ("sv", "child", "pappa dricker mycket o jag vill inte ta hem kompisar\njag e 11"),
+    # a hose to a car being repaired
+    ("sv", "self", "bytte slangen till bilen på verkstaden idag"),
+    # the way out of debt, and a hunting rifle at work
+    ("sv", "self", "ser ingen väg ut ur skulderna, behöver budgetrådgivning"),
+]
+
+
+@pytest.mark.parametrize(("lang", "role", "text", "kind"), BLIND6_URGENT)
+def test_blind6_mechanisms_find_urgency_without_the_model(
+    directory: Directory, lang: str, role: str, text: str, kind: str
+) -> None:
+    """Each mechanism learnt from blind set 6's misses, by the concept rules alone."""
+    urgent, reasons = SuggestionEngine(directory, model=None).urgency(
+        _split_staff(lang, role, text)
+    )
+    assert urgent and reasons[0].startswith(kind + ":"), (text, reasons)
+
+
+@pytest.mark.parametrize(("lang", "role", "text"), BLIND6_NOT_URGENT)
+def test_blind6_mechanisms_keep_their_scope(
+    directory: Directory, lang: str, role: str, text: str
+) -> None:
+    """Jokes marked by a laugh or taken back, hyperbole, fiction, hospice, habits and the
+    narrowed words of blind set 6 stay not urgent by the rules."""
+    rules_only = SuggestionEngine(directory, model=None)
+    assert rules_only.urgency(_split_staff(lang, role, text)) == (False, []), text
