@@ -57,6 +57,9 @@ _ROLE_ALIASES: Final = {
 STAFF_LINE_WEIGHT: Final = 0.1
 SUPPRESSED_LINE_WEIGHT: Final = 0.5
 """A quoted song, a joke taken back, a risk that is over: its words matter less."""
+PAST_SENTENCE_WEIGHT: Final = 0.4
+"""Words of a risk in a sentence about the clear past ("försökte ta livet av sig för tio år
+sedan"), outside a clause of it that says now: the visitor asks about what matters now."""
 RECENCY_FLOOR: Final = 0.4
 RECENCY_HALF_LIFE_LINES: Final = 12.0
 NEGATED_WEIGHT: Final = 0.5
@@ -79,10 +82,11 @@ SMALL_CHILD_AGE: Final = 6
 MAX_MATCHED_SHOWN: Final = 6
 LINE_CACHE_SIZE: Final = 4096
 FALLBACK_SERVICES: Final = {
-    "SE": ("local-oppenvard-missbruk", "se-1177"),
-    "NO": ("no-kommune-rus-psykisk", "no-legevakt"),
+    "SE": ("local-oppenvard-missbruk", "se-1177", "local-this-service"),
+    "NO": ("no-kommune-rus-psykisk", "no-legevakt", "local-this-service"),
 }
-"""Never an empty list: the municipality's own intake/outpatient service and 1177 (or legevakt)."""
+"""Never an empty list: the municipality's own intake/outpatient service and 1177 (or
+legevakt), then the chat itself (a visitor unsure where to turn can go on here)."""
 FALLBACK_SCORE: Final = 0.01
 
 _PROBLEM_TOPICS: Final = (
@@ -266,6 +270,9 @@ _CONTRASTS: Final = frozenset({"men", "but", "fast", "though"})
 _TAKEN_BACK: Final = frozenset({"suicide", "self_harm"})
 """Kinds a next line can take back ("inte så att jag vill dö, mer existentiellt")."""
 _NOT_NOW_CUES: Final = frozenset({"habitual", "past", "recent_past", "past_state"})
+_PRESENT_TIME_CUES: Final = frozenset({"now", "recent_past"})
+_RISK_TOPICS: Final = frozenset({"suicide", "self_harm", "emergency", "violence"})
+"""Topics of an acute risk: told about the clear past, they count less (PAST_SENTENCE_WEIGHT)."""
 _KIND_ORDER: Final = {kind: order for order, kind in enumerate(lexicon.URGENT_KINDS)}
 _FIRST_PERSON_WORDS: Final = lexicon.FIRST_PERSON | lexicon.FIRST_PERSON_COPULAS
 _has_digit: Final = re.compile(r"[0-9]").search
@@ -539,6 +546,13 @@ class SuggestionEngine:
             if token in lexicon.CLAUSE_BREAKS or token in lexicon.SENTENCE_BREAKS:
                 clause += 1
         contrast = frozenset(after_but)
+        timed = {
+            clauses[m[3]] for m in matches
+            if kinds[m[0]] == _CUE and names[m[0]] in _PRESENT_TIME_CUES
+        } | contrast
+        """Clauses that say now or lately, or come after "men": not the past of their sentence."""
+        untimed: dict[tuple[int, int], int] = {}
+        """Topic matches outside a timed clause, with their sentence: in the past when it is."""
         for target, weight, lang, start, end, negated, sentence in matches:
             kind, name = kinds[target], names[target]
             if kind == _TOPIC and not negated:
@@ -575,6 +589,8 @@ class SuggestionEngine:
                     if name in owned_by:
                         continue  # the phrase around it already counts for this topic
                     weight *= OWNED_WORD_WEIGHT
+            if kind != _SERVICE and clauses[start] not in timed:
+                untimed[(target, start)] = sentence
             slot = best.get((target, start))
             if slot is None:
                 slot = best[(target, start)] = [[0.0, 0.0, 0.0], negated, surface]
@@ -582,13 +598,20 @@ class SuggestionEngine:
                 slot[0][lang] = weight
             if len(surface) > len(slot[2]):
                 slot[2] = surface
+        if _has_digit(text):
+            for sentence in _past_years(tokens, sentences):
+                cue_sets[sentence].add("past")
+                cue_words.setdefault("past", "year")
         contributions: list[Contribution] = []
         other = OTHER_LANGUAGE_WEIGHT
-        for (target, _), ((sv, nb, en), negated, surface) in best.items():
+        for (target, start), ((sv, nb, en), negated, surface) in best.items():
             kind, name = kinds[target], names[target]
             if kind == _URGENT:
                 name = _URGENT_TOPIC[name]
             f = NEGATED_WEIGHT if negated else 1.0
+            past = untimed.get((target, start))
+            if past is not None and name in _RISK_TOPICS and "past" in cue_sets[past]:
+                f *= PAST_SENTENCE_WEIGHT
             weights = (
                 max(sv, nb, en) * f,
                 max(sv, other * nb, other * en) * f,
@@ -596,10 +619,6 @@ class SuggestionEngine:
                 max(other * sv, other * nb, en) * f,
             )
             contributions.append((kind == _SERVICE, name, surface, weights))
-        if _has_digit(text):
-            for sentence in _past_years(tokens, sentences):
-                cue_sets[sentence].add("past")
-                cue_words.setdefault("past", "year")
         cues = tuple(frozenset(c) for c in cue_sets)
         urgent: list[tuple[str, str]] = []
         idioms = [(h.start, h.end) for h in hits if h.name == "idiom"]
