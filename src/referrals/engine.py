@@ -69,6 +69,9 @@ SECONDARY_CATEGORY_WEIGHT: Final = 0.75
 OTHER_CATEGORIES_SHARE: Final = 0.3
 TERM_REPEAT_CAP: Final = 2.0
 SERVICE_TRIGGER_WEIGHT: Final = 1.5
+LATEST_TRIGGER_WEIGHT: Final = 2.0
+"""A service named in the visitor's latest message ("har ni öppet i jul?", "spelpaus?") is
+what they ask about now: its trigger words count double there."""
 AUDIENCE_MISMATCH_FLOOR: Final = 0.4
 URGENT_WINDOW_LINES: Final = 3
 MODEL_WINDOW_LINES: Final = 6
@@ -421,8 +424,10 @@ class SuggestionEngine:
         service_terms: dict[str, dict[str, list[float]]] = {}
         cues_seen: dict[str, str] = {}
         recency = _recency_weights(len(lines))
+        latest = max((n for n, line in enumerate(lines) if line.sender == "visitor"), default=-1)
         for number, (line, analysis) in enumerate(zip(lines, analyses, strict=True)):
             line_weight = recency[number]
+            trigger_weight = LATEST_TRIGGER_WEIGHT if number == latest else 1.0
             if line.sender == "visitor":
                 for cue, word in analysis.cue_words.items():
                     if cue not in cues_seen:
@@ -433,6 +438,8 @@ class SuggestionEngine:
                 line_weight *= SUPPRESSED_LINE_WEIGHT
             for for_service, name, surface, weights in analysis.contributions:
                 weight = weights[option] * line_weight
+                if for_service:
+                    weight *= trigger_weight
                 terms = (service_terms if for_service else topic_terms).get(name)
                 if terms is None:
                     terms = (service_terms if for_service else topic_terms)[name] = {}
