@@ -73,6 +73,8 @@ LATEST_TRIGGER_WEIGHT: Final = 2.0
 """A service named in the visitor's latest message ("har ni öppet i jul?", "spelpaus?") is
 what they ask about now: its trigger words count double there."""
 AUDIENCE_MISMATCH_FLOOR: Final = 0.4
+PUPIL_ADULT_FIT: Final = 0.6
+"""How well adult services fit a writer who tells of their teacher or class: likely young."""
 URGENT_WINDOW_LINES: Final = 3
 MODEL_WINDOW_LINES: Final = 6
 """The learnt model reads the latest visitor lines, as many as the conversations it learnt
@@ -893,6 +895,9 @@ class SuggestionEngine:
             profile = {"child": 1.0, "youth": 0.9}
         elif role == "professional":
             profile = {"professional": 1.0, "adult": 0.4}
+        elif "pupil" in cues and "professional" not in cues and (age is None or age <= 20):
+            # Writing of "läraren", "i klassen", "my teacher" about oneself: a pupil.
+            profile = {"youth": 1.0, "child": 1.0, "adult": PUPIL_ADULT_FIT}
         else:
             profile = {"adult": 1.0}
         if age is not None:
