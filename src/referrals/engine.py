@@ -56,7 +56,8 @@ _ROLE_ALIASES: Final = {
 # --- weights (tuned on the language, not on single cases; see docs/referrals.md) --------------
 STAFF_LINE_WEIGHT: Final = 0.1
 SUPPRESSED_LINE_WEIGHT: Final = 0.5
-"""A quoted song, a joke taken back, a risk that is over: its words matter less."""
+"""A quoted song, a joke taken back, a risk that is over: the risk's words matter less (the
+line's other words, "my teen", "dricker", say what the visitor asks about)."""
 PAST_SENTENCE_WEIGHT: Final = 0.4
 """Words of a risk in a sentence about the clear past ("försökte ta livet av sig för tio år
 sedan"), outside a clause of it that says now: the visitor asks about what matters now."""
@@ -436,12 +437,13 @@ class SuggestionEngine:
                         cues_seen[cue] = word
             else:
                 line_weight *= STAFF_LINE_WEIGHT
-            if analysis.concepts.suppressed:
-                line_weight *= SUPPRESSED_LINE_WEIGHT
+            suppressed = analysis.concepts.suppressed
             for for_service, name, surface, weights in analysis.contributions:
                 weight = weights[option] * line_weight
                 if for_service:
                     weight *= trigger_weight
+                elif suppressed and name in _RISK_TOPICS:
+                    weight *= SUPPRESSED_LINE_WEIGHT
                 terms = (service_terms if for_service else topic_terms).get(name)
                 if terms is None:
                     terms = (service_terms if for_service else topic_terms)[name] = {}
@@ -613,10 +615,13 @@ class SuggestionEngine:
                 cue_words.setdefault("past", "year")
         contributions: list[Contribution] = []
         other = OTHER_LANGUAGE_WEIGHT
+        accident = any(h.name == "accident" and h.positive for h in hits)
         for (target, start), ((sv, nb, en), negated, surface) in best.items():
             kind, name = kinds[target], names[target]
             if kind == _URGENT:
                 name = _URGENT_TOPIC[name]
+            if accident and name == "self_harm":
+                name = "health_care"  # "skar mig när jag lagade mat": an injury to look at
             f = NEGATED_WEIGHT if negated else 1.0
             past = untimed.get((target, start))
             if past is not None and name in _RISK_TOPICS and "past" in cue_sets[past]:
@@ -965,6 +970,9 @@ class SuggestionEngine:
             add("youth", 1.5, None)
             if role == "relative":
                 add("parenting", 0.8, None)
+        elif role == "relative" and topics.get("youth", 0.0) > 0:
+            # A parent writing of "my teen", "tonåringen" without an age: parenting too.
+            add("parenting", 0.8, None)
 
     def _conversation_country(
         self, lang: str | None, lines: Sequence[Line], analyses: Sequence[_LineAnalysis]
