@@ -277,6 +277,13 @@ _TAKEN_BACK: Final = frozenset({"suicide", "self_harm"})
 """Kinds a next line can take back ("inte så att jag vill dö, mer existentiellt")."""
 _NOT_NOW_CUES: Final = frozenset({"habitual", "past", "recent_past", "past_state"})
 _PRESENT_TIME_CUES: Final = frozenset({"now", "recent_past"})
+_COUNTRY_CUES: Final = {"country_se": "SE", "country_no": "NO"}
+_LIVE_WORDS: Final = frozenset(
+    {"bor", "bur", "bott", "bodde", "bosatt", "busett", "live", "lives", "living", "flyttat",
+     "flyttet", "flytta", "moved"}
+)
+_LIVE_REACH: Final = 3
+"""A place up to this many words after "bor" / "live" is where the writer lives."""
 _RISK_TOPICS: Final = frozenset({"suicide", "self_harm", "emergency", "violence"})
 """Topics of an acute risk: told about the clear past, they count less (PAST_SENTENCE_WEIGHT)."""
 _KIND_ORDER: Final = {kind: order for order, kind in enumerate(lexicon.URGENT_KINDS)}
@@ -316,6 +323,8 @@ class _LineAnalysis:
     first_word: str
     affirmed: str
     """A "ja" / "yes" among the line's first words ("honestly yes", "ärligt talat ja"), or ""."""
+    residence: str
+    """The country where the writer says they live ("bor i Malmö", "I live in Oslo"), or ""."""
     concepts: rules.LineConcepts
     """Concept classes of the urgency rules found in the line (referrals.rules)."""
 
@@ -564,8 +573,16 @@ class SuggestionEngine:
         """Clauses that say now or lately, or come after "men": not the past of their sentence."""
         untimed: dict[tuple[int, int], int] = {}
         """Topic matches outside a timed clause, with their sentence: in the past when it is."""
+        residence = ""
         for target, weight, lang, start, end, negated, sentence in matches:
             kind, name = kinds[target], names[target]
+            if (
+                kind == _CUE
+                and name in _COUNTRY_CUES
+                and not negated
+                and _LIVE_WORDS.intersection(tokens[max(0, start - _LIVE_REACH) : start])
+            ):
+                residence = _COUNTRY_CUES[name]
             if kind == _TOPIC and not negated:
                 sentence_topics[sentence].add(name)
             surface = tokens[start] if start == end else " ".join(tokens[start : end + 1])
@@ -713,6 +730,7 @@ class SuggestionEngine:
             language_votes=votes,
             first_word=bare[0] if bare else "",
             affirmed=_affirmed(tokens),
+            residence=residence,
             concepts=concepts,
         )
 
@@ -977,6 +995,9 @@ class SuggestionEngine:
     def _conversation_country(
         self, lang: str | None, lines: Sequence[Line], analyses: Sequence[_LineAnalysis]
     ) -> str:
+        for line, analysis in zip(reversed(lines), reversed(analyses), strict=True):
+            if analysis.residence and line.sender == "visitor":
+                return analysis.residence  # where they live, over places merely named
         for line, analysis in zip(reversed(lines), reversed(analyses), strict=True):
             words = analysis.cue_words
             if ("country_no" in words or "country_se" in words) and line.sender == "visitor":
