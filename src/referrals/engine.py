@@ -77,6 +77,9 @@ AUDIENCE_MISMATCH_FLOOR: Final = 0.4
 PUPIL_ADULT_FIT: Final = 0.6
 """How well adult services fit a writer who tells of their teacher or class: likely young."""
 URGENT_WINDOW_LINES: Final = 3
+URGENT_LEAD: Final = 2.5
+"""Urgency boosts (lexicon.URGENCY_TOPIC_BOOSTS) are for topics up to this strong; above it
+they grow in proportion, so the urgent kind's services keep the lead."""
 MODEL_WINDOW_LINES: Final = 6
 """The learnt model reads the latest visitor lines, as many as the conversations it learnt
 from: a first message often says what the last one takes back ("mår bättre nu")."""
@@ -444,7 +447,7 @@ class SuggestionEngine:
                 for cue, word in analysis.cue_words.items():
                     if cue not in cues_seen:
                         cues_seen[cue] = word
-            else:
+            elif not _answered_yes(lines, analyses, number):
                 line_weight *= STAFF_LINE_WEIGHT
             suppressed = analysis.concepts.suppressed
             for for_service, name, surface, weights in analysis.contributions:
@@ -468,8 +471,14 @@ class SuggestionEngine:
         direct = {name: _capped_sum(terms) for name, terms in service_terms.items()}
         audience = self._audience_profile(conversation.role, analyses, lines, cues_seen, topics)
         self._context_topics(conversation.role, audience, analyses, cues_seen, topics, topic_terms)
+        # An urgent conversation's services lead however much else it speaks of: the boosts of
+        # its kind's topics (not 112's, which already leads) grow with the strongest topic
+        # ("sobril och imovane" must not outrank the crisis line).
+        strongest = max(topics.values(), default=0.0)
+        scale = max(1.0, strongest / URGENT_LEAD)
         for kind, words in urgent_kinds.items():
-            for topic, boost in lexicon.URGENCY_TOPIC_BOOSTS[kind].items():
+            for topic, base_boost in lexicon.URGENCY_TOPIC_BOOSTS[kind].items():
+                boost = base_boost if topic == "emergency" else base_boost * scale
                 topics[topic] = topics.get(topic, 0.0) + boost
                 for word in words:
                     topic_terms.setdefault(topic, {}).setdefault(word, [boost, boost])
@@ -1139,6 +1148,17 @@ def _child_alone(
                 other = "alone" if "alone" in window_cues else "now"
                 return f'{analysis.cue_words["intoxicated"]}" + "{_cue_word(window, other)}'
     return None
+
+
+def _answered_yes(lines: Sequence[Line], analyses: Sequence[_LineAnalysis], number: int) -> bool:
+    """Whether the staff question at ``number`` ("Tänker du på att ta ditt liv?") got a "ja"
+    from the visitor right after it: its words are then the visitor's own."""
+    return (
+        "?" in lines[number].text
+        and number + 1 < len(lines)
+        and lines[number + 1].sender == "visitor"
+        and bool(analyses[number + 1].affirmed)
+    )
 
 
 def _answered_ages(lines: Sequence[Line], analyses: Sequence[_LineAnalysis]) -> list[int]:
