@@ -22,7 +22,7 @@ DEV, TEST = DATA / "blind_dev.jsonl", DATA / "blind_test.jsonl"
 # rule rather than by the frozen figures (docs/referrals.md, "Blind set 5").
 PINNED_RECALL = (63, 71)
 PINNED_PRECISION = (63, 71)
-PINNED_TOP3 = (189, 216)
+PINNED_TOP3 = (194, 216)  # after the suggestion mechanisms of blind set 6 (was 189)
 
 
 def _in_dev(case_id: str) -> bool:
