@@ -56,7 +56,11 @@ _ROLE_ALIASES: Final = {
 # --- weights (tuned on the language, not on single cases; see docs/referrals.md) --------------
 STAFF_LINE_WEIGHT: Final = 0.1
 SUPPRESSED_LINE_WEIGHT: Final = 0.5
-"""A quoted song, a joke taken back, a risk that is over: its words matter less."""
+"""A quoted song, a joke taken back, a risk that is over: the risk's words matter less (the
+line's other words, "my teen", "dricker", say what the visitor asks about)."""
+PAST_SENTENCE_WEIGHT: Final = 0.4
+"""Words of a risk in a sentence about the clear past ("försökte ta livet av sig för tio år
+sedan"), outside a clause of it that says now: the visitor asks about what matters now."""
 RECENCY_FLOOR: Final = 0.4
 RECENCY_HALF_LIFE_LINES: Final = 12.0
 NEGATED_WEIGHT: Final = 0.5
@@ -66,8 +70,16 @@ SECONDARY_CATEGORY_WEIGHT: Final = 0.75
 OTHER_CATEGORIES_SHARE: Final = 0.3
 TERM_REPEAT_CAP: Final = 2.0
 SERVICE_TRIGGER_WEIGHT: Final = 1.5
+LATEST_TRIGGER_WEIGHT: Final = 2.0
+"""A service named in the visitor's latest message ("har ni öppet i jul?", "spelpaus?") is
+what they ask about now: its trigger words count double there."""
 AUDIENCE_MISMATCH_FLOOR: Final = 0.4
+PUPIL_ADULT_FIT: Final = 0.6
+"""How well adult services fit a writer who tells of their teacher or class: likely young."""
 URGENT_WINDOW_LINES: Final = 3
+URGENT_LEAD: Final = 2.5
+"""Urgency boosts (lexicon.URGENCY_TOPIC_BOOSTS) are for topics up to this strong; above it
+they grow in proportion, so the urgent kind's services keep the lead."""
 MODEL_WINDOW_LINES: Final = 6
 """The learnt model reads the latest visitor lines, as many as the conversations it learnt
 from: a first message often says what the last one takes back ("mår bättre nu")."""
@@ -79,10 +91,11 @@ SMALL_CHILD_AGE: Final = 6
 MAX_MATCHED_SHOWN: Final = 6
 LINE_CACHE_SIZE: Final = 4096
 FALLBACK_SERVICES: Final = {
-    "SE": ("local-oppenvard-missbruk", "se-1177"),
-    "NO": ("no-kommune-rus-psykisk", "no-legevakt"),
+    "SE": ("local-oppenvard-missbruk", "se-1177", "local-this-service"),
+    "NO": ("no-kommune-rus-psykisk", "no-legevakt", "local-this-service"),
 }
-"""Never an empty list: the municipality's own intake/outpatient service and 1177 (or legevakt)."""
+"""Never an empty list: the municipality's own intake/outpatient service and 1177 (or
+legevakt), then the chat itself (a visitor unsure where to turn can go on here)."""
 FALLBACK_SCORE: Final = 0.01
 
 _PROBLEM_TOPICS: Final = (
@@ -272,6 +285,16 @@ _CONTRASTS: Final = frozenset({"men", "but", "fast", "though"})
 _TAKEN_BACK: Final = frozenset({"suicide", "self_harm", "violence"})
 """Kinds a next line can take back ("inte så att jag vill dö, mer existentiellt")."""
 _NOT_NOW_CUES: Final = frozenset({"habitual", "past", "recent_past", "past_state"})
+_PRESENT_TIME_CUES: Final = frozenset({"now", "recent_past"})
+_COUNTRY_CUES: Final = {"country_se": "SE", "country_no": "NO"}
+_LIVE_WORDS: Final = frozenset(
+    {"bor", "bur", "bott", "bodde", "bosatt", "busett", "live", "lives", "living", "flyttat",
+     "flyttet", "flytta", "moved"}
+)
+_LIVE_REACH: Final = 3
+"""A place up to this many words after "bor" / "live" is where the writer lives."""
+_RISK_TOPICS: Final = frozenset({"suicide", "self_harm", "emergency", "violence"})
+"""Topics of an acute risk: told about the clear past, they count less (PAST_SENTENCE_WEIGHT)."""
 _KIND_ORDER: Final = {kind: order for order, kind in enumerate(lexicon.URGENT_KINDS)}
 _FIRST_PERSON_WORDS: Final = lexicon.FIRST_PERSON | lexicon.FIRST_PERSON_COPULAS
 _has_digit: Final = re.compile(r"[0-9]").search
@@ -309,6 +332,8 @@ class _LineAnalysis:
     first_word: str
     affirmed: str
     """A "ja" / "yes" among the line's first words ("honestly yes", "ärligt talat ja"), or ""."""
+    residence: str
+    """The country where the writer says they live ("bor i Malmö", "I live in Oslo"), or ""."""
     concepts: rules.LineConcepts
     """Concept classes of the urgency rules found in the line (referrals.rules)."""
 
@@ -420,18 +445,23 @@ class SuggestionEngine:
         service_terms: dict[str, dict[str, list[float]]] = {}
         cues_seen: dict[str, str] = {}
         recency = _recency_weights(len(lines))
+        latest = max((n for n, line in enumerate(lines) if line.sender == "visitor"), default=-1)
         for number, (line, analysis) in enumerate(zip(lines, analyses, strict=True)):
             line_weight = recency[number]
+            trigger_weight = LATEST_TRIGGER_WEIGHT if number == latest else 1.0
             if line.sender == "visitor":
                 for cue, word in analysis.cue_words.items():
                     if cue not in cues_seen:
                         cues_seen[cue] = word
-            else:
+            elif not _answered_yes(lines, analyses, number):
                 line_weight *= STAFF_LINE_WEIGHT
-            if analysis.concepts.suppressed:
-                line_weight *= SUPPRESSED_LINE_WEIGHT
+            suppressed = analysis.concepts.suppressed
             for for_service, name, surface, weights in analysis.contributions:
                 weight = weights[option] * line_weight
+                if for_service:
+                    weight *= trigger_weight
+                elif suppressed and name in _RISK_TOPICS:
+                    weight *= SUPPRESSED_LINE_WEIGHT
                 terms = (service_terms if for_service else topic_terms).get(name)
                 if terms is None:
                     terms = (service_terms if for_service else topic_terms)[name] = {}
@@ -447,8 +477,14 @@ class SuggestionEngine:
         direct = {name: _capped_sum(terms) for name, terms in service_terms.items()}
         audience = self._audience_profile(conversation.role, analyses, lines, cues_seen, topics)
         self._context_topics(conversation.role, audience, analyses, cues_seen, topics, topic_terms)
+        # An urgent conversation's services lead however much else it speaks of: the boosts of
+        # its kind's topics (not 112's, which already leads) grow with the strongest topic
+        # ("sobril och imovane" must not outrank the crisis line).
+        strongest = max(topics.values(), default=0.0)
+        scale = max(1.0, strongest / URGENT_LEAD)
         for kind, words in urgent_kinds.items():
-            for topic, boost in lexicon.URGENCY_TOPIC_BOOSTS[kind].items():
+            for topic, base_boost in lexicon.URGENCY_TOPIC_BOOSTS[kind].items():
+                boost = base_boost if topic == "emergency" else base_boost * scale
                 topics[topic] = topics.get(topic, 0.0) + boost
                 for word in words:
                     topic_terms.setdefault(topic, {}).setdefault(word, [boost, boost])
@@ -547,8 +583,23 @@ class SuggestionEngine:
         contrast = frozenset(after_but)
         habits: list[tuple[int, int, int]] = []
         conditionals: list[tuple[int, str]] = []
+        timed = {
+            clauses[m[3]] for m in matches
+            if kinds[m[0]] == _CUE and names[m[0]] in _PRESENT_TIME_CUES
+        } | contrast
+        """Clauses that say now or lately, or come after "men": not the past of their sentence."""
+        untimed: dict[tuple[int, int], int] = {}
+        """Topic matches outside a timed clause, with their sentence: in the past when it is."""
+        residence = ""
         for target, weight, lang, start, end, negated, sentence in matches:
             kind, name = kinds[target], names[target]
+            if (
+                kind == _CUE
+                and name in _COUNTRY_CUES
+                and not negated
+                and _LIVE_WORDS.intersection(tokens[max(0, start - _LIVE_REACH) : start])
+            ):
+                residence = _COUNTRY_CUES[name]
             if kind == _TOPIC and not negated:
                 sentence_topics[sentence].add(name)
             surface = tokens[start] if start == end else " ".join(tokens[start : end + 1])
@@ -587,6 +638,8 @@ class SuggestionEngine:
                     if name in owned_by:
                         continue  # the phrase around it already counts for this topic
                     weight *= OWNED_WORD_WEIGHT
+            if kind != _SERVICE and clauses[start] not in timed:
+                untimed[(target, start)] = sentence
             slot = best.get((target, start))
             if slot is None:
                 slot = best[(target, start)] = [[0.0, 0.0, 0.0], negated, surface]
@@ -594,13 +647,23 @@ class SuggestionEngine:
                 slot[0][lang] = weight
             if len(surface) > len(slot[2]):
                 slot[2] = surface
+        if _has_digit(text):
+            for sentence in _past_years(tokens, sentences):
+                cue_sets[sentence].add("past")
+                cue_words.setdefault("past", "year")
         contributions: list[Contribution] = []
         other = OTHER_LANGUAGE_WEIGHT
-        for (target, _), ((sv, nb, en), negated, surface) in best.items():
+        accident = any(h.name == "accident" and h.positive for h in hits)
+        for (target, start), ((sv, nb, en), negated, surface) in best.items():
             kind, name = kinds[target], names[target]
             if kind == _URGENT:
                 name = _URGENT_TOPIC[name]
+            if accident and name == "self_harm":
+                name = "health_care"  # "skar mig när jag lagade mat": an injury to look at
             f = NEGATED_WEIGHT if negated else 1.0
+            past = untimed.get((target, start))
+            if past is not None and name in _RISK_TOPICS and "past" in cue_sets[past]:
+                f *= PAST_SENTENCE_WEIGHT
             weights = (
                 max(sv, nb, en) * f,
                 max(sv, other * nb, other * en) * f,
@@ -625,10 +688,6 @@ class SuggestionEngine:
                 word in _SELF_IN_QUESTION for s, word in conditionals if s == sentence
             ):
                 sentence_cue_set.discard("conditional")
-        if _has_digit(text):
-            for sentence in _past_years(tokens, sentences):
-                cue_sets[sentence].add("past")
-                cue_words.setdefault("past", "year")
         cues = tuple(frozenset(c) for c in cue_sets)
         urgent: list[tuple[str, str]] = []
         idioms = [(h.start, h.end) for h in hits if h.name == "idiom"]
@@ -709,6 +768,7 @@ class SuggestionEngine:
             language_votes=votes,
             first_word=bare[0] if bare else "",
             affirmed=_affirmed(tokens),
+            residence=residence,
             concepts=concepts,
         )
 
@@ -896,6 +956,9 @@ class SuggestionEngine:
             profile = {"child": 1.0, "youth": 0.9}
         elif role == "professional":
             profile = {"professional": 1.0, "adult": 0.4}
+        elif "pupil" in cues and "professional" not in cues and (age is None or age <= 20):
+            # Writing of "läraren", "i klassen", "my teacher" about oneself: a pupil.
+            profile = {"youth": 1.0, "child": 1.0, "adult": PUPIL_ADULT_FIT}
         else:
             profile = {"adult": 1.0}
         if age is not None:
@@ -963,10 +1026,16 @@ class SuggestionEngine:
             add("youth", 1.5, None)
             if role == "relative":
                 add("parenting", 0.8, None)
+        elif role == "relative" and topics.get("youth", 0.0) > 0:
+            # A parent writing of "my teen", "tonåringen" without an age: parenting too.
+            add("parenting", 0.8, None)
 
     def _conversation_country(
         self, lang: str | None, lines: Sequence[Line], analyses: Sequence[_LineAnalysis]
     ) -> str:
+        for line, analysis in zip(reversed(lines), reversed(analyses), strict=True):
+            if analysis.residence and line.sender == "visitor":
+                return analysis.residence  # where they live, over places merely named
         for line, analysis in zip(reversed(lines), reversed(analyses), strict=True):
             words = analysis.cue_words
             if ("country_no" in words or "country_se" in words) and line.sender == "visitor":
@@ -1108,6 +1177,17 @@ def _child_alone(
                 other = "alone" if "alone" in window_cues else "now"
                 return f'{analysis.cue_words["intoxicated"]}" + "{_cue_word(window, other)}'
     return None
+
+
+def _answered_yes(lines: Sequence[Line], analyses: Sequence[_LineAnalysis], number: int) -> bool:
+    """Whether the staff question at ``number`` ("Tänker du på att ta ditt liv?") got a "ja"
+    from the visitor right after it: its words are then the visitor's own."""
+    return (
+        "?" in lines[number].text
+        and number + 1 < len(lines)
+        and lines[number + 1].sender == "visitor"
+        and bool(analyses[number + 1].affirmed)
+    )
 
 
 def _answered_ages(lines: Sequence[Line], analyses: Sequence[_LineAnalysis]) -> list[int]:
