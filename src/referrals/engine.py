@@ -356,6 +356,10 @@ class SuggestionEngine:
         self._model_windows: dict[tuple[str, ...], ModelVerdict] = {}
         self._window_cache: dict[tuple[object, ...], tuple[list[tuple[str, str]], object]] = {}
         """Findings of the window rules per run of analysed lines (keyed by their identity)."""
+        self._merged_answers: dict[
+            tuple[int, int], tuple[rules.LineConcepts, rules.LineConcepts, rules.LineConcepts]
+        ] = {}
+        """A "yes" merged with the staff question it answers (the two kept, so ids stay theirs)."""
         self._matcher = PatternMatcher()
         self._target_kind: list[int] = []
         self._target_name: list[str] = []
@@ -406,6 +410,7 @@ class SuggestionEngine:
         self._model_lines.clear()
         self._model_windows.clear()
         self._window_cache.clear()
+        self._merged_answers.clear()
 
     # -- public API -----------------------------------------------------------------------------
 
@@ -801,7 +806,7 @@ class SuggestionEngine:
         # A visitor's "ja" to a staff question ("Är du ensam hemma nu?") says what was asked.
         positions = [p for p, line in enumerate(lines) if line.sender == "visitor"]
         concepts = [
-            rules.merge_answer(analyses[p].concepts, analyses[p - 1].concepts)
+            self._merged(analyses[p].concepts, analyses[p - 1].concepts)
             if analyses[p].affirmed
             and p > 0
             and lines[p - 1].sender == "staff"
@@ -818,44 +823,14 @@ class SuggestionEngine:
             {end for f in flagged for end in range(f, min(len(visitor), f + URGENT_WINDOW_LINES))}
         )
         for order in window_ends:
-            window = visitor[max(0, order - URGENT_WINDOW_LINES + 1) : order + 1]
-            window_cues = frozenset().union(*(a.cue_union for a in window))
-            if "hiding" in window_cues and (
-                {"violence_act", "weapon", "threat", "intoxicated"} & window_cues
-            ):
-                add("violence", _cue_word(window, "hiding"))
-            window_topics = frozenset().union(*(a.topics for a in window))
-            if "means" in window_cues and (
-                {"despair", "now"} & window_cues or "suicide" in window_topics
-            ):
-                add("suicide", _cue_word(window, "means"))
-            if "unresponsive" in window_cues and {"intoxicated", "ingest_many"} & window_cues:
-                add("medical", _cue_word(window, "unresponsive"))
-            child_alone = _child_alone(window, child_writer, window_cues)
-            if child_alone:
-                add("child_at_risk", child_alone)
             start = max(0, order - URGENT_WINDOW_LINES + 1)
+            window = visitor[start : order + 1]
             read = (*concepts[start : order + 1], *window)
-            key = (*(id(item) for item in read), child_writer)
+            key = (*map(id, read), child_writer)
             cached = self._window_cache.get(key)
             if cached is None:
                 cached = self._window_cache[key] = (
-                    rules.window_findings(
-                        concepts[start : order + 1],
-                        child_writer=child_writer,
-                        intoxicated_now=any(a.intoxicated_sentences for a in window),
-                        unresponsive="unresponsive" in window_cues,
-                        parent_intoxicated=any(
-                            parent for a in window for parent, _ in a.intoxicated_sentences
-                        ),
-                        despair="despair" in window_cues,
-                        parent_named="parent" in window_cues,
-                        substance=not _SUBSTANCE_TOPICS.isdisjoint(window_topics),
-                        money_trouble=not _MONEY_TOPICS.isdisjoint(window_topics),
-                        small_child=any(
-                            age <= SMALL_CHILD_AGE for a in window for age in a.subject_ages
-                        ),
-                    ),
+                    _window_urgency(window, concepts[start : order + 1], child_writer),
                     read,  # kept, so the ids in the key stay theirs
                 )
                 if len(self._window_cache) > LINE_CACHE_SIZE:
@@ -893,6 +868,20 @@ class SuggestionEngine:
             if verdict is not None and _supported(verdict, shown, backs):
                 add(verdict.kind, '" + "'.join(verdict.words))
         return found
+
+    def _merged(
+        self, answer: rules.LineConcepts, question: rules.LineConcepts
+    ) -> rules.LineConcepts:
+        """``rules.merge_answer``, the same object for the same two lines, so the window cache
+        (keyed by identity) finds windows with an answered question too."""
+        key = (id(answer), id(question))
+        cached = self._merged_answers.get(key)
+        if cached is None:
+            if len(self._merged_answers) > LINE_CACHE_SIZE:
+                self._merged_answers.clear()
+            merged = rules.merge_answer(answer, question)
+            cached = self._merged_answers[key] = (merged, answer, question)
+        return cached[0]
 
     def _model_verdict(self, texts: Sequence[str]) -> ModelVerdict | None:
         """The learnt model's reading of the latest visitor lines (as many as a short
@@ -1155,6 +1144,44 @@ def _sentence_violence(cues: frozenset[str], words: Mapping[str, str]) -> list[t
                 f'{words["weapon"]}" + "{words.get("threat", words.get("violence_act", ""))}',
             )
         )
+    return found
+
+
+def _window_urgency(
+    window: Sequence[_LineAnalysis], concepts: Sequence[rules.LineConcepts], child_writer: bool
+) -> list[tuple[str, str]]:
+    """Urgent findings of the rules over a few neighbouring visitor lines, in the order found
+    (``concepts``: the lines' concepts, a "yes" merged with the staff question it answers)."""
+    found: list[tuple[str, str]] = []
+    window_cues = frozenset().union(*(a.cue_union for a in window))
+    if "hiding" in window_cues and (
+        {"violence_act", "weapon", "threat", "intoxicated"} & window_cues
+    ):
+        found.append(("violence", _cue_word(window, "hiding")))
+    window_topics = frozenset().union(*(a.topics for a in window))
+    if "means" in window_cues and ({"despair", "now"} & window_cues or "suicide" in window_topics):
+        found.append(("suicide", _cue_word(window, "means")))
+    if "unresponsive" in window_cues and {"intoxicated", "ingest_many"} & window_cues:
+        found.append(("medical", _cue_word(window, "unresponsive")))
+    child_alone = _child_alone(window, child_writer, window_cues)
+    if child_alone:
+        found.append(("child_at_risk", child_alone))
+    found.extend(
+        rules.window_findings(
+            concepts,
+            child_writer=child_writer,
+            intoxicated_now=any(a.intoxicated_sentences for a in window),
+            unresponsive="unresponsive" in window_cues,
+            parent_intoxicated=any(
+                parent for a in window for parent, _ in a.intoxicated_sentences
+            ),
+            despair="despair" in window_cues,
+            parent_named="parent" in window_cues,
+            substance=not _SUBSTANCE_TOPICS.isdisjoint(window_topics),
+            money_trouble=not _MONEY_TOPICS.isdisjoint(window_topics),
+            small_child=any(age <= SMALL_CHILD_AGE for a in window for age in a.subject_ages),
+        )
+    )
     return found
 
 

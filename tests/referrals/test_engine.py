@@ -367,3 +367,22 @@ def test_engine_imports_no_network_storage_or_ui() -> None:
         "typer",
         "asyncio",
     }
+
+
+def test_a_warm_cache_gives_the_verdict_a_fresh_engine_gives(directory: Directory) -> None:
+    """The window cache (keyed by the lines' identity, also for a "ja" merged with the staff
+    question it answers) neither changes a verdict nor grows when the same chat is read again."""
+    conversation = chat(
+        "sv", "child",
+        "pappa har druckit hela dagen",
+        "staff: Är du ensam hemma med honom nu?",
+        "ja",
+        "han skriker på mamma",
+    )
+    warm = SuggestionEngine(directory)
+    first = warm.urgency(conversation)
+    cached = len(warm._window_cache), len(warm._merged_answers)
+    assert warm.urgency(conversation) == first
+    assert (len(warm._window_cache), len(warm._merged_answers)) == cached
+    assert first == SuggestionEngine(directory).urgency(conversation)
+    assert first[0], first
