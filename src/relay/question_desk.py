@@ -439,12 +439,15 @@ class QuestionDesk:
         if record is None or record.purged or not self._may_see(conn, record):
             hub.error(conn.connection, "forbidden", "That question is not yours.")
             return
-        readonly = record.staff not in (None, username) or record.state != "open"
+        taken = False
         if item is not None and record.staff is None:
-            if not await self._take(item, username):
+            taken = await self._take(item, username)
+            if not taken and not conn.account.supervisor:  # a supervisor reads it instead
                 hub.error(conn.connection, "question_taken",
                           "A colleague took that question first.")
                 return
+        readonly = record.staff not in (None, username) or record.state != "open"
+        if taken and item is not None:
             await hub.storage.audit(username, "question_take", None, f"question={record.id}")
             hub.counters.count("questions_taken")
             self._gone(item, "taken", keep=username)

@@ -133,6 +133,27 @@ async def test_a_take_race_across_relays_has_exactly_one_winner(
     assert (await beaten.expect("error", cid="late"))["code"] == "forbidden"
 
 
+async def test_a_supervisor_who_loses_a_take_race_reads_the_question(
+        closed_two: tuple[Relay, Relay]) -> None:
+    """sara (supervisor) on A and bo on B open a new question at once: one takes it; if it
+    is bo, sara gets the thread read-only rather than an error."""
+    a, b = closed_two
+    sara = await Client.staff(a.port, "sara")
+    bo = await Client.staff(b.port, "bo")
+    _, _, question = await _asked_and_seen(a.port, sara, "Till vem?")
+    await _entry(bo, question)
+    await asyncio.gather(sara.send({"type": "question_open", "question": question}),
+                         bo.send({"type": "question_open", "question": question}))
+    thread = await sara.expect("question_thread")
+    holder = thread["entry"]["staff"]
+    assert holder in ("sara", "bo") and thread["readonly"] is (holder == "bo")
+    bo_frames = await bo.drain(1.5)
+    bo_thread = [f for f in bo_frames if f["type"] == "question_thread"]
+    assert bool(bo_thread) is (holder == "bo")
+    for relay in (a, b):
+        assert relay.questions.open[question].record.staff == holder
+
+
 async def test_a_close_on_two_relays_at_once_closes_once(
         closed_two: tuple[Relay, Relay]) -> None:
     """anna, logged in on both relays, closes her question on both at once: it is closed
