@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import time
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -204,6 +205,24 @@ async def test_a_reply_and_an_answer_at_once_on_two_relays_both_get_a_number(
     assert (await anna.expect("question_line", text="En sak till"))["seq"] == reply["seq"]
     stored = {line.cid: line.seq for line in await a.storage.question_lines(question)}
     assert stored["v1"] == reply["seq"] and stored["s1"] == answer["seq"]
+
+
+async def test_a_purge_on_one_relay_empties_the_others_inbox(
+        closed_two: tuple[Relay, Relay]) -> None:
+    """A's retention purge of a question whose answer was never read: anna on B is told it
+    was purged and B's inbox no longer holds it."""
+    a, b = closed_two
+    anna = await Client.staff(b.port, "anna")
+    _, _, question = await _asked_and_seen(a.port, anna, "Glömd")
+    await anna.send({"type": "question_open", "question": question})
+    await anna.expect("question_thread", readonly=False)
+    await anna.send({"type": "question_answer", "question": question, "text": "Svar",
+                     "cid": "a1"})
+    await anna.expect("question_ack", cid="a1")
+    a.clock = lambda: time.time() + 15 * 86400
+    assert await a.questions.purge() == 1
+    await anna.expect("question_gone", question=question, reason="purged")
+    assert question not in b.questions.open and question not in a.questions.open
 
 
 @pytest.mark.parametrize("limit", [{"asks_per_minute": 2}, {"max_open": 2}])
