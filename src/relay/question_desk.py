@@ -196,7 +196,12 @@ class QuestionDesk:
         first = Line(record.id, 1, "visitor", None, frame.text, now, frame.cid)
         self._asking.add(record.id)  # its own wake-up may come first: not another relay's
         try:
-            await hub.storage.create_question(record, first)
+            await hub.storage.create_question(record, first, max_open=self.config.max_open)
+        except QuestionRefused:  # full: questions asked meanwhile through other relays
+            hub.counters.count("questions_refused_full")
+            hub.error(to, "questions_full", "We cannot take more questions right now; "
+                      "please try again later, or use the numbers for help now.", frame.cid)
+            return
         except StorageError as exc:
             hub.not_stored(to, exc, "Your question could not be saved. Please try again.",
                            frame.cid)

@@ -241,6 +241,27 @@ async def test_the_limits_count_every_relays_questions(cluster_config: RelayConf
         assert (await late.expect("error", cid=cid))["code"] == "questions_full"
 
 
+async def test_two_questions_at_once_on_two_relays_never_pass_max_open(
+        cluster_config: RelayConfig) -> None:
+    """With ``max_open`` 1, two visitors ask at the same moment, one through each relay: the
+    database counts under a lock, so exactly one question is taken and the other visitor is
+    told ``questions_full``."""
+    async with _relays(cluster_config, max_open=1) as (a, b):
+        visitors = [await Client.visitor(relay.port, purpose="questions", lang="sv")
+                    for relay in (a, b)]
+        for visitor in visitors:
+            await visitor.expect("status")
+        await asyncio.gather(*(visitor.send({"type": "ask", "text": f"Fråga {n}", "cid": f"c{n}"})
+                               for n, visitor in enumerate(visitors)))
+        outcomes = []
+        for n, visitor in enumerate(visitors):
+            frames = [f for f in await visitor.drain(1.5) if f.get("cid") == f"c{n}"]
+            outcomes.append(frames[0]["type"] if frames[0]["type"] == "asked"
+                            else frames[0]["code"])
+        assert sorted(outcomes) == ["asked", "questions_full"]
+        assert await a.storage.unanswered_questions() == 1
+
+
 async def test_wrong_codes_on_one_relay_slow_code_checks_on_the_other(
         closed_two: tuple[Relay, Relay]) -> None:
     """A flood of wrong case codes through A counts on B too: once more wrong codes than

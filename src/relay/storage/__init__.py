@@ -310,7 +310,13 @@ class Storage(Protocol):
     # Questions outside opening hours (relay/question_desk.py). Lines are ``Line`` with the
     # question id as conversation. The journalled ones return a future completed once the
     # write is committed, fixed in order by the call (as ``append_line``).
-    def create_question(self, record: QuestionRecord, first: Line) -> asyncio.Future[None]: ...
+    def create_question(self, record: QuestionRecord, first: Line, *,
+                        max_open: int | None = None) -> asyncio.Future[None]:
+        """The question and its first line, committed together. ``max_open``: refused with
+        ``QuestionRefused("full")`` if that many unanswered questions wait already, where
+        several relays share the database (the database decides); elsewhere the caller's
+        check is the rule."""
+        ...
     def append_question_line(self, line: Line) -> asyncio.Future[None]: ...
     def update_question_now(self, question: int, **changes: object) -> asyncio.Future[None]: ...
     def answer_question(self, line: Line, **changes: object) -> asyncio.Future[None]:

@@ -479,7 +479,8 @@ class MemoryStorage:
 
     # -- questions --------------------------------------------------------------------------------
 
-    def create_question(self, record: QuestionRecord, first: Line) -> asyncio.Future[None]:
+    def create_question(self, record: QuestionRecord, first: Line, *,
+                        max_open: int | None = None) -> asyncio.Future[None]:
         stored = copy.deepcopy(record)
 
         def apply() -> None:

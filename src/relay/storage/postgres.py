@@ -54,7 +54,7 @@ from relay.storage import (
     RoomLine,
     StorageError,
 )
-from relay.storage.questions import QuestionRecord, QuestionRefused
+from relay.storage.questions import UNANSWERED, QuestionRecord, QuestionRefused
 from relay.storage.sqlite import (
     _CONVERSATION_COLUMNS,
     TOGETHER,
@@ -88,6 +88,8 @@ _PLACE_ONE = ("SELECT (lotsen_place_lines(%s, ARRAY[%s]::text[], ARRAY[%s]::bigi
 _PLACE_QUESTION_LINE = ("SELECT lotsen_place_question_line(%s, %s, %s, %s, %s, %s, %s, %s, "
                         "%s, %s)")
 _NOTIFY = "SELECT pg_notify(?, ?)"
+# pg_advisory_xact_lock(key, hashtext(org)) while a relay counts and stores a new question.
+_QUESTIONS_LOCK = 0x4C6F7471  # "Lotq"
 # The NOTIFY channel of the relays on one database (its schema, to be exact).
 CHANNEL = "SELECT 'lotsen:' || current_schema()"
 
@@ -587,12 +589,34 @@ class PostgresStorage(SQLiteStorage):
         return (_NOTIFY, (self._shared.channel,
                           f"q {self._shared.relay_id} {self.org} {question}"))
 
-    def create_question(self, record: QuestionRecord, first: Line) -> asyncio.Future[None]:
+    def create_question(self, record: QuestionRecord, first: Line, *,
+                        max_open: int | None = None) -> asyncio.Future[None]:
         if self._shared.relay_id is None:
             return super().create_question(record, first)
-        insert_question, insert_line = self._question_insert(record, first)
-        return self.journal.submit_together((insert_question, insert_line,
-                                             self._question_wake(record.id)))
+        return asyncio.ensure_future(self._create_question(record, first, max_open))
+
+    async def _create_question(self, record: QuestionRecord, first: Line,
+                               max_open: int | None) -> None:
+        """A new question in a transaction of its own that counts the unanswered ones under
+        a lock per organisation, so relays asking at once never take more than ``max_open``
+        between them; the same transaction wakes the other relays."""
+        full = False
+        try:
+            async with self.pool.connection() as conn, conn.transaction():
+                if max_open is not None:
+                    await conn.execute("SELECT pg_advisory_xact_lock(%s, hashtext(%s))",
+                                       (_QUESTIONS_LOCK, self.org))
+                    cur = await conn.execute(_pg(UNANSWERED), (self.org,))
+                    row = await cur.fetchone()
+                    full = row is not None and int(row[0]) >= max_open
+                if not full:
+                    for sql, params in (*self._question_insert(record, first),
+                                        self._question_wake(record.id)):
+                        await conn.execute(_pg(sql), params)
+        except (psycopg.Error, ValueError, OverflowError) as exc:
+            raise StorageError(describe(exc)) from None
+        if full:
+            raise QuestionRefused("full")
 
     def update_question_now(self, question: int, **changes: object) -> asyncio.Future[None]:
         if self._shared.relay_id is None:

@@ -61,6 +61,8 @@ _UPDATABLE = {"code_hash", "urgent", "reasons", "state", "staff", "first_answer_
               "last_answer_at", "read_at", "answer_read", "staff_seen_seq", "closed_at",
               "outcome_role", "tags", "referrals"}
 _JSON = {"reasons", "tags", "referrals"}
+UNANSWERED = ("SELECT COUNT(*) FROM questions WHERE org = ? AND state = 'open' "
+              "AND first_answer_at IS NULL AND purged = 0")
 _INSERT_LINE = ("INSERT INTO question_lines (org, question_id, seq, kind, author, text, ts, "
                 "cid) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
 
@@ -96,9 +98,11 @@ class QuestionStore:
     async def flush(self) -> None:
         raise NotImplementedError
 
-    def create_question(self, record: QuestionRecord, first: Line) -> asyncio.Future[None]:
+    def create_question(self, record: QuestionRecord, first: Line, *,
+                        max_open: int | None = None) -> asyncio.Future[None]:
         """Journal the question and its first line as one write: the future completes once
-        both are committed, and a refused question (a key already taken) stores neither."""
+        both are committed, and a refused question (a key already taken) stores neither.
+        ``max_open`` is the caller's to check on one relay (PostgreSQL's storage checks it)."""
         return self.journal.submit_together(self._question_insert(record, first))
 
     def _question_insert(self, record: QuestionRecord, first: Line
@@ -203,8 +207,7 @@ class QuestionStore:
         return [line for line in lines if kinds is None or line.kind in kinds]
 
     async def unanswered_questions(self) -> int:
-        row = await self._one("SELECT COUNT(*) FROM questions WHERE org = ? AND state = 'open' "
-                              "AND first_answer_at IS NULL AND purged = 0", (self.org,))
+        row = await self._one(UNANSWERED, (self.org,))
         return int(row[0]) if row else 0
 
     async def questions_asked(self, since: float, until: float) -> list[QuestionRecord]:
