@@ -19,6 +19,13 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "composer.question": ("Svar på {alias} (läses med koden)",
                           "Answer to {alias} (read with the code)",
                           "Svar på {alias} (leses med koden)"),
+    # Refusals when two staff members (on two relays) act on one question at once.
+    "error.question_taken": ("En kollega hann ta den frågan först.",
+                             "A colleague took that question first.",
+                             "En kollega rakk å ta det spørsmålet først."),
+    "error.question_closed": ("Frågan är redan stängd; det du skickade sparades inte.",
+                              "That question is already closed; what you sent was not saved.",
+                              "Spørsmålet er allerede lukket; det du sendte ble ikke lagret."),
     "key.focus_inbox": ("Inkorg", "Inbox", "Innboks"),
     "key.focus_inbox.tip": ("Flytta fokus till inkorgen med frågor utanför öppettid.",
                             "Move focus to the inbox of questions asked outside opening hours.",

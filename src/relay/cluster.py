@@ -21,6 +21,13 @@ one truth, and this module brings each hub in step with what the others wrote:
 - **Presence.** A heartbeat row per relay (``relays``, with an expiry) and one row per staff
   member logged in on it (``staff_presence``); a relay whose heartbeat expired is dead and its
   rows no longer count. ``p <relay>`` says a relay's staff changed.
+- **Questions** asked outside opening hours: every write about one (asked, answered, replied
+  to, taken, read, closed, purged) NOTIFYs ``q <relay> <org> <question>`` in its transaction
+  (postgres_migrations/011 for replies and answers, which the database numbers); every relay,
+  this one too, reads the question from the table and tells its staff what changed
+  (``QuestionDesk.refresh``). Takes and closes are conditional UPDATEs. Wrong case codes
+  count service-wide: each heartbeat NOTIFYs ``g <relay> <org> <count>`` of the new ones, and
+  the other relays add them to their guessing throttle's minute.
 - **Ids.** Conversation and question ids come in blocks from the ``conversation_id_blocks``
   sequence, so two relays never number two chats alike.
 
@@ -192,6 +199,8 @@ class Cluster:
         self._wakes: dict[tuple[str, int], _Wake] = {}
         self._presence_wake = asyncio.Event()
         self._room_wakes: set[str] = set()  # organisations whose staff room got a line
+        self._question_wakes: dict[str, set[int]] = {}  # questions written, by organisation
+        self._wrong_codes: dict[str, int] = {}  # each hub's wrong case codes, as last shared
         self._work = asyncio.Event()
         self._tasks: list[asyncio.Task[None]] = []
         self._listener: psycopg.AsyncConnection[Any] | None = None
@@ -217,6 +226,7 @@ class Cluster:
         questions = IdBlocks(lambda: self._next_block("question_id_blocks"))
         await questions.fill()
         for org, hub in self.hubs.items():
+            self._wrong_codes[org] = hub.questions.throttle.failures
             hub.ids.conversations = ids
             hub.ids.questions = questions
             hub.peers = _OrgPeers(self, org)
@@ -296,6 +306,7 @@ class Cluster:
             try:
                 await self._heartbeat()
                 await self._read_presence()
+                await self._share_wrong_codes()
                 if self._behind:  # a batch of wake-ups failed: read what it missed
                     self._behind = False
                     try:
@@ -329,6 +340,16 @@ class Cluster:
                 if live.elsewhere and live.visitor is None:
                     live.elsewhere = False
                     hub._visitor_presence(live)
+
+    async def _share_wrong_codes(self) -> None:
+        """Tell the other relays how many wrong case codes this one counted since the last
+        heartbeat: a flood of guesses spread over several relays slows every code check."""
+        for org, hub in self.hubs.items():
+            failures = hub.questions.throttle.failures
+            new = failures - self._wrong_codes.get(org, failures)
+            if new > 0 and self._live_relays != {self.relay}:
+                await self.storage.notify(f"g {self.relay} {org} {new}")
+            self._wrong_codes[org] = failures
 
     def visitor_here(self, org: str, conversation: int) -> None:
         """Tell the other relays a chat's visitor is on this one now (best effort; nobody to
@@ -464,6 +485,15 @@ class Cluster:
             return
         if len(parts) < 4 or parts[2] not in self.hubs:
             return
+        if parts[0] == "g":  # g relay org count: wrong case codes on another relay
+            if parts[1] != self.relay and parts[3].isdigit():
+                self.hubs[parts[2]].questions.throttle.failed_elsewhere(int(parts[3]))
+            return
+        if parts[0] == "q":  # q relay org question: this relay's own too (see _apply_batch)
+            with contextlib.suppress(ValueError):
+                self._question_wakes.setdefault(parts[2], set()).add(int(parts[3]))
+                self._work.set()
+            return
         try:
             if parts[0] == "l":  # l relay org conversation:lo:hi ...
                 for item in parts[3:]:
@@ -506,6 +536,16 @@ class Cluster:
         for org in rooms:
             with contextlib.suppress(StorageError):
                 await self._room(org)
+        # Questions: read from the table, on this relay's own wake-ups too, so a read of a row
+        # a moment before this relay's own commit is put right by the commit's wake-up.
+        questions, self._question_wakes = self._question_wakes, {}
+        for org, ids in questions.items():
+            try:
+                await self.hubs[org].questions.refresh(ids)
+            except StorageError as exc:
+                self._behind = True  # the next heartbeat catches up from the table
+                log.warning("could not read other relays' questions",
+                            extra={"event": "cluster_apply_failed", "error": str(exc)})
         wakes, self._wakes = self._wakes, {}
         if not wakes:
             return
@@ -576,6 +616,8 @@ class Cluster:
         self.catch_ups += after_drop
         for org, hub in self.hubs.items():
             await self._room(org)
+            if hub.questions.config.enabled:
+                await hub.questions.catch_up()
             stored = {record.id for record, _ in await hub.storage.live_conversations()}
             for conversation in stored | set(hub.live):
                 await self._sync(org, conversation, _Wake(changed=True), catch_up=True)

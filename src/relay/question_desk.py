@@ -6,6 +6,16 @@ rules it applies (codes, guessing limits, order) are in ``relay.questions``. A q
 answer and a reply are acknowledged only after they are committed, as chat lines are. Staff
 see the questions they took and the unassigned ones; supervisors see all, and reading one that
 is not theirs is written to the audit log.
+
+On PostgreSQL several relays may share the database (relay/cluster.py); each keeps the whole
+inbox in memory, and the database decides between them. Every write about a question wakes the
+other relays (``q <relay> <org> <question>``: numbers only), which read the question from the
+table (``refresh``) and tell their staff; after a LISTEN drop ``catch_up`` reads every open
+question. A take and a close are conditional UPDATEs (``Storage.take_question``,
+``close_question``): of two staff members on two relays, one wins and the other is told
+``question_taken`` or ``question_closed``. Replies and answers are numbered by the database, so
+two written at once on two relays both get a number (``Renumbered``), and a line to a question
+closed or taken meanwhile is refused (``QuestionRefused``).
 """
 
 from __future__ import annotations
@@ -16,15 +26,15 @@ import hmac
 import logging
 import re
 from collections import OrderedDict
-from collections.abc import Awaitable
-from dataclasses import dataclass, field
+from collections.abc import Awaitable, Iterable
+from dataclasses import dataclass, field, fields, replace
 from typing import TYPE_CHECKING
 
 from relay import auth, protocol
 from relay.limits import Budget
 from relay.questions import BUSY_WAIT_S, GuessThrottle, code_hash, inbox_order, new_code
-from relay.storage import Line, StorageError
-from relay.storage.questions import QuestionRecord
+from relay.storage import Line, Renumbered, StorageError
+from relay.storage.questions import QuestionRecord, QuestionRefused
 
 if TYPE_CHECKING:
     from relay.hub import Hub, StaffConn, VisitorConn
@@ -58,6 +68,8 @@ class OpenQuestion:
     unread: int = 0
     cids: OrderedDict[str, tuple[int, float]] = field(default_factory=OrderedDict)
     readers: set[StaffConn] = field(default_factory=set)  # supervisors reading it
+    known: set[int] = field(default_factory=set)  # line numbers staff here were told of
+    pending: set[tuple[str, str | None]] = field(default_factory=set)  # (kind, cid) unstored
 
     def remember(self, cid: str | None, seq: int, ts: float) -> None:
         if cid is not None:
@@ -75,6 +87,9 @@ class QuestionDesk:
         self.open: dict[int, OpenQuestion] = {}
         self.throttle = GuessThrottle()
         self.asks = Budget(self.config.asks_per_minute)  # new questions, relay-wide
+        # Another relay's change is applied, and a take or close decided, one at a time.
+        self._lock = asyncio.Lock()
+        self._asking: set[int] = set()  # questions being stored by this relay's _ask
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -93,6 +108,7 @@ class QuestionDesk:
         item.unread = sum(1 for line in visitor if line.seq > record.staff_seen_seq)
         for line in lines[-REMEMBERED_CIDS:]:
             item.remember(line.cid, line.seq, line.ts)
+        item.known = {line.seq for line in lines}
         return item
 
     def offer(self) -> protocol.QuestionOffer | None:
@@ -178,12 +194,20 @@ class QuestionDesk:
         record = QuestionRecord(hub.ids.questions.take(), code_hash(code), key_hash, lang,
                                 frame.role or conn.role, "open", now, urgent, reasons)
         first = Line(record.id, 1, "visitor", None, frame.text, now, frame.cid)
+        self._asking.add(record.id)  # its own wake-up may come first: not another relay's
         try:
-            await hub.storage.create_question(record, first)
+            await hub.storage.create_question(record, first, max_open=self.config.max_open)
+        except QuestionRefused:  # full: questions asked meanwhile through other relays
+            hub.counters.count("questions_refused_full")
+            hub.error(to, "questions_full", "We cannot take more questions right now; "
+                      "please try again later, or use the numbers for help now.", frame.cid)
+            return
         except StorageError as exc:
             hub.not_stored(to, exc, "Your question could not be saved. Please try again.",
                            frame.cid)
             return
+        finally:
+            self._asking.discard(record.id)
         item = self._open_question(record, [first])
         self.open[record.id] = item
         hub.counters.count("questions_asked")
@@ -302,13 +326,17 @@ class QuestionDesk:
         item.last_seq += 1
         line = Line(item.record.id, item.last_seq, "visitor", None, frame.text, hub.clock(),
                     frame.cid)
+        item.pending.add((line.kind, line.cid))
         stored = hub.storage.append_question_line(line)
         stored.add_done_callback(lambda done: self._reply_stored(conn, item, line, done))
 
     def _reply_stored(self, conn: VisitorConn, item: OpenQuestion, line: Line,
                       done: asyncio.Future[None]) -> None:
         hub = self.hub
-        error = done.exception()
+        line, error = self._stored(item, line, done)
+        if isinstance(error, QuestionRefused):
+            hub.error(conn.connection, "ended", "This question is closed.", line.cid)
+            return
         if error is not None:
             hub.not_stored(conn.connection, error, "Your message could not be saved. Please "
                                                    "send it again.", line.cid)
@@ -326,6 +354,21 @@ class QuestionDesk:
                     item.record.id, urgent=True, reasons=reasons)))
         self._line_to_staff(item, line, None)
         self._announce(item)
+
+    def _stored(self, item: OpenQuestion, line: Line, done: asyncio.Future[None]
+                ) -> tuple[Line, BaseException | None]:
+        """A reply or an answer's outcome: the line as stored (the database may have given it
+        another number) and the error, if it was not stored."""
+        item.pending.discard((line.kind, line.cid))
+        error = done.exception()
+        if isinstance(error, Renumbered):
+            line, error = replace(line, seq=error.seq), None
+        if error is None:
+            item.known.add(line.seq)
+            item.last_seq = max(item.last_seq, line.seq)
+        elif isinstance(error, QuestionRefused):
+            self.refresh_soon(item.record.id)
+        return line, error
 
     # -- staff ---------------------------------------------------------------------------------
 
@@ -401,10 +444,15 @@ class QuestionDesk:
         if record is None or record.purged or not self._may_see(conn, record):
             hub.error(conn.connection, "forbidden", "That question is not yours.")
             return
-        readonly = record.staff not in (None, username) or record.state != "open"
+        taken = False
         if item is not None and record.staff is None:
-            record.staff = username  # taking it: atomic up to the first await
-            await hub.storage.update_question(record.id, staff=username)
+            taken = await self._take(item, username)
+            if not taken and not conn.account.supervisor:  # a supervisor reads it instead
+                hub.error(conn.connection, "question_taken",
+                          "A colleague took that question first.")
+                return
+        readonly = record.staff not in (None, username) or record.state != "open"
+        if taken and item is not None:
             await hub.storage.audit(username, "question_take", None, f"question={record.id}")
             hub.counters.count("questions_taken")
             self._gone(item, "taken", keep=username)
@@ -429,6 +477,24 @@ class QuestionDesk:
             {"seq": line.seq, "kind": line.kind, "author": hub.display(line.author),
              "text": line.text, "ts": line.ts, "cid": line.cid} for line in lines], readonly))
 
+    async def _take(self, item: OpenQuestion, username: str) -> bool:
+        """Take an unassigned question; False if a colleague (on any relay) took it first,
+        and then this relay's copy says who did."""
+        record = item.record
+        async with self._lock:  # no other relay's change is applied halfway through
+            if record.staff is not None:
+                return False
+            record.staff = username  # atomic up to the first await
+            taken = False
+            try:
+                taken = await self.hub.storage.take_question(record.id, username)
+            finally:
+                if not taken and record.staff == username:
+                    record.staff = None
+            if not taken:
+                await self._refresh_one(record.id)
+        return taken
+
     def _answer(self, conn: StaffConn, frame: protocol.QuestionAnswer) -> None:
         hub, username = self.hub, conn.account.username
         item = self.open.get(frame.question)
@@ -444,6 +510,7 @@ class QuestionDesk:
         kind = "note" if frame.note else "staff"
         line = Line(item.record.id, item.last_seq, kind, username, frame.text, hub.clock(),
                     frame.cid)
+        item.pending.add((line.kind, line.cid))
         # The line and the question's new state go into one commit: once the answer is
         # acknowledged, a visitor reading it is sure to find it marked as answered.
         changes: dict[str, object] = {"staff_seen_seq": line.seq}
@@ -457,7 +524,15 @@ class QuestionDesk:
     def _answer_stored(self, conn: StaffConn, item: OpenQuestion, line: Line,
                        done: asyncio.Future[None]) -> None:
         hub = self.hub
-        error = done.exception()
+        line, error = self._stored(item, line, done)
+        if isinstance(error, QuestionRefused):
+            if error.reason == "taken":
+                hub.error(conn.connection, "question_taken", "A colleague holds that question "
+                          "now; the answer was not sent.", line.cid)
+            else:
+                hub.error(conn.connection, "question_closed", "That question is closed; the "
+                          "answer was not sent.", line.cid)
+            return
         if error is not None:
             hub.error(conn.connection, "storage",
                       f"The answer could not be saved ({error}). Please send it again.", line.cid)
@@ -484,18 +559,107 @@ class QuestionDesk:
             hub.error(conn.connection, "forbidden", "That question is not yours to close.")
             return
         record = item.record
-        del desk.open[record.id]
-        record.state, record.closed_at = "closed", hub.clock()
-        record.outcome_role = frame.role
-        record.tags, record.referrals = sorted(set(frame.tags)), sorted(set(frame.referrals))
-        with contextlib.suppress(StorageError):
-            await hub.storage.flush()  # answers still in the journal are counted first
-        await hub.storage.update_question(
-            record.id, state="closed", closed_at=record.closed_at, outcome_role=frame.role,
-            tags=record.tags, referrals=record.referrals)
+        async with desk._lock:  # no other relay's change is applied halfway through
+            if desk.open.get(record.id) is not item or record.staff != username:
+                closed = False  # changed by another relay while this close waited
+            else:
+                closed = await desk._close_now(item, username, frame)
+            if not closed:
+                await desk._refresh_one(record.id)
+        if not closed:
+            if record.id in desk.open and desk.open[record.id].record.staff != username:
+                hub.error(conn.connection, "question_taken",
+                          "A colleague holds that question now.")
+            else:
+                hub.error(conn.connection, "question_closed", "That question is closed already.")
+            return
         await hub.storage.audit(username, "question_close", None, f"question={record.id}")
         hub.counters.count("questions_closed")
         desk._gone(item, "closed")
+
+    async def _close_now(self, item: OpenQuestion, username: str,
+                         frame: protocol.QuestionClose) -> bool:
+        """Store the close; False (and the question as it was) if it was closed already."""
+        hub, record = self.hub, item.record
+        before = replace(record)
+        del self.open[record.id]
+        record.state, record.closed_at = "closed", hub.clock()
+        record.outcome_role = frame.role
+        record.tags, record.referrals = sorted(set(frame.tags)), sorted(set(frame.referrals))
+        closed = False
+        try:
+            with contextlib.suppress(StorageError):
+                await hub.storage.flush()  # answers still in the journal are counted first
+            closed = await hub.storage.close_question(
+                record.id, username, closed_at=record.closed_at, outcome_role=frame.role,
+                tags=record.tags, referrals=record.referrals)
+        finally:
+            if not closed:
+                _copy_record(record, before)
+                self.open[record.id] = item
+        return closed
+
+    # -- other relays (relay/cluster.py) ---------------------------------------------------------
+
+    async def refresh(self, questions: Iterable[int]) -> None:
+        """Bring these questions in step with the table: another relay (or this one) asked,
+        answered, took, read, closed or purged them. Staff here are told what changed."""
+        async with self._lock:
+            for question in sorted(set(questions)):
+                await self._refresh_one(question)
+
+    def refresh_soon(self, question: int) -> None:
+        """``refresh`` without waiting for it (a failed read is caught up later)."""
+        task = asyncio.ensure_future(self.refresh([question]))
+        task.add_done_callback(lambda done: done.cancelled() or done.exception())
+
+    async def catch_up(self) -> None:
+        """Every open question from the table, and those this relay holds that are not open
+        any more (after the LISTEN connection came back: wake-ups may have been missed)."""
+        stored = {record.id for record, _ in await self.hub.storage.open_questions()}
+        await self.refresh(stored | set(self.open))
+
+    async def _refresh_one(self, question: int) -> None:
+        hub = self.hub
+        if question in self._asking:
+            return  # this relay's _ask adds it once stored
+        record = await hub.storage.question(question)
+        item = self.open.get(question)
+        if record is None or record.state != "open" or record.purged:
+            if item is not None:
+                del self.open[question]
+                if record is not None:
+                    _copy_record(item.record, record)
+                self._gone(item, "purged" if record is None or record.purged else "closed")
+            return
+        lines = await hub.storage.question_lines(question)
+        if item is None:
+            item = self._open_question(record, lines)
+            self.open[question] = item
+            if record.asked_at > hub.clock() - 60:
+                self.asks.take()  # asks_per_minute counts the questions of every relay
+            self._announce(item)
+            return
+        before = self.entry(item)
+        holder = item.record.staff
+        _copy_record(item.record, record)
+        new = [line for line in lines
+               if line.seq not in item.known and (line.kind, line.cid) not in item.pending]
+        for line in new:
+            item.known.add(line.seq)
+            item.remember(line.cid, line.seq, line.ts)
+        item.last_seq = max([item.last_seq, *(line.seq for line in lines)])
+        visitor = [line for line in lines if line.kind == "visitor"]
+        item.unread = sum(1 for line in visitor if line.seq > record.staff_seen_seq)
+        if visitor:
+            item.last_visitor_at = visitor[-1].ts
+            item.preview = item.preview or visitor[0].text[:PREVIEW_CHARS]
+        if record.staff is not None and record.staff != holder:
+            self._gone(item, "taken", keep=record.staff)
+        for line in new:
+            self._line_to_staff(item, line, None)
+        if self.entry(item) != before:
+            self._announce(item)
 
     # -- retention -------------------------------------------------------------------------------
 
@@ -513,3 +677,9 @@ class QuestionDesk:
             await hub.storage.audit("system", "purge", None, f"questions={len(ids)}")
             log.info("question purge", extra={"event": "purge", "conversations": len(ids)})
         return len(ids)
+
+
+def _copy_record(target: QuestionRecord, source: QuestionRecord) -> None:
+    """Every field of ``source`` into ``target`` (the inbox's record object stays the same)."""
+    for column in fields(QuestionRecord):
+        setattr(target, column.name, getattr(source, column.name))

@@ -97,7 +97,8 @@ class GuessThrottle:
     is closed. Across the relay: when more than ``global_free_per_minute`` wrong codes arrived
     in the last minute (a flood from many connections), every code check waits
     ``global_step_s`` for each one above that, up to ``max_delay_s``. No address is kept: the
-    connection's own counter lives and dies with the socket.
+    connection's own counter lives and dies with the socket. Several relays on one database
+    count each other's wrong codes into the relay-wide minute (``failed_elsewhere``).
     """
 
     free_failures: int = 3
@@ -120,6 +121,13 @@ class GuessThrottle:
     def failed(self) -> None:
         self.failures += 1
         self._recent.append(self.clock())
+
+    def failed_elsewhere(self, count: int) -> None:
+        """Wrong codes other relays of the service counted (relay/cluster.py): they slow the
+        checks here too, as the relay-wide flood they are part of, but ``failures`` (this
+        relay's, on /metrics) stays."""
+        now = self.clock()
+        self._recent.extend([now] * max(0, min(count, 100_000)))
 
     def _global_delay(self) -> float:
         cutoff = self.clock() - 60

@@ -8,7 +8,7 @@ from typing import Any
 
 from console.questions import ordered_inbox, question_key, question_of, unread_total
 from console.session import ConsoleSession
-from console.state import STORED, ConsoleState
+from console.state import FAILED, STORED, ConsoleState
 from relay import protocol
 
 
@@ -62,3 +62,28 @@ def test_reconnect_reopens_open_questions() -> None:
     state.apply(protocol.QuestionThread(_entry(4, staff="anna"), [], False))
     update = state.apply(protocol.Inbox([_entry(4, staff="anna")]))
     assert update.send == [protocol.QuestionOpen(4)]
+
+
+def test_an_answer_refused_because_a_colleague_decided_first_is_marked_and_explained() -> None:
+    """Several relays: an answer refused ``question_closed`` (closed meanwhile on another
+    relay) is marked failed, and the refusals of a lost race read in every language."""
+    from console import i18n
+    from console.screens.main import describe_error
+
+    state = ConsoleState(clock=lambda: 300.0)
+    session = ConsoleSession(state, None)
+    state.apply(protocol.QuestionThread(_entry(1, staff="anna"), [], False))
+    sent = session.send_line("q1", "Svar")
+    assert sent is not None and sent[0].cid is not None
+    update = state.apply(protocol.Error("question_closed", "That question is closed; the "
+                                        "answer was not sent.", sent[0].cid))
+    assert sent[0].delivery == FAILED and update.error is not None
+    before = i18n.language()
+    try:
+        for lang, words in (("sv", "hann ta"), ("en", "took that question first"),
+                            ("nb", "rakk å ta")):
+            i18n.set_language(lang)
+            assert words in describe_error(protocol.Error("question_taken", "x"))
+            assert describe_error(protocol.Error("question_closed", "x")) != "x"
+    finally:
+        i18n.set_language(before)

@@ -485,7 +485,8 @@ class MemoryStorage:
 
     # -- questions --------------------------------------------------------------------------------
 
-    def create_question(self, record: QuestionRecord, first: Line) -> asyncio.Future[None]:
+    def create_question(self, record: QuestionRecord, first: Line, *,
+                        max_open: int | None = None) -> asyncio.Future[None]:
         stored = copy.deepcopy(record)
 
         def apply() -> None:
@@ -537,6 +538,20 @@ class MemoryStorage:
                     setattr(record, key, value)
 
         return self._future(apply)
+
+    async def take_question(self, question: int, staff: str) -> bool:
+        record = self._questions.get(question)
+        if record is None or record.staff is not None or record.state != "open":
+            return False
+        await self.update_question(question, staff=staff)
+        return True
+
+    async def close_question(self, question: int, staff: str, **changes: object) -> bool:
+        record = self._questions.get(question)
+        if record is None or record.state != "open" or record.staff != staff:
+            return False
+        await self.update_question(question, state="closed", **changes)
+        return True
 
     async def max_question_id(self) -> int:
         self._read()

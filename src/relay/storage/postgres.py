@@ -58,6 +58,7 @@ from relay.storage import (
     RoomLine,
     StorageError,
 )
+from relay.storage.questions import UNANSWERED, QuestionRecord, QuestionRefused
 from relay.storage.sqlite import (
     _CONVERSATION_COLUMNS,
     TOGETHER,
@@ -86,6 +87,13 @@ _PLACE_LINES = ("SELECT lotsen_place_lines(%s, %s::text[], %s::bigint[], %s::big
 _PLACE_ONE = ("SELECT (lotsen_place_lines(%s, ARRAY[%s]::text[], ARRAY[%s]::bigint[], "
               "ARRAY[%s]::bigint[], ARRAY[%s]::text[], ARRAY[%s]::text[], ARRAY[%s]::text[], "
               "ARRAY[%s]::float8[], ARRAY[%s]::text[]))[1]")
+# A reply or an answer to a question on a relay (011_cluster_questions.sql): numbered by the
+# database, refused when the question was closed or taken meanwhile, the other relays woken.
+_PLACE_QUESTION_LINE = ("SELECT lotsen_place_question_line(%s, %s, %s, %s, %s, %s, %s, %s, "
+                        "%s, %s)")
+_NOTIFY = "SELECT pg_notify(?, ?)"
+# pg_advisory_xact_lock(key, hashtext(org)) while a relay counts and stores a new question.
+_QUESTIONS_LOCK = 0x4C6F7471  # "Lotq"
 # The NOTIFY channel of the relays on one database (its schema, to be exact).
 CHANNEL = "SELECT 'lotsen:' || current_schema()"
 
@@ -617,6 +625,119 @@ class PostgresStorage(SQLiteStorage):
         except StorageError as exc:
             log.warning("wake-up failed", extra={"event": "notify_failed", "error": str(exc)})
 
+    # -- questions shared by the relays (question_desk.py, 011_cluster_questions.sql) ---------
+
+    def _question_wake(self, question: int) -> tuple[str, tuple[Any, ...]]:
+        """The NOTIFY, as one more statement of a write, that wakes the other relays about a
+        question when the write commits: ``q <relay> <org> <question>``, numbers only."""
+        return (_NOTIFY, (self._shared.channel,
+                          f"q {self._shared.relay_id} {self.org} {question}"))
+
+    def create_question(self, record: QuestionRecord, first: Line, *,
+                        max_open: int | None = None) -> asyncio.Future[None]:
+        if self._shared.relay_id is None:
+            return super().create_question(record, first)
+        return asyncio.ensure_future(self._create_question(record, first, max_open))
+
+    async def _create_question(self, record: QuestionRecord, first: Line,
+                               max_open: int | None) -> None:
+        """A new question in a transaction of its own that counts the unanswered ones under
+        a lock per organisation, so relays asking at once never take more than ``max_open``
+        between them; the same transaction wakes the other relays."""
+        full = False
+        try:
+            async with self.pool.connection() as conn, conn.transaction():
+                if max_open is not None:
+                    await conn.execute("SELECT pg_advisory_xact_lock(%s, hashtext(%s))",
+                                       (_QUESTIONS_LOCK, self.org))
+                    cur = await conn.execute(_pg(UNANSWERED), (self.org,))
+                    row = await cur.fetchone()
+                    full = row is not None and int(row[0]) >= max_open
+                if not full:
+                    for sql, params in (*self._question_insert(record, first),
+                                        self._question_wake(record.id)):
+                        await conn.execute(_pg(sql), params)
+        except (psycopg.Error, ValueError, OverflowError) as exc:
+            raise StorageError(describe(exc)) from None
+        if full:
+            raise QuestionRefused("full")
+
+    def update_question_now(self, question: int, **changes: object) -> asyncio.Future[None]:
+        if self._shared.relay_id is None:
+            return super().update_question_now(question, **changes)
+        return self.journal.submit_together((self._update(question, changes),
+                                             self._question_wake(question)))
+
+    def append_question_line(self, line: Line) -> asyncio.Future[None]:
+        if self._shared.relay_id is None:
+            return super().append_question_line(line)
+        return asyncio.ensure_future(self._place_question_line(line, None, {}))
+
+    def answer_question(self, line: Line, **changes: object) -> asyncio.Future[None]:
+        if self._shared.relay_id is None:
+            return super().answer_question(line, **changes)
+        return asyncio.ensure_future(self._place_question_line(line, line.author, changes))
+
+    async def _place_question_line(self, line: Line, holder: str | None,
+                                   changes: dict[str, object]) -> None:
+        """A question's line (and the question's changes it brings) in one transaction of
+        its own, numbered by the database: several relays may write to one question at once.
+        Raises ``Renumbered`` if stored under another number, ``QuestionRefused`` if the
+        question was closed, or taken by someone else, on another relay meanwhile."""
+        await self.flush()  # this question's earlier writes (a take, a read mark) first
+        try:
+            async with self.pool.connection() as conn, conn.transaction():
+                cur = await conn.execute(_PLACE_QUESTION_LINE, (
+                    self._shared.relay_id, self.org, line.conversation, line.seq, line.kind,
+                    line.author, line.text, line.ts, line.cid, holder))
+                row = await cur.fetchone()
+                placed = int(row[0]) if row else 0
+                if placed > 0 and changes:
+                    if "staff_seen_seq" in changes:
+                        changes = {**changes, "staff_seen_seq": placed}
+                    await conn.execute(*self._pg_update(line.conversation, changes))
+        except (psycopg.Error, ValueError, OverflowError) as exc:
+            raise StorageError(describe(exc)) from None
+        if placed <= 0:
+            raise QuestionRefused("closed" if placed == 0 else "taken")
+        if placed != line.seq:
+            raise Renumbered(placed)
+
+    def _pg_update(self, question: int, changes: dict[str, object]
+                   ) -> tuple[str, tuple[object, ...]]:
+        sql, params = self._update(question, changes)
+        return _pg(sql), params
+
+    async def take_question(self, question: int, staff: str) -> bool:
+        """One conditional UPDATE: of two staff members taking a question at once on two
+        relays, exactly one gets it."""
+        return await self._question_if(
+            question, {"staff": staff}, "staff IS NULL AND state = 'open' AND purged = 0", ())
+
+    async def close_question(self, question: int, staff: str, **changes: object) -> bool:
+        """One conditional UPDATE: a question closed (or purged) meanwhile, on any relay, is
+        not closed again."""
+        return await self._question_if(question, {**changes, "state": "closed"},
+                                       "state = 'open' AND purged = 0 AND staff = ?", (staff,))
+
+    async def _question_if(self, question: int, changes: dict[str, object], condition: str,
+                           params: tuple[object, ...]) -> bool:
+        await self.flush()
+        sql, values = self._update(question, changes)
+        try:
+            async with self.pool.connection() as conn, conn.transaction():
+                cur = await conn.execute(_pg(f"{sql} AND {condition}"), (*values, *params))
+                done = cur.rowcount == 1
+                if done and self._shared.relay_id is not None:
+                    await conn.execute(*self._pg_update_wake(question))
+        except (psycopg.Error, ValueError, OverflowError) as exc:
+            raise StorageError(describe(exc)) from None
+        return done
+
+    def _pg_update_wake(self, question: int) -> tuple[str, tuple[Any, ...]]:
+        sql, params = self._question_wake(question)
+        return _pg(sql), params
+
     async def live_conversations(self) -> list[tuple[ConversationRecord, int]]:
         rows = await self._rows(
             f"SELECT {_CONVERSATION_COLUMNS}, c.last_seq, c.arrival "
@@ -697,6 +818,14 @@ class PostgresStorage(SQLiteStorage):
         ids = await super().purge_questions(cutoff, now)
         if ids:
             await self._vacuum("question_lines", "questions")
+        if self._shared.relay_id is not None:  # the other relays' inboxes drop them too
+            for question in ids:
+                try:
+                    await self.notify(f"q {self._shared.relay_id} {self.org} {question}")
+                except StorageError as exc:
+                    log.warning("wake-up failed", extra={"event": "notify_failed",
+                                                         "error": str(exc)})
+                    break
         return ids
 
     async def _vacuum(self, *tables: str) -> None:

@@ -19,6 +19,15 @@ if TYPE_CHECKING:
     from relay.storage.sqlite import GroupCommit
 
 
+class QuestionRefused(Exception):
+    """The database refused a line to a question: it was closed (``reason`` "closed"), or
+    another staff member holds it ("taken") — decided on another relay meanwhile."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
 @dataclass(slots=True)
 class QuestionRecord:
     """A question's row: live while open, the statistics-only record once purged."""
@@ -52,6 +61,8 @@ _UPDATABLE = {"code_hash", "urgent", "reasons", "state", "staff", "first_answer_
               "last_answer_at", "read_at", "answer_read", "staff_seen_seq", "closed_at",
               "outcome_role", "tags", "referrals"}
 _JSON = {"reasons", "tags", "referrals"}
+UNANSWERED = ("SELECT COUNT(*) FROM questions WHERE org = ? AND state = 'open' "
+              "AND first_answer_at IS NULL AND purged = 0")
 _INSERT_LINE = ("INSERT INTO question_lines (org, question_id, seq, kind, author, text, ts, "
                 "cid) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
 
@@ -87,17 +98,24 @@ class QuestionStore:
     async def flush(self) -> None:
         raise NotImplementedError
 
-    def create_question(self, record: QuestionRecord, first: Line) -> asyncio.Future[None]:
+    def create_question(self, record: QuestionRecord, first: Line, *,
+                        max_open: int | None = None) -> asyncio.Future[None]:
         """Journal the question and its first line as one write: the future completes once
-        both are committed, and a refused question (a key already taken) stores neither."""
-        return self.journal.submit_together((
+        both are committed, and a refused question (a key already taken) stores neither.
+        ``max_open`` is the caller's to check on one relay (PostgreSQL's storage checks it)."""
+        return self.journal.submit_together(self._question_insert(record, first))
+
+    def _question_insert(self, record: QuestionRecord, first: Line
+                         ) -> tuple[tuple[str, tuple[Any, ...]], tuple[str, tuple[Any, ...]]]:
+        """The two statements that store a new question and its first line."""
+        return (
             ("INSERT INTO questions (org, id, code_hash, key_hash, lang, role, state, "
              "asked_at, urgent, reasons) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
              (self.org, record.id, record.code_hash, record.key_hash, record.lang, record.role,
               record.state, record.asked_at, int(record.urgent),
               json.dumps(record.reasons, ensure_ascii=False))),
             (_INSERT_LINE, (self.org, first.conversation, first.seq, first.kind, first.author,
-                            first.text, first.ts, first.cid))))
+                            first.text, first.ts, first.cid)))
 
     def append_question_line(self, line: Line) -> asyncio.Future[None]:
         return self.journal.submit(_INSERT_LINE, (self.org, line.conversation, line.seq,
@@ -135,6 +153,19 @@ class QuestionStore:
             values.append(value)
         return (f"UPDATE questions SET {', '.join(columns)} WHERE org = ? AND id = ?",
                 (*values, self.org, question))
+
+    async def take_question(self, question: int, staff: str) -> bool:
+        """Give an unassigned open question to ``staff``; False if it was not free. One relay
+        decides that in memory before calling, so here it is only stored (PostgreSQL, where
+        several relays may share the database, lets a conditional UPDATE decide)."""
+        await self.update_question(question, staff=staff)
+        return True
+
+    async def close_question(self, question: int, staff: str, **changes: object) -> bool:
+        """Close an open question ``staff`` holds, with ``changes``; False if it was closed
+        already (or is not theirs). Stored as ``take_question`` is."""
+        await self.update_question(question, state="closed", **changes)
+        return True
 
     async def max_question_id(self) -> int:
         # Unique relay-wide like conversation ids: the highest of every organisation.
@@ -176,8 +207,7 @@ class QuestionStore:
         return [line for line in lines if kinds is None or line.kind in kinds]
 
     async def unanswered_questions(self) -> int:
-        row = await self._one("SELECT COUNT(*) FROM questions WHERE org = ? AND state = 'open' "
-                              "AND first_answer_at IS NULL AND purged = 0", (self.org,))
+        row = await self._one(UNANSWERED, (self.org,))
         return int(row[0]) if row else 0
 
     async def questions_asked(self, since: float, until: float) -> list[QuestionRecord]:
