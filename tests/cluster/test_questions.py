@@ -331,3 +331,26 @@ def _cut(relay: Relay) -> None:
 async def _entry_with(staff: Client, preview: str, timeout: float = 10) -> None:
     while (await staff.expect("question", timeout=timeout))["entry"]["preview"] != preview:
         pass
+
+
+async def test_replies_sent_at_once_are_stored_in_the_order_sent(
+        closed_two: tuple[Relay, Relay]) -> None:
+    """A visitor sends ten replies back to back through A (none waits for its ack): they are
+    stored in the order sent, numbered 2..11 without a gap, each ack saying its number, and
+    anna on B gets them in that order — as chat lines are (the journal keeps call order)."""
+    a, b = closed_two
+    anna = await Client.staff(b.port, "anna")
+    visitor, code, question = await _asked_and_seen(a.port, anna, "Många rader")
+    await anna.send({"type": "question_open", "question": question})
+    await anna.expect("question_thread", readonly=False)
+    await visitor.send({"type": "read", "code": code})
+    await visitor.expect("thread")
+    cids = [f"r{n}" for n in range(10)]
+    for n, cid in enumerate(cids):
+        await visitor.send({"type": "reply", "text": f"Rad {n}", "cid": cid})
+    acks = {cid: (await visitor.expect("ack", cid=cid))["seq"] for cid in cids}
+    assert [acks[cid] for cid in cids] == list(range(2, 12))
+    stored = [(line.seq, line.cid) for line in await a.storage.question_lines(question)]
+    assert stored == [(1, stored[0][1]), *zip(range(2, 12), cids, strict=True)]
+    seen = [(await anna.expect("question_line", text=f"Rad {n}"))["seq"] for n in range(10)]
+    assert seen == list(range(2, 12))

@@ -353,6 +353,8 @@ class _PgConnections(_Connections):
         """The NOTIFY channel of the relays on this database (relay/cluster.py)."""
         self.listening = True
         """False while a relay's LISTEN connection is down (/healthz then says 503)."""
+        self.question_turns: dict[int, asyncio.Future[None]] = {}
+        """Each question's last line written (``_question_line_in_turn``), by question id."""
 
 
 class PostgresStorage(SQLiteStorage):
@@ -671,12 +673,32 @@ class PostgresStorage(SQLiteStorage):
     def append_question_line(self, line: Line) -> asyncio.Future[None]:
         if self._shared.relay_id is None:
             return super().append_question_line(line)
-        return asyncio.ensure_future(self._place_question_line(line, None, {}))
+        return self._question_line_in_turn(line, None, {})
 
     def answer_question(self, line: Line, **changes: object) -> asyncio.Future[None]:
         if self._shared.relay_id is None:
             return super().answer_question(line, **changes)
-        return asyncio.ensure_future(self._place_question_line(line, line.author, changes))
+        return self._question_line_in_turn(line, line.author, changes)
+
+    def _question_line_in_turn(self, line: Line, holder: str | None,
+                               changes: dict[str, object]) -> asyncio.Future[None]:
+        """``_place_question_line`` once this relay's earlier lines of the question are done,
+        whatever their outcome: in call order, as the journal keeps chat lines. Each takes a
+        pooled connection of its own, so without this two replies sent at once could reach
+        the database in either order (stored swapped, a number left empty between them)."""
+        turns, question = self._shared.question_turns, line.conversation
+        before = turns.get(question)
+
+        async def place() -> None:
+            if before is not None:
+                await asyncio.wait([before])  # its outcome is its own caller's
+            await self._place_question_line(line, holder, changes)
+
+        turn = asyncio.ensure_future(place())
+        turns[question] = turn
+        turn.add_done_callback(
+            lambda done: turns.pop(question) if turns.get(question) is done else None)
+        return turn
 
     async def _place_question_line(self, line: Line, holder: str | None,
                                    changes: dict[str, object]) -> None:
