@@ -354,3 +354,28 @@ async def test_replies_sent_at_once_are_stored_in_the_order_sent(
     assert stored == [(1, stored[0][1]), *zip(range(2, 12), cids, strict=True)]
     seen = [(await anna.expect("question_line", text=f"Rad {n}"))["seq"] for n in range(10)]
     assert seen == list(range(2, 12))
+
+
+async def test_an_answer_and_a_close_sent_at_once_store_the_answer_first(
+        closed_two: tuple[Relay, Relay]) -> None:
+    """anna sends her answer and closes the question right after it, without waiting for the
+    ack (as on one relay, where the journal keeps them in order): the answer is stored and
+    acknowledged, then the question is closed — the close does not overtake the answer."""
+    a, _ = closed_two
+    anna = await Client.staff(a.port, "anna")
+    _, _, question = await _asked_and_seen(a.port, anna, "Svara och stäng")
+    await anna.send({"type": "question_open", "question": question})
+    await anna.expect("question_thread", readonly=False)
+    for n in range(3):
+        await anna.send({"type": "question_answer", "question": question,
+                         "text": f"Svar {n}", "cid": f"a{n}"})
+    await anna.send({"type": "question_close", "question": question, "role": None, "tags": [],
+                     "referrals": []})
+    for n in range(3):
+        assert (await anna.expect("question_ack", cid=f"a{n}"))["seq"] == n + 2
+    await anna.expect("question_gone", question=question, reason="closed")
+    assert not [f for f in await anna.drain(0.3) if f["type"] == "error"]
+    stored = await a.storage.question(question)
+    assert stored is not None and stored.state == "closed" and stored.first_answer_at
+    texts = [line.text for line in await a.storage.question_lines(question)]
+    assert texts == ["Svara och stäng", "Svar 0", "Svar 1", "Svar 2"]

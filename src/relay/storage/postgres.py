@@ -745,6 +745,10 @@ class PostgresStorage(SQLiteStorage):
     async def _question_if(self, question: int, changes: dict[str, object], condition: str,
                            params: tuple[object, ...]) -> bool:
         await self.flush()
+        if (before := self._shared.question_turns.get(question)) is not None:
+            # This relay's lines of it sent before (an answer, then a close at once) go first,
+            # as the journal keeps them on one relay: a close must not refuse them.
+            await asyncio.wait([before])
         sql, values = self._update(question, changes)
         try:
             async with self.pool.connection() as conn, conn.transaction():
