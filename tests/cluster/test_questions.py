@@ -18,6 +18,7 @@ import pytest
 from relay.config import RelayConfig
 from relay.server import Relay
 from tests import postgres
+from tests.relay.test_postgres import database_down
 from tests.relay.test_questions import ask, closed_config
 from tests.support import Client, add_staff_async, new_cid
 
@@ -379,3 +380,41 @@ async def test_an_answer_and_a_close_sent_at_once_store_the_answer_first(
     assert stored is not None and stored.state == "closed" and stored.first_answer_at
     texts = [line.text for line in await a.storage.question_lines(question)]
     assert texts == ["Svara och stäng", "Svar 0", "Svar 1", "Svar 2"]
+
+
+async def test_a_take_and_a_close_while_the_database_is_down_change_nothing(
+        closed_two: tuple[Relay, Relay]) -> None:
+    """While the database refuses connections, anna's take of a new question and her close
+    of the one she holds get a ``storage`` error; afterwards both relays still have both
+    questions open as before (the new one unassigned, hers still hers), and both work."""
+    a, b = closed_two
+    anna = await Client.staff(a.port, "anna")
+    _, _, held = await _asked_and_seen(a.port, anna, "Min")
+    await anna.send({"type": "question_open", "question": held})
+    await anna.expect("question_thread", readonly=False)
+    _, _, new = await _asked_and_seen(b.port, anna, "Ny")
+    with database_down(a.storage.url):  # type: ignore[attr-defined]
+        await anna.send({"type": "question_open", "question": new})
+        assert (await anna.expect("error", timeout=20))["code"] == "storage"
+        await anna.send({"type": "question_close", "question": held, "role": None, "tags": [],
+                         "referrals": []})
+        assert (await anna.expect("error", timeout=20))["code"] == "storage"
+    for relay in (a, b):
+        assert relay.questions.open[new].record.staff is None
+        assert relay.questions.open[held].record.staff == "anna"
+        assert relay.questions.open[held].record.state == "open"
+    deadline = asyncio.get_running_loop().time() + 20
+    while True:  # until the pool has connections again
+        await anna.send({"type": "question_open", "question": new})
+        frames = [f for f in await anna.drain(1) if f["type"] in ("question_thread", "error")]
+        if frames and frames[-1]["type"] == "question_thread":
+            break
+        assert asyncio.get_running_loop().time() < deadline, frames
+    assert frames[-1]["readonly"] is False
+    await anna.send({"type": "question_close", "question": held, "role": None, "tags": [],
+                     "referrals": []})
+    await anna.expect("question_gone", question=held, reason="closed", timeout=10)
+    for relay in (a, b):
+        while held in relay.questions.open or relay.questions.open[new].record.staff is None:
+            assert asyncio.get_running_loop().time() < deadline + 10
+            await asyncio.sleep(0.05)
