@@ -1456,14 +1456,21 @@ class Hub:
         if live.record.state != "active" or live.id in self._requeuing:  # ended meanwhile
             return
         self._requeuing.add(live.id)
+        failed = False
         try:
             arrival = await self.storage.requeue_conversation(live.id)
         except StorageError as exc:  # requeued here all the same, as before the write
             log.warning("write failed", extra={"event": "write_failed", "error": str(exc)})
-            arrival = None
+            arrival, failed = None, True
         finally:
             self._requeuing.discard(live.id)
         if live.record.state != "active":  # ended meanwhile
+            return
+        if arrival is None and not failed and self.peers is not None:
+            # The database did not put it back: it is not held any more (ended or put back
+            # on another relay, whose wake-up is on its way). This relay reads it as it is.
+            with contextlib.suppress(StorageError):
+                await self.peers.refresh(live.id)
             return
         live.record.state, live.record.staff, live.record.claimed_at = "queued", None, None
         live.record.arrival = arrival

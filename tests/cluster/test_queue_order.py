@@ -205,3 +205,43 @@ async def test_a_claim_and_requeue_seen_at_once_still_move_the_chat_to_the_front
         await anna.expect("released", conversation=last, to=None)
         assert _order(a) == [last, order[0]] and _order(b) == order
     await _until(two, [last, order[0]])
+
+
+async def test_a_requeue_of_a_chat_ended_on_another_relay_does_not_queue_it(
+        two: tuple[Relay, Relay]) -> None:
+    """anna holds a chat on A whose visitor is on B; the visitor leaves through B and, before
+    A has heard of it, anna puts the chat back in the queue on A: the database refuses the
+    requeue (the chat is not held any more), so A reads the chat as it is — ended — instead
+    of queueing it by a number of its own, and no requeue is audited."""
+    a, b = two
+    anna = await Client.staff(a.port, "anna")
+    visitor = await Client.visitor(b.port)
+    await visitor.expect("status", open=True)
+    await visitor.say("Hej")
+    conversation = int((await anna.expect("queued", timeout=5))["entry"]["conversation"])
+    await anna.send({"type": "claim", "conversation": conversation})
+    await anna.expect("conversation", id=conversation)
+    assert a.cluster is not None
+    listening = a.cluster._tasks[0]
+    listening.cancel()  # A hears nothing of B's close until it listens again below
+    await asyncio.gather(listening, return_exceptions=True)
+    try:
+        await visitor.send({"type": "leave"})
+        deadline = asyncio.get_running_loop().time() + 5
+        while (stored := await b.storage.conversation(conversation)) is None \
+                or stored.state != "closed":
+            assert asyncio.get_running_loop().time() < deadline
+            await asyncio.sleep(0.05)
+        assert a.live[conversation].record.state == "active"  # A has not heard
+        await anna.send({"type": "transfer", "conversation": conversation})
+        await anna.drain(0.5)
+        assert conversation not in a.queue, "A queued a chat that ended on B"
+        assert conversation not in a.live
+        audit = await a.storage.audit_entries()
+        assert "requeue" not in [entry.action for entry in audit
+                                 if entry.conversation == conversation]
+    finally:
+        if a.cluster._listener is not None:  # the cancelled task's connection
+            await a.cluster._listener.close()
+        a.cluster._tasks[0] = asyncio.create_task(a.cluster._listen())
+        await asyncio.wait_for(a.cluster.connected.wait(), 5)
