@@ -840,10 +840,13 @@ class SuggestionEngine:
                 add(kind, words)
         # A visitor answering "yes" to a staff member's direct question about suicide.
         for position, question in enumerate(analyses):
-            if (
-                "staff_suicide_question" not in question.cue_words
-                or lines[position].sender != "staff"
-            ):
+            if lines[position].sender != "staff" or "?" not in lines[position].text:
+                continue
+            asked = question.cue_words.get("staff_suicide_question") or next(
+                # A question that itself says a wish to die ("Menar du att du vill dö?").
+                (words for kind, words in question.urgent if kind == "suicide"), ""
+            )
+            if not asked:
                 continue
             answer = next(
                 (
@@ -853,11 +856,18 @@ class SuggestionEngine:
                 ),
                 None,
             )
-            if answer is not None and answer.affirmed:
-                add(
-                    "suicide",
-                    f'{answer.affirmed}" to "{question.cue_words["staff_suicide_question"]}',
-                )
+            if answer is None:
+                continue
+            # A "ja", or an answer that names how often ("hele tida") or the means and place
+            # at hand ("står på balkongen nu", "pills next to me"): the answer is yes.
+            said = answer.affirmed or ("" if answer.first_word in _NO
+                                       or answer.concepts.suppressed else next(
+                (answer.concepts.words[name] for name in _RISK_ANSWERS
+                 if name in answer.concepts.words),
+                "",
+            ))
+            if said:
+                add("suicide", f'{said}" to "{asked}')
         if not found and self.model is not None:
             texts = [line.text for line in lines if line.sender == "visitor"]
             verdict = self._model_verdict(texts)
@@ -1248,12 +1258,22 @@ def _past_years(tokens: Sequence[str], sentences: Sequence[int]) -> set[int]:
             and len(token) == 4
             and _is_number(token)
             and _FIRST_YEAR <= int(token) <= _LAST_PAST_YEAR
-            and tokens[i - 1] in _YEAR_BEFORE
+            and (
+                tokens[i - 1] in _YEAR_BEFORE
+                # a bare year that ends its sentence: "försökte ta livet av mig 2011."
+                or i + 1 == len(tokens)
+                or tokens[i + 1] in lexicon.SENTENCE_BREAKS
+            )
         ):
             found.add(sentences[i])
     return found
 
 
+_NO: Final = lexicon.NEGATIONS | frozenset({"nej", "nei", "no", "nope", "nä", "nää", "næ"})
+"""First words of an answer that says no: what follows it is not a yes."""
+_RISK_ANSWERS: Final = ("often", "high_place", "stockpile", "rope", "weapon_gun")
+"""Classes that answer a staff member's risk question as a "yes" does: how often
+("hele tida", "all the time"), or the means or place at hand now (blind set 7)."""
 _NOT_NOW_SENTENCE: Final = frozenset({"past", "conditional", "past_state"})
 _MODEL_SUPPORT: Final[Mapping[str, frozenset[str]]] = {
     "suicide": frozenset({

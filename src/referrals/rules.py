@@ -121,6 +121,9 @@ RULE_CLASSES: Final = frozenset(
         "on_purpose",
         "school",
         "when_asleep",
+        # blind set 7
+        "engine_run",
+        "garage",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -265,8 +268,17 @@ def line_findings(
                 continue
         here_names = {h.name for h in here}
         found.extend(_sentence_findings(here, here_names, cues))
-    # A bare decision ("har bestämt mig.") and a time: a plan.
-    if "decided" in names and "decided_what" not in names and "time_now" in names:
+    # A bare decision ("har bestämt mig.") and a time: a plan. "Bestemt meg for i kveld" is
+    # decided *for tonight*: a time right after "for" is what was decided.
+    decided_for_time = any(
+        h.name == "decided_what" and any(
+            t.name == "time_now" and 0 <= t.start - h.end <= 1 for t in positive
+        )
+        for h in positive
+    )
+    if "decided" in names and (
+        "decided_what" not in names or decided_for_time
+    ) and "time_now" in names:
         found.append(("suicide", _words(positive, ("decided", "time_now"))))
     # Overdose: taking medicines together with alcohol, anywhere in the line.
     all_cues = frozenset().union(*sentence_cues) if sentence_cues else frozenset()
@@ -285,6 +297,10 @@ def line_suppressed(names: set[str] | frozenset[str]) -> bool:
     question (no time, no one person they met)."""
     if "serious" in names:
         return False  # "not joking", "på riktigt": a laugh does not take it back
+    if "acute_symptom" in names and "quote" in names and not (
+        {"over", "takeback", "general_question"} & names
+    ):
+        return False  # "svimmel og vanskelig å puste lol": a laugh that minimises a body in trouble
     if {"quote", "over", "takeback", "general_question"} & names:
         return True
     return "professional_general" in names and not (_TIME & names) and (
@@ -701,6 +717,10 @@ def window_findings(
                                    "burden"} & names:
         sign = first("passing", "death", "disappear", "not_wake", "burden", "weary")
         found.append(("suicide", f'{word("refuse_care")}" + "{word(sign)}'))
+    # An engine run in a closed garage is the exhaust ("sitter i bilen i garaget ... starta
+    # motorn"), across the lines that tell it.
+    if {"engine_run", "garage"} <= names and not habitual:
+        found.append(("suicide", f'{word("engine_run")}" + "{word("garage")}'))
     # A hose taken to a car is the exhaust (not for washing it or the garden).
     if {"hose", "car"} <= names and "hose_use" not in names:
         found.append(("suicide", f'{word("hose")}" + "{word("car")}'))
