@@ -125,6 +125,7 @@ RULE_CLASSES: Final = frozenset(
         "engine_run",
         "garage",
         "psychosis",
+        "resumed",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -452,12 +453,20 @@ def line_concepts(
     timed = {h.clause for h in hits if h.positive and h.name in _TIME} | contrast
     just_now = {h.sentence for h in hits if h.positive and h.name == "just"}
     """Sentences that say "just now" or "today": "var tydelig ruset" there is a state now."""
+    again_after = [
+        h.sentence for h in hits if h.positive and h.name == "resumed"
+        and not (_NOT_NOW & (sentence_cues[h.sentence] if h.sentence < len(sentence_cues)
+                             else frozenset()))
+    ]
     for hit in hits:
         if not hit.positive:
             continue
         all_names.add(hit.name)
         cues = sentence_cues[hit.sentence] if hit.sentence < len(sentence_cues) else frozenset()
-        if _NOT_NOW & cues and hit.clause not in timed:
+        if _NOT_NOW & cues and hit.clause not in timed and not (
+            # "used to cut as a teenager. ... it started again": the past comes back now
+            hit.name in _RESUMED and any(s > hit.sentence for s in again_after)
+        ):
             continue
         if hit.name in _STATES and _STATE_NOT_NOW & cues and not (
             "past_state" in cues and hit.sentence in just_now
@@ -507,6 +516,8 @@ def line_concepts(
     )
 
 
+_RESUMED: Final = frozenset({"self_harm", "harm_done"})
+"""Classes told as the past that a later "it started again" in the line brings back."""
 _MANY_PILLS_REACH: Final = 8
 """How many words may stand between a count and the pills it counts ("30 st av tabletterna")."""
 
