@@ -270,6 +270,11 @@ _WINDOW_CONCEPTS: Final = frozenset(
         "way_out",
         "cannot_care",
         "school",
+        # blind set 7
+        "engine_run",
+        "garage",
+        "psychosis",
+        "drowsy",
     }
 )
 """Concept classes the window rules combine across neighbouring visitor lines."""
