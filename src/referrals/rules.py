@@ -764,13 +764,10 @@ def window_findings(
             drink = "alcohol" if "alcohol" in names else "intoxicated"
             found.append(("child_at_risk", f'{word(drink)}" + "{word(other)}'))
     if "drunk_now" in names and not any(k == "child_at_risk" for k, _ in found) and (
-        ("children" in names and {"lone", "night", "time_now", "in_charge", "absent_adult"}
-         & names)
+        # a small child too (a baby, a pram, "den lille jenta": blind set 7)
+        ((({"children", "small_child"} & names) or small_child)
+         and {"lone", "night", "time_now", "in_charge", "absent_adult"} & names)
         or (child_writer and parent_named)
-        # a small child (a baby, a pram, "min 2-åring") with an adult drunk or high now is in
-        # that adult's care whatever else is said (blind set 7)
-        or "small_child" in names
-        or small_child
     ):
         other = first("children", "small_child", "in_charge", "lone", "night", "time_now",
                       "drunk_now")

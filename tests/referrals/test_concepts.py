@@ -423,7 +423,7 @@ BLIND7_URGENT = [
     ("sv", "relative", "min 2åring har ätit av farfars hjärtmediciner", "overdose"),
     ("en", "relative", "our 3 year old got into my brother's thc edibles", "overdose"),
     # a small child (a pram) with an adult drunk now
-    ("sv", "relative", "en jättefull man på bussen med en barnvagn, bebisen gråter",
+    ("sv", "relative", "en jättefull man på bussen nu med en barnvagn, bebisen gråter",
      "child_at_risk"),
     # a child: the parent asleep on the floor, and "vin" as the answer
     ("nb", "child", "eg er 9. pappa sover på gulvet\nHar pappa drukket noe?\nøl. masse",
@@ -477,6 +477,8 @@ BLIND7_NOT_URGENT = [
     ("en", "self", "my car won't start in the garage, the engine makes a noise"),
     # past self-harm, anxiety again, no self-harm
     ("sv", "self", "jag skar mig när jag var 15. nu har jag ångest igen men skadar mig inte"),
+    # a small child and a glass of wine, no one in charge alone or at night
+    ("sv", "relative", "min sambo har druckit två glas vin, bebisen sover gott"),
     # a teenager is no toddler
     ("sv", "self", "e 55 o har druckit sen jag va tonåring, finns det AA här?"),
 ]
