@@ -2,7 +2,7 @@
 
     pip install -e '.[train]'            # scikit-learn, only needed here
     python scripts/train_urgency_model.py [--exclude FILE ...] [--out PATH] [--c C] [--threshold T]
-    python scripts/train_urgency_model.py --loso [--c 8] [--c 16] ...
+    python scripts/train_urgency_model.py --loso [--c 4] [--c 8] [--c 16] ...
 
 Reads every labelled file in tests/referrals/data except the frozen test part
 (blind_test.jsonl), which no model may ever see. A case's text is its visitor lines; its label
@@ -43,16 +43,23 @@ from referrals.model import FORMAT, MODEL_FILE, UrgencyModel, features, line_fea
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "referrals" / "data"
 FROZEN = "blind_test.jsonl"
-THRESHOLD = 0.6
+THRESHOLD = 0.7
 """Chosen by leaving one blind set out at a time (``--loso``: the model trained without it,
 the rules as they are): the lowest threshold at which the flags the model adds to the rules'
 were at least 90 % right, summed over the left-out sets. The margin over the 85 % target is
 there because those sets flatter the rules, which were tuned on them; docs/referrals.md has
-the tables: with blind set 5 that was C = 16 at 0.7; with blind set 6, C = 8 at 0.6)."""
-C = 8.0
-"""Inverse regularisation, checked the same way (``--loso --c 8 --c 16``): of the values tried,
-the one whose threshold (by the rule above) adds the most right flags, recall first; on a tie,
-the one with fewer wrong ones (blind set 5: 16, tied on right flags; blind set 6: 8)."""
+the tables: with blind set 5 that was C = 16 at 0.7; with blind set 6, C = 8 at 0.6; with
+blind set 7, C = 4 at 0.7)."""
+C = 4.0
+"""Inverse regularisation, checked the same way (``--loso --c 4 --c 8 --c 16``). Since blind
+set 7 (rule fixed before its frozen figures were run): of the values tried, each at its
+threshold by the rule above, the **most regularised** (smallest C) whose added right flags are
+at least 95 % of the best value's; on a tie, the one with fewer wrong ones. Blind set 7 showed
+why: the model retrained with set 6 fitted set 6 and added one catch on the unseen set 7, so a
+small gain in left-out flags does not buy a less regularised model. (Before: the value that
+adds the most right flags, recall first — blind set 5: 16, tied on right flags; blind set 6:
+8.) Blind set 7: C = 4 at 0.7 (+57 / -4), C = 8 at 0.7 (+57 / -5), C = 16 at 0.75 (+55 / -5):
+4, which the old rule would also have chosen.)"""
 MIN_DF = 2
 KIND_WEIGHT_FLOOR = 0.05
 """Kind weights smaller than this are left out of the file (the kind is only shown)."""
@@ -183,7 +190,7 @@ def main() -> int:
     parser.add_argument("--exclude", action="append", default=[], help="a set to leave out")
     parser.add_argument("--out", type=Path, default=ROOT / "src/referrals" / MODEL_FILE)
     parser.add_argument("--loso", action="store_true", help="leave one blind set out in turn")
-    parser.add_argument("--c", type=float, action="append", default=[], help="C (default 8)")
+    parser.add_argument("--c", type=float, action="append", default=[], help="C (default 4)")
     parser.add_argument("--threshold", type=float, default=THRESHOLD, help="the model's cut")
     args = parser.parse_args()
     files = training_files(set(args.exclude))

@@ -270,6 +270,11 @@ _WINDOW_CONCEPTS: Final = frozenset(
         "way_out",
         "cannot_care",
         "school",
+        # blind set 7
+        "engine_run",
+        "garage",
+        "psychosis",
+        "drowsy",
     }
 )
 """Concept classes the window rules combine across neighbouring visitor lines."""
@@ -807,7 +812,7 @@ class SuggestionEngine:
         positions = [p for p, line in enumerate(lines) if line.sender == "visitor"]
         concepts = [
             self._merged(analyses[p].concepts, analyses[p - 1].concepts)
-            if analyses[p].affirmed
+            if (analyses[p].affirmed or _answers_with_evidence(analyses[p]))
             and p > 0
             and lines[p - 1].sender == "staff"
             and "?" in lines[p - 1].text
@@ -840,10 +845,13 @@ class SuggestionEngine:
                 add(kind, words)
         # A visitor answering "yes" to a staff member's direct question about suicide.
         for position, question in enumerate(analyses):
-            if (
-                "staff_suicide_question" not in question.cue_words
-                or lines[position].sender != "staff"
-            ):
+            if lines[position].sender != "staff" or "?" not in lines[position].text:
+                continue
+            asked = question.cue_words.get("staff_suicide_question") or next(
+                # A question that itself says a wish to die ("Menar du att du vill dö?").
+                (words for kind, words in question.urgent if kind == "suicide"), ""
+            )
+            if not asked:
                 continue
             answer = next(
                 (
@@ -853,11 +861,18 @@ class SuggestionEngine:
                 ),
                 None,
             )
-            if answer is not None and answer.affirmed:
-                add(
-                    "suicide",
-                    f'{answer.affirmed}" to "{question.cue_words["staff_suicide_question"]}',
-                )
+            if answer is None:
+                continue
+            # A "ja", or an answer that names how often ("hele tida") or the means and place
+            # at hand ("står på balkongen nu", "pills next to me"): the answer is yes.
+            said = answer.affirmed or ("" if answer.first_word in _NO
+                                       or answer.concepts.suppressed else next(
+                (answer.concepts.words[name] for name in _RISK_ANSWERS
+                 if name in answer.concepts.words),
+                "",
+            ))
+            if said:
+                add("suicide", f'{said}" to "{asked}')
         if not found and self.model is not None:
             texts = [line.text for line in lines if line.sender == "visitor"]
             verdict = self._model_verdict(texts)
@@ -1156,6 +1171,8 @@ def _window_urgency(
     window_cues = frozenset().union(*(a.cue_union for a in window))
     if "hiding" in window_cues and (
         {"violence_act", "weapon", "threat", "intoxicated"} & window_cues
+        # hiding while things are thrown or smashed (blind set 7); a quarrel alone is not it
+        or any("raging" in c.names for c in concepts)
     ):
         found.append(("violence", _cue_word(window, "hiding")))
     window_topics = frozenset().union(*(a.topics for a in window))
@@ -1163,6 +1180,20 @@ def _window_urgency(
         found.append(("suicide", _cue_word(window, "means")))
     if "unresponsive" in window_cues and {"intoxicated", "ingest_many"} & window_cues:
         found.append(("medical", _cue_word(window, "unresponsive")))
+    # Acute psychosis (voices, persecution, days awake) with a knife or a weapon, or now at a
+    # height: danger to the person or to others (blind set 7).
+    live = [c for c in concepts if not c.suppressed]
+    words = {name: word for c in live for name, word in c.words.items()}
+    if "psychosis" in words:
+        sign = (
+            _cue_word(window, "weapon") if "weapon" in window_cues
+            else words.get("weapon_gun") or words.get("kill_threat") or (
+                words["high_place"] if "high_place" in words
+                and {"time_now", "just"} & words.keys() else ""
+            )
+        )
+        if sign:
+            found.append(("third_party_danger", f'{words["psychosis"]}" + "{sign}'))
     child_alone = _child_alone(window, child_writer, window_cues)
     if child_alone:
         found.append(("child_at_risk", child_alone))
@@ -1204,6 +1235,23 @@ def _child_alone(
                 other = "alone" if "alone" in window_cues else "now"
                 return f'{analysis.cue_words["intoxicated"]}" + "{_cue_word(window, other)}'
     return None
+
+
+_EVIDENCE: Final = frozenset({
+    "wound", "recent", "time_now", "just", "alcohol", "drunk_now", "high_place",
+    "stockpile", "often",
+})
+"""Classes by which an answer to a staff question says yes without the word: "vin." to "Har
+mamma druckit något?", "her eye is swollen" to "has he hurt her?" (blind set 7)."""
+
+
+def _answers_with_evidence(answer: _LineAnalysis) -> bool:
+    """Whether a visitor line that does not start with "no" names what a question asks about."""
+    return (
+        answer.first_word not in _NO
+        and not answer.concepts.suppressed
+        and not _EVIDENCE.isdisjoint(answer.concepts.names)
+    )
 
 
 def _answered_yes(lines: Sequence[Line], analyses: Sequence[_LineAnalysis], number: int) -> bool:
@@ -1248,12 +1296,22 @@ def _past_years(tokens: Sequence[str], sentences: Sequence[int]) -> set[int]:
             and len(token) == 4
             and _is_number(token)
             and _FIRST_YEAR <= int(token) <= _LAST_PAST_YEAR
-            and tokens[i - 1] in _YEAR_BEFORE
+            and (
+                tokens[i - 1] in _YEAR_BEFORE
+                # a bare year that ends its sentence: "försökte ta livet av mig 2011."
+                or i + 1 == len(tokens)
+                or tokens[i + 1] in lexicon.SENTENCE_BREAKS
+            )
         ):
             found.add(sentences[i])
     return found
 
 
+_NO: Final = lexicon.NEGATIONS | frozenset({"nej", "nei", "no", "nope", "nä", "nää", "næ"})
+"""First words of an answer that says no: what follows it is not a yes."""
+_RISK_ANSWERS: Final = ("often", "high_place", "stockpile", "rope", "weapon_gun")
+"""Classes that answer a staff member's risk question as a "yes" does: how often
+("hele tida", "all the time"), or the means or place at hand now (blind set 7)."""
 _NOT_NOW_SENTENCE: Final = frozenset({"past", "conditional", "past_state"})
 _MODEL_SUPPORT: Final[Mapping[str, frozenset[str]]] = {
     "suicide": frozenset({

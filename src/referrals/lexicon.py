@@ -119,8 +119,6 @@ URGENCY_TOPIC_BOOSTS: Final[Mapping[str, Mapping[str, float]]] = {
 
 
 NYNORSK_VARIANTS: Final[Mapping[str, tuple[str, ...]]] = {
-    "ikke": ("ikkje",),
-    "jeg": ("eg",),
     "noen": ("nokon",),
     "noe": ("noko",),
     "hvem": ("kven", "kem", "kæm"),
@@ -144,6 +142,14 @@ NYNORSK_VARIANTS: Final[Mapping[str, tuple[str, ...]]] = {
     # spoken forms written in chat (northern and western dialects)
     "skal": ("ska",),
     "drepe": ("drep",),
+    # blind set 7: pronouns and forms of the north and the west, as chat writes them
+    "meg": ("mæ", "mæg", "mej"),
+    "deg": ("dæ", "dæg", "dej"),
+    "seg": ("sæ", "sæg", "sej"),
+    "jeg": ("eg", "æ", "jæ"),
+    "er": ("e",),
+    "mer": ("meir",),
+    "ikke": ("ikkje", "itj", "ikkj"),
 }
 """Nynorsk (and common dialect) forms accepted for bokmål words in Norwegian patterns."""
 
@@ -177,6 +183,8 @@ NEGATIONS: Final[frozenset[str]] = frozenset(
         # Norwegian
         "ikke",
         "ikkje",
+        "itj",
+        "ikkj",
         "ik",
         "aldri",
         "ingenting",

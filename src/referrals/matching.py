@@ -517,9 +517,14 @@ _NEGATION_REACH: Final = 4
 _NEGATION_STOPS: Final = CLAUSE_BREAKS | SENTENCE_BREAKS | {"om", "if", "hvis", "whether"}
 
 
+_NOT_SO: Final = frozenset({"så", "sa", "so"})
+
+
 def _negated_before(tokens: list[str], position: int) -> bool:
     for back in range(position - 1, max(-1, position - 1 - _NEGATION_REACH), -1):
         token = tokens[back]
+        if token in _NOT_SO and back and tokens[back - 1] in NEGATIONS:
+            return True  # "inte så (att) han blir våldsam": "not so that" negates what follows
         if token in _NEGATION_STOPS:
             return False
         if token in NEGATIONS:

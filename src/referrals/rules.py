@@ -121,6 +121,11 @@ RULE_CLASSES: Final = frozenset(
         "on_purpose",
         "school",
         "when_asleep",
+        # blind set 7
+        "engine_run",
+        "garage",
+        "psychosis",
+        "resumed",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -168,6 +173,10 @@ def drop_idioms(hits: list[Hit]) -> list[Hit]:
     and disappearing are that end, not a suicide risk; explicit suicide words still count."""
     if any(h.name == "terminal" for h in hits):
         hits = [h for h in hits if h.name not in _PASSIVE_ENDING]
+    endings = [(h.start, h.end) for h in hits if h.name == "death"]
+    if endings:  # "att det snart är över": an ending, not a risk that is over (blind set 7)
+        hits = [h for h in hits if h.name != "over" or not any(
+            h.start <= end and start <= h.end for start, end in endings)]
     spans = [(h.start, h.end) for h in hits if h.name == "idiom"]  # "inte leva med" too
     durations = [(h.start, h.end) for h in hits if h.name == "duration"]
     if not spans and not durations:
@@ -265,8 +274,17 @@ def line_findings(
                 continue
         here_names = {h.name for h in here}
         found.extend(_sentence_findings(here, here_names, cues))
-    # A bare decision ("har bestämt mig.") and a time: a plan.
-    if "decided" in names and "decided_what" not in names and "time_now" in names:
+    # A bare decision ("har bestämt mig.") and a time: a plan. "Bestemt meg for i kveld" is
+    # decided *for tonight*: a time right after "for" is what was decided.
+    decided_for_time = any(
+        h.name == "decided_what" and any(
+            t.name == "time_now" and 0 <= t.start - h.end <= 1 for t in positive
+        )
+        for h in positive
+    )
+    if "decided" in names and (
+        "decided_what" not in names or decided_for_time
+    ) and "time_now" in names:
         found.append(("suicide", _words(positive, ("decided", "time_now"))))
     # Overdose: taking medicines together with alcohol, anywhere in the line.
     all_cues = frozenset().union(*sentence_cues) if sentence_cues else frozenset()
@@ -285,6 +303,10 @@ def line_suppressed(names: set[str] | frozenset[str]) -> bool:
     question (no time, no one person they met)."""
     if "serious" in names:
         return False  # "not joking", "på riktigt": a laugh does not take it back
+    if "acute_symptom" in names and "quote" in names and not (
+        {"over", "takeback", "general_question"} & names
+    ):
+        return False  # "svimmel og vanskelig å puste lol": a laugh that minimises a body in trouble
     if {"quote", "over", "takeback", "general_question"} & names:
         return True
     return "professional_general" in names and not (_TIME & names) and (
@@ -431,12 +453,20 @@ def line_concepts(
     timed = {h.clause for h in hits if h.positive and h.name in _TIME} | contrast
     just_now = {h.sentence for h in hits if h.positive and h.name == "just"}
     """Sentences that say "just now" or "today": "var tydelig ruset" there is a state now."""
+    again_after = [
+        h.sentence for h in hits if h.positive and h.name == "resumed"
+        and not (_NOT_NOW & (sentence_cues[h.sentence] if h.sentence < len(sentence_cues)
+                             else frozenset()))
+    ]
     for hit in hits:
         if not hit.positive:
             continue
         all_names.add(hit.name)
         cues = sentence_cues[hit.sentence] if hit.sentence < len(sentence_cues) else frozenset()
-        if _NOT_NOW & cues and hit.clause not in timed:
+        if _NOT_NOW & cues and hit.clause not in timed and not (
+            # "used to cut as a teenager. ... it started again": the past comes back now
+            hit.name in _RESUMED and any(s > hit.sentence for s in again_after)
+        ):
             continue
         if hit.name in _STATES and _STATE_NOT_NOW & cues and not (
             "past_state" in cues and hit.sentence in just_now
@@ -486,6 +516,8 @@ def line_concepts(
     )
 
 
+_RESUMED: Final = frozenset({"self_harm", "harm_done"})
+"""Classes told as the past that a later "it started again" in the line brings back."""
 _MANY_PILLS_REACH: Final = 8
 """How many words may stand between a count and the pills it counts ("30 st av tabletterna")."""
 
@@ -701,6 +733,10 @@ def window_findings(
                                    "burden"} & names:
         sign = first("passing", "death", "disappear", "not_wake", "burden", "weary")
         found.append(("suicide", f'{word("refuse_care")}" + "{word(sign)}'))
+    # An engine run in a closed garage is the exhaust ("sitter i bilen i garaget ... starta
+    # motorn"), across the lines that tell it.
+    if {"engine_run", "garage"} <= names and not habitual:
+        found.append(("suicide", f'{word("engine_run")}" + "{word("garage")}'))
     # A hose taken to a car is the exhaust (not for washing it or the garden).
     if {"hose", "car"} <= names and "hose_use" not in names:
         found.append(("suicide", f'{word("hose")}" + "{word("car")}'))
@@ -728,12 +764,25 @@ def window_findings(
             drink = "alcohol" if "alcohol" in names else "intoxicated"
             found.append(("child_at_risk", f'{word(drink)}" + "{word(other)}'))
     if "drunk_now" in names and not any(k == "child_at_risk" for k, _ in found) and (
-        ("children" in names and {"lone", "night", "time_now", "in_charge", "absent_adult"}
-         & names)
+        # a small child too (a baby, a pram, "den lille jenta": blind set 7)
+        ((({"children", "small_child"} & names) or small_child)
+         and {"lone", "night", "time_now", "in_charge", "absent_adult"} & names)
         or (child_writer and parent_named)
     ):
-        other = first("children", "in_charge", "lone", "night", "time_now", "drunk_now")
+        other = first("children", "small_child", "in_charge", "lone", "night", "time_now",
+                      "drunk_now")
         found.append(("child_at_risk", f'{word("drunk_now")}" + "{word(other)}'))
+    # A child telling that the adult is out of it (asleep on the floor, cannot be talked to)
+    # and has been drinking or taking something: "mamma sover på golvet" / "vin." (blind set 7).
+    if (
+        "drowsy" in names
+        and ("alcohol" in names or "drunk_now" in names or substance)
+        and (child_writer or "small_child" in names or small_child)
+        and "household_other" in names
+        and not habitual
+        and not any(k == "child_at_risk" for k, _ in found)
+    ):
+        found.append(("child_at_risk", f'{word("drowsy")}" + "{word("household_other")}'))
     if child_writer and parent_intoxicated and not any(k == "child_at_risk" for k, _ in found):
         # A child telling that a parent is drunk or high now: in the care of an intoxicated adult.
         found.append(("child_at_risk", word("household") if "household" in names else "parent"))

@@ -392,3 +392,120 @@ def test_blind6_mechanisms_keep_their_scope(
     narrowed words of blind set 6 stay not urgent by the rules."""
     rules_only = SuggestionEngine(directory, model=None)
     assert rules_only.urgency(_split_staff(lang, role, text)) == (False, []), text
+
+
+BLIND7_URGENT = [
+    # a decision *for* a time ("bestemt meg for i kveld")
+    ("nb", "self", "orker ikkje mer. eg har bestemt meg for i natt", "suicide"),
+    ("sv", "self", "har bestämt mig för ikväll nu", "suicide"),
+    # a staff question that says a wish to die itself, answered "ja"
+    ("sv", "self", "vill bara vara hos morfar igen\nMenar du att du vill dö?\nja kanske",
+     "suicide"),
+    # answers that say yes by how often, or by the means or place at hand
+    ("nb", "self", "Tenker du på å ta livet ditt?\nhver dag nesten", "suicide"),
+    ("en", "self", "Are you thinking about ending your life?\nall the time honestly", "suicide"),
+    ("sv", "self", "Har du tankar på att skada dig?\nsitter på taket nu", "suicide"),
+    # means ready; patches collected
+    ("nb", "self", "eg har pillene klare i skuffen", "suicide"),
+    ("en", "self", "been saving up my fentanyl patches for weeks, not sure when", "suicide"),
+    # an engine in a closed garage
+    ("sv", "self", "sitter i garaget med porten stängd och funderar på att starta motorn",
+     "suicide"),
+    ("en", "self", "i'm in the car in the garage. might just start the engine and wait",
+     "suicide"),
+    # a better parent if I vanished
+    ("nb", "self", "ungen hadde fått en bedre mamma hvis jeg ble borte", "suicide"),
+    # a laugh does not hide breathing trouble after pills and drink
+    ("sv", "self", "tog några extra tramadol o lite vin, svårt att andas lol", "overdose"),
+    ("en", "self", "had a few extra oxy and beers haha but now i'm dizzy and nauseous",
+     "overdose"),
+    # a small child and a medicine in a compound, or an edible
+    ("sv", "relative", "min 2åring har ätit av farfars hjärtmediciner", "overdose"),
+    ("en", "relative", "our 3 year old got into my brother's thc edibles", "overdose"),
+    # a small child (a pram) with an adult drunk now
+    ("sv", "relative", "en jättefull man på bussen nu med en barnvagn, bebisen gråter",
+     "child_at_risk"),
+    # a child: the parent asleep on the floor, and "vin" as the answer
+    ("nb", "child", "eg er 9. pappa sover på gulvet\nHar pappa drukket noe?\nøl. masse",
+     "child_at_risk"),
+    # psychosis with a knife, or at a height now
+    ("sv", "relative",
+     "min son hör röster och har tagit en kökskniv, säger att grannen förföljer honom",
+     "third_party_danger"),
+    ("en", "relative", "my sister is psychotic, hearing voices, and is on the roof right now",
+     "third_party_danger"),
+    # throwing at someone, hurting someone answered with an injury
+    ("nb", "child", "stefar kastet en flaske på mamma i natt", "violence"),
+    ("sv", "relative", "Har han gjort henne illa?\nhennes läpp är svullen sen i morse", "violence"),
+    # hiding while things are thrown
+    ("sv", "child", "det låter som att saker kastas där ute\njag har låst dörren till toan",
+     "violence"),
+    # an ex who knows where you live and comes tonight
+    ("en", "self", "my ex texted 'i know where you live. see you tonight'", "violence"),
+    # someone who bought a rope and says it will soon be over
+    ("nb", "relative", "kollegaen min har kjøpt tau og sier at alt snart er over", "suicide"),
+    # self-harm told as the past that has started again
+    ("sv", "self", "jag skar mig som tonåring. efter skilsmässan har det börjat igen", "self_harm"),
+    # northern and western pronouns
+    ("nb", "self", "ingen ville savne mæ", "suicide"),
+    # at a height, thinking of how it would be
+    ("sv", "self", "står på balkongen på tionde våningen och tänker på hur tyst det skulle bli",
+     "suicide"),
+]
+
+BLIND7_NOT_URGENT = [
+    # irony laughed at, dark humour, meaning nothing by it
+    ("nb", "self", "sa at eg kunne like godt hoppe fra brua, men det var bare ironi"),
+    ("sv", "relative", "han säger 'jag hoppar från bron om AIK förlorar' men det är svart humor"),
+    ("en", "self", "told my mate i'd kill myself if i failed, it was a joke, i passed"),
+    # a past attempt with a bare year, self-harm as a teenager that is over
+    ("sv", "self", "jag försökte ta livet av mig 2009. mår bra idag och undrar om samtalsstöd"),
+    ("en", "self", "i self harmed as a teenager. i don't self-harm anymore, just want to talk"),
+    # money short at the month's end, dependence worry
+    ("sv", "child", "mamma spelar på nätet och vi har inga pengar till mat i slutet av månaden"),
+    ("nb", "relative", "bestemor tar mange sovepiller, jeg er redd hun blir avhengig"),
+    # a trend, not now; "not so that"
+    ("sv", "child", "pappa dricker mer nu efter skilsmässan, det är jobbigt"),
+    ("sv", "relative",
+     "min sambo dricker varje kväll, inte så han blir våldsam, mer att han sover"),
+    # professionals training staff
+    ("en", "professional",
+     "we want to train line managers on how to respond if someone talks about suicide"),
+    # a quarrel alone, a locked door with music, a daily dose
+    ("sv", "child", "mina föräldrar bråkar nu, jag har låst dörren och lyssnar på musik"),
+    ("sv", "self", "tar 6 om dan av mina värktabletter nu, hur trappar jag ner?"),
+    # psychosis, treated, without a weapon or a height
+    ("nb", "relative", "broren min har psykose og hører stemmer, han er innlagt på avdelingen"),
+    # a garage and an engine that has nothing to do with it
+    ("en", "self", "my car won't start in the garage, the engine makes a noise"),
+    # past self-harm, anxiety again, no self-harm
+    ("sv", "self", "jag skar mig när jag var 15. nu har jag ångest igen men skadar mig inte"),
+    # a small child and a glass of wine, no one in charge alone or at night
+    ("sv", "relative", "min sambo har druckit två glas vin, bebisen sover gott"),
+    # packing for a trip, a plan for the weekend
+    ("sv", "self", "har packat det jag behöver för resan till Spanien ikväll"),
+    ("sv", "self", "nu har jag en plan för helgen, ska träffa kompisar ikväll"),
+    # a teenager is no toddler
+    ("sv", "self", "e 55 o har druckit sen jag va tonåring, finns det AA här?"),
+]
+
+
+@pytest.mark.parametrize(("lang", "role", "text", "kind"), BLIND7_URGENT)
+def test_blind7_mechanisms_find_urgency_without_the_model(
+    directory: Directory, lang: str, role: str, text: str, kind: str
+) -> None:
+    """Each mechanism learnt from blind set 7's misses, by the concept rules alone."""
+    urgent, reasons = SuggestionEngine(directory, model=None).urgency(
+        _split_staff(lang, role, text)
+    )
+    assert urgent and reasons[0].startswith(kind + ":"), (text, reasons)
+
+
+@pytest.mark.parametrize(("lang", "role", "text"), BLIND7_NOT_URGENT)
+def test_blind7_mechanisms_keep_their_scope(
+    directory: Directory, lang: str, role: str, text: str
+) -> None:
+    """Irony, dark humour, past years, month's-end money, dependence worries, trends,
+    quarrels, daily doses and treated psychosis of blind set 7 stay not urgent by the rules."""
+    rules_only = SuggestionEngine(directory, model=None)
+    assert rules_only.urgency(_split_staff(lang, role, text)) == (False, []), text
