@@ -56,8 +56,11 @@ _ROLE_ALIASES: Final = {
 # --- weights (tuned on the language, not on single cases; see docs/referrals.md) --------------
 STAFF_LINE_WEIGHT: Final = 0.1
 SUPPRESSED_LINE_WEIGHT: Final = 0.5
-"""A quoted song, a joke taken back, a risk that is over: the risk's words matter less (the
+"""A joke taken back, a risk that is over, a general question: the risk's words matter less (the
 line's other words, "my teen", "dricker", say what the visitor asks about)."""
+QUOTED_LINE_WEIGHT: Final = 0.25
+"""A quoted song, film or message ("en låt som heter 'jag vill dö …'"): the risk's words are
+someone else's, so they matter less still; the line's own question leads."""
 PAST_SENTENCE_WEIGHT: Final = 0.4
 """Words of a risk in a sentence about the clear past ("försökte ta livet av sig för tio år
 sedan"), outside a clause of it that says now: the visitor asks about what matters now."""
@@ -461,12 +464,15 @@ class SuggestionEngine:
             elif not _answered_yes(lines, analyses, number):
                 line_weight *= STAFF_LINE_WEIGHT
             suppressed = analysis.concepts.suppressed
+            suppressed_weight = (
+                QUOTED_LINE_WEIGHT if "quote" in analysis.concepts.names else SUPPRESSED_LINE_WEIGHT
+            )
             for for_service, name, surface, weights in analysis.contributions:
                 weight = weights[option] * line_weight
                 if for_service:
                     weight *= trigger_weight
                 elif suppressed and name in _RISK_TOPICS:
-                    weight *= SUPPRESSED_LINE_WEIGHT
+                    weight *= suppressed_weight
                 terms = (service_terms if for_service else topic_terms).get(name)
                 if terms is None:
                     terms = (service_terms if for_service else topic_terms)[name] = {}
