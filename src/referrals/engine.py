@@ -493,8 +493,14 @@ class SuggestionEngine:
         # ("sobril och imovane" must not outrank the crisis line).
         strongest = max(topics.values(), default=0.0)
         scale = max(1.0, strongest / URGENT_LEAD)
+        # Someone else's life in danger, told by a relative or a bystander: the emergency number
+        # is the writer's first step, as for any danger to a third party.
+        for_other = audience.get("relative", 0.0) >= 1.0
         for kind, words in urgent_kinds.items():
-            for topic, base_boost in lexicon.URGENCY_TOPIC_BOOSTS[kind].items():
+            boosts = lexicon.URGENCY_TOPIC_BOOSTS[
+                "third_party_danger" if for_other and kind == "suicide" else kind
+            ]
+            for topic, base_boost in boosts.items():
                 boost = base_boost if topic == "emergency" else base_boost * scale
                 topics[topic] = topics.get(topic, 0.0) + boost
                 for word in words:
