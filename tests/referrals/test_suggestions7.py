@@ -199,3 +199,24 @@ def test_a_relative_telling_of_someone_elses_suicide_danger_gets_the_emergency_n
         "my dad just texted that he will hang himself tonight and now he doesn't pick up",
     )
     assert "se-112" in ids
+
+
+def test_a_writer_whose_parents_are_away_is_read_as_young(engine: SuggestionEngine) -> None:
+    """ "när föräldrarna är ute" is a child's view of home: the children's line is suggested."""
+    ids = top(
+        engine,
+        "sv",
+        "self",
+        "min kusin bråkar och skriker på mig när föräldrarna är ute på kvällarna",
+    )
+    assert "se-bris" in ids
+
+
+def test_norwegian_er_is_not_a_swedish_question_to_the_service(engine: SuggestionEngine) -> None:
+    """ "om noen er …" in Norwegian is the verb "is", not Swedish "om er" (about you)."""
+    ids = engine.suggest(
+        chat("nb", "relative", "jeg lurer på om noen er hjemme hos søsteren min, hun drikker mye"),
+        top=6,
+    )
+    chat_words = [s.matched for s in ids.suggestions if s.id == "local-this-service"]
+    assert not any(word.endswith(" er") for words in chat_words for word in words)
