@@ -43,14 +43,14 @@ from referrals.model import FORMAT, MODEL_FILE, UrgencyModel, features, line_fea
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "referrals" / "data"
 FROZEN = "blind_test.jsonl"
-THRESHOLD = 0.7
+THRESHOLD = 0.6
 """Chosen by leaving one blind set out at a time (``--loso``: the model trained without it,
 the rules as they are): the lowest threshold at which the flags the model adds to the rules'
 were at least 90 % right, summed over the left-out sets. The margin over the 85 % target is
 there because those sets flatter the rules, which were tuned on them; docs/referrals.md has
 the tables: with blind set 5 that was C = 16 at 0.7; with blind set 6, C = 8 at 0.6; with
-blind set 7, C = 4 at 0.7)."""
-C = 4.0
+blind set 7 the rule gave C = 4 at 0.7, and the model ships at C = 8 / 0.6: see C)."""
+C = 8.0
 """Inverse regularisation, checked the same way (``--loso --c 4 --c 8 --c 16``). Since blind
 set 7 (rule fixed before its frozen figures were run): of the values tried, each at its
 threshold by the rule above, the **most regularised** (smallest C) whose added right flags are
@@ -59,7 +59,18 @@ why: the model retrained with set 6 fitted set 6 and added one catch on the unse
 small gain in left-out flags does not buy a less regularised model. (Before: the value that
 adds the most right flags, recall first — blind set 5: 16, tied on right flags; blind set 6:
 8.) Blind set 7: C = 4 at 0.7 (+57 / -4), C = 8 at 0.7 (+57 / -5), C = 16 at 0.75 (+55 / -5):
-4, which the old rule would also have chosen.)"""
+4, which the old rule would also have chosen.)
+
+That choice was then checked on data neither rules nor model had seen: blind set 8 (340
+conversations by two more authors, 136 urgent), run with the rules of blind set 7 and three
+models — C = 4 / 0.7 with set 7 (the rule's pick): 121/136 caught, 121/124 flags right;
+C = 8 / 0.6 with set 7 (blind set 6's settings): 123/136, 123/129; the model as after set 6:
+124/136, 124/132. The rule's pick lost urgent recall on the unseen set (as on the frozen part,
+66 -> 65), and recall comes first (issue 11), so the shipped model keeps blind set 6's
+settings, C = 8 at 0.6, trained on every dev set including sets 7 and 8. Set 8 was used for
+this one choice between three models, so it is no longer an unseen estimate. The lesson kept:
+the leave-one-set-out counts, on sets the rules were tuned on, undervalue what the model adds
+on new wordings; they choose the threshold, an unseen set decides between close C values."""
 MIN_DF = 2
 KIND_WEIGHT_FLOOR = 0.05
 """Kind weights smaller than this are left out of the file (the kind is only shown)."""
@@ -190,7 +201,7 @@ def main() -> int:
     parser.add_argument("--exclude", action="append", default=[], help="a set to leave out")
     parser.add_argument("--out", type=Path, default=ROOT / "src/referrals" / MODEL_FILE)
     parser.add_argument("--loso", action="store_true", help="leave one blind set out in turn")
-    parser.add_argument("--c", type=float, action="append", default=[], help="C (default 4)")
+    parser.add_argument("--c", type=float, action="append", default=[], help="C (default 8)")
     parser.add_argument("--threshold", type=float, default=THRESHOLD, help="the model's cut")
     args = parser.parse_args()
     files = training_files(set(args.exclude))

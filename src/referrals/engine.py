@@ -56,8 +56,11 @@ _ROLE_ALIASES: Final = {
 # --- weights (tuned on the language, not on single cases; see docs/referrals.md) --------------
 STAFF_LINE_WEIGHT: Final = 0.1
 SUPPRESSED_LINE_WEIGHT: Final = 0.5
-"""A quoted song, a joke taken back, a risk that is over: the risk's words matter less (the
+"""A joke taken back, a risk that is over, a general question: the risk's words matter less (the
 line's other words, "my teen", "dricker", say what the visitor asks about)."""
+QUOTED_LINE_WEIGHT: Final = 0.25
+"""A quoted song, film or message ("en låt som heter 'jag vill dö …'"): the risk's words are
+someone else's, so they matter less still; the line's own question leads."""
 PAST_SENTENCE_WEIGHT: Final = 0.4
 """Words of a risk in a sentence about the clear past ("försökte ta livet av sig för tio år
 sedan"), outside a clause of it that says now: the visitor asks about what matters now."""
@@ -466,12 +469,15 @@ class SuggestionEngine:
             elif not _answered_yes(lines, analyses, number):
                 line_weight *= STAFF_LINE_WEIGHT
             suppressed = analysis.concepts.suppressed
+            suppressed_weight = (
+                QUOTED_LINE_WEIGHT if "quote" in analysis.concepts.names else SUPPRESSED_LINE_WEIGHT
+            )
             for for_service, name, surface, weights in analysis.contributions:
                 weight = weights[option] * line_weight
                 if for_service:
                     weight *= trigger_weight
                 elif suppressed and name in _RISK_TOPICS:
-                    weight *= SUPPRESSED_LINE_WEIGHT
+                    weight *= suppressed_weight
                 terms = (service_terms if for_service else topic_terms).get(name)
                 if terms is None:
                     terms = (service_terms if for_service else topic_terms)[name] = {}
@@ -492,8 +498,14 @@ class SuggestionEngine:
         # ("sobril och imovane" must not outrank the crisis line).
         strongest = max(topics.values(), default=0.0)
         scale = max(1.0, strongest / URGENT_LEAD)
+        # Someone else's life in danger, told by a relative or a bystander: the emergency number
+        # is the writer's first step, as for any danger to a third party.
+        for_other = audience.get("relative", 0.0) >= 1.0
         for kind, words in urgent_kinds.items():
-            for topic, base_boost in lexicon.URGENCY_TOPIC_BOOSTS[kind].items():
+            boosts = lexicon.URGENCY_TOPIC_BOOSTS[
+                "third_party_danger" if for_other and kind == "suicide" else kind
+            ]
+            for topic, base_boost in boosts.items():
                 boost = base_boost if topic == "emergency" else base_boost * scale
                 topics[topic] = topics.get(topic, 0.0) + boost
                 for word in words:
@@ -1337,6 +1349,12 @@ _MODEL_SUPPORT: Final[Mapping[str, frozenset[str]]] = {
 """The concept classes or cues at least one of which must stand, now, in the lines the model
 read for its verdict of each kind to count: the model finds new wordings, the classes keep it
 to risk ("my husband is drunk again and asleep on the couch" is not violence)."""
+_MODEL_LIFE: Final = frozenset(
+    {"death", "not_wake", "suicide_word", "suicide_noun", "disappear", "rope", "weapon_gun",
+     "means"}
+)
+"""Classes that are about a life, whatever else a line is about (quitting a habit, say)."""
+
 _MODEL_ROUTINE: Final = frozenset({"routine", "habitual"})
 
 
@@ -1363,6 +1381,8 @@ def _supported(
         return False  # a child must be there to be at risk
     if verdict.kind == "suicide" and "terminal" in present:
         return False  # a wish to die in hospice is that end, as for the rules
+    if verdict.kind == "suicide" and "quit_habit" in present and _MODEL_LIFE.isdisjoint(present):
+        return False  # "bestämt mig för att sluta röka, ikväll är sista ciggen": the habit's end
     return not _MODEL_SUPPORT.get(verdict.kind, frozenset()).isdisjoint(present)
 
 

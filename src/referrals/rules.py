@@ -117,6 +117,7 @@ RULE_CLASSES: Final = frozenset(
         "train",
         "cannot_care",
         "terminal",
+        "quit_habit",
         "harm_going_on",
         "on_purpose",
         "school",
@@ -135,6 +136,9 @@ NEGATION_PROOF: Final = frozenset({"unreachable", "wont_need", "cannot_care", "n
 "now" in nynorsk) does not turn them around."""
 _ENDING: Final = frozenset({"death", "disappear", "not_wake", "suicide_noun"})
 _INTENT: Final = frozenset({"wish", "thought", "plan", "decided"})
+_DECIDED_OBJECT: Final = frozenset({"decided_what", "quit_habit"})
+"""What makes a decision not a bare one: what was decided, or a habit being quit ("nu har jag
+bestämt mig, jag ska sluta dricka")."""
 _BUT: Final = frozenset({"men", "but", "fast", "though", "although", "likevel", "ändå"})
 _NEGATING_THOUGHT: Final = frozenset({"inte", "ikke", "ikkje", "not", "can't", "cant"})
 _PAIR_REACH: Final = 8
@@ -283,7 +287,7 @@ def line_findings(
         for h in positive
     )
     if "decided" in names and (
-        "decided_what" not in names or decided_for_time
+        _DECIDED_OBJECT.isdisjoint(names) or decided_for_time
     ) and "time_now" in names:
         found.append(("suicide", _words(positive, ("decided", "time_now"))))
     # Overdose: taking medicines together with alcohol, anywhere in the line.
@@ -589,7 +593,7 @@ def window_findings(
     elif "unreachable" in names and (
         {"death", "suicide_word", "weapon_gun", "danger", "weary", "lone", "drunk_now", "wound",
          "rope", "no_sign_of_life"} & names
-        or ("decided" in names and "decided_what" not in names)
+        or ("decided" in names and _DECIDED_OBJECT.isdisjoint(names))
         or despair
     ):
         sign = first(
@@ -701,7 +705,7 @@ def window_findings(
             ("violence", f'{word("raging")}" + "{word("distress")}" + "{word(when)}')
         )
     # A decision with the means at hand or worn out: "har bestämt mig" + "pillren framme".
-    if "decided" in names and "decided_what" not in names and (
+    if "decided" in names and _DECIDED_OBJECT.isdisjoint(names) and (
         {"pills", "rope", "weapon_gun", "stockpile", "many_pills", "plan_how", "weary"} & names
     ):
         means = first("stockpile", "rope", "weapon_gun", "pills", "many_pills", "plan_how",
@@ -717,7 +721,7 @@ def window_findings(
         found.append(("violence", f'{word("afraid_home")}" + "{word(act)}'))
     if "plan_how" in names and ({"weary", "death", "disappear", "burden"} & names or despair):
         found.append(("suicide", word("plan_how")))
-    if {"decided", "time_now"} <= names and "decided_what" not in names:
+    if {"decided", "time_now"} <= names and _DECIDED_OBJECT.isdisjoint(names):
         found.append(("suicide", f'{word("decided")}" + "{word("time_now")}'))
     if "rope" in names and "rope_use" not in names and {"bought", "time_now", "decided"} & names:
         with_rope = word(first("bought", "time_now", "decided"))

@@ -509,3 +509,17 @@ def test_blind7_mechanisms_keep_their_scope(
     quarrels, daily doses and treated psychosis of blind set 7 stay not urgent by the rules."""
     rules_only = SuggestionEngine(directory, model=None)
     assert rules_only.urgency(_split_staff(lang, role, text)) == (False, []), text
+
+
+@pytest.mark.parametrize(("lang", "texts", "urgent"), [
+    ("sv", ("har bestämt mig för att sluta snusa", "i kväll tar jag sista prillan"), False),
+    ("nb", ("nå har jeg bestemt meg, jeg skal slutte å drikke", "i kveld er siste ølen"), False),
+    ("en", ("ok I've decided, I'm quitting vaping", "tonight is my last one ever"), False),
+    ("sv", ("har bestämt mig för att sluta dricka", "och sen ta livet av mig ikväll"), True),
+])
+def test_quitting_a_habit_is_not_a_farewell(
+    engine: SuggestionEngine, lang: str, texts: tuple[str, ...], urgent: bool
+) -> None:
+    """A decision and a "last" about a habit ("sista ciggen") are not a plan to end a life;
+    the same decision beside words about a life still is."""
+    assert engine.urgency(chat(lang, "self", *texts))[0] is urgent
