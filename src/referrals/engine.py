@@ -1379,11 +1379,18 @@ def _supported(
         return False
     if verdict.kind == "child_at_risk" and not {"children", "child_subject", "parent"} & present:
         return False  # a child must be there to be at risk
-    if verdict.kind == "suicide" and "terminal" in present:
-        return False  # a wish to die in hospice is that end, as for the rules
-    if verdict.kind == "suicide" and "quit_habit" in present and _MODEL_LIFE.isdisjoint(present):
-        return False  # "bestämt mig för att sluta röka, ikväll är sista ciggen": the habit's end
+    if verdict.kind == "suicide" and _another_end(present):
+        return False
     return not _MODEL_SUPPORT.get(verdict.kind, frozenset()).isdisjoint(present)
+
+
+def _another_end(present: frozenset[str]) -> bool:
+    """Whether the end the model read as a farewell is another one: a life near its natural
+    end (hospice, as for the rules), or a habit being quit ("bestämt mig för att sluta röka,
+    ikväll är sista ciggen") with no word about a life beside it."""
+    return "terminal" in present or (
+        "quit_habit" in present and _MODEL_LIFE.isdisjoint(present)
+    )
 
 
 def _not_now(analysis: _LineAnalysis) -> bool:
