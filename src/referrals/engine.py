@@ -89,6 +89,8 @@ from: a first message often says what the last one takes back ("mår bättre nu"
 MODEL_MIN_WORDS: Final = 5
 """Below this many words the model says nothing: a lone "hei" is not evidence of anything,
 and its few letter n-grams would carry the whole (normalised) weight."""
+ELDERLY_AGE: Final = 65
+"""A parent this old, written about by their grown child: support for relatives who care."""
 SMALL_CHILD_AGE: Final = 6
 """A child this young who has swallowed something is a poisoning, whatever the parent asks."""
 MAX_MATCHED_SHOWN: Final = 6
@@ -303,6 +305,30 @@ _LIVE_REACH: Final = 3
 """A place up to this many words after "bor" / "live" is where the writer lives."""
 _RISK_TOPICS: Final = frozenset({"suicide", "self_harm", "emergency", "violence"})
 """Topics of an acute risk: told about the clear past, they count less (PAST_SENTENCE_WEIGHT)."""
+_PAST_TOPICS: Final = _RISK_TOPICS | {"crime"}
+"""Topics that count less in a sentence about the clear past: the risks, and a crime long
+since reported ("det blev polisanmälan för tre år sen"); the visitor asks about now."""
+_TIME_PHRASES: Final = frozenset({"past", "former"})
+"""Cues that date what a sentence tells ("som tonåring", "used to", "för tio år sen"): in a
+sentence about the past they weigh its risks less, and the words inside them are time, not a
+topic ("som tonåring" is not about a teenager now, "used to" not about drug use)."""
+_BARE_VERBS: Final[Mapping[str, tuple[frozenset[str], str]]] = {
+    "tobacco": (
+        frozenset({"röker", "röka", "rökt", "rökte", "røyker", "røyke", "røykt", "røyka",
+                   "røyk", "smoke", "smokes", "smoking", "smoked"}),
+        "drugs",
+    ),
+    "alcohol": (
+        frozenset({"dricker", "drack", "druckit", "dricka", "drikker", "drakk", "drukket",
+                   "drikke", "drikk", "drink", "drinks", "drank", "drinking"}),
+        "soft_drink",
+    ),
+}
+"""A bare verb ("röker", "i drink four a day") takes its object from the conversation: with
+cannabis named ("rökt gräs varje dag ... alla i gänget röker") smoking is that drug, and with
+only coffee or energy drinks named drinking is no alcohol. Topic -> (its bare verbs, and the
+topic or cue that gives them their object)."""
+_SUBSTANCES_BUT_TOBACCO: Final = frozenset({"alcohol", "drugs", "medicines", "gambling"})
 _KIND_ORDER: Final = {kind: order for order, kind in enumerate(lexicon.URGENT_KINDS)}
 _FIRST_PERSON_WORDS: Final = lexicon.FIRST_PERSON | lexicon.FIRST_PERSON_COPULAS
 _has_digit: Final = re.compile(r"[0-9]").search
@@ -459,6 +485,13 @@ class SuggestionEngine:
         cues_seen: dict[str, str] = {}
         recency = _recency_weights(len(lines))
         latest = max((n for n, line in enumerate(lines) if line.sender == "visitor"), default=-1)
+        visitor_positions = [n for n, line in enumerate(lines) if line.sender == "visitor"]
+        taken_back = {
+            n
+            for n, after in zip(visitor_positions, visitor_positions[1:], strict=False)
+            if analyses[after].concepts.takes_back
+        }
+        """Visitor lines the next visitor line takes back ("OMG jag vill dö" / "skämt asså")."""
         for number, (line, analysis) in enumerate(zip(lines, analyses, strict=True)):
             line_weight = recency[number]
             trigger_weight = LATEST_TRIGGER_WEIGHT if number == latest else 1.0
@@ -468,7 +501,7 @@ class SuggestionEngine:
                         cues_seen[cue] = word
             elif not _answered_yes(lines, analyses, number):
                 line_weight *= STAFF_LINE_WEIGHT
-            suppressed = analysis.concepts.suppressed
+            suppressed = analysis.concepts.suppressed or number in taken_back
             suppressed_weight = (
                 QUOTED_LINE_WEIGHT if "quote" in analysis.concepts.names else SUPPRESSED_LINE_WEIGHT
             )
@@ -489,7 +522,15 @@ class SuggestionEngine:
                     if weight > slot[1]:
                         slot[1] = weight
 
+        _give_bare_verbs_their_object(topic_terms, cues_seen)
         topics = {name: _capped_sum(terms) for name, terms in topic_terms.items()}
+        if topics.get("tobacco", 0.0) > 0.0 and not any(
+            topics.get(t, 0.0) > 0.0 for t in _SUBSTANCES_BUT_TOBACCO
+        ):
+            # Quitting snus or smoking, with its withdrawal: the quitline, not addiction care
+            # (which does not treat tobacco); the words of quitting count for tobacco.
+            topics["tobacco"] += topics.pop("addiction_treatment", 0.0)
+            topic_terms.setdefault("tobacco", {}).update(topic_terms.pop("addiction_treatment", {}))
         direct = {name: _capped_sum(terms) for name, terms in service_terms.items()}
         audience = self._audience_profile(conversation.role, analyses, lines, cues_seen, topics)
         self._context_topics(conversation.role, audience, analyses, cues_seen, topics, topic_terms)
@@ -612,6 +653,13 @@ class SuggestionEngine:
         """Clauses that say now or lately, or come after "men": not the past of their sentence."""
         untimed: dict[tuple[int, int], int] = {}
         """Topic matches outside a timed clause, with their sentence: in the past when it is."""
+        dated = {
+            position
+            for m in matches
+            if kinds[m[0]] == _CUE and names[m[0]] in _TIME_PHRASES and not m[5]
+            for position in range(m[3], m[4] + 1)
+        }
+        """Positions inside a phrase that dates the sentence."""
         residence = ""
         for target, weight, lang, start, end, negated, sentence in matches:
             kind, name = kinds[target], names[target]
@@ -660,6 +708,8 @@ class SuggestionEngine:
                     if name in owned_by:
                         continue  # the phrase around it already counts for this topic
                     weight *= OWNED_WORD_WEIGHT
+            if kind == _TOPIC and start in dated:
+                continue  # "som tonåring", "used to": time, not a topic
             if kind != _SERVICE and clauses[start] not in timed:
                 untimed[(target, start)] = sentence
             slot = best.get((target, start))
@@ -684,7 +734,7 @@ class SuggestionEngine:
                 name = "health_care"  # "skar mig när jag lagade mat": an injury to look at
             f = NEGATED_WEIGHT if negated else 1.0
             past = untimed.get((target, start))
-            if past is not None and name in _RISK_TOPICS and "past" in cue_sets[past]:
+            if past is not None and name in _PAST_TOPICS and _TIME_PHRASES & cue_sets[past]:
                 f *= PAST_SENTENCE_WEIGHT
             weights = (
                 max(sv, nb, en) * f,
@@ -1038,6 +1088,9 @@ class SuggestionEngine:
                     add("child_welfare", 1.0, cues["parent"])
                     add("children_of_parents", 1.5, cues["parent"])
         subject_ages = [s for a in analyses for s in a.subject_ages]
+        if "parent" in cues and role != "child" and any(s >= ELDERLY_AGE for s in subject_ages):
+            # An ageing parent ("mamma är 78 och vill flytta in"): caring for a relative.
+            add("relatives", 1.0, cues["parent"])
         if role != "child" and any(12 <= s <= 20 for s in subject_ages):
             add("youth", 1.5, None)
             if role == "relative":
@@ -1080,6 +1133,28 @@ class SuggestionEngine:
 
 
 # --- helpers ----------------------------------------------------------------------------------
+
+
+def _give_bare_verbs_their_object(
+    topic_terms: dict[str, dict[str, list[float]]], cues: Mapping[str, str]
+) -> None:
+    """Read a topic's bare verbs by what the conversation names (``_BARE_VERBS``): moved to
+    the topic named (smoking with cannabis), or dropped when the object named is no topic of
+    ours (drinking coffee). Only when the topic has no word of its own besides them."""
+    for topic, (verbs, object_named) in _BARE_VERBS.items():
+        terms = topic_terms.get(topic)
+        if not terms or not all(surface in verbs for surface in terms):
+            continue
+        if object_named in topic_terms:
+            target = topic_terms[object_named]
+            for surface, (total, best) in topic_terms.pop(topic).items():
+                if any(surface in phrase.split() for phrase in target):
+                    continue  # already inside the phrase that names it ("röka på")
+                slot = target.setdefault(surface, [0.0, 0.0])
+                slot[0] += total
+                slot[1] = max(slot[1], best)
+        elif object_named in cues:
+            del topic_terms[topic]
 
 
 def _normalise_role(role: str | None) -> str | None:
@@ -1440,6 +1515,11 @@ def _cue_word(window: Sequence[_LineAnalysis], cue: str) -> str:
     return cue
 
 
+_YEAR_WORDS: Final = frozenset({"år", "ar", "years", "year"})
+_THIRD_PERSON: Final = frozenset({"han", "hon", "hen", "hun", "ho", "he", "she"})
+_AGO: Final = frozenset({"sen", "sedan", "ago", "siden", "sia", "tilbake"})
+
+
 def _ages(tokens: Sequence[str]) -> tuple[int | None, tuple[int, ...]]:
     """The writer's stated age ("jag är 14") and ages of people written about ("son på 16")."""
     visitor_age: int | None = None
@@ -1459,6 +1539,8 @@ def _ages(tokens: Sequence[str]) -> tuple[int | None, tuple[int, ...]]:
             before in lexicon.AGE_WORDS_BEFORE
             or after in lexicon.AGE_WORDS_AFTER
             or before in lexicon.AGE_NOUNS
+            # "nu är hon 78", "now is she 16": the copula before the pronoun
+            or (before in _THIRD_PERSON and before2 in lexicon.COPULAS)
         ):
             if before in ("i", "för", "sedan", "sen", "for", "in", "siden") and after in (
                 "år",
@@ -1466,5 +1548,7 @@ def _ages(tokens: Sequence[str]) -> tuple[int | None, tuple[int, ...]]:
                 "years",
             ):
                 continue  # a duration ("i 3 år", "for 2 years"), not an age
+            if after in _YEAR_WORDS and (tokens[i + 2] if i + 2 < len(tokens) else "") in _AGO:
+                continue  # a time ago ("det är 20 år sen", "that was 30 years ago"), not an age
             subject.append(number)
     return visitor_age, tuple(subject)

@@ -1,0 +1,361 @@
+"""Suggestion mechanisms learnt from the top-3 misses of blind set 8 and the misses left on
+blind sets 3-5, in wordings written for these tests (none is a phrase of the blind cases):
+topics the directory did not know in everyday words (scars, sleep, energy drinks, seeking
+therapy, eating told as behaviour, a burden to others, head-banging, a partner who takes the
+phone, widowhood, homelessness, harm reduction), and questions to the service itself."""
+
+from __future__ import annotations
+
+import pytest
+
+from referrals import SuggestionEngine
+from tests.referrals.helpers import chat
+
+PRIMARY_CARE = {"se-1177", "region-vardcentral", "no-legevakt"}
+CRISIS_LINES = {
+    "se-mind-sjalvmordslinjen",
+    "se-hjalplinjen",
+    "region-psykiatrisk-akutmottagning",
+    "no-kirkens-sos",
+    "no-mental-helse",
+}
+SELF_HARM = CRISIS_LINES | {"region-psykiatri", "se-bris"}
+LONELINESS = {"se-jourhavande-medmanniska", "se-hjalplinjen", "no-kirkens-sos", "no-mental-helse"}
+VIOLENCE = {"se-kvinnofridslinjen", "se-polisen", "se-112", "no-politi", "no-alarmtelefonen"}
+HOUSING = {"local-socialtjanst-mottagning", "local-uppsokare", "local-socialjour"}
+ADDICTION_CARE = {"region-beroendecentrum", "local-oppenvard-missbruk", "no-kommune-rus-psykisk"}
+
+
+def top(
+    engine: SuggestionEngine, lang: str, role: str | None, *texts: str, n: int = 3
+) -> list[str]:
+    return engine.suggest(chat(lang, role, *texts), top=n).ids
+
+
+# --- topics in everyday words ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("sv", "jag har kvar fula ärr på benen sen gymnasiet, kan man lasra bort sånt?"),
+        ("nb", "arrene på håndleddet er gamle nå, men jeg vil gjerne få dem fjernet"),
+        ("en", "the scars on my wrists are old but i want them treated, who does that?"),
+    ],
+)
+def test_old_scars_point_at_primary_care(engine: SuggestionEngine, lang: str, text: str) -> None:
+    """Scars to be treated are a matter for primary care, not a crisis line."""
+    ids = top(engine, lang, "self", text)
+    assert PRIMARY_CARE & set(ids[:2])
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("sv", "sover typ tre timmar per natt sen i somras, orkar inget på jobbet"),
+        ("nb", "jeg sover bare fire timer om natta og er helt ødelagt på dagtid"),
+        ("en", "i only sleep like three hours a night and i'm a wreck at work"),
+    ],
+)
+def test_short_nights_point_at_primary_care(engine: SuggestionEngine, lang: str, text: str) -> None:
+    """Sleeping a few hours a night is a matter for primary care."""
+    ids = top(engine, lang, "self", text)
+    assert PRIMARY_CARE & set(ids)
+    assert "se-alkoholhjalpen" not in ids[:1]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "sv",
+            "jag dricker alldeles för mycket kaffe, typ åtta koppar om dan. hur trappar man ner?",
+        ),
+        ("en", "how do i cut down on energy drinks? i drink four a day and can't focus"),
+    ],
+)
+def test_a_bare_drinking_verb_takes_its_object_from_the_conversation(
+    engine: SuggestionEngine, lang: str, text: str
+) -> None:
+    """With only coffee or energy drinks named, "i drink four a day" is no alcohol."""
+    ids = top(engine, lang, "self", text)
+    assert PRIMARY_CARE & set(ids[:2])
+    assert "se-alkoholhjalpen" not in ids
+
+
+def test_drinking_wine_is_still_alcohol(engine: SuggestionEngine) -> None:
+    """Counter-example: the drink named is alcohol, so the alcohol services stay first."""
+    ids = top(engine, "sv", "self", "dricker två flaskor vin om dan och kan inte sluta")
+    assert {"se-alkoholhjalpen", "local-oppenvard-missbruk", "region-beroendecentrum"} & set(
+        ids[:2]
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("sv", "funderar på att söka terapi för min oro, hur går man till väga?"),
+        ("en", "i want to start therapy for my moods, how do i find a therapist here?"),
+        ("nb", "jeg vil begynne i terapi, hvordan får jeg det?"),
+    ],
+)
+def test_seeking_therapy_points_at_care(engine: SuggestionEngine, lang: str, text: str) -> None:
+    """Wanting to start therapy points at primary care and psychiatry."""
+    ids = top(engine, lang, "self", text)
+    assert (PRIMARY_CARE | {"region-psykiatri"}) & set(ids[:2])
+
+
+def test_being_in_therapy_already_does_not_outweigh_the_question(
+    engine: SuggestionEngine,
+) -> None:
+    """Counter-example: a visitor already in therapy who asks for a group keeps the helpline."""
+    ids = top(
+        engine,
+        "sv",
+        "self",
+        "för två år sen hade jag självmordstankar. nu går jag i terapi och mår bättre",
+        "finns det någon grupp där man kan prata med andra som varit med om samma sak?",
+    )
+    assert "se-hjalplinjen" in ids or "local-this-service" in ids
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "i binge eat after work and then starve myself all weekend, is that an issue?"),
+        ("sv", "jag hetsäter på kvällarna och svälter mig dagen efter, vem kan hjälpa?"),
+        ("nb", "jeg overspiser om kvelden og sulter meg dagen etter"),
+    ],
+)
+def test_eating_told_as_behaviour_points_at_care(
+    engine: SuggestionEngine, lang: str, text: str
+) -> None:
+    """Bingeing and starving is an eating problem: primary care or psychiatry."""
+    ids = top(engine, lang, "self", text)
+    assert (PRIMARY_CARE | {"region-psykiatri"}) & set(ids)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("sv", "alla skulle må bättre om de slapp mig, jag är bara en belastning för familjen"),
+        ("nb", "jeg er bare en byrde for alle rundt meg"),
+        ("en", "i'm just a burden to everyone around me, they'd be relieved"),
+        ("en", "lately i don't see the point of waking up at all"),
+        ("sv", "jag ser ingen poäng längre med någonting"),
+    ],
+)
+def test_a_burden_and_no_point_point_at_crisis_lines(
+    engine: SuggestionEngine, lang: str, text: str
+) -> None:
+    """Feeling a burden to others, or seeing no point in waking up: the crisis lines."""
+    assert CRISIS_LINES & set(top(engine, lang, "self", text))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("sv", "när det blir för mycket dunkar jag huvudet mot golvet tills det gör ont"),
+        ("nb", "jeg slår hodet i døra når jeg får panikk"),
+        ("en", "i keep banging my head against the mirror until it hurts"),
+    ],
+)
+def test_head_banging_against_anything_is_self_harm(
+    engine: SuggestionEngine, lang: str, text: str
+) -> None:
+    """Hitting one's head against anything, until it hurts, is self-harm."""
+    assert SELF_HARM & set(top(engine, lang, "self", text))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("sv", "min sambo har tagit min telefon och låst ytterdörren, han är så arg"),
+        ("nb", "kjæresten min har tatt telefonen min og låser meg inne når han drikker"),
+        ("en", "my boyfriend took my phone and locked the front door, i can't get out"),
+    ],
+)
+def test_a_partner_who_takes_the_phone_and_locks_the_door_is_violence(
+    engine: SuggestionEngine, lang: str, text: str
+) -> None:
+    """Taking a partner's phone, locking them in: control, a matter for the violence lines."""
+    assert VIOLENCE & set(top(engine, lang, "self", text))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("sv", "jag är änka sen i våras och det är så tyst i huset på kvällarna"),
+        ("nb", "ble enke i fjor, og det er så stille i huset nå. noen å prate med?"),
+        ("en", "i'm a widower, 79, and i don't know anyone in this town"),
+    ],
+)
+def test_widowhood_and_a_quiet_home_point_at_someone_to_talk_to(
+    engine: SuggestionEngine, lang: str, text: str
+) -> None:
+    """Widowed, alone in a quiet house, knowing nobody: someone to talk to."""
+    assert LONELINESS & set(top(engine, lang, "self", text))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("sv", "har inget ställe att sova i natt, har slutat med spriten men det är tufft"),
+        ("en", "i have no place to stay, sleeping in my car since march, quit drinking though"),
+    ],
+)
+def test_homelessness_in_everyday_words_points_at_social_services(
+    engine: SuggestionEngine, lang: str, text: str
+) -> None:
+    """No place to sleep is housing, ahead of the habit the visitor has quit."""
+    ids = top(engine, lang, "self", text)
+    if lang == "sv":
+        assert HOUSING & set(ids[:2])
+    else:
+        assert "local-socialtjanst-mottagning" in ids or "local-uppsokare" in ids
+
+
+@pytest.mark.parametrize(
+    ("lang", "role", "text"),
+    [
+        ("sv", "self", "var får man tag på naloxon, och finns det sprutbyte här?"),
+        ("en", "self", "where do people get naloxone kits, and is there a needle exchange?"),
+    ],
+)
+def test_harm_reduction_points_at_addiction_care(
+    engine: SuggestionEngine, lang: str, role: str, text: str
+) -> None:
+    """Naloxone and needle exchange are a matter for addiction care."""
+    assert ADDICTION_CARE & set(top(engine, lang, role, text))
+
+
+# --- questions to the service itself ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("nb", "kan æ skriv te dokker uten at nokon på jobben får vite det?"),
+        ("en", "what is your policy if someone under 18 writes in?"),
+        ("en", "i've been clean for six years and would love to volunteer, or to share my story"),
+        ("sv", "jag har varit nykter i fem år och vill gärna berätta min historia för andra"),
+    ],
+)
+def test_questions_to_the_service_get_the_chat_itself(
+    engine: SuggestionEngine, lang: str, text: str
+) -> None:
+    """Addressing the service ("dokker", "your policy", volunteering): the chat itself."""
+    assert "local-this-service" in top(engine, lang, "self", text)
+
+
+# --- code mechanisms: time, taking back, bare verbs, quitting tobacco, who is written about ----
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("sv", "jag skar mig som tonåring och har kvar ärren. nu är jag 35, vart vänder jag mig?"),
+        (
+            "en",
+            "i used to cut in high school, i'm 31 now and the scars bother me. who treats that?",
+        ),
+        ("nb", "jeg kuttet meg som tenåring og har arr igjen. hvem kan hjelpe med det nå?"),
+    ],
+)
+def test_the_writers_own_teens_are_time_not_a_topic(
+    engine: SuggestionEngine, lang: str, text: str
+) -> None:
+    """ "som tonåring", "used to", "in high school" date the past: no parenting, no drugs."""
+    ids = top(engine, lang, "self", text)
+    assert PRIMARY_CARE & set(ids[:2])
+    assert not {"local-foraldrastod", "region-mini-maria", "se-droghjalpen"} & set(ids)
+
+
+def test_a_teenager_now_is_still_youth(engine: SuggestionEngine) -> None:
+    """Counter-example: a parent of a teenager now gets the parenting and youth services."""
+    ids = top(engine, "sv", "relative", "vår tonåring har börjat dricka på helgerna, vad gör vi?")
+    assert {"local-foraldrastod", "region-mini-maria"} & set(ids)
+
+
+@pytest.mark.parametrize(
+    ("lang", "texts", "expected"),
+    [
+        (
+            "sv",
+            (
+                "jag vill typ dö, så pinsamt igår",
+                "skojar bara asså. men jag super varje helg, är det farligt?",
+            ),
+            {"se-alkoholhjalpen", "local-oppenvard-missbruk", "region-vardcentral"},
+        ),
+        (
+            "en",
+            ("ugh kill me now", "just kidding lol. but i gamble every night, how do i stop?"),
+            {"se-stodlinjen-spel", "se-spelpaus"},
+        ),
+    ],
+)
+def test_a_line_the_next_takes_back_weighs_less(
+    engine: SuggestionEngine, lang: str, texts: tuple[str, ...], expected: set[str]
+) -> None:
+    """A risk the next line takes back ("skojar bara") weighs like a joke; the question leads."""
+    assert expected & set(top(engine, lang, "self", *texts)[:2])
+
+
+def test_smoking_is_the_drug_the_conversation_names(engine: SuggestionEngine) -> None:
+    """With weed named, "alla röker" is about weed: the drug services, not the quitline."""
+    ids = top(
+        engine,
+        "sv",
+        "self",
+        "har rökt weed varje kväll i ett år, är 16",
+        "vill sluta men alla kompisar röker",
+    )
+    assert {"se-droghjalpen", "region-mini-maria"} & set(ids[:2])
+    assert "se-sluta-roka-linjen" not in ids[:1]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("sv", "vill sluta röka men får sån abstinens, hur klarar man första veckan?"),
+        ("nb", "jeg vil slutte med snus men abstinensen er helt jævlig"),
+        ("en", "i want to quit vaping but the withdrawal is awful"),
+    ],
+)
+def test_quitting_tobacco_gets_the_quitline(engine: SuggestionEngine, lang: str, text: str) -> None:
+    """Quitting and withdrawal with tobacco alone: the quitline (or primary care) first."""
+    ids = top(engine, lang, "self", text)
+    if lang == "nb":
+        assert {"no-legevakt", "no-kommune-rus-psykisk", "no-rusinfo"} & set(ids)
+    else:
+        assert ids[0] == "se-sluta-roka-linjen"
+
+
+def test_quitting_drink_and_tobacco_keeps_addiction_care(engine: SuggestionEngine) -> None:
+    """Counter-example: with alcohol named too, addiction care stays in the list."""
+    ids = top(engine, "sv", "self", "vill sluta både dricka och röka, har abstinens varje morgon")
+    assert {"region-beroendecentrum", "local-oppenvard-missbruk", "se-alkoholhjalpen"} & set(ids)
+
+
+def test_an_ageing_parent_gets_support_for_relatives(engine: SuggestionEngine) -> None:
+    """A grown child about a parent of 80 who needs them: support for relatives."""
+    ids = top(
+        engine,
+        "sv",
+        "relative",
+        "pappa är 84 och klarar sig inte själv längre, jag åker dit varje dag och är helt slut",
+    )
+    assert {"se-anhoriglinjen", "local-anhorigstod"} & set(ids[:2])
+
+
+def test_years_ago_is_no_age(engine: SuggestionEngine) -> None:
+    """ "det är 20 år sen" is a time ago, not someone aged 20 (no youth services)."""
+    ids = top(
+        engine,
+        "sv",
+        "relative",
+        "min bror drack mycket förut, det är 20 år sen nu. nu dricker han igen, hur stöttar jag?",
+    )
+    assert "region-mini-maria" not in ids
+    assert "local-foraldrastod" not in ids
