@@ -298,8 +298,21 @@ _NOT_NOW_CUES: Final = frozenset({"habitual", "past", "recent_past", "past_state
 _PRESENT_TIME_CUES: Final = frozenset({"now", "recent_past"})
 _COUNTRY_CUES: Final = {"country_se": "SE", "country_no": "NO"}
 _LIVE_WORDS: Final = frozenset(
-    {"bor", "bur", "bott", "bodde", "bosatt", "busett", "live", "lives", "living", "flyttat",
-     "flyttet", "flytta", "moved"}
+    {
+        "bor",
+        "bur",
+        "bott",
+        "bodde",
+        "bosatt",
+        "busett",
+        "live",
+        "lives",
+        "living",
+        "flyttat",
+        "flyttet",
+        "flytta",
+        "moved",
+    }
 )
 _LIVE_REACH: Final = 3
 """A place up to this many words after "bor" / "live" is where the writer lives."""
@@ -312,15 +325,49 @@ _TIME_PHRASES: Final = frozenset({"past", "former"})
 """Cues that date what a sentence tells ("som tonåring", "used to", "för tio år sen"): in a
 sentence about the past they weigh its risks less, and the words inside them are time, not a
 topic ("som tonåring" is not about a teenager now, "used to" not about drug use)."""
+_OWN_ROLE_REACH: Final = 2
+"""Words after "jobbar på" / "work at" that name the writer's workplace."""
+_NOT_A_WORKPLACE: Final = frozenset({"att", "å", "to", "on", "with", "med"})
+"""After "jobbar på" these start an activity ("jobbar på att sluta"), not a workplace."""
 _BARE_VERBS: Final[Mapping[str, tuple[frozenset[str], str]]] = {
     "tobacco": (
-        frozenset({"röker", "röka", "rökt", "rökte", "røyker", "røyke", "røykt", "røyka",
-                   "røyk", "smoke", "smokes", "smoking", "smoked"}),
+        frozenset(
+            {
+                "röker",
+                "röka",
+                "rökt",
+                "rökte",
+                "røyker",
+                "røyke",
+                "røykt",
+                "røyka",
+                "røyk",
+                "smoke",
+                "smokes",
+                "smoking",
+                "smoked",
+            }
+        ),
         "drugs",
     ),
     "alcohol": (
-        frozenset({"dricker", "drack", "druckit", "dricka", "drikker", "drakk", "drukket",
-                   "drikke", "drikk", "drink", "drinks", "drank", "drinking"}),
+        frozenset(
+            {
+                "dricker",
+                "drack",
+                "druckit",
+                "dricka",
+                "drikker",
+                "drakk",
+                "drukket",
+                "drikke",
+                "drikk",
+                "drink",
+                "drinks",
+                "drank",
+                "drinking",
+            }
+        ),
         "soft_drink",
     ),
 }
@@ -531,6 +578,13 @@ class SuggestionEngine:
             # (which does not treat tobacco); the words of quitting count for tobacco.
             topics["tobacco"] += topics.pop("addiction_treatment", 0.0)
             topic_terms.setdefault("tobacco", {}).update(topic_terms.pop("addiction_treatment", {}))
+        if topics.get("peer_support", 0.0) > 0.0 and not any(
+            topics.get(t, 0.0) > 0.0 for t in _SUBSTANCES_BUT_TOBACCO
+        ):
+            # A group to talk with others, no substance or game named: a group for how one
+            # feels (the helplines, the chat itself), not AA or NA.
+            topics["mental_health"] = topics.get("mental_health", 0.0) + topics.pop("peer_support")
+            topic_terms.setdefault("mental_health", {}).update(topic_terms.pop("peer_support", {}))
         direct = {name: _capped_sum(terms) for name, terms in service_terms.items()}
         audience = self._audience_profile(conversation.role, analyses, lines, cues_seen, topics)
         self._context_topics(conversation.role, audience, analyses, cues_seen, topics, topic_terms)
@@ -647,7 +701,8 @@ class SuggestionEngine:
         habits: list[tuple[int, int, int]] = []
         conditionals: list[tuple[int, str]] = []
         timed = {
-            clauses[m[3]] for m in matches
+            clauses[m[3]]
+            for m in matches
             if kinds[m[0]] == _CUE and names[m[0]] in _PRESENT_TIME_CUES
         } | contrast
         """Clauses that say now or lately, or come after "men": not the past of their sentence."""
@@ -660,6 +715,21 @@ class SuggestionEngine:
             for position in range(m[3], m[4] + 1)
         }
         """Positions inside a phrase that dates the sentence."""
+        own: set[int] = set()
+        """Positions naming the writer's own title or workplace: neither a topic nor a service
+        they ask for ("jobbar på socialtjänsten", "I'm a social worker")."""
+        for target, _, _, start, end, negated, _ in matches:
+            name = names[target]
+            if kinds[target] != _CUE or negated:
+                continue
+            if name == "own_role":  # "jag är socialsekreterare": who writes, not a topic
+                own.update(range(start, end + 1))
+            elif (
+                name == "workplace"
+                and end + 1 < len(tokens)
+                and (tokens[end + 1] not in _NOT_A_WORKPLACE)
+            ):  # "jobbar på försörjningsstöd": the writer's workplace, not a topic
+                own.update(range(end + 1, min(len(tokens), end + 1 + _OWN_ROLE_REACH)))
         residence = ""
         for target, weight, lang, start, end, negated, sentence in matches:
             kind, name = kinds[target], names[target]
@@ -710,6 +780,8 @@ class SuggestionEngine:
                     weight *= OWNED_WORD_WEIGHT
             if kind == _TOPIC and start in dated:
                 continue  # "som tonåring", "used to": time, not a topic
+            if kind in (_TOPIC, _SERVICE) and start in own:
+                continue
             if kind != _SERVICE and clauses[start] not in timed:
                 untimed[(target, start)] = sentence
             slot = best.get((target, start))
@@ -723,7 +795,7 @@ class SuggestionEngine:
             for sentence in _past_years(tokens, sentences):
                 cue_sets[sentence].add("past")
                 cue_words.setdefault("past", "year")
-        contributions: list[Contribution] = []
+        mention: dict[tuple[bool, str, int], tuple[str, tuple[float, float, float, float]]] = {}
         other = OTHER_LANGUAGE_WEIGHT
         accident = any(h.name == "accident" and h.positive for h in hits)
         for (target, start), ((sv, nb, en), negated, surface) in best.items():
@@ -742,7 +814,22 @@ class SuggestionEngine:
                 max(other * sv, nb, other * en) * f,
                 max(other * sv, other * nb, en) * f,
             )
-            contributions.append((kind == _SERVICE, name, surface, weights))
+            key = (kind == _SERVICE, name, start)
+            earlier = mention.get(key)
+            if earlier is None:
+                mention[key] = (surface, weights)
+            else:
+                # One mention found by two patterns of a topic (an urgent phrase and a topic
+                # phrase, "ta livet av sig"): counted once, at the stronger reading.
+                (a0, a1, a2, a3), (b0, b1, b2, b3) = earlier[1], weights
+                mention[key] = (
+                    max(earlier[0], surface, key=len),
+                    (max(a0, b0), max(a1, b1), max(a2, b2), max(a3, b3)),
+                )
+        contributions = [
+            (for_service, name, surface, weights)
+            for (for_service, name, _), (surface, weights) in mention.items()
+        ]
         # "sovner hele tida": how often a symptom comes over the last hours, not a habit.
         symptoms = [(h.start, h.end) for h in hits if h.name in _SYMPTOMS]
         if symptoms and habits:
@@ -911,7 +998,8 @@ class SuggestionEngine:
                 continue
             asked = question.cue_words.get("staff_suicide_question") or next(
                 # A question that itself says a wish to die ("Menar du att du vill dö?").
-                (words for kind, words in question.urgent if kind == "suicide"), ""
+                (words for kind, words in question.urgent if kind == "suicide"),
+                "",
             )
             if not asked:
                 continue
@@ -927,12 +1015,18 @@ class SuggestionEngine:
                 continue
             # A "ja", or an answer that names how often ("hele tida") or the means and place
             # at hand ("står på balkongen nu", "pills next to me"): the answer is yes.
-            said = answer.affirmed or ("" if answer.first_word in _NO
-                                       or answer.concepts.suppressed else next(
-                (answer.concepts.words[name] for name in _RISK_ANSWERS
-                 if name in answer.concepts.words),
-                "",
-            ))
+            said = answer.affirmed or (
+                ""
+                if answer.first_word in _NO or answer.concepts.suppressed
+                else next(
+                    (
+                        answer.concepts.words[name]
+                        for name in _RISK_ANSWERS
+                        if name in answer.concepts.words
+                    ),
+                    "",
+                )
+            )
             if said:
                 add("suicide", f'{said}" to "{asked}')
         if not found and self.model is not None:
@@ -972,8 +1066,10 @@ class SuggestionEngine:
             if len(self._model_windows) >= LINE_CACHE_SIZE:
                 self._model_windows.clear()
             self._model_windows[key] = verdict
-        if verdict.probability >= model.threshold and verdict.words and (
-            sum(len(self._model_line(text).words) for text in key) >= MODEL_MIN_WORDS
+        if (
+            verdict.probability >= model.threshold
+            and verdict.words
+            and (sum(len(self._model_line(text).words) for text in key) >= MODEL_MIN_WORDS)
         ):
             return verdict
         return None
@@ -1273,10 +1369,14 @@ def _window_urgency(
     words = {name: word for c in live for name, word in c.words.items()}
     if "psychosis" in words:
         sign = (
-            _cue_word(window, "weapon") if "weapon" in window_cues
-            else words.get("weapon_gun") or words.get("kill_threat") or (
-                words["high_place"] if "high_place" in words
-                and {"time_now", "just"} & words.keys() else ""
+            _cue_word(window, "weapon")
+            if "weapon" in window_cues
+            else words.get("weapon_gun")
+            or words.get("kill_threat")
+            or (
+                words["high_place"]
+                if "high_place" in words and {"time_now", "just"} & words.keys()
+                else ""
             )
         )
         if sign:
@@ -1290,9 +1390,7 @@ def _window_urgency(
             child_writer=child_writer,
             intoxicated_now=any(a.intoxicated_sentences for a in window),
             unresponsive="unresponsive" in window_cues,
-            parent_intoxicated=any(
-                parent for a in window for parent, _ in a.intoxicated_sentences
-            ),
+            parent_intoxicated=any(parent for a in window for parent, _ in a.intoxicated_sentences),
             despair="despair" in window_cues,
             parent_named="parent" in window_cues,
             substance=not _SUBSTANCE_TOPICS.isdisjoint(window_topics),
@@ -1324,10 +1422,19 @@ def _child_alone(
     return None
 
 
-_EVIDENCE: Final = frozenset({
-    "wound", "recent", "time_now", "just", "alcohol", "drunk_now", "high_place",
-    "stockpile", "often",
-})
+_EVIDENCE: Final = frozenset(
+    {
+        "wound",
+        "recent",
+        "time_now",
+        "just",
+        "alcohol",
+        "drunk_now",
+        "high_place",
+        "stockpile",
+        "often",
+    }
+)
 """Classes by which an answer to a staff question says yes without the word: "vin." to "Har
 mamma druckit något?", "her eye is swollen" to "has he hurt her?" (blind set 7)."""
 
@@ -1401,23 +1508,65 @@ _RISK_ANSWERS: Final = ("often", "high_place", "stockpile", "rope", "weapon_gun"
 ("hele tida", "all the time"), or the means or place at hand now (blind set 7)."""
 _NOT_NOW_SENTENCE: Final = frozenset({"past", "conditional", "past_state"})
 _MODEL_SUPPORT: Final[Mapping[str, frozenset[str]]] = {
-    "suicide": frozenset({
-        "death", "disappear", "not_wake", "suicide_word", "suicide_noun", "burden", "farewell",
-        "give_away", "stockpile", "weary", "live", "plan_how", "rope", "weapon_gun", "despair",
-        "means", "danger", "wish", "thought",
-    }),
+    "suicide": frozenset(
+        {
+            "death",
+            "disappear",
+            "not_wake",
+            "suicide_word",
+            "suicide_noun",
+            "burden",
+            "farewell",
+            "give_away",
+            "stockpile",
+            "weary",
+            "live",
+            "plan_how",
+            "rope",
+            "weapon_gun",
+            "despair",
+            "means",
+            "danger",
+            "wish",
+            "thought",
+        }
+    ),
     "self_harm": frozenset({"self_harm", "harm_done", "wound", "urge"}),
     "overdose": frozenset({"ingest", "pills", "many", "drowsy", "acute_symptom", "ingest_many"}),
     "medical": frozenset({"unresponsive", "drowsy", "acute_symptom", "danger"}),
-    "violence": frozenset({
-        "violence_verb", "assault", "menace", "kill_threat", "reported_threat", "raging",
-        "distress", "afraid_home", "flee", "confine", "violence_act", "threat", "weapon",
-        "hiding", "fear",
-    }),
-    "child_at_risk": frozenset({
-        "lone", "absent_adult", "neglect", "child_alone", "locked_out", "child_hazard",
-        "driving", "alone", "drunk_now", "intoxicated",
-    }),
+    "violence": frozenset(
+        {
+            "violence_verb",
+            "assault",
+            "menace",
+            "kill_threat",
+            "reported_threat",
+            "raging",
+            "distress",
+            "afraid_home",
+            "flee",
+            "confine",
+            "violence_act",
+            "threat",
+            "weapon",
+            "hiding",
+            "fear",
+        }
+    ),
+    "child_at_risk": frozenset(
+        {
+            "lone",
+            "absent_adult",
+            "neglect",
+            "child_alone",
+            "locked_out",
+            "child_hazard",
+            "driving",
+            "alone",
+            "drunk_now",
+            "intoxicated",
+        }
+    ),
     "goodbye": frozenset({"goodbye_message", "farewell", "unreachable"}),
     "third_party_danger": frozenset({"danger", "unreachable", "weapon_gun", "drowsy", "rope"}),
 }
@@ -1425,8 +1574,16 @@ _MODEL_SUPPORT: Final[Mapping[str, frozenset[str]]] = {
 read for its verdict of each kind to count: the model finds new wordings, the classes keep it
 to risk ("my husband is drunk again and asleep on the couch" is not violence)."""
 _MODEL_LIFE: Final = frozenset(
-    {"death", "not_wake", "suicide_word", "suicide_noun", "disappear", "rope", "weapon_gun",
-     "means"}
+    {
+        "death",
+        "not_wake",
+        "suicide_word",
+        "suicide_noun",
+        "disappear",
+        "rope",
+        "weapon_gun",
+        "means",
+    }
 )
 """Classes that are about a life, whatever else a line is about (quitting a habit, say)."""
 
@@ -1463,18 +1620,14 @@ def _another_end(present: frozenset[str]) -> bool:
     """Whether the end the model read as a farewell is another one: a life near its natural
     end (hospice, as for the rules), or a habit being quit ("bestämt mig för att sluta röka,
     ikväll är sista ciggen") with no word about a life beside it."""
-    return "terminal" in present or (
-        "quit_habit" in present and _MODEL_LIFE.isdisjoint(present)
-    )
+    return "terminal" in present or ("quit_habit" in present and _MODEL_LIFE.isdisjoint(present))
 
 
 def _not_now(analysis: _LineAnalysis) -> bool:
     """Whether the rules read the whole line as not now: a quote, a risk that is over, a
     general question, or only sentences about the past or a hypothetical. The learnt model
     knows words, not tense; where its words stand in such lines it is not asked."""
-    return analysis.concepts.suppressed or all(
-        _NOT_NOW_SENTENCE & cues for cues in analysis.cues
-    )
+    return analysis.concepts.suppressed or all(_NOT_NOW_SENTENCE & cues for cues in analysis.cues)
 
 
 _AFFIRMED_WITHIN: Final = 3
@@ -1483,8 +1636,16 @@ _PLAIN_YES: Final = frozenset(
 )
 """After a first word ("honestly yes"), only a plain yes answers: "jag är typ trött" does not."""
 _HEDGES: Final = (
-    ("vet", "inte"), ("vet", "int"), ("vet", "ikke"), ("veit", "ikkje"), ("vet", "ikkje"),
-    ("veit", "ikke"), ("i", "dont", "know"), ("i", "don't", "know"), ("idk",), ("dunno",),
+    ("vet", "inte"),
+    ("vet", "int"),
+    ("vet", "ikke"),
+    ("veit", "ikkje"),
+    ("vet", "ikkje"),
+    ("veit", "ikke"),
+    ("i", "dont", "know"),
+    ("i", "don't", "know"),
+    ("idk",),
+    ("dunno",),
 )
 """Openings of an answer that say "I don't know" before the answer itself."""
 

@@ -359,3 +359,139 @@ def test_years_ago_is_no_age(engine: SuggestionEngine) -> None:
     )
     assert "region-mini-maria" not in ids
     assert "local-foraldrastod" not in ids
+
+
+# --- blind set 9 -----------------------------------------------------------------------------
+
+EMERGENCY = {"se-112", "no-113", "no-politi", "se-polisen"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("sv", "farfar har trillat i hallen och kan inte resa sig, han ringde mig nyss"),
+        ("sv", "det ligger någon i snön vid cykelstället och rör sig knappt"),
+        ("nb", "en dame har gått gjennom isen ute på fjorden, vi ser henne fra brygga"),
+        ("nb", "naboen på 90 har falt og kommer seg ikke opp, hun roper på hjelp"),
+        ("en", "my neighbour fell in the shower and can't get up, i can hear her through the wall"),
+        ("en", "a kid is out on the ice by the harbour and it is cracking"),
+    ],
+)
+def test_someone_in_physical_danger_gets_the_emergency_number(
+    engine: SuggestionEngine, lang: str, text: str
+) -> None:
+    """Fallen and unable to get up, on the ice, lying still in the snow: 112 / 113 first,
+    whatever the urgency verdict."""
+    ids = top(engine, lang, "relative", text)
+    assert EMERGENCY & set(ids[:2])
+
+
+def test_a_fall_long_ago_does_not_lead_with_the_emergency_number(
+    engine: SuggestionEngine,
+) -> None:
+    """Counter-example: a fall told about the clear past; the question is support now."""
+    ids = top(
+        engine,
+        "sv",
+        "relative",
+        "för två år sen ramlade mamma och kom inte upp på hela natten. nu bor hon på ett "
+        "boende och jag är så trött, finns det stöd för anhöriga?",
+    )
+    assert ids[0] != "se-112"
+    assert {"se-anhoriglinjen", "local-anhorigstod"} & set(ids)
+
+
+def test_one_mention_counts_once(engine: SuggestionEngine) -> None:
+    """ "ta livet av sig" found by an urgent phrase and a topic phrase counts once: a child's
+    question about a sibling's attempt long ago gets the children's line first."""
+    ids = top(
+        engine,
+        "sv",
+        "child",
+        "min syster försökte ta livet av sig för tre år sen. nu mår hon bra",
+        "men jag tänker på det ibland, är det konstigt?",
+    )
+    assert ids[0] == "se-bris"
+
+
+@pytest.mark.parametrize(
+    ("lang", "role", "text"),
+    [
+        (
+            "sv",
+            "professional",
+            "Jag jobbar på socialtjänsten. Kan mina klienter med spelproblem kontakta er själva?",
+        ),
+        (
+            "en",
+            "professional",
+            "I'm a social worker. What do you advise when a client keeps relapsing on alcohol?",
+        ),
+    ],
+)
+def test_the_writers_workplace_and_title_are_not_the_topic(
+    engine: SuggestionEngine, lang: str, role: str, text: str
+) -> None:
+    """ "jobbar på socialtjänsten", "I'm a social worker": who writes; the question leads."""
+    ids = top(engine, lang, role, text)
+    assert "local-this-service" in ids
+    assert ids[0] != "local-socialtjanst-mottagning"
+
+
+def test_working_on_quitting_is_no_workplace(engine: SuggestionEngine) -> None:
+    """Counter-example: "jobbar på att sluta dricka" keeps the alcohol services."""
+    ids = top(engine, "sv", "self", "jag jobbar på att sluta dricka men det går trögt")
+    assert {"se-alkoholhjalpen", "local-oppenvard-missbruk", "region-beroendecentrum"} & set(ids)
+
+
+def test_a_group_without_a_substance_is_not_aa(engine: SuggestionEngine) -> None:
+    """A group to talk with others, no substance named: not AA or NA."""
+    ids = top(engine, "sv", "self", "finns det någon grupp för folk som mår dåligt och vill prata?")
+    assert not {"se-aa", "se-na"} & set(ids)
+
+
+def test_a_group_for_drinking_is_still_aa(engine: SuggestionEngine) -> None:
+    """Counter-example: a group for people who want to stop drinking keeps AA."""
+    ids = top(engine, "sv", "self", "finns det någon grupp för folk som vill sluta dricka?")
+    assert "se-aa" in ids
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "sv",
+            "våra barnbarn bor hos oss varannan vecka och vi vet inte hur vi ska sätta gränser",
+            {"local-foraldrastod"},
+        ),
+        (
+            "sv",
+            "finns det grupper för vuxna barn till spelberoende föräldrar?",
+            {"local-anhorigstod", "se-anhoriglinjen", "se-stodlinjen-spel"},
+        ),
+        (
+            "en",
+            "i drink about 30 units a week, is that a lot?",
+            {"se-alkoholhjalpen", "region-vardcentral"},
+        ),
+        ("nb", "kona mi døde i vår og kveldene er så lange", {"no-kirkens-sos", "no-mental-helse"}),
+        (
+            "nb",
+            "faren min tok livet sitt da jeg var liten, jeg tenker mye på det nå",
+            {"no-kirkens-sos", "no-mental-helse"},
+        ),
+        ("sv", "får man ta med en vän till första besöket hos er?", {"local-this-service"}),
+    ],
+)
+def test_set_9_topics_in_everyday_words(
+    engine: SuggestionEngine, lang: str, text: str, expected: set[str]
+) -> None:
+    """Grandchildren, grown children of a parent with a problem, units of alcohol, a partner
+    who died and the evenings, a parent's suicide, bringing someone to a visit."""
+    assert expected & set(top(engine, lang, "self", text))
+
+
+def test_norwegian_long_is_no_drug_dealing(engine: SuggestionEngine) -> None:
+    """Norwegian "lang" (long) is not the Swedish "langar" (deals drugs)."""
+    ids = top(engine, "nb", "self", "det har vært en lang og tung vinter, jeg er helt sliten")
+    assert "no-rusinfo" not in ids
