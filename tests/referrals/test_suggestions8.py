@@ -495,3 +495,27 @@ def test_norwegian_long_is_no_drug_dealing(engine: SuggestionEngine) -> None:
     """Norwegian "lang" (long) is not the Swedish "langar" (deals drugs)."""
     ids = top(engine, "nb", "self", "det har vært en lang og tung vinter, jeg er helt sliten")
     assert "no-rusinfo" not in ids
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "i overdosed at a party years ago and now my younger cousin is starting down the "
+            "same road, how do i talk to him?",
+            {"se-droghjalpen", "se-na", "local-this-service"},
+        ),
+        (
+            "en",
+            "seven years sober after a rough time, do you run any peer groups i could volunteer in?",
+            {"local-this-service"},
+        ),
+        ("sv", "jag hör grannen ropa hjälp inifrån lägenheten, vad gör jag?", {"se-112"}),
+    ],
+)
+def test_an_overdose_is_a_drug_and_volunteering_and_cries_for_help(
+    engine: SuggestionEngine, lang: str, text: str, expected: set[str]
+) -> None:
+    """An overdose says drugs; "could volunteer" addresses the service; a cry for help is 112."""
+    assert expected & set(top(engine, lang, "self", text))
