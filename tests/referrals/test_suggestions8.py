@@ -508,7 +508,8 @@ def test_norwegian_long_is_no_drug_dealing(engine: SuggestionEngine) -> None:
         ),
         (
             "en",
-            "seven years sober after a rough time, do you run any peer groups i could volunteer in?",
+            "seven years sober after a rough time, do you run any peer groups "
+            "i could volunteer in?",
             {"local-this-service"},
         ),
         ("sv", "jag hör grannen ropa hjälp inifrån lägenheten, vad gör jag?", {"se-112"}),
