@@ -570,6 +570,9 @@ class SuggestionEngine:
                         slot[1] = weight
 
         _give_bare_verbs_their_object(topic_terms, cues_seen)
+        if "gaming" in cues_seen and "money_stake" not in cues_seen:
+            # Playing a video game too much, no money at stake: primary care, not gambling.
+            _move_terms(topic_terms, "gambling", "health_care")
         topics = {name: _capped_sum(terms) for name, terms in topic_terms.items()}
         if topics.get("tobacco", 0.0) > 0.0 and not any(
             topics.get(t, 0.0) > 0.0 for t in _SUBSTANCES_BUT_TOBACCO
@@ -1191,6 +1194,9 @@ class SuggestionEngine:
             add("youth", 1.5, None)
             if role == "relative":
                 add("parenting", 0.8, None)
+        elif role == "relative" and any(s < 12 for s in subject_ages) and "loved_one" in cues:
+            # A parent writing of "min son, han är 8": parenting, as for a teenager.
+            add("parenting", 0.8, None)
         elif role == "relative" and topics.get("youth", 0.0) > 0:
             # A parent writing of "my teen", "tonåringen" without an age: parenting too.
             add("parenting", 0.8, None)
@@ -1229,6 +1235,18 @@ class SuggestionEngine:
 
 
 # --- helpers ----------------------------------------------------------------------------------
+
+
+def _move_terms(topic_terms: dict[str, dict[str, list[float]]], source: str, target: str) -> None:
+    """Count a topic's words towards another topic (each word at most once there)."""
+    moved = topic_terms.pop(source, None)
+    if not moved:
+        return
+    terms = topic_terms.setdefault(target, {})
+    for surface, (total, best) in moved.items():
+        slot = terms.setdefault(surface, [0.0, 0.0])
+        slot[0] += total
+        slot[1] = max(slot[1], best)
 
 
 def _give_bare_verbs_their_object(
@@ -1677,6 +1695,9 @@ def _cue_word(window: Sequence[_LineAnalysis], cue: str) -> str:
 
 
 _YEAR_WORDS: Final = frozenset({"år", "ar", "years", "year"})
+_DROPPED_I_COPULAS: Final = frozenset({"är", "e", "er", "ar"})
+_CLAUSE_EDGES: Final = frozenset({",", ".", "!", "?", "\n", "och", "o", "og"})
+"""A copula opening a clause with a number after it is the writer's age ("e 17")."""
 _THIRD_PERSON: Final = frozenset({"han", "hon", "hen", "hun", "ho", "he", "she"})
 _AGO: Final = frozenset({"sen", "sedan", "ago", "siden", "sia", "tilbake"})
 
@@ -1696,6 +1717,8 @@ def _ages(tokens: Sequence[str]) -> tuple[int | None, tuple[int, ...]]:
             before in lexicon.COPULAS and before2 in lexicon.FIRST_PERSON
         ):
             visitor_age = number
+        elif before in _DROPPED_I_COPULAS and (i < 2 or before2 in _CLAUSE_EDGES):
+            visitor_age = number  # "e 17, drack igår", "…, er 16": chat drops the "jag"
         elif (
             before in lexicon.AGE_WORDS_BEFORE
             or after in lexicon.AGE_WORDS_AFTER

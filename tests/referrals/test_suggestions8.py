@@ -520,3 +520,63 @@ def test_an_overdose_is_a_drug_and_volunteering_and_cries_for_help(
 ) -> None:
     """An overdose says drugs; "could volunteer" addresses the service; a cry for help is 112."""
     assert expected & set(top(engine, lang, "self", text))
+
+
+def test_a_bare_copula_and_a_number_is_the_writers_age(engine: SuggestionEngine) -> None:
+    """ "e 16, drack ..." drops the "jag": a young writer, so youth services, not AA."""
+    ids = top(
+        engine, "sv", "self", "e 16, drack för mycket på festen igår o mår skit. är det farligt?"
+    )
+    assert "se-aa" not in ids
+    assert {"region-mini-maria", "se-bris", "local-barn-anhoriga", "se-1177"} & set(ids)
+
+
+def test_an_adult_writer_still_gets_adult_services(engine: SuggestionEngine) -> None:
+    """Counter-example: "det är 17 år sen" is no age; an adult drinker keeps AA and the like."""
+    ids = top(
+        engine, "sv", "self", "det är 17 år sen jag slutade dricka men nu har jag börjat igen"
+    )
+    assert "region-mini-maria" not in ids
+
+
+def test_a_parent_of_a_young_child_gets_parenting(engine: SuggestionEngine) -> None:
+    """A parent about their child of 9 who met hateful words in a game: parenting support."""
+    ids = top(
+        engine,
+        "sv",
+        "relative",
+        "någon i ett spel skrev att min dotter borde dö, hon är 9. "
+        "hur pratar man med henne om sånt?",
+    )
+    assert "local-foraldrastod" in ids
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("sv", "sonen sitter med datorspel 8 timmar om dagen på sommarlovet, är han spelberoende?"),
+        ("nb", "datteren min gamer 7 timer om dagen, er det spilleavhengighet?"),
+        ("en", "my son plays video games eight hours a day and never goes out, is that normal?"),
+    ],
+)
+def test_too_much_gaming_without_money_is_primary_care(
+    engine: SuggestionEngine, lang: str, text: str
+) -> None:
+    """Video games for hours, no money at stake: primary care, not the gambling lines."""
+    ids = top(engine, lang, "relative", text)
+    assert not {"se-stodlinjen-spel", "se-spelpaus", "no-hjelpelinjen"} & set(ids[:1])
+    assert (PRIMARY_CARE | {"local-foraldrastod"}) & set(ids)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("sv", "spelar fifa hela dagarna och har satsat flera tusen kronor på packs"),
+        ("en", "i gamble on skins in a game every night and lost my rent money"),
+    ],
+)
+def test_a_game_with_money_at_stake_is_gambling(
+    engine: SuggestionEngine, lang: str, text: str
+) -> None:
+    """Counter-example: money at stake in a game keeps the gambling lines."""
+    assert {"se-stodlinjen-spel", "se-spelpaus"} & set(top(engine, lang, "self", text))
