@@ -580,3 +580,18 @@ def test_a_game_with_money_at_stake_is_gambling(
 ) -> None:
     """Counter-example: money at stake in a game keeps the gambling lines."""
     assert {"se-stodlinjen-spel", "se-spelpaus"} & set(top(engine, lang, "self", text))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "im so confused about my feelings for my girlfriend, and i drink a bit too much"),
+        ("en", "its freezing in my flat and i cant pay the heating bill"),
+        ("sv", "det är minusgrader ute och jag är så förvirrad över vad jag vill med livet"),
+    ],
+)
+def test_the_weather_or_a_state_of_mind_alone_is_no_emergency(
+    engine: SuggestionEngine, lang: str, text: str
+) -> None:
+    """Counter-example: "confused", "freezing", "minusgrader" alone do not bring 112."""
+    assert "se-112" not in top(engine, lang, "self", text)
