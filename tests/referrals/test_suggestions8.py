@@ -595,3 +595,18 @@ def test_the_weather_or_a_state_of_mind_alone_is_no_emergency(
 ) -> None:
     """Counter-example: "confused", "freezing", "minusgrader" alone do not bring 112."""
     assert "se-112" not in top(engine, lang, "self", text)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("sv", "jag ser ingen poäng med att plugga till provet, det är ändå kört"),
+        ("en", "what's the point of going to the party if she isn't there"),
+    ],
+)
+def test_no_point_in_an_everyday_task_is_no_crisis(
+    engine: SuggestionEngine, lang: str, text: str
+) -> None:
+    """Counter-example: no point in studying or a party does not bring the crisis lines."""
+    ids = top(engine, lang, "self", text)
+    assert "se-mind-sjalvmordslinjen" not in ids[:1]
