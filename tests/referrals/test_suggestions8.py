@@ -610,3 +610,25 @@ def test_no_point_in_an_everyday_task_is_no_crisis(
     """Counter-example: no point in studying or a party does not bring the crisis lines."""
     ids = top(engine, lang, "self", text)
     assert "se-mind-sjalvmordslinjen" not in ids[:1]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("nb", "han blir et monster når han drikker, jeg vil snakke med noen"),
+        ("en", "he does coke on weekends and drinks every night"),
+    ],
+)
+def test_drinking_stays_alcohol_without_a_soft_drink(
+    engine: SuggestionEngine, lang: str, text: str
+) -> None:
+    """Counter-example: "monster", "coke" are no soft drinks here; drinking stays alcohol."""
+    ids = top(engine, lang, "relative", text)
+    assert {
+        "no-rusinfo",
+        "no-kommune-rus-psykisk",
+        "no-parorendetelefonen",
+        "se-alkoholhjalpen",
+        "se-droghjalpen",
+        "local-anhorigstod",
+    } & set(ids)
