@@ -632,3 +632,9 @@ def test_drinking_stays_alcohol_without_a_soft_drink(
         "se-droghjalpen",
         "local-anhorigstod",
     } & set(ids)
+
+
+def test_living_in_the_countryside_is_no_homelessness(engine: SuggestionEngine) -> None:
+    """Counter-example: "bor ute på landet" is where one lives, not sleeping rough."""
+    ids = top(engine, "sv", "relative", "vi bor ute på landet och min man dricker varje dag")
+    assert not {"local-uppsokare", "local-socialjour"} & set(ids)
