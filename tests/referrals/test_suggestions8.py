@@ -638,3 +638,17 @@ def test_living_in_the_countryside_is_no_homelessness(engine: SuggestionEngine) 
     """Counter-example: "bor ute på landet" is where one lives, not sleeping rough."""
     ids = top(engine, "sv", "relative", "vi bor ute på landet och min man dricker varje dag")
     assert not {"local-uppsokare", "local-socialjour"} & set(ids)
+
+
+def test_feeling_no_shame_is_no_loneliness(engine: SuggestionEngine) -> None:
+    """Counter-example: "känner ingen skam" is a feeling, not knowing nobody."""
+    ids = top(engine, "sv", "self", "jag känner ingen skam längre när jag dricker på jobbet")
+    assert ids[0] != "se-jourhavande-medmanniska"
+
+
+def test_knowing_nobody_in_a_new_town_is_loneliness(engine: SuggestionEngine) -> None:
+    """Knowing nobody where one lives: someone to talk to."""
+    ids = top(
+        engine, "sv", "self", "flyttade hit i höstas och känner ingen här, kvällarna är långa"
+    )
+    assert LONELINESS & set(ids)
