@@ -374,7 +374,7 @@ EMERGENCY = {"se-112", "no-113", "no-politi", "se-polisen"}
         ("nb", "en dame har gått gjennom isen ute på fjorden, vi ser henne fra brygga"),
         ("nb", "naboen på 90 har falt og kommer seg ikke opp, hun roper på hjelp"),
         ("en", "my neighbour fell in the shower and can't get up, i can hear her through the wall"),
-        ("en", "a kid is out on the ice by the harbour and it is cracking"),
+        ("en", "a kid just fell through the ice by the harbour, he is holding on to the edge"),
     ],
 )
 def test_someone_in_physical_danger_gets_the_emergency_number(
@@ -652,3 +652,19 @@ def test_knowing_nobody_in_a_new_town_is_loneliness(engine: SuggestionEngine) ->
         engine, "sv", "self", "flyttade hit i höstas och känner ingen här, kvällarna är långa"
     )
     assert LONELINESS & set(ids)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("sv", "jag kommer inte upp ur sängen på morgnarna, allt känns tungt"),
+        ("en", "my boyfriend is not responding to my texts and i can't get up in the mornings"),
+        ("en", "we were out on the ice skating all afternoon, then i drank too much"),
+        ("nb", "han kommer seg ikke opp av senga og sier ingenting"),
+    ],
+)
+def test_everyday_words_of_a_fall_or_the_ice_are_no_emergency(
+    engine: SuggestionEngine, lang: str, text: str
+) -> None:
+    """Counter-example: not getting up in the mornings, unanswered texts, skating: no 112."""
+    assert not EMERGENCY & set(top(engine, lang, "self", text))
