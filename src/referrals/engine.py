@@ -1187,8 +1187,14 @@ class SuggestionEngine:
                     add("child_welfare", 1.0, cues["parent"])
                     add("children_of_parents", 1.5, cues["parent"])
         subject_ages = [s for a in analyses for s in a.subject_ages]
-        if "parent" in cues and role != "child" and any(s >= ELDERLY_AGE for s in subject_ages):
-            # An ageing parent ("mamma är 78 och vill flytta in"): caring for a relative.
+        if (
+            "parent" in cues
+            and role != "child"
+            and problem > 0
+            and any(s >= ELDERLY_AGE for s in subject_ages)
+        ):
+            # An ageing parent ("mamma är 78 och vill flytta in", "jag orkar inte"): caring
+            # for a relative, when something weighs on it (not a quarrel over golf).
             add("relatives", 1.0, cues["parent"])
         if role != "child" and any(12 <= s <= 20 for s in subject_ages):
             add("youth", 1.5, None)

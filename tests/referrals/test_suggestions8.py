@@ -668,3 +668,9 @@ def test_everyday_words_of_a_fall_or_the_ice_are_no_emergency(
 ) -> None:
     """Counter-example: not getting up in the mornings, unanswered texts, skating: no 112."""
     assert not EMERGENCY & set(top(engine, lang, "self", text))
+
+
+def test_an_old_parent_without_a_problem_is_no_relatives_case(engine: SuggestionEngine) -> None:
+    """Counter-example: a father of 70 who plays golf adds no support for relatives."""
+    ids = top(engine, "sv", None, "min pappa är 70 och spelar golf varje dag, vi bråkar om arvet")
+    assert "se-anhoriglinjen" not in ids[:1]
