@@ -674,3 +674,17 @@ def test_an_old_parent_without_a_problem_is_no_relatives_case(engine: Suggestion
     """Counter-example: a father of 70 who plays golf adds no support for relatives."""
     ids = top(engine, "sv", None, "min pappa är 70 och spelar golf varje dag, vi bråkar om arvet")
     assert "se-anhoriglinjen" not in ids[:1]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "our son is in high school and drinks every weekend, how do we handle it?"),
+        ("sv", "vår dotter går i högstadiet och dricker varje helg, hur gör vi?"),
+    ],
+)
+def test_a_child_at_school_now_is_still_youth(
+    engine: SuggestionEngine, lang: str, text: str
+) -> None:
+    """Counter-example: a son in high school now is no phrase of the past: youth, parenting."""
+    assert {"local-foraldrastod", "region-mini-maria"} & set(top(engine, lang, "relative", text))
