@@ -688,3 +688,17 @@ def test_a_child_at_school_now_is_still_youth(
 ) -> None:
     """Counter-example: a son in high school now is no phrase of the past: youth, parenting."""
     assert {"local-foraldrastod", "region-mini-maria"} & set(top(engine, lang, "relative", text))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("sv", "jag är spelberoende, sitter på nätcasino 8 timmar om dagen"),
+        ("en", "i play poker online eight hours a day and can't stop"),
+    ],
+)
+def test_hours_of_gambling_are_still_gambling(
+    engine: SuggestionEngine, lang: str, text: str
+) -> None:
+    """Counter-example: hours a day at a casino or poker are gambling, money named or not."""
+    assert {"se-stodlinjen-spel", "se-spelpaus"} & set(top(engine, lang, "self", text))
