@@ -702,3 +702,11 @@ def test_hours_of_gambling_are_still_gambling(
 ) -> None:
     """Counter-example: hours a day at a casino or poker are gambling, money named or not."""
     assert {"se-stodlinjen-spel", "se-spelpaus"} & set(top(engine, lang, "self", text))
+
+
+def test_a_relative_who_drinks_water_does_not_hide_the_drinking(engine: SuggestionEngine) -> None:
+    """Counter-example: "han dricker, jag dricker bara vatten" keeps the alcohol services."""
+    ids = top(
+        engine, "sv", "relative", "min man dricker varje kväll, själv dricker jag bara vatten"
+    )
+    assert {"se-alkoholhjalpen", "local-anhorigstod"} & set(ids)
