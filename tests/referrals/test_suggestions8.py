@@ -710,3 +710,11 @@ def test_a_relative_who_drinks_water_does_not_hide_the_drinking(engine: Suggesti
         engine, "sv", "relative", "min man dricker varje kväll, själv dricker jag bara vatten"
     )
     assert {"se-alkoholhjalpen", "local-anhorigstod"} & set(ids)
+
+
+def test_coming_home_is_no_visit_to_the_service(engine: SuggestionEngine) -> None:
+    """Counter-example: "when i come home he's drunk" does not address the chat."""
+    ids = top(
+        engine, "en", "relative", "when i come home he's always drunk and i bring my mum along"
+    )
+    assert ids[0] != "local-this-service"
