@@ -298,21 +298,8 @@ _NOT_NOW_CUES: Final = frozenset({"habitual", "past", "recent_past", "past_state
 _PRESENT_TIME_CUES: Final = frozenset({"now", "recent_past"})
 _COUNTRY_CUES: Final = {"country_se": "SE", "country_no": "NO"}
 _LIVE_WORDS: Final = frozenset(
-    {
-        "bor",
-        "bur",
-        "bott",
-        "bodde",
-        "bosatt",
-        "busett",
-        "live",
-        "lives",
-        "living",
-        "flyttat",
-        "flyttet",
-        "flytta",
-        "moved",
-    }
+    {"bor", "bur", "bott", "bodde", "bosatt", "busett", "live", "lives", "living", "flyttat",
+     "flyttet", "flytta", "moved"}
 )
 _LIVE_REACH: Final = 3
 """A place up to this many words after "bor" / "live" is where the writer lives."""
@@ -330,46 +317,11 @@ _OWN_ROLE_REACH: Final = 2
 _NOT_A_WORKPLACE: Final = frozenset({"att", "å", "to", "on", "with", "med"})
 """After "jobbar på" these start an activity ("jobbar på att sluta"), not a workplace."""
 _BARE_VERBS: Final[Mapping[str, tuple[frozenset[str], str]]] = {
-    "tobacco": (
-        frozenset(
-            {
-                "röker",
-                "röka",
-                "rökt",
-                "rökte",
-                "røyker",
-                "røyke",
-                "røykt",
-                "røyka",
-                "røyk",
-                "smoke",
-                "smokes",
-                "smoking",
-                "smoked",
-            }
-        ),
-        "drugs",
-    ),
-    "alcohol": (
-        frozenset(
-            {
-                "dricker",
-                "drack",
-                "druckit",
-                "dricka",
-                "drikker",
-                "drakk",
-                "drukket",
-                "drikke",
-                "drikk",
-                "drink",
-                "drinks",
-                "drank",
-                "drinking",
-            }
-        ),
-        "soft_drink",
-    ),
+    "tobacco": (frozenset({"röker", "röka", "rökt", "rökte", "røyker", "røyke", "røykt", "røyka",
+                           "røyk", "smoke", "smokes", "smoking", "smoked"}), "drugs"),
+    "alcohol": (frozenset({"dricker", "drack", "druckit", "dricka", "drikker", "drakk", "drukket",
+                           "drikke", "drikk", "drink", "drinks", "drank", "drinking"}),
+                "soft_drink"),
 }
 """A bare verb ("röker", "i drink four a day") takes its object from the conversation: with
 cannabis named ("rökt gräs varje dag ... alla i gänget röker") smoking is that drug, and with
@@ -704,8 +656,7 @@ class SuggestionEngine:
         habits: list[tuple[int, int, int]] = []
         conditionals: list[tuple[int, str]] = []
         timed = {
-            clauses[m[3]]
-            for m in matches
+            clauses[m[3]] for m in matches
             if kinds[m[0]] == _CUE and names[m[0]] in _PRESENT_TIME_CUES
         } | contrast
         """Clauses that say now or lately, or come after "men": not the past of their sentence."""
@@ -1018,18 +969,12 @@ class SuggestionEngine:
                 continue
             # A "ja", or an answer that names how often ("hele tida") or the means and place
             # at hand ("står på balkongen nu", "pills next to me"): the answer is yes.
-            said = answer.affirmed or (
-                ""
-                if answer.first_word in _NO or answer.concepts.suppressed
-                else next(
-                    (
-                        answer.concepts.words[name]
-                        for name in _RISK_ANSWERS
-                        if name in answer.concepts.words
-                    ),
-                    "",
-                )
-            )
+            said = answer.affirmed or ("" if answer.first_word in _NO
+                                       or answer.concepts.suppressed else next(
+                (answer.concepts.words[name] for name in _RISK_ANSWERS
+                 if name in answer.concepts.words),
+                "",
+            ))
             if said:
                 add("suicide", f'{said}" to "{asked}')
         if not found and self.model is not None:
@@ -1393,14 +1338,10 @@ def _window_urgency(
     words = {name: word for c in live for name, word in c.words.items()}
     if "psychosis" in words:
         sign = (
-            _cue_word(window, "weapon")
-            if "weapon" in window_cues
-            else words.get("weapon_gun")
-            or words.get("kill_threat")
-            or (
-                words["high_place"]
-                if "high_place" in words and {"time_now", "just"} & words.keys()
-                else ""
+            _cue_word(window, "weapon") if "weapon" in window_cues
+            else words.get("weapon_gun") or words.get("kill_threat") or (
+                words["high_place"] if "high_place" in words
+                and {"time_now", "just"} & words.keys() else ""
             )
         )
         if sign:
@@ -1414,7 +1355,9 @@ def _window_urgency(
             child_writer=child_writer,
             intoxicated_now=any(a.intoxicated_sentences for a in window),
             unresponsive="unresponsive" in window_cues,
-            parent_intoxicated=any(parent for a in window for parent, _ in a.intoxicated_sentences),
+            parent_intoxicated=any(
+                parent for a in window for parent, _ in a.intoxicated_sentences
+            ),
             despair="despair" in window_cues,
             parent_named="parent" in window_cues,
             substance=not _SUBSTANCE_TOPICS.isdisjoint(window_topics),
@@ -1446,19 +1389,10 @@ def _child_alone(
     return None
 
 
-_EVIDENCE: Final = frozenset(
-    {
-        "wound",
-        "recent",
-        "time_now",
-        "just",
-        "alcohol",
-        "drunk_now",
-        "high_place",
-        "stockpile",
-        "often",
-    }
-)
+_EVIDENCE: Final = frozenset({
+    "wound", "recent", "time_now", "just", "alcohol", "drunk_now", "high_place",
+    "stockpile", "often",
+})
 """Classes by which an answer to a staff question says yes without the word: "vin." to "Har
 mamma druckit något?", "her eye is swollen" to "has he hurt her?" (blind set 7)."""
 
@@ -1532,65 +1466,23 @@ _RISK_ANSWERS: Final = ("often", "high_place", "stockpile", "rope", "weapon_gun"
 ("hele tida", "all the time"), or the means or place at hand now (blind set 7)."""
 _NOT_NOW_SENTENCE: Final = frozenset({"past", "conditional", "past_state"})
 _MODEL_SUPPORT: Final[Mapping[str, frozenset[str]]] = {
-    "suicide": frozenset(
-        {
-            "death",
-            "disappear",
-            "not_wake",
-            "suicide_word",
-            "suicide_noun",
-            "burden",
-            "farewell",
-            "give_away",
-            "stockpile",
-            "weary",
-            "live",
-            "plan_how",
-            "rope",
-            "weapon_gun",
-            "despair",
-            "means",
-            "danger",
-            "wish",
-            "thought",
-        }
-    ),
+    "suicide": frozenset({
+        "death", "disappear", "not_wake", "suicide_word", "suicide_noun", "burden", "farewell",
+        "give_away", "stockpile", "weary", "live", "plan_how", "rope", "weapon_gun", "despair",
+        "means", "danger", "wish", "thought",
+    }),
     "self_harm": frozenset({"self_harm", "harm_done", "wound", "urge"}),
     "overdose": frozenset({"ingest", "pills", "many", "drowsy", "acute_symptom", "ingest_many"}),
     "medical": frozenset({"unresponsive", "drowsy", "acute_symptom", "danger"}),
-    "violence": frozenset(
-        {
-            "violence_verb",
-            "assault",
-            "menace",
-            "kill_threat",
-            "reported_threat",
-            "raging",
-            "distress",
-            "afraid_home",
-            "flee",
-            "confine",
-            "violence_act",
-            "threat",
-            "weapon",
-            "hiding",
-            "fear",
-        }
-    ),
-    "child_at_risk": frozenset(
-        {
-            "lone",
-            "absent_adult",
-            "neglect",
-            "child_alone",
-            "locked_out",
-            "child_hazard",
-            "driving",
-            "alone",
-            "drunk_now",
-            "intoxicated",
-        }
-    ),
+    "violence": frozenset({
+        "violence_verb", "assault", "menace", "kill_threat", "reported_threat", "raging",
+        "distress", "afraid_home", "flee", "confine", "violence_act", "threat", "weapon",
+        "hiding", "fear",
+    }),
+    "child_at_risk": frozenset({
+        "lone", "absent_adult", "neglect", "child_alone", "locked_out", "child_hazard",
+        "driving", "alone", "drunk_now", "intoxicated",
+    }),
     "goodbye": frozenset({"goodbye_message", "farewell", "unreachable"}),
     "third_party_danger": frozenset({"danger", "unreachable", "weapon_gun", "drowsy", "rope"}),
 }
@@ -1598,16 +1490,8 @@ _MODEL_SUPPORT: Final[Mapping[str, frozenset[str]]] = {
 read for its verdict of each kind to count: the model finds new wordings, the classes keep it
 to risk ("my husband is drunk again and asleep on the couch" is not violence)."""
 _MODEL_LIFE: Final = frozenset(
-    {
-        "death",
-        "not_wake",
-        "suicide_word",
-        "suicide_noun",
-        "disappear",
-        "rope",
-        "weapon_gun",
-        "means",
-    }
+    {"death", "not_wake", "suicide_word", "suicide_noun", "disappear", "rope", "weapon_gun",
+     "means"}
 )
 """Classes that are about a life, whatever else a line is about (quitting a habit, say)."""
 
@@ -1644,14 +1528,18 @@ def _another_end(present: frozenset[str]) -> bool:
     """Whether the end the model read as a farewell is another one: a life near its natural
     end (hospice, as for the rules), or a habit being quit ("bestämt mig för att sluta röka,
     ikväll är sista ciggen") with no word about a life beside it."""
-    return "terminal" in present or ("quit_habit" in present and _MODEL_LIFE.isdisjoint(present))
+    return "terminal" in present or (
+        "quit_habit" in present and _MODEL_LIFE.isdisjoint(present)
+    )
 
 
 def _not_now(analysis: _LineAnalysis) -> bool:
     """Whether the rules read the whole line as not now: a quote, a risk that is over, a
     general question, or only sentences about the past or a hypothetical. The learnt model
     knows words, not tense; where its words stand in such lines it is not asked."""
-    return analysis.concepts.suppressed or all(_NOT_NOW_SENTENCE & cues for cues in analysis.cues)
+    return analysis.concepts.suppressed or all(
+        _NOT_NOW_SENTENCE & cues for cues in analysis.cues
+    )
 
 
 _AFFIRMED_WITHIN: Final = 3
@@ -1660,16 +1548,8 @@ _PLAIN_YES: Final = frozenset(
 )
 """After a first word ("honestly yes"), only a plain yes answers: "jag är typ trött" does not."""
 _HEDGES: Final = (
-    ("vet", "inte"),
-    ("vet", "int"),
-    ("vet", "ikke"),
-    ("veit", "ikkje"),
-    ("vet", "ikkje"),
-    ("veit", "ikke"),
-    ("i", "dont", "know"),
-    ("i", "don't", "know"),
-    ("idk",),
-    ("dunno",),
+    ("vet", "inte"), ("vet", "int"), ("vet", "ikke"), ("veit", "ikkje"), ("vet", "ikkje"),
+    ("veit", "ikke"), ("i", "dont", "know"), ("i", "don't", "know"), ("idk",), ("dunno",),
 )
 """Openings of an answer that say "I don't know" before the answer itself."""
 
