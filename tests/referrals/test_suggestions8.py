@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from referrals import SuggestionEngine
-from tests.referrals.helpers import chat
+from tests.referrals.helpers import top
 
 PRIMARY_CARE = {"se-1177", "region-vardcentral", "no-legevakt"}
 CRISIS_LINES = {
@@ -25,11 +25,6 @@ VIOLENCE = {"se-kvinnofridslinjen", "se-polisen", "se-112", "no-politi", "no-ala
 HOUSING = {"local-socialtjanst-mottagning", "local-uppsokare", "local-socialjour"}
 ADDICTION_CARE = {"region-beroendecentrum", "local-oppenvard-missbruk", "no-kommune-rus-psykisk"}
 
-
-def top(
-    engine: SuggestionEngine, lang: str, role: str | None, *texts: str, n: int = 3
-) -> list[str]:
-    return engine.suggest(chat(lang, role, *texts), top=n).ids
 
 
 # --- topics in everyday words ----------------------------------------------------------------
