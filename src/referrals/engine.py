@@ -91,6 +91,8 @@ MODEL_MIN_WORDS: Final = 5
 and its few letter n-grams would carry the whole (normalised) weight."""
 SMALL_CHILD_AGE: Final = 6
 """A child this young who has swallowed something is a poisoning, whatever the parent asks."""
+ADULT_AGE: Final = 18
+"""From this age someone written about is no child at risk ("min dotter 19 sitter i en bil")."""
 MAX_MATCHED_SHOWN: Final = 6
 LINE_CACHE_SIZE: Final = 4096
 FALLBACK_SERVICES: Final = {
@@ -278,6 +280,13 @@ _WINDOW_CONCEPTS: Final = frozenset(
         "garage",
         "psychosis",
         "drowsy",
+        # blind set 9
+        "helpless",
+        "fallen",
+        "confused",
+        "traffic",
+        "fire",
+        "plea",
     }
 )
 """Concept classes the window rules combine across neighbouring visitor lines."""
@@ -836,6 +845,12 @@ class SuggestionEngine:
             for order, analysis in enumerate(visitor)
             if analysis.needs_window or not _WINDOW_CONCEPTS.isdisjoint(concepts[order].names)
         ]
+        # Whether one who did not answer has written since ("nu skrev han"), from each line on.
+        heard_from = [False] * len(concepts)
+        for order in reversed(range(len(concepts))):
+            heard_from[order] = "heard_from" in concepts[order].names or (
+                order + 1 < len(concepts) and heard_from[order + 1]
+            )
         window_ends = sorted(
             {end for f in flagged for end in range(f, min(len(visitor), f + URGENT_WINDOW_LINES))}
         )
@@ -843,11 +858,13 @@ class SuggestionEngine:
             start = max(0, order - URGENT_WINDOW_LINES + 1)
             window = visitor[start : order + 1]
             read = (*concepts[start : order + 1], *window)
-            key = (*map(id, read), child_writer)
+            key = (*map(id, read), child_writer, heard_from[start])
             cached = self._window_cache.get(key)
             if cached is None:
                 cached = self._window_cache[key] = (
-                    _window_urgency(window, concepts[start : order + 1], child_writer),
+                    _window_urgency(
+                        window, concepts[start : order + 1], child_writer, heard_from[start]
+                    ),
                     read,  # kept, so the ids in the key stay theirs
                 )
                 if len(self._window_cache) > LINE_CACHE_SIZE:
@@ -894,6 +911,20 @@ class SuggestionEngine:
             ]
             if verdict is not None and _supported(verdict, shown, backs):
                 add(verdict.kind, '" + "'.join(verdict.words))
+        if "child_at_risk" in found:
+            ages = [age for a in visitor for age in a.subject_ages]
+            names = frozenset().union(*(c.names for c in concepts))
+            instead = rules.child_at_risk_instead(
+                names,
+                adult_subject=bool(ages) and min(ages) >= ADULT_AGE
+                and not any("parent" in a.cue_union for a in visitor),
+                child_writer=child_writer,
+                small_child=any(age <= SMALL_CHILD_AGE for age in ages),
+            )
+            if instead is not None:
+                for words in found.pop("child_at_risk"):
+                    if instead:
+                        add(instead, words)
         return found
 
     def _merged(
@@ -1175,10 +1206,14 @@ def _sentence_violence(cues: frozenset[str], words: Mapping[str, str]) -> list[t
 
 
 def _window_urgency(
-    window: Sequence[_LineAnalysis], concepts: Sequence[rules.LineConcepts], child_writer: bool
+    window: Sequence[_LineAnalysis],
+    concepts: Sequence[rules.LineConcepts],
+    child_writer: bool,
+    reached: bool = False,
 ) -> list[tuple[str, str]]:
     """Urgent findings of the rules over a few neighbouring visitor lines, in the order found
-    (``concepts``: the lines' concepts, a "yes" merged with the staff question it answers)."""
+    (``concepts``: the lines' concepts, a "yes" merged with the staff question it answers;
+    ``reached``: one who did not answer has written since, in these lines or later ones)."""
     found: list[tuple[str, str]] = []
     window_cues = frozenset().union(*(a.cue_union for a in window))
     if "hiding" in window_cues and (
@@ -1223,6 +1258,7 @@ def _window_urgency(
             substance=not _SUBSTANCE_TOPICS.isdisjoint(window_topics),
             money_trouble=not _MONEY_TOPICS.isdisjoint(window_topics),
             small_child=any(age <= SMALL_CHILD_AGE for a in window for age in a.subject_ages),
+            reached=reached,
         )
     )
     return found
@@ -1381,6 +1417,8 @@ def _supported(
         return False  # a child must be there to be at risk
     if verdict.kind == "suicide" and _another_end(present):
         return False
+    if verdict.kind == "third_party_danger" and "heard_from" in present:
+        return False  # the one who did not answer has written since, or why is known
     return not _MODEL_SUPPORT.get(verdict.kind, frozenset()).isdisjoint(present)
 
 
