@@ -921,6 +921,8 @@ class SuggestionEngine:
                 child_writer=child_writer,
                 small_child=any(age <= SMALL_CHILD_AGE for age in ages),
             )
+            if instead == "third_party_danger" and any(heard_from):
+                instead = ""  # a grown-up who did not answer and has written since
             if instead is not None:
                 for words in found.pop("child_at_risk"):
                     if instead:
@@ -1478,6 +1480,10 @@ def _cue_word(window: Sequence[_LineAnalysis], cue: str) -> str:
     return cue
 
 
+_THIRD_PERSON: Final = frozenset({"han", "hon", "hen", "hun", "ho", "he", "she"})
+"""Pronouns before a copula and a number: an age written about someone ("han e 19")."""
+
+
 def _ages(tokens: Sequence[str]) -> tuple[int | None, tuple[int, ...]]:
     """The writer's stated age ("jag är 14") and ages of people written about ("son på 16")."""
     visitor_age: int | None = None
@@ -1495,6 +1501,7 @@ def _ages(tokens: Sequence[str]) -> tuple[int | None, tuple[int, ...]]:
             visitor_age = number
         elif (
             before in lexicon.AGE_WORDS_BEFORE
+            or (before in lexicon.COPULAS and before2 in _THIRD_PERSON)  # "han e 19"
             or after in lexicon.AGE_WORDS_AFTER
             or before in lexicon.AGE_NOUNS
         ):

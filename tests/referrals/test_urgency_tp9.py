@@ -63,6 +63,14 @@ TP9_URGENT = [
     # a grown child in danger is someone in danger, not a child at risk
     ("sv", "relative", "min son 22 sitter i en bil med en som är full och kör, han skrev nyss",
      "third_party_danger"),
+    # a psychedelic taken, out in the cold
+    ("en", "relative", "my cousin took some acid and wandered off barefoot, it's freezing outside",
+     "third_party_danger"),
+    ("sv", "relative", "kompisen har tagit svamp och sprang ut barfota i skogen",
+     "third_party_danger"),
+    # blue in the face, not a blue folder
+    ("sv", "relative", "min sambo ligger på golvet och är helt blå i ansiktet",
+     "third_party_danger"),
     # a small child alone: the adult gone, nobody opens
     ("sv", "relative", "ett litet barn, kanske 3 år, gråter i trapphuset\ningen öppnar hos dem",
      "child_at_risk"),
@@ -104,6 +112,12 @@ TP9_NOT_URGENT = [
      "nu skrev han att han är hemma, jag är bara trött på hans drickande"),
     ("en", "relative", "my dad hasn't answered for three days\n"
      "he's at sea with no signal, it's always like that"),
+    # a grown-up brother who was drunk and has written since ("han e 19")
+    ("sv", "relative", "lillebror e full på stan o svarade inte\nnu skrev han att han e hemma. "
+     "han e 20 o jag oroar mig för hans drickande"),
+    # blue things and blue moods
+    ("sv", "self", "la alla kvitton i den blå mappen, skönt att det är klart"),
+    ("en", "relative", "my mum is feeling blue since the divorce, how can I help her?"),
     # a sober adult there
     ("sv", "child", "pappa är full på festen\nmen mamma är nykter och kör oss hem"),
     ("en", "child", "uncle got drunk at the wedding\nmum is sober and we're going home with her"),
