@@ -78,6 +78,15 @@ TP9_URGENT = [
      "child_at_risk"),
     ("nb", "child", "pappa dro på byen og er ikke hjemme, jeg er alene med lillesøster",
      "child_at_risk"),
+    # a drinking habit told beside a drunk state now does not hide it; a sober adult away
+    ("sv", "child", "pappa är jättefull nu och jag är ensam med lillebror, han dricker mycket",
+     "child_at_risk"),
+    ("en", "child", "dad drinks a lot and tonight he is passed out and im alone with my little "
+     "brother, im 9", "child_at_risk"),
+    ("sv", "child", "mamma är full ikväll och pappa är nykter men han är på jobbet, jag är ensam "
+     "med min lillasyster", "child_at_risk"),
+    ("sv", "relative", "grannarna lämnar sina småbarn ensamma på kvällarna och går ut och super",
+     "child_at_risk"),
     # a carer out of it, with bottles, cans or a smell of drink, told by a child
     ("sv", "child", "mamma sover på golvet och det är tomma flaskor överallt\njag är 9",
      "child_at_risk"),
@@ -125,6 +134,7 @@ TP9_NOT_URGENT = [
     ("sv", "self", "min mamma har druckit hela mitt liv. jag är 34 nu och undrar om det finns "
      "stöd för vuxna barn till alkoholister"),
     ("nb", "child", "pappa drikker mye på kveldene, men han er snill. jeg er 14"),
+    ("en", "child", "my mum drinks wine in the evenings and gets sad, she is nice though. im 12"),
     ("en", "child", "my mum is an alcoholic but she has been in rehab and we're doing well now"),
     # "lager" in Norwegian is making, not beer
     ("nb", "child", "pappa lager mat i kveld og mamma jobber natt"),
