@@ -284,6 +284,7 @@ _WINDOW_CONCEPTS: Final = frozenset(
         "helpless",
         "fallen",
         "confused",
+        "dementia",
         "traffic",
         "fire",
         "plea",

@@ -132,6 +132,7 @@ RULE_CLASSES: Final = frozenset(
         "helpless_use",
         "fallen",
         "confused",
+        "dementia",
         "traffic",
         "fire",
         "plea",
@@ -612,13 +613,13 @@ def window_findings(
         found.append(("goodbye", f'{word(said)}" + "{word("unreachable")}'))
     elif "unreachable" in names and not reached and (
         {"death", "suicide_word", "weapon_gun", "danger", "weary", "lone", "drunk_now", "wound",
-         "rope", "no_sign_of_life", "plea", "confused", "fire"} & names
+         "rope", "no_sign_of_life", "plea", "fire"} & names
         or ("decided" in names and _DECIDED_OBJECT.isdisjoint(names))
         or despair
     ):
         sign = first(
             "suicide_word", "death", "weapon_gun", "danger", "decided", "no_sign_of_life",
-            "plea", "fire", "confused", "weary", "drunk_now", "lone", "unreachable",
+            "plea", "fire", "weary", "drunk_now", "lone", "unreachable",
         )
         found.append(("third_party_danger", f'{word(sign)}" + "{word("unreachable")}'))
     if "assault" in names and {"time_now", "recent", "night"} & names and not any(
@@ -684,12 +685,13 @@ def window_findings(
     # taken a drug ("took mushrooms ... ran off barefoot ... below zero").
     if "cold" in names and not habitual and (
         {"drunk_now", "absent_adult", "unreachable", "small_child", "drowsy", "confused",
-         "psychosis", "helpless", "high_place"} & names
+         "dementia", "psychosis", "helpless", "high_place"} & names
         or small_child
         or (substance and "ingest" in names)
     ):
         other = first("drunk_now", "small_child", "absent_adult", "unreachable", "drowsy",
-                      "confused", "psychosis", "helpless", "high_place", "ingest", "cold")
+                      "confused", "dementia", "psychosis", "helpless", "high_place", "ingest",
+                      "cold")
         found.append(("third_party_danger", f'{word("cold")}" + "{word(other)}'))
     # A small child who has swallowed or got into medicines or drugs: poisoning, even when the
     # parent asks whether it is dangerous ("har ätit av mina tabletter, är det farligt?"); also
@@ -872,23 +874,27 @@ def _someone_in_danger(
         other = first("fallen", "accident", "cold", "danger", "high_place", "drunk_now",
                       "drowsy", "confused", "wound")
         found.append(("third_party_danger", f'{word(other)}" + "{word("helpless")}'))
-    # Confused (or demented) on a road or in a fire (in the cold: the cold rule).
-    elif "confused" in names and {"traffic", "fire"} & names:
-        where = first("traffic", "fire")
-        found.append(("third_party_danger", f'{word("confused")}" + "{word(where)}'))
+    # Confused or demented on a road or in a fire (in the cold: the cold rule); acutely
+    # confused and not answering properly ("helt forvirra og svett, svarer ikke ordentlig").
+    elif {"confused", "dementia"} & names and {"traffic", "fire"} & names:
+        who = first("confused", "dementia")
+        found.append(("third_party_danger", f'{word(who)}" + "{word(first("traffic", "fire"))}'))
+    elif {"confused", "drowsy"} <= names:
+        found.append(("third_party_danger", f'{word("confused")}" + "{word("drowsy")}'))
     # Acute psychosis or mania on a road, in the cold, or about to "fly".
     if "psychosis" in names and {"traffic", "cold", "jump"} & names:
         where = first("traffic", "jump", "cold")
         found.append(("third_party_danger", f'{word("psychosis")}" + "{word(where)}'))
     # Smoke or a fire alarm in a home where someone does not open, is alone or drunk.
-    if "fire" in names and {"unreachable", "lone", "confused", "drunk_now", "helpless",
-                            "plea"} & names and not reached:
-        other = first("unreachable", "plea", "helpless", "confused", "drunk_now", "lone")
+    if "fire" in names and {"unreachable", "lone", "confused", "dementia", "drunk_now",
+                            "helpless", "plea"} & names and not reached:
+        other = first("unreachable", "plea", "helpless", "confused", "dementia", "drunk_now",
+                      "lone")
         found.append(("third_party_danger", f'{word("fire")}" + "{word(other)}'))
     return found
 
 
-_CARER_THERE: Final = frozenset({"lone", "absent_adult", "child_alone", "in_charge"})
+_CARER_THERE: Final = frozenset({"lone", "absent_adult", "child_alone"})
 """Classes that say no other adult looks after the child ("ensam med", "inte kommit hem")."""
 
 

@@ -41,6 +41,8 @@ TP9_URGENT = [
     ("nb", "relative", "bestefar er helt forvirret og går langs motorveien", "third_party_danger"),
     ("en", "relative", "my uncle sounded confused on the phone, he's walking along the motorway",
      "third_party_danger"),
+    ("en", "relative", "my dad with alzheimers wandered off along the motorway",
+     "third_party_danger"),
     ("nb", "relative", "kjæresten min er psykotisk og gikk ut barbeint i natt",
      "third_party_danger"),
     ("en", "relative", "my brother is manic and walking down the middle of the road shouting",
@@ -130,6 +132,10 @@ TP9_NOT_URGENT = [
     # a sober adult there
     ("sv", "child", "pappa är full på festen\nmen mamma är nykter och kör oss hem"),
     ("en", "child", "uncle got drunk at the wedding\nmum is sober and we're going home with her"),
+    ("nb", "child", "pappa sover på gulvet etter festen, mamma er her og passer på oss"),
+    # dementia is not a danger by itself; an unanswered phone is the illness
+    ("sv", "relative", "min mormor är dement och svarar inte i telefon, hon bor på ett boende"),
+    ("en", "relative", "my grandad has dementia and doesn't answer his phone much anymore"),
     # grown-up children of drinkers; a habit, not a state now
     ("sv", "self", "min mamma har druckit hela mitt liv. jag är 34 nu och undrar om det finns "
      "stöd för vuxna barn till alkoholister"),
