@@ -874,10 +874,10 @@ def _someone_in_danger(
         other = first("fallen", "accident", "cold", "danger", "high_place", "drunk_now",
                       "drowsy", "confused", "wound")
         found.append(("third_party_danger", f'{word(other)}" + "{word("helpless")}'))
-    # Confused or demented on a road or in a fire (in the cold: the cold rule); acutely
+    # Confused, demented or drunk on a road or in a fire (in the cold: the cold rule); acutely
     # confused and not answering properly ("helt forvirra og svett, svarer ikke ordentlig").
-    elif {"confused", "dementia"} & names and {"traffic", "fire"} & names:
-        who = first("confused", "dementia")
+    elif {"confused", "dementia", "drunk_now", "drowsy"} & names and {"traffic", "fire"} & names:
+        who = first("confused", "dementia", "drunk_now", "drowsy")
         found.append(("third_party_danger", f'{word(who)}" + "{word(first("traffic", "fire"))}'))
     elif {"confused", "drowsy"} <= names:
         found.append(("third_party_danger", f'{word("confused")}" + "{word("drowsy")}'))
@@ -906,12 +906,10 @@ def child_at_risk_instead(
     is nothing ("") unless the lines say the child is alone or left with the drunk adult; when
     the "child" is grown up ("min dotter 19", "min son 19 svarar inte") it is someone else in
     danger, unless a small child or a child writer is there too."""
-    if _CARER_THERE & names:
-        return None
-    if "sober_adult" in names:
-        return ""
     if adult_subject and not (child_writer or small_child or "small_child" in names):
         return "third_party_danger"
+    if "sober_adult" in names and not _CARER_THERE & names:
+        return ""
     return None
 
 

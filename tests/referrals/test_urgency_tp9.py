@@ -30,6 +30,11 @@ TP9_URGENT = [
     ("nb", "relative", "mormor har falt og kommer seg ikke opp av gulvet", "third_party_danger"),
     ("sv", "relative", "en kvinna ligger på trottoaren och rör sig inte, hon verkar full",
      "third_party_danger"),
+    ("nb", "relative", "en mann ligger i grøfta og rører seg ikke", "third_party_danger"),
+    # drunk on a road
+    ("sv", "relative", "en full kille vinglar mitt i vägen utanför krogen", "third_party_danger"),
+    ("en", "relative", "a drunk woman is staggering along the motorway in the dark",
+     "third_party_danger"),
     # through the ice; at the very edge, drunk
     ("sv", "child", "en tjej har gått genom isen vid badplatsen!!", "third_party_danger"),
     ("en", "child", "a dog walker went through the ice on the pond and is holding on",
@@ -89,6 +94,8 @@ TP9_URGENT = [
      "med min lillasyster", "child_at_risk"),
     ("sv", "relative", "grannarna lämnar sina småbarn ensamma på kvällarna och går ut och super",
      "child_at_risk"),
+    # "not sober" is drunk
+    ("en", "child", "mum is not sober at all and im alone with my baby sister", "child_at_risk"),
     # a carer out of it, with bottles, cans or a smell of drink, told by a child
     ("sv", "child", "mamma sover på golvet och det är tomma flaskor överallt\njag är 9",
      "child_at_risk"),
@@ -129,7 +136,9 @@ TP9_NOT_URGENT = [
     # blue things and blue moods
     ("sv", "self", "la alla kvitton i den blå mappen, skönt att det är klart"),
     ("en", "relative", "my mum is feeling blue since the divorce, how can I help her?"),
+    ("sv", "relative", "vi gick hem längs vägen fulla igår, pinsamt"),
     # a sober adult there
+    ("sv", "child", "pappa är nykter, mamma är full men sover, allt är lugnt"),
     ("sv", "child", "pappa är full på festen\nmen mamma är nykter och kör oss hem"),
     ("en", "child", "uncle got drunk at the wedding\nmum is sober and we're going home with her"),
     ("nb", "child", "pappa sover på gulvet etter festen, mamma er her og passer på oss"),
