@@ -67,6 +67,8 @@ TP9_URGENT = [
     ("en", "relative", "my flatmate texted me help from a party\nthen nothing, not picking up",
      "third_party_danger"),
     ("nb", "relative", "eg høyrer naboen rope om hjelp, og han åpner ikke", "third_party_danger"),
+    ("en", "relative", "my mate just messaged 'help' from some guys car and now his location "
+     "is off", "third_party_danger"),
     # a grown child in danger is someone in danger, not a child at risk
     ("sv", "relative", "min son 22 sitter i en bil med en som är full och kör, han skrev nyss",
      "third_party_danger"),
@@ -94,6 +96,14 @@ TP9_URGENT = [
      "med min lillasyster", "child_at_risk"),
     ("sv", "relative", "grannarna lämnar sina småbarn ensamma på kvällarna och går ut och super",
      "child_at_risk"),
+    ("nb", "child", "mamma ligger på badegulvet og det er masse tomme flasker, lillebror på 3 "
+     "gråter", "child_at_risk"),
+    ("en", "child", "theres lots of empty bottles and dad wont wake up, my sister is 4",
+     "child_at_risk"),
+    # a small child alone by a road
+    ("en", "relative", "a little boy about 4 is walking alone by the road in his pyjamas, no "
+     "adults around", "child_at_risk"),
+    ("nb", "relative", "ei lita jente på kanskje 3 år går alene langs veien", "child_at_risk"),
     # "not sober" is drunk
     ("en", "child", "mum is not sober at all and im alone with my baby sister", "child_at_risk"),
     # a carer out of it, with bottles, cans or a smell of drink, told by a child
@@ -137,6 +147,8 @@ TP9_NOT_URGENT = [
     ("sv", "self", "la alla kvitton i den blå mappen, skönt att det är klart"),
     ("en", "relative", "my mum is feeling blue since the divorce, how can I help her?"),
     ("sv", "relative", "vi gick hem längs vägen fulla igår, pinsamt"),
+    ("sv", "child", "vi bor vid vägen och min lillebror 3 leker på gården med mamma"),
+    ("en", "self", "when i was a little girl my dad drank every night and left us alone"),
     # a sober adult there
     ("sv", "child", "pappa är nykter, mamma är full men sover, allt är lugnt"),
     ("sv", "child", "pappa är full på festen\nmen mamma är nykter och kör oss hem"),
