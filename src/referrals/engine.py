@@ -846,12 +846,12 @@ class SuggestionEngine:
             for order, analysis in enumerate(visitor)
             if analysis.needs_window or not _WINDOW_CONCEPTS.isdisjoint(concepts[order].names)
         ]
-        # Whether one who did not answer has written since ("nu skrev han"), from each line on.
-        heard_from = [False] * len(concepts)
-        for order in reversed(range(len(concepts))):
-            heard_from[order] = "heard_from" in concepts[order].names or (
-                order + 1 < len(concepts) and heard_from[order + 1]
-            )
+        # Whether a line after each says that one who did not answer has written since ("nu
+        # skrev han") or why they are silent ("ingen täckning"); said before the silence
+        # ("hörde av sig i morse ... nu svarar hon inte") it explains nothing.
+        heard_later = [False] * len(concepts)
+        for order in reversed(range(len(concepts) - 1)):
+            heard_later[order] = "heard_from" in concepts[order + 1].names or heard_later[order + 1]
         window_ends = sorted(
             {end for f in flagged for end in range(f, min(len(visitor), f + URGENT_WINDOW_LINES))}
         )
@@ -859,13 +859,15 @@ class SuggestionEngine:
             start = max(0, order - URGENT_WINDOW_LINES + 1)
             window = visitor[start : order + 1]
             read = (*concepts[start : order + 1], *window)
-            key = (*map(id, read), child_writer, heard_from[start])
+            silent = next(
+                (n for n in range(start, order + 1) if "unreachable" in concepts[n].names), None
+            )
+            reached = silent is not None and heard_later[silent]
+            key = (*map(id, read), child_writer, reached)
             cached = self._window_cache.get(key)
             if cached is None:
                 cached = self._window_cache[key] = (
-                    _window_urgency(
-                        window, concepts[start : order + 1], child_writer, heard_from[start]
-                    ),
+                    _window_urgency(window, concepts[start : order + 1], child_writer, reached),
                     read,  # kept, so the ids in the key stay theirs
                 )
                 if len(self._window_cache) > LINE_CACHE_SIZE:
@@ -922,7 +924,7 @@ class SuggestionEngine:
                 child_writer=child_writer,
                 small_child=any(age <= SMALL_CHILD_AGE for age in ages),
             )
-            if instead == "third_party_danger" and any(heard_from):
+            if instead == "third_party_danger" and any(heard_later):
                 instead = ""  # a grown-up who did not answer and has written since
             if instead is not None:
                 for words in found.pop("child_at_risk"):
@@ -1216,7 +1218,7 @@ def _window_urgency(
 ) -> list[tuple[str, str]]:
     """Urgent findings of the rules over a few neighbouring visitor lines, in the order found
     (``concepts``: the lines' concepts, a "yes" merged with the staff question it answers;
-    ``reached``: one who did not answer has written since, in these lines or later ones)."""
+    ``reached``: one who did not answer has written since, in a later line)."""
     found: list[tuple[str, str]] = []
     window_cues = frozenset().union(*(a.cue_union for a in window))
     if "hiding" in window_cues and (
@@ -1420,9 +1422,20 @@ def _supported(
         return False  # a child must be there to be at risk
     if verdict.kind == "suicide" and _another_end(present):
         return False
-    if verdict.kind == "third_party_danger" and "heard_from" in present:
+    if verdict.kind == "third_party_danger" and _heard_after_silence(live):
         return False  # the one who did not answer has written since, or why is known
     return not _MODEL_SUPPORT.get(verdict.kind, frozenset()).isdisjoint(present)
+
+
+def _heard_after_silence(lines: Sequence[_LineAnalysis]) -> bool:
+    """Whether a line after one that says someone does not answer says they have written
+    since, or why they are silent ("svarar inte" / "nu skrev han", "ingen täckning")."""
+    silent = next(
+        (n for n, a in enumerate(lines) if "unreachable" in a.concepts.names), None
+    )
+    return silent is not None and any(
+        "heard_from" in a.concepts.names for a in lines[silent + 1 :]
+    )
 
 
 def _another_end(present: frozenset[str]) -> bool:

@@ -576,7 +576,7 @@ def window_findings(
     ``small_child``: a child of six or younger is written about ("min 2-åring", "my kid (3)");
     ``money_trouble``: the lines speak of gambling or debts (topic words);
     ``reached``: one who did not answer has written since, or why is known ("nu skrev han",
-    "ingen täckning"), in these lines or later ones: no longer unreachable.
+    "ingen täckning"), in a line after the silence: no longer unreachable.
     """
     live = [c for c in window if not c.suppressed]
     if not live:
@@ -594,7 +594,6 @@ def window_findings(
         return next(n for n in options if n in names)
 
     found: list[tuple[str, str]] = []
-    reached = reached or "heard_from" in names
     for before, after in pairwise(window):
         # One sentence broken over two messages: "jag vill bara" / "försvinna".
         if before.trailing_intent and after.leading_ending and not (

@@ -69,6 +69,9 @@ TP9_URGENT = [
     ("nb", "relative", "eg høyrer naboen rope om hjelp, og han åpner ikke", "third_party_danger"),
     ("en", "relative", "my mate just messaged 'help' from some guys car and now his location "
      "is off", "third_party_danger"),
+    # heard from *before* the silence explains nothing
+    ("sv", "relative", "min syster hörde av sig i morse och lät konstig\nsen dess svarar hon inte "
+     "och hon har en pistol hemma", "third_party_danger"),
     # a grown child in danger is someone in danger, not a child at risk
     ("sv", "relative", "min son 22 sitter i en bil med en som är full och kör, han skrev nyss",
      "third_party_danger"),
