@@ -136,6 +136,7 @@ RULE_CLASSES: Final = frozenset(
         "traffic",
         "fire",
         "plea",
+        "plea_use",
         "sober_adult",
         "heard_from",
         "drinker_label",
@@ -511,6 +512,14 @@ def line_concepts(
             for p in hits
         ):
             words.setdefault("many_pills", hit.surface)
+    if "sober_adult" in words and any(
+        d.name == "drunk_now" and d.positive and d.clause in contrast
+        and any(o.name == "sober_adult" and o.positive and o.clause not in contrast
+                and o.start < d.start for o in hits)
+        for d in hits
+    ):
+        # "är nykter sedan tre månader men nu är han full igen": drunk now, after a "men"
+        del words["sober_adult"]
     habitual = any({"habitual", "routine"} & cues for cues in sentence_cues)
     give_aways = frozenset(h.surface for h in hits if h.positive and h.name == "give_away")
     trailing = leading = ""
@@ -594,6 +603,8 @@ def window_findings(
         return next(n for n in options if n in names)
 
     found: list[tuple[str, str]] = []
+    if "plea_use" in names:
+        names = names - {"plea"}  # "skrev hjälp mig med matten": help with something
     for before, after in pairwise(window):
         # One sentence broken over two messages: "jag vill bara" / "försvinna".
         if before.trailing_intent and after.leading_ending and not (

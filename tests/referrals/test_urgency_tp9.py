@@ -107,6 +107,9 @@ TP9_URGENT = [
     ("en", "relative", "a little boy about 4 is walking alone by the road in his pyjamas, no "
      "adults around", "child_at_risk"),
     ("nb", "relative", "ei lita jente på kanskje 3 år går alene langs veien", "child_at_risk"),
+    # sober before, drunk now: the same adult
+    ("sv", "child", "pappa är nykter sedan tre månader men nu är han full igen och jag är hemma "
+     "med lillasyster 4", "child_at_risk"),
     # "not sober" is drunk
     ("en", "child", "mum is not sober at all and im alone with my baby sister", "child_at_risk"),
     # a carer out of it, with bottles, cans or a smell of drink, told by a child
@@ -143,6 +146,9 @@ TP9_NOT_URGENT = [
      "nu skrev han att han är hemma, jag är bara trött på hans drickande"),
     ("en", "relative", "my dad hasn't answered for three days\n"
      "he's at sea with no signal, it's always like that"),
+    # help with something is no cry for help
+    ("sv", "relative", "min kompis skrev hjälp mig med matten och nu svarar hon inte, typiskt"),
+    ("en", "relative", "my sister texted help me pick a dress and now she's not answering"),
     # a grown-up brother who was drunk and has written since ("han e 19")
     ("sv", "relative", "lillebror e full på stan o svarade inte\nnu skrev han att han e hemma. "
      "han e 20 o jag oroar mig för hans drickande"),
@@ -154,6 +160,7 @@ TP9_NOT_URGENT = [
     ("en", "self", "when i was a little girl my dad drank every night and left us alone"),
     # a sober adult there
     ("sv", "child", "pappa är nykter, mamma är full men sover, allt är lugnt"),
+    ("sv", "child", "pappa är full men mamma är nykter och är här med oss"),
     ("sv", "child", "pappa är full på festen\nmen mamma är nykter och kör oss hem"),
     ("en", "child", "uncle got drunk at the wedding\nmum is sober and we're going home with her"),
     ("nb", "child", "pappa sover på gulvet etter festen, mamma er her og passer på oss"),
