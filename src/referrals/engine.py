@@ -93,6 +93,8 @@ ELDERLY_AGE: Final = 65
 """A parent this old, written about by their grown child: support for relatives who care."""
 SMALL_CHILD_AGE: Final = 6
 """A child this young who has swallowed something is a poisoning, whatever the parent asks."""
+ADULT_AGE: Final = 18
+"""From this age someone written about is no child at risk ("min dotter 19 sitter i en bil")."""
 MAX_MATCHED_SHOWN: Final = 6
 LINE_CACHE_SIZE: Final = 4096
 FALLBACK_SERVICES: Final = {
@@ -280,6 +282,14 @@ _WINDOW_CONCEPTS: Final = frozenset(
         "garage",
         "psychosis",
         "drowsy",
+        # blind set 9
+        "helpless",
+        "fallen",
+        "confused",
+        "dementia",
+        "traffic",
+        "fire",
+        "plea",
     }
 )
 """Concept classes the window rules combine across neighbouring visitor lines."""
@@ -927,6 +937,12 @@ class SuggestionEngine:
             for order, analysis in enumerate(visitor)
             if analysis.needs_window or not _WINDOW_CONCEPTS.isdisjoint(concepts[order].names)
         ]
+        # Whether a line after each says that one who did not answer has written since ("nu
+        # skrev han") or why they are silent ("ingen täckning"); said before the silence
+        # ("hörde av sig i morse ... nu svarar hon inte") it explains nothing.
+        heard_later = [False] * len(concepts)
+        for order in reversed(range(len(concepts) - 1)):
+            heard_later[order] = "heard_from" in concepts[order + 1].names or heard_later[order + 1]
         window_ends = sorted(
             {end for f in flagged for end in range(f, min(len(visitor), f + URGENT_WINDOW_LINES))}
         )
@@ -934,11 +950,15 @@ class SuggestionEngine:
             start = max(0, order - URGENT_WINDOW_LINES + 1)
             window = visitor[start : order + 1]
             read = (*concepts[start : order + 1], *window)
-            key = (*map(id, read), child_writer)
+            silent = next(
+                (n for n in range(start, order + 1) if "unreachable" in concepts[n].names), None
+            )
+            reached = silent is not None and heard_later[silent]
+            key = (*map(id, read), child_writer, reached)
             cached = self._window_cache.get(key)
             if cached is None:
                 cached = self._window_cache[key] = (
-                    _window_urgency(window, concepts[start : order + 1], child_writer),
+                    _window_urgency(window, concepts[start : order + 1], child_writer, reached),
                     read,  # kept, so the ids in the key stay theirs
                 )
                 if len(self._window_cache) > LINE_CACHE_SIZE:
@@ -986,6 +1006,22 @@ class SuggestionEngine:
             ]
             if verdict is not None and _supported(verdict, shown, backs):
                 add(verdict.kind, '" + "'.join(verdict.words))
+        if "child_at_risk" in found:
+            ages = [age for a in visitor for age in a.subject_ages]
+            names = frozenset().union(*(c.names for c in concepts))
+            instead = rules.child_at_risk_instead(
+                names,
+                adult_subject=bool(ages) and min(ages) >= ADULT_AGE
+                and not any("parent" in a.cue_union for a in visitor),
+                child_writer=child_writer,
+                small_child=any(age <= SMALL_CHILD_AGE for age in ages),
+            )
+            if instead == "third_party_danger" and any(heard_later):
+                instead = ""  # a grown-up who did not answer and has written since
+            if instead is not None:
+                for words in found.pop("child_at_risk"):
+                    if instead:
+                        add(instead, words)
         return found
 
     def _merged(
@@ -1315,10 +1351,14 @@ def _sentence_violence(cues: frozenset[str], words: Mapping[str, str]) -> list[t
 
 
 def _window_urgency(
-    window: Sequence[_LineAnalysis], concepts: Sequence[rules.LineConcepts], child_writer: bool
+    window: Sequence[_LineAnalysis],
+    concepts: Sequence[rules.LineConcepts],
+    child_writer: bool,
+    reached: bool = False,
 ) -> list[tuple[str, str]]:
     """Urgent findings of the rules over a few neighbouring visitor lines, in the order found
-    (``concepts``: the lines' concepts, a "yes" merged with the staff question it answers)."""
+    (``concepts``: the lines' concepts, a "yes" merged with the staff question it answers;
+    ``reached``: one who did not answer has written since, in a later line)."""
     found: list[tuple[str, str]] = []
     window_cues = frozenset().union(*(a.cue_union for a in window))
     if "hiding" in window_cues and (
@@ -1363,6 +1403,7 @@ def _window_urgency(
             substance=not _SUBSTANCE_TOPICS.isdisjoint(window_topics),
             money_trouble=not _MONEY_TOPICS.isdisjoint(window_topics),
             small_child=any(age <= SMALL_CHILD_AGE for a in window for age in a.subject_ages),
+            reached=reached,
         )
     )
     return found
@@ -1521,7 +1562,20 @@ def _supported(
         return False  # a child must be there to be at risk
     if verdict.kind == "suicide" and _another_end(present):
         return False
+    if verdict.kind == "third_party_danger" and _heard_after_silence(live):
+        return False  # the one who did not answer has written since, or why is known
     return not _MODEL_SUPPORT.get(verdict.kind, frozenset()).isdisjoint(present)
+
+
+def _heard_after_silence(lines: Sequence[_LineAnalysis]) -> bool:
+    """Whether a line after one that says someone does not answer says they have written
+    since, or why they are silent ("svarar inte" / "nu skrev han", "ingen täckning")."""
+    silent = next(
+        (n for n, a in enumerate(lines) if "unreachable" in a.concepts.names), None
+    )
+    return silent is not None and any(
+        "heard_from" in a.concepts.names for a in lines[silent + 1 :]
+    )
 
 
 def _another_end(present: frozenset[str]) -> bool:
@@ -1585,6 +1639,7 @@ _DROPPED_I_COPULAS: Final = frozenset({"är", "e", "er", "ar"})
 _CLAUSE_EDGES: Final = frozenset({",", ".", "!", "?", "\n", "och", "o", "og"})
 """A copula opening a clause with a number after it is the writer's age ("e 17")."""
 _THIRD_PERSON: Final = frozenset({"han", "hon", "hen", "hun", "ho", "he", "she"})
+"""Pronouns before or after a copula and a number: an age written about someone ("han e 19")."""
 _AGO: Final = frozenset({"sen", "sedan", "ago", "siden", "sia", "tilbake"})
 
 
@@ -1607,6 +1662,7 @@ def _ages(tokens: Sequence[str]) -> tuple[int | None, tuple[int, ...]]:
             visitor_age = number  # "e 17, drack igår", "…, er 16": chat drops the "jag"
         elif (
             before in lexicon.AGE_WORDS_BEFORE
+            or (before in lexicon.COPULAS and before2 in _THIRD_PERSON)  # "han e 19"
             or after in lexicon.AGE_WORDS_AFTER
             or before in lexicon.AGE_NOUNS
             # "nu är hon 78", "now is she 16": the copula before the pronoun
