@@ -682,8 +682,9 @@ class SuggestionEngine:
                 name == "workplace"
                 and end + 1 < len(tokens)
                 and (tokens[end + 1] not in _NOT_A_WORKPLACE)
-            ):  # "jobbar på försörjningsstöd": the writer's workplace, not a topic
-                own.update(range(end + 1, min(len(tokens), end + 1 + _OWN_ROLE_REACH)))
+            ):  # "jobbar på försörjningsstöd": the writer's workplace, not a topic; with a
+                # title ("kurator på gymnasiet", "social worker in Malmö") the title is none either
+                own.update(range(start, min(len(tokens), end + 1 + _OWN_ROLE_REACH)))
         residence = ""
         for target, weight, lang, start, end, negated, sentence in matches:
             kind, name = kinds[target], names[target]
