@@ -53,3 +53,41 @@ def test_a_workplace_named_as_the_problem_still_counts(engine: SuggestionEngine)
     services (no title before it)."""
     ids = top(engine, "sv", "self", "jag har blivit vräkt och behöver ett boende, vem hjälper mig?")
     assert {"local-socialtjanst-mottagning", "local-uppsokare", "local-socialjour"} & set(ids)
+
+
+# --- false readings ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("sv", "jag fyller 65 imorgon och känner mig bortglömd, vill bara prata lite"),
+        ("nb", "jeg fyller 65 i morgen og føler meg glemt, vil bare snakke litt"),
+    ],
+)
+def test_turning_an_age_is_no_drinking(engine: SuggestionEngine, lang: str, text: str) -> None:
+    """The verb "fyller" (turning 65, filling in) is no "fylla" (a drinking bout)."""
+    ids = top(engine, lang, "self", text)
+    assert not {"se-alkoholhjalpen", "se-aa", "no-rusinfo"} & set(ids)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("sv", "han var på fyllan hela helgen igen, hur pratar jag med honom om det?"),
+        ("nb", "han var på fylla hele helga igjen, hvordan tar jeg det opp med ham?"),
+    ],
+)
+def test_a_drinking_bout_is_still_drinking(engine: SuggestionEngine, lang: str, text: str) -> None:
+    """Counter-example: "på fyllan" / "på fylla" keeps the alcohol services."""
+    ids = top(engine, lang, "relative", text)
+    assert {"se-alkoholhjalpen", "local-anhorigstod", "no-rusinfo", "no-kommune-rus-psykisk",
+            "no-parorendetelefonen"} & set(ids)
+
+
+def test_feeling_is_no_beer(engine: SuggestionEngine) -> None:
+    """Norwegian "føler" (feel) ends in "øl" but is no beer: a word read as the end of a
+    compound needs a first part of three letters, as compounds do."""
+    ids = top(engine, "nb", "self", "jeg føler meg så tom om kveldene og vil snakke med noen")
+    assert "no-rusinfo" not in ids
+    assert top(engine, "nb", "self", "drakk mye pilsøl i helga, vil kutte ned")[0] == "no-rusinfo"
