@@ -91,3 +91,17 @@ def test_feeling_is_no_beer(engine: SuggestionEngine) -> None:
     ids = top(engine, "nb", "self", "jeg føler meg så tom om kveldene og vil snakke med noen")
     assert "no-rusinfo" not in ids
     assert top(engine, "nb", "self", "drakk mye pilsøl i helga, vil kutte ned")[0] == "no-rusinfo"
+
+
+def test_sociable_is_no_social_services(engine: SuggestionEngine) -> None:
+    """Swedish "social" (sociable) is no "socialen" (the social services)."""
+    text = "jag har aldrig varit särskilt social och känner mig ensam på kvällarna"
+    ids = top(engine, "sv", "self", text)
+    assert "local-socialtjanst-mottagning" not in ids
+
+
+def test_socialen_is_still_the_social_services(engine: SuggestionEngine) -> None:
+    """Counter-example: "socialen" keeps the social services."""
+    text = "socialen har kallat oss till möte om vår son, vad händer nu?"
+    ids = top(engine, "sv", "relative", text)
+    assert "local-socialtjanst-mottagning" in ids
