@@ -103,6 +103,8 @@ FALLBACK_SERVICES: Final = {
 legevakt), then the chat itself (a visitor unsure where to turn can go on here)."""
 FALLBACK_SCORE: Final = 0.01
 
+ADULT_CHILD_AGE: Final = 21
+"""A son or daughter of this age or more is grown: their parent is a relative, not parenting."""
 _PROBLEM_TOPICS: Final = (
     "alcohol",
     "drugs",
@@ -1149,6 +1151,16 @@ class SuggestionEngine:
         elif role == "relative" and any(s < 12 for s in subject_ages) and "loved_one" in cues:
             # A parent writing of "min son, han är 8": parenting, as for a teenager.
             add("parenting", 0.8, None)
+        elif (
+            role == "relative"
+            and subject_ages
+            and min(subject_ages) >= ADULT_CHILD_AGE
+            and topics.get("parenting", 0.0) > 0
+        ):
+            # A parent of a grown child ("vår son är 30 och dricker", "setting limits"): a
+            # relative's support, not parenting, which is for children and teenagers.
+            topics["relatives"] = topics.get("relatives", 0.0) + topics.pop("parenting")
+            topic_terms.setdefault("relatives", {}).update(topic_terms.pop("parenting", {}))
         elif role == "relative" and topics.get("youth", 0.0) > 0:
             # A parent writing of "my teen", "tonåringen" without an age: parenting too.
             add("parenting", 0.8, None)
@@ -1612,6 +1624,8 @@ def _ages(tokens: Sequence[str]) -> tuple[int | None, tuple[int, ...]]:
             or before in lexicon.AGE_NOUNS
             # "nu är hon 78", "now is she 16": the copula before the pronoun
             or (before in _THIRD_PERSON and before2 in lexicon.COPULAS)
+            # "vår son e 30", "my son is 30": the copula after the person
+            or (before in lexicon.COPULAS and before2 in lexicon.AGE_NOUNS)
         ):
             if before in ("i", "för", "sedan", "sen", "for", "in", "siden") and after in (
                 "år",

@@ -105,3 +105,33 @@ def test_socialen_is_still_the_social_services(engine: SuggestionEngine) -> None
     text = "socialen har kallat oss till möte om vår son, vad händer nu?"
     ids = top(engine, "sv", "relative", text)
     assert "local-socialtjanst-mottagning" in ids
+
+
+# --- who writes: a parent of a grown child --------------------------------------------------
+
+RELATIVES = {"local-anhorigstod", "se-anhoriglinjen", "no-parorendetelefonen"}
+PARENTING = {"local-foraldrastod"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("sv", "vår dotter e 27, bor hemma igen och röker på varje dag. hur sätter vi gränser?"),
+        ("nb", "sønnen vår er 32, bor hjemme igjen og drikker hver dag. hvordan sette grenser?"),
+        ("en", "our son is 29 and back living with us, he drinks every day. how do we set limits?"),
+    ],
+)
+def test_a_parent_of_a_grown_child_is_a_relative(
+    engine: SuggestionEngine, lang: str, text: str
+) -> None:
+    """A son or daughter of 21 or more: support for relatives, not parenting."""
+    ids = top(engine, lang, "relative", text)
+    assert RELATIVES & set(ids)
+    assert not PARENTING & set(ids[:1])
+
+
+def test_a_parent_of_a_teenager_keeps_parenting(engine: SuggestionEngine) -> None:
+    """Counter-example: a son of 15 keeps the parenting service."""
+    text = "vår son e 15 och röker på varje helg. hur sätter vi gränser?"
+    ids = top(engine, "sv", "relative", text)
+    assert "local-foraldrastod" in ids
