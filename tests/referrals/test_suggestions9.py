@@ -135,3 +135,21 @@ def test_a_parent_of_a_teenager_keeps_parenting(engine: SuggestionEngine) -> Non
     text = "vår son e 15 och röker på varje helg. hur sätter vi gränser?"
     ids = top(engine, "sv", "relative", text)
     assert "local-foraldrastod" in ids
+
+
+# --- where: a district of a big city names the country --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "country_prefix"),
+    [
+        ("my flatmate passed out after mixing pills and vodka, we're at a party on Tøyen", "no-"),
+        ("my flatmate passed out after mixing pills and vodka, we're at a party in Majorna", "se-"),
+    ],
+)
+def test_a_city_district_names_the_country(
+    engine: SuggestionEngine, text: str, country_prefix: str
+) -> None:
+    """An English chat naming "Tøyen" (Oslo) or "Majorna" (Göteborg) gets that country's
+    emergency number first."""
+    assert top(engine, "en", "relative", text)[0].startswith(country_prefix)
