@@ -103,6 +103,9 @@ FALLBACK_SERVICES: Final = {
 legevakt), then the chat itself (a visitor unsure where to turn can go on here)."""
 FALLBACK_SCORE: Final = 0.01
 
+YOUNG_CHILD_PARENTING: Final = 1.1
+"""A parent writing of a child under 12 ("min son, han är 8") is a parent first: parenting
+outweighs the support for relatives (1.0) their role brings."""
 ADULT_CHILD_AGE: Final = 21
 """A son or daughter of this age or more is grown: their parent is a relative, not parenting."""
 _PROBLEM_TOPICS: Final = (
@@ -1149,8 +1152,8 @@ class SuggestionEngine:
             if role == "relative":
                 add("parenting", 0.8, None)
         elif role == "relative" and any(s < 12 for s in subject_ages) and "loved_one" in cues:
-            # A parent writing of "min son, han är 8": parenting, as for a teenager.
-            add("parenting", 0.8, None)
+            # A parent writing of "min son, han är 8": parenting, above relatives' support.
+            add("parenting", YOUNG_CHILD_PARENTING, None)
         elif (
             role == "relative"
             and subject_ages

@@ -153,3 +153,29 @@ def test_a_city_district_names_the_country(
     """An English chat naming "Tøyen" (Oslo) or "Majorna" (Göteborg) gets that country's
     emergency number first."""
     assert top(engine, "en", "relative", text)[0].startswith(country_prefix)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("sv", "min dotter är 7 och frågade vad det betyder att dö på riktigt. hur svarar jag?"),
+        # Norwegian: the directory has no parenting service (parenting is local, Swedish)
+        ("en", "my daughter is 7 and asked me what dying really means. how do i answer her?"),
+    ],
+)
+def test_a_parent_of_a_young_child_is_a_parent_first(
+    engine: SuggestionEngine, lang: str, text: str
+) -> None:
+    """A parent writing of a child under 12: parenting leads support for relatives."""
+    ids = top(engine, lang, "relative", text)
+    assert ids[0] == "local-foraldrastod"
+
+
+def test_a_young_childs_parent_with_a_partner_drinking_keeps_relatives(
+    engine: SuggestionEngine,
+) -> None:
+    """Counter-example: a parent whose partner drinks, the child of 5 named, still gets the
+    relatives' support among the three."""
+    text = "min sambo dricker varje kväll och vår dotter är 5. jag orkar inte längre"
+    ids = top(engine, "sv", "relative", text)
+    assert {"local-anhorigstod", "se-anhoriglinjen", "se-alkoholhjalpen"} & set(ids)
