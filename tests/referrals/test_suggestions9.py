@@ -179,3 +179,28 @@ def test_a_young_childs_parent_with_a_partner_drinking_keeps_relatives(
     text = "min sambo dricker varje kväll och vår dotter är 5. jag orkar inte längre"
     ids = top(engine, "sv", "relative", text)
     assert {"local-anhorigstod", "se-anhoriglinjen", "se-alkoholhjalpen"} & set(ids)
+
+
+# --- questions to the service itself ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("sv", "min cykel blev stulen vid stationen, kanske inte riktigt er grej men vad gör jag?"),
+        ("nb", "sykkelen min ble stjålet, kanskje ikke deres greie, men hva gjør jeg nå?"),
+        ("en", "my bike got nicked at the station, probably not your area but what do i do?"),
+    ],
+)
+def test_not_your_thing_addresses_the_chat(engine: SuggestionEngine, lang: str, text: str) -> None:
+    """ "inte er grej", "not your area": the visitor asks the chat itself, which leads
+    (not only the fallback's third place)."""
+    assert top(engine, lang, "self", text)[0] == "local-this-service"
+
+
+def test_your_area_of_a_third_person_is_no_question_to_the_chat(
+    engine: SuggestionEngine,
+) -> None:
+    """Counter-example: Norwegian "hva er saken" (what is the matter) is no "er sak"."""
+    ids = top(engine, "nb", "self", "hva er saken med meg, jeg drikker for mye hver helg")
+    assert ids[0] == "no-rusinfo"
