@@ -204,3 +204,29 @@ def test_your_area_of_a_third_person_is_no_question_to_the_chat(
     """Counter-example: Norwegian "hva er saken" (what is the matter) is no "er sak"."""
     ids = top(engine, "nb", "self", "hva er saken med meg, jeg drikker for mye hver helg")
     assert ids[0] == "no-rusinfo"
+
+
+# --- who writes: a book read in class ---------------------------------------------------------
+
+YOUNG = {"se-bris", "local-barn-anhoriga", "region-mini-maria", "no-alarmtelefonen"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("sv", "boken vi läser handlar om en kille som mår skit. hur börjar man en bokrecension?"),
+        ("en", "the book we're reading in class is so heavy. how do i start a book report?"),
+    ],
+)
+def test_a_book_read_in_class_says_the_writer_is_young(
+    engine: SuggestionEngine, lang: str, text: str
+) -> None:
+    """A book read in class, a book review to write: a pupil, so child and youth services
+    fit fully."""
+    assert YOUNG & set(top(engine, lang, "self", text))
+
+
+def test_an_adult_reading_a_book_is_not_a_pupil(engine: SuggestionEngine) -> None:
+    """Counter-example: an adult's book club gets no children's service."""
+    text = "jag är 45 och läser en bok i bokcirkeln som handlar om en man som mår skit"
+    assert not YOUNG & set(top(engine, "sv", "self", text))
