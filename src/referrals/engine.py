@@ -333,6 +333,9 @@ cannabis named ("rökt gräs varje dag ... alla i gänget röker") smoking is th
 only coffee or energy drinks named drinking is no alcohol. Topic -> (its bare verbs, and the
 topic or cue that gives them their object)."""
 _SUBSTANCES_BUT_TOBACCO: Final = frozenset({"alcohol", "drugs", "medicines", "gambling"})
+_GROUP_SUBSTANCES: Final = frozenset({"alcohol", "drugs", "gambling"})
+"""What makes a group AA, NA or a gamblers' group: a medicine named (one's prescription,
+"fick hjälp på psyk och medicin") leaves a group for how one feels."""
 _KIND_ORDER: Final = {kind: order for order, kind in enumerate(lexicon.URGENT_KINDS)}
 _FIRST_PERSON_WORDS: Final = lexicon.FIRST_PERSON | lexicon.FIRST_PERSON_COPULAS
 _has_digit: Final = re.compile(r"[0-9]").search
@@ -539,7 +542,7 @@ class SuggestionEngine:
             topics["tobacco"] += topics.pop("addiction_treatment", 0.0)
             topic_terms.setdefault("tobacco", {}).update(topic_terms.pop("addiction_treatment", {}))
         if topics.get("peer_support", 0.0) > 0.0 and not any(
-            topics.get(t, 0.0) > 0.0 for t in _SUBSTANCES_BUT_TOBACCO
+            topics.get(t, 0.0) > 0.0 for t in _GROUP_SUBSTANCES
         ):
             # A group to talk with others, no substance or game named: a group for how one
             # feels (the helplines, the chat itself), not AA or NA.

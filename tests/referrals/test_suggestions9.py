@@ -230,3 +230,33 @@ def test_an_adult_reading_a_book_is_not_a_pupil(engine: SuggestionEngine) -> Non
     """Counter-example: an adult's book club gets no children's service."""
     text = "jag är 45 och läser en bok i bokcirkeln som handlar om en man som mår skit"
     assert not YOUNG & set(top(engine, "sv", "self", text))
+
+
+# --- a group to talk in -------------------------------------------------------------------------
+
+MOOD_LINES = {"se-hjalplinjen", "se-mind-sjalvmordslinjen", "se-jourhavande-medmanniska",
+              "no-mental-helse", "no-kirkens-sos", "local-this-service", "region-psykiatri"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("sv", "har ätit antidepressiv medicin ett år. finns det samtalsgrupper man kan gå i?"),
+        ("nb", "har gått på antidepressiv medisin et år. finnes det samtalegrupper her?"),
+        ("en", "i've been on antidepressant medication a year. are there talking groups here?"),
+    ],
+)
+def test_a_talking_group_with_ones_prescription_is_no_aa(
+    engine: SuggestionEngine, lang: str, text: str
+) -> None:
+    """ "samtalsgrupper" is a group; one's own prescribed medicine named alongside does not
+    make it AA or NA: a group for how one feels."""
+    ids = top(engine, lang, "self", text)
+    assert not {"se-aa", "se-na"} & set(ids)
+    assert MOOD_LINES & set(ids)
+
+
+def test_a_group_for_pills_is_still_na(engine: SuggestionEngine) -> None:
+    """Counter-example: a group to stop misusing drugs keeps NA among the three."""
+    ids = top(engine, "sv", "self", "finns det samtalsgrupper för folk som vill sluta med knark?")
+    assert {"se-na", "local-oppenvard-missbruk", "region-beroendecentrum"} & set(ids)
