@@ -105,6 +105,11 @@ FALLBACK_SERVICES: Final = {
 legevakt), then the chat itself (a visitor unsure where to turn can go on here)."""
 FALLBACK_SCORE: Final = 0.01
 
+YOUNG_CHILD_PARENTING: Final = 1.1
+"""A parent writing of a child under 12 ("min son, han är 8") is a parent first: parenting
+outweighs the support for relatives (1.0) their role brings."""
+ADULT_CHILD_AGE: Final = 21
+"""A son or daughter of this age or more is grown: their parent is a relative, not parenting."""
 _PROBLEM_TOPICS: Final = (
     "alcohol",
     "drugs",
@@ -338,6 +343,9 @@ cannabis named ("rökt gräs varje dag ... alla i gänget röker") smoking is th
 only coffee or energy drinks named drinking is no alcohol. Topic -> (its bare verbs, and the
 topic or cue that gives them their object)."""
 _SUBSTANCES_BUT_TOBACCO: Final = frozenset({"alcohol", "drugs", "medicines", "gambling"})
+_GROUP_SUBSTANCES: Final = frozenset({"alcohol", "drugs", "gambling"})
+"""What makes a group AA, NA or a gamblers' group: a medicine named (one's prescription,
+"fick hjälp på psyk och medicin") leaves a group for how one feels."""
 _KIND_ORDER: Final = {kind: order for order, kind in enumerate(lexicon.URGENT_KINDS)}
 _FIRST_PERSON_WORDS: Final = lexicon.FIRST_PERSON | lexicon.FIRST_PERSON_COPULAS
 _has_digit: Final = re.compile(r"[0-9]").search
@@ -544,7 +552,7 @@ class SuggestionEngine:
             topics["tobacco"] += topics.pop("addiction_treatment", 0.0)
             topic_terms.setdefault("tobacco", {}).update(topic_terms.pop("addiction_treatment", {}))
         if topics.get("peer_support", 0.0) > 0.0 and not any(
-            topics.get(t, 0.0) > 0.0 for t in _SUBSTANCES_BUT_TOBACCO
+            topics.get(t, 0.0) > 0.0 for t in _GROUP_SUBSTANCES
         ):
             # A group to talk with others, no substance or game named: a group for how one
             # feels (the helplines, the chat itself), not AA or NA.
@@ -692,8 +700,9 @@ class SuggestionEngine:
                 name == "workplace"
                 and end + 1 < len(tokens)
                 and (tokens[end + 1] not in _NOT_A_WORKPLACE)
-            ):  # "jobbar på försörjningsstöd": the writer's workplace, not a topic
-                own.update(range(end + 1, min(len(tokens), end + 1 + _OWN_ROLE_REACH)))
+            ):  # "jobbar på försörjningsstöd": the writer's workplace, not a topic; with a
+                # title ("kurator på gymnasiet", "social worker in Malmö") the title is none either
+                own.update(range(start, min(len(tokens), end + 1 + _OWN_ROLE_REACH)))
         residence = ""
         for target, weight, lang, start, end, negated, sentence in matches:
             kind, name = kinds[target], names[target]
@@ -1182,8 +1191,18 @@ class SuggestionEngine:
             if role == "relative":
                 add("parenting", 0.8, None)
         elif role == "relative" and any(s < 12 for s in subject_ages) and "loved_one" in cues:
-            # A parent writing of "min son, han är 8": parenting, as for a teenager.
-            add("parenting", 0.8, None)
+            # A parent writing of "min son, han är 8": parenting, above relatives' support.
+            add("parenting", YOUNG_CHILD_PARENTING, None)
+        elif (
+            role == "relative"
+            and subject_ages
+            and min(subject_ages) >= ADULT_CHILD_AGE
+            and topics.get("parenting", 0.0) > 0
+        ):
+            # A parent of a grown child ("vår son är 30 och dricker", "setting limits"): a
+            # relative's support, not parenting, which is for children and teenagers.
+            topics["relatives"] = topics.get("relatives", 0.0) + topics.pop("parenting")
+            topic_terms.setdefault("relatives", {}).update(topic_terms.pop("parenting", {}))
         elif role == "relative" and topics.get("youth", 0.0) > 0:
             # A parent writing of "my teen", "tonåringen" without an age: parenting too.
             add("parenting", 0.8, None)
@@ -1667,6 +1686,8 @@ def _ages(tokens: Sequence[str]) -> tuple[int | None, tuple[int, ...]]:
             or before in lexicon.AGE_NOUNS
             # "nu är hon 78", "now is she 16": the copula before the pronoun
             or (before in _THIRD_PERSON and before2 in lexicon.COPULAS)
+            # "vår son e 30", "my son is 30": the copula after the person
+            or (before in lexicon.COPULAS and before2 in lexicon.AGE_NOUNS)
         ):
             if before in ("i", "för", "sedan", "sen", "for", "in", "siden") and after in (
                 "år",

@@ -405,9 +405,10 @@ class PatternMatcher:
                 break
             put(index.prefix.get(token[:length]), 1.0)
         for length in index.suffix_lengths:
-            if length >= len(stem):
-                break
-            put(index.suffix.get(stem[-length:]), 1.0)
+            if length + MIN_MODIFIER_LENGTH > len(token):
+                break  # "*øl" is "pils-øl", not "føler": a first part as long as a compound's
+            if length + MIN_MODIFIER_LENGTH <= len(stem):
+                put(index.suffix.get(stem[-length:]), 1.0)
             put(index.suffix.get(token[-length:]), 1.0)
         for text, unit in index.infix:
             if text in token:
