@@ -1200,8 +1200,9 @@ def _window_urgency(
         sign = (
             _cue_word(window, "weapon") if "weapon" in window_cues
             else words.get("weapon_gun") or words.get("kill_threat") or (
+                # at a height now, or high on something taken ("took acid ... out the window")
                 words["high_place"] if "high_place" in words
-                and {"time_now", "just"} & words.keys() else ""
+                and {"time_now", "just", "ingest", "drunk_now"} & words.keys() else ""
             )
         )
         if sign:

@@ -620,7 +620,8 @@ def window_findings(
         found.append(("violence", f'{word("flee")}" + "{word(act)}'))
     give_away = {word for c in live for word in c.give_aways}
     if give_away and (
-        {"death", "disappear", "not_wake", "burden", "farewell", "weary", "wont_need"} & names
+        {"death", "disappear", "not_wake", "burden", "farewell", "weary", "wont_need",
+         "goodbye_message", "plan_how"} & names
         or len(give_away) >= 2
     ):
         found.append(("suicide", '" + "'.join(sorted(give_away))))
@@ -659,10 +660,11 @@ def window_findings(
         found.append(("suicide", f'{word("life_insurance")}" + "{word(sign)}'))
     # Someone out in the cold while drunk or unable to get home, or a small child left out.
     if "cold" in names and not habitual and (
-        {"drunk_now", "absent_adult", "unreachable", "small_child", "drowsy"} & names
+        {"drunk_now", "absent_adult", "unreachable", "small_child", "drowsy", "psychosis"} & names
         or small_child
     ):
-        other = first("drunk_now", "small_child", "absent_adult", "unreachable", "drowsy", "cold")
+        other = first("drunk_now", "psychosis", "small_child", "absent_adult", "unreachable",
+                      "drowsy", "cold")
         found.append(("third_party_danger", f'{word("cold")}" + "{word(other)}'))
     # A small child who has swallowed or got into medicines or drugs: poisoning, even when the
     # parent asks whether it is dangerous ("har ätit av mina tabletter, är det farligt?"); also

@@ -1,0 +1,134 @@
+"""Urgency mechanisms learnt from the misses of blind set 8 (branch `triage8`), in wordings of
+our own, with near misses that must stay not urgent. By the concept rules alone (no model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from referrals import Conversation, Directory, SuggestionEngine
+
+
+def _chat(lang: str, role: str, text: str) -> Conversation:
+    """Lines ending in "?" before a visitor's answer are the staff member's question."""
+    lines = text.split("\n")
+    return Conversation.from_dict({
+        "lang": lang, "role": role,
+        "messages": [
+            {"sender": "staff" if line.endswith("?") and n < len(lines) - 1 else "visitor",
+             "text": line}
+            for n, line in enumerate(lines)
+        ],
+    })
+
+
+BLIND8_URGENT = [
+    # being a load on everyone ("belastning"): a burden
+    ("sv", "self", "känner mig som en belastning för hela familjen", "suicide"),
+    ("nb", "self", "jeg er bare en belastning for dem rundt meg", "suicide"),
+    ("en", "self", "honestly i'm just dead weight to my family", "suicide"),
+    # hitting oneself until it hurts: self-harm going on
+    ("sv", "self", "dunkar huvudet mot väggen tills det gör ont", "self_harm"),
+    ("nb", "self", "slår hodet mot døra til det gjør vondt, klarer ikke stoppe", "self_harm"),
+    ("en", "self", "keep banging my head against the wardrobe until it hurts", "self_harm"),
+    # shut in: the door locked and the phone taken
+    ("sv", "self", "sambon har låst dörren och tagit min telefon, han är full", "violence"),
+    ("nb", "self", "mannen min har låst døra og tatt mobilen min. skriver fra pc", "violence"),
+    ("en", "self", "he locked the doors and took my phone. using my laptop", "violence"),
+    # papers put in order and knowing how: a plan with a give-away
+    ("sv", "relative", "min syster har ordnat alla papper och säger att hon vet exakt hur",
+     "suicide"),
+    ("nb", "relative", "broren min har ordnet alle papirene og sier han vet nøyaktig hvordan",
+     "suicide"),
+    ("en", "relative", "my dad sorted all his paperwork and says he knows exactly how",
+     "suicide"),
+    # a child telling that the adult passed out on the sofa after drinking
+    ("sv", "child", "mamma har däckat på soffan efter massa vin\njag e 8", "child_at_risk"),
+    ("nb", "child", "pappa sovnet på sofaen etter mye øl og lillesøster gråter",
+     "child_at_risk"),
+    ("en", "child", "mum fell asleep on the couch after loads of wine and i'm 10",
+     "child_at_risk"),
+    # no point in waking: the negation is on "see", not on the waking
+    ("sv", "self", "ser ingen mening med att vakna imorgon", "suicide"),
+    ("nb", "self", "ser ikke noe poeng med å våkne i morgen", "suicide"),
+    ("en", "self", "there's no point in waking up tomorrow really", "suicide"),
+    ("en", "self", "if i didnt wake up tomorrow that would be fine", "suicide"),
+    # a stimulant binge with a small child in one's charge
+    ("sv", "self", "har kört tjack hela natten och min 4-åring är här med mig", "child_at_risk"),
+    ("nb", "self", "har kjørt speed hele helga og sønnen min på 3 er her med meg",
+     "child_at_risk"),
+    ("en", "self", "been on coke since friday and my toddler is with me", "child_at_risk"),
+    # a goodbye post for good, with things given away
+    ("sv", "relative", "en kompis skrev att han loggar ut för gott och har gett bort sin dator",
+     "suicide"),
+    ("nb", "relative", "vennen min skrev at han logger av for godt og ga bort alle tingene sine",
+     "suicide"),
+    ("en", "relative", "my friend posted he's signing off for good and gave away his guitar",
+     "suicide"),
+    # acute psychosis out in the cold
+    ("sv", "relative", "pappa är psykotisk och står barfota ute i snön", "third_party_danger"),
+    ("nb", "relative", "mamma har psykose og går naken ute i snøen", "third_party_danger"),
+    ("en", "relative", "my brother is psychotic and wandering barefoot in the snow",
+     "third_party_danger"),
+    # snorted something and now gurgling: breathing trouble
+    ("en", "relative", "she snorted something and now she's gurgling on the floor", "medical"),
+    ("sv", "relative", "han har snortat nåt och ligger och gurglar", "medical"),
+    # high on something and believing one can fly, at a window or a height
+    ("sv", "relative", "kompisen tog svamp och säger att han kan flyga, står på balkongen",
+     "third_party_danger"),
+    ("nb", "relative", "vennen min har tatt syre og sier at han kan fly, står på taket",
+     "third_party_danger"),
+    ("en", "relative", "my mate took acid and is leaning out a 5th floor window, says he can fly",
+     "third_party_danger"),
+    # someone sitting or lying on the railway tracks
+    ("sv", "relative", "min bror sitter på spåret och vägrar gå därifrån", "third_party_danger"),
+    ("nb", "relative", "kompisen ligger på skinnene og er helt borte", "third_party_danger"),
+    ("en", "relative", "my cousin is lying on the tracks near the station", "third_party_danger"),
+]
+
+BLIND8_NOT_URGENT = [
+    # music about death is a quote
+    ("sv", "relative", "min dotter lyssnar på låtar om att dö och vill ha svart rum, normalt?"),
+    ("nb", "relative", "sønnen min hører på rap om drap og død hele tiden, er det farlig?"),
+    ("en", "relative", "my son listens to rap about dying and knives all day, should i worry"),
+    # a childhood told with "va" for "var"
+    ("sv", "self", "pappa slog mamma när jag va liten. nu e det lugnt men jag tänker på det"),
+    ("en", "self", "my dad hit my mum when i was a kid. it's been calm for years now"),
+    # thinking of death philosophically, wanting to live
+    ("sv", "self", "funderar på döden ibland men mer filosofiskt, jag vill leva"),
+    ("nb", "self", "tenker på døden av og til, men mer filosofisk. vil leve"),
+    ("en", "self", "i think about death a lot but more philosophical, what comes after"),
+    # a locked door and a phone taken from a teenager is no violence; paperwork for a move
+    ("sv", "child", "mamma tog min mobil för att jag inte gjort läxorna"),
+    ("sv", "self", "har ordnat alla papper inför flytten till Malmö"),
+    ("en", "self", "sorted all my paperwork for the mortgage, feeling relieved"),
+    # quitting for good, logging off a game for the night
+    ("en", "self", "i'm quitting weed for good this time, where can i get support?"),
+    ("nb", "self", "jeg logger av for i kveld, takk for praten"),
+    # a nap on the sofa, a child who is fine; waking early
+    ("sv", "self", "somnade på soffan efter jobbet, barnen är hos sin pappa"),
+    ("en", "self", "what's the point of waking up early on a sunday lol"),
+    # trains and tracks as everyday things
+    ("sv", "self", "satt på tåget i en timme, kom sent till behandlingen"),
+    ("en", "self", "my son is on track to finish his treatment, he's doing well"),
+    # a child with a parent, no drug
+    ("en", "self", "my 4 year old is with me at the appointment, can i bring her?"),
+]
+
+
+@pytest.mark.parametrize(("lang", "role", "text", "kind"), BLIND8_URGENT)
+def test_blind8_mechanisms_find_urgency_without_the_model(
+    directory: Directory, lang: str, role: str, text: str, kind: str
+) -> None:
+    """Each mechanism learnt from blind set 8's misses, by the concept rules alone."""
+    urgent, reasons = SuggestionEngine(directory, model=None).urgency(_chat(lang, role, text))
+    assert urgent and reasons[0].startswith(kind + ":"), (text, reasons)
+
+
+@pytest.mark.parametrize(("lang", "role", "text"), BLIND8_NOT_URGENT)
+def test_blind8_mechanisms_keep_their_scope(
+    directory: Directory, lang: str, role: str, text: str
+) -> None:
+    """Songs about death, childhood told with "va", philosophy, paperwork, quitting for good,
+    naps, early mornings and railway words stay not urgent by the rules."""
+    urgent, reasons = SuggestionEngine(directory, model=None).urgency(_chat(lang, role, text))
+    assert (urgent, reasons) == (False, []), (text, reasons)
