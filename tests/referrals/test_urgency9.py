@@ -132,3 +132,104 @@ def test_blind8_mechanisms_keep_their_scope(
     naps, early mornings and railway words stay not urgent by the rules."""
     urgent, reasons = SuggestionEngine(directory, model=None).urgency(_chat(lang, role, text))
     assert (urgent, reasons) == (False, []), (text, reasons)
+
+
+BLIND9_URGENT = [
+    # a "no" to a staff suicide question answers it; the passive wish before still stands
+    ("nb", "self", "skulle ikke gjort noe om jeg sovnet og ikke våknet\n"
+     "Tenker du på å ta livet ditt?\nnei ikke sånn, er bare så sliten", "suicide"),
+    ("sv", "self", "vore skönt att bara somna och inte vakna\n"
+     "Har du tankar på att ta ditt liv?\nnej inte så, orkar bara inte", "suicide"),
+    ("en", "self", "wish i could just fall asleep and not wake up\n"
+     "Are you thinking of ending your life?\nno not like that. just tired", "suicide"),
+    # "not yet" to a staff question about an act
+    ("sv", "self", "sitter med saxen i handen\nHar du skadat dig idag?\ninte än", "suicide"),
+    ("nb", "self", "har barberbladet her\nHar du skadet deg i kveld?\nikke ennå", "suicide"),
+    ("en", "self", "got the blade out\nHave you hurt yourself tonight?\nnot yet", "suicide"),
+    # "maybe" after a first word answers a staff suicide question
+    ("sv", "self", "allt känns meningslöst\nTänker du på att ta ditt liv?\ni natt kanske",
+     "suicide"),
+    ("en", "self", "everything is pointless\nAre you thinking about suicide?\ntonight maybe",
+     "suicide"),
+    # violence against the writer, days ago
+    ("sv", "child", "pappa slår mig när han är arg\nsist i söndags", "violence"),
+    ("nb", "child", "storesøster slår meg\nsist i går", "violence"),
+    ("en", "child", "my stepdad hits me\nlast time was yesterday", "violence"),
+    # violence heard next door: banging on the wall, "let me go"
+    ("sv", "relative", "grannen skriker släpp mig och det bankar mot väggen just nu",
+     "violence"),
+    ("nb", "relative", "naboen roper slipp meg og det dunker i veggen nå", "violence"),
+    ("en", "relative", "next door she's yelling let me go and there's banging on the wall now",
+     "violence"),
+    # pills saved, told object first
+    ("nb", "relative", "fant tabletter som far har spart opp i en boks", "suicide"),
+    ("sv", "relative", "hittade tabletter som mormor har samlat i en burk", "suicide"),
+    ("en", "relative", "found a bag of pills my uncle has stashed under the bed", "suicide"),
+    # something to end it; having stayed too long
+    ("en", "relative", "grandma asked the nurse for something to end it", "suicide"),
+    ("sv", "relative", "farfar bad läkaren om något för att avsluta det", "suicide"),
+    ("nb", "relative", "bestefar ba om noe for å gjøre slutt på det", "suicide"),
+    ("en", "relative", "my mum says she has overstayed her welcome on this earth", "suicide"),
+    # a decision that is only a question of when, just now
+    ("en", "professional", "a client told me just now it's only a question of when",
+     "suicide"),
+    ("sv", "professional", "en klient sa nyss att det bara är en fråga om när", "suicide"),
+    ("nb", "professional", "en bruker sa nå nettopp at det bare er et spørsmål om når",
+     "suicide"),
+    # checking how high, at a balcony
+    ("sv", "self", "har kollat hur högt det är från balkongen", "suicide"),
+    ("nb", "self", "har sjekket hvor høyt det er fra balkongen", "suicide"),
+    ("en", "self", "i checked how high the balcony is", "suicide"),
+]
+
+BLIND9_NOT_URGENT = [
+    # a "no" to "what do you mean?" still takes the line back
+    ("sv", "self", "tänker på döden ofta\nHur menar du?\nnej inte så, jag jobbar med det"),
+    # "was violent before", now safe
+    ("nb", "self", "eksen var voldelig før. nå bor jeg trygt med barna"),
+    ("sv", "self", "han var våldsam förr, nu har vi inte kontakt alls"),
+    ("en", "self", "my ex used to be violent. now i live far away and i'm safe"),
+    # the heart pounding is no blow
+    ("nb", "child", "hjertet banker når jeg skal sove, er det farlig?"),
+    ("sv", "child", "hjärtat bankar när jag ska sova, är det farligt?"),
+    # fearing a parent will die of an illness
+    ("en", "child", "mum has cancer and i keep worrying she'll die"),
+    ("sv", "child", "pappa är sjuk och jag är rädd att han ska dö"),
+    ("nb", "child", "bestemor er syk og jeg er redd for at hun skal dø"),
+    # a death by overdose in the past, grief
+    ("nb", "relative", "søsteren min døde av en overdose i fjor, hvordan takler jeg sorgen?"),
+    ("sv", "relative", "min kusin dog av en överdos förra månaden, jag sörjer"),
+    ("en", "relative", "my brother died from an overdose last month and i can't stop crying"),
+    # goodbyes in palliative care
+    ("nb", "relative", "far ligger på lindrende enhet, hvordan sier jeg farvel?"),
+    ("sv", "relative", "mamma får palliativ vård, hur tar jag farväl?"),
+    ("en", "relative", "dad is in palliative care, how do i say goodbye?"),
+    # just an expression
+    ("sv", "child",
+     "kompisen säger jämt 'jag dör' om läxor\nMår hon bra?\nja det e bara ett uttryck"),
+    ("en", "child", "my friend says 'i want to die' about homework. it's just an expression"),
+    # everyday "ha det i orden", "people think I mean it"
+    ("nb", "self", "vil skrive testamente for å ha det i orden, er 70 og frisk"),
+    ("en", "self", "sang a sad song at karaoke lol, now people think i mean it"),
+    # "not yet" to a harmless question
+    ("sv", "self", "vill ha hjälp med mitt drickande\nHar du pratat med din läkare?\ninte än"),
+]
+
+
+@pytest.mark.parametrize(("lang", "role", "text", "kind"), BLIND9_URGENT)
+def test_blind9_mechanisms_find_urgency_without_the_model(
+    directory: Directory, lang: str, role: str, text: str, kind: str
+) -> None:
+    """Each mechanism learnt from blind set 9's misses, by the concept rules alone."""
+    urgent, reasons = SuggestionEngine(directory, model=None).urgency(_chat(lang, role, text))
+    assert urgent and reasons[0].startswith(kind + ":"), (text, reasons)
+
+
+@pytest.mark.parametrize(("lang", "role", "text"), BLIND9_NOT_URGENT)
+def test_blind9_mechanisms_keep_their_scope(
+    directory: Directory, lang: str, role: str, text: str
+) -> None:
+    """Past violence, a pounding heart, fear for a sick parent, grief, palliative goodbyes,
+    expressions and harmless "not yet"s stay not urgent by the rules."""
+    urgent, reasons = SuggestionEngine(directory, model=None).urgency(_chat(lang, role, text))
+    assert (urgent, reasons) == (False, []), (text, reasons)
