@@ -127,6 +127,9 @@ RULE_CLASSES: Final = frozenset(
         "garage",
         "psychosis",
         "resumed",
+        # blind set 9
+        "dose_search",
+        "treat_purpose",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -320,6 +323,10 @@ def line_suppressed(names: set[str] | frozenset[str]) -> bool:
         {"over", "takeback", "general_question"} & names
     ):
         return False  # "svimmel og vanskelig å puste lol": a laugh that minimises a body in trouble
+    if "dose_search" in names and "pills" in names and "quote" in names and not (
+        {"over", "takeback", "general_question"} & names
+    ):
+        return False  # "lol har googla hvor mye paracet som skal til": a laugh that minimises
     if {"quote", "over", "takeback", "general_question"} & names:
         return True
     return "professional_general" in names and not (_TIME & names) and (
@@ -653,6 +660,12 @@ def window_findings(
         found.append(
             ("overdose", f'{word("pills")}" + "{word(first("drowsy", "alcohol", "many_pills"))}')
         )
+    # Searching how many of a medicine it takes ("hur många alvedon som behövs för att...",
+    # "hvor mye paracet som skal til"): a lethal dose looked for (blind set 9).
+    if "dose_search" in names and "pills" in names and not (
+        {"safety_question", "treat_purpose"} & names  # "... som behövs mot värken"
+    ):
+        found.append(("suicide", f'{word("dose_search")}" + "{word("pills")}'))
     # A high place or deep water with a jump, or with thinking of it (not of something else),
     # across the lines that tell it: "står på balkongen" / "sju våningar ner" / "tänker på det".
     if "high_place" in names and {"jump", "ponder"} & names and "accident" not in names:
