@@ -799,7 +799,32 @@ class SuggestionEngine:
     def _urgency(
         self, conversation: Conversation, analyses: Sequence[_LineAnalysis]
     ) -> dict[str, list[str]]:
-        """Urgent kinds found, each with the words that show it (visitor lines only)."""
+        """Urgent kinds found, each with the words that show it (visitor lines only).
+
+        A question asked "for a friend" or about "someone" that the visitor then says is their
+        own ("Är det du som gör så?" / "ja", "det er for meg") is read again as the writer's
+        (blind set 9)."""
+        found = self._urgency_of(conversation, analyses)
+        if found:
+            return found
+        revealed = _revealed_own(conversation.lines, analyses)
+        if revealed is None:
+            return found
+        # The visitor's lines before, told as the writer's own and as one message (so the
+        # window that reads the answer reaches them), staff questions after them, then the rest.
+        before = conversation.lines[:revealed]
+        told = ". ".join(_as_own(line.text) for line in before if line.sender == "visitor")
+        lines = [
+            Line("visitor", told),
+            *(line for line in before if line.sender != "visitor"),
+            *conversation.lines[revealed:],
+        ]
+        own = Conversation(conversation.lang, conversation.role, lines)
+        return self._urgency_of(own, [self._analyse(line.text) for line in lines])
+
+    def _urgency_of(
+        self, conversation: Conversation, analyses: Sequence[_LineAnalysis]
+    ) -> dict[str, list[str]]:
         found: dict[str, list[str]] = {}
 
         def add(kind: str, words: str) -> None:
@@ -1277,6 +1302,45 @@ _EVIDENCE: Final = frozenset({
 })
 """Classes by which an answer to a staff question says yes without the word: "vin." to "Har
 mamma druckit något?", "her eye is swollen" to "has he hurt her?" (blind set 7)."""
+
+
+def _revealed_own(lines: Sequence[Line], analyses: Sequence[_LineAnalysis]) -> int | None:
+    """Where the visitor says that a question asked for someone else is their own: a "yes" to
+    "is it you?", or "det er for meg" after "for en venn" / "om nån ..." (the line's index)."""
+    asked_for_other = False
+    for n, (line, analysis) in enumerate(zip(lines, analyses, strict=True)):
+        if line.sender != "visitor":
+            continue
+        if asked_for_other and (
+            "self_reveal" in analysis.cue_words
+            or (analysis.affirmed and n > 0 and lines[n - 1].sender == "staff"
+                and "is_it_you" in analyses[n - 1].cue_words)
+        ):
+            return n
+        if "for_a_friend" in analysis.cue_words:
+            asked_for_other = True
+    return None
+
+
+_OWN: Final = (
+    (re.compile(r"\b(?:asking )?(?:för|åt|for) (?:en|a) (?:kompis|vän|venn|friend)\b",
+                re.IGNORECASE), ""),
+    (re.compile(r"\b(?:lol|haha\w*|xd)\b", re.IGNORECASE), ""),
+    (re.compile(r"\b(?:om|hvis|if) (?:nån|någon|man)\b", re.IGNORECASE), "jag"),
+    (re.compile(r"\b(?:om|hvis) noen\b", re.IGNORECASE), "jeg"),
+    (re.compile(r"\bif (?:someone|somebody|one)\b", re.IGNORECASE), "i"),
+    (re.compile(r"\bsig\b", re.IGNORECASE), "mig"),
+    (re.compile(r"\bseg\b", re.IGNORECASE), "meg"),
+    (re.compile(r"\b(?:themselves|themself|himself|herself|oneself)\b", re.IGNORECASE), "myself"),
+)
+
+
+def _as_own(text: str) -> str:
+    """A line asked for someone else, told as the writer's own ("om nån bränner sig" -> "jag
+    bränner mig")."""
+    for pattern, own in _OWN:
+        text = pattern.sub(own, text)
+    return text
 
 
 def _answers_with_evidence(answer: _LineAnalysis) -> bool:
