@@ -200,6 +200,10 @@ BLIND9_URGENT = [
     ("nb", "self", "dere trenger ikke bekymre dere mer for meg nå", "suicide"),
     # not wanting to be talked out of it, tonight
     ("en", "self", "i don't want to be talked out of it. it's tonight", "suicide"),
+    # a bridge named in a compound ("älvbron"), with letting oneself fall
+    ("sv", "self", "rösterna i huvet säger att jag ska gå till västerbron och låta mig falla",
+     "suicide"),
+    ("nb", "self", "går mot tromsøbrua nå, tenker å hoppe", "suicide"),
     # checking how high, at a balcony
     ("sv", "self", "har kollat hur högt det är från balkongen", "suicide"),
     ("nb", "self", "har sjekket hvor høyt det er fra balkongen", "suicide"),
@@ -254,6 +258,8 @@ BLIND9_NOT_URGENT = [
     # wanting to live, said twice; worry that one did something stupid with money
     ("sv", "self", "jag vet att jag vill leva, jag vill bara må bättre"),
     ("en", "self", "i did something stupid with my savings, lost it all on crypto"),
+    # a bridge crossed by bus
+    ("sv", "self", "åkte över tranebergsbron till jobbet, trött men ok"),
     # "not yet" to a harmless question
     ("sv", "self", "vill ha hjälp med mitt drickande\nHar du pratat med din läkare?\ninte än"),
 ]
