@@ -89,8 +89,12 @@ from: a first message often says what the last one takes back ("mår bättre nu"
 MODEL_MIN_WORDS: Final = 5
 """Below this many words the model says nothing: a lone "hei" is not evidence of anything,
 and its few letter n-grams would carry the whole (normalised) weight."""
+ELDERLY_AGE: Final = 65
+"""A parent this old, written about by their grown child: support for relatives who care."""
 SMALL_CHILD_AGE: Final = 6
 """A child this young who has swallowed something is a poisoning, whatever the parent asks."""
+ADULT_AGE: Final = 18
+"""From this age someone written about is no child at risk ("min dotter 19 sitter i en bil")."""
 MAX_MATCHED_SHOWN: Final = 6
 LINE_CACHE_SIZE: Final = 4096
 FALLBACK_SERVICES: Final = {
@@ -278,6 +282,14 @@ _WINDOW_CONCEPTS: Final = frozenset(
         "garage",
         "psychosis",
         "drowsy",
+        # blind set 9
+        "helpless",
+        "fallen",
+        "confused",
+        "dementia",
+        "traffic",
+        "fire",
+        "plea",
     }
 )
 """Concept classes the window rules combine across neighbouring visitor lines."""
@@ -303,6 +315,29 @@ _LIVE_REACH: Final = 3
 """A place up to this many words after "bor" / "live" is where the writer lives."""
 _RISK_TOPICS: Final = frozenset({"suicide", "self_harm", "emergency", "violence"})
 """Topics of an acute risk: told about the clear past, they count less (PAST_SENTENCE_WEIGHT)."""
+_PAST_TOPICS: Final = _RISK_TOPICS | {"crime"}
+"""Topics that count less in a sentence about the clear past: the risks, and a crime long
+since reported ("det blev polisanmälan för tre år sen"); the visitor asks about now."""
+_TIME_PHRASES: Final = frozenset({"past", "former"})
+"""Cues that date what a sentence tells ("som tonåring", "used to", "för tio år sen"): in a
+sentence about the past they weigh its risks less, and the words inside them are time, not a
+topic ("som tonåring" is not about a teenager now, "used to" not about drug use)."""
+_OWN_ROLE_REACH: Final = 2
+"""Words after "jobbar på" / "work at" that name the writer's workplace."""
+_NOT_A_WORKPLACE: Final = frozenset({"att", "å", "to", "on", "with", "med"})
+"""After "jobbar på" these start an activity ("jobbar på att sluta"), not a workplace."""
+_BARE_VERBS: Final[Mapping[str, tuple[frozenset[str], str]]] = {
+    "tobacco": (frozenset({"röker", "röka", "rökt", "rökte", "røyker", "røyke", "røykt", "røyka",
+                           "røyk", "smoke", "smokes", "smoking", "smoked"}), "drugs"),
+    "alcohol": (frozenset({"dricker", "drack", "druckit", "dricka", "drikker", "drakk", "drukket",
+                           "drikke", "drikk", "drink", "drinks", "drank", "drinking"}),
+                "soft_drink"),
+}
+"""A bare verb ("röker", "i drink four a day") takes its object from the conversation: with
+cannabis named ("rökt gräs varje dag ... alla i gänget röker") smoking is that drug, and with
+only coffee or energy drinks named drinking is no alcohol. Topic -> (its bare verbs, and the
+topic or cue that gives them their object)."""
+_SUBSTANCES_BUT_TOBACCO: Final = frozenset({"alcohol", "drugs", "medicines", "gambling"})
 _KIND_ORDER: Final = {kind: order for order, kind in enumerate(lexicon.URGENT_KINDS)}
 _FIRST_PERSON_WORDS: Final = lexicon.FIRST_PERSON | lexicon.FIRST_PERSON_COPULAS
 _has_digit: Final = re.compile(r"[0-9]").search
@@ -459,6 +494,13 @@ class SuggestionEngine:
         cues_seen: dict[str, str] = {}
         recency = _recency_weights(len(lines))
         latest = max((n for n, line in enumerate(lines) if line.sender == "visitor"), default=-1)
+        visitor_positions = [n for n, line in enumerate(lines) if line.sender == "visitor"]
+        taken_back = {
+            n
+            for n, after in zip(visitor_positions, visitor_positions[1:], strict=False)
+            if analyses[after].concepts.takes_back
+        }
+        """Visitor lines the next visitor line takes back ("OMG jag vill dö" / "skämt asså")."""
         for number, (line, analysis) in enumerate(zip(lines, analyses, strict=True)):
             line_weight = recency[number]
             trigger_weight = LATEST_TRIGGER_WEIGHT if number == latest else 1.0
@@ -468,7 +510,7 @@ class SuggestionEngine:
                         cues_seen[cue] = word
             elif not _answered_yes(lines, analyses, number):
                 line_weight *= STAFF_LINE_WEIGHT
-            suppressed = analysis.concepts.suppressed
+            suppressed = analysis.concepts.suppressed or number in taken_back
             suppressed_weight = (
                 QUOTED_LINE_WEIGHT if "quote" in analysis.concepts.names else SUPPRESSED_LINE_WEIGHT
             )
@@ -489,7 +531,25 @@ class SuggestionEngine:
                     if weight > slot[1]:
                         slot[1] = weight
 
+        _give_bare_verbs_their_object(topic_terms, cues_seen)
+        if "gaming" in cues_seen and "money_stake" not in cues_seen:
+            # Playing a video game too much, no money at stake: primary care, not gambling.
+            _move_terms(topic_terms, "gambling", "health_care")
         topics = {name: _capped_sum(terms) for name, terms in topic_terms.items()}
+        if topics.get("tobacco", 0.0) > 0.0 and not any(
+            topics.get(t, 0.0) > 0.0 for t in _SUBSTANCES_BUT_TOBACCO
+        ):
+            # Quitting snus or smoking, with its withdrawal: the quitline, not addiction care
+            # (which does not treat tobacco); the words of quitting count for tobacco.
+            topics["tobacco"] += topics.pop("addiction_treatment", 0.0)
+            topic_terms.setdefault("tobacco", {}).update(topic_terms.pop("addiction_treatment", {}))
+        if topics.get("peer_support", 0.0) > 0.0 and not any(
+            topics.get(t, 0.0) > 0.0 for t in _SUBSTANCES_BUT_TOBACCO
+        ):
+            # A group to talk with others, no substance or game named: a group for how one
+            # feels (the helplines, the chat itself), not AA or NA.
+            topics["mental_health"] = topics.get("mental_health", 0.0) + topics.pop("peer_support")
+            topic_terms.setdefault("mental_health", {}).update(topic_terms.pop("peer_support", {}))
         direct = {name: _capped_sum(terms) for name, terms in service_terms.items()}
         audience = self._audience_profile(conversation.role, analyses, lines, cues_seen, topics)
         self._context_topics(conversation.role, audience, analyses, cues_seen, topics, topic_terms)
@@ -612,6 +672,28 @@ class SuggestionEngine:
         """Clauses that say now or lately, or come after "men": not the past of their sentence."""
         untimed: dict[tuple[int, int], int] = {}
         """Topic matches outside a timed clause, with their sentence: in the past when it is."""
+        dated = {
+            position
+            for m in matches
+            if kinds[m[0]] == _CUE and names[m[0]] in _TIME_PHRASES and not m[5]
+            for position in range(m[3], m[4] + 1)
+        }
+        """Positions inside a phrase that dates the sentence."""
+        own: set[int] = set()
+        """Positions naming the writer's own title or workplace: neither a topic nor a service
+        they ask for ("jobbar på socialtjänsten", "I'm a social worker")."""
+        for target, _, _, start, end, negated, _ in matches:
+            name = names[target]
+            if kinds[target] != _CUE or negated:
+                continue
+            if name == "own_role":  # "jag är socialsekreterare": who writes, not a topic
+                own.update(range(start, end + 1))
+            elif (
+                name == "workplace"
+                and end + 1 < len(tokens)
+                and (tokens[end + 1] not in _NOT_A_WORKPLACE)
+            ):  # "jobbar på försörjningsstöd": the writer's workplace, not a topic
+                own.update(range(end + 1, min(len(tokens), end + 1 + _OWN_ROLE_REACH)))
         residence = ""
         for target, weight, lang, start, end, negated, sentence in matches:
             kind, name = kinds[target], names[target]
@@ -660,6 +742,10 @@ class SuggestionEngine:
                     if name in owned_by:
                         continue  # the phrase around it already counts for this topic
                     weight *= OWNED_WORD_WEIGHT
+            if kind == _TOPIC and start in dated:
+                continue  # "som tonåring", "used to": time, not a topic
+            if kind in (_TOPIC, _SERVICE) and start in own:
+                continue
             if kind != _SERVICE and clauses[start] not in timed:
                 untimed[(target, start)] = sentence
             slot = best.get((target, start))
@@ -673,7 +759,7 @@ class SuggestionEngine:
             for sentence in _past_years(tokens, sentences):
                 cue_sets[sentence].add("past")
                 cue_words.setdefault("past", "year")
-        contributions: list[Contribution] = []
+        mention: dict[tuple[bool, str, int], tuple[str, tuple[float, float, float, float]]] = {}
         other = OTHER_LANGUAGE_WEIGHT
         accident = any(h.name == "accident" and h.positive for h in hits)
         for (target, start), ((sv, nb, en), negated, surface) in best.items():
@@ -684,7 +770,7 @@ class SuggestionEngine:
                 name = "health_care"  # "skar mig när jag lagade mat": an injury to look at
             f = NEGATED_WEIGHT if negated else 1.0
             past = untimed.get((target, start))
-            if past is not None and name in _RISK_TOPICS and "past" in cue_sets[past]:
+            if past is not None and name in _PAST_TOPICS and _TIME_PHRASES & cue_sets[past]:
                 f *= PAST_SENTENCE_WEIGHT
             weights = (
                 max(sv, nb, en) * f,
@@ -692,7 +778,22 @@ class SuggestionEngine:
                 max(other * sv, nb, other * en) * f,
                 max(other * sv, other * nb, en) * f,
             )
-            contributions.append((kind == _SERVICE, name, surface, weights))
+            key = (kind == _SERVICE, name, start)
+            earlier = mention.get(key)
+            if earlier is None:
+                mention[key] = (surface, weights)
+            else:
+                # One mention found by two patterns of a topic (an urgent phrase and a topic
+                # phrase, "ta livet av sig"): counted once, at the stronger reading.
+                (a0, a1, a2, a3), (b0, b1, b2, b3) = earlier[1], weights
+                mention[key] = (
+                    max(earlier[0], surface, key=len),
+                    (max(a0, b0), max(a1, b1), max(a2, b2), max(a3, b3)),
+                )
+        contributions = [
+            (for_service, name, surface, weights)
+            for (for_service, name, _), (surface, weights) in mention.items()
+        ]
         # "sovner hele tida": how often a symptom comes over the last hours, not a habit.
         symptoms = [(h.start, h.end) for h in hits if h.name in _SYMPTOMS]
         if symptoms and habits:
@@ -879,6 +980,12 @@ class SuggestionEngine:
             for order, analysis in enumerate(visitor)
             if analysis.needs_window or not _WINDOW_CONCEPTS.isdisjoint(concepts[order].names)
         ]
+        # Whether a line after each says that one who did not answer has written since ("nu
+        # skrev han") or why they are silent ("ingen täckning"); said before the silence
+        # ("hörde av sig i morse ... nu svarar hon inte") it explains nothing.
+        heard_later = [False] * len(concepts)
+        for order in reversed(range(len(concepts) - 1)):
+            heard_later[order] = "heard_from" in concepts[order + 1].names or heard_later[order + 1]
         window_ends = sorted(
             {end for f in flagged for end in range(f, min(len(visitor), f + URGENT_WINDOW_LINES))}
         )
@@ -886,11 +993,15 @@ class SuggestionEngine:
             start = max(0, order - URGENT_WINDOW_LINES + 1)
             window = visitor[start : order + 1]
             read = (*concepts[start : order + 1], *window)
-            key = (*map(id, read), child_writer)
+            silent = next(
+                (n for n in range(start, order + 1) if "unreachable" in concepts[n].names), None
+            )
+            reached = silent is not None and heard_later[silent]
+            key = (*map(id, read), child_writer, reached)
             cached = self._window_cache.get(key)
             if cached is None:
                 cached = self._window_cache[key] = (
-                    _window_urgency(window, concepts[start : order + 1], child_writer),
+                    _window_urgency(window, concepts[start : order + 1], child_writer, reached),
                     read,  # kept, so the ids in the key stay theirs
                 )
                 if len(self._window_cache) > LINE_CACHE_SIZE:
@@ -904,7 +1015,8 @@ class SuggestionEngine:
                 continue
             asked = question.cue_words.get("staff_suicide_question") or next(
                 # A question that itself says a wish to die ("Menar du att du vill dö?").
-                (words for kind, words in question.urgent if kind == "suicide"), ""
+                (words for kind, words in question.urgent if kind == "suicide"),
+                "",
             )
             if not asked:
                 continue
@@ -940,6 +1052,22 @@ class SuggestionEngine:
             ]
             if verdict is not None and _supported(verdict, shown, backs):
                 add(verdict.kind, '" + "'.join(verdict.words))
+        if "child_at_risk" in found:
+            ages = [age for a in visitor for age in a.subject_ages]
+            names = frozenset().union(*(c.names for c in concepts))
+            instead = rules.child_at_risk_instead(
+                names,
+                adult_subject=bool(ages) and min(ages) >= ADULT_AGE
+                and not any("parent" in a.cue_union for a in visitor),
+                child_writer=child_writer,
+                small_child=any(age <= SMALL_CHILD_AGE for age in ages),
+            )
+            if instead == "third_party_danger" and any(heard_later):
+                instead = ""  # a grown-up who did not answer and has written since
+            if instead is not None:
+                for words in found.pop("child_at_risk"):
+                    if instead:
+                        add(instead, words)
         return found
 
     def _merged(
@@ -968,8 +1096,10 @@ class SuggestionEngine:
             if len(self._model_windows) >= LINE_CACHE_SIZE:
                 self._model_windows.clear()
             self._model_windows[key] = verdict
-        if verdict.probability >= model.threshold and verdict.words and (
-            sum(len(self._model_line(text).words) for text in key) >= MODEL_MIN_WORDS
+        if (
+            verdict.probability >= model.threshold
+            and verdict.words
+            and (sum(len(self._model_line(text).words) for text in key) >= MODEL_MIN_WORDS)
         ):
             return verdict
         return None
@@ -1084,10 +1214,22 @@ class SuggestionEngine:
                     add("child_welfare", 1.0, cues["parent"])
                     add("children_of_parents", 1.5, cues["parent"])
         subject_ages = [s for a in analyses for s in a.subject_ages]
+        if (
+            "parent" in cues
+            and role != "child"
+            and problem > 0
+            and any(s >= ELDERLY_AGE for s in subject_ages)
+        ):
+            # An ageing parent ("mamma är 78 och vill flytta in", "jag orkar inte"): caring
+            # for a relative, when something weighs on it (not a quarrel over golf).
+            add("relatives", 1.0, cues["parent"])
         if role != "child" and any(12 <= s <= 20 for s in subject_ages):
             add("youth", 1.5, None)
             if role == "relative":
                 add("parenting", 0.8, None)
+        elif role == "relative" and any(s < 12 for s in subject_ages) and "loved_one" in cues:
+            # A parent writing of "min son, han är 8": parenting, as for a teenager.
+            add("parenting", 0.8, None)
         elif role == "relative" and topics.get("youth", 0.0) > 0:
             # A parent writing of "my teen", "tonåringen" without an age: parenting too.
             add("parenting", 0.8, None)
@@ -1126,6 +1268,40 @@ class SuggestionEngine:
 
 
 # --- helpers ----------------------------------------------------------------------------------
+
+
+def _move_terms(topic_terms: dict[str, dict[str, list[float]]], source: str, target: str) -> None:
+    """Count a topic's words towards another topic (each word at most once there)."""
+    moved = topic_terms.pop(source, None)
+    if not moved:
+        return
+    terms = topic_terms.setdefault(target, {})
+    for surface, (total, best) in moved.items():
+        slot = terms.setdefault(surface, [0.0, 0.0])
+        slot[0] += total
+        slot[1] = max(slot[1], best)
+
+
+def _give_bare_verbs_their_object(
+    topic_terms: dict[str, dict[str, list[float]]], cues: Mapping[str, str]
+) -> None:
+    """Read a topic's bare verbs by what the conversation names (``_BARE_VERBS``): moved to
+    the topic named (smoking with cannabis), or dropped when the object named is no topic of
+    ours (drinking coffee). Only when the topic has no word of its own besides them."""
+    for topic, (verbs, object_named) in _BARE_VERBS.items():
+        terms = topic_terms.get(topic)
+        if not terms or not all(surface in verbs for surface in terms):
+            continue
+        if object_named in topic_terms:
+            target = topic_terms[object_named]
+            for surface, (total, best) in topic_terms.pop(topic).items():
+                if any(surface in phrase.split() for phrase in target):
+                    continue  # already inside the phrase that names it ("röka på")
+                slot = target.setdefault(surface, [0.0, 0.0])
+                slot[0] += total
+                slot[1] = max(slot[1], best)
+        elif object_named in cues:
+            del topic_terms[topic]
 
 
 def _normalise_role(role: str | None) -> str | None:
@@ -1221,10 +1397,14 @@ def _sentence_violence(cues: frozenset[str], words: Mapping[str, str]) -> list[t
 
 
 def _window_urgency(
-    window: Sequence[_LineAnalysis], concepts: Sequence[rules.LineConcepts], child_writer: bool
+    window: Sequence[_LineAnalysis],
+    concepts: Sequence[rules.LineConcepts],
+    child_writer: bool,
+    reached: bool = False,
 ) -> list[tuple[str, str]]:
     """Urgent findings of the rules over a few neighbouring visitor lines, in the order found
-    (``concepts``: the lines' concepts, a "yes" merged with the staff question it answers)."""
+    (``concepts``: the lines' concepts, a "yes" merged with the staff question it answers;
+    ``reached``: one who did not answer has written since, in a later line)."""
     found: list[tuple[str, str]] = []
     window_cues = frozenset().union(*(a.cue_union for a in window))
     if "hiding" in window_cues and (
@@ -1270,6 +1450,7 @@ def _window_urgency(
             substance=not _SUBSTANCE_TOPICS.isdisjoint(window_topics),
             money_trouble=not _MONEY_TOPICS.isdisjoint(window_topics),
             small_child=any(age <= SMALL_CHILD_AGE for a in window for age in a.subject_ages),
+            reached=reached,
         )
     )
     return found
@@ -1467,7 +1648,20 @@ def _supported(
         return False  # a child must be there to be at risk
     if verdict.kind == "suicide" and _another_end(present):
         return False
+    if verdict.kind == "third_party_danger" and _heard_after_silence(live):
+        return False  # the one who did not answer has written since, or why is known
     return not _MODEL_SUPPORT.get(verdict.kind, frozenset()).isdisjoint(present)
+
+
+def _heard_after_silence(lines: Sequence[_LineAnalysis]) -> bool:
+    """Whether a line after one that says someone does not answer says they have written
+    since, or why they are silent ("svarar inte" / "nu skrev han", "ingen täckning")."""
+    silent = next(
+        (n for n, a in enumerate(lines) if "unreachable" in a.concepts.names), None
+    )
+    return silent is not None and any(
+        "heard_from" in a.concepts.names for a in lines[silent + 1 :]
+    )
 
 
 def _another_end(present: frozenset[str]) -> bool:
@@ -1535,6 +1729,15 @@ def _cue_word(window: Sequence[_LineAnalysis], cue: str) -> str:
     return cue
 
 
+_YEAR_WORDS: Final = frozenset({"år", "ar", "years", "year"})
+_DROPPED_I_COPULAS: Final = frozenset({"är", "e", "er", "ar"})
+_CLAUSE_EDGES: Final = frozenset({",", ".", "!", "?", "\n", "och", "o", "og"})
+"""A copula opening a clause with a number after it is the writer's age ("e 17")."""
+_THIRD_PERSON: Final = frozenset({"han", "hon", "hen", "hun", "ho", "he", "she"})
+"""Pronouns before or after a copula and a number: an age written about someone ("han e 19")."""
+_AGO: Final = frozenset({"sen", "sedan", "ago", "siden", "sia", "tilbake"})
+
+
 def _ages(tokens: Sequence[str]) -> tuple[int | None, tuple[int, ...]]:
     """The writer's stated age ("jag är 14") and ages of people written about ("son på 16")."""
     visitor_age: int | None = None
@@ -1550,10 +1753,15 @@ def _ages(tokens: Sequence[str]) -> tuple[int | None, tuple[int, ...]]:
             before in lexicon.COPULAS and before2 in lexicon.FIRST_PERSON
         ):
             visitor_age = number
+        elif before in _DROPPED_I_COPULAS and (i < 2 or before2 in _CLAUSE_EDGES):
+            visitor_age = number  # "e 17, drack igår", "…, er 16": chat drops the "jag"
         elif (
             before in lexicon.AGE_WORDS_BEFORE
+            or (before in lexicon.COPULAS and before2 in _THIRD_PERSON)  # "han e 19"
             or after in lexicon.AGE_WORDS_AFTER
             or before in lexicon.AGE_NOUNS
+            # "nu är hon 78", "now is she 16": the copula before the pronoun
+            or (before in _THIRD_PERSON and before2 in lexicon.COPULAS)
         ):
             if before in ("i", "för", "sedan", "sen", "for", "in", "siden") and after in (
                 "år",
@@ -1561,5 +1769,7 @@ def _ages(tokens: Sequence[str]) -> tuple[int | None, tuple[int, ...]]:
                 "years",
             ):
                 continue  # a duration ("i 3 år", "for 2 years"), not an age
+            if after in _YEAR_WORDS and (tokens[i + 2] if i + 2 < len(tokens) else "") in _AGO:
+                continue  # a time ago ("det är 20 år sen", "that was 30 years ago"), not an age
             subject.append(number)
     return visitor_age, tuple(subject)

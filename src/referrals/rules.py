@@ -13,7 +13,7 @@ Pure functions over plain tuples, so they are cheap and easy to test.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Final
@@ -130,6 +130,18 @@ RULE_CLASSES: Final = frozenset(
         # blind set 9
         "dose_search",
         "treat_purpose",
+        "helpless",
+        "helpless_use",
+        "fallen",
+        "confused",
+        "dementia",
+        "traffic",
+        "fire",
+        "plea",
+        "plea_use",
+        "sober_adult",
+        "heard_from",
+        "drinker_label",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -475,6 +487,8 @@ def line_concepts(
     timed = {h.clause for h in hits if h.positive and h.name in _TIME} | contrast
     just_now = {h.sentence for h in hits if h.positive and h.name == "just"}
     """Sentences that say "just now" or "today": "var tydelig ruset" there is a state now."""
+    labels = [(h.start, h.end) for h in hits if h.positive and h.name == "drinker_label"]
+    """"alkoholist", "adult children of alcoholics": a name for a drinker, not a drink now."""
     again_after = [
         h.sentence for h in hits if h.positive and h.name == "resumed"
         and not (_NOT_NOW & (sentence_cues[h.sentence] if h.sentence < len(sentence_cues)
@@ -482,6 +496,8 @@ def line_concepts(
     ]
     for hit in hits:
         if not hit.positive:
+            continue
+        if hit.name in _DRINKING and any(a <= hit.start and hit.end <= b for a, b in labels):
             continue
         all_names.add(hit.name)
         cues = sentence_cues[hit.sentence] if hit.sentence < len(sentence_cues) else frozenset()
@@ -513,6 +529,14 @@ def line_concepts(
             for p in hits
         ):
             words.setdefault("many_pills", hit.surface)
+    if "sober_adult" in words and any(
+        d.name == "drunk_now" and d.positive and d.clause in contrast
+        and any(o.name == "sober_adult" and o.positive and o.clause not in contrast
+                and o.start < d.start for o in hits)
+        for d in hits
+    ):
+        # "är nykter sedan tre månader men nu är han full igen": drunk now, after a "men"
+        del words["sober_adult"]
     habitual = any({"habitual", "routine"} & cues for cues in sentence_cues)
     give_aways = frozenset(h.surface for h in hits if h.positive and h.name == "give_away")
     trailing = leading = ""
@@ -538,6 +562,7 @@ def line_concepts(
     )
 
 
+_DRINKING: Final = frozenset({"alcohol", "drunk_now"})
 _RESUMED: Final = frozenset({"self_harm", "harm_done"})
 """Classes told as the past that a later "it started again" in the line brings back."""
 _MANY_PILLS_REACH: Final = 8
@@ -569,12 +594,15 @@ def window_findings(
     substance: bool = False,
     small_child: bool = False,
     money_trouble: bool = False,
+    reached: bool = False,
 ) -> list[tuple[str, str]]:
     """Urgent findings of a few neighbouring visitor lines together.
 
     ``substance``: the lines speak of a drug, a medicine or alcohol (topic words);
     ``small_child``: a child of six or younger is written about ("min 2-åring", "my kid (3)");
-    ``money_trouble``: the lines speak of gambling or debts (topic words).
+    ``money_trouble``: the lines speak of gambling or debts (topic words);
+    ``reached``: one who did not answer has written since, or why is known ("nu skrev han",
+    "ingen täckning"), in a line after the silence: no longer unreachable.
     """
     live = [c for c in window if not c.suppressed]
     if not live:
@@ -592,6 +620,8 @@ def window_findings(
         return next(n for n in options if n in names)
 
     found: list[tuple[str, str]] = []
+    if "plea_use" in names:
+        names = names - {"plea"}  # "skrev hjälp mig med matten": help with something
     for before, after in pairwise(window):
         # One sentence broken over two messages: "jag vill bara" / "försvinna".
         if before.trailing_intent and after.leading_ending and not (
@@ -608,15 +638,15 @@ def window_findings(
     if "unreachable" in names and {"goodbye_message", "farewell"} & names:
         said = first("goodbye_message", "farewell")
         found.append(("goodbye", f'{word(said)}" + "{word("unreachable")}'))
-    elif "unreachable" in names and (
+    elif "unreachable" in names and not reached and (
         {"death", "suicide_word", "weapon_gun", "danger", "weary", "lone", "drunk_now", "wound",
-         "rope", "no_sign_of_life"} & names
+         "rope", "no_sign_of_life", "plea", "fire"} & names
         or ("decided" in names and _DECIDED_OBJECT.isdisjoint(names))
         or despair
     ):
         sign = first(
             "suicide_word", "death", "weapon_gun", "danger", "decided", "no_sign_of_life",
-            "weary", "drunk_now", "lone", "unreachable",
+            "plea", "fire", "weary", "drunk_now", "lone", "unreachable",
         )
         found.append(("third_party_danger", f'{word(sign)}" + "{word("unreachable")}'))
     if "assault" in names and {"time_now", "recent", "night"} & names and not any(
@@ -629,7 +659,9 @@ def window_findings(
     ) and not any(k == "violence" for k, _ in found):
         act = first("assault", "violence_verb")
         found.append(("violence", f'{word(act)}" + "{word("children")}'))
-    if "children" in names and "unreachable" in names and {"night", "lone", "time_now"} & names:
+    if ({"children", "small_child"} & names or small_child) and "unreachable" in names and (
+        {"night", "lone", "time_now"} & names
+    ) and not reached:
         found.append(("child_at_risk", f'{word("children")}" + "{word("unreachable")}'))
     if "flee" in names and ({"violence_verb", "menace", "assault"} & names) and (
         {"recent", "time_now", "night"} & names
@@ -683,12 +715,17 @@ def window_findings(
                      "farewell", "life_insurance")
         found.append(("suicide", f'{word("life_insurance")}" + "{word(sign)}'))
     # Someone out in the cold while drunk or unable to get home, or a small child left out.
+    # Since blind set 9 also someone confused, psychotic, lying helpless, on the ice, or who has
+    # taken a drug ("took mushrooms ... ran off barefoot ... below zero").
     if "cold" in names and not habitual and (
-        {"drunk_now", "absent_adult", "unreachable", "small_child", "drowsy", "psychosis"} & names
+        {"drunk_now", "absent_adult", "unreachable", "small_child", "drowsy", "confused",
+         "dementia", "psychosis", "helpless", "high_place"} & names
         or small_child
+        or (substance and "ingest" in names)
     ):
-        other = first("drunk_now", "psychosis", "small_child", "absent_adult", "unreachable",
-                      "drowsy", "cold")
+        other = first("drunk_now", "small_child", "absent_adult", "unreachable", "drowsy",
+                      "confused", "dementia", "psychosis", "helpless", "high_place", "ingest",
+                      "cold")
         found.append(("third_party_danger", f'{word("cold")}" + "{word(other)}'))
     # A small child who has swallowed or got into medicines or drugs: poisoning, even when the
     # parent asks whether it is dangerous ("har ätit av mina tabletter, är det farligt?"); also
@@ -787,7 +824,9 @@ def window_findings(
         found.append(("child_at_risk", f'{word("cannot_care")}" + "{word(other)}'))
     if "driving" in names and "drunk_now" in names and ("children" in names or child_writer):
         found.append(("child_at_risk", f'{word("driving")}" + "{word("drunk_now")}'))
-    if "driving" in names and (drinking_now or "alcohol" in names) and "time_now" in names:
+    if "driving" in names and (drinking_now or {"alcohol", "drunk_now"} & names) and (
+        {"time_now", "just"} & names
+    ):
         found.append(("third_party_danger", f'{word("driving")}" + "{word("time_now")}'))
     if drinking_now and ({"lone", "night", "time_now"} & names):
         if "children" in names or child_writer:
@@ -807,7 +846,7 @@ def window_findings(
     # and has been drinking or taking something: "mamma sover på golvet" / "vin." (blind set 7).
     if (
         "drowsy" in names
-        and ("alcohol" in names or "drunk_now" in names or substance)
+        and ("alcohol" in names or "drunk_now" in names or "ingest" in names or substance)
         and (child_writer or "small_child" in names or small_child)
         and "household_other" in names
         and not habitual
@@ -839,12 +878,74 @@ def window_findings(
         found.append(("child_at_risk", word("locked_out")))
     if "neglect" in names and ("children" in names or child_writer):
         found.append(("child_at_risk", word("neglect")))
-    if "absent_adult" in names and ("children" in names or child_writer) and (
+    if "absent_adult" in names and (
+        {"children", "small_child"} & names or small_child or child_writer
+    ) and (
         {"lone", "night", "recent", "time_now"} & names
     ):
         when = word(first("lone", "night", "recent", "time_now"))
         found.append(("child_at_risk", f'{word("absent_adult")}" + "{when}'))
+    found.extend(_someone_in_danger(names, habitual, reached, word, first))
     return found
+
+
+def _someone_in_danger(
+    names: frozenset[str],
+    habitual: bool,
+    reached: bool,
+    word: Callable[[str], str],
+    first: Callable[..., str],
+) -> list[tuple[str, str]]:
+    """Blind set 9: someone else who cannot look after themselves, where they are now."""
+    if habitual:
+        return []
+    found: list[tuple[str, str]] = []
+    # Fallen and cannot get up, lying still in the snow or drunk: a body that cannot get
+    # itself out ("har ramlat i badrummet och kommer inte upp"; not "kommer inte upp ur sängen").
+    if "helpless" in names and "helpless_use" not in names and {
+        "fallen", "accident", "cold", "danger", "high_place", "drunk_now", "drowsy", "confused",
+        "wound",
+    } & names:
+        other = first("fallen", "accident", "cold", "danger", "high_place", "drunk_now",
+                      "drowsy", "confused", "wound")
+        found.append(("third_party_danger", f'{word(other)}" + "{word("helpless")}'))
+    # Confused, demented or drunk on a road or in a fire (in the cold: the cold rule); acutely
+    # confused and not answering properly ("helt forvirra og svett, svarer ikke ordentlig").
+    elif {"confused", "dementia", "drunk_now", "drowsy"} & names and {"traffic", "fire"} & names:
+        who = first("confused", "dementia", "drunk_now", "drowsy")
+        found.append(("third_party_danger", f'{word(who)}" + "{word(first("traffic", "fire"))}'))
+    elif {"confused", "drowsy"} <= names:
+        found.append(("third_party_danger", f'{word("confused")}" + "{word("drowsy")}'))
+    # Acute psychosis or mania on a road, in the cold, or about to "fly".
+    if "psychosis" in names and {"traffic", "cold", "jump"} & names:
+        where = first("traffic", "jump", "cold")
+        found.append(("third_party_danger", f'{word("psychosis")}" + "{word(where)}'))
+    # Smoke or a fire alarm in a home where someone does not open, is alone or drunk.
+    if "fire" in names and {"unreachable", "lone", "confused", "dementia", "drunk_now",
+                            "helpless", "plea"} & names and not reached:
+        other = first("unreachable", "plea", "helpless", "confused", "dementia", "drunk_now",
+                      "lone")
+        found.append(("third_party_danger", f'{word("fire")}" + "{word(other)}'))
+    return found
+
+
+_CARER_THERE: Final = frozenset({"lone", "absent_adult", "child_alone"})
+"""Classes that say no other adult looks after the child ("ensam med", "inte kommit hem")."""
+
+
+def child_at_risk_instead(
+    names: frozenset[str], *, adult_subject: bool, child_writer: bool, small_child: bool
+) -> str | None:
+    """Blind set 9: what a child_at_risk finding is instead, or None when it stands. With a
+    sober adult there ("men mamma e nykter", "my stepmum doesn't drink and drove us home") it
+    is nothing ("") unless the lines say the child is alone or left with the drunk adult; when
+    the "child" is grown up ("min dotter 19", "min son 19 svarar inte") it is someone else in
+    danger, unless a small child or a child writer is there too."""
+    if adult_subject and not (child_writer or small_child or "small_child" in names):
+        return "third_party_danger"
+    if "sober_adult" in names and not _CARER_THERE & names:
+        return ""
+    return None
 
 
 def _self_inflicted(here: Sequence[Hit]) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from referrals import Conversation, Line
+from referrals import Conversation, Line, SuggestionEngine
 
 DATA = Path(__file__).parent / "data"
 
@@ -18,3 +18,10 @@ def chat(lang: str | None, role: str | None, *texts: str) -> Conversation:
         for text in texts
     ]
     return Conversation(lang, role, lines)
+
+
+def top(
+    engine: SuggestionEngine, lang: str | None, role: str | None, *texts: str, n: int = 3
+) -> list[str]:
+    """The ids of the engine's first ``n`` suggestions for a conversation made by ``chat``."""
+    return engine.suggest(chat(lang, role, *texts), top=n).ids

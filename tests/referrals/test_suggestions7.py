@@ -9,17 +9,12 @@ from __future__ import annotations
 import pytest
 
 from referrals import SuggestionEngine
-from tests.referrals.helpers import chat
+from tests.referrals.helpers import chat, top
 
 CHILDREN = {"se-bris", "local-barn-anhoriga", "no-alarmtelefonen"}
 CRISIS_LINES = {"se-mind-sjalvmordslinjen", "se-hjalplinjen", "region-psykiatrisk-akutmottagning"}
 PRIMARY_CARE = {"se-1177", "region-vardcentral", "no-legevakt"}
 
-
-def top(
-    engine: SuggestionEngine, lang: str, role: str | None, *texts: str, n: int = 3
-) -> list[str]:
-    return engine.suggest(chat(lang, role, *texts), top=n).ids
 
 
 # --- who writes: foster care and school tasks mark a young writer ---------------------------
