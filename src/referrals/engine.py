@@ -909,7 +909,32 @@ class SuggestionEngine:
     def _urgency(
         self, conversation: Conversation, analyses: Sequence[_LineAnalysis]
     ) -> dict[str, list[str]]:
-        """Urgent kinds found, each with the words that show it (visitor lines only)."""
+        """Urgent kinds found, each with the words that show it (visitor lines only).
+
+        A question asked "for a friend" or about "someone" that the visitor then says is their
+        own ("Är det du som gör så?" / "ja", "det er for meg") is read again as the writer's
+        (blind set 9)."""
+        found = self._urgency_of(conversation, analyses)
+        if found:
+            return found
+        revealed = _revealed_own(conversation.lines, analyses)
+        if revealed is None:
+            return found
+        # The visitor's lines before, told as the writer's own and as one message (so the
+        # window that reads the answer reaches them), staff questions after them, then the rest.
+        before = conversation.lines[:revealed]
+        told = ". ".join(_as_own(line.text) for line in before if line.sender == "visitor")
+        lines = [
+            Line("visitor", told),
+            *(line for line in before if line.sender != "visitor"),
+            *conversation.lines[revealed:],
+        ]
+        own = Conversation(conversation.lang, conversation.role, lines)
+        return self._urgency_of(own, [self._analyse(line.text) for line in lines])
+
+    def _urgency_of(
+        self, conversation: Conversation, analyses: Sequence[_LineAnalysis]
+    ) -> dict[str, list[str]]:
         found: dict[str, list[str]] = {}
 
         def add(kind: str, words: str) -> None:
@@ -925,13 +950,31 @@ class SuggestionEngine:
             or any(a.visitor_age is not None and a.visitor_age <= 15 for a in visitor)
             or any(age <= 15 for age in _answered_ages(lines, analyses))
         )
+        positions = [p for p, line in enumerate(lines) if line.sender == "visitor"]
+        # A "no" to a staff question about suicide between ("Har du tanker om å ta livet
+        # ditt?" / "nei ikke sånn") answers that question; it does not take back a passive
+        # death wish before it (blind set 9). A "no" to "what do you mean?" still does.
+        answered_no = [
+            order + 1 < len(visitor)
+            and visitor[order + 1].first_word in _NO
+            and any(
+                lines[p].sender == "staff" and "?" in lines[p].text
+                and bool(analyses[p].cue_words.get("staff_suicide_question") or any(
+                    kind == "suicide" for kind, _ in analyses[p].urgent))
+                for p in range(positions[order] + 1, positions[order + 1])
+            )
+            for order in range(len(visitor))
+        ]
         for order, analysis in enumerate(visitor):
-            taken_back = order + 1 < len(visitor) and visitor[order + 1].concepts.takes_back
+            taken_back = (
+                order + 1 < len(visitor)
+                and visitor[order + 1].concepts.takes_back
+                and not answered_no[order]
+            )
             for kind, words in analysis.urgent:
                 if not (taken_back and kind in _TAKEN_BACK):
                     add(kind, words)
         # A visitor's "ja" to a staff question ("Är du ensam hemma nu?") says what was asked.
-        positions = [p for p, line in enumerate(lines) if line.sender == "visitor"]
         concepts = [
             self._merged(analyses[p].concepts, analyses[p - 1].concepts)
             if (analyses[p].affirmed or _answers_with_evidence(analyses[p]))
@@ -1010,8 +1053,11 @@ class SuggestionEngine:
             texts = [line.text for line in lines if line.sender == "visitor"]
             verdict = self._model_verdict(texts)
             shown = visitor[-MODEL_WINDOW_LINES:]
+            skipped = len(visitor) - len(shown)
             backs = [
-                n + 1 < len(shown) and shown[n + 1].concepts.takes_back for n in range(len(shown))
+                n + 1 < len(shown) and shown[n + 1].concepts.takes_back
+                and not answered_no[skipped + n]
+                for n in range(len(shown))
             ]
             if verdict is not None and _supported(verdict, shown, backs):
                 add(verdict.kind, '" + "'.join(verdict.words))
@@ -1399,8 +1445,9 @@ def _window_urgency(
         sign = (
             _cue_word(window, "weapon") if "weapon" in window_cues
             else words.get("weapon_gun") or words.get("kill_threat") or (
+                # at a height now, or high on something taken ("took acid ... out the window")
                 words["high_place"] if "high_place" in words
-                and {"time_now", "just"} & words.keys() else ""
+                and {"time_now", "just", "ingest", "drunk_now"} & words.keys() else ""
             )
         )
         if sign:
@@ -1455,6 +1502,45 @@ _EVIDENCE: Final = frozenset({
 })
 """Classes by which an answer to a staff question says yes without the word: "vin." to "Har
 mamma druckit något?", "her eye is swollen" to "has he hurt her?" (blind set 7)."""
+
+
+def _revealed_own(lines: Sequence[Line], analyses: Sequence[_LineAnalysis]) -> int | None:
+    """Where the visitor says that a question asked for someone else is their own: a "yes" to
+    "is it you?", or "det er for meg" after "for en venn" / "om nån ..." (the line's index)."""
+    asked_for_other = False
+    for n, (line, analysis) in enumerate(zip(lines, analyses, strict=True)):
+        if line.sender != "visitor":
+            continue
+        if asked_for_other and (
+            "self_reveal" in analysis.cue_words
+            or (analysis.affirmed and n > 0 and lines[n - 1].sender == "staff"
+                and "is_it_you" in analyses[n - 1].cue_words)
+        ):
+            return n
+        if "for_a_friend" in analysis.cue_words:
+            asked_for_other = True
+    return None
+
+
+_OWN: Final = (
+    (re.compile(r"\b(?:asking )?(?:för|åt|for) (?:en|a) (?:kompis|vän|venn|friend)\b",
+                re.IGNORECASE), ""),
+    (re.compile(r"\b(?:lol|haha\w*|xd)\b", re.IGNORECASE), ""),
+    (re.compile(r"\b(?:om|hvis|if) (?:nån|någon|man)\b", re.IGNORECASE), "jag"),
+    (re.compile(r"\b(?:om|hvis) noen\b", re.IGNORECASE), "jeg"),
+    (re.compile(r"\bif (?:someone|somebody|one)\b", re.IGNORECASE), "i"),
+    (re.compile(r"\bsig\b", re.IGNORECASE), "mig"),
+    (re.compile(r"\bseg\b", re.IGNORECASE), "meg"),
+    (re.compile(r"\b(?:themselves|themself|himself|herself|oneself)\b", re.IGNORECASE), "myself"),
+)
+
+
+def _as_own(text: str) -> str:
+    """A line asked for someone else, told as the writer's own ("om nån bränner sig" -> "jag
+    bränner mig")."""
+    for pattern, own in _OWN:
+        text = pattern.sub(own, text)
+    return text
 
 
 def _answers_with_evidence(answer: _LineAnalysis) -> bool:
@@ -1617,9 +1703,16 @@ def _not_now(analysis: _LineAnalysis) -> bool:
 
 _AFFIRMED_WITHIN: Final = 3
 _PLAIN_YES: Final = frozenset(
-    {"ja", "jo", "jaa", "japp", "jepp", "yes", "yeah", "yep", "absolut", "definitivt", "definitely"}
+    {"ja", "jo", "jaa", "japp", "jepp", "yes", "yeah", "yep", "absolut", "definitivt", "definitely",
+     "kanske", "kanskje", "maybe"}  # "ikväll kanske": ambivalence answers yes (blind set 9)
 )
 """After a first word ("honestly yes"), only a plain yes answers: "jag är typ trött" does not."""
+_NOT_YET: Final = frozenset({
+    ("inte", "än"), ("inte", "ännu"), ("int", "än"), ("ikke", "ennå"), ("ikke", "enda"),
+    ("ikkje", "enno"), ("ikkje", "endå"), ("itj", "enda"), ("not", "yet"),
+})
+"""An answer "not yet" to a staff question about an act says it is still to come (blind set 9:
+"Har du skadat dig redan ikväll?" / "inte än")."""
 _HEDGES: Final = (
     ("vet", "inte"), ("vet", "int"), ("vet", "ikke"), ("veit", "ikkje"), ("vet", "ikkje"),
     ("veit", "ikke"), ("i", "dont", "know"), ("i", "don't", "know"), ("idk",), ("dunno",),
@@ -1635,6 +1728,8 @@ def _affirmed(tokens: Sequence[str]) -> str:
         if tuple(words[: len(hedge)]) == hedge and len(words) > len(hedge):
             words = words[len(hedge) :]
             break
+    if tuple(words[:2]) in _NOT_YET:  # "inte än" to "har du skadat dig?": not yet, but soon
+        return " ".join(words[:2])
     words = words[:_AFFIRMED_WITHIN]
     if words and words[0] in lexicon.AFFIRMATIVES:
         return words[0]

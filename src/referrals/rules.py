@@ -128,6 +128,8 @@ RULE_CLASSES: Final = frozenset(
         "psychosis",
         "resumed",
         # blind set 9
+        "dose_search",
+        "treat_purpose",
         "helpless",
         "helpless_use",
         "fallen",
@@ -190,10 +192,16 @@ def drop_idioms(hits: list[Hit]) -> list[Hit]:
     and disappearing are that end, not a suicide risk; explicit suicide words still count."""
     if any(h.name == "terminal" for h in hits):
         hits = [h for h in hits if h.name not in _PASSIVE_ENDING]
-    endings = [(h.start, h.end) for h in hits if h.name == "death"]
-    if endings:  # "att det snart är över": an ending, not a risk that is over (blind set 7)
+    # "att det snart är över": an ending, not a risk that is over (blind set 7); "vet inte om
+    # jag vill leva": doubting, not wanting to live (older sets, learnt with blind set 9)
+    endings = [(h.start, h.end) for h in hits if h.name in ("death", "suicide_word")]
+    if endings:
         hits = [h for h in hits if h.name != "over" or not any(
             h.start <= end and start <= h.end for start, end in endings)]
+    symptoms = [(h.start, h.end) for h in hits if h.name == "acute_symptom"]
+    if symptoms:  # "hjertet banker": the heart pounding is no one hitting (blind set 9)
+        hits = [h for h in hits if h.name not in _BLOWS or not any(
+            h.start <= end and start <= h.end for start, end in symptoms)]
     spans = [(h.start, h.end) for h in hits if h.name == "idiom"]  # "inte leva med" too
     durations = [(h.start, h.end) for h in hits if h.name == "duration"]
     if not spans and not durations:
@@ -203,7 +211,12 @@ def drop_idioms(hits: list[Hit]) -> list[Hit]:
         h.name == "many" and any(h.start <= end and start <= h.end for start, end in durations))]
 
 
-_PASSIVE_ENDING: Final = frozenset({"death", "disappear", "not_wake", "passing", "live"})
+_PASSIVE_ENDING: Final = frozenset({
+    "death", "disappear", "not_wake", "passing", "live",
+    # saying goodbye to someone dying, and their being ready, are that end too (blind set 9)
+    "farewell", "goodbye_message", "decided",
+})
+_BLOWS: Final = frozenset({"violence_verb", "assault"})
 _LIFE_REACH: Final = 5
 """How far before a negated "live" a wish or a lack of will may stand ("ingen lust att leva")."""
 _WILL: Final = frozenset({"desire", "wish", "thought", "plan", "weary", "urge"})
@@ -324,6 +337,10 @@ def line_suppressed(names: set[str] | frozenset[str]) -> bool:
         {"over", "takeback", "general_question"} & names
     ):
         return False  # "svimmel og vanskelig å puste lol": a laugh that minimises a body in trouble
+    if "dose_search" in names and "pills" in names and "quote" in names and not (
+        {"over", "takeback", "general_question"} & names
+    ):
+        return False  # "lol har googla hvor mye paracet som skal til": a laugh that minimises
     if {"quote", "over", "takeback", "general_question"} & names:
         return True
     return "professional_general" in names and not (_TIME & names) and (
@@ -653,7 +670,8 @@ def window_findings(
         found.append(("violence", f'{word("flee")}" + "{word(act)}'))
     give_away = {word for c in live for word in c.give_aways}
     if give_away and (
-        {"death", "disappear", "not_wake", "burden", "farewell", "weary", "wont_need"} & names
+        {"death", "disappear", "not_wake", "burden", "farewell", "weary", "wont_need",
+         "goodbye_message", "plan_how"} & names
         or len(give_away) >= 2
     ):
         found.append(("suicide", '" + "'.join(sorted(give_away))))
@@ -676,6 +694,12 @@ def window_findings(
         found.append(
             ("overdose", f'{word("pills")}" + "{word(first("drowsy", "alcohol", "many_pills"))}')
         )
+    # Searching how many of a medicine it takes ("hur många alvedon som behövs för att...",
+    # "hvor mye paracet som skal til"): a lethal dose looked for (blind set 9).
+    if "dose_search" in names and "pills" in names and not (
+        {"safety_question", "treat_purpose"} & names  # "... som behövs mot värken"
+    ):
+        found.append(("suicide", f'{word("dose_search")}" + "{word("pills")}'))
     # A high place or deep water with a jump, or with thinking of it (not of something else),
     # across the lines that tell it: "står på balkongen" / "sju våningar ner" / "tänker på det".
     if "high_place" in names and {"jump", "ponder"} & names and "accident" not in names:
@@ -731,11 +755,12 @@ def window_findings(
     if (
         {"violence_verb", "assault", "menace", "kill_threat"} & names
         and ("household_other" in names or child_writer)
-        and {"time_now", "night", "announced", "wound"} & names
+        and {"time_now", "night", "announced", "wound", "recent"} & names
         and not any(k == "violence" for k, _ in found)
     ):
+        # also recent, days ago: "storebror slår mig" / "senast i förrgår" (blind set 9)
         act = first("kill_threat", "menace", "assault", "violence_verb")
-        when = first("announced", "time_now", "night", "wound")
+        when = first("announced", "time_now", "night", "wound", "recent")
         found.append(("violence", f'{word(act)}" + "{word(when)}'))
     # Violence heard: rage (screaming, thuds, smashing) and someone in distress, going on now.
     if {"raging", "distress"} <= names and {"time_now", "ongoing", "night"} & names:
