@@ -1750,8 +1750,17 @@ def _cue_word(window: Sequence[_LineAnalysis], cue: str) -> str:
 
 _YEAR_WORDS: Final = frozenset({"år", "ar", "years", "year"})
 _DROPPED_I_COPULAS: Final = frozenset({"är", "e", "er", "ar"})
-_CLAUSE_EDGES: Final = frozenset({",", ".", "!", "?", "\n", "och", "o", "og"})
 """A copula opening a clause with a number after it is the writer's age ("e 17")."""
+_CLAUSE_EDGES: Final = frozenset({",", ".", "!", "?", "\n", "och", "o", "og"})
+_UNITS: Final = frozenset({
+    "s", "sek", "sekunder", "sekund", "seconds", "min", "mins", "minut", "minuter", "minutter",
+    "minutes", "minute", "h", "tim", "timme", "timmar", "time", "timer", "timen", "hour", "hours",
+    "dag", "dagar", "dager", "days", "day", "veckor", "vecka", "uker", "uke", "weeks", "week",
+    "månader", "måneder", "months", "mil", "km", "meter", "m", "kr", "kronor", "kroner", "procent",
+    "prosent", "percent", "gånger", "ganger", "times", "st", "stk", "stycken", "grader", "degrees",
+})
+"""A number before a unit is a time, a distance, a sum or a count ("är 10 minuter bort", "är
+hon 5 minuter sen"), not an age."""
 _THIRD_PERSON: Final = frozenset({"han", "hon", "hen", "hun", "ho", "he", "she"})
 """Pronouns before or after a copula and a number: an age written about someone ("han e 19")."""
 _AGO: Final = frozenset({"sen", "sedan", "ago", "siden", "sia", "tilbake"})
@@ -1768,6 +1777,8 @@ def _ages(tokens: Sequence[str]) -> tuple[int | None, tuple[int, ...]]:
         before = tokens[i - 1] if i >= 1 else ""
         before2 = tokens[i - 2] if i >= 2 else ""
         after = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if after in _UNITS:
+            continue
         if before in lexicon.FIRST_PERSON_COPULAS or (
             before in lexicon.COPULAS and before2 in lexicon.FIRST_PERSON
         ):

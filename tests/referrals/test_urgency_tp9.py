@@ -119,6 +119,15 @@ TP9_URGENT = [
      "im 8", "child_at_risk"),
     ("nb", "child", "mamma har tatt noe og er rar i øynene\njeg er 10 og passer lillebror",
      "child_at_risk"),
+    # calling someone again and again is no habit: the fall is now (review of the merge)
+    ("sv", "relative", "mormor har ramlat och kommer inte upp, jag har ringt flera gånger",
+     "third_party_danger"),
+    ("en", "relative", "grandma has fallen and can't get up, I've called her many times",
+     "third_party_danger"),
+    ("nb", "relative", "bestemor har falt og kommer seg ikke opp, jeg har ringt mange ganger",
+     "third_party_danger"),
+    ("en", "relative", "grandma fell out of bed and can't get up, she is lying on the floor",
+     "third_party_danger"),
 ]
 
 TP9_NOT_URGENT = [
@@ -179,6 +188,15 @@ TP9_NOT_URGENT = [
     ("sv", "self", "det är minusgrader ute och jag är så förvirrad över vad jag vill plugga"),
     ("nb", "self", "det er minus ti ute og jeg er forvirret over hva jeg skal velge"),
     ("en", "self", "it's freezing outside and i'm confused about which course to pick"),
+    # durations are no ages; colours, comparisons, feelings and lists are no danger
+    ("sv", "relative", "min man är full nu och är 10 minuter bort"),
+    ("en", "self", "my new car is blue"),
+    ("nb", "self", "bilen min er helt blå"),
+    ("sv", "self", "Han rök ut ur laget förra veckan och nu sitter han ensam hemma"),
+    ("nb", "self", "det brenner i brystet når jeg tenker på henne"),
+    ("en", "self", "I texted my friend yesterday, then nothing. I feel so alone"),
+    ("sv", "self", "det är ytterst på min lista just nu att plugga till provet"),
+    ("en", "relative", "my wife is drunk tonight, she cries like a little girl"),
 ]
 
 
