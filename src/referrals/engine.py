@@ -329,8 +329,12 @@ sentence about the past they weigh its risks less, and the words inside them are
 topic ("som tonåring" is not about a teenager now, "used to" not about drug use)."""
 _OWN_ROLE_REACH: Final = 2
 """Words after "jobbar på" / "work at" that name the writer's workplace."""
-_NOT_A_WORKPLACE: Final = frozenset({"att", "å", "to", "on", "with", "med"})
-"""After "jobbar på" these start an activity ("jobbar på att sluta"), not a workplace."""
+_NOT_A_WORKPLACE: Final = frozenset({
+    "att", "å", "to", "on", "with", "med", "min", "mitt", "mina", "mi", "mine", "my", "me", "mig",
+    "mej", "meg",
+})
+"""After "jobbar på" these start an activity or a thing of one's own ("jobbar på att sluta",
+"jobbar på mitt drickande", "working on my anxiety"), not a workplace."""
 _BARE_VERBS: Final[Mapping[str, tuple[frozenset[str], str]]] = {
     "tobacco": (frozenset({"röker", "röka", "rökt", "rökte", "røyker", "røyke", "røykt", "røyka",
                            "røyk", "smoke", "smokes", "smoking", "smoked"}), "drugs"),
@@ -550,14 +554,14 @@ class SuggestionEngine:
             # Quitting snus or smoking, with its withdrawal: the quitline, not addiction care
             # (which does not treat tobacco); the words of quitting count for tobacco.
             topics["tobacco"] += topics.pop("addiction_treatment", 0.0)
-            topic_terms.setdefault("tobacco", {}).update(topic_terms.pop("addiction_treatment", {}))
+            _move_terms(topic_terms, "addiction_treatment", "tobacco")
         if topics.get("peer_support", 0.0) > 0.0 and not any(
             topics.get(t, 0.0) > 0.0 for t in _GROUP_SUBSTANCES
         ):
             # A group to talk with others, no substance or game named: a group for how one
             # feels (the helplines, the chat itself), not AA or NA.
             topics["mental_health"] = topics.get("mental_health", 0.0) + topics.pop("peer_support")
-            topic_terms.setdefault("mental_health", {}).update(topic_terms.pop("peer_support", {}))
+            _move_terms(topic_terms, "peer_support", "mental_health")
         direct = {name: _capped_sum(terms) for name, terms in service_terms.items()}
         audience = self._audience_profile(conversation.role, analyses, lines, cues_seen, topics)
         self._context_topics(conversation.role, audience, analyses, cues_seen, topics, topic_terms)
@@ -1248,7 +1252,7 @@ class SuggestionEngine:
             # A parent of a grown child ("vår son är 30 och dricker", "setting limits"): a
             # relative's support, not parenting, which is for children and teenagers.
             topics["relatives"] = topics.get("relatives", 0.0) + topics.pop("parenting")
-            topic_terms.setdefault("relatives", {}).update(topic_terms.pop("parenting", {}))
+            _move_terms(topic_terms, "parenting", "relatives")
         elif role == "relative" and topics.get("youth", 0.0) > 0:
             # A parent writing of "my teen", "tonåringen" without an age: parenting too.
             add("parenting", 0.8, None)

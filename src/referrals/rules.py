@@ -487,8 +487,10 @@ def line_concepts(
     timed = {h.clause for h in hits if h.positive and h.name in _TIME} | contrast
     just_now = {h.sentence for h in hits if h.positive and h.name == "just"}
     """Sentences that say "just now" or "today": "var tydelig ruset" there is a state now."""
-    labels = [(h.start, h.end) for h in hits if h.positive and h.name == "drinker_label"]
-    """"alkoholist", "adult children of alcoholics": a name for a drinker, not a drink now."""
+    labelled = {p for h in hits if h.positive and h.name == "drinker_label"
+                for p in range(h.start, h.end + 1)}
+    """Positions of "alkoholist", "adult children of alcoholics": a name for a drinker, not a
+    drink now (positions in a set, so a line of thousands of such names stays fast)."""
     again_after = [
         h.sentence for h in hits if h.positive and h.name == "resumed"
         and not (_NOT_NOW & (sentence_cues[h.sentence] if h.sentence < len(sentence_cues)
@@ -497,7 +499,7 @@ def line_concepts(
     for hit in hits:
         if not hit.positive:
             continue
-        if hit.name in _DRINKING and any(a <= hit.start and hit.end <= b for a, b in labels):
+        if hit.name in _DRINKING and all(p in labelled for p in range(hit.start, hit.end + 1)):
             continue
         all_names.add(hit.name)
         cues = sentence_cues[hit.sentence] if hit.sentence < len(sentence_cues) else frozenset()

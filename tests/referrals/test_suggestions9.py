@@ -7,10 +7,12 @@ from __future__ import annotations
 import pytest
 
 from referrals import SuggestionEngine
-from tests.referrals.helpers import top
+from tests.referrals.helpers import chat, top
 
 ADDICTION_CARE = {"region-beroendecentrum", "local-oppenvard-missbruk", "no-kommune-rus-psykisk"}
 GAMBLING = {"se-stodlinjen-spel", "se-spelpaus", "no-hjelpelinjen"}
+ALCOHOL = {"se-alkoholhjalpen", "se-aa"}
+DEBT = {"local-budget-skuldradgivning"}
 
 
 # --- a title and its workplace ----------------------------------------------------------------
@@ -260,3 +262,36 @@ def test_a_group_for_pills_is_still_na(engine: SuggestionEngine) -> None:
     """Counter-example: a group to stop misusing drugs keeps NA among the three."""
     ids = top(engine, "sv", "self", "finns det samtalsgrupper för folk som vill sluta med knark?")
     assert {"se-na", "local-oppenvard-missbruk", "region-beroendecentrum"} & set(ids)
+
+
+# --- review of the merge: working on one's own problem is no workplace -----------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "wanted"),
+    [
+        ("sv", "jag jobbar på mitt drickande men det går trögt", ADDICTION_CARE | ALCOHOL),
+        ("sv", "jag jobbar på min spelskuld och vill ha hjälp", GAMBLING | DEBT),
+        ("nb", "jeg jobber med meg selv og spillingen min, trenger hjelp", GAMBLING),
+        ("en", "i'm working on my gambling and need some help to stop", GAMBLING),
+    ],
+)
+def test_working_on_ones_own_problem_keeps_the_problem(
+    engine: SuggestionEngine, lang: str, text: str, wanted: set[str]
+) -> None:
+    assert set(top(engine, lang, None, text)) & wanted
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "I study in the evenings and I'm so anxious about my exams"),
+        ("sv", "jag pluggar på kvällarna och har sån ångest inför proven"),
+    ],
+)
+def test_the_evenings_alone_are_no_loneliness(
+    engine: SuggestionEngine, lang: str, text: str
+) -> None:
+    suggestions = engine.suggest(chat(lang, None, text), top=3).suggestions
+    assert not any("evenings" in " ".join(s.matched) or "kvällarna" in " ".join(s.matched)
+                   for s in suggestions)
