@@ -29,19 +29,23 @@ B10_URGENT = [
     ("nb", "relative", "gasslukt i gangen hos naboen, han åpner ikke døra", "third_party_danger"),
     ("en", "relative", "I can smell gas from my aunt's flat and she isn't answering",
      "third_party_danger"),
-    ("en", "relative", "the fire alarm next door keeps beeping\nshe won't open", "third_party_danger"),
+    ("en", "relative", "the fire alarm next door keeps beeping\nshe won't open",
+     "third_party_danger"),
     # psychosis or mania out in nightclothes, or behind the wheel now
     ("sv", "relative", "min syster är manisk och har sprungit ut i bara pyjamasen i natt",
      "third_party_danger"),
-    ("nb", "relative", "faren min hører stemmer og har gått ut i bare undertøyet", "third_party_danger"),
+    ("nb", "relative", "faren min hører stemmer og har gått ut i bare undertøyet",
+     "third_party_danger"),
     ("en", "relative", "my son is psychotic and ran out in just his boxers", "third_party_danger"),
     ("sv", "relative", "han hör röster och kör bil nu, säger att ingen kan stoppa honom",
      "third_party_danger"),
-    ("nb", "relative", "hun er manisk og kjører rundt i bilen nå midt på natta", "third_party_danger"),
+    ("nb", "relative", "hun er manisk og kjører rundt i bilen nå midt på natta",
+     "third_party_danger"),
     ("en", "relative", "he is manic and driving around town now at 140", "third_party_danger"),
     # a height looked up, then sitting or standing at the top of a building
     ("sv", "self", "har googlat höjden på parkeringshuset\nsitter på översta planet nu", "suicide"),
-    ("nb", "self", "jeg har sjekket opp høyden på kjøpesenteret\nstår på øverste plan nå", "suicide"),
+    ("nb", "self", "jeg har sjekket opp høyden på kjøpesenteret\nstår på øverste plan nå",
+     "suicide"),
     ("en", "self", "I've googled the height of the car park\nI'm standing on the top level",
      "suicide"),
     ("en", "self", "looked up the height of the hotel twice\nsitting at the top floor", "suicide"),
@@ -53,7 +57,8 @@ B10_URGENT = [
 
 B10_NOT_URGENT = [
     # a smell of smoke or gas with everyone fine, or nobody missing
-    ("sv", "self", "det luktar rök från grannens grill, är det farligt att sova med fönstret öppet?"),
+    ("sv", "self",
+     "det luktar rök från grannens grill, är det farligt att sova med fönstret öppet?"),
     ("nb", "self", "det lukter gass når jeg tenner komfyren, hvem ringer jeg i morgen?"),
     ("nb", "child", "jakka mi lukter røyk etter bålet, mamma blir sur"),
     ("en", "self", "my clothes smell of smoke after the party, how do I tell my parents"),
