@@ -53,6 +53,10 @@ B10_URGENT = [
     ("sv", "child", "har skurit med glasbiten nyss och det blöder", "self_harm"),
     ("nb", "child", "jeg har risset med barberbladet i kveld", "self_harm"),
     ("en", "child", "i've cut with a razorblade tonight and it won't stop", "self_harm"),
+    # hitting a wall until the knuckles split or bleed
+    ("sv", "self", "slog i väggen tills knogarna sprack, gör det igen ikväll", "self_harm"),
+    ("nb", "self", "jeg slo i veggen til knokene sprakk nå nettopp", "self_harm"),
+    ("en", "self", "punched the wall until my knuckles split tonight", "self_harm"),
 ]
 
 B10_NOT_URGENT = [
@@ -77,6 +81,10 @@ B10_NOT_URGENT = [
     ("sv", "self", "har skurit med kniven i brödet hela morgonen"),
     ("nb", "self", "jeg har kuttet med kniven i løken hele dagen"),
     ("en", "self", "i have cut with a knife in the kitchen all day"),
+    # knuckles split in sport, in the past
+    ("sv", "self", "slog på boxningssäcken tills knogarna sprack förra veckan"),
+    ("nb", "self", "jeg trente boksing til knokene blødde i fjor"),
+    ("en", "self", "trained on the heavy bag until my knuckles bled last year"),
     ("en", "self", "i've cut with the blade on the cutting board all morning"),
     # an attempt or self-harm in school years or the teens, long over
     ("sv", "self", "jag skar mig när jag gick på högstadiet, nu har jag ärr. vart vänder man sig?"),
