@@ -918,9 +918,13 @@ def _someone_in_danger(
         found.append(("third_party_danger", f'{word(who)}" + "{word(first("traffic", "fire"))}'))
     elif {"confused", "drowsy"} <= names:
         found.append(("third_party_danger", f'{word("confused")}" + "{word("drowsy")}'))
-    # Acute psychosis or mania on a road, in the cold, or about to "fly".
-    if "psychosis" in names and {"traffic", "cold", "jump"} & names:
-        where = first("traffic", "jump", "cold")
+    # Acute psychosis or mania on a road, in the cold, or about to "fly"; since blind set 10
+    # also behind the wheel now ("i mani ... kjører rundt i 150", not "kjørte i fjor").
+    if "psychosis" in names and (
+        {"traffic", "cold", "jump"} & names
+        or ("driving" in names and {"time_now", "just", "night"} & names and not habitual)
+    ):
+        where = first("traffic", "jump", "cold", "driving")
         found.append(("third_party_danger", f'{word("psychosis")}" + "{word(where)}'))
     # Smoke or a fire alarm in a home where someone does not open, is alone or drunk.
     if "fire" in names and {"unreachable", "lone", "confused", "dementia", "drunk_now",
