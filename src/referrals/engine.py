@@ -1006,9 +1006,7 @@ class SuggestionEngine:
             start = max(0, order - URGENT_WINDOW_LINES + 1)
             window = visitor[start : order + 1]
             read = (*concepts[start : order + 1], *window)
-            silent = next(
-                (n for n in range(start, order + 1) if "unreachable" in concepts[n].names), None
-            )
+            silent = _silent_line(concepts, start, order + 1)
             reached = silent is not None and heard_later[silent]
             key = (*map(id, read), child_writer, reached)
             cached = self._window_cache.get(key)
@@ -1075,7 +1073,8 @@ class SuggestionEngine:
                 child_writer=child_writer,
                 small_child=any(age <= SMALL_CHILD_AGE for age in ages),
             )
-            if instead == "third_party_danger" and any(heard_later):
+            silent = _silent_line(concepts)
+            if instead == "third_party_danger" and silent is not None and heard_later[silent]:
                 instead = ""  # a grown-up who did not answer and has written since
             if instead is not None:
                 for words in found.pop("child_at_risk"):
@@ -1679,12 +1678,18 @@ def _supported(
 def _heard_after_silence(lines: Sequence[_LineAnalysis]) -> bool:
     """Whether a line after one that says someone does not answer says they have written
     since, or why they are silent ("svarar inte" / "nu skrev han", "ingen täckning")."""
-    silent = next(
-        (n for n, a in enumerate(lines) if "unreachable" in a.concepts.names), None
-    )
+    silent = _silent_line([a.concepts for a in lines])
     return silent is not None and any(
         "heard_from" in a.concepts.names for a in lines[silent + 1 :]
     )
+
+
+def _silent_line(
+    concepts: Sequence[rules.LineConcepts], start: int = 0, end: int | None = None
+) -> int | None:
+    """The first line from ``start`` (up to ``end``) that says someone does not answer."""
+    stop = len(concepts) if end is None else end
+    return next((n for n in range(start, stop) if "unreachable" in concepts[n].names), None)
 
 
 def _another_end(present: frozenset[str]) -> bool:
