@@ -8,6 +8,9 @@ import hashlib
 import json
 from importlib import resources
 
+import pytest
+
+import referrals.engine as engine_module
 from referrals import Directory, SuggestionEngine
 from referrals.model import default_model, features, line_features
 from tests.referrals.helpers import DATA, chat
@@ -77,3 +80,43 @@ def test_the_model_was_trained_on_every_labelled_set_but_the_frozen_one() -> Non
     ]
     assert trained_on == expected
     assert not any(name.startswith("blind_test") for name in trained_on)
+
+
+SURE_WORDINGS = (
+    # blind set 10, author U: a cut described by what stops it bleeding, no self-harm word
+    ("sv", "self", "det blödde mer än vanligt ikväll",
+     "har lindat en handduk runt armen men den e rätt röd nu",
+     "staff: Hur länge sedan var det?", "kanske en halvtimme"),
+    # blind set 10, author T: hiding from violence, no violence word in the writer's lines
+    ("sv", "child", "mamma o hennes kille bråkar o han har kastat en stol",
+     "jag sitter i garderoben", "vågar inte ringa för han hör"),
+)
+
+
+@pytest.mark.parametrize("wording", SURE_WORDINGS, ids=["bleeding", "wardrobe"])
+def test_a_verdict_the_model_is_sure_of_needs_no_concept_class(
+    directory: Directory, monkeypatch: pytest.MonkeyPatch, wording: tuple[str, ...]
+) -> None:
+    """From MODEL_SURE on, the model's verdict stands without a class of its kind beside it:
+    these wordings are urgent only through that, so raising the cut loses them."""
+    conversation = chat(*wording)
+    urgent, reasons = SuggestionEngine(directory).urgency(conversation)
+    assert urgent, reasons
+    monkeypatch.setattr(engine_module, "MODEL_SURE", 1.01)
+    assert SuggestionEngine(directory).urgency(conversation) == (False, [])
+
+
+def test_a_sure_verdict_still_needs_a_line_that_is_now(
+    directory: Directory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The words told as over are not urgent however sure the model is (the cut is lowered
+    here so that this wording, read at about 0.73, counts as sure)."""
+    monkeypatch.setattr(engine_module, "MODEL_SURE", 0.7)
+    engine = SuggestionEngine(directory)
+    text = ("för fem år sedan satt jag i garderoben när mamma o hennes kille bråkade "
+            "o han kastade en stol")
+    assert engine.model is not None
+    assert engine.model.read([line_features(text)]).probability >= 0.7
+    assert engine.urgency(chat("sv", "self", text)) == (False, [])
+    now = text.replace("för fem år sedan satt", "nu sitter").replace("bråkade", "bråkar")
+    assert engine.urgency(chat("sv", "self", now))[0]
