@@ -28,6 +28,7 @@ import argparse
 import gzip
 import hashlib
 import json
+import math
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,6 +75,15 @@ on new wordings; they choose the threshold, an unseen set decides between close 
 Blind set 9 (P, Q, R added): the rule gave C = 16 at 0.7 (+94 / -10; C = 8 at 0.7 +89 / -6, at
 0.6 +93 / -15); on the unread author S it caught 60/75 against C = 8 / 0.6's 61/75, so the
 model keeps C = 8 at 0.6."""
+SURE = 0.9
+"""From this probability the model's verdict stands without a concept class of its kind beside
+it (over at least ``referrals.engine.MODEL_SURE_WORDS`` words). Chosen by the threshold's rule
+with ``--loso`` before blind set 11 was read: the lowest cut of ``LOSO_SURE`` whose added flags
+were at least 90 % right over the left-out sets (0.93: +8 / -0, 0.9: +9 / -1, 0.85: +10 / -4 of
+1,332 urgent cases, C = 8 at 0.6). On the sets then outside the model (9 S, 10) 0.9 added 8
+right and 1 wrong flag, and on unseen blind set 11 12 right and none wrong (docs/referrals.md,
+"Blind set 11")."""
+LOSO_SURE = (math.inf, 0.97, 0.93, 0.9, 0.85, 0.8)
 MIN_DF = 2
 KIND_WEIGHT_FLOOR = 0.05
 """Kind weights smaller than this are left out of the file (the kind is only shown)."""
@@ -118,7 +128,9 @@ def read_cases(path: Path, engine: SuggestionEngine) -> list[Case]:
     return cases
 
 
-def fit(cases: list[Case], c: float, threshold: float, trained_on: list[str]) -> dict[str, Any]:
+def fit(
+    cases: list[Case], c: float, threshold: float, trained_on: list[str], sure: float = SURE
+) -> dict[str, Any]:
     """Train both models on the cases; the model file's contents."""
     docs = [case.visitor for case in cases]
 
@@ -143,6 +155,7 @@ def fit(cases: list[Case], c: float, threshold: float, trained_on: list[str]) ->
     return {
         "format": FORMAT,
         "threshold": threshold,
+        "sure": sure,
         "trained_on": trained_on,
         "intercept": round(float(urgency.intercept_[0]), 6),
         "features": {
@@ -167,6 +180,7 @@ def leave_one_set_out(by_file: dict[str, list[Case]], c_values: list[float]) -> 
     }
     for c in c_values:
         added = {t: [0, 0] for t in LOSO_THRESHOLDS}
+        sure_added = {cut: [0, 0] for cut in LOSO_SURE}
         for name in held_out:
             rest = [case for other, cases in by_file.items() if other != name for case in cases]
             model = UrgencyModel(fit(rest, c, THRESHOLD, []))
@@ -186,6 +200,12 @@ def leave_one_set_out(by_file: dict[str, list[Case]], c_values: list[float]) -> 
                     if engine.urgency(Conversation.from_dict(case.data))[0]:
                         rights[threshold][0 if case.urgent else 1] += 1
                         added[threshold][0 if case.urgent else 1] += 1
+            model.threshold = THRESHOLD
+            for cut in LOSO_SURE:
+                model.sure = cut
+                for case, by_rules in zip(cases, rule_flags[name], strict=True):
+                    if not by_rules and engine.urgency(Conversation.from_dict(case.data))[0]:
+                        sure_added[cut][0 if case.urgent else 1] += 1
             missed = sum(
                 1 for case, f in zip(cases, rule_flags[name], strict=True) if case.urgent and not f
             )
@@ -197,6 +217,10 @@ def leave_one_set_out(by_file: dict[str, list[Case]], c_values: list[float]) -> 
             f"C={c:g} all left-out sets: "
             + ", ".join(f"{t:g}: +{r}/-{w}" for t, (r, w) in added.items())
         )
+        print(
+            f"C={c:g} at {THRESHOLD:g}, trusted alone from (sure): "
+            + ", ".join(f"{cut:g}: +{r}/-{w}" for cut, (r, w) in sure_added.items())
+        )
 
 
 def main() -> int:
@@ -206,6 +230,7 @@ def main() -> int:
     parser.add_argument("--loso", action="store_true", help="leave one blind set out in turn")
     parser.add_argument("--c", type=float, action="append", default=[], help="C (default 8)")
     parser.add_argument("--threshold", type=float, default=THRESHOLD, help="the model's cut")
+    parser.add_argument("--sure", type=float, default=SURE, help="trusted alone from")
     args = parser.parse_args()
     files = training_files(set(args.exclude))
     engine = SuggestionEngine(load_directory(), model=None)
@@ -217,7 +242,7 @@ def main() -> int:
     trained_on = [
         f"{path.name} {hashlib.sha256(path.read_bytes()).hexdigest()[:16]}" for path in files
     ]
-    model = fit(cases, args.c[0] if args.c else C, args.threshold, trained_on)
+    model = fit(cases, args.c[0] if args.c else C, args.threshold, trained_on, args.sure)
     text = json.dumps(model, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     args.out.write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
     kinds = model["kinds"]["classes"]

@@ -87,22 +87,14 @@ MODEL_WINDOW_LINES: Final = 6
 """The learnt model reads the latest visitor lines, as many as the conversations it learnt
 from: a first message often says what the last one takes back ("mår bättre nu")."""
 MODEL_MIN_WORDS: Final = 5
-MODEL_SURE: Final = 0.9
-"""From this probability the model's verdict stands without a concept class of its kind beside
-it: what it reads so surely is a wording the classes do not know yet ("har lindat en handduk
-runt armen men den e rätt röd nu", "jag sitter i garderoben"). Its words must still stand in a
-line the rules read as now and not taken back. Chosen like the threshold, before blind set 11
-was read: leaving one blind set out at a time, the cut where the flags it adds were at least
-90 % right (0.93: +8 / -0, 0.9: +9 / -1, 0.85: +10 / -4 over 1,332 urgent cases); on the sets
-outside the model (9 S, 10) 0.9 added 8 / 1, and on unseen blind set 11 12 / 0
-(docs/referrals.md, "Blind set 11")."""
-MODEL_SURE_WORDS: Final = 15
-"""...over at least this many words: the model learnt from conversations, and on one short line
-("my husband is drunk again and asleep on the couch", "I took my pills this morning") a few
-letter n-grams carry the whole normalised weight. Every wording blind sets 9 S, 10 and 11 gained
-had 18 words or more."""
 """Below this many words the model says nothing: a lone "hei" is not evidence of anything,
 and its few letter n-grams would carry the whole (normalised) weight."""
+MODEL_SURE_WORDS: Final = 15
+"""A verdict the model is sure of (``UrgencyModel.sure``) stands alone only over at least this
+many words: it learnt from conversations, and on one short line ("my husband is drunk again
+and asleep on the couch", "I took my pills this morning") a few letter n-grams carry the whole
+normalised weight. Every conversation the sure cut gained on blind sets 9 S, 10 and 11 had 18
+words or more."""
 ELDERLY_AGE: Final = 65
 """A parent this old, written about by their grown child: support for relatives who care."""
 SMALL_CHILD_AGE: Final = 6
@@ -1075,10 +1067,13 @@ class SuggestionEngine:
                 and not answered_no[skipped + n]
                 for n in range(len(shown))
             ]
-            words_read = sum(
-                len(self._model_line(text).words) for text in texts[-MODEL_WINDOW_LINES:]
+            sure = (
+                verdict is not None
+                and verdict.probability >= self.model.sure
+                and sum(len(self._model_line(t).words) for t in texts[-MODEL_WINDOW_LINES:])
+                >= MODEL_SURE_WORDS
             )
-            if verdict is not None and _supported(verdict, shown, backs, words_read):
+            if verdict is not None and _supported(verdict, shown, backs, sure=sure):
                 add(verdict.kind, '" + "'.join(verdict.words))
         if "child_at_risk" in found:
             ages = [age for a in visitor for age in a.subject_ages]
@@ -1674,17 +1669,18 @@ def _supported(
     verdict: ModelVerdict,
     window: Sequence[_LineAnalysis],
     taken_back: Sequence[bool],
-    words: int,
+    *,
+    sure: bool,
 ) -> bool:
     """Whether the model's verdict counts: its words stand in a line the rules read as now
-    (and the next line does not take back), and, unless the model is sure (``MODEL_SURE``) of
-    ``words`` words, a concept class of its kind is there, and for an overdose no routine ("as
-    usual", "this morning") is."""
+    (and the next line does not take back), and, unless the model is ``sure`` (its cut
+    ``UrgencyModel.sure`` over ``MODEL_SURE_WORDS``), a concept class of its kind is there, and
+    for an overdose no routine ("as usual", "this morning") is."""
     now = [not (_not_now(a) or back) for a, back in zip(window, taken_back, strict=True)]
     if not any(now[n] for n in verdict.lines):
         return False
-    if verdict.probability >= MODEL_SURE and words >= MODEL_SURE_WORDS:
-        return True
+    if sure:
+        return True  # a wording the classes do not know yet is what the model is there for
     live = [a for a, is_now in zip(window, now, strict=True) if is_now]
     present = frozenset().union(*(a.concepts.names | a.cue_union for a in live))
     if verdict.kind in ("overdose", "medical") and _MODEL_ROUTINE & present:

@@ -127,6 +127,9 @@ class UrgencyModel:
         if data.get("format") != FORMAT:
             raise ValueError(f"urgency model: format must be {FORMAT}")
         self.threshold = float(data["threshold"])
+        # From this probability the verdict stands without a concept class of its kind beside
+        # it (the engine's ``_supported``); never, for a file written before there was one.
+        self.sure = float(data.get("sure", math.inf))
         self.trained_on: tuple[str, ...] = tuple(data.get("trained_on", ()))
         self._idf: dict[str, float] = {}
         self._weight: dict[str, float] = {}

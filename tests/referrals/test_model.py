@@ -6,13 +6,13 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import math
 from importlib import resources
 
 import pytest
 
-import referrals.engine as engine_module
 from referrals import Directory, SuggestionEngine
-from referrals.model import default_model, features, line_features
+from referrals.model import UrgencyModel, default_model, features, line_features
 from tests.referrals.helpers import DATA, chat
 
 
@@ -95,27 +95,29 @@ SURE_WORDINGS = (
 
 @pytest.mark.parametrize("wording", SURE_WORDINGS, ids=["bleeding", "wardrobe"])
 def test_a_verdict_the_model_is_sure_of_needs_no_concept_class(
-    directory: Directory, monkeypatch: pytest.MonkeyPatch, wording: tuple[str, ...]
+    directory: Directory, wording: tuple[str, ...]
 ) -> None:
-    """From MODEL_SURE on, the model's verdict stands without a class of its kind beside it:
-    these wordings are urgent only through that, so raising the cut loses them."""
+    """From the model's sure cut on, its verdict stands without a class of its kind beside it:
+    these wordings are urgent only through that, so without the cut they are lost."""
     conversation = chat(*wording)
-    urgent, reasons = SuggestionEngine(directory).urgency(conversation)
+    engine = SuggestionEngine(directory)
+    assert engine.model is not None and engine.model.sure == 0.9
+    urgent, reasons = engine.urgency(conversation)
     assert urgent, reasons
-    monkeypatch.setattr(engine_module, "MODEL_SURE", 1.01)
-    assert SuggestionEngine(directory).urgency(conversation) == (False, [])
+    never = SuggestionEngine(directory, model=UrgencyModel.load())
+    assert never.model is not None
+    never.model.sure = math.inf
+    assert never.urgency(conversation) == (False, [])
 
 
-def test_a_sure_verdict_still_needs_a_line_that_is_now(
-    directory: Directory, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_sure_verdict_still_needs_a_line_that_is_now(directory: Directory) -> None:
     """The words told as over are not urgent however sure the model is (the cut is lowered
     here so that this wording, read at about 0.73, counts as sure)."""
-    monkeypatch.setattr(engine_module, "MODEL_SURE", 0.7)
-    engine = SuggestionEngine(directory)
+    engine = SuggestionEngine(directory, model=UrgencyModel.load())
+    assert engine.model is not None
+    engine.model.sure = 0.7
     text = ("för fem år sedan satt jag i garderoben när mamma o hennes kille bråkade "
             "o han kastade en stol")
-    assert engine.model is not None
     assert engine.model.read([line_features(text)]).probability >= 0.7
     assert engine.urgency(chat("sv", "self", text)) == (False, [])
     now = text.replace("för fem år sedan satt", "nu sitter").replace("bråkade", "bråkar")
