@@ -637,7 +637,7 @@ def window_findings(
         ):
             found.append(("suicide", f'{before.negated_ending}" + "{after.opens_with_but}'))
             break
-    if "unreachable" in names and {"goodbye_message", "farewell"} & names:
+    if "unreachable" in names and {"goodbye_message", "farewell"} & names and not reached:
         said = first("goodbye_message", "farewell")
         found.append(("goodbye", f'{word(said)}" + "{word("unreachable")}'))
     elif "unreachable" in names and not reached and (
