@@ -58,12 +58,32 @@ B11_URGENT = [
     ("nb", "self", "var ferdig med rispingen men nå har jeg lyst igjen i kveld", "self_harm"),
     ("sv", "self", "har slagit mig själv med en sked ikväll, gör det igen", "self_harm"),
     ("nb", "self", "slo meg selv i ansiktet i natt igjen", "self_harm"),
+    # a line that says how it was, or opens with "but" and no "because": nothing taken back
+    ("sv", "self", "jag vill dö\ndet var värre förra året", "suicide"),
+    ("nb", "self", "jeg vil dø\nmen det er ikke noe å le av haha", "suicide"),
+    ("en", "self", "i want to die\nit was years ago i first felt it, and it's back",
+     "suicide"),
+    # thanks and no more writing after tonight
+    ("sv", "self", "vill bara tacka er för att ni funnits. jag behöver inte skriva mer efter"
+     " ikväll", "suicide"),
     # something left to someone, a goodbye, and a phone that only rings
     ("sv", "relative", "bror skrev 'du ska ha min klocka, sköt om dig'\nringer men bara signaler",
      "goodbye"),
 ]
 
 B11_NOT_URGENT = [
+    # a line that only dates the one before in the past ("det var i fjor")
+    ("nb", "self", "skrev til eksen at jeg ville dø\ndet var i fjor\nnå vil jeg bare snakke om"
+     " søvn"),
+    ("en", "self", "i told my mum i wanted to die\nthat was years ago\nnow i need help with my"
+     " cv"),
+    # "but it was because" and a laugh takes back the line before
+    ("sv", "relative", "min kompis skrev 'farväl allihop' på insta\nmen det var för att hon"
+     " flyttar till Spanien haha"),
+    ("en", "relative", "my cousin posted 'farewell everyone'\nbut that was because he's moving"
+     " abroad lol"),
+    # breaking up is no blow
+    ("nb", "self", "kjæresten slo opp med meg i går, nå er jeg bare lei meg"),
     # "mkt" elsewhere
     ("sv", "self", "hur mkt ipren kan man ta mot ryggvärk?"),
     # better off if something else
