@@ -58,6 +58,20 @@ B11_URGENT = [
     ("nb", "self", "var ferdig med rispingen men nå har jeg lyst igjen i kveld", "self_harm"),
     ("sv", "self", "har slagit mig själv med en sked ikväll, gör det igen", "self_harm"),
     ("nb", "self", "slo meg selv i ansiktet i natt igjen", "self_harm"),
+    # praying not to wake, with medicines stopped
+    ("nb", "relative", "mormor sier hun håper hver natt at hun ikke skal våkne\nhar sluttet med"
+     " medisinene", "suicide"),
+    ("sv", "relative", "morfar ber att han inte ska vakna\nhan har slutat ta sina mediciner",
+     "suicide"),
+    # not managing to keep oneself alive
+    ("sv", "self", "orkar inte hålla mig vid liv längre", "suicide"),
+    ("en", "self", "i don't want to keep myself alive anymore", "suicide"),
+    # the insurance arranged for someone, with another sign
+    ("sv", "self", "har ordnat så att försäkringen går till barnen och gett bort katten",
+     "suicide"),
+    # a razor at hand now
+    ("sv", "self", "sitter med rakbladet framför mig nu", "self_harm"),
+    ("en", "self", "there's a razor next to me right now", "self_harm"),
     # a line that says how it was, or opens with "but" and no "because": nothing taken back
     ("sv", "self", "jag vill dö\ndet var värre förra året", "suicide"),
     ("nb", "self", "jeg vil dø\nmen det er ikke noe å le av haha", "suicide"),
@@ -82,6 +96,12 @@ B11_NOT_URGENT = [
      " flyttar till Spanien haha"),
     ("en", "relative", "my cousin posted 'farewell everyone'\nbut that was because he's moving"
      " abroad lol"),
+    # medicines stopped with a wish to sleep well; the insurance alone; a razor for shaving
+    ("nb", "relative", "farfar har sluttet med medisinene og vil bare sove godt om natta"),
+    ("sv", "self", "hur gör jag så att försäkringen går till min sambo?"),
+    ("en", "self", "my razor next to the sink is blunt, which one is best for sensitive skin?"),
+    # someone else's childhood age and school grade
+    ("sv", "relative", "min son skar sig i 8an, nu är han 25 och mår bra"),
     # breaking up is no blow
     ("nb", "self", "kjæresten slo opp med meg i går, nå er jeg bare lei meg"),
     # "mkt" elsewhere
