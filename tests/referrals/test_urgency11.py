@@ -69,6 +69,12 @@ B11_URGENT = [
     # the insurance arranged for someone, with another sign
     ("sv", "self", "har ordnat så att försäkringen går till barnen och gett bort katten",
      "suicide"),
+    # a plan kept for when it gets too much, said by a friend or a colleague
+    ("sv", "relative", "min väninna sa att hon har en plan ifall det blir för jobbigt\nhon orkar"
+     " inte mer", "suicide"),
+    ("en", "relative", "my brother says he has a plan in case it gets too much", "suicide"),
+    ("nb", "relative", "kollegaen min fortalte at hun har en plan hvis det blir for tungt",
+     "suicide"),
     # a razor at hand now
     ("sv", "self", "sitter med rakbladet framför mig nu", "self_harm"),
     ("en", "self", "there's a razor next to me right now", "self_harm"),
@@ -102,6 +108,9 @@ B11_NOT_URGENT = [
     ("en", "self", "my razor next to the sink is blunt, which one is best for sensitive skin?"),
     # someone else's childhood age and school grade
     ("sv", "relative", "min son skar sig i 8an, nu är han 25 och mår bra"),
+    # a plan for something else when it gets hard
+    ("sv", "self", "vi har en plan för flytten ifall det blir stökigt"),
+    ("en", "self", "we have a plan for the exams in case it gets busy, my tutor helps"),
     # breaking up is no blow
     ("nb", "self", "kjæresten slo opp med meg i går, nå er jeg bare lei meg"),
     # "mkt" elsewhere
