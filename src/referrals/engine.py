@@ -314,6 +314,9 @@ _NEGATED_AFTER: Final = frozenset({"violence_verb", "assault", "ingest", "self_h
 _AFTER_VERB_NEGATIONS: Final = frozenset({"inte", "ikke", "ikkje", "icke", "ej", "aldri", "aldrig"})
 _CONTRASTS: Final = frozenset({"men", "but", "fast", "though"})
 _TAKEN_BACK: Final = frozenset({"suicide", "self_harm", "violence"})
+_OPENING_WORDS: Final = 8
+"""How many first words of a line ``rules.line_concepts`` reads for how the line opens ("men
+det var fordi ...", "det var i fjor.")."""
 """Kinds a next line can take back ("inte så att jag vill dö, mer existentiellt")."""
 _NOT_NOW_CUES: Final = frozenset({"habitual", "past", "recent_past", "past_state"})
 _PRESENT_TIME_CUES: Final = frozenset({"now", "recent_past"})
@@ -863,7 +866,8 @@ class SuggestionEngine:
         while words_end and tokens[words_end - 1] in lexicon.SENTENCE_BREAKS:
             words_end -= 1
         first = next((t for t in tokens if t not in lexicon.SENTENCE_BREAKS), "")
-        concepts = rules.line_concepts(hits, cues, words_end, first, contrast)
+        opening = tuple(t for t in tokens[:_OPENING_WORDS] if t not in lexicon.SENTENCE_BREAKS)
+        concepts = rules.line_concepts(hits, cues, words_end, first, contrast, opening)
         if concepts.suppressed:
             urgent = []
         else:

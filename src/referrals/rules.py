@@ -461,6 +461,24 @@ _BECAUSE: Final = frozenset(
 )
 """A line opening with "because" goes on from the one before: a laugh in it ("för att jag
 spoila sista avsnittet 😂") makes the line before a joke."""
+_BUT_BECAUSE: Final = frozenset(
+    {"fordi", "because", "eftersom", "cause", "cuz", "coz", "pga", "siden"}
+)
+"""After a "men" / "but" that opens a line ("men det var fordi hun flytter haha"), a "because"
+that goes on from the line before as one opening the line does (blind set 11)."""
+_DATING_OPENERS: Final = frozenset({"det", "detta", "dette", "that", "it", "this", "dat"})
+_DATING_WORDS: Final = 6
+"""A line of at most this many words that only dates the one before ("det var i fjor", "that
+was years ago") puts it in the past (blind set 11)."""
+_DATING_CLASSES: Final = frozenset({"first_person"})
+"""Classes a dating line may hold besides its date."""
+_DATING_VERBS: Final = frozenset({"var", "va", "was", "blev", "ble", "hände", "skjedde"})
+_DATING_STARTS: Final = frozenset({
+    "i", "för", "for", "förra", "forrige", "när", "da", "länge", "lenge", "in", "last", "when",
+    "years", "ages", "a", "long", "år", "flera", "mange", "many",
+})
+"""How the date after "det var" opens ("i fjor", "för tre år sen", "when i was 15"): "det var
+värre förra året" says how it was, not when, and takes nothing back."""
 _LINE_EDGE: Final = 2
 """How close to the end (or start) of a line a wish (or an ending) must be to pair across
 lines: chat writers break one sentence over two messages ("jag vill bara" / "försvinna")."""
@@ -472,8 +490,13 @@ def line_concepts(
     token_count: int = 0,
     first_word: str = "",
     contrast: frozenset[int] = frozenset(),
+    first_words: Sequence[str] = (),
 ) -> LineConcepts:
     """Positive classes of a line, leaving out sentences about the past or hypotheticals.
+
+    ``first_words``: the line's first words. A line takes back the one before when it says it
+    was meant otherwise ("skojar bara"), when it opens with "because" (also "men det var
+    fordi …") and laughs, or when it only dates it in the past ("det var i fjor.").
 
     Three classes are made from others here: ``household_other`` (a household member who is
     not the writer: "mig" is in `household` for "slog mig"), ``many_pills`` (a count or "all"
@@ -556,10 +579,25 @@ def line_concepts(
     negated_ending = "" if "household_other" in words else next(
         (h.surface for h in hits if not h.positive and h.name in _ENDING), ""
     )
+    because = first_word in _BECAUSE or (
+        first_word in _BUT and (
+            not _BUT_BECAUSE.isdisjoint(first_words[1:4])
+            or any(a == "för" and b == "att" for a, b in pairwise(first_words[1:5]))
+        )
+    )
+    cue_union = frozenset().union(*sentence_cues) if sentence_cues else frozenset()
+    dates_back = (
+        first_word in _DATING_OPENERS
+        and 2 < len(first_words) <= _DATING_WORDS
+        and first_words[1] in _DATING_VERBS
+        and first_words[2] in _DATING_STARTS
+        and "past" in cue_union
+        and all_names <= _DATING_CLASSES
+    )
     return LineConcepts(
         frozenset(words), words, line_suppressed(all_names), habitual, give_aways,
         trailing, leading, negated_ending, first_word if first_word in _BUT else "",
-        ("takeback" in all_names or (first_word in _BECAUSE and "quote" in all_names))
+        ("takeback" in all_names or (because and "quote" in all_names) or dates_back)
         and "serious" not in all_names,
     )
 
@@ -637,7 +675,7 @@ def window_findings(
         ):
             found.append(("suicide", f'{before.negated_ending}" + "{after.opens_with_but}'))
             break
-    if "unreachable" in names and {"goodbye_message", "farewell"} & names:
+    if "unreachable" in names and {"goodbye_message", "farewell"} & names and not reached:
         said = first("goodbye_message", "farewell")
         found.append(("goodbye", f'{word(said)}" + "{word("unreachable")}'))
     elif "unreachable" in names and not reached and (
