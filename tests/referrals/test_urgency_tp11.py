@@ -74,6 +74,10 @@ TP11_URGENT = [
     ("sv", "self", "har tagit en dubbel dos amfetamin med flit", "overdose"),
     ("nb", "self", "tok en større dose heroin med vilje nettopp, føler meg rar", "overdose"),
     ("en", "self", "just took a double dose of my oxycodone on purpose", "overdose"),
+    # the words the false alarms below take out still count where they mean it
+    ("sv", "relative", "pappa hotade att slå ihjäl mamma ikväll", "violence"),
+    ("nb", "self", "har tatt mange forskjellige tabletter nå nettopp", "overdose"),
+    ("en", "relative", "he hit her tonight, she has signs of abuse all over", "violence"),
 ]
 
 TP11_NOT_URGENT = [
@@ -106,6 +110,24 @@ TP11_NOT_URGENT = [
     ("nb", "self", "han sluka hele pizzaen i kveld"),
     # wanting to hit someone, taken back
     ("nb", "self", "eg har lyst til å banke opp sjefen haha, men det er bare tull"),
+    # false alarms of blind set 11: drinking oneself to death, a full mailbox, home late,
+    # many kinds of medicines, overdoses counted, a thread read, signs of violence taught
+    ("sv", "self", "pappa drack ihjäl sig när jag var liten, nu är jag rädd att bli som han"),
+    ("nb", "relative", "onkelen min drakk seg i hjel, nå drikker broren min mye også"),
+    ("en", "self", "my mum drank herself to death and now I worry about my own drinking"),
+    ("sv", "relative", "grannen har inte synts till och brevlådan är full, hon är nog bortrest"),
+    ("nb", "relative", "sønnen vår kom ikke hjem før kl 3 i natt, han var på fest"),
+    ("en", "relative", "our daughter didn't come home until 2am last night, she was at a friend's"),
+    ("nb", "relative", "mormor tar mange forskjellige tabletter, hvem kan se over medisinene?"),
+    ("en", "relative", "grandad is on many different pills, who can review them?"),
+    ("sv", "professional",
+     "vi har haft tre överdoser på boendet, finns det utbildning om naloxon?"),
+    ("en", "professional", "our team had several overdose calls this week, is there support?"),
+    ("sv", "self", "läste en artikel om att blanda tabletter och alkohol, stämmer det?"),
+    ("en", "self", "i read a thread about mixing xanax and alcohol, is that true?"),
+    ("nb", "professional", "på kurs i går lærte vi om tegn på vold mot barn, har dere materiell?"),
+    ("sv", "relative",
+     "sonen kom hem full förra lördagen, nu är allt lugnt. hur pratar vi med honom?"),
 ]
 
 
