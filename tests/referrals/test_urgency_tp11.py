@@ -88,6 +88,8 @@ TP11_NOT_URGENT = [
     # cold beer, slow texts, a stifled yawn or laugh
     ("sv", "self", "ölen är iskall och jag svarar knappt på mina sms nuförtiden"),
     ("en", "self", "she's barely responding to my texts since we broke up"),
+    ("nb", "self", "kjæresten svarer knapt på meldinger, og det er iskaldt ute i dag"),
+    ("sv", "self", "han svarar knappt på mina sms och det är minus tio ute"),
     ("en", "self", "it's freezing in my flat and my landlord won't fix the heating"),
     ("sv", "relative", "hon kvävde ett skratt när pappa kom hem igår"),
     ("nb", "self", "hun kvelte en gjesp på møtet i dag"),
