@@ -78,6 +78,8 @@ TP11_URGENT = [
     ("sv", "relative", "pappa hotade att slå ihjäl mamma ikväll", "violence"),
     ("nb", "self", "har tatt mange forskjellige tabletter nå nettopp", "overdose"),
     ("en", "relative", "he hit her tonight, she has signs of abuse all over", "violence"),
+    ("sv", "professional",
+     "en elev berättade i somras att pappan slår henne, och igår slog han henne igen", "violence"),
 ]
 
 TP11_NOT_URGENT = [
@@ -90,6 +92,10 @@ TP11_NOT_URGENT = [
     ("en", "self", "she's barely responding to my texts since we broke up"),
     ("nb", "self", "kjæresten svarer knapt på meldinger, og det er iskaldt ute i dag"),
     ("sv", "self", "han svarar knappt på mina sms och det är minus tio ute"),
+    # violence told last spring, the violent parent gone since
+    ("sv", "professional",
+     "en elev nämnde i våras att mamman var våldsam, men hon har flyttat sedan dess. "
+     "hur följer jag upp nu?"),
     ("en", "self", "it's freezing in my flat and my landlord won't fix the heating"),
     ("sv", "relative", "hon kvävde ett skratt när pappa kom hem igår"),
     ("nb", "self", "hun kvelte en gjesp på møtet i dag"),
