@@ -301,6 +301,10 @@ _WINDOW_CONCEPTS: Final = frozenset(
         "traffic",
         "fire",
         "plea",
+        # blind set 11 (tri11b)
+        "heading_edge",
+        "violence_plea",
+        "big_dose",
     }
 )
 """Concept classes the window rules combine across neighbouring visitor lines."""

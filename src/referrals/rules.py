@@ -142,11 +142,18 @@ RULE_CLASSES: Final = frozenset(
         "sober_adult",
         "heard_from",
         "drinker_label",
+        # blind set 11 (tri11b)
+        "heading_edge",
+        "violence_plea",
+        "big_dose",
+        "angry",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
 
-NEGATION_PROOF: Final = frozenset({"unreachable", "wont_need", "cannot_care", "no_sign_of_life"})
+NEGATION_PROOF: Final = frozenset(
+    {"unreachable", "wont_need", "cannot_care", "no_sign_of_life", "violence_plea"}
+)
 """Classes whose words already say "not" ("svarar inte"): a negation before them ("no" is
 "now" in nynorsk) does not turn them around."""
 _ENDING: Final = frozenset({"death", "disappear", "not_wake", "suicide_noun"})
@@ -202,6 +209,10 @@ def drop_idioms(hits: list[Hit]) -> list[Hit]:
     if symptoms:  # "hjertet banker": the heart pounding is no one hitting (blind set 9)
         hits = [h for h in hits if h.name not in _BLOWS or not any(
             h.start <= end and start <= h.end for start, end in symptoms)]
+    threats = [(h.start, h.end) for h in hits if h.name == "kill_threat"]
+    if threats:  # "skal brenne huset med dere inne": a threat to burn, no fire yet (blind set 11)
+        hits = [h for h in hits if h.name not in ("danger", "fire") or not any(
+            h.start <= end and start <= h.end for start, end in threats)]
     spans = [(h.start, h.end) for h in hits if h.name == "idiom"]  # "inte leva med" too
     durations = [(h.start, h.end) for h in hits if h.name == "duration"]
     if not spans and not durations:
@@ -781,6 +792,14 @@ def window_findings(
     ):
         taken = first("got_into", "ingest")
         found.append(("overdose", f'{word(taken)}" + "{word(first("pills", taken))}'))
+    # Blind set 11: a bigger dose than usual taken ("tagit en större dos än vanligt", "shot up
+    # more than usual") of a drug or medicine, with just now, on purpose, a wish or a body that
+    # feels it: an overdose. "Than usual" is no habit here.
+    if "big_dose" in names and ("pills" in names or substance) and (
+        {"just", "on_purpose", "wish", "drowsy", "acute_symptom", "death"} & names
+    ) and "safety_question" not in names:
+        sign = first("on_purpose", "wish", "death", "drowsy", "acute_symptom", "just")
+        found.append(("overdose", f'{word("big_dose")}" + "{word(sign)}'))
     # Poisoning now: a body in trouble (racing heart, chest pain, cannot stand, fits) after
     # taking something, or while speaking of a substance and of now.
     if "acute_symptom" in names and not habitual and (
@@ -802,6 +821,23 @@ def window_findings(
         act = first("kill_threat", "menace", "assault", "violence_verb")
         when = first("announced", "time_now", "night", "wound", "recent")
         found.append(("violence", f'{word(act)}" + "{word(when)}'))
+    # Blind set 11: a cry to stop hitting ("skrek 'ikke slå'", "screaming 'don't hit'") with
+    # someone screaming or things smashed, tonight or now: violence heard. A habit ("krangler
+    # hver natt") does not make it old when the night is named ("i natt hørte jeg").
+    if "violence_plea" in names and {"distress", "raging"} & names and (
+        {"time_now", "night", "recent"} & names
+    ) and ("recent" in names or not habitual) and not any(k == "violence" for k, _ in found):
+        when = first("recent", "night", "time_now")
+        found.append(("violence", f'{word("violence_plea")}" + "{word(when)}'))
+    # Blind set 11: a gun at home, someone in the household angry, a threat said, and tonight or
+    # a time announced ("jättearg ... sagt 'i natt tar jag er'" / "han har vapenlicens").
+    if "weapon_gun" in names and "angry" in names and "household_other" in names and (
+        {"reported_threat", "menace", "kill_threat"} & names
+    ) and {"night", "announced"} & names and not habitual and not any(
+        k == "violence" for k, _ in found
+    ):
+        when = first("announced", "night")
+        found.append(("violence", f'{word("weapon_gun")}" + "{word("angry")}" + "{word(when)}'))
     # Violence heard: rage (screaming, thuds, smashing) and someone in distress, going on now.
     if {"raging", "distress"} <= names and {"time_now", "ongoing", "night"} & names:
         when = first("ongoing", "time_now", "night")
@@ -925,6 +961,16 @@ def window_findings(
     ):
         when = word(first("lone", "night", "recent", "time_now"))
         found.append(("child_at_risk", f'{word("absent_adult")}" + "{when}'))
+    # Blind set 11: on the way to a bridge, a roof or the tracks, with an ending ("going to the
+    # bridge to end it"), or gone after a quarrel and not found ("stakk av ... skulle til brua"
+    # / "vi finner han ikke"): someone in danger (not a walk to the bridge to fish).
+    if "heading_edge" in names and (
+        {"death", "suicide_word", "disappear", "farewell", "goodbye_message", "weary"} & names
+        or ("unreachable" in names and not reached and ({"flee"} & names or despair))
+    ):
+        sign = first("suicide_word", "death", "disappear", "farewell", "goodbye_message",
+                     "weary", "unreachable")
+        found.append(("third_party_danger", f'{word("heading_edge")}" + "{word(sign)}'))
     found.extend(_someone_in_danger(names, habitual, reached, word, first))
     return found
 
