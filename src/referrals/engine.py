@@ -331,6 +331,16 @@ _LIVE_WORDS: Final = frozenset(
      "flyttet", "flytta", "moved"}
 )
 _LIVE_REACH: Final = 3
+_HERE_WORDS: Final = frozenset({"här", "here"})
+"""A place up to _LIVE_REACH words after "här" / "here" is where the writer is ("här i
+Sverige")."""
+_THIRD_PERSONS: Final = frozenset(
+    {"han", "hon", "hen", "de", "dom", "he", "she", "they", "hun", "dei", "dem"}
+)
+_POSSESSIVES: Final = frozenset(
+    {"min", "mitt", "mina", "mi", "mine", "my", "hans", "hennes", "his", "her", "their", "deras"}
+)
+"""Before "bor" / "lives", someone else is the one living there ("min svåger bor i Norge")."""
 """A place up to this many words after "bor" / "live" is where the writer lives."""
 _RISK_TOPICS: Final = frozenset({"suicide", "self_harm", "emergency", "violence"})
 """Topics of an acute risk: told about the clear past, they count less (PAST_SENTENCE_WEIGHT)."""
@@ -659,11 +669,15 @@ class SuggestionEngine:
         # A longer phrase owns its words: "säljer knark" is about crime, so the "knark" inside it
         # counts less towards drugs (and "röker på" less towards tobacco); and "dricker" inside
         # "dricker för mycket" is not counted twice towards alcohol.
+        # A shorter phrase inside a longer one is owned the same way: "can't stop" inside
+        # "can't stop crying" is grief, not an addiction.
         owners: dict[int, set[str]] = {}
+        phrases: list[tuple[int, int, str]] = []
         for target, _, _, start, end, _, _ in matches:
             kind = kinds[target]
             if end > start and kind in (_TOPIC, _URGENT):
                 topic = names[target] if kind == _TOPIC else _URGENT_TOPIC[names[target]]
+                phrases.append((start, end, topic))
                 for position in range(start, end + 1):
                     owners.setdefault(position, set()).add(topic)
         cue_sets: list[set[str]] = [set() for _ in range(sentence_count)]
@@ -724,13 +738,19 @@ class SuggestionEngine:
         residence = ""
         for target, weight, lang, start, end, negated, sentence in matches:
             kind, name = kinds[target], names[target]
-            if (
-                kind == _CUE
-                and name in _COUNTRY_CUES
-                and not negated
-                and _LIVE_WORDS.intersection(tokens[max(0, start - _LIVE_REACH) : start])
-            ):
-                residence = _COUNTRY_CUES[name]
+            if kind == _CUE and name in _COUNTRY_CUES and not negated:
+                before = tokens[max(0, start - _LIVE_REACH) : start]
+                lives = [n for n, token in enumerate(before) if token in _LIVE_WORDS]
+                if lives:
+                    at = start - len(before) + lives[-1]
+                    # "min svåger bor i Norge": where someone else lives, not the writer
+                    if not (
+                        tokens[at - 1 : at] and tokens[at - 1] in _THIRD_PERSONS
+                        or tokens[at - 2 : at - 1] and tokens[at - 2] in _POSSESSIVES
+                    ):
+                        residence = _COUNTRY_CUES[name]
+                elif _HERE_WORDS.intersection(before):
+                    residence = _COUNTRY_CUES[name]  # "här i Sverige": where the writer is
             if kind == _TOPIC and not negated:
                 sentence_topics[sentence].add(name)
             surface = tokens[start] if start == end else " ".join(tokens[start : end + 1])
@@ -769,6 +789,16 @@ class SuggestionEngine:
                     if name in owned_by:
                         continue  # the phrase around it already counts for this topic
                     weight *= OWNED_WORD_WEIGHT
+            elif kind == _TOPIC:
+                around = {
+                    topic
+                    for a, b, topic in phrases
+                    if a <= start and end <= b and b - a > end - start
+                }
+                if around:
+                    if name in around:
+                        continue
+                    weight *= OWNED_WORD_WEIGHT
             if kind == _TOPIC and start in dated:
                 continue  # "som tonåring", "used to": time, not a topic
             if kind in (_TOPIC, _SERVICE) and start in own:
@@ -796,6 +826,8 @@ class SuggestionEngine:
             if accident and name == "self_harm":
                 name = "health_care"  # "skar mig när jag lagade mat": an injury to look at
             f = NEGATED_WEIGHT if negated else 1.0
+            if negated and name == "emergency":
+                f = 0.0  # "inget akut", "not an emergency": said to rule the emergency out
             past = untimed.get((target, start))
             if past is not None and name in _PAST_TOPICS and _TIME_PHRASES & cue_sets[past]:
                 f *= PAST_SENTENCE_WEIGHT
