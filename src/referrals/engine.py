@@ -341,6 +341,10 @@ _POSSESSIVES: Final = frozenset(
     {"min", "mitt", "mina", "mi", "mine", "my", "hans", "hennes", "his", "her", "their", "deras"}
 )
 """Before "bor" / "lives", someone else is the one living there ("min svåger bor i Norge")."""
+_OTHERS_POSSESSIVES: Final = frozenset(
+    {"hans", "hennes", "hens", "deras", "his", "her", "their", "hennar", "dets", "dess"}
+)
+"""A loved one named with these is a third person's ("hennes mamma"), not the writer's."""
 """A place up to this many words after "bor" / "live" is where the writer lives."""
 _RISK_TOPICS: Final = frozenset({"suicide", "self_harm", "emergency", "violence"})
 """Topics of an acute risk: told about the clear past, they count less (PAST_SENTENCE_WEIGHT)."""
@@ -470,6 +474,11 @@ class SuggestionEngine:
             )
             for s in self._services
         )
+        self._emergency_services = frozenset(
+            s.id for s in self._services if s.categories and s.categories[0] == "emergency"
+        )
+        """Services whose own trigger words ("ringde 112") count less told of the clear past,
+        as the emergency topic's words do."""
         self._line_cache: dict[str, _LineAnalysis] = {}
         for word in ("hej", "jag", "jeg", "the"):  # compile indexes now, not on the first message
             self._matcher.token_units(word)
@@ -803,7 +812,9 @@ class SuggestionEngine:
                 continue  # "som tonåring", "used to": time, not a topic
             if kind in (_TOPIC, _SERVICE) and start in own:
                 continue
-            if kind != _SERVICE and clauses[start] not in timed:
+            if (
+                kind != _SERVICE or name in self._emergency_services
+            ) and clauses[start] not in timed:
                 untimed[(target, start)] = sentence
             slot = best.get((target, start))
             if slot is None:
@@ -829,7 +840,11 @@ class SuggestionEngine:
             if negated and name == "emergency":
                 f = 0.0  # "inget akut", "not an emergency": said to rule the emergency out
             past = untimed.get((target, start))
-            if past is not None and name in _PAST_TOPICS and _TIME_PHRASES & cue_sets[past]:
+            if (
+                past is not None
+                and (name in _PAST_TOPICS or kind == _SERVICE)
+                and _TIME_PHRASES & cue_sets[past]
+            ):
                 f *= PAST_SENTENCE_WEIGHT
             weights = (
                 max(sv, nb, en) * f,
@@ -1251,7 +1266,11 @@ class SuggestionEngine:
             role is None and "relative" in audience and audience["relative"] >= 1.0
         ):
             add("relatives", 1.0, cues.get("loved_one"))
-        elif "loved_one" in cues and problem > 0:
+        elif (
+            "loved_one" in cues
+            and problem > 0
+            and cues["loved_one"].split()[0] not in _OTHERS_POSSESSIVES
+        ):  # "hennes mamma", "his wife": someone else's family, not the writer's
             add("relatives", 0.5, cues["loved_one"])
         child_writer = audience.get("child", 0.0) >= 1.0
         if child_writer and "parent" in cues and problem > 0:
