@@ -348,6 +348,8 @@ _OTHERS_POSSESSIVES: Final = frozenset(
 """A place up to this many words after "bor" / "live" is where the writer lives."""
 _RISK_TOPICS: Final = frozenset({"suicide", "self_harm", "emergency", "violence"})
 """Topics of an acute risk: told about the clear past, they count less (PAST_SENTENCE_WEIGHT)."""
+_INNER_RISKS: Final = frozenset({"suicide", "self_harm"})
+"""Risks of one's own mind: in a quote or a taken-back line they count also for mental health."""
 _PAST_TOPICS: Final = _RISK_TOPICS | {"crime"}
 """Topics that count less in a sentence about the clear past: the risks, and a crime long
 since reported ("det blev polisanmälan för tre år sen"); the visitor asks about now."""
@@ -565,6 +567,14 @@ class SuggestionEngine:
                     weight *= trigger_weight
                 elif suppressed and name in _RISK_TOPICS:
                     weight *= suppressed_weight
+                    if name in _INNER_RISKS:
+                        # A dark lyric, a joke taken back: what weighs on someone is for a
+                        # general listening line more than for the crisis line.
+                        inner = topic_terms.setdefault("mental_health", {}).setdefault(
+                            surface, [0.0, 0.0]
+                        )
+                        inner[0] += weight
+                        inner[1] = max(inner[1], weight)
                 terms = (service_terms if for_service else topic_terms).get(name)
                 if terms is None:
                     terms = (service_terms if for_service else topic_terms)[name] = {}
