@@ -330,9 +330,25 @@ _LIVE_WORDS: Final = frozenset(
      "flyttet", "flytta", "moved"}
 )
 _LIVE_REACH: Final = 3
+_HERE_WORDS: Final = frozenset({"här", "here"})
+"""A place up to _LIVE_REACH words after "här" / "here" is where the writer is ("här i
+Sverige")."""
+_THIRD_PERSONS: Final = frozenset(
+    {"han", "hon", "hen", "de", "dom", "he", "she", "they", "hun", "dei", "dem"}
+)
+_POSSESSIVES: Final = frozenset(
+    {"min", "mitt", "mina", "mi", "mine", "my", "hans", "hennes", "his", "her", "their", "deras"}
+)
+"""Before "bor" / "lives", someone else is the one living there ("min svåger bor i Norge")."""
+_OTHERS_POSSESSIVES: Final = frozenset(
+    {"hans", "hennes", "hens", "deras", "his", "her", "their", "hennar", "dets", "dess"}
+)
+"""A loved one named with these is a third person's ("hennes mamma"), not the writer's."""
 """A place up to this many words after "bor" / "live" is where the writer lives."""
 _RISK_TOPICS: Final = frozenset({"suicide", "self_harm", "emergency", "violence"})
 """Topics of an acute risk: told about the clear past, they count less (PAST_SENTENCE_WEIGHT)."""
+_INNER_RISKS: Final = frozenset({"suicide", "self_harm"})
+"""Risks of one's own mind: in a quote or a taken-back line they count also for mental health."""
 _PAST_TOPICS: Final = _RISK_TOPICS | {"crime"}
 """Topics that count less in a sentence about the clear past: the risks, and a crime long
 since reported ("det blev polisanmälan för tre år sen"); the visitor asks about now."""
@@ -459,6 +475,11 @@ class SuggestionEngine:
             )
             for s in self._services
         )
+        self._emergency_services = frozenset(
+            s.id for s in self._services if s.categories and s.categories[0] == "emergency"
+        )
+        """Services whose own trigger words ("ringde 112") count less told of the clear past,
+        as the emergency topic's words do."""
         self._line_cache: dict[str, _LineAnalysis] = {}
         for word in ("hej", "jag", "jeg", "the"):  # compile indexes now, not on the first message
             self._matcher.token_units(word)
@@ -545,6 +566,14 @@ class SuggestionEngine:
                     weight *= trigger_weight
                 elif suppressed and name in _RISK_TOPICS:
                     weight *= suppressed_weight
+                    if name in _INNER_RISKS:
+                        # A dark lyric, a joke taken back: what weighs on someone is for a
+                        # general listening line more than for the crisis line.
+                        inner = topic_terms.setdefault("mental_health", {}).setdefault(
+                            surface, [0.0, 0.0]
+                        )
+                        inner[0] += weight
+                        inner[1] = max(inner[1], weight)
                 terms = (service_terms if for_service else topic_terms).get(name)
                 if terms is None:
                     terms = (service_terms if for_service else topic_terms)[name] = {}
@@ -658,11 +687,15 @@ class SuggestionEngine:
         # A longer phrase owns its words: "säljer knark" is about crime, so the "knark" inside it
         # counts less towards drugs (and "röker på" less towards tobacco); and "dricker" inside
         # "dricker för mycket" is not counted twice towards alcohol.
+        # A shorter phrase inside a longer one is owned the same way: "can't stop" inside
+        # "can't stop crying" is grief, not an addiction.
         owners: dict[int, set[str]] = {}
+        phrases: list[tuple[int, int, str]] = []
         for target, _, _, start, end, _, _ in matches:
             kind = kinds[target]
             if end > start and kind in (_TOPIC, _URGENT):
                 topic = names[target] if kind == _TOPIC else _URGENT_TOPIC[names[target]]
+                phrases.append((start, end, topic))
                 for position in range(start, end + 1):
                     owners.setdefault(position, set()).add(topic)
         cue_sets: list[set[str]] = [set() for _ in range(sentence_count)]
@@ -723,13 +756,19 @@ class SuggestionEngine:
         residence = ""
         for target, weight, lang, start, end, negated, sentence in matches:
             kind, name = kinds[target], names[target]
-            if (
-                kind == _CUE
-                and name in _COUNTRY_CUES
-                and not negated
-                and _LIVE_WORDS.intersection(tokens[max(0, start - _LIVE_REACH) : start])
-            ):
-                residence = _COUNTRY_CUES[name]
+            if kind == _CUE and name in _COUNTRY_CUES and not negated:
+                before = tokens[max(0, start - _LIVE_REACH) : start]
+                lives = [n for n, token in enumerate(before) if token in _LIVE_WORDS]
+                if lives:
+                    at = start - len(before) + lives[-1]
+                    # "min svåger bor i Norge": where someone else lives, not the writer
+                    if not (
+                        tokens[at - 1 : at] and tokens[at - 1] in _THIRD_PERSONS
+                        or tokens[at - 2 : at - 1] and tokens[at - 2] in _POSSESSIVES
+                    ):
+                        residence = _COUNTRY_CUES[name]
+                elif _HERE_WORDS.intersection(before):
+                    residence = _COUNTRY_CUES[name]  # "här i Sverige": where the writer is
             if kind == _TOPIC and not negated:
                 sentence_topics[sentence].add(name)
             surface = tokens[start] if start == end else " ".join(tokens[start : end + 1])
@@ -768,11 +807,23 @@ class SuggestionEngine:
                     if name in owned_by:
                         continue  # the phrase around it already counts for this topic
                     weight *= OWNED_WORD_WEIGHT
+            elif kind == _TOPIC:
+                around = {
+                    topic
+                    for a, b, topic in phrases
+                    if a <= start and end <= b and b - a > end - start
+                }
+                if around:
+                    if name in around:
+                        continue
+                    weight *= OWNED_WORD_WEIGHT
             if kind == _TOPIC and start in dated:
                 continue  # "som tonåring", "used to": time, not a topic
             if kind in (_TOPIC, _SERVICE) and start in own:
                 continue
-            if kind != _SERVICE and clauses[start] not in timed:
+            if (
+                kind != _SERVICE or name in self._emergency_services
+            ) and clauses[start] not in timed:
                 untimed[(target, start)] = sentence
             slot = best.get((target, start))
             if slot is None:
@@ -795,8 +846,14 @@ class SuggestionEngine:
             if accident and name == "self_harm":
                 name = "health_care"  # "skar mig när jag lagade mat": an injury to look at
             f = NEGATED_WEIGHT if negated else 1.0
+            if negated and name == "emergency":
+                f = 0.0  # "inget akut", "not an emergency": said to rule the emergency out
             past = untimed.get((target, start))
-            if past is not None and name in _PAST_TOPICS and _TIME_PHRASES & cue_sets[past]:
+            if (
+                past is not None
+                and (name in _PAST_TOPICS or kind == _SERVICE)
+                and _TIME_PHRASES & cue_sets[past]
+            ):
                 f *= PAST_SENTENCE_WEIGHT
             weights = (
                 max(sv, nb, en) * f,
@@ -1222,7 +1279,11 @@ class SuggestionEngine:
             role is None and "relative" in audience and audience["relative"] >= 1.0
         ):
             add("relatives", 1.0, cues.get("loved_one"))
-        elif "loved_one" in cues and problem > 0:
+        elif (
+            "loved_one" in cues
+            and problem > 0
+            and cues["loved_one"].split()[0] not in _OTHERS_POSSESSIVES
+        ):  # "hennes mamma", "his wife": someone else's family, not the writer's
             add("relatives", 0.5, cues["loved_one"])
         child_writer = audience.get("child", 0.0) >= 1.0
         if child_writer and "parent" in cues and problem > 0:
