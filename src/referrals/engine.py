@@ -992,6 +992,13 @@ class SuggestionEngine:
         found = self._urgency_of(conversation, analyses)
         if found:
             return found
+        joined = _joined_words(conversation.lines)
+        if joined is not None:
+            # One sentence typed a word at a time ("burned" / "myself"): read as one line too.
+            own = Conversation(conversation.lang, conversation.role, joined)
+            found = self._urgency_of(own, [self._analyse(line.text) for line in joined])
+            if found:
+                return found
         revealed = _revealed_own(conversation.lines, analyses)
         if revealed is None:
             return found
@@ -1586,6 +1593,34 @@ _EVIDENCE: Final = frozenset({
 })
 """Classes by which an answer to a staff question says yes without the word: "vin." to "Har
 mamma druckit något?", "her eye is swollen" to "has he hurt her?" (blind set 7)."""
+
+
+def _joined_words(lines: Sequence[Line]) -> list[Line] | None:
+    """The lines with each run of visitor messages of one word each, one after the other,
+    joined into one message ("burned" / "myself" is "burned myself"), or None when there is
+    no such run (blind set 11). A "yes" or "no" that opens a run answers a question and stays
+    on its own."""
+    result: list[Line] = []
+    run: list[str] = []
+    joined = False
+
+    def close() -> None:
+        nonlocal joined
+        if run:
+            joined = joined or len(run) > 1
+            result.append(Line("visitor", " ".join(run)))
+            run.clear()
+
+    for line in lines:
+        words = [t for t in tokenize(line.text) if t not in lexicon.SENTENCE_BREAKS]
+        single = line.sender == "visitor" and len(words) == 1
+        if single and not (not run and (words[0] in _NO or words[0] in _PLAIN_YES)):
+            run.append(words[0])
+            continue
+        close()
+        result.append(line)
+    close()
+    return result if joined else None
 
 
 def _revealed_own(lines: Sequence[Line], analyses: Sequence[_LineAnalysis]) -> int | None:

@@ -78,6 +78,9 @@ B11_URGENT = [
     # a razor at hand now
     ("sv", "self", "sitter med rakbladet framför mig nu", "self_harm"),
     ("en", "self", "there's a razor next to me right now", "self_harm"),
+    # one sentence typed a word at a time
+    ("en", "child", "burnt\nmyself\nstaff: when?\ntonight", "self_harm"),
+    ("sv", "self", "jag\nvill\ndö", "suicide"),
     # a line that says how it was, or opens with "but" and no "because": nothing taken back
     ("sv", "self", "jag vill dö\ndet var värre förra året", "suicide"),
     ("nb", "self", "jeg vil dø\nmen det er ikke noe å le av haha", "suicide"),
@@ -111,6 +114,10 @@ B11_NOT_URGENT = [
     # a plan for something else when it gets hard
     ("sv", "self", "vi har en plan för flytten ifall det blir stökigt"),
     ("en", "self", "we have a plan for the exams in case it gets busy, my tutor helps"),
+    # words typed one at a time that say no risk
+    ("sv", "self", "jag\nvill\ninte\ndö\nbara prata"),
+    ("en", "self", "cut\nmy\nhair\nyesterday"),
+    ("sv", "self", "staff: Har du tankar på att ta ditt liv?\nnej\ndö\nav skratt typ"),
     # breaking up is no blow
     ("nb", "self", "kjæresten slo opp med meg i går, nå er jeg bare lei meg"),
     # "mkt" elsewhere
