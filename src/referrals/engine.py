@@ -318,10 +318,10 @@ _NEGATED_AFTER: Final = frozenset({"violence_verb", "assault", "ingest", "self_h
 _AFTER_VERB_NEGATIONS: Final = frozenset({"inte", "ikke", "ikkje", "icke", "ej", "aldri", "aldrig"})
 _CONTRASTS: Final = frozenset({"men", "but", "fast", "though"})
 _TAKEN_BACK: Final = frozenset({"suicide", "self_harm", "violence"})
+"""Kinds a next line can take back ("inte så att jag vill dö, mer existentiellt")."""
 _OPENING_WORDS: Final = 8
 """How many first words of a line ``rules.line_concepts`` reads for how the line opens ("men
 det var fordi ...", "det var i fjor.")."""
-"""Kinds a next line can take back ("inte så att jag vill dö, mer existentiellt")."""
 _NOT_NOW_CUES: Final = frozenset({"habitual", "past", "recent_past", "past_state"})
 _PRESENT_TIME_CUES: Final = frozenset({"now", "recent_past"})
 _COUNTRY_CUES: Final = {"country_se": "SE", "country_no": "NO"}
@@ -330,6 +330,7 @@ _LIVE_WORDS: Final = frozenset(
      "flyttet", "flytta", "moved"}
 )
 _LIVE_REACH: Final = 3
+"""A place up to this many words after "bor" / "live" is where the writer lives."""
 _HERE_WORDS: Final = frozenset({"här", "here"})
 """A place up to _LIVE_REACH words after "här" / "here" is where the writer is ("här i
 Sverige")."""
@@ -344,7 +345,6 @@ _OTHERS_POSSESSIVES: Final = frozenset(
     {"hans", "hennes", "hens", "deras", "his", "her", "their", "hennar", "dets", "dess"}
 )
 """A loved one named with these is a third person's ("hennes mamma"), not the writer's."""
-"""A place up to this many words after "bor" / "live" is where the writer lives."""
 _RISK_TOPICS: Final = frozenset({"suicide", "self_harm", "emergency", "violence"})
 """Topics of an acute risk: told about the clear past, they count less (PAST_SENTENCE_WEIGHT)."""
 _INNER_RISKS: Final = frozenset({"suicide", "self_harm"})
@@ -1595,11 +1595,25 @@ _EVIDENCE: Final = frozenset({
 mamma druckit något?", "her eye is swollen" to "has he hurt her?" (blind set 7)."""
 
 
+_JOINED_RUN_MAX: Final = 20
+"""At most this many one-word messages are joined into one (a longer run is joined in pieces
+of this size): a sentence typed a word at a time is short, and a run of hundreds of one-word
+messages read again as one line on every update would cost milliseconds each time."""
+
+
+@functools.lru_cache(maxsize=4096)
+def _only_word(text: str) -> str | None:
+    """The one word of a message that has exactly one (punctuation aside), else None; cached,
+    as every update asks it again of every line."""
+    words = [t for t in tokenize(text) if t not in lexicon.SENTENCE_BREAKS]
+    return words[0] if len(words) == 1 else None
+
+
 def _joined_words(lines: Sequence[Line]) -> list[Line] | None:
     """The lines with each run of visitor messages of one word each, one after the other,
     joined into one message ("burned" / "myself" is "burned myself"), or None when there is
     no such run (blind set 11). A "yes" or "no" that opens a run answers a question and stays
-    on its own."""
+    on its own; a run longer than ``_JOINED_RUN_MAX`` is joined in pieces of that size."""
     result: list[Line] = []
     run: list[str] = []
     joined = False
@@ -1612,10 +1626,11 @@ def _joined_words(lines: Sequence[Line]) -> list[Line] | None:
             run.clear()
 
     for line in lines:
-        words = [t for t in tokenize(line.text) if t not in lexicon.SENTENCE_BREAKS]
-        single = line.sender == "visitor" and len(words) == 1
-        if single and not (not run and (words[0] in _NO or words[0] in _PLAIN_YES)):
-            run.append(words[0])
+        word = _only_word(line.text) if line.sender == "visitor" else None
+        if word is not None and not (not run and (word in _NO or word in _PLAIN_YES)):
+            if len(run) == _JOINED_RUN_MAX:
+                close()
+            run.append(word)
             continue
         close()
         result.append(line)

@@ -1,0 +1,61 @@
+"""Review of round 11 (branch rev11): what the review of set 11's rules and the model's sure
+verdict fixed.
+
+Each behaviour in wordings of our own, with a counter-example beside it. Lines are separated
+by newlines; a line starting with "staff:" is a staff line.
+"""
+
+from __future__ import annotations
+
+import time
+
+from referrals import Conversation, Directory, Line, SuggestionEngine
+from referrals.engine import _JOINED_RUN_MAX, _joined_words
+
+from .helpers import chat
+
+
+def _chat(lang: str, role: str, text: str) -> Conversation:
+    return chat(lang, role, *text.split("\n"))
+
+
+def test_a_long_run_of_one_word_messages_is_joined_in_pieces() -> None:
+    """A run of one-word messages longer than _JOINED_RUN_MAX is joined in pieces of that
+    size, so no update reads hundreds of words again as one line."""
+    run = [Line("visitor", w) for w in ("jag", "är", "så", "trött") * 20]
+    joined = _joined_words([Line("staff", "Hej"), *run])
+    assert joined is not None
+    sizes = [len(line.text.split()) for line in joined if line.sender == "visitor"]
+    assert sizes == [_JOINED_RUN_MAX] * 4
+    # counter-example: a short run stays one message, and a "ja" that opens it stays alone
+    short = _joined_words([Line("staff", "är det du?"), *(Line("visitor", w) for w in
+                           ("ja", "burned", "myself"))])
+    assert short is not None
+    assert [line.text for line in short] == ["är det du?", "ja", "burned myself"]
+
+
+def test_a_sentence_typed_a_word_at_a_time_is_still_caught(directory: Directory) -> None:
+    """Joining in pieces keeps what the run said: "jag" / "vill" / "dö" is suicide."""
+    rules_only = SuggestionEngine(directory, model=None)
+    urgent, reasons = rules_only.urgency(_chat("sv", "self", "hej\njag\nvill\ndö"))
+    assert urgent and reasons[0].startswith("suicide:"), reasons
+    assert rules_only.urgency(_chat("sv", "self", "hej\njag\nvill\nsova")) == (False, [])
+
+
+def test_updates_of_a_long_run_of_one_word_messages_stay_cheap(
+    engine: SuggestionEngine,
+) -> None:
+    """Every update of a conversation of 400 one-word messages stays within a few ms (it took
+    13 ms and more when the whole run was read again as one line on every update); also an
+    ordinary conversation is no longer tokenized again in full on every update."""
+    words = ["jag", "är", "så", "trött", "på", "skolan", "idag", "men", "det", "går", "bra"]
+    lines = [Line("staff", "Hej, vad vill du prata om?")]
+    times = []
+    for i in range(400):
+        lines.append(Line("visitor", words[i % len(words)]))
+        start = time.perf_counter()
+        found = engine.urgency(Conversation("sv", "self", list(lines)))
+        times.append(time.perf_counter() - start)
+    assert found == (False, [])
+    times.sort()
+    assert times[len(times) // 2] < 0.004, times[len(times) // 2]
