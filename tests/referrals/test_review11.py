@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from referrals import Conversation, Directory, Line, SuggestionEngine
 from referrals.engine import _JOINED_RUN_MAX, _joined_words
 
@@ -17,6 +19,40 @@ from .helpers import chat
 
 def _chat(lang: str, role: str, text: str) -> Conversation:
     return chat(lang, role, *text.split("\n"))
+
+
+# A plan kept for when something named gets too much (exams, work) is a plan about that thing;
+# the plan for when "it" gets too much stays a plan for how.
+PLAN_ABOUT_SOMETHING = [
+    ("en", "self", "I have a plan in case it gets too much with exams: I take a walk"),
+    ("sv", "self", "jag har en plan om det blir för mycket med jobbet: jag går ner i tid"),
+    ("nb", "self", "jeg lager en plan hvis det blir for mye på jobb"),
+]
+PLAN_FOR_HOW = [
+    ("en", "relative", "my brother says he has a plan in case it gets too much", "suicide"),
+    ("sv", "relative", "min väninna sa att hon har en plan ifall det blir för jobbigt\nhon orkar"
+     " inte mer", "suicide"),
+    ("nb", "relative", "kollegaen min fortalte at hun har en plan hvis det blir for tungt",
+     "suicide"),
+]
+
+
+@pytest.mark.parametrize(("lang", "role", "text"), PLAN_ABOUT_SOMETHING)
+def test_a_plan_for_when_work_or_exams_get_too_much_is_not_urgent(
+    directory: Directory, lang: str, role: str, text: str
+) -> None:
+    """ "A plan in case it gets too much with exams" is coping, not a plan for how."""
+    rules_only = SuggestionEngine(directory, model=None)
+    assert rules_only.urgency(_chat(lang, role, text)) == (False, []), text
+
+
+@pytest.mark.parametrize(("lang", "role", "text", "kind"), PLAN_FOR_HOW)
+def test_a_plan_for_when_it_gets_too_much_is_still_suicide(
+    directory: Directory, lang: str, role: str, text: str, kind: str
+) -> None:
+    """Counter-example: with nothing named, the plan is still read as a plan for how."""
+    urgent, reasons = SuggestionEngine(directory, model=None).urgency(_chat(lang, role, text))
+    assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
 
 
 def test_a_long_run_of_one_word_messages_is_joined_in_pieces() -> None:
