@@ -95,3 +95,38 @@ def test_updates_of_a_long_run_of_one_word_messages_stay_cheap(
     assert found == (False, [])
     times.sort()
     assert times[len(times) // 2] < 0.004, times[len(times) // 2]
+
+
+# "Boss" is no gun: the Swedish "bössa" (a shotgun) is matched in its exact forms only, since
+# with its diacritics left out its stem met the English "boss".
+BOSS_NOT_A_GUN = [
+    ("en", "child", "my dad's boss is furious and said dad has to work all night tonight"),
+    ("sv", "child", "pappas boss är jättearg och har sagt att han måste jobba i natt"),
+]
+GUN_ANGRY_TONIGHT = [
+    ("sv", "relative", "pappa är rasande och har sagt att i natt får vi se\nhan har en bössa hemma",
+     "violence"),
+    ("sv", "child", "pappa är rasande och har sagt att i natt får vi se\nhan har vapenlicens",
+     "violence"),
+    ("en", "relative", "her husband is furious and has said tonight she'll see\nhe has a gun"
+     " licence", "violence"),
+]
+
+
+@pytest.mark.parametrize(("lang", "role", "text"), BOSS_NOT_A_GUN)
+def test_an_angry_boss_with_a_night_shift_is_no_gun_at_home(
+    directory: Directory, lang: str, role: str, text: str
+) -> None:
+    """An angry boss who said there is work tonight is not a gun, an anger and a threat."""
+    rules_only = SuggestionEngine(directory, model=None)
+    assert rules_only.urgency(_chat(lang, role, text)) == (False, []), text
+
+
+@pytest.mark.parametrize(("lang", "role", "text", "kind"), GUN_ANGRY_TONIGHT)
+def test_a_gun_at_home_an_angry_parent_and_a_threat_for_tonight_is_violence(
+    directory: Directory, lang: str, role: str, text: str, kind: str
+) -> None:
+    """Counter-example: a shotgun ("en bössa") or a gun licence at home, with rage and a threat
+    said for tonight, is still violence."""
+    urgent, reasons = SuggestionEngine(directory, model=None).urgency(_chat(lang, role, text))
+    assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
