@@ -147,6 +147,7 @@ RULE_CLASSES: Final = frozenset(
         "violence_plea",
         "big_dose",
         "angry",
+        "said",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -832,7 +833,7 @@ def window_findings(
     # Blind set 11: a gun at home, someone in the household angry, a threat said, and tonight or
     # a time announced ("jättearg ... sagt 'i natt tar jag er'" / "han har vapenlicens").
     if "weapon_gun" in names and "angry" in names and "household_other" in names and (
-        {"reported_threat", "menace", "kill_threat"} & names
+        {"said", "reported_threat", "menace", "kill_threat"} & names
     ) and {"night", "announced"} & names and not habitual and not any(
         k == "violence" for k, _ in found
     ):

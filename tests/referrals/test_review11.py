@@ -130,3 +130,27 @@ def test_a_gun_at_home_an_angry_parent_and_a_threat_for_tonight_is_violence(
     said for tonight, is still violence."""
     urgent, reasons = SuggestionEngine(directory, model=None).urgency(_chat(lang, role, text))
     assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
+
+
+# "Has said" / "har sagt" is its own class (said), read only by the rule of a gun at home: as a
+# reported threat it let the model's violence verdict stand on any line with "has said".
+SAID_IS_NO_THREAT = [
+    ("en", "relative", "my husband's boss was angry with him and has said he must come in tonight"),
+    ("nb", "child", "sjefen til pappa er sint og har sagt at han må jobbe i natt"),
+]
+
+
+@pytest.mark.parametrize(("lang", "role", "text"), SAID_IS_NO_THREAT)
+def test_has_said_is_no_reported_threat(
+    engine: SuggestionEngine, lang: str, role: str, text: str
+) -> None:
+    """With the model: a boss who has said there is work tonight is not violence."""
+    assert engine.urgency(_chat(lang, role, text)) == (False, []), text
+
+
+def test_a_threat_said_and_repeated_is_still_a_reported_threat(engine: SuggestionEngine) -> None:
+    """Counter-example: "sa at han skulle drepe" is still a threat reported."""
+    urgent, reasons = engine.urgency(
+        _chat("nb", "relative", "samboeren hennes sa at han skal drepe henne i kveld")
+    )
+    assert urgent and reasons[0].startswith("violence:"), reasons
