@@ -154,3 +154,32 @@ def test_a_threat_said_and_repeated_is_still_a_reported_threat(engine: Suggestio
         _chat("nb", "relative", "samboeren hennes sa at han skal drepe henne i kveld")
     )
     assert urgent and reasons[0].startswith("violence:"), reasons
+
+
+# A multiple of one's own usual dose, on purpose or just now, is a bigger dose.
+DOUBLE_USUAL = [
+    ("en", "self", "I just took double my usual dose of oxy on purpose"),
+    ("en", "self", "took twice my normal dose of my sleeping pills on purpose"),
+]
+DOUBLE_USUAL_NOT = [
+    ("en", "self", "I took double my usual dose of painkillers yesterday because of my back"),
+    ("en", "self", "my doctor says to take double my usual dose of vitamin D this winter"),
+]
+
+
+@pytest.mark.parametrize(("lang", "role", "text"), DOUBLE_USUAL)
+def test_double_ones_usual_dose_on_purpose_is_an_overdose(
+    directory: Directory, lang: str, role: str, text: str
+) -> None:
+    """ "Took double my usual dose" with "on purpose" is an overdose, as "a double dose" is."""
+    urgent, reasons = SuggestionEngine(directory, model=None).urgency(_chat(lang, role, text))
+    assert urgent and reasons[0].startswith("overdose:"), (text, reasons)
+
+
+@pytest.mark.parametrize(("lang", "role", "text"), DOUBLE_USUAL_NOT)
+def test_double_ones_usual_dose_for_a_reason_is_not_urgent(
+    directory: Directory, lang: str, role: str, text: str
+) -> None:
+    """Counter-example: the same dose for a bad back, or advised, is not urgent."""
+    rules_only = SuggestionEngine(directory, model=None)
+    assert rules_only.urgency(_chat(lang, role, text)) == (False, []), text
