@@ -183,3 +183,36 @@ def test_double_ones_usual_dose_for_a_reason_is_not_urgent(
     """Counter-example: the same dose for a bad back, or advised, is not urgent."""
     rules_only = SuggestionEngine(directory, model=None)
     assert rules_only.urgency(_chat(lang, role, text)) == (False, []), text
+
+
+# A count written in words is a count, as digits are ("#"); a span of time in words is none.
+COUNT_IN_WORDS = [
+    ("en", "self", "I took thirty of my sleeping pills"),
+    ("en", "self", "i just took twenty paracetamol"),
+    ("sv", "self", "jag har tagit trettio sömntabletter"),
+    ("nb", "self", "jeg har tatt tretti sovepiller"),
+]
+SPAN_IN_WORDS = [
+    ("en", "self", "it took ten minutes to take my pills this morning, I can't swallow well"),
+    ("en", "self", "I've taken my pills for twenty years, is it safe long-term?"),
+    ("sv", "self", "tog tio minuter att svälja tabletterna i morse"),
+    ("nb", "self", "jeg har tatt pillene mine i tjue år, er det farlig?"),
+]
+
+
+@pytest.mark.parametrize(("lang", "role", "text"), COUNT_IN_WORDS)
+def test_a_count_of_pills_written_in_words_is_many(
+    directory: Directory, lang: str, role: str, text: str
+) -> None:
+    """ "Took thirty of my sleeping pills" is an overdose, as "took 30" is."""
+    urgent, reasons = SuggestionEngine(directory, model=None).urgency(_chat(lang, role, text))
+    assert urgent and reasons[0].startswith("overdose:"), (text, reasons)
+
+
+@pytest.mark.parametrize(("lang", "role", "text"), SPAN_IN_WORDS)
+def test_a_span_of_time_written_in_words_is_no_count(
+    directory: Directory, lang: str, role: str, text: str
+) -> None:
+    """Counter-example: "ten minutes", "twenty years" count time, not pills."""
+    rules_only = SuggestionEngine(directory, model=None)
+    assert rules_only.urgency(_chat(lang, role, text)) == (False, []), text
