@@ -216,3 +216,28 @@ def test_a_span_of_time_written_in_words_is_no_count(
     """Counter-example: "ten minutes", "twenty years" count time, not pills."""
     rules_only = SuggestionEngine(directory, model=None)
     assert rules_only.urgency(_chat(lang, role, text)) == (False, []), text
+
+
+# A count of kinds of medicine ("tolv olika tabletter om dagen") is no dose taken at once.
+KINDS_COUNTED = [
+    ("en", "relative", "my grandma is ninety and takes twelve different pills a day"),
+    ("sv", "relative", "mormor är nittio och tar 12 olika tabletter om dagen"),
+    ("nb", "relative", "bestemor er nitti og tar tolv forskjellige tabletter hver dag"),
+]
+
+
+@pytest.mark.parametrize(("lang", "role", "text"), KINDS_COUNTED)
+def test_a_count_of_kinds_of_medicine_is_no_overdose(
+    directory: Directory, lang: str, role: str, text: str
+) -> None:
+    """Many kinds of medicine a day is a question of medicines, not an overdose."""
+    rules_only = SuggestionEngine(directory, model=None)
+    assert rules_only.urgency(_chat(lang, role, text)) == (False, []), text
+
+
+def test_a_count_of_the_same_pills_is_still_many(directory: Directory) -> None:
+    """Counter-example: twelve of one's sleeping pills taken is still an overdose."""
+    urgent, reasons = SuggestionEngine(directory, model=None).urgency(
+        _chat("sv", "relative", "mormor har tagit 12 av sina sömntabletter")
+    )
+    assert urgent and reasons[0].startswith("overdose:"), reasons
