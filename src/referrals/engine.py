@@ -689,15 +689,14 @@ class SuggestionEngine:
         # "dricker för mycket" is not counted twice towards alcohol.
         # A shorter phrase inside a longer one is owned the same way: "can't stop" inside
         # "can't stop crying" is grief, not an addiction.
-        owners: dict[int, set[str]] = {}
-        phrases: list[tuple[int, int, str]] = []
+        # covering[position]: the phrases (first word, last word, topic) over that position
+        covering: dict[int, list[tuple[int, int, str]]] = {}
         for target, _, _, start, end, _, _ in matches:
             kind = kinds[target]
             if end > start and kind in (_TOPIC, _URGENT):
                 topic = names[target] if kind == _TOPIC else _URGENT_TOPIC[names[target]]
-                phrases.append((start, end, topic))
                 for position in range(start, end + 1):
-                    owners.setdefault(position, set()).add(topic)
+                    covering.setdefault(position, []).append((start, end, topic))
         cue_sets: list[set[str]] = [set() for _ in range(sentence_count)]
         cue_words: dict[str, str] = {}
         best: dict[tuple[int, int], list[Any]] = {}
@@ -801,21 +800,15 @@ class SuggestionEngine:
                 continue
             if kind == _URGENT:
                 urgent_hits.append((name, surface, sentence, negated, start, end))
-            elif start == end and kind == _TOPIC:
-                owned_by = owners.get(start)
+            elif kind == _TOPIC and start in covering:
+                owned_by = {
+                    topic
+                    for a, b, topic in covering[start]
+                    if end <= b and b - a > end - start  # a longer phrase around this one
+                }
                 if owned_by:
                     if name in owned_by:
                         continue  # the phrase around it already counts for this topic
-                    weight *= OWNED_WORD_WEIGHT
-            elif kind == _TOPIC:
-                around = {
-                    topic
-                    for a, b, topic in phrases
-                    if a <= start and end <= b and b - a > end - start
-                }
-                if around:
-                    if name in around:
-                        continue
                     weight *= OWNED_WORD_WEIGHT
             if kind == _TOPIC and start in dated:
                 continue  # "som tonåring", "used to": time, not a topic

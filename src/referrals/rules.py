@@ -552,7 +552,7 @@ def line_concepts(
             words[hit.name] = hit.surface
         if hit.name == "household" and hit.surface not in _SELF_OBJECTS:
             words.setdefault("household_other", hit.surface)
-        if hit.name == "self_harm" and any(
+        if hit.name == "self_harm" and "self_harm_intent" not in words and any(
             p.name in _INTENT and p.positive and p.sentence == hit.sentence
             and (0 <= hit.start - p.end <= _PAIR_REACH or 0 <= p.start - hit.end <= _PAIR_REACH)
             for p in hits
@@ -560,7 +560,7 @@ def line_concepts(
             words.setdefault("self_harm_intent", next(
                 p.surface for p in hits
                 if p.name in _INTENT and p.positive and p.sentence == hit.sentence))
-        if hit.name == "many" and any(
+        if hit.name == "many" and "many_pills" not in words and any(
             p.name == "pills" and p.positive and p.sentence == hit.sentence
             and abs(p.start - hit.start) <= _MANY_PILLS_REACH
             for p in hits

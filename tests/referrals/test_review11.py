@@ -241,3 +241,16 @@ def test_a_count_of_the_same_pills_is_still_many(directory: Directory) -> None:
         _chat("sv", "relative", "mormor har tagit 12 av sina sömntabletter")
     )
     assert urgent and reasons[0].startswith("overdose:"), reasons
+
+
+def test_a_long_message_of_phrases_is_read_in_linear_time(directory: Directory) -> None:
+    """The phrases that own shorter ones are looked up by position: a message of 3,000 words
+    made of phrases inside phrases ("can't stop crying") is read in well under a second (it
+    took about twice as long, growing with the square of its length, when every topic word
+    was checked against every phrase). That the phrase still owns its words is tested in
+    test_suggestions11 ("can't stop crying" is grief)."""
+    engine = SuggestionEngine(directory, model=None)
+    text = " ".join(["can't stop crying drinking too much"] * 500)
+    start = time.perf_counter()
+    engine.urgency(Conversation("en", "self", [Line("visitor", text)]))
+    assert time.perf_counter() - start < 1.5
