@@ -116,6 +116,10 @@ YOUNG_CHILD_PARENTING: Final = 1.1
 outweighs the support for relatives (1.0) their role brings."""
 ADULT_CHILD_AGE: Final = 21
 """A son or daughter of this age or more is grown: their parent is a relative, not parenting."""
+# Relatives' words of one's own ("vårdar min man") that make a self-writer a relative too.
+RELATIVE_WORDS_AUDIENCE: Final = 1.0
+RELATIVE_WORDS_FIT: Final = 0.95
+
 _PROBLEM_TOPICS: Final = (
     "alcohol",
     "drugs",
@@ -331,6 +335,10 @@ _LIVE_WORDS: Final = frozenset(
 )
 _LIVE_REACH: Final = 3
 _HERE_WORDS: Final = frozenset({"här", "here"})
+_IN_WORDS: Final = frozenset({"i", "in"})
+_BE_WORDS: Final = frozenset({"är", "var", "er", "is", "was", "are", "were"})
+_FIRST_PERSONS: Final = frozenset({"jag", "vi", "jeg", "eg", "i", "we", "me", "oss", "mig", "meg"})
+"""Before "är i" / "is in" a place: if not the writer, someone else is there, not the writer."""
 """A place up to _LIVE_REACH words after "här" / "here" is where the writer is ("här i
 Sverige")."""
 _THIRD_PERSONS: Final = frozenset(
@@ -418,6 +426,8 @@ class _LineAnalysis:
     """A "ja" / "yes" among the line's first words ("honestly yes", "ärligt talat ja"), or ""."""
     residence: str
     """The country where the writer says they live ("bor i Malmö", "I live in Oslo"), or ""."""
+    elsewhere: bool
+    """The line's country is where someone else is ("pappan är i Norge"), not the writer."""
     concepts: rules.LineConcepts
     """Concept classes of the urgency rules found in the line (referrals.rules)."""
 
@@ -754,6 +764,7 @@ class SuggestionEngine:
                 # title ("kurator på gymnasiet", "social worker in Malmö") the title is none either
                 own.update(range(start, min(len(tokens), end + 1 + _OWN_ROLE_REACH)))
         residence = ""
+        elsewhere = False
         for target, weight, lang, start, end, negated, sentence in matches:
             kind, name = kinds[target], names[target]
             if kind == _CUE and name in _COUNTRY_CUES and not negated:
@@ -769,6 +780,13 @@ class SuggestionEngine:
                         residence = _COUNTRY_CUES[name]
                 elif _HERE_WORDS.intersection(before):
                     residence = _COUNTRY_CUES[name]  # "här i Sverige": where the writer is
+                elif (
+                    start >= 3
+                    and tokens[start - 1] in _IN_WORDS
+                    and tokens[start - 2] in _BE_WORDS
+                    and tokens[start - 3] not in _FIRST_PERSONS
+                ):
+                    elsewhere = True  # "pappan är i Norge": where someone else is
             if kind == _TOPIC and not negated:
                 sentence_topics[sentence].add(name)
             surface = tokens[start] if start == end else " ".join(tokens[start : end + 1])
@@ -976,6 +994,7 @@ class SuggestionEngine:
             first_word=bare[0] if bare else "",
             affirmed=_affirmed(tokens),
             residence=residence,
+            elsewhere=elsewhere,
             concepts=concepts,
         )
 
@@ -1260,6 +1279,11 @@ class SuggestionEngine:
             subject_ages = [s for a in analyses for s in a.subject_ages]
             if any(12 <= s <= 20 for s in subject_ages) or "youth" in cues:
                 profile["youth"] = max(profile.get("youth", 0.0), 0.8)
+        if role == "self" and topics.get("relatives", 0.0) >= RELATIVE_WORDS_AUDIENCE:
+            # Writing as a relative in one's own words ("jag vårdar min man", "som anhörig"):
+            # the services for relatives fit the writer almost as well as those for adults
+            # (below 1.0: someone else's danger is not read into it, as for a relative's role).
+            profile["relative"] = max(profile.get("relative", 0.0), RELATIVE_WORDS_FIT)
         return profile
 
     def _context_topics(
@@ -1352,7 +1376,11 @@ class SuggestionEngine:
                 return analysis.residence  # where they live, over places merely named
         for line, analysis in zip(reversed(lines), reversed(analyses), strict=True):
             words = analysis.cue_words
-            if ("country_no" in words or "country_se" in words) and line.sender == "visitor":
+            if (
+                ("country_no" in words or "country_se" in words)
+                and line.sender == "visitor"
+                and not analysis.elsewhere
+            ):
                 return "NO" if "country_no" in words else "SE"
         if lang == "nb":
             return "NO"
