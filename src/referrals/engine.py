@@ -1329,15 +1329,17 @@ class SuggestionEngine:
         ):
             # An adult seeing children left alone, with an intoxicated adult, or amid violence.
             add("child_welfare", 1.5, cues["child_subject"])
+        subject_ages = [s for a in analyses for s in a.subject_ages]
         if "professional" in audience and audience["professional"] >= 1.0:
             add("social_services", 0.5, None)
-            if "child_subject" in cues:
-                add("child_welfare", 1.0, cues["child_subject"])
+            # A child named, or children of an age ("tränare för 11-åringar", "9-year-olds").
+            child = cues.get("child_subject")
+            if child or any(s < ADULT_AGE for s in subject_ages):
+                add("child_welfare", 1.0, child)
                 if "parent" in cues and problem > 0:
                     # A professional worried about a child's parent: a concern report situation.
                     add("child_welfare", 1.0, cues["parent"])
                     add("children_of_parents", 1.5, cues["parent"])
-        subject_ages = [s for a in analyses for s in a.subject_ages]
         if (
             "parent" in cues
             and role != "child"
