@@ -245,3 +245,20 @@ def test_cant_stop_gambling_is_still_addiction(engine: SuggestionEngine) -> None
     """Counter-example: "kan inte sluta" with a game for money keeps the gambling lines."""
     text = "jag kan inte sluta spela på casino, har förlorat 40 000 kr"
     assert GAMBLING & set(top(engine, "sv", "self", text))
+
+
+# --- the fjord -----------------------------------------------------------------------------------
+
+
+def test_the_fjord_in_english_is_norway(engine: SuggestionEngine) -> None:
+    """An English writer by "the fjord", no other place named: Norwegian services."""
+    text = "my brother is drunk and went down to the fjord alone in the dark, he won't pick up"
+    ids = engine.suggest(chat("en", "relative", text), top=3).ids
+    assert any(i.startswith("no-") for i in ids)
+
+
+def test_a_swedish_fjord_stays_in_sweden(engine: SuggestionEngine) -> None:
+    """Counter-example: Swedish "fjorden" (Gullmarsfjorden has one) names no country."""
+    text = "vi bor vid fjorden i Lysekil och min man dricker varje kväll"
+    ids = engine.suggest(chat("sv", "relative", text), top=3).ids
+    assert not any(i.startswith("no-") for i in ids)
