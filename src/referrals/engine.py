@@ -119,6 +119,8 @@ ADULT_CHILD_AGE: Final = 21
 # Relatives' words of one's own ("vårdar min man") that make a self-writer a relative too.
 RELATIVE_WORDS_AUDIENCE: Final = 1.0
 RELATIVE_WORDS_FIT: Final = 0.95
+YOUTH_SERVICE_ADULT_RELATIVE_FIT: Final = 0.5
+"""How well a service for the young and their parents fits a relative of an adult."""
 
 _PROBLEM_TOPICS: Final = (
     "alcohol",
@@ -335,6 +337,13 @@ _LIVE_WORDS: Final = frozenset(
 )
 _LIVE_REACH: Final = 3
 _HERE_WORDS: Final = frozenset({"här", "here"})
+_CHILD_WORDS: Final = frozenset(
+    {
+        "son", "sonen", "dotter", "dottern", "sønn", "sønnen", "datter", "datteren", "daughter",
+        "barn", "barnet", "child", "kid", "grabben",
+    }
+)
+"""A loved one named as one's son or daughter, no adult age given: possibly young."""
 _IN_WORDS: Final = frozenset({"i", "in"})
 _BE_WORDS: Final = frozenset({"är", "var", "er", "is", "was", "are", "were"})
 _FIRST_PERSONS: Final = frozenset({"jag", "vi", "jeg", "eg", "i", "we", "me", "oss", "mig", "meg"})
@@ -488,6 +497,11 @@ class SuggestionEngine:
         self._emergency_services = frozenset(
             s.id for s in self._services if s.categories and s.categories[0] == "emergency"
         )
+        self._young_only = tuple(
+            "youth" in s.audience and "relative" in s.audience and "adult" not in s.audience
+            for s in self._services
+        )
+        """Services for the young and their families, with no adults of their own."""
         """Services whose own trigger words ("ringde 112") count less told of the clear past,
         as the emergency topic's words do."""
         self._line_cache: dict[str, _LineAnalysis] = {}
@@ -625,6 +639,17 @@ class SuggestionEngine:
         # Someone else's life in danger, told by a relative or a bystander: the emergency number
         # is the writer's first step, as for any danger to a third party.
         for_other = audience.get("relative", 0.0) >= 1.0
+        # A service for the young and their families (no adults of its own): a relative of
+        # an adult ("my partner smokes weed") fits it less than a parent of a young person.
+        loved = cues_seen.get("loved_one", "").split()
+        young_subject = (
+            audience.get("youth", 0.0) > 0.0
+            or audience.get("child", 0.0) > 0.0
+            or bool(loved)
+            and loved[-1] in _CHILD_WORDS
+            and not any(s >= ADULT_CHILD_AGE for a in analyses for s in a.subject_ages)
+        )
+        young_only = self._young_only
         for kind, words in urgent_kinds.items():
             boosts = lexicon.URGENCY_TOPIC_BOOSTS[
                 "third_party_danger" if for_other and kind == "suicide" else kind
@@ -646,7 +671,15 @@ class SuggestionEngine:
             base = best + OTHER_CATEGORIES_SHARE * (total - best) + direct.get(service.id, 0.0)
             if base <= 0.0 or service.country not in (country, ANY_COUNTRY):
                 continue
-            fit = max((audience.get(a, 0.0) for a in service.audience), default=0.0)
+            fit = max(
+                (
+                    min(audience.get(a, 0.0), YOUTH_SERVICE_ADULT_RELATIVE_FIT)
+                    if a == "relative" and young_only[position] and not young_subject
+                    else audience.get(a, 0.0)
+                    for a in service.audience
+                ),
+                default=0.0,
+            )
             factor = AUDIENCE_MISMATCH_FLOOR + (1.0 - AUDIENCE_MISMATCH_FLOOR) * fit
             scored.append((base * factor * service.weight, position))
         scored.sort(key=lambda item: (-item[0], item[1]))

@@ -262,3 +262,28 @@ def test_a_swedish_fjord_stays_in_sweden(engine: SuggestionEngine) -> None:
     text = "vi bor vid fjorden i Lysekil och min man dricker varje kväll"
     ids = engine.suggest(chat("sv", "relative", text), top=3).ids
     assert not any(i.startswith("no-") for i in ids)
+
+
+# --- a service for the young, and a relative of an adult -----------------------------------------
+
+
+def test_a_partners_cannabis_puts_no_youth_clinic_first(engine: SuggestionEngine) -> None:
+    """A relative writing of an adult partner's cannabis: the youth clinic (for the young and
+    their parents) is not among the first two; drug and relatives' services lead."""
+    text = "my husband smokes weed on the balcony every night and I don't know how to raise it"
+    ids = top(engine, "en", "relative", text)
+    assert "region-mini-maria" not in ids[:2]
+    assert {"se-droghjalpen", "local-anhorigstod", "local-oppenvard-missbruk"} & set(ids[:2])
+
+
+def test_a_teenagers_cannabis_keeps_the_youth_clinic(engine: SuggestionEngine) -> None:
+    """Counter-example: a parent writing of a 16-year-old's cannabis keeps the youth clinic."""
+    text = "vår son är 16 och röker på varje helg, vi vet inte vad vi ska göra"
+    assert "region-mini-maria" in top(engine, "sv", "relative", text)
+
+
+def test_a_son_without_an_age_may_be_young(engine: SuggestionEngine) -> None:
+    """Counter-example: "my daughter" with no age given may be young: the youth clinic keeps
+    its place among the three."""
+    text = "my daughter has started smoking weed with her friends, what do I do?"
+    assert "region-mini-maria" in top(engine, "en", "relative", text)
