@@ -116,9 +116,10 @@ YOUNG_CHILD_PARENTING: Final = 1.1
 outweighs the support for relatives (1.0) their role brings."""
 ADULT_CHILD_AGE: Final = 21
 """A son or daughter of this age or more is grown: their parent is a relative, not parenting."""
-# Relatives' words of one's own ("vårdar min man") that make a self-writer a relative too.
 RELATIVE_WORDS_AUDIENCE: Final = 1.0
+"""Relatives' words of one's own ("vårdar min man") that make a writer as "self" a relative too."""
 RELATIVE_WORDS_FIT: Final = 0.95
+"""How well relatives' services then fit (below 1.0: no third-party danger is read into it)."""
 YOUTH_SERVICE_ADULT_RELATIVE_FIT: Final = 0.5
 """How well a service for the young and their parents fits a relative of an adult."""
 
@@ -337,6 +338,8 @@ _LIVE_WORDS: Final = frozenset(
 )
 _LIVE_REACH: Final = 3
 _HERE_WORDS: Final = frozenset({"här", "here"})
+"""A place up to _LIVE_REACH words after "här" / "here" is where the writer is ("här i
+Sverige")."""
 _CHILD_WORDS: Final = frozenset(
     {
         "son", "sonen", "dotter", "dottern", "sønn", "sønnen", "datter", "datteren", "daughter",
@@ -348,8 +351,6 @@ _IN_WORDS: Final = frozenset({"i", "in"})
 _BE_WORDS: Final = frozenset({"är", "var", "er", "is", "was", "are", "were"})
 _FIRST_PERSONS: Final = frozenset({"jag", "vi", "jeg", "eg", "i", "we", "me", "oss", "mig", "meg"})
 """Before "är i" / "is in" a place: if not the writer, someone else is there, not the writer."""
-"""A place up to _LIVE_REACH words after "här" / "here" is where the writer is ("här i
-Sverige")."""
 _THIRD_PERSONS: Final = frozenset(
     {"han", "hon", "hen", "de", "dom", "he", "she", "they", "hun", "dei", "dem"}
 )
@@ -497,13 +498,13 @@ class SuggestionEngine:
         self._emergency_services = frozenset(
             s.id for s in self._services if s.categories and s.categories[0] == "emergency"
         )
+        """Services whose own trigger words ("ringde 112") count less told of the clear past,
+        as the emergency topic's words do."""
         self._young_only = tuple(
             "youth" in s.audience and "relative" in s.audience and "adult" not in s.audience
             for s in self._services
         )
         """Services for the young and their families, with no adults of their own."""
-        """Services whose own trigger words ("ringde 112") count less told of the clear past,
-        as the emergency topic's words do."""
         self._line_cache: dict[str, _LineAnalysis] = {}
         for word in ("hej", "jag", "jeg", "the"):  # compile indexes now, not on the first message
             self._matcher.token_units(word)
