@@ -116,6 +116,13 @@ YOUNG_CHILD_PARENTING: Final = 1.1
 outweighs the support for relatives (1.0) their role brings."""
 ADULT_CHILD_AGE: Final = 21
 """A son or daughter of this age or more is grown: their parent is a relative, not parenting."""
+RELATIVE_WORDS_AUDIENCE: Final = 1.0
+"""Relatives' words of one's own ("vårdar min man") that make a writer as "self" a relative too."""
+RELATIVE_WORDS_FIT: Final = 0.95
+"""How well relatives' services then fit (below 1.0: no third-party danger is read into it)."""
+YOUTH_SERVICE_ADULT_RELATIVE_FIT: Final = 0.5
+"""How well a service for the young and their parents fits a relative of an adult."""
+
 _PROBLEM_TOPICS: Final = (
     "alcohol",
     "drugs",
@@ -334,6 +341,17 @@ _LIVE_REACH: Final = 3
 _HERE_WORDS: Final = frozenset({"här", "here"})
 """A place up to _LIVE_REACH words after "här" / "here" is where the writer is ("här i
 Sverige")."""
+_CHILD_WORDS: Final = frozenset(
+    {
+        "son", "sonen", "dotter", "dottern", "sønn", "sønnen", "datter", "datteren", "daughter",
+        "barn", "barnet", "child", "kid", "grabben",
+    }
+)
+"""A loved one named as one's son or daughter, no adult age given: possibly young."""
+_IN_WORDS: Final = frozenset({"i", "in"})
+_BE_WORDS: Final = frozenset({"är", "var", "er", "is", "was", "are", "were"})
+_FIRST_PERSONS: Final = frozenset({"jag", "vi", "jeg", "eg", "i", "we", "me", "oss", "mig", "meg"})
+"""Before "är i" / "is in" a place: if not the writer, someone else is there, not the writer."""
 _THIRD_PERSONS: Final = frozenset(
     {"han", "hon", "hen", "de", "dom", "he", "she", "they", "hun", "dei", "dem"}
 )
@@ -418,6 +436,8 @@ class _LineAnalysis:
     """A "ja" / "yes" among the line's first words ("honestly yes", "ärligt talat ja"), or ""."""
     residence: str
     """The country where the writer says they live ("bor i Malmö", "I live in Oslo"), or ""."""
+    elsewhere: bool
+    """The line's country is where someone else is ("pappan är i Norge"), not the writer."""
     concepts: rules.LineConcepts
     """Concept classes of the urgency rules found in the line (referrals.rules)."""
 
@@ -480,6 +500,11 @@ class SuggestionEngine:
         )
         """Services whose own trigger words ("ringde 112") count less told of the clear past,
         as the emergency topic's words do."""
+        self._young_only = tuple(
+            "youth" in s.audience and "relative" in s.audience and "adult" not in s.audience
+            for s in self._services
+        )
+        """Services for the young and their families, with no adults of their own."""
         self._line_cache: dict[str, _LineAnalysis] = {}
         for word in ("hej", "jag", "jeg", "the"):  # compile indexes now, not on the first message
             self._matcher.token_units(word)
@@ -615,6 +640,17 @@ class SuggestionEngine:
         # Someone else's life in danger, told by a relative or a bystander: the emergency number
         # is the writer's first step, as for any danger to a third party.
         for_other = audience.get("relative", 0.0) >= 1.0
+        # A service for the young and their families (no adults of its own): a relative of
+        # an adult ("my partner smokes weed") fits it less than a parent of a young person.
+        loved = cues_seen.get("loved_one", "").split()
+        young_subject = (
+            audience.get("youth", 0.0) > 0.0
+            or audience.get("child", 0.0) > 0.0
+            or bool(loved)
+            and loved[-1] in _CHILD_WORDS
+            and not any(s >= ADULT_CHILD_AGE for a in analyses for s in a.subject_ages)
+        )
+        young_only = self._young_only
         for kind, words in urgent_kinds.items():
             boosts = lexicon.URGENCY_TOPIC_BOOSTS[
                 "third_party_danger" if for_other and kind == "suicide" else kind
@@ -636,7 +672,15 @@ class SuggestionEngine:
             base = best + OTHER_CATEGORIES_SHARE * (total - best) + direct.get(service.id, 0.0)
             if base <= 0.0 or service.country not in (country, ANY_COUNTRY):
                 continue
-            fit = max((audience.get(a, 0.0) for a in service.audience), default=0.0)
+            fit = max(
+                (
+                    min(audience.get(a, 0.0), YOUTH_SERVICE_ADULT_RELATIVE_FIT)
+                    if a == "relative" and young_only[position] and not young_subject
+                    else audience.get(a, 0.0)
+                    for a in service.audience
+                ),
+                default=0.0,
+            )
             factor = AUDIENCE_MISMATCH_FLOOR + (1.0 - AUDIENCE_MISMATCH_FLOOR) * fit
             scored.append((base * factor * service.weight, position))
         scored.sort(key=lambda item: (-item[0], item[1]))
@@ -753,6 +797,7 @@ class SuggestionEngine:
                 # title ("kurator på gymnasiet", "social worker in Malmö") the title is none either
                 own.update(range(start, min(len(tokens), end + 1 + _OWN_ROLE_REACH)))
         residence = ""
+        elsewhere = False
         for target, weight, lang, start, end, negated, sentence in matches:
             kind, name = kinds[target], names[target]
             if kind == _CUE and name in _COUNTRY_CUES and not negated:
@@ -768,6 +813,13 @@ class SuggestionEngine:
                         residence = _COUNTRY_CUES[name]
                 elif _HERE_WORDS.intersection(before):
                     residence = _COUNTRY_CUES[name]  # "här i Sverige": where the writer is
+                elif (
+                    start >= 3
+                    and tokens[start - 1] in _IN_WORDS
+                    and tokens[start - 2] in _BE_WORDS
+                    and tokens[start - 3] not in _FIRST_PERSONS
+                ):
+                    elsewhere = True  # "pappan är i Norge": where someone else is
             if kind == _TOPIC and not negated:
                 sentence_topics[sentence].add(name)
             surface = tokens[start] if start == end else " ".join(tokens[start : end + 1])
@@ -969,6 +1021,7 @@ class SuggestionEngine:
             first_word=bare[0] if bare else "",
             affirmed=_affirmed(tokens),
             residence=residence,
+            elsewhere=elsewhere,
             concepts=concepts,
         )
 
@@ -1253,6 +1306,11 @@ class SuggestionEngine:
             subject_ages = [s for a in analyses for s in a.subject_ages]
             if any(12 <= s <= 20 for s in subject_ages) or "youth" in cues:
                 profile["youth"] = max(profile.get("youth", 0.0), 0.8)
+        if role == "self" and topics.get("relatives", 0.0) >= RELATIVE_WORDS_AUDIENCE:
+            # Writing as a relative in one's own words ("jag vårdar min man", "som anhörig"):
+            # the services for relatives fit the writer almost as well as those for adults
+            # (below 1.0: someone else's danger is not read into it, as for a relative's role).
+            profile["relative"] = max(profile.get("relative", 0.0), RELATIVE_WORDS_FIT)
         return profile
 
     def _context_topics(
@@ -1298,15 +1356,17 @@ class SuggestionEngine:
         ):
             # An adult seeing children left alone, with an intoxicated adult, or amid violence.
             add("child_welfare", 1.5, cues["child_subject"])
+        subject_ages = [s for a in analyses for s in a.subject_ages]
         if "professional" in audience and audience["professional"] >= 1.0:
             add("social_services", 0.5, None)
-            if "child_subject" in cues:
-                add("child_welfare", 1.0, cues["child_subject"])
+            # A child named, or children of an age ("tränare för 11-åringar", "9-year-olds").
+            child = cues.get("child_subject")
+            if child or any(s < ADULT_AGE for s in subject_ages):
+                add("child_welfare", 1.0, child)
                 if "parent" in cues and problem > 0:
                     # A professional worried about a child's parent: a concern report situation.
                     add("child_welfare", 1.0, cues["parent"])
                     add("children_of_parents", 1.5, cues["parent"])
-        subject_ages = [s for a in analyses for s in a.subject_ages]
         if (
             "parent" in cues
             and role != "child"
@@ -1345,7 +1405,11 @@ class SuggestionEngine:
                 return analysis.residence  # where they live, over places merely named
         for line, analysis in zip(reversed(lines), reversed(analyses), strict=True):
             words = analysis.cue_words
-            if ("country_no" in words or "country_se" in words) and line.sender == "visitor":
+            if (
+                ("country_no" in words or "country_se" in words)
+                and line.sender == "visitor"
+                and not analysis.elsewhere
+            ):
                 return "NO" if "country_no" in words else "SE"
         if lang == "nb":
             return "NO"
