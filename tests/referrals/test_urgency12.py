@@ -1,0 +1,72 @@
+"""Urgency mechanisms learnt from blind set 12's misses and false alarms (branch tri12).
+
+Each mechanism in wordings of our own (not the set's), by the concept rules alone
+(``model=None``), with alarming wordings that must stay not urgent beside them. Lines are
+separated by newlines; a line starting with "staff:" is a staff line.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from referrals import Conversation, Directory, SuggestionEngine
+
+from .helpers import chat
+
+
+def _chat(lang: str, role: str, text: str) -> Conversation:
+    return chat(lang, role, *text.split("\n"))
+
+
+B12_URGENT = [
+    # scratching oneself until it bleeds, also told of a relative, with a time or blood
+    ("nb", "relative", "mora mi river seg til blods på armene i natt", "self_harm"),
+    ("sv", "relative", "min bror klöser sig till blods igår kväll när han var full", "self_harm"),
+    ("sv", "self", "jag river mig till blods ikväll igen", "self_harm"),
+    ("en", "relative", "my sister was scratching herself bloody last night", "self_harm"),
+    ("en", "self", "i keep clawing myself until it bleeds again tonight", "self_harm"),
+    # papers put in order, and not believing one can go on much longer
+    ("sv", "self", "har skrivit mitt testamente. tror inte att jag orkar längre", "suicide"),
+    ("nb", "self", "jeg har skrevet testament\njeg tror ikke jeg orker så lenge lenger",
+     "suicide"),
+    ("en", "self", "i've written my will. i don't think i can keep going much longer",
+     "suicide"),
+    # someone with dementia gone out in slippers (dressed for indoors)
+    ("en", "professional", "a resident with dementia has gone out in her slippers",
+     "third_party_danger"),
+    ("sv", "relative", "pappa har demens och har gått ut i tofflorna", "third_party_danger"),
+    ("nb", "relative", "bestefar har demens og har gått ut i tøflene", "third_party_danger"),
+]
+
+B12_NOT_URGENT = [
+    # scratching a rash, an itch, a cat
+    ("nb", "relative", "gutten min klør seg på armene av eksemen, hva gjør vi"),
+    ("sv", "self", "katten rev mig till blods igår när jag klippte klorna"),
+    ("en", "self", "the cat scratched me bloody last night, do i need a tetanus shot"),
+    ("nb", "self", "katten klorte meg til blods i går, trenger jeg stivkrampevaksine"),
+    # a will written calmly; tired of a job
+    ("sv", "self", "har skrivit testamente. tror inte att jag orkar jobba heltid längre"),
+    ("nb", "self", "vi skrev testament i fjor og har det fint"),
+    ("en", "self", "i don't think i can keep this job much longer, any advice?"),
+    # slippers at home
+    ("en", "relative", "my mum has dementia and shuffles around the flat in her slippers"),
+    ("sv", "relative", "farmor har demens och sitter i tofflorna framför tvn"),
+]
+
+
+@pytest.mark.parametrize(("lang", "role", "text", "kind"), B12_URGENT)
+def test_b12_mechanisms_find_urgency_without_the_model(
+    directory: Directory, lang: str, role: str, text: str, kind: str
+) -> None:
+    """Scratching until it bleeds, a will with no strength left, dementia out in slippers."""
+    urgent, reasons = SuggestionEngine(directory, model=None).urgency(_chat(lang, role, text))
+    assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
+
+
+@pytest.mark.parametrize(("lang", "role", "text"), B12_NOT_URGENT)
+def test_b12_mechanisms_keep_their_scope(
+    directory: Directory, lang: str, role: str, text: str
+) -> None:
+    """Alarming wordings without a danger now stay not urgent by the rules."""
+    rules_only = SuggestionEngine(directory, model=None)
+    assert rules_only.urgency(_chat(lang, role, text)) == (False, []), text
