@@ -1761,6 +1761,13 @@ _MODEL_LIFE: Final = frozenset(
 """Classes that are about a life, whatever else a line is about (quitting a habit, say)."""
 
 _MODEL_ROUTINE: Final = frozenset({"routine", "habitual"})
+_MODEL_WEAK: Final = frozenset({"wish", "thought", "weary", "despair"})
+"""Supporting classes that say a will or a state, not what about: alone they back a suicide
+verdict only when nothing else explains them (blind set 12)."""
+_OTHERS_USE: Final = frozenset({"intoxicated", "drunk_now", "pills"})
+"""Someone intoxicated or a drug: with a relative named, what a weak support is about."""
+_WORN_OUT: Final = frozenset({"weary", "despair"})
+"""Being worn out: beside a relative's drinking, worn out by it."""
 
 
 _SELF_IN_QUESTION: Final = frozenset({"man", "jag", "jg", "jeg", "eg", "i", "you", "one", "du"})
@@ -1793,6 +1800,20 @@ def _supported(
         return False  # a child must be there to be at risk
     if verdict.kind == "suicide" and _another_end(present):
         return False
+    if verdict.kind == "suicide" and _MODEL_SUPPORT["suicide"] & present <= _MODEL_WEAK:
+        # Only a wish, a thought or being worn out: about a relative's drinking or drug use it
+        # is their habit and the writer's exhaustion ("min sambo kommer hem påverkad varje helg
+        # och jag orkar inte mer", "my brother is using again, i think it's heroin"), and a
+        # wish to talk is a wish to talk ("vil bare høre en stemme"), unless it is to talk
+        # before something ("ville bara prata med nån innan"); neither is a death wish.
+        topics = frozenset().union(*(a.topics for a in live))
+        if {"loved_one", "household_other", "parent"} & present and (
+            _OTHERS_USE & present or "drugs" in topics
+            or (_MODEL_SUPPORT["suicide"] & present <= _WORN_OUT and "alcohol" in topics)
+        ):
+            return False
+        if "wish_talk" in present and "talk_before" not in present:
+            return False
     if verdict.kind == "third_party_danger" and _heard_after_silence(live):
         return False  # the one who did not answer has written since, or why is known
     return not _MODEL_SUPPORT.get(verdict.kind, frozenset()).isdisjoint(present)

@@ -147,6 +147,9 @@ RULE_CLASSES: Final = frozenset(
         "violence_plea",
         "big_dose",
         "angry",
+        # blind set 12 (tri12)
+        "wish_talk",
+        "talk_before",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""

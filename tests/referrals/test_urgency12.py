@@ -70,3 +70,43 @@ def test_b12_mechanisms_keep_their_scope(
     """Alarming wordings without a danger now stay not urgent by the rules."""
     rules_only = SuggestionEngine(directory, model=None)
     assert rules_only.urgency(_chat(lang, role, text)) == (False, []), text
+
+
+MODEL_NOT_URGENT = [
+    # a relative's drinking or drug use, and the writer worn out by it or thinking what it is
+    ("sv", "relative", "mamma dricker igen varje kväll och jag orkar inte mer med henne"),
+    ("nb", "relative", "faren min drikker hver helg og jeg orker ikke mer"),
+    ("en", "relative", "my sister is using again, i think it's meth"),
+    ("en", "relative", "my dad is drinking again every night and i can't take it anymore"),
+    # a wish to talk or to hear a voice
+    ("nb", "self", "vil bare høre en stemme i kveld, bor alene"),
+    ("en", "self", "just would like a chat tonight, the house is quiet"),
+]
+
+MODEL_URGENT = [
+    # a wish to talk before something is still read by the model
+    ("sv", "self",
+     "ville bara prata med nån innan. har packat det jag behöver och kör iväg ikväll"),
+    ("en", "self", "i just want to talk to someone before i go tonight, i've written letters"),
+    # a relative's drinking beside a death wish of one's own
+    ("sv", "relative", "pappa dricker igen och jag vill inte leva längre"),
+    ("en", "relative", "my brother is using again and i want to die"),
+]
+
+
+@pytest.mark.parametrize(("lang", "role", "text"), MODEL_NOT_URGENT)
+def test_a_weak_support_about_a_relatives_habit_or_a_wish_to_talk_does_not_back_the_model(
+    directory: Directory, lang: str, role: str, text: str
+) -> None:
+    """A learnt suicide verdict backed only by a wish, a thought or being worn out does not
+    count beside a relative's drinking or drugs, nor when the wish is to talk."""
+    assert SuggestionEngine(directory).urgency(_chat(lang, role, text)) == (False, []), text
+
+
+@pytest.mark.parametrize(("lang", "role", "text"), MODEL_URGENT)
+def test_a_wish_to_talk_before_or_a_death_wish_beside_a_habit_stays_urgent(
+    directory: Directory, lang: str, role: str, text: str
+) -> None:
+    """Talking "before", and a death wish of one's own, are still suicide."""
+    urgent, reasons = SuggestionEngine(directory).urgency(_chat(lang, role, text))
+    assert urgent and any(r.startswith("suicide:") for r in reasons), (text, reasons)
