@@ -21,6 +21,7 @@ How a suggestion is scored (details in docs/referrals.md):
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -1047,14 +1048,15 @@ class SuggestionEngine:
             )
             for order in range(len(visitor))
         ]
+        taken = [
+            order + 1 < len(visitor)
+            and visitor[order + 1].concepts.takes_back
+            and not answered_no[order]
+            for order in range(len(visitor))
+        ]
         for order, analysis in enumerate(visitor):
-            taken_back = (
-                order + 1 < len(visitor)
-                and visitor[order + 1].concepts.takes_back
-                and not answered_no[order]
-            )
             for kind, words in analysis.urgent:
-                if not (taken_back and kind in _TAKEN_BACK):
+                if not (taken[order] and kind in _TAKEN_BACK):
                     add(kind, words)
         # A visitor's "ja" to a staff question ("Är du ensam hemma nu?") says what was asked.
         concepts = [
@@ -1096,7 +1098,22 @@ class SuggestionEngine:
                 if len(self._window_cache) > LINE_CACHE_SIZE:
                     self._window_cache.clear()
                     self._window_cache[key] = cached
-            for kind, words in cached[0]:
+            findings = cached[0]
+            if findings and any(taken[start : order + 1]):
+                # A line the next one takes back ("Det var ett skämt") gives no suicide,
+                # self-harm or violence across lines either (blind set 12).
+                kept = [
+                    c if not back else dataclasses.replace(
+                        c, names=frozenset(), words={}, give_aways=frozenset()
+                    )
+                    for c, back in zip(concepts[start : order + 1], taken[start : order + 1],
+                                       strict=True)
+                ]
+                again = _window_urgency(window, kept, child_writer, reached)
+                findings = [f for f in findings if f[0] not in _TAKEN_BACK] + [
+                    f for f in again if f[0] in _TAKEN_BACK
+                ]
+            for kind, words in findings:
                 add(kind, words)
         # A visitor answering "yes" to a staff member's direct question about suicide.
         for position, question in enumerate(analyses):

@@ -110,3 +110,46 @@ def test_a_wish_to_talk_before_or_a_death_wish_beside_a_habit_stays_urgent(
     """Talking "before", and a death wish of one's own, are still suicide."""
     urgent, reasons = SuggestionEngine(directory).urgency(_chat(lang, role, text))
     assert urgent and any(r.startswith("suicide:") for r in reasons), (text, reasons)
+
+
+TAKEN_BACK = [
+    # a height and a jump told across lines, taken back by the next line
+    ("sv", "relative", "min bror sa att han hoppar från taket om laget åker ur\ndet var ett skämt"),
+    ("en", "relative", "my husband said he'd jump off the balcony if City lost\nit was a joke"),
+    # a joke, of course; laughed off; just a saying
+    ("sv", "self", "jag skrev 'jag ska döda honom' om min syster\nskämt såklart"),
+    ("nb", "self", "jeg skrev at jeg skal drepe ham, broren min\nspøk selvfølgelig"),
+    ("en", "self", "i texted 'gonna kill myself' after the match\nobviously a joke"),
+    ("sv", "relative",
+     "sonen skrev 'vill dö' efter provet\nhan skrattade och sa att alla säger så"),
+    ("en", "relative", "my son wrote 'i want to die' about his exam\neveryone says that, he said"),
+]
+
+NOT_TAKEN_BACK = [
+    # a joke others believe in, doubted by the writer
+    ("sv", "child", "en kille i klassen skrev att han ska hoppa från taket ikväll\n"
+     "alla tror han skämtar men jag vet inte"),
+    ("en", "child", "a girl in my class posted that she'll jump off the roof tonight\n"
+     "everyone thinks she's joking but i'm not sure"),
+    # a joke taken back, but then said again
+    ("sv", "self", "jag vill dö\nskämt såklart\nnej förresten, jag vill dö på riktigt"),
+]
+
+
+@pytest.mark.parametrize(("lang", "role", "text"), TAKEN_BACK)
+def test_a_joke_of_course_or_laughed_off_takes_back_the_line_before(
+    directory: Directory, lang: str, role: str, text: str
+) -> None:
+    """"Skämt såklart", "obviously a joke", "laughed and said everyone says that" take back
+    the line before, also what the rules read across lines (a height and a jump)."""
+    rules_only = SuggestionEngine(directory, model=None)
+    assert rules_only.urgency(_chat(lang, role, text)) == (False, []), text
+
+
+@pytest.mark.parametrize(("lang", "role", "text"), NOT_TAKEN_BACK)
+def test_a_doubted_joke_takes_nothing_back(
+    directory: Directory, lang: str, role: str, text: str
+) -> None:
+    """"But I don't know" after a joke, or the wish said again, stays urgent."""
+    urgent, _ = SuggestionEngine(directory, model=None).urgency(_chat(lang, role, text))
+    assert urgent, text
