@@ -153,3 +153,62 @@ def test_a_doubted_joke_takes_nothing_back(
     """"But I don't know" after a joke, or the wish said again, stays urgent."""
     urgent, _ = SuggestionEngine(directory, model=None).urgency(_chat(lang, role, text))
     assert urgent, text
+
+
+B12_SCOPE_NOT_URGENT = [
+    # how dangerous a mix is, asked about a prescription
+    ("sv", "self", "hur farligt är det att ta sobril och alkohol? läkaren skrev ut det"),
+    ("nb", "self", "hvor farlig er det å blande vival og alkohol? fikk det av legen"),
+    ("en", "self", "how dangerous is it to take valium with alcohol? my doctor prescribed it"),
+    # past violence, said not to be a danger now
+    ("sv", "self", "min pappa slog mig när jag var liten. nu drömmer jag om det, är inte i fara"),
+    ("nb", "self", "eksen slo meg i mange år. nå er jeg ikke i fare, men jeg sover dårlig"),
+    ("en", "self", "my ex hit me for years. i'm not in danger now but the memories come back"),
+    # a glass of wine is a drink, not a drug
+    ("nb", "self", "jeg tar et glass vin til middag hver dag nå, er det for mye?"),
+    ("en", "self", "i've started having a glass of wine at lunch now, am i drinking too much?"),
+    # an age after a parent is no count of pills
+    ("nb", "relative", "far (84) tar sovetabletter og glemmer om han har tatt dem"),
+    ("sv", "relative", "mamma 79 tar sömntabletter och glömmer om hon tagit dem"),
+    # "hit" is "here" after a move
+    ("sv", "self", "kom hit från Syrien för två år sen, känner ingen. vill bara prata"),
+    ("nb", "self", "flyttet hit i fjor og kjenner ingen, vil bare snakke litt"),
+    # writing crime fiction
+    ("sv", "self", "jag skriver en deckare, hur mycket morfin som krävs för att döda någon?"),
+    ("nb", "self", "jeg skriver en krimroman. hvor mye insulin som skal til for å drepe noen?"),
+    ("en", "self", "i'm writing a crime novel: how much insulin it takes to kill someone?"),
+    # a son who started drinking like his father
+    ("sv", "relative", "nu har sonen börjat dricka som sin pappa och jag är rädd"),
+    ("nb", "relative", "nå har sønnen vår begynt å drikke som faren og jeg er redd"),
+    ("en", "relative", "now my son has started drinking like his dad and i'm scared"),
+]
+
+B12_SCOPE_URGENT = [
+    # the same words with a danger now
+    ("sv", "self", "tog 20 sobril och en flaska vin nyss", "overdose"),
+    ("en", "relative", "my dad hit my mum tonight and i'm not safe", "violence"),
+    ("sv", "self", "han kom hit och slog mig igår", "violence"),
+    ("nb", "relative", "mor (81) har tatt alle sovetablettene sine i kveld", "overdose"),
+    ("sv", "child", "pappa har börjat dricka och är full nu, jag är ensam med honom",
+     "child_at_risk"),
+    ("sv", "self", "jag googlar hur mycket insulin som krävs för att dö", "suicide"),
+]
+
+
+@pytest.mark.parametrize(("lang", "role", "text"), B12_SCOPE_NOT_URGENT)
+def test_b12_scope_keeps_alarming_words_not_urgent(
+    directory: Directory, lang: str, role: str, text: str
+) -> None:
+    """How dangerous (a safety question), not in danger, a glass of wine, a parent's age,
+    "hit" as "here", crime fiction, and drinking "like his dad" are not urgent."""
+    rules_only = SuggestionEngine(directory, model=None)
+    assert rules_only.urgency(_chat(lang, role, text)) == (False, []), text
+
+
+@pytest.mark.parametrize(("lang", "role", "text", "kind"), B12_SCOPE_URGENT)
+def test_b12_scope_leaves_danger_now_urgent(
+    directory: Directory, lang: str, role: str, text: str, kind: str
+) -> None:
+    """The same words with something taken, a blow or a drunk adult now stay urgent."""
+    urgent, reasons = SuggestionEngine(directory, model=None).urgency(_chat(lang, role, text))
+    assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
