@@ -1162,7 +1162,9 @@ class SuggestionEngine:
                 and sum(len(self._model_line(t).words) for t in texts[-MODEL_WINDOW_LINES:])
                 >= MODEL_SURE_WORDS
             )
-            if verdict is not None and _supported(verdict, shown, backs, sure=sure):
+            if verdict is not None and _supported(
+                verdict, shown, backs, sure=sure, denied=any(answered_no)
+            ):
                 add(verdict.kind, '" + "'.join(verdict.words))
         if "child_at_risk" in found:
             ages = [age for a in visitor for age in a.subject_ages]
@@ -1799,11 +1801,13 @@ def _supported(
     taken_back: Sequence[bool],
     *,
     sure: bool,
+    denied: bool = False,
 ) -> bool:
     """Whether the model's verdict counts: its words stand in a line the rules read as now
     (and the next line does not take back), and, unless the model is ``sure`` (its cut
     ``UrgencyModel.sure`` over ``MODEL_SURE_WORDS``), a concept class of its kind is there, and
-    for an overdose no routine ("as usual", "this morning") is."""
+    for an overdose no routine ("as usual", "this morning") is. ``denied``: the visitor said
+    no to a staff member's suicide question."""
     now = [not (_not_now(a) or back) for a, back in zip(window, taken_back, strict=True)]
     if not any(now[n] for n in verdict.lines):
         return False
@@ -1831,6 +1835,8 @@ def _supported(
             return False
         if "wish_talk" in present and "talk_before" not in present:
             return False
+        if denied:
+            return False  # "tenker mye på om jeg kunne gjort noe" / "Tanker om å dø?" / "nei"
     if verdict.kind == "third_party_danger" and _heard_after_silence(live):
         return False  # the one who did not answer has written since, or why is known
     return not _MODEL_SUPPORT.get(verdict.kind, frozenset()).isdisjoint(present)

@@ -212,3 +212,19 @@ def test_b12_scope_leaves_danger_now_urgent(
     """The same words with something taken, a blow or a drunk adult now stay urgent."""
     urgent, reasons = SuggestionEngine(directory, model=None).urgency(_chat(lang, role, text))
     assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
+
+
+def test_a_no_to_a_staff_suicide_question_leaves_a_bare_thought_to_the_rules(
+    directory: Directory,
+) -> None:
+    """Grief ("tenker hele tiden på om jeg kunne gjort noe") and a clear "no" to a staff
+    suicide question: the model's verdict, backed by the thought alone, does not count; a
+    "yes" to the same question is urgent by the rules."""
+    grief = ("min bror døde av en overdose i fjor\n"
+             "jeg tenker hele tiden på om jeg kunne gjort noe\n"
+             "staff: Har du tanker om å ta livet ditt?\n")
+    engine = SuggestionEngine(directory)
+    assert engine.urgency(_chat("nb", "relative", grief + "nei, ikke i det hele tatt")) == (
+        False, [])
+    urgent, reasons = engine.urgency(_chat("nb", "relative", grief + "ja, av og til"))
+    assert urgent and reasons[0].startswith("suicide:"), reasons
