@@ -1817,6 +1817,8 @@ def _supported(
     present = frozenset().union(*(a.concepts.names | a.cue_union for a in live))
     if verdict.kind in ("overdose", "medical") and _MODEL_ROUTINE & present:
         return False
+    if verdict.kind == "self_harm" and "accident" in present:
+        return False  # cooking, sport: as for the rules, a cut there is no self-harm
     if verdict.kind == "child_at_risk" and not {"children", "child_subject", "parent"} & present:
         return False  # a child must be there to be at risk
     if verdict.kind == "suicide" and _another_end(present):

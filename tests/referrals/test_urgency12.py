@@ -25,6 +25,9 @@ B12_URGENT = [
     ("sv", "self", "jag river mig till blods ikväll igen", "self_harm"),
     ("en", "relative", "my sister was scratching herself bloody last night", "self_harm"),
     ("en", "self", "i keep clawing myself until it bleeds again tonight", "self_harm"),
+    # cutting "a little", the object left out, with tonight or a wish
+    ("sv", "self", "tänker dricka lite och sen skära lite\ngör det ikväll", "self_harm"),
+    ("nb", "self", "vil skjære litt i kveld igjen", "self_harm"),
     # papers put in order, and not believing one can go on much longer
     ("sv", "self", "har skrivit mitt testamente. tror inte att jag orkar längre", "suicide"),
     ("nb", "self", "jeg har skrevet testament\njeg tror ikke jeg orker så lenge lenger",
@@ -44,6 +47,9 @@ B12_NOT_URGENT = [
     ("sv", "self", "katten rev mig till blods igår när jag klippte klorna"),
     ("en", "self", "the cat scratched me bloody last night, do i need a tetanus shot"),
     ("nb", "self", "katten klorte meg til blods i går, trenger jeg stivkrampevaksine"),
+    # cutting a little food tonight, by the rules and the model
+    ("sv", "self", "ska skära lite lök ikväll till middagen"),
+    ("nb", "self", "skal skjære litt brød i kveld til maten"),
     # a will written calmly; tired of a job
     ("sv", "self", "har skrivit testamente. tror inte att jag orkar jobba heltid längre"),
     ("nb", "self", "vi skrev testament i fjor og har det fint"),
@@ -73,6 +79,8 @@ def test_b12_mechanisms_keep_their_scope(
 
 
 MODEL_NOT_URGENT = [
+    # a cut while cooking: the model's self-harm verdict needs no accident beside it
+    ("sv", "self", "ska skära lite lök ikväll till middagen"),
     # a relative's drinking or drug use, and the writer worn out by it or thinking what it is
     ("sv", "relative", "mamma dricker igen varje kväll och jag orkar inte mer med henne"),
     ("nb", "relative", "faren min drikker hver helg og jeg orker ikke mer"),
@@ -95,11 +103,12 @@ MODEL_URGENT = [
 
 
 @pytest.mark.parametrize(("lang", "role", "text"), MODEL_NOT_URGENT)
-def test_a_weak_support_about_a_relatives_habit_or_a_wish_to_talk_does_not_back_the_model(
+def test_the_model_does_not_count_for_a_habit_a_wish_to_talk_or_cooking(
     directory: Directory, lang: str, role: str, text: str
 ) -> None:
     """A learnt suicide verdict backed only by a wish, a thought or being worn out does not
-    count beside a relative's drinking or drugs, nor when the wish is to talk."""
+    count beside a relative's drinking or drugs, nor when the wish is to talk; a self-harm
+    verdict does not count beside cooking or sport."""
     assert SuggestionEngine(directory).urgency(_chat(lang, role, text)) == (False, []), text
 
 
