@@ -34,6 +34,10 @@ B12_URGENT = [
      "suicide"),
     ("en", "self", "i've written my will. i don't think i can keep going much longer",
      "suicide"),
+    # a drawing of oneself in a coffin or a grave, now
+    ("nb", "professional", "en elev har nettopp tegnet seg selv i ei kiste", "suicide"),
+    ("sv", "relative", "min son ritade sig själv i en kista igår", "suicide"),
+    ("en", "relative", "my daughter drew herself lying in a coffin tonight", "suicide"),
     # someone with dementia gone out in slippers (dressed for indoors)
     ("en", "professional", "a resident with dementia has gone out in her slippers",
      "third_party_danger"),
@@ -54,6 +58,10 @@ B12_NOT_URGENT = [
     ("sv", "self", "har skrivit testamente. tror inte att jag orkar jobba heltid längre"),
     ("nb", "self", "vi skrev testament i fjor og har det fint"),
     ("en", "self", "i don't think i can keep this job much longer, any advice?"),
+    # a coffin in a costume, a drawing long ago
+    ("nb", "self", "kledde meg ut som vampyr og la meg selv i ei kiste på festen"),
+    ("nb", "self", "jeg tegnet meg selv i en kiste i kunsttimen for ti år siden, nå maler jeg"),
+    ("en", "self", "as a kid i drew myself in a coffin once, now i teach art"),
     # slippers at home
     ("en", "relative", "my mum has dementia and shuffles around the flat in her slippers"),
     ("sv", "relative", "farmor har demens och sitter i tofflorna framför tvn"),
