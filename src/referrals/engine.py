@@ -21,6 +21,7 @@ How a suggestion is scored (details in docs/referrals.md):
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -1093,14 +1094,15 @@ class SuggestionEngine:
             )
             for order in range(len(visitor))
         ]
+        taken = [
+            order + 1 < len(visitor)
+            and visitor[order + 1].concepts.takes_back
+            and not answered_no[order]
+            for order in range(len(visitor))
+        ]
         for order, analysis in enumerate(visitor):
-            taken_back = (
-                order + 1 < len(visitor)
-                and visitor[order + 1].concepts.takes_back
-                and not answered_no[order]
-            )
             for kind, words in analysis.urgent:
-                if not (taken_back and kind in _TAKEN_BACK):
+                if not (taken[order] and kind in _TAKEN_BACK):
                     add(kind, words)
         # A visitor's "ja" to a staff question ("Är du ensam hemma nu?") says what was asked.
         concepts = [
@@ -1142,7 +1144,22 @@ class SuggestionEngine:
                 if len(self._window_cache) > LINE_CACHE_SIZE:
                     self._window_cache.clear()
                     self._window_cache[key] = cached
-            for kind, words in cached[0]:
+            findings = cached[0]
+            if findings and any(taken[start : order + 1]):
+                # A line the next one takes back ("Det var ett skämt") gives no suicide,
+                # self-harm or violence across lines either (blind set 12).
+                kept = [
+                    c if not back else dataclasses.replace(
+                        c, names=frozenset(), words={}, give_aways=frozenset()
+                    )
+                    for c, back in zip(concepts[start : order + 1], taken[start : order + 1],
+                                       strict=True)
+                ]
+                again = _window_urgency(window, kept, child_writer, reached)
+                findings = [f for f in findings if f[0] not in _TAKEN_BACK] + [
+                    f for f in again if f[0] in _TAKEN_BACK
+                ]
+            for kind, words in findings:
                 add(kind, words)
         # A visitor answering "yes" to a staff member's direct question about suicide.
         for position, question in enumerate(analyses):
@@ -1191,7 +1208,9 @@ class SuggestionEngine:
                 and sum(len(self._model_line(t).words) for t in texts[-MODEL_WINDOW_LINES:])
                 >= MODEL_SURE_WORDS
             )
-            if verdict is not None and _supported(verdict, shown, backs, sure=sure):
+            if verdict is not None and _supported(
+                verdict, shown, backs, sure=sure, denied=any(answered_no)
+            ):
                 add(verdict.kind, '" + "'.join(verdict.words))
         if "child_at_risk" in found:
             ages = [age for a in visitor for age in a.subject_ages]
@@ -1833,6 +1852,13 @@ _MODEL_LIFE: Final = frozenset(
 """Classes that are about a life, whatever else a line is about (quitting a habit, say)."""
 
 _MODEL_ROUTINE: Final = frozenset({"routine", "habitual"})
+_MODEL_WEAK: Final = frozenset({"wish", "thought", "weary", "despair"})
+"""Supporting classes that say a will or a state, not what about: alone they back a suicide
+verdict only when nothing else explains them (blind set 12)."""
+_OTHERS_USE: Final = frozenset({"intoxicated", "drunk_now", "pills"})
+"""Someone intoxicated or a drug: with a relative named, what a weak support is about."""
+_WORN_OUT: Final = frozenset({"weary", "despair"})
+"""Being worn out: beside a relative's drinking, worn out by it."""
 
 
 _SELF_IN_QUESTION: Final = frozenset({"man", "jag", "jg", "jeg", "eg", "i", "you", "one", "du"})
@@ -1847,11 +1873,13 @@ def _supported(
     taken_back: Sequence[bool],
     *,
     sure: bool,
+    denied: bool = False,
 ) -> bool:
     """Whether the model's verdict counts: its words stand in a line the rules read as now
     (and the next line does not take back), and, unless the model is ``sure`` (its cut
     ``UrgencyModel.sure`` over ``MODEL_SURE_WORDS``), a concept class of its kind is there, and
-    for an overdose no routine ("as usual", "this morning") is."""
+    for an overdose no routine ("as usual", "this morning") is. ``denied``: the visitor said
+    no to a staff member's suicide question."""
     now = [not (_not_now(a) or back) for a, back in zip(window, taken_back, strict=True)]
     if not any(now[n] for n in verdict.lines):
         return False
@@ -1861,10 +1889,28 @@ def _supported(
     present = frozenset().union(*(a.concepts.names | a.cue_union for a in live))
     if verdict.kind in ("overdose", "medical") and _MODEL_ROUTINE & present:
         return False
+    if verdict.kind == "self_harm" and "accident" in present:
+        return False  # cooking, sport: as for the rules, a cut there is no self-harm
     if verdict.kind == "child_at_risk" and not {"children", "child_subject", "parent"} & present:
         return False  # a child must be there to be at risk
     if verdict.kind == "suicide" and _another_end(present):
         return False
+    if verdict.kind == "suicide" and _MODEL_SUPPORT["suicide"] & present <= _MODEL_WEAK:
+        # Only a wish, a thought or being worn out: about a relative's drinking or drug use it
+        # is their habit and the writer's exhaustion ("min sambo kommer hem påverkad varje helg
+        # och jag orkar inte mer", "my brother is using again, i think it's heroin"), and a
+        # wish to talk is a wish to talk ("vil bare høre en stemme"), unless it is to talk
+        # before something ("ville bara prata med nån innan"); neither is a death wish.
+        topics = frozenset().union(*(a.topics for a in live))
+        if {"loved_one", "household_other", "parent"} & present and (
+            _OTHERS_USE & present or "drugs" in topics
+            or (_MODEL_SUPPORT["suicide"] & present <= _WORN_OUT and "alcohol" in topics)
+        ):
+            return False
+        if "wish_talk" in present and "talk_before" not in present:
+            return False
+        if denied:
+            return False  # "tenker mye på om jeg kunne gjort noe" / "Tanker om å dø?" / "nei"
     if verdict.kind == "third_party_danger" and _heard_after_silence(live):
         return False  # the one who did not answer has written since, or why is known
     return not _MODEL_SUPPORT.get(verdict.kind, frozenset()).isdisjoint(present)

@@ -285,9 +285,14 @@ AGE_NOUNS: Final[frozenset[str]] = frozenset(
         "sønn", "sønnen", "datter", "dattera", "datteren", "jenta", "gutten", "veslejenta",
         "kid", "son's", "daughter", "child", "boy", "girl", "brother", "sister", "lillebror",
         "lillasyster", "lillebroren", "lillesøster", "bror", "syster", "søster", "brorsan",
+        # blind set 12 (tri12): parents and grandparents ("Mor (81) har demens")
+        "mor", "mora", "moren", "far", "faren", "fars", "mamma", "mammas", "pappa", "mamman",
+        "pappan", "mum", "mom", "mother", "dad", "father", "mormor", "farmor", "morfar",
+        "farfar", "bestemor", "bestefar", "grandma", "grandmother", "grandpa", "grandfather",
     }
 )
-"""Words right before a number that make it that person's age ("min son 16", "my kid (3)")."""
+"""Words right before a number that make it that person's age ("min son 16", "my kid (3)",
+"Mor (81)")."""
 
 LANGUAGE_MARKERS: Final[Mapping[str, frozenset[str]]] = {
     "sv": frozenset(

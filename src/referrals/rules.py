@@ -148,6 +148,10 @@ RULE_CLASSES: Final = frozenset(
         "big_dose",
         "angry",
         "said",
+        # blind set 12 (tri12)
+        "wish_talk",
+        "talk_before",
+        "fiction",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -350,10 +354,10 @@ def line_suppressed(names: set[str] | frozenset[str]) -> bool:
     ):
         return False  # "svimmel og vanskelig å puste lol": a laugh that minimises a body in trouble
     if "dose_search" in names and "pills" in names and "quote" in names and not (
-        {"over", "takeback", "general_question"} & names
+        {"over", "takeback", "general_question", "fiction"} & names
     ):
         return False  # "lol har googla hvor mye paracet som skal til": a laugh that minimises
-    if {"quote", "over", "takeback", "general_question"} & names:
+    if {"quote", "over", "takeback", "general_question", "fiction"} & names:
         return True
     return "professional_general" in names and not (_TIME & names) and (
         "specific_case" not in names
