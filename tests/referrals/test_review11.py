@@ -254,3 +254,32 @@ def test_a_long_message_of_phrases_is_read_in_linear_time(directory: Directory) 
     start = time.perf_counter()
     engine.urgency(Conversation("en", "self", [Line("visitor", text)]))
     assert time.perf_counter() - start < 1.5
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("sv", "tack för allt ni gör"),
+        ("sv", "hej, jag ville bara säga tack för allt ni gör för min son"),
+        ("sv", "tack för allt ni har gjort"),
+        ("nb", "takk for alt dere gjør for oss"),
+        ("en", "thank you for everything you do"),
+    ],
+)
+def test_thanks_for_what_someone_does_is_no_farewell(
+    engine: SuggestionEngine, lang: str, text: str
+) -> None:
+    """Thanking a service or a person for what they do or did is thanks; "tack för allt" alone
+    stays a farewell sign (the model's goodbye verdict stood on it)."""
+    assert engine.urgency(_chat(lang, "self", text)) == (False, [])
+
+
+def test_thanks_and_not_being_heard_from_again_is_a_goodbye(engine: SuggestionEngine) -> None:
+    """With the thanks no longer a farewell word, the line after it must carry the goodbye: not
+    being heard from again is one (a move abroad said beside it is not urgent)."""
+    urgent, reasons = engine.urgency(
+        _chat("sv", "self", "tack för allt ni gjort för mig. ni kommer inte höra från mig mer")
+    )
+    assert urgent and reasons[0].startswith("goodbye: "), reasons
+    moving = "ni kommer inte höra från mig mer, jag ska flytta till Spanien och börja om"
+    assert engine.urgency(_chat("sv", "self", moving)) == (False, [])
