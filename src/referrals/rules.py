@@ -565,8 +565,10 @@ def line_concepts(
                 p.surface for p in hits
                 if p.name in _INTENT and p.positive and p.sentence == hit.sentence))
         if hit.name == "many" and "many_pills" not in words and any(
-            p.name == "pills" and p.positive and p.sentence == hit.sentence
-            and abs(p.start - hit.start) <= _MANY_PILLS_REACH
+            p.name == "pills" and p.positive and (
+                p.sentence == hit.sentence and abs(p.start - hit.start) <= _MANY_PILLS_REACH
+                or p.sentence == hit.sentence - 1 and _taken_in(hits, hit.sentence)
+            )
             for p in hits
         ):
             words.setdefault("many_pills", hit.surface)
@@ -623,6 +625,12 @@ _RESUMED: Final = frozenset({"self_harm", "harm_done"})
 """Classes told as the past that a later "it started again" in the line brings back."""
 _MANY_PILLS_REACH: Final = 8
 """How many words may stand between a count and the pills it counts ("30 st av tabletterna")."""
+
+
+def _taken_in(hits: Sequence[Hit], sentence: int) -> bool:
+    """Whether the sentence says something was taken ("jeg tok 25 i kveld"): then a count in it
+    counts the pills the sentence before named ("er det farlig med paracet? jeg tok 25")."""
+    return any(h.name == "ingest" and h.positive and h.sentence == sentence for h in hits)
 
 
 def merge_answer(answer: LineConcepts, question: LineConcepts) -> LineConcepts:
@@ -745,7 +753,9 @@ def window_findings(
         {"ingest", "pills"} <= names
         and {"alcohol", "drowsy", "many_pills"} & names
         and not habitual
-        and "safety_question" not in names
+        # "is it dangerous?" asks about safety, unless many were taken now ("jeg tok 25 i kveld")
+        and ("safety_question" not in names
+             or "many_pills" in names and bool({"time_now", "recent"} & names))
     ):
         found.append(
             ("overdose", f'{word("pills")}" + "{word(first("drowsy", "alcohol", "many_pills"))}')

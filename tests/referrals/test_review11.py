@@ -283,3 +283,37 @@ def test_thanks_and_not_being_heard_from_again_is_a_goodbye(engine: SuggestionEn
     assert urgent and reasons[0].startswith("goodbye: "), reasons
     moving = "ni kommer inte höra från mig mer, jag ska flytta till Spanien och börja om"
     assert engine.urgency(_chat("sv", "self", moving)) == (False, [])
+
+
+@pytest.mark.parametrize(
+    ("lang", "role", "text"),
+    [
+        ("nb", "self", "er det farlig med paracet? jeg tok 25 i kveld"),
+        ("nb", "self", "paracet. jeg tok 25 i kveld"),
+        ("sv", "self", "är det farligt med alvedon? jag tog 25 ikväll"),
+        ("nb", "relative", "er det farlig med paracet? datteren min tok 20 for en time siden"),
+    ],
+)
+def test_a_count_taken_now_counts_the_pills_of_the_sentence_before(
+    directory: Directory, lang: str, role: str, text: str
+) -> None:
+    """The medicine named in one sentence and the count taken in the next is an overdose, also
+    after "is it dangerous?" (tri12 found it missed; the rules alone catch it now)."""
+    urgent, reasons = SuggestionEngine(directory, model=None).urgency(_chat(lang, role, text))
+    assert urgent and reasons[0].startswith("overdose: "), reasons
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("sv", "är det farligt med alvedon? jag tog 2 igår mot huvudvärken"),
+        ("sv", "är det farligt med alvedon? min mamma tog 20 för tio år sedan"),
+        ("nb", "jeg tar 2 paracet om dagen, er det farlig?"),
+        ("en", "is ibuprofen safe? i took 2 this morning for my back"),
+    ],
+)
+def test_a_safety_question_about_a_usual_or_past_dose_stays_a_question(
+    engine: SuggestionEngine, lang: str, text: str
+) -> None:
+    """A usual dose, or many long ago, asked about is a question about safety, not urgent."""
+    assert engine.urgency(_chat(lang, "self", text)) == (False, [])
