@@ -1194,7 +1194,7 @@ class SuggestionEngine:
                 add("suicide", f'{said}" to "{asked}')
         if not found and self.model is not None:
             texts = [line.text for line in lines if line.sender == "visitor"]
-            verdict = self._model_verdict(texts)
+            verdict, sure = self._model_verdict(texts)
             shown = visitor[-MODEL_WINDOW_LINES:]
             skipped = len(visitor) - len(shown)
             backs = [
@@ -1202,12 +1202,6 @@ class SuggestionEngine:
                 and not answered_no[skipped + n]
                 for n in range(len(shown))
             ]
-            sure = (
-                verdict is not None
-                and verdict.probability >= self.model.sure
-                and sum(len(self._model_line(t).words) for t in texts[-MODEL_WINDOW_LINES:])
-                >= MODEL_SURE_WORDS
-            )
             if verdict is not None and _supported(
                 verdict, shown, backs, sure=sure, denied=any(answered_no)
             ):
@@ -1245,9 +1239,10 @@ class SuggestionEngine:
             cached = self._merged_answers[key] = (merged, answer, question)
         return cached[0]
 
-    def _model_verdict(self, texts: Sequence[str]) -> ModelVerdict | None:
+    def _model_verdict(self, texts: Sequence[str]) -> tuple[ModelVerdict | None, bool]:
         """The learnt model's reading of the latest visitor lines (as many as a short
-        conversation it was trained on), or None when it does not reach its threshold."""
+        conversation it was trained on), or None when it does not reach its threshold; and
+        whether it is sure (its ``sure`` cut over at least ``MODEL_SURE_WORDS`` words)."""
         model = self.model
         assert model is not None
         key = tuple(texts[-MODEL_WINDOW_LINES:])
@@ -1257,13 +1252,10 @@ class SuggestionEngine:
             if len(self._model_windows) >= LINE_CACHE_SIZE:
                 self._model_windows.clear()
             self._model_windows[key] = verdict
-        if (
-            verdict.probability >= model.threshold
-            and verdict.words
-            and (sum(len(self._model_line(text).words) for text in key) >= MODEL_MIN_WORDS)
-        ):
-            return verdict
-        return None
+        read = sum(len(self._model_line(text).words) for text in key)
+        if verdict.probability >= model.threshold and verdict.words and read >= MODEL_MIN_WORDS:
+            return verdict, verdict.probability >= model.sure and read >= MODEL_SURE_WORDS
+        return None, False
 
     def _model_line(self, text: str) -> LineFeatures:
         cached = self._model_lines.get(text)
