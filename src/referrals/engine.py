@@ -1843,6 +1843,8 @@ _MODEL_LIFE: Final = frozenset(
 )
 """Classes that are about a life, whatever else a line is about (quitting a habit, say)."""
 
+_VIOLENCE_ACTS: Final = frozenset({"violence_verb", "assault", "violence_act"})
+_VIOLENCE_WHEN: Final = frozenset({"time_now", "recent", "night", "announced", "ongoing"})
 _MODEL_ROUTINE: Final = frozenset({"routine", "habitual"})
 _MODEL_WEAK: Final = frozenset({"wish", "thought", "weary", "despair"})
 """Supporting classes that say a will or a state, not what about: alone they back a suicide
@@ -1903,6 +1905,14 @@ def _supported(
             return False
         if denied:
             return False  # "tenker mye på om jeg kunne gjort noe" / "Tanker om å dø?" / "nei"
+    if verdict.kind == "violence" and _MODEL_SUPPORT["violence"] & present <= _VIOLENCE_ACTS and (
+        _VIOLENCE_WHEN.isdisjoint(present)
+    ):
+        return False  # "slår mig när han har druckit": a habit with no time (the dev set)
+    if verdict.kind == "suicide" and "idiom" in present and (
+        _MODEL_SUPPORT["suicide"] & present <= _MODEL_WEAK
+    ):
+        return False  # "vill inte dö, vill bara att ångesten ska försvinna"
     if verdict.kind == "third_party_danger" and _heard_after_silence(live):
         return False  # the one who did not answer has written since, or why is known
     return not _MODEL_SUPPORT.get(verdict.kind, frozenset()).isdisjoint(present)
