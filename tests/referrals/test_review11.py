@@ -136,7 +136,9 @@ def test_a_gun_at_home_an_angry_parent_and_a_threat_for_tonight_is_violence(
 # reported threat it let the model's violence verdict stand on any line with "has said".
 SAID_IS_NO_THREAT = [
     pytest.param(
-        "en", "relative", "my husband's boss was angry with him and has said he must come in tonight",
+        "en",
+        "relative",
+        "my husband's boss was angry with him and has said he must come in tonight",
         marks=pytest.mark.xfail(
             strict=True,
             reason="known false alarm: the model trained on blind sets 9 S-13 is sure (0.93) of "
