@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -1203,7 +1204,8 @@ class SuggestionEngine:
                 for n in range(len(shown))
             ]
             if verdict is not None and _supported(
-                verdict, shown, backs, sure=sure, denied=any(answered_no)
+                verdict, shown, backs, sure=sure, any_kind=self.model.any_kind,
+                denied=any(answered_no),
             ):
                 add(verdict.kind, '" + "'.join(verdict.words))
         if "child_at_risk" in found:
@@ -1844,11 +1846,15 @@ _MODEL_LIFE: Final = frozenset(
 """Classes that are about a life, whatever else a line is about (quitting a habit, say)."""
 
 _VIOLENCE_ACTS: Final = frozenset({"violence_verb", "assault", "violence_act"})
+"""Violence classes that name an act: what the rules pair with a time before it is urgent."""
 _VIOLENCE_WHEN: Final = frozenset({"time_now", "recent", "night", "announced", "ongoing"})
+"""When violence is: now, recently or announced (a habit "when he has been drinking" is none)."""
 _MODEL_ROUTINE: Final = frozenset({"routine", "habitual"})
 _MODEL_WEAK: Final = frozenset({"wish", "thought", "weary", "despair"})
 """Supporting classes that say a will or a state, not what about: alone they back a suicide
 verdict only when nothing else explains them (blind set 12)."""
+_ANY_KIND_SUPPORT: Final = frozenset().union(*_MODEL_SUPPORT.values()) - _MODEL_WEAK
+"""What backs a verdict from the model's ``any_kind`` cut on: a class of any urgent kind."""
 _OTHERS_USE: Final = frozenset({"intoxicated", "drunk_now", "pills"})
 """Someone intoxicated or a drug: with a relative named, what a weak support is about."""
 _WORN_OUT: Final = frozenset({"weary", "despair"})
@@ -1867,12 +1873,14 @@ def _supported(
     taken_back: Sequence[bool],
     *,
     sure: bool,
+    any_kind: float = math.inf,
     denied: bool = False,
 ) -> bool:
     """Whether the model's verdict counts: its words stand in a line the rules read as now
     (and the next line does not take back), and, unless the model is ``sure`` (its cut
-    ``UrgencyModel.sure`` over ``MODEL_SURE_WORDS``), a concept class of its kind is there, and
-    for an overdose no routine ("as usual", "this morning") is. ``denied``: the visitor said
+    ``UrgencyModel.sure`` over ``MODEL_SURE_WORDS``), a concept class of its kind is there (from
+    ``any_kind`` on, of any urgent kind but a will or a state alone), and for an overdose no
+    routine ("as usual", "this morning") is. ``denied``: the visitor said
     no to a staff member's suicide question."""
     now = [not (_not_now(a) or back) for a, back in zip(window, taken_back, strict=True)]
     if not any(now[n] for n in verdict.lines):
@@ -1915,7 +1923,12 @@ def _supported(
         return False  # "vill inte dö, vill bara att ångesten ska försvinna"
     if verdict.kind == "third_party_danger" and _heard_after_silence(live):
         return False  # the one who did not answer has written since, or why is known
-    return not _MODEL_SUPPORT.get(verdict.kind, frozenset()).isdisjoint(present)
+    if not _MODEL_SUPPORT.get(verdict.kind, frozenset()).isdisjoint(present):
+        return True
+    # Surer, but not sure: a class of another urgent kind will do. The kind model is the weaker
+    # of the two (a man not reacting in a ditch at minus 20 read as third-party danger, the
+    # classes seeing only the cold and the drink), and a will or a state alone is no risk.
+    return verdict.probability >= any_kind and not _ANY_KIND_SUPPORT.isdisjoint(present)
 
 
 def _heard_after_silence(lines: Sequence[_LineAnalysis]) -> bool:

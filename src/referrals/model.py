@@ -130,6 +130,10 @@ class UrgencyModel:
         # From this probability the verdict stands without a concept class of its kind beside
         # it (the engine's ``_supported``); never, for a file written before there was one.
         self.sure = float(data.get("sure", math.inf))
+        # From this probability a concept class of any urgent kind backs the verdict, not only
+        # one of the kind the kind model named (the engine's ``_supported``); never, for a file
+        # written before there was one.
+        self.any_kind = float(data.get("any_kind", math.inf))
         self.trained_on: tuple[str, ...] = tuple(data.get("trained_on", ()))
         self._idf: dict[str, float] = {}
         self._weight: dict[str, float] = {}

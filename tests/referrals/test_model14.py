@@ -7,9 +7,12 @@ by newlines; a line starting with "staff:" is a staff line.
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
-from referrals import Conversation, SuggestionEngine
+from referrals import Conversation, Directory, SuggestionEngine
+from referrals.model import UrgencyModel, line_features
 
 from .helpers import chat
 
@@ -75,3 +78,41 @@ def test_not_wanting_to_die_but_to_disappear_is_urgent(
 ) -> None:
     urgent, reasons = engine.urgency(_chat(lang, role, text))
     assert urgent and reasons[0].startswith("suicide:"), (text, reasons)
+
+
+# From the model's any_kind cut (0.85) a class of any urgent kind backs its verdict: the kind
+# model is the weaker reader ("not reacting" and the cold read as third-party danger, whose
+# classes do not hold "not reacting").
+ANY_KIND_WORDINGS = [
+    ("en", "relative", "a man is lying by the recycling bins behind our building, he doesn't react"
+     " when i shake him and it's minus 12\ni'm with him now"),
+    ("nb", "relative", "en mann ligger ved søppelkassene bak blokka vår, han reagerer ikke når jeg"
+     " rister ham og det er minus 12\njeg er hos ham nå"),
+    ("sv", "relative", "en man ligger vid soptunnorna bakom huset, han reagerar inte när jag ruskar"
+     " honom och det är minus 12\njag är hos honom nu"),
+]
+
+
+@pytest.mark.parametrize(("lang", "role", "text"), ANY_KIND_WORDINGS)
+def test_from_the_any_kind_cut_a_class_of_another_kind_backs_the_verdict(
+    directory: Directory, lang: str, role: str, text: str
+) -> None:
+    shipped = SuggestionEngine(directory)
+    assert shipped.model is not None and shipped.model.any_kind == 0.85
+    assert shipped.urgency(_chat(lang, role, text))[0], text
+    never = SuggestionEngine(directory, model=UrgencyModel.load())
+    assert never.model is not None
+    never.model.any_kind = math.inf
+    assert never.urgency(_chat(lang, role, text)) == (False, []), text
+
+
+def test_a_verdict_with_no_class_at_all_still_does_not_count(directory: Directory) -> None:
+    """Counter-example, with the cut lowered to 0.6 so that this everyday wording (read above
+    0.6, no urgent class in it) would count if the any-kind tier did not need a class."""
+    engine = SuggestionEngine(directory, model=UrgencyModel.load())
+    assert engine.model is not None
+    engine.model.any_kind = 0.6
+    text = ("min kompis skrev nyss att hon är ledsen ikväll och vill prata, hon är hemma hos sin "
+            "mamma nu")
+    assert engine.model.read([line_features(text)]).probability >= 0.6
+    assert engine.urgency(_chat("sv", "relative", text)) == (False, [])
