@@ -1,0 +1,140 @@
+"""Urgency mechanisms learnt from blind set 14's misses (branch tri14u).
+
+Each mechanism in wordings of our own (not the set's), by the concept rules alone
+(``model=None``), with alarming wordings that must stay not urgent beside them. Lines are
+separated by newlines; a line starting with "staff:" is a staff line.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from referrals import Conversation, Directory, SuggestionEngine
+
+from .helpers import chat
+
+
+def _chat(lang: str, role: str, text: str) -> Conversation:
+    return chat(lang, role, *text.split("\n"))
+
+
+B14_URGENT = [
+    # a seizure or delirium now after stopping drink or sedatives abruptly
+    ("en", "relative", "my uncle quit the booze cold turkey on friday and he's just had a "
+     "seizure in the hallway", "medical"),
+    ("sv", "relative", "morfar slutade med sina sömnpiller tvärt för fyra dagar sen. nu "
+     "hallucinerar han och ser spindlar överallt", "medical"),
+    ("nb", "relative", "samboeren min sluttet å drikke brått på lørdag, nå fikk han et "
+     "krampeanfall på badet", "medical"),
+    # blood coughed or thrown up, now or tonight
+    ("sv", "relative", "farsan kräks blod nu, han har druckit hela veckan", "medical"),
+    ("nb", "self", "jeg har hostet opp blod i kveld og det slutter ikke", "medical"),
+    ("en", "relative", "my flatmate is coughing up blood right now and looks grey", "medical"),
+    # a drunk driver who has just set off
+    ("sv", "relative", "min granne är full och körde iväg med bilen nyss", "third_party_danger"),
+    ("en", "relative", "my stepdad is hammered and just drove off in the van with the trailer",
+     "third_party_danger"),
+    ("nb", "relative", "onkelen min er full og kjørte avgårde med traktoren nå",
+     "third_party_danger"),
+    # acute psychosis and going into the water
+    ("en", "relative", "my sister is psychotic and says she will swim out to the island "
+     "tonight", "third_party_danger"),
+    ("sv", "relative", "min son är psykotisk och säger att han ska simma över sjön nu",
+     "third_party_danger"),
+    ("nb", "relative", "broren min er psykotisk og vil svømme over fjorden i natt",
+     "third_party_danger"),
+    # one's own skin scratched or torn open
+    ("sv", "self", "jag har rivit upp armen med en nål ikväll", "self_harm"),
+    ("nb", "self", "eg har rispet opp armene med ein nål i natt", "self_harm"),
+    ("en", "self", "i scratched my arms raw with a pin again tonight", "self_harm"),
+    # a farewell formula and someone who does not answer
+    ("sv", "relative", "min bror skrev 'vi ses på andra sidan' på snap\nhan svarar inte",
+     "goodbye"),
+    ("en", "relative", "my mate texted 'see you on the other side mate' at 2am\nhe's not "
+     "picking up", "goodbye"),
+    # "you'll be rid of me" with someone who does not answer or is worn out
+    ("nb", "relative", "venninna mi skrev 'snart blir dere kvitt meg'\nhun svarer ikke på "
+     "telefonen", "suicide"),
+    ("en", "self", "soon you'll all be rid of me. i'm so tired of everything", "suicide"),
+    # a laugh others wrote is not the writer's take-back
+    ("sv", "relative", "kompisen skrev 'snart är ni av med mig' i chatten, de andra skriver "
+     "bara haha\nhon svarar inte", "suicide"),
+    # "I don't want to kill myself, but ...": ambivalence
+    ("en", "self", "i don't really want to kill myself but i keep looking up methods",
+     "suicide"),
+    ("sv", "self", "jag vill inte ta livet av mig men jag har inget kvar", "suicide"),
+    ("nb", "self", "jeg vil egentlig ikke ta livet mitt, men jeg vet ikke lenger", "suicide"),
+    # the one who threatened with a weapon says it was a joke
+    ("sv", "self", "igår höll min sambo en kniv mot min hals. idag sa han att det var ett "
+     "skämt", "violence"),
+    ("en", "self", "my husband held a knife to my throat last night. today he says it was a "
+     "joke", "violence"),
+    # a debt to dealers, a threat to the family's home, and a time
+    ("sv", "relative", "min bror är skyldig pengar till langare och de skickade en bild på "
+     "hans mammas hus. de säger ikväll", "third_party_danger"),
+    ("en", "relative", "my cousin owes money to a gang and they know where his kids live. "
+     "they're coming tonight", "third_party_danger"),
+    # an answer that leaves itself to be seen ("du fattar nog") to a question about pills saved
+    ("sv", "self", "inget hjälper mot värken längre\nstaff: Vad tänker du göra med "
+     "tabletterna du sparar?\ndu förstår nog", "suicide"),
+    ("en", "self", "nothing helps anymore\nstaff: What are you planning to do with the pills "
+     "you are saving?\nyou know", "suicide"),
+]
+
+B14_NOT_URGENT = [
+    # quitting smoking, a tremor, a seizure told as the past
+    ("en", "self", "i quit smoking cold turkey last week and i'm so irritable now"),
+    ("sv", "relative", "pappa slutade dricka förra året och mår bra nu, han skakade lite i "
+     "början"),
+    ("nb", "relative", "sønnen min har epilepsi og fikk et anfall for to år siden, hvordan "
+     "snakker jeg med skolen?"),
+    # blood coughed up long ago, a nosebleed
+    ("sv", "self", "hostade blod när jag hade lunginflammation för tre år sedan, nu röker jag "
+     "igen och är orolig"),
+    # driving sober; a drunk man who took a taxi; a sober adult who drove the children home
+    ("en", "relative", "my uncle got drunk at the wedding, but my aunt never drinks and she "
+     "drove us home just now"),
+    ("en", "relative", "my dad drove off to work this morning, he has not drunk in years"),
+    ("nb", "relative", "faren min var full i går men tok taxi hjem"),
+    # swimming as sport; psychosis over
+    ("sv", "self", "ska simma över sjön i sommar med klubben"),
+    ("en", "relative", "my brother had a psychosis in 2019, today he swims across the bay "
+     "every summer"),
+    # a cat's scratch; a plaster cast
+    ("nb", "self", "katten klorte opp armen min i kveld, må jeg til legen?"),
+    ("en", "self", "the cat clawed my hand open tonight, do i need a tetanus shot?"),
+    # the other side of the lake; no one silent
+    ("sv", "relative", "vi ses på andra sidan sjön, skrev min bror. han har svarat nu"),
+    ("en", "self", "see you on the other side of the exams haha, need tips for studying"),
+    # moving away
+    ("sv", "self", "nu blir ni av med mig, jag flyttar till Umeå i augusti!"),
+    # the writer's own laugh still takes a line back
+    ("sv", "self", "snart är ni av med mig haha nej skämt, skriver om mitt spelande"),
+    # a friend's suicide joke taken back stays taken back
+    ("en", "relative", "my friend said she'd kill herself if she failed\nshe said it was a "
+     "joke, she passed and is fine"),
+    # a debt with no threat or time
+    ("en", "relative", "my brother owes money to a dealer, how can we help him pay it back?"),
+    ("nb", "relative", "broren min har rusgjeld, hvordan hjelper vi ham med en nedbetalingsplan?"),
+    # "you know" that is no answer to a risk question
+    ("en", "self", "staff: What do you do on weekends?\nyou know, football and stuff"),
+]
+
+
+@pytest.mark.parametrize(("lang", "role", "text", "kind"), B14_URGENT)
+def test_b14_mechanisms_find_urgency_without_the_model(
+    directory: Directory, lang: str, role: str, text: str, kind: str
+) -> None:
+    """Withdrawal, blood coughed up, a drunk driver off, psychosis into water, skin torn open,
+    farewells, ambivalence, a perpetrator's joke, a debt with a threat, an implied yes."""
+    urgent, reasons = SuggestionEngine(directory, model=None).urgency(_chat(lang, role, text))
+    assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
+
+
+@pytest.mark.parametrize(("lang", "role", "text"), B14_NOT_URGENT)
+def test_b14_counter_examples_stay_not_urgent(
+    directory: Directory, lang: str, role: str, text: str
+) -> None:
+    """The same words where nothing is happening now stay not urgent (rules and model)."""
+    urgent, reasons = SuggestionEngine(directory).urgency(_chat(lang, role, text))
+    assert not urgent, (text, reasons)
