@@ -1,4 +1,4 @@
-"""Urgency mechanisms learnt from blind set 14's misses (branch tri14u).
+"""Urgency mechanisms learnt from blind set 14's misses and set 13's last ones (branch tri14u).
 
 Each mechanism in wordings of our own (not the set's), by the concept rules alone
 (``model=None``), with alarming wordings that must stay not urgent beside them. Lines are
@@ -81,6 +81,28 @@ B14_URGENT = [
      "you are saving?\nyou know", "suicide"),
 ]
 
+B13_URGENT = [
+    # someone lying there who does not react, in the cold (blind set 13)
+    ("sv", "relative", "en kvinna ligger vid busshållplatsen och reagerar inte\ndet är minus 15",
+     "third_party_danger"),
+    ("en", "relative", "there's a guy lying in the snow outside the station, he's not "
+     "responding", "third_party_danger"),
+    # sitting on the edge of a balcony or a roof
+    ("nb", "relative", "naboen min sitter på balkongkanten i fjerde etasje og er full",
+     "third_party_danger"),
+    ("en", "relative", "my friend is sitting on the ledge of the roof terrace right now",
+     "third_party_danger"),
+    # a parent smoking a drug off foil, a child there
+    ("en", "child", "im 12, mum and her boyfriend are smoking something off foil in the "
+     "kitchen and my baby sister is here", "child_at_risk"),
+    ("nb", "child", "er 13. pappa røyker noe fra folie på stua nå og lillebror er hjemme",
+     "child_at_risk"),
+    # a negation of knowing does not reach what is not known
+    ("sv", "self", "mamma vet inte att jag skär mig. jag vill göra det ikväll igen",
+     "self_harm"),
+    ("en", "self", "nobody knows i cut myself and i want to do it again tonight", "self_harm"),
+]
+
 B14_NOT_URGENT = [
     # quitting smoking, a tremor, a seizure told as the past
     ("en", "self", "i quit smoking cold turkey last week and i'm so irritable now"),
@@ -116,6 +138,14 @@ B14_NOT_URGENT = [
     # a debt with no threat or time
     ("en", "relative", "my brother owes money to a dealer, how can we help him pay it back?"),
     ("nb", "relative", "broren min har rusgjeld, hvordan hjelper vi ham med en nedbetalingsplan?"),
+    # not reacting to messages or a medicine; the edge of a bed; foil for cooking
+    ("nb", "relative", "pappa er full og reagerer ikke på meldingene mine om helgen, hva gjør "
+     "jeg?"),
+    ("sv", "relative", "mormor reagerar inte på medicinen, läkaren ska byta"),
+    ("sv", "self", "satt på sängkanten hela morgonen, vet inte vad man ska välja på gymnasiet"),
+    ("en", "relative", "mum is cooking salmon in foil tonight and my brother is home"),
+    # a negation still negates a wish told after knowing
+    ("en", "self", "i know i don't want to die, i just want the anxiety to stop"),
     # "you know" that is no answer to a risk question
     ("en", "self", "staff: What do you do on weekends?\nyou know, football and stuff"),
 ]
@@ -127,6 +157,16 @@ def test_b14_mechanisms_find_urgency_without_the_model(
 ) -> None:
     """Withdrawal, blood coughed up, a drunk driver off, psychosis into water, skin torn open,
     farewells, ambivalence, a perpetrator's joke, a debt with a threat, an implied yes."""
+    urgent, reasons = SuggestionEngine(directory, model=None).urgency(_chat(lang, role, text))
+    assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
+
+
+@pytest.mark.parametrize(("lang", "role", "text", "kind"), B13_URGENT)
+def test_b13_mechanisms_find_urgency_without_the_model(
+    directory: Directory, lang: str, role: str, text: str, kind: str
+) -> None:
+    """Lying there not reacting in the cold, the edge of a balcony, a drug smoked off foil by
+    a child's parent, and "doesn't know i cut myself"."""
     urgent, reasons = SuggestionEngine(directory, model=None).urgency(_chat(lang, role, text))
     assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
 
