@@ -510,6 +510,13 @@ _BUT_BECAUSE: Final = frozenset(
 )
 """After a "men" / "but" that opens a line ("men det var fordi hun flytter haha"), a "because"
 that goes on from the line before as one opening the line does (blind set 11)."""
+_JOKE_OPENERS: Final = frozenset({
+    "skämt", "skämtar", "skoj", "skojar", "spøk", "spøker", "tull", "tuller", "fleip", "joke",
+    "joking", "kidding", "jk",
+})
+"""A line that opens by calling it a joke ("skämt!! alla vet det") takes back the one before
+(blind set 14); not "skämtar inte", "joking aside"."""
+_ASIDE: Final = frozenset({"aside", "apart", "åsido", "bortsett", "tilside"})
 _DATING_OPENERS: Final = frozenset({"det", "detta", "dette", "that", "it", "this", "dat"})
 _DATING_WORDS: Final = 6
 """A line of at most this many words that only dates the one before ("det var i fjor", "that
@@ -643,7 +650,9 @@ def line_concepts(
     return LineConcepts(
         frozenset(words), words, line_suppressed(all_names), habitual, give_aways,
         trailing, leading, negated_ending, first_word if first_word in _BUT else "",
-        ("takeback" in all_names or (because and "quote" in all_names) or dates_back)
+        ("takeback" in all_names or (because and "quote" in all_names) or dates_back
+         or (first_word in _JOKE_OPENERS
+             and not {*first_words[1:3]} & (NEGATIONS | _ASIDE)))
         and "serious" not in all_names,
     )
 

@@ -47,6 +47,7 @@ B14_URGENT = [
     ("sv", "self", "jag har rivit upp armen med en nål ikväll", "self_harm"),
     ("nb", "self", "eg har rispet opp armene med ein nål i natt", "self_harm"),
     ("en", "self", "i scratched my arms raw with a pin again tonight", "self_harm"),
+    ("en", "self", "i clawed up my thigh with my nails tonight", "self_harm"),
     # a farewell formula and someone who does not answer
     ("sv", "relative", "min bror skrev 'vi ses på andra sidan' på snap\nhan svarar inte",
      "goodbye"),
@@ -87,7 +88,11 @@ B13_URGENT = [
      "third_party_danger"),
     ("en", "relative", "there's a guy lying in the snow outside the station, he's not "
      "responding", "third_party_danger"),
+    ("nb", "relative", "det ligger ei dame på isen utenfor butikken, hun reagerer ikke",
+     "third_party_danger"),
     # sitting on the edge of a balcony or a roof
+    ("sv", "relative", "min kompis sitter på takkanten nu och pratar konstigt",
+     "third_party_danger"),
     ("nb", "relative", "naboen min sitter på balkongkanten i fjerde etasje og er full",
      "third_party_danger"),
     ("en", "relative", "my friend is sitting on the ledge of the roof terrace right now",
@@ -97,7 +102,11 @@ B13_URGENT = [
      "kitchen and my baby sister is here", "child_at_risk"),
     ("nb", "child", "er 13. pappa røyker noe fra folie på stua nå og lillebror er hjemme",
      "child_at_risk"),
+    ("sv", "child", "jag är 11. mamma röker nåt på folie i köket och min lillasyster är här",
+     "child_at_risk"),
     # a negation of knowing does not reach what is not known
+    ("nb", "self", "pappa vet ikke at jeg kutter meg, og jeg vil gjøre det i kveld igjen",
+     "self_harm"),
     ("sv", "self", "mamma vet inte att jag skär mig. jag vill göra det ikväll igen",
      "self_harm"),
     ("en", "self", "nobody knows i cut myself and i want to do it again tonight", "self_harm"),
@@ -178,3 +187,70 @@ def test_b14_counter_examples_stay_not_urgent(
     """The same words where nothing is happening now stay not urgent (rules and model)."""
     urgent, reasons = SuggestionEngine(directory).urgency(_chat(lang, role, text))
     assert not urgent, (text, reasons)
+
+
+# False alarms of blind set 14 that have a general cause: each wording must now stay not
+# urgent (rules and model), and the alarming counter-example beside it must stay urgent.
+B14_NOW_NOT_URGENT = [
+    # no longer having such thoughts, told with the verb
+    ("sv", "relative", "min pappa sa i januari att han ville dö. nu har han inte såna tankar "
+     "längre och jobbar igen. hur pratar jag med honom om det?"),
+    ("en", "relative", "my sister said she wanted to die back in april. she doesn't have those "
+     "thoughts anymore and is back at uni, how do i bring it up?"),
+    # "just something one says", after a staff question
+    ("en", "self", "i texted 'im gonna kill myself' after the exam\nstaff: What did you mean by that?"
+     "\nit's just something people say lol, i'm fine, need study tips"),
+    ("sv", "self", "skrev 'jag tar livet av mig' efter matteprovet\nstaff: Hur menade du?\nnej det är "
+     "bara nåt man säger haha, vill ha tips på plugg"),
+    # a line that opens by calling it a joke
+    ("nb", "self", "skrev 'skal ta livet mitt' i gruppechatten da laget tapte\nstaff: Hvordan "
+     "mente du det?\nspøk!! alle skjønte det. men mamma ble redd, hva sier jeg til henne?"),
+    ("en", "self", "posted 'gonna kill myself' when my team lost\nstaff: How did you mean it?"
+     "\nkidding!! everyone knew. how do i explain that to my dad?"),
+    # "it may strike back" (an illness), a farewell letter to work, can't switch off
+    ("nb", "relative", "mannen min var deprimert for ti år siden. nå venter vi barn og jeg "
+     "lurer på om det kan slå tilbake. hvordan forbereder vi oss?"),
+    ("sv", "self", "skrev ett avskedsbrev till kollegorna idag, nu är jag pensionär. känns "
+     "tomt"),
+    ("en", "professional", "a resident of ours died tonight and i'm not in any danger, i just "
+     "can't switch off after the shift. who do carers talk to?"),
+    # "last winter", drinking more now as a trend
+    ("nb", "self", "sist vinter slo eksen min meg, jeg flyttet ut med en gang. nå tenker jeg "
+     "mye på det, hvor kan jeg snakke med noen?"),
+    ("nb", "relative", "Mamma har demens. Nå drikker hun mer fordi hun glemmer at hun har "
+     "drukket. Jeg er eneste barn og er sliten."),
+]
+
+B14_STAYS_URGENT = [
+    ("sv", "relative", "hon sa att hon inte har såna tankar längre\nmen ikväll skrev hon att "
+     "hon vill dö", "suicide"),
+    ("en", "self", "i want to kill myself\nstaff: What do you mean?\nit's not just something "
+     "people say, i mean it", "suicide"),
+    ("sv", "self", "jag vill dö\nstaff: Menar du det?\nskämtar inte", "suicide"),
+    ("en", "self", "i want to die tonight\nstaff: Are you safe?\njoking aside, no", "suicide"),
+    ("nb", "self", "samboeren min slår meg når barna sover, i kveld slo han igjen", "violence"),
+    ("sv", "self", "har skrivit ett avskedsbrev till min familj ikväll", "suicide"),
+    ("en", "relative", "my brother talked about dying tonight and now his phone is switched "
+     "off", "third_party_danger"),
+    ("nb", "self", "i går slo kjæresten min meg igjen og han kommer hjem i kveld", "violence"),
+    ("nb", "child", "jeg er 9. pappa drikker og er full nå og jeg er alene med ham",
+     "child_at_risk"),
+]
+
+
+@pytest.mark.parametrize(("lang", "role", "text"), B14_NOW_NOT_URGENT)
+def test_b14_false_alarms_with_a_general_cause_are_gone(
+    directory: Directory, lang: str, role: str, text: str
+) -> None:
+    """Thoughts no longer had, a saying or a joke taken back, idioms, the past, a trend."""
+    urgent, reasons = SuggestionEngine(directory).urgency(_chat(lang, role, text))
+    assert not urgent, (text, reasons)
+
+
+@pytest.mark.parametrize(("lang", "role", "text", "kind"), B14_STAYS_URGENT)
+def test_b14_alarming_counter_examples_stay_urgent(
+    directory: Directory, lang: str, role: str, text: str, kind: str
+) -> None:
+    """The same words with a risk now stay urgent."""
+    urgent, reasons = SuggestionEngine(directory).urgency(_chat(lang, role, text))
+    assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
