@@ -1978,6 +1978,13 @@ _NOT_YET: Final = frozenset({
 })
 """An answer "not yet" to a staff question about an act says it is still to come (blind set 9:
 "Har du skadat dig redan ikväll?" / "inte än")."""
+_IMPLIED_YES: Final = (
+    ("du", "fattar"), ("du", "förstår"), ("fattar", "du"), ("du", "vet"), ("du", "skjønner"),
+    ("skjønner", "du"), ("du", "skjønar"), ("du", "veit"), ("you", "know"), ("you", "get", "it"),
+    ("you", "can", "guess"), ("what", "do", "you", "think"), ("gissa",), ("gjett",),
+)
+"""Whole answers that leave the answer to be seen (blind set 14: "Vad tänker du göra med
+tabletterna du samlar?" / "du fattar nog"): with at most one word after, a yes."""
 _HEDGES: Final = (
     ("vet", "inte"), ("vet", "int"), ("vet", "ikke"), ("veit", "ikkje"), ("vet", "ikkje"),
     ("veit", "ikke"), ("i", "dont", "know"), ("i", "don't", "know"), ("idk",), ("dunno",),
@@ -1995,6 +2002,9 @@ def _affirmed(tokens: Sequence[str]) -> str:
             break
     if tuple(words[:2]) in _NOT_YET:  # "inte än" to "har du skadat dig?": not yet, but soon
         return " ".join(words[:2])
+    implied = next((i for i in _IMPLIED_YES if tuple(words[: len(i)]) == i), None)
+    if implied is not None and len(words) <= len(implied) + 1:
+        return " ".join(words)  # "du fattar nog" / "you know": the answer left to be seen
     words = words[:_AFFIRMED_WITHIN]
     if words and words[0] in lexicon.AFFIRMATIVES:
         return words[0]

@@ -519,6 +519,16 @@ _NEGATION_STOPS: Final = CLAUSE_BREAKS | SENTENCE_BREAKS | {"om", "if", "hvis", 
 
 
 _NOT_SO: Final = frozenset({"så", "sa", "so"})
+_KNOW: Final = frozenset({
+    "know", "knows", "knew", "vet", "veit", "visste", "vissta", "aner", "anar", "anade",
+})
+"""Knowing: a negation of it does not reach what is (not) known (blind set 13: "my mum doesnt
+know i burn myself")."""
+_KNOWN_OPENERS: Final = frozenset({
+    "att", "at", "that", "i", "jag", "jg", "jeg", "eg", "æ", "i'm", "im", "i've", "ive",
+})
+"""What is known, when it is the writer's own deed ("att jag ...", "that i ...", "i ..."); a
+question after knowing ("vet inte vad man gör") stays under the negation, as before."""
 
 
 def _negated_before(tokens: list[str], position: int) -> bool:
@@ -528,8 +538,13 @@ def _negated_before(tokens: list[str], position: int) -> bool:
             return True  # "inte så (att) han blir våldsam": "not so that" negates what follows
         if token in _NEGATION_STOPS:
             return False
+        if token in _KNOW and tokens[back + 1] in _KNOWN_OPENERS:
+            return False  # "doesn't know i burn myself": the negation is of the knowing
         if token in NEGATIONS:
-            return True
+            # "mamma vet inte att jag skär mig": Scandinavian puts it after the verb
+            return not (
+                back and tokens[back - 1] in _KNOW and tokens[back + 1] in _KNOWN_OPENERS
+            )
     return False
 
 

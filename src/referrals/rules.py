@@ -152,6 +152,20 @@ RULE_CLASSES: Final = frozenset(
         "wish_talk",
         "talk_before",
         "fiction",
+        # blind set 14 (tri14u)
+        "withdrawal",
+        "seizure",
+        "delirium",
+        "blood_up",
+        "set_off",
+        "into_water",
+        "harm_open",
+        "other_side",
+        "rid_of_me",
+        "others_laugh",
+        "claimed_joke",
+        "drug_debt",
+        "threat_home",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -163,6 +177,8 @@ NEGATION_PROOF: Final = frozenset(
 "now" in nynorsk) does not turn them around."""
 _ENDING: Final = frozenset({"death", "disappear", "not_wake", "suicide_noun"})
 _INTENT: Final = frozenset({"wish", "thought", "plan", "decided"})
+_AMBIVALENT: Final = _ENDING | {"suicide_word"}
+"""Negated, these count when "but" follows in the sentence ("I don't want to die, but ...")."""
 _DECIDED_OBJECT: Final = frozenset({"decided_what", "quit_habit"})
 """What makes a decision not a bare one: what was decided, or a habit being quit ("nu har jag
 bestämt mig, jag ska sluta dricka")."""
@@ -218,6 +234,15 @@ def drop_idioms(hits: list[Hit]) -> list[Hit]:
     if threats:  # "skal brenne huset med dere inne": a threat to burn, no fire yet (blind set 11)
         hits = [h for h in hits if h.name not in ("danger", "fire") or not any(
             h.start <= end and start <= h.end for start, end in threats)]
+    # Blind set 14: a laugh others wrote ("de andra skriver haha") is not the writer's joke;
+    # one who hurt or threatened saying it was a joke ("he said it was a joke") does not take
+    # the violence back.
+    laughs = [(h.start, h.end) for h in hits if h.name == "others_laugh"]
+    if any(h.name in _VIOLENCE_SHOWN for h in hits):
+        laughs += [(h.start, h.end) for h in hits if h.name == "claimed_joke"]
+    if laughs:
+        hits = [h for h in hits if h.name not in ("quote", "takeback") or not any(
+            h.start <= end and start <= h.end for start, end in laughs)]
     spans = [(h.start, h.end) for h in hits if h.name == "idiom"]  # "inte leva med" too
     durations = [(h.start, h.end) for h in hits if h.name == "duration"]
     if not spans and not durations:
@@ -227,6 +252,8 @@ def drop_idioms(hits: list[Hit]) -> list[Hit]:
         h.name == "many" and any(h.start <= end and start <= h.end for start, end in durations))]
 
 
+_VIOLENCE_SHOWN: Final = frozenset({"violence_verb", "assault", "menace", "kill_threat"})
+"""Violence done or threatened: what a perpetrator's "it was a joke" does not take back."""
 _PASSIVE_ENDING: Final = frozenset({
     "death", "disappear", "not_wake", "passing", "live",
     # saying goodbye to someone dying, and their being ready, are that end too (blind set 9)
@@ -281,7 +308,8 @@ def mark_ambivalence(
         ):
             hit = Hit(hit.name, hit.start, hit.end, True, hit.sentence, hit.family, hit.surface,
                       hit.clause)
-        if not hit.positive and hit.name in _ENDING:
+        # an explicit suicide word too: "i don't really want to kill myself but ..." (set 14)
+        if not hit.positive and hit.name in _AMBIVALENT:
             for position in range(hit.end + 1, len(tokens)):
                 if sentences[position] != hit.sentence:
                     break
@@ -482,6 +510,13 @@ _BUT_BECAUSE: Final = frozenset(
 )
 """After a "men" / "but" that opens a line ("men det var fordi hun flytter haha"), a "because"
 that goes on from the line before as one opening the line does (blind set 11)."""
+_JOKE_OPENERS: Final = frozenset({
+    "skämt", "skämtar", "skoj", "skojar", "spøk", "spøker", "tull", "tuller", "fleip", "joke",
+    "joking", "kidding", "jk",
+})
+"""A line that opens by calling it a joke ("skämt!! alla vet det") takes back the one before
+(blind set 14); not "skämtar inte", "joking aside"."""
+_ASIDE: Final = frozenset({"aside", "apart", "åsido", "bortsett", "tilside"})
 _DATING_OPENERS: Final = frozenset({"det", "detta", "dette", "that", "it", "this", "dat"})
 _DATING_WORDS: Final = 6
 """A line of at most this many words that only dates the one before ("det var i fjor", "that
@@ -615,7 +650,9 @@ def line_concepts(
     return LineConcepts(
         frozenset(words), words, line_suppressed(all_names), habitual, give_aways,
         trailing, leading, negated_ending, first_word if first_word in _BUT else "",
-        ("takeback" in all_names or (because and "quote" in all_names) or dates_back)
+        ("takeback" in all_names or (because and "quote" in all_names) or dates_back
+         or (first_word in _JOKE_OPENERS
+             and not {*first_words[1:3]} & (NEGATIONS | _ASIDE)))
         and "serious" not in all_names,
     )
 
@@ -699,8 +736,10 @@ def window_findings(
         ):
             found.append(("suicide", f'{before.negated_ending}" + "{after.opens_with_but}'))
             break
-    if "unreachable" in names and {"goodbye_message", "farewell"} & names and not reached:
-        said = first("goodbye_message", "farewell")
+    if "unreachable" in names and {"goodbye_message", "farewell", "other_side"} & names and (
+        not reached
+    ):
+        said = first("goodbye_message", "farewell", "other_side")
         found.append(("goodbye", f'{word(said)}" + "{word("unreachable")}'))
     elif "unreachable" in names and not reached and (
         {"death", "suicide_word", "weapon_gun", "danger", "weary", "lone", "drunk_now", "wound",
@@ -741,8 +780,8 @@ def window_findings(
         found.append(("suicide", '" + "'.join(sorted(give_away))))
     harm = [c for c in live if "accident" not in c.names or "on_purpose" in c.names]
     harm_names = frozenset().union(*(c.names for c in harm)) if harm else frozenset()
-    if "harm_done" in harm_names:
-        found.append(("self_harm", word("harm_done")))
+    if {"harm_done", "harm_open"} & harm_names:
+        found.append(("self_harm", word(first("harm_done", "harm_open"))))
     elif "self_harm" in harm_names and {"time_now", "recent", "night", "self_harm_intent",
                                         "wound", "urge", "again", "harm_going_on",
                                         "when_asleep"} & harm_names:
@@ -859,6 +898,35 @@ def window_findings(
         found.append(
             ("violence", f'{word("raging")}" + "{word("distress")}" + "{word(when)}')
         )
+    # Blind set 14: a seizure or delirium now after stopping drink or sedatives abruptly
+    # ("slutade dricka tvärt i måndags ... nu ser han myror på tapeten"): withdrawal that can
+    # kill. Quitting smoking, or a tremor alone, is not it.
+    if {"withdrawal", "quit_habit"} & names and {"seizure", "delirium"} & names and (
+        {"time_now", "just", "night"} & names
+    ) and ("withdrawal" in names or substance or {"alcohol", "pills"} & names) and not habitual:
+        stop = first("withdrawal", "quit_habit")
+        found.append(("medical", f'{word(stop)}" + "{word(first("seizure", "delirium"))}'))
+    # Blind set 14: blood coughed or thrown up now or tonight ("har hostat blod ikväll").
+    if "blood_up" in names and {"time_now", "just", "night"} & names:
+        when = first("just", "time_now", "night")
+        found.append(("medical", f'{word("blood_up")}" + "{word(when)}'))
+    # Blind set 14: "snart är ni av med mig" with someone who does not answer, worn out or
+    # with death talk: a burden said to others.
+    if "rid_of_me" in names and (
+        {"unreachable", "weary", "death", "disappear", "farewell", "goodbye_message",
+         "other_side"} & names or despair
+    ):
+        sign = first("unreachable", "weary", "death", "disappear", "farewell",
+                     "goodbye_message", "other_side", "rid_of_me")
+        found.append(("suicide", f'{word("rid_of_me")}" + "{word(sign)}'))
+    # Blind set 14: a debt to dealers, a threat (a picture of the family's house, violence
+    # named) and a time ("theyre saying tonight"): someone in danger.
+    if "drug_debt" in names and {"threat_home", "menace", "kill_threat", "violence_verb",
+                                 "assault"} & names and (
+        {"time_now", "just", "night", "announced"} & names
+    ):
+        threat = first("threat_home", "kill_threat", "menace", "violence_verb", "assault")
+        found.append(("third_party_danger", f'{word("drug_debt")}" + "{word(threat)}'))
     # A decision with the means at hand or worn out: "har bestämt mig" + "pillren framme".
     if "decided" in names and _DECIDED_OBJECT.isdisjoint(names) and (
         {"pills", "rope", "weapon_gun", "stockpile", "many_pills", "plan_how", "weary"} & names
@@ -915,10 +983,12 @@ def window_findings(
         found.append(("child_at_risk", f'{word("cannot_care")}" + "{word(other)}'))
     if "driving" in names and "drunk_now" in names and ("children" in names or child_writer):
         found.append(("child_at_risk", f'{word("driving")}" + "{word("drunk_now")}'))
-    if "driving" in names and (drinking_now or {"alcohol", "drunk_now"} & names) and (
+    # Blind set 14: setting off ("kjørte nettopp ut med et vogntog") is driving too.
+    if {"driving", "set_off"} & names and (drinking_now or {"alcohol", "drunk_now"} & names) and (
         {"time_now", "just"} & names
     ):
-        found.append(("third_party_danger", f'{word("driving")}" + "{word("time_now")}'))
+        drive, when = first("driving", "set_off"), first("time_now", "just")
+        found.append(("third_party_danger", f'{word(drive)}" + "{word(when)}'))
     if drinking_now and ({"lone", "night", "time_now"} & names):
         if "children" in names or child_writer:
             other = first("lone", "night", "time_now")
@@ -1020,10 +1090,10 @@ def _someone_in_danger(
     # Acute psychosis or mania on a road, in the cold, or about to "fly"; since blind set 10
     # also behind the wheel now ("i mani ... kjører rundt i 150", not "kjørte i fjor").
     if "psychosis" in names and (
-        {"traffic", "cold", "jump"} & names
+        {"traffic", "cold", "jump", "into_water"} & names
         or ("driving" in names and {"time_now", "just", "night"} & names and not habitual)
     ):
-        where = first("traffic", "jump", "cold", "driving")
+        where = first("traffic", "jump", "into_water", "cold", "driving")
         found.append(("third_party_danger", f'{word("psychosis")}" + "{word(where)}'))
     # Smoke or a fire alarm in a home where someone does not open, is alone or drunk.
     if "fire" in names and {"unreachable", "lone", "confused", "dementia", "drunk_now",
