@@ -1,0 +1,209 @@
+"""Suggestion mechanisms from blind set 14's top-3 misses, in wordings written for these tests
+(none is a phrase of the blind cases), each with a counter-example: losing one's home and living
+in a caravan or a tent, GHB, over-the-counter painkillers, "worried about my" one's own body,
+finding it hard to trust people after a past hurt, keeping watch over a loved one's habit, and
+where the writer is when someone comes home from another country."""
+
+from __future__ import annotations
+
+import pytest
+
+from referrals import SuggestionEngine
+from tests.referrals.helpers import chat, top
+
+HOUSING = {"local-socialtjanst-mottagning", "local-uppsokare", "local-socialjour"}
+DRUGS = {"se-droghjalpen", "no-rusinfo"}
+PRIMARY_CARE = {"se-1177", "region-vardcentral", "no-legevakt"}
+RELATIVES = {"se-anhoriglinjen", "local-anhorigstod", "no-parorendetelefonen"}
+LISTENING = {
+    "se-hjalplinjen", "se-jourhavande-medmanniska", "se-1177", "region-vardcentral",
+    "region-psykiatri", "no-mental-helse", "no-kirkens-sos", "no-legevakt",
+}
+GAMBLING = {"se-stodlinjen-spel", "se-spelpaus", "no-hjelpelinjen"}
+
+
+# --- losing one's home, a caravan or a tent -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("sv", "Efter uppbrottet blev jag av med lägenheten och bor i en husvagn nu. Jag dricker "
+               "mer än förut."),
+        ("nb", "Jeg bor i Sverige. Jeg mistet huset i vår og bor i en campingvogn, og jeg drikker "
+               "mer enn før."),
+        ("en", "I have been sleeping in my van since the divorce and I drink a bit more than "
+               "before"),
+    ],
+)
+def test_losing_ones_home_is_housing(engine: SuggestionEngine, lang: str, text: str) -> None:
+    """Losing one's home, living in a caravan or a tent, asking where to get housing: the
+    social services (housing) lead, not the other words of the chat."""
+    assert HOUSING & set(top(engine, lang, "self", text))
+
+
+def test_a_caravan_holiday_is_no_housing(engine: SuggestionEngine) -> None:
+    """Counter-example: a holiday in the caravan is no home lost."""
+    text = "Vi åker på semester med husvagnen varje sommar och min man dricker för mycket då"
+    assert not HOUSING & set(top(engine, "sv", "relative", text))
+
+
+# --- GHB ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("sv", "vad gör ghb med kroppen egentligen? folk på klubben pratar om det"),
+        ("nb", "hvor farlig er ghb, noen på festen i helga tilbød meg"),
+        ("en", "is gbl the same thing as ghb? someone offered me some at a rave"),
+    ],
+)
+def test_ghb_is_a_drug(engine: SuggestionEngine, lang: str, text: str) -> None:
+    """GHB and GBL are drugs: the drug line leads."""
+    assert DRUGS & set(top(engine, lang, "self", text))
+
+
+def test_gbg_is_no_ghb(engine: SuggestionEngine) -> None:
+    """Counter-example: "gbg" (Gothenburg) is no GHB."""
+    ids = top(engine, "sv", "self", "bor i gbg sen i höstas och känner mig så ensam på kvällarna")
+    assert not DRUGS & set(ids)
+
+
+# --- over-the-counter painkillers -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("sv", "Hur många ipren kan man ta per dag utan att magen tar skada?"),
+        ("nb", "er det farlig å ta ibux hver dag i flere uker mot hodepine?"),
+        ("en", "is it ok to take ibuprofen every day for a month? my stomach feels off"),
+    ],
+)
+def test_a_painkiller_dose_is_primary_care(engine: SuggestionEngine, lang: str, text: str) -> None:
+    """A dose of an over-the-counter painkiller asked about: health care first (it was the
+    fallback, after addiction care)."""
+    assert top(engine, lang, "self", text)[0] in PRIMARY_CARE
+
+
+def test_many_painkillers_swallowed_stay_urgent(engine: SuggestionEngine) -> None:
+    """Counter-example: a handful swallowed is still an emergency, 112 first."""
+    suggestions = engine.suggest(
+        chat("sv", "self", "jag har tagit 30 alvedon för en timme sen"), top=3
+    )
+    assert suggestions.urgent
+    assert suggestions.ids[0] == "se-112"
+
+
+# --- "worried about my" one's own body ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "i'm worried about my knees, they swell after every run"),
+        ("sv", "jag är orolig för min mage, den har gjort ont i två veckor"),
+    ],
+)
+def test_worry_about_ones_body_is_no_relative(
+    engine: SuggestionEngine, lang: str, text: str
+) -> None:
+    """"worried about my knees" is no loved one: no relatives' support among the three."""
+    assert not RELATIVES & set(top(engine, lang, "self", text))
+
+
+def test_worry_about_ones_brother_is_a_relative(engine: SuggestionEngine) -> None:
+    """Counter-example: worried about my brother who drinks is a relative's worry."""
+    ids = top(engine, "en", "self", "i'm worried about my brother, he drinks every single day")
+    assert RELATIVES & set(ids) or "se-alkoholhjalpen" in ids
+
+
+# --- hard to trust people after a past hurt -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("sv", "Min pappa drack och slog oss när jag var barn. Nu har jag svårt att lita på "
+               "människor."),
+        ("nb", "Faren min drakk mye da jeg var liten. Nå er det vanskelig å stole på folk, og jeg "
+               "vet ikke hvorfor."),
+        ("en", "my mum drank a lot when i was a kid and now i have trust issues with everyone"),
+    ],
+)
+def test_hard_to_trust_people_is_mental_health(
+    engine: SuggestionEngine, lang: str, text: str
+) -> None:
+    """Finding it hard to trust people after a past hurt: a listening or mental-health
+    service first, above a parent's past drinking."""
+    assert top(engine, lang, "self", text)[0] in LISTENING
+
+
+def test_not_trusting_a_gambler_stays_gambling(engine: SuggestionEngine) -> None:
+    """Counter-example: not trusting him when he says he stopped betting is about gambling."""
+    text = "jag litar inte på honom när han säger att han slutat spela på casino, pengarna försvinner"
+    assert GAMBLING & set(top(engine, "sv", "relative", text))
+
+
+# --- keeping watch over a loved one's habit -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("sv", "Min fru har varit nykter i ett halvår men jag letar efter hennes flaskor varje "
+               "kväll och kan inte släppa kontrollen."),
+        ("nb", "Samboeren min har vært rusfri siden jul, men jeg teller hans tabletter hver dag "
+               "og får ikke slippe kontrollen."),
+        ("en", "my husband has been sober since spring but i keep counting his drinks at every "
+               "dinner and can't let go of control"),
+    ],
+)
+def test_keeping_watch_over_a_loved_one_is_for_relatives(
+    engine: SuggestionEngine, lang: str, text: str
+) -> None:
+    """Counting a partner's pills or searching for bottles long after they stopped: the
+    relative's own strain, relatives' support among the three."""
+    assert RELATIVES & set(top(engine, lang, "self", text))
+
+
+def test_counting_ones_own_pills_is_no_relatives_strain(engine: SuggestionEngine) -> None:
+    """Counter-example: counting one's own tablets into a pill box is no relative's strain."""
+    ids = top(engine, "sv", "self", "jag räknar mina tabletter i dosetten varje morgon")
+    assert not RELATIVES & set(ids)
+
+
+# --- someone coming home from another country -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "country"),
+    [
+        ("sv", "Han kommer hem från Norge på lördag och jag är rädd för honom när han dricker",
+         "se-"),
+        ("nb", "Mannen min kommer hjem fra Sverige i morgen og jeg gruer meg, han drikker mye",
+         "no-"),
+    ],
+)
+def test_coming_home_from_a_country_is_not_where_the_writer_lives(
+    engine: SuggestionEngine, lang: str, text: str, country: str
+) -> None:
+    """"kommer hem från Norge": he comes home from there; the writer's country is the
+    language's."""
+    ids = engine.suggest(chat(lang, "self", text), top=5).ids
+    assert all(i.startswith((country, "local-", "region-")) for i in ids)
+
+
+def test_living_in_norway_outweighs_someone_coming_home(engine: SuggestionEngine) -> None:
+    """Counter-example: where the writer lives still decides, whoever comes home from where."""
+    text = "Jag bor i Norge men min man kommer hem från Sverige i helgen, och han dricker mycket"
+    ids = engine.suggest(chat("sv", "self", text), top=5).ids
+    assert any(i.startswith("no-") for i in ids)
+
+
+def test_a_sentence_opening_were_in_oslo_places_the_writer(engine: SuggestionEngine) -> None:
+    """"were in oslo" opening a sentence (a "we're" without its apostrophe)
+    is where the writer is: Norwegian services."""
+    ids = top(engine, "en", "self", "i feel so low all the time. were in oslo since last year", n=5)
+    assert any(i.startswith("no-") for i in ids)
