@@ -2,7 +2,8 @@
 (none is a phrase of the blind cases), each with a counter-example: losing one's home and living
 in a caravan or a tent, GHB, over-the-counter painkillers, "worried about my" one's own body,
 finding it hard to trust people after a past hurt, keeping watch over a loved one's habit, and
-where the writer is when someone comes home from another country."""
+where the writer is when someone comes home from another country; and from blind set 13's: hash
+smoked, grief for a friend, a sibling or a cousin, and being homesick or wanting to talk."""
 
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ LISTENING = {
     "region-psykiatri", "no-mental-helse", "no-kirkens-sos", "no-legevakt",
 }
 GAMBLING = {"se-stodlinjen-spel", "se-spelpaus", "no-hjelpelinjen"}
+ALCOHOL = {"se-alkoholhjalpen", "se-aa", "no-rusinfo", "no-kommune-rus-psykisk"}
+TALK = {"se-jourhavande-medmanniska", "se-hjalplinjen", "no-mental-helse", "no-kirkens-sos"}
 
 
 # --- losing one's home, a caravan or a tent -----------------------------------------------------
@@ -207,3 +210,85 @@ def test_a_sentence_opening_were_in_oslo_places_the_writer(engine: SuggestionEng
     is where the writer is: Norwegian services."""
     ids = top(engine, "en", "self", "i feel so low all the time. were in oslo since last year", n=5)
     assert any(i.startswith("no-") for i in ids)
+
+
+# --- hash smoked (blind set 13) -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my roommate and i smoke hash most nights and i want to cut down",
+        "smoking hashish before work has become a habit",
+    ],
+)
+def test_smoking_hash_is_drugs_not_tobacco(engine: SuggestionEngine, text: str) -> None:
+    """Hash smoked is a drug (the pattern's "|a joint" had split it, so only "smoke" was read,
+    as tobacco): the drug line leads, not the quitline."""
+    ids = top(engine, "en", "self", text)
+    assert ids[0] in {"se-droghjalpen", "region-beroendecentrum", "local-oppenvard-missbruk"}
+    assert "se-sluta-roka-linjen" not in ids
+
+
+def test_smoking_cigarettes_stays_tobacco(engine: SuggestionEngine) -> None:
+    """Counter-example: cigarettes are the quitline's."""
+    ids = top(engine, "en", "self", "i smoke twenty cigarettes a day and i want to quit")
+    assert ids[0] == "se-sluta-roka-linjen"
+
+
+# --- grief for a friend, a sibling, a cousin (blind set 13) ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("sv", "Min bästa vän dog i en olycka i fjol, jag saknar honom"),
+        ("nb", "broren min døde i fjor og jeg savner ham hele tiden"),
+        ("en", "my cousin passed last spring and i still miss her every day"),
+    ],
+)
+def test_grief_for_a_friend_or_sibling_is_mental_health(
+    engine: SuggestionEngine, lang: str, text: str
+) -> None:
+    """A friend, a sibling or a cousin who died: a listening line first, not the fallback
+    (addiction intake)."""
+    assert top(engine, lang, "self", text)[0] in LISTENING
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("sv", "min kompis mobil dog mitt i festen så jag fick ringa hans mamma, han hade druckit "
+               "för mycket"),
+        ("en", "my friend's phone died so I couldn't reach him, he was really drunk last night and "
+               "I'm worried about his drinking"),
+    ],
+)
+def test_a_friends_phone_that_died_is_no_grief(
+    engine: SuggestionEngine, lang: str, text: str
+) -> None:
+    """Counter-example: a friend's phone that "died" is no death; the drinking leads."""
+    assert top(engine, lang, "self", text)[0] in ALCOHOL
+
+
+# --- homesick, wanting to talk (blind set 13) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("nb", "Jeg har så mye hjemlengsel etter at jeg flyttet hit for å studere"),
+        ("en", "first christmas away from home, so homesick, i just need to talk to someone"),
+    ],
+)
+def test_homesick_and_wanting_to_talk_is_a_listening_line(
+    engine: SuggestionEngine, lang: str, text: str
+) -> None:
+    """Homesickness, wanting to talk to someone: a listening line first."""
+    assert top(engine, lang, "self", text)[0] in TALK
+
+
+def test_talking_to_someone_about_a_debt_stays_debt(engine: SuggestionEngine) -> None:
+    """Counter-example: needing to talk to someone about debts is the debt advice's."""
+    text = "i need to talk to someone about my debts, the collection letters keep coming"
+    assert "local-budget-skuldradgivning" in top(engine, "en", "self", text)
