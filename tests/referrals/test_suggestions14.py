@@ -145,7 +145,10 @@ def test_hard_to_trust_people_is_mental_health(
 
 def test_not_trusting_a_gambler_stays_gambling(engine: SuggestionEngine) -> None:
     """Counter-example: not trusting him when he says he stopped betting is about gambling."""
-    text = "jag litar inte på honom när han säger att han slutat spela på casino, pengarna försvinner"
+    text = (
+        "jag litar inte på honom när han säger att han slutat spela på casino, pengarna "
+        "försvinner"
+    )
     assert GAMBLING & set(top(engine, "sv", "relative", text))
 
 
@@ -177,7 +180,7 @@ def test_counting_ones_own_pills_is_no_relatives_strain(engine: SuggestionEngine
     assert not RELATIVES & set(ids)
 
 
-# --- someone coming home from another country -------------------------------------------------------
+# --- someone coming home from another country -----------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -236,7 +239,7 @@ def test_smoking_cigarettes_stays_tobacco(engine: SuggestionEngine) -> None:
     assert ids[0] == "se-sluta-roka-linjen"
 
 
-# --- grief for a friend, a sibling, a cousin (blind set 13) ----------------------------------------
+# --- grief for a friend, a sibling, a cousin (blind set 13) ---------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -271,7 +274,7 @@ def test_a_friends_phone_that_died_is_no_grief(
     assert top(engine, lang, "self", text)[0] in ALCOHOL
 
 
-# --- homesick, wanting to talk (blind set 13) ------------------------------------------------------
+# --- homesick, wanting to talk (blind set 13) -----------------------------------------------------
 
 
 @pytest.mark.parametrize(
