@@ -295,3 +295,76 @@ def test_talking_to_someone_about_a_debt_stays_debt(engine: SuggestionEngine) ->
     """Counter-example: needing to talk to someone about debts is the debt advice's."""
     text = "i need to talk to someone about my debts, the collection letters keep coming"
     assert "local-budget-skuldradgivning" in top(engine, "en", "self", text)
+
+
+# --- a time of day is no social emergency (blind sets 13 and 14) --------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I natt drömde jag om pappa som dog för två år sen, jag saknar honom",
+        "Ikväll spelar jag poker igen och jag har redan förlorat hela lönen",
+    ],
+)
+def test_tonight_alone_does_not_call_the_out_of_hours_social_services(
+    engine: SuggestionEngine, text: str
+) -> None:
+    """"i natt", "ikväll" name when, not a social emergency: the out-of-hours social services
+    are not first (they were, by their time-word triggers)."""
+    assert top(engine, "sv", "self", text)[0] != "local-socialjour"
+
+
+def test_nowhere_to_sleep_tonight_with_children_is_social_services(
+    engine: SuggestionEngine,
+) -> None:
+    """Counter-example: nowhere to sleep tonight with the children is still social services'."""
+    text = "Vi har ingenstans att sova i natt, barnen och jag, han har kastat ut oss"
+    ids = top(engine, "sv", "self", text)
+    assert {"local-socialjour", "local-socialtjanst-mottagning"} & set(ids)
+
+
+# --- a baby's colic (blind set 13) ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("sv", "Vår nyfödda har kolik och skriker varje kväll i timmar, vi är helt slut"),
+        ("nb", "babyen vår har kolikk og gråter hele ettermiddagen, hva kan vi gjøre?"),
+        ("en", "our newborn has colic and screams for hours every evening, any advice?"),
+    ],
+)
+def test_a_babys_colic_is_primary_care(engine: SuggestionEngine, lang: str, text: str) -> None:
+    """A baby's colic and crying: health care first (1177, legevakt)."""
+    assert top(engine, lang, "relative", text)[0] in PRIMARY_CARE
+
+
+def test_a_baby_and_a_drunk_parent_stays_urgent(engine: SuggestionEngine) -> None:
+    """Counter-example: a baby with fever and a parent who has drunk and wants to drive stays
+    an emergency, 112 first."""
+    text = "Bebisen har feber och jag har druckit två glas vin, kan jag köra till akuten?"
+    assert top(engine, "sv", "relative", text)[0] == "se-112"
+
+
+# --- exams weighing on one (blind set 13) ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("sv", "tentan på fredag, pluggar dygnet runt"),
+        ("nb", "eksamen neste uke, jeg leser hele døgnet"),
+        ("en", "exams all next week, can't think of anything else"),
+    ],
+)
+def test_exams_alone_are_a_listening_line(engine: SuggestionEngine, lang: str, text: str) -> None:
+    """Exams weighing on a student, nothing else said: a listening line first, not the
+    fallback's addiction intake."""
+    assert top(engine, lang, "self", text)[0] in LISTENING
+
+
+def test_exams_beside_a_parents_drinking_stay_alcohol(engine: SuggestionEngine) -> None:
+    """Counter-example: exams are a weak word; a father's drinking leads."""
+    text = "I have exams next month and my dad keeps drinking every night, I can't study at home"
+    assert top(engine, "en", "self", text)[0] in ALCOHOL
