@@ -368,3 +368,44 @@ def test_exams_beside_a_parents_drinking_stay_alcohol(engine: SuggestionEngine) 
     """Counter-example: exams are a weak word; a father's drinking leads."""
     text = "I have exams next month and my dad keeps drinking every night, I can't study at home"
     assert top(engine, "en", "self", text)[0] in ALCOHOL
+
+
+# --- "visits" is no visitation; an adult's safety (blind set 13) ----------------------------------
+
+
+def test_a_dead_grandmother_visiting_in_dreams_is_no_social_services(
+    engine: SuggestionEngine,
+) -> None:
+    """"visits" was read as "visitation" (one stem): social services led a chat about dreams."""
+    ids = top(engine, "en", "self", "my late grandmother visits me in dreams almost every night")
+    assert not {"local-socialtjanst-mottagning", "local-socialjour"} & set(ids)
+
+
+def test_visitation_with_an_ex_stays_social_services(engine: SuggestionEngine) -> None:
+    """Counter-example: visitation (contact with a child after a separation) is still theirs."""
+    ids = top(engine, "en", "self", "my ex won't agree to visitation and I don't know who decides")
+    assert ids[0] == "local-socialtjanst-mottagning"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("sv", "Jag jobbar i hemtjänsten. En brukares dotter kommer full och tar hennes pengar, "
+               "vem kontaktar vi om hennes säkerhet?"),
+        ("en", "I'm a home care worker. A client's grandson turns up high and takes her money. "
+               "Who do we call about her safety?"),
+    ],
+)
+def test_an_adults_safety_is_the_social_services_concern(
+    engine: SuggestionEngine, lang: str, text: str
+) -> None:
+    """A professional asking about an adult's safety (a client, a resident): social services
+    first, above the visitor's drinking."""
+    assert top(engine, lang, "professional", text)[0] == "local-socialtjanst-mottagning"
+
+
+def test_a_brothers_safety_tonight_is_still_an_emergency(engine: SuggestionEngine) -> None:
+    """Counter-example: fearing for a brother's safety after a suicide threat tonight is 112
+    first (the out-of-hours social services had led it by "ikväll")."""
+    text = "Min bror har sagt att han ska ta livet av sig ikväll, jag är rädd för hans säkerhet"
+    assert top(engine, "sv", "relative", text)[0] == "se-112"
