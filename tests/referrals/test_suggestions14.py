@@ -409,3 +409,38 @@ def test_a_brothers_safety_tonight_is_still_an_emergency(engine: SuggestionEngin
     first (the out-of-hours social services had led it by "ikväll")."""
     text = "Min bror har sagt att han ska ta livet av sig ikväll, jag är rädd för hans säkerhet"
     assert top(engine, "sv", "relative", text)[0] == "se-112"
+
+
+# --- prescription pills sold on (blind set 14) ----------------------------------------------------
+
+PILLS_SOLD = {
+    "se-droghjalpen", "region-mini-maria", "local-oppenvard-missbruk", "region-beroendecentrum",
+    "no-rusinfo",
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("sv", "Min dotter har ADHD och får Elvanse. Nu frågar kompisar om hon kan sälja "
+               "tabletterna till dem."),
+        ("nb", "Sønnen min har ADHD og tar Concerta, og klassekameratene vil at han skal selge "
+               "medisinen sin."),
+        ("en", "my daughter has ADHD and takes concerta; her friends want her to sell her "
+               "medication"),
+    ],
+)
+def test_prescription_pills_sold_on_are_drugs(
+    engine: SuggestionEngine, lang: str, text: str
+) -> None:
+    """A young person's ADHD medicine sold or passed on to friends is a drug matter: a drug or
+    addiction service among the three, not only psychiatry and relatives' lines."""
+    assert PILLS_SOLD & set(top(engine, lang, "relative", text))
+
+
+def test_a_prescribed_stimulants_side_effect_is_no_drug(engine: SuggestionEngine) -> None:
+    """Counter-example: one's own prescribed stimulant and its side effect is health care."""
+    text = "Jag har fått Elvanse utskrivet för min ADHD men får huvudvärk av det, ska jag byta?"
+    ids = top(engine, "sv", "self", text)
+    assert ids[0] in {"se-1177", "region-vardcentral", "region-psykiatri"}
+    assert "se-droghjalpen" not in ids
