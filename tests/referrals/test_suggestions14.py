@@ -444,3 +444,28 @@ def test_a_prescribed_stimulants_side_effect_is_no_drug(engine: SuggestionEngine
     ids = top(engine, "sv", "self", text)
     assert ids[0] in {"se-1177", "region-vardcentral", "region-psykiatri"}
     assert "se-droghjalpen" not in ids
+
+
+# --- topic patterns whose alternatives held a space ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("sv", "jag ser det framför mig varje kväll sedan branden i huset"),
+        ("nb", "etter ulykka ser jeg det for meg, jeg ser det for meg om kvelden"),
+        ("en", "since the crash on the motorway i see it all the time"),
+    ],
+)
+def test_what_one_keeps_seeing_is_mental_health(
+    engine: SuggestionEngine, lang: str, text: str
+) -> None:
+    """"ser det framför mig", "see it all the time": the patterns of set 12 had alternatives
+    holding a space ("hela tiden|framför mig"), which split them and found nothing."""
+    assert top(engine, lang, "self", text)[0] in LISTENING
+
+
+def test_seeing_it_as_a_new_start_stays_alcohol(engine: SuggestionEngine) -> None:
+    """Counter-example: "I see it as a new start" is no image that keeps coming back."""
+    text = "I see it as a new start after the divorce, but I drink a bottle of wine every night"
+    assert top(engine, "en", "self", text)[0] in ALCOHOL
