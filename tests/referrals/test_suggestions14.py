@@ -469,3 +469,51 @@ def test_seeing_it_as_a_new_start_stays_alcohol(engine: SuggestionEngine) -> Non
     """Counter-example: "I see it as a new start" is no image that keeps coming back."""
     text = "I see it as a new start after the divorce, but I drink a bottle of wine every night"
     assert top(engine, "en", "self", text)[0] in ALCOHOL
+
+
+# --- rubbish is no drinking ---------------------------------------------------------------------
+
+
+def test_rubbish_is_no_drinking(engine: SuggestionEngine) -> None:
+    """"sopor" (rubbish) was read as "söp" (drank) typed without its ö: a neighbour's rubbish
+    brought the alcohol lines."""
+    text = "Min granne ställer sina sopor i trapphuset och luktar illa, han vägrar prata med någon"
+    ids = top(engine, "sv", "self", text)
+    assert not {"se-alkoholhjalpen", "se-aa"} & set(ids)
+
+
+def test_drank_all_weekend_stays_alcohol(engine: SuggestionEngine) -> None:
+    """Counter-example: "han söp hela helgen" is drinking."""
+    ids = top(engine, "sv", "relative", "Han söp hela helgen igen och jag orkar inte")
+    assert ids[0] == "se-alkoholhjalpen"
+
+
+# --- asking to report a concern about an adult ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("sv", "Kan man anmäla oro för en vuxen granne som dricker varje dag?"),
+        ("nb", "kan jeg melde bekymring for naboen min som drikker hver dag?"),
+        ("en", "can I report a concern about my neighbour, he drinks every day and never leaves "
+               "the flat"),
+    ],
+)
+def test_asking_to_report_a_concern_is_social_services(
+    engine: SuggestionEngine, lang: str, text: str
+) -> None:
+    """Asking to report a concern about an adult is asking for the social services: they lead,
+    above the neighbour's drinking."""
+    ids = top(engine, lang, "self", text)
+    assert ids[0] in {"local-socialtjanst-mottagning", "local-socialjour", "no-kommune-rus-psykisk"}
+
+
+def test_not_wanting_to_report_stays_alcohol(engine: SuggestionEngine) -> None:
+    """Counter-example: a neighbour's drinking without a report asked for stays the alcohol
+    line's."""
+    text = (
+        "Min granne dricker varje dag, jag vill inte anmäla något, bara veta hur jag kan prata "
+        "med honom"
+    )
+    assert top(engine, "sv", "self", text)[0] == "se-alkoholhjalpen"
