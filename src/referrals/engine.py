@@ -351,6 +351,11 @@ _CHILD_WORDS: Final = frozenset(
 )
 """A loved one named as one's son or daughter, no adult age given: possibly young."""
 _IN_WORDS: Final = frozenset({"i", "in"})
+_FROM_WORDS: Final = frozenset({"från", "fra", "from"})
+_BACK_WORDS: Final = frozenset(
+    {"hem", "hjem", "heim", "home", "tillbaka", "tilbake", "back", "hemåt", "hjemover"}
+)
+"""Before "från" / "from" a place: someone coming home from there lives elsewhere (sugg14)."""
 _BE_WORDS: Final = frozenset({"är", "var", "er", "is", "was", "are", "were"})
 _FIRST_PERSONS: Final = frozenset({"jag", "vi", "jeg", "eg", "i", "we", "me", "oss", "mig", "meg"})
 """Before "är i" / "is in" a place: if not the writer, someone else is there, not the writer."""
@@ -820,8 +825,22 @@ class SuggestionEngine:
                     and tokens[start - 1] in _IN_WORDS
                     and tokens[start - 2] in _BE_WORDS
                     and tokens[start - 3] not in _FIRST_PERSONS
+                    and tokens[start - 3] not in lexicon.SENTENCE_BREAKS
                 ):
-                    elsewhere = True  # "pappan är i Norge": where someone else is
+                    # "pappan är i Norge": where someone else is; a sentence opening with "were
+                    # in Oslo" (a "we're" typed without its apostrophe) has the writer there
+                    elsewhere = True
+                elif (
+                    start >= 2
+                    and tokens[start - 1] in _FROM_WORDS
+                    and (
+                        tokens[start - 2] in _BACK_WORDS
+                        or _THIRD_PERSONS.intersection(tokens[max(0, start - 5) : start - 1])
+                    )
+                ):
+                    # "när han kommer hem från Norge", "she flies back from Oslo": where someone
+                    # comes from is not where the writer lives (sugg14)
+                    elsewhere = True
             if kind == _TOPIC and not negated:
                 sentence_topics[sentence].add(name)
             surface = tokens[start] if start == end else " ".join(tokens[start : end + 1])
