@@ -200,8 +200,9 @@ def family(lang_index: int) -> int:
 def drop_idioms(hits: list[Hit], tokens: Sequence[str] = ()) -> list[Hit]:
     """Words inside an idiom ("dead tired", "dör av skratt", "leva med ångesten") count as
     nothing else, and a duration ("hela dagarna", "all night") is not a count of pills, nor a
-    drink's container ("a bottle of wine", ``tokens`` the line's) a pill bottle. In a line about a life near its natural end (hospice, palliative care), dying, not waking
-    and disappearing are that end, not a suicide risk; explicit suicide words still count."""
+    drink's container ("a bottle of wine", ``tokens`` the line's) a pill bottle. In a line
+    about a life near its natural end (hospice, palliative care), dying, not waking and
+    disappearing are that end, not a suicide risk; explicit suicide words still count."""
     if any(h.name == "terminal" for h in hits):
         hits = [h for h in hits if h.name not in _PASSIVE_ENDING]
     drinks = [h.start for h in hits if h.name == "alcohol"]
