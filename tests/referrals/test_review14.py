@@ -68,7 +68,7 @@ def test_locked_in_ones_own_room_is_hiding(directory: Directory) -> None:
         assert "hiding" not in engine._analyse(text).cue_union, text
 
 
-# A habit in the present ("takes lots of", "om kvelden", "in the evenings") is no dose taken now.
+# A habit in the present ("takes lots of", "tar … om kvelden") is no dose taken now.
 HABITS = [
     ("en", "relative", "my grandad takes lots of heart medication and gets tired in the"
      " afternoons, who do we ask about it?"),
@@ -87,20 +87,22 @@ TAKEN_NOW = [
 def test_a_habit_in_the_present_is_not_urgent(
     directory: Directory, lang: str, role: str, text: str
 ) -> None:
-    """ "Takes lots of", "om kvelden": every day, not now."""
+    """ "Takes lots of", "tar … om kvelden": every day, not now."""
     assert _rules(directory).urgency(_chat(lang, role, text)) == (False, []), text
 
 
-def test_every_evening_is_a_habit_whatever_is_taken(directory: Directory) -> None:
-    """ "Om kvällarna", "om kvelden", "in the evenings" say a habit, not only after "drinks";
-    "ikväll", "i kveld", "tonight" do not."""
+def test_taken_every_evening_is_a_habit(directory: Directory) -> None:
+    """ "Tar … om kvällarna", "tar … om kvelden" say a habit, as "dricker … på kvällarna" did;
+    "ikväll", "i kveld" do not, and children left alone every evening stay at risk."""
     engine = SuggestionEngine(directory)
-    for text in ("jag tar för mycket vin om kvällarna", "hun tar et par øl om kvelden",
-                 "i have too much wine in the evenings"):
+    for text in ("jag tar för mycket vin om kvällarna", "hun tar et par øl om kvelden"):
         assert "habitual" in engine._analyse(text).cue_union, text
-    for text in ("jag har tagit för mycket vin ikväll", "hun har tatt mye øl i kveld",
-                 "i've had too much wine tonight"):
+    for text in ("jag har tagit för mycket vin ikväll", "hun har tatt mye øl i kveld"):
         assert "habitual" not in engine._analyse(text).cue_union, text
+    urgent, reasons = _rules(directory).urgency(_chat(
+        "nb", "relative", "naboene lar småbarna sine være alene om kveldene og går ut og drikker"
+    ))
+    assert urgent and any(r.startswith("child_at_risk:") for r in reasons), reasons
 
 
 @pytest.mark.parametrize(("lang", "role", "text", "kind"), TAKEN_NOW)
