@@ -987,7 +987,7 @@ class SuggestionEngine:
         ages = {str(age) for age in (visitor_age, *subject_ages) if age is not None}
         if ages:  # "pappa är 63": an age, not a count of pills
             hits = [h for h in hits if not (h.name == "many" and h.surface in ages)]
-        hits = rules.negated_life(rules.drop_idioms(hits), tokens)
+        hits = rules.negated_life(rules.drop_idioms(hits, tokens), tokens)
         hits = rules.mark_ambivalence(hits, tokens, sentences)
         words_end = len(tokens)
         while words_end and tokens[words_end - 1] in lexicon.SENTENCE_BREAKS:

@@ -213,13 +213,19 @@ def family(lang_index: int) -> int:
     return _ENGLISH if lang_index == 2 else _SCANDINAVIAN
 
 
-def drop_idioms(hits: list[Hit]) -> list[Hit]:
+def drop_idioms(hits: list[Hit], tokens: Sequence[str] = ()) -> list[Hit]:
     """Words inside an idiom ("dead tired", "dör av skratt", "leva med ångesten") count as
-    nothing else, and a duration ("hela dagarna", "all night") is not a count of pills.
-    In a line about a life near its natural end (hospice, palliative care), dying, not waking
-    and disappearing are that end, not a suicide risk; explicit suicide words still count."""
+    nothing else, and a duration ("hela dagarna", "all night") is not a count of pills, nor a
+    drink's container ("a bottle of wine", ``tokens`` the line's) a pill bottle. In a line
+    about a life near its natural end (hospice, palliative care), dying, not waking and
+    disappearing are that end, not a suicide risk; explicit suicide words still count."""
     if any(h.name == "terminal" for h in hits):
         hits = [h for h in hits if h.name not in _PASSIVE_ENDING]
+    drinks = [h.start for h in hits if h.name == "alcohol"]
+    if drinks:  # "a bottle of wine a day", "en burk öl", "et glass vin": a drink's container
+        hits = [h for h in hits if h.name != "pills" or h.surface not in _CONTAINERS or not any(
+            start - h.end == 1 or start - h.end == 2 and tokens[h.end + 1] in ("of", "av")
+            for start in drinks)]
     # "att det snart är över": an ending, not a risk that is over (blind set 7); "vet inte om
     # jag vill leva": doubting, not wanting to live (older sets, learnt with blind set 9)
     endings = [(h.start, h.end) for h in hits if h.name in ("death", "suicide_word")]
@@ -254,6 +260,12 @@ def drop_idioms(hits: list[Hit]) -> list[Hit]:
 
 _VIOLENCE_SHOWN: Final = frozenset({"violence_verb", "assault", "menace", "kill_threat"})
 """Violence done or threatened: what a perpetrator's "it was a joke" does not take back."""
+_CONTAINERS: Final = frozenset({
+    "bottle", "bottles", "flaska", "flaskan", "flaske", "flasken", "burk", "burken", "glass",
+    "glasset", "box", "boksen", "esken", "eska",
+})
+"""Containers the pill class lists ("tok hele glasset", "the whole bottle"): before a drink
+they hold the drink (review 14)."""
 _PASSIVE_ENDING: Final = frozenset({
     "death", "disappear", "not_wake", "passing", "live",
     # saying goodbye to someone dying, and their being ready, are that end too (blind set 9)
