@@ -81,29 +81,29 @@ def test_not_wanting_to_die_but_to_disappear_is_urgent(
 
 
 # From the model's any_kind cut (0.85) a class of any urgent kind backs its verdict: the kind
-# model is the weaker reader ("not reacting" and the cold read as third-party danger, whose
-# classes do not hold "not reacting").
-ANY_KIND_WORDINGS = [
-    ("en", "relative", "a man is lying by the recycling bins behind our building, he doesn't react"
-     " when i shake him and it's minus 12\ni'm with him now"),
-    ("nb", "relative", "en mann ligger ved søppelkassene bak blokka vår, han reagerer ikke når jeg"
-     " rister ham og det er minus 12\njeg er hos ham nå"),
-    ("sv", "relative", "en man ligger vid soptunnorna bakom huset, han reagerar inte när jag ruskar"
-     " honom och det är minus 12\njag är hos honom nu"),
-]
+# model is the weaker reader. The rules learnt from blind set 14 now catch the wordings that
+# showed it ("not reacting" in the cold read as third-party danger), so the mechanism is shown
+# with the cut lowered, as for the sure cut in test_model.py.
+ANY_KIND_WORDING = (
+    "i've stopped taking my insulin properly on purpose to punish myself. i know it's "
+    "dangerous and i'm going to keep doing it"
+)
 
 
-@pytest.mark.parametrize(("lang", "role", "text"), ANY_KIND_WORDINGS)
 def test_from_the_any_kind_cut_a_class_of_another_kind_backs_the_verdict(
-    directory: Directory, lang: str, role: str, text: str
+    directory: Directory,
 ) -> None:
     shipped = SuggestionEngine(directory)
     assert shipped.model is not None and shipped.model.any_kind == 0.85
-    assert shipped.urgency(_chat(lang, role, text))[0], text
-    never = SuggestionEngine(directory, model=UrgencyModel.load())
-    assert never.model is not None
-    never.model.any_kind = math.inf
-    assert never.urgency(_chat(lang, role, text)) == (False, []), text
+    lowered = SuggestionEngine(directory, model=UrgencyModel.load())
+    assert lowered.model is not None
+    lowered.model.any_kind = 0.6
+    verdict = lowered.model.read([line_features(ANY_KIND_WORDING)])
+    assert 0.6 <= verdict.probability < 0.85
+    urgent, reasons = lowered.urgency(_chat("en", "self", ANY_KIND_WORDING))
+    assert urgent, reasons
+    lowered.model.any_kind = math.inf
+    assert lowered.urgency(_chat("en", "self", ANY_KIND_WORDING)) == (False, [])
 
 
 def test_a_verdict_with_no_class_at_all_still_does_not_count(directory: Directory) -> None:
