@@ -39,3 +39,60 @@ def test_killing_me_as_a_figure_of_speech_stays_no_threat(directory: Directory) 
         chat("en", "relative", "he is drunk and screaming he will kill the kids tonight")
     )
     assert urgent and reasons[0].startswith("violence:"), reasons
+
+
+# alts14: the rest of the terms with a space inside an alternative, read one by one.
+WHOLE_WORDING_IN_REASONS_ALTS14 = [
+    ("sv", "self", "det finns ingen mening med livet längre, jag är så trött",
+     "ingen mening med livet"),
+    ("sv", "self", "jag skriver bara för att säga att det här blir sista gången ni hör av mig",
+     "sista gången ni hör"),
+    ("sv", "self", "vaknade i morse och var faktiskt besviken att jag vaknade alls",
+     "besviken att jag vaknade"),
+    ("nb", "self", "jeg har bestemt meg for å gjøre slutt på livet før jul",
+     "gjøre slutt på livet"),
+    ("nb", "self", "hvor mange sovetabletter holder egentlig", "hvor mange sovetabletter holder"),
+    ("nb", "relative", "søsteren min har slettet kontoene sine og gitt bort katten",
+     "slettet kontoene"),
+    ("en", "relative", "she keeps saying she will sleep out in the snow tonight",
+     "sleep out in the snow"),
+    ("en", "relative", "my brother fell off his bike and his arm is bleeding heavily",
+     "bleeding heavily"),
+    ("sv", "self", "undrar om mamma ens skulle märka det om jag försvann",
+     "märka det om jag försvann"),
+]
+
+
+@pytest.mark.parametrize(("lang", "role", "text", "words"), WHOLE_WORDING_IN_REASONS_ALTS14)
+def test_each_wording_of_a_split_alternative_matches(
+    directory: Directory, lang: str, role: str, text: str, words: str
+) -> None:
+    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat(lang, role, text))
+    assert urgent and any(f'"{words}"' in reason for reason in reasons), (text, reasons)
+
+
+EVERYDAY_KEPT_AS_BEFORE_ALTS14 = [
+    # "worry ~ anymore|any more" only ever matched "any more"; alone it is a verdict
+    ("en", "self", "you dont need to worry anymore about the boiler, the plumber came"),
+    # "asleep|passed out|lying ~ on the floor" only ever matched "passed out"
+    ("en", "relative", "my toddler fell asleep on the floor of the playroom again"),
+    ("en", "relative", "my nephew is lying on the floor building lego"),
+    # "finally ~ rest" reads whole now; a rest after work stays a rest
+    ("en", "self", "the project is done and i can finally rest this weekend"),
+]
+
+
+@pytest.mark.parametrize(("lang", "role", "text"), EVERYDAY_KEPT_AS_BEFORE_ALTS14)
+def test_everyday_wordings_near_a_split_alternative_stay_calm(
+    engine: SuggestionEngine, lang: str, role: str, text: str
+) -> None:
+    assert engine.urgency(chat(lang, role, text)) == (False, []), text
+
+
+def test_tidying_up_for_those_left_behind_stays_a_farewell(engine: SuggestionEngine) -> None:
+    """Counter-example: the Norwegian idiom "ha det ~ i orden|ryddig|ordentlig" only ever
+    matched "i orden"; read whole, it would silence "ha det ryddig for de som blir igjen"."""
+    urgent, _ = engine.urgency(
+        chat("nb", "self", "jeg vil ha det ryddig for dem som blir igjen etter meg")
+    )
+    assert urgent
