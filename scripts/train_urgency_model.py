@@ -185,6 +185,15 @@ def fit(
     }
 
 
+def _count_added(
+    engine: SuggestionEngine, cases: list[Case], by_rules: list[bool], counts: list[int]
+) -> None:
+    """Add to ``counts`` (right, wrong) the flags the engine raises where the rules did not."""
+    for case, flagged in zip(cases, by_rules, strict=True):
+        if not flagged and engine.urgency(Conversation.from_dict(case.data))[0]:
+            counts[0 if case.urgent else 1] += 1
+
+
 def leave_one_set_out(by_file: dict[str, list[Case]], c_values: list[float]) -> None:
     """Print what the model adds to the rules on each blind dev set it was not trained on."""
     held_out = [name for name in by_file if name.startswith("blind")]
@@ -220,15 +229,11 @@ def leave_one_set_out(by_file: dict[str, list[Case]], c_values: list[float]) -> 
             model.threshold = THRESHOLD
             for cut in LOSO_SURE:
                 model.sure = cut
-                for case, by_rules in zip(cases, rule_flags[name], strict=True):
-                    if not by_rules and engine.urgency(Conversation.from_dict(case.data))[0]:
-                        sure_added[cut][0 if case.urgent else 1] += 1
+                _count_added(engine, cases, rule_flags[name], sure_added[cut])
             model.sure = SURE
             for cut in LOSO_ANY:
                 model.any_kind = cut
-                for case, by_rules in zip(cases, rule_flags[name], strict=True):
-                    if not by_rules and engine.urgency(Conversation.from_dict(case.data))[0]:
-                        any_added[cut][0 if case.urgent else 1] += 1
+                _count_added(engine, cases, rule_flags[name], any_added[cut])
             missed = sum(
                 1 for case, f in zip(cases, rule_flags[name], strict=True) if case.urgent and not f
             )

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -1223,8 +1222,8 @@ class SuggestionEngine:
                 for n in range(len(shown))
             ]
             if verdict is not None and _supported(
-                verdict, shown, backs, sure=sure, any_kind=self.model.any_kind,
-                denied=any(answered_no),
+                verdict, shown, backs, sure=sure,
+                any_kind=verdict.probability >= self.model.any_kind, denied=any(answered_no),
             ):
                 add(verdict.kind, '" + "'.join(verdict.words))
         if "child_at_risk" in found:
@@ -1892,13 +1891,14 @@ def _supported(
     taken_back: Sequence[bool],
     *,
     sure: bool,
-    any_kind: float = math.inf,
+    any_kind: bool = False,
     denied: bool = False,
 ) -> bool:
     """Whether the model's verdict counts: its words stand in a line the rules read as now
     (and the next line does not take back), and, unless the model is ``sure`` (its cut
-    ``UrgencyModel.sure`` over ``MODEL_SURE_WORDS``), a concept class of its kind is there (from
-    ``any_kind`` on, of any urgent kind but a will or a state alone), and for an overdose no
+    ``UrgencyModel.sure`` over ``MODEL_SURE_WORDS``), a concept class of its kind is there (past
+    ``any_kind``, the cut ``UrgencyModel.any_kind``: of any urgent kind but a will or a state
+    alone), and for an overdose no
     routine ("as usual", "this morning") is. ``denied``: the visitor said
     no to a staff member's suicide question."""
     now = [not (_not_now(a) or back) for a, back in zip(window, taken_back, strict=True)]
@@ -1947,7 +1947,7 @@ def _supported(
     # Surer, but not sure: a class of another urgent kind will do. The kind model is the weaker
     # of the two (a man not reacting in a ditch at minus 20 read as third-party danger, the
     # classes seeing only the cold and the drink), and a will or a state alone is no risk.
-    return verdict.probability >= any_kind and not _ANY_KIND_SUPPORT.isdisjoint(present)
+    return any_kind and not _ANY_KIND_SUPPORT.isdisjoint(present)
 
 
 def _heard_after_silence(lines: Sequence[_LineAnalysis]) -> bool:

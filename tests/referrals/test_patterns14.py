@@ -19,30 +19,7 @@ WHOLE_PHRASE_IN_REASONS = [
     ("nb", "self", "han truet meg i går og sa at han kommer hjem i morgen", "kommer hjem i morgen"),
     ("en", "relative", "my uncle told me he'll jump off the roof of his building",
      "jump off the roof"),
-]
-
-
-@pytest.mark.parametrize(("lang", "role", "text", "words"), WHOLE_PHRASE_IN_REASONS)
-def test_a_term_with_several_words_in_an_alternative_matches_them(
-    directory: Directory, lang: str, role: str, text: str, words: str
-) -> None:
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat(lang, role, text))
-    assert urgent and any(f'"{words}"' in reason for reason in reasons), (text, reasons)
-
-
-def test_killing_me_as_a_figure_of_speech_stays_no_threat(directory: Directory) -> None:
-    """Counter-example: "kill|killing ~ me|...|the kids" had only ever matched "… kids"; read
-    whole, "this job is killing me" would be a threat, so the term keeps to the children."""
-    engine = SuggestionEngine(directory, model=None)
-    assert engine.urgency(chat("en", "self", "my boss is killing me with overtime")) == (False, [])
-    urgent, reasons = engine.urgency(
-        chat("en", "relative", "he is drunk and screaming he will kill the kids tonight")
-    )
-    assert urgent and reasons[0].startswith("violence:"), reasons
-
-
-# alts14: the rest of the terms with a space inside an alternative, read one by one.
-WHOLE_WORDING_IN_REASONS_ALTS14 = [
+    # alts14: the rest of the terms with a space inside an alternative, read one by one
     ("sv", "self", "det finns ingen mening med livet längre, jag är så trött",
      "ingen mening med livet"),
     ("sv", "self", "jag skriver bara för att säga att det här blir sista gången ni hör av mig",
@@ -63,12 +40,23 @@ WHOLE_WORDING_IN_REASONS_ALTS14 = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "role", "text", "words"), WHOLE_WORDING_IN_REASONS_ALTS14)
-def test_each_wording_of_a_split_alternative_matches(
+@pytest.mark.parametrize(("lang", "role", "text", "words"), WHOLE_PHRASE_IN_REASONS)
+def test_a_term_with_several_words_in_an_alternative_matches_them(
     directory: Directory, lang: str, role: str, text: str, words: str
 ) -> None:
     urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat(lang, role, text))
     assert urgent and any(f'"{words}"' in reason for reason in reasons), (text, reasons)
+
+
+def test_killing_me_as_a_figure_of_speech_stays_no_threat(directory: Directory) -> None:
+    """Counter-example: "kill|killing ~ me|...|the kids" had only ever matched "… kids"; read
+    whole, "this job is killing me" would be a threat, so the term keeps to the children."""
+    engine = SuggestionEngine(directory, model=None)
+    assert engine.urgency(chat("en", "self", "my boss is killing me with overtime")) == (False, [])
+    urgent, reasons = engine.urgency(
+        chat("en", "relative", "he is drunk and screaming he will kill the kids tonight")
+    )
+    assert urgent and reasons[0].startswith("violence:"), reasons
 
 
 EVERYDAY_KEPT_AS_BEFORE_ALTS14 = [
