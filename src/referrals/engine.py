@@ -313,6 +313,9 @@ _WINDOW_CONCEPTS: Final = frozenset(
         "heading_edge",
         "violence_plea",
         "big_dose",
+        # blind set 17 (tri17)
+        "ways_search",
+        "insurance_pays",
     }
 )
 """Concept classes the window rules combine across neighbouring visitor lines."""
@@ -962,9 +965,15 @@ class SuggestionEngine:
         cues = tuple(frozenset(c) for c in cue_sets)
         urgent: list[tuple[str, str]] = []
         idioms = [(h.start, h.end) for h in hits if h.name == "idiom"]
+        # Blind set 17 (tri17): an overdose told of someone now in hospital care ("överdoserade
+        # i förrgår. Han ligger på avdelning nu"), in a clause that says no "now", is cared for.
+        cared = any(h.name == "in_care" and h.positive for h in hits)
+        timed_now = {h.clause for h in hits if h.name in ("time_now", "just") and h.positive}
         for name, surface, sentence, negated, start, end in urgent_hits:
             if any(a <= end and start <= b for a, b in idioms):
                 continue  # "orkar inte leva med ångesten": an idiom owns its words
+            if name == "overdose" and cared and clauses[start] not in timed_now:
+                continue
             suppressors = _OVERDOSE_SUPPRESSORS if name == "overdose" else _SUPPRESSING_CUES
             if not negated and not (suppressors & cues[sentence]):
                 _add_finding(urgent, (name, surface))
@@ -1829,9 +1838,10 @@ def _past_years(tokens: Sequence[str], sentences: Sequence[int]) -> set[int]:
 
 _NO: Final = lexicon.NEGATIONS | frozenset({"nej", "nei", "no", "nope", "nä", "nää", "næ"})
 """First words of an answer that says no: what follows it is not a yes."""
-_RISK_ANSWERS: Final = ("often", "high_place", "stockpile", "rope", "weapon_gun")
+_RISK_ANSWERS: Final = ("often", "high_place", "stockpile", "rope", "weapon_gun", "sometimes")
 """Classes that answer a staff member's risk question as a "yes" does: how often
-("hele tida", "all the time"), or the means or place at hand now (blind set 7)."""
+("hele tida", "all the time"; since blind set 17 also "av og til", "sometimes"), or the
+means or place at hand now (blind set 7)."""
 _NOT_NOW_SENTENCE: Final = frozenset({"past", "conditional", "past_state"})
 _MODEL_SUPPORT: Final[Mapping[str, frozenset[str]]] = {
     "suicide": frozenset({
@@ -1868,6 +1878,12 @@ _VIOLENCE_ACTS: Final = frozenset({"violence_verb", "assault", "violence_act"})
 _VIOLENCE_WHEN: Final = frozenset({"time_now", "recent", "night", "announced", "ongoing"})
 """When violence is: now, recently or announced (a habit "when he has been drinking" is none)."""
 _MODEL_ROUTINE: Final = frozenset({"routine", "habitual"})
+_TAKEN_MANY: Final = frozenset({
+    "many", "many_pills", "drowsy", "acute_symptom", "ingest_many", "time_now", "just", "recent",
+    "night", "now",
+})
+"""Many taken, a body that feels it, or a time: a safety question beside them does not make
+an overdose verdict a question asked ahead (blind set 17)."""
 _MODEL_WEAK: Final = frozenset({"wish", "thought", "weary", "despair"})
 """Supporting classes that say a will or a state, not what about: alone they back a suicide
 verdict only when nothing else explains them (blind set 12)."""
@@ -1909,6 +1925,12 @@ def _supported(
     live = [a for a, is_now in zip(window, now, strict=True) if is_now]
     present = frozenset().union(*(a.concepts.names | a.cue_union for a in live))
     if verdict.kind in ("overdose", "medical") and _MODEL_ROUTINE & present:
+        return False
+    if verdict.kind == "overdose" and "safety_question" in present and (
+        _TAKEN_MANY.isdisjoint(present)
+    ):
+        # "kan jeg ta en øl på 17. mai?" on antidepressants asks ahead, as for the rules; not
+        # "nu rusar hjärtat ... e det farligt" (blind set 17)
         return False
     if verdict.kind == "self_harm" and "accident" in present:
         return False  # cooking, sport: as for the rules, a cut there is no self-harm

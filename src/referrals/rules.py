@@ -166,6 +166,12 @@ RULE_CLASSES: Final = frozenset(
         "claimed_joke",
         "drug_debt",
         "threat_home",
+        # blind set 17 (tri17)
+        "departure",
+        "sometimes",
+        "ways_search",
+        "insurance_pays",
+        "in_care",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -249,6 +255,16 @@ def drop_idioms(hits: list[Hit], tokens: Sequence[str] = ()) -> list[Hit]:
     if laughs:
         hits = [h for h in hits if h.name not in ("quote", "takeback") or not any(
             h.start <= end and start <= h.end for start, end in laughs)]
+    # Blind set 17 (tri17): a goodbye, a farewell or a give-away in a sentence that leaves for
+    # a move, a trip or treatment ("said goodbye to everyone ... moving to Lund") is that
+    # departure; "sluta dricka" is no cry of "sluta!".
+    departures = {h.sentence for h in hits if h.name == "departure"}
+    if departures:
+        hits = [h for h in hits if h.name not in _DEPARTED or h.sentence not in departures]
+    quits = [(h.start, h.end) for h in hits if h.name == "quit_habit"]
+    if quits:
+        hits = [h for h in hits if h.name != "distress" or not any(
+            h.start <= end and start <= h.end for start, end in quits)]
     spans = [(h.start, h.end) for h in hits if h.name == "idiom"]  # "inte leva med" too
     durations = [(h.start, h.end) for h in hits if h.name == "duration"]
     if not spans and not durations:
@@ -258,6 +274,8 @@ def drop_idioms(hits: list[Hit], tokens: Sequence[str] = ()) -> list[Hit]:
         h.name == "many" and any(h.start <= end and start <= h.end for start, end in durations))]
 
 
+_DEPARTED: Final = frozenset({"farewell", "goodbye_message", "give_away"})
+"""What a departure in the sentence explains (blind set 17)."""
 _VIOLENCE_SHOWN: Final = frozenset({"violence_verb", "assault", "menace", "kill_threat"})
 """Violence done or threatened: what a perpetrator's "it was a joke" does not take back."""
 _CONTAINERS: Final = frozenset({
@@ -831,6 +849,13 @@ def window_findings(
         sign = first("burden", "death", "disappear", "suicide_word", "suicide_noun", "weary",
                      "farewell", "life_insurance")
         found.append(("suicide", f'{word("life_insurance")}" + "{word(sign)}'))
+    # Blind set 17 (tri17): the insurance paying the debts with a death or a burden word
+    # ("forsikringen betaler gjelda hvis jeg dør"); the debts it names are no sign of their own.
+    if "insurance_pays" in names and (
+        {"burden", "death", "disappear", "suicide_word", "suicide_noun", "not_wake"} & names
+    ):
+        sign = first("burden", "death", "disappear", "suicide_word", "suicide_noun", "not_wake")
+        found.append(("suicide", f'{word("insurance_pays")}" + "{word(sign)}'))
     # Someone out in the cold while drunk or unable to get home, or a small child left out.
     # Since blind set 9 also someone confused, psychotic, lying helpless, on the ice, or who has
     # taken a drug ("took mushrooms ... ran off barefoot ... below zero").
@@ -946,14 +971,26 @@ def window_findings(
         means = first("stockpile", "rope", "weapon_gun", "pills", "many_pills", "plan_how",
                       "weary")
         found.append(("suicide", f'{word("decided")}" + "{word(means)}'))
-    if unresponsive and {"ingest", "pills", "alcohol"} & names:
+    if unresponsive and {"ingest", "pills", "alcohol"} & names and not habitual:
         found.append(("medical", word(first("ingest", "pills", "alcohol"))))
     drinking_now = intoxicated_now or (
         "alcohol" in names and not habitual and ({"time_now", "recent", "night"} & names)
+        # a drink named only as a habit being quit ("han ska sluta dricka där") is none (set 17)
+        and not ("quit_habit" in names and "drunk_now" not in names)
     )
     if "afraid_home" in names and {"drunk_now", "violence_verb", "menace", "kill_threat"} & names:
         act = first("violence_verb", "menace", "kill_threat", "drunk_now")
         found.append(("violence", f'{word("afraid_home")}" + "{word(act)}'))
+    # Blind set 17 (tri17): also a way looked for in a line that opens with "but" after a
+    # life wished for ("jeg vil jo leve. egentlig" / "men jeg har begynt å lete etter måter å
+    # gjøre det på"): ambivalence, as a denied death wish turned round by "but" is.
+    # The line before may read as "over" ("jeg vil leve"): the "but" turns it round.
+    if "ways_search" in names and any(
+        {"live", "wish"} <= before.names and "ways_search" in after.names
+        and after.opens_with_but and not after.suppressed
+        for before, after in pairwise(window)
+    ):
+        found.append(("suicide", f'{word("live")}" + "{word("ways_search")}'))
     if "plan_how" in names and ({"weary", "death", "disappear", "burden"} & names or despair):
         found.append(("suicide", word("plan_how")))
     if {"decided", "time_now"} <= names and _DECIDED_OBJECT.isdisjoint(names):
