@@ -1648,7 +1648,13 @@ def _window_urgency(
             concepts,
             child_writer=child_writer,
             intoxicated_now=any(a.intoxicated_sentences for a in window),
-            unresponsive="unresponsive" in window_cues,
+            # in a line that is no habit, or says now ("svår att väcka på morgnarna" is none;
+            # blind set 17)
+            unresponsive=any(
+                "unresponsive" in a.cue_union
+                and (not a.concepts.habitual or {"time_now", "just"} & a.concepts.names)
+                for a in window
+            ),
             parent_intoxicated=any(
                 parent for a in window for parent, _ in a.intoxicated_sentences
             ),

@@ -971,7 +971,7 @@ def window_findings(
         means = first("stockpile", "rope", "weapon_gun", "pills", "many_pills", "plan_how",
                       "weary")
         found.append(("suicide", f'{word("decided")}" + "{word(means)}'))
-    if unresponsive and {"ingest", "pills", "alcohol"} & names and not habitual:
+    if unresponsive and {"ingest", "pills", "alcohol"} & names:
         found.append(("medical", word(first("ingest", "pills", "alcohol"))))
     drinking_now = intoxicated_now or (
         "alcohol" in names and not habitual and ({"time_now", "recent", "night"} & names)

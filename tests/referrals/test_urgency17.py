@@ -168,6 +168,12 @@ B17_STAYS_URGENT = [
     ("sv", "self", "har skrivit testamente och gett bort katten", "suicide"),
     ("sv", "relative", "polaren skrev att han skulle hoppa från bron\ndet var inget skämt",
      "suicide"),
+    # a habit in the line does not make "hard to wake" a habit when the line says now
+    # (blind set 16 lost a catch to the first form of this veto)
+    ("nb", "relative", "han tar sovepiller hver kveld og nå er han veldig vanskelig å vekke",
+     "medical"),
+    ("en", "relative", "he takes sleeping pills every night and now he is very hard to wake",
+     "medical"),
 ]
 
 
