@@ -1,0 +1,71 @@
+"""Someone who cannot be woken now, said with the verb before its subject (the integration
+review of blind sets 15 to 17).
+
+Swedish and Norwegian put the verb before the subject after an adverb: "nu går han inte att
+väcka", "nå våkner hun ikke". The medical class knew only "går inte att väcka" and "våkner
+ikke", so a line with "nu" first was read as nothing, and with a nightly habit in the same
+line ("tar sömntabletter varje kväll") nothing else caught it. The inverted forms count only
+after "nu" / "nå": without it, the same order is a condition ("vaknar han inte av
+väckarklockan så väcker jag honom"). Sleep that lasts ("vaknar inte längre på nätterna",
+"won't wake up until ten") is an idiom now, in either order.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from referrals import Directory, SuggestionEngine
+
+from .helpers import chat
+
+UNWAKEABLE_NOW = [
+    ("sv", "han tar sömntabletter varje kväll och nu går han inte att väcka"),
+    ("sv", "nu vaknar hon inte fast jag skakar henne"),
+    ("sv", "pappa har druckit hela kvällen och nu kan jag inte väcka honom"),
+    ("nb", "mamma drakk hele kvelden og nå våkner hun ikke"),
+    ("nb", "han tar sovepiller hver kveld, og nå får jeg ikke vekket ham"),
+]
+
+NOT_URGENT = [
+    ("sv", "han sover så gott, vaknar han inte av väckarklockan så väcker jag honom"),
+    ("nb", "våkner han ikke av vekkerklokka så vekker jeg ham"),
+    ("sv", "på morgnarna går han inte att väcka förrän tio, han är tonåring"),
+    ("sv", "nu vaknar han inte längre på nätterna, nya sömntabletterna funkar bra"),
+    # sleep that lasts is no body that cannot be woken (these flagged before, inverted or not)
+    ("sv", "han vaknar inte längre på nätterna, nya sömntabletterna funkar bra"),
+    ("nb", "hun våkner ikke lenger om natta, de nye sovepillene virker"),
+    ("en", "she wont wake up until ten on weekends, typical teenager"),
+]
+
+STILL_URGENT = [
+    ("sv", "hon vaknar inte, jag har skakat henne"),
+    ("nb", "han våkner ikke, jeg har ristet ham"),
+    ("en", "she wont wake up, i have been shaking her"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), UNWAKEABLE_NOW)
+def test_someone_who_cannot_be_woken_now_is_medical(
+    directory: Directory, lang: str, text: str
+) -> None:
+    """The rules alone (no model) read the inverted order after "nu" / "nå"."""
+    urgent, reasons = SuggestionEngine(directory, model=None).urgency(
+        chat(lang, "relative", text)
+    )
+    assert urgent and any(r.startswith("medical:") for r in reasons), (text, reasons)
+
+
+@pytest.mark.parametrize(("lang", "text"), NOT_URGENT)
+def test_a_condition_or_a_habit_of_sleeping_late_is_not_urgent(
+    directory: Directory, lang: str, text: str
+) -> None:
+    urgent, reasons = SuggestionEngine(directory).urgency(chat(lang, "relative", text))
+    assert not urgent, (text, reasons)
+
+
+@pytest.mark.parametrize(("lang", "text"), STILL_URGENT)
+def test_not_waking_now_stays_urgent(directory: Directory, lang: str, text: str) -> None:
+    urgent, reasons = SuggestionEngine(directory, model=None).urgency(
+        chat(lang, "relative", text)
+    )
+    assert urgent, (text, reasons)
