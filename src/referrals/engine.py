@@ -115,6 +115,9 @@ FALLBACK_SCORE: Final = 0.01
 YOUNG_CHILD_PARENTING: Final = 1.1
 """A parent writing of a child under 12 ("min son, han är 8") is a parent first: parenting
 outweighs the support for relatives (1.0) their role brings."""
+GAMING_PARENTING: Final = 1.5
+"""A parent writing of a child's gaming ("vår dotter 13 spelar åtta timmar om dagen"): limits
+at home, a parenting matter, as strong as a topic's strong word would be in one mention."""
 ADULT_CHILD_AGE: Final = 21
 """A son or daughter of this age or more is grown: their parent is a relative, not parenting."""
 RELATIVE_WORDS_AUDIENCE: Final = 1.0
@@ -914,6 +917,18 @@ class SuggestionEngine:
                 continue
             if kind == _URGENT:
                 urgent_hits.append((name, surface, sentence, negated, start, end))
+                owned_by = {
+                    topic
+                    for a, b, topic in covering.get(start, ())
+                    if end <= b and b - a > end - start
+                }
+                if owned_by:
+                    # sugg15: a longer phrase owns an urgent word as it owns a topic word: its
+                    # urgency finding stays, its topic weight is the phrase's ("overdose" in
+                    # "took an overdose") or counts less ("overdose" in "overdose risk").
+                    if _URGENT_TOPIC[name] in owned_by:
+                        continue
+                    weight *= OWNED_WORD_WEIGHT
             elif kind == _TOPIC and start in covering:
                 owned_by = {
                     topic
@@ -1475,6 +1490,19 @@ class SuggestionEngine:
         elif role == "relative" and topics.get("youth", 0.0) > 0:
             # A parent writing of "my teen", "tonåringen" without an age: parenting too.
             add("parenting", 0.8, None)
+        if (
+            (role == "relative" or role is None and audience.get("relative", 0.0) >= 1.0)
+            and "gaming" in cues
+            and "money_stake" not in cues
+            and (
+                any(s < ADULT_AGE for s in subject_ages)
+                or not subject_ages
+                and bool(_CHILD_WORDS.intersection(cues.get("loved_one", "").split()))
+            )
+        ):
+            # sugg15: a parent worried about a child's gaming (hours, the games' content):
+            # limits at home are a parenting matter, whatever the games show.
+            add("parenting", GAMING_PARENTING, cues["gaming"])
 
     def _conversation_country(
         self, lang: str | None, lines: Sequence[Line], analyses: Sequence[_LineAnalysis]
