@@ -250,6 +250,10 @@ _CUES_THAT_MAY_BE_NEGATED: Final = frozenset(
     {"alone", "past", "recent_past", "conditional", "habitual"}
 )
 """Cues that mean the same after a negation ("mamma är inte hemma" still leaves a child alone)."""
+_NEVER: Final = frozenset({"aldrig", "aldri", "never"})
+_NEVER_REACH: Final = 5
+"""How far before "alone" a "never" says the child is never alone ("aldrig är hos honom
+ensamma"); "inte hemma" still leaves a child alone."""
 _SUPPRESSING_CUES: Final = frozenset({"past", "conditional"})
 """A sentence about the past or a hypothetical ("om någon...") raises no urgency."""
 _WINDOW_CUES: Final = frozenset({"hiding", "intoxicated", "means", "unresponsive"})
@@ -910,6 +914,10 @@ class SuggestionEngine:
                     habits.append((sentence, start, end))
                 elif name == "conditional":
                     conditionals.append((sentence, tokens[end]))
+                if name == "alone" and negated and _NEVER.intersection(
+                    tokens[max(0, start - _NEVER_REACH) : start]
+                ):
+                    continue  # "barn som aldrig är hos honom ensamma": never alone (everyday2)
                 if not negated or name in _CUES_THAT_MAY_BE_NEGATED:
                     cue_sets[sentence].add(name)
                     if name not in cue_words:
@@ -1065,10 +1073,13 @@ class SuggestionEngine:
         intoxicated: tuple[tuple[bool, bool], ...] = ()
         if "intoxicated" in cue_words:
             first_person = {sentences[i] for i, t in enumerate(tokens) if t in _FIRST_PERSON_WORDS}
+            # "har druckit i 30 år": drinking for years is a habit, not drunk now (everyday2)
+            years = {h.sentence for h in hits if h.name == "duration" and h.surface.split()[-1]
+                     in rules.YEAR_WORDS}
             intoxicated = tuple(
                 ("parent" in c, i in first_person)
                 for i, c in enumerate(cues)
-                if "intoxicated" in c and not (_NOT_NOW_CUES & c)
+                if "intoxicated" in c and not (_NOT_NOW_CUES & c) and i not in years
             )
         distinct = set(tokens)
         votes = (
@@ -1960,6 +1971,9 @@ an overdose verdict a question asked ahead (blind set 17)."""
 _MODEL_WEAK: Final = frozenset({"wish", "thought", "weary", "despair"})
 """Supporting classes that say a will or a state, not what about: alone they back a suicide
 verdict only when nothing else explains them (blind set 12)."""
+_DEPARTURE_FEELING: Final = _MODEL_WEAK | {"disappear"}
+"""Beside goodbyes read as the writer's leaving (rules: "departed"), a feeling of vanishing is
+the leaving's (everyday2: "tomorrow I leave for rehab ... feels like disappearing")."""
 _ANY_KIND_SUPPORT: Final = frozenset().union(*_MODEL_SUPPORT.values()) - _MODEL_WEAK
 """What backs a verdict from the model's ``any_kind`` cut on: a class of any urgent kind."""
 _OTHERS_USE: Final = frozenset({"intoxicated", "drunk_now", "pills"})
@@ -1993,10 +2007,22 @@ def _supported(
     now = [not (_not_now(a) or back) for a, back in zip(window, taken_back, strict=True)]
     if not any(now[n] for n in verdict.lines):
         return False
-    if sure:
-        return True  # a wording the classes do not know yet is what the model is there for
     live = [a for a, is_now in zip(window, now, strict=True) if is_now]
     present = frozenset().union(*(a.concepts.names | a.cue_union for a in live))
+    if verdict.kind == "suicide" and "departed" in present and (
+        _MODEL_SUPPORT["suicide"] & present <= _DEPARTURE_FEELING
+    ):
+        return False  # "leave for rehab ... feels like disappearing": the leaving (everyday2)
+    if verdict.kind == "third_party_danger":
+        told = frozenset().union(*(a.concepts.names for a in window))
+        if "found_back" in told and {"over", "unharmed"} & told and (
+            rules.FOUND_HARMED.isdisjoint(told)
+        ):
+            # "personalen hittade henne ... hon mår bra nu": over, also in a line the rules read
+            # as not now (everyday2)
+            return False
+    if sure:
+        return True  # a wording the classes do not know yet is what the model is there for
     if verdict.kind in ("overdose", "medical") and _MODEL_ROUTINE & present:
         return False
     if verdict.kind == "overdose" and "safety_question" in present and (

@@ -14,7 +14,7 @@ Pure functions over plain tuples, so they are cheap and easy to test.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import Final
 
@@ -183,6 +183,9 @@ RULE_CLASSES: Final = frozenset(
         "they_are_right",
         "when_alone",
         "went_silent",
+        # everyday2 (fp16)
+        "found_back",
+        "unharmed",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -270,8 +273,19 @@ def drop_idioms(hits: list[Hit], tokens: Sequence[str] = ()) -> list[Hit]:
     # a move, a trip or treatment ("said goodbye to everyone ... moving to Lund") is that
     # departure; "sluta dricka" is no cry of "sluta!".
     departures = {h.sentence for h in hits if h.name == "departure"}
+    # everyday2 (fp16): a departure the writer tells of their own leaving, now or soon
+    # ("imorgon åker jag till behandlingshem. har sagt hejdå till alla") explains the goodbyes
+    # and give-aways in the sentences around it too, unless the line speaks of dying; a move
+    # years ago ("I moved to Sweden three years ago") explains nothing said today.
+    own = departures & {h.sentence for h in hits if h.name == "first_person"} & {
+        h.sentence for h in hits if h.name == "time_now" and h.positive}
+    if own and not any(h.name in _ENDING_WORDS and h.positive for h in hits):
+        departures = {h.sentence for h in hits}
     if departures:
-        hits = [h for h in hits if h.name not in _DEPARTED or h.sentence not in departures]
+        # what the departure explained stays as "departed" (a name no class file has): the
+        # model's farewell reading of the same words is that leaving too (engine._supported)
+        hits = [replace(h, name="departed")
+                if h.name in _DEPARTED and h.sentence in departures else h for h in hits]
     quits = [(h.start, h.end) for h in hits if h.name == "quit_habit"]
     if quits:
         hits = [h for h in hits if h.name != "distress" or not any(
@@ -295,6 +309,11 @@ def drop_idioms(hits: list[Hit], tokens: Sequence[str] = ()) -> list[Hit]:
     if harms:
         hits = [h for h in hits if h.name != "accident" or not any(
             start <= h.start and h.end <= end for start, end in harms)]
+    # everyday2 (fp16): "har druckit i 30 år" is drinking for years, a habit, not drunk now
+    years = {h.sentence for h in hits if h.name == "duration" and h.surface.split()[-1] in (
+        YEAR_WORDS)}
+    if years:
+        hits = [h for h in hits if h.name != "drunk_now" or h.sentence not in years]
     spans = [(h.start, h.end) for h in hits if h.name == "idiom"]  # "inte leva med" too
     durations = [(h.start, h.end) for h in hits if h.name == "duration"]
     if not spans and not durations:
@@ -306,6 +325,17 @@ def drop_idioms(hits: list[Hit], tokens: Sequence[str] = ()) -> list[Hit]:
 
 _DEPARTED: Final = frozenset({"farewell", "goodbye_message", "give_away"})
 """What a departure in the sentence explains (blind set 17)."""
+_ENDING_WORDS: Final = frozenset({
+    "death", "suicide_word", "suicide_noun", "live", "not_wake", "passing",
+})
+"""Words of dying that keep a goodbye urgent beside the writer's own departure (everyday2)."""
+YEAR_WORDS: Final = frozenset({"år", "åren", "årene", "year", "years"})
+"""The last word of a duration of years ("i 30 år", "for 20 years")."""
+FOUND_HARMED: Final = frozenset({
+    "unresponsive", "helpless", "wound", "acute_symptom", "drowsy", "death", "fallen",
+    "no_sign_of_life", "drunk_now",
+})
+"""What, told of one found or back, keeps the danger (found in the snow, not waking)."""
 _SILENCED: Final = frozenset({"plea", "goodbye_message", "farewell", "other_side"})
 """What was sent before "and then nothing more": a cry for help or a goodbye."""
 _RELAPSE_REACH: Final = 6
@@ -786,6 +816,12 @@ def window_findings(
         return next(n for n in options if n in names)
 
     found: list[tuple[str, str]] = []
+    # everyday2 (fp16): one who was gone is found or back, and fine ("personalen hittade henne
+    # ... hon mår bra nu", "came back on his own, unharmed"): out in the cold, missing at night
+    # is over, unless a harm is told
+    safe = "found_back" in names and bool({"over", "unharmed"} & names) and (
+        FOUND_HARMED.isdisjoint(names)
+    )
     if "plea_use" in names:
         names = names - {"plea"}  # "skrev hjälp mig med matten": help with something
     for before, after in pairwise(window):
@@ -902,7 +938,7 @@ def window_findings(
     # Someone out in the cold while drunk or unable to get home, or a small child left out.
     # Since blind set 9 also someone confused, psychotic, lying helpless, on the ice, or who has
     # taken a drug ("took mushrooms ... ran off barefoot ... below zero").
-    if "cold" in names and not habitual and (
+    if "cold" in names and not habitual and not safe and (
         {"drunk_now", "absent_adult", "unreachable", "small_child", "drowsy", "confused",
          "dementia", "psychosis", "helpless", "high_place"} & names
         or small_child
@@ -1021,7 +1057,7 @@ def window_findings(
     # the door open, not come back) in the cold, the dark or the night: in danger out there.
     if {"missing", "absent_adult"} & names and (
         {"dementia", "confused", "care_resident"} & names
-    ) and {"cold", "dark", "night"} & names and not reached:
+    ) and {"cold", "dark", "night"} & names and not reached and not safe:
         gone = first("missing", "absent_adult")
         where = first("cold", "dark", "night")
         found.append(("third_party_danger", f'{word(gone)}" + "{word(where)}'))
