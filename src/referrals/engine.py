@@ -1976,6 +1976,11 @@ _DEPARTURE_FEELING: Final = _MODEL_WEAK | {"disappear"}
 the leaving's (everyday2: "tomorrow I leave for rehab ... feels like disappearing")."""
 _ANY_KIND_SUPPORT: Final = frozenset().union(*_MODEL_SUPPORT.values()) - _MODEL_WEAK
 """What backs a verdict from the model's ``any_kind`` cut on: a class of any urgent kind."""
+_WEAPON_NOW: Final = frozenset({
+    "time_now", "just", "recent", "night", "announced", "drunk_now", "intoxicated", "menace",
+    "kill_threat", "afraid_home", "psychosis",
+})
+"""What makes a gun kept at home a danger the model may flag without a class of its own."""
 _OTHERS_USE: Final = frozenset({"intoxicated", "drunk_now", "pills"})
 """Someone intoxicated or a drug: with a relative named, what a weak support is about."""
 _WORN_OUT: Final = frozenset({"weary", "despair"})
@@ -2021,6 +2026,15 @@ def _supported(
             # "personalen hittade henne ... hon mår bra nu": over, also in a line the rules read
             # as not now (everyday2)
             return False
+    if (
+        verdict.kind in ("third_party_danger", "violence")
+        and _ANY_KIND_SUPPORT & present <= {"weapon_gun", "weapon"}
+        and ("duration" in present or any(a.concepts.habitual for a in live))
+        and _WEAPON_NOW.isdisjoint(present)
+    ):
+        # a hunter's gun kept at home for years ("han har ett vapen hemma, han är jägare sen 30
+        # år") is no danger by itself; with a threat, a wish, drink or a time now it counts
+        return False
     if sure:
         return True  # a wording the classes do not know yet is what the model is there for
     if verdict.kind in ("overdose", "medical") and _MODEL_ROUTINE & present:

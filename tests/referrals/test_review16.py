@@ -69,3 +69,31 @@ def test_not_waking_now_stays_urgent(directory: Directory, lang: str, text: str)
         chat(lang, "relative", text)
     )
     assert urgent, (text, reasons)
+
+
+# A hunter's gun kept at home for years is no danger by itself: the model's sure path read
+# "hemma" + "30" as third-party danger. With a threat, drink, a wish or a time now it counts.
+GUN_KEPT = [
+    ("sv", "han har ett vapen hemma, han är jägare sen 30 år"),
+    ("nb", "faren min har våpen hjemme, han har jaktet i 30 år"),
+]
+GUN_NOW = [
+    ("nb", "faren min har våpen hjemme, han har jaktet i 30 år, nå er han full og truer mamma"),
+    ("sv", "pappa har haft vapen hemma i 30 år och nu sitter han med geväret i knät"),
+    ("en", "my husband has had guns at home for 20 years and tonight he is cleaning one and "
+     "staring at me"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), GUN_KEPT)
+def test_a_gun_kept_for_years_is_not_urgent(directory: Directory, lang: str, text: str) -> None:
+    urgent, reasons = SuggestionEngine(directory).urgency(chat(lang, "relative", text))
+    assert not urgent, (text, reasons)
+
+
+@pytest.mark.parametrize(("lang", "text"), GUN_NOW)
+def test_a_gun_with_a_threat_or_a_time_now_stays_urgent(
+    directory: Directory, lang: str, text: str
+) -> None:
+    urgent, reasons = SuggestionEngine(directory).urgency(chat(lang, "relative", text))
+    assert urgent, (text, reasons)
