@@ -97,3 +97,30 @@ def test_a_gun_with_a_threat_or_a_time_now_stays_urgent(
 ) -> None:
     urgent, reasons = SuggestionEngine(directory).urgency(chat(lang, "relative", text))
     assert urgent, (text, reasons)
+
+
+# Staff asking what to do if one of their residents does something ask in general; "one of our
+# residents" telling what one person did stays a specific case (set 15).
+STAFF_ASK_IF = [
+    "how should staff act if one of our residents writes a goodbye letter?",
+    "how do we respond if one of our clients says they want to die?",
+]
+STAFF_TELL = [
+    "i work nights at a care home. one of our residents wrote a goodbye note and walked out, "
+    "his phone is off",
+    "what should i do, one of our residents says he wants to die tonight and has pills",
+]
+
+
+@pytest.mark.parametrize("text", STAFF_ASK_IF)
+def test_staff_asking_what_if_one_of_our_residents_is_general(
+    directory: Directory, text: str
+) -> None:
+    urgent, reasons = SuggestionEngine(directory).urgency(chat("en", "professional", text))
+    assert not urgent, (text, reasons)
+
+
+@pytest.mark.parametrize("text", STAFF_TELL)
+def test_staff_telling_of_one_resident_stays_urgent(directory: Directory, text: str) -> None:
+    urgent, reasons = SuggestionEngine(directory).urgency(chat("en", "professional", text))
+    assert urgent, (text, reasons)
