@@ -166,6 +166,8 @@ RULE_CLASSES: Final = frozenset(
         "claimed_joke",
         "drug_debt",
         "threat_home",
+        # review 16
+        "accompanied",
         # blind set 17 (tri17)
         "departure",
         "sometimes",
@@ -938,7 +940,13 @@ def window_findings(
     # Someone out in the cold while drunk or unable to get home, or a small child left out.
     # Since blind set 9 also someone confused, psychotic, lying helpless, on the ice, or who has
     # taken a drug ("took mushrooms ... ran off barefoot ... below zero").
-    if "cold" in names and not habitual and not safe and (
+    # Someone with dementia out with the staff or family ("var ute och gick med personalen i
+    # snön") is not alone in the cold (review 16).
+    minded = "accompanied" in names and not (
+        {"drunk_now", "absent_adult", "unreachable", "small_child", "drowsy", "psychosis",
+         "helpless", "high_place", "missing"} & names
+    )
+    if "cold" in names and not habitual and not safe and not minded and (
         {"drunk_now", "absent_adult", "unreachable", "small_child", "drowsy", "confused",
          "dementia", "psychosis", "helpless", "high_place"} & names
         or small_child

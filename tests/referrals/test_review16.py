@@ -124,3 +124,38 @@ def test_staff_asking_what_if_one_of_our_residents_is_general(
 def test_staff_telling_of_one_resident_stays_urgent(directory: Directory, text: str) -> None:
     urgent, reasons = SuggestionEngine(directory).urgency(chat("en", "professional", text))
     assert urgent, (text, reasons)
+
+
+# Someone with dementia out in the cold with the staff or family is not alone there; gone from
+# them now, or out alone, they are in danger.
+DEMENTIA_MINDED = [
+    ("sv", "min mormor 91 år har demens och bor på äldreboende, hon var ute och gick med "
+     "personalen i snön idag, det var -12 men hon älskade det"),
+    ("en", "grandma has dementia, she went for a walk with the staff in the snow today, minus 10, "
+     "she loved it"),
+    ("nb", "bestemor har demens, hun var ute og gikk med de ansatte i snøen i dag, minus 12"),
+]
+DEMENTIA_GONE = [
+    ("sv", "mamma är dement och var ute med personalen men nu är hon borta, minus femton ute"),
+    ("en", "dad has dementia, he was out with the staff but now we cant find him and its minus 15"),
+    ("nb", "bestefar har demens, han var ute med de ansatte men nå finner vi ham ikke, minus 15"),
+    ("sv", "mamma är dement och har gått ut utan jacka, det är minus femton"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), DEMENTIA_MINDED)
+def test_dementia_out_in_the_cold_with_the_staff_is_not_urgent(
+    directory: Directory, lang: str, text: str
+) -> None:
+    urgent, reasons = SuggestionEngine(directory).urgency(chat(lang, "relative", text))
+    assert not urgent, (text, reasons)
+
+
+@pytest.mark.parametrize(("lang", "text"), DEMENTIA_GONE)
+def test_dementia_gone_or_alone_in_the_cold_stays_urgent(
+    directory: Directory, lang: str, text: str
+) -> None:
+    urgent, reasons = SuggestionEngine(directory, model=None).urgency(
+        chat(lang, "relative", text)
+    )
+    assert urgent and any(r.startswith("third_party_danger:") for r in reasons), (text, reasons)
