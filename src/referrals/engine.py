@@ -925,26 +925,14 @@ class SuggestionEngine:
                 continue
             if kind == _URGENT:
                 urgent_hits.append((name, surface, sentence, negated, start, end))
+            if kind in (_URGENT, _TOPIC) and start in covering:
+                # A longer phrase around this word owns it; since sugg15 an urgent word too, whose
+                # urgency finding stays ("overdose" in "took an overdose", "overdose risk").
                 owned_by = {
-                    topic
-                    for a, b, topic in covering.get(start, ())
-                    if end <= b and b - a > end - start
+                    topic for a, b, topic in covering[start] if end <= b and b - a > end - start
                 }
                 if owned_by:
-                    # sugg15: a longer phrase owns an urgent word as it owns a topic word: its
-                    # urgency finding stays, its topic weight is the phrase's ("overdose" in
-                    # "took an overdose") or counts less ("overdose" in "overdose risk").
-                    if _URGENT_TOPIC[name] in owned_by:
-                        continue
-                    weight *= OWNED_WORD_WEIGHT
-            elif kind == _TOPIC and start in covering:
-                owned_by = {
-                    topic
-                    for a, b, topic in covering[start]
-                    if end <= b and b - a > end - start  # a longer phrase around this one
-                }
-                if owned_by:
-                    if name in owned_by:
+                    if (_URGENT_TOPIC[name] if kind == _URGENT else name) in owned_by:
                         continue  # the phrase around it already counts for this topic
                     weight *= OWNED_WORD_WEIGHT
             if kind == _TOPIC and start in dated:

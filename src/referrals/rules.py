@@ -13,7 +13,7 @@ Pure functions over plain tuples, so they are cheap and easy to test.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import Final
@@ -250,27 +250,17 @@ def drop_idioms(hits: list[Hit], tokens: Sequence[str] = ()) -> list[Hit]:
             for start in drinks)]
     # "att det snart är över": an ending, not a risk that is over (blind set 7); "vet inte om
     # jag vill leva": doubting, not wanting to live (older sets, learnt with blind set 9)
-    endings = [(h.start, h.end) for h in hits if h.name in ("death", "suicide_word")]
-    if endings:
-        hits = [h for h in hits if h.name != "over" or not any(
-            h.start <= end and start <= h.end for start, end in endings)]
-    symptoms = [(h.start, h.end) for h in hits if h.name == "acute_symptom"]
-    if symptoms:  # "hjertet banker": the heart pounding is no one hitting (blind set 9)
-        hits = [h for h in hits if h.name not in _BLOWS or not any(
-            h.start <= end and start <= h.end for start, end in symptoms)]
-    threats = [(h.start, h.end) for h in hits if h.name == "kill_threat"]
-    if threats:  # "skal brenne huset med dere inne": a threat to burn, no fire yet (blind set 11)
-        hits = [h for h in hits if h.name not in ("danger", "fire") or not any(
-            h.start <= end and start <= h.end for start, end in threats)]
+    hits = _drop_owned(hits, _spans(hits, {"death", "suicide_word"}), {"over"})
+    # "hjertet banker": the heart pounding is no one hitting (blind set 9)
+    hits = _drop_owned(hits, _spans(hits, {"acute_symptom"}), _BLOWS)
+    # "skal brenne huset med dere inne": a threat to burn, no fire yet (blind set 11)
+    hits = _drop_owned(hits, _spans(hits, {"kill_threat"}), {"danger", "fire"})
     # Blind set 14: a laugh others wrote ("de andra skriver haha") is not the writer's joke;
     # one who hurt or threatened saying it was a joke ("he said it was a joke") does not take
     # the violence back.
-    laughs = [(h.start, h.end) for h in hits if h.name == "others_laugh"]
-    if any(h.name in _VIOLENCE_SHOWN for h in hits):
-        laughs += [(h.start, h.end) for h in hits if h.name == "claimed_joke"]
-    if laughs:
-        hits = [h for h in hits if h.name not in ("quote", "takeback") or not any(
-            h.start <= end and start <= h.end for start, end in laughs)]
+    shown = any(h.name in _VIOLENCE_SHOWN for h in hits)
+    laughs = _spans(hits, {"others_laugh", "claimed_joke"} if shown else {"others_laugh"})
+    hits = _drop_owned(hits, laughs, {"quote", "takeback"})
     # Blind set 17 (tri17): a goodbye, a farewell or a give-away in a sentence that leaves for
     # a move, a trip or treatment ("said goodbye to everyone ... moving to Lund") is that
     # departure; "sluta dricka" is no cry of "sluta!".
@@ -288,10 +278,7 @@ def drop_idioms(hits: list[Hit], tokens: Sequence[str] = ()) -> list[Hit]:
         # model's farewell reading of the same words is that leaving too (engine._supported)
         hits = [replace(h, name="departed")
                 if h.name in _DEPARTED and h.sentence in departures else h for h in hits]
-    quits = [(h.start, h.end) for h in hits if h.name == "quit_habit"]
-    if quits:
-        hits = [h for h in hits if h.name != "distress" or not any(
-            h.start <= end and start <= h.end for start, end in quits)]
+    hits = _drop_owned(hits, _spans(hits, {"quit_habit"}), {"distress"})
     # Blind set 15: a sober time told after a relapse ("sprakk etter 5 år rusfri i høst") is
     # what ended, not a risk that is over.
     relapses = [(h.sentence, h.end) for h in hits if h.name == "relapse" and h.positive]
@@ -301,16 +288,11 @@ def drop_idioms(hits: list[Hit], tokens: Sequence[str] = ()) -> list[Hit]:
             for sentence, end in relapses)]
     # "berättade idag att hennes förra man misshandlade henne": today dates the telling, not
     # what was told (blind set 15).
-    told = [(h.start, h.end) for h in hits if h.name == "specific_case" and h.positive]
-    if told:
-        hits = [h for h in hits if h.name not in _TIME or not any(
-            start <= h.start and h.end <= end for start, end in told)]
+    hits = _drop_owned(hits, _spans(hits, {"specific_case"}, positive=True), _TIME, inside=True)
     # A hot iron pressed to the arm ("ta strykejernet på armen") is self-harm that owns the
     # iron, not a household accident (blind set 15).
-    harms = [(h.start, h.end) for h in hits if h.name == "self_harm" and h.positive]
-    if harms:
-        hits = [h for h in hits if h.name != "accident" or not any(
-            start <= h.start and h.end <= end for start, end in harms)]
+    harms = _spans(hits, {"self_harm"}, positive=True)
+    hits = _drop_owned(hits, harms, {"accident"}, inside=True)
     # everyday2 (fp16): "har druckit i 30 år" is drinking for years, a habit, not drunk now
     years = {h.sentence for h in hits if h.name == "duration" and h.surface.split()[-1] in (
         YEAR_WORDS)}
@@ -323,6 +305,26 @@ def drop_idioms(hits: list[Hit], tokens: Sequence[str] = ()) -> list[Hit]:
     return [h for h in hits if h.name == "idiom" or not any(
         h.start <= end and start <= h.end for start, end in spans) and not (
         h.name == "many" and any(h.start <= end and start <= h.end for start, end in durations))]
+
+
+def _spans(hits: Sequence[Hit], names: Container[str], *, positive: bool = False) -> list[
+    tuple[int, int]
+]:
+    """Where the hits of these classes stand (only the positive ones, if ``positive``)."""
+    return [(h.start, h.end) for h in hits if h.name in names and (h.positive or not positive)]
+
+
+def _drop_owned(
+    hits: list[Hit], spans: Sequence[tuple[int, int]], owned: Container[str], *,
+    inside: bool = False,
+) -> list[Hit]:
+    """Leave out the hits of the ``owned`` classes that overlap one of ``spans`` (with
+    ``inside``: that lie wholly within one): the words there are the spanning class's."""
+    if not spans:
+        return hits
+    return [h for h in hits if h.name not in owned or not any(
+        (start <= h.start and h.end <= end) if inside else (h.start <= end and start <= h.end)
+        for start, end in spans)]
 
 
 _DEPARTED: Final = frozenset({"farewell", "goodbye_message", "give_away"})
