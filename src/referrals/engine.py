@@ -330,6 +330,12 @@ _WINDOW_CONCEPTS: Final = frozenset(
         "withdrawal",
         "seizure",
         "went_silent",
+        # blind set 16 (tri16)
+        "imitate",
+        "means_ready",
+        "worry_no_more",
+        "lithium",
+        "harm_command",
     }
 )
 """Concept classes the window rules combine across neighbouring visitor lines."""
@@ -435,6 +441,9 @@ _GRADE_HOLDERS: Final = frozenset({
 someone is now, not the writer's past."""
 _IDIOM_OWNED_CUES: Final = frozenset({"intoxicated"})
 """Cues an idiom around them takes ("påvirket av noe som skjedde", blind set 15)."""
+_SINCE_OWNED_CUES: Final = frozenset({"recent_past", "past"})
+"""Cues a "since" around them takes: "sen i fredags" is since Friday, not last Friday (blind
+set 16)."""
 _NYNORSK_NOW: Final = frozenset({"time_now", "now"})
 """Classes that read nynorsk "no" as "now": not in a line written in English."""
 _EN_MARKERS: Final = lexicon.LANGUAGE_MARKERS["en"]
@@ -789,12 +798,17 @@ class SuggestionEngine:
         # 9"; and an idiom owns its words for the cues too ("påvirket av noe som skjedde" is
         # affected, not intoxicated).
         idiom_spans = [(m[3], m[4]) for m in matches if names[m[0]] == "idiom"]
+        # Blind set 16 (tri16): "full sen i fredags" is drunk since Friday until now; the day
+        # inside it does not date the sentence as past.
+        since_spans = [(m[3], m[4]) for m in matches if names[m[0]] == "since" and not m[5]]
         matches = [
             m for m in matches
             if not (names[m[0]] == "past" and m[3] > 0 and tokens[m[3]] in _GRADE_PREPOSITIONS
                     and tokens[m[3] - 1] in _GRADE_HOLDERS)
             and not (kinds[m[0]] == _CUE and names[m[0]] in _IDIOM_OWNED_CUES and any(
                 a <= m[3] and m[4] <= b for a, b in idiom_spans))
+            and not (kinds[m[0]] == _CUE and names[m[0]] in _SINCE_OWNED_CUES and any(
+                a <= m[3] and m[4] <= b for a, b in since_spans))
         ]
         cue_sets: list[set[str]] = [set() for _ in range(sentence_count)]
         cue_words: dict[str, str] = {}
@@ -898,7 +912,7 @@ class SuggestionEngine:
                     negated = negated or tokens[end + 1] in _AFTER_VERB_NEGATIONS
                 hits.append(
                     rules.Hit(
-                        name,
+                        "time_now" if name == "since" else name,  # until now (blind set 16)
                         start,
                         end,
                         not negated or name in rules.NEGATION_PROOF,
@@ -1730,6 +1744,7 @@ def _window_urgency(
             money_trouble=not _MONEY_TOPICS.isdisjoint(window_topics),
             small_child=any(age <= SMALL_CHILD_AGE for a in window for age in a.subject_ages),
             reached=reached,
+            suicide_told="suicide" in window_topics,
         )
     )
     return found

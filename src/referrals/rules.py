@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import Final
 
-from referrals.lexicon import NEGATIONS
+from referrals.lexicon import NEGATIONS, SENTENCE_BREAKS
 
 RULE_CLASSES: Final = frozenset(
     {
@@ -188,6 +188,18 @@ RULE_CLASSES: Final = frozenset(
         # everyday2 (fp16)
         "found_back",
         "unharmed",
+        # blind set 16 (tri16)
+        "imitate",
+        "laid_out",
+        "ligature",
+        "act_it",
+        "worry_no_more",
+        "lithium",
+        "fluid_loss",
+        "tremor",
+        "unsteady",
+        "harm_command",
+        "since",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -251,6 +263,15 @@ def drop_idioms(hits: list[Hit], tokens: Sequence[str] = ()) -> list[Hit]:
     # "att det snart är över": an ending, not a risk that is over (blind set 7); "vet inte om
     # jag vill leva": doubting, not wanting to live (older sets, learnt with blind set 9)
     hits = _drop_owned(hits, _spans(hits, {"death", "suicide_word"}), {"over"})
+    # "researching ways to die": a search for a method, not a professional's research (set 16)
+    hits = _drop_owned(hits, _spans(hits, {"suicide_word"}), {"professional_general"},
+                       inside=True)
+    # Blind set 16: imitating someone leaves the act unnamed ("jag gör som min far gjorde", a
+    # time after it at most); an act named after it ("..., jobbar i skogen", "och pratar om
+    # det") is what is imitated.
+    if tokens and any(h.name == "imitate" for h in hits):
+        times = {p for h in hits if h.name in _TIME_OR_NIGHT for p in range(h.start, h.end + 1)}
+        hits = [h for h in hits if h.name != "imitate" or _ends_sentence(h.end, tokens, times)]
     # "hjertet banker": the heart pounding is no one hitting (blind set 9)
     hits = _drop_owned(hits, _spans(hits, {"acute_symptom"}), _BLOWS)
     # "skal brenne huset med dere inne": a threat to burn, no fire yet (blind set 11)
@@ -307,6 +328,16 @@ def drop_idioms(hits: list[Hit], tokens: Sequence[str] = ()) -> list[Hit]:
         h.name == "many" and any(h.start <= end and start <= h.end for start, end in durations))]
 
 
+def _ends_sentence(end: int, tokens: Sequence[str], times: Container[int]) -> bool:
+    """Whether nothing but time words stand after ``end`` in its sentence."""
+    for position in range(end + 1, len(tokens)):
+        if tokens[position] in SENTENCE_BREAKS:
+            return True
+        if position not in times:
+            return False
+    return True
+
+
 def _spans(hits: Sequence[Hit], names: Container[str], *, positive: bool = False) -> list[
     tuple[int, int]
 ]:
@@ -342,6 +373,7 @@ FOUND_HARMED: Final = frozenset({
 """What, told of one found or back, keeps the danger (found in the snow, not waking)."""
 _SILENCED: Final = frozenset({"plea", "goodbye_message", "farewell", "other_side"})
 """What was sent before "and then nothing more": a cry for help or a goodbye."""
+_TIME_OR_NIGHT: Final = frozenset({"time_now", "recent", "night", "just"})
 _RELAPSE_REACH: Final = 6
 """How far after a relapse a sober time may stand to be the one that ended ("sprack efter fem
 år nykter")."""
@@ -675,6 +707,9 @@ def line_concepts(
         if hit.name in _DRINKING and all(p in labelled for p in range(hit.start, hit.end + 1)):
             continue
         all_names.add(hit.name)
+        if hit.name == "suicide_word":
+            # told in any tense: whom the writer may be imitating ("han hängde sig 1987")
+            words.setdefault("suicide_told", hit.surface)
         cues = sentence_cues[hit.sentence] if hit.sentence < len(sentence_cues) else frozenset()
         if _NOT_NOW & cues and hit.clause not in timed and not (
             # "used to cut as a teenager. ... it started again": the past comes back now
@@ -706,6 +741,14 @@ def line_concepts(
             for p in hits
         ):
             words.setdefault("many_pills", hit.surface)
+        if hit.name == "laid_out" and "means_ready" not in words:
+            # blind set 16 (tri16): a rope, a strap or pills made ready ("har lagt fram
+            # remmen"), not a table laid or a plan set out
+            means = next((p for p in hits if p.name in _READY_MEANS and p.positive
+                          and p.sentence == hit.sentence
+                          and abs(p.start - hit.start) <= _READY_REACH), None)
+            if means is not None:
+                words["means_ready"] = means.surface
     if "sober_adult" in words and any(
         d.name == "drunk_now" and d.positive and d.clause in contrast
         and any(o.name == "sober_adult" and o.positive and o.clause not in contrast
@@ -761,6 +804,12 @@ _RESUMED: Final = frozenset({"self_harm", "harm_done"})
 """Classes told as the past that a later "it started again" in the line brings back."""
 _MANY_PILLS_REACH: Final = 8
 """How many words may stand between a count and the pills it counts ("30 st av tabletterna")."""
+_READY_MEANS: Final = frozenset({"rope", "ligature", "pills"})
+"""Means that, made ready ("lagt fram remmen", "got the pills out"), are a sign (blind set 16).
+Not a gun: a hunter takes his rifle out for the hunt."""
+_READY_REACH: Final = 4
+"""How far apart "made ready" and the means may stand ("har remmen framme", "laid out the
+belt")."""
 
 
 def _taken_in(hits: Sequence[Hit], sentence: int) -> bool:
@@ -795,6 +844,7 @@ def window_findings(
     small_child: bool = False,
     money_trouble: bool = False,
     reached: bool = False,
+    suicide_told: bool = False,
 ) -> list[tuple[str, str]]:
     """Urgent findings of a few neighbouring visitor lines together.
 
@@ -802,7 +852,9 @@ def window_findings(
     ``small_child``: a child of six or younger is written about ("min 2-åring", "my kid (3)");
     ``money_trouble``: the lines speak of gambling or debts (topic words);
     ``reached``: one who did not answer has written since, or why is known ("nu skrev han",
-    "ingen täckning"), in a line after the silence: no longer unreachable.
+    "ingen täckning"), in a line after the silence: no longer unreachable;
+    ``suicide_told``: the lines speak of a suicide in any tense (topic words: "killed himself
+    in 2019"), as the class ``suicide_told`` does for the explicit suicide words.
     """
     live = [c for c in window if not c.suppressed]
     if not live:
@@ -1216,7 +1268,64 @@ def window_findings(
         sign = first("suicide_word", "death", "disappear", "farewell", "goodbye_message",
                      "weary", "unreachable")
         found.append(("third_party_danger", f'{word("heading_edge")}" + "{word(sign)}'))
+    found.extend(_blind16(names, habitual, word, first, suicide_told=suicide_told))
     found.extend(_someone_in_danger(names, habitual, reached, word, first))
+    return found
+
+
+_READY_SIGNS: Final = frozenset({
+    "act_it", "ponder", "weary", "death", "disappear", "burden", "decided", "suicide_word",
+})
+"""What makes a strap or pills made ready a suicide sign ("vet inte om jag kommer göra det")."""
+_LITHIUM_SIGNS: Final = frozenset({"confused", "tremor", "unsteady", "seizure"})
+"""Signs of lithium poisoning in the body: confusion, a coarse tremor, unsteadiness, fits."""
+_NOW_OR_LATELY: Final = frozenset({"time_now", "night", "just", "recent"})
+
+
+def _blind16(
+    names: frozenset[str],
+    habitual: bool,
+    word: Callable[[str], str],
+    first: Callable[..., str],
+    *,
+    suicide_told: bool,
+) -> list[tuple[str, str]]:
+    """Blind set 16 (tri16): imitating someone's suicide, the means made ready, a goodbye that
+    tells the chat to stop worrying, lithium poisoning, and voices that tell someone to harm."""
+    found: list[tuple[str, str]] = []
+    # Doing what someone did, with a suicide told of someone, even long ago ("jag gör som min
+    # far gjorde" / "han hängde sig i ladan 1987"): not "gör som min far gjorde, jobbar i skogen".
+    if "imitate" in names and ("suicide_told" in names or suicide_told):
+        told = word("suicide_told") if "suicide_told" in names else "suicide"
+        found.append(("suicide", f'{word("imitate")}" + "{told}'))
+    # The means made ready: a rope, or a strap or pills with a sign ("har lagt fram remmen" /
+    # "vet inte om jag kommer göra det"); not the pills laid out for the week.
+    if "means_ready" in names and (
+        "rope" in names and "rope_use" not in names or _READY_SIGNS & names
+    ):
+        sign = first("act_it", "ponder", "weary", "death", "disappear", "burden", "decided",
+                     "suicide_word", "means_ready")
+        found.append(("suicide", f'{word("means_ready")}" + "{word(sign)}'))
+    # "Don't worry about me any more" with a goodbye or thanks for everything: a farewell. Alone
+    # it may be someone who is fine now ("ikke bekymre dere mer for meg, jeg har fått time").
+    if "worry_no_more" in names and {"goodbye_message", "farewell"} & names:
+        said = first("goodbye_message", "farewell")
+        found.append(("suicide", f'{word("worry_no_more")}" + "{word(said)}'))
+    # Lithium with confusion, unsteadiness or fits, and a second sign (a tremor too) or
+    # vomiting or diarrhoea, now: poisoning ("tar litium ... magsjuka i tre dagar ...
+    # förvirrad, skakar"). A tremor after a stomach bug alone is asked about ahead.
+    signs = _LITHIUM_SIGNS & names
+    if "lithium" in names and signs - {"tremor"} and (
+        len(signs) > 1 or "fluid_loss" in names
+    ) and (not habitual or {"time_now", "just"} & names):
+        sign = first("confused", "unsteady", "seizure", "tremor")
+        found.append(("medical", f'{word("lithium")}" + "{word(sign)}'))
+    # Voices that tell someone to harm themselves or others, now or tonight ("tonight he said
+    # the voices tell him to hurt himself"): danger, wherever he is.
+    if "psychosis" in names and "harm_command" in names and _NOW_OR_LATELY & names and (
+        not habitual
+    ):
+        found.append(("third_party_danger", f'{word("psychosis")}" + "{word("harm_command")}'))
     return found
 
 
