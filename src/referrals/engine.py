@@ -2028,6 +2028,8 @@ _WEAPON_NOW: Final = frozenset({
     "kill_threat", "afraid_home", "psychosis",
 })
 """What makes a gun kept at home a danger the model may flag without a class of its own."""
+_CHILD_NOW: Final = frozenset({"time_now", "just", "recent", "night", "now"})
+"""A time that makes a child's situation now, not a lasting one (blind set 19)."""
 _OTHERS_USE: Final = frozenset({"intoxicated", "drunk_now", "pills"})
 """Someone intoxicated or a drug: with a relative named, what a weak support is about."""
 _WORN_OUT: Final = frozenset({"weary", "despair"})
@@ -2081,6 +2083,16 @@ def _supported(
     ):
         # a hunter's gun kept at home for years ("han har ett vapen hemma, han är jägare sen 30
         # år") is no danger by itself; with a threat, a wish, drink or a time now it counts
+        return False
+    if (
+        verdict.kind == "child_at_risk"
+        and _ANY_KIND_SUPPORT.isdisjoint(present)
+        and ("duration" in present or any(a.concepts.habitual for a in live))
+        and _CHILD_NOW.isdisjoint(present)
+    ):
+        # Blind set 19 (au19): a child caring for an ill parent ("mamma ligger i senga hele
+        # tida og jeg lager middag til lillebror") with no drink, drug, absence or danger and no
+        # time: a lasting strain for support, not a child at risk now.
         return False
     if sure:
         return True  # a wording the classes do not know yet is what the model is there for

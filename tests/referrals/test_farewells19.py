@@ -152,3 +152,39 @@ def test_b19_delirium_words_alone_stay_not_urgent(
     urgent, reasons = engine.urgency(_chat(lang, role, text))
     assert not urgent, (text, reasons)
 
+
+# A child caring for an ill parent, told as lasting ("hele dagen", "hele tida"), with no drink,
+# drug, absence or danger and no time: the learnt model's sure child-at-risk verdict is turned
+# down (it was flagged before); a parent who cannot be woken now stays urgent.
+B19_CARER_NOT_URGENT = [
+    ("nb", "child", "mamma er syk tror jeg. hun ligger på sofaen hele dagen og jeg lager mat til "
+     "lillebroren min\ner 11. pappa bor ikke her lenger"),
+    ("nb", "child", "pappa er syk i hodet. han ligger i senga hele tida og jeg må lage mat til "
+     "lillesøstera mi\njeg er 12 og mamma bor ikke her"),
+    ("en", "child", "my mum is really depressed, she stays in bed all the time and i cook dinner "
+     "for my little brother\nim 12. dad doesnt live with us"),
+]
+
+B19_CARER_URGENT = [
+    ("nb", "child", "mamma ligger på sofaen og jeg får ikke liv i henne nå. jeg er alene med "
+     "lillebror\ner 10"),
+    ("sv", "child", "mamma ligger på golvet och jag får inte liv i henne nu. jag är ensam med "
+     "lillebror\när 10"),
+]
+
+
+@pytest.mark.parametrize(("lang", "role", "text"), B19_CARER_NOT_URGENT)
+def test_b19_a_child_caring_for_an_ill_parent_is_not_urgent(
+    engine: SuggestionEngine, lang: str, role: str, text: str
+) -> None:
+    urgent, reasons = engine.urgency(_chat(lang, role, text))
+    assert not urgent, (text, reasons)
+
+
+@pytest.mark.parametrize(("lang", "role", "text"), B19_CARER_URGENT)
+def test_b19_a_parent_who_cannot_be_woken_now_stays_urgent(
+    engine: SuggestionEngine, lang: str, role: str, text: str
+) -> None:
+    urgent, reasons = engine.urgency(_chat(lang, role, text))
+    assert urgent, (text, reasons)
+
