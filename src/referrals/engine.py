@@ -484,6 +484,16 @@ class _LineAnalysis:
     """The line's country is where someone else is ("pappan är i Norge"), not the writer."""
     concepts: rules.LineConcepts
     """Concept classes of the urgency rules found in the line (referrals.rules)."""
+    leaving: str = ""
+    """Whose departure the line tells, now or soon ("flyttar till Umeå", "retiring"):
+    "own" (the writer's, or no one else named before it), "theirs" ("han skal i
+    førstegangstjeneste"), or "" (none)."""
+    departed: _LineAnalysis | None = None
+    """The same line with its goodbyes, farewells and give-aways read as a departure told in
+    another line of the conversation (blind set 19), or None when it has none."""
+    kept: _LineAnalysis | None = None
+    """The same line with none of them read as a departure beside it, for a conversation with
+    a word of dying (blind set 19), or None when the line explained none."""
 
 
 class SuggestionEngine:
@@ -1059,6 +1069,7 @@ class SuggestionEngine:
         ages = {str(age) for age in (visitor_age, *subject_ages) if age is not None}
         if ages:  # "pappa är 63": an age, not a count of pills
             hits = [h for h in hits if not (h.name == "many" and h.surface in ages)]
+        found_hits = hits
         hits = rules.negated_life(rules.drop_idioms(hits, tokens), tokens)
         hits = rules.mark_ambivalence(hits, tokens, sentences)
         words_end = len(tokens)
@@ -1067,6 +1078,7 @@ class SuggestionEngine:
         first = next((t for t in tokens if t not in lexicon.SENTENCE_BREAKS), "")
         opening = tuple(t for t in tokens[:_OPENING_WORDS] if t not in lexicon.SENTENCE_BREAKS)
         concepts = rules.line_concepts(hits, cues, words_end, first, contrast, opening)
+        before_findings = list(urgent)
         if concepts.suppressed:
             urgent = []
         else:
@@ -1099,7 +1111,8 @@ class SuggestionEngine:
             and (len(bare) == 1 or bare[1] in lexicon.AGE_WORDS_AFTER)
         ):
             bare_number = int(bare[0])
-        return _LineAnalysis(
+        kin = frozenset(m[4] for m in matches if names[m[0]] in _KIN_CUES and not m[5])
+        analysis = _LineAnalysis(
             contributions=tuple(contributions),
             urgent=tuple(urgent),
             cues=cues,
@@ -1119,7 +1132,44 @@ class SuggestionEngine:
             residence=residence,
             elsewhere=elsewhere,
             concepts=concepts,
+            leaving=_leaving(tokens, sentences, hits, cues, kin),
         )
+        # Blind set 19 (au19): the same line read as the conversation decides
+        # (_departure_told): with its goodbyes and give-aways explained by a departure told in
+        # another line ("säljer allt, säger hejdå till alla" / "flyttar till min flickvän i
+        # Umeå"), and with none explained, where another line has a word of dying ("gir bort
+        # alt, flytter ut" / "trenger det ikke der jeg skal").
+
+        def read_as(variant: list[rules.Hit]) -> _LineAnalysis:
+            variant_concepts = rules.line_concepts(
+                variant, cues, words_end, first, contrast, opening
+            )
+            variant_urgent = list(before_findings)
+            if variant_concepts.suppressed:
+                variant_urgent = []
+            else:
+                for finding in rules.line_findings(variant, cues, contrast):
+                    _add_finding(variant_urgent, finding)
+            return dataclasses.replace(
+                analysis,
+                urgent=tuple(variant_urgent),
+                concepts=variant_concepts,
+                needs_window=not _WINDOW_CUES.isdisjoint(cue_words)
+                or not _WINDOW_CONCEPTS.isdisjoint(variant_concepts.names)
+                or bool(variant_concepts.leading_ending or variant_concepts.negated_ending),
+            )
+
+        departed = kept = None
+        if any(h.positive and h.name in rules.DEPARTED for h in hits):
+            departed = read_as(rules.as_departed(hits))
+        if any(h.name == "departed" for h in hits):
+            unexplained = rules.drop_idioms(found_hits, tokens, departures=False)
+            kept = read_as(rules.mark_ambivalence(
+                rules.negated_life(unexplained, tokens), tokens, sentences
+            ))
+        if departed is None and kept is None:
+            return analysis
+        return dataclasses.replace(analysis, departed=departed, kept=kept)
 
     # -- urgency --------------------------------------------------------------------------------
 
@@ -1168,6 +1218,15 @@ class SuggestionEngine:
                 words_found.append(words)
 
         lines = conversation.lines
+        # Blind set 19 (au19): an ordinary leaving told in the conversation ("flyttar till min
+        # flickvän i Umeå", "retired today") is what the goodbyes and give-aways were; beside
+        # a word of dying or "won't need them where I'm going" no leaving explains them.
+        told = _departure_told(lines, analyses)
+        if told is not None:
+            analyses = [
+                (a.departed if told else a.kept) or a if line.sender == "visitor" else a
+                for line, a in zip(lines, analyses, strict=True)
+            ]
         visitor = [a for line, a in zip(lines, analyses, strict=True) if line.sender == "visitor"]
         child_writer = (
             _normalise_role(conversation.role) == "child"
@@ -1413,6 +1472,10 @@ class SuggestionEngine:
             subject_ages = [s for a in analyses for s in a.subject_ages]
             if any(12 <= s <= 20 for s in subject_ages) or "youth" in cues:
                 profile["youth"] = max(profile.get("youth", 0.0), 0.8)
+            if role == "professional" and any(s < 12 for s in subject_ages):
+                # Blind set 19 (au19): a professional asking for a child ("grupper för barn
+                # vars förälder är deprimerad? Gäller en 9-åring"): children's services fit.
+                profile["child"] = max(profile.get("child", 0.0), 0.8)
         if role == "self" and topics.get("relatives", 0.0) >= RELATIVE_WORDS_AUDIENCE:
             # Writing as a relative in one's own words ("jag vårdar min man", "som anhörig"):
             # the services for relatives fit the writer almost as well as those for adults
@@ -1984,6 +2047,8 @@ _WEAPON_NOW: Final = frozenset({
     "kill_threat", "afraid_home", "psychosis",
 })
 """What makes a gun kept at home a danger the model may flag without a class of its own."""
+_CHILD_NOW: Final = frozenset({"time_now", "just", "recent", "night", "now"})
+"""A time that makes a child's situation now, not a lasting one (blind set 19)."""
 _OTHERS_USE: Final = frozenset({"intoxicated", "drunk_now", "pills"})
 """Someone intoxicated or a drug: with a relative named, what a weak support is about."""
 _WORN_OUT: Final = frozenset({"weary", "despair"})
@@ -2038,6 +2103,16 @@ def _supported(
         # a hunter's gun kept at home for years ("han har ett vapen hemma, han är jägare sen 30
         # år") is no danger by itself; with a threat, a wish, drink or a time now it counts
         return False
+    if (
+        verdict.kind == "child_at_risk"
+        and _ANY_KIND_SUPPORT.isdisjoint(present)
+        and ("duration" in present or any(a.concepts.habitual for a in live))
+        and _CHILD_NOW.isdisjoint(present)
+    ):
+        # Blind set 19 (au19): a child caring for an ill parent ("mamma ligger i senga hele
+        # tida og jeg lager middag til lillebror") with no drink, drug, absence or danger and no
+        # time: a lasting strain for support, not a child at risk now.
+        return False
     if sure:
         return True  # a wording the classes do not know yet is what the model is there for
     if verdict.kind in ("overdose", "medical") and _MODEL_ROUTINE & present:
@@ -2086,6 +2161,67 @@ def _supported(
     # of the two (a man not reacting in a ditch at minus 20 read as third-party danger, the
     # classes seeing only the cold and the drink), and a will or a state alone is no risk.
     return any_kind and not _ANY_KIND_SUPPORT.isdisjoint(present)
+
+
+_KIN_CUES: Final = frozenset({"loved_one", "parent", "child_subject"})
+"""Cues naming someone close ("min bror", "kompisen min", "my sister"): before a departure, the
+one who leaves."""
+_LEAVER_REACH: Final = 3
+"""How many words before a departure its subject may stand ("han skal i førstegangstjeneste")."""
+_SUPPRESSING_DEPARTURE: Final = frozenset({"past", "conditional"})
+"""Sentence cues that make a departure none now ("flyttade hit för tre år sen")."""
+
+
+def _leaving(
+    tokens: Sequence[str],
+    sentences: Sequence[int],
+    hits: Sequence[rules.Hit],
+    cues: Sequence[frozenset[str]],
+    kin: frozenset[int],
+) -> str:
+    """Whose departure, now or soon, the line tells: "own" when the writer's (a first person
+    before it, or no one else: "flyttar till Umeå", "moving back to Canada"), "theirs" when a
+    third person or someone close is its subject ("han skal i førstegangstjeneste", "min bror
+    flyttar"), "" when there is none (or only one in the past: "flyttade hit 2015")."""
+    found = ""
+    for hit in hits:
+        if hit.name != "departure" or not hit.positive or (
+            hit.sentence < len(cues) and _SUPPRESSING_DEPARTURE & cues[hit.sentence]
+        ):
+            continue
+        before = [
+            i for i in range(max(0, hit.start - _LEAVER_REACH), hit.start)
+            if sentences[i] == hit.sentence
+        ]
+        if any(tokens[i] in _FIRST_PERSON_WORDS for i in before) or not any(
+            tokens[i] in _THIRD_PERSONS or i in kin for i in before
+        ):
+            return "own"
+        found = "theirs"
+    return found
+
+
+
+def _departure_told(lines: Sequence[Line], analyses: Sequence[_LineAnalysis]) -> bool | None:
+    """How a leaving the visitor tells (blind set 19) reads the goodbyes and give-aways:
+    True when it explains those in every line (the writer's own move, retirement or new job,
+    or the leaving of one who wrote a goodbye and has been heard from since: "han har svart nå,
+    han skal i førstegangstjeneste"); False when nothing may explain them, not even a
+    departure in their own sentence (a word of dying, a burden, "won't need them where I'm
+    going", saved pills, a silence: ``rules.DEPARTURE_VETO``, or someone unreachable
+    not heard from since); None when each line reads as it does alone."""
+    if not any(a.departed is not None or a.kept is not None for a in analyses):
+        return None
+    visitor = [a for line, a in zip(lines, analyses, strict=True) if line.sender == "visitor"]
+    names = frozenset().union(*(a.concepts.names for a in visitor))
+    if not rules.DEPARTURE_VETO.isdisjoint(names) or (
+        "unreachable" in names and not _heard_after_silence(visitor)
+    ):
+        return False
+    leaving = {a.leaving for a in visitor}
+    if "own" in leaving or ("theirs" in leaving and "heard_from" in names):
+        return True
+    return None
 
 
 def _heard_after_silence(lines: Sequence[_LineAnalysis]) -> bool:

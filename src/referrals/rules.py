@@ -200,6 +200,9 @@ RULE_CLASSES: Final = frozenset(
         "unsteady",
         "harm_command",
         "since",
+        # blind set 19 (au19)
+        "keys_handed",
+        "for_the_record",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -247,12 +250,16 @@ def family(lang_index: int) -> int:
     return _ENGLISH if lang_index == 2 else _SCANDINAVIAN
 
 
-def drop_idioms(hits: list[Hit], tokens: Sequence[str] = ()) -> list[Hit]:
+def drop_idioms(
+    hits: list[Hit], tokens: Sequence[str] = (), *, departures: bool = True
+) -> list[Hit]:
     """Words inside an idiom ("dead tired", "dör av skratt", "leva med ångesten") count as
     nothing else, and a duration ("hela dagarna", "all night") is not a count of pills, nor a
     drink's container ("a bottle of wine", ``tokens`` the line's) a pill bottle. In a line
     about a life near its natural end (hospice, palliative care), dying, not waking and
-    disappearing are that end, not a suicide risk; explicit suicide words still count."""
+    disappearing are that end, not a suicide risk; explicit suicide words still count.
+    A departure explains the goodbyes and give-aways beside it (not with ``departures``
+    False: the conversation has a word of dying, blind set 19)."""
     if any(h.name == "terminal" for h in hits):
         hits = [h for h in hits if h.name not in _PASSIVE_ENDING]
     drinks = [h.start for h in hits if h.name == "alcohol"]
@@ -285,21 +292,24 @@ def drop_idioms(hits: list[Hit], tokens: Sequence[str] = ()) -> list[Hit]:
     # Blind set 17 (tri17): a goodbye, a farewell or a give-away in a sentence that leaves for
     # a move, a trip or treatment ("said goodbye to everyone ... moving to Lund") is that
     # departure; "sluta dricka" is no cry of "sluta!".
-    departures = {h.sentence for h in hits if h.name == "departure"}
+    leaving = {h.sentence for h in hits if h.name == "departure"} if departures else set()
     # everyday2 (fp16): a departure the writer tells of their own leaving, now or soon
     # ("imorgon åker jag till behandlingshem. har sagt hejdå till alla") explains the goodbyes
     # and give-aways in the sentences around it too, unless the line speaks of dying; a move
     # years ago ("I moved to Sweden three years ago") explains nothing said today.
-    own = departures & {h.sentence for h in hits if h.name == "first_person"} & {
+    own = leaving & {h.sentence for h in hits if h.name == "first_person"} & {
         h.sentence for h in hits if h.name == "time_now" and h.positive}
     if own and not any(h.name in _ENDING_WORDS and h.positive for h in hits):
-        departures = {h.sentence for h in hits}
-    if departures:
+        leaving = {h.sentence for h in hits}
+    if leaving:
         # what the departure explained stays as "departed" (a name no class file has): the
         # model's farewell reading of the same words is that leaving too (engine._supported)
         hits = [replace(h, name="departed")
-                if h.name in _DEPARTED and h.sentence in departures else h for h in hits]
+                if h.name in DEPARTED and h.sentence in leaving else h for h in hits]
     hits = _drop_owned(hits, _spans(hits, {"quit_habit"}), {"distress"})
+    # Blind set 19 (au19): keys handed back or given for something that is no car ("lämnade
+    # tillbaka nycklarna", "the key to the safe") are no driving.
+    hits = _drop_owned(hits, _spans(hits, {"keys_handed"}), {"driving"})
     # Blind set 15: a sober time told after a relapse ("sprakk etter 5 år rusfri i høst") is
     # what ended, not a risk that is over.
     relapses = [(h.sentence, h.end) for h in hits if h.name == "relapse" and h.positive]
@@ -358,8 +368,24 @@ def _drop_owned(
         for start, end in spans)]
 
 
-_DEPARTED: Final = frozenset({"farewell", "goodbye_message", "give_away"})
+DEPARTED: Final = frozenset({"farewell", "goodbye_message", "give_away"})
 """What a departure in the sentence explains (blind set 17)."""
+DEPARTURE_VETO: Final = frozenset({
+    "death", "suicide_word", "suicide_noun", "live", "not_wake", "passing", "burden",
+    "wont_need", "stockpile", "went_silent", "no_sign_of_life", "rid_of_me", "other_side",
+    "told_to_die", "they_are_right", "insurance_pays", "life_insurance",
+})
+"""What keeps goodbyes and give-aways urgent beside a departure (blind set 19): a word of
+dying, a burden, "won't need them where I'm going", pills saved, a silence (someone
+unreachable too, unless heard from since). Not a feeling of vanishing: beside a leaving it is
+the leaving's (everyday2: "feels like disappearing, in a good way"); a wish to vanish is a
+suicide sign of its own."""
+
+
+def as_departed(hits: Sequence[Hit]) -> list[Hit]:
+    """The hits with every goodbye, farewell and give-away read as a departure ("departed"),
+    for a line whose conversation tells an ordinary reason for leaving (blind set 19)."""
+    return [replace(h, name="departed") if h.name in DEPARTED else h for h in hits]
 _ENDING_WORDS: Final = frozenset({
     "death", "suicide_word", "suicide_noun", "live", "not_wake", "passing",
 })
@@ -431,7 +457,15 @@ def mark_ambivalence(
     """Negated hits of dying or disappearing count when "but" follows in the same sentence,
     or when the negation belongs to a thought ("kan inte sluta tänka på döden")."""
     result = []
+    # Blind set 19 (au19): a denial told for the record ("så dere vet det: jeg tenker ikke på
+    # selvmord, men ...") is clear; the "but" after it starts something else, and the thought
+    # or wish in it ("jeg tenker ikke på") is the one denied.
+    recorded = {h.sentence for h in hits if h.name == "for_the_record"}
+    denied = {h.sentence for h in hits if h.sentence in recorded and not h.positive
+              and h.name in _AMBIVALENT}
     for hit in hits:
+        if hit.positive and hit.name in _INTENT and hit.sentence in denied:
+            hit = replace(hit, positive=False)
         if not hit.positive and hit.name in _ENDING and any(
             t.name == "thought" and t.positive and 0 <= hit.start - t.end <= 4
             and any(word in _NEGATING_THOUGHT for word in t.surface.split())
@@ -440,7 +474,7 @@ def mark_ambivalence(
             hit = Hit(hit.name, hit.start, hit.end, True, hit.sentence, hit.family, hit.surface,
                       hit.clause)
         # an explicit suicide word too: "i don't really want to kill myself but ..." (set 14)
-        if not hit.positive and hit.name in _AMBIVALENT:
+        if not hit.positive and hit.name in _AMBIVALENT and hit.sentence not in recorded:
             for position in range(hit.end + 1, len(tokens)):
                 if sentences[position] != hit.sentence:
                     break
@@ -771,8 +805,10 @@ def line_concepts(
             opening.start < _LINE_EDGE
         ):
             leading = opening.surface
+    recorded = {h.sentence for h in hits if h.name == "for_the_record"}
     negated_ending = "" if "household_other" in words else next(
-        (h.surface for h in hits if not h.positive and h.name in _ENDING), ""
+        (h.surface for h in hits
+         if not h.positive and h.name in _ENDING and h.sentence not in recorded), ""
     )
     because = first_word in _BECAUSE or (
         first_word in _BUT and (
@@ -1078,9 +1114,11 @@ def window_findings(
         )
     # Blind set 14: a seizure or delirium now after stopping drink or sedatives abruptly
     # ("slutade dricka tvärt i måndags ... nu ser han myror på tapeten"): withdrawal that can
-    # kill. Quitting smoking, or a tremor alone, is not it.
+    # kill. Quitting smoking, or a tremor alone, is not it. Since blind set 19 (au19) also days
+    # after the stop ("stopped cold turkey three days ago" / "he's talking to people who aren't
+    # there"): the delirium told in a line that is not the past is now.
     if {"withdrawal", "quit_habit"} & names and {"seizure", "delirium"} & names and (
-        {"time_now", "just", "night"} & names
+        {"time_now", "just", "night", "recent"} & names
     ) and ("withdrawal" in names or substance or {"alcohol", "pills"} & names) and (
         # "har hatt et anfall i morges": this morning is a time here, not a routine (set 15)
         not habitual or {"recent", "just"} & names
