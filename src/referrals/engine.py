@@ -359,6 +359,22 @@ _LIVE_REACH: Final = 3
 _HERE_WORDS: Final = frozenset({"här", "here"})
 """A place up to _LIVE_REACH words after "här" / "here" is where the writer is ("här i
 Sverige")."""
+_HOME_WORDS: Final = frozenset({"hemma", "hjemme", "heime"})
+"""A place up to _LIVE_REACH words after "hemma" / "hjemme" is home (sugg16: "nu är jag hemma i
+Haparanda för gott", after years of work in Norway): over places merely named, under where the
+writer says they live ("bor i Malmö ... ringa her eller hjemme i Norge")."""
+_TRAVEL_WORDS: Final = frozenset(
+    {
+        "åka", "åker", "åkte", "åkt", "köra", "kör", "körde", "kört", "resa", "reser", "reste",
+        "flyga", "flyger", "flög", "dra", "drar", "drog", "väg", "kjøre", "kjører", "kjørte",
+        "kjørt", "reise", "reiser", "reiste", "dro", "fly", "flyr", "fløy", "vei", "veg",
+        "drive", "drives", "driving", "drove", "go", "goes", "going", "went", "travel",
+        "travels", "travelling", "traveling", "flying", "flew", "heading", "headed", "way",
+    }
+)
+_TO_WORDS: Final = frozenset({"till", "til", "to"})
+"""A place right after a travel word and "till" / "to" ("hon ska köra till Norge i natt",
+"on the way to Oslo") is where someone is going, not where the writer lives (sugg16)."""
 _CHILD_WORDS: Final = frozenset(
     {
         "son", "sonen", "dotter", "dottern", "sønn", "sønnen", "datter", "datteren", "daughter",
@@ -471,8 +487,13 @@ class _LineAnalysis:
     """A "ja" / "yes" among the line's first words ("honestly yes", "ärligt talat ja"), or ""."""
     residence: str
     """The country where the writer says they live ("bor i Malmö", "I live in Oslo"), or ""."""
+    home: str
+    """The country where the writer says they are at home ("hemma i Haparanda"), or ""."""
     elsewhere: bool
     """The line's country is where someone else is ("pappan är i Norge"), not the writer."""
+    destination: bool
+    """The line's country is where someone travels to ("ska köra till Norge"): in a Swedish or
+    Norwegian chat the language says more of where the writer lives (sugg16)."""
     concepts: rules.LineConcepts
     """Concept classes of the urgency rules found in the line (referrals.rules)."""
 
@@ -852,7 +873,9 @@ class SuggestionEngine:
                 # title ("kurator på gymnasiet", "social worker in Malmö") the title is none either
                 own.update(range(start, min(len(tokens), end + 1 + _OWN_ROLE_REACH)))
         residence = ""
+        home = ""
         elsewhere = False
+        destination = False
         for target, weight, lang, start, end, negated, sentence in matches:
             kind, name = kinds[target], names[target]
             if kind == _CUE and name in _COUNTRY_CUES and not negated:
@@ -868,6 +891,15 @@ class SuggestionEngine:
                         residence = _COUNTRY_CUES[name]
                 elif _HERE_WORDS.intersection(before):
                     residence = _COUNTRY_CUES[name]  # "här i Sverige": where the writer is
+                elif _HOME_WORDS.intersection(before):
+                    at = start - len(before) + max(
+                        n for n, token in enumerate(before) if token in _HOME_WORDS
+                    )
+                    # "min bror är hemma i Tromsø": someone else's home, not the writer's
+                    if not (
+                        _THIRD_PERSONS.union(_POSSESSIVES).intersection(tokens[max(0, at - 3) : at])
+                    ):
+                        home = _COUNTRY_CUES[name]
                 elif (
                     start >= 3
                     and tokens[start - 1] in _IN_WORDS
@@ -889,6 +921,12 @@ class SuggestionEngine:
                     # "när han kommer hem från Norge", "she flies back from Oslo": where someone
                     # comes from is not where the writer lives (sugg14)
                     elsewhere = True
+                elif (
+                    start >= 2
+                    and tokens[start - 1] in _TO_WORDS
+                    and tokens[start - 2] in _TRAVEL_WORDS
+                ):
+                    destination = True  # "ska köra till Norge i natt"; not "åka hem till"
             if kind == _TOPIC and not negated:
                 sentence_topics[sentence].add(name)
             surface = tokens[start] if start == end else " ".join(tokens[start : end + 1])
@@ -1103,7 +1141,9 @@ class SuggestionEngine:
             first_word=bare[0] if bare else "",
             affirmed=_affirmed(tokens),
             residence=residence,
+            home=home,
             elsewhere=elsewhere,
+            destination=destination,
             concepts=concepts,
         )
 
@@ -1510,11 +1550,15 @@ class SuggestionEngine:
             if analysis.residence and line.sender == "visitor":
                 return analysis.residence  # where they live, over places merely named
         for line, analysis in zip(reversed(lines), reversed(analyses), strict=True):
+            if analysis.home and line.sender == "visitor":
+                return analysis.home
+        for line, analysis in zip(reversed(lines), reversed(analyses), strict=True):
             words = analysis.cue_words
             if (
                 ("country_no" in words or "country_se" in words)
                 and line.sender == "visitor"
                 and not analysis.elsewhere
+                and not (analysis.destination and lang in ("sv", "nb"))
             ):
                 return "NO" if "country_no" in words else "SE"
         if lang == "nb":
