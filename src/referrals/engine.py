@@ -451,6 +451,19 @@ _GRADE_HOLDERS: Final = frozenset({
 someone is now, not the writer's past."""
 _IDIOM_OWNED_CUES: Final = frozenset({"intoxicated"})
 """Cues an idiom around them takes ("påvirket av noe som skjedde", blind set 15)."""
+_OVERSTATED: Final = frozenset({"overstatement"})
+"""Suggestions-only classes whose words of a risk are no topic of it ("jobbet tar livet av
+mig": strain overstated, sugg16)."""
+_ABOUT_VERBS: Final = frozenset(
+    {
+        "pratar", "pratade", "prata", "pratat", "talar", "talade", "tala", "snackar", "snackade",
+        "snacka", "handlar", "handlade", "skriver", "skrev", "menar", "snakker", "snakket",
+        "snakke", "prater", "pratet", "handler", "mener",
+    }
+)
+"""Before "inte om" / "ikke om": "om" is "about", and the negation reaches what follows
+("pratar inte om självmord", "det handler ikke om selvmord"), unlike "vet inte om" (whether)."""
+_BREAKS: Final = lexicon.CLAUSE_BREAKS | lexicon.SENTENCE_BREAKS
 _NYNORSK_NOW: Final = frozenset({"time_now", "now"})
 """Classes that read nynorsk "no" as "now": not in a line written in English."""
 _EN_MARKERS: Final = lexicon.LANGUAGE_MARKERS["en"]
@@ -810,6 +823,7 @@ class SuggestionEngine:
         # 9"; and an idiom owns its words for the cues too ("påvirket av noe som skjedde" is
         # affected, not intoxicated).
         idiom_spans = [(m[3], m[4]) for m in matches if names[m[0]] == "idiom"]
+        overstated = [(m[3], m[4]) for m in matches if names[m[0]] in _OVERSTATED and not m[5]]
         matches = [
             m for m in matches
             if not (names[m[0]] == "past" and m[3] > 0 and tokens[m[3]] in _GRADE_PREPOSITIONS
@@ -975,6 +989,24 @@ class SuggestionEngine:
                     weight *= OWNED_WORD_WEIGHT
             if kind == _TOPIC and start in dated:
                 continue  # "som tonåring", "used to": time, not a topic
+            if (
+                kind in (_TOPIC, _URGENT)
+                and (_URGENT_TOPIC[name] if kind == _URGENT else name) in _RISK_TOPICS
+                and any(a <= start and end <= b for a, b in overstated)
+            ):
+                continue  # "jobbet tar livet av mig": strain overstated, no risk (sugg16)
+            before_word = tokens[max(0, start - 3) : start]
+            if kind in (_TOPIC, _URGENT) and not negated and "om" in before_word:
+                # "pratar inte om självmord", "handlar inte om att jag vill dö": said to rule it
+                # out, as any negated topic word (the topic's weight only: an urgent finding was
+                # taken above)
+                at = start - 1 - before_word[::-1].index("om")
+                negated = (
+                    at >= 2
+                    and tokens[at - 1] in lexicon.NEGATIONS
+                    and tokens[at - 2] in _ABOUT_VERBS
+                    and not _BREAKS.intersection(tokens[at:start])
+                )
             if kind in (_TOPIC, _SERVICE) and start in own:
                 continue
             if (

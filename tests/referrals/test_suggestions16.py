@@ -1,6 +1,9 @@
 """Suggestion mechanisms from blind set 16's top-3 misses, in wordings written for these tests
 (none is a phrase of the blind cases), each with a counter-example: the country of someone at
-home in a northern town, travelling to another country, or in a place of the far north."""
+home in a northern town, travelling to another country, or in a place of the far north; words
+of suicide said of a job or ruled out ("pratar inte om självmord"); shooting or hanging oneself
+as a topic; "lugn" (calm) is no sedative; morphine, borderline and autism; and betting too much
+in Norwegian ("tippet for mye")."""
 
 from __future__ import annotations
 
@@ -8,6 +11,9 @@ import pytest
 
 from referrals import SuggestionEngine
 from tests.referrals.helpers import chat, top
+
+PRIMARY = {"se-1177", "region-vardcentral"}
+PSYCHIATRY = {"region-psykiatri", "se-1177", "region-vardcentral"}
 
 
 def countries(ids: list[str]) -> set[str]:
@@ -19,6 +25,20 @@ def countries(ids: list[str]) -> set[str]:
         elif service_id != "local-this-service":
             found.add("SE")
     return found
+
+
+LANG_INDEX = {None: 0, "sv": 1, "nb": 2, "en": 3}
+
+
+def topic_weight(
+    engine: SuggestionEngine, text: str, topic: str, lang: str | None = None
+) -> float:
+    """The strongest weight a line gives a topic in a chat of that language, 0 if none."""
+    return max(
+        (w[LANG_INDEX[lang]] for for_service, name, _, w in engine._analyse(text).contributions
+         if not for_service and name == topic),
+        default=0.0,
+    )
 
 
 # --- where the writer lives -------------------------------------------------------------------
@@ -113,3 +133,184 @@ def test_an_english_destination_still_names_the_country(engine: SuggestionEngine
     hint of where the writer is."""
     text = "my dad is driving to Bergen tonight and he is drunk, what do I do"
     assert countries(top(engine, "en", "relative", text)) == {"NO"}
+
+
+# --- words of suicide said of a job, or ruled out ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("sv", "skolan tar livet av mig just nu, fyra prov på en vecka"),
+        ("sv", "chefen tar livet av mej med alla övertimmar"),
+        ("nb", "jobben tar livet av meg, jeg sover ingenting"),
+    ],
+)
+def test_a_job_that_kills_you_is_no_suicide(
+    engine: SuggestionEngine, lang: str, text: str
+) -> None:
+    """Something outside the writer said to kill them ("skolan tar livet av mig"): strain
+    overstated, no word of suicide for the services."""
+    assert topic_weight(engine, text, "suicide") == 0.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "jag tar livet av mig om det inte blir bättre", "ångesten tar livet av mig",
+        "jeg tar livet av meg snart",
+    ],
+)
+def test_taking_ones_life_stays_suicide(engine: SuggestionEngine, text: str) -> None:
+    """Counter-examples: the writer taking their life, or a feeling said to kill them (may be
+    meant), stay words of suicide."""
+    assert topic_weight(engine, text, "suicide") > 0.0
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("jag pratar inte om självmord, jag vill bara sova bättre", "självmord"),
+        ("det handler ikke om selvmord, jeg er bare sliten", "selvmord"),
+        ("det handlar inte om att jag vill dö, jag är bara så trött", "vill dö"),
+    ],
+)
+def test_suicide_ruled_out_counts_half(engine: SuggestionEngine, text: str, word: str) -> None:
+    """"pratar inte om självmord", "handler ikke om selvmord": "om" is "about" there, so the
+    negation reaches the word (half weight, as any negated topic word)."""
+    full = topic_weight(engine, word, "suicide")
+    assert 0.0 < topic_weight(engine, text, "suicide") <= full / 2
+
+
+def test_a_clause_after_the_negation_is_its_own(engine: SuggestionEngine) -> None:
+    """Counter-example: after a comma the negation no longer reaches ("pratar inte om det,
+    jag vill dö"): the wish counts fully."""
+    text = "jag pratar inte om det, jag vill dö"
+    assert topic_weight(engine, text, "suicide") == topic_weight(engine, "vill dö", "suicide")
+
+
+def test_not_knowing_whether_is_no_negation(engine: SuggestionEngine) -> None:
+    """Counter-example: "vet inte om" is "whether": the word after it counts fully."""
+    text = "jag vet inte om självmord är det jag tänker på"
+    assert topic_weight(engine, text, "suicide") == topic_weight(engine, "självmord", "suicide")
+
+
+def test_a_ruled_out_line_with_adhd_goes_to_care(engine: SuggestionEngine) -> None:
+    """With both: work overstated, suicide ruled out, ADHD and medicine asked about: primary
+    care and psychiatry lead, not the crisis lines (ranked for a calm verdict)."""
+    text = ("plugget tar livet av mig typ. adhd och tentaplugg går inte ihop. jag pratar inte "
+            "om självmord, vill mest ha hjälp med medicinen")
+    ids = engine.suggest(chat("sv", "self", text), top=3, verdict=(False, [])).ids
+    assert PSYCHIATRY & set(ids[:2])
+
+
+# --- shooting or hanging oneself --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my neighbour shot himself in the barn last winter",
+        "some days I think I might hang myself in the garage",
+        "grannen sköt sig i höstas och jag kan inte sluta tänka på det",
+    ],
+)
+def test_shooting_or_hanging_oneself_is_suicide(engine: SuggestionEngine, text: str) -> None:
+    """Shooting or hanging oneself (en, sv; nb had it) is a topic of suicide."""
+    assert topic_weight(engine, text, "suicide") > 0.0
+
+
+@pytest.mark.parametrize(
+    "text", ["I mostly hang out by myself at weekends", "he shot a moose and hung it in the barn"]
+)
+def test_hanging_out_is_no_suicide(engine: SuggestionEngine, text: str) -> None:
+    """Counter-examples: hanging out alone, shooting game: no suicide."""
+    assert topic_weight(engine, text, "suicide") == 0.0
+
+
+def test_a_professional_asking_about_farmers_gets_the_suicide_line(
+    engine: SuggestionEngine,
+) -> None:
+    """A district nurse asking in general about farmers who say they would rather shoot
+    themselves: the suicide line is among the suggestions."""
+    text = ("I'm a district nurse in a rural part of Sweden. Old farmers sometimes say they'd "
+            "rather shoot themselves than go into a home. Where do I refer if I worry?")
+    assert "se-mind-sjalvmordslinjen" in top(engine, "en", None, text)
+
+
+# --- calm, morphine, borderline ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["jag är lugn nu, tack", "ta det lugnt med mig", "jeg prøvde å berolige ham"]
+)
+def test_calm_is_no_sedative(engine: SuggestionEngine, text: str) -> None:
+    """"lugn", "lugnt" (calm), nb "berolige" (to calm someone): no medicine; the stems of
+    "lugnande" and "beroligende" were theirs."""
+    assert topic_weight(engine, text, "medicines") == 0.0
+
+
+@pytest.mark.parametrize(
+    "text", ["han tar lugnande varje kväll", "lugnandetabletter", "beroligende piller"]
+)
+def test_sedatives_stay_medicines(engine: SuggestionEngine, text: str) -> None:
+    """Counter-examples: the sedatives themselves and their compounds stay medicines."""
+    assert topic_weight(engine, text, "medicines") > 0.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "jag är rädd att bli beroende av morfinet",
+        "jeg har fått kodein etter operasjonen",
+        "I've been on morphine since my surgery",
+    ],
+)
+def test_morphine_and_codeine_are_medicines(engine: SuggestionEngine, text: str) -> None:
+    """Morphine and codeine (sv, nb, en) are medicines: a fear of depending on them is for the
+    doctor, as with other painkillers."""
+    assert topic_weight(engine, text, "medicines") > 0.0
+
+
+def test_fear_of_morphine_dependence_goes_to_primary_care(engine: SuggestionEngine) -> None:
+    """Morphine after an operation and the fear of dependence: primary care is suggested."""
+    text = "Jag får morfin efter en operation och är rädd att bli beroende, är det farligt?"
+    assert PRIMARY & set(top(engine, "sv", "self", text))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("sv", "Har fått diagnosen emotionellt instabil personlighet och undrar om DBT finns "
+               "här, hur lång är väntan?"),
+        ("sv", "jag har borderline sen tonåren och behöver en ny behandling"),
+        ("en", "I was diagnosed with borderline personality disorder and want to try DBT, who "
+               "offers it?"),
+    ],
+)
+def test_borderline_and_dbt_are_psychiatry(
+    engine: SuggestionEngine, lang: str, text: str
+) -> None:
+    """Borderline (emotionally unstable personality) and its therapy, DBT: psychiatry."""
+    assert "region-psykiatri" in top(engine, lang, "self", text)
+
+
+def test_borderline_in_english_needs_its_diagnosis(engine: SuggestionEngine) -> None:
+    """Counter-example: English "borderline" alone ("borderline rude") is no diagnosis in the
+    English list (the Swedish word still reaches an English line at the other languages'
+    weight)."""
+    assert topic_weight(engine, "his reply was borderline rude", "psychiatry", "en") < 1.0
+
+
+# --- betting too much in Norwegian ------------------------------------------------------------
+
+
+def test_betting_too_much_in_norwegian(engine: SuggestionEngine) -> None:
+    """"har tippet for mye" (Norsk Tipping's verb): gambling, the gambling helpline."""
+    text = "jeg har tippet for mye på fotball i hele vinter og vil ha hjelp til å stoppe"
+    assert "no-hjelpelinjen" in top(engine, "nb", "self", text)
+
+
+def test_guessing_is_no_betting(engine: SuggestionEngine) -> None:
+    """Counter-example: "jeg tipper" (I guess) is no gambling."""
+    assert topic_weight(engine, "jeg tipper det går bra til slutt", "gambling") == 0.0
