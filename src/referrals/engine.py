@@ -683,6 +683,10 @@ class SuggestionEngine:
         if "gaming" in cues_seen and "money_stake" not in cues_seen:
             # Playing a video game too much, no money at stake: primary care, not gambling.
             _move_terms(topic_terms, "gambling", "health_care")
+        if "unprescribed" in cues_seen:
+            # sugg16: medicines bought online, on the street or from a friend are drugs got
+            # outside care ("köper lugnande på nätet", "benzos from a friend").
+            _move_terms(topic_terms, "medicines", "drugs")
         topics = {name: _capped_sum(terms) for name, terms in topic_terms.items()}
         if topics.get("tobacco", 0.0) > 0.0 and not any(
             topics.get(t, 0.0) > 0.0 for t in _SUBSTANCES_BUT_TOBACCO
@@ -1517,9 +1521,13 @@ class SuggestionEngine:
         if (
             not child_writer
             and "child_subject" in cues
-            and ({"intoxicated", "alone"} & cues.keys() or topics.get("violence", 0.0) > 0)
+            and (
+                {"intoxicated", "alone"} & cues.keys()
+                or any("violence" in analysis.topics for analysis in analyses)
+            )
         ):
-            # An adult seeing children left alone, with an intoxicated adult, or amid violence.
+            # An adult seeing children left alone, with an intoxicated adult, or amid violence
+            # told, not denied ("he has never hit me or the kids", sugg16).
             add("child_welfare", 1.5, cues["child_subject"])
         subject_ages = [s for a in analyses for s in a.subject_ages]
         if "professional" in audience and audience["professional"] >= 1.0:

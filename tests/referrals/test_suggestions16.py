@@ -2,8 +2,9 @@
 (none is a phrase of the blind cases), each with a counter-example: the country of someone at
 home in a northern town, travelling to another country, or in a place of the far north; words
 of suicide said of a job or ruled out ("pratar inte om självmord"); shooting or hanging oneself
-as a topic; "lugn" (calm) is no sedative; morphine, borderline and autism; and betting too much
-in Norwegian ("tippet for mye")."""
+as a topic; "lugn" (calm) is no sedative; morphine, borderline and autism; medicines bought
+outside care are drugs; children of a drinker who never hit them; the municipality in English
+in Norway; and betting too much in Norwegian ("tippet for mye")."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from tests.referrals.helpers import chat, top
 
 PRIMARY = {"se-1177", "region-vardcentral"}
 PSYCHIATRY = {"region-psykiatri", "se-1177", "region-vardcentral"}
+RELATIVES = {"se-alkoholhjalpen", "local-anhorigstod", "se-anhoriglinjen"}
 
 
 def countries(ids: list[str]) -> set[str]:
@@ -300,6 +302,71 @@ def test_borderline_in_english_needs_its_diagnosis(engine: SuggestionEngine) -> 
     English list (the Swedish word still reaches an English line at the other languages'
     weight)."""
     assert topic_weight(engine, "his reply was borderline rude", "psychiatry", "en") < 1.0
+
+
+# --- medicines bought outside care are drugs --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("sv", "Min fru tar allt fler sömntabletter och nu har hon börjat beställa dem på "
+               "nätet. Vad kan jag göra som anhörig?"),
+        ("en", "We found oxycodone in our 16-year-old's bag, he says he got them from a friend. "
+               "What do we do?"),
+    ],
+)
+def test_medicines_bought_outside_care_are_drugs(
+    engine: SuggestionEngine, lang: str, text: str
+) -> None:
+    """Sleeping pills ordered online, painkillers from a friend: drugs bought outside care, so
+    the drug lines come before primary care."""
+    ids = top(engine, lang, "relative", text)
+    assert {"se-droghjalpen", "region-mini-maria"} & set(ids)
+    assert not PRIMARY & set(ids)
+
+
+def test_prescribed_medicines_stay_medicines(engine: SuggestionEngine) -> None:
+    """Counter-example: sleeping pills from the doctor, taken more and more: primary care."""
+    text = "Min fru tar allt fler sömntabletter som läkaren skrivit ut, hur trappar man ner?"
+    assert PRIMARY & set(top(engine, "sv", "self", text))
+
+
+# --- children of a drinker who never hit them -------------------------------------------------
+
+
+def test_violence_denied_is_no_childrens_danger(engine: SuggestionEngine) -> None:
+    """A wife of a drinker who says he never hit her or the children: relatives' and alcohol
+    services, not the social services' children's concern."""
+    text = ("my partner gets grumpy when he drinks, has for years. he has never hit me or the "
+            "children, they are grown and moved out")
+    ids = top(engine, "en", None, text, "I'm just worn out and have nobody to talk to about it")
+    assert RELATIVES & set(ids)
+
+
+def test_violence_told_still_concerns_the_children(engine: SuggestionEngine) -> None:
+    """Counter-example: a drinker who hits, with children at home: the social services."""
+    text = "my partner drinks and hits me when the kids are home"
+    assert {"local-socialtjanst-mottagning", "local-socialjour"} & set(
+        engine.suggest(chat("en", None, text), top=5).ids
+    )
+
+
+# --- the municipality in English, in Norway ---------------------------------------------------
+
+
+def test_the_municipality_in_english_in_norway(engine: SuggestionEngine) -> None:
+    """"the municipality" in an English chat in Norway: the municipality's service (its
+    Norwegian trigger is "kommunen")."""
+    text = ("My brother in Tromsø has bipolar disorder and lives alone. I'm overseas. What can "
+            "the municipality do for him?")
+    assert top(engine, "en", None, text)[0] == "no-kommune-rus-psykisk"
+
+
+def test_the_municipality_in_sweden_is_no_norwegian_service(engine: SuggestionEngine) -> None:
+    """Counter-example: in Sweden no Norwegian service is suggested."""
+    text = "My brother in Malmö drinks and lives alone. What can the municipality do for him?"
+    assert countries(top(engine, "en", None, text)) == {"SE"}
 
 
 # --- betting too much in Norwegian ------------------------------------------------------------
