@@ -365,6 +365,22 @@ _LIVE_REACH: Final = 3
 _HERE_WORDS: Final = frozenset({"här", "here"})
 """A place up to _LIVE_REACH words after "här" / "here" is where the writer is ("här i
 Sverige")."""
+_HOME_WORDS: Final = frozenset({"hemma", "hjemme", "heime"})
+"""A place up to _LIVE_REACH words after "hemma" / "hjemme" is home (sugg16: "nu är jag hemma i
+Haparanda för gott", after years of work in Norway): over places merely named, under where the
+writer says they live ("bor i Malmö ... ringa her eller hjemme i Norge")."""
+_TRAVEL_WORDS: Final = frozenset(
+    {
+        "åka", "åker", "åkte", "åkt", "köra", "kör", "körde", "kört", "resa", "reser", "reste",
+        "flyga", "flyger", "flög", "dra", "drar", "drog", "väg", "kjøre", "kjører", "kjørte",
+        "kjørt", "reise", "reiser", "reiste", "dro", "fly", "flyr", "fløy", "vei", "veg",
+        "drive", "drives", "driving", "drove", "go", "goes", "going", "went", "travel",
+        "travels", "travelling", "traveling", "flying", "flew", "heading", "headed", "way",
+    }
+)
+_TO_WORDS: Final = frozenset({"till", "til", "to"})
+"""A place right after a travel word and "till" / "to" ("hon ska köra till Norge i natt",
+"on the way to Oslo") is where someone is going, not where the writer lives (sugg16)."""
 _CHILD_WORDS: Final = frozenset(
     {
         "son", "sonen", "dotter", "dottern", "sønn", "sønnen", "datter", "datteren", "daughter",
@@ -444,6 +460,19 @@ _IDIOM_OWNED_CUES: Final = frozenset({"intoxicated"})
 _SINCE_OWNED_CUES: Final = frozenset({"recent_past", "past"})
 """Cues a "since" around them takes: "sen i fredags" is since Friday, not last Friday (blind
 set 16)."""
+_OVERSTATED: Final = frozenset({"overstatement"})
+"""Suggestions-only classes whose words of a risk are no topic of it ("jobbet tar livet av
+mig": strain overstated, sugg16)."""
+_ABOUT_VERBS: Final = frozenset(
+    {
+        "pratar", "pratade", "prata", "pratat", "talar", "talade", "tala", "snackar", "snackade",
+        "snacka", "handlar", "handlade", "skriver", "skrev", "menar", "snakker", "snakket",
+        "snakke", "prater", "pratet", "handler", "mener",
+    }
+)
+"""Before "inte om" / "ikke om": "om" is "about", and the negation reaches what follows
+("pratar inte om självmord", "det handler ikke om selvmord"), unlike "vet inte om" (whether)."""
+_BREAKS: Final = lexicon.CLAUSE_BREAKS | lexicon.SENTENCE_BREAKS
 _NYNORSK_NOW: Final = frozenset({"time_now", "now"})
 """Classes that read nynorsk "no" as "now": not in a line written in English."""
 _EN_MARKERS: Final = lexicon.LANGUAGE_MARKERS["en"]
@@ -480,8 +509,13 @@ class _LineAnalysis:
     """A "ja" / "yes" among the line's first words ("honestly yes", "ärligt talat ja"), or ""."""
     residence: str
     """The country where the writer says they live ("bor i Malmö", "I live in Oslo"), or ""."""
+    home: str
+    """The country where the writer says they are at home ("hemma i Haparanda"), or ""."""
     elsewhere: bool
     """The line's country is where someone else is ("pappan är i Norge"), not the writer."""
+    destination: bool
+    """The line's country is where someone travels to ("ska köra till Norge"): in a Swedish or
+    Norwegian chat the language says more of where the writer lives (sugg16)."""
     concepts: rules.LineConcepts
     """Concept classes of the urgency rules found in the line (referrals.rules)."""
     leaving: str = ""
@@ -668,6 +702,10 @@ class SuggestionEngine:
         if "gaming" in cues_seen and "money_stake" not in cues_seen:
             # Playing a video game too much, no money at stake: primary care, not gambling.
             _move_terms(topic_terms, "gambling", "health_care")
+        if "unprescribed" in cues_seen:
+            # sugg16: medicines bought online, on the street or from a friend are drugs got
+            # outside care ("köper lugnande på nätet", "benzos from a friend").
+            _move_terms(topic_terms, "medicines", "drugs")
         topics = {name: _capped_sum(terms) for name, terms in topic_terms.items()}
         if topics.get("tobacco", 0.0) > 0.0 and not any(
             topics.get(t, 0.0) > 0.0 for t in _SUBSTANCES_BUT_TOBACCO
@@ -811,6 +849,7 @@ class SuggestionEngine:
         # Blind set 16 (tri16): "full sen i fredags" is drunk since Friday until now; the day
         # inside it does not date the sentence as past.
         since_spans = [(m[3], m[4]) for m in matches if names[m[0]] == "since" and not m[5]]
+        overstated = [(m[3], m[4]) for m in matches if names[m[0]] in _OVERSTATED and not m[5]]
         matches = [
             m for m in matches
             if not (names[m[0]] == "past" and m[3] > 0 and tokens[m[3]] in _GRADE_PREPOSITIONS
@@ -876,7 +915,9 @@ class SuggestionEngine:
                 # title ("kurator på gymnasiet", "social worker in Malmö") the title is none either
                 own.update(range(start, min(len(tokens), end + 1 + _OWN_ROLE_REACH)))
         residence = ""
+        home = ""
         elsewhere = False
+        destination = False
         for target, weight, lang, start, end, negated, sentence in matches:
             kind, name = kinds[target], names[target]
             if kind == _CUE and name in _COUNTRY_CUES and not negated:
@@ -892,6 +933,15 @@ class SuggestionEngine:
                         residence = _COUNTRY_CUES[name]
                 elif _HERE_WORDS.intersection(before):
                     residence = _COUNTRY_CUES[name]  # "här i Sverige": where the writer is
+                elif _HOME_WORDS.intersection(before):
+                    at = start - len(before) + max(
+                        n for n, token in enumerate(before) if token in _HOME_WORDS
+                    )
+                    # "min bror är hemma i Tromsø": someone else's home, not the writer's
+                    if not (
+                        _THIRD_PERSONS.union(_POSSESSIVES).intersection(tokens[max(0, at - 3) : at])
+                    ):
+                        home = _COUNTRY_CUES[name]
                 elif (
                     start >= 3
                     and tokens[start - 1] in _IN_WORDS
@@ -913,6 +963,12 @@ class SuggestionEngine:
                     # "när han kommer hem från Norge", "she flies back from Oslo": where someone
                     # comes from is not where the writer lives (sugg14)
                     elsewhere = True
+                elif (
+                    start >= 2
+                    and tokens[start - 1] in _TO_WORDS
+                    and tokens[start - 2] in _TRAVEL_WORDS
+                ):
+                    destination = True  # "ska köra till Norge i natt"; not "åka hem till"
             if kind == _TOPIC and not negated:
                 sentence_topics[sentence].add(name)
             surface = tokens[start] if start == end else " ".join(tokens[start : end + 1])
@@ -961,6 +1017,24 @@ class SuggestionEngine:
                     weight *= OWNED_WORD_WEIGHT
             if kind == _TOPIC and start in dated:
                 continue  # "som tonåring", "used to": time, not a topic
+            if (
+                kind in (_TOPIC, _URGENT)
+                and (_URGENT_TOPIC[name] if kind == _URGENT else name) in _RISK_TOPICS
+                and any(a <= start and end <= b for a, b in overstated)
+            ):
+                continue  # "jobbet tar livet av mig": strain overstated, no risk (sugg16)
+            before_word = tokens[max(0, start - 3) : start]
+            if kind in (_TOPIC, _URGENT) and not negated and "om" in before_word:
+                # "pratar inte om självmord", "handlar inte om att jag vill dö": said to rule it
+                # out, as any negated topic word (the topic's weight only: an urgent finding was
+                # taken above)
+                at = start - 1 - before_word[::-1].index("om")
+                negated = (
+                    at >= 2
+                    and tokens[at - 1] in lexicon.NEGATIONS
+                    and tokens[at - 2] in _ABOUT_VERBS
+                    and not _BREAKS.intersection(tokens[at:start])
+                )
             if kind in (_TOPIC, _SERVICE) and start in own:
                 continue
             if (
@@ -1130,7 +1204,9 @@ class SuggestionEngine:
             first_word=bare[0] if bare else "",
             affirmed=_affirmed(tokens),
             residence=residence,
+            home=home,
             elsewhere=elsewhere,
+            destination=destination,
             concepts=concepts,
             leaving=_leaving(tokens, sentences, hits, cues, kin),
         )
@@ -1522,9 +1598,13 @@ class SuggestionEngine:
         if (
             not child_writer
             and "child_subject" in cues
-            and ({"intoxicated", "alone"} & cues.keys() or topics.get("violence", 0.0) > 0)
+            and (
+                {"intoxicated", "alone"} & cues.keys()
+                or any("violence" in analysis.topics for analysis in analyses)
+            )
         ):
-            # An adult seeing children left alone, with an intoxicated adult, or amid violence.
+            # An adult seeing children left alone, with an intoxicated adult, or amid violence
+            # told, not denied ("he has never hit me or the kids", sugg16).
             add("child_welfare", 1.5, cues["child_subject"])
         subject_ages = [s for a in analyses for s in a.subject_ages]
         if "professional" in audience and audience["professional"] >= 1.0:
@@ -1587,11 +1667,15 @@ class SuggestionEngine:
             if analysis.residence and line.sender == "visitor":
                 return analysis.residence  # where they live, over places merely named
         for line, analysis in zip(reversed(lines), reversed(analyses), strict=True):
+            if analysis.home and line.sender == "visitor":
+                return analysis.home
+        for line, analysis in zip(reversed(lines), reversed(analyses), strict=True):
             words = analysis.cue_words
             if (
                 ("country_no" in words or "country_se" in words)
                 and line.sender == "visitor"
                 and not analysis.elsewhere
+                and not (analysis.destination and lang in ("sv", "nb"))
             ):
                 return "NO" if "country_no" in words else "SE"
         if lang == "nb":
