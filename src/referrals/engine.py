@@ -867,21 +867,32 @@ class SuggestionEngine:
         hits: list[rules.Hit] = []
         clauses: list[int] = []
         clause = 0
-        contrasted = False
-        after_but: set[int] = set()
-        """Clauses after a "men" / "but" in their sentence: asserted, not part of an "om …"
-        or a past that opened the sentence ("om nån frågar säger jag bra men jag önskar …")."""
-        for token in tokens:
+        contrasted = -1
+        after_but: dict[int, int] = {}
+        """Clauses after a "men" / "but" in their sentence (with the position of that "men"):
+        asserted, not part of an "om …" or a past that opened the sentence ("om nån frågar
+        säger jag bra men jag önskar …")."""
+        for position, token in enumerate(tokens):
             clauses.append(clause)
-            if contrasted:
-                after_but.add(clause)
+            if contrasted >= 0:
+                after_but[clause] = contrasted
             if token in lexicon.SENTENCE_BREAKS:
-                contrasted = False
+                contrasted = -1
             elif token in _CONTRASTS:
-                contrasted = True
+                contrasted = position
             if token in lexicon.CLAUSE_BREAKS or token in lexicon.SENTENCE_BREAKS:
                 clause += 1
-        contrast = frozenset(after_but)
+        dates = {m[3]: m[4] for m in matches if kinds[m[0]] == _CUE and names[m[0]] == "past"
+                 and not m[5]}
+        """Where a past phrase starts, and where it ends ("för två år sen", "in 2015")."""
+        if _has_digit(text):
+            dates.update((position, position) for position in _past_years(tokens))
+        # Blind set 16: a past told after the "men" is that clause's own ("han mår bättre men när
+        # han var som sjukast för två år sen försökte han hoppa"): it asserts nothing now.
+        contrast = frozenset(
+            c for c, but in after_but.items()
+            if not any(p > but and sentences[p] == sentences[but] for p in dates)
+        )
         habits: list[tuple[int, int, int]] = []
         conditionals: list[tuple[int, str]] = []
         timed = {
@@ -1048,8 +1059,8 @@ class SuggestionEngine:
                 slot[0][lang] = weight
             if len(surface) > len(slot[2]):
                 slot[2] = surface
-        if _has_digit(text):
-            for sentence in _past_years(tokens, sentences):
+        for sentence in {sentences[p] for p in dates}:
+            if "past" not in cue_sets[sentence]:
                 cue_sets[sentence].add("past")
                 cue_words.setdefault("past", "year")
         mention: dict[tuple[bool, str, int], tuple[str, tuple[float, float, float, float]]] = {}
@@ -1110,6 +1121,16 @@ class SuggestionEngine:
                 word in _SELF_IN_QUESTION for s, word in conditionals if s == sentence
             ):
                 sentence_cue_set.discard("conditional")
+        # Blind set 16: a short clause opening a sentence that only dates the one before ("That
+        # was 2018.", "nå er det fem år siden, ...") puts that one in the past too (for urgency
+        # only: the suggestions still read what was told as told).
+        dates.update(
+            (m[3], m[4]) for m in matches
+            if kinds[m[0]] == _CUE and names[m[0]] == "years_since" and not m[5]
+        )
+        for sentence in _dated_back(tokens, sentences, clauses, dates, hits):
+            cue_sets[sentence].add("past")
+            cue_words.setdefault("past", "dated")
         cues = tuple(frozenset(c) for c in cue_sets)
         urgent: list[tuple[str, str]] = []
         idioms = [(h.start, h.end) for h in hits if h.name == "idiom"]
@@ -1117,9 +1138,13 @@ class SuggestionEngine:
         # i förrgår. Han ligger på avdelning nu"), in a clause that says no "now", is cared for.
         cared = any(h.name == "in_care" and h.positive for h in hits)
         timed_now = {h.clause for h in hits if h.name in ("time_now", "just") and h.positive}
+        banter = rules.banter_sentences(hits)
+        said_now = rules.banter_now(hits) if banter else set()
         for name, surface, sentence, negated, start, end in urgent_hits:
             if any(a <= end and start <= b for a, b in idioms):
                 continue  # "orkar inte leva med ångesten": an idiom owns its words
+            if sentence in banter and name in _INNER_RISKS and clauses[start] not in said_now:
+                continue  # "'jag vill dö' sa jag när vi förlorade mot AIK": hyperbole
             if name == "overdose" and cared and clauses[start] not in timed_now:
                 continue
             suppressors = _OVERDOSE_SUPPRESSORS if name == "overdose" else _SUPPRESSING_CUES
@@ -1145,6 +1170,7 @@ class SuggestionEngine:
             hits = [h for h in hits if not (h.name == "many" and h.surface in ages)]
         found_hits = hits
         hits = rules.negated_life(rules.drop_idioms(hits, tokens), tokens)
+        hits = rules.turned_over(hits, tokens)
         hits = rules.mark_ambivalence(hits, tokens, sentences)
         words_end = len(tokens)
         while words_end and tokens[words_end - 1] in lexicon.SENTENCE_BREAKS:
@@ -2048,13 +2074,28 @@ _YEAR_BEFORE: Final = frozenset({"i", "in", "år", "året", "back", "during", "u
 _FIRST_YEAR: Final = 1950
 _LAST_PAST_YEAR: Final = 2025
 """A year up to this one, after "i" / "in" ("försökte i 2015", "in 2015"), is the past."""
+_DECADE_AFTER: Final = frozenset({"talet", "tallet", "talen", "tallene", "s"})
+"""What follows a decade's number ("80-talet", "80-tallet", "80s" are tokenised "80" "talet")."""
+_FIRST_DECADE, _LAST_DECADE, _LAST_PAST_DECADE = 30, 90, 2010
+"""Decades gone by: "30-talet" to "90-talet" (a two-digit "20-talet" may be now), and four
+digits up to "2010-talet"."""
 
 
-def _past_years(tokens: Sequence[str], sentences: Sequence[int]) -> set[int]:
-    """Sentences that place something in a past year ("tried to end my life in 2015")."""
+def _past_years(tokens: Sequence[str]) -> set[int]:
+    """Positions of a past year that places something there ("tried to end my life in 2015"),
+    or of a decade gone by ("på 80-talet", "på 1990-tallet", "in the 80s": blind set 16)."""
     found = set()
     for i, token in enumerate(tokens):
         if (
+            i + 1 < len(tokens)
+            and tokens[i + 1] in _DECADE_AFTER
+            and _is_number(token)
+            and (len(token) == 2 and _FIRST_DECADE <= int(token) <= _LAST_DECADE
+                 or len(token) == 4 and _FIRST_YEAR - 50 <= int(token) <= _LAST_PAST_DECADE
+                 and token.endswith("0"))
+        ):
+            found.add(i)
+        elif (
             i
             and len(token) == 4
             and _is_number(token)
@@ -2066,7 +2107,62 @@ def _past_years(tokens: Sequence[str], sentences: Sequence[int]) -> set[int]:
                 or tokens[i + 1] in lexicon.SENTENCE_BREAKS
             )
         ):
-            found.add(sentences[i])
+            found.add(i)
+    return found
+
+
+_DATING_OPENERS: Final = frozenset({
+    "det", "detta", "dette", "that", "it", "this", "nu", "nå", "now", "that's", "thats", "it's",
+    "its",
+})
+_DATING_CLAUSE_WORDS: Final = 7
+"""A clause of at most this many words that opens a sentence and only says when ("That was
+2018.", "nå er det 5 år siden") dates the sentence before it (blind set 16)."""
+_DATING_HITS: Final = frozenset({"first_person"})
+"""Classes a dating clause may hold besides its date, and a "now" that opens it ("nå er det 5
+år siden")."""
+_NOW_WORDS: Final = frozenset({"nu", "nå", "now"})
+
+
+def _dated_back(
+    tokens: Sequence[str],
+    sentences: Sequence[int],
+    clauses: Sequence[int],
+    dates: Mapping[int, int],
+    hits: Sequence[rules.Hit],
+) -> set[int]:
+    """Sentences dated by a short clause that opens the next one and says only when, the date
+    last ("I overdosed three times. That was 2018.", "nå er det 5 år siden"; not "Det var 2019
+    som allt började"): the line version is ``rules.line_concepts``'s ``dates_back``.
+    ``dates``: where each date starts and ends."""
+    found = set()
+    for position, end in dates.items():
+        sentence, clause = sentences[position], clauses[position]
+        if sentence == 0 or sentence - 1 in found:
+            continue
+        words = [
+            i for i, token in enumerate(tokens)
+            if clauses[i] == clause and token not in lexicon.SENTENCE_BREAKS
+            and token not in lexicon.CLAUSE_BREAKS
+        ]
+        opening = next(
+            i for i, token in enumerate(tokens)
+            if sentences[i] == sentence and token not in lexicon.SENTENCE_BREAKS
+        )
+        last = words[-1]
+        if (
+            len(words) <= _DATING_CLAUSE_WORDS
+            and words[0] == opening
+            and tokens[opening] in _DATING_OPENERS
+            and (last <= end or last == end + 1 and tokens[last] in _NOW_WORDS)
+            and not any(
+                words[0] <= h.start <= last and h.name not in _DATING_HITS
+                and not position <= h.start <= end  # the year itself is no count of pills
+                and not (h.start == opening and h.name == "time_now")  # "nå er det ..."
+                for h in hits
+            )
+        ):
+            found.add(sentence - 1)
     return found
 
 
@@ -2135,6 +2231,13 @@ _CHILD_NOW: Final = frozenset({"time_now", "just", "recent", "night", "now"})
 """A time that makes a child's situation now, not a lasting one (blind set 19)."""
 _OTHERS_USE: Final = frozenset({"intoxicated", "drunk_now", "pills"})
 """Someone intoxicated or a drug: with a relative named, what a weak support is about."""
+_LEAVING_KINDS: Final = frozenset({"suicide", "goodbye", "third_party_danger"})
+_EXPLAINED_MOVE: Final = frozenset({"explained", "departure"})
+"""A message its sender explained as a move: the model's farewell reading of it is that leaving
+(blind set 16), unless a word of suicide is there."""
+_SAYING: Final = frozenset({"reported_threat"})
+"""What "säger att", "says that" is: a violence verdict it alone backs needs a time, as an act's
+does (blind set 16)."""
 _WORN_OUT: Final = frozenset({"weary", "despair"})
 """Being worn out: beside a relative's drinking, worn out by it."""
 
@@ -2170,6 +2273,10 @@ def _supported(
         _MODEL_SUPPORT["suicide"] & present <= _DEPARTURE_FEELING
     ):
         return False  # "leave for rehab ... feels like disappearing": the leaving (everyday2)
+    if verdict.kind in _LEAVING_KINDS and _EXPLAINED_MOVE <= present and (
+        rules.EXPLICIT_ENDING.isdisjoint(present)
+    ):
+        return False  # "she called this morning, she meant she's moving": the message was that
     if verdict.kind == "third_party_danger":
         told = frozenset().union(*(a.concepts.names for a in window))
         if "found_back" in told and {"over", "unharmed"} & told and (
@@ -2229,10 +2336,13 @@ def _supported(
             return False
         if denied:
             return False  # "tenker mye på om jeg kunne gjort noe" / "Tanker om å dø?" / "nei"
-    if verdict.kind == "violence" and _MODEL_SUPPORT["violence"] & present <= _VIOLENCE_ACTS and (
+    backing = _MODEL_SUPPORT["violence"] & present
+    if verdict.kind == "violence" and (backing <= _VIOLENCE_ACTS or backing <= _SAYING) and (
         _VIOLENCE_WHEN.isdisjoint(present)
     ):
-        return False  # "slår mig när han har druckit": a habit with no time (the dev set)
+        # "slår mig när han har druckit": a habit with no time (the dev set); since blind set 16
+        # also one's words with no time ("han säger att allt är bra")
+        return False
     if verdict.kind == "suicide" and "idiom" in present and (
         _MODEL_SUPPORT["suicide"] & present <= _MODEL_WEAK
     ):

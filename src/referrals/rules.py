@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import Final
 
-from referrals.lexicon import NEGATIONS, SENTENCE_BREAKS
+from referrals.lexicon import FIRST_PERSON, NEGATIONS, SENTENCE_BREAKS
 
 RULE_CLASSES: Final = frozenset(
     {
@@ -203,6 +203,11 @@ RULE_CLASSES: Final = frozenset(
         # blind set 19 (au19)
         "keys_handed",
         "for_the_record",
+        # blind set 16 (fp16b)
+        "subsided",
+        "game_lost",
+        "explained",
+        "meme",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -301,6 +306,12 @@ def drop_idioms(
         h.sentence for h in hits if h.name == "time_now" and h.positive}
     if own and not any(h.name in _ENDING_WORDS and h.positive for h in hits):
         leaving = {h.sentence for h in hits}
+    # Blind set 16: a message explained as a move by the one who sent it ("han ringde i morse,
+    # han menade att han skrivit på flytten") covers the goodbyes of the line too, unless an
+    # explicit word of suicide is there.
+    explained = leaving & {h.sentence for h in hits if h.name == "explained" and h.positive}
+    if explained and not any(h.name in EXPLICIT_ENDING and h.positive for h in hits):
+        leaving = {h.sentence for h in hits}
     if leaving:
         # what the departure explained stays as "departed" (a name no class file has): the
         # model's farewell reading of the same words is that leaving too (engine._supported)
@@ -310,6 +321,14 @@ def drop_idioms(
     # Blind set 19 (au19): keys handed back or given for something that is no car ("lämnade
     # tillbaka nycklarna", "the key to the safe") are no driving.
     hits = _drop_owned(hits, _spans(hits, {"keys_handed"}), {"driving"})
+    # Blind set 16: "hjärtat rusade. Men det lugnade sig": the symptoms before it are over.
+    calmed = [h.start for h in hits if h.name == "subsided" and h.positive]
+    if calmed:
+        hits = [h for h in hits if h.name != "acute_symptom" or h.start > min(calmed)]
+    # Blind set 16: "vägrar ta medicinen", "stopped taking his meds": a medicine not taken is
+    # nothing swallowed.
+    hits = _drop_owned(hits, _spans(hits, {"refuse_care"}, positive=True), {"ingest"},
+                       inside=True)
     # Blind set 15: a sober time told after a relapse ("sprakk etter 5 år rusfri i høst") is
     # what ended, not a risk that is over.
     relapses = [(h.sentence, h.end) for h in hits if h.name == "relapse" and h.positive]
@@ -331,11 +350,69 @@ def drop_idioms(
         hits = [h for h in hits if h.name != "drunk_now" or h.sentence not in years]
     spans = [(h.start, h.end) for h in hits if h.name == "idiom"]  # "inte leva med" too
     durations = [(h.start, h.end) for h in hits if h.name == "duration"]
-    if not spans and not durations:
+    if spans or durations:
+        hits = [h for h in hits if h.name == "idiom" or not any(
+            h.start <= end and start <= h.end for start, end in spans) and not (
+            h.name == "many" and any(h.start <= end and start <= h.end
+                                     for start, end in durations))]
+    banter = banter_sentences(hits)
+    if banter:
+        now = banter_now(hits)
+        hits = [h for h in hits
+                if h.sentence not in banter or h.name not in _BANTER or h.clause in now]
+    return hits
+
+
+_BANTER: Final = frozenset({
+    "death", "suicide_word", "suicide_noun", "disappear", "not_wake", "wish", "thought", "plan",
+    "decided", "jump", "high_place", "live", "burden", "farewell", "rope", "weary", "self_harm",
+    "harm_done", "urge",
+})
+"""What a death wish said over a lost game is made of: hyperbole in that sentence."""
+
+
+def banter_sentences(hits: Sequence[Hit]) -> set[int]:
+    """Sentences that tell of a lost game ("när Luleå förlorade mot Frölunda", "when we lost
+    at cards") or of a meme ("kids write 'i wanna die' as a meme"): a death wish said or
+    written there ("'jag vill dö' sa jag till frun", "skrev 'nu hoppar jag från bron'") is a
+    fan's or a player's hyperbole (blind set 16), unless the sentence says it is meant ("men
+    ärligt talat ..."); a clause of it that says now ("... and i want to kill myself tonight")
+    still counts. An idiom owns "förlorade mot cancern"."""
+    if not any(h.name in _BANTER_CUES for h in hits):
+        return set()
+    idioms = [(h.start, h.end) for h in hits if h.name == "idiom"]
+    said = {h.sentence for h in hits if h.name in _BANTER_CUES and h.positive and not any(
+        start <= h.end and h.start <= end for start, end in idioms)}
+    return said - {h.sentence for h in hits if h.name == "serious"}
+
+
+def banter_now(hits: Sequence[Hit]) -> set[int]:
+    """Clauses of a banter sentence that say now, apart from the game or the meme ("we lost
+    the final and i want to kill myself tonight"); "skrev 'nu hoppar jag' när vi förlorade"
+    is one clause with the game, its "nu" the quote's."""
+    games = {h.clause for h in hits if h.name in _BANTER_CUES}
+    return {h.clause for h in hits if h.name == "time_now" and h.positive} - games
+
+
+_BANTER_CUES: Final = frozenset({"game_lost", "meme"})
+
+
+def turned_over(hits: list[Hit], tokens: Sequence[str]) -> list[Hit]:
+    """A risk said to be over and then turned, in its sentence, by a "men" / "but" and a time
+    now or "again" ("har inte skadat mig själv på två år men ikväll har jag skurit mig igen",
+    "i'm fine now, but yesterday i thought of killing myself"): not over (blind set 16). "har
+    int gjort det på fem år nu" has no "men" between."""
+    if not any(h.name == "over" and h.positive for h in hits):
         return hits
-    return [h for h in hits if h.name == "idiom" or not any(
-        h.start <= end and start <= h.end for start, end in spans) and not (
-        h.name == "many" and any(h.start <= end and start <= h.end for start, end in durations))]
+    turns = [h for h in hits if h.positive and h.name in _TURNING]
+    return [h for h in hits if h.name != "over" or not any(
+        t.sentence == h.sentence and t.start > h.end
+        and not _BUT.isdisjoint(tokens[h.end + 1 : t.start])
+        for t in turns)]
+
+
+_TURNING: Final = frozenset({"time_now", "recent", "just", "night", "again", "resumed"})
+"""What, after a "men", says the risk is back now."""
 
 
 def _ends_sentence(end: int, tokens: Sequence[str], times: Container[int]) -> bool:
@@ -390,6 +467,8 @@ _ENDING_WORDS: Final = frozenset({
     "death", "suicide_word", "suicide_noun", "live", "not_wake", "passing",
 })
 """Words of dying that keep a goodbye urgent beside the writer's own departure (everyday2)."""
+EXPLICIT_ENDING: Final = frozenset({"suicide_word", "suicide_noun", "live"})
+"""Words of suicide that no explanation of a message as a move takes back (blind set 16)."""
 YEAR_WORDS: Final = frozenset({"år", "åren", "årene", "year", "years"})
 """The last word of a duration of years ("i 30 år", "for 20 years")."""
 FOUND_HARMED: Final = frozenset({
@@ -478,6 +557,8 @@ def mark_ambivalence(
             for position in range(hit.end + 1, len(tokens)):
                 if sentences[position] != hit.sentence:
                     break
+                if tokens[position] in _BUT and _others_view(tokens, position):
+                    break  # "inga tankar att ta livet av mig, men frun tycker ..." (set 16)
                 if tokens[position] in _BUT:
                     start = max(0, hit.start - 2)
                     surface = " ".join(tokens[start : position + 1])
@@ -486,6 +567,23 @@ def mark_ambivalence(
                     break
         result.append(hit)
     return result
+
+
+_OPINION_VERBS: Final = frozenset({
+    "tycker", "tror", "säger", "menar", "tykker", "synes", "syns", "mener", "meiner", "sier",
+    "seier", "thinks", "says", "reckons", "believes", "feels",
+})
+_POSSESSIVE_SKIP: Final = frozenset({"min", "mitt", "mi", "mine", "my", "vår", "våra", "our"})
+_NOT_OTHERS: Final = FIRST_PERSON | frozenset({"det", "it", "that", "man", "du", "you", "vi", "we"})
+
+
+def _others_view(tokens: Sequence[str], but: int) -> bool:
+    """Whether the "men" / "but" at ``but`` opens someone else's view ("men frun tycker att
+    jag ska prata med någon", "but my doctor says"): what follows a denial then is about what
+    another thinks, not the writer's ambivalence (blind set 16). "men jag tror inte jag orkar"
+    is the writer's own."""
+    after = [t for t in tokens[but + 1 : but + 5] if t not in _POSSESSIVE_SKIP]
+    return len(after) >= 2 and after[0] not in _NOT_OTHERS and after[1] in _OPINION_VERBS
 
 
 def line_findings(
@@ -827,7 +925,8 @@ def line_concepts(
     )
     return LineConcepts(
         frozenset(words), words, line_suppressed(all_names), habitual, give_aways,
-        trailing, leading, negated_ending, first_word if first_word in _BUT else "",
+        trailing, leading, negated_ending,
+        first_word if first_word in _BUT and not _others_view(first_words, 0) else "",
         ("takeback" in all_names or (because and "quote" in all_names) or dates_back
          or (first_word in _JOKE_OPENERS
              and not {*first_words[1:3]} & (NEGATIONS | _ASIDE)))
