@@ -200,6 +200,8 @@ RULE_CLASSES: Final = frozenset(
         "unsteady",
         "harm_command",
         "since",
+        # review of blind set 18
+        "wish_help",
         # blind set 19 (au19)
         "keys_handed",
         "for_the_record",
@@ -824,6 +826,8 @@ def line_concepts(
     timed = {h.clause for h in hits if h.positive and h.name in _TIME} | contrast
     just_now = {h.sentence for h in hits if h.positive and h.name == "just"}
     """Sentences that say "just now" or "today": "var tydelig ruset" there is a state now."""
+    helped = _spans(hits, {"wish_help"}, positive=True)
+    """A wish to talk or to get help ("vill prata med någon om det"): no intent to harm."""
     labelled = {p for h in hits if h.positive and h.name == "drinker_label"
                 for p in range(h.start, h.end + 1)}
     """Positions of "alkoholist", "adult children of alcoholics": a name for a drinker, not a
@@ -860,6 +864,7 @@ def line_concepts(
         if hit.name == "self_harm" and "self_harm_intent" not in words and any(
             p.name in _INTENT and p.positive and p.sentence == hit.sentence
             and (0 <= hit.start - p.end <= _PAIR_REACH or 0 <= p.start - hit.end <= _PAIR_REACH)
+            and not any(start <= p.start and p.end <= end for start, end in helped)
             for p in hits
         ):
             words.setdefault("self_harm_intent", next(

@@ -53,3 +53,64 @@ def test_a_kitchen_cut_or_a_past_one_is_not_urgent(
 ) -> None:
     urgent, reasons = SuggestionEngine(directory).urgency(chat(lang, "self", text))
     assert not urgent, (text, reasons)
+
+
+# Pain deserved, told with a time; letters written for everyone; "won't be here" with "anyway"
+# (the same review, probing in our own words).
+SIGNS = [
+    ("sv", "jag förtjänar att ha ont så jag gör det igen ikväll", "self_harm"),
+    ("en", "i deserve to hurt, doing it again tonight", "self_harm"),
+    ("nb", "jeg fortjener å ha vondt, gjør det igjen i kveld", "self_harm"),
+    ("en", "i've written letters for everyone, they're on the kitchen table", "suicide"),
+    ("sv", "kommer inte va här nästa vecka ändå så spelar ingen roll", "suicide"),
+]
+
+CALM_SIGNS = [
+    ("sv", "han förtjänar att få ont för det han gjorde mot mig"),
+    ("sv", "ibland känner jag att jag förtjänar att ha ont, vill prata med någon om det"),
+    ("sv", "jag kommer inte vara här nästa vecka, jag är på semester i grekland"),
+    ("en", "the teacher sent an email to everyone about the trip"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "kind"), SIGNS)
+def test_pain_deserved_letters_and_not_being_here_anyway(
+    directory: Directory, lang: str, text: str, kind: str
+) -> None:
+    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat(lang, "self", text))
+    assert urgent and reasons[0].startswith(kind), (text, reasons)
+
+
+@pytest.mark.parametrize(("lang", "text"), CALM_SIGNS)
+def test_their_calm_neighbours_are_not_urgent(directory: Directory, lang: str, text: str) -> None:
+    urgent, reasons = SuggestionEngine(directory).urgency(chat(lang, "self", text))
+    assert not urgent, (text, reasons)
+
+
+# A wish to talk or to get help beside self-harm words is no intent to harm; a wish to harm
+# beside it still is.
+TALK = [
+    ("sv", "jag har skurit mig förut, vill prata med någon om det"),
+    ("en", "i used to cut myself, want to talk to someone about it"),
+    ("sv", "ibland känner jag att jag förtjänar att ha ont, vill prata med någon om det"),
+]
+
+HARM_WISHED = [
+    ("sv", "vill skära mig, vill prata med nån innan jag gör det"),
+    ("en", "i want to cut myself so bad, want to talk first"),
+    ("nb", "vil skade meg selv i kveld"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), TALK)
+def test_a_wish_to_talk_is_no_intent_to_harm(directory: Directory, lang: str, text: str) -> None:
+    urgent, reasons = SuggestionEngine(directory).urgency(chat(lang, "self", text))
+    assert not urgent, (text, reasons)
+
+
+@pytest.mark.parametrize(("lang", "text"), HARM_WISHED)
+def test_a_wish_to_harm_beside_it_stays_urgent(
+    directory: Directory, lang: str, text: str
+) -> None:
+    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat(lang, "self", text))
+    assert urgent and reasons[0].startswith("self_harm"), (text, reasons)
