@@ -114,3 +114,32 @@ def test_a_wish_to_harm_beside_it_stays_urgent(
 ) -> None:
     urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat(lang, "self", text))
     assert urgent and reasons[0].startswith("self_harm"), (text, reasons)
+
+
+# A past weekday: nb "i søndags" as sv "i söndags"; en a weekday after whom or what it was
+# done to ("hit me on sunday"), not a bare plan ("we present our project on friday").
+WEEKDAY_RECENT = [
+    ("nb", "han slo meg i søndags"),
+    ("nb", "hun truet meg med kniv i fredags"),
+    ("en", "my husband hit me on sunday"),
+    ("en", "my husband pushed me down the stairs on sunday and took my phone"),
+]
+
+WEEKDAY_PLAN = [
+    ("en", "we present our project on self harm on friday"),
+    ("en", "i manage a nightclub. how should staff ask a guest if they're suicidal? we want a "
+           "routine"),
+    ("sv", "vi ska redovisa om självskada på fredag"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), WEEKDAY_RECENT)
+def test_violence_on_a_past_weekday_is_recent(directory: Directory, lang: str, text: str) -> None:
+    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat(lang, "self", text))
+    assert urgent and reasons[0].startswith("violence"), (text, reasons)
+
+
+@pytest.mark.parametrize(("lang", "text"), WEEKDAY_PLAN)
+def test_a_weekday_of_a_plan_is_not_urgent(directory: Directory, lang: str, text: str) -> None:
+    urgent, reasons = SuggestionEngine(directory).urgency(chat(lang, "professional", text))
+    assert not urgent, (text, reasons)
