@@ -310,8 +310,12 @@ def drop_idioms(
         leaving = {h.sentence for h in hits}
     # Blind set 16: a message explained as a move by the one who sent it ("han ringde i morse,
     # han menade att han skrivit på flytten") covers the goodbyes of the line too, unless an
-    # explicit word of suicide is there.
-    explained = leaving & {h.sentence for h in hits if h.name == "explained" and h.positive}
+    # explicit word of suicide is there; also where a word of dying elsewhere keeps other
+    # departures from explaining anything (``departures`` False, blind set 19): the sender's
+    # own explanation in its sentence is the stronger word ("jag är klar med allt" / "hon
+    # menade att hon ska flytta").
+    explained = {h.sentence for h in hits if h.name == "departure"} & {
+        h.sentence for h in hits if h.name == "explained" and h.positive}
     if explained and not any(h.name in EXPLICIT_ENDING and h.positive for h in hits):
         leaving = {h.sentence for h in hits}
     if leaving:
