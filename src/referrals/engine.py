@@ -1177,13 +1177,25 @@ class SuggestionEngine:
             words_end -= 1
         first = next((t for t in tokens if t not in lexicon.SENTENCE_BREAKS), "")
         opening = tuple(t for t in tokens[:_OPENING_WORDS] if t not in lexicon.SENTENCE_BREAKS)
-        concepts = rules.line_concepts(hits, cues, words_end, first, contrast, opening)
-        before_findings = list(urgent)
-        if concepts.suppressed:
-            urgent = []
-        else:
-            for finding in rules.line_findings(hits, cues, contrast):
-                _add_finding(urgent, finding)
+
+        def read(
+            line_hits: list[rules.Hit],
+        ) -> tuple[rules.LineConcepts, tuple[tuple[str, str], ...], bool]:
+            """The line's concepts, urgent findings and whether it needs its neighbours, for
+            these hits (the line as read, or as the conversation decides below)."""
+            line = rules.line_concepts(line_hits, cues, words_end, first, contrast, opening)
+            findings = [] if line.suppressed else list(urgent)
+            if not line.suppressed:
+                for finding in rules.line_findings(line_hits, cues, contrast):
+                    _add_finding(findings, finding)
+            needs = (
+                not _WINDOW_CUES.isdisjoint(cue_words)
+                or not _WINDOW_CONCEPTS.isdisjoint(line.names)
+                or bool(line.leading_ending or line.negated_ending)
+            )
+            return line, tuple(findings), needs
+
+        concepts, urgent_found, needs_window = read(hits)
         intoxicated: tuple[tuple[bool, bool], ...] = ()
         if "intoxicated" in cue_words:
             first_person = {sentences[i] for i, t in enumerate(tokens) if t in _FIRST_PERSON_WORDS}
@@ -1214,13 +1226,11 @@ class SuggestionEngine:
         kin = frozenset(m[4] for m in matches if names[m[0]] in _KIN_CUES and not m[5])
         analysis = _LineAnalysis(
             contributions=tuple(contributions),
-            urgent=tuple(urgent),
+            urgent=urgent_found,
             cues=cues,
             cue_union=frozenset(cue_words),
             topics=frozenset().union(*sentence_topics),
-            needs_window=not _WINDOW_CUES.isdisjoint(cue_words)
-            or not _WINDOW_CONCEPTS.isdisjoint(concepts.names)
-            or bool(concepts.leading_ending or concepts.negated_ending),
+            needs_window=needs_window,
             cue_words=cue_words,
             intoxicated_sentences=intoxicated,
             visitor_age=visitor_age,
@@ -1243,22 +1253,10 @@ class SuggestionEngine:
         # alt, flytter ut" / "trenger det ikke der jeg skal").
 
         def read_as(variant: list[rules.Hit]) -> _LineAnalysis:
-            variant_concepts = rules.line_concepts(
-                variant, cues, words_end, first, contrast, opening
-            )
-            variant_urgent = list(before_findings)
-            if variant_concepts.suppressed:
-                variant_urgent = []
-            else:
-                for finding in rules.line_findings(variant, cues, contrast):
-                    _add_finding(variant_urgent, finding)
+            variant_concepts, variant_urgent, variant_window = read(variant)
             return dataclasses.replace(
-                analysis,
-                urgent=tuple(variant_urgent),
-                concepts=variant_concepts,
-                needs_window=not _WINDOW_CUES.isdisjoint(cue_words)
-                or not _WINDOW_CONCEPTS.isdisjoint(variant_concepts.names)
-                or bool(variant_concepts.leading_ending or variant_concepts.negated_ending),
+                analysis, urgent=variant_urgent, concepts=variant_concepts,
+                needs_window=variant_window,
             )
 
         departed = kept = None
