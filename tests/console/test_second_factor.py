@@ -41,7 +41,8 @@ def _error(app: LotsenConsole) -> str:
 
 async def _code_asked(app: LotsenConsole, pilot: Pilot[Any]) -> Input:
     """Wait until the login screen shows the focused code field instead of the password."""
-    await wait_for(pilot, lambda: isinstance(app.screen, LoginScreen)
+    # A screen pushed with the code step asked is not composed at once: wait for it to mount.
+    await wait_for(pilot, lambda: isinstance(app.screen, LoginScreen) and app.screen.is_mounted
                    and app.screen.asking_code, what="code field")
     code = app.screen.query_one("#login-code", Input)
     await wait_for(pilot, lambda: code.has_focus, what="code field focused")
@@ -126,3 +127,22 @@ async def test_too_many_wrong_codes_are_throttled_with_a_clear_message(
                            what="throttled")
             assert isinstance(app.screen, LoginScreen) and not app.screen.asking_code
             assert app.client is not None and not app.client.awaiting_code
+
+
+async def test_a_refusal_arriving_before_the_login_screen_is_drawn_is_shown_on_it(
+        relay: Relay) -> None:
+    """The relay can answer again while a just-pushed login screen is still being built (the
+    code was asked, then the connection dropped): the screen must not fail on fields it does
+    not have yet, and shows the last step asked once it is drawn."""
+    app = console_for(relay)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, MainScreen), what="main screen")
+        screen = LoginScreen(app.server, app.user, asking_code=True)
+        app.push_screen(screen)
+        assert app.screen is screen and not screen.is_mounted
+        screen.ask_password("Try the password again")
+        await wait_for(pilot, lambda: screen.is_mounted, what="login screen drawn")
+        await pilot.pause()
+        assert not screen.asking_code and not screen.has_class("-asking-code")
+        assert screen.query_one("#login-password", Input).has_focus
+        assert "Try the password again" in _error(app)

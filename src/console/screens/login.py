@@ -81,7 +81,7 @@ class LoginScreen(Screen[None]):
 
     def on_mount(self) -> None:
         if self.asking_code:
-            self.ask_code(self.error)
+            self._code_step(self.error)
             return
         target = "#login-password" if self.user else "#login-user"
         self.query_one(target, Input).focus()
@@ -100,6 +100,12 @@ class LoginScreen(Screen[None]):
 
     def ask_code(self, message: str) -> None:
         """The password was right: show ``message`` and the (empty, focused) code field."""
+        if not self.is_mounted:  # pushed a moment ago: on_mount shows the step asked last
+            self.asking_code, self.error = True, message
+            return
+        self._code_step(message)
+
+    def _code_step(self, message: str) -> None:
         self._show_code_step(True)
         code = self.query_one("#login-code", Input)
         code.value = ""
@@ -108,6 +114,9 @@ class LoginScreen(Screen[None]):
 
     def ask_password(self, message: str) -> None:
         """Back to the first step (after a refusal that needs the password again)."""
+        if not self.is_mounted:
+            self.asking_code, self.error = False, message
+            return
         self._show_code_step(False)
         self.query_one("#login-password", Input).focus()
         self.show_error(message)
