@@ -4,18 +4,28 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from textual.pilot import Pilot
 
+from console import i18n
 from console.app import LotsenConsole
 from console.screens.main import MainScreen
 from console.state import Chat
 from relay.server import Relay
 from tests.support import PASSWORD, Client
+
+
+@pytest.fixture(autouse=True)
+def default_language() -> Iterator[None]:
+    """Each test starts in the default language (Swedish), whatever the one before chose: the
+    language is process-wide, and a test that asserts Swedish words must not depend on order."""
+    i18n.set_language("sv")
+    yield
+    i18n.set_language("sv")
 
 
 @pytest.fixture(autouse=True)
