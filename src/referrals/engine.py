@@ -1169,9 +1169,14 @@ class SuggestionEngine:
         if ages:  # "pappa är 63": an age, not a count of pills
             hits = [h for h in hits if not (h.name == "many" and h.surface in ages)]
         found_hits = hits
-        hits = rules.negated_life(rules.drop_idioms(hits, tokens), tokens)
-        hits = rules.turned_over(hits, tokens)
-        hits = rules.mark_ambivalence(hits, tokens, sentences)
+
+        def settle(kept_hits: list[rules.Hit]) -> list[rules.Hit]:
+            """Scope after the idioms are dropped: denied life, a risk over and turned back,
+            ambivalence — the same for the line as read and for its "kept" variant below."""
+            kept_hits = rules.turned_over(rules.negated_life(kept_hits, tokens), tokens)
+            return rules.mark_ambivalence(kept_hits, tokens, sentences)
+
+        hits = settle(rules.drop_idioms(hits, tokens))
         words_end = len(tokens)
         while words_end and tokens[words_end - 1] in lexicon.SENTENCE_BREAKS:
             words_end -= 1
@@ -1263,10 +1268,7 @@ class SuggestionEngine:
         if any(h.positive and h.name in rules.DEPARTED for h in hits):
             departed = read_as(rules.as_departed(hits))
         if any(h.name == "departed" for h in hits):
-            unexplained = rules.drop_idioms(found_hits, tokens, departures=False)
-            kept = read_as(rules.mark_ambivalence(
-                rules.negated_life(unexplained, tokens), tokens, sentences
-            ))
+            kept = read_as(settle(rules.drop_idioms(found_hits, tokens, departures=False)))
         if departed is None and kept is None:
             return analysis
         return dataclasses.replace(analysis, departed=departed, kept=kept)
