@@ -2285,6 +2285,10 @@ def _supported(
             # "personalen hittade henne ... hon mår bra nu": over, also in a line the rules read
             # as not now (everyday2)
             return False
+        if "cold" in present and rules.minded(present):
+            # "went for a walk with the staff in the snow today, minus 10": not alone in the
+            # cold, as for the rules (review 16; the model retrained with sets 14-19 is sure)
+            return False
     if (
         verdict.kind in ("third_party_danger", "violence")
         and _ANY_KIND_SUPPORT & present <= {"weapon_gun", "weapon"}
@@ -2296,13 +2300,14 @@ def _supported(
         return False
     if (
         verdict.kind == "child_at_risk"
-        and _ANY_KIND_SUPPORT.isdisjoint(present)
-        and ("duration" in present or any(a.concepts.habitual for a in live))
+        and (_ANY_KIND_SUPPORT - {"many"}).isdisjoint(present)  # "all the time" is no count
+        and ({"duration", "often"} & present or any(a.concepts.habitual for a in live))
         and _CHILD_NOW.isdisjoint(present)
     ):
         # Blind set 19 (au19): a child caring for an ill parent ("mamma ligger i senga hele
-        # tida og jeg lager middag til lillebror") with no drink, drug, absence or danger and no
-        # time: a lasting strain for support, not a child at risk now.
+        # tida og jeg lager middag til lillebror", "she stays in bed all the time") with no
+        # drink, drug, absence or danger and no time: a lasting strain for support, not a
+        # child at risk now.
         return False
     if sure:
         return True  # a wording the classes do not know yet is what the model is there for

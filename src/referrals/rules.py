@@ -14,6 +14,7 @@ Pure functions over plain tuples, so they are cheap and easy to test.
 from __future__ import annotations
 
 from collections.abc import Callable, Container, Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import Final
@@ -401,6 +402,16 @@ def banter_now(hits: Sequence[Hit]) -> set[int]:
 
 
 _BANTER_CUES: Final = frozenset({"game_lost", "meme"})
+
+
+def minded(names: AbstractSet[str]) -> bool:
+    """Someone out in the cold with the staff or family ("var ute och gick med personalen i
+    snön"): not alone there, unless gone from them, drunk, psychotic, helpless or high up
+    (review 16). The engine's check of the model's verdicts uses it too."""
+    return "accompanied" in names and not (
+        {"drunk_now", "absent_adult", "unreachable", "small_child", "drowsy", "psychosis",
+         "helpless", "high_place", "missing"} & names
+    )
 
 
 def turned_over(hits: list[Hit], tokens: Sequence[str]) -> list[Hit]:
@@ -1140,11 +1151,7 @@ def window_findings(
     # taken a drug ("took mushrooms ... ran off barefoot ... below zero").
     # Someone with dementia out with the staff or family ("var ute och gick med personalen i
     # snön") is not alone in the cold (review 16).
-    minded = "accompanied" in names and not (
-        {"drunk_now", "absent_adult", "unreachable", "small_child", "drowsy", "psychosis",
-         "helpless", "high_place", "missing"} & names
-    )
-    if "cold" in names and not habitual and not safe and not minded and (
+    if "cold" in names and not habitual and not safe and not minded(names) and (
         {"drunk_now", "absent_adult", "unreachable", "small_child", "drowsy", "confused",
          "dementia", "psychosis", "helpless", "high_place"} & names
         or small_child

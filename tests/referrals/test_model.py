@@ -112,13 +112,14 @@ def test_a_verdict_the_model_is_sure_of_needs_no_concept_class(
 
 def test_a_sure_verdict_still_needs_a_line_that_is_now(directory: Directory) -> None:
     """The words told as over are not urgent however sure the model is (the cut is lowered
-    here so that this wording, read at about 0.73, counts as sure)."""
+    here so that this wording, read at about 0.68 by the model retrained with sets 14-19,
+    counts as sure)."""
     engine = SuggestionEngine(directory, model=UrgencyModel.load())
     assert engine.model is not None
-    engine.model.sure = 0.7
+    engine.model.sure = 0.65
     text = ("för fem år sedan satt jag i garderoben när mamma o hennes kille bråkade "
             "o han kastade en stol")
-    assert engine.model.read([line_features(text)]).probability >= 0.7
+    assert engine.model.read([line_features(text)]).probability >= 0.65
     assert engine.urgency(chat("sv", "self", text)) == (False, [])
     now = text.replace("för fem år sedan satt", "nu sitter").replace("bråkade", "bråkar")
     assert engine.urgency(chat("sv", "self", now))[0]
