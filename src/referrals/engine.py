@@ -1345,7 +1345,11 @@ class SuggestionEngine:
             and any(
                 lines[p].sender == "staff" and "?" in lines[p].text
                 and bool(analyses[p].cue_words.get("staff_suicide_question") or any(
-                    kind == "suicide" for kind, _ in analyses[p].urgent))
+                    kind == "suicide" for kind, _ in analyses[p].urgent)
+                    # blind set 20 (tri20): asking how or for a plan after a death wish
+                    # ("Har du tänkt på hur?" / "nej inte så"): the "no" is about the how
+                    or (_HOW_ASKED & analyses[p].concepts.names
+                        and any(kind == "suicide" for kind, _ in visitor[order].urgent)))
                 for p in range(positions[order] + 1, positions[order + 1])
             )
             for order in range(len(visitor))
@@ -2168,10 +2172,17 @@ def _dated_back(
 
 _NO: Final = lexicon.NEGATIONS | frozenset({"nej", "nei", "no", "nope", "nä", "nää", "næ"})
 """First words of an answer that says no: what follows it is not a yes."""
-_RISK_ANSWERS: Final = ("often", "high_place", "stockpile", "rope", "weapon_gun", "sometimes")
+_HOW_ASKED: Final = frozenset({"ponder", "plan", "decided", "act_it"})
+"""A staff question asking how or for a plan ("Har du tänkt på hur?", "Do you have a plan?"):
+after a visitor line with a death wish a "no" answers it and takes nothing back (blind set
+20)."""
+_RISK_ANSWERS: Final = (
+    "often", "high_place", "stockpile", "rope", "weapon_gun", "sometimes", "ponder", "decided",
+)
 """Classes that answer a staff member's risk question as a "yes" does: how often
 ("hele tida", "all the time"; since blind set 17 also "av og til", "sometimes"), or the
-means or place at hand now (blind set 7)."""
+means or place at hand now (blind set 7); since blind set 20 thinking of it ("tänker på
+det") or a plan made ("been planning it for a while")."""
 _NOT_NOW_SENTENCE: Final = frozenset({"past", "conditional", "past_state"})
 _MODEL_SUPPORT: Final[Mapping[str, frozenset[str]]] = {
     "suicide": frozenset({

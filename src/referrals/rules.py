@@ -211,6 +211,11 @@ RULE_CLASSES: Final = frozenset(
         "game_lost",
         "explained",
         "meme",
+        # blind set 20 (tri20)
+        "decided_how",
+        "done_end",
+        "letter_kin",
+        "in_case",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -224,6 +229,10 @@ _ENDING: Final = frozenset({"death", "disappear", "not_wake", "suicide_noun"})
 _INTENT: Final = frozenset({"wish", "thought", "plan", "decided"})
 _AMBIVALENT: Final = _ENDING | {"suicide_word"}
 """Negated, these count when "but" follows in the sentence ("I don't want to die, but ...")."""
+_AT_SENTENCE_END: Final = {"decided_how": "decided", "done_end": "passing"}
+"""Classes that count only with nothing but a time after them in their sentence, and the class
+they then count as (blind set 20): "har räknat ut hur jag ska göra det." is a decision, "... göra
+det med lånet" is not."""
 _DECIDED_OBJECT: Final = frozenset({"decided_what", "quit_habit"})
 """What makes a decision not a bare one: what was decided, or a habit being quit ("nu har jag
 bestämt mig, jag ska sluta dricka")."""
@@ -287,6 +296,24 @@ def drop_idioms(
     if tokens and any(h.name == "imitate" for h in hits):
         times = {p for h in hits if h.name in _TIME_OR_NIGHT for p in range(h.start, h.end + 1)}
         hits = [h for h in hits if h.name != "imitate" or _ends_sentence(h.end, tokens, times)]
+    # Blind set 20 (tri20): the way worked out with the act unnamed ("har räknat ut hur jag
+    # skulle göra det. inte ikväll men snart") is a decision; "... göra det med lånet" names it.
+    # A letter to one's family "just in case", the case left unnamed ("skrev et brev til ungene,
+    # i tilfelle."), is a farewell.
+    if tokens and any(h.name == "letter_kin" for h in hits):
+        cases = {h.sentence for h in hits if h.name == "in_case" and h.positive
+                 and _ends_sentence(h.end, tokens, ())}
+        hits = [replace(h, name="farewell") if h.name == "letter_kin" and h.sentence in cases
+                else h for h in hits]
+    # Also "då går det fortare och så är hon färdig" after refusing food is dying sooner; "går
+    # det fortare att gå ner i vikt" names what goes faster.
+    if any(h.name in _AT_SENTENCE_END for h in hits):
+        times = {p for h in hits if h.name in _TIME_OR_NIGHT for p in range(h.start, h.end + 1)}
+        hits = [
+            replace(h, name=_AT_SENTENCE_END[h.name]) if h.name in _AT_SENTENCE_END else h
+            for h in hits
+            if h.name not in _AT_SENTENCE_END or tokens and _ends_sentence(h.end, tokens, times)
+        ]
     # "hjertet banker": the heart pounding is no one hitting (blind set 9)
     hits = _drop_owned(hits, _spans(hits, {"acute_symptom"}), _BLOWS)
     # "skal brenne huset med dere inne": a threat to burn, no fire yet (blind set 11)
