@@ -271,3 +271,52 @@ def test_living_across_the_border_still_counts(engine: SuggestionEngine) -> None
     ids = top(engine, "nb", None, "jeg flyttet over til Sverige i fjor og bor i Sverige nå, "
                                   "drikker for mye")
     assert all(not i.startswith("no-") for i in ids)
+
+
+# --- not knowing whom to talk to; a knife carried at school -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("sv", "farmor är jättesjuk och pappa är ledsen hela tiden. jag vet inte vem jag ska "
+               "prata med"),
+        ("nb", "bestemor er syk og mamma gråter mye. jeg vet ikke hvem jeg skal snakke med"),
+        ("en", "my gran is in hospital and everyone is upset, I don't know who to talk to"),
+    ],
+)
+def test_not_knowing_whom_to_talk_to_is_loneliness(
+    engine: SuggestionEngine, lang: str, text: str
+) -> None:
+    """"vet inte vem jag ska prata med": someone to talk to (a listening line's topic)."""
+    assert topic_weight(engine, text, "loneliness", lang) >= 1.0
+
+
+def test_talking_to_someone_named_is_no_loneliness(engine: SuggestionEngine) -> None:
+    """Counter-example: "jag ska prata med min lärare" knows whom to talk to."""
+    assert topic_weight(engine, "jag ska prata med min lärare i morgon", "loneliness", "sv") == 0.0
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("sv", "en kille i min klass bär kniv i skolan varje dag och skryter om det"),
+        ("nb", "en gutt i klassen har med seg kniv på skolen hver dag"),
+        ("en", "a boy in my year keeps bringing a knife to school and showing it off"),
+    ],
+)
+def test_a_knife_carried_is_for_the_police(engine: SuggestionEngine, lang: str, text: str) -> None:
+    """A knife carried or shown at school: crime (the police)."""
+    assert topic_weight(engine, text, "crime", lang) >= 1.0
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("sv", "jag skar mig i fingret med kniven när jag lagade mat"),
+        ("en", "I cut my finger with a kitchen knife while cooking"),
+    ],
+)
+def test_a_kitchen_knife_is_no_crime(engine: SuggestionEngine, lang: str, text: str) -> None:
+    """Counter-example: a knife in the kitchen is no crime."""
+    assert topic_weight(engine, text, "crime", lang) == 0.0
