@@ -378,7 +378,9 @@ _TRAVEL_WORDS: Final = frozenset(
         "travels", "travelling", "traveling", "flying", "flew", "heading", "headed", "way",
     }
 )
+_HYPHEN_IN_WORD: Final = re.compile(r"(?<=[^\W\d_*])-(?=[^\W\d_])")
 _TO_WORDS: Final = frozenset({"till", "til", "to"})
+_ACROSS_WORDS: Final = frozenset({"över", "over", "ned", "ner", "opp", "upp", "up", "down"})
 """A place right after a travel word and "till" / "to" ("hon ska köra till Norge i natt",
 "on the way to Oslo") is where someone is going, not where the writer lives (sugg16)."""
 _CHILD_WORDS: Final = frozenset(
@@ -502,6 +504,9 @@ class _LineAnalysis:
     """Per sentence describing someone intoxicated now: (a parent named there, written as "I")."""
     visitor_age: int | None
     subject_ages: tuple[int, ...]
+    people_ages: tuple[int, ...]
+    """``subject_ages`` without an animal's ("hunden är 15", "my old dog, 14 years"): the ages
+    the suggestions read (sugg20); urgency reads ``subject_ages`` as before."""
     bare_number: int | None
     language_votes: tuple[int, int, int]
     first_word: str
@@ -574,6 +579,9 @@ class SuggestionEngine:
             for lang, patterns in service.triggers.items():
                 for pattern in patterns:
                     target = self._target(_SERVICE, service.id)
+                    # sugg20: text is read with "-" between words dropped ("mini-maria" is
+                    # "mini maria"), so a hyphened trigger is matched as that phrase.
+                    pattern = _HYPHEN_IN_WORD.sub(" ", pattern)
                     self._matcher.add(pattern, lang, target, SERVICE_TRIGGER_WEIGHT)
         self._services = tuple(directory)
         self._service_categories = tuple(
@@ -740,7 +748,7 @@ class SuggestionEngine:
             or audience.get("child", 0.0) > 0.0
             or bool(loved)
             and loved[-1] in _CHILD_WORDS
-            and not any(s >= ADULT_CHILD_AGE for a in analyses for s in a.subject_ages)
+            and not any(s >= ADULT_CHILD_AGE for a in analyses for s in a.people_ages)
         )
         young_only = self._young_only
         for kind, words in urgent_kinds.items():
@@ -977,7 +985,13 @@ class SuggestionEngine:
                 elif (
                     start >= 2
                     and tokens[start - 1] in _TO_WORDS
-                    and tokens[start - 2] in _TRAVEL_WORDS
+                    and (
+                        tokens[start - 2] in _TRAVEL_WORDS
+                        # sugg20: "kjøre over til Sverige", "åka över till Norge"
+                        or start >= 3
+                        and tokens[start - 2] in _ACROSS_WORDS
+                        and tokens[start - 3] in _TRAVEL_WORDS
+                    )
                 ):
                     destination = True  # "ska köra till Norge i natt"; not "åka hem till"
             if kind == _TOPIC and not negated:
@@ -1240,6 +1254,7 @@ class SuggestionEngine:
             intoxicated_sentences=intoxicated,
             visitor_age=visitor_age,
             subject_ages=subject_ages,
+            people_ages=_people_ages(tokens, subject_ages),
             bare_number=bare_number,
             language_votes=votes,
             first_word=bare[0] if bare else "",
@@ -1575,7 +1590,7 @@ class SuggestionEngine:
             elif age <= 20:
                 profile["youth"] = max(profile.get("youth", 0.0), 0.9)
         if role in ("relative", "professional"):
-            subject_ages = [s for a in analyses for s in a.subject_ages]
+            subject_ages = [s for a in analyses for s in a.people_ages]
             if any(12 <= s <= 20 for s in subject_ages) or "youth" in cues:
                 profile["youth"] = max(profile.get("youth", 0.0), 0.8)
             if role == "professional" and any(s < 12 for s in subject_ages):
@@ -1636,7 +1651,7 @@ class SuggestionEngine:
             # An adult seeing children left alone, with an intoxicated adult, or amid violence
             # told, not denied ("he has never hit me or the kids", sugg16).
             add("child_welfare", 1.5, cues["child_subject"])
-        subject_ages = [s for a in analyses for s in a.subject_ages]
+        subject_ages = [s for a in analyses for s in a.people_ages]
         if "professional" in audience and audience["professional"] >= 1.0:
             add("social_services", 0.5, None)
             # A child named, or children of an age ("tränare för 11-åringar", "9-year-olds").
@@ -2530,6 +2545,13 @@ _YEAR_WORDS: Final = frozenset({"år", "ar", "years", "year"})
 _DROPPED_I_COPULAS: Final = frozenset({"är", "e", "er", "ar"})
 """A copula opening a clause with a number after it is the writer's age ("e 17")."""
 _CLAUSE_EDGES: Final = frozenset({",", ".", "!", "?", "\n", "och", "o", "og"})
+_PET_WORDS: Final = frozenset({
+    "hund", "hunden", "hundar", "jakthund", "jakthunden", "katt", "katten", "häst", "hästen",
+    "kanin", "kaninen", "hest", "hesten", "katta", "dog", "dogs", "cat", "cats", "lab",
+    "labrador", "horse", "pony", "puppy", "kitten", "rabbit", "hamster", "marsvin",
+})
+"""Animals whose age is not a person's (sugg20: a hunting dog of 15 is no teenager)."""
+
 _UNITS: Final = frozenset({
     "s", "sek", "sekunder", "sekund", "seconds", "min", "mins", "minut", "minuter", "minutter",
     "minutes", "minute", "h", "tim", "timme", "timmar", "time", "timer", "timen", "hour", "hours",
@@ -2542,6 +2564,22 @@ hon 5 minuter sen"), not an age."""
 _THIRD_PERSON: Final = frozenset({"han", "hon", "hen", "hun", "ho", "he", "she"})
 """Pronouns before or after a copula and a number: an age written about someone ("han e 19")."""
 _AGO: Final = frozenset({"sen", "sedan", "ago", "siden", "sia", "tilbake"})
+
+
+def _people_ages(tokens: Sequence[str], ages: tuple[int, ...]) -> tuple[int, ...]:
+    """``ages`` without those said of an animal: a number with a pet word up to five words
+    before it ("min jakthund är 15", "put my old lab down yesterday. 14 years")."""
+    if not ages or _PET_WORDS.isdisjoint(tokens):
+        return ages
+    pets: set[int] = set()
+    for i, token in enumerate(tokens):
+        if not _is_number(token) or len(token) > 2:
+            continue
+        for before in reversed(tokens[max(0, i - 5) : i]):
+            if before in _PET_WORDS:
+                pets.add(int(token))
+                break
+    return tuple(age for age in ages if age not in pets)
 
 
 def _ages(tokens: Sequence[str]) -> tuple[int | None, tuple[int, ...]]:
@@ -2558,8 +2596,9 @@ def _ages(tokens: Sequence[str]) -> tuple[int | None, tuple[int, ...]]:
         if after in _UNITS:
             continue
         if before in lexicon.FIRST_PERSON_COPULAS or (
-            before in lexicon.COPULAS and before2 in lexicon.FIRST_PERSON
-        ):
+            before in lexicon.COPULAS
+            and (before2 in lexicon.FIRST_PERSON or before2 == "ja" and before in ("e", "är"))
+        ):  # sugg20: "ja e 16", chat Swedish for "jag är 16"
             visitor_age = number
         elif before in _DROPPED_I_COPULAS and (i < 2 or before2 in _CLAUSE_EDGES):
             visitor_age = number  # "e 17, drack igår", "…, er 16": chat drops the "jag"
