@@ -87,6 +87,21 @@ CALM = [
      "gjør livet mitt surt"),
     ("en", "self", "sometimes i wish my boss would just die. not literally of course, but he "
      "makes my life hell"),
+    # the alternatives a negation opens share it ("ingen slog eller hotade")
+    ("sv", "child", "mamma och pappa skrek på varandra ikväll men ingen slog eller hotade. "
+     "jag är 15 och kan inte sova"),
+    ("nb", "child", "mamma og pappa krangla i kveld men ingen slo eller truet. jeg er 15 og får "
+     "ikke sove"),
+    ("en", "child", "my parents had a row tonight but nobody hit or threatened anyone. im 15 "
+     "and cant sleep"),
+    ("en", "relative", "nobody is in danger tonight, my brother just drinks too much"),
+    # a fear of finding someone dead one day, pictured
+    ("en", "relative", "my dad drinks every day and i keep picturing finding him dead one day. "
+     "how do i raise it?"),
+    ("sv", "relative", "pappa dricker varje dag och jag ser framför mig att hitta honom död en "
+     "dag. hur tar jag upp det?"),
+    ("nb", "relative", "pappa drikker hver dag og jeg ser for meg å finne ham død en dag. "
+     "hvordan tar jeg det opp?"),
 ]
 
 
@@ -114,6 +129,12 @@ URGENT = [
      "violence"),
     # self-harm from an age until now
     ("sv", "self", "har skurit mig sen jag var 12 och ikväll gjorde jag det igen", "self_harm"),
+    # a negation before an "or else" does not reach past it; an act not negated stays
+    ("sv", "self", "han slog mig ikväll och hotade att göra det igen", "violence"),
+    ("en", "self", "he didn't stop, he hit me tonight or rather he punched me", "violence"),
+    # someone silent after death talk, pictured dead
+    ("en", "relative", "my brother said he wants to die and isnt answering his phone, i keep "
+     "picturing finding him dead", "third_party_danger"),
 ]
 
 
