@@ -455,8 +455,9 @@ _GRADE_HOLDERS: Final = frozenset({
 })
 """Who a school grade describes ("nån i 9an", "ei jente i tiande"): a grade then is where
 someone is now, not the writer's past."""
-_IDIOM_OWNED_CUES: Final = frozenset({"intoxicated"})
-"""Cues an idiom around them takes ("påvirket av noe som skjedde", blind set 15)."""
+_IDIOM_OWNED_CUES: Final = frozenset({"intoxicated", "unresponsive"})
+"""Cues an idiom around them takes ("påvirket av noe som skjedde", blind set 15; since blind
+set 20, fp20, "kramper i vaderna": a cramp in a muscle is no fit)."""
 _SINCE_OWNED_CUES: Final = frozenset({"recent_past", "past"})
 """Cues a "since" around them takes: "sen i fredags" is since Friday, not last Friday (blind
 set 16)."""
