@@ -116,6 +116,11 @@ CALM = [
      "självmordstankar. finns det kurser?"),
     ("nb", "professional", "jeg jobber på legevakta og vil bli bedre til å spørre om "
      "selvmordstanker. finnes det kurs?"),
+    # another's age in chat spelling dates what she wrote
+    ("sv", "relative", "min syster skrev i sin dagbok att hon ville dö när hon va 12. nu mår hon "
+     "bra"),
+    ("nb", "relative", "søstera mi skreiv i dagboka at ho ville dø da ho va 12. no har ho det "
+     "bra"),
 ]
 
 
