@@ -457,8 +457,9 @@ _GRADE_HOLDERS: Final = frozenset({
 })
 """Who a school grade describes ("nån i 9an", "ei jente i tiande"): a grade then is where
 someone is now, not the writer's past."""
-_IDIOM_OWNED_CUES: Final = frozenset({"intoxicated"})
-"""Cues an idiom around them takes ("påvirket av noe som skjedde", blind set 15)."""
+_IDIOM_OWNED_CUES: Final = frozenset({"intoxicated", "unresponsive"})
+"""Cues an idiom around them takes ("påvirket av noe som skjedde", blind set 15; since blind
+set 20, fp20, "kramper i vaderna": a cramp in a muscle is no fit)."""
 _SINCE_OWNED_CUES: Final = frozenset({"recent_past", "past"})
 """Cues a "since" around them takes: "sen i fredags" is since Friday, not last Friday (blind
 set 16)."""
@@ -858,6 +859,12 @@ class SuggestionEngine:
         # inside it does not date the sentence as past.
         since_spans = [(m[3], m[4]) for m in matches if names[m[0]] == "since" and not m[5]]
         overstated = [(m[3], m[4]) for m in matches if names[m[0]] in _OVERSTATED and not m[5]]
+        # Blind sets 18 and 20 (fp20): a "soon" or "now" inside a past phrase belongs to it ("för
+        # snart 30 år sedan", "det är länge sen nu"): it says nothing of the present.
+        past_spans = [
+            (m[3], m[4]) for m in matches
+            if kinds[m[0]] == _CUE and names[m[0]] == "past" and not m[5] and m[4] > m[3]
+        ]
         matches = [
             m for m in matches
             if not (names[m[0]] == "past" and m[3] > 0 and tokens[m[3]] in _GRADE_PREPOSITIONS
@@ -866,6 +873,8 @@ class SuggestionEngine:
                 a <= m[3] and m[4] <= b for a, b in idiom_spans))
             and not (kinds[m[0]] == _CUE and names[m[0]] in _SINCE_OWNED_CUES and any(
                 a <= m[3] and m[4] <= b for a, b in since_spans))
+            and not (names[m[0]] == "time_now" and any(
+                a < m[3] and m[4] <= b for a, b in past_spans))
         ]
         cue_sets: list[set[str]] = [set() for _ in range(sentence_count)]
         cue_words: dict[str, str] = {}
@@ -2091,6 +2100,8 @@ def _answered_ages(lines: Sequence[Line], analyses: Sequence[_LineAnalysis]) -> 
 
 _YEAR_BEFORE: Final = frozenset({"i", "in", "år", "året", "back", "during", "under", "from"})
 _FIRST_YEAR: Final = 1950
+_YEAR_CLAUSE_ENDS: Final = frozenset({"och", "o", "og", "and", "men", "but", "then", "sen", "så"})
+"""Words after a bare year that close the clause it dates ("2009 och låg inne på psyk")."""
 _LAST_PAST_YEAR: Final = 2025
 """A year up to this one, after "i" / "in" ("försökte i 2015", "in 2015"), is the past."""
 _DECADE_AFTER: Final = frozenset({"talet", "tallet", "talen", "tallene", "s"})
@@ -2124,6 +2135,9 @@ def _past_years(tokens: Sequence[str]) -> set[int]:
                 # a bare year that ends its sentence: "försökte ta livet av mig 2011."
                 or i + 1 == len(tokens)
                 or tokens[i + 1] in lexicon.SENTENCE_BREAKS
+                # or its clause (fp20): "försökte ta livet av mig 2009 och låg inne"
+                or tokens[i + 1] in lexicon.CLAUSE_BREAKS
+                or tokens[i + 1] in _YEAR_CLAUSE_ENDS
             )
         ):
             found.add(i)

