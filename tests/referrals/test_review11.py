@@ -141,9 +141,9 @@ SAID_IS_NO_THREAT = [
         "my husband's boss was angry with him and has said he must come in tonight",
         marks=pytest.mark.xfail(
             strict=True,
-            reason="known false alarm: the model trained on blind sets 9 S-13 is sure (0.93) of "
-            "'husband' + 'come' + 'tonight', and a sure verdict needs no class (docs/referrals.md, "
-            "'Blind sets 14 and 15')",
+            reason="known false alarm: the model since blind sets 9 S-13 is sure (0.93; 0.95 "
+            "retrained with sets 14-19) of 'husband' + 'come' + 'tonight', and a sure verdict "
+            "needs no class (docs/referrals.md, 'Blind sets 14 and 15')",
         ),
     ),
     ("nb", "child", "sjefen til pappa er sint og har sagt at han må jobbe i natt"),
