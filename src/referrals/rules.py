@@ -294,7 +294,7 @@ def drop_idioms(
     # time after it at most); an act named after it ("..., jobbar i skogen", "och pratar om
     # det") is what is imitated.
     if tokens and any(h.name == "imitate" for h in hits):
-        times = {p for h in hits if h.name in _TIME_OR_NIGHT for p in range(h.start, h.end + 1)}
+        times = _time_positions(hits)
         hits = [h for h in hits if h.name != "imitate" or _ends_sentence(h.end, tokens, times)]
     # Blind set 20 (tri20): the way worked out with the act unnamed ("har räknat ut hur jag
     # skulle göra det. inte ikväll men snart") is a decision; "... göra det med lånet" names it.
@@ -308,7 +308,7 @@ def drop_idioms(
     # Also "då går det fortare och så är hon färdig" after refusing food is dying sooner; "går
     # det fortare att gå ner i vikt" names what goes faster.
     if any(h.name in _AT_SENTENCE_END for h in hits):
-        times = {p for h in hits if h.name in _TIME_OR_NIGHT for p in range(h.start, h.end + 1)}
+        times = _time_positions(hits)
         hits = [
             replace(h, name=_AT_SENTENCE_END[h.name]) if h.name in _AT_SENTENCE_END else h
             for h in hits
@@ -439,6 +439,12 @@ def minded(names: AbstractSet[str]) -> bool:
         {"drunk_now", "absent_adult", "unreachable", "small_child", "drowsy", "psychosis",
          "helpless", "high_place", "missing"} & names
     )
+
+
+def _time_positions(hits: Sequence[Hit]) -> set[int]:
+    """The token positions of time and night words: what may stand after a class that must end
+    its sentence (``_ends_sentence``)."""
+    return {p for h in hits if h.name in _TIME_OR_NIGHT for p in range(h.start, h.end + 1)}
 
 
 def turned_over(hits: list[Hit], tokens: Sequence[str]) -> list[Hit]:

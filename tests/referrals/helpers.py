@@ -25,3 +25,18 @@ def top(
 ) -> list[str]:
     """The ids of the engine's first ``n`` suggestions for a conversation made by ``chat``."""
     return engine.suggest(chat(lang, role, *texts), top=n).ids
+
+
+LANG_INDEX = {None: 0, "sv": 1, "nb": 2, "en": 3}
+"""Where a language's weight stands in a contribution's weights (the engine's order)."""
+
+
+def topic_weight(
+    engine: SuggestionEngine, text: str, topic: str, lang: str | None = None
+) -> float:
+    """The strongest weight a line gives a topic in a chat of that language, 0 if none."""
+    return max(
+        (w[LANG_INDEX[lang]] for for_service, name, _, w in engine._analyse(text).contributions
+         if not for_service and name == topic),
+        default=0.0,
+    )

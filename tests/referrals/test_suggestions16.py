@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from referrals import SuggestionEngine
-from tests.referrals.helpers import chat, top
+from tests.referrals.helpers import chat, top, topic_weight
 
 PRIMARY = {"se-1177", "region-vardcentral"}
 PSYCHIATRY = {"region-psykiatri", "se-1177", "region-vardcentral"}
@@ -29,18 +29,6 @@ def countries(ids: list[str]) -> set[str]:
     return found
 
 
-LANG_INDEX = {None: 0, "sv": 1, "nb": 2, "en": 3}
-
-
-def topic_weight(
-    engine: SuggestionEngine, text: str, topic: str, lang: str | None = None
-) -> float:
-    """The strongest weight a line gives a topic in a chat of that language, 0 if none."""
-    return max(
-        (w[LANG_INDEX[lang]] for for_service, name, _, w in engine._analyse(text).contributions
-         if not for_service and name == topic),
-        default=0.0,
-    )
 
 
 # --- where the writer lives -------------------------------------------------------------------

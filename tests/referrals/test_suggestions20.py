@@ -10,22 +10,10 @@ from __future__ import annotations
 import pytest
 
 from referrals import SuggestionEngine
-from tests.referrals.helpers import chat, top
+from tests.referrals.helpers import chat, top, topic_weight
 
-LANG_INDEX = {None: 0, "sv": 1, "nb": 2, "en": 3}
 LISTENING = {"se-jourhavande-medmanniska", "se-hjalplinjen", "no-mental-helse"}
 DRUG_LINES = {"se-droghjalpen", "no-rusinfo", "region-mini-maria"}
-
-
-def topic_weight(
-    engine: SuggestionEngine, text: str, topic: str, lang: str | None = None
-) -> float:
-    """The strongest weight a line gives a topic in a chat of that language, 0 if none."""
-    return max(
-        (w[LANG_INDEX[lang]] for for_service, name, _, w in engine._analyse(text).contributions
-         if not for_service and name == topic),
-        default=0.0,
-    )
 
 
 # --- packing is not being drunk ---------------------------------------------------------------
