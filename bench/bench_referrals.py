@@ -1,6 +1,6 @@
 """Benchmark the referral engine on a realistic 200-line conversation.
 
-    python bench/bench_referrals.py [--lines 200] [--rounds 300]
+    python bench/bench_referrals.py [--lines 200] [--rounds 300] [--without-topic-model]
 
 Prints the median and p95 time of one ``suggest()`` and one ``urgency()`` call in three
 situations:
@@ -106,10 +106,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--lines", type=int, default=200)
     parser.add_argument("--rounds", type=int, default=300)
+    parser.add_argument(
+        "--without-topic-model",
+        action="store_true",
+        help="suggestions from the words alone, to see what the learnt topic reader costs",
+    )
     args = parser.parse_args()
 
     start = time.perf_counter()
-    engine = SuggestionEngine(load_directory())
+    engine = SuggestionEngine(
+        load_directory(), topic_model=None if args.without_topic_model else "shipped"
+    )
     print(f"engine built in {(time.perf_counter() - start) * 1000:.0f} ms (once, at startup)")
     if hasattr(os, "getloadavg"):
         print(

@@ -22,6 +22,7 @@ How a suggestion is scored (details in docs/referrals.md):
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -36,8 +37,11 @@ from referrals.matching import is_number as _is_number
 from referrals.model import (
     LineFeatures,
     ModelVerdict,
+    TopicLine,
+    TopicModel,
     UrgencyModel,
     default_model,
+    default_topic_model,
     line_features,
 )
 from relay.protocol import ROLES
@@ -87,6 +91,17 @@ they grow in proportion, so the urgent kind's services keep the lead."""
 MODEL_WINDOW_LINES: Final = 6
 """The learnt model reads the latest visitor lines, as many as the conversations it learnt
 from: a first message often says what the last one takes back ("mår bättre nu")."""
+TOPIC_MODEL_WEIGHT: Final = 1.5
+"""What the topic model's probability of a category adds to that topic (a normal word is 1):
+docs/referrals.md, "A learnt reading of topics"."""
+TOPIC_MODEL_FLOOR: Final = 0.5
+"""Below this probability the topic model adds nothing to a topic."""
+TOPIC_MODEL_MIN_WORDS: Final = 20
+"""Below this many words the topic model says nothing (see ``topic_model_min_words``)."""
+TOPIC_MODEL_LINES: Final = (2, 6)
+"""The topic model reads the first two visitor lines (what a chat is about is often said
+first) and the latest six: the length of the conversations it learnt from, and a bounded cost
+however long the chat grows."""
 MODEL_MIN_WORDS: Final = 5
 """Below this many words the model says nothing: a lone "hei" is not evidence of anything,
 and its few letter n-grams would carry the whole (normalised) weight."""
@@ -544,14 +559,25 @@ class SuggestionEngine:
     """
 
     def __init__(
-        self, directory: Directory, *, model: UrgencyModel | None | Literal["shipped"] = "shipped"
+        self,
+        directory: Directory,
+        *,
+        model: UrgencyModel | None | Literal["shipped"] = "shipped",
+        topic_model: TopicModel | None | Literal["shipped"] = "shipped",
     ) -> None:
         """``model``: the learnt second signal for urgency (``referrals.model``); the
-        shipped one by default, None for the concept rules alone."""
+        shipped one by default, None for the concept rules alone. ``topic_model``: the learnt
+        reading of topics for the suggestions, likewise."""
         self.directory = directory
         self.model = default_model() if model == "shipped" else model
+        self.topic_model = default_topic_model() if topic_model == "shipped" else topic_model
+        self.topic_model_weight = TOPIC_MODEL_WEIGHT
+        self.topic_model_floor = TOPIC_MODEL_FLOOR
+        self.topic_model_min_words = TOPIC_MODEL_MIN_WORDS
         self._model_lines: dict[str, LineFeatures] = {}
         self._model_windows: dict[tuple[str, ...], ModelVerdict] = {}
+        self._topic_readings: dict[tuple[str, ...], Mapping[str, float]] = {}
+        self._topic_lines: dict[str, TopicLine] = {}
         self._window_cache: dict[tuple[object, ...], tuple[list[tuple[str, str]], object]] = {}
         """Findings of the window rules per run of analysed lines (keyed by their identity)."""
         self._merged_answers: dict[
@@ -620,6 +646,8 @@ class SuggestionEngine:
         self._line_cache.clear()
         self._model_lines.clear()
         self._model_windows.clear()
+        self._topic_readings.clear()
+        self._topic_lines.clear()
         self._window_cache.clear()
         self._merged_answers.clear()
 
@@ -730,6 +758,9 @@ class SuggestionEngine:
             # feels (the helplines, the chat itself), not AA or NA.
             topics["mental_health"] = topics.get("mental_health", 0.0) + topics.pop("peer_support")
             _move_terms(topic_terms, "peer_support", "mental_health")
+        for category, probability in self._topic_model_reading(lines).items():
+            if probability >= self.topic_model_floor:
+                topics[category] = topics.get(category, 0.0) + self.topic_model_weight * probability
         direct = {name: _capped_sum(terms) for name, terms in service_terms.items()}
         audience = self._audience_profile(conversation.role, analyses, lines, cues_seen, topics)
         self._context_topics(conversation.role, audience, analyses, cues_seen, topics, topic_terms)
@@ -1542,6 +1573,36 @@ class SuggestionEngine:
             return verdict, verdict.probability >= model.sure and read >= MODEL_SURE_WORDS
         return None, False
 
+    def _topic_model_reading(self, lines: Sequence[Line]) -> Mapping[str, float]:
+        """The topic model's probabilities for the conversation's first and latest visitor
+        lines (``TOPIC_MODEL_LINES``), empty without a model or a visitor line."""
+        if self.topic_model is None:
+            return {}
+        texts = [line.text for line in lines if line.sender == "visitor"]
+        first, latest = TOPIC_MODEL_LINES
+        if len(texts) > first + latest:
+            texts = texts[:first] + texts[-latest:]
+        key = tuple(texts)
+        if sum(len(self._model_line(text).words) for text in key) < self.topic_model_min_words:
+            return {}
+        reading = self._topic_readings.get(key)
+        if reading is None:
+            reading = self.topic_model.read_lines([self._topic_line(text) for text in key])
+            if len(self._topic_readings) >= LINE_CACHE_SIZE:
+                self._topic_readings.clear()
+            self._topic_readings[key] = reading
+        return reading
+
+    def _topic_line(self, text: str) -> TopicLine:
+        assert self.topic_model is not None
+        cached = self._topic_lines.get(text)
+        if cached is None:
+            cached = self.topic_model.line(self._model_line(text))
+            if len(self._topic_lines) >= LINE_CACHE_SIZE:
+                self._topic_lines.clear()
+            self._topic_lines[text] = cached
+        return cached
+
     def _model_line(self, text: str) -> LineFeatures:
         cached = self._model_lines.get(text)
         if cached is None:
@@ -2102,8 +2163,13 @@ _YEAR_BEFORE: Final = frozenset({"i", "in", "år", "året", "back", "during", "u
 _FIRST_YEAR: Final = 1950
 _YEAR_CLAUSE_ENDS: Final = frozenset({"och", "o", "og", "and", "men", "but", "then", "sen", "så"})
 """Words after a bare year that close the clause it dates ("2009 och låg inne på psyk")."""
-_LAST_PAST_YEAR: Final = 2025
-"""A year up to this one, after "i" / "in" ("försökte i 2015", "in 2015"), is the past."""
+
+
+def _last_past_year() -> int:
+    """A year up to last year, after "i" / "in" ("försökte i 2015", "in 2015"), is the past;
+    this year may be now ("i 2026 har jag druckit varje dag")."""
+    return datetime.date.today().year - 1
+
 _DECADE_AFTER: Final = frozenset({"talet", "tallet", "talen", "tallene", "s"})
 """What follows a decade's number ("80-talet", "80-tallet", "80s" are tokenised "80" "talet")."""
 _FIRST_DECADE, _LAST_DECADE, _LAST_PAST_DECADE = 30, 90, 2010
@@ -2111,9 +2177,12 @@ _FIRST_DECADE, _LAST_DECADE, _LAST_PAST_DECADE = 30, 90, 2010
 digits up to "2010-talet"."""
 
 
-def _past_years(tokens: Sequence[str]) -> set[int]:
+def _past_years(tokens: Sequence[str], last_past_year: int | None = None) -> set[int]:
     """Positions of a past year that places something there ("tried to end my life in 2015"),
-    or of a decade gone by ("på 80-talet", "på 1990-tallet", "in the 80s": blind set 16)."""
+    or of a decade gone by ("på 80-talet", "på 1990-tallet", "in the 80s": blind set 16).
+    ``last_past_year`` is the latest year that is past (by default last year)."""
+    if last_past_year is None:
+        last_past_year = _last_past_year()
     found = set()
     for i, token in enumerate(tokens):
         if (
@@ -2129,7 +2198,7 @@ def _past_years(tokens: Sequence[str]) -> set[int]:
             i
             and len(token) == 4
             and _is_number(token)
-            and _FIRST_YEAR <= int(token) <= _LAST_PAST_YEAR
+            and _FIRST_YEAR <= int(token) <= last_past_year
             and (
                 tokens[i - 1] in _YEAR_BEFORE
                 # a bare year that ends its sentence: "försökte ta livet av mig 2011."

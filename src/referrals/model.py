@@ -211,3 +211,118 @@ class UrgencyModel:
 def default_model() -> UrgencyModel:
     """The shipped model, loaded once."""
     return UrgencyModel.load()
+
+
+TOPIC_MODEL_FILE: Final = "topic_model.json.gz"
+TOPIC_FORMAT: Final = 1
+
+
+class TopicModel:
+    """What a conversation is about, learnt: one logistic regression per directory category
+    (``referrals.directory.CATEGORIES``) over the same features as ``UrgencyModel``.
+
+    The concept words say which topics a conversation names; this model reads the pieces of
+    words around them, so "pantsatt klockan för att spela" speaks of gambling and debt to it
+    without either word. The engine adds its probabilities to the topics the words found
+    (``referrals.engine.TOPIC_MODEL_WEIGHT``), so it can reorder the services but never
+    suggest one of another country or hide a service the words matched. It knows categories,
+    not service ids, so it works with any municipality's directory.
+    """
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        if data.get("format") != TOPIC_FORMAT:
+            raise ValueError(f"topic model: format must be {TOPIC_FORMAT}")
+        self.trained_on: tuple[str, ...] = tuple(data.get("trained_on", ()))
+        self.categories: tuple[str, ...] = tuple(data["categories"])
+        self._intercepts = tuple(float(b) for b in data["intercepts"])
+        self._table: dict[str, tuple[float, tuple[tuple[int, float], ...]]] = {
+            feature: (float(idf), tuple((int(k), float(w)) for k, w in weights))
+            for feature, (idf, weights) in data["features"].items()
+        }
+        """Feature -> its idf, and its weights as (category index, weight) pairs."""
+
+    @classmethod
+    def load(cls) -> TopicModel:
+        """The shipped model (``referrals/topic_model.json.gz``)."""
+        raw = resources.files("referrals").joinpath(TOPIC_MODEL_FILE).read_bytes()
+        return cls(json.loads(gzip.decompress(raw)))
+
+    def line(self, features: LineFeatures) -> TopicLine:
+        """One line's share of a reading, worked out once (the engine caches it per line)."""
+        table = self._table
+        known = {f: c for f, c in features.counts.items() if f in table}
+        sums = [0.0] * len(self.categories)
+        square = 0.0
+        for feature, count in known.items():
+            idf, weights = table[feature]
+            value = _tf_idf(count, idf)
+            square += value * value
+            for k, w in weights:
+                sums[k] += value * w
+        return TopicLine(known, tuple(sums), square)
+
+    def read(self, lines: Sequence[LineFeatures]) -> dict[str, float]:
+        """Category -> probability that a right service is of that category, for these
+        visitor lines read as one text (tf-idf as ``UrgencyModel``)."""
+        return self.read_lines([self.line(features) for features in lines])
+
+    def read_lines(self, lines: Sequence[TopicLine]) -> dict[str, float]:
+        """``read`` from lines' shares: their sums, corrected for the features more than one
+        line has (tf is sublinear, so two lines' "spel" weigh less than twice one line's)."""
+        sums = [0.0] * len(self.categories)
+        square = 0.0
+        seen: set[str] = set()
+        shared: set[str] = set()
+        for line in lines:
+            for k, value in enumerate(line.sums):
+                sums[k] += value
+            square += line.square
+            features = line.counts.keys()
+            shared |= features & seen
+            seen |= features
+        table = self._table
+        for feature in shared:
+            idf, weights = table[feature]
+            count = 0
+            parts = squares = 0.0
+            for line in lines:
+                found = line.counts.get(feature)
+                if found:
+                    count += found
+                    part = _tf_idf(found, idf)
+                    parts += part
+                    squares += part * part
+            value = _tf_idf(count, idf)
+            square += value * value - squares
+            change = value - parts
+            for k, w in weights:
+                sums[k] += change * w
+        # The vector is l2-normalised: dividing the sums once is dividing every value.
+        norm = math.sqrt(square) if square > 0.0 else 1.0
+        return {
+            category: 1.0 / (1.0 + math.exp(-(intercept + total / norm)))
+            for category, intercept, total in zip(
+                self.categories, self._intercepts, sums, strict=True
+            )
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class TopicLine:
+    """A line's share of a topic reading: the counts of its features the model knows, and
+    their tf-idf values times the weights, summed per category, as if it were read alone."""
+
+    counts: Mapping[str, int]
+    sums: tuple[float, ...]
+    square: float
+
+
+def _tf_idf(count: int, idf: float) -> float:
+    """A feature's value before normalising: sublinear tf (1 + log count) times idf."""
+    return (1.0 + math.log(count)) * idf if count > 1 else idf
+
+
+@functools.cache
+def default_topic_model() -> TopicModel:
+    """The shipped topic model, loaded once."""
+    return TopicModel.load()

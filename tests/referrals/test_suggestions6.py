@@ -29,26 +29,27 @@ def top(engine: SuggestionEngine, *args: str | None, n: int = 3) -> list[str]:
             "sv", "self",
             ("För tolv år sedan försökte jag ta mitt liv. Idag mår jag bra. "
              "Hur slutar man snusa när man provat allt?",),
-            "se-sluta-roka-linjen",
+            {"se-sluta-roka-linjen"},
         ),
         (
             "en", "relative",
             ("my brother overdosed in 2016 and survived, he has been clean for years.",
              "now he gambles every night on his phone and owes money everywhere"),
-            "se-stodlinjen-spel",
+            # gambling help, or (since the topic model) the support for relatives of gamblers
+            {"se-stodlinjen-spel", "local-anhorigstod"},
         ),
         (
             "nb", "self",
             ("for mange år siden kuttet jeg meg. nå drikker jeg for mye vin hver helg",),
-            "no-rusinfo",
+            {"no-rusinfo"},
         ),
     ],
 )
 def test_a_past_risk_weighs_less_than_the_question_now(
-    engine: SuggestionEngine, lang: str, role: str, texts: tuple[str, ...], expected: str
+    engine: SuggestionEngine, lang: str, role: str, texts: tuple[str, ...], expected: set[str]
 ) -> None:
     """Risk words in a sentence about the clear past count 0.4: the present topic leads."""
-    assert top(engine, lang, role, *texts, n=1) == [expected]
+    assert top(engine, lang, role, *texts, n=1)[0] in expected
 
 
 def test_a_risk_now_in_a_sentence_that_also_tells_the_past_still_counts(
