@@ -5,10 +5,11 @@
 
 Reads the same files as ``train_urgency_model.py`` (every labelled set in tests/referrals/data
 except the frozen test part, blind_test.jsonl, which no model may ever see). A case's text is
-its visitor lines; its labels are the first categories of the services in its
-``expect_top3_any`` (in the shipped directory): the topics a right answer is about. One
-logistic regression per category (but ``NOT_LEARNT``) learns them, over ``referrals.model.features``, the function
-the engine uses at run time.
+its visitor lines, each read alone as tf-idf over ``referrals.model.features`` (the function
+the engine uses at run time) and summed (``line_sums``, as ``TopicModel.read_lines`` reads).
+Its labels are the first categories of the services in its ``expect_top3_any`` (in the
+shipped directory, but catch-all services): the topics a right answer is about. One logistic
+regression per category (but ``NOT_LEARNT``) learns them.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+from scipy import sparse  # type: ignore[import-untyped]
 from sklearn.feature_extraction.text import TfidfVectorizer  # type: ignore[import-untyped]
 from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
 from train_urgency_model import MIN_DF, ROOT, training_files
@@ -69,14 +72,30 @@ def labelled(files: list[Path]) -> tuple[list[list[str]], list[set[str]]]:
     return docs, labels
 
 
+def line_sums(vectoriser: Any, docs: list[list[str]]) -> Any:
+    """Each case as the engine reads it (``TopicModel.read_lines``): the sum of its lines'
+    tf-idf vectors, each line read alone, divided by the root of their squared lengths' sum."""
+    lines = [[text] for doc in docs for text in doc]
+    owner = [row for row, doc in enumerate(docs) for _ in doc]
+    per_line = vectoriser.transform(lines)
+    squares = np.asarray(per_line.multiply(per_line).sum(axis=1)).ravel()
+    joined = sparse.csr_matrix(
+        (np.ones(len(owner)), (owner, np.arange(len(owner)))), shape=(len(docs), len(owner))
+    )
+    norms = np.sqrt(joined @ squares)
+    norms[norms == 0.0] = 1.0
+    return sparse.diags(1.0 / norms) @ (joined @ per_line)
+
+
 def fit(docs: list[list[str]], labels: list[set[str]], c: float, trained_on: list[str]) -> Any:
     """One model per category that some case has; the model file's contents."""
 
     def analyse(doc: list[str]) -> list[str]:
         return [feature for text in doc for feature in features(text)]
 
-    vectoriser = TfidfVectorizer(analyzer=analyse, sublinear_tf=True, min_df=MIN_DF)
-    matrix = vectoriser.fit_transform(docs)
+    vectoriser = TfidfVectorizer(analyzer=analyse, sublinear_tf=True, min_df=MIN_DF, norm=None)
+    vectoriser.fit(docs)
+    matrix = line_sums(vectoriser, docs)
     categories = [
         category
         for category in CATEGORIES

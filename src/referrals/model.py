@@ -214,7 +214,7 @@ def default_model() -> UrgencyModel:
 
 
 TOPIC_MODEL_FILE: Final = "topic_model.json.gz"
-TOPIC_FORMAT: Final = 1
+TOPIC_FORMAT: Final = 2
 
 
 class TopicModel:
@@ -250,54 +250,35 @@ class TopicModel:
     def line(self, features: LineFeatures) -> TopicLine:
         """One line's share of a reading, worked out once (the engine caches it per line)."""
         table = self._table
-        known = {f: c for f, c in features.counts.items() if f in table}
         sums = [0.0] * len(self.categories)
         square = 0.0
-        for feature, count in known.items():
-            idf, weights = table[feature]
-            value = _tf_idf(count, idf)
+        for feature, count in features.counts.items():
+            entry = table.get(feature)
+            if entry is None:
+                continue
+            idf, weights = entry
+            value = (1.0 + math.log(count)) * idf if count > 1 else idf
             square += value * value
             for k, w in weights:
                 sums[k] += value * w
-        return TopicLine(known, tuple(sums), square)
+        return TopicLine(tuple(sums), square)
 
     def read(self, lines: Sequence[LineFeatures]) -> dict[str, float]:
         """Category -> probability that a right service is of that category, for these
-        visitor lines read as one text (tf-idf as ``UrgencyModel``)."""
+        visitor lines: each read alone (tf-idf with sublinear tf, as ``UrgencyModel``), their
+        vectors summed and divided by the root of their squared lengths' sum."""
         return self.read_lines([self.line(features) for features in lines])
 
     def read_lines(self, lines: Sequence[TopicLine]) -> dict[str, float]:
-        """``read`` from lines' shares: their sums, corrected for the features more than one
-        line has (tf is sublinear, so two lines' "spel" weigh less than twice one line's)."""
+        """``read`` from lines' shares: the sum of their vectors, divided by the root of their
+        squared lengths' sum (the representation the model was trained on, so a new message
+        costs one line's work, not the whole window's)."""
         sums = [0.0] * len(self.categories)
         square = 0.0
-        seen: set[str] = set()
-        shared: set[str] = set()
         for line in lines:
             for k, value in enumerate(line.sums):
                 sums[k] += value
             square += line.square
-            features = line.counts.keys()
-            shared |= features & seen
-            seen |= features
-        table = self._table
-        for feature in shared:
-            idf, weights = table[feature]
-            count = 0
-            parts = squares = 0.0
-            for line in lines:
-                found = line.counts.get(feature)
-                if found:
-                    count += found
-                    part = _tf_idf(found, idf)
-                    parts += part
-                    squares += part * part
-            value = _tf_idf(count, idf)
-            square += value * value - squares
-            change = value - parts
-            for k, w in weights:
-                sums[k] += change * w
-        # The vector is l2-normalised: dividing the sums once is dividing every value.
         norm = math.sqrt(square) if square > 0.0 else 1.0
         return {
             category: 1.0 / (1.0 + math.exp(-(intercept + total / norm)))
@@ -309,17 +290,11 @@ class TopicModel:
 
 @dataclass(frozen=True, slots=True)
 class TopicLine:
-    """A line's share of a topic reading: the counts of its features the model knows, and
-    their tf-idf values times the weights, summed per category, as if it were read alone."""
+    """A line's share of a topic reading, read alone: its tf-idf values (sublinear tf) times
+    the weights, summed per category, and its vector's squared length."""
 
-    counts: Mapping[str, int]
     sums: tuple[float, ...]
     square: float
-
-
-def _tf_idf(count: int, idf: float) -> float:
-    """A feature's value before normalising: sublinear tf (1 + log count) times idf."""
-    return (1.0 + math.log(count)) * idf if count > 1 else idf
 
 
 @functools.cache

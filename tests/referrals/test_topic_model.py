@@ -42,7 +42,7 @@ def test_the_topic_model_was_trained_on_every_labelled_set_but_the_frozen_one() 
 
 
 def test_the_model_reads_a_topic_from_words_around_it() -> None:
-    """"Spelat bort" and a debt collector read as gambling, though neither is a word of the
+    """Spelat bort and a debt collector read as gambling, though neither is a word of the
     gambling topic's list alone."""
     read = default_topic_model().read([line_features(text) for text in GAMBLING_AWAY_PAY])
     assert read["gambling"] > 0.8
@@ -55,9 +55,7 @@ def test_the_model_moves_a_second_gambling_service_into_the_top_three(
     """The words alone rank debt advice and the social services' intake over gambling help;
     with the model, two of the three are for gambling."""
     conversation = chat("sv", "self", *GAMBLING_AWAY_PAY)
-    gambling = {
-        service.id for service in engine.directory if service.categories[0] == "gambling"
-    }
+    gambling = {service.id for service in engine.directory if service.categories[0] == "gambling"}
     with_model = engine.suggest(conversation, top=3).ids
     alone = rules_only.suggest(conversation, top=3).ids
     assert len(gambling & set(alone)) == 1
@@ -97,9 +95,7 @@ def test_the_model_never_brings_in_another_countrys_services(engine: SuggestionE
     assert countries <= {"NO", "*"}
 
 
-def test_a_few_words_are_not_read(
-    engine: SuggestionEngine, rules_only: SuggestionEngine
-) -> None:
+def test_a_few_words_are_not_read(engine: SuggestionEngine, rules_only: SuggestionEngine) -> None:
     """Under twenty words a few letter n-grams would carry the whole (normalised) reading:
     "babyen vår har kolikk" must not read as the topics of a whole conversation."""
     conversation = chat("nb", "self", "babyen vår har kolikk og gråter hele ettermiddagen")
@@ -120,20 +116,24 @@ def test_a_model_file_of_another_format_is_refused() -> None:
         TopicModel({"format": 99, "categories": [], "intercepts": [], "features": {}})
 
 
-def test_read_is_tf_idf_then_a_logistic_regression_per_category() -> None:
-    """The reading mirrors scikit-learn's ``TfidfVectorizer(sublinear_tf=True)`` and one
-    ``LogisticRegression`` per category, worked by hand for two features."""
+def test_read_sums_the_lines_then_a_logistic_regression_per_category() -> None:
+    """Each line is read alone (tf-idf, sublinear tf), the vectors are summed and divided by
+    the root of their squared lengths' sum, then one logistic regression per category; worked
+    by hand for two features. scripts/train_topic_model.py (``line_sums``) trains on exactly
+    this."""
     model = TopicModel(
         {
-            "format": 1,
+            "format": 2,
             "categories": ["gambling", "debt"],
             "intercepts": [-1.0, 0.5],
             "features": {"w:spel": [2.0, [[0, 3.0]]], "w:skuld": [1.0, [[1, -2.0]]]},
         }
     )
-    read = model.read([line_features("spel spel skuld"), line_features("okänt")])
-    spel, skuld = (1.0 + math.log(2)) * 2.0, 1.0
-    norm = math.hypot(spel, skuld)
+    read = model.read([line_features("spel spel skuld"), line_features("spel okänt")])
+    first = ((1.0 + math.log(2)) * 2.0, 1.0)  # "spel" twice, "skuld" once
+    second = (2.0, 0.0)  # "spel" once
+    norm = math.sqrt(sum(v * v for v in first + second))
+    spel, skuld = first[0] + second[0], first[1] + second[1]
     assert read["gambling"] == pytest.approx(1 / (1 + math.exp(-(-1.0 + 3.0 * spel / norm))))
     assert read["debt"] == pytest.approx(1 / (1 + math.exp(-(0.5 - 2.0 * skuld / norm))))
     nothing = model.read([line_features("okänt")])
