@@ -102,7 +102,7 @@ def fit(docs: list[list[str]], labels: list[set[str]], c: float, trained_on: lis
         if category not in NOT_LEARNT and any(category in found for found in labels)
     ]
     names = [str(name) for name in vectoriser.get_feature_names_out()]
-    weights: list[list[list[float]]] = [[] for _ in names]
+    weights: list[list[tuple[int, float]]] = [[] for _ in names]
     intercepts = []
     for k, category in enumerate(categories):
         model = LogisticRegression(C=c, max_iter=5000)
@@ -110,16 +110,20 @@ def fit(docs: list[list[str]], labels: list[set[str]], c: float, trained_on: lis
         intercepts.append(round(float(model.intercept_[0]), 5))
         for column, weight in enumerate(model.coef_[0]):
             if abs(weight) >= WEIGHT_FLOOR:
-                weights[column].append([k, round(float(weight), 4)])
+                weights[column].append((k, round(float(weight), 4)))
+    offsets = [0]
+    for column_weights in weights:
+        offsets.append(offsets[-1] + len(column_weights))
     return {
         "format": TOPIC_FORMAT,
         "trained_on": trained_on,
         "categories": categories,
         "intercepts": intercepts,
-        "features": {
-            name: [round(float(idf), 5), column_weights]
-            for name, idf, column_weights in zip(names, vectoriser.idf_, weights, strict=True)
-        },
+        "features": names,
+        "idf": [round(float(idf), 5) for idf in vectoriser.idf_],
+        "offsets": offsets,
+        "kinds": [k for column_weights in weights for k, _ in column_weights],
+        "weights": [w for column_weights in weights for _, w in column_weights],
     }
 
 

@@ -20,6 +20,7 @@ import gzip
 import json
 import math
 import re
+from array import array
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -235,11 +236,21 @@ class TopicModel:
         self.trained_on: tuple[str, ...] = tuple(data.get("trained_on", ()))
         self.categories: tuple[str, ...] = tuple(data["categories"])
         self._intercepts = tuple(float(b) for b in data["intercepts"])
-        self._table: dict[str, tuple[float, tuple[tuple[int, float], ...]]] = {
-            feature: (float(idf), tuple((int(k), float(w)) for k, w in weights))
-            for feature, (idf, weights) in data["features"].items()
-        }
-        """Feature -> its idf, and its weights as (category index, weight) pairs."""
+        names = data["features"]
+        self._index: dict[str, int] = {name: i for i, name in enumerate(names)}
+        """Feature -> its position in the flat arrays below."""
+        self._idf = array("d", data["idf"])
+        self._offsets = array("l", data["offsets"])
+        """Feature i's weights are ``_kinds`` / ``_weights`` from ``_offsets[i]`` to
+        ``_offsets[i + 1]``: flat arrays, a few MB where tuples per feature took 55."""
+        self._kinds = array("l", data["kinds"])
+        self._weights = array("d", data["weights"])
+        if not (
+            len(self._idf) == len(names) == len(self._offsets) - 1
+            and len(self._kinds) == len(self._weights) == (self._offsets[-1] if names else 0)
+            and len(self._intercepts) == len(self.categories)
+        ):
+            raise ValueError("topic model: its arrays do not fit together")
 
     @classmethod
     def load(cls) -> TopicModel:
@@ -249,18 +260,20 @@ class TopicModel:
 
     def line(self, features: LineFeatures) -> TopicLine:
         """One line's share of a reading, worked out once (the engine caches it per line)."""
-        table = self._table
+        index, idfs, offsets, kinds, weights = (
+            self._index, self._idf, self._offsets, self._kinds, self._weights
+        )
         sums = [0.0] * len(self.categories)
         square = 0.0
         for feature, count in features.counts.items():
-            entry = table.get(feature)
-            if entry is None:
+            i = index.get(feature)
+            if i is None:
                 continue
-            idf, weights = entry
+            idf = idfs[i]
             value = (1.0 + math.log(count)) * idf if count > 1 else idf
             square += value * value
-            for k, w in weights:
-                sums[k] += value * w
+            for j in range(offsets[i], offsets[i + 1]):
+                sums[kinds[j]] += value * weights[j]
         return TopicLine(tuple(sums), square)
 
     def read(self, lines: Sequence[LineFeatures]) -> dict[str, float]:

@@ -19,7 +19,8 @@ def default_triage(config: RelayConfig) -> Triage:
     refuses to start with the file, line and field instead of running without triage.
     """
     try:
-        engine = SuggestionEngine(load_directory(config.referral_directory))
+        # The relay decides urgency only; the topic reader is for the console's suggestions.
+        engine = SuggestionEngine(load_directory(config.referral_directory), topic_model=None)
     except DirectoryError as exc:
         raise ConfigError(exc.phrase) from None
 

@@ -111,9 +111,22 @@ def test_a_conversation_with_no_visitor_line_is_not_read(
     assert engine.suggest(conversation).ids == rules_only.suggest(conversation).ids
 
 
-def test_a_model_file_of_another_format_is_refused() -> None:
+def test_a_model_file_of_another_format_or_with_arrays_that_do_not_fit_is_refused() -> None:
     with pytest.raises(ValueError, match="format"):
         TopicModel({"format": 99, "categories": [], "intercepts": [], "features": {}})
+    with pytest.raises(ValueError, match="do not fit"):
+        TopicModel(
+            {
+                "format": 2,
+                "categories": ["gambling"],
+                "intercepts": [0.0],
+                "features": ["w:spel", "w:skuld"],
+                "idf": [2.0],
+                "offsets": [0, 1, 1],
+                "kinds": [0],
+                "weights": [1.0],
+            }
+        )
 
 
 def test_read_sums_the_lines_then_a_logistic_regression_per_category() -> None:
@@ -126,7 +139,11 @@ def test_read_sums_the_lines_then_a_logistic_regression_per_category() -> None:
             "format": 2,
             "categories": ["gambling", "debt"],
             "intercepts": [-1.0, 0.5],
-            "features": {"w:spel": [2.0, [[0, 3.0]]], "w:skuld": [1.0, [[1, -2.0]]]},
+            "features": ["w:spel", "w:skuld"],
+            "idf": [2.0, 1.0],
+            "offsets": [0, 1, 2],
+            "kinds": [0, 1],
+            "weights": [3.0, -2.0],
         }
     )
     read = model.read([line_features("spel spel skuld"), line_features("spel okänt")])
