@@ -455,14 +455,32 @@ def turned_over(hits: list[Hit], tokens: Sequence[str]) -> list[Hit]:
     if not any(h.name == "over" and h.positive for h in hits):
         return hits
     turns = [h for h in hits if h.positive and h.name in _TURNING]
+    # Blind set 22 (tri22): a later sentence that says now and names a risk of its own ("har
+    # varit nykter i 20 år. nu vill jag bara dö", "i'm fine now. tonight i'll take all the
+    # pills") is not what the sober years or the "fine now" were about.
+    named: dict[int, set[str]] = {}
+    for h in hits:
+        if h.positive:
+            named.setdefault(h.sentence, set()).add(h.name)
+    risky = {n for n, here in named.items()
+             if _RISK_AFTER_OVER & here or {"ingest", "pills", "many"} <= here}
     return [h for h in hits if h.name != "over" or not any(
         t.sentence == h.sentence and t.start > h.end
         and not _BUT.isdisjoint(tokens[h.end + 1 : t.start])
+        or t.sentence > h.sentence and t.sentence in risky and t.name in _TURNING_NOW
         for t in turns)]
 
 
 _TURNING: Final = frozenset({"time_now", "recent", "just", "night", "again", "resumed"})
 """What, after a "men", says the risk is back now."""
+_TURNING_NOW: Final = frozenset({"time_now", "just", "night", "again", "resumed"})
+"""What, in a later sentence of the line, says the risk there is now (tri22)."""
+_RISK_AFTER_OVER: Final = frozenset({
+    "death", "disappear", "not_wake", "suicide_word", "suicide_noun", "live", "self_harm",
+    "harm_done", "urge", "farewell", "burden", "stockpile", "many_pills", "rope",
+})
+"""A risk of its own in a later sentence that says now: the "over" before it does not cover
+it (tri22)."""
 
 
 def _ends_sentence(end: int, tokens: Sequence[str], times: Container[int]) -> bool:

@@ -1,0 +1,76 @@
+"""Urgency mechanisms for the kinds blind set 22 missed (branch tri22).
+
+Set 22 is read for figures only here (the helper rules keep its cases unseen), so each
+mechanism is a general way of saying a risk that the read sets 18 and 20 still missed, or that
+probing in our own words found, in sv, nb and en: wordings of our own, checked to be missed
+before by the concept rules alone (``model=None``), with calm near-misses in the same words
+beside them that must stay not urgent (rules and model). Lines are separated by newlines; a
+line starting with "staff:" is a staff line.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from referrals import Conversation, Directory, SuggestionEngine
+
+from .helpers import chat
+
+
+def _chat(lang: str, role: str, text: str) -> Conversation:
+    return chat(lang, role, *text.split("\n"))
+
+
+B22_URGENT = [
+    # a risk that is over in one sentence ("sober for 20 years", "fine now") does not cover a
+    # later sentence that says now and names a risk of its own
+    ("sv", "self", "har varit nykter i 20 år. ikväll tänker jag ta alla tabletterna", "suicide"),
+    ("sv", "self", "har varit nykter i 20 år. nu vill jag bara dö", "suicide"),
+    ("nb", "self", "har vært edru i 15 år. i kveld skal jeg ta alle pillene", "overdose"),
+    ("nb", "self", "har vært edru i 15 år. nå vil jeg bare dø", "suicide"),
+    ("en", "self", "i've been sober for 20 years. tonight i'm going to take all the pills",
+     "suicide"),
+    ("en", "self", "i've been sober for 20 years. now i just want to die", "suicide"),
+    # a vehicle that runs one over, hits one or takes one out, hoped or wished for
+    ("sv", "self", "varje morgon hoppas jag att bussen kör över mig", "suicide"),
+    ("sv", "self", "ibland önskar jag att en lastbil körde ihjäl mig", "suicide"),
+    ("nb", "self", "hver morgen håper jeg at bussen kjører meg ned", "suicide"),
+    ("nb", "self", "noen ganger ønsker jeg at en bil treffer meg", "suicide"),
+    ("en", "self", "i kind of hope a bus hits me on the way to school", "suicide"),
+    ("en", "self", "every morning on my bike i kind of hope a bus just takes me out", "suicide"),
+    ("en", "self", "sometimes i wish a truck would run me over", "suicide"),
+]
+
+B22_NOT_URGENT = [
+    # sober years and a plain evening after them; a risk told as over after it
+    ("sv", "self", "har varit nykter i tre år nu. ikväll ska vi fira med alkoholfri skumpa"),
+    ("nb", "self", "har vært edru i fem år nå. i kveld skal vi på kino"),
+    ("en", "self", "last winter i wanted to die. i'm doing fine now"),
+    # a vehicle feared, past or taking one somewhere
+    ("sv", "self", "hoppas bussen tar mig till jobbet i tid"),
+    ("nb", "self", "jeg var redd for at bilen skulle kjøre meg ned i tåka"),
+    ("nb", "self", "håper bussen tar meg til jobben i tide"),
+    ("en", "self", "a car hit me on my bike last year, my knee still hurts"),
+    ("en", "self", "i thought the car hit me but it just missed"),
+    ("en", "self", "i hope the bus takes me to the station"),
+    ("en", "self", "my mum worries a bus hits me on my bike"),
+]
+
+
+@pytest.mark.parametrize(("lang", "role", "text", "kind"), B22_URGENT)
+def test_b22_mechanisms_find_urgency_without_the_model(
+    directory: Directory, lang: str, role: str, text: str, kind: str
+) -> None:
+    """A risk now after a risk that is over, a vehicle hoped to run one over."""
+    urgent, reasons = SuggestionEngine(directory, model=None).urgency(_chat(lang, role, text))
+    assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
+
+
+@pytest.mark.parametrize(("lang", "role", "text"), B22_NOT_URGENT)
+def test_b22_near_misses_stay_not_urgent(
+    directory: Directory, lang: str, role: str, text: str
+) -> None:
+    """The same words with a calm evening, a past or feared accident, or a bus ride stay not
+    urgent (rules and model)."""
+    urgent, reasons = SuggestionEngine(directory).urgency(_chat(lang, role, text))
+    assert not urgent, (text, reasons)
