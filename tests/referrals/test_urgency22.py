@@ -39,6 +39,15 @@ B22_URGENT = [
     ("en", "self", "i kind of hope a bus hits me on the way to school", "suicide"),
     ("en", "self", "every morning on my bike i kind of hope a bus just takes me out", "suicide"),
     ("en", "self", "sometimes i wish a truck would run me over", "suicide"),
+    # tired of existing, as of living
+    ("sv", "self", "jag är så trött på att existera", "suicide"),
+    ("nb", "self", "jeg er så lei av å eksistere", "suicide"),
+    ("en", "self", "i'm so tired of existing", "suicide"),
+    # no one will have to worry about the writer, with being worn out: a burden said as an end
+    ("sv", "self", "jag orkar inte mer. snart behöver ingen bry sig om mig", "suicide"),
+    ("nb", "self", "jeg orker ikke mer. snart trenger ingen å bry seg om meg", "suicide"),
+    ("en", "self", "i can't go on like this. nobody will have to worry about me after this "
+     "weekend", "suicide"),
 ]
 
 B22_NOT_URGENT = [
@@ -54,6 +63,12 @@ B22_NOT_URGENT = [
     ("en", "self", "i thought the car hit me but it just missed"),
     ("en", "self", "i hope the bus takes me to the station"),
     ("en", "self", "my mum worries a bus hits me on my bike"),
+    # existing laughed at in the heat
+    ("en", "self", "i'm sick of existing in this heat lol"),
+    # no one needs to worry, with good news
+    ("sv", "self", "ingen behöver oroa sig för mig, jag har det bra på nya jobbet"),
+    ("nb", "self", "ingen trenger å bekymre seg for meg, jeg har det fint"),
+    ("en", "self", "nobody has to worry about me, i'm doing great at uni"),
 ]
 
 
@@ -61,7 +76,8 @@ B22_NOT_URGENT = [
 def test_b22_mechanisms_find_urgency_without_the_model(
     directory: Directory, lang: str, role: str, text: str, kind: str
 ) -> None:
-    """A risk now after a risk that is over, a vehicle hoped to run one over."""
+    """A risk now after a risk that is over, a vehicle hoped to run one over, tired of
+    existing, no one having to worry any more with being worn out."""
     urgent, reasons = SuggestionEngine(directory, model=None).urgency(_chat(lang, role, text))
     assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
 
@@ -70,7 +86,7 @@ def test_b22_mechanisms_find_urgency_without_the_model(
 def test_b22_near_misses_stay_not_urgent(
     directory: Directory, lang: str, role: str, text: str
 ) -> None:
-    """The same words with a calm evening, a past or feared accident, or a bus ride stay not
-    urgent (rules and model)."""
+    """The same words with a calm evening, a past or feared accident, a bus ride, a laugh or
+    good news stay not urgent (rules and model)."""
     urgent, reasons = SuggestionEngine(directory).urgency(_chat(lang, role, text))
     assert not urgent, (text, reasons)
