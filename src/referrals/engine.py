@@ -336,6 +336,9 @@ _WINDOW_CONCEPTS: Final = frozenset(
         "worry_no_more",
         "lithium",
         "harm_command",
+        # tri22: blood thrown up named without "blod" ("kräks något som ser ut som kaffesump")
+        "blood_up",
+        "rid_of_me",
     }
 )
 """Concept classes the window rules combine across neighbouring visitor lines."""

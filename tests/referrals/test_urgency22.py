@@ -48,6 +48,20 @@ B22_URGENT = [
     ("nb", "self", "jeg orker ikke mer. snart trenger ingen å bry seg om meg", "suicide"),
     ("en", "self", "i can't go on like this. nobody will have to worry about me after this "
      "weekend", "suicide"),
+    # cuts in rows on an arm or a leg, "like a barcode", with now, tonight or again
+    ("sv", "self", "armen ser ut som en streckkod nu, gjorde det igen i natt", "self_harm"),
+    ("sv", "self", "ena benet ser ut som en streckkod. ska göra det igen ikväll", "self_harm"),
+    ("nb", "self", "låret mitt ser ut som en strekkode, skal gjøre det igjen i kveld",
+     "self_harm"),
+    ("en", "self", "my arm looks like a barcode now, did it again last night", "self_harm"),
+    ("en", "self", "my thighs look like a barcode, doing it again tonight", "self_harm"),
+    # vomit like coffee grounds (old blood) now, also without the word blood
+    ("sv", "relative", "pappa kräks något som ser ut som kaffesump just nu", "medical"),
+    ("nb", "relative", "far spyr noe som ser ut som kaffegrut nå", "medical"),
+    ("nb", "relative", "mannen min kastet opp kaffegrut i kveld", "medical"),
+    ("en", "relative", "my husband is vomiting something like coffee grounds right now",
+     "medical"),
+    ("en", "relative", "tonight my dad threw up what looked like coffee grounds", "medical"),
 ]
 
 B22_NOT_URGENT = [
@@ -69,6 +83,14 @@ B22_NOT_URGENT = [
     ("sv", "self", "ingen behöver oroa sig för mig, jag har det bra på nya jobbet"),
     ("nb", "self", "ingen trenger å bekymre seg for meg, jeg har det fint"),
     ("en", "self", "nobody has to worry about me, i'm doing great at uni"),
+    # a barcode tattoo, a jumper; coffee grounds in the garden
+    ("sv", "self", "fick en tatuering på armen igår som ser ut som en streckkod"),
+    ("nb", "self", "fikk en tatovering på armen i går som ser ut som en strekkode"),
+    ("en", "self", "got a tattoo on my arm yesterday that looks like a barcode"),
+    ("sv", "self", "tröjan ser ut som en streckkod"),
+    ("sv", "self", "slängde kaffesumpen i komposten ikväll"),
+    ("nb", "self", "helte kaffegruten i komposten nå"),
+    ("en", "self", "i put the coffee grounds on the roses tonight"),
 ]
 
 
@@ -77,7 +99,8 @@ def test_b22_mechanisms_find_urgency_without_the_model(
     directory: Directory, lang: str, role: str, text: str, kind: str
 ) -> None:
     """A risk now after a risk that is over, a vehicle hoped to run one over, tired of
-    existing, no one having to worry any more with being worn out."""
+    existing, no one having to worry any more with being worn out, cuts "like a barcode",
+    vomit like coffee grounds."""
     urgent, reasons = SuggestionEngine(directory, model=None).urgency(_chat(lang, role, text))
     assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
 
