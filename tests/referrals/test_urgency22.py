@@ -62,6 +62,16 @@ B22_URGENT = [
     ("en", "relative", "my husband is vomiting something like coffee grounds right now",
      "medical"),
     ("en", "relative", "tonight my dad threw up what looked like coffee grounds", "medical"),
+    # a few degrees below zero ("minus 5") is cold too, and "sometime in the night" (once, at
+    # some point) is no habit
+    ("sv", "relative", "pappa har demens och gick ut nån gång i natt. det är minus 5",
+     "third_party_danger"),
+    ("nb", "relative", "far har demens og gikk ut i natt. minus 4 grader ute nå",
+     "third_party_danger"),
+    ("en", "relative", "my father has dementia and walked out of the house sometime in the "
+     "night. it's minus 5", "third_party_danger"),
+    ("en", "relative", "sometime in the night he walked out drunk and hasn't come home. it's "
+     "minus 4", "third_party_danger"),
 ]
 
 B22_NOT_URGENT = [
@@ -91,6 +101,14 @@ B22_NOT_URGENT = [
     ("sv", "self", "slängde kaffesumpen i komposten ikväll"),
     ("nb", "self", "helte kaffegruten i komposten nå"),
     ("en", "self", "i put the coffee grounds on the roses tonight"),
+    # out in the cold with the staff, or a cold day told as the past
+    ("sv", "relative", "pappa har demens, vi var ute och gick med personalen idag, det var "
+     "minus 3 grader"),
+    ("nb", "relative", "far har demens, vi gikk tur med personalet i dag, det var minus 3 "
+     "grader"),
+    ("en", "relative", "my mum has dementia, we went for a walk in the park, it was minus 2"),
+    ("en", "relative", "my mum has dementia, we went for a walk with the staff today, it's "
+     "minus 3 degrees"),
 ]
 
 
@@ -100,7 +118,7 @@ def test_b22_mechanisms_find_urgency_without_the_model(
 ) -> None:
     """A risk now after a risk that is over, a vehicle hoped to run one over, tired of
     existing, no one having to worry any more with being worn out, cuts "like a barcode",
-    vomit like coffee grounds."""
+    vomit like coffee grounds, someone with dementia gone out at a few degrees below zero."""
     urgent, reasons = SuggestionEngine(directory, model=None).urgency(_chat(lang, role, text))
     assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
 
