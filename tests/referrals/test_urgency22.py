@@ -72,6 +72,19 @@ B22_URGENT = [
      "night. it's minus 5", "third_party_danger"),
     ("en", "relative", "sometime in the night he walked out drunk and hasn't come home. it's "
      "minus 4", "third_party_danger"),
+    # not waking, told in the third person in English, after a drink or a drug
+    ("en", "relative", "she's drunk and she doesn't wake up", "medical"),
+    ("en", "relative", "he took something at the party and he isn't waking up", "medical"),
+    # "no, not yet" to whether the writer has taken anything, with a bottle bought and the
+    # pills at hand (also after sober years, which the bottle and the pills end)
+    ("sv", "self", "har varit nykter i 20 år. idag köpte jag en flaska och har sömntabletterna "
+     "här\nstaff: Har du tagit något ännu?\nnej. inte än", "suicide"),
+    ("sv", "self", "har köpt vodka och har sömntabletterna här\nstaff: Har du tagit något?\nnej "
+     "inte än", "suicide"),
+    ("nb", "self", "har kjøpt vodka og har sovetablettene her\nstaff: Har du tatt noe?\nnei, "
+     "ikke ennå", "suicide"),
+    ("en", "self", "i bought a bottle of vodka and i have my sleeping pills here\nstaff: Have "
+     "you taken anything yet?\nno, not yet", "suicide"),
 ]
 
 B22_NOT_URGENT = [
@@ -109,6 +122,21 @@ B22_NOT_URGENT = [
     ("en", "relative", "my mum has dementia, we went for a walk in the park, it was minus 2"),
     ("en", "relative", "my mum has dementia, we went for a walk with the staff today, it's "
      "minus 3 degrees"),
+    # a teenager who does not wake for school, as a habit or a question
+    ("en", "relative", "he doesn't wake up for school in the mornings, it's a struggle"),
+    ("en", "relative", "my son doesn't wake up easily, is that normal?"),
+    ("en", "relative", "my husband drinks every night and doesn't wake up for work"),
+    # "not yet" to a medicine not fetched yet, to a contact to make, or about someone else
+    ("sv", "self", "min läkare har skrivit ut antibiotika åt mig\nstaff: Har du tagit några "
+     "ännu?\nnej inte än, hämtar ut dem imorgon"),
+    ("nb", "self", "legen ga meg antibiotika i dag\nstaff: Har du tatt noe ennå?\nnei, ikke "
+     "ennå, henter dem i morgen"),
+    ("en", "self", "my doctor gave me antibiotics today\nstaff: Have you taken any yet?\nno, "
+     "not yet, i'll pick them up tomorrow"),
+    ("sv", "relative", "pappa dricker varje helg och har sömntabletter\nstaff: Har du tagit "
+     "kontakt med vårdcentralen?\nnej inte än"),
+    ("nb", "relative", "mamma drikker mye vin og har sovetabletter\nstaff: Har hun tatt noe i "
+     "kveld?\nnei, ikke ennå, hun sover"),
 ]
 
 
@@ -118,7 +146,8 @@ def test_b22_mechanisms_find_urgency_without_the_model(
 ) -> None:
     """A risk now after a risk that is over, a vehicle hoped to run one over, tired of
     existing, no one having to worry any more with being worn out, cuts "like a barcode",
-    vomit like coffee grounds, someone with dementia gone out at a few degrees below zero."""
+    vomit like coffee grounds, someone with dementia gone out at a few degrees below zero, not
+    waking in English, and "not yet" to whether the pills were taken."""
     urgent, reasons = SuggestionEngine(directory, model=None).urgency(_chat(lang, role, text))
     assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
 
