@@ -351,6 +351,9 @@ _WINDOW_CONCEPTS: Final = frozenset(
         "worry_no_more",
         "lithium",
         "harm_command",
+        # tri22: blood thrown up named without "blod" ("kräks något som ser ut som kaffesump")
+        "blood_up",
+        "rid_of_me",
     }
 )
 """Concept classes the window rules combine across neighbouring visitor lines."""
@@ -581,7 +584,7 @@ class SuggestionEngine:
         self._window_cache: dict[tuple[object, ...], tuple[list[tuple[str, str]], object]] = {}
         """Findings of the window rules per run of analysed lines (keyed by their identity)."""
         self._merged_answers: dict[
-            tuple[int, int], tuple[rules.LineConcepts, rules.LineConcepts, rules.LineConcepts]
+            tuple[int, int, str], tuple[rules.LineConcepts, rules.LineConcepts, rules.LineConcepts]
         ] = {}
         """A "yes" merged with the staff question it answers (the two kept, so ids stay theirs)."""
         self._matcher = PatternMatcher()
@@ -1420,14 +1423,22 @@ class SuggestionEngine:
                 if not (taken[order] and kind in _TAKEN_BACK):
                     add(kind, words)
         # A visitor's "ja" to a staff question ("Är du ensam hemma nu?") says what was asked.
+        not_yet = [
+            _still_to_come(lines[p].text, lines[p - 1].text)
+            if p > 0 and lines[p - 1].sender == "staff" and "?" in lines[p - 1].text
+            else ""
+            for p in positions
+        ]
+        """A "not yet" to whether the writer has taken something (tri22)."""
         concepts = [
-            self._merged(analyses[p].concepts, analyses[p - 1].concepts)
-            if (analyses[p].affirmed or _answers_with_evidence(analyses[p]))
+            self._merged(analyses[p].concepts, analyses[p - 1].concepts,
+                         not_yet=not_yet[order])
+            if (analyses[p].affirmed or _answers_with_evidence(analyses[p]) or not_yet[order])
             and p > 0
             and lines[p - 1].sender == "staff"
             and "?" in lines[p - 1].text
             else analyses[p].concepts
-            for p in positions
+            for order, p in enumerate(positions)
         ]
         flagged = [
             order
@@ -1542,16 +1553,16 @@ class SuggestionEngine:
         return found
 
     def _merged(
-        self, answer: rules.LineConcepts, question: rules.LineConcepts
+        self, answer: rules.LineConcepts, question: rules.LineConcepts, *, not_yet: str = ""
     ) -> rules.LineConcepts:
         """``rules.merge_answer``, the same object for the same two lines, so the window cache
         (keyed by identity) finds windows with an answered question too."""
-        key = (id(answer), id(question))
+        key = (id(answer), id(question), not_yet)
         cached = self._merged_answers.get(key)
         if cached is None:
             if len(self._merged_answers) > LINE_CACHE_SIZE:
                 self._merged_answers.clear()
-            merged = rules.merge_answer(answer, question)
+            merged = rules.merge_answer(answer, question, not_yet=not_yet)
             cached = self._merged_answers[key] = (merged, answer, question)
         return cached[0]
 
@@ -2591,6 +2602,32 @@ _HEDGES: Final = (
     ("veit", "ikke"), ("i", "dont", "know"), ("i", "don't", "know"), ("idk",), ("dunno",),
 )
 """Openings of an answer that say "I don't know" before the answer itself."""
+
+
+def _still_to_come(answer: str, question: str) -> str:
+    """The "not yet" an answer opens with ("inte än", "nej. inte än", "no, not yet") to a
+    question whether the writer has taken something ("Har du tagit något ännu?", not "Har hon
+    tagit något?" nor "Har du tagit kontakt med ...?"), or "" (tri22)."""
+    plain = [t for t in tokenize(answer)
+             if t not in lexicon.SENTENCE_BREAKS and t not in lexicon.CLAUSE_BREAKS]
+    if plain and plain[0] in _NO:
+        plain = plain[1:]
+    if tuple(plain[:2]) not in _NOT_YET:
+        return ""
+    words = set(tokenize(question))
+    if _YOU.isdisjoint(words) or not _THIRD_PERSON.isdisjoint(words):
+        return ""
+    return " ".join(plain[:2]) if not _TAKEN_WHAT.isdisjoint(words) else ""
+
+
+_YOU: Final = frozenset({"du", "you", "u"})
+"""The writer addressed by a staff question ("Har du tagit något?", "Have you taken any?")."""
+_TAKEN_WHAT: Final = frozenset({
+    "något", "nåt", "några", "dem", "dom", "noe", "anything", "any",
+    "them", "pills", "tabletter", "tabletterna", "piller", "pillene", "tablettene",
+})
+"""What a question asks was taken, when it asks of a substance ("Har du tagit något?", not
+"Har du tagit kontakt med läkaren?")."""
 
 
 def _affirmed(tokens: Sequence[str]) -> str:

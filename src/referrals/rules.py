@@ -455,14 +455,39 @@ def turned_over(hits: list[Hit], tokens: Sequence[str]) -> list[Hit]:
     if not any(h.name == "over" and h.positive for h in hits):
         return hits
     turns = [h for h in hits if h.positive and h.name in _TURNING]
+    # Blind set 22 (tri22): a later sentence that says now and names a risk of its own ("har
+    # varit nykter i 20 år. nu vill jag bara dö", "i'm fine now. tonight i'll take all the
+    # pills") is not what the sober years or the "fine now" were about.
+    named: dict[int, set[str]] = {}
+    for h in hits:
+        if h.positive:
+            named.setdefault(h.sentence, set()).add(h.name)
+    risky = {n for n, here in named.items()
+             if _RISK_AFTER_OVER & here or {"ingest", "pills", "many"} <= here
+             # a bottle and the pills beside it after sober years: a relapse with the means
+             or {"alcohol", "pills"} <= here}
     return [h for h in hits if h.name != "over" or not any(
         t.sentence == h.sentence and t.start > h.end
         and not _BUT.isdisjoint(tokens[h.end + 1 : t.start])
+        or t.sentence > h.sentence and t.sentence in risky and t.name in _TURNING_NOW
         for t in turns)]
 
 
 _TURNING: Final = frozenset({"time_now", "recent", "just", "night", "again", "resumed"})
 """What, after a "men", says the risk is back now."""
+_STILL_TO_COME_SIGNS: Final = frozenset({
+    "stockpile", "many_pills", "death", "wish", "plan", "decided", "weary",
+})
+"""Beside a "not yet" to whether something was taken: many medicines or death talk (or a
+drink bought for them) (tri22)."""
+_TURNING_NOW: Final = frozenset({"time_now", "just", "night", "again", "resumed"})
+"""What, in a later sentence of the line, says the risk there is now (tri22)."""
+_RISK_AFTER_OVER: Final = frozenset({
+    "death", "disappear", "not_wake", "suicide_word", "suicide_noun", "live", "self_harm",
+    "harm_done", "urge", "farewell", "burden", "stockpile", "many_pills", "rope",
+})
+"""A risk of its own in a later sentence that says now: the "over" before it does not cover
+it (tri22)."""
 
 
 def _ends_sentence(end: int, tokens: Sequence[str], times: Container[int]) -> bool:
@@ -1006,10 +1031,15 @@ def _taken_in(hits: Sequence[Hit], sentence: int) -> bool:
     return any(h.name == "ingest" and h.positive and h.sentence == sentence for h in hits)
 
 
-def merge_answer(answer: LineConcepts, question: LineConcepts) -> LineConcepts:
+def merge_answer(
+    answer: LineConcepts, question: LineConcepts, *, not_yet: str = ""
+) -> LineConcepts:
     """A visitor's "yes" to a staff question: what the question named counts as said
-    ("Har du tagit tabletter?" / "ja typ 30 st": 30 of the pills)."""
+    ("Har du tagit tabletter?" / "ja typ 30 st": 30 of the pills). ``not_yet``: the answer
+    was "not yet" ("inte än"), the act asked about still to come (class ``still_to_come``)."""
     words = {**question.words, **answer.words}
+    if not_yet:
+        words["still_to_come"] = not_yet
     if "many" in answer.words and "pills" in question.words:
         words.setdefault("many_pills", answer.words["many"])
     return LineConcepts(
@@ -1492,6 +1522,18 @@ def _blind16(
         sign = first("act_it", "ponder", "weary", "death", "disappear", "burden", "decided",
                      "suicide_word", "means_ready")
         found.append(("suicide", f'{word("means_ready")}" + "{word(sign)}'))
+    # tri22: "not yet" to a staff question whether something was taken ("Har du tagit något
+    # ännu?" / "nej. inte än"), with medicines and a drink bought, many of them or death talk
+    # beside it: the taking is still to come. A routine medicine not yet taken, or someone
+    # else's with their drinking, has none of them.
+    if "still_to_come" in names and "ingest" in names and (
+        {"pills", "many_pills", "stockpile"} & names
+    ) and (
+        _STILL_TO_COME_SIGNS & names or {"alcohol", "bought"} <= names
+    ) and not habitual:
+        sign = first("stockpile", "many_pills", "death", "wish", "plan", "decided", "weary",
+                     "alcohol")
+        found.append(("suicide", f'{word("still_to_come")}" + "{word(sign)}'))
     # "Don't worry about me any more" with a goodbye or thanks for everything: a farewell. Alone
     # it may be someone who is fine now ("ikke bekymre dere mer for meg, jeg har fått time").
     if "worry_no_more" in names and {"goodbye_message", "farewell"} & names:
