@@ -2275,6 +2275,8 @@ _LEAVING_KINDS: Final = frozenset({"suicide", "goodbye", "third_party_danger"})
 _EXPLAINED_MOVE: Final = frozenset({"explained", "departure"})
 """A message its sender explained as a move: the model's farewell reading of it is that leaving
 (blind set 16), unless a word of suicide is there."""
+_HABIT_TIMED: Final = frozenset({"recent", "announced", "ongoing", "wound"})
+"""What still times a habit of violence: a last time, an announced one, going on, an injury."""
 _SAYING: Final = frozenset({"reported_threat"})
 """What "säger att", "says that" is: a violence verdict it alone backs needs a time, as an act's
 does (blind set 16)."""
@@ -2387,6 +2389,12 @@ def _supported(
     ):
         # "slår mig när han har druckit": a habit with no time (the dev set); since blind set 16
         # also one's words with no time ("han säger att allt är bra")
+        return False
+    if verdict.kind == "violence" and backing <= _VIOLENCE_ACTS and (
+        "violence_habit" in present and "violence_timed" not in present
+    ) and _HABIT_TIMED.isdisjoint(present):
+        # blind set 22 (fp22): the acts told are a habit or a span with no time of their own,
+        # and the "now" is another sentence's ("... nu sitter jag i skolan"), as for the rules
         return False
     if verdict.kind == "suicide" and "idiom" in present and (
         _MODEL_SUPPORT["suicide"] & present <= _MODEL_WEAK

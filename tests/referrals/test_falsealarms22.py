@@ -1,0 +1,103 @@
+"""False alarms of blind set 22 with a general cause (branch fp22).
+
+Set 22 was not read for this branch (its figures only): each mechanism is in wordings of our
+own, flagged before, beside alarming wordings in the same words that stay urgent by the concept
+rules alone (``model=None``). Lines are separated by newlines; a line starting with "staff:" is
+a staff line.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from referrals import Conversation, Directory, SuggestionEngine
+
+from .helpers import chat
+
+
+def _chat(lang: str, role: str, text: str) -> Conversation:
+    return chat(lang, role, *text.split("\n"))
+
+
+CALM = [
+    # a habit of violence or a span of it, with no time of its own: the "now" of another
+    # sentence (where the writer is, where he lives) does not time it
+    ("sv", "relative", "pappa slår mamma när han dricker. nu sitter jag på jobbet och tänker på "
+     "det"),
+    ("en", "child", "dad hits mum when he drinks. right now i'm at school wondering what to do"),
+    ("en", "relative", "my brother hits his wife sometimes when he's drunk. i've just moved to "
+     "a new town now"),
+    ("nb", "relative", "broren min slår kona si når han er full. nå har jeg flyttet til en ny by"),
+    ("sv", "self", "min exman slog mig under 8 år. nu bor han i Norge och vi har ingen kontakt"),
+    ("nb", "self", "han slo meg i ti år. nå bor han i Bergen og vi har ingen kontakt"),
+    ("en", "self", "my ex hit me for eight years. he lives in Spain now and we have no contact"),
+    # a shared life that is over dates what happened in it
+    ("sv", "self", "när vi bodde ihop slog han mig. nu bor jag själv och vill prata om det"),
+    ("nb", "self", "da vi bodde sammen slo han meg. nå bor jeg alene og vil snakke om det"),
+    ("en", "self", "when we lived together he hit me. now i live alone and want to talk about it"),
+    # a threat of a consequence that is no violence: debt collection, eviction, divorce
+    ("sv", "self", "inkasso hotar med kronofogden nu och jag vet inte hur jag ska betala hyran"),
+    ("nb", "self", "banken truer med inkasso nå og jeg vet ikke hvordan jeg skal betale"),
+    ("en", "self", "the bank is threatening to repossess the house now and i can't pay"),
+    ("sv", "self", "hyresvärden hotar att vräka oss nu, vi ligger efter med hyran"),
+    ("en", "self", "my landlord is threatening to evict us now, we're behind on rent"),
+    ("sv", "relative", "min man hotar med skilsmässa nu om jag inte slutar spela"),
+    ("nb", "relative", "kona truer med å gå fra meg nå på grunn av spillegjelden"),
+    ("en", "relative", "my wife is threatening to leave me now because of my gambling debts"),
+    # a hotel is no threat ("hot*")
+    ("sv", "self", "vi bor på hotell nu efter branden och pengarna räcker inte"),
+    ("nb", "self", "vi bor på hotell nå etter brannen og pengene strekker ikke til"),
+    ("en", "self", "i'm staying at a hotel now after the divorce and money is tight"),
+    # money to pay back, and "we'll see whether", are no threats
+    ("sv", "relative", "min bror ska få betala tillbaka lånet nu, han har spelat bort allt"),
+    ("sv", "self", "jag ska få se nu om jag får jobbet"),
+]
+
+
+URGENT = [
+    # a habit with a time of its own, a last time, or an act now
+    ("sv", "child", "storebror slår mig ofta. ikväll slog han mig igen", "violence"),
+    ("sv", "self", "han slår mig ofta\nsenast i förrgår", "violence"),
+    ("en", "child", "dad hits mum when he drinks and he's hitting her right now", "violence"),
+    ("nb", "child", "pappa slår mamma når han drikker. nå slår han henne igjen", "violence"),
+    ("en", "self", "he has hit me for years and tonight he said he will kill me", "violence"),
+    ("sv", "self", "han slår mig varje helg och ikväll kommer han hem full, jag är rädd",
+     "violence"),
+    # a shared life now, and an act tonight
+    ("sv", "self", "vi bor ihop och han slog mig nu ikväll", "violence"),
+    ("en", "self", "when we were married he hit me. tonight he came to my flat and hit me again",
+     "violence"),
+    # threats of violence stay threats
+    ("sv", "self", "han hotar med kniv nu och jag har låst in mig", "violence"),
+    ("sv", "self", "min man hotar att döda mig ikväll", "violence"),
+    ("nb", "self", "han truer med å drepe meg i kveld", "violence"),
+    ("en", "self", "my husband is threatening me with a knife now", "violence"),
+    ("sv", "self", "han sa att jag ska få betala för det här ikväll, han är full och arg",
+     "violence"),
+    # a threat to take one's life is no consequence of money
+    ("sv", "relative", "min bror hotar att ta livet av sig nu", "suicide"),
+    ("nb", "relative", "broren min truer med å ta livet sitt nå", "suicide"),
+    # fleeing to a hotel after violence
+    ("en", "self", "we fled to a hotel tonight because he hit me and threatened to kill us",
+     "violence"),
+]
+
+
+@pytest.mark.parametrize(("lang", "role", "text"), CALM)
+def test_b22_false_alarms_with_a_general_cause_are_gone(
+    engine: SuggestionEngine, lang: str, role: str, text: str
+) -> None:
+    """A habit or a span of violence with no time of its own, a shared life that is over,
+    threats of debt collection, eviction or divorce, a hotel, money to pay back and "we'll see
+    whether" are not urgent (rules and model)."""
+    urgent, reasons = engine.urgency(_chat(lang, role, text))
+    assert not urgent, (text, reasons)
+
+
+@pytest.mark.parametrize(("lang", "role", "text", "kind"), URGENT)
+def test_b22_alarming_counter_examples_stay_urgent_by_the_rules(
+    directory: Directory, lang: str, role: str, text: str, kind: str
+) -> None:
+    """The same words with a risk now stay urgent, by the concept rules alone."""
+    urgent, reasons = SuggestionEngine(directory, model=None).urgency(_chat(lang, role, text))
+    assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
