@@ -107,6 +107,7 @@ RULE_CLASSES: Final = frozenset(
         "announced",
         # blind set 22 (fp22): "när han dricker", "when he drinks": a habit's condition
         "drink_condition",
+        "insurance_admin",
         "general_question",
         # blind set 6
         "no_sign_of_life",
@@ -918,6 +919,13 @@ def line_concepts(
             )
         if hit.name not in words:
             words[hit.name] = hit.surface
+        if hit.name == "life_insurance" and any(
+            p.name == "insurance_admin" and p.positive and p.sentence == hit.sentence
+            and abs(p.start - hit.start) <= _PRODUCT_REACH for p in hits
+        ):
+            # blind set 22 (fp22): a policy taken out, cancelled or priced ("banken vill att
+            # jag tecknar en livförsäkring"): a product, not what it would pay
+            words.setdefault("insurance_product", hit.surface)
         if hit.name == "household" and hit.surface not in _SELF_OBJECTS:
             words.setdefault("household_other", hit.surface)
         if hit.name == "self_harm" and "self_harm_intent" not in words and any(
@@ -999,6 +1007,8 @@ def line_concepts(
 
 
 _DRINKING: Final = frozenset({"alcohol", "drunk_now"})
+_PRODUCT_REACH: Final = 6
+"""How far apart a life insurance and its taking out, cancelling or price may stand (fp22)."""
 _HABIT_ACTS: Final = frozenset({"violence_verb", "assault", "menace"})
 """Acts of violence that a habit or a span of time in their sentence makes a habit (fp22)."""
 _OWN_TIME: Final = frozenset({"time_now", "night", "recent", "announced", "just", "wound"})
@@ -1210,7 +1220,9 @@ def window_findings(
     if "life_insurance" in names and (
         {"burden", "death", "disappear", "suicide_word", "suicide_noun", "weary", "farewell"}
         & names
-        or money_trouble
+        # blind set 22 (fp22): in a chat about debts, a policy only taken out, cancelled or
+        # priced is a product
+        or (money_trouble and "insurance_product" not in names)
     ):
         sign = first("burden", "death", "disappear", "suicide_word", "suicide_noun", "weary",
                      "farewell", "life_insurance")

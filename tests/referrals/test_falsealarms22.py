@@ -51,6 +51,24 @@ CALM = [
     # money to pay back, and "we'll see whether", are no threats
     ("sv", "relative", "min bror ska få betala tillbaka lånet nu, han har spelat bort allt"),
     ("sv", "self", "jag ska få se nu om jag får jobbet"),
+    # a death taken for granted, and a wish about what comes after it; how a will is written
+    ("sv", "self", "när jag dör vill jag att barnen ärver huset och inte min sambo. hur skriver "
+     "man testamente?"),
+    ("nb", "self", "når jeg dør vil jeg at barna skal arve huset. hvordan skriver man "
+     "testament?"),
+    ("en", "self", "when i die i want my kids to inherit the house, not my partner. how do i "
+     "write a will?"),
+    ("sv", "relative", "pappa säger alltid att när han dör vill han bli begraven vid sjön. han "
+     "dricker mycket, hur tar jag upp det?"),
+    ("sv", "self", "om jag dör före min fru vill jag att hon ska klara sig ekonomiskt. vad ska "
+     "jag tänka på?"),
+    ("en", "self", "i'm 70. if i die before my wife i want her to be ok financially. what "
+     "should i think about?"),
+    # a life insurance taken out, cancelled or compared, in a chat about debts: a product
+    ("sv", "self", "jag har skulder hos kronofogden. banken vill att jag tecknar en "
+     "livförsäkring till bolånet, är det smart?"),
+    ("nb", "self", "vi har spillegjeld og sa opp livsforsikringen for å spare penger. hvordan "
+     "lager vi budsjett?"),
 ]
 
 
@@ -77,6 +95,22 @@ URGENT = [
     # a threat to take one's life is no consequence of money
     ("sv", "relative", "min bror hotar att ta livet av sig nu", "suicide"),
     ("nb", "relative", "broren min truer med å ta livet sitt nå", "suicide"),
+    # a wish to die beside the arrangements for after it
+    ("sv", "self", "när jag dör vill jag att ni vet att det inte var ert fel. jag vill dö "
+     "ikväll", "suicide"),
+    ("en", "self", "i want to die. when i die i want my cat to go to my sister", "suicide"),
+    ("nb", "self", "jeg vil dø. når jeg dør skal katten til søsteren min", "suicide"),
+    ("sv", "self", "jag har skrivit testamente och avskedsbrev, när jag dör ska katten till "
+     "mamma", "suicide"),
+    # a life insurance that would pay, in a chat about debts, or checked to pay out
+    ("sv", "self", "jag har spelskulder på 400 000. livförsäkringen skulle lösa allt för "
+     "familjen", "suicide"),
+    ("en", "self", "gambling debts everywhere. at least my life insurance would pay off the "
+     "house", "suicide"),
+    ("nb", "self", "spillegjelda er enorm. livsforsikringen ville ordnet alt for familien",
+     "suicide"),
+    ("sv", "self", "jag har spelskulder. har kollat att livförsäkringen betalar ut, premien är "
+     "betald", "suicide"),
     # fleeing to a hotel after violence
     ("en", "self", "we fled to a hotel tonight because he hit me and threatened to kill us",
      "violence"),
@@ -88,8 +122,9 @@ def test_b22_false_alarms_with_a_general_cause_are_gone(
     engine: SuggestionEngine, lang: str, role: str, text: str
 ) -> None:
     """A habit or a span of violence with no time of its own, a shared life that is over,
-    threats of debt collection, eviction or divorce, a hotel, money to pay back and "we'll see
-    whether" are not urgent (rules and model)."""
+    threats of debt collection, eviction or divorce, a hotel, money to pay back, "we'll see
+    whether", arrangements for after one's death and a life insurance as a product are not
+    urgent (rules and model)."""
     urgent, reasons = engine.urgency(_chat(lang, role, text))
     assert not urgent, (text, reasons)
 
