@@ -1393,6 +1393,7 @@ class SuggestionEngine:
         concepts = [
             self._merged(analyses[p].concepts, analyses[p - 1].concepts)
             if (analyses[p].affirmed or _answers_with_evidence(analyses[p]))
+            and not _yes_in_the_past(analyses[p])
             and p > 0
             and lines[p - 1].sender == "staff"
             and "?" in lines[p - 1].text
@@ -1469,6 +1470,8 @@ class SuggestionEngine:
                 continue
             # A "ja", or an answer that names how often ("hele tida") or the means and place
             # at hand ("står på balkongen nu", "pills next to me"): the answer is yes.
+            if _yes_in_the_past(answer):
+                continue
             said = answer.affirmed or ("" if answer.first_word in _NO
                                        or answer.concepts.suppressed else next(
                 (answer.concepts.words[name] for name in _RISK_ANSWERS
@@ -2081,6 +2084,13 @@ def _answered_yes(lines: Sequence[Line], analyses: Sequence[_LineAnalysis], numb
         and lines[number + 1].sender == "visitor"
         and bool(analyses[number + 1].affirmed)
     )
+
+
+def _yes_in_the_past(answer: _LineAnalysis) -> bool:
+    """Whether an answer dates its yes in the past and says it is over ("ja, för många år
+    sedan, men inte nu", "yes when i was little, but not since"): the question's words are then
+    the past (blind set 22, fp22)."""
+    return answer.concepts.suppressed and bool(answer.cues) and "past" in answer.cues[0]
 
 
 def _answered_ages(lines: Sequence[Line], analyses: Sequence[_LineAnalysis]) -> list[int]:

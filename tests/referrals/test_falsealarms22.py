@@ -70,6 +70,14 @@ CALM = [
     ("nb", "self", "jeg har solgt alt og sagt opp leiligheten for å betale gjelda. hva gjør jeg "
      "nå?"),
     ("en", "self", "i sold everything and cancelled the flat to pay off my debts. what now?"),
+    # a yes to a staff question that the answer dates in the past and says is over
+    ("sv", "self", "pengarna räcker inte och jag mår dåligt\nstaff: Har du haft tankar på att ta "
+     "ditt liv?\nja för många år sedan, men inte nu. nu vill jag bara ha hjälp med en budget"),
+    ("nb", "self", "pengene strekker ikke til og jeg har det vondt\nstaff: Har du hatt tanker om "
+     "å ta livet ditt?\nja for mange år siden, men ikke nå. nå vil jeg bare ha hjelp med "
+     "budsjett"),
+    ("en", "self", "money is tight and i feel low\nstaff: Do you ever have thoughts of ending "
+     "your life?\nyes years ago, but not now. now i just want help with a budget"),
     # a death taken for granted, and a wish about what comes after it; how a will is written
     ("sv", "self", "när jag dör vill jag att barnen ärver huset och inte min sambo. hur skriver "
      "man testamente?"),
@@ -123,6 +131,13 @@ URGENT = [
     # things given away with no debt to pay, beside a word of not needing them
     ("sv", "self", "jag har sålt allt och gett bort katten. jag kommer inte behöva något där jag "
      "ska", "suicide"),
+    # a yes not dated in the past, or a past one that comes back now
+    ("sv", "self", "allt är kaos med skulderna\nstaff: Har du tankar på att ta ditt liv?\nja, "
+     "men inte nu", "suicide"),
+    ("sv", "self", "allt är kaos med skulderna\nstaff: Har du tankar på att ta ditt liv?\nja "
+     "för många år sedan och nu igen ikväll", "suicide"),
+    ("en", "self", "money is tight and i feel low\nstaff: Do you ever have thoughts of ending "
+     "your life?\nyes years ago and again tonight, i have the pills here", "suicide"),
     # a wish to die beside the arrangements for after it
     ("sv", "self", "när jag dör vill jag att ni vet att det inte var ert fel. jag vill dö "
      "ikväll", "suicide"),
@@ -152,8 +167,8 @@ def test_b22_false_alarms_with_a_general_cause_are_gone(
     """A habit or a span of violence with no time of its own, a shared life that is over,
     threats of debt collection, eviction or divorce, a hotel, money to pay back, "we'll see
     whether", "slå" and blows that strike no one ("slog vad", "beat me at poker"), things sold
-    to pay debts, arrangements for after one's death and a life insurance as a product are not
-    urgent (rules and model)."""
+    to pay debts, a yes to a staff question dated in the past and over, arrangements for after
+    one's death and a life insurance as a product are not urgent (rules and model)."""
     urgent, reasons = engine.urgency(_chat(lang, role, text))
     assert not urgent, (text, reasons)
 
