@@ -475,9 +475,10 @@ _GRADE_HOLDERS: Final = frozenset({
 })
 """Who a school grade describes ("nån i 9an", "ei jente i tiande"): a grade then is where
 someone is now, not the writer's past."""
-_IDIOM_OWNED_CUES: Final = frozenset({"intoxicated", "unresponsive"})
+_IDIOM_OWNED_CUES: Final = frozenset({"intoxicated", "unresponsive", "violence_act", "threat"})
 """Cues an idiom around them takes ("påvirket av noe som skjedde", blind set 15; since blind
-set 20, fp20, "kramper i vaderna": a cramp in a muscle is no fit)."""
+set 20, fp20, "kramper i vaderna": a cramp in a muscle is no fit; since blind set 22, fp22,
+"beat me at poker", "it hit me": a game won, a thought, no blow)."""
 _SINCE_OWNED_CUES: Final = frozenset({"recent_past", "past"})
 """Cues a "since" around them takes: "sen i fredags" is since Friday, not last Friday (blind
 set 16)."""
@@ -1434,6 +1435,7 @@ class SuggestionEngine:
             self._merged(analyses[p].concepts, analyses[p - 1].concepts,
                          not_yet=not_yet[order])
             if (analyses[p].affirmed or _answers_with_evidence(analyses[p]) or not_yet[order])
+            and not _yes_in_the_past(analyses[p])
             and p > 0
             and lines[p - 1].sender == "staff"
             and "?" in lines[p - 1].text
@@ -1510,6 +1512,8 @@ class SuggestionEngine:
                 continue
             # A "ja", or an answer that names how often ("hele tida") or the means and place
             # at hand ("står på balkongen nu", "pills next to me"): the answer is yes.
+            if _yes_in_the_past(answer):
+                continue
             said = answer.affirmed or ("" if answer.first_word in _NO
                                        or answer.concepts.suppressed else next(
                 (answer.concepts.words[name] for name in _RISK_ANSWERS
@@ -2154,6 +2158,13 @@ def _answered_yes(lines: Sequence[Line], analyses: Sequence[_LineAnalysis], numb
     )
 
 
+def _yes_in_the_past(answer: _LineAnalysis) -> bool:
+    """Whether an answer dates its yes in the past and says it is over ("ja, för många år
+    sedan, men inte nu", "yes when i was little, but not since"): the question's words are then
+    the past (blind set 22, fp22)."""
+    return answer.concepts.suppressed and bool(answer.cues) and "past" in answer.cues[0]
+
+
 def _answered_ages(lines: Sequence[Line], analyses: Sequence[_LineAnalysis]) -> list[int]:
     """Ages the visitor gave as a bare number right after a staff "how old are you?"."""
     asked = [i for i, analysis in enumerate(analyses) if "age_question" in analysis.cue_words]
@@ -2355,6 +2366,8 @@ _LEAVING_KINDS: Final = frozenset({"suicide", "goodbye", "third_party_danger"})
 _EXPLAINED_MOVE: Final = frozenset({"explained", "departure"})
 """A message its sender explained as a move: the model's farewell reading of it is that leaving
 (blind set 16), unless a word of suicide is there."""
+_HABIT_TIMED: Final = frozenset({"recent", "announced", "ongoing", "wound"})
+"""What still times a habit of violence: a last time, an announced one, going on, an injury."""
 _SAYING: Final = frozenset({"reported_threat"})
 """What "säger att", "says that" is: a violence verdict it alone backs needs a time, as an act's
 does (blind set 16)."""
@@ -2467,6 +2480,12 @@ def _supported(
     ):
         # "slår mig när han har druckit": a habit with no time (the dev set); since blind set 16
         # also one's words with no time ("han säger att allt är bra")
+        return False
+    if verdict.kind == "violence" and backing <= _VIOLENCE_ACTS and (
+        "violence_habit" in present and "violence_timed" not in present
+    ) and _HABIT_TIMED.isdisjoint(present):
+        # blind set 22 (fp22): the acts told are a habit or a span with no time of their own,
+        # and the "now" is another sentence's ("... nu sitter jag i skolan"), as for the rules
         return False
     if verdict.kind == "suicide" and "idiom" in present and (
         _MODEL_SUPPORT["suicide"] & present <= _MODEL_WEAK

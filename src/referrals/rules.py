@@ -105,6 +105,10 @@ RULE_CLASSES: Final = frozenset(
         "takeback",
         "specific_case",
         "announced",
+        # blind set 22 (fp22): "när han dricker", "when he drinks": a habit's condition
+        "drink_condition",
+        "insurance_admin",
+        "debt_purpose",
         "general_question",
         # blind set 6
         "no_sign_of_life",
@@ -377,6 +381,11 @@ def drop_idioms(
     # iron, not a household accident (blind set 15).
     harms = _spans(hits, {"self_harm"}, positive=True)
     hits = _drop_owned(hits, harms, {"accident"}, inside=True)
+    # blind set 22 (fp22): things sold or given up to pay debts ("sålt allt för att betala
+    # skulderna") are money, no farewell
+    paying = {h.sentence for h in hits if h.name == "debt_purpose" and h.positive}
+    if paying:
+        hits = [h for h in hits if h.name != "give_away" or h.sentence not in paying]
     # everyday2 (fp16): "har druckit i 30 år" is drinking for years, a habit, not drunk now
     years = {h.sentence for h in hits if h.name == "duration" and h.surface.split()[-1] in (
         YEAR_WORDS)}
@@ -910,6 +919,7 @@ def line_concepts(
         and not (_NOT_NOW & (sentence_cues[h.sentence] if h.sentence < len(sentence_cues)
                              else frozenset()))
     ]
+    habit_sentences = _habit_sentences(hits, sentence_cues)
     for hit in hits:
         if not hit.positive:
             continue
@@ -930,8 +940,23 @@ def line_concepts(
             and not {"habitual", "past", "recent_past"} & cues
         ):
             continue
+        if hit.name in _HABIT_ACTS:
+            # blind set 22 (fp22): an act told as a habit or over a span, with no time of its
+            # own in its sentence ("slår mamma när han dricker", "slog mig i tio år"), is not
+            # timed by a "now" elsewhere ("... nu sitter jag i skolan")
+            words.setdefault(
+                "violence_habit" if hit.sentence in habit_sentences else "violence_timed",
+                hit.surface,
+            )
         if hit.name not in words:
             words[hit.name] = hit.surface
+        if hit.name == "life_insurance" and any(
+            p.name == "insurance_admin" and p.positive and p.sentence == hit.sentence
+            and abs(p.start - hit.start) <= _PRODUCT_REACH for p in hits
+        ):
+            # blind set 22 (fp22): a policy taken out, cancelled or priced ("banken vill att
+            # jag tecknar en livförsäkring"): a product, not what it would pay
+            words.setdefault("insurance_product", hit.surface)
         if hit.name == "household" and hit.surface not in _SELF_OBJECTS:
             words.setdefault("household_other", hit.surface)
         if hit.name == "self_harm" and "self_harm_intent" not in words and any(
@@ -1013,6 +1038,31 @@ def line_concepts(
 
 
 _DRINKING: Final = frozenset({"alcohol", "drunk_now"})
+_PRODUCT_REACH: Final = 6
+"""How far apart a life insurance and its taking out, cancelling or price may stand (fp22)."""
+_HABIT_ACTS: Final = frozenset({"violence_verb", "assault", "menace"})
+"""Acts of violence that a habit or a span of time in their sentence makes a habit (fp22)."""
+_OWN_TIME: Final = frozenset({"time_now", "night", "recent", "announced", "just", "wound"})
+"""A time (or an injury) in the sentence of a habitual act: it happened or happens now."""
+_HABIT_SPAN: Final = frozenset({"duration", "drink_condition"})
+"""Classes that make an act a habit: a span ("i tio år", "for eight years") or a drink as its
+condition ("när han dricker", "when he's drunk")."""
+
+
+def _habit_sentences(
+    hits: Sequence[Hit], sentence_cues: Sequence[frozenset[str]]
+) -> set[int]:
+    """Sentences that tell an act of violence as a habit or over a span ("brukar", "ibland",
+    "i tio år", "när han dricker") and say no time of their own (blind set 22, fp22)."""
+    acts = {h.sentence for h in hits if h.positive and h.name in _HABIT_ACTS}
+    timed = {h.sentence for h in hits if h.positive and h.name in _OWN_TIME}
+    spans = {h.sentence for h in hits if h.positive and h.name in _HABIT_SPAN}
+    return {
+        s for s in acts - timed
+        if s in spans or (
+            s < len(sentence_cues) and {"habitual", "routine"} & sentence_cues[s]
+        )
+    }
 _RESUMED: Final = frozenset({"self_harm", "harm_done"})
 """Classes told as the past that a later "it started again" in the line brings back."""
 _MANY_PILLS_REACH: Final = 8
@@ -1090,6 +1140,15 @@ def window_findings(
         return next(n for n in options if n in names)
 
     found: list[tuple[str, str]] = []
+    # blind set 22 (fp22): every act told is a habit or a span with no time of its own ("slår
+    # mamma när han dricker", "slog mig i tio år"): a "now" or "tonight" in another sentence
+    # ("nu sitter jag i skolan", "he lives in Spain now") does not time it; a last time ("senast
+    # i förrgår"), an announced one or an injury still does, and so does a threat's "now".
+    acts_now = (
+        {"time_now", "night", "recent"}
+        if "violence_habit" not in names or "violence_timed" in names or "kill_threat" in names
+        else {"recent"}
+    )
     # everyday2 (fp16): one who was gone is found or back, and fine ("personalen hittade henne
     # ... hon mår bra nu", "came back on his own, unharmed"): out in the cold, missing at night
     # is over, unless a harm is told
@@ -1135,13 +1194,13 @@ def window_findings(
         sign = first("goodbye_message", "farewell", "other_side", "plea")
         kind = "third_party_danger" if sign == "plea" else "goodbye"
         found.append((kind, f'{word(sign)}" + "{word("went_silent")}'))
-    if "assault" in names and {"time_now", "recent", "night"} & names and not any(
+    if "assault" in names and acts_now & names and not any(
         k == "violence" for k, _ in found
     ):
-        when = first("recent", "time_now", "night")
+        when = first(*(w for w in ("recent", "time_now", "night") if w in acts_now))
         found.append(("violence", f'{word("assault")}" + "{word(when)}'))
     if {"violence_verb", "assault"} & names and "children" in names and (
-        {"time_now", "night", "recent"} & names
+        acts_now & names
     ) and not any(k == "violence" for k, _ in found):
         act = first("assault", "violence_verb")
         found.append(("violence", f'{word(act)}" + "{word("children")}'))
@@ -1197,7 +1256,9 @@ def window_findings(
     if "life_insurance" in names and (
         {"burden", "death", "disappear", "suicide_word", "suicide_noun", "weary", "farewell"}
         & names
-        or money_trouble
+        # blind set 22 (fp22): in a chat about debts, a policy only taken out, cancelled or
+        # priced is a product
+        or (money_trouble and "insurance_product" not in names)
     ):
         sign = first("burden", "death", "disappear", "suicide_word", "suicide_noun", "weary",
                      "farewell", "life_insurance")
@@ -1260,12 +1321,13 @@ def window_findings(
     if (
         {"violence_verb", "assault", "menace", "kill_threat"} & names
         and ("household_other" in names or child_writer)
-        and {"time_now", "night", "announced", "wound", "recent"} & names
+        and (acts_now | {"announced", "wound"}) & names
         and not any(k == "violence" for k, _ in found)
     ):
         # also recent, days ago: "storebror slår mig" / "senast i förrgår" (blind set 9)
         act = first("kill_threat", "menace", "assault", "violence_verb")
-        when = first("announced", "time_now", "night", "wound", "recent")
+        when = first(*(w for w in ("announced", "time_now", "night", "wound", "recent")
+                       if w in acts_now | {"announced", "wound"}))
         found.append(("violence", f'{word(act)}" + "{word(when)}'))
     # Blind set 11: a cry to stop hitting ("skrek 'ikke slå'", "screaming 'don't hit'") with
     # someone screaming or things smashed, tonight or now: violence heard. A habit ("krangler
