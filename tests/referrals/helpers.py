@@ -2,11 +2,27 @@
 
 from __future__ import annotations
 
+import gzip
+import hashlib
+import json
+from importlib import resources
 from pathlib import Path
 
 from referrals import Conversation, Line, SuggestionEngine
 
 DATA = Path(__file__).parent / "data"
+
+
+def trained_on(model_file: str) -> tuple[list[str], list[str]]:
+    """What a shipped model file says it learnt from, and what it should have: every labelled
+    file in tests/referrals/data as it is now (name and checksum), never blind_test.jsonl."""
+    raw = resources.files("referrals").joinpath(model_file).read_bytes()
+    expected = [
+        f"{path.name} {hashlib.sha256(path.read_bytes()).hexdigest()[:16]}"
+        for path in sorted(DATA.glob("*.jsonl"))
+        if path.name != "blind_test.jsonl"
+    ]
+    return json.loads(gzip.decompress(raw))["trained_on"], expected
 
 
 def chat(lang: str | None, role: str | None, *texts: str) -> Conversation:

@@ -3,17 +3,13 @@ it was trained on every labelled set except the frozen one."""
 
 from __future__ import annotations
 
-import gzip
-import hashlib
-import json
 import math
-from importlib import resources
 
 import pytest
 
 from referrals import Directory, SuggestionEngine
 from referrals.model import UrgencyModel, default_model, features, line_features
-from tests.referrals.helpers import DATA, chat
+from tests.referrals.helpers import chat, trained_on
 
 
 def test_features_read_words_without_diacritics_and_pieces_of_them() -> None:
@@ -71,15 +67,9 @@ def test_the_engine_asks_the_model_only_when_the_rules_find_nothing(
 def test_the_model_was_trained_on_every_labelled_set_but_the_frozen_one() -> None:
     """The shipped model lists what it learnt from: every labelled file as it is now, never
     blind_test.jsonl. After changing a set, run: python scripts/train_urgency_model.py"""
-    raw = resources.files("referrals").joinpath("urgency_model.json.gz").read_bytes()
-    trained_on = json.loads(gzip.decompress(raw))["trained_on"]
-    expected = [
-        f"{path.name} {hashlib.sha256(path.read_bytes()).hexdigest()[:16]}"
-        for path in sorted(DATA.glob("*.jsonl"))
-        if path.name != "blind_test.jsonl"
-    ]
-    assert trained_on == expected
-    assert not any(name.startswith("blind_test") for name in trained_on)
+    found, expected = trained_on("urgency_model.json.gz")
+    assert found == expected
+    assert not any(name.startswith("blind_test") for name in found)
 
 
 SURE_WORDINGS = (

@@ -4,17 +4,13 @@ except the frozen one."""
 
 from __future__ import annotations
 
-import gzip
-import hashlib
-import json
 import math
-from importlib import resources
 
 import pytest
 
 from referrals import Directory, SuggestionEngine
 from referrals.model import TopicModel, default_topic_model, line_features
-from tests.referrals.helpers import DATA, chat
+from tests.referrals.helpers import chat, trained_on
 
 GAMBLING_AWAY_PAY = (
     "jag har spelat bort hela min sparade lön på en vecka",
@@ -31,14 +27,8 @@ def rules_only(directory: Directory) -> SuggestionEngine:
 def test_the_topic_model_was_trained_on_every_labelled_set_but_the_frozen_one() -> None:
     """The shipped model lists what it learnt from: every labelled file as it is now, never
     blind_test.jsonl. After changing a set, run: python scripts/train_topic_model.py"""
-    raw = resources.files("referrals").joinpath("topic_model.json.gz").read_bytes()
-    trained_on = json.loads(gzip.decompress(raw))["trained_on"]
-    expected = [
-        f"{path.name} {hashlib.sha256(path.read_bytes()).hexdigest()[:16]}"
-        for path in sorted(DATA.glob("*.jsonl"))
-        if path.name != "blind_test.jsonl"
-    ]
-    assert trained_on == expected
+    found, expected = trained_on("topic_model.json.gz")
+    assert found == expected
 
 
 def test_the_model_reads_a_topic_from_words_around_it() -> None:
