@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import hashlib
 import json
 import sys
 from pathlib import Path
@@ -26,7 +25,7 @@ import numpy as np
 from scipy import sparse  # type: ignore[import-untyped]
 from sklearn.feature_extraction.text import TfidfVectorizer  # type: ignore[import-untyped]
 from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
-from train_urgency_model import MIN_DF, ROOT, training_files
+from train_urgency_model import MIN_DF, ROOT, checksums, training_files
 
 from referrals import CATEGORIES, load_directory
 from referrals.model import TOPIC_FORMAT, TOPIC_MODEL_FILE, features
@@ -43,7 +42,6 @@ NOT_LEARNT = frozenset({"emergency"})
 urgency verdict's to say (one verdict, which staff can override); a model that read "emergency"
 from a gambling debt would put 112 first in a calm chat. Left out, it cost three top-3 hits of
 601 on the parts outside the model when the weight was chosen ("A learnt reading of topics")."""
-MAX_DF = 0.1
 WEIGHT_FLOOR = 0.1
 """Weights smaller than this are left out of the file; every feature keeps its idf, so the
 vector's length (and so every probability) is the one the model was trained with. At 0.05 the
@@ -135,10 +133,7 @@ def main() -> int:
     args = parser.parse_args()
     files = training_files(set(args.exclude))
     docs, labels = labelled(files)
-    trained_on = [
-        f"{path.name} {hashlib.sha256(path.read_bytes()).hexdigest()[:16]}" for path in files
-    ]
-    model = fit(docs, labels, args.c, trained_on)
+    model = fit(docs, labels, args.c, checksums(files))
     text = json.dumps(model, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     args.out.write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
     print(

@@ -126,6 +126,12 @@ def training_files(exclude: set[str]) -> list[Path]:
     ]
 
 
+def checksums(files: list[Path]) -> list[str]:
+    """What a model file records it learnt from: each file's name and checksum, which the
+    tests compare with the files as they are now."""
+    return [f"{path.name} {hashlib.sha256(path.read_bytes()).hexdigest()[:16]}" for path in files]
+
+
 def read_cases(path: Path, engine: SuggestionEngine) -> list[Case]:
     """The cases of one file; an urgent case without a kind gets the rules' first kind."""
     cases = []
@@ -280,9 +286,7 @@ def main() -> int:
         leave_one_set_out(by_file, args.c or [C])
         return 0
     cases = [case for cases in by_file.values() for case in cases]
-    trained_on = [
-        f"{path.name} {hashlib.sha256(path.read_bytes()).hexdigest()[:16]}" for path in files
-    ]
+    trained_on = checksums(files)
     model = fit(
         cases, args.c[0] if args.c else C, args.threshold, trained_on, args.sure, args.any_kind
     )

@@ -27,7 +27,7 @@ import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, TypeVar
 
 from referrals import lexicon, rules
 from referrals.concepts import load_concepts
@@ -97,7 +97,8 @@ docs/referrals.md, "A learnt reading of topics"."""
 TOPIC_MODEL_FLOOR: Final = 0.5
 """Below this probability the topic model adds nothing to a topic."""
 TOPIC_MODEL_MIN_WORDS: Final = 20
-"""Below this many words the topic model says nothing (see ``topic_model_min_words``)."""
+"""Below this many words the topic model says nothing: on one short line a few letter n-grams
+carry the whole normalised reading ("babyen vår har kolikk" read as addiction)."""
 TOPIC_MODEL_LINES: Final = (2, 6)
 """The topic model reads the first two visitor lines (what a chat is about is often said
 first) and the latest six: the length of the conversations it learnt from, and a bounded cost
@@ -575,9 +576,6 @@ class SuggestionEngine:
         self.directory = directory
         self.model = default_model() if model == "shipped" else model
         self.topic_model = default_topic_model() if topic_model == "shipped" else topic_model
-        self.topic_model_weight = TOPIC_MODEL_WEIGHT
-        self.topic_model_floor = TOPIC_MODEL_FLOOR
-        self.topic_model_min_words = TOPIC_MODEL_MIN_WORDS
         self._model_lines: dict[str, LineFeatures] = {}
         self._model_windows: dict[tuple[str, ...], ModelVerdict] = {}
         self._topic_readings: dict[tuple[str, ...], Mapping[str, float]] = {}
@@ -763,8 +761,8 @@ class SuggestionEngine:
             topics["mental_health"] = topics.get("mental_health", 0.0) + topics.pop("peer_support")
             _move_terms(topic_terms, "peer_support", "mental_health")
         for category, probability in self._topic_model_reading(lines).items():
-            if probability >= self.topic_model_floor:
-                topics[category] = topics.get(category, 0.0) + self.topic_model_weight * probability
+            if probability >= TOPIC_MODEL_FLOOR:
+                topics[category] = topics.get(category, 0.0) + TOPIC_MODEL_WEIGHT * probability
         direct = {name: _capped_sum(terms) for name, terms in service_terms.items()}
         audience = self._audience_profile(conversation.role, analyses, lines, cues_seen, topics)
         self._context_topics(conversation.role, audience, analyses, cues_seen, topics, topic_terms)
@@ -1580,9 +1578,7 @@ class SuggestionEngine:
         verdict = self._model_windows.get(key)
         if verdict is None:
             verdict = model.read([self._model_line(text) for text in key])
-            if len(self._model_windows) >= LINE_CACHE_SIZE:
-                self._model_windows.clear()
-            self._model_windows[key] = verdict
+            _remember(self._model_windows, key, verdict)
         read = sum(len(self._model_line(text).words) for text in key)
         if verdict.probability >= model.threshold and verdict.words and read >= MODEL_MIN_WORDS:
             return verdict, verdict.probability >= model.sure and read >= MODEL_SURE_WORDS
@@ -1591,40 +1587,35 @@ class SuggestionEngine:
     def _topic_model_reading(self, lines: Sequence[Line]) -> Mapping[str, float]:
         """The topic model's probabilities for the conversation's first and latest visitor
         lines (``TOPIC_MODEL_LINES``), empty without a model or a visitor line."""
-        if self.topic_model is None:
+        model = self.topic_model
+        if model is None:
             return {}
         texts = [line.text for line in lines if line.sender == "visitor"]
         first, latest = TOPIC_MODEL_LINES
         if len(texts) > first + latest:
             texts = texts[:first] + texts[-latest:]
         key = tuple(texts)
-        if sum(len(self._model_line(text).words) for text in key) < self.topic_model_min_words:
-            return {}
         reading = self._topic_readings.get(key)
         if reading is None:
-            reading = self.topic_model.read_lines([self._topic_line(text) for text in key])
-            if len(self._topic_readings) >= LINE_CACHE_SIZE:
-                self._topic_readings.clear()
-            self._topic_readings[key] = reading
+            if sum(len(self._model_line(text).words) for text in key) < TOPIC_MODEL_MIN_WORDS:
+                reading = {}
+            else:
+                reading = model.read_lines([self._topic_line(model, text) for text in key])
+            _remember(self._topic_readings, key, reading)
         return reading
 
-    def _topic_line(self, text: str) -> TopicLine:
-        assert self.topic_model is not None
+    def _topic_line(self, model: TopicModel, text: str) -> TopicLine:
         cached = self._topic_lines.get(text)
         if cached is None:
-            cached = self.topic_model.line(self._model_line(text))
-            if len(self._topic_lines) >= LINE_CACHE_SIZE:
-                self._topic_lines.clear()
-            self._topic_lines[text] = cached
+            cached = model.line(self._model_line(text))
+            _remember(self._topic_lines, text, cached)
         return cached
 
     def _model_line(self, text: str) -> LineFeatures:
         cached = self._model_lines.get(text)
         if cached is None:
             cached = line_features(text)
-            if len(self._model_lines) >= LINE_CACHE_SIZE:
-                self._model_lines.clear()
-            self._model_lines[text] = cached
+            _remember(self._model_lines, text, cached)
         return cached
 
     # -- who is writing, and about what ---------------------------------------------------------
@@ -1912,6 +1903,17 @@ def _kinds(urgent: bool, reasons: Sequence[str]) -> dict[str, list[str]]:
         if kind in _KIND_ORDER:
             kinds.setdefault(kind, []).append(words.strip('"'))
     return kinds
+
+
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+def _remember(cache: dict[_K, _V], key: _K, value: _V) -> None:
+    """Keep ``value`` in a bounded cache, emptied when full (``LINE_CACHE_SIZE``)."""
+    if len(cache) >= LINE_CACHE_SIZE:
+        cache.clear()
+    cache[key] = value
 
 
 @functools.lru_cache(maxsize=64)
@@ -2623,6 +2625,7 @@ _HEDGES: Final = (
 """Openings of an answer that say "I don't know" before the answer itself."""
 
 
+@functools.lru_cache(maxsize=LINE_CACHE_SIZE)
 def _still_to_come(answer: str, question: str) -> str:
     """The "not yet" an answer opens with ("inte än", "nej. inte än", "no, not yet") to a
     question whether the writer has taken something ("Har du tagit något ännu?", not "Har hon
