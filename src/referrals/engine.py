@@ -416,6 +416,12 @@ _BACK_WORDS: Final = frozenset(
 )
 """Before "från" / "from" a place: someone coming home from there lives elsewhere (sugg14)."""
 _BE_WORDS: Final = frozenset({"är", "var", "er", "is", "was", "are", "were"})
+_WORK_WORDS: Final = frozenset(
+    {"jobbar", "arbetar", "pluggar", "studerar", "jobber", "arbeider", "studerer", "works",
+     "working", "studies", "studying"}
+)
+"""top23: "sambon jobbar i Norge" (someone close, or he or she, before it) is where someone
+else works, as "pappan är i Norge" is where someone else is: not the writer's country."""
 _FIRST_PERSONS: Final = frozenset({"jag", "vi", "jeg", "eg", "i", "we", "me", "oss", "mig", "meg"})
 """Before "är i" / "is in" a place: if not the writer, someone else is there, not the writer."""
 _THIRD_PERSONS: Final = frozenset(
@@ -959,6 +965,14 @@ class SuggestionEngine:
             for position in range(m[3], m[4] + 1)
         }
         """Positions inside a phrase that dates the sentence."""
+        no_topic = {
+            position
+            for m in matches
+            if kinds[m[0]] == _CUE and names[m[0]] == "no_topic"
+            for position in range(m[3], m[4] + 1)
+        }
+        """top23: words that only look like a topic or a service's trigger ("spela boll" is no
+        gambling, a dictated "full stop" no drink, "panta flaskor" no alcohol)."""
         own: set[int] = set()
         """Positions naming the writer's own title or workplace: neither a topic nor a service
         they ask for ("jobbar på socialtjänsten", "I'm a social worker")."""
@@ -978,6 +992,11 @@ class SuggestionEngine:
         residence = ""
         home = ""
         elsewhere = False
+        kin_ends = {
+            m[4] for m in matches
+            if kinds[m[0]] == _CUE and names[m[0]] in ("loved_one", "parent") and not m[5]
+        }
+        """Where a word for someone close ends ("sambon", "min bror"): who works abroad."""
         destination = False
         for target, weight, lang, start, end, negated, sentence in matches:
             kind, name = kinds[target], names[target]
@@ -1006,7 +1025,11 @@ class SuggestionEngine:
                 elif (
                     start >= 3
                     and tokens[start - 1] in _IN_WORDS
-                    and tokens[start - 2] in _BE_WORDS
+                    and (
+                        tokens[start - 2] in _BE_WORDS
+                        or tokens[start - 2] in _WORK_WORDS
+                        and (tokens[start - 3] in _THIRD_PERSONS or start - 3 in kin_ends)
+                    )
                     and tokens[start - 3] not in _FIRST_PERSONS
                     and tokens[start - 3] not in lexicon.SENTENCE_BREAKS
                 ):
@@ -1102,7 +1125,7 @@ class SuggestionEngine:
                     and tokens[at - 2] in _ABOUT_VERBS
                     and not _BREAKS.intersection(tokens[at:start])
                 )
-            if kind in (_TOPIC, _SERVICE) and start in own:
+            if kind in (_TOPIC, _SERVICE) and (start in own or start in no_topic):
                 continue
             if (
                 kind != _SERVICE or name in self._emergency_services
