@@ -55,7 +55,11 @@ def test_playing_for_money_stays_gambling(
         ("sv", "vi samlar burkar och flaskor att panta till klassresan", "alcohol"),
         ("nb", "vi skal pante flasker for å få råd til turen", "alcohol"),
         ("en", "hello full stop I would like to talk about my sleep full stop", "alcohol"),
-        ("en", "hello full stop I would like to talk about my sleep full stop", "addiction_treatment"),
+        (
+            "en",
+            "hello full stop I would like to talk about my sleep full stop",
+            "addiction_treatment",
+        ),
     ],
 )
 def test_deposit_bottles_and_dictation_are_no_drink(
@@ -255,8 +259,8 @@ def test_ones_own_dementia_is_no_relative(engine: SuggestionEngine, lang: str, t
 @pytest.mark.parametrize(
     ("lang", "text"),
     [
-        ("sv", "sambon jobbar i Norge hela veckorna och jag är ensam med barnen i Lund, orkar inte"),
-        ("en", "my husband works in Norway for weeks and I'm alone with the kids in Malmö, so tired"),
+        ("sv", "sambon jobbar i Norge hela veckorna, jag är ensam med barnen i Lund, orkar inte"),
+        ("en", "my husband works in Norway for weeks, I'm alone with the kids in Malmö, so tired"),
     ],
 )
 def test_someone_close_working_abroad_keeps_the_writers_country(
