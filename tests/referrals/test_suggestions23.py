@@ -5,7 +5,7 @@ punctuation); a game's currency or card packs bought is money at stake; compulsi
 drained savings; a neighbour's child neglected; a parent's or partner's dementia and respite are
 a relative's care; someone close working abroad is not the writer's country; asking whether
 someone may write here is about the chat itself; a belief of being listened to through the walls
-is a psychiatric sign."""
+is a psychiatric sign; "en stödlinje" (any support line) is not Stödlinjen, the gambling line."""
 
 from __future__ import annotations
 
@@ -338,3 +338,27 @@ def test_listened_to_through_the_walls_is_psychiatry(
 def test_loud_neighbours_are_no_psychiatry(engine: SuggestionEngine, lang: str, text: str) -> None:
     """Counter-example: a neighbour's music heard through the wall is no delusion."""
     assert topic_weight(engine, text, "psychiatry", lang) == 0.0
+
+
+# --- a service's name, not the common noun ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "jag vill bli volontär på en stödlinje, går det med min historia?",
+        "finns det någon stödlinje för den som är ensam på julen?",
+    ],
+)
+def test_a_support_line_is_not_the_gambling_line(engine: SuggestionEngine, text: str) -> None:
+    """"en stödlinje" (any support line) does not name Stödlinjen, the gambling line."""
+    assert "se-stodlinjen-spel" not in top(engine, "sv", None, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["jag ringde Stödlinjen igår och vill ringa igen", "finns det en stödlinje för spelare?"],
+)
+def test_stodlinjen_by_name_stays(engine: SuggestionEngine, text: str) -> None:
+    """Counter-example: "Stödlinjen" by its name, or a line for gamblers, is the gambling line."""
+    assert "se-stodlinjen-spel" in top(engine, "sv", None, text)
