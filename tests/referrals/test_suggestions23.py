@@ -287,6 +287,9 @@ def test_the_writer_working_abroad_is_their_country(engine: SuggestionEngine) ->
         ("nb", "barnebarnet mitt er 14, kan hun skrive her uten at noen får vite det?"),
         ("en", "my nephew is 14, can he write here without anyone knowing who he is?"),
         ("nb", "er det åpent om kvelden? jeg jobber til seks"),
+        ("sv", "får jag skriva här fast jag bor i en annan kommun?"),
+        ("nb", "får jeg skrive her selv om jeg bor i en annen kommune?"),
+        ("en", "can I get help for my dad here even though he lives in another town?"),
     ],
 )
 def test_asking_whether_someone_may_write_here_is_about_the_chat(
@@ -301,6 +304,8 @@ def test_asking_whether_someone_may_write_here_is_about_the_chat(
     [
         ("sv", "min systerson är 14 och skriver dikter om att han vill dö"),
         ("nb", "barnebarnet mitt er 14 og skriver i dagboka at hun vil dø"),
+        ("sv", "han fick skriva här hemma för att läraren sa det, och nu gråter han"),
+        ("en", "my dad needs to get help, the clinic near here closed and he drinks every night"),
     ],
 )
 def test_writing_elsewhere_is_not_about_the_chat(
