@@ -112,6 +112,9 @@ many words: it learnt from conversations, and on one short line ("my husband is 
 and asleep on the couch", "I took my pills this morning") a few letter n-grams carry the whole
 normalised weight. Every conversation the sure cut gained on blind sets 9 S, 10 and 11 had 18
 words or more."""
+WEAK_PROBLEM: Final = 0.4
+"""top23: a problem topic this weak (one weak word: "bråkar", "förlorat") makes no one a relative
+of someone with a problem ("min pappa är 70 och spelar golf, vi bråkar om arvet")."""
 ELDERLY_AGE: Final = 65
 """A parent this old, written about by their grown child: support for relatives who care."""
 SMALL_CHILD_AGE: Final = 6
@@ -1659,7 +1662,7 @@ class SuggestionEngine:
         ]
         ages.extend(_answered_ages(lines, analyses))
         age = ages[-1] if ages else None
-        problem = any(topics.get(t, 0.0) > 0 for t in _PROBLEM_TOPICS)
+        problem = any(topics.get(t, 0.0) > WEAK_PROBLEM for t in _PROBLEM_TOPICS)
         if role is None:
             if "professional" in cues:
                 role = "professional"
@@ -1764,7 +1767,7 @@ class SuggestionEngine:
         if (
             "parent" in cues
             and role != "child"
-            and problem > 0
+            and problem > WEAK_PROBLEM
             and any(s >= ELDERLY_AGE for s in subject_ages)
         ):
             # An ageing parent ("mamma är 78 och vill flytta in", "jag orkar inte"): caring
