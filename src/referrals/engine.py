@@ -112,6 +112,9 @@ many words: it learnt from conversations, and on one short line ("my husband is 
 and asleep on the couch", "I took my pills this morning") a few letter n-grams carry the whole
 normalised weight. Every conversation the sure cut gained on blind sets 9 S, 10 and 11 had 18
 words or more."""
+WEAK_PROBLEM: Final = 0.4
+"""top23: a problem topic this weak (one weak word: "bråkar", "förlorat") makes no one a relative
+of someone with a problem ("min pappa är 70 och spelar golf, vi bråkar om arvet")."""
 ELDERLY_AGE: Final = 65
 """A parent this old, written about by their grown child: support for relatives who care."""
 SMALL_CHILD_AGE: Final = 6
@@ -416,6 +419,12 @@ _BACK_WORDS: Final = frozenset(
 )
 """Before "från" / "from" a place: someone coming home from there lives elsewhere (sugg14)."""
 _BE_WORDS: Final = frozenset({"är", "var", "er", "is", "was", "are", "were"})
+_WORK_WORDS: Final = frozenset(
+    {"jobbar", "arbetar", "pluggar", "studerar", "jobber", "arbeider", "studerer", "works",
+     "working", "studies", "studying"}
+)
+"""top23: "sambon jobbar i Norge" (someone close, or he or she, before it) is where someone
+else works, as "pappan är i Norge" is where someone else is: not the writer's country."""
 _FIRST_PERSONS: Final = frozenset({"jag", "vi", "jeg", "eg", "i", "we", "me", "oss", "mig", "meg"})
 """Before "är i" / "is in" a place: if not the writer, someone else is there, not the writer."""
 _THIRD_PERSONS: Final = frozenset(
@@ -959,6 +968,14 @@ class SuggestionEngine:
             for position in range(m[3], m[4] + 1)
         }
         """Positions inside a phrase that dates the sentence."""
+        no_topic = {
+            position
+            for m in matches
+            if kinds[m[0]] == _CUE and names[m[0]] == "no_topic"
+            for position in range(m[3], m[4] + 1)
+        }
+        """top23: words that only look like a topic or a service's trigger ("spela boll" is no
+        gambling, a dictated "full stop" no drink, "panta flaskor" no alcohol)."""
         own: set[int] = set()
         """Positions naming the writer's own title or workplace: neither a topic nor a service
         they ask for ("jobbar på socialtjänsten", "I'm a social worker")."""
@@ -978,6 +995,11 @@ class SuggestionEngine:
         residence = ""
         home = ""
         elsewhere = False
+        kin_ends = {
+            m[4] for m in matches
+            if kinds[m[0]] == _CUE and names[m[0]] in ("loved_one", "parent") and not m[5]
+        }
+        """Where a word for someone close ends ("sambon", "min bror"): who works abroad."""
         destination = False
         for target, weight, lang, start, end, negated, sentence in matches:
             kind, name = kinds[target], names[target]
@@ -1006,7 +1028,11 @@ class SuggestionEngine:
                 elif (
                     start >= 3
                     and tokens[start - 1] in _IN_WORDS
-                    and tokens[start - 2] in _BE_WORDS
+                    and (
+                        tokens[start - 2] in _BE_WORDS
+                        or tokens[start - 2] in _WORK_WORDS
+                        and (tokens[start - 3] in _THIRD_PERSONS or start - 3 in kin_ends)
+                    )
                     and tokens[start - 3] not in _FIRST_PERSONS
                     and tokens[start - 3] not in lexicon.SENTENCE_BREAKS
                 ):
@@ -1102,7 +1128,7 @@ class SuggestionEngine:
                     and tokens[at - 2] in _ABOUT_VERBS
                     and not _BREAKS.intersection(tokens[at:start])
                 )
-            if kind in (_TOPIC, _SERVICE) and start in own:
+            if kind in (_TOPIC, _SERVICE) and (start in own or start in no_topic):
                 continue
             if (
                 kind != _SERVICE or name in self._emergency_services
@@ -1636,7 +1662,7 @@ class SuggestionEngine:
         ]
         ages.extend(_answered_ages(lines, analyses))
         age = ages[-1] if ages else None
-        problem = any(topics.get(t, 0.0) > 0 for t in _PROBLEM_TOPICS)
+        problem = any(topics.get(t, 0.0) > WEAK_PROBLEM for t in _PROBLEM_TOPICS)
         if role is None:
             if "professional" in cues:
                 role = "professional"
@@ -1741,7 +1767,7 @@ class SuggestionEngine:
         if (
             "parent" in cues
             and role != "child"
-            and problem > 0
+            and problem > WEAK_PROBLEM
             and any(s >= ELDERLY_AGE for s in subject_ages)
         ):
             # An ageing parent ("mamma är 78 och vill flytta in", "jag orkar inte"): caring
