@@ -349,6 +349,7 @@ _WINDOW_CONCEPTS: Final = frozenset(
         # blind set 16 (tri16)
         "imitate",
         "means_ready",
+        "blade_ready",
         "worry_no_more",
         "lithium",
         "harm_command",
