@@ -1268,7 +1268,11 @@ def window_findings(
     harm_names = frozenset().union(*(c.names for c in harm)) if harm else frozenset()
     if {"harm_done", "harm_open"} & harm_names:
         found.append(("self_harm", word(first("harm_done", "harm_open"))))
-    elif "blade_ready" in harm_names and {"self_harm", "urge"} & harm_names:
+    elif "blade_ready" in harm_names and (
+        "self_harm" in harm_names
+        # "tatt frem" is both made ready and an urge: the urge must be another word
+        or "urge" in harm_names and word("urge") != word("laid_out")
+    ):
         # round 23 (tri23): an edge made ready in a chat of self-harm or with an urge
         # ("har lagt fram rakhyveln" / "vet inte hur länge jag kan låta bli")
         sign = first("self_harm", "urge")
