@@ -1441,6 +1441,13 @@ class SuggestionEngine:
             else analyses[p].concepts
             for order, p in enumerate(positions)
         ]
+        gone = _gone_silent(lines, analyses)
+        if gone is not None:
+            order, asked = gone
+            concepts[order] = dataclasses.replace(
+                concepts[order], names=concepts[order].names | {"unreachable"},
+                words={**concepts[order].words, "unreachable": asked},
+            )
         flagged = [
             order
             for order, analysis in enumerate(visitor)
@@ -2572,6 +2579,30 @@ def _heard_after_silence(lines: Sequence[_LineAnalysis]) -> bool:
     return silent is not None and any(
         "heard_from" in a.concepts.names for a in lines[silent + 1 :]
     )
+
+
+_OWN_GOODBYE: Final = frozenset({"goodbye_message", "farewell"})
+
+
+def _gone_silent(
+    lines: Sequence[Line], analyses: Sequence[_LineAnalysis]
+) -> tuple[int, str] | None:
+    """Round 23 (tri23): the visitor's last message says goodbye ("tack för allt. adjö") and a
+    staff member has asked since whether they are still there ("Är du kvar?"), with no answer:
+    the writer is the one who does not answer, as one who went silent after a goodbye is.
+    Returns the goodbye's place among the visitor lines and the staff question's words; None
+    when the visitor wrote after the question, or no goodbye or no such question."""
+    last = max((p for p, line in enumerate(lines) if line.sender == "visitor"), default=None)
+    if last is None or last + 1 >= len(lines):
+        return None
+    if _OWN_GOODBYE.isdisjoint(analyses[last].concepts.names):
+        return None
+    asked = next((analyses[p].concepts.words["still_there"] for p in range(last + 1, len(lines))
+                  if "still_there" in analyses[p].concepts.words), None)
+    if asked is None:
+        return None
+    order = sum(1 for line in lines[:last] if line.sender == "visitor")
+    return order, asked
 
 
 def _silent_line(

@@ -116,6 +116,7 @@ RULE_CLASSES: Final = frozenset(
         "fatal_event",
         "gun_thought",
         "blade",
+        "still_there",
         # blind set 6
         "no_sign_of_life",
         "refuse_care",

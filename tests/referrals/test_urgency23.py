@@ -68,9 +68,24 @@ B23_URGENT = [
      "er snøstorm nå", "third_party_danger"),
     ("en", "relative", "my uncle fell down in the yard, he's lying there drunk\nthere's a "
      "blizzard out there", "third_party_danger"),
+    # the visitor's own goodbye, then a staff member asking whether they are still there, with
+    # no answer: the writer is the one who went silent
+    ("sv", "self", "jag ville bara säga tack för allt. hej då\nstaff: Är du kvar? Var är du nu?",
+     "goodbye"),
+    ("sv", "self", "tack för att ni lyssnade. adjö\nstaff: Hallå, finns du kvar?", "goodbye"),
+    ("nb", "self", "ville bare si takk for alt. ha det\nstaff: Er du der? Hvor er du nå?",
+     "goodbye"),
+    ("en", "self", "thanks for listening to me all these nights. goodbye\nstaff: Are you still "
+     "there?", "goodbye"),
 ]
 
 B23_NOT_URGENT = [
+    # a goodbye after help, with no question whether the visitor is there, or answered
+    ("sv", "self", "tack för hjälpen, nu ska jag ringa vårdcentralen. hej då\nstaff: Lycka till! "
+     "Hör av dig igen om du vill."),
+    ("sv", "self", "tack för allt. hej då\nstaff: Är du kvar?\njajamen, ska bara äta. hej"),
+    ("nb", "self", "takk for praten. ha det\nstaff: Ha en fin kveld, skriv gjerne igjen."),
+    ("en", "self", "thanks, that helped. bye\nstaff: Take care, you can always write again."),
     # something other than dying said to be simplest or best
     ("sv", "self", "det vore enklast att ta bussen till jobbet"),
     ("nb", "self", "det hadde vært enklest å ta toget til Bergen"),
@@ -110,7 +125,8 @@ def test_b23_mechanisms_find_urgency_without_the_model(
 ) -> None:
     """Dying said to be simplest, indifference to a fatal event, thinking of one's gun, the
     last christmas one is part of, a blade made ready with an urge, a body jerking all over
-    after drinking stopped, and someone fallen in a snowstorm."""
+    after drinking stopped, someone fallen in a snowstorm, and the visitor's own goodbye left
+    unanswered when staff ask whether they are still there."""
     urgent, reasons = SuggestionEngine(directory, model=None).urgency(_chat(lang, role, text))
     assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
 
