@@ -117,6 +117,7 @@ RULE_CLASSES: Final = frozenset(
         "gun_thought",
         "blade",
         "still_there",
+        "would_be_relief",
         # blind set 6
         "no_sign_of_life",
         "refuse_care",
@@ -826,9 +827,16 @@ def _sentence_findings(
     if "would_be_best" in names and _BEST_ENDING & names:
         ending = next(n for n in sorted(_BEST_ENDING) if n in names)
         found.append(("suicide", _words(here, (ending, "would_be_best"))))
+    relief = next((h for h in here if h.name in _RELIEF_ENDING
+                   and "slut" not in h.surface), None)  # "få slutte" may be a job
+    if "would_be_relief" in names and relief is not None:
+        found.append(("suicide", f'{relief.surface}" + "{_words(here, ("would_be_relief",))}'))
     return found
 
 
+_RELIEF_ENDING: Final = frozenset({"death", "not_wake", "passing"})
+"""Dying as a relief ("skönt att slippa." at a sentence's end is `passing`); not vanishing,
+which may be a holiday ("att försvinna en vecka vore så skönt")."""
 _BEST_ENDING: Final = frozenset({"death", "disappear", "not_wake", "passing"})
 """Words of dying or vanishing that, said to be simplest or best, are a death wish (tri23)."""
 _INDIFFERENT_ENDING: Final = frozenset({"death", "fatal_event", "not_wake", "disappear"})

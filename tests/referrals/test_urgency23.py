@@ -28,6 +28,10 @@ B23_URGENT = [
     ("nb", "self", "å bare sove bort hadde vært det enkleste", "suicide"),
     ("en", "self", "honestly just being gone would be easiest for everyone", "suicide"),
     ("en", "self", "vanishing for good would be best for all of them", "suicide"),
+    # how good it would be to be spared, said of a euphemism for dying
+    ("sv", "self", "jag har tänkt på det. det skulle vara så skönt att slippa.", "suicide"),
+    ("nb", "self", "det hadde vært så deilig å få dø", "suicide"),
+    ("en", "self", "it'd be so peaceful to be allowed to die", "suicide"),
     # indifference to one's own death, said as "if": a passive death wish
     ("sv", "self", "om jag blev påkörd imorgon skulle jag inte bli ledsen", "suicide"),
     ("sv", "self", "fick jag cancer skulle jag inte ha något emot det ärligt talat", "suicide"),
@@ -90,6 +94,10 @@ B23_NOT_URGENT = [
     ("sv", "self", "det vore enklast att ta bussen till jobbet"),
     ("nb", "self", "det hadde vært enklest å ta toget til Bergen"),
     ("en", "self", "it would be easiest for everyone if i just moved out"),
+    # how good it would be to be spared something named, or to quit a job
+    ("sv", "self", "det skulle vara så skönt att slippa laga mat ikväll"),
+    ("nb", "self", "det hadde vært så godt å få slutte i den jobben"),
+    ("en", "self", "it would be so nice to get away from it all for a week"),
     # not being sad about something else, or being sad about a death
     ("sv", "self", "om han flyttade skulle jag inte bli ledsen"),
     ("nb", "relative", "hvis pappa fikk hjerteinfarkt ville jeg blitt helt knust"),
