@@ -1163,6 +1163,8 @@ class SuggestionEngine:
         ]
         # "sovner hele tida": how often a symptom comes over the last hours, not a habit.
         symptoms = [(h.start, h.end) for h in hits if h.name in _SYMPTOMS]
+        # tri23: "för att det brukar hjälpa": a remedy that usually helps, not a habit
+        symptoms += [(h.start, h.end) for h in hits if h.name == "usual_reason"]
         if symptoms and habits:
             for sentence in {s for s, _, _ in habits}:
                 if all(

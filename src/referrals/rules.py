@@ -118,6 +118,7 @@ RULE_CLASSES: Final = frozenset(
         "blade",
         "still_there",
         "would_be_relief",
+        "usual_reason",
         # blind set 6
         "no_sign_of_life",
         "refuse_care",

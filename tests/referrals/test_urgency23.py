@@ -72,6 +72,14 @@ B23_URGENT = [
      "er snøstorm nå", "third_party_danger"),
     ("en", "relative", "my uncle fell down in the yard, he's lying there drunk\nthere's a "
      "blizzard out there", "third_party_danger"),
+    # painkillers over the dose tonight with a drink "because it usually helps": the habit is
+    # the remedy's, not the taking's
+    ("sv", "self", "ikväll tog jag sex extra värktabletter och vin för att det brukar hjälpa\n"
+     "nu är jag jättesnurrig och spyr", "overdose"),
+    ("nb", "self", "i kveld tok jeg åtte ekstra paracet og øl fordi det pleier å hjelpe\n"
+     "nå er jeg kjempesvimmel og sovner hele tiden", "overdose"),
+    ("en", "self", "tonight i took lots of extra painkillers with vodka because it usually helps\n"
+     "now i'm really drowsy and throwing up", "overdose"),
     # the visitor's own goodbye, then a staff member asking whether they are still there, with
     # no answer: the writer is the one who went silent
     ("sv", "self", "jag ville bara säga tack för allt. hej då\nstaff: Är du kvar? Var är du nu?",
@@ -102,6 +110,9 @@ B23_NOT_URGENT = [
     ("sv", "self", "om han flyttade skulle jag inte bli ledsen"),
     ("nb", "relative", "hvis pappa fikk hjerteinfarkt ville jeg blitt helt knust"),
     ("en", "self", "i wouldn't mind a new job to be honest"),
+    # a remedy that usually helps, taken as prescribed, with no drink or drowsiness
+    ("sv", "self", "tar en värktablett på kvällen för att det brukar hjälpa mot ryggen"),
+    ("en", "self", "i take one painkiller at night because it usually helps my back"),
     # a gun thought of as something else: selling, buying, the hunt
     ("sv", "self", "funderar på att köpa ett nytt jaktgevär till hösten"),
     # last christmas as the past
