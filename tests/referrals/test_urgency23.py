@@ -80,6 +80,9 @@ B23_URGENT = [
      "nå er jeg kjempesvimmel og sovner hele tiden", "overdose"),
     ("en", "self", "tonight i took lots of extra painkillers with vodka because it usually helps\n"
      "now i'm really drowsy and throwing up", "overdose"),
+    # lines of a drug taken, with a small child in one's care: high now
+    ("en", "self", "we did a couple of lines. i'm alone with my 2 year old", "child_at_risk"),
+    ("nb", "self", "vi tok et par striper. er alene med toåringen min", "child_at_risk"),
     # the visitor's own goodbye, then a staff member asking whether they are still there, with
     # no answer: the writer is the one who went silent
     ("sv", "self", "jag ville bara säga tack för allt. hej då\nstaff: Är du kvar? Var är du nu?",
@@ -113,6 +116,9 @@ B23_NOT_URGENT = [
     # a remedy that usually helps, taken as prescribed, with no drink or drowsiness
     ("sv", "self", "tar en värktablett på kvällen för att det brukar hjälpa mot ryggen"),
     ("en", "self", "i take one painkiller at night because it usually helps my back"),
+    # lines of a drug taken last year
+    ("en", "self", "i did a couple of lines at a party last year. now i'm alone with my 2 year "
+     "old and fine"),
     # a gun thought of as something else: selling, buying, the hunt
     ("sv", "self", "funderar på att köpa ett nytt jaktgevär till hösten"),
     # last christmas as the past
