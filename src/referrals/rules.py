@@ -826,8 +826,8 @@ def _sentence_findings(
     if "gun_thought" in names:
         found.append(("suicide", _words(here, ("gun_thought",))))
     if "would_be_best" in names and _BEST_ENDING & names:
-        ending = next(n for n in sorted(_BEST_ENDING) if n in names)
-        found.append(("suicide", _words(here, (ending, "would_be_best"))))
+        best = next(n for n in sorted(_BEST_ENDING) if n in names)
+        found.append(("suicide", _words(here, (best, "would_be_best"))))
     relief = next((h for h in here if h.name in _RELIEF_ENDING
                    and "slut" not in h.surface), None)  # "få slutte" may be a job
     if "would_be_relief" in names and relief is not None:
