@@ -352,6 +352,7 @@ _WINDOW_CONCEPTS: Final = frozenset(
         # blind set 16 (tri16)
         "imitate",
         "means_ready",
+        "blade_ready",
         "worry_no_more",
         "lithium",
         "harm_command",
@@ -1188,6 +1189,8 @@ class SuggestionEngine:
         ]
         # "sovner hele tida": how often a symptom comes over the last hours, not a habit.
         symptoms = [(h.start, h.end) for h in hits if h.name in _SYMPTOMS]
+        # tri23: "för att det brukar hjälpa": a remedy that usually helps, not a habit
+        symptoms += [(h.start, h.end) for h in hits if h.name == "usual_reason"]
         if symptoms and habits:
             for sentence in {s for s, _, _ in habits}:
                 if all(
@@ -1466,6 +1469,13 @@ class SuggestionEngine:
             else analyses[p].concepts
             for order, p in enumerate(positions)
         ]
+        gone = _gone_silent(lines, analyses)
+        if gone is not None:
+            order, asked = gone
+            concepts[order] = dataclasses.replace(
+                concepts[order], names=concepts[order].names | {"unreachable"},
+                words={**concepts[order].words, "unreachable": asked},
+            )
         flagged = [
             order
             for order, analysis in enumerate(visitor)
@@ -2597,6 +2607,30 @@ def _heard_after_silence(lines: Sequence[_LineAnalysis]) -> bool:
     return silent is not None and any(
         "heard_from" in a.concepts.names for a in lines[silent + 1 :]
     )
+
+
+_OWN_GOODBYE: Final = frozenset({"goodbye_message", "farewell"})
+
+
+def _gone_silent(
+    lines: Sequence[Line], analyses: Sequence[_LineAnalysis]
+) -> tuple[int, str] | None:
+    """Round 23 (tri23): the visitor's last message says goodbye ("tack för allt. adjö") and a
+    staff member has asked since whether they are still there ("Är du kvar?"), with no answer:
+    the writer is the one who does not answer, as one who went silent after a goodbye is.
+    Returns the goodbye's place among the visitor lines and the staff question's words; None
+    when the visitor wrote after the question, or no goodbye or no such question."""
+    last = max((p for p, line in enumerate(lines) if line.sender == "visitor"), default=None)
+    if last is None or last + 1 >= len(lines):
+        return None
+    if _OWN_GOODBYE.isdisjoint(analyses[last].concepts.names):
+        return None
+    asked = next((analyses[p].concepts.words["still_there"] for p in range(last + 1, len(lines))
+                  if "still_there" in analyses[p].concepts.words), None)
+    if asked is None:
+        return None
+    order = sum(1 for line in lines[:last] if line.sender == "visitor")
+    return order, asked
 
 
 def _silent_line(

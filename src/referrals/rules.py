@@ -110,6 +110,15 @@ RULE_CLASSES: Final = frozenset(
         "insurance_admin",
         "debt_purpose",
         "general_question",
+        # round 23 (tri23)
+        "would_be_best",
+        "wouldnt_mind",
+        "fatal_event",
+        "gun_thought",
+        "blade",
+        "still_there",
+        "would_be_relief",
+        "usual_reason",
         # blind set 6
         "no_sign_of_life",
         "refuse_care",
@@ -680,7 +689,7 @@ def line_findings(
     names = {h.name for h in positive}
     if line_suppressed(names):
         return []
-    found: list[tuple[str, str]] = []
+    found: list[tuple[str, str]] = _indifferent_death(hits, sentence_cues)
     by_sentence: dict[int, list[Hit]] = {}
     for hit in positive:
         by_sentence.setdefault(hit.sentence, []).append(hit)
@@ -812,7 +821,45 @@ def _sentence_findings(
         found.append(("third_party_danger", _words(here, ("danger",))))
     if "weapon_gun" in names and {"suicide_word", "death"} & names:
         found.append(("suicide", _words(here, ("weapon_gun", "suicide_word", "death"))))
+    # Round 23 (tri23): thinking of one's gun ("tenkt en del på hagla i skapet"), and dying or
+    # vanishing as what would be simplest ("att bara sluta finnas vore enklast för alla").
+    if "gun_thought" in names:
+        found.append(("suicide", _words(here, ("gun_thought",))))
+    if "would_be_best" in names and _BEST_ENDING & names:
+        best = next(n for n in sorted(_BEST_ENDING) if n in names)
+        found.append(("suicide", _words(here, (best, "would_be_best"))))
+    relief = next((h for h in here if h.name in _RELIEF_ENDING
+                   and "slut" not in h.surface), None)  # "få slutte" may be a job
+    if "would_be_relief" in names and relief is not None:
+        found.append(("suicide", f'{relief.surface}" + "{_words(here, ("would_be_relief",))}'))
     return found
+
+
+_RELIEF_ENDING: Final = frozenset({"death", "not_wake", "passing"})
+"""Dying as a relief ("skönt att slippa." at a sentence's end is `passing`); not vanishing,
+which may be a holiday ("att försvinna en vecka vore så skönt")."""
+_BEST_ENDING: Final = frozenset({"death", "disappear", "not_wake", "passing"})
+"""Words of dying or vanishing that, said to be simplest or best, are a death wish (tri23)."""
+_INDIFFERENT_ENDING: Final = frozenset({"death", "fatal_event", "not_wake", "disappear"})
+"""Deaths one "would not be sad" about (tri23), negated or not: "wouldn't mind dying"."""
+
+
+def _indifferent_death(
+    hits: Sequence[Hit], sentence_cues: Sequence[frozenset[str]]
+) -> list[tuple[str, str]]:
+    """Round 23 (tri23): indifference to one's own death, a passive death wish ("om jag fick
+    en hjärtinfarkt skulle jag inte bli ledsen", "I wouldn't mind dying"): said as "if" it
+    still counts, unlike other risks in a hypothetical; told as the past it does not. The
+    death word may stand in the scope of the "not" it comes with."""
+    for mind in (h for h in hits if h.name == "wouldnt_mind" and h.positive):
+        cues = sentence_cues[mind.sentence] if mind.sentence < len(sentence_cues) else frozenset()
+        if "past" in cues:
+            continue
+        ending = next((h for h in hits if h.name in _INDIFFERENT_ENDING
+                       and h.sentence == mind.sentence), None)
+        if ending is not None:
+            return [("suicide", f'{ending.surface}" + "{mind.surface}')]
+    return []
 
 
 @dataclass(frozen=True, slots=True)
@@ -984,6 +1031,13 @@ def line_concepts(
                           and abs(p.start - hit.start) <= _READY_REACH), None)
             if means is not None:
                 words["means_ready"] = means.surface
+            # round 23 (tri23): an edge to cut with made ready ("har lagt fram rakhyveln",
+            # "got the scissors out on the bed")
+            blade = next((p for p in hits if p.name == "blade" and p.positive
+                          and p.sentence == hit.sentence
+                          and abs(p.start - hit.start) <= _READY_REACH), None)
+            if blade is not None:
+                words.setdefault("blade_ready", blade.surface)
     if "sober_adult" in words and any(
         d.name == "drunk_now" and d.positive and d.clause in contrast
         and any(o.name == "sober_adult" and o.positive and o.clause not in contrast
@@ -1224,6 +1278,15 @@ def window_findings(
     harm_names = frozenset().union(*(c.names for c in harm)) if harm else frozenset()
     if {"harm_done", "harm_open"} & harm_names:
         found.append(("self_harm", word(first("harm_done", "harm_open"))))
+    elif "blade_ready" in harm_names and (
+        "self_harm" in harm_names
+        # "tatt frem" is both made ready and an urge: the urge must be another word
+        or "urge" in harm_names and word("urge") != word("laid_out")
+    ):
+        # round 23 (tri23): an edge made ready in a chat of self-harm or with an urge
+        # ("har lagt fram rakhyveln" / "vet inte hur länge jag kan låta bli")
+        sign = first("self_harm", "urge")
+        found.append(("self_harm", f'{word("blade_ready")}" + "{word(sign)}'))
     elif "self_harm" in harm_names and {"time_now", "recent", "night", "self_harm_intent",
                                         "wound", "urge", "again", "harm_going_on",
                                         "when_asleep", "when_alone"} & harm_names:
@@ -1277,12 +1340,14 @@ def window_findings(
     # snön") is not alone in the cold (review 16).
     if "cold" in names and not habitual and not safe and not minded(names) and (
         {"drunk_now", "absent_adult", "unreachable", "small_child", "drowsy", "confused",
-         "dementia", "psychosis", "helpless", "high_place"} & names
+         "dementia", "psychosis", "helpless", "high_place",
+         "fallen"} & names
         or small_child
         or (substance and "ingest" in names)
     ):
         other = first("drunk_now", "small_child", "absent_adult", "unreachable", "drowsy",
-                      "confused", "dementia", "psychosis", "helpless", "high_place", "ingest",
+                      "confused", "dementia", "psychosis", "helpless", "high_place", "fallen",
+                      "ingest",
                       "cold")
         found.append(("third_party_danger", f'{word("cold")}" + "{word(other)}'))
     # A small child who has swallowed or got into medicines or drugs: poisoning, even when the
