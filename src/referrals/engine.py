@@ -25,7 +25,7 @@ import dataclasses
 import datetime
 import functools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final, Literal, TypeVar
 
@@ -480,6 +480,22 @@ _IDIOM_OWNED_CUES: Final = frozenset({"intoxicated", "unresponsive", "violence_a
 """Cues an idiom around them takes ("påvirket av noe som skjedde", blind set 15; since blind
 set 20, fp20, "kramper i vaderna": a cramp in a muscle is no fit; since blind set 22, fp22,
 "beat me at poker", "it hit me": a game won, a thought, no blow)."""
+_YEARS_AGO: Final = frozenset({"years_since", "past"})
+"""Spans of years gone by: a "now" right after one ("6 år sen nu") belongs to it (fp23)."""
+_DENIABLE_ACTS: Final = frozenset({"violence_verb", "assault", "menace", "kill_threat"})
+"""Acts of violence: a sentence that denies one ("nu har han inte slagit nån") and names none
+not denied says no act happens now (fp23)."""
+
+
+def _quiet_now(
+    match: Match, quiet_spans: Sequence[tuple[int, int]], unhurt: Container[int]
+) -> bool:
+    """Whether a "now" says only that things are calm, ends a span of years, or dates an act
+    denied (blind set 22, fp23)."""
+    start, end, sentence = match[3], match[4], match[6]
+    return sentence in unhurt or any(a <= start and end <= b for a, b in quiet_spans)
+
+
 _SINCE_OWNED_CUES: Final = frozenset({"recent_past", "past"})
 """Cues a "since" around them takes: "sen i fredags" is since Friday, not last Friday (blind
 set 16)."""
@@ -898,6 +914,20 @@ class SuggestionEngine:
             (m[3], m[4]) for m in matches
             if kinds[m[0]] == _CUE and names[m[0]] == "past" and not m[5] and m[4] > m[3]
         ]
+        # Blind set 22 (fp23): a "now" that says things are calm ("nu har det varit lugnt
+        # länge", "it's quiet now", "nå er han snill"), that closes a span of years ("det är 6 år
+        # sen nu", "it's been two years now") or that stands in a sentence whose act is denied
+        # ("nu har han inte slagit nån") times no act of violence told elsewhere.
+        quiet_spans = [
+            (m[3], m[4]) for m in matches
+            if kinds[m[0]] == _CUE and names[m[0]] == "calm_now" and not m[5]
+        ] + [
+            (m[3], m[4] + 1) for m in matches
+            if kinds[m[0]] == _CUE and names[m[0]] in _YEARS_AGO and not m[5]
+        ]
+        acts = {(m[6], m[5]) for m in matches
+                if kinds[m[0]] == _CUE and names[m[0]] in _DENIABLE_ACTS}
+        unhurt = {s for s, negated in acts if negated} - {s for s, negated in acts if not negated}
         matches = [
             m for m in matches
             if not (names[m[0]] == "past" and m[3] > 0 and tokens[m[3]] in _GRADE_PREPOSITIONS
@@ -908,6 +938,7 @@ class SuggestionEngine:
                 a <= m[3] and m[4] <= b for a, b in since_spans))
             and not (names[m[0]] == "time_now" and any(
                 a < m[3] and m[4] <= b for a, b in past_spans))
+            and not (names[m[0]] in _NYNORSK_NOW and _quiet_now(m, quiet_spans, unhurt))
         ]
         cue_sets: list[set[str]] = [set() for _ in range(sentence_count)]
         cue_words: dict[str, str] = {}
@@ -2248,6 +2279,8 @@ _DATING_HITS: Final = frozenset({"first_person"})
 """Classes a dating clause may hold besides its date, and a "now" that opens it ("nå er det 5
 år siden")."""
 _NOW_WORDS: Final = frozenset({"nu", "nå", "now"})
+_PLACE_PREPOSITIONS: Final = frozenset({"i", "in", "på", "at"})
+"""Before a place after a date that dates the sentence before ("det var två år sen i Malmö")."""
 
 
 def _dated_back(
@@ -2280,7 +2313,9 @@ def _dated_back(
             len(words) <= _DATING_CLAUSE_WORDS
             and words[0] == opening
             and tokens[opening] in _DATING_OPENERS
-            and (last <= end or last == end + 1 and tokens[last] in _NOW_WORDS)
+            and (last <= end or last == end + 1 and tokens[last] in _NOW_WORDS
+                 # blind set 22 (fp23): and where ("That was 5 years ago in Dublin.")
+                 or last == end + 2 and tokens[end + 1] in _PLACE_PREPOSITIONS)
             and not any(
                 words[0] <= h.start <= last and h.name not in _DATING_HITS
                 and not position <= h.start <= end  # the year itself is no count of pills
@@ -2368,6 +2403,12 @@ _LEAVING_KINDS: Final = frozenset({"suicide", "goodbye", "third_party_danger"})
 _EXPLAINED_MOVE: Final = frozenset({"explained", "departure"})
 """A message its sender explained as a move: the model's farewell reading of it is that leaving
 (blind set 16), unless a word of suicide is there."""
+_HABIT_BACKING: Final = frozenset({
+    "violence_verb", "assault", "violence_act", "menace", "distress", "raging", "reported_threat",
+    "threat",
+})
+"""What a habit of violence is told with (acts, screams, things thrown, words): with no time
+anywhere, no model verdict (fp23). Not fear, a weapon, hiding or fleeing: those are now."""
 _HABIT_TIMED: Final = frozenset({"recent", "announced", "ongoing", "wound"})
 """What still times a habit of violence: a last time, an announced one, going on, an injury."""
 _SAYING: Final = frozenset({"reported_threat"})
@@ -2443,6 +2484,13 @@ def _supported(
         # tida og jeg lager middag til lillebror", "she stays in bed all the time") with no
         # drink, drug, absence or danger and no time: a lasting strain for support, not a
         # child at risk now.
+        return False
+    if verdict.kind == "violence" and _MODEL_SUPPORT["violence"] & present <= _HABIT_BACKING and (
+        "violence_habit" in present and "violence_timed" not in present
+    ) and (_VIOLENCE_WHEN | _HABIT_TIMED).isdisjoint(present):
+        # blind set 22 (fp23): acts told only as a habit or a span, and no time, no last time
+        # and no injury anywhere the rules read as now ("knuffar henne ibland när han druckit"
+        # / "nu e det lugnt"): even a sure model has nothing of now to go on
         return False
     if sure:
         return True  # a wording the classes do not know yet is what the model is there for

@@ -220,6 +220,9 @@ RULE_CLASSES: Final = frozenset(
         "done_end",
         "letter_kin",
         "in_case",
+        # blind set 22 (fp23)
+        "repeated",
+        "game_talk",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -403,7 +406,21 @@ def drop_idioms(
         now = banter_now(hits)
         hits = [h for h in hits
                 if h.sentence not in banter or h.name not in _BANTER or h.clause in now]
+    games = {h.sentence for h in hits if h.name == "game_talk" and h.positive}
+    if games:
+        # blind set 22 (fp23): "jag ska döda dig" shouted into a headset, "skriker 'jag ska döda
+        # dig' när han spelar fortnite": a player's talk to another player, no threat to anyone
+        # at home (a threat to "me" or "her" there still counts)
+        hits = [h for h in hits if not (
+            h.sentence in games and h.name in _GAME_THREATS
+            and (h.surface.split()[-1] in _ADDRESSED
+                 or h.end + 1 < len(tokens) and tokens[h.end + 1] in _ADDRESSED))]
     return hits
+
+
+_GAME_THREATS: Final = frozenset({"kill_threat", "menace"})
+_ADDRESSED: Final = frozenset({"dig", "deg", "you", "yourself", "dej", "u"})
+"""A threat's object that addresses the one spoken to: in a game, another player."""
 
 
 _BANTER: Final = frozenset({
@@ -1044,7 +1061,7 @@ _HABIT_ACTS: Final = frozenset({"violence_verb", "assault", "menace"})
 """Acts of violence that a habit or a span of time in their sentence makes a habit (fp22)."""
 _OWN_TIME: Final = frozenset({"time_now", "night", "recent", "announced", "just", "wound"})
 """A time (or an injury) in the sentence of a habitual act: it happened or happens now."""
-_HABIT_SPAN: Final = frozenset({"duration", "drink_condition"})
+_HABIT_SPAN: Final = frozenset({"duration", "drink_condition", "repeated"})
 """Classes that make an act a habit: a span ("i tio år", "for eight years") or a drink as its
 condition ("när han dricker", "when he's drunk")."""
 
