@@ -2265,7 +2265,28 @@ def _past_years(tokens: Sequence[str], last_past_year: int | None = None) -> set
             )
         ):
             found.add(i)
+        elif (
+            len(token) == 4
+            and (i == 0 or tokens[i - 1] in lexicon.SENTENCE_BREAKS)
+            and _is_number(token)
+            and _FIRST_YEAR <= int(token) <= last_past_year
+            and i + 1 < len(tokens)
+            and tokens[i + 1].isalpha()
+            and tokens[i + 1] not in _AMOUNT_UNITS
+        ):
+            # blind set 22 (fp23): a year that opens its sentence dates it ("2019 försökte jag
+            # ta livet av mig", "2018 tok jeg en overdose"), not an amount ("2000 kr")
+            found.add(i)
     return found
+
+
+_AMOUNT_UNITS: Final = frozenset({
+    "kr", "kronor", "kroner", "sek", "nok", "dollar", "dollars", "euro", "euros", "pund",
+    "pounds", "st", "stk", "stycken", "mg", "ml", "g", "gram", "tabletter", "tabletten",
+    "piller", "pills", "tablets", "år", "years", "dagar", "dager", "days", "timmar", "timer",
+    "hours", "meter", "km", "mil", "miles", "steg", "skritt", "steps", "kalorier", "calories",
+})
+"""Words after a number that make it an amount, not a year that opens a sentence."""
 
 
 _DATING_OPENERS: Final = frozenset({
