@@ -2300,6 +2300,8 @@ _DATING_HITS: Final = frozenset({"first_person"})
 """Classes a dating clause may hold besides its date, and a "now" that opens it ("nå er det 5
 år siden")."""
 _NOW_WORDS: Final = frozenset({"nu", "nå", "now"})
+_DATE_NUMBER_HITS: Final = frozenset({"many", "duration"})
+"""What the number of a span of years reads as ("10 years ago"): neither counts in a date."""
 _PLACE_PREPOSITIONS: Final = frozenset({"i", "in", "på", "at"})
 """Before a place after a date that dates the sentence before ("det var två år sen i Malmö")."""
 
@@ -2340,6 +2342,8 @@ def _dated_back(
             and not any(
                 words[0] <= h.start <= last and h.name not in _DATING_HITS
                 and not position <= h.start <= end  # the year itself is no count of pills
+                # nor the number of years before "years ago" (fp23: "that was 10 years ago")
+                and not (h.start == position - 1 and h.name in _DATE_NUMBER_HITS)
                 and not (h.start == opening and h.name == "time_now")  # "nå er det ..."
                 for h in hits
             )

