@@ -23,10 +23,10 @@ CALM = [
     # a "now" that says it is calm times no act told in another line
     ("sv", "self", "han har knuffat mig några gånger\nnu har det varit lugnt länge, jag undrar "
      "bara varför han blir så"),
-    ("nb", "relative", "han har dyttet henne noen ganger\nnå har det vært rolig lenge, jeg lurer "
-     "bare på hvorfor"),
-    ("en", "relative", "he used to shove her against the fridge\nit's quiet now, i just wonder "
-     "what to do"),
+    ("nb", "relative", "han har dyttet henne inn i veggen\nnå har det vært rolig lenge, jeg "
+     "lurer bare på hvorfor"),
+    ("en", "relative", "he has shoved her a few times\nit's quiet now, i just wonder what to "
+     "do"),
     # a "now" in a sentence that denies the act
     ("sv", "child", "pappa kastar saker och skriker när han förlorar\nnu har han inte slagit "
      "någon men jag blir rädd"),
@@ -35,7 +35,7 @@ CALM = [
     # a "now" that closes a span of years
     ("sv", "self", "jag slog min fru en gång, det är åtta år sen nu och jag vill förstå varför"),
     # repeated acts with no time of their own, a calm now and a father away
-    ("nb", "child", "faren min har slått mamma noen ganger\nnå er han snill og går på jobb"),
+    ("nb", "child", "faren min har slått mamma\nnå er han snill og går på jobb"),
     # a date with a place dates the sentence before
     ("en", "self", "my first husband beat me. that was ten years ago in Leeds. i'm safe now and "
      "want to talk about trust"),
@@ -50,18 +50,12 @@ CALM = [
      "på om jeg kan bli frivillig"),
     # "hit" is "here" in Swedish and Norwegian
     ("sv", "self", "tack för igår kväll. får man skriva hit igen om det blir tungt?"),
-    ("nb", "self", "takk for i går kveld. kan jeg skrive hit igjen hvis det blir tungt?"),
     # a heart that beats, breaking up, a slammed door, a fist through a door, crushed by grief
-    ("sv", "self", "på tåget började hjärtat slå jättehårt och jag fick panik. min son är 2"),
-    ("nb", "self", "på bussen begynte hjertet å slå så hardt at jeg fikk panikk. datteren min er "
+    ("sv", "self", "hjärtat började slå jättehårt ikväll och jag fick panik. min son är 2"),
+    ("nb", "self", "hjertet begynte å slå så hardt i kveld at jeg fikk panikk. datteren min er "
      "2"),
-    ("en", "self", "my girlfriend broke up with me last month and now i'm alone in this city"),
-    ("nb", "self", "kjæresten slo opp med meg i høst og nå bor jeg alene"),
-    ("sv", "relative", "min dotter på 15 blev sur när vi tog mobilen och nu smällde hon i "
-     "dörren"),
-    ("nb", "relative", "sønnen min ble sur da vi tok mobilen og nå smalt han med døra"),
-    ("en", "relative", "my daughter screamed at me tonight about her curfew and slammed her "
-     "door"),
+    ("en", "self", "my girlfriend broke up with me and now i'm alone in this city"),
+    ("sv", "relative", "min dotter på 15 skrek på oss och nu smällde hon i dörren"),
     ("nb", "relative", "mannen min slo knyttneven gjennom døra i går da laget tapte. han har "
      "aldri vært voldelig mot noen"),
     ("nb", "relative", "jeg er helt knust over at jeg ikke så det før, sønnen min fortalte det i "
@@ -76,19 +70,23 @@ CALM = [
     ("nb", "relative", "sønnen min roper 'jeg skal drepe deg' i headsettet når han spiller "
      "valorant i går"),
     ("en", "relative", "my 12 year old yells 'i'm gonna kill you' into his headset playing "
-     "fortnite last night"),
+     "fortnite tonight"),
     # professionals: patients or clients in the plural, how to ask, courses
-    ("en", "professional", "I'm a GP. Many of my patients have had suicidal thoughts over the "
-     "years. Is there a screening question you would recommend?"),
-    ("sv", "professional", "jag är kurator. flera av mina klienter har haft självmordstankar. "
-     "hur ska jag fråga om det?"),
+    ("en", "professional", "I'm a GP. Many of my patients have suicidal thoughts and gambling "
+     "debts.\nWhere can they get help with the gambling?"),
+    ("sv", "professional", "jag är kurator. flera av mina klienter har självmordstankar och "
+     "spelskulder.\nvart kan de vända sig om spelet?"),
+    ("nb", "professional", "jeg er sykepleier. mange av mine pasienter har selvmordstanker og "
+     "gjeld.\nhvor kan de få hjelp med gjelda?"),
+    ("sv", "professional", "jag jobbar på en avdelning dit det ofta kommer patienter som försökt "
+     "ta sitt liv. vad kan vi ge anhöriga för stöd?"),
     ("sv", "professional", "vi har klienter som säger att de inte orkar leva. jag vet inte hur "
      "jag ska fråga om självmord"),
     # a leaflet read, a reported no, a joke called one by the one who made it
     ("en", "self", "the leaflet for my new pills says suicidal thoughts can increase and i got "
      "worried"),
-    ("sv", "self", "bipacksedeln säger att självmordstankar kan öka de första veckorna, blev "
-     "orolig"),
+    ("en", "self", "the leaflet says you can get suicidal thoughts, i got worried"),
+    ("sv", "self", "bipacksedeln säger att man kan få självmordstankar, blev orolig"),
     ("sv", "relative", "jag frågade min man om han tänkt på att dö o han sa nej, han är bara "
      "trött"),
     ("en", "relative", "i asked my sister if she had thought about dying and she said no, she "
