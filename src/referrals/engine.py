@@ -482,6 +482,8 @@ set 20, fp20, "kramper i vaderna": a cramp in a muscle is no fit; since blind se
 "beat me at poker", "it hit me": a game won, a thought, no blow)."""
 _YEARS_AGO: Final = frozenset({"years_since", "past"})
 """Spans of years gone by: a "now" right after one ("6 år sen nu") belongs to it (fp23)."""
+_TOLD_TIMES: Final = frozenset({"time_now", "now", "just", "recent", "recent_past"})
+"""Times a "told today" owns: the telling's, not the act's (fp23)."""
 _DENIABLE_ACTS: Final = frozenset({"violence_verb", "assault", "menace", "kill_threat"})
 """Acts of violence: a sentence that denies one ("nu har han inte slagit nån") and names none
 not denied says no act happens now (fp23)."""
@@ -925,6 +927,13 @@ class SuggestionEngine:
             (m[3], m[4] + 1) for m in matches
             if kinds[m[0]] == _CUE and names[m[0]] in _YEARS_AGO and not m[5]
         ]
+        # Blind set 22 (fp23): the day something was told or a visit took place ("sa idag
+        # att", "fortalte meg i dag at", "told me today that", "ett besök idag") dates the
+        # telling, not what was told.
+        told_spans = [
+            (m[3], m[4]) for m in matches
+            if kinds[m[0]] == _CUE and names[m[0]] == "told_when" and not m[5]
+        ]
         acts = {(m[6], m[5]) for m in matches
                 if kinds[m[0]] == _CUE and names[m[0]] in _DENIABLE_ACTS}
         unhurt = {s for s, negated in acts if negated} - {s for s, negated in acts if not negated}
@@ -939,6 +948,8 @@ class SuggestionEngine:
             and not (names[m[0]] == "time_now" and any(
                 a < m[3] and m[4] <= b for a, b in past_spans))
             and not (names[m[0]] in _NYNORSK_NOW and _quiet_now(m, quiet_spans, unhurt))
+            and not (names[m[0]] in _TOLD_TIMES and any(
+                a <= m[3] and m[4] <= b for a, b in told_spans))
         ]
         cue_sets: list[set[str]] = [set() for _ in range(sentence_count)]
         cue_words: dict[str, str] = {}
