@@ -82,6 +82,14 @@ CALM = [
      "ta sitt liv. vad kan vi ge anhöriga för stöd?"),
     ("sv", "professional", "vi har klienter som säger att de inte orkar leva. jag vet inte hur "
      "jag ska fråga om självmord"),
+    # the day something was told dates the telling, not the act told
+    ("en", "professional", "a pupil told me today that her dad hit her when she was little"),
+    ("nb", "professional", "en elev fortalte meg i dag at faren slo henne da hun var liten"),
+    # a threat said not to be meant, or laughed at by both
+    ("sv", "self", "jag kommer mörda honom ikväll 😤\nok inte mörda på riktigt, han tog min "
+     "laddare"),
+    ("nb", "relative", "mannen min sa 'jeg dreper deg' i kveld da jeg slettet opptaket hans, vi "
+     "lo begge to"),
     # a leaflet read, a reported no, a joke called one by the one who made it
     ("en", "self", "the leaflet for my new pills says suicidal thoughts can increase and i got "
      "worried"),
@@ -120,6 +128,13 @@ URGENT = [
     ("sv", "self", "min man spelar fortnite hela dagarna och ikväll sa han att han ska döda mig",
      "violence"),
     ("en", "self", "he plays games all night and tonight he said he's going to kill me",
+     "violence"),
+    # told today of an act that happened yesterday or this morning
+    ("en", "professional", "a pupil told me today that her dad hit her this morning",
+     "violence"),
+    ("nb", "professional", "en elev fortalte meg i dag at faren slo henne i går", "violence"),
+    # a threat meant
+    ("sv", "self", "han sa att han ska döda mig ikväll och han menar det, ingen skrattade",
      "violence"),
     # a professional's one patient, now
     ("sv", "professional", "jag är kurator. en av mina klienter sa idag att hon ska ta livet av "
