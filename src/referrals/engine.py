@@ -482,6 +482,8 @@ set 20, fp20, "kramper i vaderna": a cramp in a muscle is no fit; since blind se
 "beat me at poker", "it hit me": a game won, a thought, no blow)."""
 _YEARS_AGO: Final = frozenset({"years_since", "past"})
 """Spans of years gone by: a "now" right after one ("6 år sen nu") belongs to it (fp23)."""
+_PAST_OR_IF: Final = frozenset({"past", "conditional"})
+"""Sentence cues of the clear past or a hypothetical: no body in trouble now (fp23)."""
 _TOLD_TIMES: Final = frozenset({"time_now", "now", "just", "recent", "recent_past"})
 """Times a "told today" owns: the telling's, not the act's (fp23)."""
 _DENIABLE_ACTS: Final = frozenset({"violence_verb", "assault", "menace", "kill_threat"})
@@ -2052,7 +2054,9 @@ def _window_urgency(
             # in a line that is no habit, or says now ("svår att väcka på morgnarna" is none;
             # blind set 17)
             unresponsive=any(
-                "unresponsive" in a.cue_union
+                # blind set 22 (fp23): not in a sentence of the past ("last year she had a
+                # withdrawal seizure")
+                any("unresponsive" in cues and _PAST_OR_IF.isdisjoint(cues) for cues in a.cues)
                 and (not a.concepts.habitual or {"time_now", "just"} & a.concepts.names)
                 for a in window
             ),

@@ -90,6 +90,11 @@ CALM = [
      "laddare"),
     ("nb", "relative", "mannen min sa 'jeg dreper deg' i kveld da jeg slettet opptaket hans, vi "
      "lo begge to"),
+    # a seizure in a sentence of the past is no body in trouble now
+    ("en", "relative", "my brother has been sober for a year. last year he had a withdrawal "
+     "seizure.\nthere will be drinking at my wedding, how do i support him?"),
+    ("sv", "relative", "min syster har varit nykter i ett år. förra året fick hon ett "
+     "abstinensanfall med kramper.\ndet blir alkohol på mitt bröllop, hur stöttar jag henne?"),
     # a leaflet read, a reported no, a joke called one by the one who made it
     ("en", "self", "the leaflet for my new pills says suicidal thoughts can increase and i got "
      "worried"),
@@ -136,6 +141,11 @@ URGENT = [
     # a threat meant
     ("sv", "self", "han sa att han ska döda mig ikväll och han menar det, ingen skrattade",
      "violence"),
+    # a seizure now after drinking
+    ("en", "relative", "my brother has been drinking all week and now he is having a seizure on "
+     "the floor", "medical"),
+    ("sv", "relative", "pappa har druckit hela veckan och nu har han kramper på golvet",
+     "medical"),
     # a professional's one patient, now
     ("sv", "professional", "jag är kurator. en av mina klienter sa idag att hon ska ta livet av "
      "sig ikväll", "suicide"),
@@ -156,7 +166,8 @@ def test_b22_read_false_alarms_with_a_general_cause_are_gone(
     no time, a dated past (a date with its place, a year opening the sentence), idioms ("hit"
     as here, a heart that beats, breaking up, slammed doors, a fist through a door, "knust",
     dying of shame, drinking oneself to death), a kill threat to "you" in a game, professionals
-    asking in general, a leaflet, a reported no and a joke called one are not urgent."""
+    asking in general, the day of a telling, a threat not meant, a past seizure, a leaflet, a
+    reported no and a joke called one are not urgent."""
     urgent, reasons = engine.urgency(_chat(lang, role, text))
     assert not urgent, (text, reasons)
 
