@@ -484,6 +484,9 @@ _YEARS_AGO: Final = frozenset({"years_since", "past"})
 """Spans of years gone by: a "now" right after one ("6 år sen nu") belongs to it (fp23)."""
 _PAST_OR_IF: Final = frozenset({"past", "conditional"})
 """Sentence cues of the clear past or a hypothetical: no body in trouble now (fp23)."""
+_HABIT_CUES: Final = frozenset({"habitual", "routine"})
+_NIGHTLY: Final = frozenset({"night", "time_now"})
+"""An evening or a night inside a habit phrase ("varje kväll", "most nights"): no tonight."""
 _TOLD_TIMES: Final = frozenset({"time_now", "now", "just", "recent", "recent_past"})
 """Times a "told today" owns: the telling's, not the act's (fp23)."""
 _DENIABLE_ACTS: Final = frozenset({"violence_verb", "assault", "menace", "kill_threat"})
@@ -936,6 +939,12 @@ class SuggestionEngine:
             (m[3], m[4]) for m in matches
             if kinds[m[0]] == _CUE and names[m[0]] == "told_when" and not m[5]
         ]
+        # ... and an evening inside a habit ("vin varje kväll", "3 or 4 most nights") is no
+        # tonight.
+        habit_spans = [
+            (m[3], m[4]) for m in matches
+            if kinds[m[0]] == _CUE and names[m[0]] in _HABIT_CUES and not m[5] and m[4] > m[3]
+        ]
         acts = {(m[6], m[5]) for m in matches
                 if kinds[m[0]] == _CUE and names[m[0]] in _DENIABLE_ACTS}
         unhurt = {s for s, negated in acts if negated} - {s for s, negated in acts if not negated}
@@ -952,6 +961,8 @@ class SuggestionEngine:
             and not (names[m[0]] in _NYNORSK_NOW and _quiet_now(m, quiet_spans, unhurt))
             and not (names[m[0]] in _TOLD_TIMES and any(
                 a <= m[3] and m[4] <= b for a, b in told_spans))
+            and not (names[m[0]] in _NIGHTLY and any(
+                a < m[3] and m[4] <= b for a, b in habit_spans))
         ]
         cue_sets: list[set[str]] = [set() for _ in range(sentence_count)]
         cue_words: dict[str, str] = {}

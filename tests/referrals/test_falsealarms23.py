@@ -95,6 +95,11 @@ CALM = [
      "seizure.\nthere will be drinking at my wedding, how do i support him?"),
     ("sv", "relative", "min syster har varit nykter i ett år. förra året fick hon ett "
      "abstinensanfall med kramper.\ndet blir alkohol på mitt bröllop, hur stöttar jag henne?"),
+    # an evening inside a habit ("most nights", "de fleste kveldene") is no tonight
+    ("en", "self", "we had a baby in may. i'm on leave now and the wine in the evening is a "
+     "habit, 2 or 3 glasses most nights"),
+    ("nb", "self", "vi fikk tvillinger i mai. jeg er i permisjon nå og vinen om kvelden har "
+     "blitt en vane, 2 eller 3 glass de fleste kveldene"),
     # a leaflet read, a reported no, a joke called one by the one who made it
     ("en", "self", "the leaflet for my new pills says suicidal thoughts can increase and i got "
      "worried"),
@@ -146,6 +151,9 @@ URGENT = [
      "the floor", "medical"),
     ("sv", "relative", "pappa har druckit hela veckan och nu har han kramper på golvet",
      "medical"),
+    # drunk tonight and alone with a baby
+    ("en", "self", "we had a baby in may and now he is home alone with me. i'm drunk tonight "
+     "and can't look after him", "child_at_risk"),
     # a professional's one patient, now
     ("sv", "professional", "jag är kurator. en av mina klienter sa idag att hon ska ta livet av "
      "sig ikväll", "suicide"),
@@ -166,8 +174,8 @@ def test_b22_read_false_alarms_with_a_general_cause_are_gone(
     no time, a dated past (a date with its place, a year opening the sentence), idioms ("hit"
     as here, a heart that beats, breaking up, slammed doors, a fist through a door, "knust",
     dying of shame, drinking oneself to death), a kill threat to "you" in a game, professionals
-    asking in general, the day of a telling, a threat not meant, a past seizure, a leaflet, a
-    reported no and a joke called one are not urgent."""
+    asking in general, the day of a telling, a threat not meant, a past seizure, an evening in
+    a habit, a leaflet, a reported no and a joke called one are not urgent."""
     urgent, reasons = engine.urgency(_chat(lang, role, text))
     assert not urgent, (text, reasons)
 
