@@ -484,6 +484,12 @@ _YEARS_AGO: Final = frozenset({"years_since", "past"})
 """Spans of years gone by: a "now" right after one ("6 år sen nu") belongs to it (fp23)."""
 _PAST_OR_IF: Final = frozenset({"past", "conditional"})
 """Sentence cues of the clear past or a hypothetical: no body in trouble now (fp23)."""
+_SAID_RISKS: Final = frozenset({
+    "wish", "thought", "plan", "decided", "death", "suicide_word", "suicide_noun", "disappear",
+    "not_wake", "kill_threat", "menace", "self_harm", "urge", "farewell",
+    "burden",
+})
+"""What, said on the day told of, is the risk itself: a telling's time stays its time (fp23)."""
 _HABIT_CUES: Final = frozenset({"habitual", "routine"})
 _NIGHTLY: Final = frozenset({"night", "time_now"})
 """An evening or a night inside a habit phrase ("varje kväll", "most nights"): no tonight."""
@@ -935,9 +941,14 @@ class SuggestionEngine:
         # Blind set 22 (fp23): the day something was told or a visit took place ("sa idag
         # att", "fortalte meg i dag at", "told me today that", "ett besök idag") dates the
         # telling, not what was told.
+        # A wish, a plan or a threat said that day is the risk itself ("igår sa han att han vill
+        # dö"): its sentence keeps the time.
+        said_risks = {m[6] for m in matches if not m[5] and (
+            kinds[m[0]] == _URGENT or kinds[m[0]] == _CUE and names[m[0]] in _SAID_RISKS)}
         told_spans = [
             (m[3], m[4]) for m in matches
             if kinds[m[0]] == _CUE and names[m[0]] == "told_when" and not m[5]
+            and m[6] not in said_risks
         ]
         # ... and an evening inside a habit ("vin varje kväll", "3 or 4 most nights") is no
         # tonight.
