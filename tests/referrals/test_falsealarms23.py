@@ -143,6 +143,9 @@ URGENT = [
     ("en", "professional", "a pupil told me today that her dad hit her this morning",
      "violence"),
     ("nb", "professional", "en elev fortalte meg i dag at faren slo henne i går", "violence"),
+    # a wish said on the day told of is the risk itself
+    ("sv", "relative", "min bror mår bättre men för två år sen försökte han hoppa, och igår "
+     "berättade han att han vill dö", "suicide"),
     # a threat meant
     ("sv", "self", "han sa att han ska döda mig ikväll och han menar det, ingen skrattade",
      "violence"),
