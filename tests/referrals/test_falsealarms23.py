@@ -146,6 +146,9 @@ URGENT = [
     # a wish said on the day told of is the risk itself
     ("sv", "relative", "min bror mår bättre men för två år sen försökte han hoppa, och igår "
      "berättade han att han vill dö", "suicide"),
+    # a call for help shouted ("rope om hjelp") is no rope, and still a call for help
+    ("nb", "relative", "jeg hørte naboen rope om hjelp i kveld og han åpner ikke",
+     "third_party_danger"),
     # a threat meant
     ("sv", "self", "han sa att han ska döda mig ikväll och han menar det, ingen skrattade",
      "violence"),
