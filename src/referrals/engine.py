@@ -25,7 +25,7 @@ import dataclasses
 import datetime
 import functools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final, Literal, TypeVar
 
@@ -490,6 +490,35 @@ _IDIOM_OWNED_CUES: Final = frozenset({"intoxicated", "unresponsive", "violence_a
 """Cues an idiom around them takes ("påvirket av noe som skjedde", blind set 15; since blind
 set 20, fp20, "kramper i vaderna": a cramp in a muscle is no fit; since blind set 22, fp22,
 "beat me at poker", "it hit me": a game won, a thought, no blow)."""
+_YEARS_AGO: Final = frozenset({"years_since", "past"})
+"""Spans of years gone by: a "now" right after one ("6 år sen nu") belongs to it (fp23)."""
+_PAST_OR_IF: Final = frozenset({"past", "conditional"})
+"""Sentence cues of the clear past or a hypothetical: no body in trouble now (fp23)."""
+_SAID_RISKS: Final = frozenset({
+    "wish", "thought", "plan", "decided", "death", "suicide_word", "suicide_noun", "disappear",
+    "not_wake", "kill_threat", "menace", "self_harm", "urge", "farewell",
+    "burden",
+})
+"""What, said on the day told of, is the risk itself: a telling's time stays its time (fp23)."""
+_HABIT_CUES: Final = frozenset({"habitual", "routine"})
+_NIGHTLY: Final = frozenset({"night", "time_now"})
+"""An evening or a night inside a habit phrase ("varje kväll", "most nights"): no tonight."""
+_TOLD_TIMES: Final = frozenset({"time_now", "now", "just", "recent", "recent_past"})
+"""Times a "told today" owns: the telling's, not the act's (fp23)."""
+_DENIABLE_ACTS: Final = frozenset({"violence_verb", "assault", "menace", "kill_threat"})
+"""Acts of violence: a sentence that denies one ("nu har han inte slagit nån") and names none
+not denied says no act happens now (fp23)."""
+
+
+def _quiet_now(
+    match: Match, quiet_spans: Sequence[tuple[int, int]], unhurt: Container[int]
+) -> bool:
+    """Whether a "now" says only that things are calm, ends a span of years, or dates an act
+    denied (blind set 22, fp23)."""
+    start, end, sentence = match[3], match[4], match[6]
+    return sentence in unhurt or any(a <= start and end <= b for a, b in quiet_spans)
+
+
 _SINCE_OWNED_CUES: Final = frozenset({"recent_past", "past"})
 """Cues a "since" around them takes: "sen i fredags" is since Friday, not last Friday (blind
 set 16)."""
@@ -908,6 +937,38 @@ class SuggestionEngine:
             (m[3], m[4]) for m in matches
             if kinds[m[0]] == _CUE and names[m[0]] == "past" and not m[5] and m[4] > m[3]
         ]
+        # Blind set 22 (fp23): a "now" that says things are calm ("nu har det varit lugnt
+        # länge", "it's quiet now", "nå er han snill"), that closes a span of years ("det är 6 år
+        # sen nu", "it's been two years now") or that stands in a sentence whose act is denied
+        # ("nu har han inte slagit nån") times no act of violence told elsewhere.
+        quiet_spans = [
+            (m[3], m[4]) for m in matches
+            if kinds[m[0]] == _CUE and names[m[0]] == "calm_now" and not m[5]
+        ] + [
+            (m[3], m[4] + 1) for m in matches
+            if kinds[m[0]] == _CUE and names[m[0]] in _YEARS_AGO and not m[5]
+        ]
+        # Blind set 22 (fp23): the day something was told or a visit took place ("sa idag
+        # att", "fortalte meg i dag at", "told me today that", "ett besök idag") dates the
+        # telling, not what was told.
+        # A wish, a plan or a threat said that day is the risk itself ("igår sa han att han vill
+        # dö"): its sentence keeps the time.
+        said_risks = {m[6] for m in matches if not m[5] and (
+            kinds[m[0]] == _URGENT or kinds[m[0]] == _CUE and names[m[0]] in _SAID_RISKS)}
+        told_spans = [
+            (m[3], m[4]) for m in matches
+            if kinds[m[0]] == _CUE and names[m[0]] == "told_when" and not m[5]
+            and m[6] not in said_risks
+        ]
+        # ... and an evening inside a habit ("vin varje kväll", "3 or 4 most nights") is no
+        # tonight.
+        habit_spans = [
+            (m[3], m[4]) for m in matches
+            if kinds[m[0]] == _CUE and names[m[0]] in _HABIT_CUES and not m[5] and m[4] > m[3]
+        ]
+        acts = {(m[6], m[5]) for m in matches
+                if kinds[m[0]] == _CUE and names[m[0]] in _DENIABLE_ACTS}
+        unhurt = {s for s, negated in acts if negated} - {s for s, negated in acts if not negated}
         matches = [
             m for m in matches
             if not (names[m[0]] == "past" and m[3] > 0 and tokens[m[3]] in _GRADE_PREPOSITIONS
@@ -918,6 +979,11 @@ class SuggestionEngine:
                 a <= m[3] and m[4] <= b for a, b in since_spans))
             and not (names[m[0]] == "time_now" and any(
                 a < m[3] and m[4] <= b for a, b in past_spans))
+            and not (names[m[0]] in _NYNORSK_NOW and _quiet_now(m, quiet_spans, unhurt))
+            and not (names[m[0]] in _TOLD_TIMES and any(
+                a <= m[3] and m[4] <= b for a, b in told_spans))
+            and not (names[m[0]] in _NIGHTLY and any(
+                a < m[3] and m[4] <= b for a, b in habit_spans))
         ]
         cue_sets: list[set[str]] = [set() for _ in range(sentence_count)]
         cue_words: dict[str, str] = {}
@@ -2046,7 +2112,9 @@ def _window_urgency(
             # in a line that is no habit, or says now ("svår att väcka på morgnarna" is none;
             # blind set 17)
             unresponsive=any(
-                "unresponsive" in a.cue_union
+                # blind set 22 (fp23): not in a sentence of the past ("last year she had a
+                # withdrawal seizure")
+                any("unresponsive" in cues and _PAST_OR_IF.isdisjoint(cues) for cues in a.cues)
                 and (not a.concepts.habitual or {"time_now", "just"} & a.concepts.names)
                 for a in window
             ),
@@ -2270,7 +2338,28 @@ def _past_years(tokens: Sequence[str], last_past_year: int | None = None) -> set
             )
         ):
             found.add(i)
+        elif (
+            len(token) == 4
+            and (i == 0 or tokens[i - 1] in lexicon.SENTENCE_BREAKS)
+            and _is_number(token)
+            and _FIRST_YEAR <= int(token) <= last_past_year
+            and i + 1 < len(tokens)
+            and tokens[i + 1].isalpha()
+            and tokens[i + 1] not in _AMOUNT_UNITS
+        ):
+            # blind set 22 (fp23): a year that opens its sentence dates it ("2019 försökte jag
+            # ta livet av mig", "2018 tok jeg en overdose"), not an amount ("2000 kr")
+            found.add(i)
     return found
+
+
+_AMOUNT_UNITS: Final = frozenset({
+    "kr", "kronor", "kroner", "sek", "nok", "dollar", "dollars", "euro", "euros", "pund",
+    "pounds", "st", "stk", "stycken", "mg", "ml", "g", "gram", "tabletter", "tabletten",
+    "piller", "pills", "tablets", "år", "years", "dagar", "dager", "days", "timmar", "timer",
+    "hours", "meter", "km", "mil", "miles", "steg", "skritt", "steps", "kalorier", "calories",
+})
+"""Words after a number that make it an amount, not a year that opens a sentence."""
 
 
 _DATING_OPENERS: Final = frozenset({
@@ -2284,6 +2373,10 @@ _DATING_HITS: Final = frozenset({"first_person"})
 """Classes a dating clause may hold besides its date, and a "now" that opens it ("nå er det 5
 år siden")."""
 _NOW_WORDS: Final = frozenset({"nu", "nå", "now"})
+_DATE_NUMBER_HITS: Final = frozenset({"many", "duration"})
+"""What the number of a span of years reads as ("10 years ago"): neither counts in a date."""
+_PLACE_PREPOSITIONS: Final = frozenset({"i", "in", "på", "at"})
+"""Before a place after a date that dates the sentence before ("det var två år sen i Malmö")."""
 
 
 def _dated_back(
@@ -2316,10 +2409,14 @@ def _dated_back(
             len(words) <= _DATING_CLAUSE_WORDS
             and words[0] == opening
             and tokens[opening] in _DATING_OPENERS
-            and (last <= end or last == end + 1 and tokens[last] in _NOW_WORDS)
+            and (last <= end or last == end + 1 and tokens[last] in _NOW_WORDS
+                 # blind set 22 (fp23): and where ("That was 5 years ago in Dublin.")
+                 or last == end + 2 and tokens[end + 1] in _PLACE_PREPOSITIONS)
             and not any(
                 words[0] <= h.start <= last and h.name not in _DATING_HITS
                 and not position <= h.start <= end  # the year itself is no count of pills
+                # nor the number of years before "years ago" (fp23: "that was 10 years ago")
+                and not (h.start == position - 1 and h.name in _DATE_NUMBER_HITS)
                 and not (h.start == opening and h.name == "time_now")  # "nå er det ..."
                 for h in hits
             )
@@ -2404,6 +2501,12 @@ _LEAVING_KINDS: Final = frozenset({"suicide", "goodbye", "third_party_danger"})
 _EXPLAINED_MOVE: Final = frozenset({"explained", "departure"})
 """A message its sender explained as a move: the model's farewell reading of it is that leaving
 (blind set 16), unless a word of suicide is there."""
+_HABIT_BACKING: Final = frozenset({
+    "violence_verb", "assault", "violence_act", "menace", "distress", "raging", "reported_threat",
+    "threat",
+})
+"""What a habit of violence is told with (acts, screams, things thrown, words): with no time
+anywhere, no model verdict (fp23). Not fear, a weapon, hiding or fleeing: those are now."""
 _HABIT_TIMED: Final = frozenset({"recent", "announced", "ongoing", "wound"})
 """What still times a habit of violence: a last time, an announced one, going on, an injury."""
 _SAYING: Final = frozenset({"reported_threat"})
@@ -2479,6 +2582,13 @@ def _supported(
         # tida og jeg lager middag til lillebror", "she stays in bed all the time") with no
         # drink, drug, absence or danger and no time: a lasting strain for support, not a
         # child at risk now.
+        return False
+    if verdict.kind == "violence" and _MODEL_SUPPORT["violence"] & present <= _HABIT_BACKING and (
+        "violence_habit" in present and "violence_timed" not in present
+    ) and (_VIOLENCE_WHEN | _HABIT_TIMED).isdisjoint(present):
+        # blind set 22 (fp23): acts told only as a habit or a span, and no time, no last time
+        # and no injury anywhere the rules read as now ("knuffar henne ibland när han druckit"
+        # / "nu e det lugnt"): even a sure model has nothing of now to go on
         return False
     if sure:
         return True  # a wording the classes do not know yet is what the model is there for

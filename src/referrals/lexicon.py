@@ -198,6 +198,11 @@ NEGATIONS: Final[frozenset[str]] = frozenset(
         "dont",
         "doesn't",
         "nobody",  # blind set 20 (fp20): "nobody is in danger"
+        # blind set 22 (fp23): "he hasn't hit anyone", as "haven't" already was
+        "hasn't",
+        "hasnt",
+        "hadn't",
+        "hadnt",
         "nobody's",
         "nobodys",
         "noone",

@@ -229,6 +229,9 @@ RULE_CLASSES: Final = frozenset(
         "done_end",
         "letter_kin",
         "in_case",
+        # blind set 22 (fp23)
+        "repeated",
+        "game_talk",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -412,7 +415,21 @@ def drop_idioms(
         now = banter_now(hits)
         hits = [h for h in hits
                 if h.sentence not in banter or h.name not in _BANTER or h.clause in now]
+    games = {h.sentence for h in hits if h.name == "game_talk" and h.positive}
+    if games:
+        # blind set 22 (fp23): "jag ska döda dig" shouted into a headset, "skriker 'jag ska döda
+        # dig' när han spelar fortnite": a player's talk to another player, no threat to anyone
+        # at home (a threat to "me" or "her" there still counts)
+        hits = [h for h in hits if not (
+            h.sentence in games and h.name in _GAME_THREATS
+            and (h.surface.split()[-1] in _ADDRESSED
+                 or h.end + 1 < len(tokens) and tokens[h.end + 1] in _ADDRESSED))]
     return hits
+
+
+_GAME_THREATS: Final = frozenset({"kill_threat", "menace"})
+_ADDRESSED: Final = frozenset({"dig", "deg", "you", "yourself", "dej", "u"})
+"""A threat's object that addresses the one spoken to: in a game, another player."""
 
 
 _BANTER: Final = frozenset({
@@ -967,6 +984,10 @@ def line_concepts(
                              else frozenset()))
     ]
     habit_sentences = _habit_sentences(hits, sentence_cues)
+    again_now = [(h.sentence, h.clause) for h in hits
+                 if h.positive and h.name in _AGAIN and h.clause in timed]
+    """Blind set 22 (fp23): "again" in a clause that says now ("he hit me two years ago and
+    tonight he said he would do it again"): the act told as the past is back now."""
     for hit in hits:
         if not hit.positive:
             continue
@@ -980,6 +1001,8 @@ def line_concepts(
         if _NOT_NOW & cues and hit.clause not in timed and not (
             # "used to cut as a teenager. ... it started again": the past comes back now
             hit.name in _RESUMED and any(s > hit.sentence for s in again_after)
+            or hit.name in _HABIT_ACTS and any(
+                s > hit.sentence or s == hit.sentence and c > hit.clause for s, c in again_now)
         ):
             continue
         if hit.name in _STATES and _STATE_NOT_NOW & cues and not (
@@ -1098,7 +1121,7 @@ _HABIT_ACTS: Final = frozenset({"violence_verb", "assault", "menace"})
 """Acts of violence that a habit or a span of time in their sentence makes a habit (fp22)."""
 _OWN_TIME: Final = frozenset({"time_now", "night", "recent", "announced", "just", "wound"})
 """A time (or an injury) in the sentence of a habitual act: it happened or happens now."""
-_HABIT_SPAN: Final = frozenset({"duration", "drink_condition"})
+_HABIT_SPAN: Final = frozenset({"duration", "drink_condition", "repeated"})
 """Classes that make an act a habit: a span ("i tio år", "for eight years") or a drink as its
 condition ("när han dricker", "when he's drunk")."""
 
@@ -1117,6 +1140,9 @@ def _habit_sentences(
             s < len(sentence_cues) and {"habitual", "routine"} & sentence_cues[s]
         )
     }
+_AGAIN: Final = frozenset({"resumed"})
+"""What brings an act of violence told as the past back, in a clause that says now ("do it
+again", "it started again"); not a bare "again" ("we are fine again now")."""
 _RESUMED: Final = frozenset({"self_harm", "harm_done"})
 """Classes told as the past that a later "it started again" in the line brings back."""
 _MANY_PILLS_REACH: Final = 8
