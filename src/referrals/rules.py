@@ -173,6 +173,9 @@ RULE_CLASSES: Final = frozenset(
         "blood_up",
         "set_off",
         "into_water",
+        # round 23 (kind23): an intake told in the present over whole days (a habit)
+        "intake_present",
+        "habit_span",
         "harm_open",
         "other_side",
         "rid_of_me",
