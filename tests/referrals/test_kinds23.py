@@ -5,8 +5,13 @@ whole days through is in the care of an adult who is out of it: `child_at_risk`,
 overdose now. Before this branch the rule "something taken + many + pills" read the present
 "tar massa tabletter" as an act and gave `overdose`; the verdict stays urgent, only the kind
 changes. Pills taken just now, tonight, with a body that cannot be woken, stay an overdose;
-pills taken as prescribed stay calm. Our own wordings in sv, nb and en; lines are separated by
-newlines.
+pills taken as prescribed stay calm.
+
+Also: a small child with an intoxicated adult who wants to "take" it somewhere ("vill ta med
+lillebror i bilen", "take his 3 year old out") is a child at risk; the small-child poisoning
+rule read the bare "take" as swallowing and put `overdose` first. A small child who has got
+into, eaten or swallowed a medicine stays an overdose (poisoning). Our own wordings in sv, nb
+and en; lines are separated by newlines.
 """
 
 from __future__ import annotations
@@ -56,6 +61,22 @@ CALM = [
 ]
 
 
+TAKEN_ALONG = [
+    ("sv", "child", "mamma är jättefull och vill ta med lillebror i bilen nu. han är 3"),
+    ("sv", "relative", "min svåger är hög på nåt och tar sin 2-åring med sig ut nu i natt"),
+    ("nb", "child", "pappa er full og vil ta med lillesøster på 4 i bilen nå"),
+    ("en", "relative", "my brother is drunk and wants to take his 3 year old out in the car "
+     "right now"),
+]
+
+SWALLOWED = [
+    ("sv", "relative", "min 2åring har ätit av mina tabletter, är det farligt?"),
+    ("sv", "child", "lillebror e 3 o har tagit mammas tabletter från bordet"),
+    ("nb", "relative", "2-åringen min har fått i seg oppvaskmiddel nå"),
+    ("en", "relative", "my 3 year old got into my handbag and ate some of my pills"),
+]
+
+
 def _first_kind(reasons: list[str]) -> str:
     return reasons[0].split(":", 1)[0] if reasons else "none"
 
@@ -91,3 +112,24 @@ def test_pills_as_prescribed_stay_calm(
     assert not urgent, (text, reasons)
     urgent, reasons = SuggestionEngine(directory, model=None).urgency(_chat(lang, role, text))
     assert not urgent, (text, reasons)
+
+
+@pytest.mark.parametrize(("lang", "role", "text"), TAKEN_ALONG)
+def test_a_small_child_taken_along_by_a_drunk_adult_is_a_child_at_risk(
+    engine: SuggestionEngine, lang: str, role: str, text: str
+) -> None:
+    """A bare "take" with a small child and a drunk or high adult swallows nothing: the kind is
+    child_at_risk, and no overdose is read."""
+    urgent, reasons = engine.urgency(_chat(lang, role, text))
+    assert urgent and _first_kind(reasons) == "child_at_risk", (text, reasons)
+    assert not any(r.startswith("overdose:") for r in reasons), (text, reasons)
+
+
+@pytest.mark.parametrize(("lang", "role", "text"), SWALLOWED)
+def test_a_small_child_who_swallowed_something_stays_an_overdose(
+    engine: SuggestionEngine, lang: str, role: str, text: str
+) -> None:
+    """A small child who has eaten, got into or swallowed a medicine or a cleaning tablet:
+    poisoning, an overdose first."""
+    urgent, reasons = engine.urgency(_chat(lang, role, text))
+    assert urgent and _first_kind(reasons) == "overdose", (text, reasons)
