@@ -1654,6 +1654,12 @@ class SuggestionEngine:
                 for words in found.pop("child_at_risk"):
                     if instead:
                         add(instead, words)
+        if "overdose" in found and _intake_habit(visitor, concepts, child_writer):
+            # Round 23 (kind23): a parent's habit of taking many pills told by a child ("min
+            # mamma tar massa tabletter och sover hela dagarna") is no overdose now: the child
+            # is in the care of an adult who is out of it. Only the kind changes.
+            for words in found.pop("overdose"):
+                add("child_at_risk", words)
         return found
 
     def _merged(
@@ -2131,6 +2137,43 @@ def _window_urgency(
         )
     )
     return found
+
+
+_NOW_OR_ACT: Final = frozenset({
+    "time_now", "just", "recent", "night", "acute_symptom", "drowsy", "not_wake", "got_into",
+    "big_dose", "stockpile", "unreachable", "no_sign_of_life", "helpless", "fallen", "wish",
+    "plan", "decided", "death", "suicide_word", "sober_adult",
+})
+"""Classes that make pills told of a parent an act or a danger now, or a suicide sign, not a
+habit: now, just, last night, a body in trouble, out of it, not waking, a bigger dose, saved
+pills, silence, a wish or plan; and a sober adult there (no child at risk)."""
+
+
+def _intake_habit(
+    visitor: Sequence[_LineAnalysis], concepts: Sequence[rules.LineConcepts], child_writer: bool
+) -> bool:
+    """Round 23 (kind23): whether the pills the lines tell of are a parent's habit told by a
+    child, or an adult's with children there (a child named, a small child's age): something
+    taken in the present ("tar", "takes") with a span of whole days or a habit word ("sover
+    hela dagarna", "varje dag"), and no intake in the past or perfect ("har tagit", "took"),
+    no now, no body in trouble, no one out of it and no suicide sign anywhere in the lines."""
+    names = frozenset().union(*(c.names for c in concepts)) if concepts else frozenset()
+    if _NOW_OR_ACT & names or any("unresponsive" in a.cue_union for a in visitor):
+        return False
+    carer = any("parent" in a.cue_union for a in visitor)
+    children = bool({"children", "small_child"} & names) or any(
+        age <= SMALL_CHILD_AGE for a in visitor for age in a.subject_ages
+    )
+    if not (child_writer and carer or children):
+        return False  # a grown-up's own parent, or a sibling, is no child's carer
+    told = [
+        c for c in concepts
+        if {"intake_present", "pills"} <= c.names and ("habit_span" in c.names or c.habitual)
+    ]
+    # every intake told is the present one: "tog" or "har tagit" is an act
+    return bool(told) and all(
+        c.words.get("ingest") in (None, c.words.get("intake_present")) for c in concepts
+    )
 
 
 def _child_alone(

@@ -173,6 +173,9 @@ RULE_CLASSES: Final = frozenset(
         "blood_up",
         "set_off",
         "into_water",
+        # round 23 (kind23): an intake told in the present over whole days (a habit)
+        "intake_present",
+        "habit_span",
         "harm_open",
         "other_side",
         "rid_of_me",
@@ -1387,6 +1390,10 @@ def window_findings(
         and {"ingest", "got_into"} & names
         and ("pills" in names or substance)
         and not habitual
+        # round 23 (kind23): with no medicine named, a bare "take" ("tog hans jacka", "vill ta
+        # med barnet", "take the baby out", "had a toddler with her") takes nothing in: the
+        # small child is there, the drug is the adult's
+        and ("pills" in names or "got_into" in names or word("ingest") not in _BARE_TAKE)
     ):
         taken = first("got_into", "ingest")
         found.append(("overdose", f'{word(taken)}" + "{word(first("pills", taken))}'))
@@ -1756,6 +1763,14 @@ def _someone_in_danger(
 
 _CARER_THERE: Final = frozenset({"lone", "absent_adult", "child_alone"})
 """Classes that say no other adult looks after the child ("ensam med", "inte kommit hem")."""
+
+
+_BARE_TAKE: Final = frozenset({
+    "ta", "tar", "tog", "tagit", "tatt", "tok", "tek", "teke", "take", "takes", "took", "taken",
+    "taking", "had",
+})
+"""Words of the class ``ingest`` that are only "take" or "have": with no medicine or got-into
+beside them, nothing swallowed (round 23, kind23)."""
 
 
 def child_at_risk_instead(
