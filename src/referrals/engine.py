@@ -2763,6 +2763,14 @@ def _heard_after_silence(lines: Sequence[_LineAnalysis]) -> bool:
 
 
 _OWN_GOODBYE: Final = frozenset({"goodbye_message", "farewell"})
+_LEAVING_WEIGHT: Final = frozenset({
+    "farewell", "despair", "weary", "death", "suicide_word", "suicide_noun",
+    "disappear", "not_wake", "burden", "wish", "thought", "plan", "self_harm", "way_out",
+    "done_end", "rid_of_me", "worry_no_more", "wont_need", "give_away", "letter_kin", "in_case",
+})
+"""What gives a visitor's goodbye weight when it comes after other lines: a farewell act, or
+despair or a risk word anywhere the visitor wrote. An "ok tack, hejdå" after a question about
+opening hours has none (review of tri23)."""
 
 
 def _gone_silent(
@@ -2771,16 +2779,25 @@ def _gone_silent(
     """Round 23 (tri23): the visitor's last message says goodbye ("tack för allt. adjö") and a
     staff member has asked since whether they are still there ("Är du kvar?"), with no answer:
     the writer is the one who does not answer, as one who went silent after a goodbye is.
+    The goodbye must be all the visitor said, or come with a farewell act or despair or a risk
+    word somewhere in the visitor's lines, and must not thank for help ("tack för hjälpen, nu
+    vet jag vart jag ska ringa"): a chat that ends well stays calm when staff check.
     Returns the goodbye's place among the visitor lines and the staff question's words; None
-    when the visitor wrote after the question, or no goodbye or no such question."""
+    otherwise."""
     last = max((p for p, line in enumerate(lines) if line.sender == "visitor"), default=None)
     if last is None or last + 1 >= len(lines):
         return None
-    if _OWN_GOODBYE.isdisjoint(analyses[last].concepts.names):
+    said = analyses[last].concepts.names
+    if _OWN_GOODBYE.isdisjoint(said) or "helped" in said:
         return None
     asked = next((analyses[p].concepts.words["still_there"] for p in range(last + 1, len(lines))
                   if "still_there" in analyses[p].concepts.words), None)
     if asked is None:
+        return None
+    visitor = [p for p, line in enumerate(lines) if line.sender == "visitor"]
+    if len(visitor) > 1 and not any(
+        _LEAVING_WEIGHT & analyses[p].concepts.names for p in visitor
+    ):
         return None
     order = sum(1 for line in lines[:last] if line.sender == "visitor")
     return order, asked

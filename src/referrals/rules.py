@@ -119,6 +119,7 @@ RULE_CLASSES: Final = frozenset(
         "still_there",
         "would_be_relief",
         "usual_reason",
+        "helped",
         # blind set 6
         "no_sign_of_life",
         "refuse_care",

@@ -100,6 +100,11 @@ B23_URGENT = [
      "goodbye"),
     ("en", "self", "thanks for listening to me all these nights. goodbye\nstaff: Are you still "
      "there?", "goodbye"),
+    # ... or after other lines, when the visitor's lines carry despair or a farewell
+    ("sv", "self", "jag orkar inte mer\nstaff: Jag hör dig. Vill du berätta?\ntack för allt. adjö"
+     "\nstaff: Är du kvar?", "goodbye"),
+    ("en", "self", "i'm so tired of everything\nstaff: I'm here. Tell me more?\nthanks for "
+     "listening. goodbye\nstaff: Are you still there?", "goodbye"),
 ]
 
 B23_NOT_URGENT = [
@@ -107,6 +112,14 @@ B23_NOT_URGENT = [
     ("sv", "self", "tack för hjälpen, nu ska jag ringa vårdcentralen. hej då\nstaff: Lycka till! "
      "Hör av dig igen om du vill."),
     ("sv", "self", "tack för allt. hej då\nstaff: Är du kvar?\njajamen, ska bara äta. hej"),
+    # review: a chat that ended well, or a practical question answered, then staff checking
+    ("sv", "self", "tack för hjälpen idag, nu vet jag vart jag ska ringa. hej då!\nstaff: Är du "
+     "kvar?"),
+    ("sv", "self", "hej har ni öppet på lördag?\nstaff: Ja, 12–16.\nok tack för allt, hejdå\n"
+     "staff: Är du kvar?"),
+    ("nb", "self", "takk for hjelpen, nå vet jeg hvor jeg skal ringe. ha det\nstaff: Er du der?"),
+    ("en", "self", "where can i get help with drinking\nstaff: Alkoholhjälpen is a good start."
+     "\nok thanks, bye!\nstaff: Are you still there?"),
     ("nb", "self", "takk for praten. ha det\nstaff: Ha en fin kveld, skriv gjerne igjen."),
     ("en", "self", "thanks, that helped. bye\nstaff: Take care, you can always write again."),
     # something other than dying said to be simplest or best
