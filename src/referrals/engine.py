@@ -353,6 +353,8 @@ _WINDOW_CONCEPTS: Final = frozenset(
         "imitate",
         "means_ready",
         "blade_ready",
+        # review of round 23: wanted again after an attempt told in any tense
+        "want_again",
         "worry_no_more",
         "lithium",
         "harm_command",

@@ -120,6 +120,7 @@ RULE_CLASSES: Final = frozenset(
         "would_be_relief",
         "usual_reason",
         "helped",
+        "want_again",
         # blind set 6
         "no_sign_of_life",
         "refuse_care",
@@ -988,6 +989,12 @@ def line_concepts(
                              else frozenset()))
     ]
     habit_sentences = _habit_sentences(hits, sentence_cues)
+    wanted_again = [
+        h.sentence for h in hits if h.positive and h.name == "want_again"
+        and not (_NOT_NOW & (sentence_cues[h.sentence] if h.sentence < len(sentence_cues)
+                             else frozenset()))
+    ]
+    """Review of round 23: "nu vill jag det igen" after an attempt told as the past."""
     again_now = [(h.sentence, h.clause) for h in hits
                  if h.positive and h.name in _AGAIN and h.clause in timed]
     """Blind set 22 (fp23): "again" in a clause that says now ("he hit me two years ago and
@@ -1005,6 +1012,8 @@ def line_concepts(
         if _NOT_NOW & cues and hit.clause not in timed and not (
             # "used to cut as a teenager. ... it started again": the past comes back now
             hit.name in _RESUMED and any(s > hit.sentence for s in again_after)
+            # "2019 försökte jag ta livet av mig. nu vill jag det igen": wanted again now
+            or hit.name in _WANTED_AGAIN and any(s > hit.sentence for s in wanted_again)
             or hit.name in _HABIT_ACTS and any(
                 s > hit.sentence or s == hit.sentence and c > hit.clause for s, c in again_now)
         ):
@@ -1149,6 +1158,9 @@ _AGAIN: Final = frozenset({"resumed"})
 again", "it started again"); not a bare "again" ("we are fine again now")."""
 _RESUMED: Final = frozenset({"self_harm", "harm_done"})
 """Classes told as the past that a later "it started again" in the line brings back."""
+_WANTED_AGAIN: Final = frozenset({"self_harm", "harm_done"})
+"""Classes told as the past that a later wish or thought of it again ("nu vill jag det igen",
+"now i want to again") brings back (review of round 23)."""
 _MANY_PILLS_REACH: Final = 8
 """How many words may stand between a count and the pills it counts ("30 st av tabletterna")."""
 _READY_MEANS: Final = frozenset({"rope", "ligature", "pills"})
@@ -1531,6 +1543,10 @@ def window_findings(
         for before, after in pairwise(window)
     ):
         found.append(("suicide", f'{word("live")}" + "{word("ways_search")}'))
+    # Review of round 23: an attempt told in any tense, then a wish or thought of it again
+    # ("2019 försökte jag ta livet av mig. nu vill jag det igen").
+    if {"suicide_told", "want_again"} <= names:
+        found.append(("suicide", f'{word("suicide_told")}" + "{word("want_again")}'))
     if "plan_how" in names and ({"weary", "death", "disappear", "burden"} & names or despair):
         found.append(("suicide", word("plan_how")))
     if {"decided", "time_now"} <= names and _DECIDED_OBJECT.isdisjoint(names):

@@ -105,6 +105,12 @@ B23_URGENT = [
      "\nstaff: Är du kvar?", "goodbye"),
     ("en", "self", "i'm so tired of everything\nstaff: I'm here. Tell me more?\nthanks for "
      "listening. goodbye\nstaff: Are you still there?", "goodbye"),
+    # an attempt told as the past, then wanted or thought of again now
+    ("sv", "self", "för två år sen försökte jag ta livet av mig. nu vill jag det igen", "suicide"),
+    ("sv", "self", "2019 försökte jag ta livet av mig. nu vill jag det igen", "suicide"),
+    ("nb", "self", "for to år siden prøvde jeg å ta livet mitt. nå tenker jeg på det igjen",
+     "suicide"),
+    ("en", "self", "two years ago i tried to kill myself. now i want to again", "suicide"),
 ]
 
 B23_NOT_URGENT = [
@@ -120,6 +126,11 @@ B23_NOT_URGENT = [
     ("nb", "self", "takk for hjelpen, nå vet jeg hvor jeg skal ringe. ha det\nstaff: Er du der?"),
     ("en", "self", "where can i get help with drinking\nstaff: Alkoholhjälpen is a good start."
      "\nok thanks, bye!\nstaff: Are you still there?"),
+    # an attempt told as the past, and something else wanted again now
+    ("sv", "self", "för två år sen försökte jag ta livet av mig. nu vill jag börja plugga igen"),
+    ("nb", "self", "for to år siden prøvde jeg å ta livet mitt. nå vil jeg begynne å studere "
+     "igjen"),
+    ("en", "self", "two years ago i tried to kill myself. now i want to go back to work again"),
     ("nb", "self", "takk for praten. ha det\nstaff: Ha en fin kveld, skriv gjerne igjen."),
     ("en", "self", "thanks, that helped. bye\nstaff: Take care, you can always write again."),
     # something other than dying said to be simplest or best
