@@ -86,11 +86,6 @@ B23_URGENT = [
     # not around much longer, with what for in between
     ("en", "self", "can someone take my dog? i wont be around to walk him much longer",
      "suicide"),
-    # gas smelt in a home
-    ("sv", "relative", "det luktar gas i köket hos mormor", "third_party_danger"),
-    ("nb", "relative", "det lukter gass i leiligheten til pappa", "third_party_danger"),
-    ("en", "relative", "there's a strong smell of gas in my neighbour's flat",
-     "third_party_danger"),
     # the visitor's own goodbye, then a staff member asking whether they are still there, with
     # no answer: the writer is the one who went silent
     ("sv", "self", "jag ville bara säga tack för allt. hej då\nstaff: Är du kvar? Var är du nu?",
