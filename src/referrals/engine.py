@@ -2786,7 +2786,8 @@ def _gone_silent(
     vet jag vart jag ska ringa"): a chat that ends well stays calm when staff check.
     Returns the goodbye's place among the visitor lines and the staff question's words; None
     otherwise."""
-    last = max((p for p, line in enumerate(lines) if line.sender == "visitor"), default=None)
+    visitor = [p for p, line in enumerate(lines) if line.sender == "visitor"]
+    last = visitor[-1] if visitor else None
     if last is None or last + 1 >= len(lines):
         return None
     said = analyses[last].concepts.names
@@ -2796,13 +2797,11 @@ def _gone_silent(
                   if "still_there" in analyses[p].concepts.words), None)
     if asked is None:
         return None
-    visitor = [p for p, line in enumerate(lines) if line.sender == "visitor"]
     if len(visitor) > 1 and not any(
         _LEAVING_WEIGHT & analyses[p].concepts.names for p in visitor
     ):
         return None
-    order = sum(1 for line in lines[:last] if line.sender == "visitor")
-    return order, asked
+    return len(visitor) - 1, asked
 
 
 def _silent_line(

@@ -1013,7 +1013,7 @@ def line_concepts(
             # "used to cut as a teenager. ... it started again": the past comes back now
             hit.name in _RESUMED and any(s > hit.sentence for s in again_after)
             # "2019 försökte jag ta livet av mig. nu vill jag det igen": wanted again now
-            or hit.name in _WANTED_AGAIN and any(s > hit.sentence for s in wanted_again)
+            or hit.name in _RESUMED and any(s > hit.sentence for s in wanted_again)
             or hit.name in _HABIT_ACTS and any(
                 s > hit.sentence or s == hit.sentence and c > hit.clause for s, c in again_now)
         ):
@@ -1157,10 +1157,8 @@ _AGAIN: Final = frozenset({"resumed"})
 """What brings an act of violence told as the past back, in a clause that says now ("do it
 again", "it started again"); not a bare "again" ("we are fine again now")."""
 _RESUMED: Final = frozenset({"self_harm", "harm_done"})
-"""Classes told as the past that a later "it started again" in the line brings back."""
-_WANTED_AGAIN: Final = frozenset({"self_harm", "harm_done"})
-"""Classes told as the past that a later wish or thought of it again ("nu vill jag det igen",
-"now i want to again") brings back (review of round 23)."""
+"""Classes told as the past that a later "it started again" in the line brings back, and a
+later wish or thought of it again ("nu vill jag det igen", review of round 23)."""
 _MANY_PILLS_REACH: Final = 8
 """How many words may stand between a count and the pills it counts ("30 st av tabletterna")."""
 _READY_MEANS: Final = frozenset({"rope", "ligature", "pills"})
