@@ -121,6 +121,8 @@ RULE_CLASSES: Final = frozenset(
         "usual_reason",
         "helped",
         "want_again",
+        # round 24 (tri24)
+        "fine_if",
         # blind set 6
         "no_sign_of_life",
         "refuse_care",
@@ -881,6 +883,17 @@ def _indifferent_death(
                        and h.sentence == mind.sentence), None)
         if ending is not None:
             return [("suicide", f'{ending.surface}" + "{mind.surface}')]
+    # Round 24 (tri24): "om det hände en olycka vore det okej": a fatal event, then that it
+    # would be fine; "vore det okej" before the event ("vore det okej att ringa om det händer
+    # en olycka?") asks leave, not for the event.
+    for fine in (h for h in hits if h.name == "fine_if" and h.positive):
+        cues = sentence_cues[fine.sentence] if fine.sentence < len(sentence_cues) else frozenset()
+        if "past" in cues:
+            continue
+        event = next((h for h in hits if h.name == "fatal_event" and h.positive
+                      and h.sentence == fine.sentence and h.end <= fine.start), None)
+        if event is not None:
+            return [("suicide", f'{event.surface}" + "{fine.surface}')]
     return []
 
 
@@ -1264,10 +1277,11 @@ def window_findings(
         ):
             found.append(("suicide", f'{before.negated_ending}" + "{after.opens_with_but}'))
             break
-    if "unreachable" in names and {"goodbye_message", "farewell", "other_side"} & names and (
-        not reached
-    ):
-        said = first("goodbye_message", "farewell", "other_side")
+    # "Jag behöver dem inte där jag ska" (`wont_need`) said and then unreachable is a goodbye too.
+    if "unreachable" in names and {"goodbye_message", "farewell", "other_side", "wont_need"} & (
+        names
+    ) and not reached:
+        said = first("goodbye_message", "farewell", "other_side", "wont_need")
         found.append(("goodbye", f'{word(said)}" + "{word("unreachable")}'))
     elif "unreachable" in names and not reached and (
         {"death", "suicide_word", "weapon_gun", "danger", "weary", "lone", "drunk_now", "wound",
