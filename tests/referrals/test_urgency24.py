@@ -48,6 +48,10 @@ B24_URGENT = [
      "goodbye"),
     ("en", "relative", "my friend posted a goodbye to everyone last night\nnow her number "
      "doesn't work", "goodbye"),
+    # an attempt to end one's life told as the past, and the wish again now
+    ("en", "self", "in 2019 i tried to end my life. now i want to again", "suicide"),
+    ("sv", "self", "2019 försökte jag avsluta mitt liv. nu vill jag det igen", "suicide"),
+    ("nb", "self", "i 2019 prøvde jeg å avslutte livet. nå vil jeg det igjen", "suicide"),
 ]
 
 B24_NOT_URGENT = [
@@ -68,6 +72,10 @@ B24_NOT_URGENT = [
     # a number that does not work, with no goodbye
     ("sv", "self", "numret till vårdcentralen fungerar inte, vart ringer jag istället?"),
     ("en", "self", "the number on your website doesn't work, how do i book a visit?"),
+    # the attempt long over, or "again" of something else
+    ("en", "self", "years ago i tried to end my life. now i want to start running again"),
+    ("sv", "self", "för tio år sen försökte jag avsluta mitt liv. idag mår jag bra"),
+    ("nb", "self", "for ti år siden prøvde jeg å avslutte livet. i dag har jeg det bra"),
 ]
 
 
