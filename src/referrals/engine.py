@@ -84,6 +84,14 @@ what they ask about now: its trigger words count double there."""
 AUDIENCE_MISMATCH_FLOOR: Final = 0.4
 PUPIL_ADULT_FIT: Final = 0.6
 """How well adult services fit a writer who tells of their teacher or class: likely young."""
+PROFESSIONAL_ADULT_FIT: Final = 0.4
+"""How well adult services fit a professional: the professional's own (the social services, the
+chat) come first."""
+PROFESSIONAL_RISK_SUBJECT: Final = 1.0
+"""top24: what a professional's question about suicide or self-harm adds to that topic."""
+REFERRING_ADULT_FIT: Final = 0.8
+"""top24: how well adult services fit a professional who asks where to send the people they meet
+("vill kunna hänvisa dem vidare"): those people's services are the answer."""
 URGENT_WINDOW_LINES: Final = 3
 URGENT_LEAD: Final = 2.5
 """Urgency boosts (lexicon.URGENCY_TOPIC_BOOSTS) are for topics up to this strong; above it
@@ -1762,7 +1770,8 @@ class SuggestionEngine:
         elif role == "child":
             profile = {"child": 1.0, "youth": 0.9}
         elif role == "professional":
-            profile = {"professional": 1.0, "adult": 0.4}
+            adult_fit = REFERRING_ADULT_FIT if "refer_onward" in cues else PROFESSIONAL_ADULT_FIT
+            profile = {"professional": 1.0, "adult": adult_fit}
         elif "pupil" in cues and "professional" not in cues and (age is None or age <= 20):
             # Writing of "läraren", "i klassen", "my teacher" about oneself: a pupil.
             profile = {"youth": 1.0, "child": 1.0, "adult": PUPIL_ADULT_FIT}
@@ -1840,6 +1849,16 @@ class SuggestionEngine:
         subject_ages = [s for a in analyses for s in a.people_ages]
         if "professional" in audience and audience["professional"] >= 1.0:
             add("social_services", 0.5, None)
+            # top24: a professional asking about suicide or self-harm among those they meet
+            # ("en av killarna tog sitt liv, vad säger man om en kollega verkar nere?"): the
+            # crisis line is what they pass on, before their own social services.
+            risk, said = max(
+                ((t, _capped_sum(topic_terms.get(t, {}))) for t in ("suicide", "self_harm")),
+                key=lambda item: item[1],
+            )
+            if said > WEAK_PROBLEM:
+                add(risk, PROFESSIONAL_RISK_SUBJECT, None)
+                add("mental_health", PROFESSIONAL_RISK_SUBJECT, None)
             # A child named, or children of an age ("tränare för 11-åringar", "9-year-olds").
             child = cues.get("child_subject")
             if child or any(s < ADULT_AGE for s in subject_ages):
