@@ -237,6 +237,10 @@ RULE_CLASSES: Final = frozenset(
         # blind set 22 (fp23)
         "repeated",
         "game_talk",
+        # blind set 23 (fp24)
+        "vet",
+        "joked",
+        "rephrased",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -300,6 +304,11 @@ def drop_idioms(
     False: the conversation has a word of dying, blind set 19)."""
     if any(h.name == "terminal" for h in hits):
         hits = [h for h in hits if h.name not in _PASSIVE_ENDING]
+    # blind set 23 (fp24): an animal put down at the vet ("fick somna in hos veterinären"): the
+    # dying, the falling asleep and the goodbyes of that sentence are the pet's end
+    vets = {h.sentence for h in hits if h.name == "vet" and h.positive}
+    if vets:
+        hits = [h for h in hits if h.name not in _PASSIVE_ENDING or h.sentence not in vets]
     drinks = [h.start for h in hits if h.name == "alcohol"]
     if drinks:  # "a bottle of wine a day", "en burk öl", "et glass vin": a drink's container
         hits = [h for h in hits if h.name != "pills" or h.surface not in _CONTAINERS or not any(
@@ -447,7 +456,7 @@ _BANTER: Final = frozenset({
 
 def banter_sentences(hits: Sequence[Hit]) -> set[int]:
     """Sentences that tell of a lost game ("när Luleå förlorade mot Frölunda", "when we lost
-    at cards") or of a meme ("kids write 'i wanna die' as a meme"): a death wish said or
+    at cards"), of a joke told as one ("a colleague joked that …", fp24) or of a meme ("kids write 'i wanna die' as a meme"): a death wish said or
     written there ("'jag vill dö' sa jag till frun", "skrev 'nu hoppar jag från bron'") is a
     fan's or a player's hyperbole (blind set 16), unless the sentence says it is meant ("men
     ärligt talat ..."); a clause of it that says now ("... and i want to kill myself tonight")
@@ -468,7 +477,9 @@ def banter_now(hits: Sequence[Hit]) -> set[int]:
     return {h.clause for h in hits if h.name == "time_now" and h.positive} - games
 
 
-_BANTER_CUES: Final = frozenset({"game_lost", "meme"})
+_BANTER_CUES: Final = frozenset({"game_lost", "meme", "joked"})
+"""A lost game, a meme, and since blind set 23 (fp24) a joke told as one ("joked that he'll
+jump out the window")."""
 
 
 def minded(names: AbstractSet[str]) -> bool:
@@ -962,7 +973,8 @@ def line_concepts(
     """Positive classes of a line, leaving out sentences about the past or hypotheticals.
 
     ``first_words``: the line's first words. A line takes back the one before when it says it
-    was meant otherwise ("skojar bara"), when it opens with "because" (also "men det var
+    was meant otherwise ("skojar bara"; "dåligt formulerat", which leaves the line's own words
+    standing, fp24), when it opens with "because" (also "men det var
     fordi …") and laughs, or when it only dates it in the past ("det var i fjor.").
 
     Three classes are made from others here: ``household_other`` (a household member who is
@@ -1120,7 +1132,8 @@ def line_concepts(
         frozenset(words), words, line_suppressed(all_names), habitual, give_aways,
         trailing, leading, negated_ending,
         first_word if first_word in _BUT and not _others_view(first_words, 0) else "",
-        ("takeback" in all_names or (because and "quote" in all_names) or dates_back
+        ("takeback" in all_names or "rephrased" in all_names
+         or (because and "quote" in all_names) or dates_back
          or (first_word in _JOKE_OPENERS
              and not {*first_words[1:3]} & (NEGATIONS | _ASIDE)))
         and "serious" not in all_names,
