@@ -241,6 +241,7 @@ RULE_CLASSES: Final = frozenset(
         "vet",
         "joked",
         "rephrased",
+        "food_money",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -441,6 +442,9 @@ def drop_idioms(
     return hits
 
 
+_FOOD_MONEY_NEGLECT: Final = ("drunk_now", "absent_adult", "unreachable", "lone", "child_alone")
+"""What makes money short for food a child's neglect (fp24): an adult drunk or gone, a child
+alone."""
 _GAME_THREATS: Final = frozenset({"kill_threat", "menace"})
 _ADDRESSED: Final = frozenset({"dig", "deg", "you", "yourself", "dej", "u"})
 """A threat's object that addresses the one spoken to: in a game, another player."""
@@ -1655,6 +1659,14 @@ def window_findings(
         found.append(("child_at_risk", word("locked_out")))
     if "neglect" in names and ("children" in names or child_writer):
         found.append(("child_at_risk", word("neglect")))
+    elif "food_money" in names and ("children" in names or child_writer) and not (
+        names.isdisjoint(_FOOD_MONEY_NEGLECT)
+    ):
+        # blind set 23 (fp24): money short for food is neglect beside an adult drunk or gone, or
+        # a child alone; told alone ("pappa spelar bort pengarna, inga pengar till mat") it is
+        # a need for support
+        sign = first(*_FOOD_MONEY_NEGLECT)
+        found.append(("child_at_risk", f'{word("food_money")}" + "{word(sign)}'))
     if "absent_adult" in names and (
         {"children", "small_child"} & names or small_child or child_writer
     ) and (
