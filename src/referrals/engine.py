@@ -2655,6 +2655,12 @@ def _supported(
         # and no injury anywhere the rules read as now ("knuffar henne ibland när han druckit"
         # / "nu e det lugnt"): even a sure model has nothing of now to go on
         return False
+    if verdict.kind == "suicide" and "terminal" in present and (
+        rules.EXPLICIT_ENDING.isdisjoint(present)
+    ):
+        # blind set 23 (fp24): a life near its natural end ("hon ska dö snart säger pappa" /
+        # "idag sa hon hejdå till mig"): its goodbyes are that end's, even to a sure model
+        return False
     if sure:
         return True  # a wording the classes do not know yet is what the model is there for
     if verdict.kind in ("overdose", "medical") and _MODEL_ROUTINE & present:

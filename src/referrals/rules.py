@@ -242,6 +242,7 @@ RULE_CLASSES: Final = frozenset(
         "joked",
         "rephrased",
         "food_money",
+        "habit_addressee",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -459,12 +460,13 @@ _BANTER: Final = frozenset({
 
 
 def banter_sentences(hits: Sequence[Hit]) -> set[int]:
-    """Sentences that tell of a lost game ("när Luleå förlorade mot Frölunda", "when we lost
-    at cards"), of a joke told as one ("a colleague joked that …", fp24) or of a meme ("kids write 'i wanna die' as a meme"): a death wish said or
-    written there ("'jag vill dö' sa jag till frun", "skrev 'nu hoppar jag från bron'") is a
-    fan's or a player's hyperbole (blind set 16), unless the sentence says it is meant ("men
-    ärligt talat ..."); a clause of it that says now ("... and i want to kill myself tonight")
-    still counts. An idiom owns "förlorade mot cancern"."""
+    """Sentences that tell of a lost game ("när Luleå förlorade mot Frölunda", "when we lost at
+    cards"), of a joke told as one ("a colleague joked that …", fp24) or of a meme ("kids write
+    'i wanna die' as a meme"): a death wish said or written there ("'jag vill dö' sa jag till
+    frun", "skrev 'nu hoppar jag från bron'") is a fan's or a player's hyperbole (blind set 16),
+    unless the sentence says it is meant ("men ärligt talat ..."); a clause of it that says now
+    ("... and i want to kill myself tonight") still counts. An idiom owns "förlorade mot
+    cancern"."""
     if not any(h.name in _BANTER_CUES for h in hits):
         return set()
     idioms = [(h.start, h.end) for h in hits if h.name == "idiom"]
@@ -961,6 +963,9 @@ _DATING_STARTS: Final = frozenset({
 })
 """How the date after "det var" opens ("i fjor", "för tre år sen", "when i was 15"): "det var
 värre förra året" says how it was, not when, and takes nothing back."""
+_TO_WORDS: Final = frozenset({"till", "til", "to"})
+_ADDRESSEE_REACH: Final = 3
+"""How far into a line opening with "till" / "to" the habit or dealer written to may stand."""
 _LINE_EDGE: Final = 2
 """How close to the end (or start) of a line a wish (or an ending) must be to pair across
 lines: chat writers break one sentence over two messages ("jag vill bara" / "försvinna")."""
@@ -1123,6 +1128,11 @@ def line_concepts(
             or any(a == "för" and b == "att" for a, b in pairwise(first_words[1:5]))
         )
     )
+    # blind set 23 (fp24): a line that opens by naming a habit or a dealer as the one written
+    # to ("till min langare haha", answering "till vem?"): the farewell before was quitting
+    to_habit = first_word in _TO_WORDS and any(
+        h.name == "habit_addressee" and h.positive and h.start <= _ADDRESSEE_REACH for h in hits
+    )
     cue_union = frozenset().union(*sentence_cues) if sentence_cues else frozenset()
     dates_back = (
         first_word in _DATING_OPENERS
@@ -1136,7 +1146,7 @@ def line_concepts(
         frozenset(words), words, line_suppressed(all_names), habitual, give_aways,
         trailing, leading, negated_ending,
         first_word if first_word in _BUT and not _others_view(first_words, 0) else "",
-        ("takeback" in all_names or "rephrased" in all_names
+        ("takeback" in all_names or "rephrased" in all_names or to_habit
          or (because and "quote" in all_names) or dates_back
          or (first_word in _JOKE_OPENERS
              and not {*first_words[1:3]} & (NEGATIONS | _ASIDE)))
