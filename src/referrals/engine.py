@@ -1294,6 +1294,9 @@ class SuggestionEngine:
             cue_words.setdefault("past", "dated")
         cues = tuple(frozenset(c) for c in cue_sets)
         urgent: list[tuple[str, str]] = []
+        said_at: dict[tuple[str, str], tuple[int, int]] = {}
+        """Where each urgent phrase found stands: a farewell phrase a departure explains
+        ("left him a goodbye letter and moved out") is that departure's (fp24)."""
         idioms = [(h.start, h.end) for h in hits if h.name == "idiom"]
         # Blind set 17 (tri17): an overdose told of someone now in hospital care ("överdoserade
         # i förrgår. Han ligger på avdelning nu"), in a clause that says no "now", is cared for.
@@ -1311,6 +1314,7 @@ class SuggestionEngine:
             suppressors = _OVERDOSE_SUPPRESSORS if name == "overdose" else _SUPPRESSING_CUES
             if not negated and not (suppressors & cues[sentence]):
                 _add_finding(urgent, (name, surface))
+                said_at.setdefault((name, surface), (start, end))
         dosed = {h.sentence for h in hits if h.name == "duration"}
         for sentence, (sentence_cues, topics_here) in enumerate(
             zip(cues, sentence_topics, strict=True)
@@ -1329,6 +1333,10 @@ class SuggestionEngine:
         ages = {str(age) for age in (visitor_age, *subject_ages) if age is not None}
         if ages:  # "pappa är 63": an age, not a count of pills
             hits = [h for h in hits if not (h.name == "many" and h.surface in ages)]
+        if overstated:
+            # Blind set 23 (fp24): "jobbet tar livet av mig" owns its words for the rules too,
+            # as for the topics: its "tar" is nothing taken
+            hits = [h for h in hits if not any(a <= h.start and h.end <= b for a, b in overstated)]
         found_hits = hits
 
         def settle(kept_hits: list[rules.Hit]) -> list[rules.Hit]:
@@ -1350,7 +1358,15 @@ class SuggestionEngine:
             """The line's concepts, urgent findings and whether it needs its neighbours, for
             these hits (the line as read, or as the conversation decides below)."""
             line = rules.line_concepts(line_hits, cues, words_end, first, contrast, opening)
-            findings = [] if line.suppressed else list(urgent)
+            # Blind set 23 (fp24): an urgent phrase that is also a farewell the line's departure
+            # explains ("I left him a goodbye letter and moved out with the kids") goes with it,
+            # as the farewell class's words do.
+            departed = [(h.start, h.end) for h in line_hits if h.name == "departed"]
+            findings = [] if line.suppressed else [
+                finding for finding in urgent
+                if not (finding in said_at and any(
+                    a <= said_at[finding][1] and said_at[finding][0] <= b for a, b in departed))
+            ]
             if not line.suppressed:
                 for finding in rules.line_findings(line_hits, cues, contrast):
                     _add_finding(findings, finding)
@@ -1537,7 +1553,8 @@ class SuggestionEngine:
         concepts = [
             self._merged(analyses[p].concepts, analyses[p - 1].concepts,
                          not_yet=not_yet[order])
-            if (analyses[p].affirmed or _answers_with_evidence(analyses[p]) or not_yet[order])
+            if (analyses[p].affirmed and not analyses[p - 1].cue_words.get("asked_someone")
+                or _answers_with_evidence(analyses[p]) or not_yet[order])
             and not _yes_in_the_past(analyses[p])
             and p > 0
             and lines[p - 1].sender == "staff"
@@ -1624,7 +1641,10 @@ class SuggestionEngine:
             # at hand ("står på balkongen nu", "pills next to me"): the answer is yes.
             if _yes_in_the_past(answer):
                 continue
-            said = answer.affirmed or ("" if answer.first_word in _NO
+            # Blind set 23 (fp24): to "have you asked him whether …?" a "ja" says the writer
+            # asked; what the other answered must be told.
+            yes = "" if question.cue_words.get("asked_someone") else answer.affirmed
+            said = yes or ("" if answer.first_word in _NO
                                        or answer.concepts.suppressed else next(
                 (answer.concepts.words[name] for name in _RISK_ANSWERS
                  if name in answer.concepts.words),
@@ -2653,6 +2673,12 @@ def _supported(
         # blind set 22 (fp23): acts told only as a habit or a span, and no time, no last time
         # and no injury anywhere the rules read as now ("knuffar henne ibland när han druckit"
         # / "nu e det lugnt"): even a sure model has nothing of now to go on
+        return False
+    if verdict.kind == "suicide" and "terminal" in present and (
+        rules.EXPLICIT_ENDING.isdisjoint(present)
+    ):
+        # blind set 23 (fp24): a life near its natural end ("hon ska dö snart säger pappa" /
+        # "idag sa hon hejdå till mig"): its goodbyes are that end's, even to a sure model
         return False
     if sure:
         return True  # a wording the classes do not know yet is what the model is there for

@@ -239,6 +239,12 @@ RULE_CLASSES: Final = frozenset(
         # blind set 22 (fp23)
         "repeated",
         "game_talk",
+        # blind set 23 (fp24)
+        "vet",
+        "joked",
+        "rephrased",
+        "food_money",
+        "habit_addressee",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -302,6 +308,11 @@ def drop_idioms(
     False: the conversation has a word of dying, blind set 19)."""
     if any(h.name == "terminal" for h in hits):
         hits = [h for h in hits if h.name not in _PASSIVE_ENDING]
+    # blind set 23 (fp24): an animal put down at the vet ("fick somna in hos veterinären"): the
+    # dying, the falling asleep and the goodbyes of that sentence are the pet's end
+    vets = {h.sentence for h in hits if h.name == "vet" and h.positive}
+    if vets:
+        hits = [h for h in hits if h.name not in _PASSIVE_ENDING or h.sentence not in vets]
     drinks = [h.start for h in hits if h.name == "alcohol"]
     if drinks:  # "a bottle of wine a day", "en burk öl", "et glass vin": a drink's container
         hits = [h for h in hits if h.name != "pills" or h.surface not in _CONTAINERS or not any(
@@ -434,6 +445,9 @@ def drop_idioms(
     return hits
 
 
+_FOOD_MONEY_NEGLECT: Final = ("drunk_now", "absent_adult", "unreachable", "lone", "child_alone")
+"""What makes money short for food a child's neglect (fp24): an adult drunk or gone, a child
+alone."""
 _GAME_THREATS: Final = frozenset({"kill_threat", "menace"})
 _ADDRESSED: Final = frozenset({"dig", "deg", "you", "yourself", "dej", "u"})
 """A threat's object that addresses the one spoken to: in a game, another player."""
@@ -448,12 +462,13 @@ _BANTER: Final = frozenset({
 
 
 def banter_sentences(hits: Sequence[Hit]) -> set[int]:
-    """Sentences that tell of a lost game ("när Luleå förlorade mot Frölunda", "when we lost
-    at cards") or of a meme ("kids write 'i wanna die' as a meme"): a death wish said or
-    written there ("'jag vill dö' sa jag till frun", "skrev 'nu hoppar jag från bron'") is a
-    fan's or a player's hyperbole (blind set 16), unless the sentence says it is meant ("men
-    ärligt talat ..."); a clause of it that says now ("... and i want to kill myself tonight")
-    still counts. An idiom owns "förlorade mot cancern"."""
+    """Sentences that tell of a lost game ("när Luleå förlorade mot Frölunda", "when we lost at
+    cards"), of a joke told as one ("a colleague joked that …", fp24) or of a meme ("kids write
+    'i wanna die' as a meme"): a death wish said or written there ("'jag vill dö' sa jag till
+    frun", "skrev 'nu hoppar jag från bron'") is a fan's or a player's hyperbole (blind set 16),
+    unless the sentence says it is meant ("men ärligt talat ..."); a clause of it that says now
+    ("... and i want to kill myself tonight") still counts. An idiom owns "förlorade mot
+    cancern"."""
     if not any(h.name in _BANTER_CUES for h in hits):
         return set()
     idioms = [(h.start, h.end) for h in hits if h.name == "idiom"]
@@ -470,7 +485,9 @@ def banter_now(hits: Sequence[Hit]) -> set[int]:
     return {h.clause for h in hits if h.name == "time_now" and h.positive} - games
 
 
-_BANTER_CUES: Final = frozenset({"game_lost", "meme"})
+_BANTER_CUES: Final = frozenset({"game_lost", "meme", "joked"})
+"""A lost game, a meme, and since blind set 23 (fp24) a joke told as one ("joked that he'll
+jump out the window")."""
 
 
 def minded(names: AbstractSet[str]) -> bool:
@@ -959,6 +976,9 @@ _DATING_STARTS: Final = frozenset({
 })
 """How the date after "det var" opens ("i fjor", "för tre år sen", "when i was 15"): "det var
 värre förra året" says how it was, not when, and takes nothing back."""
+_TO_WORDS: Final = frozenset({"till", "til", "to"})
+_ADDRESSEE_REACH: Final = 3
+"""How far into a line opening with "till" / "to" the habit or dealer written to may stand."""
 _LINE_EDGE: Final = 2
 """How close to the end (or start) of a line a wish (or an ending) must be to pair across
 lines: chat writers break one sentence over two messages ("jag vill bara" / "försvinna")."""
@@ -975,7 +995,8 @@ def line_concepts(
     """Positive classes of a line, leaving out sentences about the past or hypotheticals.
 
     ``first_words``: the line's first words. A line takes back the one before when it says it
-    was meant otherwise ("skojar bara"), when it opens with "because" (also "men det var
+    was meant otherwise ("skojar bara"; "dåligt formulerat", which leaves the line's own words
+    standing, fp24), when it opens with "because" (also "men det var
     fordi …") and laughs, or when it only dates it in the past ("det var i fjor.").
 
     Three classes are made from others here: ``household_other`` (a household member who is
@@ -1120,6 +1141,11 @@ def line_concepts(
             or any(a == "för" and b == "att" for a, b in pairwise(first_words[1:5]))
         )
     )
+    # blind set 23 (fp24): a line that opens by naming a habit or a dealer as the one written
+    # to ("till min langare haha", answering "till vem?"): the farewell before was quitting
+    to_habit = first_word in _TO_WORDS and any(
+        h.name == "habit_addressee" and h.positive and h.start <= _ADDRESSEE_REACH for h in hits
+    )
     cue_union = frozenset().union(*sentence_cues) if sentence_cues else frozenset()
     dates_back = (
         first_word in _DATING_OPENERS
@@ -1133,7 +1159,8 @@ def line_concepts(
         frozenset(words), words, line_suppressed(all_names), habitual, give_aways,
         trailing, leading, negated_ending,
         first_word if first_word in _BUT and not _others_view(first_words, 0) else "",
-        ("takeback" in all_names or (because and "quote" in all_names) or dates_back
+        ("takeback" in all_names or "rephrased" in all_names or to_habit
+         or (because and "quote" in all_names) or dates_back
          or (first_word in _JOKE_OPENERS
              and not {*first_words[1:3]} & (NEGATIONS | _ASIDE)))
         and "serious" not in all_names,
@@ -1656,6 +1683,14 @@ def window_findings(
         found.append(("child_at_risk", word("locked_out")))
     if "neglect" in names and ("children" in names or child_writer):
         found.append(("child_at_risk", word("neglect")))
+    elif "food_money" in names and ("children" in names or child_writer) and not (
+        names.isdisjoint(_FOOD_MONEY_NEGLECT)
+    ):
+        # blind set 23 (fp24): money short for food is neglect beside an adult drunk or gone, or
+        # a child alone; told alone ("pappa spelar bort pengarna, inga pengar till mat") it is
+        # a need for support
+        sign = first(*_FOOD_MONEY_NEGLECT)
+        found.append(("child_at_risk", f'{word("food_money")}" + "{word(sign)}'))
     if "absent_adult" in names and (
         {"children", "small_child"} & names or small_child or child_writer
     ) and (
