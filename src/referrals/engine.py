@@ -36,6 +36,7 @@ from referrals.matching import LANGS, Match, PatternMatcher, tokenize
 from referrals.matching import is_number as _is_number
 from referrals.model import (
     LineFeatures,
+    ModelLine,
     ModelVerdict,
     TopicLine,
     TopicModel,
@@ -626,6 +627,7 @@ class SuggestionEngine:
         self.model = default_model() if model == "shipped" else model
         self.topic_model = default_topic_model() if topic_model == "shipped" else topic_model
         self._model_lines: dict[str, LineFeatures] = {}
+        self._urgency_lines: dict[str, ModelLine] = {}
         self._model_windows: dict[tuple[str, ...], ModelVerdict] = {}
         self._topic_readings: dict[tuple[str, ...], Mapping[str, float]] = {}
         self._topic_lines: dict[str, TopicLine] = {}
@@ -696,6 +698,7 @@ class SuggestionEngine:
         word counts and verdicts)."""
         self._line_cache.clear()
         self._model_lines.clear()
+        self._urgency_lines.clear()
         self._model_windows.clear()
         self._topic_readings.clear()
         self._topic_lines.clear()
@@ -1713,12 +1716,17 @@ class SuggestionEngine:
         model = self.model
         assert model is not None
         key = tuple(texts[-MODEL_WINDOW_LINES:])
+        read = sum(len(self._model_line(text).words) for text in key)
+        if read < MODEL_MIN_WORDS:
+            return None, False  # too few words to read: no verdict, whatever the model says
         verdict = self._model_windows.get(key)
         if verdict is None:
-            verdict = model.read([self._model_line(text) for text in key])
+            # Below the threshold the verdict is not used, so its kind and words are not worked out.
+            verdict = model.read_lines(
+                [self._urgency_line(model, text) for text in key], least=model.threshold
+            )
             _remember(self._model_windows, key, verdict)
-        read = sum(len(self._model_line(text).words) for text in key)
-        if verdict.probability >= model.threshold and verdict.words and read >= MODEL_MIN_WORDS:
+        if verdict.probability >= model.threshold and verdict.words:
             return verdict, verdict.probability >= model.sure and read >= MODEL_SURE_WORDS
         return None, False
 
@@ -1747,6 +1755,13 @@ class SuggestionEngine:
         if cached is None:
             cached = model.line(self._model_line(text))
             _remember(self._topic_lines, text, cached)
+        return cached
+
+    def _urgency_line(self, model: UrgencyModel, text: str) -> ModelLine:
+        cached = self._urgency_lines.get(text)
+        if cached is None:
+            cached = model.line(self._model_line(text))
+            _remember(self._urgency_lines, text, cached)
         return cached
 
     def _model_line(self, text: str) -> LineFeatures:

@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import functools
 import gzip
+import itertools
 import json
 import math
+import operator
 import re
 from array import array
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -34,6 +35,9 @@ FORMAT: Final = 1
 NGRAM_SIZES: Final = (3, 4, 5)
 REASON_WORDS: Final = 3
 """How many of the words that weighed most are shown as the reason."""
+WORD_CACHE_SIZE: Final = 16384
+CACHED_WORD_LENGTH: Final = 30
+"""The features of this many distinct words up to this long are kept (a few MB at most)."""
 
 _WORD: Final = re.compile(r"[^\W\d_]+|[0-9]+")
 FUNCTION_WORDS: Final = frozenset(
@@ -59,6 +63,18 @@ def words(text: str) -> list[str]:
 def word_features(word: str) -> list[str]:
     """Features of one word: its letter 3-5-grams with the word's edges marked, and the
     word itself, both without å/ä/ö/ø/æ (chat is often typed without them)."""
+    return list(_word_features(word))
+
+
+def _word_features(word: str) -> tuple[str, ...]:
+    """``word_features``, kept for the words of ordinary length (most words of a new line
+    have been seen before); the last feature is "w:" and the folded word."""
+    if len(word) > CACHED_WORD_LENGTH:
+        return _features_of_word(word)
+    return _cached_word_features(word)
+
+
+def _features_of_word(word: str) -> tuple[str, ...]:
     plain = fold(word)
     padded = f" {plain} "
     found: list[str] = []
@@ -67,7 +83,10 @@ def word_features(word: str) -> list[str]:
             break
         found.extend(padded[i : i + size] for i in range(len(padded) - size + 1))
     found.append("w:" + plain)
-    return found
+    return tuple(found)
+
+
+_cached_word_features: Final = functools.lru_cache(maxsize=WORD_CACHE_SIZE)(_features_of_word)
 
 
 def features(text: str) -> list[str]:
@@ -92,17 +111,29 @@ class LineFeatures:
 def line_features(text: str) -> LineFeatures:
     """Counts and origins of a line's features (the engine caches this per line)."""
     seen = words(text)
-    counts: Counter[str] = Counter()
+    counts: dict[str, int] = {}
     origins: dict[str, list[int]] = {}
+    plain: list[str] = []
     for position, word in enumerate(seen):
-        for feature in word_features(word):
-            counts[feature] += 1
-            origins.setdefault(feature, []).append(position)
-    plain = [fold(word) for word in seen]
+        found = _word_features(word)
+        plain.append(found[-1][2:])  # the folded word, without its "w:"
+        for feature in found:
+            count = counts.get(feature)
+            if count is None:
+                counts[feature] = 1
+                origins[feature] = [position]
+            else:
+                counts[feature] = count + 1
+                origins[feature].append(position)
     for position, (a, b) in enumerate(zip(plain, plain[1:], strict=False)):
         feature = f"b:{a} {b}"
-        counts[feature] += 1
-        origins.setdefault(feature, []).extend((position, position + 1))
+        count = counts.get(feature)
+        if count is None:
+            counts[feature] = 1
+            origins[feature] = [position, position + 1]
+        else:
+            counts[feature] = count + 1
+            origins[feature].extend((position, position + 1))
     return LineFeatures(counts, tuple(seen), {f: tuple(p) for f, p in origins.items()})
 
 
@@ -164,49 +195,112 @@ class UrgencyModel:
         raw = resources.files("referrals").joinpath(MODEL_FILE).read_bytes()
         return cls(json.loads(gzip.decompress(raw)))
 
-    def _vector(self, lines: Sequence[LineFeatures]) -> dict[str, tuple[int, float]]:
-        """The tf-idf vector of the lines read as one text, l2-normalised, as feature ->
-        (its position, its value); unknown features are left out, as the vectoriser does."""
-        counts: Counter[str] = Counter()
-        for line in lines:
-            counts.update(line.counts)
-        index, idf = self._index, self._idf
-        vector: dict[str, tuple[int, float]] = {}
-        for feature, count in counts.items():
-            i = index.get(feature)
-            if i is not None:
-                vector[feature] = (i, (1.0 + math.log(count)) * idf[i])
-        norm = math.sqrt(sum(value * value for _, value in vector.values()))
-        if norm:
-            for feature, (i, value) in vector.items():
-                vector[feature] = (i, value / norm)
-        return vector
+    def line(self, features: LineFeatures) -> ModelLine:
+        """One line as this model reads it, worked out once (the engine caches it per line):
+        the features it knows, by their position in its arrays, with their counts, tf-idf
+        values in the line alone and weights. What only a verdict over the threshold needs
+        (kind weights, which words each feature came from) is worked out when first asked."""
+        idf, weight = self._idf, self._weight
+        counts = {
+            i: count
+            for i, count in zip(
+                map(self._index.get, features.counts), features.counts.values(), strict=True
+            )
+            if i is not None
+        }
+        # A feature once in the line has the value 1 * idf = idf, the same float.
+        values = dict(zip(counts, map(idf.__getitem__, counts), strict=True))
+        for i, count in counts.items():
+            if count > 1:
+                values[i] = (1.0 + math.log(count)) * idf[i]
+        weights = dict(zip(counts, map(weight.__getitem__, counts), strict=True))
+        return ModelLine(features, counts, values, weights)
+
+    def _details(self, line: ModelLine) -> _LineDetails:
+        """What a verdict over the threshold needs of a line (``ModelLine.details``)."""
+        if line.details is not None:
+            return line.details
+        rows, kind_weights, size = self._kind_row, self._kind_weights, len(self._kinds)
+        kinded: dict[int, tuple[float, ...]] = {}
+        for i in line.counts:
+            row = rows[i]
+            if row >= 0:
+                kinded[i] = tuple(kind_weights[row : row + size])
+        known = [f for f in line.features.counts if f in self._index]
+        lengths = tuple(len(line.features.origins[f]) for f in known)
+        by_word: dict[int, list[int]] = {}
+        for number, feature in enumerate(known):
+            for position in line.features.origins[feature]:
+                by_word.setdefault(position, []).append(number)
+        line.details = _LineDetails(
+            kinded, lengths, tuple((position, tuple(found)) for position, found in by_word.items())
+        )
+        return line.details
 
     def read(self, lines: Sequence[LineFeatures]) -> ModelVerdict:
         """Probability that these neighbouring visitor lines are urgent, the kind, and the
         words whose features weighed most towards urgent (as the visitor typed them)."""
-        vector = self._vector(lines)
-        weight, rows, kind_weights = self._weight, self._kind_row, self._kind_weights
-        score = self._intercept + sum(value * weight[i] for i, value in vector.values())
+        return self.read_lines([self.line(features) for features in lines])
+
+    def read_lines(self, lines: Sequence[ModelLine], *, least: float = 0.0) -> ModelVerdict:
+        """``read`` from lines' ``line()``. Below the probability ``least`` the kind and the
+        words are not worked out (the verdict has an empty kind and no words): the engine asks
+        for them only from its threshold on, and most windows it reads stay below it.
+
+        The lines are read as one text: the tf-idf vector of their summed counts (unknown
+        features left out, as the vectoriser does), l2-normalised. Every value is the same
+        float, summed in the same order, as when this was a loop over the features (and so
+        as in training); the loops run in C (dicts merged, ``map``, ``sum``, ``reduce``), which
+        makes a read of six lines several times cheaper.
+        """
+        counts: dict[int, int] = {}
+        values: dict[int, float] = {}
+        weights: dict[int, float] = {}
+        shared: set[int] = set()
+        for line in lines:
+            # A feature of an earlier line keeps its place (dict.update does not move a key)
+            # and sums its counts, as a Counter did.
+            both = counts.keys() & line.counts.keys()
+            summed = {i: line.counts[i] + counts[i] for i in both}
+            counts.update(line.counts)
+            counts.update(summed)
+            values.update(line.values)
+            weights.update(line.weights)
+            shared |= both
+        idf = self._idf
+        for i in shared:
+            values[i] = (1.0 + math.log(counts[i])) * idf[i]
+        vector = list(values.values())
+        norm = math.sqrt(sum(map(operator.mul, vector, vector)))
+        if norm:
+            vector = list(map(operator.truediv, vector, itertools.repeat(norm, len(vector))))
+        score = self._intercept + sum(map(operator.mul, vector, weights.values()))
         probability = 1.0 / (1.0 + math.exp(-score))
+        if probability < least:
+            return ModelVerdict(probability, "", ())
+        value_of = dict(zip(values, vector, strict=True))
+        details = [self._details(line) for line in lines]
+        kinded: dict[int, tuple[float, ...]] = {}
+        for detail in details:
+            kinded.update(detail.kinded)
         kind_scores = list(self._kind_intercepts)
-        for i, value in vector.values():
-            row = rows[i]
-            if row >= 0:
-                for k in range(len(kind_scores)):
-                    kind_scores[k] += value * kind_weights[row + k]
+        if kinded:
+            kinded_values = list(map(value_of.__getitem__, kinded))
+            columns = zip(*kinded.values(), strict=True)  # per kind, its weights
+            kind_scores = [
+                functools.reduce(operator.add, map(operator.mul, kinded_values, column), start)
+                for start, column in zip(kind_scores, columns, strict=True)
+            ]
         kind = self._kinds[max(range(len(kind_scores)), key=kind_scores.__getitem__)]
         contribution: dict[tuple[int, int], float] = {}
-        for number, line in enumerate(lines):
-            for feature, positions in line.origins.items():
-                entry = vector.get(feature)
-                if entry is None:
-                    continue
-                i, value = entry
-                share = value * weight[i] / len(positions)
-                for position in positions:
-                    key = (number, position)
-                    contribution[key] = contribution.get(key, 0.0) + share
+        for number, (line, detail) in enumerate(zip(lines, details, strict=True)):
+            values_here = map(value_of.__getitem__, line.counts)
+            products = map(operator.mul, values_here, line.weights.values())
+            shares = list(map(operator.truediv, products, detail.lengths))
+            for position, found in detail.by_word:
+                contribution[(number, position)] = functools.reduce(
+                    operator.add, map(shares.__getitem__, found), 0.0
+                )
         best = sorted(
             (
                 key
@@ -217,6 +311,47 @@ class UrgencyModel:
         )[:REASON_WORDS]
         shown = tuple(dict.fromkeys(lines[n].words[p] for n, p in sorted(best)))
         return ModelVerdict(probability, kind, shown, tuple(sorted({n for n, _ in best})))
+
+
+class ModelLine:
+    """A line as ``UrgencyModel`` reads it (``UrgencyModel.line``). Each mapping is keyed by
+    the position in the model's arrays of a feature the model knows, in the line's order."""
+
+    __slots__ = ("counts", "details", "features", "values", "weights")
+
+    def __init__(
+        self,
+        features: LineFeatures,
+        counts: Mapping[int, int],
+        values: Mapping[int, float],
+        weights: Mapping[int, float],
+    ) -> None:
+        self.features = features
+        self.counts = counts
+        self.values = values
+        """The feature's tf-idf value (sublinear tf) in this line alone, not normalised."""
+        self.weights = weights
+        self.details: _LineDetails | None = None
+        """Worked out by the model the first time a verdict over its threshold reads the
+        line."""
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return self.features.words
+
+
+@dataclass(frozen=True, slots=True)
+class _LineDetails:
+    """What only a verdict over the threshold needs of a line, in the order of its features."""
+
+    kinded: Mapping[int, tuple[float, ...]]
+    """The kind weights of the features that have them."""
+    lengths: tuple[int, ...]
+    """How many word positions each feature came from (a word pair: two)."""
+    by_word: tuple[tuple[int, tuple[int, ...]], ...]
+    """Word position -> the features (by their order in the line) that came from it, once
+    per time they did, in the order of the features, and the positions in the order they
+    were first met: the order ``read`` always added the words' shares in."""
 
 
 @functools.cache
