@@ -984,6 +984,18 @@ _LINE_EDGE: Final = 2
 lines: chat writers break one sentence over two messages ("jag vill bara" / "försvinna")."""
 
 
+def _sentences_now(
+    hits: Iterable[Hit], sentence_cues: Sequence[frozenset[str]], name: str
+) -> list[int]:
+    """The sentences where class ``name`` stands, positive, in a sentence not told as the past
+    or as a hypothetical ("it started again", "nu vill jag det igen")."""
+    return [
+        h.sentence for h in hits if h.positive and h.name == name
+        and not (_NOT_NOW & (sentence_cues[h.sentence] if h.sentence < len(sentence_cues)
+                             else frozenset()))
+    ]
+
+
 def line_concepts(
     hits: Iterable[Hit],
     sentence_cues: Sequence[frozenset[str]],
@@ -1017,17 +1029,9 @@ def line_concepts(
                 for p in range(h.start, h.end + 1)}
     """Positions of "alkoholist", "adult children of alcoholics": a name for a drinker, not a
     drink now (positions in a set, so a line of thousands of such names stays fast)."""
-    again_after = [
-        h.sentence for h in hits if h.positive and h.name == "resumed"
-        and not (_NOT_NOW & (sentence_cues[h.sentence] if h.sentence < len(sentence_cues)
-                             else frozenset()))
-    ]
+    again_after = _sentences_now(hits, sentence_cues, "resumed")
     habit_sentences = _habit_sentences(hits, sentence_cues)
-    wanted_again = [
-        h.sentence for h in hits if h.positive and h.name == "want_again"
-        and not (_NOT_NOW & (sentence_cues[h.sentence] if h.sentence < len(sentence_cues)
-                             else frozenset()))
-    ]
+    wanted_again = _sentences_now(hits, sentence_cues, "want_again")
     """Review of round 23: "nu vill jag det igen" after an attempt told as the past."""
     again_now = [(h.sentence, h.clause) for h in hits
                  if h.positive and h.name in _AGAIN and h.clause in timed]
