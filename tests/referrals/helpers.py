@@ -36,6 +36,11 @@ def chat(lang: str | None, role: str | None, *texts: str) -> Conversation:
     return Conversation(lang, role, lines)
 
 
+def chat_text(lang: str | None, role: str | None, text: str) -> Conversation:
+    """``chat`` from one text with a line per newline (the round test files' table form)."""
+    return chat(lang, role, *text.split("\n"))
+
+
 def top(
     engine: SuggestionEngine, lang: str | None, role: str | None, *texts: str, n: int = 3
 ) -> list[str]:

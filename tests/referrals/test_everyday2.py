@@ -8,14 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from referrals import Conversation, SuggestionEngine
+from referrals import SuggestionEngine
 
-from .helpers import chat
-
-
-def _chat(lang: str, role: str, text: str) -> Conversation:
-    return chat(lang, role, *text.split("\n"))
-
+from .helpers import chat_text
 
 CALM = [
     # (1) the writer's own departure, now or soon: its goodbyes and give-aways in the
@@ -85,7 +80,7 @@ URGENT = [
 def test_calm_everyday_wordings_are_not_urgent(
     engine: SuggestionEngine, lang: str, role: str, text: str
 ) -> None:
-    urgent, reasons = engine.urgency(_chat(lang, role, text))
+    urgent, reasons = engine.urgency(chat_text(lang, role, text))
     assert not urgent, reasons
 
 
@@ -93,6 +88,6 @@ def test_calm_everyday_wordings_are_not_urgent(
 def test_urgent_counter_examples_stay_urgent(
     engine: SuggestionEngine, lang: str, role: str, text: str, kind: str
 ) -> None:
-    urgent, reasons = engine.urgency(_chat(lang, role, text))
+    urgent, reasons = engine.urgency(chat_text(lang, role, text))
     assert urgent, text
     assert any(r.startswith(kind) for r in reasons), reasons

@@ -17,16 +17,11 @@ from __future__ import annotations
 
 import pytest
 
-from referrals import Conversation, Directory, SuggestionEngine
+from referrals import Directory, SuggestionEngine
 from referrals.engine import _supported
 from referrals.model import ModelVerdict
 
-from .helpers import chat
-
-
-def _chat(lang: str, role: str, text: str) -> Conversation:
-    return chat(lang, role, *text.split("\n"))
-
+from .helpers import chat_text
 
 CALM = [
     # (1) word sense: the bank is no beating
@@ -224,7 +219,7 @@ def test_b16_false_alarms_with_a_general_cause_are_gone(
     """The bank, dated and past attempts, general questions, sayings and banter, others' view
     after a denial, an explained message, a calmed alarm, a refused or routine medicine,
     self-harm over for years, and idioms are not urgent (rules and model)."""
-    urgent, reasons = engine.urgency(_chat(lang, role, text))
+    urgent, reasons = engine.urgency(chat_text(lang, role, text))
     assert not urgent, (text, reasons)
 
 
@@ -234,7 +229,7 @@ def test_b16_alarming_counter_examples_stay_urgent_by_the_rules(
 ) -> None:
     """The same words with a risk now, one client now, or a joke turned serious stay urgent,
     by the concept rules alone."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(_chat(lang, role, text))
+    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat_text(lang, role, text))
     assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
 
 

@@ -9,14 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from referrals import Conversation, Directory, SuggestionEngine
+from referrals import Directory, SuggestionEngine
 
-from .helpers import chat
-
-
-def _chat(lang: str, role: str, text: str) -> Conversation:
-    return chat(lang, role, *text.split("\n"))
-
+from .helpers import chat_text
 
 CALM = [
     # a "soon" inside a past phrase ("för snart 20 år sedan") says nothing of now
@@ -169,7 +164,7 @@ def test_b20_false_alarms_with_a_general_cause_are_gone(
     """Past phrases holding a "soon", years closing a clause, dialect ages, "it struck me", a
     clinical procedure's name, a saying explained, and a move or a house sold are not urgent
     (rules and model)."""
-    urgent, reasons = engine.urgency(_chat(lang, role, text))
+    urgent, reasons = engine.urgency(chat_text(lang, role, text))
     assert not urgent, (text, reasons)
 
 
@@ -178,5 +173,5 @@ def test_b20_alarming_counter_examples_stay_urgent_by_the_rules(
     directory: Directory, lang: str, role: str, text: str, kind: str
 ) -> None:
     """The same words with a risk now stay urgent, by the concept rules alone."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(_chat(lang, role, text))
+    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat_text(lang, role, text))
     assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)

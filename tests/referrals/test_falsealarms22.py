@@ -10,14 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from referrals import Conversation, Directory, SuggestionEngine
+from referrals import Directory, SuggestionEngine
 
-from .helpers import chat
-
-
-def _chat(lang: str, role: str, text: str) -> Conversation:
-    return chat(lang, role, *text.split("\n"))
-
+from .helpers import chat_text
 
 CALM = [
     # a habit of violence or a span of it, with no time of its own: the "now" of another
@@ -169,7 +164,7 @@ def test_b22_false_alarms_with_a_general_cause_are_gone(
     whether", "slå" and blows that strike no one ("slog vad", "beat me at poker"), things sold
     to pay debts, a yes to a staff question dated in the past and over, arrangements for after
     one's death and a life insurance as a product are not urgent (rules and model)."""
-    urgent, reasons = engine.urgency(_chat(lang, role, text))
+    urgent, reasons = engine.urgency(chat_text(lang, role, text))
     assert not urgent, (text, reasons)
 
 
@@ -178,5 +173,5 @@ def test_b22_alarming_counter_examples_stay_urgent_by_the_rules(
     directory: Directory, lang: str, role: str, text: str, kind: str
 ) -> None:
     """The same words with a risk now stay urgent, by the concept rules alone."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(_chat(lang, role, text))
+    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat_text(lang, role, text))
     assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)

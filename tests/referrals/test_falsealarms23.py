@@ -10,14 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from referrals import Conversation, Directory, SuggestionEngine
+from referrals import Directory, SuggestionEngine
 
-from .helpers import chat
-
-
-def _chat(lang: str, role: str, text: str) -> Conversation:
-    return chat(lang, role, *text.split("\n"))
-
+from .helpers import chat_text
 
 CALM = [
     # a "now" that says it is calm times no act told in another line
@@ -182,7 +177,7 @@ def test_b22_read_false_alarms_with_a_general_cause_are_gone(
     dying of shame, drinking oneself to death), a kill threat to "you" in a game, professionals
     asking in general, the day of a telling, a threat not meant, a past seizure, an evening in
     a habit, a leaflet, a reported no and a joke called one are not urgent."""
-    urgent, reasons = engine.urgency(_chat(lang, role, text))
+    urgent, reasons = engine.urgency(chat_text(lang, role, text))
     assert not urgent, (text, reasons)
 
 
@@ -191,5 +186,5 @@ def test_b22_read_alarming_counter_examples_stay_urgent_by_the_rules(
     directory: Directory, lang: str, role: str, text: str, kind: str
 ) -> None:
     """The same words with a risk now stay urgent, by the concept rules alone."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(_chat(lang, role, text))
+    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat_text(lang, role, text))
     assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)

@@ -12,14 +12,9 @@ from __future__ import annotations
 
 import pytest
 
-from referrals import Conversation, Directory, SuggestionEngine
+from referrals import Directory, SuggestionEngine
 
-from .helpers import chat
-
-
-def _chat(lang: str, role: str, text: str) -> Conversation:
-    return chat(lang, role, *text.split("\n"))
-
+from .helpers import chat_text
 
 B19_NOW_NOT_URGENT = [
     # (1) the writer's own move, trip or new job told in another message: the goodbyes and
@@ -103,7 +98,7 @@ def test_b19_innocent_farewells_are_not_urgent(
     """A move, a new job or retirement told in another message; someone else's goodbye post
     answered since, with an ordinary reason; keys handed back or given for no car; a denial
     told for the record; a wish written into a story for class."""
-    urgent, reasons = engine.urgency(_chat(lang, role, text))
+    urgent, reasons = engine.urgency(chat_text(lang, role, text))
     assert not urgent, (text, reasons)
 
 
@@ -113,7 +108,7 @@ def test_b19_alarming_counter_examples_stay_urgent(
 ) -> None:
     """The same words with "won't need them", someone unreachable, a death wish, a writer's
     goodbye beside someone else's move, a hedged denial, car keys, a wish of one's own."""
-    urgent, reasons = engine.urgency(_chat(lang, role, text))
+    urgent, reasons = engine.urgency(chat_text(lang, role, text))
     assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
 
 
@@ -139,7 +134,7 @@ def test_b19_withdrawal_delirium_days_after_stopping_is_medical(
     directory: Directory, lang: str, role: str, text: str, kind: str
 ) -> None:
     """Delirium told in the present days after stopping drink abruptly (rules alone)."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(_chat(lang, role, text))
+    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat_text(lang, role, text))
     assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
 
 
@@ -149,7 +144,7 @@ def test_b19_delirium_words_alone_stay_not_urgent(
 ) -> None:
     """Seeing people who are not there with no withdrawal, or a stop long ago (rules and
     model)."""
-    urgent, reasons = engine.urgency(_chat(lang, role, text))
+    urgent, reasons = engine.urgency(chat_text(lang, role, text))
     assert not urgent, (text, reasons)
 
 
@@ -177,7 +172,7 @@ B19_CARER_URGENT = [
 def test_b19_a_child_caring_for_an_ill_parent_is_not_urgent(
     engine: SuggestionEngine, lang: str, role: str, text: str
 ) -> None:
-    urgent, reasons = engine.urgency(_chat(lang, role, text))
+    urgent, reasons = engine.urgency(chat_text(lang, role, text))
     assert not urgent, (text, reasons)
 
 
@@ -185,7 +180,7 @@ def test_b19_a_child_caring_for_an_ill_parent_is_not_urgent(
 def test_b19_a_parent_who_cannot_be_woken_now_stays_urgent(
     engine: SuggestionEngine, lang: str, role: str, text: str
 ) -> None:
-    urgent, reasons = engine.urgency(_chat(lang, role, text))
+    urgent, reasons = engine.urgency(chat_text(lang, role, text))
     assert urgent, (text, reasons)
 
 
@@ -199,16 +194,16 @@ def test_b19_a_professional_asking_for_a_young_child_gets_childrens_services(
     engine: SuggestionEngine, lang: str, text: str
 ) -> None:
     """A professional asking for a child under 12: the services for children fit too."""
-    ids = engine.suggest(_chat(lang, "professional", text), top=3).ids
+    ids = engine.suggest(chat_text(lang, "professional", text), top=3).ids
     assert {"local-barn-anhoriga", "se-bris"} & set(ids), ids
 
 
 def test_b19_going_up_in_smoke_is_no_tobacco(engine: SuggestionEngine) -> None:
     """"Rökare" as a stem found "rök" (smoke): "allt gick upp i rök" is no smoking; a heavy
     smoker still is."""
-    lost = engine.suggest(_chat("sv", "self", "lägenheten brann och allt gick upp i rök. vart "
+    lost = engine.suggest(chat_text("sv", "self", "lägenheten brann och allt gick upp i rök. vart "
                                 "vänder man sig för att få bostad?"), top=3).ids
     assert "se-sluta-roka-linjen" not in lost, lost
-    smoker = engine.suggest(_chat("sv", "relative", "min sambo är storrökare, hur får jag honom "
-                                  "att sluta"), top=3).ids
+    smoker = engine.suggest(chat_text("sv", "relative", "min sambo är storrökare, hur får jag "
+                                      "honom att sluta"), top=3).ids
     assert smoker[0] == "se-sluta-roka-linjen", smoker

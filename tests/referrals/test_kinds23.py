@@ -18,14 +18,9 @@ from __future__ import annotations
 
 import pytest
 
-from referrals import Conversation, Directory, SuggestionEngine
+from referrals import Directory, SuggestionEngine
 
-from .helpers import chat
-
-
-def _chat(lang: str, role: str, text: str) -> Conversation:
-    return chat(lang, role, *text.split("\n"))
-
+from .helpers import chat_text
 
 HABIT = [
     ("sv", "child", "jag är 13. pappa tar massa tabletter och sover hela dagarna"),
@@ -87,7 +82,7 @@ def test_a_parents_pill_habit_told_is_a_child_at_risk(
 ) -> None:
     """Many pills taken in the present over whole days, of a parent told by a child or of an
     adult with small children: urgent, and the kind staff see first is child_at_risk."""
-    urgent, reasons = engine.urgency(_chat(lang, role, text))
+    urgent, reasons = engine.urgency(chat_text(lang, role, text))
     assert urgent and _first_kind(reasons) == "child_at_risk", (text, reasons)
     assert not any(r.startswith("overdose:") for r in reasons), (text, reasons)
 
@@ -98,7 +93,7 @@ def test_pills_taken_now_stay_an_overdose(
 ) -> None:
     """Pills taken just now, tonight or in the perfect, or a parent who cannot be woken: the
     same words are an overdose now, first in the queue."""
-    urgent, reasons = engine.urgency(_chat(lang, role, text))
+    urgent, reasons = engine.urgency(chat_text(lang, role, text))
     assert urgent and _first_kind(reasons) == "overdose", (text, reasons)
 
 
@@ -108,9 +103,9 @@ def test_pills_as_prescribed_stay_calm(
 ) -> None:
     """A parent's medicine every evening, for the back or for diabetes: not urgent (rules and
     model)."""
-    urgent, reasons = engine.urgency(_chat(lang, role, text))
+    urgent, reasons = engine.urgency(chat_text(lang, role, text))
     assert not urgent, (text, reasons)
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(_chat(lang, role, text))
+    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat_text(lang, role, text))
     assert not urgent, (text, reasons)
 
 
@@ -120,7 +115,7 @@ def test_a_small_child_taken_along_by_a_drunk_adult_is_a_child_at_risk(
 ) -> None:
     """A bare "take" with a small child and a drunk or high adult swallows nothing: the kind is
     child_at_risk, and no overdose is read."""
-    urgent, reasons = engine.urgency(_chat(lang, role, text))
+    urgent, reasons = engine.urgency(chat_text(lang, role, text))
     assert urgent and _first_kind(reasons) == "child_at_risk", (text, reasons)
     assert not any(r.startswith("overdose:") for r in reasons), (text, reasons)
 
@@ -131,5 +126,5 @@ def test_a_small_child_who_swallowed_something_stays_an_overdose(
 ) -> None:
     """A small child who has eaten, got into or swallowed a medicine or a cleaning tablet:
     poisoning, an overdose first."""
-    urgent, reasons = engine.urgency(_chat(lang, role, text))
+    urgent, reasons = engine.urgency(chat_text(lang, role, text))
     assert urgent and _first_kind(reasons) == "overdose", (text, reasons)

@@ -11,15 +11,10 @@ import math
 
 import pytest
 
-from referrals import Conversation, Directory, SuggestionEngine
+from referrals import Directory, SuggestionEngine
 from referrals.model import UrgencyModel, line_features
 
-from .helpers import chat
-
-
-def _chat(lang: str, role: str, text: str) -> Conversation:
-    return chat(lang, role, *text.split("\n"))
-
+from .helpers import chat_text
 
 # A blow named only as a habit ("when he has been drinking"), with no time, is not violence
 # that is ongoing, recent or announced (the shared dev set labels it not urgent): a model
@@ -40,14 +35,14 @@ VIOLENCE_WITH_A_TIME = [
 def test_a_habit_of_violence_with_no_time_is_not_urgent(
     engine: SuggestionEngine, lang: str, role: str, text: str
 ) -> None:
-    assert engine.urgency(_chat(lang, role, text)) == (False, []), text
+    assert engine.urgency(chat_text(lang, role, text)) == (False, []), text
 
 
 @pytest.mark.parametrize(("lang", "role", "text"), VIOLENCE_WITH_A_TIME)
 def test_violence_with_a_time_is_urgent(
     engine: SuggestionEngine, lang: str, role: str, text: str
 ) -> None:
-    urgent, reasons = engine.urgency(_chat(lang, role, text))
+    urgent, reasons = engine.urgency(chat_text(lang, role, text))
     assert urgent and reasons[0].startswith("violence:"), (text, reasons)
 
 
@@ -69,14 +64,14 @@ AMBIVALENCE = [
 def test_a_wish_for_relief_is_no_death_wish(
     engine: SuggestionEngine, lang: str, role: str, text: str
 ) -> None:
-    assert engine.urgency(_chat(lang, role, text)) == (False, []), text
+    assert engine.urgency(chat_text(lang, role, text)) == (False, []), text
 
 
 @pytest.mark.parametrize(("lang", "role", "text"), AMBIVALENCE)
 def test_not_wanting_to_die_but_to_disappear_is_urgent(
     engine: SuggestionEngine, lang: str, role: str, text: str
 ) -> None:
-    urgent, reasons = engine.urgency(_chat(lang, role, text))
+    urgent, reasons = engine.urgency(chat_text(lang, role, text))
     assert urgent and reasons[0].startswith("suicide:"), (text, reasons)
 
 
@@ -100,10 +95,10 @@ def test_from_the_any_kind_cut_a_class_of_another_kind_backs_the_verdict(
     lowered.model.any_kind = 0.6
     verdict = lowered.model.read([line_features(ANY_KIND_WORDING)])
     assert 0.6 <= verdict.probability < 0.85
-    urgent, reasons = lowered.urgency(_chat("en", "self", ANY_KIND_WORDING))
+    urgent, reasons = lowered.urgency(chat_text("en", "self", ANY_KIND_WORDING))
     assert urgent, reasons
     lowered.model.any_kind = math.inf
-    assert lowered.urgency(_chat("en", "self", ANY_KIND_WORDING)) == (False, [])
+    assert lowered.urgency(chat_text("en", "self", ANY_KIND_WORDING)) == (False, [])
 
 
 def test_a_verdict_with_no_class_at_all_still_does_not_count(directory: Directory) -> None:
@@ -115,4 +110,4 @@ def test_a_verdict_with_no_class_at_all_still_does_not_count(directory: Director
     text = ("min kompis skrev nyss att hon är ledsen ikväll och vill prata, hon är hemma hos sin "
             "mamma nu")
     assert engine.model.read([line_features(text)]).probability >= 0.6
-    assert engine.urgency(_chat("sv", "relative", text)) == (False, [])
+    assert engine.urgency(chat_text("sv", "relative", text)) == (False, [])

@@ -14,12 +14,7 @@ import pytest
 from referrals import Conversation, Directory, Line, SuggestionEngine
 from referrals.engine import _JOINED_RUN_MAX, _joined_words
 
-from .helpers import chat
-
-
-def _chat(lang: str, role: str, text: str) -> Conversation:
-    return chat(lang, role, *text.split("\n"))
-
+from .helpers import chat_text
 
 # A plan kept for when something named gets too much (exams, work) is a plan about that thing;
 # the plan for when "it" gets too much stays a plan for how.
@@ -43,7 +38,7 @@ def test_a_plan_for_when_work_or_exams_get_too_much_is_not_urgent(
 ) -> None:
     """ "A plan in case it gets too much with exams" is coping, not a plan for how."""
     rules_only = SuggestionEngine(directory, model=None)
-    assert rules_only.urgency(_chat(lang, role, text)) == (False, []), text
+    assert rules_only.urgency(chat_text(lang, role, text)) == (False, []), text
 
 
 @pytest.mark.parametrize(("lang", "role", "text", "kind"), PLAN_FOR_HOW)
@@ -51,7 +46,7 @@ def test_a_plan_for_when_it_gets_too_much_is_still_suicide(
     directory: Directory, lang: str, role: str, text: str, kind: str
 ) -> None:
     """Counter-example: with nothing named, the plan is still read as a plan for how."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(_chat(lang, role, text))
+    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat_text(lang, role, text))
     assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
 
 
@@ -73,9 +68,9 @@ def test_a_long_run_of_one_word_messages_is_joined_in_pieces() -> None:
 def test_a_sentence_typed_a_word_at_a_time_is_still_caught(directory: Directory) -> None:
     """Joining in pieces keeps what the run said: "jag" / "vill" / "dö" is suicide."""
     rules_only = SuggestionEngine(directory, model=None)
-    urgent, reasons = rules_only.urgency(_chat("sv", "self", "hej\njag\nvill\ndö"))
+    urgent, reasons = rules_only.urgency(chat_text("sv", "self", "hej\njag\nvill\ndö"))
     assert urgent and reasons[0].startswith("suicide:"), reasons
-    assert rules_only.urgency(_chat("sv", "self", "hej\njag\nvill\nsova")) == (False, [])
+    assert rules_only.urgency(chat_text("sv", "self", "hej\njag\nvill\nsova")) == (False, [])
 
 
 def test_updates_of_a_long_run_of_one_word_messages_stay_cheap(
@@ -119,7 +114,7 @@ def test_an_angry_boss_with_a_night_shift_is_no_gun_at_home(
 ) -> None:
     """An angry boss who said there is work tonight is not a gun, an anger and a threat."""
     rules_only = SuggestionEngine(directory, model=None)
-    assert rules_only.urgency(_chat(lang, role, text)) == (False, []), text
+    assert rules_only.urgency(chat_text(lang, role, text)) == (False, []), text
 
 
 @pytest.mark.parametrize(("lang", "role", "text", "kind"), GUN_ANGRY_TONIGHT)
@@ -128,7 +123,7 @@ def test_a_gun_at_home_an_angry_parent_and_a_threat_for_tonight_is_violence(
 ) -> None:
     """Counter-example: a shotgun ("en bössa") or a gun licence at home, with rage and a threat
     said for tonight, is still violence."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(_chat(lang, role, text))
+    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat_text(lang, role, text))
     assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
 
 
@@ -155,13 +150,13 @@ def test_has_said_is_no_reported_threat(
     engine: SuggestionEngine, lang: str, role: str, text: str
 ) -> None:
     """With the model: a boss who has said there is work tonight is not violence."""
-    assert engine.urgency(_chat(lang, role, text)) == (False, []), text
+    assert engine.urgency(chat_text(lang, role, text)) == (False, []), text
 
 
 def test_a_threat_said_and_repeated_is_still_a_reported_threat(engine: SuggestionEngine) -> None:
     """Counter-example: "sa at han skulle drepe" is still a threat reported."""
     urgent, reasons = engine.urgency(
-        _chat("nb", "relative", "samboeren hennes sa at han skal drepe henne i kveld")
+        chat_text("nb", "relative", "samboeren hennes sa at han skal drepe henne i kveld")
     )
     assert urgent and reasons[0].startswith("violence:"), reasons
 
@@ -182,7 +177,7 @@ def test_double_ones_usual_dose_on_purpose_is_an_overdose(
     directory: Directory, lang: str, role: str, text: str
 ) -> None:
     """ "Took double my usual dose" with "on purpose" is an overdose, as "a double dose" is."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(_chat(lang, role, text))
+    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat_text(lang, role, text))
     assert urgent and reasons[0].startswith("overdose:"), (text, reasons)
 
 
@@ -192,7 +187,7 @@ def test_double_ones_usual_dose_for_a_reason_is_not_urgent(
 ) -> None:
     """Counter-example: the same dose for a bad back, or advised, is not urgent."""
     rules_only = SuggestionEngine(directory, model=None)
-    assert rules_only.urgency(_chat(lang, role, text)) == (False, []), text
+    assert rules_only.urgency(chat_text(lang, role, text)) == (False, []), text
 
 
 # A count written in words is a count, as digits are ("#"); a span of time in words is none.
@@ -215,7 +210,7 @@ def test_a_count_of_pills_written_in_words_is_many(
     directory: Directory, lang: str, role: str, text: str
 ) -> None:
     """ "Took thirty of my sleeping pills" is an overdose, as "took 30" is."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(_chat(lang, role, text))
+    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat_text(lang, role, text))
     assert urgent and reasons[0].startswith("overdose:"), (text, reasons)
 
 
@@ -225,7 +220,7 @@ def test_a_span_of_time_written_in_words_is_no_count(
 ) -> None:
     """Counter-example: "ten minutes", "twenty years" count time, not pills."""
     rules_only = SuggestionEngine(directory, model=None)
-    assert rules_only.urgency(_chat(lang, role, text)) == (False, []), text
+    assert rules_only.urgency(chat_text(lang, role, text)) == (False, []), text
 
 
 # A count of kinds of medicine ("tolv olika tabletter om dagen") is no dose taken at once.
@@ -242,13 +237,13 @@ def test_a_count_of_kinds_of_medicine_is_no_overdose(
 ) -> None:
     """Many kinds of medicine a day is a question of medicines, not an overdose."""
     rules_only = SuggestionEngine(directory, model=None)
-    assert rules_only.urgency(_chat(lang, role, text)) == (False, []), text
+    assert rules_only.urgency(chat_text(lang, role, text)) == (False, []), text
 
 
 def test_a_count_of_the_same_pills_is_still_many(directory: Directory) -> None:
     """Counter-example: twelve of one's sleeping pills taken is still an overdose."""
     urgent, reasons = SuggestionEngine(directory, model=None).urgency(
-        _chat("sv", "relative", "mormor har tagit 12 av sina sömntabletter")
+        chat_text("sv", "relative", "mormor har tagit 12 av sina sömntabletter")
     )
     assert urgent and reasons[0].startswith("overdose:"), reasons
 
@@ -281,18 +276,18 @@ def test_thanks_for_what_someone_does_is_no_farewell(
 ) -> None:
     """Thanking a service or a person for what they do or did is thanks; "tack för allt" alone
     stays a farewell sign (the model's goodbye verdict stood on it)."""
-    assert engine.urgency(_chat(lang, "self", text)) == (False, [])
+    assert engine.urgency(chat_text(lang, "self", text)) == (False, [])
 
 
 def test_thanks_and_not_being_heard_from_again_is_a_goodbye(engine: SuggestionEngine) -> None:
     """With the thanks no longer a farewell word, the line after it must carry the goodbye: not
     being heard from again is one (a move abroad said beside it is not urgent)."""
     urgent, reasons = engine.urgency(
-        _chat("sv", "self", "tack för allt ni gjort för mig. ni kommer inte höra från mig mer")
+        chat_text("sv", "self", "tack för allt ni gjort för mig. ni kommer inte höra från mig mer")
     )
     assert urgent and reasons[0].startswith("goodbye: "), reasons
     moving = "ni kommer inte höra från mig mer, jag ska flytta till Spanien och börja om"
-    assert engine.urgency(_chat("sv", "self", moving)) == (False, [])
+    assert engine.urgency(chat_text("sv", "self", moving)) == (False, [])
 
 
 @pytest.mark.parametrize(
@@ -309,7 +304,7 @@ def test_a_count_taken_now_counts_the_pills_of_the_sentence_before(
 ) -> None:
     """The medicine named in one sentence and the count taken in the next is an overdose, also
     after "is it dangerous?" (tri12 found it missed; the rules alone catch it now)."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(_chat(lang, role, text))
+    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat_text(lang, role, text))
     assert urgent and reasons[0].startswith("overdose: "), reasons
 
 
@@ -326,4 +321,4 @@ def test_a_safety_question_about_a_usual_or_past_dose_stays_a_question(
     engine: SuggestionEngine, lang: str, text: str
 ) -> None:
     """A usual dose, or many long ago, asked about is a question about safety, not urgent."""
-    assert engine.urgency(_chat(lang, "self", text)) == (False, [])
+    assert engine.urgency(chat_text(lang, "self", text)) == (False, [])

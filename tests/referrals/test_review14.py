@@ -11,13 +11,9 @@ from __future__ import annotations
 
 import pytest
 
-from referrals import Conversation, Directory, SuggestionEngine
+from referrals import Directory, SuggestionEngine
 
-from .helpers import chat
-
-
-def _chat(lang: str, role: str, text: str) -> Conversation:
-    return chat(lang, role, *text.split("\n"))
+from .helpers import chat_text
 
 
 def _rules(directory: Directory) -> SuggestionEngine:
@@ -46,7 +42,7 @@ def test_a_room_or_being_affected_is_no_drink(
     directory: Directory, lang: str, role: str, text: str
 ) -> None:
     """ "I sitt rum nu", "har påverkat mig": no drink and no one drunk, so no child at risk."""
-    assert _rules(directory).urgency(_chat(lang, role, text)) == (False, []), text
+    assert _rules(directory).urgency(chat_text(lang, role, text)) == (False, []), text
 
 
 @pytest.mark.parametrize(("lang", "role", "text"), DRUNK_WITH_CHILDREN)
@@ -54,7 +50,7 @@ def test_someone_drunk_now_with_children_is_still_child_at_risk(
     directory: Directory, lang: str, role: str, text: str
 ) -> None:
     """Counter-example: "påverkad" and rum beside a drink word still read as drunk."""
-    urgent, reasons = _rules(directory).urgency(_chat(lang, role, text))
+    urgent, reasons = _rules(directory).urgency(chat_text(lang, role, text))
     assert urgent, (text, reasons)
 
 
@@ -88,7 +84,7 @@ def test_a_habit_in_the_present_is_not_urgent(
     directory: Directory, lang: str, role: str, text: str
 ) -> None:
     """ "Takes lots of", "tar … om kvelden": every day, not now."""
-    assert _rules(directory).urgency(_chat(lang, role, text)) == (False, []), text
+    assert _rules(directory).urgency(chat_text(lang, role, text)) == (False, []), text
 
 
 def test_taken_every_evening_is_a_habit(directory: Directory) -> None:
@@ -99,7 +95,7 @@ def test_taken_every_evening_is_a_habit(directory: Directory) -> None:
         assert "habitual" in engine._analyse(text).cue_union, text
     for text in ("jag har tagit för mycket vin ikväll", "hun har tatt mye øl i kveld"):
         assert "habitual" not in engine._analyse(text).cue_union, text
-    urgent, reasons = _rules(directory).urgency(_chat(
+    urgent, reasons = _rules(directory).urgency(chat_text(
         "nb", "relative", "naboene lar småbarna sine være alene om kveldene og går ut og drikker"
     ))
     assert urgent and any(r.startswith("child_at_risk:") for r in reasons), reasons
@@ -110,7 +106,7 @@ def test_taken_or_drunk_now_is_still_urgent(
     directory: Directory, lang: str, role: str, text: str, kind: str
 ) -> None:
     """Counter-example: "has taken lots", "full i kveld" are now."""
-    urgent, reasons = _rules(directory).urgency(_chat(lang, role, text))
+    urgent, reasons = _rules(directory).urgency(chat_text(lang, role, text))
     assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
 
 
@@ -125,7 +121,7 @@ def test_a_drinks_container_is_no_pill_container(directory: Directory) -> None:
     for text in ("she took the whole bottle with vodka", "hun tok hele glasset med vodka"):
         assert "pills" in engine._analyse(text).concepts.names, text
     assert _rules(directory).urgency(
-        _chat("en", "self", "how much is too much? about a bottle of wine a day at the moment")
+        chat_text("en", "self", "how much is too much? about a bottle of wine a day at the moment")
     ) == (False, [])
 
 
@@ -147,7 +143,7 @@ def test_asking_ahead_what_to_do_is_not_urgent(
     directory: Directory, lang: str, role: str, text: str
 ) -> None:
     """ "What do I do if ...": a question about a next time."""
-    assert _rules(directory).urgency(_chat(lang, role, text)) == (False, []), text
+    assert _rules(directory).urgency(chat_text(lang, role, text)) == (False, []), text
 
 
 @pytest.mark.parametrize(("lang", "role", "text"), HAPPENING)
@@ -155,7 +151,7 @@ def test_someone_passed_out_now_is_still_urgent(
     directory: Directory, lang: str, role: str, text: str
 ) -> None:
     """Counter-example: passed out and not waking is now."""
-    urgent, reasons = _rules(directory).urgency(_chat(lang, role, text))
+    urgent, reasons = _rules(directory).urgency(chat_text(lang, role, text))
     assert urgent, (text, reasons)
 
 

@@ -9,14 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from referrals import Conversation, Directory, SuggestionEngine
+from referrals import Directory, SuggestionEngine
 
-from .helpers import chat
-
-
-def _chat(lang: str, role: str, text: str) -> Conversation:
-    return chat(lang, role, *text.split("\n"))
-
+from .helpers import chat_text
 
 B10_URGENT = [
     # a smell of smoke or gas where someone does not answer or open
@@ -100,7 +95,7 @@ def test_b10_mechanisms_find_urgency_without_the_model(
     directory: Directory, lang: str, role: str, text: str, kind: str
 ) -> None:
     """Fire or gas with no answer, psychosis out or driving, a height, a cut with a blade."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(_chat(lang, role, text))
+    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat_text(lang, role, text))
     assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
 
 
@@ -110,4 +105,4 @@ def test_b10_mechanisms_keep_their_scope(
 ) -> None:
     """Alarming wordings without a danger now stay not urgent by the rules."""
     rules_only = SuggestionEngine(directory, model=None)
-    assert rules_only.urgency(_chat(lang, role, text)) == (False, []), text
+    assert rules_only.urgency(chat_text(lang, role, text)) == (False, []), text

@@ -10,14 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from referrals import Conversation, Directory, SuggestionEngine
+from referrals import Directory, SuggestionEngine
 
-from .helpers import chat
-
-
-def _chat(lang: str, role: str, text: str) -> Conversation:
-    return chat(lang, role, *text.split("\n"))
-
+from .helpers import chat_text
 
 B11_URGENT = [
     # "mkt" is chat's "mycket": a lethal dose looked up
@@ -169,7 +164,7 @@ def test_b11_mechanisms_find_urgency_without_the_model(
 ) -> None:
     """A dose looked up, others better off, a yes to what an ending means, putting things in
     order, bridges looked at, a cut with a time, something left with a goodbye."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(_chat(lang, role, text))
+    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat_text(lang, role, text))
     assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
 
 
@@ -179,4 +174,4 @@ def test_b11_mechanisms_keep_their_scope(
 ) -> None:
     """Alarming wordings without a risk now stay not urgent by the rules."""
     rules_only = SuggestionEngine(directory, model=None)
-    assert rules_only.urgency(_chat(lang, role, text)) == (False, []), text
+    assert rules_only.urgency(chat_text(lang, role, text)) == (False, []), text

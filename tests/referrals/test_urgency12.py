@@ -9,14 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from referrals import Conversation, Directory, SuggestionEngine
+from referrals import Directory, SuggestionEngine
 
-from .helpers import chat
-
-
-def _chat(lang: str, role: str, text: str) -> Conversation:
-    return chat(lang, role, *text.split("\n"))
-
+from .helpers import chat_text
 
 B12_URGENT = [
     # scratching oneself until it bleeds, also told of a relative, with a time or blood
@@ -73,7 +68,7 @@ def test_b12_mechanisms_find_urgency_without_the_model(
     directory: Directory, lang: str, role: str, text: str, kind: str
 ) -> None:
     """Scratching until it bleeds, a will with no strength left, dementia out in slippers."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(_chat(lang, role, text))
+    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat_text(lang, role, text))
     assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
 
 
@@ -83,7 +78,7 @@ def test_b12_mechanisms_keep_their_scope(
 ) -> None:
     """Alarming wordings without a danger now stay not urgent by the rules."""
     rules_only = SuggestionEngine(directory, model=None)
-    assert rules_only.urgency(_chat(lang, role, text)) == (False, []), text
+    assert rules_only.urgency(chat_text(lang, role, text)) == (False, []), text
 
 
 MODEL_NOT_URGENT = [
@@ -117,7 +112,7 @@ def test_the_model_does_not_count_for_a_habit_a_wish_to_talk_or_cooking(
     """A learnt suicide verdict backed only by a wish, a thought or being worn out does not
     count beside a relative's drinking or drugs, nor when the wish is to talk; a self-harm
     verdict does not count beside cooking or sport."""
-    assert SuggestionEngine(directory).urgency(_chat(lang, role, text)) == (False, []), text
+    assert SuggestionEngine(directory).urgency(chat_text(lang, role, text)) == (False, []), text
 
 
 @pytest.mark.parametrize(("lang", "role", "text"), MODEL_URGENT)
@@ -125,7 +120,7 @@ def test_a_wish_to_talk_before_or_a_death_wish_beside_a_habit_stays_urgent(
     directory: Directory, lang: str, role: str, text: str
 ) -> None:
     """Talking "before", and a death wish of one's own, are still suicide."""
-    urgent, reasons = SuggestionEngine(directory).urgency(_chat(lang, role, text))
+    urgent, reasons = SuggestionEngine(directory).urgency(chat_text(lang, role, text))
     assert urgent and any(r.startswith("suicide:") for r in reasons), (text, reasons)
 
 
@@ -160,7 +155,7 @@ def test_a_joke_of_course_or_laughed_off_takes_back_the_line_before(
     """"Skämt såklart", "obviously a joke", "laughed and said everyone says that" take back
     the line before, also what the rules read across lines (a height and a jump)."""
     rules_only = SuggestionEngine(directory, model=None)
-    assert rules_only.urgency(_chat(lang, role, text)) == (False, []), text
+    assert rules_only.urgency(chat_text(lang, role, text)) == (False, []), text
 
 
 @pytest.mark.parametrize(("lang", "role", "text"), NOT_TAKEN_BACK)
@@ -168,7 +163,7 @@ def test_a_doubted_joke_takes_nothing_back(
     directory: Directory, lang: str, role: str, text: str
 ) -> None:
     """"But I don't know" after a joke, or the wish said again, stays urgent."""
-    urgent, _ = SuggestionEngine(directory, model=None).urgency(_chat(lang, role, text))
+    urgent, _ = SuggestionEngine(directory, model=None).urgency(chat_text(lang, role, text))
     assert urgent, text
 
 
@@ -219,7 +214,7 @@ def test_b12_scope_keeps_alarming_words_not_urgent(
     """How dangerous (a safety question), not in danger, a glass of wine, a parent's age,
     "hit" as "here", crime fiction, and drinking "like his dad" are not urgent."""
     rules_only = SuggestionEngine(directory, model=None)
-    assert rules_only.urgency(_chat(lang, role, text)) == (False, []), text
+    assert rules_only.urgency(chat_text(lang, role, text)) == (False, []), text
 
 
 @pytest.mark.parametrize(("lang", "role", "text", "kind"), B12_SCOPE_URGENT)
@@ -227,7 +222,7 @@ def test_b12_scope_leaves_danger_now_urgent(
     directory: Directory, lang: str, role: str, text: str, kind: str
 ) -> None:
     """The same words with something taken, a blow or a drunk adult now stay urgent."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(_chat(lang, role, text))
+    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat_text(lang, role, text))
     assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
 
 
@@ -241,7 +236,7 @@ def test_a_no_to_a_staff_suicide_question_leaves_a_bare_thought_to_the_rules(
              "jeg tenker hele tiden på om jeg kunne gjort noe\n"
              "staff: Har du tanker om å ta livet ditt?\n")
     engine = SuggestionEngine(directory)
-    assert engine.urgency(_chat("nb", "relative", grief + "nei, ikke i det hele tatt")) == (
+    assert engine.urgency(chat_text("nb", "relative", grief + "nei, ikke i det hele tatt")) == (
         False, [])
-    urgent, reasons = engine.urgency(_chat("nb", "relative", grief + "ja, av og til"))
+    urgent, reasons = engine.urgency(chat_text("nb", "relative", grief + "ja, av og til"))
     assert urgent and reasons[0].startswith("suicide:"), reasons

@@ -9,14 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from referrals import Conversation, Directory, SuggestionEngine
+from referrals import Directory, SuggestionEngine
 
-from .helpers import chat
-
-
-def _chat(lang: str, role: str, text: str) -> Conversation:
-    return chat(lang, role, *text.split("\n"))
-
+from .helpers import chat_text
 
 B14_URGENT = [
     # a seizure or delirium now after stopping drink or sedatives abruptly
@@ -166,7 +161,7 @@ def test_b14_mechanisms_find_urgency_without_the_model(
 ) -> None:
     """Withdrawal, blood coughed up, a drunk driver off, psychosis into water, skin torn open,
     farewells, ambivalence, a perpetrator's joke, a debt with a threat, an implied yes."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(_chat(lang, role, text))
+    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat_text(lang, role, text))
     assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
 
 
@@ -176,7 +171,7 @@ def test_b13_mechanisms_find_urgency_without_the_model(
 ) -> None:
     """Lying there not reacting in the cold, the edge of a balcony, a drug smoked off foil by
     a child's parent, and "doesn't know i cut myself"."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(_chat(lang, role, text))
+    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat_text(lang, role, text))
     assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
 
 
@@ -185,7 +180,7 @@ def test_b14_counter_examples_stay_not_urgent(
     directory: Directory, lang: str, role: str, text: str
 ) -> None:
     """The same words where nothing is happening now stay not urgent (rules and model)."""
-    urgent, reasons = SuggestionEngine(directory).urgency(_chat(lang, role, text))
+    urgent, reasons = SuggestionEngine(directory).urgency(chat_text(lang, role, text))
     assert not urgent, (text, reasons)
 
 
@@ -243,7 +238,7 @@ def test_b14_false_alarms_with_a_general_cause_are_gone(
     directory: Directory, lang: str, role: str, text: str
 ) -> None:
     """Thoughts no longer had, a saying or a joke taken back, idioms, the past, a trend."""
-    urgent, reasons = SuggestionEngine(directory).urgency(_chat(lang, role, text))
+    urgent, reasons = SuggestionEngine(directory).urgency(chat_text(lang, role, text))
     assert not urgent, (text, reasons)
 
 
@@ -252,5 +247,5 @@ def test_b14_alarming_counter_examples_stay_urgent(
     directory: Directory, lang: str, role: str, text: str, kind: str
 ) -> None:
     """The same words with a risk now stay urgent."""
-    urgent, reasons = SuggestionEngine(directory).urgency(_chat(lang, role, text))
+    urgent, reasons = SuggestionEngine(directory).urgency(chat_text(lang, role, text))
     assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)

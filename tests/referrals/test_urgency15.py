@@ -9,15 +9,10 @@ from __future__ import annotations
 
 import pytest
 
-from referrals import Conversation, Directory, SuggestionEngine
+from referrals import Directory, SuggestionEngine
 from referrals.matching import tokenize
 
-from .helpers import chat
-
-
-def _chat(lang: str, role: str, text: str) -> Conversation:
-    return chat(lang, role, *text.split("\n"))
-
+from .helpers import chat_text
 
 B15_URGENT = [
     # substitution doses saved up
@@ -151,7 +146,7 @@ def test_b15_mechanisms_find_urgency_without_the_model(
     """Saved doses, silence after a cry for help, withdrawal this morning, a relapse, a hot
     iron, self-harm for when the others have gone, cuts with a compulsion, not worrying much
     longer, a stroke, the missing old, being told to die, puffs and breathing, a pill box."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(_chat(lang, role, text))
+    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat_text(lang, role, text))
     assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
 
 
@@ -160,7 +155,7 @@ def test_b15_counter_examples_stay_not_urgent(
     directory: Directory, lang: str, role: str, text: str
 ) -> None:
     """The same words where nothing is happening now stay not urgent (rules and model)."""
-    urgent, reasons = SuggestionEngine(directory).urgency(_chat(lang, role, text))
+    urgent, reasons = SuggestionEngine(directory).urgency(chat_text(lang, role, text))
     assert not urgent, (text, reasons)
 
 
@@ -230,7 +225,7 @@ def test_b15_false_alarm_causes_stay_not_urgent(
     """The past, a take-back as anger, "not for real", English "no", risk asked about, idioms
     of dying, resuscitation, an ambulance that took them, the telling's date, an illness back,
     being affected, a holiday gone by, "really dangerous"."""
-    urgent, reasons = SuggestionEngine(directory).urgency(_chat(lang, role, text))
+    urgent, reasons = SuggestionEngine(directory).urgency(chat_text(lang, role, text))
     assert not urgent, (text, reasons)
 
 
@@ -239,7 +234,7 @@ def test_b15_alarming_wordings_beside_them_stay_urgent(
     directory: Directory, lang: str, role: str, text: str, kind: str
 ) -> None:
     """What the narrowing must not reach: now, a perpetrator's excuse, a time of the act."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(_chat(lang, role, text))
+    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat_text(lang, role, text))
     assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
 
 

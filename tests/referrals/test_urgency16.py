@@ -10,14 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from referrals import Conversation, Directory, SuggestionEngine
+from referrals import Directory, SuggestionEngine
 
-from .helpers import chat
-
-
-def _chat(lang: str, role: str, text: str) -> Conversation:
-    return chat(lang, role, *text.split("\n"))
-
+from .helpers import chat_text
 
 B16_URGENT = [
     # doing what someone did who took their life, even long ago
@@ -149,7 +144,7 @@ def test_b16_mechanisms_find_urgency_without_the_model(
     worrying, lithium poisoning, recent withdrawal, reading up on ways to die, voices that tell
     someone to harm, a tight chest after a stimulant, "rn", drunk since a day, logging out of
     life, and a threat to stab."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(_chat(lang, role, text))
+    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat_text(lang, role, text))
     assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
 
 
@@ -159,5 +154,5 @@ def test_b16_near_misses_stay_not_urgent(
 ) -> None:
     """The same words about something else, told as the past, habitual, for a while, or with
     the writer fine stay not urgent (rules and model)."""
-    urgent, reasons = SuggestionEngine(directory).urgency(_chat(lang, role, text))
+    urgent, reasons = SuggestionEngine(directory).urgency(chat_text(lang, role, text))
     assert not urgent, (text, reasons)

@@ -12,14 +12,9 @@ from __future__ import annotations
 
 import pytest
 
-from referrals import Conversation, Directory, SuggestionEngine
+from referrals import Directory, SuggestionEngine
 
-from .helpers import chat
-
-
-def _chat(lang: str, role: str, text: str) -> Conversation:
-    return chat(lang, role, *text.split("\n"))
-
+from .helpers import chat_text
 
 B17_URGENT = [
     # nobody will notice or miss it if I am gone (future tense)
@@ -94,7 +89,7 @@ def test_b17_mechanisms_find_urgency_without_the_model(
     """Nobody will notice, the insurance paying the debts, one of our residents, praying not to
     wake, hard to wake, deleted accounts and forgiveness, ways looked for after "but", and
     "sometimes" as an answer."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(_chat(lang, role, text))
+    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat_text(lang, role, text))
     assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
 
 
@@ -104,7 +99,7 @@ def test_b17_counter_examples_stay_not_urgent(
 ) -> None:
     """The same words about something else, in general, as a habit, or alone stay not urgent
     (rules and model)."""
-    urgent, reasons = SuggestionEngine(directory).urgency(_chat(lang, role, text))
+    urgent, reasons = SuggestionEngine(directory).urgency(chat_text(lang, role, text))
     assert not urgent, (text, reasons)
 
 
@@ -184,7 +179,7 @@ def test_b17_false_alarms_with_a_general_cause_are_gone(
     """A burden at work, tired of life with someone, dying for a smoke, a side effect, a drink
     asked about ahead, a goodbye before a move, a will for the heirs, someone in hospital care
     days after an overdose, a joke called one."""
-    urgent, reasons = SuggestionEngine(directory).urgency(_chat(lang, role, text))
+    urgent, reasons = SuggestionEngine(directory).urgency(chat_text(lang, role, text))
     assert not urgent, (text, reasons)
 
 
@@ -193,5 +188,5 @@ def test_b17_alarming_counter_examples_stay_urgent(
     directory: Directory, lang: str, role: str, text: str, kind: str
 ) -> None:
     """The same words with a risk now stay urgent."""
-    urgent, reasons = SuggestionEngine(directory).urgency(_chat(lang, role, text))
+    urgent, reasons = SuggestionEngine(directory).urgency(chat_text(lang, role, text))
     assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)

@@ -10,14 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from referrals import Conversation, Directory, SuggestionEngine
+from referrals import Directory, SuggestionEngine
 
-from .helpers import chat
-
-
-def _chat(lang: str, role: str, text: str) -> Conversation:
-    return chat(lang, role, *text.split("\n"))
-
+from .helpers import chat_text
 
 B20_URGENT = [
     # withdrawal: the drink or the medicine named between the stop and the days; creatures on
@@ -141,7 +136,7 @@ def test_b20_mechanisms_find_urgency_without_the_model(
     out, thinking of it as an answer, ending one's days, refusing food to go faster, chest pain
     and grey lips after a drug, a letter "just in case", hitting oneself with an object, a
     finger twisted, and children alone with the adult at the pub."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(_chat(lang, role, text))
+    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat_text(lang, role, text))
     assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
 
 
@@ -151,5 +146,5 @@ def test_b20_near_misses_stay_not_urgent(
 ) -> None:
     """The same words about something else, with the case named, a habit, or a joke stay not
     urgent (rules and model)."""
-    urgent, reasons = SuggestionEngine(directory).urgency(_chat(lang, role, text))
+    urgent, reasons = SuggestionEngine(directory).urgency(chat_text(lang, role, text))
     assert not urgent, (text, reasons)

@@ -12,14 +12,9 @@ from __future__ import annotations
 
 import pytest
 
-from referrals import Conversation, Directory, SuggestionEngine
+from referrals import Directory, SuggestionEngine
 
-from .helpers import chat
-
-
-def _chat(lang: str, role: str, text: str) -> Conversation:
-    return chat(lang, role, *text.split("\n"))
-
+from .helpers import chat_text
 
 B22_URGENT = [
     # a risk that is over in one sentence ("sober for 20 years", "fine now") does not cover a
@@ -148,7 +143,7 @@ def test_b22_mechanisms_find_urgency_without_the_model(
     existing, no one having to worry any more with being worn out, cuts "like a barcode",
     vomit like coffee grounds, someone with dementia gone out at a few degrees below zero, not
     waking in English, and "not yet" to whether the pills were taken."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(_chat(lang, role, text))
+    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat_text(lang, role, text))
     assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
 
 
@@ -158,5 +153,5 @@ def test_b22_near_misses_stay_not_urgent(
 ) -> None:
     """The same words with a calm evening, a past or feared accident, a bus ride, a laugh or
     good news stay not urgent (rules and model)."""
-    urgent, reasons = SuggestionEngine(directory).urgency(_chat(lang, role, text))
+    urgent, reasons = SuggestionEngine(directory).urgency(chat_text(lang, role, text))
     assert not urgent, (text, reasons)

@@ -11,14 +11,9 @@ from __future__ import annotations
 
 import pytest
 
-from referrals import Conversation, Directory, SuggestionEngine
+from referrals import Directory, SuggestionEngine
 
-from .helpers import chat
-
-
-def _chat(lang: str, role: str, text: str) -> Conversation:
-    return chat(lang, role, *text.split("\n"))
-
+from .helpers import chat_text
 
 B24_URGENT = [
     # a fatal event that "would be fine", said as "if": a passive death wish
@@ -85,7 +80,7 @@ def test_b24_mechanisms_find_urgency_without_the_model(
 ) -> None:
     """A fatal event that would be fine, existence that does not matter, the last message
     with another sign, and a number that no longer works after a goodbye."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(_chat(lang, role, text))
+    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat_text(lang, role, text))
     assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
 
 
@@ -95,5 +90,5 @@ def test_b24_near_misses_stay_not_urgent(
 ) -> None:
     """Leave asked after an accident named, a party that does not matter, a last message for
     the day, comfort that it was not one's fault, and a number that does not work."""
-    urgent, reasons = SuggestionEngine(directory).urgency(_chat(lang, role, text))
+    urgent, reasons = SuggestionEngine(directory).urgency(chat_text(lang, role, text))
     assert not urgent, (text, reasons)

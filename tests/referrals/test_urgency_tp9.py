@@ -10,14 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from referrals import Conversation, Directory, SuggestionEngine
+from referrals import Directory, SuggestionEngine
 
-from .helpers import chat
-
-
-def _chat(lang: str, role: str, text: str) -> Conversation:
-    return chat(lang, role, *text.split("\n"))
-
+from .helpers import chat_text
 
 TP9_URGENT = [
     # someone fallen who cannot get up, or lying still
@@ -205,7 +200,7 @@ def test_tp9_mechanisms_find_urgency_without_the_model(
     directory: Directory, lang: str, role: str, text: str, kind: str
 ) -> None:
     """Someone else in danger now, and a child with an intoxicated or absent adult."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(_chat(lang, role, text))
+    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat_text(lang, role, text))
     assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
 
 
@@ -215,4 +210,4 @@ def test_tp9_mechanisms_keep_their_scope(
 ) -> None:
     """Alarming wordings without a danger now stay not urgent by the rules."""
     rules_only = SuggestionEngine(directory, model=None)
-    assert rules_only.urgency(_chat(lang, role, text)) == (False, []), text
+    assert rules_only.urgency(chat_text(lang, role, text)) == (False, []), text
