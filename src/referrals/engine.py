@@ -1706,10 +1706,10 @@ class SuggestionEngine:
         """Whether a line that speaks of disappearing goes on in the next with where to ("vill
         bara försvinna" / "till en stuga i fjällen", blind set 24, fp25): read as one sentence,
         the two say nothing of suicide."""
+        if "disappear" not in analysis.concepts.names:
+            return False  # the common case, before any tokenizing
         opening = tokenize(following)[:1]
-        if "disappear" not in analysis.concepts.names or not opening or (
-            opening[0] not in _TO_WORDS
-        ):
+        if not opening or opening[0] not in _TO_WORDS:
             return False
         joined = self._analyse(f"{text} {following}")
         return not any(kind == "suicide" for kind, _ in joined.urgent)
