@@ -1307,9 +1307,12 @@ class SuggestionEngine:
         timed_now = {h.clause for h in hits if h.name in ("time_now", "just") and h.positive}
         banter = rules.banter_sentences(hits)
         said_now = rules.banter_now(hits) if banter else set()
+        believed = rules.believed_clauses(hits)
         for name, surface, sentence, negated, start, end in urgent_hits:
             if any(a <= end and start <= b for a, b in idioms):
                 continue  # "orkar inte leva med ångesten": an idiom owns its words
+            if name in _INNER_RISKS and clauses[start] in believed:
+                continue  # "nu tror hon att jag vill ta livet av mig": her worry (fp25)
             if sentence in banter and name in _INNER_RISKS and clauses[start] not in said_now:
                 continue  # "'jag vill dö' sa jag när vi förlorade mot AIK": hyperbole
             if name == "overdose" and cared and clauses[start] not in timed_now:
@@ -1537,7 +1540,13 @@ class SuggestionEngine:
         ]
         taken = [
             order + 1 < len(visitor)
-            and visitor[order + 1].concepts.takes_back
+            and (
+                visitor[order + 1].concepts.takes_back
+                or self._goes_somewhere(
+                    visitor[order], lines[positions[order]].text,
+                    lines[positions[order + 1]].text,
+                )
+            )
             and not answered_no[order]
             for order in range(len(visitor))
         ]
@@ -1661,9 +1670,7 @@ class SuggestionEngine:
             shown = visitor[-MODEL_WINDOW_LINES:]
             skipped = len(visitor) - len(shown)
             backs = [
-                n + 1 < len(shown) and shown[n + 1].concepts.takes_back
-                and not answered_no[skipped + n]
-                for n in range(len(shown))
+                n + 1 < len(shown) and taken[skipped + n] for n in range(len(shown))
             ]
             if verdict is not None and _supported(
                 verdict, shown, backs, sure=sure,
@@ -1694,6 +1701,18 @@ class SuggestionEngine:
             for words in found.pop("overdose"):
                 add("child_at_risk", words)
         return found
+
+    def _goes_somewhere(self, analysis: _LineAnalysis, text: str, following: str) -> bool:
+        """Whether a line that speaks of disappearing goes on in the next with where to ("vill
+        bara försvinna" / "till en stuga i fjällen", blind set 24, fp25): read as one sentence,
+        the two say nothing of suicide."""
+        if "disappear" not in analysis.concepts.names:
+            return False  # the common case, before any tokenizing
+        opening = tokenize(following)[:1]
+        if not opening or opening[0] not in _TO_WORDS:
+            return False
+        joined = self._analyse(f"{text} {following}")
+        return not any(kind == "suicide" for kind, _ in joined.urgent)
 
     def _merged(
         self, answer: rules.LineConcepts, question: rules.LineConcepts, *, not_yet: str = ""
@@ -2568,6 +2587,9 @@ _MODEL_LIFE: Final = frozenset(
 )
 """Classes that are about a life, whatever else a line is about (quitting a habit, say)."""
 
+_DENIED_LIFE: Final = _MODEL_LIFE | rules.EXPLICIT_ENDING | {"passing", "laid_out"}
+"""Words of dying or of life that a "no" to a staff suicide question does not answer (fp25)."""
+
 _VIOLENCE_ACTS: Final = frozenset({"violence_verb", "assault", "violence_act"})
 """Violence classes that name an act: what the rules pair with a time before it is urgent."""
 _VIOLENCE_WHEN: Final = frozenset({"time_now", "recent", "night", "announced", "ongoing"})
@@ -2596,6 +2618,9 @@ _CHILD_NOW: Final = frozenset({"time_now", "just", "recent", "night", "now"})
 """A time that makes a child's situation now, not a lasting one (blind set 19)."""
 _OTHERS_USE: Final = frozenset({"intoxicated", "drunk_now", "pills"})
 """Someone intoxicated or a drug: with a relative named, what a weak support is about."""
+_OTHERS_HABITS: Final = frozenset({"drugs", "tobacco"})
+"""Topics of a relative's habit beside which a will alone is the writer's (since fp25 also
+smoking and vaping: "my daughter vapes" / "I want to handle it better")."""
 _LEAVING_KINDS: Final = frozenset({"suicide", "goodbye", "third_party_danger"})
 _EXPLAINED_MOVE: Final = frozenset({"explained", "departure"})
 """A message its sender explained as a move: the model's farewell reading of it is that leaving
@@ -2695,6 +2720,22 @@ def _supported(
         # blind set 23 (fp24): a life near its natural end ("hon ska dö snart säger pappa" /
         # "idag sa hon hejdå till mig"): its goodbyes are that end's, even to a sure model
         return False
+    if verdict.kind == "suicide" and "quit_habit" in present and _MODEL_LIFE.isdisjoint(present):
+        # blind set 24 (fp25): a habit being quit ("stängde alla mina konton på casinosidorna" /
+        # "hejdå för gott"): its goodbye is to the habit, even to a sure model
+        return False
+    if verdict.kind == "suicide" and denied and _DENIED_LIFE.isdisjoint(
+        frozenset().union(*(a.concepts.names for a in window))
+    ):
+        # blind set 24 (fp25): the visitor said no to a staff member's question whether the one
+        # told of wants to die ("Säger hon något om att inte vilja leva?" / "Nej, inte så"), and
+        # no word of dying or of life stands anywhere the model read, not even in the answer
+        # ("Nej inte så. Men jag vill inte vara kvar"): its reading is the question asked
+        return False
+    if verdict.kind in ("goodbye", "third_party_danger") and _heard_after_silence(live):
+        # the one who did not answer has called since ("nu ringde han!! mobilen hade dött"):
+        # even to a sure model (blind set 24, fp25; third-party danger since blind set 16)
+        return False
     if sure:
         return True  # a wording the classes do not know yet is what the model is there for
     if verdict.kind in ("overdose", "medical") and _MODEL_ROUTINE & present:
@@ -2719,7 +2760,7 @@ def _supported(
         # before something ("ville bara prata med nån innan"); neither is a death wish.
         topics = frozenset().union(*(a.topics for a in live))
         if {"loved_one", "household_other", "parent"} & present and (
-            _OTHERS_USE & present or "drugs" in topics
+            _OTHERS_USE & present or not _OTHERS_HABITS.isdisjoint(topics)
             or (_MODEL_SUPPORT["suicide"] & present <= _WORN_OUT and "alcohol" in topics)
         ):
             return False
@@ -2744,14 +2785,15 @@ def _supported(
         _MODEL_SUPPORT["suicide"] & present <= _MODEL_WEAK
     ):
         return False  # "vill inte dö, vill bara att ångesten ska försvinna"
-    if verdict.kind == "third_party_danger" and _heard_after_silence(live):
-        return False  # the one who did not answer has written since, or why is known
     if not _MODEL_SUPPORT.get(verdict.kind, frozenset()).isdisjoint(present):
         return True
     # Surer, but not sure: a class of another urgent kind will do. The kind model is the weaker
     # of the two (a man not reacting in a ditch at minus 20 read as third-party danger, the
     # classes seeing only the cold and the drink), and a will or a state alone is no risk.
-    return any_kind and not _ANY_KIND_SUPPORT.isdisjoint(present)
+    # Blind set 24 (fp25): a move told ("min bästis flyttar till Australien imorn") is no
+    # flight from violence: its "flyttar" backs no verdict of another kind.
+    support = _ANY_KIND_SUPPORT - {"flee"} if "departure" in present else _ANY_KIND_SUPPORT
+    return any_kind and not support.isdisjoint(present)
 
 
 _KIN_CUES: Final = frozenset({"loved_one", "parent", "child_subject"})
@@ -2793,6 +2835,12 @@ def _leaving(
 
 
 
+_BEREAVEMENT: Final = frozenset({"terminal", "funeral"})
+"""A life near its end or a funeral, told anywhere by the visitor (fp25)."""
+_BEREAVED_DYING: Final = frozenset({"death", "passing", "not_wake"})
+"""Words of dying that, beside a bereavement, are the dying one's ("tagit farväl", "somnade in")."""
+
+
 def _departure_told(lines: Sequence[Line], analyses: Sequence[_LineAnalysis]) -> bool | None:
     """How a leaving the visitor tells (blind set 19) reads the goodbyes and give-aways:
     True when it explains those in every line (the writer's own move, retirement or new job,
@@ -2805,10 +2853,17 @@ def _departure_told(lines: Sequence[Line], analyses: Sequence[_LineAnalysis]) ->
         return None
     visitor = [a for line, a in zip(lines, analyses, strict=True) if line.sender == "visitor"]
     names = frozenset().union(*(a.concepts.names for a in visitor))
-    if not rules.DEPARTURE_VETO.isdisjoint(names) or (
+    # Blind set 24 (fp25): a bereavement told (a hospice, a funeral) explains the goodbyes of
+    # every line ("morfar ligger på hospice" / "vi har tagit farväl allihop"), and its words of
+    # dying are the dying one's; a word of suicide, a burden or saved pills still veto.
+    bereaved = not _BEREAVEMENT.isdisjoint(names)
+    veto = rules.DEPARTURE_VETO - _BEREAVED_DYING if bereaved else rules.DEPARTURE_VETO
+    if not veto.isdisjoint(names) or (
         "unreachable" in names and not _heard_after_silence(visitor)
     ):
         return False
+    if bereaved:
+        return True
     leaving = {a.leaving for a in visitor}
     if "own" in leaving or ("theirs" in leaving and "heard_from" in names):
         return True

@@ -245,6 +245,10 @@ RULE_CLASSES: Final = frozenset(
         "rephrased",
         "food_money",
         "habit_addressee",
+        # blind set 24 (fp25)
+        "was_quote",
+        "funeral",
+        "others_belief",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -296,6 +300,14 @@ def family(lang_index: int) -> int:
     return _ENGLISH if lang_index == 2 else _SCANDINAVIAN
 
 
+def believed_clauses(hits: Sequence[Hit]) -> set[int]:
+    """The clauses that tell another's belief about the writer ("nu tror hon att jag vill ta
+    livet av mig", blind set 24, fp25), none when the writer agrees ("och hon har rätt")."""
+    if any(h.name == "they_are_right" and h.positive for h in hits):
+        return set()
+    return {h.clause for h in hits if h.name == "others_belief" and h.positive}
+
+
 def drop_idioms(
     hits: list[Hit], tokens: Sequence[str] = (), *, departures: bool = True
 ) -> list[Hit]:
@@ -313,6 +325,12 @@ def drop_idioms(
     vets = {h.sentence for h in hits if h.name == "vet" and h.positive}
     if vets:
         hits = [h for h in hits if h.name not in _PASSIVE_ENDING or h.sentence not in vets]
+    # blind set 24 (fp25): another's belief about the writer ("nu tror hon att jag vill ta livet
+    # av mig"): the wish or the death word of that clause is the other's worry, not said as the
+    # writer's; agreeing with it ("och hon har rätt") keeps it
+    beliefs = believed_clauses(hits)
+    if beliefs:
+        hits = [h for h in hits if h.name not in _BELIEVED or h.clause not in beliefs]
     drinks = [h.start for h in hits if h.name == "alcohol"]
     if drinks:  # "a bottle of wine a day", "en burk öl", "et glass vin": a drink's container
         hits = [h for h in hits if h.name != "pills" or h.surface not in _CONTAINERS or not any(
@@ -385,7 +403,9 @@ def drop_idioms(
         # model's farewell reading of the same words is that leaving too (engine._supported)
         hits = [replace(h, name="departed")
                 if h.name in DEPARTED and h.sentence in leaving else h for h in hits]
-    hits = _drop_owned(hits, _spans(hits, {"quit_habit"}), {"distress"})
+    # Blind set 24 (fp25): accounts closed at gambling sites ("stängde mina konton på
+    # spelsidorna") are a habit quit, no give-away
+    hits = _drop_owned(hits, _spans(hits, {"quit_habit"}), {"distress", "give_away"})
     # Blind set 19 (au19): keys handed back or given for something that is no car ("lämnade
     # tillbaka nycklarna", "the key to the safe") are no driving.
     hits = _drop_owned(hits, _spans(hits, {"keys_handed"}), {"driving"})
@@ -629,6 +649,11 @@ _PASSIVE_ENDING: Final = frozenset({
     # saying goodbye to someone dying, and their being ready, are that end too (blind set 9)
     "farewell", "goodbye_message", "decided",
 })
+_BELIEVED: Final = frozenset({
+    "wish", "thought", "plan", "death", "suicide_word", "suicide_noun", "disappear", "not_wake",
+    "self_harm", "live",
+})
+"""What another's belief about the writer holds in its clause ("hon tror att jag vill dö")."""
 _BLOWS: Final = frozenset({"violence_verb", "assault"})
 _LIFE_REACH: Final = 5
 """How far before a negated "live" a wish or a lack of will may stand ("ingen lust att leva")."""
@@ -1163,7 +1188,8 @@ def line_concepts(
         frozenset(words), words, line_suppressed(all_names), habitual, give_aways,
         trailing, leading, negated_ending,
         first_word if first_word in _BUT and not _others_view(first_words, 0) else "",
-        ("takeback" in all_names or "rephrased" in all_names or to_habit
+        ("takeback" in all_names or "rephrased" in all_names or "was_quote" in all_names
+         or to_habit
          or (because and "quote" in all_names) or dates_back
          or (first_word in _JOKE_OPENERS
              and not {*first_words[1:3]} & (NEGATIONS | _ASIDE)))
