@@ -604,6 +604,11 @@ class _LineAnalysis:
     kept: _LineAnalysis | None = None
     """The same line with none of them read as a departure beside it, for a conversation with
     a word of dying (blind set 19), or None when the line explained none."""
+    present_topics: frozenset[str] = frozenset()
+    """Topics the line tells as part of the writer's life now (top25): not negated, not in a
+    sentence about the writer's own childhood ("pappa slog mig när jag var liten", outside a
+    clause that says now), not inside a `no_topic` phrase ("hotade att lämna mig"). The
+    suggestions read it; urgency reads ``topics``."""
 
 
 class SuggestionEngine:
@@ -1226,6 +1231,7 @@ class SuggestionEngine:
                 cue_sets[sentence].add("past")
                 cue_words.setdefault("past", "year")
         mention: dict[tuple[bool, str, int], tuple[str, tuple[float, float, float, float]]] = {}
+        present_topics: set[str] = set()
         other = OTHER_LANGUAGE_WEIGHT
         accident = any(h.name == "accident" and h.positive for h in hits)
         for (target, start), ((sv, nb, en), negated, surface) in best.items():
@@ -1244,6 +1250,12 @@ class SuggestionEngine:
                 and _TIME_PHRASES & cue_sets[past]
             ):
                 f *= PAST_SENTENCE_WEIGHT
+            if (
+                kind != _SERVICE
+                and not negated
+                and (past is None or "own_childhood" not in cue_sets[past])
+            ):
+                present_topics.add(name)
             weights = (
                 max(sv, nb, en) * f,
                 max(sv, other * nb, other * en) * f,
@@ -1434,6 +1446,7 @@ class SuggestionEngine:
             destination=destination,
             concepts=concepts,
             leaving=_leaving(tokens, sentences, hits, cues, kin),
+            present_topics=frozenset(present_topics),
         )
         # Blind set 19 (au19): the same line read as the conversation decides
         # (_departure_told): with its goodbyes and give-aways explained by a departure told in
@@ -1894,11 +1907,14 @@ class SuggestionEngine:
             and "child_subject" in cues
             and (
                 {"intoxicated", "alone"} & cues.keys()
-                or any("violence" in analysis.topics for analysis in analyses)
+                or any("violence" in analysis.present_topics for analysis in analyses)
             )
         ):
             # An adult seeing children left alone, with an intoxicated adult, or amid violence
-            # told, not denied ("he has never hit me or the kids", sugg16).
+            # told, not denied ("he has never hit me or the kids", sugg16); since top25 not
+            # the violence of the writer's own childhood ("pappa slog mig när jag var liten",
+            # told by a parent of children born since) nor a threat of a consequence ("hotat
+            # att lämna mig"). Violence years ago that the children lived through still counts.
             add("child_welfare", 1.5, cues["child_subject"])
         subject_ages = [s for a in analyses for s in a.people_ages]
         if "professional" in audience and audience["professional"] >= 1.0:
