@@ -365,6 +365,14 @@ _WINDOW_CONCEPTS: Final = frozenset(
         # review of round 23: wanted again after an attempt told in any tense
         "want_again",
         "worry_no_more",
+        # round 25 (tri25)
+        "spared_act",
+        "height_search",
+        "tremor",
+        "sweating",
+        "delirium",
+        "exit_verb",
+        "life_word",
         "lithium",
         "harm_command",
         # tri22: blood thrown up named without "blod" ("kräks något som ser ut som kaffesump")
@@ -1614,11 +1622,17 @@ class SuggestionEngine:
             read = (*concepts[start : order + 1], *window)
             silent = _silent_line(concepts, start, order + 1)
             reached = silent is not None and heard_later[silent]
-            key = (*map(id, read), child_writer, reached)
+            # round 25 (tri25): an abrupt stop told before the window is the stop of its signs
+            withdrawn = any(
+                "withdrawal" in c.names and not c.suppressed for c in concepts[:start]
+            )
+            key = (*map(id, read), child_writer, reached, withdrawn)
             cached = self._window_cache.get(key)
             if cached is None:
                 cached = self._window_cache[key] = (
-                    _window_urgency(window, concepts[start : order + 1], child_writer, reached),
+                    _window_urgency(
+                        window, concepts[start : order + 1], child_writer, reached, withdrawn
+                    ),
                     read,  # kept, so the ids in the key stay theirs
                 )
                 if len(self._window_cache) > LINE_CACHE_SIZE:
@@ -1635,7 +1649,7 @@ class SuggestionEngine:
                     for c, back in zip(concepts[start : order + 1], taken[start : order + 1],
                                        strict=True)
                 ]
-                again = _window_urgency(window, kept, child_writer, reached)
+                again = _window_urgency(window, kept, child_writer, reached, withdrawn)
                 findings = [f for f in findings if f[0] not in _TAKEN_BACK] + [
                     f for f in again if f[0] in _TAKEN_BACK
                 ]
@@ -2166,10 +2180,12 @@ def _window_urgency(
     concepts: Sequence[rules.LineConcepts],
     child_writer: bool,
     reached: bool = False,
+    withdrawn: bool = False,
 ) -> list[tuple[str, str]]:
     """Urgent findings of the rules over a few neighbouring visitor lines, in the order found
     (``concepts``: the lines' concepts, a "yes" merged with the staff question it answers;
-    ``reached``: one who did not answer has written since, in a later line)."""
+    ``reached``: one who did not answer has written since, in a later line; ``withdrawn``: an
+    abrupt stop of drinking told in a visitor line before these)."""
     found: list[tuple[str, str]] = []
     window_cues = frozenset().union(*(a.cue_union for a in window))
     if "hiding" in window_cues and (
@@ -2225,6 +2241,7 @@ def _window_urgency(
             small_child=any(age <= SMALL_CHILD_AGE for a in window for age in a.subject_ages),
             reached=reached,
             suicide_told="suicide" in window_topics,
+            withdrawn=withdrawn,
         )
     )
     return found
@@ -2567,11 +2584,13 @@ after a visitor line with a death wish a "no" answers it and takes nothing back 
 20)."""
 _RISK_ANSWERS: Final = (
     "often", "high_place", "stockpile", "rope", "weapon_gun", "sometimes", "ponder", "decided",
+    "nothing_else",
 )
 """Classes that answer a staff member's risk question as a "yes" does: how often
 ("hele tida", "all the time"; since blind set 17 also "av og til", "sometimes"), or the
 means or place at hand now (blind set 7); since blind set 20 thinking of it ("tänker på
-det") or a plan made ("been planning it for a while")."""
+det") or a plan made ("been planning it for a while"); since round 25 (tri25) thinking of
+nothing else ("har inte tänkt på nåt annat på en vecka")."""
 _NOT_NOW_SENTENCE: Final = frozenset({"past", "conditional", "past_state"})
 _MODEL_SUPPORT: Final[Mapping[str, frozenset[str]]] = {
     "suicide": frozenset({
@@ -2900,17 +2919,20 @@ _LEAVING_WEIGHT: Final = frozenset({
     "farewell", "despair", "weary", "death", "suicide_word", "suicide_noun",
     "disappear", "not_wake", "burden", "wish", "thought", "plan", "self_harm", "way_out",
     "done_end", "rid_of_me", "worry_no_more", "wont_need", "give_away", "letter_kin", "in_case",
+    "goodbye_only",
 })
 """What gives a visitor's goodbye weight when it comes after other lines: a farewell act, or
 despair or a risk word anywhere the visitor wrote. An "ok tack, hejdå" after a question about
-opening hours has none (review of tri23)."""
+opening hours has none (review of tri23). Writing only to say goodbye ("skriver bara för att
+säga hejdå") is such weight (tri25)."""
 
 
 def _gone_silent(
     lines: Sequence[Line], analyses: Sequence[_LineAnalysis]
 ) -> tuple[int, str] | None:
-    """Round 23 (tri23): the visitor's last message says goodbye ("tack för allt. adjö") and a
-    staff member has asked since whether they are still there ("Är du kvar?"), with no answer:
+    """Round 23 (tri23): the visitor's last message (since tri25: last turn) says goodbye
+    ("tack för allt. adjö") and a staff member has asked since whether they are still there
+    ("Är du kvar?"), with no answer:
     the writer is the one who does not answer, as one who went silent after a goodbye is.
     The goodbye must be all the visitor said, or come with a farewell act or despair or a risk
     word somewhere in the visitor's lines, and must not thank for help ("tack för hjälpen, nu
@@ -2921,7 +2943,12 @@ def _gone_silent(
     last = visitor[-1] if visitor else None
     if last is None or last + 1 >= len(lines):
         return None
-    said = analyses[last].concepts.names
+    # Round 25 (tri25): the visitor's last turn, the messages written one after another
+    # before staff answered ("jag skriver bara för att säga hejdå" / "och tack till hon som
+    # svarade här förra veckan"): a goodbye in any of them is the last word.
+    turn = [p for p in visitor if p <= last and all(
+        lines[q].sender == "visitor" for q in range(p, last + 1))]
+    said = frozenset().union(*(analyses[p].concepts.names for p in turn))
     if _OWN_GOODBYE.isdisjoint(said) or "helped" in said:
         return None
     asked = next((analyses[p].concepts.words["still_there"] for p in range(last + 1, len(lines))

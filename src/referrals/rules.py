@@ -249,6 +249,18 @@ RULE_CLASSES: Final = frozenset(
         "was_quote",
         "funeral",
         "others_belief",
+        # round 25 (tri25)
+        "nothing_else",
+        "final_dose",
+        "spared_act",
+        "height_search",
+        "height_use",
+        "sweating",
+        "last_time",
+        "goodbye_only",
+        "leaving_life",
+        "exit_verb",
+        "life_word",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -262,10 +274,13 @@ _ENDING: Final = frozenset({"death", "disappear", "not_wake", "suicide_noun"})
 _INTENT: Final = frozenset({"wish", "thought", "plan", "decided"})
 _AMBIVALENT: Final = _ENDING | {"suicide_word"}
 """Negated, these count when "but" follows in the sentence ("I don't want to die, but ...")."""
-_AT_SENTENCE_END: Final = {"decided_how": "decided", "done_end": "passing"}
+_AT_SENTENCE_END: Final = {
+    "decided_how": "decided", "done_end": "passing", "last_time": "give_away",
+}
 """Classes that count only with nothing but a time after them in their sentence, and the class
 they then count as (blind set 20): "har räknat ut hur jag ska göra det." is a decision, "... göra
-det med lånet" is not."""
+det med lånet" is not. Round 25 (tri25): "dette blir siste gang." is a last contact (a
+give-away, a sign only with another); "sista gången jag dricker" names what ends."""
 _DECIDED_OBJECT: Final = frozenset({"decided_what", "quit_habit"})
 """What makes a decision not a bare one: what was decided, or a habit being quit ("nu har jag
 bestämt mig, jag ska sluta dricka")."""
@@ -406,6 +421,10 @@ def drop_idioms(
     # Blind set 24 (fp25): accounts closed at gambling sites ("stängde mina konton på
     # spelsidorna") are a habit quit, no give-away
     hits = _drop_owned(hits, _spans(hits, {"quit_habit"}), {"distress", "give_away"})
+    # Round 25 (tri25): creatures "that are not there" are delirium, no one vanishing; "high
+    # enough" is a height looked up, no one high.
+    hits = _drop_owned(hits, _spans(hits, {"delirium"}), {"disappear"})
+    hits = _drop_owned(hits, _spans(hits, {"height_search"}), {"drunk_now"})
     # Blind set 19 (au19): keys handed back or given for something that is no car ("lämnade
     # tillbaka nycklarna", "the key to the safe") are no driving.
     hits = _drop_owned(hits, _spans(hits, {"keys_handed"}), {"driving"})
@@ -444,10 +463,18 @@ def drop_idioms(
     spans = [(h.start, h.end) for h in hits if h.name == "idiom"]  # "inte leva med" too
     durations = [(h.start, h.end) for h in hits if h.name == "duration"]
     if spans or durations:
-        hits = [h for h in hits if h.name == "idiom" or not any(
-            h.start <= end and start <= h.end for start, end in spans) and not (
-            h.name == "many" and any(h.start <= end and start <= h.end
-                                     for start, end in durations))]
+        # Round 25 (tri25): a farewell that starts before an idiom and only ends in it ("sista
+        # gången jag skriver hit": "skriver hit" is "writing here", no blow) is half owned: it
+        # stays as a give-away, a sign only with another ("... allt e fixat").
+        def half_owned(h: Hit) -> bool:
+            return h.name in _LEAVING_SIGNS and any(
+                h.start < start <= h.end <= end for start, end in spans)
+
+        hits = [replace(h, name="give_away") if half_owned(h) else h for h in hits
+                if h.name == "idiom" or half_owned(h) or not any(
+                    h.start <= end and start <= h.end for start, end in spans) and not (
+                    h.name == "many" and any(h.start <= end and start <= h.end
+                                             for start, end in durations))]
     banter = banter_sentences(hits)
     if banter:
         now = banter_now(hits)
@@ -600,6 +627,8 @@ def _drop_owned(
 
 
 DEPARTED: Final = frozenset({"farewell", "goodbye_message", "give_away"})
+_LEAVING_SIGNS: Final = frozenset({"farewell", "give_away", "goodbye_message"})
+"""Signs of leaving that an idiom overlapping only their end does not own (tri25)."""
 """What a departure in the sentence explains (blind set 17)."""
 DEPARTURE_VETO: Final = frozenset({
     "death", "suicide_word", "suicide_noun", "live", "not_wake", "passing", "burden",
@@ -807,6 +836,10 @@ def line_suppressed(names: set[str] | frozenset[str]) -> bool:
         {"over", "takeback", "general_question", "fiction"} & names
     ):
         return False  # "lol har googla hvor mye paracet som skal til": a laugh that minimises
+    if {"height_search", "high_place"} <= names and "quote" in names and not (
+        {"over", "takeback", "general_question", "fiction"} & names
+    ):
+        return False  # "which bridges are high enough lol": a laugh that minimises (tri25)
     if {"quote", "over", "takeback", "general_question", "fiction"} & names:
         return True
     return "professional_general" in names and not (_TIME & names) and (
@@ -855,6 +888,13 @@ def _sentence_findings(
         found.append(("suicide", _words(here, ("burden",))))
     if "farewell" in names:
         found.append(("suicide", _words(here, ("farewell",))))
+    # Round 25 (tri25): leaving life said in the present ("i'm checking out of life"), and one
+    # last big dose ("tar en sista stor dos o låter det va så"), unless it comes before a stay
+    # in treatment ("one last big hit before rehab").
+    if "leaving_life" in names:
+        found.append(("suicide", _words(here, ("leaving_life",))))
+    if "final_dose" in names and not {"departure", "quit_habit", "treat_purpose"} & names:
+        found.append(("suicide", _words(here, ("final_dose",))))
     # Overdose: medicines taken, and many or all of them, close together in one sentence.
     for taking in (h for h in here if h.name == "ingest"):
         if any(h.name == "pills" and abs(h.start - taking.start) <= 6 for h in here) and any(
@@ -907,6 +947,7 @@ which may be a holiday ("att försvinna en vecka vore så skönt")."""
 _BEST_ENDING: Final = frozenset({"death", "disappear", "not_wake", "passing"})
 """Words of dying or vanishing that, said to be simplest or best, are a death wish (tri23)."""
 _INDIFFERENT_ENDING: Final = frozenset({"death", "fatal_event", "not_wake", "disappear"})
+_IF_WORDS: Final = frozenset({"if", "om", "ifall", "hvis", "dersom"})
 """Deaths one "would not be sad" about (tri23), negated or not: "wouldn't mind dying"."""
 
 
@@ -932,8 +973,12 @@ def _indifferent_death(
         cues = sentence_cues[fine.sentence] if fine.sentence < len(sentence_cues) else frozenset()
         if "past" in cues:
             continue
+        # round 25 (tri25): a fine that ends in "if" ("i'd be ok if the plane just didn't
+        # land") takes the event after it
+        after_if = fine.surface.split()[-1] in _IF_WORDS
         event = next((h for h in hits if h.name == "fatal_event" and h.positive
-                      and h.sentence == fine.sentence and h.end <= fine.start), None)
+                      and h.sentence == fine.sentence
+                      and (h.end <= fine.start or after_if and h.start > fine.end)), None)
         if event is not None:
             return [("suicide", f'{event.surface}" + "{fine.surface}')]
     return []
@@ -962,6 +1007,11 @@ class LineConcepts:
     takes_back: bool = False
     """The line takes back what the one before said ("inte så att jag vill dö", "not that I
     ...", "menar inte så"), unless it also says it is serious."""
+    trailing_exit: str = ""
+    """A verb of leaving the line ends on, what is left still to come ("i'm tapping out")."""
+    leading_life: str = ""
+    """Life itself opening the line as what is left ("life i guess", "livet"), not as the
+    subject of a statement ("livet är orättvist")."""
 
 
 _NOT_NOW: Final = frozenset({"past", "conditional"})
@@ -1005,6 +1055,12 @@ _TO_WORDS: Final = frozenset({"till", "til", "to"})
 _ADDRESSEE_REACH: Final = 3
 """How far into a line opening with "till" / "to" the habit or dealer written to may stand."""
 _LINE_EDGE: Final = 2
+_LIFE_STATEMENT: Final = frozenset({
+    "är", "e", "var", "blir", "blev", "har", "kan", "suger", "går", "känns", "er", "ble", "føles",
+    "is", "was", "gets", "sucks", "has", "can", "feels", "goes", "'s", "s",
+})
+"""Verbs after "livet" / "life" that make it a statement's subject ("life is unfair"), not
+what is left (tri25)."""
 """How close to the end (or start) of a line a wish (or an ending) must be to pair across
 lines: chat writers break one sentence over two messages ("jag vill bara" / "försvinna")."""
 
@@ -1147,7 +1203,7 @@ def line_concepts(
         del words["sober_adult"]
     habitual = any({"habitual", "routine"} & cues for cues in sentence_cues)
     give_aways = frozenset(h.surface for h in hits if h.positive and h.name == "give_away")
-    trailing = leading = ""
+    trailing = leading = trailing_exit = leading_life = ""
     if token_count and not _NOT_NOW & frozenset().union(*sentence_cues):
         last = max(hits, key=lambda h: h.end, default=None)
         if last is not None and last.positive and last.name in _INTENT and (
@@ -1159,6 +1215,17 @@ def line_concepts(
             opening.start < _LINE_EDGE
         ):
             leading = opening.surface
+        # round 25 (tri25): "i'm tapping out" / "life i guess": leaving, and what is left
+        if last is not None and last.positive and last.name == "exit_verb" and (
+            last.end >= token_count - _LINE_EDGE
+        ):
+            trailing_exit = last.surface
+        life = next((h for h in hits if h.name == "life_word" and h.positive
+                     and h.start <= _LINE_EDGE), None)
+        if life is not None and life.surface in first_words:
+            after = first_words[first_words.index(life.surface) + 1 :][:1]
+            if not _LIFE_STATEMENT.intersection(after):
+                leading_life = life.surface
     recorded = {h.sentence for h in hits if h.name == "for_the_record"}
     negated_ending = "" if "household_other" in words else next(
         (h.surface for h in hits
@@ -1194,6 +1261,8 @@ def line_concepts(
          or (first_word in _JOKE_OPENERS
              and not {*first_words[1:3]} & (NEGATIONS | _ASIDE)))
         and "serious" not in all_names,
+        trailing_exit,
+        leading_life,
     )
 
 
@@ -1277,6 +1346,7 @@ def window_findings(
     money_trouble: bool = False,
     reached: bool = False,
     suicide_told: bool = False,
+    withdrawn: bool = False,
 ) -> list[tuple[str, str]]:
     """Urgent findings of a few neighbouring visitor lines together.
 
@@ -1286,7 +1356,9 @@ def window_findings(
     ``reached``: one who did not answer has written since, or why is known ("nu skrev han",
     "ingen täckning"), in a line after the silence: no longer unreachable;
     ``suicide_told``: the lines speak of a suicide in any tense (topic words: "killed himself
-    in 2019"), as the class ``suicide_told`` does for the explicit suicide words.
+    in 2019"), as the class ``suicide_told`` does for the explicit suicide words;
+    ``withdrawn``: drinking or a sedative stopped abruptly days ago (`withdrawal`), told in this
+    or an earlier visitor line (tri25).
     """
     live = [c for c in window if not c.suppressed]
     if not live:
@@ -1327,6 +1399,13 @@ def window_findings(
             before.suppressed or after.suppressed
         ):
             found.append(("suicide", f'{before.trailing_intent}" + "{after.leading_ending}'))
+            break
+        # Round 25 (tri25): a verb of leaving and life the next message names ("i'm tapping
+        # out" / "life i guess", answering "tapping out of what?"): leaving life.
+        if before.trailing_exit and after.leading_life and not (
+            before.suppressed or after.suppressed
+        ):
+            found.append(("suicide", f'{before.trailing_exit}" + "{after.leading_life}'))
             break
         # A denial that the next message turns around: "vil ikke dø egentlig" / "men ...".
         if before.negated_ending and after.opens_with_but and not (
@@ -1385,6 +1464,19 @@ def window_findings(
         or len(give_away) >= 2
     ):
         found.append(("suicide", '" + "'.join(sorted(give_away))))
+    # Round 25 (tri25): a height looked up with a high place ("which bridges are high
+    # enough"), not for a boat, a lorry or a view.
+    if {"high_place", "height_search"} <= names and not {"height_use", "accident"} & names:
+        found.append(("suicide", f'{word("height_search")}" + "{word("high_place")}'))
+    # Round 25 (tri25): an illness that spares one the act ("håller inte levern ett år" / "då
+    # slipper jag ju göra det själv"), with the writer's own death told in the lines.
+    if "spared_act" in names and any(
+        {"death", "fatal_event", "not_wake", "passing"} & c.names and "first_person" in c.names
+        and "household_other" not in c.names
+        for c in live
+    ):
+        ending = first("death", "fatal_event", "not_wake", "passing")
+        found.append(("suicide", f'{word(ending)}" + "{word("spared_act")}'))
     harm = [c for c in live if "accident" not in c.names or "on_purpose" in c.names]
     harm_names = frozenset().union(*(c.names for c in harm)) if harm else frozenset()
     if {"harm_done", "harm_open"} & harm_names:
@@ -1537,13 +1629,24 @@ def window_findings(
     # kill. Quitting smoking, or a tremor alone, is not it. Since blind set 19 (au19) also days
     # after the stop ("stopped cold turkey three days ago" / "he's talking to people who aren't
     # there"): the delirium told in a line that is not the past is now.
-    if {"withdrawal", "quit_habit"} & names and {"seizure", "delirium"} & names and (
-        {"time_now", "just", "night", "recent"} & names
-    ) and ("withdrawal" in names or substance or {"alcohol", "pills"} & names) and (
+    # Round 25 (tri25): an abrupt stop told earlier in the chat (``withdrawn``) is the stop of
+    # the signs told lines later ("slutade supa i förrgår" ... "det kryper på väggen"); and a
+    # tremor with sweating or a racing heart after it is withdrawal too ("skakar o svettas",
+    # "shaking, sweating, heart racing"). A hangover, the cold, or a stop a year ago is none.
+    if ("withdrawal" in names or withdrawn) and "tremor" in names and (
+        {"sweating", "acute_symptom"} & names
+    ) and (substance or {"alcohol", "pills"} & names or withdrawn) and not (
+        {"seizure", "delirium"} & names
+    ):
+        sign = first("sweating", "acute_symptom")
+        found.append(("medical", f'{word("withdrawal")}" + "{word("tremor")}" + "{word(sign)}'))
+    if ({"withdrawal", "quit_habit"} & names or withdrawn) and {"seizure", "delirium"} & names and (
+        {"time_now", "just", "night", "recent"} & names or withdrawn
+    ) and ("withdrawal" in names or withdrawn or substance or {"alcohol", "pills"} & names) and (
         # "har hatt et anfall i morges": this morning is a time here, not a routine (set 15)
         not habitual or {"recent", "just"} & names
     ):
-        stop = first("withdrawal", "quit_habit")
+        stop = "withdrawal" if withdrawn else first("withdrawal", "quit_habit")
         found.append(("medical", f'{word(stop)}" + "{word(first("seizure", "delirium"))}'))
     # Blind set 14: blood coughed or thrown up now or tonight ("har hostat blod ikväll").
     if "blood_up" in names and {"time_now", "just", "night"} & names:
