@@ -87,6 +87,10 @@ B26_URGENT = [
      "suicide"),
     ("en", "self", "my husband died last year. i've stopped taking my insulin. i want to be "
      "with him again", "suicide"),
+    # a wish to fall asleep for ever stays a wish beside grief's peaceful deaths
+    ("sv", "self", "farfar somnade in lugnt i våras. jag vill bara somna in och slippa allt",
+     "suicide"),
+    ("en", "self", "i wish i could fall asleep and never wake up", "suicide"),
     # the last binge, said not to mean quitting
     ("sv", "relative", "pappa säger att det är sista fyllan nu. han menar inte att han ska "
      "sluta dricka", "suicide"),
@@ -138,6 +142,10 @@ B26_NOT_URGENT = [
     ("sv", "relative", "farmor är 94 och säger att hon är redo att få gå till farfar när det "
      "är dags. hon äter bra och tar sina mediciner"),
     ("en", "self", "i'm 85, i've made my peace with life. still enjoy my walks and my meals"),
+    # a peaceful death told in grief
+    ("sv", "self", "morfar dog i söndags\nhan var 91 och somnade in stilla med mormor bredvid"),
+    ("nb", "self", "bestemor sovnet stille inn i natt, 96 år gammel"),
+    ("en", "self", "grandma passed away peacefully last night, she was 95"),
     # the last binge before quitting
     ("sv", "self", "det här blir sista fyllan, sen ska jag bli nykter för gott"),
     ("en", "relative", "he says it's his last binge, he starts rehab on monday"),
