@@ -142,6 +142,8 @@ B26_NOT_URGENT = [
     ("sv", "relative", "farmor är 94 och säger att hon är redo att få gå till farfar när det "
      "är dags. hon äter bra och tar sina mediciner"),
     ("en", "self", "i'm 85, i've made my peace with life. still enjoy my walks and my meals"),
+    ("en", "relative", "my son stopped eating meat, he wants to join them at the vegan camp"),
+    ("en", "relative", "my toddler refuses to eat and is never ready to go to kindergarten"),
     # a peaceful death told in grief
     ("sv", "self", "morfar dog i söndags\nhan var 91 och somnade in stilla med mormor bredvid"),
     ("nb", "self", "bestemor sovnet stille inn i natt, 96 år gammel"),
