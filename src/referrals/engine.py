@@ -378,6 +378,14 @@ _WINDOW_CONCEPTS: Final = frozenset(
         # tri22: blood thrown up named without "blod" ("kräks något som ser ut som kaffesump")
         "blood_up",
         "rid_of_me",
+        # blind set 26 (tri26): each pairs with a class that may stand in another line
+        "found_alone",
+        "hoard",
+        "same_end",
+        "own_funeral",
+        "survive_q",
+        "last_binge",
+        "care_note",
     }
 )
 """Concept classes the window rules combine across neighbouring visitor lines."""

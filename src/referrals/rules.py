@@ -261,6 +261,20 @@ RULE_CLASSES: Final = frozenset(
         "leaving_life",
         "exit_verb",
         "life_word",
+        # blind set 26 (tri26)
+        "found_alone",
+        "living_alone",
+        "hoard",
+        "same_end",
+        "shortcut",
+        "own_funeral",
+        "not_far",
+        "old_age",
+        "care_note",
+        "survive_q",
+        "last_binge",
+        "not_quitting",
+        "cold_water",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -381,6 +395,13 @@ def drop_idioms(
             for h in hits
             if h.name not in _AT_SENTENCE_END or tokens and _ends_sentence(h.end, tokens, times)
         ]
+    # tri26: "we all die anyway" is a truism, no death word (with a shortcut it is a rule's,
+    # `_blind26`); songs for one's own funeral are no quoted song, and in old age ("på min
+    # ålder") one's funeral planned is no death talk
+    hits = _drop_owned(hits, _spans(hits, {"same_end"}), {"death"})
+    hits = _drop_owned(hits, _spans(hits, {"own_funeral"}), {"quote"})
+    if any(h.name == "old_age" and h.positive for h in hits):
+        hits = _drop_owned(hits, _spans(hits, {"own_funeral"}), {"death"})
     # "hjertet banker": the heart pounding is no one hitting (blind set 9)
     hits = _drop_owned(hits, _spans(hits, {"acute_symptom"}), _BLOWS)
     # "skal brenne huset med dere inne": a threat to burn, no fire yet (blind set 11)
@@ -677,6 +698,8 @@ _PASSIVE_ENDING: Final = frozenset({
     "death", "disappear", "not_wake", "passing", "live",
     # saying goodbye to someone dying, and their being ready, are that end too (blind set 9)
     "farewell", "goodbye_message", "decided",
+    # one's own funeral planned in a hospice (tri26)
+    "own_funeral",
 })
 _BELIEVED: Final = frozenset({
     "wish", "thought", "plan", "death", "suicide_word", "suicide_noun", "disappear", "not_wake",
@@ -1110,6 +1133,9 @@ def line_concepts(
                 for p in range(h.start, h.end + 1)}
     """Positions of "alkoholist", "adult children of alcoholics": a name for a drinker, not a
     drink now (positions in a set, so a line of thousands of such names stays fast)."""
+    asked_as_if = {h.sentence for h in hits if h.positive and h.name in _AS_IF_QUESTIONS
+                   and "past" not in (sentence_cues[h.sentence]
+                                      if h.sentence < len(sentence_cues) else ())}
     again_after = _sentences_now(hits, sentence_cues, "resumed")
     habit_sentences = _habit_sentences(hits, sentence_cues)
     wanted_again = _sentences_now(hits, sentence_cues, "want_again")
@@ -1129,8 +1155,11 @@ def line_concepts(
             words.setdefault("suicide_told", hit.surface)
         cues = sentence_cues[hit.sentence] if hit.sentence < len(sentence_cues) else frozenset()
         if _NOT_NOW & cues and hit.clause not in timed and not (
+            # tri26: asked as "om man ..." ("hur lång tid innan nån hittas om man bor själv",
+            # "hur länge man klarar sig i iskallt vatten"): the question is the sign
+            hit.name in _ASKED_AS_IF and hit.sentence in asked_as_if
             # "used to cut as a teenager. ... it started again": the past comes back now
-            hit.name in _RESUMED and any(s > hit.sentence for s in again_after)
+            or hit.name in _RESUMED and any(s > hit.sentence for s in again_after)
             # "2019 försökte jag ta livet av mig. nu vill jag det igen": wanted again now
             or hit.name in _RESUMED and any(s > hit.sentence for s in wanted_again)
             or hit.name in _HABIT_ACTS and any(
@@ -1266,6 +1295,11 @@ def line_concepts(
     )
 
 
+_AS_IF_QUESTIONS: Final = frozenset({"found_alone", "survive_q"})
+"""Questions whose sign is asking them "as if" ("om man bor själv"): their sentence is no
+hypothetical that suppresses them (tri26)."""
+_ASKED_AS_IF: Final = _AS_IF_QUESTIONS | {"living_alone", "cold_water"}
+"""What such a question's sentence keeps: the question, living alone, the cold asked about."""
 _DRINKING: Final = frozenset({"alcohol", "drunk_now"})
 _PRODUCT_REACH: Final = 6
 """How far apart a life insurance and its taking out, cancelling or price may stand (fp22)."""
@@ -1413,11 +1447,12 @@ def window_findings(
         ):
             found.append(("suicide", f'{before.negated_ending}" + "{after.opens_with_but}'))
             break
-    # "Jag behöver dem inte där jag ska" (`wont_need`) said and then unreachable is a goodbye too.
-    if "unreachable" in names and {"goodbye_message", "farewell", "other_side", "wont_need"} & (
-        names
-    ) and not reached:
-        said = first("goodbye_message", "farewell", "other_side", "wont_need")
+    # "Jag behöver dem inte där jag ska" (`wont_need`) said and then unreachable is a goodbye too;
+    # so is care left for a pet or a child ("glöm inte att Sixten ska ha sin medicin", tri26).
+    if "unreachable" in names and {
+        "goodbye_message", "farewell", "other_side", "wont_need", "care_note"
+    } & names and not reached:
+        said = first("goodbye_message", "farewell", "other_side", "wont_need", "care_note")
         found.append(("goodbye", f'{word(said)}" + "{word("unreachable")}'))
     elif "unreachable" in names and not reached and (
         {"death", "suicide_word", "weapon_gun", "danger", "weary", "lone", "drunk_now", "wound",
@@ -1842,6 +1877,7 @@ def window_findings(
                      "weary", "unreachable")
         found.append(("third_party_danger", f'{word("heading_edge")}" + "{word(sign)}'))
     found.extend(_blind16(names, habitual, word, first, suicide_told=suicide_told))
+    found.extend(_blind26(names, word, first, despair=despair))
     found.extend(_someone_in_danger(names, habitual, reached, word, first))
     return found
 
@@ -1911,6 +1947,53 @@ def _blind16(
         not habitual
     ):
         found.append(("third_party_danger", f'{word("psychosis")}" + "{word("harm_command")}'))
+    return found
+
+
+_COLD_WATER_SIGNS: Final = ("serious", "weary", "death", "burden")
+"""What makes a question how long one survives in the cold a method asked, not a swimmer's
+("men han skrattade inte", worn out, death talk)."""
+_HOARDED: Final = ("refuse_care", "pills")
+
+
+def _blind26(
+    names: frozenset[str],
+    word: Callable[[str], str],
+    first: Callable[..., str],
+    *,
+    despair: bool,
+) -> list[tuple[str, str]]:
+    """Blind set 26 (tri26): one's own death foreseen and prepared without a death word, told
+    by the writer or of someone else (a relative's report is read as danger to a third party
+    by the engine)."""
+    found: list[tuple[str, str]] = []
+    # How long before one is found, with living alone or the neighbours ("hur lång tid innan
+    # nån hittas om man bor själv" / "vill inte att grannarna ska ha det jobbigt"); a lost
+    # hiker or dog is found by name, not passively with living alone.
+    if "found_alone" in names and "living_alone" in names:
+        found.append(("suicide", f'{word("found_alone")}" + "{word("living_alone")}'))
+    # Medicines saved up rather than taken ("slutat med mina mediciner" / "samlar dom i en
+    # burk, en sorts reserv"): a stockpile.
+    if "hoard" in names and any(n in names for n in _HOARDED):
+        found.append(("suicide", f'{word(first(*_HOARDED))}" + "{word("hoard")}'))
+    # The end is the same anyway, so the shortcut ("slutet blir ändå detsamma, kan lika gärna
+    # ta genvägen"); either alone is a truism or a walk.
+    if {"same_end", "shortcut"} <= names:
+        found.append(("suicide", f'{word("same_end")}" + "{word("shortcut")}'))
+    # One's own funeral planned because it is not far away; not in old age ("på min ålder").
+    if {"own_funeral", "not_far"} <= names and "old_age" not in names:
+        found.append(("suicide", f'{word("own_funeral")}" + "{word("not_far")}'))
+    # How long one survives in ice-cold water, not laughed at, or with despair or death talk
+    # ("frågade hur länge man klarar sig i iskallt vatten" / "men han skrattade inte").
+    if "survive_q" in names and "cold_water" in names and (
+        any(n in names for n in _COLD_WATER_SIGNS) or despair
+    ):
+        sign = next((n for n in _COLD_WATER_SIGNS if n in names), "cold_water")
+        found.append(("suicide", f'{word("survive_q")}" + "{word(sign)}'))
+    # The last binge, said not to mean quitting ("sista fyllan ... han menar inte att han ska
+    # sluta dricka"): the end meant.
+    if {"last_binge", "not_quitting"} <= names:
+        found.append(("suicide", f'{word("last_binge")}" + "{word("not_quitting")}'))
     return found
 
 
