@@ -368,6 +368,8 @@ _WINDOW_CONCEPTS: Final = frozenset(
         # round 25 (tri25)
         "spared_act",
         "height_search",
+        # tri26b: one last high, read with nothing needed afterwards
+        "last_high",
         "tremor",
         "sweating",
         "delirium",

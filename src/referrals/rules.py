@@ -121,6 +121,11 @@ RULE_CLASSES: Final = frozenset(
         "usual_reason",
         "helped",
         "want_again",
+        # tri26b: a hospital stay after an attempt, told in any tense
+        "attempt_stay",
+        "last_high",
+        "after_nothing",
+        "shopping",
         # round 24 (tri24)
         "fine_if",
         # blind set 6
@@ -916,7 +921,10 @@ def _sentence_findings(
     # in treatment ("one last big hit before rehab").
     if "leaving_life" in names:
         found.append(("suicide", _words(here, ("leaving_life",))))
-    if "final_dose" in names and not {"departure", "quit_habit", "treat_purpose"} & names:
+    # tri26b: a last big bag of groceries is shopping
+    if "final_dose" in names and not {
+        "departure", "quit_habit", "treat_purpose", "shopping"
+    } & names:
         found.append(("suicide", _words(here, ("final_dose",))))
     # Overdose: medicines taken, and many or all of them, close together in one sentence.
     for taking in (h for h in here if h.name == "ingest"):
@@ -1152,6 +1160,10 @@ def line_concepts(
         all_names.add(hit.name)
         if hit.name == "suicide_word":
             # told in any tense: whom the writer may be imitating ("han hängde sig 1987")
+            words.setdefault("suicide_told", hit.surface)
+        if hit.name == "attempt_stay":
+            # tri26b: a stay in a ward after an attempt ("låg på iva efter det jag gjorde") is an
+            # attempt told, in any tense, as the explicit words are
             words.setdefault("suicide_told", hit.surface)
         cues = sentence_cues[hit.sentence] if hit.sentence < len(sentence_cues) else frozenset()
         if _NOT_NOW & cues and hit.clause not in timed and not (
@@ -1499,6 +1511,12 @@ def window_findings(
         or len(give_away) >= 2
     ):
         found.append(("suicide", '" + "'.join(sorted(give_away))))
+    # tri26b: one last high or everything at once ("tar allt på en gång") with nothing needed
+    # afterwards ("sen är cirkusen över"), not before treatment or a stop: a final dose.
+    if {"last_high", "after_nothing"} <= names and not {
+        "departure", "quit_habit", "treat_purpose"
+    } & names:
+        found.append(("suicide", f'{word("last_high")}" + "{word("after_nothing")}'))
     # Round 25 (tri25): a height looked up with a high place ("which bridges are high
     # enough"), not for a boat, a lorry or a view.
     if {"high_place", "height_search"} <= names and not {"height_use", "accident"} & names:
