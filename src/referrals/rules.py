@@ -401,7 +401,7 @@ def drop_idioms(
             if h.name not in _AT_SENTENCE_END or tokens and _ends_sentence(h.end, tokens, times)
         ]
     # tri26: "we all die anyway" is a truism, no death word (with a shortcut it is a rule's,
-    # `_blind26`); songs for one's own funeral are no quoted song, and in old age ("på min
+    # `_death_prepared`); songs for one's own funeral are no quoted song, and in old age ("på min
     # ålder") one's funeral planned is no death talk
     hits = _drop_owned(hits, _spans(hits, {"same_end"}), {"death"})
     hits = _drop_owned(hits, _spans(hits, {"own_funeral"}), {"quote"})
@@ -1895,7 +1895,7 @@ def window_findings(
                      "weary", "unreachable")
         found.append(("third_party_danger", f'{word("heading_edge")}" + "{word(sign)}'))
     found.extend(_blind16(names, habitual, word, first, suicide_told=suicide_told))
-    found.extend(_blind26(names, word, first, despair=despair))
+    found.extend(_death_prepared(names, word, first, despair=despair))
     found.extend(_someone_in_danger(names, habitual, reached, word, first))
     return found
 
@@ -1974,14 +1974,14 @@ _COLD_WATER_SIGNS: Final = ("serious", "weary", "death", "burden")
 _HOARDED: Final = ("refuse_care", "pills")
 
 
-def _blind26(
+def _death_prepared(
     names: frozenset[str],
     word: Callable[[str], str],
     first: Callable[..., str],
     *,
     despair: bool,
 ) -> list[tuple[str, str]]:
-    """Blind set 26 (tri26): one's own death foreseen and prepared without a death word, told
+    """One's own death foreseen and prepared without a death word (blind set 26, tri26), told
     by the writer or of someone else (a relative's report is read as danger to a third party
     by the engine)."""
     found: list[tuple[str, str]] = []
