@@ -1626,16 +1626,19 @@ class SuggestionEngine:
         window_ends = sorted(
             {end for f in flagged for end in range(f, min(len(visitor), f + URGENT_WINDOW_LINES))}
         )
+        # round 25 (tri25): the first line that tells an abrupt stop of drinking; a window after
+        # it reads its withdrawal signs as that stop's (found once, not per window)
+        first_stop = next(
+            (o for o, c in enumerate(concepts) if "withdrawal" in c.names and not c.suppressed),
+            len(concepts),
+        ) if window_ends else len(concepts)
         for order in window_ends:
             start = max(0, order - URGENT_WINDOW_LINES + 1)
             window = visitor[start : order + 1]
             read = (*concepts[start : order + 1], *window)
             silent = _silent_line(concepts, start, order + 1)
             reached = silent is not None and heard_later[silent]
-            # round 25 (tri25): an abrupt stop told before the window is the stop of its signs
-            withdrawn = any(
-                "withdrawal" in c.names and not c.suppressed for c in concepts[:start]
-            )
+            withdrawn = first_stop < start
             key = (*map(id, read), child_writer, reached, withdrawn)
             cached = self._window_cache.get(key)
             if cached is None:
