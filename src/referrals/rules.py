@@ -493,7 +493,7 @@ def drop_idioms(
         # gången jag skriver hit": "skriver hit" is "writing here", no blow) is half owned: it
         # stays as a give-away, a sign only with another ("... allt e fixat").
         def half_owned(h: Hit) -> bool:
-            return h.name in _LEAVING_SIGNS and any(
+            return h.name in DEPARTED and any(
                 h.start < start <= h.end <= end for start, end in spans)
 
         hits = [replace(h, name="give_away") if half_owned(h) else h for h in hits
@@ -653,8 +653,6 @@ def _drop_owned(
 
 
 DEPARTED: Final = frozenset({"farewell", "goodbye_message", "give_away"})
-_LEAVING_SIGNS: Final = frozenset({"farewell", "give_away", "goodbye_message"})
-"""Signs of leaving that an idiom overlapping only their end does not own (tri25)."""
 """What a departure in the sentence explains (blind set 17)."""
 DEPARTURE_VETO: Final = frozenset({
     "death", "suicide_word", "suicide_noun", "live", "not_wake", "passing", "burden",
