@@ -5,15 +5,25 @@
 Prints the median and p95 time of one ``suggest()`` and one ``urgency()`` call in three
 situations:
 
-- ``new message``: the conversation grows by one line per call, as when the console refreshes
-  suggestions on every message (the earlier lines' analysis is cached);
+- ``new message``: the conversation grows by one line per call (the earlier lines' analysis
+  is cached);
 - ``repeat``: the same conversation again (the console redrawing);
 - ``unseen``: the line cache is emptied before every call, so all 200 lines are analysed
   afresh (only the per-word cache is warm, as it is after the first minutes of service).
 
-The target (issue 5) is at most 2 ms for suggestions on a 200-line conversation. Wall-clock
-time includes waiting for the CPU when other processes compete for it; CPU time does not, so
-on a shared machine compare both.
+Two rows are the calls the running service makes on every message:
+
+- ``console update``: the console's own call after a new message
+  (``console.referrals.ReferralSource.suggest``: its engine has no learnt urgency model and is
+  given the relay's verdict, so it ranks services and decides no urgency of its own);
+- ``relay triage``: the relay's call on a queued conversation's new visitor line, ``urgency()``
+  on its last 50 visitor lines (``relay.hub.TRIAGE_LINES``).
+
+The other ``suggest()`` rows decide urgency as well (as ``lotsen referrals eval`` does).
+
+The target (issues 5 and 11) is at most 2 ms per console update on a 200-line conversation.
+Wall-clock time includes waiting for the CPU when other processes compete for it; CPU time does
+not, so on a shared machine compare both.
 """
 
 from __future__ import annotations
@@ -25,6 +35,9 @@ import statistics
 import time
 from collections.abc import Callable
 
+from console.referrals import ReferralSource
+from console.state import Chat
+from console.state import Line as ChatLine
 from referrals import Conversation, Line, SuggestionEngine, load_directory
 
 VISITOR_LINES = (
@@ -130,7 +143,7 @@ def main() -> None:
     engine.suggest(conversation)  # warm the per-word cache, as a running relay would have it
 
     growing = Conversation("sv", "relative", list(base[:-1]))
-    extra = iter(build_conversation(args.rounds * 2 + 10, seed=11))
+    extra = iter(build_conversation(args.rounds * 3 + 10, seed=11))
 
     def grow() -> None:
         line = next(extra)
@@ -138,6 +151,37 @@ def main() -> None:
         del growing.lines[0]
 
     print(f"{args.lines}-line conversation, {args.rounds} rounds each")
+    console = ReferralSource(lang="sv")
+    console.load()
+    chat = Chat(key=1, alias="bench", lang="sv", role="relative", lines=[
+        ChatLine(line.sender, None, line.text, 0.0) for line in base
+    ])
+    console.suggest(chat)
+    shown = iter(build_conversation(args.rounds + 10, seed=17))
+
+    def chat_grows() -> None:
+        line = next(shown)
+        chat.lines.append(ChatLine(line.sender, None, line.text + " shown", 0.0))
+        del chat.lines[0]
+
+    update = measure(lambda: console.suggest(chat), args.rounds, chat_grows)
+    print(summary("console update", update))
+    queued = Conversation("sv", "relative", [ln for ln in base if ln.sender == "visitor"][-50:])
+    written = (
+        ln for ln in build_conversation(args.rounds * 2 + 10, seed=13) if ln.sender == "visitor"
+    )
+
+    def visitor_writes() -> None:
+        line = next(written)
+        queued.lines.append(Line("visitor", line.text + " queued"))
+        del queued.lines[0]
+
+    print(
+        summary(
+            "urgency()  relay triage",
+            measure(lambda: engine.urgency(queued), args.rounds, visitor_writes),
+        )
+    )
     print(
         summary(
             "suggest()  new message", measure(lambda: engine.suggest(growing), args.rounds, grow)
