@@ -388,9 +388,25 @@ _WINDOW_CONCEPTS: Final = frozenset(
         "survive_q",
         "last_binge",
         "care_note",
+        # blind set 25 (tri27): each pairs with a class that may stand in another line
+        "pull_plug",
+        "exit_seek",
+        "tolerance_q",
+        "cleanse_bad",
+        "full_stop",
+        "lean_out",
+        "barely_responsive",
+        "dark_end",
+        "looking_forward",
     }
 )
 """Concept classes the window rules combine across neighbouring visitor lines."""
+_LAUGHS: Final = re.compile(
+    r"\b(?:lo+l+|ha(?:ha)+h?|he(?:he)+|xd+|lmao|rofl)\b|[\U0001F602\U0001F923\U0001F480"
+    r"\U0001F606\U0001F639]",
+    re.IGNORECASE,
+)
+"""Laughs a line may be laughed off with (the `quote` class's "lol", "haha", 😂 🤣 💀 😆 😹)."""
 _SUBSTANCES: Final = frozenset({"medicines", "drugs"})
 _SUBSTANCE_TOPICS: Final = frozenset({"medicines", "drugs", "alcohol"})
 _MONEY_TOPICS: Final = frozenset({"gambling", "debt"})
@@ -1544,6 +1560,7 @@ class SuggestionEngine:
                 (a.departed if told else a.kept) or a if line.sender == "visitor" else a
                 for line, a in zip(lines, analyses, strict=True)
             ]
+        analyses = self._laugh_denied(lines, analyses)
         visitor = [a for line, a in zip(lines, analyses, strict=True) if line.sender == "visitor"]
         child_writer = (
             _normalise_role(conversation.role) == "child"
@@ -1741,6 +1758,31 @@ class SuggestionEngine:
             for words in found.pop("overdose"):
                 add("child_at_risk", words)
         return found
+
+    def _laugh_denied(
+        self, lines: Sequence[Line], analyses: Sequence[_LineAnalysis]
+    ) -> Sequence[_LineAnalysis]:
+        """Blind set 25 (tri27): a line laughed off ("ingen skulle ens märka om ja blev raderad
+        från jorden lol") whose next visitor line opens by denying the laugh ("nej inte lol. på
+        riktigt", "not lol, for real") is read again without its laughs. Only such pairs are
+        read again, so a chat costs nothing more."""
+        positions = [p for p, line in enumerate(lines) if line.sender == "visitor"]
+        changed: list[_LineAnalysis] | None = None
+        for before, after in zip(positions, positions[1:], strict=False):
+            said = analyses[before].concepts
+            if not (analyses[after].concepts.opens_serious and said.suppressed
+                    and "quote" in said.names):
+                continue
+            plain = _LAUGHS.sub(" ", lines[before].text)
+            if plain == lines[before].text:
+                continue
+            again = self._analyse(plain)
+            if again.concepts.suppressed:
+                continue
+            if changed is None:
+                changed = list(analyses)
+            changed[before] = again
+        return analyses if changed is None else changed
 
     def _goes_somewhere(self, analysis: _LineAnalysis, text: str, following: str) -> bool:
         """Whether a line that speaks of disappearing goes on in the next with where to ("vill

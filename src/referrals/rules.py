@@ -280,6 +280,23 @@ RULE_CLASSES: Final = frozenset(
         "last_binge",
         "not_quitting",
         "cold_water",
+        # blind set 25 (tri27): veiled exits and their vetoes
+        "pull_plug",
+        "ended_object",
+        "drained",
+        "device",
+        "exit_seek",
+        "real_one",
+        "escape_hatch",
+        "tolerance_q",
+        "cleanse_bad",
+        "dark_end",
+        "looking_forward",
+        "lean_out",
+        "high_floor",
+        "full_stop",
+        "barely_responsive",
+        "party",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -1041,6 +1058,9 @@ class LineConcepts:
     leading_life: str = ""
     """Life itself opening the line as what is left ("life i guess", "livet"), not as the
     subject of a statement ("livet är orättvist")."""
+    opens_serious: bool = False
+    """The line opens by saying the one before was meant ("nej inte lol. på riktigt", "not
+    lol", blind set 25): a laugh there took nothing back."""
 
 
 _NOT_NOW: Final = frozenset({"past", "conditional"})
@@ -1302,13 +1322,18 @@ def line_concepts(
         and "serious" not in all_names,
         trailing_exit,
         leading_life,
+        any(h.name == "serious" and h.start <= _SERIOUS_OPENING for h in hits),
     )
 
 
-_AS_IF_QUESTIONS: Final = frozenset({"found_alone", "survive_q"})
+_SERIOUS_OPENING: Final = 3
+"""How far into a line a denial of the laugh before may stand ("nej inte lol", "ok not lol")."""
+_AS_IF_QUESTIONS: Final = frozenset({"found_alone", "survive_q", "tolerance_q"})
 """Questions whose sign is asking them "as if" ("om man bor själv"): their sentence is no
 hypothetical that suppresses them (tri26)."""
-_ASKED_AS_IF: Final = _AS_IF_QUESTIONS | {"living_alone", "cold_water"}
+_ASKED_AS_IF: Final = _AS_IF_QUESTIONS | {
+    "living_alone", "cold_water", "pills", "escape_hatch",
+}
 """What such a question's sentence keeps: the question, living alone, the cold asked about."""
 _DRINKING: Final = frozenset({"alcohol", "drunk_now"})
 _PRODUCT_REACH: Final = 6
@@ -1894,6 +1919,7 @@ def window_findings(
         found.append(("third_party_danger", f'{word("heading_edge")}" + "{word(sign)}'))
     found.extend(_blind16(names, habitual, word, first, suicide_told=suicide_told))
     found.extend(_death_prepared(names, word, first, despair=despair))
+    found.extend(_veiled_exit(live, names, word, first, despair=despair, habitual=habitual))
     found.extend(_someone_in_danger(names, habitual, reached, word, first))
     return found
 
@@ -2010,6 +2036,99 @@ def _death_prepared(
     # sluta dricka"): the end meant.
     if {"last_binge", "not_quitting"} <= names:
         found.append(("suicide", f'{word("last_binge")}" + "{word("not_quitting")}'))
+    return found
+
+
+_EXIT_INTENT: Final = frozenset({"wish", "decided", "plan", "thought", "ponder"})
+"""What makes a veiled exit meant in its line ("vill dra ur sladden", "tänker ... luta sig ut")."""
+_DOSE_ESCAPE: Final = ("escape_hatch", "way_out", "death", "weary", "burden")
+"""Beside a dose asked or searched for ("hur mycket alvedon man tål"), what makes it a way out:
+an emergency exit wished for, death talk, being worn out or a burden."""
+_ENDINGS_AHEAD: Final = frozenset({"dark_end", "death", "not_wake", "disappear"})
+"""An ending looked forward to ("det eneste jeg gleder meg til er at det blir mørkt for godt")."""
+_FULL_STOP_MEANS: Final = ("weapon_gun", "rope", "high_place", "train", "many_pills", "stockpile")
+_HEIGHTS: Final = ("high_place", "high_floor")
+_MEDICAL_BEFORE: Final = ("party", "fluid_loss", "drunk_now", "alcohol", "ingest")
+"""What before a body barely responsive makes it a medical emergency: a party, vomiting, a
+drink or something taken."""
+
+
+def _veiled_exit(
+    live: Sequence[LineConcepts],
+    names: frozenset[str],
+    word: Callable[[str], str],
+    first: Callable[..., str],
+    *,
+    despair: bool,
+    habitual: bool,
+) -> list[tuple[str, str]]:
+    """Blind set 25 (tri27): an exit from life said in an image or a veiled act, told by the
+    writer or of someone else (a relative's report is danger to a third party)."""
+    found: list[tuple[str, str]] = []
+    # Pulling the plug or switching oneself off, meant in its line, with one's battery empty
+    # (no phone or car named) or worn out ("batteriet e slut" / "vill dra ur sladden"); the
+    # plug pulled on a project or out of the wall is none.
+    drained = "drained" in names and "device" not in names
+    if (drained or "weary" in names or despair) and any(
+        "pull_plug" in c.names and _EXIT_INTENT & c.names and "ended_object" not in c.names
+        for c in live
+    ):
+        sign = "drained" if drained else first("weary", "pull_plug")
+        found.append(("suicide", f'{word("pull_plug")}" + "{word(sign)}'))
+    # Looking for the exit, "the real one" ("letar efter utgången, den riktiga"); the exit of
+    # a shop or a venue has no such word.
+    if any({"exit_seek", "real_one"} <= c.names for c in live):
+        found.append(("suicide", f'{word("exit_seek")}" + "{word("real_one")}'))
+    # How much of a medicine one tolerates, or how many would be enough, with an emergency exit
+    # wished for, death talk or being worn out ("hur mycket alvedon man tål" / "om det finns
+    # en nödutgång"); asked for a treatment or a trip it is none.
+    if {"tolerance_q", "dose_search"} & names and "pills" in names and (
+        any(n in names for n in _DOSE_ESCAPE) or despair
+    ) and not {"treat_purpose", "safety_question"} & names:
+        sign = next((n for n in _DOSE_ESCAPE if n in names), "pills")
+        found.append(("suicide", f'{word(first("tolerance_q", "dose_search"))}" + "{word(sign)}'))
+    # Letting the bad out of the body with a blade ("rensa ut det dåliga" / "med det vassa").
+    if {"blade", "cleanse_bad"} <= names and "accident" not in names:
+        found.append(("self_harm", f'{word("cleanse_bad")}" + "{word("blade")}'))
+    # An ending looked forward to, in one line ("det enda jag ser fram emot är att det blir
+    # mörkt för gott"); the dark for good wished for.
+    for c in live:
+        if "dark_end" in c.names and _EXIT_INTENT & c.names or (
+            "looking_forward" in c.names and _ENDINGS_AHEAD & c.names
+        ):
+            ending = next(n for n in ("dark_end", "death", "not_wake", "disappear")
+                          if n in c.names)
+            found.append(("suicide", c.words[ending]))
+            break
+    # A full stop put tonight, nothing named after it, with a firearm, a rope or a height
+    # ("har laddat jaktbössan" / "'ikväll sätter jag punkt'"); loading for the hunt is none.
+    if "full_stop" in names and "ended_object" not in names and any(
+        n in names for n in _FULL_STOP_MEANS
+    ):
+        means = next(n for n in _FULL_STOP_MEANS if n in names)
+        found.append(("suicide", f'{word(means)}" + "{word("full_stop")}'))
+    # Leaning out at a height with the thought that it would be easiest ("står vid fönstret på
+    # 9e våningen o tänker att det vore enklast att bara luta sig ut").
+    if "lean_out" in names and any(n in names for n in _HEIGHTS) and (
+        _EXIT_INTENT | {"would_be_best"}
+    ) & names:
+        height = next(n for n in _HEIGHTS if n in names)
+        found.append(("suicide", f'{word(height)}" + "{word("lean_out")}'))
+    # At the tracks or a height, saying it will soon be over, in one line ("står vid rälsen ...
+    # det snart är över för hans del"); waiting for the train says nothing of an end.
+    if not habitual:
+        for c in live:
+            if {"train", "high_place"} & c.names and "death" in c.names and (
+                {"time_now", "just"} & c.names
+            ):
+                place = "train" if "train" in c.names else "high_place"
+                found.append(("suicide", f'{c.words[place]}" + "{c.words["death"]}'))
+                break
+    # A body barely responsive after a party, vomiting or a drink ("kräks ... vi får knappt
+    # kontakt med honom"): a medical emergency; awake and talking is none.
+    if "barely_responsive" in names and any(n in names for n in _MEDICAL_BEFORE):
+        before = next(n for n in _MEDICAL_BEFORE if n in names)
+        found.append(("medical", f'{word(before)}" + "{word("barely_responsive")}'))
     return found
 
 
