@@ -396,8 +396,11 @@ _SUBSTANCE_TOPICS: Final = frozenset({"medicines", "drugs", "alcohol"})
 _MONEY_TOPICS: Final = frozenset({"gambling", "debt"})
 _OVERDOSE_SUPPRESSORS: Final = frozenset({"past", "conditional", "routine", "habitual"})
 """Taking medicines "som vanligt" or "varje dag" is a routine, not an overdose."""
-_NEGATED_AFTER: Final = frozenset({"violence_verb", "assault", "ingest", "self_harm", "harm_done"})
-"""Classes of acts, negated also by a negation right after them ("han slår inte")."""
+_NEGATED_AFTER: Final = frozenset({
+    "violence_verb", "assault", "ingest", "self_harm", "harm_done", "alcohol", "drunk_now",
+})
+"""Classes of acts, negated also by a negation right after them ("han slår inte"); since blind
+set 25 (fp27) drinking too ("pappa drakk ikke noe i hele helga", "han dricker inte längre")."""
 _AFTER_VERB_NEGATIONS: Final = frozenset({"inte", "ikke", "ikkje", "icke", "ej", "aldri", "aldrig"})
 _CONTRASTS: Final = frozenset({"men", "but", "fast", "though"})
 _TAKEN_BACK: Final = frozenset({"suicide", "self_harm", "violence"})
