@@ -2456,7 +2456,12 @@ def _answered_ages(lines: Sequence[Line], analyses: Sequence[_LineAnalysis]) -> 
 
 _YEAR_BEFORE: Final = frozenset({"i", "in", "år", "året", "back", "during", "under", "from"})
 _FIRST_YEAR: Final = 1950
-_YEAR_CLAUSE_ENDS: Final = frozenset({"och", "o", "og", "and", "men", "but", "then", "sen", "så"})
+_YEAR_CLAUSE_ENDS: Final = frozenset({
+    "och", "o", "og", "and", "men", "but", "then", "sen", "så",
+    # blind set 25 (fp27): a "when" that tells what the time was like ("2015 när jag söp som
+    # värst", "in 2015 when I drank the most"): the year dates the whole attempt
+    "när", "då", "da", "når", "when", "while", "efter", "etter", "after", "under", "during",
+})
 """Words after a bare year that close the clause it dates ("2009 och låg inne på psyk")."""
 
 

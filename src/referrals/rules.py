@@ -1748,8 +1748,16 @@ def window_findings(
         found.append(("suicide", f'{word("decided")}" + "{word(means)}'))
     if unresponsive and {"ingest", "pills", "alcohol"} & names:
         found.append(("medical", word(first("ingest", "pills", "alcohol"))))
+    # blind set 25 (fp27): a drink named only inside a question whether one may drink ("kan man
+    # dricka ett glas vin när man ammar?", "is it safe to drink while breastfeeding?") is no
+    # drinking now, whatever "today" another line tells
+    drink_asked = all(
+        "safety_question" in c.words and c.words["alcohol"] in c.words["safety_question"]
+        for c in live if "alcohol" in c.words
+    )
     drinking_now = intoxicated_now or (
-        "alcohol" in names and not habitual and ({"time_now", "recent", "night"} & names)
+        "alcohol" in names and not habitual and not drink_asked
+        and ({"time_now", "recent", "night"} & names)
         # a drink named only as a habit being quit ("han ska sluta dricka där") is none (set 17)
         and not ("quit_habit" in names and "drunk_now" not in names)
     )
