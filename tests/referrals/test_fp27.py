@@ -52,7 +52,8 @@ CALM = [
 ]
 
 URGENT = [
-    ("sv", "self", "jag ville dö när laget åkte ur superettan, och ikväll tänker jag ta livet av mig",
+    ("sv", "self", "jag ville dö när laget åkte ur superettan, och ikväll tänker jag ta "
+     "livet av mig",
      "suicide"),
     ("en", "self", "he said this week he is killing me tonight", "violence"),
     ("sv", "self", "han har sagt att han ska döda mig ikväll", "violence"),
