@@ -280,6 +280,8 @@ RULE_CLASSES: Final = frozenset(
         "last_binge",
         "not_quitting",
         "cold_water",
+        # blind set 25 (top27)
+        "drink_talked",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -1755,8 +1757,15 @@ def window_findings(
         "safety_question" in c.words and c.words["alcohol"] in c.words["safety_question"]
         for c in live if "alcohol" in c.words
     )
+    # blind set 25 (top27): a drink named only as what one wants to talk about ("samtalsgrupper
+    # där man kan prata om gamla saker kring alkoholen", "talk about my drinking back then") is
+    # a subject, no drinking now, whatever "today" another line tells
+    drink_talked = all(
+        "drink_talked" in c.words and c.words["alcohol"] in c.words["drink_talked"]
+        for c in live if "alcohol" in c.words
+    )
     drinking_now = intoxicated_now or (
-        "alcohol" in names and not habitual and not drink_asked
+        "alcohol" in names and not habitual and not drink_asked and not drink_talked
         and ({"time_now", "recent", "night"} & names)
         # a drink named only as a habit being quit ("han ska sluta dricka där") is none (set 17)
         and not ("quit_habit" in names and "drunk_now" not in names)
