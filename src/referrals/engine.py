@@ -435,6 +435,8 @@ _TRAVEL_WORDS: Final = frozenset(
 )
 _HYPHEN_IN_WORD: Final = re.compile(r"(?<=[^\W\d_*])-(?=[^\W\d_])")
 _TO_WORDS: Final = frozenset({"till", "til", "to"})
+_ONLINE_OPENERS: Final = frozenset({"på", "från", "fra", "i", "on", "from", "off", "online"})
+"""Words a line opens with to say where online something was ("på facebook alltså")."""
 _ACROSS_WORDS: Final = frozenset({"över", "over", "ned", "ner", "opp", "upp", "up", "down"})
 """A place right after a travel word and "till" / "to" ("hon ska köra till Norge i natt",
 "on the way to Oslo") is where someone is going, not where the writer lives (sugg16)."""
@@ -1747,13 +1749,23 @@ class SuggestionEngine:
 
     def _goes_somewhere(self, analysis: _LineAnalysis, text: str, following: str) -> bool:
         """Whether a line that speaks of disappearing goes on in the next with where to ("vill
-        bara försvinna" / "till en stuga i fjällen", blind set 24, fp25): read as one sentence,
-        the two say nothing of suicide."""
-        if "disappear" not in analysis.concepts.names:
+        bara försvinna" / "till en stuga i fjällen", blind set 24, fp25), or one that speaks
+        of disappearing or existing goes on with where online ("trött på att finnas till..." /
+        "på facebook alltså", top27): read as one sentence, the two say nothing of suicide."""
+        names = analysis.concepts.names
+        if "disappear" not in names and "live" not in names:
             return False  # the common case, before any tokenizing
         opening = tokenize(following)[:1]
-        if not opening or opening[0] not in _TO_WORDS:
+        if not opening:
             return False
+        if opening[0] not in _TO_WORDS or "disappear" not in names:
+            # blind set 25 (top27): existing or disappearing somewhere online ("trött på att
+            # finnas till..." / "på facebook alltså"): the next line says where, if it opens
+            # with it ("i världen" or "here" are no such place)
+            if opening[0] not in _ONLINE_OPENERS or "online_place" not in self._analyse(
+                following
+            ).cue_union:
+                return False
         joined = self._analyse(f"{text} {following}")
         return not any(kind == "suicide" for kind, _ in joined.urgent)
 
@@ -2776,9 +2788,17 @@ def _supported(
         # blind set 23 (fp24): a life near its natural end ("hon ska dö snart säger pappa" /
         # "idag sa hon hejdå till mig"): its goodbyes are that end's, even to a sure model
         return False
-    if verdict.kind == "suicide" and "quit_habit" in present and _MODEL_LIFE.isdisjoint(present):
+    if _MODEL_LIFE.isdisjoint(present) and (
+        verdict.kind == "suicide" and "quit_habit" in present
+        or verdict.kind in ("suicide", "goodbye") and any(map(_own_sobriety, window))
+        and not any(_someone_else(a) for a in window)
+    ):
         # blind set 24 (fp25): a habit being quit ("stängde alla mina konton på casinosidorna" /
-        # "hejdå för gott"): its goodbye is to the habit, even to a sure model
+        # "hejdå för gott"): its goodbye is to the habit, even to a sure model; since blind set
+        # 25 (top27) also a goodbye to the chat after a year sober ("sista meddelandet här" /
+        # "ett år nykter idag"), which the model read as a goodbye message: the writer's own
+        # sobriety told (not a brother's, whose goodbye and silence stay his), also in a line
+        # the rules read as over ("ett år edru i dag")
         return False
     if verdict.kind == "suicide" and denied and _DENIED_LIFE.isdisjoint(
         frozenset().union(*(a.concepts.names for a in window))
@@ -2852,6 +2872,24 @@ def _supported(
     return any_kind and not support.isdisjoint(present)
 
 
+def _own_sobriety(analysis: _LineAnalysis) -> bool:
+    """The line tells the writer's own habit quit or sobriety ("ett år nykter idag och jag
+    klarar mig själv nu"), no one else's ("min bror har varit nykter ett år")."""
+    names = analysis.concepts.names
+    return (
+        "quit_habit" in names and "first_person" in names and "household_other" not in names
+        and _KIN_CUES.isdisjoint(analysis.cue_union)
+    )
+
+
+def _someone_else(analysis: _LineAnalysis) -> bool:
+    """The line names someone else, or someone who does not answer: a goodbye read there may
+    be theirs."""
+    return "unreachable" in analysis.concepts.names or not _KIN_CUES.isdisjoint(
+        analysis.cue_union
+    )
+
+
 _KIN_CUES: Final = frozenset({"loved_one", "parent", "child_subject"})
 """Cues naming someone close ("min bror", "kompisen min", "my sister"): before a departure, the
 one who leaves."""
@@ -2922,6 +2960,11 @@ def _departure_told(lines: Sequence[Line], analyses: Sequence[_LineAnalysis]) ->
         return True
     leaving = {a.leaving for a in visitor}
     if "own" in leaving or ("theirs" in leaving and "heard_from" in names):
+        return True
+    if "theirs" in leaving and "care_resident" in names:
+        # blind set 25 (top27): someone moving into a care home ("mormor flyttar till ett
+        # äldreboende på fredag"): her jewellery given to the grandchildren and her goodbyes to
+        # the neighbours are that move's, as one's own move explains one's own
         return True
     return None
 
