@@ -475,6 +475,9 @@ _OTHERS_POSSESSIVES: Final = frozenset(
 """A loved one named with these is a third person's ("hennes mamma"), not the writer's."""
 _RISK_TOPICS: Final = frozenset({"suicide", "self_harm", "emergency", "violence"})
 """Topics of an acute risk: told about the clear past, they count less (PAST_SENTENCE_WEIGHT)."""
+_JOKED_LINE: Final = frozenset({"quote", "joked", "meme", "takeback"})
+"""Classes that make a line a joke or a quote already (its risks count a quarter in
+``suggest``): a game lost in it does not count them down twice (top27)."""
 _INNER_RISKS: Final = frozenset({"suicide", "self_harm"})
 """Risks of one's own mind: in a quote or a taken-back line they count also for mental health."""
 _PAST_TOPICS: Final = _RISK_TOPICS | {"crime"}
@@ -1257,6 +1260,13 @@ class SuggestionEngine:
         present_topics: set[str] = set()
         other = OTHER_LANGUAGE_WEIGHT
         accident = any(h.name == "accident" and h.positive for h in hits)
+        # Blind set 25 (top27): a death wish said over a game lost ("ville dö när laget åkte ur
+        # allsvenskan") is a fan's hyperbole for the suggestions too, as for urgency: its words
+        # count as a quote's, unless a clause of it says now.
+        banter = rules.banter_sentences(hits)
+        banter_now = rules.banter_now(hits) if banter else set()
+        # (a line already read as a joke or a quote counts its risks a quarter in suggest())
+        joked = any(h.name in _JOKED_LINE and h.positive for h in hits)
         for (target, start), ((sv, nb, en), negated, surface) in best.items():
             kind, name = kinds[target], names[target]
             if kind == _URGENT:
@@ -1264,6 +1274,13 @@ class SuggestionEngine:
             if accident and name == "self_harm":
                 name = "health_care"  # "skar mig när jag lagade mat": an injury to look at
             f = NEGATED_WEIGHT if negated else 1.0
+            if (
+                name in _INNER_RISKS
+                and not joked
+                and sentences[start] in banter
+                and clauses[start] not in banter_now
+            ):
+                f *= QUOTED_LINE_WEIGHT
             if negated and name == "emergency":
                 f = 0.0  # "inget akut", "not an emergency": said to rule the emergency out
             past = untimed.get((target, start))
@@ -1340,8 +1357,7 @@ class SuggestionEngine:
         # i förrgår. Han ligger på avdelning nu"), in a clause that says no "now", is cared for.
         cared = any(h.name == "in_care" and h.positive for h in hits)
         timed_now = {h.clause for h in hits if h.name in ("time_now", "just") and h.positive}
-        banter = rules.banter_sentences(hits)
-        said_now = rules.banter_now(hits) if banter else set()
+        said_now = banter_now
         believed = rules.believed_clauses(hits)
         for name, surface, sentence, negated, start, end in urgent_hits:
             if any(a <= end and start <= b for a, b in idioms):
@@ -1939,7 +1955,13 @@ class SuggestionEngine:
         ):  # "hennes mamma", "his wife": someone else's family, not the writer's
             add("relatives", 0.5, cues["loved_one"])
         child_writer = audience.get("child", 0.0) >= 1.0
-        if child_writer and "parent" in cues and problem > 0:
+        # Blind set 25 (top27): a child's own gaming that a parent speaks of ("mamma säger att
+        # jag är spelberoende", "mum worries i play too much") is no parent's problem: the
+        # services for children of parents with one do not lead, the child's own do.
+        own_gaming = (
+            "parent_about_me" in cues and "gaming" in cues and "money_stake" not in cues
+        )
+        if child_writer and "parent" in cues and problem > 0 and not own_gaming:
             add("children_of_parents", 2.0 + min(problem, 2.0), cues["parent"])
             add("child_welfare", 0.5, None)
         elif child_writer:
