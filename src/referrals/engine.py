@@ -412,8 +412,11 @@ _SUBSTANCE_TOPICS: Final = frozenset({"medicines", "drugs", "alcohol"})
 _MONEY_TOPICS: Final = frozenset({"gambling", "debt"})
 _OVERDOSE_SUPPRESSORS: Final = frozenset({"past", "conditional", "routine", "habitual"})
 """Taking medicines "som vanligt" or "varje dag" is a routine, not an overdose."""
-_NEGATED_AFTER: Final = frozenset({"violence_verb", "assault", "ingest", "self_harm", "harm_done"})
-"""Classes of acts, negated also by a negation right after them ("han slår inte")."""
+_NEGATED_AFTER: Final = frozenset({
+    "violence_verb", "assault", "ingest", "self_harm", "harm_done", "alcohol", "drunk_now",
+})
+"""Classes of acts, negated also by a negation right after them ("han slår inte"); since blind
+set 25 (fp27) drinking too ("pappa drakk ikke noe i hele helga", "han dricker inte längre")."""
 _AFTER_VERB_NEGATIONS: Final = frozenset({"inte", "ikke", "ikkje", "icke", "ej", "aldri", "aldrig"})
 _CONTRASTS: Final = frozenset({"men", "but", "fast", "though"})
 _TAKEN_BACK: Final = frozenset({"suicide", "self_harm", "violence"})
@@ -448,6 +451,8 @@ _TRAVEL_WORDS: Final = frozenset(
 )
 _HYPHEN_IN_WORD: Final = re.compile(r"(?<=[^\W\d_*])-(?=[^\W\d_])")
 _TO_WORDS: Final = frozenset({"till", "til", "to"})
+_ONLINE_OPENERS: Final = frozenset({"på", "från", "fra", "i", "on", "from", "off", "online"})
+"""Words a line opens with to say where online something was ("på facebook alltså")."""
 _ACROSS_WORDS: Final = frozenset({"över", "over", "ned", "ner", "opp", "upp", "up", "down"})
 """A place right after a travel word and "till" / "to" ("hon ska köra till Norge i natt",
 "on the way to Oslo") is where someone is going, not where the writer lives (sugg16)."""
@@ -486,6 +491,9 @@ _OTHERS_POSSESSIVES: Final = frozenset(
 """A loved one named with these is a third person's ("hennes mamma"), not the writer's."""
 _RISK_TOPICS: Final = frozenset({"suicide", "self_harm", "emergency", "violence"})
 """Topics of an acute risk: told about the clear past, they count less (PAST_SENTENCE_WEIGHT)."""
+_JOKED_LINE: Final = frozenset({"quote", "joked", "meme", "takeback"})
+"""Classes that make a line a joke or a quote already (its risks count a quarter in
+``suggest``): a game lost in it does not count them down twice (top27)."""
 _INNER_RISKS: Final = frozenset({"suicide", "self_harm"})
 """Risks of one's own mind: in a quote or a taken-back line they count also for mental health."""
 _PAST_TOPICS: Final = _RISK_TOPICS | {"crime"}
@@ -1268,6 +1276,13 @@ class SuggestionEngine:
         present_topics: set[str] = set()
         other = OTHER_LANGUAGE_WEIGHT
         accident = any(h.name == "accident" and h.positive for h in hits)
+        # Blind set 25 (top27): a death wish said over a game lost ("ville dö när laget åkte ur
+        # allsvenskan") is a fan's hyperbole for the suggestions too, as for urgency: its words
+        # count as a quote's, unless a clause of it says now.
+        banter = rules.banter_sentences(hits)
+        banter_now = rules.banter_now(hits) if banter else set()
+        # (a line already read as a joke or a quote counts its risks a quarter in suggest())
+        joked = any(h.name in _JOKED_LINE and h.positive for h in hits)
         for (target, start), ((sv, nb, en), negated, surface) in best.items():
             kind, name = kinds[target], names[target]
             if kind == _URGENT:
@@ -1275,6 +1290,13 @@ class SuggestionEngine:
             if accident and name == "self_harm":
                 name = "health_care"  # "skar mig när jag lagade mat": an injury to look at
             f = NEGATED_WEIGHT if negated else 1.0
+            if (
+                name in _INNER_RISKS
+                and not joked
+                and sentences[start] in banter
+                and clauses[start] not in banter_now
+            ):
+                f *= QUOTED_LINE_WEIGHT
             if negated and name == "emergency":
                 f = 0.0  # "inget akut", "not an emergency": said to rule the emergency out
             past = untimed.get((target, start))
@@ -1351,8 +1373,7 @@ class SuggestionEngine:
         # i förrgår. Han ligger på avdelning nu"), in a clause that says no "now", is cared for.
         cared = any(h.name == "in_care" and h.positive for h in hits)
         timed_now = {h.clause for h in hits if h.name in ("time_now", "just") and h.positive}
-        banter = rules.banter_sentences(hits)
-        said_now = rules.banter_now(hits) if banter else set()
+        said_now = banter_now
         believed = rules.believed_clauses(hits)
         for name, surface, sentence, negated, start, end in urgent_hits:
             if any(a <= end and start <= b for a, b in idioms):
@@ -1786,13 +1807,23 @@ class SuggestionEngine:
 
     def _goes_somewhere(self, analysis: _LineAnalysis, text: str, following: str) -> bool:
         """Whether a line that speaks of disappearing goes on in the next with where to ("vill
-        bara försvinna" / "till en stuga i fjällen", blind set 24, fp25): read as one sentence,
-        the two say nothing of suicide."""
-        if "disappear" not in analysis.concepts.names:
+        bara försvinna" / "till en stuga i fjällen", blind set 24, fp25), or one that speaks
+        of disappearing or existing goes on with where online ("trött på att finnas till..." /
+        "på facebook alltså", top27): read as one sentence, the two say nothing of suicide."""
+        names = analysis.concepts.names
+        if "disappear" not in names and "live" not in names:
             return False  # the common case, before any tokenizing
         opening = tokenize(following)[:1]
-        if not opening or opening[0] not in _TO_WORDS:
+        if not opening:
             return False
+        if opening[0] not in _TO_WORDS or "disappear" not in names:
+            # blind set 25 (top27): existing or disappearing somewhere online ("trött på att
+            # finnas till..." / "på facebook alltså"): the next line says where, if it opens
+            # with it ("i världen" or "here" are no such place)
+            if opening[0] not in _ONLINE_OPENERS or "online_place" not in self._analyse(
+                following
+            ).cue_union:
+                return False
         joined = self._analyse(f"{text} {following}")
         return not any(kind == "suicide" for kind, _ in joined.urgent)
 
@@ -1966,7 +1997,13 @@ class SuggestionEngine:
         ):  # "hennes mamma", "his wife": someone else's family, not the writer's
             add("relatives", 0.5, cues["loved_one"])
         child_writer = audience.get("child", 0.0) >= 1.0
-        if child_writer and "parent" in cues and problem > 0:
+        # Blind set 25 (top27): a child's own gaming that a parent speaks of ("mamma säger att
+        # jag är spelberoende", "mum worries i play too much") is no parent's problem: the
+        # services for children of parents with one do not lead, the child's own do.
+        own_gaming = (
+            "parent_about_me" in cues and "gaming" in cues and "money_stake" not in cues
+        )
+        if child_writer and "parent" in cues and problem > 0 and not own_gaming:
             add("children_of_parents", 2.0 + min(problem, 2.0), cues["parent"])
             add("child_welfare", 0.5, None)
         elif child_writer:
@@ -2495,7 +2532,12 @@ def _answered_ages(lines: Sequence[Line], analyses: Sequence[_LineAnalysis]) -> 
 
 _YEAR_BEFORE: Final = frozenset({"i", "in", "år", "året", "back", "during", "under", "from"})
 _FIRST_YEAR: Final = 1950
-_YEAR_CLAUSE_ENDS: Final = frozenset({"och", "o", "og", "and", "men", "but", "then", "sen", "så"})
+_YEAR_CLAUSE_ENDS: Final = frozenset({
+    "och", "o", "og", "and", "men", "but", "then", "sen", "så",
+    # blind set 25 (fp27): a "when" that tells what the time was like ("2015 när jag söp som
+    # värst", "in 2015 when I drank the most"): the year dates the whole attempt
+    "när", "då", "da", "når", "when", "while", "efter", "etter", "after", "under", "during",
+})
 """Words after a bare year that close the clause it dates ("2009 och låg inne på psyk")."""
 
 
@@ -2810,9 +2852,17 @@ def _supported(
         # blind set 23 (fp24): a life near its natural end ("hon ska dö snart säger pappa" /
         # "idag sa hon hejdå till mig"): its goodbyes are that end's, even to a sure model
         return False
-    if verdict.kind == "suicide" and "quit_habit" in present and _MODEL_LIFE.isdisjoint(present):
+    if _MODEL_LIFE.isdisjoint(present) and (
+        verdict.kind == "suicide" and "quit_habit" in present
+        or verdict.kind in ("suicide", "goodbye") and any(map(_own_sobriety, window))
+        and not any(_someone_else(a) for a in window)
+    ):
         # blind set 24 (fp25): a habit being quit ("stängde alla mina konton på casinosidorna" /
-        # "hejdå för gott"): its goodbye is to the habit, even to a sure model
+        # "hejdå för gott"): its goodbye is to the habit, even to a sure model; since blind set
+        # 25 (top27) also a goodbye to the chat after a year sober ("sista meddelandet här" /
+        # "ett år nykter idag"), which the model read as a goodbye message: the writer's own
+        # sobriety told (not a brother's, whose goodbye and silence stay his), also in a line
+        # the rules read as over ("ett år edru i dag")
         return False
     if verdict.kind == "suicide" and denied and _DENIED_LIFE.isdisjoint(
         frozenset().union(*(a.concepts.names for a in window))
@@ -2886,6 +2936,24 @@ def _supported(
     return any_kind and not support.isdisjoint(present)
 
 
+def _own_sobriety(analysis: _LineAnalysis) -> bool:
+    """The line tells the writer's own habit quit or sobriety ("ett år nykter idag och jag
+    klarar mig själv nu"), no one else's ("min bror har varit nykter ett år")."""
+    names = analysis.concepts.names
+    return (
+        "quit_habit" in names and "first_person" in names and "household_other" not in names
+        and _KIN_CUES.isdisjoint(analysis.cue_union)
+    )
+
+
+def _someone_else(analysis: _LineAnalysis) -> bool:
+    """The line names someone else, or someone who does not answer: a goodbye read there may
+    be theirs."""
+    return "unreachable" in analysis.concepts.names or not _KIN_CUES.isdisjoint(
+        analysis.cue_union
+    )
+
+
 _KIN_CUES: Final = frozenset({"loved_one", "parent", "child_subject"})
 """Cues naming someone close ("min bror", "kompisen min", "my sister"): before a departure, the
 one who leaves."""
@@ -2956,6 +3024,11 @@ def _departure_told(lines: Sequence[Line], analyses: Sequence[_LineAnalysis]) ->
         return True
     leaving = {a.leaving for a in visitor}
     if "own" in leaving or ("theirs" in leaving and "heard_from" in names):
+        return True
+    if "theirs" in leaving and "care_resident" in names:
+        # blind set 25 (top27): someone moving into a care home ("mormor flyttar till ett
+        # äldreboende på fredag"): her jewellery given to the grandchildren and her goodbyes to
+        # the neighbours are that move's, as one's own move explains one's own
         return True
     return None
 

@@ -297,6 +297,8 @@ RULE_CLASSES: Final = frozenset(
         "full_stop",
         "barely_responsive",
         "party",
+        # blind set 25 (top27)
+        "drink_talked",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -620,6 +622,21 @@ def turned_over(hits: list[Hit], tokens: Sequence[str]) -> list[Hit]:
         and not _BUT.isdisjoint(tokens[h.end + 1 : t.start])
         or t.sentence > h.sentence and t.sentence in risky and t.name in _TURNING_NOW
         for t in turns)]
+
+
+_GIVE_AWAY_PARTNERS: Final = frozenset({
+    "death", "disappear", "not_wake", "burden", "farewell", "weary", "wont_need",
+    "goodbye_message", "plan_how",
+})
+"""The signs that make one give-away a suicide sign."""
+
+
+def _owned_by(surface: str, give_aways: AbstractSet[str]) -> bool:
+    """Blind set 25 (top27): a sign found in the words of the give-away itself ("mitt sista
+    meddelande" is both the last message from me and a goodbye message) is no second sign:
+    a glad "det här blir mitt sista meddelande här!" after a year sober needs another one
+    ("tack för allt, det här blir mitt sista meddelande" has it)."""
+    return any(surface in given or given in surface for given in give_aways)
 
 
 _TURNING: Final = frozenset({"time_now", "recent", "just", "night", "again", "resumed"})
@@ -1529,8 +1546,10 @@ def window_findings(
         found.append(("violence", f'{word("flee")}" + "{word(act)}'))
     give_away = {word for c in live for word in c.give_aways}
     if give_away and (
-        {"death", "disappear", "not_wake", "burden", "farewell", "weary", "wont_need",
-         "goodbye_message", "plan_how"} & names
+        any(
+            not _owned_by(c.words[n], c.give_aways)
+            for c in live for n in _GIVE_AWAY_PARTNERS & c.names
+        )
         or len(give_away) >= 2
     ):
         found.append(("suicide", '" + "'.join(sorted(give_away))))
@@ -1773,8 +1792,23 @@ def window_findings(
         found.append(("suicide", f'{word("decided")}" + "{word(means)}'))
     if unresponsive and {"ingest", "pills", "alcohol"} & names:
         found.append(("medical", word(first("ingest", "pills", "alcohol"))))
+    # blind set 25 (fp27): a drink named only inside a question whether one may drink ("kan man
+    # dricka ett glas vin när man ammar?", "is it safe to drink while breastfeeding?") is no
+    # drinking now, whatever "today" another line tells
+    drink_asked = all(
+        "safety_question" in c.words and c.words["alcohol"] in c.words["safety_question"]
+        for c in live if "alcohol" in c.words
+    )
+    # blind set 25 (top27): a drink named only as what one wants to talk about ("samtalsgrupper
+    # där man kan prata om gamla saker kring alkoholen", "talk about my drinking back then") is
+    # a subject, no drinking now, whatever "today" another line tells
+    drink_talked = all(
+        "drink_talked" in c.words and c.words["alcohol"] in c.words["drink_talked"]
+        for c in live if "alcohol" in c.words
+    )
     drinking_now = intoxicated_now or (
-        "alcohol" in names and not habitual and ({"time_now", "recent", "night"} & names)
+        "alcohol" in names and not habitual and not drink_asked and not drink_talked
+        and ({"time_now", "recent", "night"} & names)
         # a drink named only as a habit being quit ("han ska sluta dricka där") is none (set 17)
         and not ("quit_habit" in names and "drunk_now" not in names)
     )
