@@ -280,6 +280,9 @@ RULE_CLASSES: Final = frozenset(
         "last_binge",
         "not_quitting",
         "cold_water",
+        # blind set 28 (tri28): answers to a staff question about wishing to die
+        "grudging_yes",
+        "heading_there",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -1990,7 +1993,8 @@ def _death_prepared(
         found.append(("suicide", f'{word("found_alone")}" + "{word("living_alone")}'))
     # Medicines saved up rather than taken ("slutat med mina mediciner" / "samlar dom i en
     # burk, en sorts reserv"): a stockpile.
-    if "hoard" in names and any(n in names for n in _HOARDED):
+    # Blind set 28 (tri28): not a medicine kept for its use ("for the pain", "mot värken").
+    if "hoard" in names and any(n in names for n in _HOARDED) and "treat_purpose" not in names:
         found.append(("suicide", f'{word(first(*_HOARDED))}" + "{word("hoard")}'))
     # The end is the same anyway, so the shortcut ("slutet blir ändå detsamma, kan lika gärna
     # ta genvägen"); either alone is a truism or a walk.
