@@ -287,6 +287,7 @@ _SUPPRESSING_CUES: Final = frozenset({"past", "conditional"})
 _WINDOW_CUES: Final = frozenset({"hiding", "intoxicated", "means", "unresponsive"})
 _WINDOW_CONCEPTS: Final = frozenset(
     {
+        "comfort_there",  # blind set 28 (tri28)
         "unreachable",
         "flee",
         "give_away",
@@ -2393,8 +2394,8 @@ _OWN: Final = (
     (re.compile(r"\b(?:lol|haha\w*|xd)\b", re.IGNORECASE), ""),
     # blind set 28 (tri28): "just curious" said before the question is revealed as one's own
     # ("i have that much saved up") no longer makes it a general question
-    (re.compile(r"\b(?:just|bara|bare|only) (?:curious|nyfiken|nysgjerrig|wondering|undrar|lurer)\b",
-                re.IGNORECASE), ""),
+    (re.compile(r"\b(?:just|bara|bare|only) "
+                r"(?:curious|nyfiken|nysgjerrig|wondering|undrar|lurer)\b", re.IGNORECASE), ""),
     (re.compile(r"\b(?:om|hvis|if) (?:nån|någon|man)\b", re.IGNORECASE), "jag"),
     (re.compile(r"\b(?:om|hvis) noen\b", re.IGNORECASE), "jeg"),
     (re.compile(r"\bif (?:someone|somebody|one)\b", re.IGNORECASE), "i"),

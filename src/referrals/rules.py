@@ -283,6 +283,8 @@ RULE_CLASSES: Final = frozenset(
         # blind set 28 (tri28): answers to a staff question about wishing to die
         "grudging_yes",
         "heading_there",
+        "comfort_there",
+        "supply",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -1996,6 +1998,13 @@ def _death_prepared(
     # Blind set 28 (tri28): not a medicine kept for its use ("for the pain", "mot värken").
     if "hoard" in names and any(n in names for n in _HOARDED) and "treat_purpose" not in names:
         found.append(("suicide", f'{word(first(*_HOARDED))}" + "{word("hoard")}'))
+    # Blind set 28 (tri28): comfort that a medicine is at hand, with an amount of it ("3 months
+    # of amitriptyline" / "just nice to know its there"): a stockpile; savings are no medicine
+    # and an inhaler in the bag has no amount.
+    if "comfort_there" in names and "pills" in names and {"supply", "many"} & names and (
+        "treat_purpose" not in names
+    ):
+        found.append(("suicide", f'{word("pills")}" + "{word("comfort_there")}'))
     # The end is the same anyway, so the shortcut ("slutet blir ändå detsamma, kan lika gärna
     # ta genvägen"); either alone is a truism or a walk.
     if {"same_end", "shortcut"} <= names:
