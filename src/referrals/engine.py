@@ -288,6 +288,7 @@ _WINDOW_CUES: Final = frozenset({"hiding", "intoxicated", "means", "unresponsive
 _WINDOW_CONCEPTS: Final = frozenset(
     {
         "comfort_there",  # blind set 28 (tri28)
+        "logged_off",
         "unreachable",
         "flee",
         "give_away",

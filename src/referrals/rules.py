@@ -285,6 +285,8 @@ RULE_CLASSES: Final = frozenset(
         "heading_there",
         "comfort_there",
         "supply",
+        "logged_off",
+        "forever",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -1488,6 +1490,17 @@ def window_findings(
         sign = first("goodbye_message", "farewell", "other_side", "plea")
         kind = "third_party_danger" if sign == "plea" else "goodbye"
         found.append((kind, f'{word(sign)}" + "{word("went_silent")}'))
+    # Blind set 28 (tri28): logged off after giving things away, a farewell, or a goodbye for
+    # ever ("gav bort alla sina skins o skrev 'hejdå för alltid'" / "sen loggade han ut"); not
+    # after an ordinary "bye", nor when quitting the game or leaving is told.
+    if "logged_off" in names and not reached and (
+        {"give_away", "farewell", "other_side"} & names
+        or {"goodbye_message", "forever"} <= names
+    ) and not {"departure", "quit_habit"} & names and not any(
+        k == "goodbye" for k, _ in found
+    ):
+        sign = first("farewell", "goodbye_message", "give_away", "other_side")
+        found.append(("goodbye", f'{word(sign)}" + "{word("logged_off")}'))
     if "assault" in names and acts_now & names and not any(
         k == "violence" for k, _ in found
     ):

@@ -77,6 +77,15 @@ TRI28_URGENT = [
      "suicide"),
     ("nb", "self", "har fire måneders sovetabletter i skuffen\ngodt å vite at de er der",
      "suicide"),
+    # logged off after giving things away or a goodbye for ever (someone else: a goodbye)
+    ("sv", "child", "en tjej i vår gruppchatt skrev 'hejdå för alltid, förlåt allt'\nsen "
+     "loggade hon ut", "goodbye"),
+    ("sv", "child", "en kille i klassen gav bort alla sina spel på steam\nsen loggade han ut",
+     "goodbye"),
+    ("nb", "child", "en gutt på serveren skrev 'ha det for godt, takk for alt'\nså logget han "
+     "ut", "goodbye"),
+    ("en", "child", "someone in our guild posted 'goodbye forever, thanks for everything'\n"
+     "then she logged off", "goodbye"),
 ]
 
 TRI28_NOT_URGENT = [
@@ -115,6 +124,10 @@ TRI28_NOT_URGENT = [
      "starting bouldering next week"),
     ("nb", "self", "fysikk: hvor høyt må et fall være før man ikke overlever et fall, sånn "
      "generelt?"),
+    # logged off after an ordinary bye, or things given away when quitting a game
+    ("sv", "child", "han slutar spela så han gav bort sina skins\nsen loggade han ut"),
+    ("nb", "child", "broren min skrev 'ha det, god natt'\nså logget han ut"),
+    ("en", "child", "my friend said 'bye, see you tomorrow'\nthen he logged off"),
     # on the way somewhere harmless
     ("sv", "self", "staff: Ska du till vårdcentralen idag?\npå väg dit"),
 ]
@@ -125,7 +138,8 @@ def test_tri28_mechanisms_find_urgency_without_the_model(
     directory: Directory, lang: str, role: str, text: str, kind: str
 ) -> None:
     """Hedged yeses to staff questions about wishing to die, a lethal fall height, a stopped
-    medicine after a long enough life, and an amount of a medicine kept at home."""
+    medicine after a long enough life, an amount of a medicine kept at home, and a log-off after
+    things given away or a goodbye for ever."""
     urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat_text(lang, role, text))
     assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
 
@@ -135,6 +149,6 @@ def test_tri28_near_misses_stay_not_urgent(
     directory: Directory, lang: str, role: str, text: str
 ) -> None:
     """Hedged yeses to harmless questions, a medicine stopped for side effects, savings and a
-    rescue medicine at hand, trains, climbing and physics."""
+    rescue medicine at hand, trains, climbing and physics, a log-off after an ordinary bye."""
     urgent, reasons = SuggestionEngine(directory).urgency(chat_text(lang, role, text))
     assert not urgent, (text, reasons)
