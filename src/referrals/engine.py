@@ -289,6 +289,8 @@ _WINDOW_CONCEPTS: Final = frozenset(
     {
         "comfort_there",  # blind set 28 (tri28)
         "logged_off",
+        "reckless",
+        "fatalism",
         "unreachable",
         "flee",
         "give_away",

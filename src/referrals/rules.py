@@ -287,6 +287,8 @@ RULE_CLASSES: Final = frozenset(
         "supply",
         "logged_off",
         "forever",
+        "reckless",
+        "fatalism",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -2018,6 +2020,10 @@ def _death_prepared(
         "treat_purpose" not in names
     ):
         found.append(("suicide", f'{word("pills")}" + "{word("comfort_there")}'))
+    # Blind set 28 (tri28): a risk taken on purpose in traffic with indifference to what
+    # happens ("tar ikke på meg belte lenger" / "hvis noe skjer så skjer det").
+    if {"reckless", "fatalism"} <= names:
+        found.append(("suicide", f'{word("reckless")}" + "{word("fatalism")}'))
     # The end is the same anyway, so the shortcut ("slutet blir ändå detsamma, kan lika gärna
     # ta genvägen"); either alone is a truism or a walk.
     if {"same_end", "shortcut"} <= names:

@@ -77,6 +77,13 @@ TRI28_URGENT = [
      "suicide"),
     ("nb", "self", "har fire måneders sovetabletter i skuffen\ngodt å vite at de er der",
      "suicide"),
+    # a risk taken on purpose in traffic, with indifference to what happens
+    ("sv", "self", "kör till jobbet utan bälte numera\nom nåt händer så händer det",
+     "suicide"),
+    ("nb", "self", "dropper hjelmen når jeg sykler i mørket\nskjer det så skjer det",
+     "suicide"),
+    ("en", "self", "stopped wearing my seatbelt on the motorway\nwhatever happens happens",
+     "suicide"),
     # logged off after giving things away or a goodbye for ever (someone else: a goodbye)
     ("sv", "child", "en tjej i vår gruppchatt skrev 'hejdå för alltid, förlåt allt'\nsen "
      "loggade hon ut", "goodbye"),
@@ -128,6 +135,10 @@ TRI28_NOT_URGENT = [
     ("sv", "child", "han slutar spela så han gav bort sina skins\nsen loggade han ut"),
     ("nb", "child", "broren min skrev 'ha det, god natt'\nså logget han ut"),
     ("en", "child", "my friend said 'bye, see you tomorrow'\nthen he logged off"),
+    # indifference about an exam, a seatbelt missing on a tour bus
+    ("sv", "self", "tentan är imorgon, det får gå som det går"),
+    ("nb", "self", "har eksamen i morgen. skjer det så skjer det"),
+    ("en", "self", "the tour bus had no seatbelts, if something happens it happens i guess"),
     # on the way somewhere harmless
     ("sv", "self", "staff: Ska du till vårdcentralen idag?\npå väg dit"),
 ]
@@ -138,7 +149,7 @@ def test_tri28_mechanisms_find_urgency_without_the_model(
     directory: Directory, lang: str, role: str, text: str, kind: str
 ) -> None:
     """Hedged yeses to staff questions about wishing to die, a lethal fall height, a stopped
-    medicine after a long enough life, an amount of a medicine kept at home, and a log-off after
+    medicine after a long enough life, no seatbelt with "if it happens it happens", an amount of a medicine kept at home, and a log-off after
     things given away or a goodbye for ever."""
     urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat_text(lang, role, text))
     assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
