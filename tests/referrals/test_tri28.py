@@ -149,8 +149,8 @@ def test_tri28_mechanisms_find_urgency_without_the_model(
     directory: Directory, lang: str, role: str, text: str, kind: str
 ) -> None:
     """Hedged yeses to staff questions about wishing to die, a lethal fall height, a stopped
-    medicine after a long enough life, no seatbelt with "if it happens it happens", an amount of a medicine kept at home, and a log-off after
-    things given away or a goodbye for ever."""
+    medicine after a long enough life, no seatbelt with "if it happens it happens", an amount
+    of a medicine kept at home, and a log-off after things given away or a goodbye for ever."""
     urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat_text(lang, role, text))
     assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
 
