@@ -287,6 +287,10 @@ _SUPPRESSING_CUES: Final = frozenset({"past", "conditional"})
 _WINDOW_CUES: Final = frozenset({"hiding", "intoxicated", "means", "unresponsive"})
 _WINDOW_CONCEPTS: Final = frozenset(
     {
+        "comfort_there",  # blind set 28 (tri28)
+        "logged_off",
+        "reckless",
+        "fatalism",
         "unreachable",
         "flee",
         "give_away",
@@ -2470,6 +2474,10 @@ _OWN: Final = (
     (re.compile(r"\b(?:asking )?(?:för|åt|for) (?:en|a) (?:kompis|vän|venn|friend)\b",
                 re.IGNORECASE), ""),
     (re.compile(r"\b(?:lol|haha\w*|xd)\b", re.IGNORECASE), ""),
+    # blind set 28 (tri28): "just curious" said before the question is revealed as one's own
+    # ("i have that much saved up") no longer makes it a general question
+    (re.compile(r"\b(?:just|bara|bare|only) "
+                r"(?:curious|nyfiken|nysgjerrig|wondering|undrar|lurer)\b", re.IGNORECASE), ""),
     (re.compile(r"\b(?:om|hvis|if) (?:nån|någon|man)\b", re.IGNORECASE), "jag"),
     (re.compile(r"\b(?:om|hvis) noen\b", re.IGNORECASE), "jeg"),
     (re.compile(r"\bif (?:someone|somebody|one)\b", re.IGNORECASE), "i"),
@@ -2681,13 +2689,15 @@ after a visitor line with a death wish a "no" answers it and takes nothing back 
 20)."""
 _RISK_ANSWERS: Final = (
     "often", "high_place", "stockpile", "rope", "weapon_gun", "sometimes", "ponder", "decided",
-    "nothing_else",
+    "nothing_else", "grudging_yes", "heading_there",
 )
 """Classes that answer a staff member's risk question as a "yes" does: how often
 ("hele tida", "all the time"; since blind set 17 also "av og til", "sometimes"), or the
 means or place at hand now (blind set 7); since blind set 20 thinking of it ("tänker på
 det") or a plan made ("been planning it for a while"); since round 25 (tri25) thinking of
-nothing else ("har inte tänkt på nåt annat på en vecka")."""
+nothing else ("har inte tänkt på nåt annat på en vecka"); since blind set 28 (tri28) an answer
+that gives in without a yes ("om det betyder det så får det väl vara så", "i guess so") or is
+on the way to the place asked about ("på väg dit")."""
 _NOT_NOW_SENTENCE: Final = frozenset({"past", "conditional", "past_state"})
 _MODEL_SUPPORT: Final[Mapping[str, frozenset[str]]] = {
     "suicide": frozenset({

@@ -299,6 +299,15 @@ RULE_CLASSES: Final = frozenset(
         "party",
         # blind set 25 (top27)
         "drink_talked",
+        # blind set 28 (tri28): answers to a staff question about wishing to die
+        "grudging_yes",
+        "heading_there",
+        "comfort_there",
+        "supply",
+        "logged_off",
+        "forever",
+        "reckless",
+        "fatalism",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -1525,6 +1534,17 @@ def window_findings(
         sign = first("goodbye_message", "farewell", "other_side", "plea")
         kind = "third_party_danger" if sign == "plea" else "goodbye"
         found.append((kind, f'{word(sign)}" + "{word("went_silent")}'))
+    # Blind set 28 (tri28): logged off after giving things away, a farewell, or a goodbye for
+    # ever ("gav bort alla sina skins o skrev 'hejdå för alltid'" / "sen loggade han ut"); not
+    # after an ordinary "bye", nor when quitting the game or leaving is told.
+    if "logged_off" in names and not reached and (
+        {"give_away", "farewell", "other_side"} & names
+        or {"goodbye_message", "forever"} <= names
+    ) and not {"departure", "quit_habit"} & names and not any(
+        k == "goodbye" for k, _ in found
+    ):
+        sign = first("farewell", "goodbye_message", "give_away", "other_side")
+        found.append(("goodbye", f'{word(sign)}" + "{word("logged_off")}'))
     if "assault" in names and acts_now & names and not any(
         k == "violence" for k, _ in found
     ):
@@ -2050,8 +2070,20 @@ def _death_prepared(
         found.append(("suicide", f'{word("found_alone")}" + "{word("living_alone")}'))
     # Medicines saved up rather than taken ("slutat med mina mediciner" / "samlar dom i en
     # burk, en sorts reserv"): a stockpile.
-    if "hoard" in names and any(n in names for n in _HOARDED):
+    # Blind set 28 (tri28): not a medicine kept for its use ("for the pain", "mot värken").
+    if "hoard" in names and any(n in names for n in _HOARDED) and "treat_purpose" not in names:
         found.append(("suicide", f'{word(first(*_HOARDED))}" + "{word("hoard")}'))
+    # Blind set 28 (tri28): comfort that a medicine is at hand, with an amount of it ("3 months
+    # of amitriptyline" / "just nice to know its there"): a stockpile; savings are no medicine
+    # and an inhaler in the bag has no amount.
+    if "comfort_there" in names and "pills" in names and {"supply", "many"} & names and (
+        "treat_purpose" not in names
+    ):
+        found.append(("suicide", f'{word("pills")}" + "{word("comfort_there")}'))
+    # Blind set 28 (tri28): a risk taken on purpose in traffic with indifference to what
+    # happens ("tar ikke på meg belte lenger" / "hvis noe skjer så skjer det").
+    if {"reckless", "fatalism"} <= names:
+        found.append(("suicide", f'{word("reckless")}" + "{word("fatalism")}'))
     # The end is the same anyway, so the shortcut ("slutet blir ändå detsamma, kan lika gärna
     # ta genvägen"); either alone is a truism or a walk.
     if {"same_end", "shortcut"} <= names:
