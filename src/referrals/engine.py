@@ -2635,6 +2635,9 @@ _MODEL_LIFE: Final = frozenset(
 )
 """Classes that are about a life, whatever else a line is about (quitting a habit, say)."""
 
+_NEAR_END: Final = frozenset({"terminal", "vet"})
+"""A life near its natural end, or a pet's put down: the goodbyes the model reads are theirs."""
+
 _DENIED_LIFE: Final = _MODEL_LIFE | rules.EXPLICIT_ENDING | {"passing", "laid_out"}
 """Words of dying or of life that a "no" to a staff suicide question does not answer (fp25)."""
 
@@ -2762,11 +2765,13 @@ def _supported(
         # and no injury anywhere the rules read as now ("knuffar henne ibland när han druckit"
         # / "nu e det lugnt"): even a sure model has nothing of now to go on
         return False
-    if verdict.kind == "suicide" and "terminal" in present and (
+    if verdict.kind == "suicide" and not _NEAR_END.isdisjoint(present) and (
         rules.EXPLICIT_ENDING.isdisjoint(present)
     ):
         # blind set 23 (fp24): a life near its natural end ("hon ska dö snart säger pappa" /
-        # "idag sa hon hejdå till mig"): its goodbyes are that end's, even to a sure model
+        # "idag sa hon hejdå till mig"): its goodbyes are that end's, even to a sure model;
+        # blind set 28 (fp28): so are a pet's at the vet ("bokat tid hos veterinären" / "vi ska
+        # ta farväl hemma på torsdag")
         return False
     if verdict.kind == "suicide" and "quit_habit" in present and _MODEL_LIFE.isdisjoint(present):
         # blind set 24 (fp25): a habit being quit ("stängde alla mina konton på casinosidorna" /
@@ -2883,7 +2888,7 @@ def _leaving(
 
 
 
-_BEREAVEMENT: Final = frozenset({"terminal", "funeral"})
+_BEREAVEMENT: Final = frozenset({"terminal", "funeral", "vet"})
 """A life near its end or a funeral, told anywhere by the visitor (fp25)."""
 _BEREAVED_DYING: Final = frozenset({"death", "passing", "not_wake"})
 """Words of dying that, beside a bereavement, are the dying one's ("tagit farväl", "somnade in")."""

@@ -668,8 +668,16 @@ suicide sign of its own."""
 
 def as_departed(hits: Sequence[Hit]) -> list[Hit]:
     """The hits with every goodbye, farewell and give-away read as a departure ("departed"),
-    for a line whose conversation tells an ordinary reason for leaving (blind set 19)."""
-    return [replace(h, name="departed") if h.name in DEPARTED else h for h in hits]
+    for a line whose conversation tells an ordinary reason for leaving (blind set 19).
+    Blind set 28 (fp28): a word of dying that is the farewell's own word ("vi ska ta farväl
+    hemma" after a pet's last visit to the vet) goes with it; the read is used only where no
+    word of dying vetoes it (``DEPARTURE_VETO``) or where dying is the bereavement's."""
+    spans = [(h.start, h.end) for h in hits if h.name in DEPARTED]
+    return [
+        replace(h, name="departed") if h.name in DEPARTED else h
+        for h in hits
+        if h.name != "death" or not any(start <= h.start and h.end <= end for start, end in spans)
+    ]
 _ENDING_WORDS: Final = frozenset({
     "death", "suicide_word", "suicide_noun", "live", "not_wake", "passing",
 })
