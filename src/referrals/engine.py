@@ -1677,7 +1677,7 @@ class SuggestionEngine:
                 (words for kind, words in question.urgent if kind == "suicide"),
                 "",
             )
-            if not asked:
+            if not asked or self._offer_answered(lines[position].text):
                 continue
             answer = next(
                 (
@@ -1741,6 +1741,26 @@ class SuggestionEngine:
             for words in found.pop("overdose"):
                 add("child_at_risk", words)
         return found
+
+    def _offer_answered(self, text: str) -> bool:
+        """Whether a staff line that speaks of suicide ends on an offer of material, tips or
+        links ("Vi frågar alltid rakt om tankar på att dö ... Vill du ha tips på
+        utbildningsmaterial?", "e.g. \"Have you had thoughts of ...?\" Would you like links?"):
+        the answer after it takes the offer when no question of the line, quoted examples left
+        out, asks about the visitor's life (blind set 28, fp28). Read only for staff lines with
+        a risk question, which are few."""
+        unquoted = _QUOTED.sub(" ", text)
+        questions = _QUESTIONS.findall(unquoted)
+        if not questions:
+            return False
+        if "offer_material" not in self._analyse(questions[-1]).cue_words:
+            return False
+        # "Har du tankar på att ta ditt liv? Vill du ha tips?": the risk question is asked too
+        return not any(
+            "staff_suicide_question" in asked.cue_words
+            or any(kind == "suicide" for kind, _ in asked.urgent)
+            for asked in map(self._analyse, questions)
+        )
 
     def _goes_somewhere(self, analysis: _LineAnalysis, text: str, following: str) -> bool:
         """Whether a line that speaks of disappearing goes on in the next with where to ("vill
@@ -2888,6 +2908,10 @@ def _leaving(
 
 
 
+_QUOTED: Final = re.compile(r'["“”«»][^"“”«»]*["“”«»]')
+"""A quoted span in a staff line: an example of what to ask, not a question asked (fp28)."""
+_QUESTIONS: Final = re.compile(r"[^.!?]*\?")
+"""The question sentences of a line, each up to its question mark."""
 _BEREAVEMENT: Final = frozenset({"terminal", "funeral", "vet"})
 """A life near its end or a funeral, told anywhere by the visitor (fp25)."""
 _BEREAVED_DYING: Final = frozenset({"death", "passing", "not_wake"})
