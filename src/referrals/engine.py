@@ -2477,6 +2477,13 @@ _YEAR_CLAUSE_ENDS: Final = frozenset({"och", "o", "og", "and", "men", "but", "th
 """Words after a bare year that close the clause it dates ("2009 och låg inne på psyk")."""
 
 
+_YEAR_PAST_VERBS: Final = frozenset({
+    "hade", "var", "blev", "försökte", "hadde", "ble", "prøvde", "forsøkte", "had", "was",
+    "were", "tried", "got",
+})
+"""Past verbs after a year that place what the clause tells then ("2016 hade jag ...")."""
+
+
 def _last_past_year() -> int:
     """A year up to last year, after "i" / "in" ("försökte i 2015", "in 2015"), is the past;
     this year may be now ("i 2026 har jag druckit varje dag")."""
@@ -2519,6 +2526,8 @@ def _past_years(tokens: Sequence[str], last_past_year: int | None = None) -> set
                 # or its clause (fp20): "försökte ta livet av mig 2009 och låg inne"
                 or tokens[i + 1] in lexicon.CLAUSE_BREAKS
                 or tokens[i + 1] in _YEAR_CLAUSE_ENDS
+                # or a past verb after it (fp28): "efter skilsmässan 2016 hade jag en period"
+                or tokens[i + 1] in _YEAR_PAST_VERBS
             )
         ):
             found.add(i)
