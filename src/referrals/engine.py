@@ -1579,6 +1579,14 @@ class SuggestionEngine:
                 )
             )
             and not answered_no[order]
+            # blind set 28 (fp28): a "no" to the staff question whether a thought of death is a
+            # wish to die, that says the writer wants to live ("nej verkligen inte! jag vill
+            # leva länge"), answers a thought with no wish or plan in it: that thought was no
+            # risk. A passive wish before the "no" still counts (blind set 9).
+            or answered_no[order]
+            and "over" in visitor[order + 1].concepts.names
+            and "thought" in visitor[order].concepts.names
+            and _DENIED_THOUGHT.isdisjoint(visitor[order].concepts.names)
             for order in range(len(visitor))
         ]
         for order, analysis in enumerate(visitor):
@@ -2663,6 +2671,13 @@ _MODEL_LIFE: Final = frozenset(
      "means"}
 )
 """Classes that are about a life, whatever else a line is about (quitting a habit, say)."""
+
+_DENIED_THOUGHT: Final = frozenset({
+    "wish", "plan", "decided", "often", "suicide_word", "suicide_noun", "burden", "stockpile",
+    "farewell", "give_away", "live",
+})
+"""What a "no" with a life affirmed does not answer: a thought of death is answered, a wish, a
+plan, a habit of it, an explicit word or a sign is not (fp28)."""
 
 _NEAR_END: Final = frozenset({"terminal", "vet"})
 """A life near its natural end, or a pet's put down: the goodbyes the model reads are theirs."""
