@@ -2936,8 +2936,9 @@ _QUOTED: Final = re.compile(r'["“”«»][^"“”«»]*["“”«»]')
 """A quoted span in a staff line: an example of what to ask, not a question asked (fp28)."""
 _QUESTIONS: Final = re.compile(r"[^.!?]*\?")
 """The question sentences of a line, each up to its question mark."""
-_BEREAVEMENT: Final = frozenset({"terminal", "funeral", "vet"})
-"""A life near its end or a funeral, told anywhere by the visitor (fp25)."""
+_BEREAVEMENT: Final = frozenset({"terminal", "funeral", "vet", "bereaved"})
+"""A life near its end or a funeral, told anywhere by the visitor (fp25); a pet put down, and
+another's death told ("farmor som dog i februari"), since fp28."""
 _BEREAVED_DYING: Final = frozenset({"death", "passing", "not_wake"})
 """Words of dying that, beside a bereavement, are the dying one's ("tagit farväl", "somnade in")."""
 

@@ -253,6 +253,8 @@ RULE_CLASSES: Final = frozenset(
         # blind set 24 (fp25)
         "was_quote",
         "funeral",
+        # blind set 28 (fp28)
+        "bereaved",
         "others_belief",
         # round 25 (tri25)
         "nothing_else",
@@ -497,7 +499,7 @@ def drop_idioms(
                 h.start < start <= h.end <= end for start, end in spans)
 
         hits = [replace(h, name="give_away") if half_owned(h) else h for h in hits
-                if h.name == "idiom" or half_owned(h) or not any(
+                if h.name in _BESIDE_IDIOMS or half_owned(h) or not any(
                     h.start <= end and start <= h.end for start, end in spans) and not (
                     h.name == "many" and any(h.start <= end and start <= h.end
                                              for start, end in durations))]
@@ -637,6 +639,11 @@ def _spans(hits: Sequence[Hit], names: Container[str], *, positive: bool = False
 ]:
     """Where the hits of these classes stand (only the positive ones, if ``positive``)."""
     return [(h.start, h.end) for h in hits if h.name in names and (h.positive or not positive)]
+
+
+_BESIDE_IDIOMS: Final = frozenset({"idiom", "bereaved"})
+"""Classes an idiom does not own: another's death told ("farmor som dog") is also the idiom
+"som dog", whose death word is no wish (fp28)."""
 
 
 def _drop_owned(
