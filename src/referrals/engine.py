@@ -2696,6 +2696,10 @@ _TAKEN_MANY: Final = frozenset({
 })
 """Many taken, a body that feels it, or a time: a safety question beside them does not make
 an overdose verdict a question asked ahead (blind set 17)."""
+_TAKEN_MANY_BODY: Final = frozenset({
+    "many", "many_pills", "drowsy", "acute_symptom", "ingest_many", "stockpile",
+})
+"""Many taken or a body that feels it: beside them a pain treated is no explanation (fp28)."""
 _MODEL_WEAK: Final = frozenset({"wish", "thought", "weary", "despair"})
 """Supporting classes that say a will or a state, not what about: alone they back a suicide
 verdict only when nothing else explains them (blind set 12)."""
@@ -2842,6 +2846,12 @@ def _supported(
     ):
         # "kan jeg ta en øl på 17. mai?" on antidepressants asks ahead, as for the rules; not
         # "nu rusar hjärtat ... e det farligt" (blind set 17)
+        return False
+    if verdict.kind == "overdose" and "treat_purpose" in present and (
+        _TAKEN_MANY_BODY.isdisjoint(present)
+    ):
+        # blind set 28 (fp28): a tablet asked about for a pain told ("har sjukt ont i en
+        # visdomstand" / "tänkte ta 2 st"), none many and no body in trouble: a treatment
         return False
     if verdict.kind == "self_harm" and "accident" in present:
         return False  # cooking, sport: as for the rules, a cut there is no self-harm
