@@ -3134,6 +3134,8 @@ def _affirmed(tokens: Sequence[str]) -> str:
     words = words[:_AFFIRMED_WITHIN]
     if words and words[0] in lexicon.AFFIRMATIVES:
         return words[0]
+    if words and words[0] in _NO:
+        return ""  # fp28: "nej absolut inte", "no definitely not": a no made stronger
     for token in words[1:]:
         if token in lexicon.NEGATIONS:
             return ""
