@@ -56,10 +56,11 @@ CALM = [
      "asking in general\nstaff: Ask plainly, for instance \"Are you thinking about ending your "
      "life?\" Would you like some resources?\nyes please"),
     ("nb", "professional", "jeg er lærer. hvilke rutiner har dere når noen skriver om "
-     "selvmordstanker? generelt spørsmål\nstaff: Vi spør direkte om tanker om å dø. Vil du ha tips om materiell?\nja gjerne"),
+     "selvmordstanker? generelt spørsmål\nstaff: Vi spør direkte om tanker om å dø. Vil du "
+     "ha tips om materiell?\nja gjerne"),
     # a letter to one who died, a grief exercise
-    ("sv", "self", "terapeuten tyckte jag skulle skriva ett avskedsbrev till morfar som dog i "
-     "höstas\nett sånt brev alltså. vet inte vad jag ska skriva"),
+    ("sv", "self", "terapeuten tyckte jag skulle skriva ett avskedsbrev till morfar som "
+     "dog i höstas\nett sånt brev alltså. vet inte vad jag ska skriva"),
     ("en", "self", "my counsellor suggested I write a goodbye letter to my nan who passed away "
      "in march\nI've only written the first line"),
     # a period that was
