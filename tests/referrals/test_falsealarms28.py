@@ -14,7 +14,7 @@ from referrals import Directory, SuggestionEngine
 from referrals.engine import _supported
 from referrals.model import ModelVerdict
 
-from .helpers import chat_text
+from .helpers import chat_text, topic_weight
 
 CALM = [
     # a pet let go to sleep by its name, and the farewell planned at home before the vet
@@ -181,3 +181,43 @@ def test_model_verdicts(
     verdict = ModelVerdict(probability=0.95, kind=kind, words=("x",), lines=(0, len(texts) - 1))
     window = _window(engine, *texts)
     assert _supported(verdict, window, [False] * len(window), sure=sure) is expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "role", "texts", "wanted"),
+    [
+        # grief for a pet let go by its name: someone to talk to, not primary care alone
+        ("sv", "self", ("vi fick låta Majken somna in i helgen", "det är så tomt hemma, har "
+                        "gråtit hela dagen"), {"se-hjalplinjen", "se-jourhavande-medmanniska"}),
+        # a relative's illness near its end, cared for at home: support for relatives
+        ("sv", "relative", ("pappa har obotlig cancer", "vi ska ha hemsjukvård sista tiden, "
+                            "hur orkar man?"), {"se-anhoriglinjen", "local-anhorigstod"}),
+        # a neighbour playing loud music is no gambling
+        ("sv", "self", ("grannen spelar hög musik varje natt", "sover dåligt och är trött"),
+         {"region-vardcentral", "se-polisen", "local-this-service"}),
+        # a relative lost to an illness, a song as a tribute
+        ("en", "self", ("i wrote a poem about my grandad who had cancer", "my mum says i "
+                        "should talk to someone. it's a tribute really"),
+         {"se-hjalplinjen", "local-this-service"}),
+    ],
+)
+def test_suggestions(
+    engine: SuggestionEngine, lang: str, role: str, texts: tuple[str, ...], wanted: set[str]
+) -> None:
+    ids = engine.suggest(chat_text(lang, role, "\n".join(texts)), top=3).ids
+    assert wanted & set(ids), ids
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("handläggare här. en brukare säger ofta att han inte orkar", "social_services"),
+        ("saksbehandler her. en bruker sier ofte at han ikke orker", "social_services"),
+        ("social worker here. a client often says he can't cope", "social_services"),
+        ("grannen spelar schlager hela natten", "gambling"),
+        ("naboen spiller høy musikk hver natt", "gambling"),
+    ],
+)
+def test_words_that_are_no_topic(engine: SuggestionEngine, text: str, topic: str) -> None:
+    """The writer's own title introduced with "här" / "her" / "here", and music played."""
+    assert topic_weight(engine, text, topic) == 0
