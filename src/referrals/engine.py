@@ -1621,6 +1621,14 @@ class SuggestionEngine:
                 )
             )
             and not answered_no[order]
+            # blind set 28 (fp28): a "no" to the staff question whether a thought of death is a
+            # wish to die, that says the writer wants to live ("nej verkligen inte! jag vill
+            # leva länge"), answers a thought with no wish or plan in it: that thought was no
+            # risk. A passive wish before the "no" still counts (blind set 9).
+            or answered_no[order]
+            and "over" in visitor[order + 1].concepts.names
+            and "thought" in visitor[order].concepts.names
+            and _DENIED_THOUGHT.isdisjoint(visitor[order].concepts.names)
             for order in range(len(visitor))
         ]
         for order, analysis in enumerate(visitor):
@@ -1719,7 +1727,7 @@ class SuggestionEngine:
                 (words for kind, words in question.urgent if kind == "suicide"),
                 "",
             )
-            if not asked:
+            if not asked or self._offer_answered(lines[position].text):
                 continue
             answer = next(
                 (
@@ -1808,6 +1816,26 @@ class SuggestionEngine:
                 changed = list(analyses)
             changed[before] = again
         return analyses if changed is None else changed
+
+    def _offer_answered(self, text: str) -> bool:
+        """Whether a staff line that speaks of suicide ends on an offer of material, tips or
+        links ("Vi frågar alltid rakt om tankar på att dö ... Vill du ha tips på
+        utbildningsmaterial?", "e.g. \"Have you had thoughts of ...?\" Would you like links?"):
+        the answer after it takes the offer when no question of the line, quoted examples left
+        out, asks about the visitor's life (blind set 28, fp28). Read only for staff lines with
+        a risk question, which are few."""
+        unquoted = _QUOTED.sub(" ", text)
+        questions = _QUESTIONS.findall(unquoted)
+        if not questions:
+            return False
+        if "offer_material" not in self._analyse(questions[-1]).cue_words:
+            return False
+        # "Har du tankar på att ta ditt liv? Vill du ha tips?": the risk question is asked too
+        return not any(
+            "staff_suicide_question" in asked.cue_words
+            or any(kind == "suicide" for kind, _ in asked.urgent)
+            for asked in map(self._analyse, questions)
+        )
 
     def _goes_somewhere(self, analysis: _LineAnalysis, text: str, following: str) -> bool:
         """Whether a line that speaks of disappearing goes on in the next with where to ("vill
@@ -2549,6 +2577,13 @@ _YEAR_CLAUSE_ENDS: Final = frozenset({
 """Words after a bare year that close the clause it dates ("2009 och låg inne på psyk")."""
 
 
+_YEAR_PAST_VERBS: Final = frozenset({
+    "hade", "var", "blev", "försökte", "hadde", "ble", "prøvde", "forsøkte", "had", "was",
+    "were", "tried", "got",
+})
+"""Past verbs after a year that place what the clause tells then ("2016 hade jag ...")."""
+
+
 def _last_past_year() -> int:
     """A year up to last year, after "i" / "in" ("försökte i 2015", "in 2015"), is the past;
     this year may be now ("i 2026 har jag druckit varje dag")."""
@@ -2591,6 +2626,8 @@ def _past_years(tokens: Sequence[str], last_past_year: int | None = None) -> set
                 # or its clause (fp20): "försökte ta livet av mig 2009 och låg inne"
                 or tokens[i + 1] in lexicon.CLAUSE_BREAKS
                 or tokens[i + 1] in _YEAR_CLAUSE_ENDS
+                # or a past verb after it (fp28): "efter skilsmässan 2016 hade jag en period"
+                or tokens[i + 1] in _YEAR_PAST_VERBS
             )
         ):
             found.add(i)
@@ -2729,6 +2766,16 @@ _MODEL_LIFE: Final = frozenset(
 )
 """Classes that are about a life, whatever else a line is about (quitting a habit, say)."""
 
+_DENIED_THOUGHT: Final = frozenset({
+    "wish", "plan", "decided", "often", "suicide_word", "suicide_noun", "burden", "stockpile",
+    "farewell", "give_away", "live",
+})
+"""What a "no" with a life affirmed does not answer: a thought of death is answered, a wish, a
+plan, a habit of it, an explicit word or a sign is not (fp28)."""
+
+_NEAR_END: Final = frozenset({"terminal", "vet"})
+"""A life near its natural end, or a pet's put down: the goodbyes the model reads are theirs."""
+
 _DENIED_LIFE: Final = _MODEL_LIFE | rules.EXPLICIT_ENDING | {"passing", "laid_out"}
 """Words of dying or of life that a "no" to a staff suicide question does not answer (fp25)."""
 
@@ -2743,6 +2790,10 @@ _TAKEN_MANY: Final = frozenset({
 })
 """Many taken, a body that feels it, or a time: a safety question beside them does not make
 an overdose verdict a question asked ahead (blind set 17)."""
+_TAKEN_MANY_BODY: Final = frozenset({
+    "many", "many_pills", "drowsy", "acute_symptom", "ingest_many", "stockpile",
+})
+"""Many taken or a body that feels it: beside them a pain treated is no explanation (fp28)."""
 _MODEL_WEAK: Final = frozenset({"wish", "thought", "weary", "despair"})
 """Supporting classes that say a will or a state, not what about: alone they back a suicide
 verdict only when nothing else explains them (blind set 12)."""
@@ -2856,11 +2907,13 @@ def _supported(
         # and no injury anywhere the rules read as now ("knuffar henne ibland när han druckit"
         # / "nu e det lugnt"): even a sure model has nothing of now to go on
         return False
-    if verdict.kind == "suicide" and "terminal" in present and (
+    if verdict.kind == "suicide" and not _NEAR_END.isdisjoint(present) and (
         rules.EXPLICIT_ENDING.isdisjoint(present)
     ):
         # blind set 23 (fp24): a life near its natural end ("hon ska dö snart säger pappa" /
-        # "idag sa hon hejdå till mig"): its goodbyes are that end's, even to a sure model
+        # "idag sa hon hejdå till mig"): its goodbyes are that end's, even to a sure model;
+        # blind set 28 (fp28): so are a pet's at the vet ("bokat tid hos veterinären" / "vi ska
+        # ta farväl hemma på torsdag")
         return False
     if _MODEL_LIFE.isdisjoint(present) and (
         verdict.kind == "suicide" and "quit_habit" in present
@@ -2895,6 +2948,12 @@ def _supported(
     ):
         # "kan jeg ta en øl på 17. mai?" on antidepressants asks ahead, as for the rules; not
         # "nu rusar hjärtat ... e det farligt" (blind set 17)
+        return False
+    if verdict.kind == "overdose" and "treat_purpose" in present and (
+        _TAKEN_MANY_BODY.isdisjoint(present)
+    ):
+        # blind set 28 (fp28): a tablet asked about for a pain told ("har sjukt ont i en
+        # visdomstand" / "tänkte ta 2 st"), none many and no body in trouble: a treatment
         return False
     if verdict.kind == "self_harm" and "accident" in present:
         return False  # cooking, sport: as for the rules, a cut there is no self-harm
@@ -3003,8 +3062,13 @@ def _leaving(
 
 
 
-_BEREAVEMENT: Final = frozenset({"terminal", "funeral"})
-"""A life near its end or a funeral, told anywhere by the visitor (fp25)."""
+_QUOTED: Final = re.compile(r'["“”«»][^"“”«»]*["“”«»]')
+"""A quoted span in a staff line: an example of what to ask, not a question asked (fp28)."""
+_QUESTIONS: Final = re.compile(r"[^.!?]*\?")
+"""The question sentences of a line, each up to its question mark."""
+_BEREAVEMENT: Final = frozenset({"terminal", "funeral", "vet", "bereaved"})
+"""A life near its end or a funeral, told anywhere by the visitor (fp25); a pet put down, and
+another's death told ("farmor som dog i februari"), since fp28."""
 _BEREAVED_DYING: Final = frozenset({"death", "passing", "not_wake"})
 """Words of dying that, beside a bereavement, are the dying one's ("tagit farväl", "somnade in")."""
 
@@ -3195,6 +3259,8 @@ def _affirmed(tokens: Sequence[str]) -> str:
     words = words[:_AFFIRMED_WITHIN]
     if words and words[0] in lexicon.AFFIRMATIVES:
         return words[0]
+    if words and words[0] in _NO:
+        return ""  # fp28: "nej absolut inte", "no definitely not": a no made stronger
     for token in words[1:]:
         if token in lexicon.NEGATIONS:
             return ""

@@ -253,6 +253,8 @@ RULE_CLASSES: Final = frozenset(
         # blind set 24 (fp25)
         "was_quote",
         "funeral",
+        # blind set 28 (fp28)
+        "bereaved",
         "others_belief",
         # round 25 (tri25)
         "nothing_else",
@@ -390,6 +392,13 @@ def drop_idioms(
     # blind set 24 (fp25): another's belief about the writer ("nu tror hon att jag vill ta livet
     # av mig"): the wish or the death word of that clause is the other's worry, not said as the
     # writer's; agreeing with it ("och hon har rätt") keeps it
+    # blind set 28 (fp28): another's death told counts as a bereavement that explains the
+    # farewells of the chat only where a farewell is written to the one who died ("ett brev
+    # till farmor som dog i februari"); told alone ("efter at moren hennes døde") it explains
+    # nothing (blind set 6's wife laying out her dress after her mother's death)
+    if any(h.name == "bereaved" for h in hits):
+        written = {h.sentence for h in hits if h.name in DEPARTED and h.positive}
+        hits = [h for h in hits if h.name != "bereaved" or h.sentence in written]
     beliefs = believed_clauses(hits)
     if beliefs:
         hits = [h for h in hits if h.name not in _BELIEVED or h.clause not in beliefs]
@@ -525,7 +534,7 @@ def drop_idioms(
                 h.start < start <= h.end <= end for start, end in spans)
 
         hits = [replace(h, name="give_away") if half_owned(h) else h for h in hits
-                if h.name == "idiom" or half_owned(h) or not any(
+                if h.name in _BESIDE_IDIOMS or half_owned(h) or not any(
                     h.start <= end and start <= h.end for start, end in spans) and not (
                     h.name == "many" and any(h.start <= end and start <= h.end
                                              for start, end in durations))]
@@ -682,6 +691,11 @@ def _spans(hits: Sequence[Hit], names: Container[str], *, positive: bool = False
     return [(h.start, h.end) for h in hits if h.name in names and (h.positive or not positive)]
 
 
+_BESIDE_IDIOMS: Final = frozenset({"idiom", "bereaved"})
+"""Classes an idiom does not own: another's death told ("farmor som dog") is also the idiom
+"som dog", whose death word is no wish (fp28)."""
+
+
 def _drop_owned(
     hits: list[Hit], spans: Sequence[tuple[int, int]], owned: Container[str], *,
     inside: bool = False,
@@ -711,8 +725,16 @@ suicide sign of its own."""
 
 def as_departed(hits: Sequence[Hit]) -> list[Hit]:
     """The hits with every goodbye, farewell and give-away read as a departure ("departed"),
-    for a line whose conversation tells an ordinary reason for leaving (blind set 19)."""
-    return [replace(h, name="departed") if h.name in DEPARTED else h for h in hits]
+    for a line whose conversation tells an ordinary reason for leaving (blind set 19).
+    Blind set 28 (fp28): a word of dying that is the farewell's own word ("vi ska ta farväl
+    hemma" after a pet's last visit to the vet) goes with it; the read is used only where no
+    word of dying vetoes it (``DEPARTURE_VETO``) or where dying is the bereavement's."""
+    spans = [(h.start, h.end) for h in hits if h.name in DEPARTED]
+    return [
+        replace(h, name="departed") if h.name in DEPARTED else h
+        for h in hits
+        if h.name != "death" or not any(start <= h.start and h.end <= end for start, end in spans)
+    ]
 _ENDING_WORDS: Final = frozenset({
     "death", "suicide_word", "suicide_noun", "live", "not_wake", "passing",
 })
