@@ -8,9 +8,23 @@ import json
 from importlib import resources
 from pathlib import Path
 
-from referrals import Conversation, Line, SuggestionEngine
+from referrals import Conversation, Directory, Line, SuggestionEngine
 
 DATA = Path(__file__).parent / "data"
+
+_RULES_ONLY: dict[int, tuple[Directory, SuggestionEngine]] = {}
+
+
+def rules_engine(directory: Directory) -> SuggestionEngine:
+    """An engine with the concept rules alone (no learnt model) for ``directory``, built once.
+
+    Building an engine takes about half a second, so one per parametrised case was several
+    minutes of the suite. The engine's caches are keyed by text, so sharing it changes no
+    verdict; the directory is kept with it so its ``id`` is never reused."""
+    kept = _RULES_ONLY.get(id(directory))
+    if kept is None:
+        kept = _RULES_ONLY[id(directory)] = (directory, SuggestionEngine(directory, model=None))
+    return kept[1]
 
 
 def trained_on(model_file: str) -> tuple[list[str], list[str]]:

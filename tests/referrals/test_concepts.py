@@ -6,7 +6,7 @@ import pytest
 
 from referrals import Conversation, Directory, SuggestionEngine
 from referrals.concepts import load_concepts
-from tests.referrals.helpers import chat
+from tests.referrals.helpers import chat, rules_engine
 
 URGENT = [
     # passive death wish in indirect words
@@ -129,7 +129,7 @@ def test_rule_mechanisms_find_urgency_without_the_model(
     directory: Directory, lang: str, role: str, text: str
 ) -> None:
     """Each mechanism of the third blind round, by the concept rules alone (no learnt model)."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(
+    urgent, reasons = rules_engine(directory).urgency(
         _conversation(lang, role, text)
     )
     assert urgent and reasons, text
@@ -203,7 +203,7 @@ def test_blind5_mechanisms_find_urgency_without_the_model(
     directory: Directory, lang: str, role: str, text: str, kind: str
 ) -> None:
     """Each mechanism learnt from blind set 5's misses, by the concept rules alone."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(
+    urgent, reasons = rules_engine(directory).urgency(
         _split_staff(lang, role, text)
     )
     assert urgent and reasons[0].startswith(kind + ":"), (text, reasons)
@@ -216,7 +216,7 @@ def test_blind5_mechanisms_keep_their_scope(
     """By the rules, doses and durations, walking past, essays and pets on balconies stay not
     urgent. (The shipped model, whose own first example was "på balkongen och tänker …", still
     reads the cat as a death wish: a known false alarm of the model, docs/referrals.md.)"""
-    rules_only = SuggestionEngine(directory, model=None)
+    rules_only = rules_engine(directory)
     assert rules_only.urgency(_conversation(lang, role, text)) == (False, []), text
 
 
@@ -378,7 +378,7 @@ def test_blind6_mechanisms_find_urgency_without_the_model(
     directory: Directory, lang: str, role: str, text: str, kind: str
 ) -> None:
     """Each mechanism learnt from blind set 6's misses, by the concept rules alone."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(
+    urgent, reasons = rules_engine(directory).urgency(
         _split_staff(lang, role, text)
     )
     assert urgent and reasons[0].startswith(kind + ":"), (text, reasons)
@@ -390,7 +390,7 @@ def test_blind6_mechanisms_keep_their_scope(
 ) -> None:
     """Jokes marked by a laugh or taken back, hyperbole, fiction, hospice, habits and the
     narrowed words of blind set 6 stay not urgent by the rules."""
-    rules_only = SuggestionEngine(directory, model=None)
+    rules_only = rules_engine(directory)
     assert rules_only.urgency(_split_staff(lang, role, text)) == (False, []), text
 
 
@@ -495,7 +495,7 @@ def test_blind7_mechanisms_find_urgency_without_the_model(
     directory: Directory, lang: str, role: str, text: str, kind: str
 ) -> None:
     """Each mechanism learnt from blind set 7's misses, by the concept rules alone."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(
+    urgent, reasons = rules_engine(directory).urgency(
         _split_staff(lang, role, text)
     )
     assert urgent and reasons[0].startswith(kind + ":"), (text, reasons)
@@ -507,7 +507,7 @@ def test_blind7_mechanisms_keep_their_scope(
 ) -> None:
     """Irony, dark humour, past years, month's-end money, dependence worries, trends,
     quarrels, daily doses and treated psychosis of blind set 7 stay not urgent by the rules."""
-    rules_only = SuggestionEngine(directory, model=None)
+    rules_only = rules_engine(directory)
     assert rules_only.urgency(_split_staff(lang, role, text)) == (False, []), text
 
 

@@ -21,7 +21,7 @@ from referrals import Directory, SuggestionEngine
 from referrals.engine import _supported
 from referrals.model import ModelVerdict
 
-from .helpers import chat_text
+from .helpers import chat_text, rules_engine
 
 CALM = [
     # (1) word sense: the bank is no beating
@@ -229,7 +229,7 @@ def test_b16_alarming_counter_examples_stay_urgent_by_the_rules(
 ) -> None:
     """The same words with a risk now, one client now, or a joke turned serious stay urgent,
     by the concept rules alone."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat_text(lang, role, text))
+    urgent, reasons = rules_engine(directory).urgency(chat_text(lang, role, text))
     assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
 
 

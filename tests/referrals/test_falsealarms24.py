@@ -12,7 +12,7 @@ import pytest
 
 from referrals import Directory, SuggestionEngine
 
-from .helpers import chat_text
+from .helpers import chat_text, rules_engine
 
 CALM = [
     # a pet put down at the vet
@@ -173,5 +173,5 @@ def test_b23_read_alarming_counter_examples_stay_urgent_by_the_rules(
     directory: Directory, lang: str, role: str, text: str, kind: str
 ) -> None:
     """The same words with a risk now stay urgent, by the concept rules alone."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat_text(lang, role, text))
+    urgent, reasons = rules_engine(directory).urgency(chat_text(lang, role, text))
     assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)

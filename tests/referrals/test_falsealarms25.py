@@ -14,7 +14,7 @@ from referrals import Directory, SuggestionEngine
 from referrals.engine import _supported
 from referrals.model import ModelVerdict
 
-from .helpers import chat_text
+from .helpers import chat_text, rules_engine
 
 CALM = [
     # a farewell said to a habit, or to gambling accounts closed
@@ -132,7 +132,7 @@ def test_b24_read_alarming_counter_examples_stay_urgent_by_the_rules(
     directory: Directory, lang: str, role: str, text: str, kind: str
 ) -> None:
     """The same words with a risk now stay urgent, by the concept rules alone."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat_text(lang, role, text))
+    urgent, reasons = rules_engine(directory).urgency(chat_text(lang, role, text))
     assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
 
 

@@ -14,7 +14,7 @@ from referrals import Directory, SuggestionEngine
 from referrals.engine import _supported
 from referrals.model import ModelVerdict
 
-from .helpers import chat_text, topic_weight
+from .helpers import chat_text, rules_engine, topic_weight
 
 CALM = [
     # a pet let go to sleep by its name, and the farewell planned at home before the vet
@@ -138,7 +138,7 @@ URGENT = [
 
 @pytest.fixture(scope="module")
 def rules_only(directory: Directory) -> SuggestionEngine:
-    return SuggestionEngine(directory, model=None)
+    return rules_engine(directory)
 
 
 @pytest.mark.parametrize(("lang", "role", "text"), CALM)

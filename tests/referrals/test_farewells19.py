@@ -14,7 +14,7 @@ import pytest
 
 from referrals import Directory, SuggestionEngine
 
-from .helpers import chat_text
+from .helpers import chat_text, rules_engine
 
 B19_NOW_NOT_URGENT = [
     # (1) the writer's own move, trip or new job told in another message: the goodbyes and
@@ -134,7 +134,7 @@ def test_b19_withdrawal_delirium_days_after_stopping_is_medical(
     directory: Directory, lang: str, role: str, text: str, kind: str
 ) -> None:
     """Delirium told in the present days after stopping drink abruptly (rules alone)."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat_text(lang, role, text))
+    urgent, reasons = rules_engine(directory).urgency(chat_text(lang, role, text))
     assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
 
 

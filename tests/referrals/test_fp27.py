@@ -12,7 +12,7 @@ import pytest
 
 from referrals import Directory, SuggestionEngine
 
-from .helpers import chat_text
+from .helpers import chat_text, rules_engine
 
 CALM = [
     # a team relegated is a game lost: the death wish said over it is a fan's hyperbole
@@ -88,7 +88,7 @@ def test_b25_read_alarming_near_twins_stay_urgent_by_the_rules(
     directory: Directory, lang: str, role: str, text: str, kind: str
 ) -> None:
     """The same words with a risk now stay urgent, by the concept rules alone."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat_text(lang, role, text))
+    urgent, reasons = rules_engine(directory).urgency(chat_text(lang, role, text))
     assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
 
 

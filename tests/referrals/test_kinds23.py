@@ -20,7 +20,7 @@ import pytest
 
 from referrals import Directory, SuggestionEngine
 
-from .helpers import chat_text
+from .helpers import chat_text, rules_engine
 
 HABIT = [
     ("sv", "child", "jag är 13. pappa tar massa tabletter och sover hela dagarna"),
@@ -105,7 +105,7 @@ def test_pills_as_prescribed_stay_calm(
     model)."""
     urgent, reasons = engine.urgency(chat_text(lang, role, text))
     assert not urgent, (text, reasons)
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat_text(lang, role, text))
+    urgent, reasons = rules_engine(directory).urgency(chat_text(lang, role, text))
     assert not urgent, (text, reasons)
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from referrals import Directory, SuggestionEngine
 from referrals.model import UrgencyModel, default_model, features, line_features
-from tests.referrals.helpers import chat, trained_on
+from tests.referrals.helpers import chat, rules_engine, trained_on
 
 
 def test_features_read_words_without_diacritics_and_pieces_of_them() -> None:
@@ -55,7 +55,7 @@ def test_the_engine_asks_the_model_only_when_the_rules_find_nothing(
 ) -> None:
     """Rules first: their reasons stand alone; the model's reason appears only when the rules
     are silent, and an engine without the model stays silent there."""
-    rules_only = SuggestionEngine(directory, model=None)
+    rules_only = rules_engine(directory)
     explicit = chat("sv", "self", "jag vill ta livet av mig ikväll")
     assert engine.urgency(explicit) == rules_only.urgency(explicit)
     unseen = chat("sv", "self", "jag sitter vid vattnet och tänker hur tyst det skulle bli")

@@ -12,7 +12,7 @@ import pytest
 
 from referrals import Directory, SuggestionEngine
 
-from .helpers import chat
+from .helpers import chat, rules_engine
 
 WHOLE_PHRASE_IN_REASONS = [
     ("sv", "self", "jag tänker göra slut på livet ikväll", "göra slut på livet"),
@@ -44,14 +44,14 @@ WHOLE_PHRASE_IN_REASONS = [
 def test_a_term_with_several_words_in_an_alternative_matches_them(
     directory: Directory, lang: str, role: str, text: str, words: str
 ) -> None:
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat(lang, role, text))
+    urgent, reasons = rules_engine(directory).urgency(chat(lang, role, text))
     assert urgent and any(f'"{words}"' in reason for reason in reasons), (text, reasons)
 
 
 def test_killing_me_as_a_figure_of_speech_stays_no_threat(directory: Directory) -> None:
     """Counter-example: "kill|killing ~ me|...|the kids" had only ever matched "… kids"; read
     whole, "this job is killing me" would be a threat, so the term keeps to the children."""
-    engine = SuggestionEngine(directory, model=None)
+    engine = rules_engine(directory)
     assert engine.urgency(chat("en", "self", "my boss is killing me with overtime")) == (False, [])
     urgent, reasons = engine.urgency(
         chat("en", "relative", "he is drunk and screaming he will kill the kids tonight")

@@ -14,7 +14,7 @@ import pytest
 from referrals import Conversation, Directory, Line, SuggestionEngine
 from referrals.engine import _JOINED_RUN_MAX, _joined_words
 
-from .helpers import chat_text
+from .helpers import chat_text, rules_engine
 
 # A plan kept for when something named gets too much (exams, work) is a plan about that thing;
 # the plan for when "it" gets too much stays a plan for how.
@@ -37,7 +37,7 @@ def test_a_plan_for_when_work_or_exams_get_too_much_is_not_urgent(
     directory: Directory, lang: str, role: str, text: str
 ) -> None:
     """ "A plan in case it gets too much with exams" is coping, not a plan for how."""
-    rules_only = SuggestionEngine(directory, model=None)
+    rules_only = rules_engine(directory)
     assert rules_only.urgency(chat_text(lang, role, text)) == (False, []), text
 
 
@@ -46,7 +46,7 @@ def test_a_plan_for_when_it_gets_too_much_is_still_suicide(
     directory: Directory, lang: str, role: str, text: str, kind: str
 ) -> None:
     """Counter-example: with nothing named, the plan is still read as a plan for how."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat_text(lang, role, text))
+    urgent, reasons = rules_engine(directory).urgency(chat_text(lang, role, text))
     assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
 
 
@@ -67,7 +67,7 @@ def test_a_long_run_of_one_word_messages_is_joined_in_pieces() -> None:
 
 def test_a_sentence_typed_a_word_at_a_time_is_still_caught(directory: Directory) -> None:
     """Joining in pieces keeps what the run said: "jag" / "vill" / "dö" is suicide."""
-    rules_only = SuggestionEngine(directory, model=None)
+    rules_only = rules_engine(directory)
     urgent, reasons = rules_only.urgency(chat_text("sv", "self", "hej\njag\nvill\ndö"))
     assert urgent and reasons[0].startswith("suicide:"), reasons
     assert rules_only.urgency(chat_text("sv", "self", "hej\njag\nvill\nsova")) == (False, [])
@@ -113,7 +113,7 @@ def test_an_angry_boss_with_a_night_shift_is_no_gun_at_home(
     directory: Directory, lang: str, role: str, text: str
 ) -> None:
     """An angry boss who said there is work tonight is not a gun, an anger and a threat."""
-    rules_only = SuggestionEngine(directory, model=None)
+    rules_only = rules_engine(directory)
     assert rules_only.urgency(chat_text(lang, role, text)) == (False, []), text
 
 
@@ -123,7 +123,7 @@ def test_a_gun_at_home_an_angry_parent_and_a_threat_for_tonight_is_violence(
 ) -> None:
     """Counter-example: a shotgun ("en bössa") or a gun licence at home, with rage and a threat
     said for tonight, is still violence."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat_text(lang, role, text))
+    urgent, reasons = rules_engine(directory).urgency(chat_text(lang, role, text))
     assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
 
 
@@ -177,7 +177,7 @@ def test_double_ones_usual_dose_on_purpose_is_an_overdose(
     directory: Directory, lang: str, role: str, text: str
 ) -> None:
     """ "Took double my usual dose" with "on purpose" is an overdose, as "a double dose" is."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat_text(lang, role, text))
+    urgent, reasons = rules_engine(directory).urgency(chat_text(lang, role, text))
     assert urgent and reasons[0].startswith("overdose:"), (text, reasons)
 
 
@@ -186,7 +186,7 @@ def test_double_ones_usual_dose_for_a_reason_is_not_urgent(
     directory: Directory, lang: str, role: str, text: str
 ) -> None:
     """Counter-example: the same dose for a bad back, or advised, is not urgent."""
-    rules_only = SuggestionEngine(directory, model=None)
+    rules_only = rules_engine(directory)
     assert rules_only.urgency(chat_text(lang, role, text)) == (False, []), text
 
 
@@ -210,7 +210,7 @@ def test_a_count_of_pills_written_in_words_is_many(
     directory: Directory, lang: str, role: str, text: str
 ) -> None:
     """ "Took thirty of my sleeping pills" is an overdose, as "took 30" is."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat_text(lang, role, text))
+    urgent, reasons = rules_engine(directory).urgency(chat_text(lang, role, text))
     assert urgent and reasons[0].startswith("overdose:"), (text, reasons)
 
 
@@ -219,7 +219,7 @@ def test_a_span_of_time_written_in_words_is_no_count(
     directory: Directory, lang: str, role: str, text: str
 ) -> None:
     """Counter-example: "ten minutes", "twenty years" count time, not pills."""
-    rules_only = SuggestionEngine(directory, model=None)
+    rules_only = rules_engine(directory)
     assert rules_only.urgency(chat_text(lang, role, text)) == (False, []), text
 
 
@@ -236,13 +236,13 @@ def test_a_count_of_kinds_of_medicine_is_no_overdose(
     directory: Directory, lang: str, role: str, text: str
 ) -> None:
     """Many kinds of medicine a day is a question of medicines, not an overdose."""
-    rules_only = SuggestionEngine(directory, model=None)
+    rules_only = rules_engine(directory)
     assert rules_only.urgency(chat_text(lang, role, text)) == (False, []), text
 
 
 def test_a_count_of_the_same_pills_is_still_many(directory: Directory) -> None:
     """Counter-example: twelve of one's sleeping pills taken is still an overdose."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(
+    urgent, reasons = rules_engine(directory).urgency(
         chat_text("sv", "relative", "mormor har tagit 12 av sina sömntabletter")
     )
     assert urgent and reasons[0].startswith("overdose:"), reasons
@@ -254,7 +254,7 @@ def test_a_long_message_of_phrases_is_read_in_linear_time(directory: Directory) 
     took about twice as long, growing with the square of its length, when every topic word
     was checked against every phrase). That the phrase still owns its words is tested in
     test_suggestions11 ("can't stop crying" is grief)."""
-    engine = SuggestionEngine(directory, model=None)
+    engine = rules_engine(directory)
     text = " ".join(["can't stop crying drinking too much"] * 500)
     start = time.perf_counter()
     engine.urgency(Conversation("en", "self", [Line("visitor", text)]))
@@ -304,7 +304,7 @@ def test_a_count_taken_now_counts_the_pills_of_the_sentence_before(
 ) -> None:
     """The medicine named in one sentence and the count taken in the next is an overdose, also
     after "is it dangerous?" (tri12 found it missed; the rules alone catch it now)."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat_text(lang, role, text))
+    urgent, reasons = rules_engine(directory).urgency(chat_text(lang, role, text))
     assert urgent and reasons[0].startswith("overdose: "), reasons
 
 

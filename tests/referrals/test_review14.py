@@ -13,11 +13,11 @@ import pytest
 
 from referrals import Directory, SuggestionEngine
 
-from .helpers import chat_text
+from .helpers import chat_text, rules_engine
 
 
 def _rules(directory: Directory) -> SuggestionEngine:
-    return SuggestionEngine(directory, model=None)
+    return rules_engine(directory)
 
 
 # Every line is read with all three languages' classes: Swedish "rum" is a room, not the drink,

@@ -16,7 +16,7 @@ import pytest
 
 from referrals import Directory, SuggestionEngine
 
-from .helpers import chat
+from .helpers import chat, rules_engine
 
 UNWAKEABLE_NOW = [
     ("sv", "han tar sömntabletter varje kväll och nu går han inte att väcka"),
@@ -49,7 +49,7 @@ def test_someone_who_cannot_be_woken_now_is_medical(
     directory: Directory, lang: str, text: str
 ) -> None:
     """The rules alone (no model) read the inverted order after "nu" / "nå"."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(
+    urgent, reasons = rules_engine(directory).urgency(
         chat(lang, "relative", text)
     )
     assert urgent and any(r.startswith("medical:") for r in reasons), (text, reasons)
@@ -65,7 +65,7 @@ def test_a_condition_or_a_habit_of_sleeping_late_is_not_urgent(
 
 @pytest.mark.parametrize(("lang", "text"), STILL_URGENT)
 def test_not_waking_now_stays_urgent(directory: Directory, lang: str, text: str) -> None:
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(
+    urgent, reasons = rules_engine(directory).urgency(
         chat(lang, "relative", text)
     )
     assert urgent, (text, reasons)
@@ -155,7 +155,7 @@ def test_dementia_out_in_the_cold_with_the_staff_is_not_urgent(
 def test_dementia_gone_or_alone_in_the_cold_stays_urgent(
     directory: Directory, lang: str, text: str
 ) -> None:
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(
+    urgent, reasons = rules_engine(directory).urgency(
         chat(lang, "relative", text)
     )
     assert urgent and any(r.startswith("third_party_danger:") for r in reasons), (text, reasons)

@@ -14,7 +14,7 @@ import pytest
 
 from referrals import Directory, SuggestionEngine
 
-from .helpers import chat
+from .helpers import chat, rules_engine
 
 CUT_INVERTED = [
     ("sv", "igår skar jag mig igen, djupare än förut"),
@@ -42,7 +42,7 @@ def test_cutting_with_the_verb_first_is_self_harm(
     directory: Directory, lang: str, text: str
 ) -> None:
     """The rules alone (no model) read "skar jag mig"."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat(lang, "self", text))
+    urgent, reasons = rules_engine(directory).urgency(chat(lang, "self", text))
     assert urgent, text
     assert reasons[0].startswith("self_harm"), reasons
 
@@ -77,7 +77,7 @@ CALM_SIGNS = [
 def test_pain_deserved_letters_and_not_being_here_anyway(
     directory: Directory, lang: str, text: str, kind: str
 ) -> None:
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat(lang, "self", text))
+    urgent, reasons = rules_engine(directory).urgency(chat(lang, "self", text))
     assert urgent and reasons[0].startswith(kind), (text, reasons)
 
 
@@ -112,7 +112,7 @@ def test_a_wish_to_talk_is_no_intent_to_harm(directory: Directory, lang: str, te
 def test_a_wish_to_harm_beside_it_stays_urgent(
     directory: Directory, lang: str, text: str
 ) -> None:
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat(lang, "self", text))
+    urgent, reasons = rules_engine(directory).urgency(chat(lang, "self", text))
     assert urgent and reasons[0].startswith("self_harm"), (text, reasons)
 
 
@@ -135,7 +135,7 @@ WEEKDAY_PLAN = [
 
 @pytest.mark.parametrize(("lang", "text"), WEEKDAY_RECENT)
 def test_violence_on_a_past_weekday_is_recent(directory: Directory, lang: str, text: str) -> None:
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat(lang, "self", text))
+    urgent, reasons = rules_engine(directory).urgency(chat(lang, "self", text))
     assert urgent and reasons[0].startswith("violence"), (text, reasons)
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from referrals import Directory, SuggestionEngine
 
-from .helpers import chat_text, topic_weight
+from .helpers import chat_text, rules_engine, topic_weight
 
 QUITLINE = "se-sluta-roka-linjen"
 
@@ -53,7 +53,7 @@ def test_a_craving_in_norwegian_is_no_alarm(engine: SuggestionEngine) -> None:
 
 
 def test_a_cigarette_pressed_to_the_skin_stays_self_harm(directory: Directory) -> None:
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(
+    urgent, reasons = rules_engine(directory).urgency(
         chat_text("sv", "self", "tryckte ciggen mot armen igen nyss")
     )
     assert urgent and any(r.startswith("self_harm:") for r in reasons), reasons
@@ -77,7 +77,7 @@ def test_a_threat_for_closing_time_is_violence(
 ) -> None:
     """A closing time is an announced hour: the threat is violence (not self-harm), by the
     rules alone, and the emergency number leads."""
-    engine = SuggestionEngine(directory, model=None)
+    engine = rules_engine(directory)
     result = engine.suggest(chat_text(lang, "self", text), top=3)
     assert result.urgent and all(r.startswith("violence:") for r in result.urgent_reasons), (
         result.urgent_reasons
@@ -136,7 +136,7 @@ def test_a_drink_only_talked_about_beside_ones_children_is_calm(
 def test_a_parent_drinking_today_with_the_children_stays_urgent(
     directory: Directory, lang: str, text: str
 ) -> None:
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(
+    urgent, reasons = rules_engine(directory).urgency(
         chat_text(lang, "self", text)
     )
     assert urgent and any(r.startswith("child_at_risk:") for r in reasons), reasons
@@ -174,7 +174,7 @@ def test_a_glad_goodbye_after_a_sober_year_is_calm(
 def test_thanks_for_everything_and_a_last_message_stays_urgent(
     directory: Directory, lang: str, text: str
 ) -> None:
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(
+    urgent, reasons = rules_engine(directory).urgency(
         chat_text(lang, "self", text)
     )
     assert urgent and any(r.startswith("suicide:") for r in reasons), reasons
@@ -221,7 +221,7 @@ def test_goodbyes_before_a_move_into_care_are_calm(
 def test_goodbyes_before_a_move_into_care_with_death_talk_stay_urgent(
     directory: Directory, lang: str, text: str
 ) -> None:
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(
+    urgent, reasons = rules_engine(directory).urgency(
         chat_text(lang, "relative", text)
     )
     assert urgent and any(r.startswith("suicide:") for r in reasons), reasons

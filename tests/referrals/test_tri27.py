@@ -12,7 +12,7 @@ import pytest
 
 from referrals import Directory, SuggestionEngine
 
-from .helpers import chat_text
+from .helpers import chat_text, rules_engine
 
 T27_URGENT = [
     # the plug pulled when one's battery is empty (no device named)
@@ -118,7 +118,7 @@ def test_t27_mechanisms_find_urgency_without_the_model(
 ) -> None:
     """Veiled exits, a laugh denied, a dose tolerated, the bad let out with a blade, a goodbye
     post then offline, a full stop with a gun, 'soon over' at the tracks, barely responsive."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat_text(lang, role, text))
+    urgent, reasons = rules_engine(directory).urgency(chat_text(lang, role, text))
     assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
 
 

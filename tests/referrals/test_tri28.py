@@ -15,7 +15,7 @@ import pytest
 
 from referrals import Directory, SuggestionEngine
 
-from .helpers import chat_text
+from .helpers import chat_text, rules_engine
 
 TRI28_URGENT = [
     # a staff question whether life should end, not waking or something happening to one,
@@ -151,7 +151,7 @@ def test_tri28_mechanisms_find_urgency_without_the_model(
     """Hedged yeses to staff questions about wishing to die, a lethal fall height, a stopped
     medicine after a long enough life, no seatbelt with "if it happens it happens", an amount
     of a medicine kept at home, and a log-off after things given away or a goodbye for ever."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat_text(lang, role, text))
+    urgent, reasons = rules_engine(directory).urgency(chat_text(lang, role, text))
     assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
 
 

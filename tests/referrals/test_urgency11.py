@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from referrals import Directory, SuggestionEngine
+from referrals import Directory
 
-from .helpers import chat_text
+from .helpers import chat_text, rules_engine
 
 B11_URGENT = [
     # "mkt" is chat's "mycket": a lethal dose looked up
@@ -164,7 +164,7 @@ def test_b11_mechanisms_find_urgency_without_the_model(
 ) -> None:
     """A dose looked up, others better off, a yes to what an ending means, putting things in
     order, bridges looked at, a cut with a time, something left with a goodbye."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat_text(lang, role, text))
+    urgent, reasons = rules_engine(directory).urgency(chat_text(lang, role, text))
     assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
 
 
@@ -173,5 +173,5 @@ def test_b11_mechanisms_keep_their_scope(
     directory: Directory, lang: str, role: str, text: str
 ) -> None:
     """Alarming wordings without a risk now stay not urgent by the rules."""
-    rules_only = SuggestionEngine(directory, model=None)
+    rules_only = rules_engine(directory)
     assert rules_only.urgency(chat_text(lang, role, text)) == (False, []), text

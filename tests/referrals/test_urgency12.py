@@ -11,7 +11,7 @@ import pytest
 
 from referrals import Directory, SuggestionEngine
 
-from .helpers import chat_text
+from .helpers import chat_text, rules_engine
 
 B12_URGENT = [
     # scratching oneself until it bleeds, also told of a relative, with a time or blood
@@ -68,7 +68,7 @@ def test_b12_mechanisms_find_urgency_without_the_model(
     directory: Directory, lang: str, role: str, text: str, kind: str
 ) -> None:
     """Scratching until it bleeds, a will with no strength left, dementia out in slippers."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat_text(lang, role, text))
+    urgent, reasons = rules_engine(directory).urgency(chat_text(lang, role, text))
     assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
 
 
@@ -77,7 +77,7 @@ def test_b12_mechanisms_keep_their_scope(
     directory: Directory, lang: str, role: str, text: str
 ) -> None:
     """Alarming wordings without a danger now stay not urgent by the rules."""
-    rules_only = SuggestionEngine(directory, model=None)
+    rules_only = rules_engine(directory)
     assert rules_only.urgency(chat_text(lang, role, text)) == (False, []), text
 
 
@@ -154,7 +154,7 @@ def test_a_joke_of_course_or_laughed_off_takes_back_the_line_before(
 ) -> None:
     """"Skämt såklart", "obviously a joke", "laughed and said everyone says that" take back
     the line before, also what the rules read across lines (a height and a jump)."""
-    rules_only = SuggestionEngine(directory, model=None)
+    rules_only = rules_engine(directory)
     assert rules_only.urgency(chat_text(lang, role, text)) == (False, []), text
 
 
@@ -163,7 +163,7 @@ def test_a_doubted_joke_takes_nothing_back(
     directory: Directory, lang: str, role: str, text: str
 ) -> None:
     """"But I don't know" after a joke, or the wish said again, stays urgent."""
-    urgent, _ = SuggestionEngine(directory, model=None).urgency(chat_text(lang, role, text))
+    urgent, _ = rules_engine(directory).urgency(chat_text(lang, role, text))
     assert urgent, text
 
 
@@ -213,7 +213,7 @@ def test_b12_scope_keeps_alarming_words_not_urgent(
 ) -> None:
     """How dangerous (a safety question), not in danger, a glass of wine, a parent's age,
     "hit" as "here", crime fiction, and drinking "like his dad" are not urgent."""
-    rules_only = SuggestionEngine(directory, model=None)
+    rules_only = rules_engine(directory)
     assert rules_only.urgency(chat_text(lang, role, text)) == (False, []), text
 
 
@@ -222,7 +222,7 @@ def test_b12_scope_leaves_danger_now_urgent(
     directory: Directory, lang: str, role: str, text: str, kind: str
 ) -> None:
     """The same words with something taken, a blow or a drunk adult now stay urgent."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat_text(lang, role, text))
+    urgent, reasons = rules_engine(directory).urgency(chat_text(lang, role, text))
     assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
 
 

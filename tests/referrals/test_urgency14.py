@@ -11,7 +11,7 @@ import pytest
 
 from referrals import Directory, SuggestionEngine
 
-from .helpers import chat_text
+from .helpers import chat_text, rules_engine
 
 B14_URGENT = [
     # a seizure or delirium now after stopping drink or sedatives abruptly
@@ -161,7 +161,7 @@ def test_b14_mechanisms_find_urgency_without_the_model(
 ) -> None:
     """Withdrawal, blood coughed up, a drunk driver off, psychosis into water, skin torn open,
     farewells, ambivalence, a perpetrator's joke, a debt with a threat, an implied yes."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat_text(lang, role, text))
+    urgent, reasons = rules_engine(directory).urgency(chat_text(lang, role, text))
     assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
 
 
@@ -171,7 +171,7 @@ def test_b13_mechanisms_find_urgency_without_the_model(
 ) -> None:
     """Lying there not reacting in the cold, the edge of a balcony, a drug smoked off foil by
     a child's parent, and "doesn't know i cut myself"."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat_text(lang, role, text))
+    urgent, reasons = rules_engine(directory).urgency(chat_text(lang, role, text))
     assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
 
 

@@ -12,7 +12,7 @@ import pytest
 from referrals import Directory, SuggestionEngine
 from referrals.matching import tokenize
 
-from .helpers import chat_text
+from .helpers import chat_text, rules_engine
 
 B15_URGENT = [
     # substitution doses saved up
@@ -146,7 +146,7 @@ def test_b15_mechanisms_find_urgency_without_the_model(
     """Saved doses, silence after a cry for help, withdrawal this morning, a relapse, a hot
     iron, self-harm for when the others have gone, cuts with a compulsion, not worrying much
     longer, a stroke, the missing old, being told to die, puffs and breathing, a pill box."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat_text(lang, role, text))
+    urgent, reasons = rules_engine(directory).urgency(chat_text(lang, role, text))
     assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
 
 
@@ -234,7 +234,7 @@ def test_b15_alarming_wordings_beside_them_stay_urgent(
     directory: Directory, lang: str, role: str, text: str, kind: str
 ) -> None:
     """What the narrowing must not reach: now, a perpetrator's excuse, a time of the act."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat_text(lang, role, text))
+    urgent, reasons = rules_engine(directory).urgency(chat_text(lang, role, text))
     assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from referrals import Directory, SuggestionEngine
 
-from .helpers import chat_text
+from .helpers import chat_text, rules_engine
 
 B16_URGENT = [
     # doing what someone did who took their life, even long ago
@@ -144,7 +144,7 @@ def test_b16_mechanisms_find_urgency_without_the_model(
     worrying, lithium poisoning, recent withdrawal, reading up on ways to die, voices that tell
     someone to harm, a tight chest after a stimulant, "rn", drunk since a day, logging out of
     life, and a threat to stab."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat_text(lang, role, text))
+    urgent, reasons = rules_engine(directory).urgency(chat_text(lang, role, text))
     assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
 
 

@@ -14,7 +14,7 @@ import pytest
 
 from referrals import Directory, SuggestionEngine
 
-from .helpers import chat_text
+from .helpers import chat_text, rules_engine
 
 B17_URGENT = [
     # nobody will notice or miss it if I am gone (future tense)
@@ -89,7 +89,7 @@ def test_b17_mechanisms_find_urgency_without_the_model(
     """Nobody will notice, the insurance paying the debts, one of our residents, praying not to
     wake, hard to wake, deleted accounts and forgiveness, ways looked for after "but", and
     "sometimes" as an answer."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat_text(lang, role, text))
+    urgent, reasons = rules_engine(directory).urgency(chat_text(lang, role, text))
     assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from referrals import Directory, SuggestionEngine
 
-from .helpers import chat_text
+from .helpers import chat_text, rules_engine
 
 B20_URGENT = [
     # withdrawal: the drink or the medicine named between the stop and the days; creatures on
@@ -136,7 +136,7 @@ def test_b20_mechanisms_find_urgency_without_the_model(
     out, thinking of it as an answer, ending one's days, refusing food to go faster, chest pain
     and grey lips after a drug, a letter "just in case", hitting oneself with an object, a
     finger twisted, and children alone with the adult at the pub."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat_text(lang, role, text))
+    urgent, reasons = rules_engine(directory).urgency(chat_text(lang, role, text))
     assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
 
 

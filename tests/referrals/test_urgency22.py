@@ -14,7 +14,7 @@ import pytest
 
 from referrals import Directory, SuggestionEngine
 
-from .helpers import chat_text
+from .helpers import chat_text, rules_engine
 
 B22_URGENT = [
     # a risk that is over in one sentence ("sober for 20 years", "fine now") does not cover a
@@ -143,7 +143,7 @@ def test_b22_mechanisms_find_urgency_without_the_model(
     existing, no one having to worry any more with being worn out, cuts "like a barcode",
     vomit like coffee grounds, someone with dementia gone out at a few degrees below zero, not
     waking in English, and "not yet" to whether the pills were taken."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat_text(lang, role, text))
+    urgent, reasons = rules_engine(directory).urgency(chat_text(lang, role, text))
     assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
 
 

@@ -13,7 +13,7 @@ import pytest
 
 from referrals import Directory, SuggestionEngine
 
-from .helpers import chat_text
+from .helpers import chat_text, rules_engine
 
 B23_URGENT = [
     # dying or vanishing said to be what would be simplest or best, with no "om jag" / "if I"
@@ -174,7 +174,7 @@ def test_b23_mechanisms_find_urgency_without_the_model(
     last christmas one is part of, a blade made ready with an urge, a body jerking all over
     after drinking stopped, someone fallen in a snowstorm, and the visitor's own goodbye left
     unanswered when staff ask whether they are still there."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat_text(lang, role, text))
+    urgent, reasons = rules_engine(directory).urgency(chat_text(lang, role, text))
     assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
 
 
@@ -195,5 +195,5 @@ def test_b23_rules_read_no_risk_in_a_gun_sold_or_a_razor_for_shaving(
 ) -> None:
     """Thinking of selling a gun is no thought of it, and a razor taken out ("tatt frem",
     also an urge word) with no other urge or self-harm word is no blade made ready to cut."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat_text(lang, role, text))
+    urgent, reasons = rules_engine(directory).urgency(chat_text(lang, role, text))
     assert not urgent, (text, reasons)

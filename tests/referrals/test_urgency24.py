@@ -13,7 +13,7 @@ import pytest
 
 from referrals import Directory, SuggestionEngine
 
-from .helpers import chat_text
+from .helpers import chat_text, rules_engine
 
 B24_URGENT = [
     # a fatal event that "would be fine", said as "if": a passive death wish
@@ -80,7 +80,7 @@ def test_b24_mechanisms_find_urgency_without_the_model(
 ) -> None:
     """A fatal event that would be fine, existence that does not matter, the last message
     with another sign, and a number that no longer works after a goodbye."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat_text(lang, role, text))
+    urgent, reasons = rules_engine(directory).urgency(chat_text(lang, role, text))
     assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
 
 

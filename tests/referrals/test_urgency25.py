@@ -13,7 +13,7 @@ import pytest
 
 from referrals import Directory, SuggestionEngine
 
-from .helpers import chat_text
+from .helpers import chat_text, rules_engine
 
 B25_URGENT = [
     # withdrawal: drinking stopped abruptly days ago, then delirium, or a tremor with sweating
@@ -143,7 +143,7 @@ def test_b25_mechanisms_find_urgency_without_the_model(
     attempt, a last big dose, affairs in order before vanishing, an illness that spares the
     act, the last time with another sign, fine if the plane fell, leaving life, a height looked
     up, and a chat opened only to say goodbye."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat_text(lang, role, text))
+    urgent, reasons = rules_engine(directory).urgency(chat_text(lang, role, text))
     assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
 
 

@@ -15,7 +15,7 @@ import pytest
 
 from referrals import Directory, SuggestionEngine
 
-from .helpers import chat_text
+from .helpers import chat_text, rules_engine
 
 B26_URGENT = [
     # being a burden: others have it harder because one exists, better off with one buried
@@ -161,7 +161,7 @@ def test_b26_mechanisms_find_urgency_without_the_model(
     """A burden for existing, being found, a milestone not reached, medicines saved up, sleep
     never come back from, the shortcut, one's funeral near, care left and then silence, cold
     water not laughed at, joining the dead, and the last binge not meaning quitting."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat_text(lang, role, text))
+    urgent, reasons = rules_engine(directory).urgency(chat_text(lang, role, text))
     assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from referrals import Directory, SuggestionEngine
 
-from .helpers import chat_text
+from .helpers import chat_text, rules_engine
 
 B26B_URGENT = [
     # a hospital stay after an attempt, overdose or pills, then the voice, the thoughts or the
@@ -65,7 +65,7 @@ def test_b26b_mechanisms_find_urgency_without_the_model(
 ) -> None:
     """A ward stay after an attempt with the voice or plan back, and one last high or
     everything at once with nothing needed afterwards."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat_text(lang, role, text))
+    urgent, reasons = rules_engine(directory).urgency(chat_text(lang, role, text))
     assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
 
 

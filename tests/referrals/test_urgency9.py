@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from referrals import Conversation, Directory, SuggestionEngine
+from referrals import Conversation, Directory
+
+from .helpers import rules_engine
 
 
 def _chat(lang: str, role: str, text: str) -> Conversation:
@@ -120,7 +122,7 @@ def test_blind8_mechanisms_find_urgency_without_the_model(
     directory: Directory, lang: str, role: str, text: str, kind: str
 ) -> None:
     """Each mechanism learnt from blind set 8's misses, by the concept rules alone."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(_chat(lang, role, text))
+    urgent, reasons = rules_engine(directory).urgency(_chat(lang, role, text))
     assert urgent and reasons[0].startswith(kind + ":"), (text, reasons)
 
 
@@ -130,7 +132,7 @@ def test_blind8_mechanisms_keep_their_scope(
 ) -> None:
     """Songs about death, childhood told with "va", philosophy, paperwork, quitting for good,
     naps, early mornings and railway words stay not urgent by the rules."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(_chat(lang, role, text))
+    urgent, reasons = rules_engine(directory).urgency(_chat(lang, role, text))
     assert (urgent, reasons) == (False, []), (text, reasons)
 
 
@@ -283,7 +285,7 @@ def test_blind9_mechanisms_find_urgency_without_the_model(
     directory: Directory, lang: str, role: str, text: str, kind: str
 ) -> None:
     """Each mechanism learnt from blind set 9's misses, by the concept rules alone."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(_chat(lang, role, text))
+    urgent, reasons = rules_engine(directory).urgency(_chat(lang, role, text))
     assert urgent and reasons[0].startswith(kind + ":"), (text, reasons)
 
 
@@ -293,5 +295,5 @@ def test_blind9_mechanisms_keep_their_scope(
 ) -> None:
     """Past violence, a pounding heart, fear for a sick parent, grief, palliative goodbyes,
     expressions and harmless "not yet"s stay not urgent by the rules."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(_chat(lang, role, text))
+    urgent, reasons = rules_engine(directory).urgency(_chat(lang, role, text))
     assert (urgent, reasons) == (False, []), (text, reasons)

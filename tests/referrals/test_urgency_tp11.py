@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from referrals import Directory, SuggestionEngine
+from referrals import Directory
 
-from .helpers import chat_text
+from .helpers import chat_text, rules_engine
 
 TP11_URGENT = [
     # standing or sitting on a named bridge now
@@ -140,7 +140,7 @@ def test_tp11_mechanisms_find_urgency_without_the_model(
 ) -> None:
     """A named bridge, an ice-cold body, choking, a burn threat, a cry to stop hitting, a gun
     and an angry threat tonight, on the way to a bridge, a bigger dose than usual."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat_text(lang, role, text))
+    urgent, reasons = rules_engine(directory).urgency(chat_text(lang, role, text))
     assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
 
 
@@ -149,5 +149,5 @@ def test_tp11_mechanisms_keep_their_scope(
     directory: Directory, lang: str, role: str, text: str
 ) -> None:
     """Alarming wordings without a danger now stay not urgent by the rules."""
-    rules_only = SuggestionEngine(directory, model=None)
+    rules_only = rules_engine(directory)
     assert rules_only.urgency(chat_text(lang, role, text)) == (False, []), text

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from referrals import Directory, SuggestionEngine
+from referrals import Directory
 
-from .helpers import chat_text
+from .helpers import chat_text, rules_engine
 
 TP9_URGENT = [
     # someone fallen who cannot get up, or lying still
@@ -200,7 +200,7 @@ def test_tp9_mechanisms_find_urgency_without_the_model(
     directory: Directory, lang: str, role: str, text: str, kind: str
 ) -> None:
     """Someone else in danger now, and a child with an intoxicated or absent adult."""
-    urgent, reasons = SuggestionEngine(directory, model=None).urgency(chat_text(lang, role, text))
+    urgent, reasons = rules_engine(directory).urgency(chat_text(lang, role, text))
     assert urgent and any(r.startswith(kind + ":") for r in reasons), (text, reasons)
 
 
@@ -209,5 +209,5 @@ def test_tp9_mechanisms_keep_their_scope(
     directory: Directory, lang: str, role: str, text: str
 ) -> None:
     """Alarming wordings without a danger now stay not urgent by the rules."""
-    rules_only = SuggestionEngine(directory, model=None)
+    rules_only = rules_engine(directory)
     assert rules_only.urgency(chat_text(lang, role, text)) == (False, []), text
