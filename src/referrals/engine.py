@@ -2776,6 +2776,11 @@ plan, a habit of it, an explicit word or a sign is not (fp28)."""
 _NEAR_END: Final = frozenset({"terminal", "vet"})
 """A life near its natural end, or a pet's put down: the goodbyes the model reads are theirs."""
 
+_MOURNED: Final = frozenset({"funeral", "bereaved"})
+"""A funeral or another's death told (fp29)."""
+_MOURNING_WORDS: Final = frozenset({"farewell", "death"})
+"""All a model's suicide verdict may stand on beside a funeral and still be the mourning's."""
+
 _DENIED_LIFE: Final = _MODEL_LIFE | rules.EXPLICIT_ENDING | {"passing", "laid_out"}
 """Words of dying or of life that a "no" to a staff suicide question does not answer (fp25)."""
 
@@ -2914,6 +2919,13 @@ def _supported(
         # "idag sa hon hejdå till mig"): its goodbyes are that end's, even to a sure model;
         # blind set 28 (fp28): so are a pet's at the vet ("bokat tid hos veterinären" / "vi ska
         # ta farväl hemma på torsdag")
+        return False
+    if verdict.kind == "suicide" and not _MOURNED.isdisjoint(present) and (
+        _MODEL_SUPPORT["suicide"] & present <= _MOURNING_WORDS
+    ):
+        # blind set 29 (fp29): a funeral or another's death told ("my mum's funeral is on
+        # friday" / "saying goodbye to her ... feels impossible"), and nothing but a farewell
+        # and that death: the goodbye is to the one who died, even to a sure model
         return False
     if _MODEL_LIFE.isdisjoint(present) and (
         verdict.kind == "suicide" and "quit_habit" in present
@@ -3089,6 +3101,15 @@ def _departure_told(lines: Sequence[Line], analyses: Sequence[_LineAnalysis]) ->
     # every line ("morfar ligger på hospice" / "vi har tagit farväl allihop"), and its words of
     # dying are the dying one's; a word of suicide, a burden or saved pills still veto.
     bereaved = not _BEREAVEMENT.isdisjoint(names)
+    if bereaved and any(
+        "first_person" in a.concepts.names and not _BEREAVED_DYING.isdisjoint(a.concepts.names)
+        and _BEREAVEMENT.isdisjoint(a.concepts.names) and "bereaved" not in a.concepts.names
+        for a in visitor
+    ):
+        # blind set 29 (fp29): a word of dying in a line of the writer's own, with no death
+        # told there ("mammas begravning på fredag" / "jag kommer inte finnas kvar efter
+        # det"), is the writer's, not the dying one's
+        bereaved = False
     veto = rules.DEPARTURE_VETO - _BEREAVED_DYING if bereaved else rules.DEPARTURE_VETO
     if not veto.isdisjoint(names) or (
         "unreachable" in names and not _heard_after_silence(visitor)
