@@ -2951,6 +2951,10 @@ def _supported(
         # the one who did not answer has called since ("nu ringde han!! mobilen hade dött"):
         # even to a sure model (blind set 24, fp25; third-party danger since blind set 16)
         return False
+    if verdict.kind == "overdose" and _MODEL_SUPPORT["overdose"] & present <= {"many"}:
+        # blind set 29 (fp29): nothing taken and no body in trouble, only "all" or a number
+        # ("nu är det midsommar och alla ska supa" / "17"): no overdose, even to a sure model
+        return False
     if sure:
         return True  # a wording the classes do not know yet is what the model is there for
     if verdict.kind in ("overdose", "medical") and _MODEL_ROUTINE & present:
@@ -3081,6 +3085,12 @@ _QUESTIONS: Final = re.compile(r"[^.!?]*\?")
 _BEREAVEMENT: Final = frozenset({"terminal", "funeral", "vet", "bereaved"})
 """A life near its end or a funeral, told anywhere by the visitor (fp25); a pet put down, and
 another's death told ("farmor som dog i februari"), since fp28."""
+_OTHERS_PRONOUNS: Final = frozenset({
+    "han", "hon", "hen", "honom", "henne", "hun", "ham", "dom", "de", "dem", "he", "she", "him",
+    "her", "they", "them",
+})
+"""Pronouns of another: a word of dying beside one may be theirs (fp29)."""
+_WORD: Final = re.compile(r"\w+")
 _BEREAVED_DYING: Final = frozenset({"death", "passing", "not_wake"})
 """Words of dying that, beside a bereavement, are the dying one's ("tagit farväl", "somnade in")."""
 
@@ -3102,13 +3112,16 @@ def _departure_told(lines: Sequence[Line], analyses: Sequence[_LineAnalysis]) ->
     # dying are the dying one's; a word of suicide, a burden or saved pills still veto.
     bereaved = not _BEREAVEMENT.isdisjoint(names)
     if bereaved and any(
-        "first_person" in a.concepts.names and not _BEREAVED_DYING.isdisjoint(a.concepts.names)
-        and _BEREAVEMENT.isdisjoint(a.concepts.names) and "bereaved" not in a.concepts.names
-        for a in visitor
+        line.sender == "visitor" and "first_person" in a.concepts.names
+        and not _BEREAVED_DYING.isdisjoint(a.concepts.names)
+        and _BEREAVEMENT.isdisjoint(a.concepts.names)
+        and _OTHERS_PRONOUNS.isdisjoint(_WORD.findall(line.text.lower()))
+        for line, a in zip(lines, analyses, strict=True)
     ):
         # blind set 29 (fp29): a word of dying in a line of the writer's own, with no death
-        # told there ("mammas begravning på fredag" / "jag kommer inte finnas kvar efter
-        # det"), is the writer's, not the dying one's
+        # told there and no one else in it ("mammas begravning på fredag" / "jag kommer inte
+        # finnas kvar efter det"; not "som att jag bestämmer när hon ska dö"), is the
+        # writer's, not the dying one's
         bereaved = False
     veto = rules.DEPARTURE_VETO - _BEREAVED_DYING if bereaved else rules.DEPARTURE_VETO
     if not veto.isdisjoint(names) or (
@@ -3374,6 +3387,10 @@ def _ages(tokens: Sequence[str]) -> tuple[int | None, tuple[int, ...]]:
                 "years",
             ):
                 continue  # a duration ("i 3 år", "for 2 years"), not an age
+            if before in ("på", "pa") and after in ("år", "ar") and any(
+                t in lexicon.NEGATIONS for t in tokens[max(0, i - 6) : i]
+            ):
+                continue  # fp29: a time without ("ingen kontakt på 3 år"), not an age
             if after in _YEAR_WORDS and (tokens[i + 2] if i + 2 < len(tokens) else "") in _AGO:
                 continue  # a time ago ("det är 20 år sen", "that was 30 years ago"), not an age
             subject.append(number)

@@ -1919,7 +1919,12 @@ def window_findings(
         drive, when = first("driving", "set_off"), first("time_now", "just")
         found.append(("third_party_danger", f'{word(drive)}" + "{word(when)}'))
     if drinking_now and ({"lone", "night", "time_now"} & names):
-        if "children" in names or child_writer:
+        # blind set 29 (fp29): a child writer's drink now with no adult of theirs named and
+        # no one drunk now ("nu är det midsommar och alla ska supa"): the drinking is the
+        # peers' or the writer's own, no adult in charge of them is out of it
+        if "children" in names or (child_writer and (
+            intoxicated_now or parent_named or {"household", "household_other"} & names
+        )):
             other = first("lone", "night", "time_now")
             drink = "alcohol" if "alcohol" in names else "intoxicated"
             found.append(("child_at_risk", f'{word(drink)}" + "{word(other)}'))
