@@ -2776,6 +2776,8 @@ plan, a habit of it, an explicit word or a sign is not (fp28)."""
 _NEAR_END: Final = frozenset({"terminal", "vet"})
 """A life near its natural end, or a pet's put down: the goodbyes the model reads are theirs."""
 
+_STATE_NOW: Final = frozenset({"drunk_now", "unresponsive", "seizure", "unreachable", "cold"})
+"""Someone out of it or out of reach now, whatever was taken (fp29)."""
 _MOURNED: Final = frozenset({"funeral", "bereaved"})
 """A funeral or another's death told (fp29)."""
 _MOURNING_WORDS: Final = frozenset({"farewell", "death"})
@@ -2920,6 +2922,13 @@ def _supported(
         # blind set 28 (fp28): so are a pet's at the vet ("bokat tid hos veterinären" / "vi ska
         # ta farväl hemma på torsdag")
         return False
+    if verdict.kind == "violence" and not (_MOURNED | _NEAR_END).isdisjoint(present) and (
+        _MODEL_SUPPORT["violence"] & present <= {"reported_threat"}
+    ):
+        # blind set 29 (fp29): a death mourned, a burial planned ("vi ska begrava henne i
+        # trädgården ikväll"), and nothing of violence but a "said that" ("mamma säger att hon
+        # var gammal"): no threat, even to a sure model
+        return False
     if verdict.kind == "suicide" and not _MOURNED.isdisjoint(present) and (
         _MODEL_SUPPORT["suicide"] & present <= _MOURNING_WORDS
     ):
@@ -2951,9 +2960,12 @@ def _supported(
         # the one who did not answer has called since ("nu ringde han!! mobilen hade dött"):
         # even to a sure model (blind set 24, fp25; third-party danger since blind set 16)
         return False
-    if verdict.kind == "overdose" and _MODEL_SUPPORT["overdose"] & present <= {"many"}:
+    if verdict.kind == "overdose" and _MODEL_SUPPORT["overdose"] & present <= {"many"} and (
+        (_MODEL_SUPPORT["medical"] | _STATE_NOW).isdisjoint(present)
+    ):
         # blind set 29 (fp29): nothing taken and no body in trouble, only "all" or a number
-        # ("nu är det midsommar och alla ska supa" / "17"): no overdose, even to a sure model
+        # ("nu är det midsommar och alla ska supa" / "17") and no one out of it or high now: no
+        # overdose, even to a sure model (not "did way too much K and now hes not responding")
         return False
     if sure:
         return True  # a wording the classes do not know yet is what the model is there for
