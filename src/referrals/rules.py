@@ -1383,7 +1383,13 @@ def line_concepts(
         and "serious" not in all_names,
         trailing_exit,
         leading_life,
-        any(h.name == "serious" and h.start <= _SERIOUS_OPENING for h in hits),
+        any(h.name == "serious" and (
+            h.start <= _SERIOUS_OPENING
+            # blind set 29 (fp29): or opening the second sentence after a short one ("...vet
+            # inte. jag säger att jag skämtar men …")
+            or (h.sentence >= 1 and h.start <= 2 * _SERIOUS_OPENING + 1
+                and not any(o.start < h.start and o.name != "first_person" for o in hits))
+        ) for h in hits),
     )
 
 

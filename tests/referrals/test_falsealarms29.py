@@ -89,6 +89,16 @@ URGENT = [
     ("sv", "self", "om jag måste till jobbet en dag till hoppar jag från bron\njag skämtar "
      "inte. jag står vid räcket nu"),
     ("en", "self", "said I'd jump off the roof as a joke\nnot joking now. I'm on the roof"),
+    # a joke claimed and turned round in the answer to staff, after an "I don't know"
+    ("sv", "self", "lol om jag måste plugga en dag till så hoppar jag från taket\nstaff: "
+     "Skämtar du eller har du tänkt på det på riktigt?\n...vet inte. jag säger att jag "
+     "skämtar men jag har stått där uppe två nätter nu"),
+    ("nb", "self", "haha hvis jeg må på jobb en dag til hopper jeg fra balkongen\nstaff: "
+     "Tuller du, eller har du tenkt på det på ordentlig?\nvet ikke. jeg sier at jeg tuller "
+     "men jeg har stått der ute flere kvelder og sett ned"),
+    ("en", "self", "lol if I have to go to work one more day I'll jump off the balcony\n"
+     "staff: Joking, or have you thought about it for real?\nidk. I say I'm joking but I've "
+     "stood out there several nights looking down"),
     # a threat that is no dread of being found out
     ("sv", "child", "pappa sa att han ska döda mig när han kommer hem ikväll"),
     ("nb", "child", "mamma sa at hun skal drepe meg når hun kommer hjem i kveld"),
