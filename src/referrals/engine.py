@@ -3323,6 +3323,11 @@ def _cue_word(window: Sequence[_LineAnalysis], cue: str) -> str:
 
 
 _YEAR_WORDS: Final = frozenset({"år", "ar", "years", "year"})
+_FREE_OF: Final = frozenset({
+    "sober", "clean", "nykter", "nyktra", "drogfri", "spelfri", "rökfri", "edru", "rusfri",
+    "spillefri", "røykfri", "nykter",
+})
+"""After a number of years, a time free of a habit, not an age (fp29)."""
 _DROPPED_I_COPULAS: Final = frozenset({"är", "e", "er", "ar"})
 """A copula opening a clause with a number after it is the writer's age ("e 17")."""
 _CLAUSE_EDGES: Final = frozenset({",", ".", "!", "?", "\n", "och", "o", "og"})
@@ -3376,6 +3381,8 @@ def _ages(tokens: Sequence[str]) -> tuple[int | None, tuple[int, ...]]:
         after = tokens[i + 1] if i + 1 < len(tokens) else ""
         if after in _UNITS:
             continue
+        if after in _YEAR_WORDS and (tokens[i + 2] if i + 2 < len(tokens) else "") in _FREE_OF:
+            continue  # fp29: a time sober ("I'm 2 years sober", "jag är 3 år nykter"), no age
         if before in lexicon.FIRST_PERSON_COPULAS or (
             before in lexicon.COPULAS
             and (before2 in lexicon.FIRST_PERSON or before2 == "ja" and before in ("e", "är"))
