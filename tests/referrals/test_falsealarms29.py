@@ -12,7 +12,7 @@ import pytest
 
 from referrals import Directory, SuggestionEngine
 
-from .helpers import chat_text
+from .helpers import chat_text, topic_weight
 
 CALM = [
     # a bad joke owned as one in the next line
@@ -163,3 +163,52 @@ def test_near_twin_stays_urgent(
     rules_only: SuggestionEngine, lang: str, role: str, text: str
 ) -> None:
     assert rules_only.urgency(chat_text(lang, role, text))[0], text
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("I'm 2 years sober and my dad's funeral is on friday", None),
+        ("jag är 3 år nykter nu", None),
+        ("jeg er 4 år edru", None),
+        ("I'm 16 years old", 16),
+        ("jag är 15 år", 15),
+    ],
+)
+def test_years_sober_are_no_age(engine: SuggestionEngine, text: str, age: int | None) -> None:
+    assert engine._analyse(text).visitor_age == age
+
+
+@pytest.mark.parametrize(
+    ("text", "small"),
+    [
+        ("ingen kontakt på 3 år", False),
+        ("har inte druckit på 4 år", False),
+        ("min dotter på 3 år har ätit tabletter", True),
+    ],
+)
+def test_a_time_without_is_no_age(engine: SuggestionEngine, text: str, small: bool) -> None:
+    assert (min(engine._analyse(text).subject_ages, default=99) <= 6) == small
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "topic"),
+    [
+        ("sv", "sitter på bussen till behandlingshemmet", "addiction_treatment"),
+        ("sv", "åker till behandlingshemmen i Skåne för att jobba där", "addiction_treatment"),
+    ],
+)
+def test_topics(engine: SuggestionEngine, lang: str, text: str, topic: str) -> None:
+    assert topic_weight(engine, text, topic, lang) > 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I had a rough period at 15, self-harmed a lot",
+        "hade en tung period vid 17, skadade mig själv",
+        "hadde en tung periode som 16-åring, skadet meg selv",
+    ],
+)
+def test_a_period_at_an_age_is_past(engine: SuggestionEngine, text: str) -> None:
+    assert "past" in engine._analyse(text).cue_union
