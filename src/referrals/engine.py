@@ -3097,6 +3097,8 @@ _QUESTIONS: Final = re.compile(r"[^.!?]*\?")
 _BEREAVEMENT: Final = frozenset({"terminal", "funeral", "vet", "bereaved"})
 """A life near its end or a funeral, told anywhere by the visitor (fp25); a pet put down, and
 another's death told ("farmor som dog i februari"), since fp28."""
+_OWN_END: Final = frozenset({"disappear", "not_wake", "passing"})
+"""Words of one's own end that a bereavement beside them does not explain (fp29)."""
 _OTHERS_PRONOUNS: Final = frozenset({
     "han", "hon", "hen", "honom", "henne", "hun", "ham", "dom", "de", "dem", "he", "she", "him",
     "her", "they", "them",
@@ -3105,6 +3107,15 @@ _OTHERS_PRONOUNS: Final = frozenset({
 _WORD: Final = re.compile(r"\w+")
 _BEREAVED_DYING: Final = frozenset({"death", "passing", "not_wake"})
 """Words of dying that, beside a bereavement, are the dying one's ("tagit farväl", "somnade in")."""
+
+
+def _own_dying(concepts: rules.LineConcepts) -> bool:
+    """A word of dying or vanishing in a line, not the farewell's own words ("tagit farväl"
+    reads as both): "jag kommer inte finnas kvar", "jag vill inte vakna" (fp29)."""
+    words = concepts.words
+    return bool(_OWN_END & concepts.names) or (
+        "death" in words and words["death"] != words.get("farewell")
+    )
 
 
 def _departure_told(lines: Sequence[Line], analyses: Sequence[_LineAnalysis]) -> bool | None:
@@ -3125,7 +3136,7 @@ def _departure_told(lines: Sequence[Line], analyses: Sequence[_LineAnalysis]) ->
     bereaved = not _BEREAVEMENT.isdisjoint(names)
     if bereaved and any(
         line.sender == "visitor" and "first_person" in a.concepts.names
-        and not _BEREAVED_DYING.isdisjoint(a.concepts.names)
+        and _own_dying(a.concepts)
         and _BEREAVEMENT.isdisjoint(a.concepts.names)
         and _OTHERS_PRONOUNS.isdisjoint(_WORD.findall(line.text.lower()))
         for line, a in zip(lines, analyses, strict=True)
