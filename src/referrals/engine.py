@@ -3336,7 +3336,7 @@ def _cue_word(window: Sequence[_LineAnalysis], cue: str) -> str:
 _YEAR_WORDS: Final = frozenset({"år", "ar", "years", "year"})
 _FREE_OF: Final = frozenset({
     "sober", "clean", "nykter", "nyktra", "drogfri", "spelfri", "rökfri", "edru", "rusfri",
-    "spillefri", "røykfri", "nykter",
+    "spillefri", "røykfri",
 })
 """After a number of years, a time free of a habit, not an age (fp29)."""
 _DROPPED_I_COPULAS: Final = frozenset({"är", "e", "er", "ar"})
