@@ -2776,6 +2776,13 @@ plan, a habit of it, an explicit word or a sign is not (fp28)."""
 _NEAR_END: Final = frozenset({"terminal", "vet"})
 """A life near its natural end, or a pet's put down: the goodbyes the model reads are theirs."""
 
+_STATE_NOW: Final = frozenset({"drunk_now", "unresponsive", "seizure", "unreachable", "cold"})
+"""Someone out of it or out of reach now, whatever was taken (fp29)."""
+_MOURNED: Final = frozenset({"funeral", "bereaved"})
+"""A funeral or another's death told (fp29)."""
+_MOURNING_WORDS: Final = frozenset({"farewell", "death"})
+"""All a model's suicide verdict may stand on beside a funeral and still be the mourning's."""
+
 _DENIED_LIFE: Final = _MODEL_LIFE | rules.EXPLICIT_ENDING | {"passing", "laid_out"}
 """Words of dying or of life that a "no" to a staff suicide question does not answer (fp25)."""
 
@@ -2915,6 +2922,20 @@ def _supported(
         # blind set 28 (fp28): so are a pet's at the vet ("bokat tid hos veterinären" / "vi ska
         # ta farväl hemma på torsdag")
         return False
+    if verdict.kind == "violence" and not (_MOURNED | _NEAR_END).isdisjoint(present) and (
+        _MODEL_SUPPORT["violence"] & present <= {"reported_threat"}
+    ):
+        # blind set 29 (fp29): a death mourned, a burial planned ("vi ska begrava henne i
+        # trädgården ikväll"), and nothing of violence but a "said that" ("mamma säger att hon
+        # var gammal"): no threat, even to a sure model
+        return False
+    if verdict.kind == "suicide" and not _MOURNED.isdisjoint(present) and (
+        _MODEL_SUPPORT["suicide"] & present <= _MOURNING_WORDS
+    ):
+        # blind set 29 (fp29): a funeral or another's death told ("my mum's funeral is on
+        # friday" / "saying goodbye to her ... feels impossible"), and nothing but a farewell
+        # and that death: the goodbye is to the one who died, even to a sure model
+        return False
     if _MODEL_LIFE.isdisjoint(present) and (
         verdict.kind == "suicide" and "quit_habit" in present
         or verdict.kind in ("suicide", "goodbye") and any(map(_own_sobriety, window))
@@ -2938,6 +2959,13 @@ def _supported(
     if verdict.kind in ("goodbye", "third_party_danger") and _heard_after_silence(live):
         # the one who did not answer has called since ("nu ringde han!! mobilen hade dött"):
         # even to a sure model (blind set 24, fp25; third-party danger since blind set 16)
+        return False
+    if verdict.kind == "overdose" and _MODEL_SUPPORT["overdose"] & present <= {"many"} and (
+        (_MODEL_SUPPORT["medical"] | _STATE_NOW).isdisjoint(present)
+    ):
+        # blind set 29 (fp29): nothing taken and no body in trouble, only "all" or a number
+        # ("nu är det midsommar och alla ska supa" / "17") and no one out of it or high now: no
+        # overdose, even to a sure model (not "did way too much K and now hes not responding")
         return False
     if sure:
         return True  # a wording the classes do not know yet is what the model is there for
@@ -3069,8 +3097,25 @@ _QUESTIONS: Final = re.compile(r"[^.!?]*\?")
 _BEREAVEMENT: Final = frozenset({"terminal", "funeral", "vet", "bereaved"})
 """A life near its end or a funeral, told anywhere by the visitor (fp25); a pet put down, and
 another's death told ("farmor som dog i februari"), since fp28."""
+_OWN_END: Final = frozenset({"disappear", "not_wake", "passing"})
+"""Words of one's own end that a bereavement beside them does not explain (fp29)."""
+_OTHERS_PRONOUNS: Final = frozenset({
+    "han", "hon", "hen", "honom", "henne", "hun", "ham", "dom", "de", "dem", "he", "she", "him",
+    "her", "they", "them",
+})
+"""Pronouns of another: a word of dying beside one may be theirs (fp29)."""
+_WORD: Final = re.compile(r"\w+")
 _BEREAVED_DYING: Final = frozenset({"death", "passing", "not_wake"})
 """Words of dying that, beside a bereavement, are the dying one's ("tagit farväl", "somnade in")."""
+
+
+def _own_dying(concepts: rules.LineConcepts) -> bool:
+    """A word of dying or vanishing in a line, not the farewell's own words ("tagit farväl"
+    reads as both): "jag kommer inte finnas kvar", "jag vill inte vakna" (fp29)."""
+    words = concepts.words
+    return bool(_OWN_END & concepts.names) or (
+        "death" in words and words["death"] != words.get("farewell")
+    )
 
 
 def _departure_told(lines: Sequence[Line], analyses: Sequence[_LineAnalysis]) -> bool | None:
@@ -3089,6 +3134,18 @@ def _departure_told(lines: Sequence[Line], analyses: Sequence[_LineAnalysis]) ->
     # every line ("morfar ligger på hospice" / "vi har tagit farväl allihop"), and its words of
     # dying are the dying one's; a word of suicide, a burden or saved pills still veto.
     bereaved = not _BEREAVEMENT.isdisjoint(names)
+    if bereaved and any(
+        line.sender == "visitor" and "first_person" in a.concepts.names
+        and _own_dying(a.concepts)
+        and _BEREAVEMENT.isdisjoint(a.concepts.names)
+        and _OTHERS_PRONOUNS.isdisjoint(_WORD.findall(line.text.lower()))
+        for line, a in zip(lines, analyses, strict=True)
+    ):
+        # blind set 29 (fp29): a word of dying in a line of the writer's own, with no death
+        # told there and no one else in it ("mammas begravning på fredag" / "jag kommer inte
+        # finnas kvar efter det"; not "som att jag bestämmer när hon ska dö"), is the
+        # writer's, not the dying one's
+        bereaved = False
     veto = rules.DEPARTURE_VETO - _BEREAVED_DYING if bereaved else rules.DEPARTURE_VETO
     if not veto.isdisjoint(names) or (
         "unreachable" in names and not _heard_after_silence(visitor)
@@ -3277,6 +3334,11 @@ def _cue_word(window: Sequence[_LineAnalysis], cue: str) -> str:
 
 
 _YEAR_WORDS: Final = frozenset({"år", "ar", "years", "year"})
+_FREE_OF: Final = frozenset({
+    "sober", "clean", "nykter", "nyktra", "drogfri", "spelfri", "rökfri", "edru", "rusfri",
+    "spillefri", "røykfri",
+})
+"""After a number of years, a time free of a habit, not an age (fp29)."""
 _DROPPED_I_COPULAS: Final = frozenset({"är", "e", "er", "ar"})
 """A copula opening a clause with a number after it is the writer's age ("e 17")."""
 _CLAUSE_EDGES: Final = frozenset({",", ".", "!", "?", "\n", "och", "o", "og"})
@@ -3330,6 +3392,8 @@ def _ages(tokens: Sequence[str]) -> tuple[int | None, tuple[int, ...]]:
         after = tokens[i + 1] if i + 1 < len(tokens) else ""
         if after in _UNITS:
             continue
+        if after in _YEAR_WORDS and (tokens[i + 2] if i + 2 < len(tokens) else "") in _FREE_OF:
+            continue  # fp29: a time sober ("I'm 2 years sober", "jag är 3 år nykter"), no age
         if before in lexicon.FIRST_PERSON_COPULAS or (
             before in lexicon.COPULAS
             and (before2 in lexicon.FIRST_PERSON or before2 == "ja" and before in ("e", "är"))
@@ -3353,6 +3417,10 @@ def _ages(tokens: Sequence[str]) -> tuple[int | None, tuple[int, ...]]:
                 "years",
             ):
                 continue  # a duration ("i 3 år", "for 2 years"), not an age
+            if before in ("på", "pa") and after in ("år", "ar") and any(
+                t in lexicon.NEGATIONS for t in tokens[max(0, i - 6) : i]
+            ):
+                continue  # fp29: a time without ("ingen kontakt på 3 år"), not an age
             if after in _YEAR_WORDS and (tokens[i + 2] if i + 2 < len(tokens) else "") in _AGO:
                 continue  # a time ago ("det är 20 år sen", "that was 30 years ago"), not an age
             subject.append(number)

@@ -253,6 +253,8 @@ RULE_CLASSES: Final = frozenset(
         # blind set 24 (fp25)
         "was_quote",
         "funeral",
+        # blind set 29 (fp29)
+        "old_friend",
         # blind set 28 (fp28)
         "bereaved",
         "others_belief",
@@ -472,6 +474,13 @@ def drop_idioms(
     # departures from explaining anything (``departures`` False, blind set 19): the sender's
     # own explanation in its sentence is the stronger word ("jag är klar med allt" / "hon
     # menade att hon ska flytta").
+    # Blind set 29 (fp29): a habit quit in the line ("sista dosan ligger i soptunnan. farväl
+    # min vän"): a farewell to an old friend there is to the habit, unless an explicit word
+    # of suicide or a burden is there too
+    quit = {h.sentence for h in hits if h.name == "quit_habit" and h.positive}
+    friend = {h.sentence for h in hits if h.name == "old_friend" and h.positive}
+    if quit and friend and not any(h.name in _QUIT_VETO and h.positive for h in hits):
+        leaving = leaving | friend
     explained = {h.sentence for h in hits if h.name == "departure"} & {
         h.sentence for h in hits if h.name == "explained" and h.positive}
     if explained and not any(h.name in EXPLICIT_ENDING and h.positive for h in hits):
@@ -740,6 +749,10 @@ _ENDING_WORDS: Final = frozenset({
 })
 """Words of dying that keep a goodbye urgent beside the writer's own departure (everyday2)."""
 EXPLICIT_ENDING: Final = frozenset({"suicide_word", "suicide_noun", "live"})
+_QUIT_VETO: Final = EXPLICIT_ENDING | {
+    "burden", "wont_need", "stockpile", "rid_of_me", "other_side", "not_wake", "wish",
+}
+"""What keeps a farewell urgent in a line that quits a habit (fp29)."""
 """Words of suicide that no explanation of a message as a move takes back (blind set 16)."""
 YEAR_WORDS: Final = frozenset({"år", "åren", "årene", "year", "years"})
 """The last word of a duration of years ("i 30 år", "for 20 years")."""
@@ -1370,7 +1383,13 @@ def line_concepts(
         and "serious" not in all_names,
         trailing_exit,
         leading_life,
-        any(h.name == "serious" and h.start <= _SERIOUS_OPENING for h in hits),
+        any(h.name == "serious" and (
+            h.start <= _SERIOUS_OPENING
+            # blind set 29 (fp29): or opening the second sentence after a short one ("...vet
+            # inte. jag säger att jag skämtar men …")
+            or (h.sentence >= 1 and h.start <= 2 * _SERIOUS_OPENING + 1
+                and not any(o.start < h.start and o.name != "first_person" for o in hits))
+        ) for h in hits),
     )
 
 
@@ -1919,7 +1938,12 @@ def window_findings(
         drive, when = first("driving", "set_off"), first("time_now", "just")
         found.append(("third_party_danger", f'{word(drive)}" + "{word(when)}'))
     if drinking_now and ({"lone", "night", "time_now"} & names):
-        if "children" in names or child_writer:
+        # blind set 29 (fp29): a child writer's drink now with no adult of theirs named and
+        # no one drunk now ("nu är det midsommar och alla ska supa"): the drinking is the
+        # peers' or the writer's own, no adult in charge of them is out of it
+        if "children" in names or (child_writer and (
+            intoxicated_now or parent_named or {"household", "household_other"} & names
+        )):
             other = first("lone", "night", "time_now")
             drink = "alcohol" if "alcohol" in names else "intoxicated"
             found.append(("child_at_risk", f'{word(drink)}" + "{word(other)}'))
