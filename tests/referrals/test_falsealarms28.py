@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from referrals import Directory, SuggestionEngine
-from referrals.engine import _supported
+from referrals.engine import _LineAnalysis, _supported
 from referrals.model import ModelVerdict
 
 from .helpers import chat_text, rules_engine, topic_weight
@@ -155,7 +155,7 @@ def test_near_twin_stays_urgent(
     assert urgent, text
 
 
-def _window(engine: SuggestionEngine, *texts: str) -> list:
+def _window(engine: SuggestionEngine, *texts: str) -> list[_LineAnalysis]:
     return [engine._analyse(text) for text in texts]
 
 
