@@ -1635,6 +1635,9 @@ class SuggestionEngine:
             for kind, words in analysis.urgent:
                 if not (taken[order] and kind in _TAKEN_BACK):
                     add(kind, words)
+        joined = _joining_the_dead(visitor, taken)
+        if joined is not None:
+            add("suicide", joined)
         # A visitor's "ja" to a staff question ("Är du ensam hemma nu?") says what was asked.
         not_yet = [
             _still_to_come(lines[p].text, lines[p - 1].text)
@@ -3097,8 +3100,15 @@ _QUESTIONS: Final = re.compile(r"[^.!?]*\?")
 _BEREAVEMENT: Final = frozenset({"terminal", "funeral", "vet", "bereaved"})
 """A life near its end or a funeral, told anywhere by the visitor (fp25); a pet put down, and
 another's death told ("farmor som dog i februari"), since fp28."""
-_OWN_END: Final = frozenset({"disappear", "not_wake", "passing"})
-"""Words of one's own end that a bereavement beside them does not explain (fp29)."""
+_OWN_END: Final = frozenset({"disappear", "not_wake", "passing", "own_time_left"})
+"""Words of one's own end that a bereavement beside them does not explain (fp29); one's own
+time left ("I won't be here much longer") since grief29."""
+_JOINING: Final = ("join_dead", "other_side", "bereft")
+"""Wanting to be with the dead or to follow them, a reunion with them soon, nothing left to
+live for without them (grief29): beside a death told, the writer's own wish to die."""
+_DEATH_TOLD: Final = ("funeral", "bereaved", "death_told")
+"""Another's death told by the visitor: a funeral, a death (not a hospice: the dying are
+alive, and being with them is no wish to die)."""
 _OTHERS_PRONOUNS: Final = frozenset({
     "han", "hon", "hen", "honom", "henne", "hun", "ham", "dom", "de", "dem", "he", "she", "him",
     "her", "they", "them",
@@ -3118,6 +3128,22 @@ def _own_dying(concepts: rules.LineConcepts) -> bool:
     )
 
 
+def _others_words(text: str, concepts: rules.LineConcepts) -> list[str]:
+    """The words of a line outside its words of one's own time left: nb "her" is "here" in
+    "blir ikke her så mye lenger", no pronoun of another (grief29)."""
+    words = _WORD.findall(text.lower())
+    own = concepts.words.get("own_time_left")
+    if own is None:
+        return words
+    return [w for w in words if w not in _WORD.findall(own)]
+
+
+def _own_give_away(concepts: rules.LineConcepts) -> bool:
+    """The writer's own things given away ("har gett bort min gitarr", grief29): beside a
+    bereavement they are no sorting of the dead one's things."""
+    return {"give_away", "own_things"} <= concepts.names
+
+
 def _departure_told(lines: Sequence[Line], analyses: Sequence[_LineAnalysis]) -> bool | None:
     """How a leaving the visitor tells (blind set 19) reads the goodbyes and give-aways:
     True when it explains those in every line (the writer's own move, retirement or new job,
@@ -3135,10 +3161,14 @@ def _departure_told(lines: Sequence[Line], analyses: Sequence[_LineAnalysis]) ->
     # dying are the dying one's; a word of suicide, a burden or saved pills still veto.
     bereaved = not _BEREAVEMENT.isdisjoint(names)
     if bereaved and any(
-        line.sender == "visitor" and "first_person" in a.concepts.names
-        and _own_dying(a.concepts)
-        and _BEREAVEMENT.isdisjoint(a.concepts.names)
-        and _OTHERS_PRONOUNS.isdisjoint(_WORD.findall(line.text.lower()))
+        line.sender == "visitor" and (
+            "first_person" in a.concepts.names
+            and _own_dying(a.concepts)
+            and _BEREAVEMENT.isdisjoint(a.concepts.names)
+            and _OTHERS_PRONOUNS.isdisjoint(_others_words(line.text, a.concepts))
+            # grief29: the writer's own things given away, whatever else the line tells
+            or _own_give_away(a.concepts)
+        )
         for line, a in zip(lines, analyses, strict=True)
     ):
         # blind set 29 (fp29): a word of dying in a line of the writer's own, with no death
@@ -3161,6 +3191,29 @@ def _departure_told(lines: Sequence[Line], analyses: Sequence[_LineAnalysis]) ->
         # äldreboende på fredag"): her jewellery given to the grandchildren and her goodbyes to
         # the neighbours are that move's, as one's own move explains one's own
         return True
+    return None
+
+
+def _joining_the_dead(
+    visitor: Sequence[_LineAnalysis], taken: Sequence[bool]
+) -> str | None:
+    """Grief29: a bereaved writer's wish to be with the dead ("I want to be with her", "vill
+    följa med honom"), to meet them soon ("snart ses vi igen mamma") or that nothing is left
+    without them, in a line of their own not taken back, with another's death told anywhere by
+    the visitor (a funeral, "min fru dog i mars"): the writer's own wish to die. A hospice is no
+    death told (being with the dying is no wish), nor is faith in a reunion "one day"."""
+    told = next(
+        (a.concepts.words[name] for a in visitor for name in _DEATH_TOLD
+         if name in a.concepts.names),
+        None,
+    )
+    if told is None:
+        return None
+    for order, analysis in enumerate(visitor):
+        concepts = analysis.concepts
+        wish = next((name for name in _JOINING if name in concepts.names), None)
+        if wish is not None and not concepts.suppressed and not taken[order]:
+            return f'{concepts.words[wish]}" + "{told}'
     return None
 
 
