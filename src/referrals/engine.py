@@ -2785,6 +2785,11 @@ _MOURNED: Final = frozenset({"funeral", "bereaved"})
 """A funeral or another's death told (fp29)."""
 _MOURNING_WORDS: Final = frozenset({"farewell", "death"})
 """All a model's suicide verdict may stand on beside a funeral and still be the mourning's."""
+_LONGING_WORDS: Final = frozenset({"wish", "live"})
+"""A wish and a life beside a death told, with no word of dying: the wish that the dead were
+still here ("skulle ønske han fortsatt var her", grief29)."""
+_MOURNED_TOLD: Final = _MOURNED | {"death_told"}
+"""A funeral or another's death told, in any tense (grief29)."""
 
 _DENIED_LIFE: Final = _MODEL_LIFE | rules.EXPLICIT_ENDING | {"passing", "laid_out"}
 """Words of dying or of life that a "no" to a staff suicide question does not answer (fp25)."""
@@ -2938,6 +2943,19 @@ def _supported(
         # blind set 29 (fp29): a funeral or another's death told ("my mum's funeral is on
         # friday" / "saying goodbye to her ... feels impossible"), and nothing but a farewell
         # and that death: the goodbye is to the one who died, even to a sure model
+        return False
+    if verdict.kind == "suicide" and not _MOURNED_TOLD.isdisjoint(present) and (
+        _MODEL_SUPPORT["suicide"] & present <= _LONGING_WORDS
+    ) and _JOINING_SET.isdisjoint(present):
+        # grief29: a death told and nothing but a wish and a life ("pappa ble begravet i går"
+        # / "skulle ønske han fortsatt var her"): the wish is that the dead lived, even to a
+        # sure model; a wish to join them is the rules' (`_joining_the_dead`)
+        return False
+    if verdict.kind == "child_at_risk" and not sure and not _MOURNED_TOLD.isdisjoint(present) and (
+        _MODEL_SUPPORT["child_at_risk"] & present <= {"alone", "lone"}
+    ) and _CHILDREN.isdisjoint(present):
+        # grief29: a death told, no child named, and only someone alone ("vill vara hos pappa
+        # efteråt så han inte är ensam"): the bereaved are no child at risk
         return False
     if _MODEL_LIFE.isdisjoint(present) and (
         verdict.kind == "suicide" and "quit_habit" in present
@@ -3106,6 +3124,9 @@ time left ("I won't be here much longer") since grief29."""
 _JOINING: Final = ("join_dead", "other_side", "bereft")
 """Wanting to be with the dead or to follow them, a reunion with them soon, nothing left to
 live for without them (grief29): beside a death told, the writer's own wish to die."""
+_JOINING_SET: Final = frozenset(_JOINING)
+_CHILDREN: Final = frozenset({"children", "small_child", "child_alone"})
+"""A child named in the chat."""
 _DEATH_TOLD: Final = ("funeral", "bereaved", "death_told")
 """Another's death told by the visitor: a funeral, a death (not a hospice: the dying are
 alive, and being with them is no wish to die)."""
