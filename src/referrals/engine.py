@@ -2944,14 +2944,17 @@ def _supported(
         # friday" / "saying goodbye to her ... feels impossible"), and nothing but a farewell
         # and that death: the goodbye is to the one who died, even to a sure model
         return False
-    if verdict.kind == "suicide" and not _MOURNED_TOLD.isdisjoint(present) and (
+    mourned = not _MOURNED_TOLD.isdisjoint(
+        frozenset().union(*(a.concepts.names for a in window))
+    )  # told in any line the model read, also as the past ("my dad died last year")
+    if verdict.kind == "suicide" and mourned and (
         _MODEL_SUPPORT["suicide"] & present <= _LONGING_WORDS
-    ) and _JOINING_SET.isdisjoint(present):
+    ):
         # grief29: a death told and nothing but a wish and a life ("pappa ble begravet i går"
         # / "skulle ønske han fortsatt var her"): the wish is that the dead lived, even to a
         # sure model; a wish to join them is the rules' (`_joining_the_dead`)
         return False
-    if verdict.kind == "child_at_risk" and not sure and not _MOURNED_TOLD.isdisjoint(present) and (
+    if verdict.kind == "child_at_risk" and not sure and mourned and (
         _MODEL_SUPPORT["child_at_risk"] & present <= {"alone", "lone"}
     ) and _CHILDREN.isdisjoint(present):
         # grief29: a death told, no child named, and only someone alone ("vill vara hos pappa
@@ -3121,10 +3124,9 @@ another's death told ("farmor som dog i februari"), since fp28."""
 _OWN_END: Final = frozenset({"disappear", "not_wake", "passing", "own_time_left"})
 """Words of one's own end that a bereavement beside them does not explain (fp29); one's own
 time left ("I won't be here much longer") since grief29."""
-_JOINING: Final = ("join_dead", "other_side", "bereft")
+_JOINING: Final = ("join_dead", "join_them", "other_side", "bereft")
 """Wanting to be with the dead or to follow them, a reunion with them soon, nothing left to
 live for without them (grief29): beside a death told, the writer's own wish to die."""
-_JOINING_SET: Final = frozenset(_JOINING)
 _CHILDREN: Final = frozenset({"children", "small_child", "child_alone"})
 """A child named in the chat."""
 _DEATH_TOLD: Final = ("funeral", "bereaved", "death_told")
@@ -3218,11 +3220,14 @@ def _departure_told(lines: Sequence[Line], analyses: Sequence[_LineAnalysis]) ->
 def _joining_the_dead(
     visitor: Sequence[_LineAnalysis], taken: Sequence[bool]
 ) -> str | None:
-    """Grief29: a bereaved writer's wish to be with the dead ("I want to be with her", "vill
-    följa med honom"), to meet them soon ("snart ses vi igen mamma") or that nothing is left
-    without them, in a line of their own not taken back, with another's death told anywhere by
-    the visitor (a funeral, "min fru dog i mars"): the writer's own wish to die. A hospice is no
-    death told (being with the dying is no wish), nor is faith in a reunion "one day"."""
+    """Grief29: a bereaved writer's wish to be with the dead or to follow them ("I want to be
+    with her", "vill följa med honom", "nothing left for me here without him"), or to meet
+    them soon ("snart ses vi igen mamma"), in a line not taken back, with another's death told
+    by the visitor (a funeral, "min fru dog i mars", in any tense): the writer's own wish to
+    die. A hospice is no death told (being with the dying is no wish), nor is faith in a
+    reunion "one day". "Her" and "him" are the dead only when the death told is the nearest
+    telling of a person before them (else after them): "mamma är ensam nu och jag vill vara
+    hos henne" wishes to be with the living."""
     told = next(
         (a.concepts.words[name] for a in visitor for name in _DEATH_TOLD
          if name in a.concepts.names),
@@ -3233,9 +3238,27 @@ def _joining_the_dead(
     for order, analysis in enumerate(visitor):
         concepts = analysis.concepts
         wish = next((name for name in _JOINING if name in concepts.names), None)
-        if wish is not None and not concepts.suppressed and not taken[order]:
-            return f'{concepts.words[wish]}" + "{told}'
+        if wish is None or concepts.suppressed or taken[order]:
+            continue
+        if wish != "join_dead" and not (
+            ("first_person" in concepts.names or wish == "bereft")  # "nothing left for me"
+            and _refers_to_the_dead(visitor, order)
+        ):
+            continue
+        return f'{concepts.words[wish]}" + "{told}'
     return None
+
+
+def _refers_to_the_dead(visitor: Sequence[_LineAnalysis], order: int) -> bool:
+    """Whether the nearest line that names a person, from the line ``order`` back (then
+    forward), tells a death (grief29)."""
+    for at in (*range(order, -1, -1), *range(order + 1, len(visitor))):
+        names = visitor[at].concepts.names
+        if "death_told" in names:
+            return True
+        if "another_person" in names:
+            return False
+    return False
 
 
 def _heard_after_silence(lines: Sequence[_LineAnalysis]) -> bool:

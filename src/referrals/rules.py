@@ -319,6 +319,8 @@ RULE_CLASSES: Final = frozenset(
         "bereft",
         "death_told",
         "own_things",
+        "another_person",
+        "join_them",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -334,7 +336,7 @@ _AMBIVALENT: Final = _ENDING | {"suicide_word"}
 """Negated, these count when "but" follows in the sentence ("I don't want to die, but ...")."""
 _AT_SENTENCE_END: Final = {
     "decided_how": "decided", "done_end": "passing", "last_time": "give_away",
-    "join_end": "join_dead",
+    "join_end": "join_them",
 }
 """Classes that count only with nothing but a time after them in their sentence, and the class
 they then count as (blind set 20): "har räknat ut hur jag ska göra det." is a decision, "... göra

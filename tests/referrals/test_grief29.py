@@ -85,6 +85,12 @@ CALM = [
     ("nb", "relative", "mor ligger på hospice\nhun sier hun ikke blir her så mye lenger"),
     ("en", "relative", "my mum is in a hospice\nshe says she won't be here much longer. I want "
      "to be with her at the end"),
+    # wanting to be with the living named after the death
+    ("sv", "self", "pappa dog i mars\nmamma är ensam nu och jag vill vara hos henne"),
+    ("nb", "self", "bestefar døde i vinter\nbestemor bor alene nå, jeg vil være hos henne"),
+    ("en", "self", "my dad died last year\nI've met a girl at work and I want to be with her"),
+    ("en", "self", "nan was buried on friday\nmy sister took it hard, I just want to be with "
+     "her this weekend"),
     # giving away the dead one's things
     ("sv", "self", "min man dog i våras\nnu har jag gett bort hans kläder till kyrkan"),
     ("en", "self", "since my husband died I've been giving away his clothes to charity"),
