@@ -320,7 +320,6 @@ RULE_CLASSES: Final = frozenset(
         "death_told",
         "own_things",
         "another_person",
-        "join_them",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
