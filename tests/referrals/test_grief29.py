@@ -91,6 +91,12 @@ CALM = [
     ("en", "self", "my dad died last year\nI've met a girl at work and I want to be with her"),
     ("en", "self", "nan was buried on friday\nmy sister took it hard, I just want to be with "
      "her this weekend"),
+    # seeing the living soon, a move away after a death
+    ("sv", "self", "mormors begravning på fredag\nsnart ses vi hela släkten, det blir fint "
+     "ändå"),
+    ("nb", "self", "bestefar ble begravet i dag\ntakk for praten, vi sees"),
+    ("en", "self", "my husband died in april\nI'm moving to my daughter's, there's nothing "
+     "left for me here"),
     # giving away the dead one's things
     ("sv", "self", "min man dog i våras\nnu har jag gett bort hans kläder till kyrkan"),
     ("en", "self", "since my husband died I've been giving away his clothes to charity"),
