@@ -1635,6 +1635,9 @@ class SuggestionEngine:
             for kind, words in analysis.urgent:
                 if not (taken[order] and kind in _TAKEN_BACK):
                     add(kind, words)
+        joined = _joining_the_dead(visitor, taken)
+        if joined is not None:
+            add("suicide", joined)
         # A visitor's "ja" to a staff question ("Är du ensam hemma nu?") says what was asked.
         not_yet = [
             _still_to_come(lines[p].text, lines[p - 1].text)
@@ -2782,6 +2785,11 @@ _MOURNED: Final = frozenset({"funeral", "bereaved"})
 """A funeral or another's death told (fp29)."""
 _MOURNING_WORDS: Final = frozenset({"farewell", "death"})
 """All a model's suicide verdict may stand on beside a funeral and still be the mourning's."""
+_LONGING_WORDS: Final = frozenset({"wish", "live"})
+"""A wish and a life beside a death told, with no word of dying: the wish that the dead were
+still here ("skulle ønske han fortsatt var her", grief29)."""
+_MOURNED_TOLD: Final = _MOURNED | {"death_told"}
+"""A funeral or another's death told, in any tense (grief29)."""
 
 _DENIED_LIFE: Final = _MODEL_LIFE | rules.EXPLICIT_ENDING | {"passing", "laid_out"}
 """Words of dying or of life that a "no" to a staff suicide question does not answer (fp25)."""
@@ -2935,6 +2943,22 @@ def _supported(
         # blind set 29 (fp29): a funeral or another's death told ("my mum's funeral is on
         # friday" / "saying goodbye to her ... feels impossible"), and nothing but a farewell
         # and that death: the goodbye is to the one who died, even to a sure model
+        return False
+    mourned = not _MOURNED_TOLD.isdisjoint(
+        frozenset().union(*(a.concepts.names for a in window))
+    )  # told in any line the model read, also as the past ("my dad died last year")
+    if verdict.kind == "suicide" and mourned and (
+        _MODEL_SUPPORT["suicide"] & present <= _LONGING_WORDS
+    ):
+        # grief29: a death told and nothing but a wish and a life ("pappa ble begravet i går"
+        # / "skulle ønske han fortsatt var her"): the wish is that the dead lived, even to a
+        # sure model; a wish to join them is the rules' (`_joining_the_dead`)
+        return False
+    if verdict.kind == "child_at_risk" and not sure and mourned and (
+        _MODEL_SUPPORT["child_at_risk"] & present <= {"alone", "lone"}
+    ) and _CHILDREN.isdisjoint(present):
+        # grief29: a death told, no child named, and only someone alone ("vill vara hos pappa
+        # efteråt så han inte är ensam"): the bereaved are no child at risk
         return False
     if _MODEL_LIFE.isdisjoint(present) and (
         verdict.kind == "suicide" and "quit_habit" in present
@@ -3097,8 +3121,17 @@ _QUESTIONS: Final = re.compile(r"[^.!?]*\?")
 _BEREAVEMENT: Final = frozenset({"terminal", "funeral", "vet", "bereaved"})
 """A life near its end or a funeral, told anywhere by the visitor (fp25); a pet put down, and
 another's death told ("farmor som dog i februari"), since fp28."""
-_OWN_END: Final = frozenset({"disappear", "not_wake", "passing"})
-"""Words of one's own end that a bereavement beside them does not explain (fp29)."""
+_OWN_END: Final = frozenset({"disappear", "not_wake", "passing", "own_time_left"})
+"""Words of one's own end that a bereavement beside them does not explain (fp29); one's own
+time left ("I won't be here much longer") since grief29."""
+_JOINING: Final = ("join_dead", "join_them", "other_side", "bereft")
+"""Wanting to be with the dead or to follow them, a reunion with them soon, nothing left to
+live for without them (grief29): beside a death told, the writer's own wish to die."""
+_CHILDREN: Final = frozenset({"children", "small_child", "child_alone"})
+"""A child named in the chat."""
+_DEATH_TOLD: Final = ("funeral", "bereaved", "death_told")
+"""Another's death told by the visitor: a funeral, a death (not a hospice: the dying are
+alive, and being with them is no wish to die)."""
 _OTHERS_PRONOUNS: Final = frozenset({
     "han", "hon", "hen", "honom", "henne", "hun", "ham", "dom", "de", "dem", "he", "she", "him",
     "her", "they", "them",
@@ -3118,6 +3151,22 @@ def _own_dying(concepts: rules.LineConcepts) -> bool:
     )
 
 
+def _others_words(text: str, concepts: rules.LineConcepts) -> list[str]:
+    """The words of a line outside its words of one's own time left: nb "her" is "here" in
+    "blir ikke her så mye lenger", no pronoun of another (grief29)."""
+    words = _WORD.findall(text.lower())
+    own = concepts.words.get("own_time_left")
+    if own is None:
+        return words
+    return [w for w in words if w not in _WORD.findall(own)]
+
+
+def _own_give_away(concepts: rules.LineConcepts) -> bool:
+    """The writer's own things given away ("har gett bort min gitarr", grief29): beside a
+    bereavement they are no sorting of the dead one's things."""
+    return {"give_away", "own_things"} <= concepts.names
+
+
 def _departure_told(lines: Sequence[Line], analyses: Sequence[_LineAnalysis]) -> bool | None:
     """How a leaving the visitor tells (blind set 19) reads the goodbyes and give-aways:
     True when it explains those in every line (the writer's own move, retirement or new job,
@@ -3135,10 +3184,14 @@ def _departure_told(lines: Sequence[Line], analyses: Sequence[_LineAnalysis]) ->
     # dying are the dying one's; a word of suicide, a burden or saved pills still veto.
     bereaved = not _BEREAVEMENT.isdisjoint(names)
     if bereaved and any(
-        line.sender == "visitor" and "first_person" in a.concepts.names
-        and _own_dying(a.concepts)
-        and _BEREAVEMENT.isdisjoint(a.concepts.names)
-        and _OTHERS_PRONOUNS.isdisjoint(_WORD.findall(line.text.lower()))
+        line.sender == "visitor" and (
+            "first_person" in a.concepts.names
+            and _own_dying(a.concepts)
+            and _BEREAVEMENT.isdisjoint(a.concepts.names)
+            and _OTHERS_PRONOUNS.isdisjoint(_others_words(line.text, a.concepts))
+            # grief29: the writer's own things given away, whatever else the line tells
+            or _own_give_away(a.concepts)
+        )
         for line, a in zip(lines, analyses, strict=True)
     ):
         # blind set 29 (fp29): a word of dying in a line of the writer's own, with no death
@@ -3162,6 +3215,50 @@ def _departure_told(lines: Sequence[Line], analyses: Sequence[_LineAnalysis]) ->
         # the neighbours are that move's, as one's own move explains one's own
         return True
     return None
+
+
+def _joining_the_dead(
+    visitor: Sequence[_LineAnalysis], taken: Sequence[bool]
+) -> str | None:
+    """Grief29: a bereaved writer's wish to be with the dead or to follow them ("I want to be
+    with her", "vill följa med honom", "nothing left for me here without him"), or to meet
+    them soon ("snart ses vi igen mamma"), in a line not taken back, with another's death told
+    by the visitor (a funeral, "min fru dog i mars", in any tense): the writer's own wish to
+    die. A hospice is no death told (being with the dying is no wish), nor is faith in a
+    reunion "one day". "Her" and "him" are the dead only when the death told is the nearest
+    telling of a person before them (else after them): "mamma är ensam nu och jag vill vara
+    hos henne" wishes to be with the living."""
+    told = next(
+        (a.concepts.words[name] for a in visitor for name in _DEATH_TOLD
+         if name in a.concepts.names),
+        None,
+    )
+    if told is None:
+        return None
+    for order, analysis in enumerate(visitor):
+        concepts = analysis.concepts
+        wish = next((name for name in _JOINING if name in concepts.names), None)
+        if wish is None or concepts.suppressed or taken[order]:
+            continue
+        if wish != "join_dead" and not (
+            ("first_person" in concepts.names or wish == "bereft")  # "nothing left for me"
+            and _refers_to_the_dead(visitor, order)
+        ):
+            continue
+        return f'{concepts.words[wish]}" + "{told}'
+    return None
+
+
+def _refers_to_the_dead(visitor: Sequence[_LineAnalysis], order: int) -> bool:
+    """Whether the nearest line that names a person, from the line ``order`` back (then
+    forward), tells a death (grief29)."""
+    for at in (*range(order, -1, -1), *range(order + 1, len(visitor))):
+        names = visitor[at].concepts.names
+        if "death_told" in names:
+            return True
+        if "another_person" in names:
+            return False
+    return False
 
 
 def _heard_after_silence(lines: Sequence[_LineAnalysis]) -> bool:

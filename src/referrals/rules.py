@@ -312,6 +312,14 @@ RULE_CLASSES: Final = frozenset(
         "forever",
         "reckless",
         "fatalism",
+        # branch grief29: a bereaved writer's own wish to die or to join the dead
+        "own_time_left",
+        "join_end",
+        "join_dead",
+        "bereft",
+        "death_told",
+        "own_things",
+        "another_person",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -327,11 +335,14 @@ _AMBIVALENT: Final = _ENDING | {"suicide_word"}
 """Negated, these count when "but" follows in the sentence ("I don't want to die, but ...")."""
 _AT_SENTENCE_END: Final = {
     "decided_how": "decided", "done_end": "passing", "last_time": "give_away",
+    "join_end": "join_them",
 }
 """Classes that count only with nothing but a time after them in their sentence, and the class
 they then count as (blind set 20): "har räknat ut hur jag ska göra det." is a decision, "... göra
 det med lånet" is not. Round 25 (tri25): "dette blir siste gang." is a last contact (a
-give-away, a sign only with another); "sista gången jag dricker" names what ends."""
+give-away, a sign only with another); "sista gången jag dricker" names what ends. Branch
+grief29: "I want to be with her." is a wish to join the dead (beside a death told); "... with
+her at the end" names where the living are."""
 _DECIDED_OBJECT: Final = frozenset({"decided_what", "quit_habit"})
 """What makes a decision not a bare one: what was decided, or a habit being quit ("nu har jag
 bestämt mig, jag ska sluta dricka")."""
@@ -400,7 +411,12 @@ def drop_idioms(
     # nothing (blind set 6's wife laying out her dress after her mother's death)
     if any(h.name == "bereaved" for h in hits):
         written = {h.sentence for h in hits if h.name in DEPARTED and h.positive}
-        hits = [h for h in hits if h.name != "bereaved" or h.sentence in written]
+        # branch grief29: told alone it is still a death told (`death_told`), beside which a
+        # wish to be with the dead is a wish to die
+        hits = [
+            h if h.name != "bereaved" or h.sentence in written else replace(h, name="death_told")
+            for h in hits
+        ]
     beliefs = believed_clauses(hits)
     if beliefs:
         hits = [h for h in hits if h.name not in _BELIEVED or h.clause not in beliefs]
@@ -700,7 +716,7 @@ def _spans(hits: Sequence[Hit], names: Container[str], *, positive: bool = False
     return [(h.start, h.end) for h in hits if h.name in names and (h.positive or not positive)]
 
 
-_BESIDE_IDIOMS: Final = frozenset({"idiom", "bereaved"})
+_BESIDE_IDIOMS: Final = frozenset({"idiom", "bereaved", "death_told"})
 """Classes an idiom does not own: another's death told ("farmor som dog") is also the idiom
 "som dog", whose death word is no wish (fp28)."""
 
@@ -782,6 +798,8 @@ _PASSIVE_ENDING: Final = frozenset({
     # one's own funeral planned in a hospice (tri26)
     "own_funeral",
 })
+_DEATHS_TOLD: Final = frozenset({"death_told", "bereaved", "funeral"})
+"""Another's death or funeral told: read in any tense, as ``death_told`` (grief29)."""
 _BELIEVED: Final = frozenset({
     "wish", "thought", "plan", "death", "suicide_word", "suicide_noun", "disappear", "not_wake",
     "self_harm", "live",
@@ -1244,6 +1262,10 @@ def line_concepts(
             # tri26b: a stay in a ward after an attempt ("låg på iva efter det jag gjorde") is an
             # attempt told, in any tense, as the explicit words are
             words.setdefault("suicide_told", hit.surface)
+        if hit.name in _DEATHS_TOLD:
+            # grief29: another's death or funeral told in any tense ("min bror dog förra året"):
+            # beside it a wish to be with the dead is the writer's own wish to die
+            words.setdefault("death_told", hit.surface)
         cues = sentence_cues[hit.sentence] if hit.sentence < len(sentence_cues) else frozenset()
         if _NOT_NOW & cues and hit.clause not in timed and not (
             # tri26: asked as "om man ..." ("hur lång tid innan nån hittas om man bor själv",
