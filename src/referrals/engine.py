@@ -1757,6 +1757,9 @@ class SuggestionEngine:
             ))
             if said:
                 add("suicide", f'{said}" to "{asked}')
+        over_and_fine = _over_and_fine(visitor, [lines[p].text for p in positions])
+        if over_and_fine and found.keys() <= _OVER_KINDS:
+            found.clear()  # fp30: taken or collapsed a day back, fine now
         if not found and self.model is not None:
             texts = [line.text for line in lines if line.sender == "visitor"]
             verdict, sure = self._model_verdict(texts)
@@ -1770,6 +1773,8 @@ class SuggestionEngine:
                 any_kind=verdict.probability >= self.model.any_kind, denied=any(answered_no),
             ):
                 add(verdict.kind, '" + "'.join(verdict.words))
+            if over_and_fine and found.keys() <= _OVER_KINDS:
+                found.clear()  # fp30: the model's reading of the same, as for the rules
         if "child_at_risk" in found:
             ages = [age for a in visitor for age in a.subject_ages]
             names = frozenset().union(*(c.names for c in concepts))
@@ -2852,6 +2857,52 @@ _SELF_IN_QUESTION: Final = frozenset({"man", "jag", "jg", "jeg", "eg", "i", "you
 """Who an "om ..." asking about the service is about when it is the writer ("om man", "if i")."""
 _SYMPTOMS: Final = frozenset({"drowsy", "acute_symptom"})
 """Classes of a body in trouble; "all the time" inside them says how often, not a habit."""
+
+
+_OVER_KINDS: Final = frozenset({"overdose", "medical", "third_party_danger"})
+"""Kinds of a body in trouble after something taken or a collapse: over when told a day back
+and fine now (fp30); a suicide, self-harm, violence or child finding beside them is not."""
+_BODY_NOW: Final = frozenset(
+    {"acute_symptom", "drowsy", "not_wake", "unresponsive", "danger", "confused", "seizure"}
+)
+"""A body in trouble: told in or after the line that says fine now, it is not over (fp30)."""
+_TAKEN_NOW: Final = frozenset({"pills", "alcohol", "drunk_now"})
+"""What taken again after the line that says fine now is a new intake (fp30)."""
+
+
+def _over_and_fine(visitor: Sequence[_LineAnalysis], texts: Sequence[str]) -> bool:
+    """Blind set 30 (fp30): something taken or a collapse told a day or more back ("took an
+    extra sleeping pill last night", "kompisen sovna på badegulvet i går") and, in that line or
+    later, the person fine now ("känns ok nu", "he's fine today", "trött men okej"): over, a
+    question for advice, not an emergency. Not when pills are counted as many anywhere (a
+    large dose can harm after a calm night), nor with a fit or a stop of drinking told, nor
+    when a body in trouble or a line urgent on its own is told after the fine line (or a body
+    after "fine" in its own line), nor when something is taken again after it."""
+    back = next((n for n, a in enumerate(visitor) if "day_back" in a.cue_union), None)
+    if back is None:
+        return False
+    fine = [n for n in range(back, len(visitor)) if "fine_now" in visitor[n].cue_union]
+    if not fine:
+        return False
+    last = fine[-1]
+    for n, analysis in enumerate(visitor):
+        names = analysis.concepts.names | analysis.cue_union
+        if {"many", "pills"} <= names or {"ingest_many", "withdrawal", "seizure"} & names:
+            return False  # a fit, a stop of drinking: no less for feeling ok after
+        if n < last:
+            continue
+        body = _BODY_NOW & names
+        if n == last and body:
+            text = texts[n].lower()
+            said = text.find(analysis.cue_words.get("fine_now", "").lower())
+            if any(text.find(analysis.concepts.words.get(b, "\0").lower()) > said
+                   for b in body):
+                return False
+        elif body:
+            return False
+        if n > last and (analysis.urgent or "ingest" in names and _TAKEN_NOW & names):
+            return False  # urgent on its own after it ("går inte att väcka"), or taken again
+    return True
 
 
 def _supported(
