@@ -1760,6 +1760,8 @@ class SuggestionEngine:
         over_and_fine = _over_and_fine(visitor, [lines[p].text for p in positions])
         if over_and_fine and found.keys() <= _OVER_KINDS:
             found.clear()  # fp30: taken or collapsed a day back, fine now
+        if found.keys() <= _DETOX_KINDS and _detox_planned(visitor):
+            found.clear()  # fp30: fits feared before a detox planned with a doctor
         if not found and self.model is not None:
             texts = [line.text for line in lines if line.sender == "visitor"]
             verdict, sure = self._model_verdict(texts)
@@ -2902,6 +2904,31 @@ def _over_and_fine(visitor: Sequence[_LineAnalysis], texts: Sequence[str]) -> bo
             return False
         if n > last and (analysis.urgent or "ingest" in names and _TAKEN_NOW & names):
             return False  # urgent on its own after it ("går inte att väcka"), or taken again
+    return True
+
+
+_DETOX_KINDS: Final = frozenset({"overdose", "medical"})
+"""Kinds a withdrawal fit gives, that a detox planned with a doctor turns into a question."""
+_FEARED: Final = frozenset({"fear", "quote"})
+"""A body in trouble afraid of or read about ("rädd för kramper", "läste om kramper")."""
+
+
+def _detox_planned(visitor: Sequence[_LineAnalysis]) -> bool:
+    """Blind set 30 (fp30): a detox or a taper ahead, planned with a doctor or a clinic
+    ("skal inn på avrusning neste uke", "trappa ut med min läkare"), and the fits or symptoms of
+    withdrawal only feared or read about ("er redd for kramper", "läste om kramper"): questions
+    for that plan, not a withdrawal going on. Not when a body in trouble is told otherwise or
+    with a time now ("har kramper nu"), nor with many pills taken."""
+    if not any("planned_detox" in a.cue_union for a in visitor):
+        return False
+    for analysis in visitor:
+        names = analysis.concepts.names | analysis.cue_union
+        if {"many", "pills"} <= names and "ingest" in names or "ingest_many" in names:
+            return False
+        if _BODY_NOW & names and (
+            _FEARED.isdisjoint(names) or {"time_now", "just", "recent"} & names
+        ):
+            return False
     return True
 
 

@@ -43,6 +43,13 @@ CALM = [
      "dag, husker ingenting\nhva burde vi gjort?"),
     ("en", "relative", "my brother collapsed in the hallway last night after the party\nhe's "
      "okay today, just embarrassed\nwhat should we do next time?"),
+    # a detox or a taper planned with a doctor, fits only feared or read about
+    ("sv", "self", "har fått remiss till avgiftning, börjar om två veckor\ndricker en box vin "
+     "i veckan\när rädd för kramper, hur vanligt är det?"),
+    ("nb", "self", "skal trappe ned vallium med legen i høst\nhar lest om kramper og er redd "
+     "for det\nhva er vanlig?"),
+    ("en", "self", "I'm tapering off my benzos with my doctor from next month\nread about "
+     "seizures online and I'm scared, how common are they?"),
 ]
 
 URGENT = [
@@ -70,6 +77,13 @@ URGENT = [
      "nu går han inte att väcka"),
     ("nb", "relative", "broren min besvimte på fest i går\nhan er ok nå\nnå får jeg ikke "
      "vekket han"),
+    # a detox planned, and the fits going on now
+    ("sv", "self", "ska på planerad avgiftning på måndag\nslutade dricka igår och nu har jag "
+     "kramper och skakar"),
+    ("nb", "self", "skal inn på avrusning neste uke\nsluttet å drikke i går og nå har jeg "
+     "kramper og får ikke puste"),
+    ("en", "self", "I have a planned detox next week\nstopped drinking yesterday and I'm "
+     "having a seizure right now, scared"),
     # no day back: tonight, an hour ago
     ("sv", "self", "har tagit 20 sömntabletter i natt\nkänns ok"),
     ("en", "self", "I took 15 xanax an hour ago\nfeel okay for now"),
