@@ -1757,7 +1757,7 @@ class SuggestionEngine:
             ))
             if said:
                 add("suicide", f'{said}" to "{asked}')
-        over_and_fine = _over_and_fine(visitor, [lines[p].text for p in positions])
+        over_and_fine = _over_and_fine(visitor, lines, positions)
         if over_and_fine and found.keys() <= _OVER_KINDS:
             found.clear()  # fp30: taken or collapsed a day back, fine now
         if found.keys() <= _DETOX_KINDS and _detox_planned(visitor):
@@ -2872,7 +2872,9 @@ _TAKEN_NOW: Final = frozenset({"pills", "alcohol", "drunk_now"})
 """What taken again after the line that says fine now is a new intake (fp30)."""
 
 
-def _over_and_fine(visitor: Sequence[_LineAnalysis], texts: Sequence[str]) -> bool:
+def _over_and_fine(
+    visitor: Sequence[_LineAnalysis], lines: Sequence[Line], positions: Sequence[int]
+) -> bool:
     """Blind set 30 (fp30): something taken or a collapse told a day or more back ("took an
     extra sleeping pill last night", "kompisen sovna på badegulvet i går") and, in that line or
     later, the person fine now ("känns ok nu", "he's fine today", "trött men okej"): over, a
@@ -2895,7 +2897,7 @@ def _over_and_fine(visitor: Sequence[_LineAnalysis], texts: Sequence[str]) -> bo
             continue
         body = _BODY_NOW & names
         if n == last and body:
-            text = texts[n].lower()
+            text = lines[positions[n]].text.lower()  # the visitor line's own text
             said = text.find(analysis.cue_words.get("fine_now", "").lower())
             if any(text.find(analysis.concepts.words.get(b, "\0").lower()) > said
                    for b in body):

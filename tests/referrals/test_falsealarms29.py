@@ -12,7 +12,7 @@ import pytest
 
 from referrals import Directory, SuggestionEngine
 
-from .helpers import chat_text, topic_weight
+from .helpers import chat_text, rules_engine, topic_weight
 
 CALM = [
     # a bad joke owned as one in the next line
@@ -149,7 +149,7 @@ URGENT = [
 
 @pytest.fixture(scope="module")
 def rules_only(directory: Directory) -> SuggestionEngine:
-    return SuggestionEngine(directory, model=None)
+    return rules_engine(directory)
 
 
 @pytest.mark.parametrize(("lang", "role", "text"), CALM)
