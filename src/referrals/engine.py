@@ -402,6 +402,8 @@ _WINDOW_CONCEPTS: Final = frozenset(
         "barely_responsive",
         "dark_end",
         "looking_forward",
+        # blind set 27 (tri31): a last message, read with a goodbye in another line
+        "no_blame",
     }
 )
 """Concept classes the window rules combine across neighbouring visitor lines."""
@@ -1732,16 +1734,13 @@ class SuggestionEngine:
             )
             if not asked or self._offer_answered(lines[position].text):
                 continue
-            answer = next(
-                (
-                    analyses[p]
-                    for p in range(position + 1, len(lines))
-                    if lines[p].sender == "visitor"
-                ),
+            at = next(
+                (p for p in range(position + 1, len(lines)) if lines[p].sender == "visitor"),
                 None,
             )
-            if answer is None:
+            if at is None:
                 continue
+            answer = analyses[at]
             # A "ja", or an answer that names how often ("hele tida") or the means and place
             # at hand ("står på balkongen nu", "pills next to me"): the answer is yes.
             if _yes_in_the_past(answer):
@@ -1755,6 +1754,8 @@ class SuggestionEngine:
                  if name in answer.concepts.words),
                 "",
             ))
+            if not said and answer.first_word not in _NO and not answer.concepts.suppressed:
+                said = _when_answered(question, answer, lines[at].text)
             if said:
                 add("suicide", f'{said}" to "{asked}')
         over_and_fine = _over_and_fine(visitor, lines, positions)
@@ -3322,23 +3323,47 @@ def _joining_the_dead(
             continue
         if wish != "join_dead" and not (
             ("first_person" in concepts.names or wish == "bereft")  # "nothing left for me"
-            and _refers_to_the_dead(visitor, order)
+            and _refers_to_the_dead(visitor, order, concepts.words[wish])
         ):
             continue
         return f'{concepts.words[wish]}" + "{told}'
     return None
 
 
-def _refers_to_the_dead(visitor: Sequence[_LineAnalysis], order: int) -> bool:
+def _refers_to_the_dead(visitor: Sequence[_LineAnalysis], order: int, wish: str) -> bool:
     """Whether the nearest line that names a person, from the line ``order`` back (then
-    forward), tells a death (grief29)."""
+    forward), tells a death (grief29). Blind set 27 (tri31): people told in the plural
+    ("barna trenger å vite") are no "her" or "him" in the ``wish``, only "them"."""
+    persons = (
+        _PERSONS_PLURAL if _PLURAL_PRONOUNS.intersection(wish.split()) else _PERSON_SINGLE
+    )
     for at in (*range(order, -1, -1), *range(order + 1, len(visitor))):
         names = visitor[at].concepts.names
         if "death_told" in names:
             return True
-        if "another_person" in names:
+        if not persons.isdisjoint(names):
             return False
     return False
+
+
+_PLURAL_PRONOUNS: Final = frozenset({"dom", "dem", "them", "de"})
+_PERSON_SINGLE: Final = frozenset({"another_person"})
+_PERSONS_PLURAL: Final = frozenset({"another_person", "other_people"})
+
+
+def _when_answered(question: _LineAnalysis, answer: _LineAnalysis, text: str) -> str:
+    """Blind set 27 (tri31): a short answer naming a day or a point ahead ("sunday. after my
+    last shift", "på lördag", "før jul") to a staff suicide question that asks when or for a
+    plan ("do you have a plan for when?"): the answer says yes and when. A day in a long
+    answer, or to a question that asks no when, says nothing of it."""
+    if len(text.split()) > _WHEN_ANSWER_WORDS or not (
+        "when_asked" in question.cue_union or "plan" in question.concepts.names
+    ):
+        return ""
+    return answer.concepts.words.get("when_point", "")
+
+
+_WHEN_ANSWER_WORDS: Final = 8
 
 
 def _heard_after_silence(lines: Sequence[_LineAnalysis]) -> bool:

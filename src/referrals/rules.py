@@ -320,12 +320,19 @@ RULE_CLASSES: Final = frozenset(
         "death_told",
         "own_things",
         "another_person",
+        # blind set 27 (tri31)
+        "other_people",
+        "partner_left",
+        "switch_off_end",
+        "no_blame",
+        "pass_on",
+        "when_point",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
 
 NEGATION_PROOF: Final = frozenset(
-    {"unreachable", "wont_need", "cannot_care", "no_sign_of_life", "violence_plea"}
+    {"unreachable", "wont_need", "cannot_care", "no_sign_of_life", "violence_plea", "no_blame"}
 )
 """Classes whose words already say "not" ("svarar inte"): a negation before them ("no" is
 "now" in nynorsk) does not turn them around."""
@@ -343,6 +350,8 @@ det med lånet" is not. Round 25 (tri25): "dette blir siste gang." is a last con
 give-away, a sign only with another); "sista gången jag dricker" names what ends. Branch
 grief29: "I want to be with her." is a wish to join the dead (beside a death told); "... with
 her at the end" names where the living are."""
+_FOR_GOOD: Final = frozenset({"forever", "real_one"})
+""""For good", "för alltid": an end meant to last (blind set 27, tri31)."""
 _DECIDED_OBJECT: Final = frozenset({"decided_what", "quit_habit"})
 """What makes a decision not a bare one: what was decided, or a habit being quit ("nu har jag
 bestämt mig, jag ska sluta dricka")."""
@@ -455,6 +464,24 @@ def drop_idioms(
             for h in hits
             if h.name not in _AT_SENTENCE_END or tokens and _ends_sentence(h.end, tokens, times)
         ]
+    # Blind set 27 (tri31): a bare "switch off" that ends its sentence, with "for good" in its
+    # line ("stänga av. för gott."), is switching oneself off; "vill bara stänga av ikväll"
+    # (rest) and "stänga av mobilen" (an object) are none.
+    if any(h.name == "switch_off_end" for h in hits):
+        times = _time_positions(hits)
+        for_good = any(h.name in _FOR_GOOD and h.positive for h in hits)
+        hits = [
+            replace(h, name="pull_plug") if h.name == "switch_off_end" else h
+            for h in hits
+            if h.name != "switch_off_end"
+            or for_good and tokens and _ends_sentence(h.end, tokens, times)
+        ]
+    # A partner who moved out with the children ("kona har flytta ut med ungene") is a
+    # separation told: no move that needs ropes.
+    hits = _drop_owned(hits, _spans(hits, {"partner_left"}), {"rope_use"})
+    # "my battery is dead", "batteriet er dødt": the dead is the battery's (the image of being
+    # drained, read by `_veiled_exit`), no death word.
+    hits = _drop_owned(hits, _spans(hits, {"drained"}), {"death"})
     # tri26: "we all die anyway" is a truism, no death word (with a shortcut it is a rule's,
     # `_death_prepared`); songs for one's own funeral are no quoted song, and in old age ("på min
     # ålder") one's funeral planned is no death talk
@@ -1583,12 +1610,22 @@ def window_findings(
          "rope", "no_sign_of_life", "plea", "fire"} & names
         or ("decided" in names and _DECIDED_OBJECT.isdisjoint(names))
         or despair
+        # blind set 27 (tri31): someone who said they would not be here after a day named
+        # ("jag är inte här efter lovet"), no move told
+        or "own_time_left" in names and "departure" not in names
     ):
         sign = first(
             "suicide_word", "death", "weapon_gun", "danger", "decided", "no_sign_of_life",
-            "plea", "fire", "weary", "drunk_now", "lone", "unreachable",
+            "plea", "fire", "weary", "drunk_now", "lone", "own_time_left", "unreachable",
         )
         found.append(("third_party_danger", f'{word(sign)}" + "{word("unreachable")}'))
+    # Blind set 27 (tri31): a last message, angry at no one and to be passed on ("jag e inte
+    # arg på nån. säg det. om nån frågar"), with a goodbye: the writer's farewell.
+    if any({"no_blame", "pass_on"} <= c.names for c in live) and (
+        {"goodbye_message", "farewell", "forever"} & names
+    ):
+        said = first("farewell", "goodbye_message", "forever")
+        found.append(("suicide", f'{word("no_blame")}" + "{word(said)}'))
     # Blind set 15: a cry for help or a goodbye, and then nothing more ("hon skickade 'hjälp kom
     # o hämta mig' o sen inget mer"); "I texted my friend, then nothing" is no such silence.
     if "went_silent" in names and _SILENCED & names and not reached and not any(
@@ -2204,7 +2241,8 @@ def _veiled_exit(
     # plug pulled on a project or out of the wall is none.
     drained = "drained" in names and "device" not in names
     if (drained or "weary" in names or despair) and any(
-        "pull_plug" in c.names and _EXIT_INTENT & c.names and "ended_object" not in c.names
+        "pull_plug" in c.names and (_EXIT_INTENT | _FOR_GOOD) & c.names
+        and "ended_object" not in c.names
         for c in live
     ):
         sign = "drained" if drained else first("weary", "pull_plug")
