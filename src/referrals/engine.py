@@ -3286,6 +3286,8 @@ def _departure_told(lines: Sequence[Line], analyses: Sequence[_LineAnalysis]) ->
         return False
     if bereaved:
         return True
+    if _habit_quit_told(visitor):
+        return True
     leaving = {a.leaving for a in visitor}
     if "own" in leaving or ("theirs" in leaving and "heard_from" in names):
         return True
@@ -3295,6 +3297,38 @@ def _departure_told(lines: Sequence[Line], analyses: Sequence[_LineAnalysis]) ->
         # the neighbours are that move's, as one's own move explains one's own
         return True
     return None
+
+
+_HABIT_QUIT_VETO: Final = rules.DEPARTURE_VETO | {
+    "wish", "weary", "despair", "disappear", "letter_kin", "decided",
+}
+"""What keeps the goodbyes and give-aways of a chat that quits a habit urgent (fp31a): a word
+of dying or of life, a burden, pills saved, a wish, being worn out, vanishing, a letter to kin,
+a decision."""
+
+
+def _habit_quit_told(visitor: Sequence[_LineAnalysis]) -> bool:
+    """Blind set 27 (fp31a): the writer's own habit quit told in the chat ("har stängt alla
+    spelkonton idag", "slettet alle spillappene", "RIP vape", "farväl till vinet") explains its
+    goodbyes, farewells and give-aways ("gett bort min pokerväska", "farvel til 8 år med
+    dritt", "writing it a farewell letter"): they are to the habit. Not when anyone else is
+    named (their goodbye may be theirs), nor beside a word of dying or of life, a burden, a
+    wish, being worn out, a letter to kin or a decision (``_HABIT_QUIT_VETO``); a farewell's
+    own word of dying ("farväl" is also a `death` word) is the farewell's."""
+    if not any("quit_habit" in a.concepts.names for a in visitor):
+        return False
+    for a in visitor:
+        if _someone_else(a) or "household_other" in a.concepts.names:
+            return False
+        names = a.concepts.names
+        words = a.concepts.words
+        if "death" in names and words["death"] in (
+            words.get("farewell"), words.get("goodbye_message")
+        ):
+            names = names - {"death"}
+        if not _HABIT_QUIT_VETO.isdisjoint(names):
+            return False
+    return True
 
 
 def _joining_the_dead(
