@@ -3288,6 +3288,12 @@ def _departure_told(lines: Sequence[Line], analyses: Sequence[_LineAnalysis]) ->
         return True
     if _habit_quit_told(visitor):
         return True
+    if "away_span" in names and not {"farewell_letter", "letter_kin", "give_away"}.isdisjoint(
+        names
+    ):
+        # fp31a: away for a span told ("kommer inte va nåbar på 3 veckor") explains goodbyes
+        # said, never a farewell letter or a thing given away
+        return False
     leaving = {a.leaving for a in visitor}
     if "own" in leaving or ("theirs" in leaving and "heard_from" in names):
         return True

@@ -320,6 +320,9 @@ RULE_CLASSES: Final = frozenset(
         "death_told",
         "own_things",
         "another_person",
+        # blind set 27 (fp31a): away for a span, a farewell letter
+        "away_span",
+        "farewell_letter",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
