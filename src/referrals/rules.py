@@ -719,9 +719,10 @@ def _spans(hits: Sequence[Hit], names: Container[str], *, positive: bool = False
     return [(h.start, h.end) for h in hits if h.name in names and (h.positive or not positive)]
 
 
-_BESIDE_IDIOMS: Final = frozenset({"idiom", "bereaved", "death_told"})
+_BESIDE_IDIOMS: Final = frozenset({"idiom", "bereaved", "death_told", "vet"})
 """Classes an idiom does not own: another's death told ("farmor som dog") is also the idiom
-"som dog", whose death word is no wish (fp28)."""
+"som dog", whose death word is no wish (fp28); a pet's death told ("min hund dog igår") is
+also the idiom "min hund dog" (fp31a)."""
 
 
 def _drop_owned(
