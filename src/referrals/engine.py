@@ -3287,6 +3287,16 @@ def _departure_told(lines: Sequence[Line], analyses: Sequence[_LineAnalysis]) ->
         return False
     if bereaved:
         return True
+    if _habit_quit_told(visitor, [
+        line.text for line in lines if line.sender == "visitor"
+    ]):
+        return True
+    if "away_span" in names and not {"farewell_letter", "letter_kin", "give_away"}.isdisjoint(
+        names
+    ):
+        # fp31a: away for a span told ("kommer inte va nåbar på 3 veckor") explains goodbyes
+        # said, never a farewell letter or a thing given away
+        return False
     leaving = {a.leaving for a in visitor}
     if "own" in leaving or ("theirs" in leaving and "heard_from" in names):
         return True
@@ -3296,6 +3306,71 @@ def _departure_told(lines: Sequence[Line], analyses: Sequence[_LineAnalysis]) ->
         # the neighbours are that move's, as one's own move explains one's own
         return True
     return None
+
+
+_HABIT_QUIT_VETO: Final = rules.DEPARTURE_VETO | {
+    "wish", "weary", "despair", "disappear", "letter_kin", "decided",
+}
+"""What keeps the goodbyes and give-aways of a chat that quits a habit urgent (fp31a): a word
+of dying or of life, a burden, pills saved, a wish, being worn out, vanishing, a letter to kin,
+a decision."""
+
+
+_PEOPLE_ADDRESSED: Final = frozenset({
+    "alla", "allihop", "allihopa", "alle", "sammen", "allesammen", "everyone", "everybody",
+    "all", "folk", "guys", "ni", "er", "dere", "you", "du", "dig", "deg", "dej", "y",
+})
+"""Who a farewell said to people is to ("hejdå alla", "farvel alle sammen", "goodbye
+everyone", "sista gången ni hör från mig"): no habit (fp31a)."""
+_GOODBYE_TO: Final = frozenset({"till", "til", "to"})
+
+
+def _farewell_to_people(text: str, concepts: rules.LineConcepts) -> bool:
+    """Whether a line's goodbye or farewell is said to people: its words hold a "you" or the
+    word after the goodbye ("till" between) is "everyone" (fp31a); "hejdå till allt det där",
+    "farvel til 8 år med dritt" are not."""
+    tokens = _WORD.findall(text.lower())
+    for name in ("farewell", "goodbye_message"):
+        said = concepts.words.get(name)
+        if said is None:
+            continue
+        words = _WORD.findall(said.lower())
+        if not _PEOPLE_ADDRESSED.isdisjoint(words[1:]):
+            return True
+        for start in range(len(tokens) - len(words) + 1):
+            if tokens[start : start + len(words)] == words:
+                after = [t for t in tokens[start + len(words) : start + len(words) + 2]
+                         if t not in _GOODBYE_TO]
+                if after and after[0] in _PEOPLE_ADDRESSED:
+                    return True
+    return False
+
+
+def _habit_quit_told(visitor: Sequence[_LineAnalysis], texts: Sequence[str]) -> bool:
+    """Blind set 27 (fp31a): the writer's own habit quit told in the chat ("har stängt alla
+    spelkonton idag", "slettet alle spillappene", "RIP vape", "farväl till vinet") explains its
+    goodbyes, farewells and give-aways ("gett bort min pokerväska", "farvel til 8 år med
+    dritt", "writing it a farewell letter"): they are to the habit. Not when anyone else is
+    named (their goodbye may be theirs), nor beside a word of dying or of life, a burden, a
+    wish, being worn out, a letter to kin or a decision (``_HABIT_QUIT_VETO``), nor a farewell
+    said to people ("goodbye everyone, this is the last time you'll hear from me"); a
+    farewell's own word of dying ("farväl" is also a `death` word) is the farewell's."""
+    if not any("quit_habit" in a.concepts.names for a in visitor):
+        return False
+    for a, text in zip(visitor, texts, strict=True):
+        if _someone_else(a) or "household_other" in a.concepts.names:
+            return False
+        if _farewell_to_people(text, a.concepts):
+            return False
+        names = a.concepts.names
+        words = a.concepts.words
+        if "death" in names and words["death"] in (
+            words.get("farewell"), words.get("goodbye_message")
+        ):
+            names = names - {"death"}
+        if not _HABIT_QUIT_VETO.isdisjoint(names):
+            return False
+    return True
 
 
 def _joining_the_dead(

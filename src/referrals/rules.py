@@ -327,6 +327,9 @@ RULE_CLASSES: Final = frozenset(
         "no_blame",
         "pass_on",
         "when_point",
+        # blind set 27 (fp31a): away for a span, a farewell letter
+        "away_span",
+        "farewell_letter",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -743,9 +746,10 @@ def _spans(hits: Sequence[Hit], names: Container[str], *, positive: bool = False
     return [(h.start, h.end) for h in hits if h.name in names and (h.positive or not positive)]
 
 
-_BESIDE_IDIOMS: Final = frozenset({"idiom", "bereaved", "death_told"})
+_BESIDE_IDIOMS: Final = frozenset({"idiom", "bereaved", "death_told", "vet"})
 """Classes an idiom does not own: another's death told ("farmor som dog") is also the idiom
-"som dog", whose death word is no wish (fp28)."""
+"som dog", whose death word is no wish (fp28); a pet's death told ("min hund dog igår") is
+also the idiom "min hund dog" (fp31a)."""
 
 
 def _drop_owned(
