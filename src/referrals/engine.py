@@ -1378,6 +1378,10 @@ class SuggestionEngine:
         # Blind set 17 (tri17): an overdose told of someone now in hospital care ("överdoserade
         # i förrgår. Han ligger på avdelning nu"), in a clause that says no "now", is cared for.
         cared = any(h.name == "in_care" and h.positive for h in hits)
+        # Blind set 27 (fp31b): the bare noun "overdose" in a line that tells another's death or
+        # funeral ("went to a funeral today for a guy from my meeting. overdose") names what he
+        # died of; a taking told ("took an overdose", "overdosed") still counts.
+        mourned = any(h.name in _MOURNED_TOLD and h.positive for h in hits)
         timed_now = {h.clause for h in hits if h.name in ("time_now", "just") and h.positive}
         said_now = banter_now
         believed = rules.believed_clauses(hits)
@@ -1390,6 +1394,8 @@ class SuggestionEngine:
                 continue  # "'jag vill dö' sa jag när vi förlorade mot AIK": hyperbole
             if name == "overdose" and cared and clauses[start] not in timed_now:
                 continue
+            if name == "overdose" and mourned and surface in _OVERDOSE_NOUNS:
+                continue  # fp31b: "a funeral today for a guy from my group. overdose": the cause
             suppressors = _OVERDOSE_SUPPRESSORS if name == "overdose" else _SUPPRESSING_CUES
             if not negated and not (suppressors & cues[sentence]):
                 _add_finding(urgent, (name, surface))
@@ -1649,7 +1655,7 @@ class SuggestionEngine:
         ]
         """A "not yet" to whether the writer has taken something (tri22)."""
         concepts = [
-            self._merged(analyses[p].concepts, analyses[p - 1].concepts,
+            self._merged(analyses[p].concepts, self._asked(lines[p - 1].text, analyses[p - 1]),
                          not_yet=not_yet[order])
             if (analyses[p].affirmed and not analyses[p - 1].cue_words.get("asked_someone")
                 or _answers_with_evidence(analyses[p]) or not_yet[order])
@@ -1780,6 +1786,9 @@ class SuggestionEngine:
                 found.clear()  # fp30: the model's reading of the same, as for the rules
         if "child_at_risk" in found:
             ages = [age for a in visitor for age in a.subject_ages]
+            # Blind set 30 (fp31b): an age answered to a staff question about the one written
+            # of ("Hur gammal är han?" / "20") is that one's age, as if written beside them.
+            ages += _answered_ages(lines, analyses, others=True)
             names = frozenset().union(*(c.names for c in concepts))
             instead = rules.child_at_risk_instead(
                 names,
@@ -1791,6 +1800,8 @@ class SuggestionEngine:
             silent = _silent_line(concepts)
             if instead == "third_party_danger" and silent is not None and heard_later[silent]:
                 instead = ""  # a grown-up who did not answer and has written since
+            if instead is None and not ages and _unborn(names, concepts, child_writer):
+                instead = ""  # fp31b: "drack vin innan jag visste att jag var gravid" / "barnet"
             if instead is not None:
                 for words in found.pop("child_at_risk"):
                     if instead:
@@ -1883,6 +1894,16 @@ class SuggestionEngine:
             merged = rules.merge_answer(answer, question, not_yet=not_yet)
             cached = self._merged_answers[key] = (merged, answer, question)
         return cached[0]
+
+    def _asked(self, text: str, analysis: _LineAnalysis) -> rules.LineConcepts:
+        """What a staff line asks, for an answer to merge with: without its sentences of praise
+        ("Bra at du har en plan. Hvor mye drikker du nå?"), which tell the staff member's view
+        of what the visitor said, not a question (blind set 30, fp31b)."""
+        parts = _SENTENCE_END.split(text)
+        kept = [part for part in parts if not _PRAISE.match(part)]
+        if len(kept) == len(parts) or not kept:
+            return analysis.concepts
+        return self._analyse(" ".join(kept)).concepts
 
     def _model_verdict(self, texts: Sequence[str]) -> tuple[ModelVerdict | None, bool]:
         """The learnt model's reading of the latest visitor lines (as many as a short
@@ -2561,13 +2582,48 @@ def _yes_in_the_past(answer: _LineAnalysis) -> bool:
     return answer.concepts.suppressed and bool(answer.cues) and "past" in answer.cues[0]
 
 
-def _answered_ages(lines: Sequence[Line], analyses: Sequence[_LineAnalysis]) -> list[int]:
-    """Ages the visitor gave as a bare number right after a staff "how old are you?"."""
+def _unborn(
+    names: frozenset[str], concepts: Sequence[rules.LineConcepts], child_writer: bool
+) -> bool:
+    """Blind set 27 (fp31b): the only child in the chat is the one a pregnancy told is carrying
+    ("e nu i vecka 8, kan barnet va skadat?"): one child in the singular ("barnet", "the baby"),
+    no child's age, no one alone or in charge of a child, no child writing."""
+    if "pregnancy" not in names or child_writer or _BORN_CHILD_SIGNS & names:
+        return False
+    said = {c.words[n].lower() for c in concepts for n in _CHILD_CLASSES if n in c.words}
+    return bool(said) and said <= _UNBORN_WORDS
+
+
+_SERIOUS_VIOLENCE: Final = frozenset({
+    "assault", "kill_threat", "menace", "afraid_home", "flee", "confine", "weapon", "weapon_gun",
+})
+"""Violence beside a combat sport that is no blow in it: a grip on the throat, a threat, fear."""
+_CHILD_CLASSES: Final = ("children", "small_child")
+_BORN_CHILD_SIGNS: Final = frozenset({
+    "lone", "in_charge", "absent_adult", "child_alone", "night", "neglect",
+    "child_hazard", "cannot_care", "driving", "unreachable",
+})
+_UNBORN_WORDS: Final = frozenset({
+    "barnet", "bebisen", "babyn", "fostret", "barnets", "babyen", "fosteret", "the baby",
+    "baby", "my baby", "bebis", "the child",
+})
+
+
+def _answered_ages(
+    lines: Sequence[Line], analyses: Sequence[_LineAnalysis], *, others: bool = False
+) -> list[int]:
+    """Ages the visitor gave as a bare number right after a staff "how old are you?".
+    ``others``: only answers to a question about someone else ("Hur gammal är han?", "How old
+    is she?": no "you" in it, a "he" or "she" asked about)."""
     asked = [i for i, analysis in enumerate(analyses) if "age_question" in analysis.cue_words]
     ages = []
     for position in asked:
         if lines[position].sender != "staff":
             continue
+        if others:
+            words = set(_WORD.findall(lines[position].text.lower()))
+            if words & _SECOND_PERSON or not words & _ASKED_OF_OTHERS:
+                continue
         for later in range(position + 1, len(lines)):
             if lines[later].sender == "visitor":
                 number = analyses[later].bare_number
@@ -2577,6 +2633,20 @@ def _answered_ages(lines: Sequence[Line], analyses: Sequence[_LineAnalysis]) -> 
     return ages
 
 
+_SENTENCE_END: Final = re.compile(r"(?<=[.!])\s+")
+_PRAISE: Final = re.compile(
+    r"^\s*(?:(?:vad|så|det är|det er|it's|it is|that's|that is|so)\s+)?"
+    r"(?:bra|fint|skönt|godt|flott|good|great|glad)\s+(?:att|at|that|to|du|you)\b",
+    re.IGNORECASE,
+)
+"""A staff sentence of praise ("Bra att du har en plan.", "Good that you asked."): the staff
+member's view of what was said, no question that an answer makes the visitor's own."""
+_SECOND_PERSON: Final = frozenset({"du", "dig", "dej", "ni", "er", "deg", "dere", "you", "u"})
+_ASKED_OF_OTHERS: Final = frozenset({
+    "han", "hon", "hen", "honom", "henne", "hun", "ho", "ham", "he", "she", "him", "her",
+    "sonen", "dottern", "datteren", "dattera", "son", "daughter", "barnet", "child",
+})
+"""Whom a staff age question asks about: the visitor ("du", "you") or someone written of."""
 _YEAR_BEFORE: Final = frozenset({"i", "in", "år", "året", "back", "during", "under", "from"})
 _FIRST_YEAR: Final = 1950
 _YEAR_CLAUSE_ENDS: Final = frozenset({
@@ -2790,6 +2860,10 @@ _NEAR_END: Final = frozenset({"terminal", "vet"})
 _STATE_NOW: Final = frozenset({"drunk_now", "unresponsive", "seizure", "unreachable", "cold"})
 """Someone out of it or out of reach now, whatever was taken (fp29)."""
 _MOURNED: Final = frozenset({"funeral", "bereaved"})
+_OVERDOSE_NOUNS: Final = frozenset({
+    "overdose", "overdoses", "overdosen", "överdos", "överdosen", "överdoser", "overdos",
+})
+"""The bare noun of an overdose: beside a funeral or another's death told, its cause (fp31b)."""
 """A funeral or another's death told (fp29)."""
 _MOURNING_WORDS: Final = frozenset({"farewell", "death"})
 """All a model's suicide verdict may stand on beside a funeral and still be the mourning's."""
@@ -3090,6 +3164,10 @@ def _supported(
         return False
     if verdict.kind == "self_harm" and "accident" in present:
         return False  # cooking, sport: as for the rules, a cut there is no self-harm
+    if verdict.kind == "violence" and "combat_sport" in present and _SERIOUS_VIOLENCE.isdisjoint(
+        present
+    ):
+        return False  # fp31b: "slog en tjej i sparringen": a blow in the sport, as for the rules
     if verdict.kind == "child_at_risk" and not {"children", "child_subject", "parent"} & present:
         return False  # a child must be there to be at risk
     if verdict.kind == "suicide" and _another_end(present):

@@ -330,6 +330,10 @@ RULE_CLASSES: Final = frozenset(
         # blind set 27 (fp31a): away for a span, a farewell letter
         "away_span",
         "farewell_letter",
+        # blind sets 27 and 30 (fp31b): a blow in a combat sport, a pregnancy told
+        "combat_sport",
+        "pregnancy",
+        "intake_asked",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -429,6 +433,11 @@ def drop_idioms(
             h if h.name != "bereaved" or h.sentence in written else replace(h, name="death_told")
             for h in hits
         ]
+    # blind set 30 (fp31b): a blow in a combat sport ("slog en kille i sparring så han fick
+    # näsblod", "hit him hard in the ring"): the sport's, no violence against anyone
+    bouts = {h.sentence for h in hits if h.name == "combat_sport" and h.positive}
+    if bouts:
+        hits = [h for h in hits if h.name != "violence_verb" or h.sentence not in bouts]
     beliefs = believed_clauses(hits)
     if beliefs:
         hits = [h for h in hits if h.name not in _BELIEVED or h.clause not in beliefs]
@@ -614,8 +623,13 @@ _FOOD_MONEY_NEGLECT: Final = ("drunk_now", "absent_adult", "unreachable", "lone"
 """What makes money short for food a child's neglect (fp24): an adult drunk or gone, a child
 alone."""
 _GAME_THREATS: Final = frozenset({"kill_threat", "menace"})
-_ADDRESSED: Final = frozenset({"dig", "deg", "you", "yourself", "dej", "u"})
-"""A threat's object that addresses the one spoken to: in a game, another player."""
+_ADDRESSED: Final = frozenset({
+    "dig", "deg", "you", "yourself", "dej", "u",
+    # blind set 27 (fp31b): "roper 'drep han' i headsettet": the player called out to the team
+    "han", "honom", "ham", "him", "them", "dem", "dom", "dei",
+})
+"""A threat's object that addresses the one spoken to, or the one the players are after: in a
+game, another player. A threat to "me" or "her" in that sentence still counts."""
 
 
 _BANTER: Final = frozenset({
@@ -1783,6 +1797,9 @@ def window_findings(
         and {"ingest", "got_into"} & names
         and ("pills" in names or substance)
         and not habitual
+        # blind set 27 (fp31b): "er det farlig å ta en sovetablett?" asks of the writer's own
+        # taking, beside twins of four months; a child who got into something still counts
+        and ("intake_asked" not in names or "got_into" in names)
         # round 23 (kind23): with no medicine named, a bare "take" ("tog hans jacka", "vill ta
         # med barnet", "take the baby out", "had a toddler with her") takes nothing in: the
         # small child is there, the drug is the adult's
@@ -2364,6 +2381,15 @@ _BARE_TAKE: Final = frozenset({
 beside them, nothing swallowed (round 23, kind23)."""
 
 
+_ADULT_IN_DANGER: Final = frozenset({
+    "drunk_now", "unreachable", "danger", "cold", "weapon_gun", "drowsy", "driving", "set_off",
+    "lone", "night", "absent_adult", "missing", "confused", "psychosis", "helpless", "fallen",
+    "high_place", "suicide_word", "death", "acute_symptom", "went_silent", "no_sign_of_life",
+    "wound", "ingest", "pills", "many_pills",
+})
+"""What makes a grown "child" a child-at-risk finding was read on someone else in danger."""
+
+
 def child_at_risk_instead(
     names: frozenset[str], *, adult_subject: bool, child_writer: bool, small_child: bool
 ) -> str | None:
@@ -2373,7 +2399,9 @@ def child_at_risk_instead(
     the "child" is grown up ("min dotter 19", "min son 19 svarar inte") it is someone else in
     danger, unless a small child or a child writer is there too."""
     if adult_subject and not (child_writer or small_child or "small_child" in names):
-        return "third_party_danger"
+        # blind set 30 (fp31b): a grown son who "drinks a lot now" is no one in danger: an adult
+        # is in danger with a sign of it (drunk now, gone, alone at night, a height, the cold)
+        return "third_party_danger" if _ADULT_IN_DANGER & names else ""
     if "sober_adult" in names and not _CARER_THERE & names:
         return ""
     return None
