@@ -1594,6 +1594,7 @@ class SuggestionEngine:
                 for line, a in zip(lines, analyses, strict=True)
             ]
         analyses = self._laugh_denied(lines, analyses)
+        analyses = _general_topic(lines, analyses)
         visitor = [a for line, a in zip(lines, analyses, strict=True) if line.sender == "visitor"]
         child_writer = (
             _normalise_role(conversation.role) == "child"
@@ -1639,8 +1640,11 @@ class SuggestionEngine:
             and _DENIED_THOUGHT.isdisjoint(visitor[order].concepts.names)
             for order in range(len(visitor))
         ]
+        explained = _decision_explained(lines, visitor, positions)
         for order, analysis in enumerate(visitor):
             for kind, words in analysis.urgent:
+                if order in explained and kind == "suicide" and words == explained[order]:
+                    continue  # fp32b: "har bestämt mig nu" / … / "att sluta dricka"
                 if not (taken[order] and kind in _TAKEN_BACK):
                     add(kind, words)
         joined = _joining_the_dead(visitor, taken)
@@ -1728,6 +1732,10 @@ class SuggestionEngine:
                     f for f in again if f[0] in _TAKEN_BACK
                 ]
             for kind, words in findings:
+                if kind == "suicide" and any(
+                    explained.get(o) == words for o in range(start, order + 1)
+                ):
+                    continue  # fp32b: the bare decision, across lines too
                 add(kind, words)
         # A visitor answering "yes" to a staff member's direct question about suicide.
         for position, question in enumerate(analyses):
@@ -2854,6 +2862,9 @@ _DENIED_THOUGHT: Final = frozenset({
 """What a "no" with a life affirmed does not answer: a thought of death is answered, a wish, a
 plan, a habit of it, an explicit word or a sign is not (fp28)."""
 
+_ARRANGING_WORDS: Final = frozenset({"death", "wish", "give_away", "farewell", "live", "thought"})
+"""All a model's suicide verdict may stand on beside a wish to live long and still be the
+arranging of a will or a funeral (fp32b)."""
 _NEAR_END: Final = frozenset({"terminal", "vet"})
 """A life near its natural end, or a pet's put down: the goodbyes the model reads are theirs."""
 
@@ -3148,6 +3159,13 @@ def _supported(
         return False
     if sure:
         return True  # a wording the classes do not know yet is what the model is there for
+    if verdict.kind == "suicide" and _MODEL_SUPPORT["suicide"] & present <= _ARRANGING_WORDS:
+        told = frozenset().union(*(a.concepts.names for a in window))
+        if "live_on" in told and _LIVING_ON_VETO.isdisjoint(told):
+            # blind set 27 (fp32b): a will and death talked of beside a wish to live long ("han
+            # vill leva så länge som möjligt, han vill bara att allt ska vara ordnat"): the
+            # arranging, not a wish to die; a sure model still stands
+            return False
     if verdict.kind in ("overdose", "medical") and _MODEL_ROUTINE & present:
         return False
     if verdict.kind == "overdose" and "safety_question" in present and (
@@ -3189,6 +3207,14 @@ def _supported(
         if denied:
             return False  # "tenker mye på om jeg kunne gjort noe" / "Tanker om å dø?" / "nei"
     backing = _MODEL_SUPPORT["violence"] & present
+    if verdict.kind == "violence" and backing == {"flee"} and all(
+        a.concepts.words["flee"] in a.concepts.words.get("departure", "")
+        for a in live if "flee" in a.concepts.names
+    ):
+        # blind set 32 (fp32b): a move told ("eksen ... har flytta til Trondheim") is no flight
+        # from violence: its "flytta" backs no violence verdict either, as for another kind's
+        # (a shelter, "sover i bilen" still do)
+        return False
     if verdict.kind == "violence" and (backing <= _VIOLENCE_ACTS or backing <= _SAYING) and (
         _VIOLENCE_WHEN.isdisjoint(present)
     ):
@@ -3358,6 +3384,8 @@ def _departure_told(lines: Sequence[Line], analyses: Sequence[_LineAnalysis]) ->
         # finnas kvar efter det"; not "som att jag bestämmer när hon ska dö"), is the
         # writer's, not the dying one's
         bereaved = False
+    if _living_on(lines, analyses, names):
+        return True
     veto = rules.DEPARTURE_VETO - _BEREAVED_DYING if bereaved else rules.DEPARTURE_VETO
     if not veto.isdisjoint(names) or (
         "unreachable" in names and not _heard_after_silence(visitor)
@@ -3384,6 +3412,122 @@ def _departure_told(lines: Sequence[Line], analyses: Sequence[_LineAnalysis]) ->
         # the neighbours are that move's, as one's own move explains one's own
         return True
     return None
+
+
+_LIVING_ON_VETO: Final = rules.DEPARTURE_VETO - {"death", "live"} | {
+    "weary", "despair", "disappear", "unreachable", "decided", "plan_how", "means", "rope",
+    "weapon_gun", "letter_kin", "farewell_letter", "goodbye_message", "own_time_left",
+    "join_end", "join_dead", "bereft",
+}
+"""What keeps a will or a funeral arranged urgent beside a wish to live long (fp32b): a word of
+an ending other than a funeral or death talked of, a burden, saved pills, being worn out,
+vanishing, a silence, a decision, a means, a letter to kin, one's own time left."""
+
+
+def _living_on(
+    lines: Sequence[Line], analyses: Sequence[_LineAnalysis], names: frozenset[str]
+) -> bool:
+    """Blind set 27 (fp32b): a wish to live long told by the visitor ("jag vill leva många år
+    till, jag vill bara ha ordning", "han säger att han vill leva så länge som möjligt"), with no
+    "men" / "but" after it in its line or opening the next visitor line, and nothing of an
+    ending anywhere (``_LIVING_ON_VETO``): a will written, a funeral arranged, things handed
+    on are arrangements ("vill leva men …" stays ambivalence)."""
+    if "live_on" not in names or not _LIVING_ON_VETO.isdisjoint(names):
+        return False
+    visitor = [
+        (line.text, a) for line, a in zip(lines, analyses, strict=True)
+        if line.sender == "visitor"
+    ]
+    for order, (text, analysis) in enumerate(visitor):
+        said = analysis.concepts.words.get("live_on")
+        if said is None:
+            continue
+        after = text.casefold().partition(said.casefold())[2]
+        if not rules.BUT.isdisjoint(re.findall(r"[\w']+", after)):
+            continue
+        if order + 1 < len(visitor) and visitor[order + 1][1].concepts.opens_with_but:
+            continue
+        return True
+    return False
+
+
+_TOPIC_OPENERS: Final = frozenset({
+    "om", "kring", "angående", "gällande", "omkring", "vedrørende", "about", "regarding", "on",
+})
+"""How a line that goes on with the topic of the one before may open ("om varningstecken på
+suicid, typ avskedsbrev …" after "ska hålla en utbildning för nya kollegor")."""
+_OWN_NOW: Final = frozenset({"time_now", "recent", "specific_case", "first_person", "just"})
+
+
+def _general_topic(
+    lines: Sequence[Line], analyses: Sequence[_LineAnalysis]
+) -> Sequence[_LineAnalysis]:
+    """Blind set 27 (fp32b): a visitor line that opens with "om" / "about" right after a visitor
+    line read as a general professional question ("jag är socialsekreterare och ska hålla en
+    utbildning för nya kollegor" / "om varningstecken på suicid, typ avskedsbrev, att ge bort
+    saker") goes on with that question's topic: it is read as the same general question, unless
+    it says now, recently, one case met, or the writer's own ("om att jag själv …")."""
+    replaced: list[_LineAnalysis] | None = None
+    for p in range(1, len(lines)):
+        before, here = analyses[p - 1], analyses[p]
+        if not (
+            lines[p].sender == "visitor" and lines[p - 1].sender == "visitor"
+            and here.first_word in _TOPIC_OPENERS
+            and "professional_general" in before.concepts.names and before.concepts.suppressed
+            and _OWN_NOW.isdisjoint(here.concepts.names)
+            and not here.concepts.suppressed
+        ):
+            continue
+        if replaced is None:
+            replaced = list(analyses)
+        replaced[p] = dataclasses.replace(
+            here, urgent=(), needs_window=False,
+            concepts=dataclasses.replace(
+                here.concepts,
+                names=here.concepts.names | {"professional_general"},
+                suppressed=True,
+            ),
+        )
+    return analyses if replaced is None else replaced
+
+
+_DECISION_VETO: Final = rules.DEPARTURE_VETO | {
+    "weary", "despair", "disappear", "letter_kin", "farewell_letter", "farewell", "give_away",
+    "goodbye_message", "means", "rope", "weapon_gun", "plan_how", "unreachable",
+}
+"""What keeps a bare decision urgent though a habit quit is told after it (fp32b)."""
+_OBJECT_OPENERS: Final = frozenset({"att", "å", "to", "jag", "jeg", "eg", "i", "i'm", "im"})
+"""How a line that names what was decided may open ("att sluta dricka", "jeg skal slutte")."""
+
+
+def _decision_explained(
+    lines: Sequence[Line], visitor: Sequence[_LineAnalysis], positions: Sequence[int]
+) -> dict[int, str]:
+    """Blind set 27 (fp32b): a bare decision with a time ("jag har bestämt mig nu") whose object
+    a later visitor line names as a habit of the writer's quit ("att sluta dricka. på riktigt
+    den här gången"), within the window's reach, answering a staff question or opening with
+    "att" / "to" / "jag": the decision is that, as it is in one line ("nu har jag bestämt mig,
+    jag ska sluta dricka"). Not beside a word of dying, a burden, weariness, a goodbye, a
+    give-away or a means anywhere (``_DECISION_VETO``). Returns each such line's words of the
+    bare decision finding, by its visitor order."""
+    names = frozenset().union(*(a.concepts.names for a in visitor))
+    if "quit_habit" not in names or not _DECISION_VETO.isdisjoint(names):
+        return {}
+    explained: dict[int, str] = {}
+    for order, analysis in enumerate(visitor):
+        words = analysis.concepts.words
+        if "decided" not in words or "time_now" not in words:
+            continue
+        for later in range(order + 1, min(len(visitor), order + 1 + URGENT_WINDOW_LINES)):
+            told = visitor[later]
+            at = positions[later]
+            asked = lines[at - 1].sender == "staff" and "?" in lines[at - 1].text
+            if "quit_habit" in told.concepts.names and (
+                asked or told.first_word in _OBJECT_OPENERS
+            ):
+                explained[order] = f'{words["decided"]}" + "{words["time_now"]}'
+                break
+    return explained
 
 
 _HABIT_QUIT_VETO: Final = rules.DEPARTURE_VETO | {

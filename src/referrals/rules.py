@@ -334,6 +334,8 @@ RULE_CLASSES: Final = frozenset(
         "combat_sport",
         "pregnancy",
         "intake_asked",
+        # blind set 27 (fp32b): a wish to live long beside a will
+        "live_on",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -362,7 +364,8 @@ _FOR_GOOD: Final = frozenset({"forever", "real_one"})
 _DECIDED_OBJECT: Final = frozenset({"decided_what", "quit_habit"})
 """What makes a decision not a bare one: what was decided, or a habit being quit ("nu har jag
 bestämt mig, jag ska sluta dricka")."""
-_BUT: Final = frozenset({"men", "but", "fast", "though", "although", "likevel", "ändå"})
+BUT: Final = frozenset({"men", "but", "fast", "though", "although", "likevel", "ändå"})
+_BUT: Final = BUT
 _NEGATING_THOUGHT: Final = frozenset({"inte", "ikke", "ikkje", "not", "can't", "cant"})
 _PAIR_REACH: Final = 8
 """How many words may stand between the two classes of a pair (e.g. a wish and death)."""
@@ -760,10 +763,14 @@ def _spans(hits: Sequence[Hit], names: Container[str], *, positive: bool = False
     return [(h.start, h.end) for h in hits if h.name in names and (h.positive or not positive)]
 
 
-_BESIDE_IDIOMS: Final = frozenset({"idiom", "bereaved", "death_told", "vet"})
+_BESIDE_IDIOMS: Final = frozenset(
+    {"idiom", "bereaved", "death_told", "vet", "live_on", "sober_adult"}
+)
 """Classes an idiom does not own: another's death told ("farmor som dog") is also the idiom
 "som dog", whose death word is no wish (fp28); a pet's death told ("min hund dog igår") is
-also the idiom "min hund dog" (fp31a)."""
+also the idiom "min hund dog" (fp31a). A wish to live long ("vill leva så länge som
+möjligt") is not the idiom "leva så", nor children placed with the writer ("the kids live with
+us") the residence idiom (fp32b)."""
 
 
 def _drop_owned(
