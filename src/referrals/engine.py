@@ -1620,6 +1620,7 @@ class SuggestionEngine:
             )
             for order in range(len(visitor))
         ]
+        quote_claimed = any("was_quote" in a.concepts.names for a in visitor)
         taken = [
             order + 1 < len(visitor)
             and (
@@ -1634,6 +1635,10 @@ class SuggestionEngine:
             # wish to die, that says the writer wants to live ("nej verkligen inte! jag vill
             # leva länge"), answers a thought with no wish or plan in it: that thought was no
             # risk. A passive wish before the "no" still counts (blind set 9).
+            # blind set 32 (fp32a): a post quoted in a line ("min kompis skrev \"jag vill bara
+            # försvinna\" på sin story") that a later line, with nothing urgent between, says
+            # was a song's or a book's ("det är en rad ur refrängen")
+            or quote_claimed and _quote_explained(visitor, lines[positions[order]].text, order)
             or answered_no[order]
             and "over" in visitor[order + 1].concepts.names
             and "thought" in visitor[order].concepts.names
@@ -3406,6 +3411,16 @@ def _departure_told(lines: Sequence[Line], analyses: Sequence[_LineAnalysis]) ->
     leaving = {a.leaving for a in visitor}
     if "own" in leaving or ("theirs" in leaving and "heard_from" in names):
         return True
+    if "theirs" in leaving and _HABIT_QUIT_VETO.isdisjoint(names) and _signs_are_theirs(
+        lines, analyses
+    ):
+        # blind set 32 (fp32a): someone else's move, retirement or studies ("hon och hennes man
+        # flyttar till Spanien", "her last shift before she quits to study") explains the
+        # give-aways and goodbyes told of someone else ("mamma har gett bort smycken och sagt
+        # adjö till grannarna"), never the writer's own ("min bror flyttar till Lund / jag har
+        # sagt hejdå till alla och gett bort allt"); not beside a wish, weariness, vanishing
+        # ("om han inte fanns längre"), a letter to kin or a decision (``_HABIT_QUIT_VETO``)
+        return True
     if "theirs" in leaving and "care_resident" in names:
         # blind set 25 (top27): someone moving into a care home ("mormor flyttar till ett
         # äldreboende på fredag"): her jewellery given to the grandchildren and her goodbyes to
@@ -3528,6 +3543,77 @@ def _decision_explained(
                 explained[order] = f'{words["decided"]}" + "{words["time_now"]}'
                 break
     return explained
+
+
+_OWN_SUBJECTS: Final = frozenset({"jag", "jg", "ja", "jeg", "eg", "i", "i'm", "im", "vi", "we"})
+"""First persons that may stand before a give-away or a goodbye: the writer's own sign."""
+_SIGN_REACH: Final = 20
+"""How far back from a give-away or a goodbye its subject is looked for."""
+
+
+def _signs_are_theirs(lines: Sequence[Line], analyses: Sequence[_LineAnalysis]) -> bool:
+    """Blind set 32 (fp32a): whether every give-away, goodbye and farewell the visitor tells is
+    someone else's: the nearest person before it in its sentence is a third person or someone
+    named ("min mamma ... har gett bort smycken", "she gave away her plants"), not the writer
+    ("jag har gett bort allt"); none with no one before it, none of the writer's own things."""
+    for line, a in zip(lines, analyses, strict=True):
+        if line.sender != "visitor" or a.departed is None:
+            continue
+        if "own_things" in a.concepts.names:
+            return False
+        tokens = _WORD_OR_APOSTROPHE.findall(line.text.lower())
+        named = {
+            w for name in ("another_person", "household_other")
+            for w in _WORD.findall(a.concepts.words.get(name, ""))
+        } | {w for cue in _KIN_CUES for w in _WORD.findall(a.cue_words.get(cue, ""))}
+        for name in rules.DEPARTED:
+            said = a.concepts.words.get(name)
+            if said is None:
+                continue
+            words = _WORD_OR_APOSTROPHE.findall(said.lower())
+            at = next(
+                (i for i in range(len(tokens) - len(words) + 1)
+                 if tokens[i : i + len(words)] == words),
+                None,
+            )
+            if at is None:
+                return False
+            subject = None
+            for t in reversed(tokens[max(0, at - _SIGN_REACH) : at]):
+                if t in _SENTENCE_ENDS:
+                    break
+                if t in _OWN_SUBJECTS or t in _THIRD_PERSONS or t in named:
+                    subject = t
+                    break
+            if subject is None or subject in _OWN_SUBJECTS:
+                return False
+    return True
+
+
+def _quote_explained(visitor: Sequence[_LineAnalysis], text: str, order: int) -> bool:
+    """Blind set 32 (fp32a): whether the line ``order`` quotes words (in quotation marks) that
+    a later visitor line, within ``_QUOTE_REACH``, says were a song's, a film's or a book's
+    ("det är en rad ur refrängen", "it's a lyric from"), with no urgent line and no one
+    unreachable after it ("men nu svarar hon inte"). The next line saying so takes the line
+    back already (``takes_back``)."""
+    if _QUOTED.search(text) is None or any(
+        # a silence or an urgent line after it: the song claimed explains nothing
+        a.urgent or "unreachable" in a.concepts.names for a in visitor[order + 1 :]
+    ):
+        return False
+    return any(
+        "was_quote" in a.concepts.names and "serious" not in a.concepts.names
+        for a in visitor[order + 1 : order + 1 + _QUOTE_REACH]
+    )
+
+
+_QUOTE_REACH: Final = 3
+"""How many lines after a quoted post the words that say it was a song's may come."""
+
+
+_WORD_OR_APOSTROPHE: Final = re.compile(r"[\w']+|[.!?]")
+"""Words (with "i'm") and the marks that end a sentence."""
+_SENTENCE_ENDS: Final = frozenset(".!?")
 
 
 _HABIT_QUIT_VETO: Final = rules.DEPARTURE_VETO | {
