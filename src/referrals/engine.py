@@ -3162,6 +3162,20 @@ def _supported(
         # ("nu är det midsommar och alla ska supa" / "17") and no one out of it or high now: no
         # overdose, even to a sure model (not "did way too much K and now hes not responding")
         return False
+    if verdict.kind in ("suicide", "goodbye") and "declutter" in present and (
+        rules.DEPARTURE_VETO.isdisjoint(present) and _MODEL_LIFE.isdisjoint(present)
+    ):
+        # blind set 33 (tri33): things given to a charity shop, accounts deleted in a detox
+        # ("gitt bort klærne til Fretex og slettet Instagram – detox-januar"), no word of dying:
+        # a declutter, even to a sure model
+        return False
+    if verdict.kind == "overdose" and "animal_ate" in present and "ingest" not in present and (
+        (_MODEL_SUPPORT["medical"] | _STATE_NOW).isdisjoint(present)
+    ):
+        # blind set 33 (tri33): a pet that ate pills ("hunden spiste to av sovepillene mine"),
+        # no one else taking any and no body in trouble: the taking was the animal's, even to a
+        # sure model
+        return False
     if sure:
         return True  # a wording the classes do not know yet is what the model is there for
     if verdict.kind == "suicide" and _MODEL_SUPPORT["suicide"] & present <= _ARRANGING_WORDS:

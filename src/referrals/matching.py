@@ -524,6 +524,10 @@ _NEGATION_STOPS: Final = CLAUSE_BREAKS | SENTENCE_BREAKS | {"om", "if", "hvis", 
 
 
 _NOT_SO: Final = frozenset({"så", "sa", "so"})
+_INFINITIVE_MARKS: Final = frozenset({"å", "att", "og"})
+_PLANS: Final = frozenset({"planer", "planar", "plan", "planen", "planene", "intensjon", "avsikt"})
+"""After plans, "om" with these is "about" ("ingen planer om å ta livet mitt"), not "if"
+(tri33). Not after thoughts: "ingen tanker om å dø" / "men ..." stays as it was read."""
 _ALTERNATIVES: Final = frozenset({"eller", "or", "nor"})
 _OR_ELSE: Final = frozenset({"så", "sa", "else", "so", "om", "if", "kanske", "maybe"})
 _KNOW: Final = frozenset({
@@ -547,7 +551,12 @@ def _negated_before(tokens: list[str], position: int) -> bool:
             # blind sets 18 and 20 (fp20): "ingen slog eller hotade", "didn't hit or threaten":
             # the alternatives a negation opens share it ("eller så" is "or else")
             return _negated_before(tokens, back)
-        if token in _NEGATION_STOPS:
+        if token in _NEGATION_STOPS and not (
+            # blind set 33 (tri33): "ingen planer om å ta livet mitt": "om" before an
+            # infinitive after plans is "about", not "if", and the negation reaches on
+            token == "om" and back + 1 < position and tokens[back + 1] in _INFINITIVE_MARKS
+            and back and tokens[back - 1] in _PLANS
+        ):
             return False
         if token in _KNOW and tokens[back + 1] in _KNOWN_OPENERS:
             return False  # "doesn't know i burn myself": the negation is of the knowing

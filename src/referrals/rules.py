@@ -336,6 +336,22 @@ RULE_CLASSES: Final = frozenset(
         "intake_asked",
         # blind set 27 (fp32b): a wish to live long beside a will
         "live_on",
+        # blind set 33 (tri33): lethal questions, days chosen, last posts, weariness of being,
+        # self-harm worse than usual; declutters and animals as vetoes
+        "lethal_q",
+        "time_q",
+        "lethal_end",
+        "numb_forever",
+        "have_enough",
+        "dose_figured",
+        "day_chosen",
+        "scheduled_msg",
+        "last_one",
+        "weary_being",
+        "worse_than_usual",
+        "deep_cut",
+        "declutter",
+        "animal_ate",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -396,6 +412,27 @@ def family(lang_index: int) -> int:
     return _ENGLISH if lang_index == 2 else _SCANDINAVIAN
 
 
+_WEARY_TAIL: Final = frozenset({
+    "upp", "up", "opp", "igen", "again", "igjen", "mer", "more", "längre", "lenger", "lengre",
+    "anymore", "varje", "hver", "kvar", "every", "single", "morgon", "morgen", "morning",
+    "mornings", "dag", "day", "days", "kväll", "kveld", "natt", "night", "nu", "no", "nå", "now",
+    "ens", "even", "heller", "either", "så", "so", "ju", "jo", "bara", "berre", "bare", "just",
+    "liksom", "typ", "like", "lol", "helt", "totally", "really", "asså", "altså",
+})
+"""Words that may follow "trött på att vakna" in its sentence and leave it about living."""
+
+
+def _weary_ends(tokens: Sequence[str], end: int) -> bool:
+    """Whether the sentence ends after a weariness of breathing or waking, but for a few words
+    of time or emphasis ("trött på att vakna varje morgon."), tri33."""
+    for token in tokens[end + 1:]:
+        if token in SENTENCE_BREAKS:
+            return True
+        if token.isalpha() and token not in _WEARY_TAIL:
+            return False
+    return True
+
+
 def believed_clauses(hits: Sequence[Hit]) -> set[int]:
     """The clauses that tell another's belief about the writer ("nu tror hon att jag vill ta
     livet av mig", blind set 24, fp25), none when the writer agrees ("och hon har rätt")."""
@@ -441,6 +478,18 @@ def drop_idioms(
     bouts = {h.sentence for h in hits if h.name == "combat_sport" and h.positive}
     if bouts:
         hits = [h for h in hits if h.name != "violence_verb" or h.sentence not in bouts]
+    # blind set 33 (tri33): a charity shop or a detox ("gitt bort klærne til Fretex og slettet
+    # Instagram – detox-januar"): the give-aways of the line are a declutter, unless a word of
+    # dying is there; an animal that ate something ("hunden spiste to sovepiller"): the taking
+    # is the animal's; tired of breathing or waking, with more said after it in its sentence
+    # ("trött på att vakna tidigt för jobbet"), is tired of that, not of life
+    if any(h.name == "declutter" and h.positive for h in hits) and not any(
+        h.name in DEPARTURE_VETO and h.positive for h in hits
+    ):
+        hits = [h for h in hits if h.name != "give_away"]
+    hits = _drop_owned(hits, _spans(hits, {"animal_ate"}, positive=True), {"ingest", "got_into"})
+    if tokens and any(h.name == "weary_being" for h in hits):
+        hits = [h for h in hits if h.name != "weary_being" or _weary_ends(tokens, h.end)]
     beliefs = believed_clauses(hits)
     if beliefs:
         hits = [h for h in hits if h.name not in _BELIEVED or h.clause not in beliefs]
@@ -964,6 +1013,9 @@ def line_findings(
         by_sentence.setdefault(hit.sentence, []).append(hit)
     for sentence, here in by_sentence.items():
         cues = sentence_cues[sentence] if sentence < len(sentence_cues) else frozenset()
+        lethal = "" if "terminal" in names else _lethal_question(here, cues)
+        if lethal:
+            found.append(("suicide", lethal))
         if _SUPPRESS_SENTENCE & cues:
             # Clearly the past or a hypothetical; only clauses that also say now or yesterday
             # ("... för två veckor sen, och igår hotade han ...") still count.
@@ -995,6 +1047,36 @@ def line_findings(
     ):
         found.append(("overdose", _words(positive, ("ingest", "pills", "alcohol"))))
     return found
+
+
+_LAST_WORDS: Final = frozenset({"sista", "siste", "last", "final"})
+"""A message set to go out that says itself it is the last ("schemalagt ett sista inlägg")."""
+_LETHAL_ENDS: Final = ("lethal_end", "not_wake", "numb_forever")
+"""The ends a question of how many or which way may seek (tri33): bleeding out, dying asked
+as the aim ("för att dö", "til man dør", not "dör man av egentligen", a student's curiosity in
+blind set 14), not waking; a question of how long seeks only the first two ("hur lång tid tar
+det att förblöda", not "innan hon dör")."""
+
+
+def _lethal_question(here: Sequence[Hit], cues: frozenset[str]) -> str:
+    """Blind set 33 (tri33): a question about a lethal amount, method or time in one sentence
+    ("hur många sömntabletter behöver man för att inte vakna", "how long does it take to bleed
+    out", "quickest way to never feel anything again"): the writer's own question even when
+    asked with "man" / "you", so a hypothetical does not suppress it; told as the past, for a
+    treatment or a safety question, it is none (fiction and professionals' general questions
+    are left out with their line). Returns the words, or ""."""
+    if "past" in cues:
+        return ""
+    names = {h.name for h in here}
+    if {"treat_purpose", "safety_question"} & names:
+        return ""
+    for asked in (h for h in here if h.name in ("lethal_q", "time_q")):
+        ends = _LETHAL_ENDS if asked.name == "lethal_q" else _LETHAL_ENDS[:2]
+        end = next((h for h in here if h.name in ends and h.start > asked.end
+                    and h.start - asked.end <= _PAIR_REACH + 4), None)
+        if end is not None:
+            return f'{asked.surface}" + "{end.surface}'
+    return ""
 
 
 def line_suppressed(names: set[str] | frozenset[str]) -> bool:
@@ -1053,6 +1135,13 @@ def _sentence_findings(
         found.append(("violence", _words(here, ("confine",))))
     if "stockpile" in names:
         found.append(("suicide", _words(here, ("stockpile",))))
+    # Blind set 33 (tri33): self-harm worse than usual ("kutta djupare enn vanleg", "skar mig
+    # värre än vanligt ikväll"): it is going on now, beyond the habit; not a kitchen cut
+    if "worse_than_usual" in names and {"deep_cut", "self_harm", "harm_done"} & names and (
+        "accident" not in names
+    ):
+        found.append(("self_harm", _words(here, ("deep_cut", "self_harm", "harm_done",
+                                                 "worse_than_usual"))))
     if "kill_threat" in names and (
         {"reported_threat", "violence_verb", "menace", "flee"} & names
         or {"weapon", "fear", "intoxicated", "violence_act"} & cues
@@ -1060,6 +1149,18 @@ def _sentence_findings(
         found.append(("violence", _words(here, ("kill_threat", "reported_threat"))))
     if "burden" in names:
         found.append(("suicide", _words(here, ("burden",))))
+    # Blind set 33 (tri33): tired of breathing, of waking, of existing, the sentence ending
+    # there ("trött på att andas. trött på att vakna."): tired of life itself
+    if "weary_being" in names:
+        found.append(("suicide", _words(here, ("weary_being",))))
+    # ... and wanting never to feel anything again ("vil aldri kjenne noe igjen"), the wish
+    # close to it; "vill aldrig känna så här igen" is no such wish
+    for numb in (h for h in here if h.name == "numb_forever"):
+        wish = next((h for h in here if h.name == "wish" and 0 <= numb.start - h.end
+                     <= _PAIR_REACH), None)
+        if wish is not None:
+            found.append(("suicide", _pair(wish, numb)))
+            break
     if "farewell" in names:
         found.append(("suicide", _words(here, ("farewell",))))
     # Round 25 (tri25): leaving life said in the present ("i'm checking out of life"), and one
@@ -1644,6 +1745,21 @@ def window_findings(
             "plea", "fire", "weary", "drunk_now", "lone", "own_time_left", "unreachable",
         )
         found.append(("third_party_danger", f'{word(sign)}" + "{word("unreachable")}'))
+    # Blind set 33 (tri33): a bare decision and a day chosen ("har bestämt mig. fredag blir
+    # det"); a message set to go out that is the last ("schemalagt ett inlägg till lördag. det
+    # blir mitt sista"), no move told; a dose looked for or worked out with enough at home
+    # ("räknat ut hur mycket insulin det skulle behövas. har tillräckligt hemma")
+    if "decided" in names and "day_chosen" in names and _DECIDED_OBJECT.isdisjoint(names):
+        found.append(("suicide", f'{word("decided")}" + "{word("day_chosen")}'))
+    if "scheduled_msg" in names and "departure" not in names and (
+        "last_one" in names or _LAST_WORDS.intersection(word("scheduled_msg").split())
+    ):
+        found.append(("suicide", f'{word("scheduled_msg")}" + "{word("last_one")}'))
+    if {"dose_figured", "dose_search"} & names and {"pills", "have_enough"} <= names and not (
+        {"treat_purpose", "safety_question"} & names
+    ):
+        found.append(("suicide", f'{word(first("dose_figured", "dose_search"))}" + '
+                                 f'"{word("have_enough")}'))
     # Blind set 27 (tri31): a last message, angry at no one and to be passed on ("jag e inte
     # arg på nån. säg det. om nån frågar"), with a goodbye: the writer's farewell.
     if any({"no_blame", "pass_on"} <= c.names for c in live) and (
