@@ -1767,7 +1767,9 @@ class SuggestionEngine:
             if not said and answer.first_word not in _NO and not answer.concepts.suppressed:
                 said = _when_answered(question, answer, lines[at].text)
             if said:
-                add("suicide", f'{said}" to "{asked}')
+                # blind set 27 (tri32): "Har han skadat dig?" asks of violence by another
+                other = question.cue_words.get("other_hurts_you")
+                add("violence" if other else "suicide", f'{said}" to "{other or asked}')
         over_and_fine = _over_and_fine(visitor, lines, positions)
         if over_and_fine and found.keys() <= _OVER_KINDS:
             found.clear()  # fp30: taken or collapsed a day back, fine now
