@@ -1959,9 +1959,7 @@ def window_findings(
         found.append(("third_party_danger", f'{word("drug_debt")}" + "{word(threat)}'))
     # Blind set 32 (tri32): vomiting, and blood in it told apart ("he's been throwing up all
     # morning" / "now there is blood in it"), now: blood thrown up, as `blood_up` below.
-    if "blood_in" in names and "fluid_loss" in names and {"time_now", "just", "night"} & names and (
-        not habitual
-    ):
+    if "blood_in" in names and "fluid_loss" in names and {"time_now", "just", "night"} & names:
         when = first("time_now", "just", "night")
         found.append(("medical", f'{word("fluid_loss")}" + "{word("blood_in")}" + "{word(when)}'))
     # Blind set 15: a face or an arm that drops on one side, with words that will not come,
