@@ -39,7 +39,7 @@ TRI32_URGENT = [
      "medical"),
     # not able or not wanting to go on with life itself
     ("sv", "self", "jag orkar inte fortsätta med livet längre", "suicide"),
-    ("sv", "self", "kan inte gå vidare med livet mer", "suicide"),
+    ("sv", "self", "kan inte fortsätta med livet mer", "suicide"),
     ("sv", "self", "orkar inte hålla på med allting längre.", "suicide"),
     ("nb", "self", "jeg orker ikke fortsette med livet", "suicide"),
     ("nb", "self", "eg orkar ikkje halde fram med livet", "suicide"),
@@ -69,6 +69,7 @@ TRI32_NOT_URGENT = [
     ("sv", "self", "kan inte fortsätta med allt plugg och jobb samtidigt"),
     ("nb", "self", "orker ikke fortsette med studiene"),
     ("nb", "self", "jeg vil fortsette med livet mitt uten rus"),
+    ("nb", "self", "han klarer ikke gå videre med livet etter skilsmissen"),
     ("en", "self", "can't go on with this diet"),
     ("en", "self", "i can't go on with my life until i know the test results"),
     ("en", "self", "i can't go on with everything at work this week"),
