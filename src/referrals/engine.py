@@ -404,6 +404,10 @@ _WINDOW_CONCEPTS: Final = frozenset(
         "looking_forward",
         # blind set 27 (tri31): a last message, read with a goodbye in another line
         "no_blame",
+        # blind set 32 (tri32): something unnamed taken, read with odd acts in another line
+        "took_something",
+        "acts_odd",
+        "blood_in",
     }
 )
 """Concept classes the window rules combine across neighbouring visitor lines."""
@@ -470,6 +474,17 @@ _CHILD_WORDS: Final = frozenset(
 )
 """A loved one named as one's son or daughter, no adult age given: possibly young."""
 _IN_WORDS: Final = frozenset({"i", "in"})
+_KIN_BARE: Final = frozenset({
+    "mormor", "morfar", "farmor", "farfar", "bestemor", "bestefar", "besteforeldre",
+    "besteforeldrene", "mormora", "farmora", "grandma", "grandpa", "granny", "grandmother",
+    "grandfather", "grandparents", "moster", "faster", "tante", "tanten", "onkel", "onkelen",
+    "morbror", "farbror", "kusin", "kusinen", "kusine", "aunt", "uncle", "cousin", "släkten",
+    "släkt", "slekta", "slekten", "familjen", "familien", "syskonen", "søsknene", "siblings",
+})
+"""Someone close named bare before where they live ("bestemor bor i sverige"): their home, not
+the writer's (tri32)."""
+_SELF_TITLED: Final = frozenset({"jag", "jeg", "eg", "i", "i'm", "im", "we", "we're", "vi"})
+"""Before such a word the writer names themself ("I'm a grandma living in Oslo", tri32)."""
 _FROM_WORDS: Final = frozenset({"från", "fra", "from"})
 _BACK_WORDS: Final = frozenset(
     {"hem", "hjem", "heim", "home", "tillbaka", "tilbake", "back", "hemåt", "hjemover"}
@@ -1146,7 +1161,15 @@ class SuggestionEngine:
                         tokens[at - 1 : at] and tokens[at - 1] in _THIRD_PERSONS
                         or tokens[at - 2 : at - 1] and tokens[at - 2] in _POSSESSIVES
                     ):
-                        residence = _COUNTRY_CUES[name]
+                        # blind set 32 (tri32): someone close named bare before it ("bestemor
+                        # bor i sverige", "mormor bor i Norge"): where they live, not the writer
+                        # (not the writer's own title: "I'm a grandma living in Oslo")
+                        if tokens[at - 1 : at] and tokens[at - 1] in _KIN_BARE and (
+                            _SELF_TITLED.isdisjoint(tokens[max(0, at - 5) : at - 1])
+                        ):
+                            elsewhere = True
+                        else:
+                            residence = _COUNTRY_CUES[name]
                 elif _HERE_WORDS.intersection(before):
                     residence = _COUNTRY_CUES[name]  # "här i Sverige": where the writer is
                 elif _HOME_WORDS.intersection(before):
@@ -1776,7 +1799,9 @@ class SuggestionEngine:
             if not said and answer.first_word not in _NO and not answer.concepts.suppressed:
                 said = _when_answered(question, answer, lines[at].text)
             if said:
-                add("suicide", f'{said}" to "{asked}')
+                # blind set 27 (tri32): "Har han skadat dig?" asks of violence by another
+                other = question.cue_words.get("other_hurts_you")
+                add("violence" if other else "suicide", f'{said}" to "{other or asked}')
         over_and_fine = _over_and_fine(visitor, lines, positions)
         if over_and_fine and found.keys() <= _OVER_KINDS:
             found.clear()  # fp30: taken or collapsed a day back, fine now

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import Final
 
-from referrals.lexicon import FIRST_PERSON, NEGATIONS, SENTENCE_BREAKS
+from referrals.lexicon import CLAUSE_BREAKS, FIRST_PERSON, NEGATIONS, SENTENCE_BREAKS
 
 RULE_CLASSES: Final = frozenset(
     {
@@ -352,6 +352,13 @@ RULE_CLASSES: Final = frozenset(
         "deep_cut",
         "declutter",
         "animal_ate",
+        # blind set 32 (tri32): something unnamed taken, an adult acting strangely
+        "took_something",
+        "acts_odd",
+        "blood_in",
+        "go_on_life",
+        "go_on_all",
+        "life_as_is",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -367,14 +374,15 @@ _AMBIVALENT: Final = _ENDING | {"suicide_word"}
 """Negated, these count when "but" follows in the sentence ("I don't want to die, but ...")."""
 _AT_SENTENCE_END: Final = {
     "decided_how": "decided", "done_end": "passing", "last_time": "give_away",
-    "join_end": "join_them",
+    "join_end": "join_them", "go_on_all": "go_on_life",
 }
 """Classes that count only with nothing but a time after them in their sentence, and the class
 they then count as (blind set 20): "har räknat ut hur jag ska göra det." is a decision, "... göra
 det med lånet" is not. Round 25 (tri25): "dette blir siste gang." is a last contact (a
 give-away, a sign only with another); "sista gången jag dricker" names what ends. Branch
 grief29: "I want to be with her." is a wish to join the dead (beside a death told); "... with
-her at the end" names where the living are."""
+her at the end" names where the living are. Blind set 32 (tri32): "orkar inte fortsätta med
+allt." is going on with life; "... med allt plugg" names what."""
 _FOR_GOOD: Final = frozenset({"forever", "real_one"})
 """"For good", "för alltid": an end meant to last (blind set 27, tri31)."""
 _DECIDED_OBJECT: Final = frozenset({"decided_what", "quit_habit"})
@@ -639,6 +647,14 @@ def drop_idioms(
         YEAR_WORDS)}
     if years:
         hits = [h for h in hits if h.name != "drunk_now" or h.sentence not in years]
+    # Blind set 32 (tri32): going on with life itself ("orkar inte fortsätta med livet") is no
+    # idiom of going on with something ("fortsätta med jobbet"); life as it is ("livet som det
+    # är") is a way of living, no life given up.
+    if any(h.name == "go_on_life" for h in hits):
+        hits = _drop_owned(hits, _spans(hits, {"life_as_is"}), {"go_on_life"})
+        given_up = [(h.start, h.end) for h in hits
+                    if h.name == "go_on_life" and _cannot_go_on(h, tokens)]
+        hits = _drop_owned(hits, given_up, {"idiom"})
     spans = [(h.start, h.end) for h in hits if h.name == "idiom"]  # "inte leva med" too
     durations = [(h.start, h.end) for h in hits if h.name == "duration"]
     if spans or durations:
@@ -910,6 +926,34 @@ _BLOWS: Final = frozenset({"violence_verb", "assault"})
 _LIFE_REACH: Final = 5
 """How far before a negated "live" a wish or a lack of will may stand ("ingen lust att leva")."""
 _WILL: Final = frozenset({"desire", "wish", "thought", "plan", "weary", "urge"})
+_LIVES: Final = frozenset({"live", "go_on_life"})
+"""Living, and going on with life ("fortsätta med livet", tri32)."""
+_CAN: Final = frozenset({
+    "kan", "kann", "can", "can't", "cant", "cannot", "couldn't", "couldnt", "kunne", "kunde",
+})
+"""A "can" that, negated before going on with life, says one is not able to (tri32)."""
+_CANT: Final = frozenset({"can't", "cant", "cannot", "couldn't", "couldnt"})
+"""English "can't", no negation of the lexicon's ("can't stop thinking"), but before going on
+with life a negated "can" (tri32)."""
+
+
+def _can_before(hit: Hit, tokens: Sequence[str]) -> int | None:
+    """The position of a "can" up to three words before ``hit`` in its clause, or None."""
+    for position in range(hit.start - 1, max(-1, hit.start - 4), -1):
+        if position >= len(tokens) or tokens[position] in CLAUSE_BREAKS | SENTENCE_BREAKS:
+            return None
+        if tokens[position] in _CAN:
+            return position
+    return None
+
+
+def _cannot_go_on(hit: Hit, tokens: Sequence[str]) -> bool:
+    """Whether going on with life is negated ("orkar inte fortsätta med livet") or follows an
+    English "can't" ("i can't go on with life") (tri32)."""
+    if not hit.positive:
+        return True
+    position = _can_before(hit, tokens)
+    return position is not None and tokens[position] in _CANT
 
 
 def negated_life(hits: list[Hit], tokens: Sequence[str]) -> list[Hit]:
@@ -920,7 +964,9 @@ def negated_life(hits: list[Hit], tokens: Sequence[str]) -> list[Hit]:
     A `live` that is not negated ("vill leva") stays what it is; one in an idiom ("leva med
     ångesten") is gone before this."""
     found = []
-    for live in (h for h in hits if h.name == "live" and not h.positive):
+    for live in (h for h in hits if h.name in _LIVES and (
+        not h.positive or h.name == "go_on_life" and _cannot_go_on(h, tokens)
+    )):
         will = next(
             (
                 h
@@ -931,6 +977,12 @@ def negated_life(hits: list[Hit], tokens: Sequence[str]) -> list[Hit]:
             ),
             None,
         )
+        # blind set 32 (tri32): life gone on with, negated after a "can" ("kan inte fortsätta
+        # med livet", "i can't go on with life"): not able to live
+        can = _can_before(live, tokens) if live.name == "go_on_life" and will is None else None
+        if can is not None:
+            will = Hit("desire", can, can, True, live.sentence, live.family, tokens[can],
+                       live.clause)
         if will is not None:
             start = will.start
             while start > 0 and will.start - start < 2 and tokens[start - 1] in NEGATIONS:
@@ -2028,6 +2080,11 @@ def window_findings(
     ):
         threat = first("threat_home", "kill_threat", "menace", "violence_verb", "assault")
         found.append(("third_party_danger", f'{word("drug_debt")}" + "{word(threat)}'))
+    # Blind set 32 (tri32): vomiting, and blood in it told apart ("he's been throwing up all
+    # morning" / "now there is blood in it"), now: blood thrown up, as `blood_up` below.
+    if "blood_in" in names and "fluid_loss" in names and {"time_now", "just", "night"} & names:
+        when = first("time_now", "just", "night")
+        found.append(("medical", f'{word("fluid_loss")}" + "{word("blood_in")}" + "{word(when)}'))
     # Blind set 15: a face or an arm that drops on one side, with words that will not come,
     # confusion or a fall ("ena mungipan hänger och hon får inte fram orden"): a stroke.
     if "stroke" in names and {"speech_loss", "confused", "fallen", "acute_symptom"} & names and (
@@ -2159,6 +2216,25 @@ def window_findings(
         other = first("children", "small_child", "in_charge", "lone", "night", "time_now",
                       "drunk_now")
         found.append(("child_at_risk", f'{word("drunk_now")}" + "{word(other)}'))
+    # Blind set 32 (tri32): a parent who has taken something unnamed and acts strangely now
+    # (laughs and cries at once, talks oddly, leaves the hob on), told by a child, or with a
+    # small child alone with them: a carer out of it ("mamma har tatt noe. hun ler og gråter
+    # samtidig" / "vi er aleine jeg og broren min på 4"). Not something taken for a pain, nor a
+    # habit told.
+    if (
+        "took_something" in names
+        and {"acts_odd", "confused", "delirium"} & names
+        and "treat_purpose" not in names
+        and not habitual
+        and not any(k == "child_at_risk" for k, _ in found)
+        and (
+            (child_writer and (parent_named or "household_other" in names))
+            or (({"children", "small_child"} & names or small_child)
+                and {"lone", "in_charge", "night", "absent_adult"} & names)
+        )
+    ):
+        sign = first("acts_odd", "confused", "delirium")
+        found.append(("child_at_risk", f'{word("took_something")}" + "{word(sign)}'))
     # A child telling that the adult is out of it (asleep on the floor, cannot be talked to)
     # and has been drinking or taking something: "mamma sover på golvet" / "vin." (blind set 7).
     if (
