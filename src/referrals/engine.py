@@ -1100,6 +1100,11 @@ class SuggestionEngine:
             c for c, but in after_but.items()
             if not any(p > but and sentences[p] == sentences[but] for p in dates)
         )
+        # Branch tri34: thoughts of death told as going on since a time ("har tänkt på det varje
+        # dag sedan han dog för två år sedan", "I've wanted to die ever since"): that clause says
+        # now, as one after a "men" does; the date is where they began.
+        started = _since_started(tokens, sentences, clauses, dates, matches, kinds, names)
+        contrast |= started
         habits: list[tuple[int, int, int]] = []
         conditionals: list[tuple[int, str]] = []
         timed = {
@@ -1392,6 +1397,8 @@ class SuggestionEngine:
         for sentence in _dated_back(tokens, sentences, clauses, dates, hits):
             cue_sets[sentence].add("past")
             cue_words.setdefault("past", "dated")
+        for clause in started:  # tri34: a sentence that says what goes on since its date
+            cue_sets[sentences[clauses.index(clause)]].add("since_started")
         cues = tuple(frozenset(c) for c in cue_sets)
         urgent: list[tuple[str, str]] = []
         said_at: dict[tuple[str, str], tuple[int, int]] = {}
@@ -1420,6 +1427,8 @@ class SuggestionEngine:
             if name == "overdose" and mourned and surface in _OVERDOSE_NOUNS:
                 continue  # fp31b: "a funeral today for a guy from my group. overdose": the cause
             suppressors = _OVERDOSE_SUPPRESSORS if name == "overdose" else _SUPPRESSING_CUES
+            if clauses[start] in started:
+                suppressors = suppressors - {"past"}  # tri34: going on since its date
             if not negated and not (suppressors & cues[sentence]):
                 _add_finding(urgent, (name, surface))
                 said_at.setdefault((name, surface), (start, end))
@@ -2791,6 +2800,108 @@ _PLACE_PREPOSITIONS: Final = frozenset({"i", "in", "på", "at"})
 """Before a place after a date that dates the sentence before ("det var två år sen i Malmö")."""
 
 
+_SINCE_WORDS: Final = frozenset({"sedan", "sen", "siden", "sidan", "sia", "since"})
+"""Words that open a time something has gone on from ("sedan han dog", "since she left")."""
+_ONGOING_TENSE: Final = frozenset({
+    "har", "have", "has", "i've", "ive", "we've", "weve", "you've", "youve", "they've",
+    "theyve", "she's", "shes", "he's", "hes", "been", "vill", "vil", "want", "wants", "wanna",
+    "tänker", "tenker", "tenkjer", "think", "thinks", "keep", "keeps", "önskar", "ønsker",
+    "wish", "wishes", "pratar", "snakker", "snakkar", "talks", "säger", "sier", "seier", "says",
+    "känner", "føler", "kjenner", "feel", "feels", "är", "er", "am", "im", "i'm", "is", "are",
+    "haven't", "havent", "hasn't", "hasnt", "velat", "villet", "tänkt", "tankt", "tenkt",
+    "funderat", "pratat", "snakket", "haft", "hatt", "känt", "kant", "følt", "folt",
+})
+"""The present or the perfect: with "sedan" / "since" a state that goes on from then ("har
+velat dö sedan", "vill dö sedan", "has been suicidal since")."""
+_TOLD_DONE: Final = frozenset({
+    "försökte", "forsokte", "forsøkte", "prøvde", "provde", "tried", "attempted", "hade",
+    "hadde", "had", "ville", "tänkte", "tankte", "tenkte", "tog", "tok", "took", "när", "når",
+    "då", "when",
+})
+"""Past-simple or pluperfect words (and "when") of a clause's own act: outside the time it
+has gone on from ("försökte ta livet av mig sedan han dog", "had thoughts since") it tells what
+was, not what goes on ("had" after "have" is the perfect: "have had")."""
+_SINCE_RISKS: Final = frozenset({
+    "wish", "thought", "ponder", "death", "suicide_word", "suicide_noun", "disappear",
+    "not_wake", "live",
+})
+"""A death wish or thoughts of death: what may go on since a time (branch tri34)."""
+
+
+def _since_started(
+    tokens: Sequence[str],
+    sentences: Sequence[int],
+    clauses: Sequence[int],
+    dates: Mapping[int, int],
+    matches: Sequence[Match],
+    kinds: Sequence[int],
+    names: Sequence[str],
+) -> frozenset[int]:
+    """Clauses of a dated sentence whose death wish or thoughts go on from the time told
+    (branch tri34): "hon har tänkt på att ta sitt liv varje dag sedan hennes man dog för två
+    år sedan", "jeg vil fremdeles dø, det begynte for tre år siden", "i keep thinking about
+    killing myself, ever since the accident three years ago". A clause goes on when it holds a
+    `since_start` phrase ("ända sedan", "sedan dess", "fortfarande", "for two years now"), or
+    a "sedan" / "since" that closes no date with the present or the perfect ("har velat dö
+    sedan min man dog"), or when the next clause opens with one. Not a clause with a date of
+    its own ("för två år sedan ville jag dö, ...") or an act told done ("försökte ta livet av
+    mig sedan ..."), nor a risk denied ("har inte haft såna tankar sedan dess")."""
+    if not dates:
+        return frozenset()
+    risky: dict[int, list[int]] = {}
+    for m in matches:
+        if (kinds[m[0]] == _URGENT and not m[5] or kinds[m[0]] == _CUE
+                and names[m[0]] in _SINCE_RISKS and (not m[5] or names[m[0]] == "live")):
+            risky.setdefault(clauses[m[3]], []).append(m[3])
+    if not risky:
+        return frozenset()
+    marked = {m[3]: m[4] for m in matches
+              if kinds[m[0]] == _CUE and names[m[0]] == "since_start" and not m[5]}
+    in_date = {p for start, end in dates.items() for p in range(start, end + 1)}
+    since_at = [p for p, token in enumerate(tokens) if token in _SINCE_WORDS and p not in in_date]
+    if not marked and not since_at:
+        return frozenset()
+    dated_sentences = {sentences[p] for p in dates}
+    # where each since-word reaches: to the end of a date after it in its clause ("sedan
+    # hennes man dog för två år sedan"), else to the end of its clause
+    reach: list[tuple[int, int]] = []
+    for p in since_at:
+        ends = [end for start, end in dates.items() if start > p and clauses[start] == clauses[p]]
+        last = max((i for i, c in enumerate(clauses) if c == clauses[p]), default=p)
+        reach.append((p, max(ends) if ends else last))
+    reach += [(start, end) for start, end in marked.items()]
+    found: set[int] = set()
+    inside = {p for a, b in reach for p in range(a, b + 1)}
+    for clause, starts in risky.items():
+        at = [i for i, c in enumerate(clauses) if c == clause]
+        if not at or sentences[at[0]] not in dated_sentences:
+            continue
+        if all(start in inside for start in starts):
+            continue  # the risk is the time it all began ("since i tried to kill myself in 2019")
+        if any(
+            start not in inside and clauses[start] == clause for start in dates
+        ) or any(
+            tokens[i] in _TOLD_DONE and i not in inside
+            and not (tokens[i] == "had" and i and tokens[i - 1] in _ONGOING_TENSE)
+            for i in at
+        ):
+            continue  # dated of its own, or an act told done
+        opens_next = next((i for i, c in enumerate(clauses) if c == clause + 1
+                           and tokens[i] not in lexicon.CLAUSE_BREAKS), None)
+        goes_on = (
+            any(clauses[p] == clause for p in marked)
+            or any(clauses[p] == clause for p in since_at)
+            and any(tokens[i] in _ONGOING_TENSE for i in at)
+            or opens_next is not None and sentences[opens_next] == sentences[at[0]]
+            and (opens_next in marked or tokens[opens_next] in _SINCE_WORDS
+                 or tokens[opens_next] in ("ever", "ända", "helt", "heilt", "enda", "like")
+                 and opens_next + 1 in since_at)
+        )
+        if goes_on:
+            found.add(clause)
+    return frozenset(found)
+
+
 def _dated_back(
     tokens: Sequence[str],
     sentences: Sequence[int],
@@ -3867,7 +3978,9 @@ def _not_now(analysis: _LineAnalysis) -> bool:
     general question, or only sentences about the past or a hypothetical. The learnt model
     knows words, not tense; where its words stand in such lines it is not asked."""
     return analysis.concepts.suppressed or all(
-        _NOT_NOW_SENTENCE & cues for cues in analysis.cues
+        _NOT_NOW_SENTENCE & cues and not ("since_started" in cues and "past" in cues
+                                          and not _NOT_NOW_SENTENCE - {"past"} & cues)
+        for cues in analysis.cues
     )
 
 
