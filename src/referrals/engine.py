@@ -304,6 +304,7 @@ _WINDOW_CONCEPTS: Final = frozenset(
         "cold",
         "wont_need",
         "high_place",
+        "veiled_hint",  # blind set 34 (tri35b): a height with a hint left unsaid
         "self_harm",
         "ingest",
         "pills",

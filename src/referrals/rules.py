@@ -359,6 +359,11 @@ RULE_CLASSES: Final = frozenset(
         "go_on_life",
         "go_on_all",
         "life_as_is",
+        # blind set 34 (tri35b): a what-if about taking something, a hint left unsaid
+        "what_if_q",
+        "veiled_hint",
+        "tall_building",
+        "prayer_home",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -1065,7 +1070,8 @@ def line_findings(
         by_sentence.setdefault(hit.sentence, []).append(hit)
     for sentence, here in by_sentence.items():
         cues = sentence_cues[sentence] if sentence < len(sentence_cues) else frozenset()
-        lethal = "" if "terminal" in names else _lethal_question(here, cues)
+        lethal = "" if "terminal" in names else (
+            _lethal_question(here, cues) or _what_if_all_taken(here, cues, positive))
         if lethal:
             found.append(("suicide", lethal))
         if _SUPPRESS_SENTENCE & cues:
@@ -1131,6 +1137,42 @@ def _lethal_question(here: Sequence[Hit], cues: frozenset[str]) -> str:
     return ""
 
 
+_SOME_MANY: Final = frozenset(
+    {"många", "manga", "mange", "mykje", "many", "mycket", "mkt", "mye", "much", "lot", "massa"}
+)
+"""A quantity that is no "all", whole box or count: "vad händer om man tar för många"."""
+
+
+def _what_if_all_taken(
+    here: Sequence[Hit], cues: frozenset[str], line: Sequence[Hit]
+) -> str:
+    """Blind set 34 (tri35b): asking what happens if one takes all the pills at once ("ka skjer
+    om man tar alle pillene til mamma på en gang", "what happens if you take a whole box"):
+    the writer's own question even with "man" / "you", as a lethal question is. Only a taking
+    after the question, with a count or "all" and pills in the sentence; told as the past, for
+    a treatment, a safety question anywhere in the line ("er det farlig?") or an animal, it
+    is none. ``line``: the line's positive hits. Returns the words, or ""."""
+    if "past" in cues:
+        return ""
+    names = {h.name for h in here}
+    if not any(h.name == "many" and h.surface.split()[-1] not in _SOME_MANY for h in here):
+        return ""  # "för många alvedon" asks about too many, not all of them (blind15 ak-sv-h23)
+    if not {"what_if_q", "ingest", "pills"} <= names or {
+        "treat_purpose", "animal_ate"} & names:
+        return ""
+    asked = next(h for h in here if h.name == "what_if_q")
+    # "vad händer om man tar" is also read as a safety question; with all the pills or a
+    # count it asks what they do, not whether a dose is safe ("är det farligt?" still is one).
+    if any(h.name == "safety_question" and not asked.start <= h.start <= asked.end + 2
+           for h in line):
+        return ""
+    taken = next((h for h in here if h.name == "ingest" and h.start > asked.end
+                  and h.start - asked.end <= _PAIR_REACH + 2), None)
+    if taken is None:
+        return ""
+    return _words(here, ("what_if_q", "ingest", "many", "pills"))
+
+
 def line_suppressed(names: set[str] | frozenset[str]) -> bool:
     """A quote, a joke or a line taken back, a risk that is over, or a general professional
     question (no time, no one person they met)."""
@@ -1183,6 +1225,10 @@ def _sentence_findings(
             break
     if {"wish", "plan", "thought"} & names and {"ingest", "many", "pills"} <= names:
         found.append(("suicide", _words(here, ("ingest", "many", "pills"))))
+    # Blind set 34 (tri35b): praying to be fetched home ("ber Gud hente meg hjem hver kveld"):
+    # a wish to die, and said every night it is no less one.
+    if "prayer_home" in names:
+        found.append(("suicide", _words(here, ("prayer_home",))))
     if "confine" in names:
         found.append(("violence", _words(here, ("confine",))))
     if "stockpile" in names:
@@ -1925,6 +1971,12 @@ def window_findings(
     # across the lines that tell it: "står på balkongen" / "sju våningar ner" / "tänker på det".
     if "high_place" in names and {"jump", "ponder"} & names and "accident" not in names:
         found.append(("suicide", f'{word("high_place")}" + "{word(first("jump", "ponder"))}'))
+    # Blind set 34 (tri35b): a high place with a hint left unsaid ("ser på høye bygg på en
+    # annen måte, hvis du skjønner", "if you know what i mean").
+    elif {"high_place", "ponder", "tall_building"} & names and "veiled_hint" in names and not {
+            "accident", "height_use"} & names:
+        place = first("high_place", "tall_building", "ponder")
+        found.append(("suicide", f'{word(place)}" + "{word("veiled_hint")}'))
     # Life insurance with being a burden, death or disappearing, or with gambling and debts:
     # "livförsäkringen löser lånen", "at least they'd get something back".
     if "life_insurance" in names and (
@@ -2067,10 +2119,10 @@ def window_findings(
     # with death talk: a burden said to others.
     if "rid_of_me" in names and (
         {"unreachable", "weary", "death", "disappear", "farewell", "goodbye_message",
-         "other_side"} & names or despair
+         "other_side", "burden"} & names or despair
     ):
         sign = first("unreachable", "weary", "death", "disappear", "farewell",
-                     "goodbye_message", "other_side", "rid_of_me")
+                     "goodbye_message", "other_side", "burden", "rid_of_me")
         found.append(("suicide", f'{word("rid_of_me")}" + "{word(sign)}'))
     # Blind set 14: a debt to dealers, a threat (a picture of the family's house, violence
     # named) and a time ("theyre saying tonight"): someone in danger.
