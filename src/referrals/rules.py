@@ -340,6 +340,11 @@ RULE_CLASSES: Final = frozenset(
         # self-harm worse than usual; declutters and animals as vetoes
         "lethal_q",
         "time_q",
+        # blind set 34 (tri35a): a way to die asked painless
+        "painless",
+        "way_to",
+        "not_survive",
+        "height_q",
         "lethal_end",
         "numb_forever",
         "have_enough",
@@ -1070,12 +1075,26 @@ def _lethal_question(here: Sequence[Hit], cues: frozenset[str]) -> str:
     names = {h.name for h in here}
     if {"treat_purpose", "safety_question"} & names:
         return ""
-    for asked in (h for h in here if h.name in ("lethal_q", "time_q")):
-        ends = _LETHAL_ENDS if asked.name == "lethal_q" else _LETHAL_ENDS[:2]
+    # blind set 34 (tri35a): a way to die that does not hurt, asked ("finns det nåt sätt att dö
+    # på som inte gör ont", "hur dör man utan smärta", "least painful way to die")
+    if {"painless", "way_to"} <= names:
+        end = next((h for h in here if h.name in ("lethal_end", "death")), None)
+        if end is not None:
+            way = next(h for h in here if h.name == "way_to")
+            return f'{way.surface}" + "{end.surface}'
+    for asked in (h for h in here if h.name in ("lethal_q", "time_q", "height_q")):
+        ends = (_LETHAL_ENDS if asked.name == "lethal_q"
+                else () if asked.name == "height_q" else _LETHAL_ENDS[:2])
         end = next((h for h in here if h.name in ends and h.start > asked.end
                     and h.start - asked.end <= _PAIR_REACH + 4), None)
         if end is not None:
             return f'{asked.surface}" + "{end.surface}'
+        if asked.name != "time_q":
+            # blind set 34 (tri35a): surely not surviving, anywhere after the question ("hur
+            # högt måste man hoppa ifrån för att det ska vara säkert att man inte överlever")
+            end = next((h for h in here if h.name == "not_survive" and h.start > asked.end), None)
+            if end is not None:
+                return f'{asked.surface}" + "{end.surface}'
     return ""
 
 
