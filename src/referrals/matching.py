@@ -528,6 +528,8 @@ _INFINITIVE_MARKS: Final = frozenset({"å", "att", "og"})
 _PLANS: Final = frozenset({"planer", "planar", "plan", "planen", "planene", "intensjon", "avsikt"})
 """After plans, "om" with these is "about" ("ingen planer om å ta livet mitt"), not "if"
 (tri33). Not after thoughts: "ingen tanker om å dø" / "men ..." stays as it was read."""
+_IF_OPENERS: Final = frozenset({"om", "ifall", "if", "hvis", "dersom"})
+"""Words opening a condition: a negation right after one is the condition's (tri35a)."""
 _ALTERNATIVES: Final = frozenset({"eller", "or", "nor"})
 _OR_ELSE: Final = frozenset({"så", "sa", "else", "so", "om", "if", "kanske", "maybe"})
 _KNOW: Final = frozenset({
@@ -540,6 +542,19 @@ _KNOWN_OPENERS: Final = frozenset({
 })
 """What is known, when it is the writer's own deed ("att jag ...", "that i ...", "i ..."); a
 question after knowing ("vet inte vad man gör") stays under the negation, as before."""
+
+
+def _in_condition(tokens: list[str], negation: int) -> bool:
+    """The negation at ``negation`` stands in an "if" clause: an if-word at most three words
+    before it, no break between ("om jag inte", "if he doesn't", "hvis ikke")."""
+    for back in range(negation - 1, max(-1, negation - 4), -1):
+        token = tokens[back]
+        if token in _IF_OPENERS:
+            # "om att inte", "om å ikke" is "about", not "if"
+            return not (token == "om" and tokens[back + 1] in _INFINITIVE_MARKS)
+        if token in CLAUSE_BREAKS or token in SENTENCE_BREAKS:
+            return False
+    return False
 
 
 def _negated_before(tokens: list[str], position: int) -> bool:
@@ -561,6 +576,12 @@ def _negated_before(tokens: list[str], position: int) -> bool:
         if token in _KNOW and tokens[back + 1] in _KNOWN_OPENERS:
             return False  # "doesn't know i burn myself": the negation is of the knowing
         if token in NEGATIONS:
+            if position - back > 2 and _in_condition(tokens, back):
+                # tri35a: a negation in an "if" clause, with the clause's own words between
+                # it and the match ("om jag inte klarar provet tar jag livet av mig", "if he
+                # doesn't come back i'll kill myself"): it negates the condition, not what
+                # follows it; right before the match it is the match's ("om jag inte vill dö")
+                return False
             # "mamma vet inte att jag skär mig": Scandinavian puts it after the verb
             return not (
                 back and tokens[back - 1] in _KNOW and tokens[back + 1] in _KNOWN_OPENERS

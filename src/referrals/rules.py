@@ -340,6 +340,14 @@ RULE_CLASSES: Final = frozenset(
         # self-harm worse than usual; declutters and animals as vetoes
         "lethal_q",
         "time_q",
+        # blind set 34 (tri35a): a way to die asked painless
+        "painless",
+        "way_to",
+        "not_survive",
+        "height_q",
+        "my_funeral",
+        "act_soon",
+        "no_future_self",
         "lethal_end",
         "numb_forever",
         "have_enough",
@@ -1128,12 +1136,26 @@ def _lethal_question(here: Sequence[Hit], cues: frozenset[str]) -> str:
     names = {h.name for h in here}
     if {"treat_purpose", "safety_question"} & names:
         return ""
-    for asked in (h for h in here if h.name in ("lethal_q", "time_q")):
-        ends = _LETHAL_ENDS if asked.name == "lethal_q" else _LETHAL_ENDS[:2]
+    # blind set 34 (tri35a): a way to die that does not hurt, asked ("finns det nåt sätt att dö
+    # på som inte gör ont", "hur dör man utan smärta", "least painful way to die")
+    if {"painless", "way_to"} <= names:
+        end = next((h for h in here if h.name in ("lethal_end", "death")), None)
+        if end is not None:
+            painless = next(h for h in here if h.name == "painless")
+            return f'{end.surface}" + "{painless.surface}'
+    for asked in (h for h in here if h.name in ("lethal_q", "time_q", "height_q")):
+        ends = (_LETHAL_ENDS if asked.name == "lethal_q"
+                else () if asked.name == "height_q" else _LETHAL_ENDS[:2])
         end = next((h for h in here if h.name in ends and h.start > asked.end
                     and h.start - asked.end <= _PAIR_REACH + 4), None)
         if end is not None:
             return f'{asked.surface}" + "{end.surface}'
+        if asked.name != "time_q":
+            # blind set 34 (tri35a): surely not surviving, anywhere after the question ("hur
+            # högt måste man hoppa ifrån för att det ska vara säkert att man inte överlever")
+            end = next((h for h in here if h.name == "not_survive" and h.start > asked.end), None)
+            if end is not None:
+                return f'{asked.surface}" + "{end.surface}'
     return ""
 
 
@@ -2350,6 +2372,15 @@ def window_findings(
         found.append(("third_party_danger", f'{word("heading_edge")}" + "{word(sign)}'))
     found.extend(_blind16(names, habitual, word, first, suicide_told=suicide_told))
     found.extend(_death_prepared(names, word, first, despair=despair))
+    # Blind set 34 (tri35a): one's own funeral planned with its songs ("min egen begravning,
+    # vilka låtar"), a line the songs alone read as a quote, and the act soon in a later line
+    sung = next((c.words.get("my_funeral", "") for c in window if c.suppressed
+                 and {"my_funeral", "quote"} <= c.names
+                 and not {"over", "takeback", "general_question", "fiction"} & c.names), "")
+    if sung and "act_soon" in names and "my_funeral" not in names and not (
+        {"old_age", "terminal"} & names
+    ):
+        found.append(("suicide", f'{sung}" + "{word("act_soon")}'))
     found.extend(_veiled_exit(live, names, word, first, despair=despair, habitual=habitual))
     found.extend(_someone_in_danger(names, habitual, reached, word, first))
     return found
@@ -2468,6 +2499,17 @@ def _death_prepared(
     # One's own funeral planned because it is not far away; not in old age ("på min ålder").
     if {"own_funeral", "not_far"} <= names and "old_age" not in names:
         found.append(("suicide", f'{word("own_funeral")}" + "{word("not_far")}'))
+    # Blind set 34 (tri35a): one's own funeral planned and the act soon ("planerar min egen
+    # begravning ... som att jag snart ska göra slag i saken"), not in old age or an illness
+    if {"my_funeral", "own_funeral"} & names and "act_soon" in names and not (
+        {"old_age", "terminal"} & names
+    ):
+        planned = word(first("my_funeral", "own_funeral"))
+        found.append(("suicide", f'{planned}" + "{word("act_soon")}'))
+    # Blind set 34 (tri35a): not seeing oneself in a year, with plans made ("jag ser inte mig
+    # själv om ett år. jag har planerat rätt mycket")
+    if {"no_future_self", "plan"} <= names:
+        found.append(("suicide", f'{word("no_future_self")}" + "{word("plan")}'))
     # How long one survives in ice-cold water, not laughed at, or with despair or death talk
     # ("frågade hur länge man klarar sig i iskallt vatten" / "men han skrattade inte").
     if "survive_q" in names and "cold_water" in names and (
