@@ -38,10 +38,12 @@ TRI35A_URGENT = [
     ("sv", "hur dör man utan att det gör ont", "suicide"),
     ("nb", "finst det ein smertefri måte å døy på", "suicide"),
     ("en", "is there a way to die that doesn't hurt", "suicide"),
-    # a lethal dose asked "om man", then the friend taken back or asked for real
-    ("sv", "vad händer om man tar 30 sömntabletter samtidigt\nnej, inte för en vän", "overdose"),
+    # a lethal dose asked "om man", then the friend taken back or asked for real: in sv and nb
+    # tri35b's question about taking all of them or a number reads it first, as a plan (suicide);
+    # the English one is read by the older intake rule (overdose). Urgent either way.
+    ("sv", "vad händer om man tar 30 sömntabletter samtidigt\nnej, inte för en vän", "suicide"),
     ("nb", "ka skjer om man tar alle pillene til pappa på en gang\nspør ikke for moro skyld",
-     "overdose"),
+     "suicide"),
     ("en", "what happens if someone swallows 30 sleeping pills at once\nnot for anyone else",
      "overdose"),
     # a height asked so that one surely does not survive
