@@ -521,7 +521,15 @@ def drop_idioms(
             for start in drinks)]
     # "att det snart är över": an ending, not a risk that is over (blind set 7); "vet inte om
     # jag vill leva": doubting, not wanting to live (older sets, learnt with blind set 9)
-    hits = _drop_owned(hits, _spans(hits, {"death", "suicide_word"}), {"over"})
+    # dod36: an "over" that holds the death word and says more ("dödstankarna har släppt") is
+    # the thoughts gone, not words of dying
+    endings = _spans(hits, {"death", "suicide_word"})
+    holding = [h for h in hits if h.name == "over" and any(
+        h.start <= start and end <= h.end and (start, end) != (h.start, h.end)
+        for start, end in endings)]
+    hits = _drop_owned(hits, endings, {"over"})
+    if holding:
+        hits = [*hits, *(h for h in holding if h not in hits)]
     # "researching ways to die": a search for a method, not a professional's research (set 16)
     hits = _drop_owned(hits, _spans(hits, {"suicide_word"}), {"professional_general"},
                        inside=True)
