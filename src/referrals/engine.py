@@ -3552,9 +3552,7 @@ def _departure_told(lines: Sequence[Line], analyses: Sequence[_LineAnalysis]) ->
         return False
     if bereaved:
         return True
-    if _habit_quit_told(visitor, [
-        line.text for line in lines if line.sender == "visitor"
-    ]):
+    if _habit_quit_told(visitor, (line.text for line in lines if line.sender == "visitor")):
         return True
     if "away_span" in names and not {"farewell_letter", "letter_kin", "give_away"}.isdisjoint(
         names
@@ -3808,7 +3806,7 @@ def _farewell_to_people(text: str, concepts: rules.LineConcepts) -> bool:
     return False
 
 
-def _habit_quit_told(visitor: Sequence[_LineAnalysis], texts: Sequence[str]) -> bool:
+def _habit_quit_told(visitor: Sequence[_LineAnalysis], texts: Iterable[str]) -> bool:
     """Blind set 27 (fp31a): the writer's own habit quit told in the chat ("har stängt alla
     spelkonton idag", "slettet alle spillappene", "RIP vape", "farväl till vinet") explains its
     goodbyes, farewells and give-aways ("gett bort min pokerväska", "farvel til 8 år med
@@ -3819,6 +3817,7 @@ def _habit_quit_told(visitor: Sequence[_LineAnalysis], texts: Sequence[str]) -> 
     farewell's own word of dying ("farväl" is also a `death` word) is the farewell's."""
     if not any("quit_habit" in a.concepts.names for a in visitor):
         return False
+    # ``texts`` is read lazily: most triage calls have no habit quit and never build it
     for a, text in zip(visitor, texts, strict=True):
         if _someone_else(a) or "household_other" in a.concepts.names:
             return False
