@@ -487,8 +487,13 @@ _KIN_BARE: Final = frozenset({
 })
 """Someone close named bare before where they live ("bestemor bor i sverige"): their home, not
 the writer's (tri32)."""
-_SELF_TITLED: Final = frozenset({"jag", "jeg", "eg", "i", "i'm", "im", "we", "we're", "vi"})
-"""Before such a word the writer names themself ("I'm a grandma living in Oslo", tri32)."""
+_WRITER: Final = frozenset(
+    {"jag", "jg", "ja", "jeg", "eg", "i", "i'm", "im", "vi", "we", "we're"}
+)
+"""The writer as a subject, in all three languages and chat spellings ("ja" for "jag"): before a
+kin word the writer names themself ("I'm a grandma living in Oslo", tri32); before a give-away
+or a goodbye the sign is the writer's own (fp32a); opening a line it says what the writer
+decided ("jeg skal slutte", fp32b)."""
 _FROM_WORDS: Final = frozenset({"från", "fra", "from"})
 _BACK_WORDS: Final = frozenset(
     {"hem", "hjem", "heim", "home", "tillbaka", "tilbake", "back", "hemåt", "hjemover"}
@@ -1174,7 +1179,7 @@ class SuggestionEngine:
                         # bor i sverige", "mormor bor i Norge"): where they live, not the writer
                         # (not the writer's own title: "I'm a grandma living in Oslo")
                         if tokens[at - 1 : at] and tokens[at - 1] in _KIN_BARE and (
-                            _SELF_TITLED.isdisjoint(tokens[max(0, at - 5) : at - 1])
+                            _WRITER.isdisjoint(tokens[max(0, at - 5) : at - 1])
                         ):
                             elsewhere = True
                         else:
@@ -3663,7 +3668,7 @@ _DECISION_VETO: Final = rules.DEPARTURE_VETO | {
     "goodbye_message", "means", "rope", "weapon_gun", "plan_how", "unreachable",
 }
 """What keeps a bare decision urgent though a habit quit is told after it (fp32b)."""
-_OBJECT_OPENERS: Final = frozenset({"att", "å", "to", "jag", "jeg", "eg", "i", "i'm", "im"})
+_OBJECT_OPENERS: Final = _WRITER | {"att", "å", "to"}
 """How a line that names what was decided may open ("att sluta dricka", "jeg skal slutte")."""
 
 
@@ -3697,8 +3702,6 @@ def _decision_explained(
     return explained
 
 
-_OWN_SUBJECTS: Final = frozenset({"jag", "jg", "ja", "jeg", "eg", "i", "i'm", "im", "vi", "we"})
-"""First persons that may stand before a give-away or a goodbye: the writer's own sign."""
 _SIGN_REACH: Final = 20
 """How far back from a give-away or a goodbye its subject is looked for."""
 
@@ -3734,10 +3737,10 @@ def _signs_are_theirs(lines: Sequence[Line], analyses: Sequence[_LineAnalysis]) 
             for t in reversed(tokens[max(0, at - _SIGN_REACH) : at]):
                 if t in _SENTENCE_ENDS:
                     break
-                if t in _OWN_SUBJECTS or t in _THIRD_PERSONS or t in named:
+                if t in _WRITER or t in _THIRD_PERSONS or t in named:
                     subject = t
                     break
-            if subject is None or subject in _OWN_SUBJECTS:
+            if subject is None or subject in _WRITER:
                 return False
     return True
 
