@@ -508,6 +508,14 @@ _WORK_WORDS: Final = frozenset(
 else works, as "pappan är i Norge" is where someone else is: not the writer's country."""
 _FIRST_PERSONS: Final = frozenset({"jag", "vi", "jeg", "eg", "i", "we", "me", "oss", "mig", "meg"})
 """Before "är i" / "is in" a place: if not the writer, someone else is there, not the writer."""
+_PRESENT_COPULAS: Final = frozenset({"är", "e", "er", "ær"})
+"""top37: a present copula before the writer ("nu är jag 19"): their age now, not "när jag
+var 6"."""
+_PLACE_SUBJECTS: Final = frozenset(
+    {"this", "it", "here", "that", "det", "detta", "dette", "här"}
+)
+"""top37: "this is in oslo", "det är i Malmö": where what is told happens, the writer's place,
+not where someone else is."""
 _THIRD_PERSONS: Final = frozenset(
     {"han", "hon", "hen", "de", "dom", "he", "she", "they", "hun", "dei", "dem"}
 )
@@ -1204,6 +1212,7 @@ class SuggestionEngine:
                         and (tokens[start - 3] in _THIRD_PERSONS or start - 3 in kin_ends)
                     )
                     and tokens[start - 3] not in _FIRST_PERSONS
+                    and tokens[start - 3] not in _PLACE_SUBJECTS
                     and tokens[start - 3] not in lexicon.SENTENCE_BREAKS
                 ):
                     # "pappan är i Norge": where someone else is; a sentence opening with "were
@@ -2060,8 +2069,13 @@ class SuggestionEngine:
             adult_fit = REFERRING_ADULT_FIT if "refer_onward" in cues else PROFESSIONAL_ADULT_FIT
             profile = {"professional": 1.0, "adult": adult_fit}
         elif "pupil" in cues and "professional" not in cues and (age is None or age <= 20):
-            # Writing of "läraren", "i klassen", "my teacher" about oneself: a pupil.
-            profile = {"youth": 1.0, "child": 1.0, "adult": PUPIL_ADULT_FIT}
+            # Writing of "läraren", "i klassen", "my teacher" about oneself: a pupil; of age
+            # (top37: "nu är jag 19 och bor själv"), a young adult, no child.
+            profile = (
+                {"youth": 1.0, "adult": 1.0}
+                if age is not None and age >= ADULT_AGE
+                else {"youth": 1.0, "child": 1.0, "adult": PUPIL_ADULT_FIT}
+            )
         else:
             profile = {"adult": 1.0}
         if age is not None:
@@ -2126,6 +2140,10 @@ class SuggestionEngine:
         if child_writer and "parent" in cues and problem > 0 and not own_gaming:
             add("children_of_parents", 2.0 + min(problem, 2.0), cues["parent"])
             add("child_welfare", 0.5, None)
+        elif child_writer and own_gaming:
+            # top37: a child's own game, now read by what happens in it ("ett spel där man
+            # skjuter"), that a parent worries over: the child's own line (Bris) before care.
+            add("child_welfare", 2.0, None)
         elif child_writer:
             add("child_welfare", 1.0, None)
         if (
@@ -2192,8 +2210,18 @@ class SuggestionEngine:
         elif role == "relative" and topics.get("youth", 0.0) > 0:
             # A parent writing of "my teen", "tonåringen" without an age: parenting too.
             add("parenting", 0.8, None)
+        own_child = bool(_CHILD_WORDS.intersection(cues.get("loved_one", "").split()))
         if (
-            (role == "relative" or role is None and audience.get("relative", 0.0) >= 1.0)
+            (
+                role == "relative"
+                or role is None
+                and (
+                    audience.get("relative", 0.0) >= 1.0
+                    # top37: "min son spelar …" with no role given: a parent, unless a child writes
+                    or own_child
+                    and audience.get("child", 0.0) < 1.0
+                )
+            )
             and "gaming" in cues
             and "money_stake" not in cues
             and (
@@ -4141,6 +4169,9 @@ def _ages(tokens: Sequence[str]) -> tuple[int | None, tuple[int, ...]]:
             before in lexicon.COPULAS
             and (before2 in lexicon.FIRST_PERSON or before2 == "ja" and before in ("e", "är"))
         ):  # sugg20: "ja e 16", chat Swedish for "jag är 16"
+            visitor_age = number
+        elif before in lexicon.FIRST_PERSON and before2 in _PRESENT_COPULAS:
+            # top37: inverted after a time word ("nu är jag 19", "nå er jeg 19")
             visitor_age = number
         elif before in _DROPPED_I_COPULAS and (i < 2 or before2 in _CLAUSE_EDGES):
             visitor_age = number  # "e 17, drack igår", "…, er 16": chat drops the "jag"
