@@ -305,6 +305,14 @@ _WINDOW_CONCEPTS: Final = frozenset(
         "wont_need",
         "high_place",
         "veiled_hint",  # blind set 34 (tri35b): a height with a hint left unsaid
+        "pretend_weary",  # blind set 35 (tri37b): tired of pretending, "it" wished to end
+        "end_wish",
+        "pause_life",
+        "never_resume",
+        "self_gone",
+        "one_less",
+        "no_trip",
+        "cover_story",
         "self_harm",
         "ingest",
         "pills",
@@ -1124,6 +1132,8 @@ class SuggestionEngine:
         contrast |= started
         habits: list[tuple[int, int, int]] = []
         conditionals: list[tuple[int, str]] = []
+        condition_starts: list[tuple[int, int]] = []
+        """Where each conditional phrase starts, with its sentence (tri37b)."""
         timed = {
             clauses[m[3]] for m in matches
             if kinds[m[0]] == _CUE and names[m[0]] in _PRESENT_TIME_CUES
@@ -1266,6 +1276,7 @@ class SuggestionEngine:
                     habits.append((sentence, start, end))
                 elif name == "conditional":
                     conditionals.append((sentence, tokens[end]))
+                    condition_starts.append((sentence, start))
                 if name == "alone" and negated and _NEVER.intersection(
                     tokens[max(0, start - _NEVER_REACH) : start]
                 ):
@@ -1405,6 +1416,23 @@ class SuggestionEngine:
                 word in _SELF_IN_QUESTION for s, word in conditionals if s == sentence
             ):
                 sentence_cue_set.discard("conditional")
+        # tri37b (blind set 35): a general question the same line says is the writer's own
+        # ("how do you write a goodbye letter? asking for myself", or the lines joined by
+        # _revealed_own) asks nothing ahead: its "how does one" is no hypothetical.
+        if "self_reveal" in cue_words and "conditional" in cue_words:
+            for sentence_cue_set in cue_sets:
+                sentence_cue_set.discard("conditional")
+        # tri37b (blind set 35): someone on a ledge or a height who says they will jump "if
+        # anyone comes in": the condition after the jump is the threat's own, not a question
+        # asked ahead ("what do you do if someone says they'll jump").
+        if condition_starts:
+            for sentence, at in condition_starts:
+                if "conditional" in cue_sets[sentence] and any(
+                    h.name == "jump" and h.sentence == sentence and h.end < at for h in hits
+                ) and any(
+                    h.name in _LEDGE_PLACES and h.positive and h.start < at for h in hits
+                ):  # the place may stand a sentence before ("i 5. etasje. sier hun hopper om …")
+                    cue_sets[sentence].discard("conditional")
         # Blind set 16: a short clause opening a sentence that only dates the one before ("That
         # was 2018.", "nå er det fem år siden, ...") puts that one in the past too (for urgency
         # only: the suggestions still read what was told as told).
@@ -1614,6 +1642,10 @@ class SuggestionEngine:
         # window that reads the answer reaches them), staff questions after them, then the rest.
         before = conversation.lines[:revealed]
         told = ". ".join(_as_own(line.text) for line in before if line.sender == "visitor")
+        if "self_reveal" in analyses[revealed].cue_words:
+            # tri37b: "spør for meg selv" read with the question it owns, so that its "hvordan
+            # … man" is no longer asked ahead (the line also stays where it was)
+            told = f"{told}. {conversation.lines[revealed].text}"
         lines = [
             Line("visitor", told),
             *(line for line in before if line.sender != "visitor"),
@@ -2609,7 +2641,9 @@ def _revealed_own(lines: Sequence[Line], analyses: Sequence[_LineAnalysis]) -> i
                 and "is_it_you" in analyses[n - 1].cue_words)
         ):
             return n
-        if "for_a_friend" in analysis.cue_words:
+        # tri37b (blind set 35): a question asked in general ("hvordan skriver man et
+        # avskjedsbrev", "how do you …") is also one the visitor may say is their own
+        if "for_a_friend" in analysis.cue_words or "conditional" in analysis.cue_words:
             asked_for_other = True
     return None
 
@@ -3119,6 +3153,8 @@ _WORN_OUT: Final = frozenset({"weary", "despair"})
 """Being worn out: beside a relative's drinking, worn out by it."""
 
 
+_LEDGE_PLACES: Final = frozenset({"danger", "high_place"})
+"""A ledge, a roof, a bridge: where a jump said with a condition after it is a threat (tri37b)."""
 _SELF_IN_QUESTION: Final = frozenset({"man", "jag", "jg", "jeg", "eg", "i", "you", "one", "du"})
 """Who an "om ..." asking about the service is about when it is the writer ("om man", "if i")."""
 _SYMPTOMS: Final = frozenset({"drowsy", "acute_symptom"})

@@ -372,6 +372,23 @@ RULE_CLASSES: Final = frozenset(
         "veiled_hint",
         "tall_building",
         "prayer_home",
+        # blind set 35 (tri37b): the quietest way "to go", said at the end of its sentence
+        "quiet_way",
+        "go_end",
+        # and tired of pretending, wanting "it" to end
+        "pretend_weary",
+        "end_wish",
+        # and life paused, never to be resumed
+        "pause_life",
+        "never_resume",
+        # and oneself gone for good, with one thing less for the others
+        "self_gone",
+        "one_less",
+        # and a trip told to others that is no trip, with one's affairs wound up
+        "no_trip",
+        "affairs_ended",
+        "cover_story",
+        "trip_cancelled",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -387,7 +404,7 @@ _AMBIVALENT: Final = _ENDING | {"suicide_word"}
 """Negated, these count when "but" follows in the sentence ("I don't want to die, but ...")."""
 _AT_SENTENCE_END: Final = {
     "decided_how": "decided", "done_end": "passing", "last_time": "give_away",
-    "join_end": "join_them", "go_on_all": "go_on_life",
+    "join_end": "join_them", "go_on_all": "go_on_life", "go_end": "go_final",
 }
 """Classes that count only with nothing but a time after them in their sentence, and the class
 they then count as (blind set 20): "har räknat ut hur jag ska göra det." is a decision, "... göra
@@ -850,13 +867,14 @@ def _spans(hits: Sequence[Hit], names: Container[str], *, positive: bool = False
 
 
 _BESIDE_IDIOMS: Final = frozenset(
-    {"idiom", "bereaved", "death_told", "vet", "live_on", "sober_adult"}
+    {"idiom", "bereaved", "death_told", "vet", "live_on", "sober_adult", "end_wish"}
 )
 """Classes an idiom does not own: another's death told ("farmor som dog") is also the idiom
 "som dog", whose death word is no wish (fp28); a pet's death told ("min hund dog igår") is
 also the idiom "min hund dog" (fp31a). A wish to live long ("vill leva så länge som
 möjligt") is not the idiom "leva så", nor children placed with the writer ("the kids live with
-us") the residence idiom (fp32b)."""
+us") the residence idiom (fp32b). "vil at det ska ta slutt for godt" is a wish for an end, not
+only the idiom "slutt for godt" (tri37b)."""
 
 
 def _drop_owned(
@@ -1151,6 +1169,14 @@ def _lethal_question(here: Sequence[Hit], cues: frozenset[str]) -> str:
         if end is not None:
             painless = next(h for h in here if h.name == "painless")
             return f'{end.surface}" + "{painless.surface}'
+    # blind set 35 (tri37b): the quietest, most peaceful way "to go", the going left bare at
+    # the end of its sentence ("what's the quietest way to go", "roligste måten å gå på"); "to
+    # go to work without waking the baby" names where, and "best way to go" asks for a route
+    for quiet in (h for h in here if h.name == "quiet_way"):
+        end = next((h for h in here if h.name in ("go_final", *_LETHAL_ENDS)
+                    and h.start > quiet.end and h.start - quiet.end <= _PAIR_REACH), None)
+        if end is not None:
+            return f'{quiet.surface}" + "{end.surface}'
     for asked in (h for h in here if h.name in ("lethal_q", "time_q", "height_q")):
         ends = (_LETHAL_ENDS if asked.name == "lethal_q"
                 else () if asked.name == "height_q" else _LETHAL_ENDS[:2])
@@ -1954,6 +1980,12 @@ def window_findings(
         found.append(("suicide", f'{word("height_search")}" + "{word("high_place")}'))
     # Round 25 (tri25): an illness that spares one the act ("håller inte levern ett år" / "då
     # slipper jag ju göra det själv"), with the writer's own death told in the lines.
+    # Blind set 35 (tri37b): tired of pretending, wanting "it" (unnamed) to end ("e så lei av å
+    # late som. vil bare at det ska ta slutt for godt", "tired of pretending. i want it to
+    # stop"): the pretence is of being fine, the end wished is of that life. "Tired of
+    # pretending to like my job" with "this contract to end" names what ends.
+    if {"pretend_weary", "end_wish"} <= names:
+        found.append(("suicide", f'{word("pretend_weary")}" + "{word("end_wish")}'))
     if "spared_act" in names and any(
         {"death", "fatal_event", "not_wake", "passing"} & c.names and "first_person" in c.names
         and "household_other" not in c.names
@@ -2145,6 +2177,17 @@ def window_findings(
     if "blood_up" in names and {"time_now", "just", "night"} & names:
         when = first("just", "time_now", "night")
         found.append(("medical", f'{word("blood_up")}" + "{word(when)}'))
+    # Blind set 35 (tri37b): oneself gone for good and the others with one thing less to fight
+    # or worry about ("om jeg blir borte for godt har mamma og pappa én ting mindre å krangle
+    # om", "without me they'd have one less problem"): a burden said to others. A headache gone
+    # or a car sold ("one less thing to worry about") is no self gone.
+    if {"self_gone", "one_less"} <= names:
+        found.append(("suicide", f'{word("self_gone")}" + "{word("one_less")}'))
+    # Blind set 35 (tri37b): a journey told to others that is none ("told work i'm going
+    # travelling" / "there is no trip"): a cover story for an ending, the more so beside things
+    # sold or cancelled. A trip called off, or none this summer for money, told no one.
+    if {"no_trip", "cover_story"} <= names and "trip_cancelled" not in names:
+        found.append(("suicide", f'{word("cover_story")}" + "{word("no_trip")}'))
     # Blind set 14: "snart är ni av med mig" with someone who does not answer, worn out or
     # with death talk: a burden said to others.
     if "rid_of_me" in names and (
@@ -2569,6 +2612,17 @@ def _veiled_exit(
     ):
         sign = "drained" if drained else first("weary", "pull_plug")
         found.append(("suicide", f'{word("pull_plug")}" + "{word(sign)}'))
+    # Blind set 35 (tri37b): life paused or oneself switched off, never to be started again,
+    # wished in one line ("wish i could press pause on existing and never unpause", "skulle
+    # ønske jeg kunne trykke pause på livet og aldri starte igjen"); a game paused, a week's
+    # rest ("pause på jobben en uke") name no life or say it resumes.
+    for c in live:
+        if {"pause_life", "pull_plug"} & c.names and "never_resume" in c.names and (
+            (_EXIT_INTENT | {"desire"}) & c.names
+        ) and "ended_object" not in c.names:
+            found.append(("suicide", f'{word(first("pause_life", "pull_plug"))}" + "'
+                                     f'{word("never_resume")}'))
+            break
     # Looking for the exit, "the real one" ("letar efter utgången, den riktiga"); the exit of
     # a shop or a venue has no such word.
     if any({"exit_seek", "real_one"} <= c.names for c in live):
