@@ -420,6 +420,15 @@ _WINDOW_CONCEPTS: Final = frozenset(
         "took_something",
         "acts_odd",
         "blood_in",
+        # blind set 35 (tri37a): each pairs with a class that may stand in another line
+        "no_future",
+        "body_follow",
+        "harm_again",
+        "harm_sign",
+        "eerie_calm",
+        "stashed",
+        "unnoticed",
+        "cover_story",
     }
 )
 """Concept classes the window rules combine across neighbouring visitor lines."""
@@ -618,6 +627,7 @@ def _quiet_now(
     return sentence in unhurt or any(a <= start and end <= b for a, b in quiet_spans)
 
 
+_SINCE_CLASSES: Final = frozenset({"since", "since_season"})
 _SINCE_OWNED_CUES: Final = frozenset({"recent_past", "past"})
 """Cues a "since" around them takes: "sen i fredags" is since Friday, not last Friday (blind
 set 16)."""
@@ -1035,7 +1045,9 @@ class SuggestionEngine:
         idiom_spans = [(m[3], m[4]) for m in matches if names[m[0]] == "idiom"]
         # Blind set 16 (tri16): "full sen i fredags" is drunk since Friday until now; the day
         # inside it does not date the sentence as past.
-        since_spans = [(m[3], m[4]) for m in matches if names[m[0]] == "since" and not m[5]]
+        # tri37a: "sen i julas" likewise, though no "now" (`since_season`)
+        since_spans = [(m[3], m[4]) for m in matches
+                       if names[m[0]] in _SINCE_CLASSES and not m[5]]
         overstated = [(m[3], m[4]) for m in matches if names[m[0]] in _OVERSTATED and not m[5]]
         # Blind sets 18 and 20 (fp20): a "soon" or "now" inside a past phrase belongs to it ("för
         # snart 30 år sedan", "det är länge sen nu"): it says nothing of the present.
@@ -1412,7 +1424,7 @@ class SuggestionEngine:
         # "e de hit man skriver om man inte vill finnas": the "om man" is the writer's own case
         # (not "om en elev ...": a professional asking in general).
         for sentence, sentence_cue_set in enumerate(cue_sets):
-            if "service_ask" in sentence_cue_set and all(
+            if {"service_ask", "own_how"} & sentence_cue_set and all(
                 word in _SELF_IN_QUESTION for s, word in conditionals if s == sentence
             ):
                 sentence_cue_set.discard("conditional")

@@ -389,6 +389,18 @@ RULE_CLASSES: Final = frozenset(
         "affairs_ended",
         "cover_story",
         "trip_cancelled",
+        # blind set 35 (tri37a): a future denied and decided, dead inside with the body to
+        # follow, the act again with its signs, letters with a strange calm or put away, no one
+        # to notice until long after, a move others believe in
+        "no_future_end",
+        "decided_it_end",
+        "dead_inside",
+        "body_follow",
+        "harm_again_end",
+        "harm_sign",
+        "eerie_calm",
+        "stashed",
+        "unnoticed",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -405,6 +417,7 @@ _AMBIVALENT: Final = _ENDING | {"suicide_word"}
 _AT_SENTENCE_END: Final = {
     "decided_how": "decided", "done_end": "passing", "last_time": "give_away",
     "join_end": "join_them", "go_on_all": "go_on_life", "go_end": "go_final",
+    "no_future_end": "no_future", "decided_it_end": "decided_it", "harm_again_end": "harm_again",
 }
 """Classes that count only with nothing but a time after them in their sentence, and the class
 they then count as (blind set 20): "har räknat ut hur jag ska göra det." is a decision, "... göra
@@ -531,6 +544,15 @@ def drop_idioms(
     beliefs = believed_clauses(hits)
     if beliefs:
         hits = [h for h in hits if h.name not in _BELIEVED or h.clause not in beliefs]
+        # tri37a: a departure others believe in ("dom tror jag ska flytta utomlands") is the
+        # story told to them: it explains no goodbye or give-away, and is a sign beside one
+        hits = [replace(h, name="cover_story") if h.name == "departure"
+                and h.clause in beliefs else h for h in hits]
+        # the laugh after it is at the story they believe ("... flytta utomlands haha"), not
+        # at what the writer told
+        covers = {h.sentence for h in hits if h.name == "cover_story" and h.positive}
+        if covers:
+            hits = [h for h in hits if h.name != "quote" or h.sentence not in covers]
     drinks = [h.start for h in hits if h.name == "alcohol"]
     if drinks:  # "a bottle of wine a day", "en burk öl", "et glass vin": a drink's container
         hits = [h for h in hits if h.name != "pills" or h.surface not in _CONTAINERS or not any(
@@ -586,6 +608,9 @@ def drop_idioms(
             if h.name != "switch_off_end"
             or for_good and tokens and _ends_sentence(h.end, tokens, times)
         ]
+    # tri37a: the plug pulled "for good" ("dra ur sladden för gott"): the "för" is the for
+    # good's, no object the plug is pulled on ("sladden för projektet")
+    hits = _drop_owned(hits, _spans(hits, _FOR_GOOD, positive=True), {"ended_object"})
     # A partner who moved out with the children ("kona har flytta ut med ungene") is a
     # separation told: no move that needs ropes.
     hits = _drop_owned(hits, _spans(hits, {"partner_left"}), {"rope_use"})
@@ -867,7 +892,7 @@ def _spans(hits: Sequence[Hit], names: Container[str], *, positive: bool = False
 
 
 _BESIDE_IDIOMS: Final = frozenset(
-    {"idiom", "bereaved", "death_told", "vet", "live_on", "sober_adult", "end_wish"}
+    {"idiom", "bereaved", "death_told", "vet", "live_on", "sober_adult", "end_wish", "dead_inside"}
 )
 """Classes an idiom does not own: another's death told ("farmor som dog") is also the idiom
 "som dog", whose death word is no wish (fp28); a pet's death told ("min hund dog igår") is
@@ -2433,6 +2458,8 @@ def window_findings(
     ):
         found.append(("suicide", f'{sung}" + "{word("act_soon")}'))
     found.extend(_veiled_exit(live, names, word, first, despair=despair, habitual=habitual))
+    if names & _TRI37A_CUES:
+        found.extend(_tri37a(live, names, word, first, habitual=habitual))
     found.extend(_someone_in_danger(names, habitual, reached, word, first))
     return found
 
@@ -2677,6 +2704,66 @@ def _veiled_exit(
     if "barely_responsive" in names and any(n in names for n in _MEDICAL_BEFORE):
         before = next(n for n in _MEDICAL_BEFORE if n in names)
         found.append(("medical", f'{word(before)}" + "{word("barely_responsive")}'))
+    return found
+
+
+_TRI37A_CUES: Final = frozenset({
+    "no_future", "body_follow", "harm_again", "eerie_calm", "stashed", "unnoticed",
+    "cover_story",
+})
+"""The classes that start the checks of `_tri37a` (the other lines skip them)."""
+_UNNOTICED_PLACES: Final = (
+    "high_place", "into_water", "cold", "train", "jump", "rope", "disappear", "death",
+)
+"""Where a body would lie unnoticed until long after: the ice, the water, a height, the cold."""
+_FAREWELL_PAPERS: Final = ("letter_kin", "farewell", "goodbye_message")
+_OTHER_ACTOR: Final = frozenset({"another_person", "household_other", "violence_verb", "assault"})
+"""Someone else in the line of an act unnamed ("han gjorde det igen"): the act is theirs."""
+
+
+def _tri37a(
+    live: Sequence[LineConcepts],
+    names: frozenset[str],
+    word: Callable[[str], str],
+    first: Callable[..., str],
+    *,
+    habitual: bool,
+) -> list[tuple[str, str]]:
+    """Blind set 35 (tri37a): suicide and self-harm told by what surrounds them."""
+    found: list[tuple[str, str]] = []
+    # One's own future denied and decided ("kommer inte ha nån framtid. har redan bestämt det").
+    if {"no_future", "decided_it"} <= names:
+        found.append(("suicide", f'{word("no_future")}" + "{word("decided_it")}'))
+    # Dead inside, and the body wished to follow ("vill bara att kroppen ska hänga med").
+    if {"dead_inside", "body_follow"} <= names:
+        found.append(("suicide", f'{word("dead_inside")}" + "{word("body_follow")}'))
+    # The act unnamed done again, by the writer, with a cut's signs in the lines ("gjorde det
+    # igen" / "typ djupare än vanligt"; "hände det igen. har plåster överallt"): self-harm now;
+    # a fall or a kitchen cut is none.
+    if "harm_sign" in names and "accident" not in names and any(
+        "harm_again" in c.names and not _OTHER_ACTOR & c.names for c in live
+    ):
+        found.append(("self_harm", f'{word("harm_again")}" + "{word("harm_sign")}'))
+    # Letters to one's family with a strange calm, or put away tonight where they are found
+    # ("skrev brev till barnen ikväll, la dom i byrålådan. känns konstigt lugnt").
+    if "letter_kin" in names and (
+        "eerie_calm" in names or "stashed" in names and {"time_now", "night"} & names
+    ):
+        sign = first("eerie_calm", "stashed")
+        found.append(("suicide", f'{word("letter_kin")}" + "{word(sign)}'))
+    elif "eerie_calm" in names and {"farewell", "goodbye_message"} & names:
+        paper = first(*_FAREWELL_PAPERS)
+        found.append(("suicide", f'{word(paper)}" + "{word("eerie_calm")}'))
+    # No one to notice until long after, with the ice, the water, a height or the cold ("om jag
+    # går ut på isen i natt" / "så märker ingen nåt förrän i vår"); not a habit.
+    if "unnoticed" in names and not habitual and "height_use" not in names:
+        place = next((n for n in _UNNOTICED_PLACES if n in names), "")
+        if place:
+            found.append(("suicide", f'{word(place)}" + "{word("unnoticed")}'))
+    # A departure others believe in, beside things given away ("har gett bort katten" / "dom
+    # tror jag ska flytta utomlands"): a story told, not a move.
+    if {"cover_story", "give_away"} <= names:
+        found.append(("suicide", f'{word("give_away")}" + "{word("cover_story")}'))
     return found
 
 
