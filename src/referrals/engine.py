@@ -1878,6 +1878,8 @@ class SuggestionEngine:
             found.clear()  # fp30: taken or collapsed a day back, fine now
         if found.keys() <= _DETOX_KINDS and _detox_planned(visitor):
             found.clear()  # fp30: fits feared before a detox planned with a doctor
+        if found.keys() <= _AHEAD_KINDS and _sobering_ahead(visitor):
+            found.clear()  # fp37: asking how long a drink lasts, before a drive tomorrow
         if not found and self.model is not None:
             texts = [line.text for line in lines if line.sender == "visitor"]
             verdict, sure = self._model_verdict(texts)
@@ -1893,6 +1895,8 @@ class SuggestionEngine:
                 add(verdict.kind, '" + "'.join(verdict.words))
             if over_and_fine and found.keys() <= _OVER_KINDS:
                 found.clear()  # fp30: the model's reading of the same, as for the rules
+            if found.keys() <= _AHEAD_KINDS and _sobering_ahead(visitor):
+                found.clear()  # fp37: the model's reading of the same, as for the rules
         if "child_at_risk" in found:
             ages = [age for a in visitor for age in a.subject_ages]
             # Blind set 30 (fp31b): an age answered to a staff question about the one written
@@ -3126,6 +3130,13 @@ _TAKEN_MANY_BODY: Final = frozenset({
     "many", "many_pills", "drowsy", "acute_symptom", "ingest_many", "stockpile",
 })
 """Many taken or a body that feels it: beside them a pain treated is no explanation (fp28)."""
+_HANDED_IN_VETO: Final = frozenset({
+    "ingest", "ingest_many", "drowsy", "acute_symptom", "unresponsive", "stockpile", "wish",
+    "plan", "decided", "suicide_word", "suicide_noun", "not_wake", "burden", "weary", "despair",
+    "time_now", "just", "recent", "night",
+})
+"""What keeps pills beside a handing-in urgent (fp37): taken, a body in trouble, saved, a wish,
+a plan or a decision, a word of suicide, a burden, weariness, or a time now."""
 _MODEL_WEAK: Final = frozenset({"wish", "thought", "weary", "despair"})
 """Supporting classes that say a will or a state, not what about: alone they back a suicide
 verdict only when nothing else explains them (blind set 12)."""
@@ -3246,6 +3257,32 @@ def _detox_planned(visitor: Sequence[_LineAnalysis]) -> bool:
     return True
 
 
+_AHEAD_KINDS: Final = frozenset({"child_at_risk"})
+"""Kinds a drink tonight beside children gives, that a drive tomorrow asked about turns into a
+question (fp37)."""
+_DRUNK_NOW: Final = frozenset({
+    "drunk_now", "intoxicated", "unresponsive", "drowsy", "acute_symptom", "alone", "lone",
+    "danger", "violence_verb", "menace", "raging", "absent_adult", "driving", "many",
+    "ingest_many", "pills", "just",
+})
+"""What keeps a drink beside children urgent however far ahead the drive is (fp37): someone
+drunk or out of it now, a child alone, danger, violence, driving, much taken or pills."""
+
+
+def _sobering_ahead(visitor: Sequence[_LineAnalysis]) -> bool:
+    """fp37 (blind set 35): the writer asks how long a drink stays in the body or when one may
+    drive after it ("hur länge sitter vin kvar i kroppen?"), and the children's trip is the next
+    day ("barnen ska med i bilen imorgon bitti och jag drack några glas ikväll"): a question
+    asked ahead to be sober in time, not a child with a drunk adult now. Not beside someone
+    drunk or out of it now, a child alone, danger, violence, driving or much taken
+    (``_DRUNK_NOW``)."""
+    if not any("wear_off" in a.cue_union for a in visitor):
+        return False
+    if not any("next_day" in a.cue_union for a in visitor):
+        return False
+    return all(_DRUNK_NOW.isdisjoint(a.concepts.names | a.cue_union) for a in visitor)
+
+
 def _supported(
     verdict: ModelVerdict,
     window: Sequence[_LineAnalysis],
@@ -3267,10 +3304,13 @@ def _supported(
         return False
     live = [a for a, is_now in zip(window, now, strict=True) if is_now]
     present = frozenset().union(*(a.concepts.names | a.cue_union for a in live))
-    if verdict.kind == "suicide" and "departed" in present and (
-        _MODEL_SUPPORT["suicide"] & present <= _DEPARTURE_FEELING
+    if verdict.kind in ("suicide", "goodbye") and "departed" in present and (
+        _MODEL_SUPPORT[verdict.kind] & present <= _DEPARTURE_FEELING
     ):
-        return False  # "leave for rehab ... feels like disappearing": the leaving (everyday2)
+        # "leave for rehab ... feels like disappearing": the leaving (everyday2); fp37 (blind
+        # set 36): a goodbye the rules read as a leaving told ("sendte 'takk for alt' før han
+        # dro i militæret"), with no goodbye left over, is that leaving's also to a sure model
+        return False
     if verdict.kind in _LEAVING_KINDS and _EXPLAINED_MOVE <= present and (
         rules.EXPLICIT_ENDING.isdisjoint(present)
     ):
@@ -3389,6 +3429,13 @@ def _supported(
         # blind set 33 (tri33): things given to a charity shop, accounts deleted in a detox
         # ("gitt bort klærne til Fretex og slettet Instagram – detox-januar"), no word of dying:
         # a declutter, even to a sure model
+        return False
+    if verdict.kind in ("overdose", "suicide") and "handed_in" in present and (
+        _HANDED_IN_VETO.isdisjoint(present)
+    ):
+        # fp37 (blind set 35): left-over medicines asked where to hand in ("har en massa
+        # tabletter kvar efter min mans bortgång. var lämnar man in sånt?"), nothing taken, saved
+        # or wished with: a disposal, even to a sure model
         return False
     if verdict.kind == "overdose" and "animal_ate" in present and "ingest" not in present and (
         (_MODEL_SUPPORT["medical"] | _STATE_NOW).isdisjoint(present)

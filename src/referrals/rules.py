@@ -153,6 +153,7 @@ RULE_CLASSES: Final = frozenset(
         # blind set 9
         "dose_search",
         "treat_purpose",
+        "handed_in",
         "helpless",
         "helpless_use",
         "fallen",
