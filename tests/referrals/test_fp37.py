@@ -46,10 +46,11 @@ FP37_URGENT = [
     ("sv", "vill bara försvinna för alltid", "suicide"),
     ("nb", "jeg vil bare forsvinne for godt", "suicide"),
     ("en", "i just want to disappear forever", "suicide"),
-    # a note left and the one who left it not answering
-    ("nb", "kona mi la igjen en lapp 'tilgi meg' og dro. hun svarer ikke på telefonen", "suicide"),
+    # a note left and the one who left it not answering: a goodbye from someone unreachable
+    # (tri38 reads the kind as `goodbye`, as the labelling rules name it)
+    ("nb", "kona mi la igjen en lapp 'tilgi meg' og dro. hun svarer ikke på telefonen", "goodbye"),
     ("en", "my wife left a note saying 'forgive me' and she's gone. she's not answering her phone",
-     "suicide"),
+     "goodbye"),
     # a grandparent who feels a burden and no longer loves life
     ("sv", "mormor säger att hon är en börda och att hon inte vill leva längre\n"
      "hon brukade vara glad i livet", "suicide"),
