@@ -526,7 +526,10 @@ def drop_idioms(
     # till farmor som dog i februari"); told alone ("efter at moren hennes døde") it explains
     # nothing (blind set 6's wife laying out her dress after her mother's death)
     if any(h.name == "bereaved" for h in hits):
-        written = {h.sentence for h in hits if h.name in DEPARTED and h.positive}
+        # fp38: a letter to a relative is `letter_kin` (a farewell only with a sign beside
+        # it), and a letter written to the one who died is such a farewell still
+        written = {h.sentence for h in hits
+                   if (h.name in DEPARTED or h.name == "letter_kin") and h.positive}
         # branch grief29: told alone it is still a death told (`death_told`), beside which a
         # wish to be with the dead is a wish to die
         hits = [
