@@ -36,7 +36,7 @@ FP38_URGENT = [
     ("en", "i've written letters to my kids so they understand", "suicide"),
     ("en", "writing a farewell letter to my family so they understand why", "suicide"),
     ("en", "i've written a letter to my mum and put it in the drawer", "suicide"),
-    ("en", "left a letter for my wife on the table. i'm done", "suicide"),
+    ("en", "i've left a letter for my wife on the table. i'm done", "suicide"),
     ("en", "wrote a letter to my kids just in case.", "suicide"),
     ("en", "i've been writing letters to my parents\nin case, you know", "suicide"),
     # a farewell to life
