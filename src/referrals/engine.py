@@ -1753,7 +1753,7 @@ class SuggestionEngine:
         joined = _joining_the_dead(visitor, taken)
         if joined is not None:
             add("suicide", joined)
-        turned = _joke_turned(visitor, [lines[p].text for p in positions])
+        turned = _joke_turned(visitor, lines, positions)
         if turned is not None:
             add("suicide", turned)
         # A visitor's "ja" to a staff question ("Är du ensam hemma nu?") says what was asked.
@@ -4042,14 +4042,17 @@ _JOKE_DENIED: Final = re.compile(
 "men på riktigt" / "for real" that turns to another matter (blind18 ar-sv-023)."""
 
 
-def _joke_turned(visitor: Sequence[_LineAnalysis], texts: Sequence[str]) -> str | None:
+def _joke_turned(
+    visitor: Sequence[_LineAnalysis], lines: Sequence[Line], positions: Sequence[int]
+) -> str | None:
     """Blind set 36 (tri38): death talk the writer calls a joke ("i say 'kms' as a joke all the
     time", "sier alltid at jeg bare tuller når jeg snakker om å hoppe") and, in one of the next
     two visitor lines, the joke turned round: said to be meant ("lately i've realised i'm not
     joking", "men jag menar det") or, after a "but", standing out there now or tonight ("men
     jeg har stått der ute på brygga tre kvelder. i kveld også kanskje"). The joke takes the
     death talk back only until it is turned; a "jk, i'm fine" after it still takes it back.
-    Returns the words, or None."""
+    ``positions`` are the visitor lines' places in ``lines``; a text is read only for a line
+    that turns a joke (the check runs on every urgency call). Returns the words, or None."""
     for order, said in enumerate(visitor):
         concepts = said.concepts
         if not (concepts.suppressed and _JOKED_AWAY & concepts.names
@@ -4058,12 +4061,14 @@ def _joke_turned(visitor: Sequence[_LineAnalysis], texts: Sequence[str]) -> str 
             continue
         death = next((concepts.words.get(n, n) for n in sorted(_JOKED_DEATH & concepts.names)),
                      "suicide")
-        for later, text in zip(visitor[order + 1 : order + 3], texts[order + 1 : order + 3],
-                               strict=True):
-            turn = later.concepts
+        for at in range(order + 1, min(len(visitor), order + 3)):
+            turn = visitor[at].concepts
             if turn.suppressed or _NOT_TURNED & turn.names:
                 continue
-            meant = _JOKE_DENIED.search(text.lower()) if "serious" in turn.names else None
+            meant = (
+                _JOKE_DENIED.search(lines[positions[at]].text.lower())
+                if "serious" in turn.names else None
+            )
             if meant is not None:
                 return f'{death}" + "{turn.words.get("serious", meant.group())}'
             if turn.opens_with_but and "stood_there" in turn.names and _STOOD_WHEN & turn.names:
