@@ -25,7 +25,6 @@ RULE_CLASSES: Final = frozenset(
     {
         # tri39: methods read up on, bare at the end of the sentence; "game over" for real
         "methods_read_end",
-        "methods_read",
         "game_over_real",
         "game_over_context",
         "small_child",
