@@ -405,6 +405,8 @@ _WINDOW_CONCEPTS: Final = frozenset(
         "survive_q",
         "last_binge",
         "care_note",
+        # tri39: methods read up on, with despair in another line
+        "methods_read",
         # blind set 25 (tri27): each pairs with a class that may stand in another line
         "pull_plug",
         "exit_seek",

@@ -23,6 +23,10 @@ from referrals.lexicon import CLAUSE_BREAKS, FIRST_PERSON, NEGATIONS, SENTENCE_B
 
 RULE_CLASSES: Final = frozenset(
     {
+        # tri39: methods read up on, bare at the end of the sentence; "game over" for real
+        "methods_read_end",
+        "game_over_real",
+        "game_over_context",
         "small_child",
         "got_into",
         "life_insurance",
@@ -427,6 +431,7 @@ _AT_SENTENCE_END: Final = {
     "decided_how": "decided", "done_end": "passing", "last_time": "give_away",
     "join_end": "join_them", "go_on_all": "go_on_life", "go_end": "go_final",
     "no_future_end": "no_future", "decided_it_end": "decided_it", "harm_again_end": "harm_again",
+    "methods_read_end": "methods_read",
 }
 """Classes that count only with nothing but a time after them in their sentence, and the class
 they then count as (blind set 20): "har räknat ut hur jag ska göra det." is a decision, "... göra
@@ -613,6 +618,9 @@ def drop_idioms(
             for h in hits
             if h.name not in _AT_SENTENCE_END or tokens and _ends_sentence(h.end, tokens, times)
         ]
+    # tri39: methods read up on ("been reading about methods.") are the writer's research, not
+    # a book quoted: the "read about" is the research's
+    hits = _drop_owned(hits, _spans(hits, {"methods_read"}), {"quote"})
     # Blind set 27 (tri31): a bare "switch off" that ends its sentence, with "for good" in its
     # line ("stänga av. för gott."), is switching oneself off; "vill bara stänga av ikväll"
     # (rest) and "stänga av mobilen" (an object) are none.
@@ -755,6 +763,17 @@ def drop_idioms(
         now = banter_now(hits)
         hits = [h for h in hits
                 if h.sentence not in banter or h.name not in _BANTER or h.clause in now]
+    if any(h.name == "game_over_real" for h in hits):
+        # tri39: "game over for real" is one's life's end, unless a game, a match or a laugh
+        # stands in its line outside it ("game over for real, knocked out of the cup")
+        over = _spans(hits, {"game_over_real"})
+        context = any(
+            h.name == "game_over_context" or h.name == "game_talk" and not any(
+                start <= h.start and h.end <= end for start, end in over)
+            for h in hits
+        )
+        hits = [replace(h, name="suicide_word") if h.name == "game_over_real" else h
+                for h in hits if h.name != "game_over_real" or not context]
     games = {h.sentence for h in hits if h.name == "game_talk" and h.positive}
     if games:
         # blind set 22 (fp23): "jag ska döda dig" shouted into a headset, "skriker 'jag ska döda
@@ -2339,11 +2358,14 @@ def window_findings(
     if "told_to_die" in names and "they_are_right" in names:
         found.append(("suicide", f'{word("told_to_die")}" + "{word("they_are_right")}'))
     # A decision with the means at hand or worn out: "har bestämt mig" + "pillren framme".
+    # tri39: also after "can't do this anymore" or a burden, with no day named ("i can't do this
+    # anymore" / "i've made my decision"); a decision about the job names what it is.
     if "decided" in names and _DECIDED_OBJECT.isdisjoint(names) and (
         {"pills", "rope", "weapon_gun", "stockpile", "many_pills", "plan_how", "weary"} & names
+        or {"death", "burden", "disappear", "pretend_weary"} & names
     ):
         means = first("stockpile", "rope", "weapon_gun", "pills", "many_pills", "plan_how",
-                      "weary")
+                      "weary", "death", "burden", "disappear", "pretend_weary")
         found.append(("suicide", f'{word("decided")}" + "{word(means)}'))
     if unresponsive and {"ingest", "pills", "alcohol"} & names:
         found.append(("medical", word(first("ingest", "pills", "alcohol"))))
@@ -2731,6 +2753,9 @@ def _veiled_exit(
     # wished in one line ("wish i could press pause on existing and never unpause", "skulle
     # ønske jeg kunne trykke pause på livet og aldri starte igjen"); a game paused, a week's
     # rest ("pause på jobben en uke") name no life or say it resumes.
+    # tri39: likewise oneself switched off "for good", wished in one line ("i'd like to switch
+    # myself off for good", "vill stänga av mig själv för gott"); a phone switched off for the
+    # weekend names an object or a rest.
     for c in live:
         if {"pause_life", "pull_plug"} & c.names and "never_resume" in c.names and (
             (_EXIT_INTENT | {"desire"}) & c.names
@@ -2738,6 +2763,21 @@ def _veiled_exit(
             found.append(("suicide", f'{word(first("pause_life", "pull_plug"))}" + "'
                                      f'{word("never_resume")}'))
             break
+        if "pull_plug" in c.names and _FOR_GOOD & c.names and (
+            (_EXIT_INTENT | {"desire"}) & c.names
+        ) and not {"ended_object", "device"} & c.names:
+            good = next(n for n in sorted(_FOR_GOOD) if n in c.names)
+            found.append(("suicide", f'{word("pull_plug")}" + "{word(good)}'))
+            break
+    # tri39: methods or ways read up on, bare ("been reading about methods", "har läst om
+    # metoder"), with despair, being worn out or back in that place in the window; "reading
+    # about teaching methods" names what they are for (rules._AT_SENTENCE_END).
+    if any("methods_read" in c.names for c in live) and (
+        despair or {"weary", "want_again", "pretend_weary", "death", "burden", "wish"} & names
+    ):
+        sign = first("want_again", "weary", "pretend_weary", "burden", "death", "wish",
+                     "methods_read")
+        found.append(("suicide", f'{word("methods_read")}" + "{word(sign)}'))
     # Looking for the exit, "the real one" ("letar efter utgången, den riktiga"); the exit of
     # a shop or a venue has no such word.
     if any({"exit_seek", "real_one"} <= c.names for c in live):
