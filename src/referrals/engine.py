@@ -1965,10 +1965,11 @@ class SuggestionEngine:
         if "suicide" in found and "third_party_danger" in found and _death_talk_theirs(
             found["suicide"], found["third_party_danger"], concepts
         ):
-            # blind sets 35 and 36 (tri40a): the death talk of one who is now gone or does not
-            # answer ("han har pratat om att han inte orkar leva. o nu vet jag inte var han e"),
-            # read by the danger rule as theirs, is `third_party_danger` by the labelling
-            # rules, not the writer's suicide. Only the kind changes.
+            # blind sets 35 and 36 (tri40a): the death talk of one who is now gone ("han har
+            # pratat om att han inte orkar leva. o nu vet jag inte var han e. han gick ut igår
+            # kväll o har inte kommit hem"), read by the danger rule as theirs, is
+            # `third_party_danger` by the labelling rules, not the writer's suicide. Only the
+            # kind changes.
             del found["suicide"]
         if "overdose" in found and "medical" in found and _body_not_dose(concepts):
             # blind sets 35 and 36 (tri38): fits or delirium after an abrupt stop, or blood
@@ -4088,20 +4089,20 @@ def _drove_off_alone(concepts: Sequence[rules.LineConcepts]) -> bool:
     return "set_off" in names and not _CHILD_ALONG & names
 
 
-_GONE: Final = ("unreachable", "missing")
+_GONE: Final = frozenset({"missing", "absent_adult"})
+"""Gone from where they should be ("är försvunnen", "har inte kommit hem"), not only not
+answering the phone."""
 
 
 def _death_talk_theirs(
     deaths: Sequence[str], dangers: Sequence[str], concepts: Sequence[rules.LineConcepts]
 ) -> bool:
-    """Blind sets 35 and 36 (tri40a): every suicide finding's words are inside a danger
-    finding that pairs them with someone gone or not answering (`unreachable`, `missing`):
-    the death talk is that person's."""
-    gone = [c.words[name] for c in concepts for name in _GONE if name in c.words]
-    return bool(gone) and all(
-        any(words in danger and danger != words and any(g in danger for g in gone)
-            for danger in dangers)
-        for words in deaths
+    """Blind sets 35 and 36 (tri40a): every suicide finding's words are inside a danger finding
+    that pairs them with more, and the one spoken of is gone (`missing`, `absent_adult`): the
+    death talk is that person's. One who only does not answer ("skrev att han ska ta livet av
+    sig ikväll och nu svarar han inte") keeps the suicide reason too."""
+    return any(_GONE & c.names for c in concepts) and all(
+        any(words in danger and danger != words for danger in dangers) for words in deaths
     )
 
 

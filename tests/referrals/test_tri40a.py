@@ -140,11 +140,11 @@ TRI40A_FIRST_KIND = [
         "min man drack massor i går kväll\nhan vaknar inte när jag ruskar honom och andas "
         "konstigt", "medical",
     ),
-    # one who talked of not living and is now missing: third-party danger, not suicide
+    # one who talked of not living and is now gone: third-party danger, not suicide
     (
         "sv",
         "mamma har pratat om att hon inte orkar leva\nnu vet jag inte var hon är, hon gick ut "
-        "i natt", "third_party_danger",
+        "i natt och har inte kommit hem", "third_party_danger",
     ),
     # a goodbye note from a grown son who does not answer: goodbye, not a child at risk
     (
