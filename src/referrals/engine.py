@@ -314,6 +314,9 @@ _WINDOW_CONCEPTS: Final = frozenset(
         "no_trip",
         "cover_story",
         "date_set",  # blind set 36 (tri38): a date set, its time told in this or the next line
+        "head_knock",  # blind sets 35 and 36 (tri40a): a head knocked, some saved, a dose enough
+        "kept_back",
+        "enough_dose",
         "self_harm",
         "ingest",
         "pills",
@@ -1928,6 +1931,15 @@ class SuggestionEngine:
                 for words in found.pop("child_at_risk"):
                     if instead:
                         add(instead, words)
+        if "child_at_risk" in found and "third_party_danger" in found and _drove_off_alone(
+            concepts
+        ):
+            # blind set 35 (tri40a): a child telling that a drunk parent has just driven off
+            # ("min pappa har druckit hela dan och har precis kört iväg med bilen"), with no
+            # child in the car and none left alone, is the danger on the road: the labelling
+            # rules say `third_party_danger` (b20aw-nb-005 too). Only the kind changes.
+            for words in found.pop("child_at_risk"):
+                add("third_party_danger", words)
         if "overdose" in found and _intake_habit(visitor, concepts, child_writer):
             # Round 23 (kind23): a parent's habit of taking many pills told by a child ("min
             # mamma tar massa tabletter och sover hela dagarna") is no overdose now: the child
@@ -1941,10 +1953,36 @@ class SuggestionEngine:
             # it are that person's, not the writer's. Only the kind changes.
             for words in found.pop("suicide"):
                 add("goodbye", words)
+        if "child_at_risk" in found and "goodbye" in found and all(
+            any(words.rpartition('" + "')[2] in bye for bye in found["goodbye"])
+            for words in found["child_at_risk"]
+        ):
+            # blind set 36 (tri40a): a child or parent read in a goodbye from one who now does
+            # not answer ("jag är mamma till en 30-åring" / "han lämnade en lapp ... det är inte
+            # ditt fel'. han svarar inte"), whose silence is the goodbye's too, is `goodbye` by
+            # the labelling rules. A child with a drunk adult now keeps its own finding. Only
+            # the kind changes.
+            for words in found.pop("child_at_risk"):
+                add("goodbye", words)
+        if "suicide" in found and "third_party_danger" in found and _death_talk_theirs(
+            found["suicide"], found["third_party_danger"], concepts
+        ):
+            # blind sets 35 and 36 (tri40a): the death talk of one who is now gone ("han har
+            # pratat om att han inte orkar leva. o nu vet jag inte var han e. han gick ut igår
+            # kväll o har inte kommit hem"), read by the danger rule as theirs, is
+            # `third_party_danger` by the labelling rules, not the writer's suicide. Only the
+            # kind changes.
+            del found["suicide"]
         if "overdose" in found and "medical" in found and _body_not_dose(concepts):
             # blind sets 35 and 36 (tri38): fits or delirium after an abrupt stop, or blood
             # thrown up after drinking, are `medical` by the labelling rules (a withdrawal, a
             # bleed), not an overdose, though something was drunk or taken. Only the kind changes.
+            del found["overdose"]
+        if "overdose" in found and "medical" in found and _drink_only(visitor, concepts):
+            # blind sets 35 and 36 (tri40a): not waking and breathing strangely after drinking
+            # alone ("drack massor igår", "han har druckit hela dagen") is alcohol poisoning,
+            # `medical` by the labelling rules; pills or a drug told keep it an overdose. Only
+            # the kind changes.
             del found["overdose"]
         return found
 
@@ -2504,8 +2542,19 @@ def _window_urgency(
     ):
         found.append(("violence", _cue_word(window, "hiding")))
     window_topics = frozenset().union(*(a.topics for a in window))
-    if "means" in window_cues and ({"despair", "now"} & window_cues or "suicide" in window_topics):
-        found.append(("suicide", _cue_word(window, "means")))
+    # tri40a: waiting for the train at the tracks ("står vid spåret och väntar på pendeln") is
+    # a traveller there, no means at hand
+    waiting = any("train_wait" in c.names for c in concepts)
+    if "means" in window_cues and not waiting and (
+        {"despair", "now"} & window_cues or "suicide" in window_topics
+    ):
+        means = _cue_word(window, "means")
+        # blind sets 35 and 36 (tri40a): a razor at hand ("har ett rakblad bredvid mig och
+        # suget e så starkt just nu") is a means to cut by the labelling rules, `self_harm`;
+        # with an end wished or a death word in the lines ("vill att det ska ta slut") it stays
+        # a means of suicide
+        cut = _is_blade(window, means) and not any(_ENDING_NAMED & c.names for c in concepts)
+        found.append(("self_harm" if cut else "suicide", means))
     if "unresponsive" in window_cues and {"intoxicated", "ingest_many"} & window_cues:
         found.append(("medical", _cue_word(window, "unresponsive")))
     # Acute psychosis (voices, persecution, days awake) with a knife or a weapon, or now at a
@@ -4028,6 +4077,59 @@ def _body_not_dose(concepts: Sequence[rules.LineConcepts]) -> bool:
     return "blood_up" in names or "withdrawal" in names and bool(_WITHDRAWAL_SIGNS & names)
 
 
+_CHILD_ALONG: Final = frozenset({
+    "children", "small_child", "driving", "lone", "child_alone", "in_charge", "absent_adult",
+})
+"""A child named with the drunk driver, or left alone or in someone's charge: a child at risk
+still (tri40a)."""
+
+
+def _drove_off_alone(concepts: Sequence[rules.LineConcepts]) -> bool:
+    """Blind set 35 (tri40a): a drunk adult has set off by car (`set_off`) and no child is named
+    along, alone or in anyone's charge."""
+    names = frozenset().union(*(c.names for c in concepts)) if concepts else frozenset()
+    return "set_off" in names and not _CHILD_ALONG & names
+
+
+_GONE: Final = frozenset({"missing", "absent_adult"})
+"""Gone from where they should be ("är försvunnen", "har inte kommit hem"), not only not
+answering the phone."""
+
+
+def _death_talk_theirs(
+    deaths: Sequence[str], dangers: Sequence[str], concepts: Sequence[rules.LineConcepts]
+) -> bool:
+    """Blind sets 35 and 36 (tri40a): every suicide finding's words are inside a danger finding
+    that pairs them with more, and the one spoken of is gone (`missing`, `absent_adult`): the
+    death talk is that person's. One who only does not answer ("skrev att han ska ta livet av
+    sig ikväll och nu svarar han inte") keeps the suicide reason too."""
+    return any(_GONE & c.names for c in concepts) and all(
+        any(words in danger and danger != words for danger in dangers) for words in deaths
+    )
+
+
+_TAKEN_NOT_DRINK: Final = frozenset({
+    "pills", "ingest", "took_something", "got_into", "stockpile", "many_pills", "big_dose",
+    "final_dose", "hoard", "ingest_many",
+})
+_NOT_DRINK_TOPICS: Final = frozenset({"drugs", "medicines"})
+
+
+def _drink_only(
+    visitor: Sequence[_LineAnalysis], concepts: Sequence[rules.LineConcepts]
+) -> bool:
+    """Blind sets 35 and 36 (tri40a): drink is all that was taken (alcohol told, and no pills,
+    medicine, drug or "took something" in the visitor's lines): the body's trouble is alcohol
+    poisoning, `medical` before `overdose`."""
+    names = frozenset().union(*(c.names for c in concepts)) if concepts else frozenset()
+    if _TAKEN_NOT_DRINK & names:
+        return False
+    topics = frozenset().union(*(a.topics for a in visitor)) if visitor else frozenset()
+    if _NOT_DRINK_TOPICS & topics:
+        return False
+    return "alcohol" in topics or bool({"alcohol", "drunk_now"} & names)
+
+
 _JOKED_DEATH: Final = frozenset({"suicide_word", "suicide_told", "jump", "death", "lethal_end"})
 _JOKED_AWAY: Final = frozenset({"quote", "takeback"})
 _NOT_TURNED: Final = frozenset({"over", "fine_now", "takeback"})
@@ -4276,6 +4378,21 @@ def _affirmed(tokens: Sequence[str]) -> str:
         if token in _PLAIN_YES:
             return token
     return ""
+
+
+_ENDING_NAMED: Final = frozenset({
+    "death", "end_wish", "suicide_word", "disappear", "not_wake", "passing", "lethal_end",
+})
+"""An end or dying named beside a razor: a means of suicide, not only of cutting (tri40a)."""
+
+
+def _is_blade(window: Sequence[_LineAnalysis], means: str) -> bool:
+    """Whether the means word found is an edge to cut with (`blade`: "rakbladet", "razor")."""
+    return any(
+        blade in means or means in blade
+        for analysis in window
+        if (blade := analysis.concepts.words.get("blade"))
+    )
 
 
 def _cue_word(window: Sequence[_LineAnalysis], cue: str) -> str:

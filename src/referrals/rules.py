@@ -414,6 +414,14 @@ RULE_CLASSES: Final = frozenset(
         "deserve_it",
         "stood_there",
         "attempt_told",
+        # blind sets 35 and 36 (tri40a): a head knocked in a fall, some of them saved
+        "head_knock",
+        "kept_back",
+        "highest_search",
+        "no_days_ahead",
+        "train_wait",
+        "enough_dose",
+        "how_notes_end",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -432,6 +440,7 @@ _AT_SENTENCE_END: Final = {
     "join_end": "join_them", "go_on_all": "go_on_life", "go_end": "go_final",
     "no_future_end": "no_future", "decided_it_end": "decided_it", "harm_again_end": "harm_again",
     "methods_read_end": "methods_read",
+    "how_notes_end": "how_notes",
 }
 """Classes that count only with nothing but a time after them in their sentence, and the class
 they then count as (blind set 20): "har räknat ut hur jag ska göra det." is a decision, "... göra
@@ -546,6 +555,9 @@ def drop_idioms(
     bouts = {h.sentence for h in hits if h.name == "combat_sport" and h.positive}
     if bouts:
         hits = [h for h in hits if h.name != "violence_verb" or h.sentence not in bouts]
+    # blind set 36 (tri40a): a head knocked in a fall ("ramla i trappen o slog i huvudet", "hit
+    # her head on the pole"): the blow of those words is the fall's, no one's violence
+    hits = _drop_owned(hits, _spans(hits, {"head_knock"}, positive=True), _KNOCK_OWNS)
     # blind set 33 (tri33): a charity shop or a detox ("gitt bort klærne til Fretex og slettet
     # Instagram – detox-januar"): the give-aways of the line are a declutter, unless a word of
     # dying is there; an animal that ate something ("hunden spiste to sovepiller"): the taking
@@ -928,14 +940,16 @@ def _spans(hits: Sequence[Hit], names: Container[str], *, positive: bool = False
 
 
 _BESIDE_IDIOMS: Final = frozenset(
-    {"idiom", "bereaved", "death_told", "vet", "live_on", "sober_adult", "end_wish", "dead_inside"}
+    {"idiom", "bereaved", "death_told", "vet", "live_on", "sober_adult", "end_wish", "dead_inside",
+     "head_knock"}
 )
 """Classes an idiom does not own: another's death told ("farmor som dog") is also the idiom
 "som dog", whose death word is no wish (fp28); a pet's death told ("min hund dog igår") is
 also the idiom "min hund dog" (fp31a). A wish to live long ("vill leva så länge som
 möjligt") is not the idiom "leva så", nor children placed with the writer ("the kids live with
 us") the residence idiom (fp32b). "vil at det ska ta slutt for godt" is a wish for an end, not
-only the idiom "slutt for godt" (tri37b)."""
+only the idiom "slutt for godt" (tri37b). "fell and hit his head on the kerb" is a head
+knocked, not only the idiom "and hit" (tri40a)."""
 
 
 def _drop_owned(
@@ -949,6 +963,12 @@ def _drop_owned(
     return [h for h in hits if h.name not in owned or not any(
         (start <= h.start and h.end <= end) if inside else (h.start <= end and start <= h.end)
         for start, end in spans)]
+
+
+_KNOCK_OWNS: Final = frozenset(
+    {"violence_verb", "assault", "violence_timed", "self_harm", "drowsy"}
+)
+"""What a head knocked in a fall (`head_knock`) owns of its words (tri40a)."""
 
 
 DEPARTED: Final = frozenset({"farewell", "goodbye_message", "give_away"})
@@ -1206,7 +1226,7 @@ def line_findings(
 
 
 _DATE_TIMES: Final = frozenset({"time_now", "when_point", "night", "announced"})
-_THROUGH: Final = frozenset({"height_need", "deserve_it"})
+_THROUGH: Final = frozenset({"height_need", "deserve_it", "highest_search", "how_notes"})
 _DESERVED_TIMES: Final = frozenset({"time_now", "night", "again"})
 _NO_DESERVED: Final = frozenset({"over", "takeback", "general_question", "fiction"})
 
@@ -1221,7 +1241,8 @@ def through_suppression(
         return []
     names = {h.name for h in hits if h.positive}
     everything = [h for h in hits if h.positive]
-    found = _needed_height(everything, sentence_cues) or _deserved_act(everything, names)
+    found = (_needed_height(everything, sentence_cues) or _deserved_act(everything, names)
+             or _highest_sought(everything) or _notes_of_how(everything))
     return [found] if found else []
 
 
@@ -1246,6 +1267,42 @@ def _needed_height(
     if floors is None:
         return None
     return ("suicide", f'{asked.surface}" + "{floors.surface}')
+
+
+_HIGHEST_SIGNS: Final = ("no_days_ahead", "no_future", "death", "weary", "burden", "disappear")
+_NOT_SOUGHT: Final = frozenset(
+    {"over", "takeback", "general_question", "fiction", "professional_general", "safety_question"}
+)
+
+
+def _highest_sought(positive: Sequence[Hit]) -> tuple[str, str] | None:
+    """Blind set 36 (tri40a): the highest bridge or building looked up ("har kollat vilken bro
+    som e högst här i stan lol") with no days ahead, death or weariness beside it in the line
+    ("finns inga närmaste dagar"): a jump planned, `suicide`, though laughed at (a laugh takes
+    nothing back here, as for tri38's height asked). A school task, fiction or a safety
+    question is none."""
+    sought = next((h for h in positive if h.name == "highest_search"), None)
+    if sought is None or any(h.name in _NOT_SOUGHT for h in positive):
+        return None
+    sign = next((h for n in _HIGHEST_SIGNS for h in positive if h.name == n), None)
+    return ("suicide", f'{sought.surface}" + "{sign.surface}') if sign else None
+
+
+_NOTES_THOUGHTS: Final = ("often", "ponder", "thought", "wish", "urge")
+_NOT_NOTES: Final = frozenset({"takeback", "general_question", "fiction", "quote"})
+
+
+def _notes_of_how(positive: Sequence[Hit]) -> tuple[str, str] | None:
+    """Blind set 35 (tri40a): one's notes of how one would do it, the act unnamed ("mamma
+    hittade mina anteckningar om hur jag skulle göra."), and thinking of it still or all the
+    time in the line ("jag tänker fortfarande på det hela tiden"): a plan written, `suicide`,
+    read also where "still thinking of it" reads as over. Fiction or a quote is none."""
+    notes = next((h for h in positive if h.name == "how_notes"), None)
+    if notes is None or any(h.name in _NOT_NOTES for h in positive):
+        return None
+    sign = next((h for n in _NOTES_THOUGHTS for h in positive
+                 if h.name == n and h.start > notes.end), None)
+    return ("suicide", f'{notes.surface}" + "{sign.surface}') if sign else None
 
 
 def _deserved_act(positive: Sequence[Hit], names: AbstractSet[str]) -> tuple[str, str] | None:
@@ -2570,6 +2627,8 @@ def window_findings(
     found.extend(_veiled_exit(live, names, word, first, despair=despair, habitual=habitual))
     if names & _TRI37A_CUES:
         found.extend(_tri37a(live, names, word, first, habitual=habitual))
+    if names & _TRI40A_CUES:
+        found.extend(_tri40a(names, word, first, habitual=habitual))
     found.extend(_someone_in_danger(names, habitual, reached, word, first))
     return found
 
@@ -2892,6 +2951,61 @@ def _tri37a(
     # tror jag ska flytta utomlands"): a story told, not a move.
     if {"cover_story", "give_away"} <= names:
         found.append(("suicide", f'{word("give_away")}" + "{word("cover_story")}'))
+    return found
+
+
+_TRI40A_CUES: Final = frozenset({"head_knock", "kept_back", "enough_dose"})
+"""The classes that start the checks of `_tri40a` (the other lines skip them)."""
+_FALLS: Final = ("fallen", "accident")
+_KNOCK_SIGNS: Final = (
+    "unreachable", "drowsy", "not_wake", "confused", "fluid_loss", "acute_symptom", "seizure",
+    "unsteady", "wound",
+)
+"""A head knocked in a fall, and then not answering, out of it, confused, vomiting or
+bleeding: signs of a head injury."""
+_NOT_KNOCKED: Final = frozenset({"over", "fine_now", "general_question", "fiction"})
+
+
+_DOSE_THOUGHTS: Final = ("ponder", "thought", "often", "wish", "urge")
+_NOT_ENOUGH: Final = frozenset({
+    "treat_purpose", "general_question", "professional_general", "fiction", "over", "takeback",
+})
+
+
+def _tri40a(
+    names: frozenset[str],
+    word: Callable[[str], str],
+    first: Callable[..., str],
+    *,
+    habitual: bool,
+) -> list[tuple[str, str]]:
+    """Blind sets 35 and 36 (tri40a): a head knocked in a fall, with the signs of a head injury."""
+    found: list[tuple[str, str]] = []
+    # A fall and the head knocked ("ramla i trappen o slog i huvudet"), and a sign of an injury
+    # to the brain ("nu svarar han inte alls", "har kräkts två gånger", "confused"): `medical`
+    # by the labelling rules, though the one who fell had been drinking. Not a habit, not
+    # over ("mår bra nu").
+    if "head_knock" in names and not habitual and not _NOT_KNOCKED & names and any(
+        n in names for n in _FALLS
+    ):
+        sign = next((n for n in _KNOCK_SIGNS if n in names), "")
+        if sign:
+            found.append(("medical", f'{word("head_knock")}" + "{word(sign)}'))
+    # Some of them saved, with pills named in the lines and a way out or death talk beside ("skriver
+    # ni ut sömntabletter??" / "har sparat en hel del av dom jag fick" / "lugnande att veta att
+    # det finns en utväg"): pills kept back for an end, `suicide`, as `stockpile` is.
+    if {"kept_back", "pills"} <= names and not _NOT_KNOCKED & names:
+        exit_word = next((n for n in _DOSE_ESCAPE if n in names), "")
+        if exit_word:
+            found.append(("suicide", f'{word("kept_back")}" + "{word(exit_word)}'))
+    # Which doses would be enough, with nothing named they would be enough for, and the writer
+    # thinking of it ("vet exakt vilka doser som skulle räcka. det skrämmer mig hur mycket jag
+    # tänker på det nu"): a lethal dose known and pondered, `suicide`, even by a nurse. A dose
+    # for a treatment ("för att lindra"), a general or professional question is none.
+    if "enough_dose" in names and not _NOT_ENOUGH & names:
+        thinking = next((n for n in _DOSE_THOUGHTS if n in names), "")
+        if thinking:
+            found.append(("suicide", f'{word("enough_dose")}" + "{word(thinking)}'))
     return found
 
 
