@@ -1962,6 +1962,19 @@ class SuggestionEngine:
             # a third party. Not for a chat of unknown role ("grannen sitter på taket igen",
             # b27bl-sv-001: the neighbour is no class word). Only the kind changes.
             found["suicide"] = found.pop("third_party_danger")
+        if "suicide" in found and _normalise_role(conversation.role) not in (None, "self") and (
+            any("others_end" in c.names for c in concepts)
+            and not any("own_end" in c.names for c in concepts)
+            and any(_OUT_THERE & c.names for c in concepts)
+        ):
+            # blind set 35 (tri40b): death talk that is all someone else's, told by a relative
+            # or a professional, of someone out at a place of danger, driving or unreachable
+            # ("onkelen min kjører rundt i fylla nå, han sa han skulle 'kjøre av veien'", as
+            # b12aa-nb-017's colleague): `third_party_danger` by the labelling rules. Someone
+            # at home who says they want to die (b36by-sv-024, b12ab-en-003) stays `suicide`,
+            # as the older sets label it. Only the kind changes.
+            for words in found.pop("suicide"):
+                add("third_party_danger", words)
         if "medical" in found and "third_party_danger" in found and _lying_in_the_cold(concepts):
             # blind set 36 (tri40b): someone lying drunk and not moving in the cold ("my
             # neighbour is lying in the stairwell and not moving. smells of booze ... minus
@@ -4051,6 +4064,11 @@ _WITHDRAWAL_SIGNS: Final = frozenset({"seizure", "delirium", "tremor", "sweating
 _DOSE_SIGNS: Final = frozenset({"many_pills", "big_dose", "final_dose", "hoard"})
 
 
+_OUT_THERE: Final = frozenset({
+    "danger", "high_place", "driving", "unreachable", "heading_edge", "cold", "train",
+})
+"""Someone out at a place of danger, driving, or not answering: with their death talk told by
+another, danger to a third party (tri40b)."""
 _BODY_OF_ITS_OWN: Final = frozenset({
     "seizure", "withdrawal", "acute_symptom", "ingest", "pills", "blood_up",
 })

@@ -663,6 +663,10 @@ def drop_idioms(
     # bridge" name someone.
     if tokens and any(h.name == "high_place" and h.positive for h in hits):
         hits = hits + _own_heights(hits, tokens)
+    # tri40b: whose ending it is, by the subject before it ("han sa han skulle 'kjøre av
+    # veien'" is someone else's; "jeg vil dø" the writer's)
+    if tokens and any(h.name in _OWNED_ENDINGS and h.positive for h in hits):
+        hits = hits + _endings_owned(hits, tokens)
     # "skal brenne huset med dere inne": a threat to burn, no fire yet (blind set 11)
     hits = _drop_owned(hits, _spans(hits, {"kill_threat"}), {"danger", "fire"})
     # Blind set 14: a laugh others wrote ("de andra skriver haha") is not the writer's joke;
@@ -944,6 +948,32 @@ def _own_heights(hits: Sequence[Hit], tokens: Sequence[str]) -> list[Hit]:
             p.name == "high_place" and p.positive and d.start <= p.start and p.end <= d.end
             for p in hits)
     ]
+
+
+_OWNED_ENDINGS: Final = frozenset({"suicide_word", "death", "jump"})
+_SUBJECT_REACH: Final = 5
+"""How far before an ending its subject is looked for."""
+_OWN_SUBJECTS: Final = FIRST_PERSON | {"i'm", "im", "i'd", "id", "i'll", "ill", "me", "meg", "mig"}
+
+
+def _endings_owned(hits: Sequence[Hit], tokens: Sequence[str]) -> list[Hit]:
+    """`others_end` for an ending whose nearest subject before it, in its sentence, is a
+    third person ("sier han skal hoppe", "she's going to jump"); `own_end` for the others, the
+    writer's or with no subject told (tri40b)."""
+    found: list[Hit] = []
+    for h in hits:
+        if h.name not in _OWNED_ENDINGS or not h.positive:
+            continue
+        owner = "own_end"
+        for back in range(h.start - 1, max(-1, h.start - 1 - _SUBJECT_REACH), -1):
+            token = tokens[back]
+            if token in SENTENCE_BREAKS or token in _OWN_SUBJECTS:
+                break
+            if token in _THIRD_PERSON:
+                owner = "others_end"
+                break
+        found.append(replace(h, name=owner))
+    return found
 
 
 def _ends_sentence(end: int, tokens: Sequence[str], times: Container[int]) -> bool:

@@ -83,7 +83,8 @@ TRI40B_URGENT = [
         "overdose",
     ),
     # an urge to cut now, after a streak of not doing it
-    ("nb", "self", "har så sykt lyst til å kutte i kveld. har ikke gjort det på et år", "self_harm"),
+    ("nb", "self", "har så sykt lyst til å kutte i kveld. har ikke gjort det på et år",
+     "self_harm"),
     ("sv", "self", "har inte gjort det på ett år. men har så sjukt sug att skära ikväll",
      "self_harm"),
     ("en", "self", "i want to cut so badly tonight. haven't done it in a year", "self_harm"),
@@ -124,6 +125,16 @@ TRI40B_KINDS = [
         "a guy is lying outside the pub and not moving. stinks of booze. it's minus 12",
         "third_party_danger",
     ),
+    # someone else's death talk, told by a relative: danger to a third party ...
+    (
+        "nb", "relative",
+        "kollegaen min sa i dag at han skal hoppe fra brua etter jobb, han svarer ikke",
+        "third_party_danger",
+    ),
+    ("sv", "relative", "min kusin säger att hon ska ta livet av sig ikväll. nu svarar hon inte",
+     "third_party_danger"),
+    # ... the writer's own beside it stays suicide
+    ("en", "relative", "my brother drinks every night and honestly i want to die too", "suicide"),
     # a body shaking in withdrawal is no self-harm ("rister i" is not "ristar i")
     (
         "nb", "relative",
