@@ -1968,7 +1968,7 @@ class SuggestionEngine:
             and any(_OUT_THERE & c.names for c in concepts)
         ):
             # blind set 35 (tri40b): death talk that is all someone else's, told by a relative
-            # or a professional, of someone out at a place of danger, driving or unreachable
+            # or a professional, of someone out at a place of danger or driving
             # ("onkelen min kjører rundt i fylla nå, han sa han skulle 'kjøre av veien'", as
             # b12aa-nb-017's colleague): `third_party_danger` by the labelling rules. Someone
             # at home who says they want to die (b36by-sv-024, b12ab-en-003) stays `suicide`,
@@ -4064,11 +4064,10 @@ _WITHDRAWAL_SIGNS: Final = frozenset({"seizure", "delirium", "tremor", "sweating
 _DOSE_SIGNS: Final = frozenset({"many_pills", "big_dose", "final_dose", "hoard"})
 
 
-_OUT_THERE: Final = frozenset({
-    "danger", "high_place", "driving", "unreachable", "heading_edge", "cold", "train",
-})
-"""Someone out at a place of danger, driving, or not answering: with their death talk told by
-another, danger to a third party (tri40b)."""
+_OUT_THERE: Final = frozenset({"danger", "high_place", "driving", "heading_edge", "cold", "train"})
+"""Someone out at a place of danger or driving: with their death talk told by another, danger
+to a third party (tri40b). Not someone who only does not answer: "min kompis skrev att han ska
+ta livet av sig ikväll och nu svarar han inte" stays `suicide` (test_falsealarms23)."""
 _BODY_OF_ITS_OWN: Final = frozenset({
     "seizure", "withdrawal", "acute_symptom", "ingest", "pills", "blood_up",
 })

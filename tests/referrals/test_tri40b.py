@@ -131,7 +131,7 @@ TRI40B_KINDS = [
         "kollegaen min sa i dag at han skal hoppe fra brua etter jobb, han svarer ikke",
         "third_party_danger",
     ),
-    ("sv", "relative", "min kusin säger att hon ska ta livet av sig ikväll. nu svarar hon inte",
+    ("sv", "relative", "min kusin står vid spåren och säger att hon ska ta livet av sig",
      "third_party_danger"),
     # ... the writer's own beside it stays suicide
     ("en", "relative", "my brother drinks every night and honestly i want to die too", "suicide"),
