@@ -1968,11 +1968,10 @@ class SuggestionEngine:
             and any(_OUT_THERE & c.names for c in concepts)
         ):
             # blind set 35 (tri40b): death talk that is all someone else's, told by a relative
-            # or a professional, of someone out at a place of danger or driving
-            # ("onkelen min kjører rundt i fylla nå, han sa han skulle 'kjøre av veien'", as
-            # b12aa-nb-017's colleague): `third_party_danger` by the labelling rules. Someone
-            # at home who says they want to die (b36by-sv-024, b12ab-en-003) stays `suicide`,
-            # as the older sets label it. Only the kind changes.
+            # or a professional, of someone driving ("onkelen min kjører rundt i fylla nå, han
+            # sa han skulle 'kjøre av veien'"): `third_party_danger` by the labelling rules.
+            # Someone at home who says they want to die (b36by-sv-024, b12ab-en-003) stays
+            # `suicide`, as the older sets label it. Only the kind changes.
             for words in found.pop("suicide"):
                 add("third_party_danger", words)
         if "medical" in found and "third_party_danger" in found and _lying_in_the_cold(concepts):
@@ -4064,10 +4063,12 @@ _WITHDRAWAL_SIGNS: Final = frozenset({"seizure", "delirium", "tremor", "sweating
 _DOSE_SIGNS: Final = frozenset({"many_pills", "big_dose", "final_dose", "hoard"})
 
 
-_OUT_THERE: Final = frozenset({"danger", "high_place", "driving", "heading_edge", "cold", "train"})
-"""Someone out at a place of danger or driving: with their death talk told by another, danger
-to a third party (tri40b). Not someone who only does not answer: "min kompis skrev att han ska
-ta livet av sig ikväll och nu svarar han inte" stays `suicide` (test_falsealarms23)."""
+_OUT_THERE: Final = frozenset({"driving"})
+"""Someone driving: with their death talk told by another, danger to a third party and to
+others on the road (tri40b). Not someone on a bridge or who does not answer: "my friend joked
+that he would jump, but tonight he is standing on the bridge" and "min kompis skrev att han ska
+ta livet av sig ikväll och nu svarar han inte" stay `suicide` (test_falsealarms24 and 23), though
+most read sets label such chats `third_party_danger`."""
 _BODY_OF_ITS_OWN: Final = frozenset({
     "seizure", "withdrawal", "acute_symptom", "ingest", "pills", "blood_up",
 })

@@ -127,11 +127,11 @@ TRI40B_KINDS = [
     ),
     # someone else's death talk, told by a relative: danger to a third party ...
     (
-        "nb", "relative",
-        "kollegaen min sa i dag at han skal hoppe fra brua etter jobb, han svarer ikke",
+        "en", "relative",
+        "my brother is driving around drunk right now and he said he would drive off a cliff",
         "third_party_danger",
     ),
-    ("sv", "relative", "min kusin står vid spåren och säger att hon ska ta livet av sig",
+    ("sv", "relative", "min kusin kör bil full nu och säger att hon ska köra in i ett träd",
      "third_party_danger"),
     # ... the writer's own beside it stays suicide
     ("en", "relative", "my brother drinks every night and honestly i want to die too", "suicide"),
