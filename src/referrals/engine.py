@@ -435,6 +435,7 @@ _WINDOW_CONCEPTS: Final = frozenset(
         "stashed",
         "unnoticed",  # and a cover story (tri37b's "cover_story", above)
     }
+    | rules.TRI40B_CUES  # blind sets 35 and 36 (tri40b)
 )
 """Concept classes the window rules combine across neighbouring visitor lines."""
 _LAUGHS: Final = re.compile(
@@ -1450,6 +1451,19 @@ class SuggestionEngine:
                     h.name in _LEDGE_PLACES and h.positive and h.start < at for h in hits
                 ):  # the place may stand a sentence before ("i 5. etasje. sier hun hopper om …")
                     cue_sets[sentence].discard("conditional")
+        # tri40b (blind set 35): thoughts "om" something, carried for a span or growing ("har
+        # gått rundt med tanker om å ta livet mitt hele dagen og de blir bare sterkere"): the
+        # "om" is "about", and the thoughts are had, not asked ahead ("tänk om" read in
+        # "tanker om"). Not when denied ("ingen tanker om å ta livet mitt"), nor with no span.
+        if condition_starts:
+            for sentence, at in condition_starts:
+                if "conditional" in cue_sets[sentence] and tokens[at] in _THOUGHT_NOUNS and (
+                    lexicon.NEGATIONS.isdisjoint(tokens[max(0, at - 3) : at])
+                ) and any(
+                    h.name in _THOUGHTS_GO_ON and h.positive and h.sentence == sentence
+                    for h in hits
+                ):
+                    cue_sets[sentence].discard("conditional")
         # Blind set 16: a short clause opening a sentence that only dates the one before ("That
         # was 2018.", "nå er det fem år siden, ...") puts that one in the past too (for urgency
         # only: the suggestions still read what was told as told).
@@ -1973,6 +1987,34 @@ class SuggestionEngine:
             # `third_party_danger` by the labelling rules, not the writer's suicide. Only the
             # kind changes.
             del found["suicide"]
+        if found.keys() == {"third_party_danger"} and _normalise_role(
+            conversation.role
+        ) == "self" and _own_height_only(found["third_party_danger"], concepts):
+            # blind sets 35 and 36 (tri40b): the writer, writing of themself, at a height, no
+            # one else named in its sentence ("sitting on the roof of my building. its quiet up
+            # here", "standing on the bridge"): `suicide` by the labelling rules, not danger to
+            # a third party. Not for a chat of unknown role ("grannen sitter på taket igen",
+            # b27bl-sv-001: the neighbour is no class word). Only the kind changes.
+            found["suicide"] = found.pop("third_party_danger")
+        if "suicide" in found and _normalise_role(conversation.role) not in (None, "self") and (
+            any("others_end" in c.names for c in concepts)
+            and not any("own_end" in c.names for c in concepts)
+            and any(_OUT_THERE & c.names for c in concepts)
+        ):
+            # blind set 35 (tri40b): death talk that is all someone else's, told by a relative
+            # or a professional, of someone driving ("onkelen min kjører rundt i fylla nå, han
+            # sa han skulle 'kjøre av veien'"): `third_party_danger` by the labelling rules.
+            # Someone at home who says they want to die (b36by-sv-024, b12ab-en-003) stays
+            # `suicide`, as the older sets label it. Only the kind changes.
+            for words in found.pop("suicide"):
+                add("third_party_danger", words)
+        if "medical" in found and "third_party_danger" in found and _lying_in_the_cold(concepts):
+            # blind set 36 (tri40b): someone lying drunk and not moving in the cold ("my
+            # neighbour is lying in the stairwell and not moving. smells of booze ... minus
+            # ten") is `third_party_danger` in every set that tells it (b13af-en-023,
+            # b5f-nb-021, b23bf-nb-020 ...), not a body's emergency of its own. Only the kind
+            # changes.
+            del found["medical"]
         if "overdose" in found and "medical" in found and _body_not_dose(concepts):
             # blind sets 35 and 36 (tri38): fits or delirium after an abrupt stop, or blood
             # thrown up after drinking, are `medical` by the labelling rules (a withdrawal, a
@@ -3247,6 +3289,12 @@ _WORN_OUT: Final = frozenset({"weary", "despair"})
 
 
 _LEDGE_PLACES: Final = frozenset({"danger", "high_place"})
+_THOUGHT_NOUNS: Final = frozenset({
+    "tanker", "tankar", "tanke", "tanken", "tankene", "tankarna", "tankane",
+})
+"""Thoughts, before an "om" that is "about" (tri40b)."""
+_THOUGHTS_GO_ON: Final = frozenset({"duration", "often", "growing"})
+"""What says thoughts are had now: a span ("hele dagen"), "all the time", or growing (tri40b)."""
 """A ledge, a roof, a bridge: where a jump said with a condition after it is a threat (tri37b)."""
 _SELF_IN_QUESTION: Final = frozenset({"man", "jag", "jg", "jeg", "eg", "i", "you", "one", "du"})
 """Who an "om ..." asking about the service is about when it is the writer ("om man", "if i")."""
@@ -4064,6 +4112,33 @@ def _joining_the_dead(
 
 _WITHDRAWAL_SIGNS: Final = frozenset({"seizure", "delirium", "tremor", "sweating"})
 _DOSE_SIGNS: Final = frozenset({"many_pills", "big_dose", "final_dose", "hoard"})
+
+
+_OUT_THERE: Final = frozenset({"driving"})
+"""Someone driving: with their death talk told by another, danger to a third party and to
+others on the road (tri40b). Not someone on a bridge or who does not answer: "my friend joked
+that he would jump, but tonight he is standing on the bridge" and "min kompis skrev att han ska
+ta livet av sig ikväll och nu svarar han inte" stay `suicide` (test_falsealarms24 and 23), though
+most read sets label such chats `third_party_danger`."""
+_BODY_OF_ITS_OWN: Final = frozenset({
+    "seizure", "withdrawal", "acute_symptom", "ingest", "pills", "blood_up",
+})
+"""Beside the cold, what makes a body's trouble its own emergency: fits, a withdrawal, breathing
+or chest trouble, something taken (tri40b)."""
+
+
+def _lying_in_the_cold(concepts: Sequence[rules.LineConcepts]) -> bool:
+    """Whether the chat tells of the cold and no body trouble of its own (tri40b)."""
+    return any("cold" in c.names for c in concepts) and not any(
+        _BODY_OF_ITS_OWN & c.names for c in concepts
+    )
+
+
+def _own_height_only(words: Sequence[str], concepts: Sequence[rules.LineConcepts]) -> bool:
+    """Whether every third-party finding is a place of danger at a height that a visitor line
+    tells as the writer's own (`own_height`, tri40b)."""
+    own = {c.words["own_height"] for c in concepts if "own_height" in c.names}
+    return bool(own) and all(w in own for w in words)
 
 
 def _body_not_dose(concepts: Sequence[rules.LineConcepts]) -> bool:

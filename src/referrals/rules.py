@@ -422,6 +422,16 @@ RULE_CLASSES: Final = frozenset(
         "train_wait",
         "enough_dose",
         "how_notes_end",
+        # blind sets 35 and 36 (tri40b)
+        "fight_physical",
+        "scared",
+        "no_other_way",
+        "no_hold",
+        "emptied_pack",
+        "clean_streak",
+        "cut_end",
+        "wall_threat",
+        "growing",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -441,6 +451,7 @@ _AT_SENTENCE_END: Final = {
     "no_future_end": "no_future", "decided_it_end": "decided_it", "harm_again_end": "harm_again",
     "methods_read_end": "methods_read",
     "how_notes_end": "how_notes",
+    "cut_end": "self_harm",
 }
 """Classes that count only with nothing but a time after them in their sentence, and the class
 they then count as (blind set 20): "har räknat ut hur jag ska göra det." is a decision, "... göra
@@ -663,6 +674,19 @@ def drop_idioms(
         hits = _drop_owned(hits, _spans(hits, {"own_funeral"}), {"death"})
     # "hjertet banker": the heart pounding is no one hitting (blind set 9)
     hits = _drop_owned(hits, _spans(hits, {"acute_symptom"}), _BLOWS)
+    # tri40b: "punched the wall next to my head": a blow meant for someone, not to oneself
+    hits = _drop_owned(hits, _spans(hits, {"wall_threat"}), {"self_harm"})
+    # tri40b: "if a bus hit me tomorrow": a vehicle's blow inside a death word is no assault
+    hits = _drop_owned(hits, _spans(hits, {"death"}), {"violence_verb", "assault"}, inside=True)
+    # tri40b: the writer at a height, in a sentence that names no one else ("sitting on the
+    # roof of my building. its quiet up here"); "my friend is on the roof" and "he's on the
+    # bridge" name someone.
+    if tokens and any(h.name == "high_place" and h.positive for h in hits):
+        hits = hits + _own_heights(hits, tokens)
+    # tri40b: whose ending it is, by the subject before it ("han sa han skulle 'kjøre av
+    # veien'" is someone else's; "jeg vil dø" the writer's)
+    if tokens and any(h.name in _OWNED_ENDINGS and h.positive for h in hits):
+        hits = hits + _endings_owned(hits, tokens)
     # "skal brenne huset med dere inne": a threat to burn, no fire yet (blind set 11)
     hits = _drop_owned(hits, _spans(hits, {"kill_threat"}), {"danger", "fire"})
     # Blind set 14: a laugh others wrote ("de andra skriver haha") is not the writer's joke;
@@ -883,10 +907,16 @@ def turned_over(hits: list[Hit], tokens: Sequence[str]) -> list[Hit]:
              if _RISK_AFTER_OVER & here or {"ingest", "pills", "many"} <= here
              # a bottle and the pills beside it after sober years: a relapse with the means
              or {"alcohol", "pills"} <= here}
+    # tri40b: a streak of not doing it ("har ikke gjort det på to år") beside an urge now in
+    # another sentence, before or after it ("har så lyst til å kutte nå."), is what the urge
+    # breaks, not a risk that is over.
+    streaks = _spans(hits, {"clean_streak"}, positive=True)
     return [h for h in hits if h.name != "over" or not any(
         t.sentence == h.sentence and t.start > h.end
         and not _BUT.isdisjoint(tokens[h.end + 1 : t.start])
         or t.sentence > h.sentence and t.sentence in risky and t.name in _TURNING_NOW
+        or t.sentence != h.sentence and t.sentence in risky and t.name in _TURNING_NOW
+        and any(start <= h.start and h.end <= end for start, end in streaks)
         for t in turns)]
 
 
@@ -920,6 +950,61 @@ _RISK_AFTER_OVER: Final = frozenset({
 })
 """A risk of its own in a later sentence that says now: the "over" before it does not cover
 it (tri22)."""
+
+
+_SOMEONE_ELSE: Final = frozenset({"another_person", "other_people"})
+_THIRD_PERSON: Final = frozenset({
+    "han", "hon", "hen", "hun", "ho", "he", "she", "they", "he's", "she's", "they're", "hes",
+    "shes", "theyre", "honom", "henne", "ham", "him", "her", "them",
+})
+
+
+def _own_heights(hits: Sequence[Hit], tokens: Sequence[str]) -> list[Hit]:
+    """`own_height` hits: a place of danger at a height (`danger` over a `high_place`) in a
+    sentence that names no one else, by class or by a third-person pronoun (tri40b)."""
+    others = {h.sentence for h in hits if h.positive and (
+        h.name in _SOMEONE_ELSE
+        or h.name == "household" and h.surface not in _SELF_OBJECTS
+    )}
+    sentence = 0
+    for token in tokens:
+        if token in SENTENCE_BREAKS:
+            sentence += 1
+        elif token in _THIRD_PERSON:
+            others.add(sentence)
+    return [
+        replace(d, name="own_height")
+        for d in hits
+        if d.name == "danger" and d.positive and d.sentence not in others and any(
+            p.name == "high_place" and p.positive and d.start <= p.start and p.end <= d.end
+            for p in hits)
+    ]
+
+
+_OWNED_ENDINGS: Final = frozenset({"suicide_word", "death", "jump"})
+_SUBJECT_REACH: Final = 5
+"""How far before an ending its subject is looked for."""
+_OWN_SUBJECTS: Final = FIRST_PERSON | {"i'm", "im", "i'd", "id", "i'll", "ill", "me", "meg", "mig"}
+
+
+def _endings_owned(hits: Sequence[Hit], tokens: Sequence[str]) -> list[Hit]:
+    """`others_end` for an ending whose nearest subject before it, in its sentence, is a
+    third person ("sier han skal hoppe", "she's going to jump"); `own_end` for the others, the
+    writer's or with no subject told (tri40b)."""
+    found: list[Hit] = []
+    for h in hits:
+        if h.name not in _OWNED_ENDINGS or not h.positive:
+            continue
+        owner = "own_end"
+        for back in range(h.start - 1, max(-1, h.start - 1 - _SUBJECT_REACH), -1):
+            token = tokens[back]
+            if token in SENTENCE_BREAKS or token in _OWN_SUBJECTS:
+                break
+            if token in _THIRD_PERSON:
+                owner = "others_end"
+                break
+        found.append(replace(h, name=owner))
+    return found
 
 
 def _ends_sentence(end: int, tokens: Sequence[str], times: Container[int]) -> bool:
@@ -2251,13 +2336,13 @@ def window_findings(
     if "cold" in names and not habitual and not safe and not minded(names) and (
         {"drunk_now", "absent_adult", "unreachable", "small_child", "drowsy", "confused",
          "dementia", "psychosis", "helpless", "high_place",
-         "fallen"} & names
+         "fallen", "barely_responsive"} & names
         or small_child
         or (substance and "ingest" in names)
     ):
         other = first("drunk_now", "small_child", "absent_adult", "unreachable", "drowsy",
                       "confused", "dementia", "psychosis", "helpless", "high_place", "fallen",
-                      "ingest",
+                      "barely_responsive", "ingest",
                       "cold")
         found.append(("third_party_danger", f'{word("cold")}" + "{word(other)}'))
     # A small child who has swallowed or got into medicines or drugs: poisoning, even when the
@@ -2629,6 +2714,9 @@ def window_findings(
         found.extend(_tri37a(live, names, word, first, habitual=habitual))
     if names & _TRI40A_CUES:
         found.extend(_tri40a(names, word, first, habitual=habitual))
+    if names & TRI40B_CUES:
+        found.extend(_tri40b(live, names, word, first, habitual=habitual,
+                             child_writer=child_writer))
     found.extend(_someone_in_danger(names, habitual, reached, word, first))
     return found
 
@@ -3006,6 +3094,63 @@ def _tri40a(
         thinking = next((n for n in _DOSE_THOUGHTS if n in names), "")
         if thinking:
             found.append(("suicide", f'{word("enough_dose")}" + "{word(thinking)}'))
+    return found
+
+
+TRI40B_CUES: Final = frozenset({
+    "fight_physical", "scared", "no_other_way", "no_hold", "emptied_pack", "wall_threat",
+})
+"""The classes that start the checks of `_tri40b` (the other lines skip them)."""
+_HELD_MEANS: Final = ("pills", "stockpile", "rope", "weapon_gun", "high_place")
+"""The means at hand that make "nothing keeping me here" a way out, not a move."""
+_OUT_OF_IT: Final = (
+    "drowsy", "unresponsive", "barely_responsive", "speech_loss", "acute_symptom",
+    "drunk_now",
+)
+"""A body out of it, or someone drunk now, beside a medicine pack found empty."""
+
+
+def _tri40b(
+    live: Sequence[LineConcepts],
+    names: frozenset[str],
+    word: Callable[[str], str],
+    first: Callable[..., str],
+    *,
+    habitual: bool,
+    child_writer: bool,
+) -> list[tuple[str, str]]:
+    """Blind sets 35 and 36 (tri40b): urgent openers told by what surrounds them."""
+    found: list[tuple[str, str]] = []
+    # No other way seen for it to stop, with death talk in the line ("i don't want to die but
+    # i need everything to stop and i can't see any other way for it to stop").
+    for c in live:
+        if "no_other_way" in c.names and _ENDINGS_AHEAD & c.names:
+            ending = next(n for n in ("death", "not_wake", "disappear", "dark_end")
+                          if n in c.names)
+            found.append(("suicide", f'{c.words[ending]}" + "{c.words["no_other_way"]}'))
+            break
+    # Nothing keeping one here, with the means at hand ("nothing keeping me here" / "i still
+    # have her morphine"); a move with nothing at hand is none.
+    if "no_hold" in names and not habitual and any(n in names for n in _HELD_MEANS):
+        means = first(*_HELD_MEANS)
+        found.append(("suicide", f'{word("no_hold")}" + "{word(means)}'))
+    # A medicine pack found empty, with the body out of it or drink ("her blister is empty ...
+    # she's slurring and can't keep her eyes open").
+    if {"emptied_pack", "pills"} <= names and any(n in names for n in _OUT_OF_IT):
+        sign = first(*_OUT_OF_IT)
+        found.append(("overdose", f'{word("emptied_pack")}" + "{word(sign)}'))
+    # Parents fighting now with things banging, or the writer scared by the banging ("pappa og
+    # mamma slåss nå, det smeller inne i stua, jeg er redd"): violence heard. A habit is none.
+    if "raging" in names and {"fight_physical", "scared"} & names and (
+        {"time_now", "ongoing", "night"} & names
+    ) and ("household_other" in names or child_writer) and not habitual:
+        sign = first("fight_physical", "scared")
+        found.append(("violence", f'{word("raging")}" + "{word(sign)}'))
+    # A blow to the wall by someone's head, or "next time it won't be the wall", with a time
+    # ("he punched the wall next to my head last night"): a threat of violence.
+    if "wall_threat" in names and {"recent", "time_now", "night", "announced"} & names:
+        when = first("recent", "time_now", "night", "announced")
+        found.append(("violence", f'{word("wall_threat")}" + "{word(when)}'))
     return found
 
 
