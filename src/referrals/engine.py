@@ -2437,6 +2437,8 @@ def _writers_parent(tokens: Sequence[str], start: int) -> bool:
     return start == 0 or tokens[start - 1] not in _OTHERS_PARENT_BEFORE
 
 
+_HABIT_OVER_CUES: Final = frozenset({"own_childhood", "former", "sober_adult", "past"})
+"""Cues that tell a parent's habit as over or of the writer's childhood (top40)."""
 _PARENT_HABITS: Final = ("alcohol", "drugs", "gambling", "medicines")
 """Habits that, told of a parent by a grown child, make the writer a relative (top40)."""
 
@@ -2447,19 +2449,29 @@ def _parents_habit(
     analyses: Sequence[_LineAnalysis],
     topics: Mapping[str, float],
 ) -> frozenset[str]:
-    """The habits a writer signed in as "self" tells only of a parent: said in a sentence
-    naming the parent ("mamma drack mycket"), never in one of the writer's own ("jag dricker
-    för mycket"). Empty for any other role: a relative's role already reads them so."""
+    """The habits a writer signed in as "self" tells only of a parent, as over or of their
+    childhood: said in a clause naming the parent ("mamma drack mycket"), never in one of the
+    writer's own ("jag dricker för mycket"), in a conversation that tells the habit as past
+    (the writer's childhood, growing up with it, the parent sober now, a time gone). Empty for
+    any other role: a relative's role already reads them so."""
     if _normalise_role(role) != "self":
         return frozenset()
     told: set[str] = set()
     own: set[str] = set()
+    over = False
     for line, analysis in zip(lines, analyses, strict=True):
         if line.sender == "visitor":
             if "own_risk" in analysis.cue_words:
                 return frozenset()  # "är det ärftligt?", "for egen del": asked for oneself
             told.update(analysis.parent_topics)
             own.update(analysis.own_topics)
+            over = over or bool(
+                _HABIT_OVER_CUES.intersection(analysis.cue_words)
+                or _HABIT_OVER_CUES.intersection(analysis.concepts.names)
+                or "children_of_parents" in analysis.topics
+            )
+    if not over:
+        return frozenset()  # a parent drinking now beside one's exams: the drinking leads
     return frozenset(
         habit
         for habit in _PARENT_HABITS

@@ -87,6 +87,14 @@ def test_the_writers_own_habit_beside_a_parent_stays_the_writers(
     assert ids[0] not in RELATIVES, ids
 
 
+def test_a_parent_drinking_now_is_read_as_before(engine: SuggestionEngine) -> None:
+    """Only a habit told as over or of the writer's childhood is read anew: a parent drinking
+    now beside the writer's own worries keeps the drinking's services first, as on main."""
+    text = "mamma dricker varje kväll och jag har prov hela veckan, kan inte plugga hemma"
+    ids = top3(engine, "sv", "self", text)
+    assert ids[0] == "se-alkoholhjalpen", ids
+
+
 def test_whose_habit_a_clause_tells(engine: SuggestionEngine) -> None:
     """The line analysis behind it: a parent named alone in a clause owns its habit; the writer
     in the clause, or no one, makes it the writer's; the writer's childhood makes it the
