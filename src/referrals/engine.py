@@ -152,6 +152,9 @@ RELATIVE_WORDS_AUDIENCE: Final = 1.0
 """Relatives' words of one's own ("vårdar min man") that make a writer as "self" a relative too."""
 RELATIVE_WORDS_FIT: Final = 0.95
 """How well relatives' services then fit (below 1.0: no third-party danger is read into it)."""
+SERIOUS_ASK_SUICIDE: Final = 1.0
+"""What asking how to tell whether someone means it adds to suicide, beside its words (top40):
+a normal topic word's weight."""
 YOUTH_SERVICE_ADULT_RELATIVE_FIT: Final = 0.5
 """How well a service for the young and their parents fits a relative of an adult."""
 
@@ -713,6 +716,11 @@ class _LineAnalysis:
     sentence about the writer's own childhood ("pappa slog mig när jag var liten", outside a
     clause that says now), not inside a `no_topic` phrase ("hotade att lämna mig"). The
     suggestions read it; urgency reads ``topics``."""
+    parent_topics: frozenset[str] = frozenset()
+    """Topics told in a sentence naming a parent ("mamma drack när jag var liten") (top40)."""
+    own_topics: frozenset[str] = frozenset()
+    """Topics told in a sentence of the writer's own ("I", "jag") naming no parent (top40):
+    "jag dricker för mycket" is the writer's drinking, "pappa drack" is not."""
 
 
 class SuggestionEngine:
@@ -925,8 +933,13 @@ class SuggestionEngine:
             if probability >= TOPIC_MODEL_FLOOR:
                 topics[category] = topics.get(category, 0.0) + TOPIC_MODEL_WEIGHT * probability
         direct = {name: _capped_sum(terms) for name, terms in service_terms.items()}
-        audience = self._audience_profile(conversation.role, analyses, lines, cues_seen, topics)
-        self._context_topics(conversation.role, audience, analyses, cues_seen, topics, topic_terms)
+        parents_habit = _parents_habit(conversation.role, lines, analyses, topics)
+        audience = self._audience_profile(
+            conversation.role, analyses, lines, cues_seen, topics, parents_habit
+        )
+        self._context_topics(
+            conversation.role, audience, analyses, cues_seen, topics, topic_terms, parents_habit
+        )
         # An urgent conversation's services lead however much else it speaks of: the boosts of
         # its kind's topics (not 112's, which already leads) grow with the strongest topic
         # ("sobril och imovane" must not outrank the crisis line).
@@ -1355,6 +1368,27 @@ class SuggestionEngine:
                 cue_words.setdefault("past", "year")
         mention: dict[tuple[bool, str, int], tuple[str, tuple[float, float, float, float]]] = {}
         present_topics: set[str] = set()
+        parent_topics: set[str] = set()
+        own_topics: set[str] = set()
+        writer_clauses = {clauses[h.start] for h in hits if h.name == "first_person" and h.positive}
+        parent_clauses = {
+            clauses[m[3]]
+            for m in matches
+            if kinds[m[0]] == _CUE and names[m[0]] == "parent" and not m[5]
+            and _writers_parent(tokens, m[3])
+        }
+        upbringing_clauses = {
+            clauses[m[3]]
+            for m in matches
+            if kinds[m[0]] == _TOPIC and names[m[0]] == "children_of_parents" and not m[5]
+        }
+        """Clauses of growing up with a parent's habit ("I grew up with a mother who drank")."""
+        parent_clauses |= upbringing_clauses
+        person_clauses = {
+            clauses[m[3]]
+            for m in matches
+            if kinds[m[0]] == _CUE and names[m[0]] in ("parent", "loved_one")
+        } | {clauses[n] for n, token in enumerate(tokens) if token in _THIRD_PERSON_SUBJECTS}
         other = OTHER_LANGUAGE_WEIGHT
         accident = any(h.name == "accident" and h.positive for h in hits)
         # Blind set 25 (top27): a death wish said over a game lost ("ville dö när laget åkte ur
@@ -1393,6 +1427,25 @@ class SuggestionEngine:
                 and (past is None or "own_childhood" not in cue_sets[past])
             ):
                 present_topics.add(name)
+            if kind == _TOPIC and not negated:
+                # top40: whose habit a clause tells. A parent's where the writer's parent is
+                # named and the writer is not ("mamma är nykter sen länge"), or is as a child
+                # ("my mum drank when I was a kid"); else the writer's own where the writer is
+                # named ("jag har köpt lootboxar på mammas kort") or no one is ("öppnar en box
+                # vin på fredag").
+                clause_of = clauses[start]
+                childhood = (
+                    bool(_CHILDHOOD_CUES & cue_sets[sentences[start]])
+                    or clause_of in upbringing_clauses
+                )
+                if clause_of in parent_clauses and (
+                    clause_of not in writer_clauses or childhood
+                ):
+                    parent_topics.add(name)
+                elif clause_of in writer_clauses or (
+                    clause_of not in person_clauses and not childhood
+                ):
+                    own_topics.add(name)
             weights = (
                 max(sv, nb, en) * f,
                 max(sv, other * nb, other * en) * f,
@@ -1627,6 +1680,8 @@ class SuggestionEngine:
             concepts=concepts,
             leaving=_leaving(tokens, sentences, hits, cues, kin),
             present_topics=frozenset(present_topics),
+            parent_topics=frozenset(parent_topics),
+            own_topics=frozenset(own_topics),
         )
         # Blind set 19 (au19): the same line read as the conversation decides
         # (_departure_told): with its goodbyes and give-aways explained by a departure told in
@@ -2190,6 +2245,7 @@ class SuggestionEngine:
         lines: Sequence[Line],
         cues: Mapping[str, str],
         topics: Mapping[str, float],
+        parents_habit: frozenset[str] = frozenset(),
     ) -> dict[str, float]:
         role = _normalise_role(role)
         ages = [
@@ -2247,6 +2303,10 @@ class SuggestionEngine:
             # the services for relatives fit the writer almost as well as those for adults
             # (below 1.0: someone else's danger is not read into it, as for a relative's role).
             profile["relative"] = max(profile.get("relative", 0.0), RELATIVE_WORDS_FIT)
+        if parents_habit and profile.get("child", 0.0) < 1.0:
+            # top40: a grown child of a parent who drank ("växte upp med en alkoholiserad
+            # pappa", "my mum has been sober 8 years"): a relative, however they sign in.
+            profile["relative"] = max(profile.get("relative", 0.0), RELATIVE_WORDS_FIT)
         return profile
 
     def _context_topics(
@@ -2257,6 +2317,7 @@ class SuggestionEngine:
         cues: Mapping[str, str],
         topics: dict[str, float],
         topic_terms: dict[str, dict[str, list[float]]],
+        parents_habit: frozenset[str] = frozenset(),
     ) -> None:
         """Topics that follow from who writes and about whom, not from any single word."""
 
@@ -2279,7 +2340,17 @@ class SuggestionEngine:
             and cues["loved_one"].split()[0] not in _OTHERS_POSSESSIVES
         ):  # "hennes mamma", "his wife": someone else's family, not the writer's
             add("relatives", 0.5, cues["loved_one"])
+        if "serious_ask" in cues and topics.get("suicide", 0.0) > 0.0:
+            # top40: asking how to tell whether someone means it, beside words of suicide (a
+            # friend's joke, a partner's remark): what the suicide-prevention lines teach.
+            add("suicide", SERIOUS_ASK_SUICIDE, cues["serious_ask"])
         child_writer = audience.get("child", 0.0) >= 1.0
+        if parents_habit and not child_writer:
+            # top40: a parent's drinking (drugs, gambling) told by their grown child, never as
+            # the writer's own: the words of it are a relative's matter, not help to cut down.
+            for habit in parents_habit:
+                topics["relatives"] = topics.get("relatives", 0.0) + topics.pop(habit, 0.0)
+                _move_terms(topic_terms, habit, "relatives")
         # Blind set 25 (top27): a child's own gaming that a parent speaks of ("mamma säger att
         # jag är spelberoende", "mum worries i play too much") is no parent's problem: the
         # services for children of parents with one do not lead, the child's own do.
@@ -2425,6 +2496,69 @@ class SuggestionEngine:
 
 
 # --- helpers ----------------------------------------------------------------------------------
+
+
+_CHILDHOOD_CUES: Final = frozenset({"own_childhood", "former"})
+_THIRD_PERSON_SUBJECTS: Final = _THIRD_PERSONS | frozenset(
+    {"she's", "he's", "they're", "shes", "hes", "theyre", "hon's", "hun's"}
+)
+"""Someone else as a clause's subject: "she's been sober 8 years" is not the writer's habit."""
+_OTHERS_PARENT_BEFORE: Final = _OTHERS_POSSESSIVES | frozenset(
+    {"en", "ett", "ei", "et", "a", "an", "the", "some", "någon", "nån", "noen"}
+)
+_OTHERS_PARENT_FORMS: Final = frozenset(
+    {"mamman", "pappan", "mammans", "pappans", "modern", "fadern", "mammor", "pappor", "mødre"}
+)
+
+
+def _writers_parent(tokens: Sequence[str], start: int) -> bool:
+    """A parent word that names the writer's own ("mamma", "my mum", "moren min"), not a
+    mother in a film or someone else's ("en mamma som super", "mamman", "her dad") (top40)."""
+    if tokens[start] in _OTHERS_PARENT_FORMS:
+        return False
+    return start == 0 or tokens[start - 1] not in _OTHERS_PARENT_BEFORE
+
+
+_HABIT_OVER_CUES: Final = frozenset({"own_childhood", "former", "sober_adult", "past"})
+"""Cues that tell a parent's habit as over or of the writer's childhood (top40)."""
+_PARENT_HABITS: Final = ("alcohol", "drugs", "gambling", "medicines")
+"""Habits that, told of a parent by a grown child, make the writer a relative (top40)."""
+
+
+def _parents_habit(
+    role: str | None,
+    lines: Sequence[Line],
+    analyses: Sequence[_LineAnalysis],
+    topics: Mapping[str, float],
+) -> frozenset[str]:
+    """The habits a writer signed in as "self" tells only of a parent, as over or of their
+    childhood: said in a clause naming the parent ("mamma drack mycket"), never in one of the
+    writer's own ("jag dricker för mycket"), in a conversation that tells the habit as past
+    (the writer's childhood, growing up with it, the parent sober now, a time gone). Empty for
+    any other role: a relative's role already reads them so."""
+    if _normalise_role(role) != "self":
+        return frozenset()
+    told: set[str] = set()
+    own: set[str] = set()
+    over = False
+    for line, analysis in zip(lines, analyses, strict=True):
+        if line.sender == "visitor":
+            if "own_risk" in analysis.cue_words:
+                return frozenset()  # "är det ärftligt?", "for egen del": asked for oneself
+            told.update(analysis.parent_topics)
+            own.update(analysis.own_topics)
+            over = over or bool(
+                _HABIT_OVER_CUES.intersection(analysis.cue_words)
+                or _HABIT_OVER_CUES.intersection(analysis.concepts.names)
+                or "children_of_parents" in analysis.topics
+            )
+    if not over:
+        return frozenset()  # a parent drinking now beside one's exams: the drinking leads
+    return frozenset(
+        habit
+        for habit in _PARENT_HABITS
+        if habit in told and habit not in own and topics.get(habit, 0.0) > WEAK_PROBLEM
+    )
 
 
 def _move_terms(topic_terms: dict[str, dict[str, list[float]]], source: str, target: str) -> None:
