@@ -35,6 +35,7 @@ from referrals.directory import ANY_COUNTRY, Directory, Service
 from referrals.matching import LANGS, Match, PatternMatcher, tokenize
 from referrals.matching import is_number as _is_number
 from referrals.model import (
+    FUNCTION_WORDS,
     LineFeatures,
     ModelLine,
     ModelVerdict,
@@ -3193,6 +3194,22 @@ _SAYING: Final = frozenset({"reported_threat"})
 does (blind set 16)."""
 _WORN_OUT: Final = frozenset({"weary", "despair"})
 """Being worn out: beside a relative's drinking, worn out by it."""
+_NEGATIONS_HEDGES: Final = frozenset({
+    "inte", "int", "ikke", "ikkje", "ikk", "not", "dont", "don", "t", "kanske", "kanskje",
+    "maybe", "egentligen", "egentlig", "actually",
+})
+"""Negations and hedges: how a thing is said, never what. A sure verdict whose reasons are only
+these (and ``model.FUNCTION_WORDS``) names nothing (fp40)."""
+_ANY_CLASS: Final = frozenset().union(*_MODEL_SUPPORT.values())
+"""Every class that backs a model verdict of some kind, the weak ones too."""
+
+
+def _names_nothing(verdict: ModelVerdict) -> bool:
+    """The model's reasons are only negations, hedges and function words ("inte" + "kanske")."""
+    return all(
+        word.lower() in _NEGATIONS_HEDGES or word.lower() in FUNCTION_WORDS
+        for word in verdict.words
+    )
 
 
 _LEDGE_PLACES: Final = frozenset({"danger", "high_place"})
@@ -3462,6 +3479,15 @@ def _supported(
         # blind set 33 (tri33): a pet that ate pills ("hunden spiste to av sovepillene mine"),
         # no one else taking any and no body in trouble: the taking was the animal's, even to a
         # sure model
+        return False
+    if sure and _names_nothing(verdict) and _ANY_CLASS.isdisjoint(
+        frozenset().union(*(a.concepts.names | a.cue_union for a in window))
+    ):
+        # fp40 (blind set 36): a sure verdict that names nothing, its reasons only a negation
+        # and a hedge ("orkar inte ens duscha" / "sen jul kanske": "inte" + "kanske"), and no
+        # class of any urgent kind, not even a will or a state, anywhere it read (also in a
+        # line taken back): the sure cut stands for a wording the classes do not know, and
+        # here there is no wording at all
         return False
     if sure:
         return True  # a wording the classes do not know yet is what the model is there for

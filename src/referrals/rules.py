@@ -324,6 +324,9 @@ RULE_CLASSES: Final = frozenset(
         # blind set 27 (tri31)
         "other_people",
         "partner_left",
+        # fp40 (blind sets 35 and 36)
+        "care_for",
+        "everyone_else",
         "switch_off_end",
         "no_blame",
         "pass_on",
@@ -631,6 +634,10 @@ def drop_idioms(
     # A partner who moved out with the children ("kona har flytta ut med ungene") is a
     # separation told: no move that needs ropes.
     hits = _drop_owned(hits, _spans(hits, {"partner_left"}), {"rope_use"})
+    # fp40: caring for someone ("tar hand om pappa", "tar vare på henne") takes nothing in, and
+    # everyone else ("alla andra har vänner", "everyone else") are people, no count taken.
+    hits = _drop_owned(hits, _spans(hits, {"care_for"}), {"ingest", "intake_present"})
+    hits = _drop_owned(hits, _spans(hits, {"everyone_else"}), {"many"})
     # "my battery is dead", "batteriet er dødt": the dead is the battery's (the image of being
     # drained, read by `_veiled_exit`), no death word.
     hits = _drop_owned(hits, _spans(hits, {"drained"}), {"death"})
