@@ -1110,6 +1110,8 @@ def mark_ambivalence(
                     break
                 if tokens[position] in _BUT and _others_view(tokens, position):
                     break  # "inga tankar att ta livet av mig, men frun tycker ..." (set 16)
+                if tokens[position] in _BUT and _turns_to_quitting(hits, hit.sentence, position):
+                    break  # "vill inte dö eller så, men jag behöver sluta supa" (fp40)
                 if tokens[position] in _BUT:
                     start = max(0, hit.start - 2)
                     surface = " ".join(tokens[start : position + 1])
@@ -1118,6 +1120,21 @@ def mark_ambivalence(
                     break
         result.append(hit)
     return result
+
+
+_TURNED_TO_DYING: Final = _AMBIVALENT | frozenset({"weary", "despair", "burden", "live"})
+"""What after a "but" keeps a denied death wish ambivalence, a habit to quit named or not."""
+
+
+def _turns_to_quitting(hits: Sequence[Hit], sentence: int, but: int) -> bool:
+    """Whether the rest of the sentence after the "men" / "but" at ``but`` turns to a habit to
+    quit ("jeg vil ikke dø, men jeg må slutte å drikke"), with nothing of dying, weariness,
+    despair or a burden after it ("... men jag orkar inte mer, vill sluta dricka" stays
+    ambivalence): the denial was said to ask for help with the habit (blind set 35, fp40)."""
+    after = [h for h in hits if h.sentence == sentence and h.start > but and h.positive]
+    return any(h.name == "quit_habit" for h in after) and not any(
+        h.name in _TURNED_TO_DYING for h in after
+    )
 
 
 _OPINION_VERBS: Final = frozenset({
