@@ -483,6 +483,8 @@ _TRAVEL_WORDS: Final = frozenset(
 )
 _HYPHEN_IN_WORD: Final = re.compile(r"(?<=[^\W\d_*])-(?=[^\W\d_])")
 _TO_WORDS: Final = frozenset({"till", "til", "to"})
+_FAREWELL_SAID: Final = frozenset({"farewell", "goodbye_message"})
+"""A goodbye said or written: where to, told in the next line, makes it a departure's (fp40)."""
 _ONLINE_OPENERS: Final = frozenset({"på", "från", "fra", "i", "on", "from", "off", "online"})
 """Words a line opens with to say where online something was ("på facebook alltså")."""
 _ACROSS_WORDS: Final = frozenset({"över", "over", "ned", "ner", "opp", "upp", "up", "down"})
@@ -1996,14 +1998,20 @@ class SuggestionEngine:
         """Whether a line that speaks of disappearing goes on in the next with where to ("vill
         bara försvinna" / "till en stuga i fjällen", blind set 24, fp25), or one that speaks
         of disappearing or existing goes on with where online ("trött på att finnas till..." /
-        "på facebook alltså", top27): read as one sentence, the two say nothing of suicide."""
+        "på facebook alltså", top27), or one that tells a goodbye goes on with where to ("my
+        dad said goodbye to us this morning" / "to a rehab place for six weeks", fp40): read as
+        one sentence, the two say nothing of suicide."""
         names = analysis.concepts.names
-        if "disappear" not in names and "live" not in names:
+        farewell = not _FAREWELL_SAID.isdisjoint(names)
+        if "disappear" not in names and "live" not in names and not farewell:
             return False  # the common case, before any tokenizing
         opening = tokenize(following)[:1]
         if not opening:
             return False
-        if opening[0] not in _TO_WORDS or "disappear" not in names:
+        if farewell and "disappear" not in names and "live" not in names:
+            if opening[0] not in _TO_WORDS:
+                return False  # a goodbye goes on only with where to
+        elif opening[0] not in _TO_WORDS or "disappear" not in names:
             # blind set 25 (top27): existing or disappearing somewhere online ("trött på att
             # finnas till..." / "på facebook alltså"): the next line says where, if it opens
             # with it ("i världen" or "here" are no such place)
