@@ -5,13 +5,14 @@ The engine flagged: a sure model verdict whose reasons were only a negation and 
 "ta hand om" a father, the "ta" read as a taking that backed the model; a student who moved and
 feels "alle andre har funnet venner", the "alle" read as a count that backed the model; "I
 don't really want to die, but I need to stop drinking", read as ambivalence; "how many
-paracetamol is it safe to take for a headache", not read as a safety question in sv and nb;
-and a parent's goodbye in the morning answered with where to ("to a rehab place for six
-weeks"). Each mechanism in our own words in sv, nb and en, calm with the whole engine, with
-urgent near-twins beside it that the concept rules alone (``model=None``) must still catch:
-ambivalence turned to weariness, an overdose asked about after it is taken, pills taken by a
-caregiver or all of them, a goodbye to everyone before a phone goes off, and "can't bear it
-any longer" beside someone who does not answer. Lines are separated by newlines; a line
+paracetamol is it safe to take for a headache", not read as a safety question in sv and nb; a
+parent's goodbye in the morning answered with where to ("to a rehab place for six weeks"); and
+a song asked after by a line of it ("vilken låt går ..."). Each mechanism in our own words in
+sv, nb and en, calm with the whole engine, with urgent near-twins beside it that the concept
+rules alone (``model=None``) must still catch: ambivalence turned to weariness, a song asked
+after beside one's own wish not to wake, an overdose asked about after it is taken, pills taken
+by a caregiver or all of them, a goodbye to everyone before a phone goes off, and "can't bear
+it any longer" beside someone who does not answer. Lines are separated by newlines; a line
 starting with "staff:" is a staff line.
 """
 
@@ -46,6 +47,9 @@ FP40_URGENT = [
         "my dad said goodbye to us last night\nto all of us, then he turned his phone off "
         "and nobody knows where he is", None,
     ),
+    # a song asked after beside one's own wish not to wake
+    ("sv", "vill inte vakna imorgon. vilken låt ska de spela på min begravning?", "suicide"),
+    ("sv", "jag vill aldrig vakna igen\nvilken låt ska jag lyssna på sista gången", "suicide"),
     # whether it is safe, asked after many were taken now
     ("nb", "har tatt 20 paracet nå. er det trygt å sove?", "overdose"),
     ("sv", "har tagit 20 alvedon nu. är det säkert att sova?", "overdose"),
@@ -101,6 +105,10 @@ FP40_NOT_URGENT = [
         "orker ikke engang å lage mat. ligger mest på sofaen\nstaff: Hvor lenge har det "
         "vært sånn?\nsiden påske kanskje. har ikke snakka med noen",
     ),
+    # which song it is whose line is quoted
+    ("sv", "vet nån vilken låt det är som går 'vill aldrig vakna igen'? hörde den på radion"),
+    ("nb", "hvilken låt er det som går 'vil aldri våkne igjen'? hørte den på radioen"),
+    ("en", "anyone know what song goes 'i don't wanna wake up anymore'? heard it on the radio"),
     # a parent's goodbye in the morning, and where to
     (
         "sv",
