@@ -1721,6 +1721,16 @@ class SuggestionEngine:
             )
             for order in range(len(visitor))
         ]
+        # fp40: a "yes" to a staff question whether the writer is safe ("Are you safe at
+        # home?" / "yes, ...")
+        said_safe = any(
+            visitor[order].affirmed
+            and any(
+                lines[p].sender == "staff" and "staff_safety_question" in analyses[p].cue_words
+                for p in range(positions[order - 1] + 1 if order else 0, positions[order])
+            )
+            for order in range(len(visitor))
+        )
         quote_claimed = any("was_quote" in a.concepts.names for a in visitor)
         taken = [
             order + 1 < len(visitor)
@@ -1901,6 +1911,7 @@ class SuggestionEngine:
             if verdict is not None and _supported(
                 verdict, shown, backs, sure=sure,
                 any_kind=verdict.probability >= self.model.any_kind, denied=any(answered_no),
+                said_safe=said_safe,
             ):
                 add(verdict.kind, '" + "'.join(verdict.words))
             if over_and_fine and found.keys() <= _OVER_KINDS:
@@ -3212,6 +3223,12 @@ _ANY_CLASS: Final = frozenset().union(*_MODEL_SUPPORT.values())
 """Every class that backs a model verdict of some kind, the weak ones too."""
 
 
+_CRIES: Final = frozenset({"distress"})
+"""A cry word ("stop", "help", "crying"): heard violence only beside an act or a threat."""
+_VIOLENCE_TOLD: Final = _MODEL_SUPPORT["violence"] - _CRIES
+"""Violence told: an act, a threat, a weapon, fear, fleeing or hiding."""
+
+
 def _names_nothing(verdict: ModelVerdict) -> bool:
     """The model's reasons are only negations, hedges and function words ("inte" + "kanske")."""
     return all(
@@ -3335,6 +3352,7 @@ def _supported(
     sure: bool,
     any_kind: bool = False,
     denied: bool = False,
+    said_safe: bool = False,
 ) -> bool:
     """Whether the model's verdict counts: its words stand in a line the rules read as now
     (and the next line does not take back), and, unless the model is ``sure`` (its cut
@@ -3487,6 +3505,14 @@ def _supported(
         # blind set 33 (tri33): a pet that ate pills ("hunden spiste to av sovepillene mine"),
         # no one else taking any and no body in trouble: the taking was the animal's, even to a
         # sure model
+        return False
+    if verdict.kind == "violence" and said_safe and (
+        _MODEL_SUPPORT["violence"] & present <= _CRIES
+    ) and _VIOLENCE_TOLD.isdisjoint(frozenset().union(*(a.concepts.names for a in window))):
+        # fp40 (blind set 36): the writer said yes to a staff question whether they are safe
+        # ("Are you safe at home?" / "yes, nobody touched anybody"), and no act, threat, weapon
+        # or fear is told anywhere the model read, only a cry word at most ("can't stop
+        # thinking"): a row told, over, even to a sure model
         return False
     if sure and _names_nothing(verdict) and _ANY_CLASS.isdisjoint(
         frozenset().union(*(a.concepts.names | a.cue_union for a in window))

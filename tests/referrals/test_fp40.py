@@ -6,14 +6,15 @@ The engine flagged: a sure model verdict whose reasons were only a negation and 
 feels "alle andre har funnet venner", the "alle" read as a count that backed the model; "I
 don't really want to die, but I need to stop drinking", read as ambivalence; "how many
 paracetamol is it safe to take for a headache", not read as a safety question in sv and nb; a
-parent's goodbye in the morning answered with where to ("to a rehab place for six weeks"); and
-a song asked after by a line of it ("vilken låt går ..."). Each mechanism in our own words in
+parent's goodbye in the morning answered with where to ("to a rehab place for six weeks"); a
+song asked after by a line of it ("vilken låt går ..."); and a row last night after a "yes" to
+"Are you safe at home?", read by a sure model as violence. Each mechanism in our own words in
 sv, nb and en, calm with the whole engine, with urgent near-twins beside it that the concept
 rules alone (``model=None``) must still catch: ambivalence turned to weariness, a song asked
 after beside one's own wish not to wake, an overdose asked about after it is taken, pills taken
-by a caregiver or all of them, a goodbye to everyone before a phone goes off, and "can't bear
-it any longer" beside someone who does not answer. Lines are separated by newlines; a line
-starting with "staff:" is a staff line.
+by a caregiver or all of them, a goodbye to everyone before a phone goes off, "can't bear it
+any longer" beside someone who does not answer, and safe now after an assault and a threat.
+Lines are separated by newlines; a line starting with "staff:" is a staff line.
 """
 
 from __future__ import annotations
@@ -50,6 +51,22 @@ FP40_URGENT = [
     # a song asked after beside one's own wish not to wake
     ("sv", "vill inte vakna imorgon. vilken låt ska de spela på min begravning?", "suicide"),
     ("sv", "jag vill aldrig vakna igen\nvilken låt ska jag lyssna på sista gången", "suicide"),
+    # safe now, said after an assault and a threat for tonight
+    (
+        "en",
+        "he hit me last night\nstaff: Are you safe at home?\nyes for now but he said he will "
+        "come back tonight and kill me", "violence",
+    ),
+    (
+        "sv",
+        "han slog mig igår kväll\nstaff: Är du trygg hemma?\nja just nu men han sa att han "
+        "kommer tillbaka ikväll och dödar mig", "violence",
+    ),
+    (
+        "nb",
+        "han slo meg i går kveld\nstaff: Er du trygg hjemme?\nja akkurat nå, men han sa at han "
+        "kommer tilbake i kveld og dreper meg", "violence",
+    ),
     # whether it is safe, asked after many were taken now
     ("nb", "har tatt 20 paracet nå. er det trygt å sove?", "overdose"),
     ("sv", "har tagit 20 alvedon nu. är det säkert att sova?", "overdose"),
@@ -109,6 +126,24 @@ FP40_NOT_URGENT = [
     ("sv", "vet nån vilken låt det är som går 'vill aldrig vakna igen'? hörde den på radion"),
     ("nb", "hvilken låt er det som går 'vil aldri våkne igjen'? hørte den på radioen"),
     ("en", "anyone know what song goes 'i don't wanna wake up anymore'? heard it on the radio"),
+    # a row last night, safe at home, and only words said
+    (
+        "en",
+        "huge argument with my boyfriend last night\nstaff: Are you safe at home?\nyes, no one "
+        "hit anyone. he just said i drink too much and i keep thinking he might be right. we "
+        "live in norway",
+    ),
+    (
+        "sv",
+        "stort bråk med min sambo igår kväll\nstaff: Är du trygg hemma?\nja, ingen rörde "
+        "någon. han sa bara att jag dricker för mycket och jag kan inte sluta tänka på att han "
+        "har rätt",
+    ),
+    (
+        "nb",
+        "stor krangel med mannen min i går kveld\nstaff: Er du trygg hjemme?\nja, ingen rørte "
+        "noen. han sa bare at jeg drikker for mye, og nå lurer jeg på om han har rett",
+    ),
     # a parent's goodbye in the morning, and where to
     (
         "sv",
