@@ -35,6 +35,7 @@ from referrals.directory import ANY_COUNTRY, Directory, Service
 from referrals.matching import LANGS, Match, PatternMatcher, tokenize
 from referrals.matching import is_number as _is_number
 from referrals.model import (
+    FUNCTION_WORDS,
     LineFeatures,
     ModelLine,
     ModelVerdict,
@@ -491,6 +492,8 @@ _TRAVEL_WORDS: Final = frozenset(
 )
 _HYPHEN_IN_WORD: Final = re.compile(r"(?<=[^\W\d_*])-(?=[^\W\d_])")
 _TO_WORDS: Final = frozenset({"till", "til", "to"})
+_FAREWELL_SAID: Final = frozenset({"farewell", "goodbye_message"})
+"""A goodbye said or written: where to, told in the next line, makes it a departure's (fp40)."""
 _ONLINE_OPENERS: Final = frozenset({"på", "från", "fra", "i", "on", "from", "off", "online"})
 """Words a line opens with to say where online something was ("på facebook alltså")."""
 _ACROSS_WORDS: Final = frozenset({"över", "over", "ned", "ner", "opp", "upp", "up", "down"})
@@ -1792,6 +1795,16 @@ class SuggestionEngine:
             )
             for order in range(len(visitor))
         ]
+        # fp40: a "yes" to a staff question whether the writer is safe ("Are you safe at
+        # home?" / "yes, ...")
+        said_safe = any(
+            visitor[order].affirmed
+            and any(
+                lines[p].sender == "staff" and "staff_safety_question" in analyses[p].cue_words
+                for p in range(positions[order - 1] + 1 if order else 0, positions[order])
+            )
+            for order in range(len(visitor))
+        )
         quote_claimed = any("was_quote" in a.concepts.names for a in visitor)
         taken = [
             order + 1 < len(visitor)
@@ -1972,6 +1985,7 @@ class SuggestionEngine:
             if verdict is not None and _supported(
                 verdict, shown, backs, sure=sure,
                 any_kind=verdict.probability >= self.model.any_kind, denied=any(answered_no),
+                said_safe=said_safe,
             ):
                 add(verdict.kind, '" + "'.join(verdict.words))
             if over_and_fine and found.keys() <= _OVER_KINDS:
@@ -2132,14 +2146,20 @@ class SuggestionEngine:
         """Whether a line that speaks of disappearing goes on in the next with where to ("vill
         bara försvinna" / "till en stuga i fjällen", blind set 24, fp25), or one that speaks
         of disappearing or existing goes on with where online ("trött på att finnas till..." /
-        "på facebook alltså", top27): read as one sentence, the two say nothing of suicide."""
+        "på facebook alltså", top27), or one that tells a goodbye goes on with where to ("my
+        dad said goodbye to us this morning" / "to a rehab place for six weeks", fp40): read as
+        one sentence, the two say nothing of suicide."""
         names = analysis.concepts.names
-        if "disappear" not in names and "live" not in names:
+        farewell = not _FAREWELL_SAID.isdisjoint(names)
+        if "disappear" not in names and "live" not in names and not farewell:
             return False  # the common case, before any tokenizing
         opening = tokenize(following)[:1]
         if not opening:
             return False
-        if opening[0] not in _TO_WORDS or "disappear" not in names:
+        if farewell and "disappear" not in names and "live" not in names:
+            if opening[0] not in _TO_WORDS:
+                return False  # a goodbye goes on only with where to
+        elif opening[0] not in _TO_WORDS or "disappear" not in names:
             # blind set 25 (top27): existing or disappearing somewhere online ("trött på att
             # finnas till..." / "på facebook alltså"): the next line says where, if it opens
             # with it ("i världen" or "here" are no such place)
@@ -3420,6 +3440,28 @@ _SAYING: Final = frozenset({"reported_threat"})
 does (blind set 16)."""
 _WORN_OUT: Final = frozenset({"weary", "despair"})
 """Being worn out: beside a relative's drinking, worn out by it."""
+_NEGATIONS_HEDGES: Final = frozenset({
+    "inte", "int", "ikke", "ikkje", "ikk", "not", "dont", "don", "t", "kanske", "kanskje",
+    "maybe", "egentligen", "egentlig", "actually",
+})
+"""Negations and hedges: how a thing is said, never what. A sure verdict whose reasons are only
+these (and ``model.FUNCTION_WORDS``) names nothing (fp40)."""
+_ANY_CLASS: Final = frozenset().union(*_MODEL_SUPPORT.values())
+"""Every class that backs a model verdict of some kind, the weak ones too."""
+
+
+_CRIES: Final = frozenset({"distress"})
+"""A cry word ("stop", "help", "crying"): heard violence only beside an act or a threat."""
+_VIOLENCE_TOLD: Final = _MODEL_SUPPORT["violence"] - _CRIES
+"""Violence told: an act, a threat, a weapon, fear, fleeing or hiding."""
+
+
+def _names_nothing(verdict: ModelVerdict) -> bool:
+    """The model's reasons are only negations, hedges and function words ("inte" + "kanske")."""
+    return all(
+        word.lower() in _NEGATIONS_HEDGES or word.lower() in FUNCTION_WORDS
+        for word in verdict.words
+    )
 
 
 _LEDGE_PLACES: Final = frozenset({"danger", "high_place"})
@@ -3543,6 +3585,7 @@ def _supported(
     sure: bool,
     any_kind: bool = False,
     denied: bool = False,
+    said_safe: bool = False,
 ) -> bool:
     """Whether the model's verdict counts: its words stand in a line the rules read as now
     (and the next line does not take back), and, unless the model is ``sure`` (its cut
@@ -3695,6 +3738,23 @@ def _supported(
         # blind set 33 (tri33): a pet that ate pills ("hunden spiste to av sovepillene mine"),
         # no one else taking any and no body in trouble: the taking was the animal's, even to a
         # sure model
+        return False
+    if verdict.kind == "violence" and said_safe and (
+        _MODEL_SUPPORT["violence"] & present <= _CRIES
+    ) and _VIOLENCE_TOLD.isdisjoint(frozenset().union(*(a.concepts.names for a in window))):
+        # fp40 (blind set 36): the writer said yes to a staff question whether they are safe
+        # ("Are you safe at home?" / "yes, nobody touched anybody"), and no act, threat, weapon
+        # or fear is told anywhere the model read, only a cry word at most ("can't stop
+        # thinking"): a row told, over, even to a sure model
+        return False
+    if sure and _names_nothing(verdict) and _ANY_CLASS.isdisjoint(
+        frozenset().union(*(a.concepts.names | a.cue_union for a in window))
+    ):
+        # fp40 (blind set 36): a sure verdict that names nothing, its reasons only a negation
+        # and a hedge ("orkar inte ens duscha" / "sen jul kanske": "inte" + "kanske"), and no
+        # class of any urgent kind, not even a will or a state, anywhere it read (also in a
+        # line taken back): the sure cut stands for a wording the classes do not know, and
+        # here there is no wording at all
         return False
     if sure:
         return True  # a wording the classes do not know yet is what the model is there for

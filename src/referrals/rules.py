@@ -328,6 +328,9 @@ RULE_CLASSES: Final = frozenset(
         # blind set 27 (tri31)
         "other_people",
         "partner_left",
+        # fp40 (blind sets 35 and 36)
+        "care_for",
+        "everyone_else",
         "switch_off_end",
         "no_blame",
         "pass_on",
@@ -662,6 +665,10 @@ def drop_idioms(
     # A partner who moved out with the children ("kona har flytta ut med ungene") is a
     # separation told: no move that needs ropes.
     hits = _drop_owned(hits, _spans(hits, {"partner_left"}), {"rope_use"})
+    # fp40: caring for someone ("tar hand om pappa", "tar vare på henne") takes nothing in, and
+    # everyone else ("alla andra har vänner", "everyone else") are people, no count taken.
+    hits = _drop_owned(hits, _spans(hits, {"care_for"}), {"ingest", "intake_present"})
+    hits = _drop_owned(hits, _spans(hits, {"everyone_else"}), {"many"})
     # "my battery is dead", "batteriet er dødt": the dead is the battery's (the image of being
     # drained, read by `_veiled_exit`), no death word.
     hits = _drop_owned(hits, _spans(hits, {"drained"}), {"death"})
@@ -1227,6 +1234,8 @@ def mark_ambivalence(
                     break
                 if tokens[position] in _BUT and _others_view(tokens, position):
                     break  # "inga tankar att ta livet av mig, men frun tycker ..." (set 16)
+                if tokens[position] in _BUT and _turns_to_quitting(hits, hit.sentence, position):
+                    break  # "vill inte dö eller så, men jag behöver sluta supa" (fp40)
                 if tokens[position] in _BUT:
                     start = max(0, hit.start - 2)
                     surface = " ".join(tokens[start : position + 1])
@@ -1235,6 +1244,21 @@ def mark_ambivalence(
                     break
         result.append(hit)
     return result
+
+
+_TURNED_TO_DYING: Final = _AMBIVALENT | frozenset({"weary", "despair", "burden", "live"})
+"""What after a "but" keeps a denied death wish ambivalence, a habit to quit named or not."""
+
+
+def _turns_to_quitting(hits: Sequence[Hit], sentence: int, but: int) -> bool:
+    """Whether the rest of the sentence after the "men" / "but" at ``but`` turns to a habit to
+    quit ("jeg vil ikke dø, men jeg må slutte å drikke"), with nothing of dying, weariness,
+    despair or a burden after it ("... men jag orkar inte mer, vill sluta dricka" stays
+    ambivalence): the denial was said to ask for help with the habit (blind set 35, fp40)."""
+    after = [h for h in hits if h.sentence == sentence and h.start > but and h.positive]
+    return any(h.name == "quit_habit" for h in after) and not any(
+        h.name in _TURNED_TO_DYING for h in after
+    )
 
 
 _OPINION_VERBS: Final = frozenset({
