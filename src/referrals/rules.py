@@ -1227,8 +1227,12 @@ def mark_ambivalence(
         ):
             hit = Hit(hit.name, hit.start, hit.end, True, hit.sentence, hit.family, hit.surface,
                       hit.clause)
-        # an explicit suicide word too: "i don't really want to kill myself but ..." (set 14)
-        if not hit.positive and hit.name in _AMBIVALENT and hit.sentence not in recorded:
+        # an explicit suicide word too: "i don't really want to kill myself but ..." (set 14);
+        # amb41: in English the negation stands before the wish ("i don't want to die, but"),
+        # so the wish is the hit denied and the death after it stands: the wish is turned too
+        if not hit.positive and hit.sentence not in recorded and (
+            hit.name in _AMBIVALENT or hit.name == "wish" and _wished_ending(hits, hit)
+        ):
             for position in range(hit.end + 1, len(tokens)):
                 if sentences[position] != hit.sentence:
                     break
@@ -1244,6 +1248,20 @@ def mark_ambivalence(
                     break
         result.append(hit)
     return result
+
+
+def _wished_ending(hits: Sequence[Hit], wish: Hit) -> bool:
+    """Whether a dying or disappearing is what the denied ``wish`` is for: an ending in its
+    sentence within a few words after it ("don't want to die", "do not wish to disappear")."""
+    return any(
+        h.name in _AMBIVALENT and h.sentence == wish.sentence
+        and 0 <= h.start - wish.end <= _WISH_REACH
+        for h in hits
+    )
+
+
+_WISH_REACH: Final = 3
+"""How far after a denied wish its ending may start ("don't want to just die")."""
 
 
 _TURNED_TO_DYING: Final = _AMBIVALENT | frozenset({"weary", "despair", "burden", "live"})
