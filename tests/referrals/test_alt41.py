@@ -5,7 +5,12 @@ never "live" alone, and "trygg|i sikkerhet" as "trygg sikkerhet" or "i sikkerhet
 trygg". Terms of this round and a few older ones written that way matched only half of what
 they meant: "talking about not wanting to live", "can't bear it anymore", "er du trygg?", "är
 du trygg?", "kutte ned", "no more lives left irl", "ikkje noko som held meg her". Each is now
-split into separate terms. These tests check that each half is read.
+split into separate terms, and so are older ones found by a scan for an alternative group
+followed by a word (170 such terms were read by eye; most mean one word each and stay): "har
+planerat det länge", "kör för fort med vilje", "kan inte se mig själv om ett år", "ta livet
+ditt", "ingenting igjen for meg her", "i'm a millstone", "my body gives up", "when he's drunk",
+"can't see myself alive next year", "what happens if", "hvor mange som ville holde". These
+tests check that each half is read.
 """
 
 from __future__ import annotations
@@ -26,6 +31,22 @@ ALT41_CLASSES = [
     ("Är du säker hemma?", "staff_safety_question"),
     ("vil gjerne kutte ned på ølen", "quit_habit"),
     ("det er ikkje noko som held meg her lenger", "no_hold"),
+    # older terms
+    ("har planerat det länge", "decided"),
+    ("jeg har planlagt det lenge", "decided"),
+    ("kör för fort med vilje", "reckless"),
+    ("kjører for fort med vilje", "reckless"),
+    ("kan inte se mig själv om ett år", "no_future_self"),
+    ("du burde bare ta livet ditt", "told_to_die"),
+    ("det er ingenting igjen for meg her", "bereft"),
+    ("i'm a millstone", "burden"),
+    ("my body gives up", "passing"),
+    ("together with my dad", "accompanied"),
+    ("when he's drunk he shouts", "drink_condition"),
+    ("i can't see myself alive next year", "no_future_self"),
+    ("i don't see myself here in a year", "no_future_self"),
+    ("what happens if i take all of them", "what_if_q"),
+    ("hvor mange som ville holde", "dose_search"),
 ]
 
 ALT41_URGENT = [
