@@ -9,7 +9,7 @@ split into separate terms, and so are older ones found by a scan for an alternat
 followed by a word (170 such terms were read by eye; most mean one word each and stay): "har
 planerat det länge", "kör för fort med vilje", "kan inte se mig själv om ett år", "ta livet
 ditt", "ingenting igjen for meg her", "i'm a millstone", "my body gives up", "when he's drunk",
-"can't see myself alive next year", "what happens if", "hvor mange som ville holde". These
+"can't see myself alive next year", "hvor mange som ville holde". These
 tests check that each half is read.
 """
 
@@ -45,7 +45,6 @@ ALT41_CLASSES = [
     ("when he's drunk he shouts", "drink_condition"),
     ("i can't see myself alive next year", "no_future_self"),
     ("i don't see myself here in a year", "no_future_self"),
-    ("what happens if i take all of them", "what_if_q"),
     ("hvor mange som ville holde", "dose_search"),
 ]
 
