@@ -1771,8 +1771,9 @@ class SuggestionEngine:
         analyses = self._laugh_denied(lines, analyses)
         analyses = _general_topic(lines, analyses)
         visitor = [a for line, a in zip(lines, analyses, strict=True) if line.sender == "visitor"]
+        role = _normalise_role(conversation.role)
         child_writer = (
-            _normalise_role(conversation.role) == "child"
+            role == "child"
             or any(a.visitor_age is not None and a.visitor_age <= 15 for a in visitor)
             or any(age <= 15 for age in _answered_ages(lines, analyses))
         )
@@ -2056,16 +2057,16 @@ class SuggestionEngine:
             # `third_party_danger` by the labelling rules, not the writer's suicide. Only the
             # kind changes.
             del found["suicide"]
-        if found.keys() == {"third_party_danger"} and _normalise_role(
-            conversation.role
-        ) == "self" and _own_height_only(found["third_party_danger"], concepts):
+        if found.keys() == {"third_party_danger"} and role == "self" and _own_height_only(
+            found["third_party_danger"], concepts
+        ):
             # blind sets 35 and 36 (tri40b): the writer, writing of themself, at a height, no
             # one else named in its sentence ("sitting on the roof of my building. its quiet up
             # here", "standing on the bridge"): `suicide` by the labelling rules, not danger to
             # a third party. Not for a chat of unknown role ("grannen sitter på taket igen",
             # b27bl-sv-001: the neighbour is no class word). Only the kind changes.
             found["suicide"] = found.pop("third_party_danger")
-        if "suicide" in found and _normalise_role(conversation.role) not in (None, "self") and (
+        if "suicide" in found and role not in (None, "self") and (
             any("others_end" in c.names for c in concepts)
             and not any("own_end" in c.names for c in concepts)
             and any(_OUT_THERE & c.names for c in concepts)

@@ -1250,6 +1250,10 @@ def mark_ambivalence(
     return result
 
 
+_WISH_REACH: Final = 3
+"""How far after a denied wish its ending may start ("don't want to just die")."""
+
+
 def _wished_ending(hits: Sequence[Hit], wish: Hit) -> bool:
     """Whether a dying or disappearing is what the denied ``wish`` is for: an ending in its
     sentence within a few words after it ("don't want to die", "do not wish to disappear")."""
@@ -1258,10 +1262,6 @@ def _wished_ending(hits: Sequence[Hit], wish: Hit) -> bool:
         and 0 <= h.start - wish.end <= _WISH_REACH
         for h in hits
     )
-
-
-_WISH_REACH: Final = 3
-"""How far after a denied wish its ending may start ("don't want to just die")."""
 
 
 _TURNED_TO_DYING: Final = _AMBIVALENT | frozenset({"weary", "despair", "burden", "live"})
