@@ -161,3 +161,31 @@ def test_tri42a_near_misses_stay_not_urgent(directory: Directory, text: str) -> 
     threat in childhood, a joke, packs for a trip, a hunter's key, an answer about smoking."""
     urgent, reasons = SuggestionEngine(directory).urgency(chat_text("sv", "self", text))
     assert not urgent, (text, reasons)
+
+
+TRI42A_NOT_URGENT_NB_EN = [
+    ("nb", "jobber natt og regner ut doser til pasientene, det skremmer meg hvor sliten jeg er"),
+    ("nb", "vi har bestemt datoen for bryllupet, deilig å ha noe å se fram til"),
+    ("nb", "edru i to år og ingen tilbakefall, vil feire det"),
+    ("nb", "jeg straffer meg selv med dårlig samvittighet hele tiden"),
+    ("nb", "en kunde kjøpte tre pakker paracet før ferien, sa det holder hele sommeren"),
+    ("nb", "jeg jakter elg, nøkkelen til våpenskapet har jeg alltid i lomma"),
+    ("nb", "røyker du? jeg gjør ikke det lenger"),
+    ("en", "i work nights counting doses for the patients, it scares me how tired i am"),
+    ("en", "the thoughts about work have come back badly since the holiday"),
+    ("en", "we've set the date for the wedding, so nice to have something to look forward to"),
+    ("en", "sober two years and no relapse, want to celebrate"),
+    ("en", "a customer bought three boxes of paracetamol for the trip, said it will do for the "
+     "summer"),
+    ("en", "i hunt deer, the key to the gun safe is always in my pocket"),
+    ("en", "do you smoke? i don't anymore"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), TRI42A_NOT_URGENT_NB_EN)
+def test_tri42a_near_misses_stay_not_urgent_nb_en(
+    directory: Directory, lang: str, text: str
+) -> None:
+    """The same near-twins in Norwegian and English, with rules and model."""
+    urgent, reasons = SuggestionEngine(directory).urgency(chat_text(lang, "self", text))
+    assert not urgent, (text, reasons)
