@@ -440,6 +440,7 @@ _WINDOW_CONCEPTS: Final = frozenset(
         "unnoticed",  # and a cover story (tri37b's "cover_story", above)
     }
     | rules.TRI40B_CUES  # blind sets 35 and 36 (tri40b)
+    | rules.TRI42A_CUES  # blind sets 37 and 38 (tri42a)
 )
 """Concept classes the window rules combine across neighbouring visitor lines."""
 _LAUGHS: Final = re.compile(

@@ -435,6 +435,19 @@ RULE_CLASSES: Final = frozenset(
         "cut_end",
         "wall_threat",
         "growing",
+        # blind sets 37 and 38 (tri42a)
+        "self_dose",
+        "unnerved",
+        "thoughts_back",
+        "badly",
+        "end_relief",
+        "punish_self",
+        "tell_threat",
+        "gun_key",
+        "no_longer_joke",
+        "over_proform",
+        "no_act_only",
+        "buyer_other",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -756,11 +769,21 @@ def drop_idioms(
                        inside=True)
     # Blind set 15: a sober time told after a relapse ("sprakk etter 5 år rusfri i høst") is
     # what ended, not a risk that is over.
-    relapses = [(h.sentence, h.end) for h in hits if h.name == "relapse" and h.positive]
+    relapses = [(h.sentence, h.start, h.end) for h in hits if h.name == "relapse" and h.positive]
     if relapses:
+        # tri42a: told before it too ("nykter i två år och nu återfall"), the sober time ended
         hits = [h for h in hits if h.name != "over" or not any(
-            sentence == h.sentence and 0 < h.start - end <= _RELAPSE_REACH
-            for sentence, end in relapses)]
+            sentence == h.sentence and (0 < h.start - end <= _RELAPSE_REACH
+                                        or 0 < start - h.end <= _RELAPSE_REACH)
+            for sentence, start, end in relapses)]
+    # tri42a: a proform denial right after a question ("fattar ni skillnaden? jag gör inte det
+    # längre") answers the question, and "only acting on it" denied ("inte så att jag skulle
+    # göra något åt det själv") takes back no passive wish to die: neither is a risk taken back.
+    if tokens:
+        answers = [(h.start, h.end) for h in hits
+                   if h.name == "over_proform" and _after_question(h.start, tokens)]
+        hits = _drop_owned(hits, answers, {"over"})
+    hits = _drop_owned(hits, _spans(hits, {"no_act_only"}), {"takeback"})
     # "berättade idag att hennes förra man misshandlade henne": today dates the telling, not
     # what was told (blind set 15).
     hits = _drop_owned(hits, _spans(hits, {"specific_case"}, positive=True), _TIME, inside=True)
@@ -1042,6 +1065,18 @@ möjligt") is not the idiom "leva så", nor children placed with the writer ("th
 us") the residence idiom (fp32b). "vil at det ska ta slutt for godt" is a wish for an end, not
 only the idiom "slutt for godt" (tri37b). "fell and hit his head on the kerb" is a head
 knocked, not only the idiom "and hit" (tri40a)."""
+
+
+_ANSWER_REACH: Final = 2
+"""At most this many words before a proform answer in its sentence ("jag gör inte det längre")."""
+
+
+def _after_question(start: int, tokens: Sequence[str]) -> bool:
+    """Whether the sentence of the word at ``start`` follows a question, a few words before it."""
+    for position in range(start - 1, max(start - _ANSWER_REACH - 2, -1), -1):
+        if tokens[position] in SENTENCE_BREAKS:
+            return tokens[position] == "?"
+    return False
 
 
 def _drop_owned(
@@ -2759,6 +2794,9 @@ def window_findings(
     if names & TRI40B_CUES:
         found.extend(_tri40b(live, names, word, first, habitual=habitual,
                              child_writer=child_writer))
+    if names & TRI42A_CUES:
+        found.extend(_tri42a(window, live, names, word, first, habitual=habitual,
+                             child_writer=child_writer, parent_named=parent_named))
     found.extend(_someone_in_danger(names, habitual, reached, word, first))
     return found
 
@@ -3193,6 +3231,94 @@ def _tri40b(
     if "wall_threat" in names and {"recent", "time_now", "night", "announced"} & names:
         when = first("recent", "time_now", "night", "announced")
         found.append(("violence", f'{word("wall_threat")}" + "{word(when)}'))
+    return found
+
+
+TRI42A_CUES: Final = frozenset({
+    "self_dose", "thoughts_back", "end_relief", "punish_self", "tell_threat", "gun_key",
+    "no_longer_joke", "supply",
+})
+"""The classes that start the checks of `_tri42a` (the other lines skip them)."""
+_NOT_MEANT: Final = frozenset({
+    "over", "takeback", "general_question", "professional_general", "fiction", "treat_purpose",
+})
+_PONDERED: Final = ("unnerved", "ponder", "thought", "often", "wish", "urge")
+_HARM_WHEN: Final = ("time_now", "night", "again", "when_asleep", "when_alone")
+_DRINKING_NOW: Final = ("drunk_now", "intoxicated")
+_LAUGHED_GUN: Final = frozenset({"quote", "joked", "claimed_joke"})
+
+
+def _tri42a(
+    window: Sequence[LineConcepts],
+    live: Sequence[LineConcepts],
+    names: frozenset[str],
+    word: Callable[[str], str],
+    first: Callable[..., str],
+    *,
+    habitual: bool,
+    child_writer: bool,
+    parent_named: bool,
+) -> list[tuple[str, str]]:
+    """Blind sets 37 and 38 (tri42a): urgent wordings told by what surrounds them."""
+    found: list[tuple[str, str]] = []
+    calm = bool(_NOT_MEANT & names)
+    # Doses counted for oneself, unnerving or pondered ("har börjat räkna på doser till mig själv
+    # i huvudet. det skrämmer mig"): a lethal dose weighed, as `enough_dose` is, even by a nurse.
+    if "self_dose" in names and not calm:
+        sign = next((n for n in _PONDERED if n in names), "")
+        if sign:
+            found.append(("suicide", f'{word("self_dose")}" + "{word(sign)}'))
+    # The thoughts come back, badly ("tankarna har kommit tillbaka. rejält"): unnamed thoughts a
+    # reader knows of are the dark ones; "tankarna om jobbet" names them (no match).
+    if "thoughts_back" in names and "badly" in names and not calm:
+        found.append(("suicide", f'{word("thoughts_back")}" + "{word("badly")}'))
+    # A date set for nothing named, and a relief to have it ("har bestämt datumet. nästan skönt
+    # att ha ett datum att se fram emot"): the date of the end.
+    if {"date_set", "end_relief"} <= names and not calm:
+        found.append(("suicide", f'{word("date_set")}" + "{word("end_relief")}'))
+    # Punishing oneself with things laid out and a time ("ikväll ska jag straffa mig igen, har
+    # lagt fram grejerna"): self-harm planned now. Guilt told as a habit is none.
+    if "punish_self" in names and not calm and not habitual and (
+        {"laid_out", "blade_ready", "self_harm", "wound"} & names
+    ):
+        when = next((n for n in _HARM_WHEN if n in names), "")
+        if when:
+            found.append(("self_harm", f'{word("punish_self")}" + "{word(when)}'))
+    # A threat to hurt the writer for telling, the one threatening drinking now ("han ska slå mig
+    # om jag berättar ... han dricker nu"): a child at risk when a child writes, else violence.
+    if "tell_threat" in names and not calm and (
+        any(n in names for n in _DRINKING_NOW)
+        or ("alcohol" in names and {"time_now", "night"} & names)
+    ):
+        sign = first("drunk_now", "intoxicated", "alcohol")
+        kind = "child_at_risk" if child_writer or parent_named or "children" in names else (
+            "violence")
+        found.append((kind, f'{word("tell_threat")}" + "{word(sign)}'))
+    # The key to the gun cabinet on one, after a gun named and laughed off ("kan ju alltid ta
+    # bossan med ut i skogen lol" / "nyckeln har jag i fickan"), or beside death talk.
+    if "gun_key" in names and not calm:
+        laughed = any("weapon_gun" in c.names and _LAUGHED_GUN & c.names for c in window)
+        dark = {"death", "suicide_word", "disappear", "weary", "burden"} & names
+        if "weapon_gun" in names or laughed:
+            if laughed or dark:
+                found.append(("suicide", f'{word("weapon_gun")}" + "{word("gun_key")}'))
+    # A suicide joke of an earlier line that is no joke any more ("jag skojar alltid om att
+    # jag ska ta livet av mig" / "det är inte skoj längre"): the joke line counts.
+    if "no_longer_joke" in names:
+        joked = next((c for c in window if c.suppressed and {"joked", "quote"} & c.names
+                      and {"suicide_word", "death", "own_end"} & c.names
+                      and not {"over", "takeback", "fiction"} & c.names), None)
+        if joked is not None:
+            ending = next(n for n in ("suicide_word", "own_end", "death") if n in joked.names)
+            found.append(("suicide", f'{joked.words[ending]}" + "{word("no_longer_joke")}'))
+    # Packs of a painkiller bought, "now this is enough for good" ("en kund köpte tre
+    # förpackningar alvedon ... nu räcker det här för gott"): a stock for an end; another's
+    # buying is third-party danger.
+    for c in live:
+        if {"bought", "pills", "forever", "supply"} <= c.names and not _NOT_MEANT & c.names:
+            kind = "third_party_danger" if "buyer_other" in c.names else "suicide"
+            found.append((kind, f'{c.words["supply"]}" + "{c.words["forever"]}'))
+            break
     return found
 
 
