@@ -441,6 +441,7 @@ _WINDOW_CONCEPTS: Final = frozenset(
     }
     | rules.TRI40B_CUES  # blind sets 35 and 36 (tri40b)
     | rules.TRI42A_CUES  # blind sets 37 and 38 (tri42a)
+    | rules.TRI42B_CUES  # blind sets 37 and 38 (tri42b)
 )
 """Concept classes the window rules combine across neighbouring visitor lines."""
 _LAUGHS: Final = re.compile(
@@ -2108,10 +2109,17 @@ class SuggestionEngine:
         read again, so a chat costs nothing more."""
         positions = [p for p, line in enumerate(lines) if line.sender == "visitor"]
         changed: list[_LineAnalysis] | None = None
-        for before, after in zip(positions, positions[1:], strict=False):
+        for before, after in zip(positions, [*positions[1:], None], strict=True):
             said = analyses[before].concepts
-            if not (analyses[after].concepts.opens_serious and said.suppressed
-                    and "quote" in said.names):
+            if not (said.suppressed and "quote" in said.names):
+                continue
+            # tri42b (blind set 38): a death wish told as how things are and asked about in the
+            # same line ("i wanna go to sleep and not wake up. every nite. is that normal lol"):
+            # the laugh is a nervous one, not a joke; read it again without it as well.
+            asked = "normal_q" in said.names and bool(_WISHED_ENDS & said.names) and (
+                "habitual" in analyses[before].cue_union or "often" in said.names
+            )
+            if not (asked or after is not None and analyses[after].concepts.opens_serious):
                 continue
             plain = _LAUGHS.sub(" ", lines[before].text)
             if plain == lines[before].text:
@@ -4401,6 +4409,12 @@ def _drink_only(
     return "alcohol" in topics or bool({"alcohol", "drunk_now"} & names)
 
 
+_WISHED_ENDS: Final = frozenset({"not_wake", "death", "disappear", "suicide_word"})
+"""An end wished or told, which a laugh and "is that normal?" beside it do not take back."""
+_TURN_SEARCHED: Final = frozenset({
+    "looked_where", "plan", "plan_how", "methods_read", "highest_search",
+})
+"""A place or a means looked up, with part of one meaning a joke: the joke turned (tri42b)."""
 _JOKED_DEATH: Final = frozenset({"suicide_word", "suicide_told", "jump", "death", "lethal_end"})
 _JOKED_AWAY: Final = frozenset({"quote", "takeback"})
 _NOT_TURNED: Final = frozenset({"over", "fine_now", "takeback"})
@@ -4448,6 +4462,13 @@ def _joke_turned(
                 return f'{death}" + "{turn.words.get("serious", meant.group())}'
             if turn.opens_with_but and "stood_there" in turn.names and _STOOD_WHEN & turn.names:
                 return f'{death}" + "{turn.words.get("stood_there", "stood_there")}'
+            # tri42b (blind set 38): part of one meant it, and the place or the means has been
+            # looked up ("idk. part of me. ive looked up where you can stop a car on it").
+            if "part_meant" in turn.names and _TURN_SEARCHED & turn.names and (
+                visitor[at].first_word not in _NO
+            ):
+                searched = next(n for n in sorted(_TURN_SEARCHED) if n in turn.names)
+                return f'{death}" + "{turn.words["part_meant"]}" + "{turn.words[searched]}'
     return None
 
 

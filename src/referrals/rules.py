@@ -448,6 +448,21 @@ RULE_CLASSES: Final = frozenset(
         "over_proform",
         "no_act_only",
         "buyer_other",
+        # blind sets 37 and 38 (tri42b)
+        "hurt_die_q",
+        "last_message_end",
+        "painless_way_end",
+        "painless_bare",
+        "burn_habit",
+        "burn_tool",
+        "numb",
+        "done_bare_end",
+        "done_bare",
+        "drinking_today",
+        "normal_q",
+        "part_meant",
+        "looked_where",
+        "people_suicide",
     }
 )
 """Concept classes the rules below read (the other classes are older cues)."""
@@ -468,6 +483,11 @@ _AT_SENTENCE_END: Final = {
     "methods_read_end": "methods_read",
     "how_notes_end": "how_notes",
     "cut_end": "self_harm",
+    # tri42b: "my last message to anyone." / "whats the least painful way." / "has a gun and
+    # is done."; with words after them they name whom, what for, or what is over
+    "last_message_end": "farewell",
+    "painless_way_end": "painless_bare",
+    "done_bare_end": "done_bare",
 }
 """Classes that count only with nothing but a time after them in their sentence, and the class
 they then count as (blind set 20): "har räknat ut hur jag ska göra det." is a decision, "... göra
@@ -2797,6 +2817,9 @@ def window_findings(
     if names & TRI42A_CUES:
         found.extend(_tri42a(window, live, names, word, first, habitual=habitual,
                              child_writer=child_writer, parent_named=parent_named))
+    if names & TRI42B_CUES:
+        found.extend(_tri42b(names, word, first, child_writer=child_writer,
+                             parent_named=parent_named))
     found.extend(_someone_in_danger(names, habitual, reached, word, first))
     return found
 
@@ -3319,6 +3342,70 @@ def _tri42a(
             kind = "third_party_danger" if "buyer_other" in c.names else "suicide"
             found.append((kind, f'{c.words["supply"]}" + "{c.words["forever"]}'))
             break
+    return found
+
+
+TRI42B_CUES: Final = frozenset({
+    "hurt_die_q", "painless_bare", "burn_habit", "done_bare", "drinking_today", "people_suicide",
+})
+"""The classes that start the checks of `_tri42b` (the other lines skip them)."""
+_OTHERS_NAMED: Final = ("another_person", "household_other", "other_people", "old_friend")
+"""Someone else named in the lines: whose a question about dying may be."""
+_NOT_OWN_QUESTION: Final = frozenset({
+    "over", "takeback", "general_question", "professional_general", "fiction",
+})
+"""What makes a question about people's suicide not the writer's own (tri42b)."""
+_BLOW_WORDS: Final = ("menace", "violence_verb", "assault", "kill_threat")
+
+
+def _tri42b(
+    names: frozenset[str],
+    word: Callable[[str], str],
+    first: Callable[..., str],
+    *,
+    child_writer: bool,
+    parent_named: bool,
+) -> list[tuple[str, str]]:
+    """Blind sets 37 and 38 (tri42b): nb/en urgent openers told by what surrounds them."""
+    found: list[tuple[str, str]] = []
+    # Whether it hurts to die, asked in the indirect word order ("lurer på om det gjør vondt å
+    # dø. ikke si det til noen"): the writer's own question, as the direct "does it hurt to
+    # die?" is; when someone else is named (a dying grandmother asking, a child at the vet) it
+    # may be theirs, and is left to the other rules.
+    if "hurt_die_q" in names and not any(n in names for n in _OTHERS_NAMED):
+        found.append(("suicide", word("hurt_die_q")))
+    # The least painful way asked with nothing named it is for, and said to be asked in earnest
+    # ("whats the least painful way. asking seriously"): a method asked, as `_lethal_question`
+    # reads it with an end named.
+    # People who take their own lives asked about (their fate, why), with the writer's own
+    # thinking about it a lot ("kommer folk som tar livet sitt til himmelen? spør fordi jeg har
+    # tenkt mye på det i det siste"): the question is the writer's. A school subject's question
+    # said to be fine ("har det bra selv") or one about someone named is none.
+    if {"people_suicide", "ponder", "first_person"} <= names and not (
+        _NOT_OWN_QUESTION & names or any(n in names for n in _OTHERS_NAMED)
+    ):
+        found.append(("suicide", f'{word("people_suicide")}" + "{word("ponder")}'))
+    if "painless_bare" in names and "serious" in names:
+        found.append(("suicide", f'{word("painless_bare")}" + "{word("serious")}'))
+    # Burning told as what the writer does, with a lighter ready or the numbness it answers
+    # told now ("lighter's ready. i burn when i go numb and i'm numb now"): self-harm now.
+    if "burn_habit" in names and {"burn_tool", "numb"} & names and "time_now" in names:
+        found.append(("self_harm", f'{word("burn_habit")}" + "{word(first("numb", "burn_tool"))}'
+                      f'" + "{word("time_now")}'))
+    # A gun and "done" bare at the end of its sentence ("has his dad's gun and is 'done'"):
+    # someone else's, when one is named, is danger to them; the writer's own a suicide sign.
+    if "done_bare" in names and "weapon_gun" in names:
+        kind = "third_party_danger" if any(n in names for n in _OTHERS_NAMED) else "suicide"
+        found.append((kind, f'{word("weapon_gun")}" + "{word("done_bare")}'))
+    # Blows threatened "when he has drunk", and he has been drinking all day ("pappa truer med
+    # å slå meg når han har drukket og han har drukket hele dagen"): the habit's condition is
+    # met today. A parent's threat to the writer is a child at risk (as the sets label it).
+    if "drinking_today" in names and "drink_condition" in names and any(
+        n in names for n in _BLOW_WORDS
+    ):
+        kind = "child_at_risk" if child_writer or parent_named else "violence"
+        blow = first(*_BLOW_WORDS)
+        found.append((kind, f'{word(blow)}" + "{word("drinking_today")}'))
     return found
 
 
