@@ -2109,7 +2109,8 @@ class SuggestionEngine:
         read again, so a chat costs nothing more."""
         positions = [p for p, line in enumerate(lines) if line.sender == "visitor"]
         changed: list[_LineAnalysis] | None = None
-        for before, after in zip(positions, [*positions[1:], None], strict=True):
+        following: list[int | None] = [*positions[1:], None] if positions else []
+        for before, after in zip(positions, following, strict=True):
             said = analyses[before].concepts
             if not (said.suppressed and "quote" in said.names):
                 continue
