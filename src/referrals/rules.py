@@ -69,6 +69,7 @@ RULE_CLASSES: Final = frozenset(
         "driving",
         "weapon_gun",
         "wound",
+        "wound_care",  # top42: read by the engine's suggestions only
         "many",
         "first_person",
         "stockpile",
