@@ -2110,7 +2110,7 @@ class SuggestionEngine:
             # relative or a professional (a friend on a bridge or a roof edge saying he will
             # jump, a client with the rope ready who hung up, a colleague who bought a rope and
             # does not answer), no ending the writer's own: `third_party_danger` by most read
-            # sets (about 70 read cases against about 18 labelled `suicide`; see docs). A
+            # sets (61 read chats against 13 labelled `suicide`; see docs). A
             # young writer (role child) at a bridge is the writer's own risk and keeps
             # `suicide`; so does a chat where an overdose, a body's emergency or violence is
             # found too (their kinds come before a third party's). Only the kind changes.
