@@ -2105,12 +2105,13 @@ class SuggestionEngine:
             and role in _TELLERS
             and not any("own_end" in c.names for c in concepts)
             and any(_ACT_NOW & c.names for c in concepts)
+            and not any(_FAREWELL_TALK & c.names for c in concepts)
         ):
             # blind sets 37 and 38 (top42): someone else's suicide act going on now, told by a
             # relative or a professional (a friend on a bridge or a roof edge saying he will
             # jump, a client with the rope ready who hung up, a colleague who bought a rope and
             # does not answer), no ending the writer's own: `third_party_danger` by most read
-            # sets (61 read chats against 13 labelled `suicide`; see docs). A
+            # sets (57 read chats against 12 labelled `suicide`; see docs). A
             # young writer (role child) at a bridge is the writer's own risk and keeps
             # `suicide`; so does a chat where an overdose, a body's emergency or violence is
             # found too (their kinds come before a third party's). Only the kind changes.
@@ -4356,6 +4357,9 @@ _ACT_NOW: Final = frozenset({"danger", "high_place", "unreachable", "means_ready
 answer, the means made ready (top42). With someone else's death talk told by a relative or a
 professional: danger to a third party."""
 _ACT_KINDS: Final = frozenset({"suicide", "third_party_danger"})
+_FAREWELL_TALK: Final = frozenset({"rid_of_me", "farewell", "goodbye_message"})
+"""A farewell written or said ("snart blir dere kvitt meg"): the read sets label a farewell and
+a silence `goodbye`, which the suicide reading is nearer to; `_ACT_NOW` leaves it (top42)."""
 _TELLERS: Final = frozenset({"relative", "professional"})
 _BODY_OF_ITS_OWN: Final = frozenset({
     "seizure", "withdrawal", "acute_symptom", "ingest", "pills", "blood_up",

@@ -49,10 +49,8 @@ B14_URGENT = [
     ("en", "relative", "my mate texted 'see you on the other side mate' at 2am\nhe's not "
      "picking up", "goodbye"),
     # "you'll be rid of me" with someone who does not answer or is worn out
-    # (someone else's words and no answer now: `third_party_danger` since top42; the read sets
-    # would say `goodbye` for a farewell and a silence, which neither kind is)
     ("nb", "relative", "venninna mi skrev 'snart blir dere kvitt meg'\nhun svarer ikke på "
-     "telefonen", "third_party_danger"),
+     "telefonen", "suicide"),
     ("en", "self", "soon you'll all be rid of me. i'm so tired of everything", "suicide"),
     # a laugh others wrote is not the writer's take-back
     ("sv", "relative", "kompisen skrev 'snart är ni av med mig' i chatten, de andra skriver "
