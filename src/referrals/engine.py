@@ -98,6 +98,10 @@ URGENT_WINDOW_LINES: Final = 3
 URGENT_LEAD: Final = 2.5
 """Urgency boosts (lexicon.URGENCY_TOPIC_BOOSTS) are for topics up to this strong; above it
 they grow in proportion, so the urgent kind's services keep the lead."""
+WOUND_CARE_BOOSTS: Final = {"health_care": 4.0, "emergency": 5.0, "suicide": 0.5}
+"""Self-harm with a wound that needs care (`wound_care`: stitches, bleeding that does not stop):
+these replace the self-harm boosts of the same topics, so the health line and the emergency
+number come before the crisis lines (top42)."""
 MODEL_WINDOW_LINES: Final = 6
 """The learnt model reads the latest visitor lines, as many as the conversations it learnt
 from: a first message often says what the last one takes back ("mår bättre nu")."""
@@ -968,6 +972,23 @@ class SuggestionEngine:
             boosts = lexicon.URGENCY_TOPIC_BOOSTS[
                 "third_party_danger" if for_other and kind == "suicide" else kind
             ]
+            if kind == "self_harm" and (
+                care := next(
+                    (
+                        a.concepts.words["wound_care"]
+                        for line, a in zip(lines, analyses, strict=True)
+                        if line.sender == "visitor"
+                        and "wound_care" in a.concepts.names
+                        and not a.concepts.suppressed
+                    ),
+                    None,
+                )
+            ):
+                # blind sets 37 and 38 (top42): a wound that needs stitches or does not stop
+                # bleeding is for the health line and the emergency number first; the crisis
+                # lines follow.
+                boosts = {**boosts, **WOUND_CARE_BOOSTS}
+                words = [*words, care]
             for topic, base_boost in boosts.items():
                 boost = base_boost if topic == "emergency" else base_boost * scale
                 topics[topic] = topics.get(topic, 0.0) + boost
@@ -2078,6 +2099,24 @@ class SuggestionEngine:
             # sa han skulle 'kjøre av veien'"): `third_party_danger` by the labelling rules.
             # Someone at home who says they want to die (b36by-sv-024, b12ab-en-003) stays
             # `suicide`, as the older sets label it. Only the kind changes.
+            for words in found.pop("suicide"):
+                add("third_party_danger", words)
+        if (
+            "suicide" in found
+            and found.keys() <= _ACT_KINDS
+            and role in _TELLERS
+            and not any("own_end" in c.names for c in concepts)
+            and any(_ACT_NOW & c.names for c in concepts)
+            and not any(_FAREWELL_TALK & c.names for c in concepts)
+        ):
+            # blind sets 37 and 38 (top42): someone else's suicide act going on now, told by a
+            # relative or a professional (a friend on a bridge or a roof edge saying he will
+            # jump, a client with the rope ready who hung up, a colleague who bought a rope and
+            # does not answer), no ending the writer's own: `third_party_danger` by most read
+            # sets (57 read chats against 12 labelled `suicide`; see docs). A
+            # young writer (role child) at a bridge is the writer's own risk and keeps
+            # `suicide`; so does a chat where an overdose, a body's emergency or violence is
+            # found too (their kinds come before a third party's). Only the kind changes.
             for words in found.pop("suicide"):
                 add("third_party_danger", words)
         if "medical" in found and "third_party_danger" in found and _lying_in_the_cold(concepts):
@@ -4321,10 +4360,17 @@ _DOSE_SIGNS: Final = frozenset({"many_pills", "big_dose", "final_dose", "hoard"}
 
 _OUT_THERE: Final = frozenset({"driving"})
 """Someone driving: with their death talk told by another, danger to a third party and to
-others on the road (tri40b). Not someone on a bridge or who does not answer: "my friend joked
-that he would jump, but tonight he is standing on the bridge" and "min kompis skrev att han ska
-ta livet av sig ikväll och nu svarar han inte" stay `suicide` (test_falsealarms24 and 23), though
-most read sets label such chats `third_party_danger`."""
+others on the road (tri40b). Someone on a bridge or who does not answer is read by `_ACT_NOW`
+(top42)."""
+_ACT_NOW: Final = frozenset({"danger", "high_place", "unreachable", "means_ready"})
+"""A suicide act going on now, not only talk: a place of danger or height, one who does not
+answer, the means made ready (top42). With someone else's death talk told by a relative or a
+professional: danger to a third party."""
+_ACT_KINDS: Final = frozenset({"suicide", "third_party_danger"})
+_FAREWELL_TALK: Final = frozenset({"rid_of_me", "farewell", "goodbye_message"})
+"""A farewell written or said ("snart blir dere kvitt meg"): the read sets label a farewell and
+a silence `goodbye`, which the suicide reading is nearer to; `_ACT_NOW` leaves it (top42)."""
+_TELLERS: Final = frozenset({"relative", "professional"})
 _BODY_OF_ITS_OWN: Final = frozenset({
     "seizure", "withdrawal", "acute_symptom", "ingest", "pills", "blood_up",
 })

@@ -69,6 +69,7 @@ RULE_CLASSES: Final = frozenset(
         "driving",
         "weapon_gun",
         "wound",
+        "wound_care",  # top42: read by the engine's suggestions only
         "many",
         "first_person",
         "stockpile",
@@ -1030,7 +1031,7 @@ def _own_heights(hits: Sequence[Hit], tokens: Sequence[str]) -> list[Hit]:
 
 
 _OWNED_ENDINGS: Final = frozenset({"suicide_word", "death", "jump"})
-_SUBJECT_REACH: Final = 5
+_SUBJECT_REACH: Final = 7
 """How far before an ending its subject is looked for."""
 _OWN_SUBJECTS: Final = FIRST_PERSON | {"i'm", "im", "i'd", "id", "i'll", "ill", "me", "meg", "mig"}
 

@@ -161,9 +161,10 @@ URGENT = [
     # a leaflet read, and a wish of one's own
     ("en", "self", "the leaflet says suicidal thoughts can increase\ni want to kill myself "
      "tonight", "suicide"),
-    # a joke not taken back
+    # a joke not taken back (someone else's, and no answer now: `third_party_danger` since
+    # top42, as most read sets label it)
     ("sv", "relative", "min kompis skrev att han ska ta livet av sig ikväll och nu svarar han "
-     "inte", "suicide"),
+     "inte", "third_party_danger"),
 ]
 
 

@@ -106,9 +106,10 @@ URGENT = [
     ("sv", "self", "jag vill säga hejdå till er alla", "suicide"),
     # a blow
     ("sv", "self", "han small till mig igår", "violence"),
-    # a joke, then the bridge tonight
+    # a joke, then the bridge tonight (someone else's act now: `third_party_danger` since top42,
+    # as most read sets label it)
     ("en", "relative", "my friend joked that he would jump, but tonight he is standing on the "
-     "bridge", "suicide"),
+     "bridge", "third_party_danger"),
     # badly put, and worse meant
     ("sv", "self", "jag vill bara försvinna\nstaff: hur menar du?\ndåligt formulerat kanske men "
      "jag vill inte leva längre", "suicide"),

@@ -161,8 +161,9 @@ B17_STAYS_URGENT = [
     ("nb", "professional", "jobber på en institusjon\nen av våre beboere la igjen et "
      "avskjedsbrev og svarer ikke på telefonen", "goodbye"),
     ("sv", "self", "har skrivit testamente och gett bort katten", "suicide"),
+    # someone else's jump from a bridge, told by a friend: `third_party_danger` since top42
     ("sv", "relative", "polaren skrev att han skulle hoppa från bron\ndet var inget skämt",
-     "suicide"),
+     "third_party_danger"),
     # a habit in the line does not make "hard to wake" a habit when the line says now
     # (blind set 16 lost a catch to the first form of this veto)
     ("nb", "relative", "han tar sovepiller hver kveld og nå er han veldig vanskelig å vekke",
