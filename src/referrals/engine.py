@@ -2001,8 +2001,10 @@ class SuggestionEngine:
             names = frozenset().union(*(c.names for c in concepts))
             instead = rules.child_at_risk_instead(
                 names,
-                adult_subject=bool(ages) and min(ages) >= ADULT_AGE
-                and not any("parent" in a.cue_union for a in visitor),
+                adult_subject=(bool(ages) and min(ages) >= ADULT_AGE
+                               and not any("parent" in a.cue_union for a in visitor))
+                # fp42: "kids are grown up", "sønnen min drikker mye": as for an adult's age
+                or "grown_children" in names,
                 child_writer=child_writer,
                 small_child=any(age <= SMALL_CHILD_AGE for age in ages),
             )
@@ -2719,6 +2721,10 @@ def _sentence_violence(cues: frozenset[str], words: Mapping[str, str]) -> list[t
     return found
 
 
+_GENERAL_ASKED: Final = frozenset({"professional_general", "general_question"})
+"""A line set aside as a general question: a means named there is no one's (fp42)."""
+
+
 def _window_urgency(
     window: Sequence[_LineAnalysis],
     concepts: Sequence[rules.LineConcepts],
@@ -2742,7 +2748,14 @@ def _window_urgency(
     # tri40a: waiting for the train at the tracks ("står vid spåret och väntar på pendeln") is
     # a traveller there, no means at hand
     waiting = any("train_wait" in c.names for c in concepts)
-    if "means" in window_cues and not waiting and (
+    # fp42 (blind set 38): a means asked of in general by a professional ("vi har diskuterat
+    # vad man ska säga om nån sitter på räcket. finns det utbildning?"): every line that tells
+    # it is a general question the rules set aside, so it is no one's means at hand
+    general = all(
+        c.suppressed and _GENERAL_ASKED & c.names
+        for a, c in zip(window, concepts, strict=True) if "means" in a.cue_union
+    )
+    if "means" in window_cues and not waiting and not general and (
         {"despair", "now"} & window_cues or "suicide" in window_topics
     ):
         means = _cue_word(window, "means")

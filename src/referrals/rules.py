@@ -27,6 +27,10 @@ RULE_CLASSES: Final = frozenset(
         "methods_read_end",
         "game_over_real",
         "game_over_context",
+        # fp42: a pill or two, an ordinary dose
+        "few_pills",
+        # fp42: the children grown up, or the child is the drinker
+        "grown_children",
         "small_child",
         "got_into",
         "life_insurance",
@@ -1648,7 +1652,8 @@ def _sentence_findings(
         if any(
             h.name == "pills" and abs(h.start - taking.start) <= 4 for h in here
         ) and any(h.name == "time_now" and abs(h.start - taking.start) <= 3 for h in here):
-            if not ({"routine", "habitual"} & cues):
+            # fp42: a pill or two ("tog två piller nyss") is an ordinary dose taken now
+            if not ({"routine", "habitual"} & cues or "few_pills" in names):
                 found.append(("overdose", _words(here, ("ingest", "pills", "time_now"))))
             break
     if ("violence_verb" in names or "menace" in names) and "household" in names and not (
@@ -3259,6 +3264,8 @@ _ADULT_IN_DANGER: Final = frozenset({
     "wound", "ingest", "pills", "many_pills",
 })
 """What makes a grown "child" a child-at-risk finding was read on someone else in danger."""
+_HABIT_MEASURES: Final = frozenset({"night", "pills"})
+"""A night and a bottle ("a bottle a night"): a drinking habit's measure, no danger (fp42)."""
 
 
 def child_at_risk_instead(
@@ -3272,7 +3279,12 @@ def child_at_risk_instead(
     if adult_subject and not (child_writer or small_child or "small_child" in names):
         # blind set 30 (fp31b): a grown son who "drinks a lot now" is no one in danger: an adult
         # is in danger with a sign of it (drunk now, gone, alone at night, a height, the cold)
-        return "third_party_danger" if _ADULT_IN_DANGER & names else ""
+        signs = _ADULT_IN_DANGER & names
+        if "grown_children" in names:
+            # fp42: grown up by words, not by an age ("kids are grown up", "sønnen min drikker
+            # mye"): "a bottle a night" measures a habit, no night out alone
+            signs -= _HABIT_MEASURES
+        return "third_party_danger" if signs else ""
     if "sober_adult" in names and not _CARER_THERE & names:
         return ""
     return None
