@@ -462,6 +462,10 @@ _AFTER_VERB_NEGATIONS: Final = frozenset({"inte", "ikke", "ikkje", "icke", "ej",
 _CONTRASTS: Final = frozenset({"men", "but", "fast", "though"})
 _TAKEN_BACK: Final = frozenset({"suicide", "self_harm", "violence"})
 """Kinds a next line can take back ("inte så att jag vill dö, mer existentiellt")."""
+_NAMED_INTAKE: Final = frozenset({"ingest", "pills", "many_pills", "drowsy", "took_something"})
+"""fp42 (blind set 38): an overdose said with nothing named as taken ("ikväll blir det en
+overdos") is taken back by the next line as a suicide is ("chips och serier, dåligt skämt");
+one whose line names medicines or an intake is not."""
 _OPENING_WORDS: Final = 8
 """How many first words of a line ``rules.line_concepts`` reads for how the line opens ("men
 det var fordi ...", "det var i fjor.")."""
@@ -1836,7 +1840,9 @@ class SuggestionEngine:
             for kind, words in analysis.urgent:
                 if order in explained and kind == "suicide" and words == explained[order]:
                     continue  # fp32b: "har bestämt mig nu" / … / "att sluta dricka"
-                if not (taken[order] and kind in _TAKEN_BACK):
+                if not (taken[order] and (kind in _TAKEN_BACK or kind == "overdose" and (
+                    _NAMED_INTAKE.isdisjoint(analysis.concepts.names)
+                ))):
                     add(kind, words)
         joined = _joining_the_dead(visitor, taken)
         if joined is not None:

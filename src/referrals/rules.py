@@ -31,6 +31,8 @@ RULE_CLASSES: Final = frozenset(
         "few_pills",
         # fp42: the children grown up, or the child is the drinker
         "grown_children",
+        # fp42: medicines cleared out or handed in
+        "pills_cleared",
         "small_child",
         "got_into",
         "life_insurance",
@@ -673,6 +675,14 @@ def drop_idioms(
     # everyone else ("alla andra har vänner", "everyone else") are people, no count taken.
     hits = _drop_owned(hits, _spans(hits, {"care_for"}), {"ingest", "intake_present"})
     hits = _drop_owned(hits, _spans(hits, {"everyone_else"}), {"many"})
+    # fp42: empty packs found where the medicines were cleared out or handed in ("hittade
+    # tomma tablettkartor, men han hade bara rensat medicinskåpet"): explained, nothing taken
+    cleared = {h.sentence for h in hits if h.name == "pills_cleared" and h.positive}
+    if cleared:
+        packs = [(h.start, h.end) for h in hits
+                 if h.name == "emptied_pack" and h.sentence in cleared]
+        hits = [h for h in _drop_owned(hits, packs, {"danger"})
+                if h.name != "emptied_pack" or h.sentence not in cleared]
     # "my battery is dead", "batteriet er dødt": the dead is the battery's (the image of being
     # drained, read by `_veiled_exit`), no death word.
     hits = _drop_owned(hits, _spans(hits, {"drained"}), {"death"})
@@ -1046,6 +1056,25 @@ möjligt") is not the idiom "leva så", nor children placed with the writer ("th
 us") the residence idiom (fp32b). "vil at det ska ta slutt for godt" is a wish for an end, not
 only the idiom "slutt for godt" (tri37b). "fell and hit his head on the kerb" is a head
 knocked, not only the idiom "and hit" (tri40a)."""
+
+
+_TURNED_BACK_TO: Final = _AMBIVALENT | {
+    "self_harm", "ingest", "pills", "many", "weary", "burden", "plan", "decided", "rope",
+    "high_place", "jump", "weapon_gun", "wish", "thought",
+}
+"""What a "but honestly" after a joke taken back may turn to that makes it serious again."""
+
+
+def _serious_elsewhere(hits: Sequence[Hit], names: Container[str]) -> bool:
+    """fp42 (blind set 38): a joke taken back ("förlåt, dåligt skämt") and, in a later
+    sentence, "but honestly" turning to another matter ("men ärligt talat är jag ensam varje
+    helg"): the joke stays taken back. A "serious" before or in the sentence of the takeback,
+    or followed by dying, harm, pills or a plan anywhere in the line, says it was meant."""
+    backs = [h.sentence for h in hits if h.name == "takeback" and h.positive]
+    serious = [h.sentence for h in hits if h.name == "serious" and h.positive]
+    if not backs or not serious or min(serious) <= max(backs):
+        return False
+    return not any(name in names for name in _TURNED_BACK_TO)
 
 
 def _drop_owned(
@@ -2026,7 +2055,7 @@ def line_concepts(
          or (because and "quote" in all_names) or dates_back
          or (first_word in _JOKE_OPENERS
              and not {*first_words[1:3]} & (NEGATIONS | _ASIDE)))
-        and "serious" not in all_names,
+        and ("serious" not in all_names or _serious_elsewhere(hits, all_names)),
         trailing_exit,
         leading_life,
         any(h.name == "serious" and (
