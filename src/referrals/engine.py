@@ -3597,6 +3597,17 @@ def _sobering_ahead(visitor: Sequence[_LineAnalysis]) -> bool:
     return all(_DRUNK_NOW.isdisjoint(a.concepts.names | a.cue_union) for a in visitor)
 
 
+_CHILDHOOD_KINDS: Final = frozenset({"violence", "child_at_risk"})
+
+
+def _told_grown(analysis: _LineAnalysis) -> bool:
+    """fp42: a line that tells the past and the writer grown up now (an adult age, own
+    children)."""
+    return "past" in analysis.cue_union and (
+        (analysis.visitor_age or 0) >= ADULT_AGE or "own_children" in analysis.concepts.names
+    )
+
+
 def _supported(
     verdict: ModelVerdict,
     window: Sequence[_LineAnalysis],
@@ -3619,6 +3630,19 @@ def _supported(
         return False
     live = [a for a, is_now in zip(window, now, strict=True) if is_now]
     present = frozenset().union(*(a.concepts.names | a.cue_union for a in live))
+    if verdict.kind in _CHILDHOOD_KINDS and all(
+        _told_grown(window[n]) for n in verdict.lines
+    ) and _MODEL_SUPPORT[verdict.kind] & present <= {"lone"}:
+        # fp42 (blind set 38): a childhood told by one grown up now ("when i was 13 ... im 30
+        # now", "när jag var 10 ... nu har jag egna barn"), with no act, threat or drunk adult
+        # the classes read as now: the past, even to a sure model
+        return False
+    if verdict.kind == "suicide" and not sure and "no_relief" in present and (
+        _MODEL_SUPPORT["suicide"] & present <= {"weary", "despair"}
+    ):
+        # fp42 (blind set 38): worn out with no relief ("orkar inte mer med nåt, tre barn o
+        # ingen avlastning"): a carer's exhaustion, weariness alone backs no suicide verdict
+        return False
     if verdict.kind in ("suicide", "goodbye") and "departed" in present and (
         _MODEL_SUPPORT[verdict.kind] & present <= _DEPARTURE_FEELING
     ):

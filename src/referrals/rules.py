@@ -33,6 +33,9 @@ RULE_CLASSES: Final = frozenset(
         "grown_children",
         # fp42: medicines cleared out or handed in
         "pills_cleared",
+        # fp42: a parent now; a parent without relief (engine._supported)
+        "own_children",
+        "no_relief",
         "small_child",
         "got_into",
         "life_insurance",
