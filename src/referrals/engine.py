@@ -3632,7 +3632,7 @@ def _supported(
     present = frozenset().union(*(a.concepts.names | a.cue_union for a in live))
     if verdict.kind in _CHILDHOOD_KINDS and all(
         _told_grown(window[n]) for n in verdict.lines
-    ) and _MODEL_SUPPORT[verdict.kind] & present <= {"lone"}:
+    ) and _MODEL_SUPPORT[verdict.kind] & present <= {"lone", "alone"}:
         # fp42 (blind set 38): a childhood told by one grown up now ("when i was 13 ... im 30
         # now", "när jag var 10 ... nu har jag egna barn"), with no act, threat or drunk adult
         # the classes read as now: the past, even to a sure model
