@@ -5,7 +5,7 @@ packs after a parent cleared the medicine cabinet, a child grown up or the child
 drinks, a painkiller or two taken now, may I take my medicine with a drink, a farewell to wine
 in a dry month, a childhood told by one grown up now, an "overdose" of crisps taken back as a
 joke, a wife's note that names where she sleeps, a friend's pills at school twenty years ago,
-cutting that stopped years ago, a crisis plan for a youth club, a friend's goodbye before a
+a crisis plan for a youth club, a friend's goodbye before a
 winter abroad, a guard's training question, not wanting to wake in a spring years ago, and a
 parent worn out with no relief taking a painkiller as the pack says.
 
@@ -143,12 +143,6 @@ FP42_CALM = [
     (
         "sv",
         "self",
-        "skadade mig mellan 13 och 16, har ärr kvar. nu 27 och har inte gjort något på 11 "
-        "år. hur berättar jag för min nya partner",
-    ),
-    (
-        "sv",
-        "self",
         "ville bara sova och inte vakna mer hela hösten 2018 när jag var utbränd. idag "
         "jobbar jag heltid igen och mår bra. kan jag bli volontär?",
     ),
@@ -223,6 +217,7 @@ FP42_URGENT = [
     ("en", "self", "took two boxes of pills just now with a bottle of wine", "overdose"),
     # the same words, happening now
     ("sv", "self", "skar mig ikväll igen, det blöder", "self_harm"),
+    ("sv", "self", "vill skära mig så mycket ikväll. har inte gjort det på 8 år", "self_harm"),
     ("sv", "self", "vill bara somna och inte vakna mer. ikväll", "suicide"),
     ("sv", "self", "ikväll blir det en överdos. har lagt fram alla mina tabletter", None),
 ]
