@@ -468,6 +468,10 @@ _AFTER_VERB_NEGATIONS: Final = frozenset({"inte", "ikke", "ikkje", "icke", "ej",
 _CONTRASTS: Final = frozenset({"men", "but", "fast", "though"})
 _TAKEN_BACK: Final = frozenset({"suicide", "self_harm", "violence"})
 """Kinds a next line can take back ("inte så att jag vill dö, mer existentiellt")."""
+_NAMED_INTAKE: Final = frozenset({"ingest", "pills", "many_pills", "drowsy", "took_something"})
+"""fp42 (blind set 38): an overdose said with nothing named as taken ("ikväll blir det en
+overdos") is taken back by the next line as a suicide is ("chips och serier, dåligt skämt");
+one whose line names medicines or an intake is not."""
 _OPENING_WORDS: Final = 8
 """How many first words of a line ``rules.line_concepts`` reads for how the line opens ("men
 det var fordi ...", "det var i fjor.")."""
@@ -1859,7 +1863,9 @@ class SuggestionEngine:
             for kind, words in analysis.urgent:
                 if order in explained and kind == "suicide" and words == explained[order]:
                     continue  # fp32b: "har bestämt mig nu" / … / "att sluta dricka"
-                if not (taken[order] and kind in _TAKEN_BACK):
+                if not (taken[order] and (kind in _TAKEN_BACK or kind == "overdose" and (
+                    _NAMED_INTAKE.isdisjoint(analysis.concepts.names)
+                ))):
                     add(kind, words)
         joined = _joining_the_dead(visitor, taken)
         if joined is not None:
@@ -2024,8 +2030,10 @@ class SuggestionEngine:
             names = frozenset().union(*(c.names for c in concepts))
             instead = rules.child_at_risk_instead(
                 names,
-                adult_subject=bool(ages) and min(ages) >= ADULT_AGE
-                and not any("parent" in a.cue_union for a in visitor),
+                adult_subject=(bool(ages) and min(ages) >= ADULT_AGE
+                               and not any("parent" in a.cue_union for a in visitor))
+                # fp42: "kids are grown up", "sønnen min drikker mye": as for an adult's age
+                or "grown_children" in names,
                 child_writer=child_writer,
                 small_child=any(age <= SMALL_CHILD_AGE for age in ages),
             )
@@ -2768,6 +2776,10 @@ def _sentence_violence(cues: frozenset[str], words: Mapping[str, str]) -> list[t
     return found
 
 
+_GENERAL_ASKED: Final = frozenset({"professional_general", "general_question"})
+"""A line set aside as a general question: a means named there is no one's (fp42)."""
+
+
 def _window_urgency(
     window: Sequence[_LineAnalysis],
     concepts: Sequence[rules.LineConcepts],
@@ -2791,7 +2803,14 @@ def _window_urgency(
     # tri40a: waiting for the train at the tracks ("står vid spåret och väntar på pendeln") is
     # a traveller there, no means at hand
     waiting = any("train_wait" in c.names for c in concepts)
-    if "means" in window_cues and not waiting and (
+    # fp42 (blind set 38): a means asked of in general by a professional ("vi har diskuterat
+    # vad man ska säga om nån sitter på räcket. finns det utbildning?"): every line that tells
+    # it is a general question the rules set aside, so it is no one's means at hand
+    general = all(
+        c.suppressed and _GENERAL_ASKED & c.names
+        for a, c in zip(window, concepts, strict=True) if "means" in a.cue_union
+    )
+    if "means" in window_cues and not waiting and not general and (
         {"despair", "now"} & window_cues or "suicide" in window_topics
     ):
         means = _cue_word(window, "means")
@@ -3627,6 +3646,17 @@ def _sobering_ahead(visitor: Sequence[_LineAnalysis]) -> bool:
     return all(_DRUNK_NOW.isdisjoint(a.concepts.names | a.cue_union) for a in visitor)
 
 
+_CHILDHOOD_KINDS: Final = frozenset({"violence", "child_at_risk"})
+
+
+def _told_grown(analysis: _LineAnalysis) -> bool:
+    """fp42: a line that tells the past and the writer grown up now (an adult age, own
+    children)."""
+    return "past" in analysis.cue_union and (
+        (analysis.visitor_age or 0) >= ADULT_AGE or "own_children" in analysis.concepts.names
+    )
+
+
 def _supported(
     verdict: ModelVerdict,
     window: Sequence[_LineAnalysis],
@@ -3649,6 +3679,19 @@ def _supported(
         return False
     live = [a for a, is_now in zip(window, now, strict=True) if is_now]
     present = frozenset().union(*(a.concepts.names | a.cue_union for a in live))
+    if verdict.kind in _CHILDHOOD_KINDS and all(
+        _told_grown(window[n]) for n in verdict.lines
+    ) and _MODEL_SUPPORT[verdict.kind] & present <= {"lone", "alone"}:
+        # fp42 (blind set 38): a childhood told by one grown up now ("when i was 13 ... im 30
+        # now", "när jag var 10 ... nu har jag egna barn"), with no act, threat or drunk adult
+        # the classes read as now: the past, even to a sure model
+        return False
+    if verdict.kind == "suicide" and not sure and "no_relief" in present and (
+        _MODEL_SUPPORT["suicide"] & present <= {"weary", "despair"}
+    ):
+        # fp42 (blind set 38): worn out with no relief ("orkar inte mer med nåt, tre barn o
+        # ingen avlastning"): a carer's exhaustion, weariness alone backs no suicide verdict
+        return False
     if verdict.kind in ("suicide", "goodbye") and "departed" in present and (
         _MODEL_SUPPORT[verdict.kind] & present <= _DEPARTURE_FEELING
     ):

@@ -27,6 +27,15 @@ RULE_CLASSES: Final = frozenset(
         "methods_read_end",
         "game_over_real",
         "game_over_context",
+        # fp42: a pill or two, an ordinary dose
+        "few_pills",
+        # fp42: the children grown up, or the child is the drinker
+        "grown_children",
+        # fp42: medicines cleared out or handed in
+        "pills_cleared",
+        # fp42: a parent now; a parent without relief (engine._supported)
+        "own_children",
+        "no_relief",
         "small_child",
         "got_into",
         "life_insurance",
@@ -701,6 +710,14 @@ def drop_idioms(
     # everyone else ("alla andra har vänner", "everyone else") are people, no count taken.
     hits = _drop_owned(hits, _spans(hits, {"care_for"}), {"ingest", "intake_present"})
     hits = _drop_owned(hits, _spans(hits, {"everyone_else"}), {"many"})
+    # fp42: empty packs found where the medicines were cleared out or handed in ("hittade
+    # tomma tablettkartor, men han hade bara rensat medicinskåpet"): explained, nothing taken
+    cleared = {h.sentence for h in hits if h.name == "pills_cleared" and h.positive}
+    if cleared:
+        packs = [(h.start, h.end) for h in hits
+                 if h.name == "emptied_pack" and h.sentence in cleared]
+        hits = [h for h in _drop_owned(hits, packs, {"danger"})
+                if h.name != "emptied_pack" or h.sentence not in cleared]
     # "my battery is dead", "batteriet er dødt": the dead is the battery's (the image of being
     # drained, read by `_veiled_exit`), no death word.
     hits = _drop_owned(hits, _spans(hits, {"drained"}), {"death"})
@@ -1096,6 +1113,25 @@ def _after_question(start: int, tokens: Sequence[str]) -> bool:
         if tokens[position] in SENTENCE_BREAKS:
             return tokens[position] == "?"
     return False
+
+
+_TURNED_BACK_TO: Final = _AMBIVALENT | {
+    "self_harm", "ingest", "pills", "many", "weary", "burden", "plan", "decided", "rope",
+    "high_place", "jump", "weapon_gun", "wish", "thought",
+}
+"""What a "but honestly" after a joke taken back may turn to that makes it serious again."""
+
+
+def _serious_elsewhere(hits: Sequence[Hit], names: Container[str]) -> bool:
+    """fp42 (blind set 38): a joke taken back ("förlåt, dåligt skämt") and, in a later
+    sentence, "but honestly" turning to another matter ("men ärligt talat är jag ensam varje
+    helg"): the joke stays taken back. A "serious" before or in the sentence of the takeback,
+    or followed by dying, harm, pills or a plan anywhere in the line, says it was meant."""
+    backs = [h.sentence for h in hits if h.name == "takeback" and h.positive]
+    serious = [h.sentence for h in hits if h.name == "serious" and h.positive]
+    if not backs or not serious or min(serious) <= max(backs):
+        return False
+    return not any(name in names for name in _TURNED_BACK_TO)
 
 
 def _drop_owned(
@@ -1702,7 +1738,8 @@ def _sentence_findings(
         if any(
             h.name == "pills" and abs(h.start - taking.start) <= 4 for h in here
         ) and any(h.name == "time_now" and abs(h.start - taking.start) <= 3 for h in here):
-            if not ({"routine", "habitual"} & cues):
+            # fp42: a pill or two ("tog två piller nyss") is an ordinary dose taken now
+            if not ({"routine", "habitual"} & cues or "few_pills" in names):
                 found.append(("overdose", _words(here, ("ingest", "pills", "time_now"))))
             break
     if ("violence_verb" in names or "menace" in names) and "household" in names and not (
@@ -2075,7 +2112,7 @@ def line_concepts(
          or (because and "quote" in all_names) or dates_back
          or (first_word in _JOKE_OPENERS
              and not {*first_words[1:3]} & (NEGATIONS | _ASIDE)))
-        and "serious" not in all_names,
+        and ("serious" not in all_names or _serious_elsewhere(hits, all_names)),
         trailing_exit,
         leading_life,
         any(h.name == "serious" and (
@@ -3471,6 +3508,8 @@ _ADULT_IN_DANGER: Final = frozenset({
     "wound", "ingest", "pills", "many_pills",
 })
 """What makes a grown "child" a child-at-risk finding was read on someone else in danger."""
+_HABIT_MEASURES: Final = frozenset({"night", "pills"})
+"""A night and a bottle ("a bottle a night"): a drinking habit's measure, no danger (fp42)."""
 
 
 def child_at_risk_instead(
@@ -3484,7 +3523,12 @@ def child_at_risk_instead(
     if adult_subject and not (child_writer or small_child or "small_child" in names):
         # blind set 30 (fp31b): a grown son who "drinks a lot now" is no one in danger: an adult
         # is in danger with a sign of it (drunk now, gone, alone at night, a height, the cold)
-        return "third_party_danger" if _ADULT_IN_DANGER & names else ""
+        signs = _ADULT_IN_DANGER & names
+        if "grown_children" in names:
+            # fp42: grown up by words, not by an age ("kids are grown up", "sønnen min drikker
+            # mye"): "a bottle a night" measures a habit, no night out alone
+            signs -= _HABIT_MEASURES
+        return "third_party_danger" if signs else ""
     if "sober_adult" in names and not _CARER_THERE & names:
         return ""
     return None
