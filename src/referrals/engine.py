@@ -2097,26 +2097,12 @@ class SuggestionEngine:
             # a third party. Not for a chat of unknown role ("grannen sitter på taket igen",
             # b27bl-sv-001: the neighbour is no class word). Only the kind changes.
             found["suicide"] = found.pop("third_party_danger")
-        if "suicide" in found and role not in (None, "self") and (
-            any("others_end" in c.names for c in concepts)
-            and not any("own_end" in c.names for c in concepts)
-            and any(_OUT_THERE & c.names for c in concepts)
-        ):
+        if "suicide" in found and _someone_elses_end(found, role, concepts):
             # blind set 35 (tri40b): death talk that is all someone else's, told by a relative
             # or a professional, of someone driving ("onkelen min kjører rundt i fylla nå, han
             # sa han skulle 'kjøre av veien'"): `third_party_danger` by the labelling rules.
             # Someone at home who says they want to die (b36by-sv-024, b12ab-en-003) stays
             # `suicide`, as the older sets label it. Only the kind changes.
-            for words in found.pop("suicide"):
-                add("third_party_danger", words)
-        if (
-            "suicide" in found
-            and found.keys() <= _ACT_KINDS
-            and role in _TELLERS
-            and not any("own_end" in c.names for c in concepts)
-            and any(_ACT_NOW & c.names for c in concepts)
-            and not any(_FAREWELL_TALK & c.names for c in concepts)
-        ):
             # blind sets 37 and 38 (top42): someone else's suicide act going on now, told by a
             # relative or a professional (a friend on a bridge or a roof edge saying he will
             # jump, a client with the rope ready who hung up, a colleague who bought a rope and
@@ -4425,6 +4411,26 @@ def _lying_in_the_cold(concepts: Sequence[rules.LineConcepts]) -> bool:
     """Whether the chat tells of the cold and no body trouble of its own (tri40b)."""
     return any("cold" in c.names for c in concepts) and not any(
         _BODY_OF_ITS_OWN & c.names for c in concepts
+    )
+
+
+def _someone_elses_end(
+    found: Mapping[str, object], role: str | None, concepts: Sequence[rules.LineConcepts]
+) -> bool:
+    """The suicide found is all someone else's, told by a relative or a professional: out
+    driving with death talk (tri40b), or an act going on now with no ending of the writer's own
+    and no farewell (top42). Their kind is `third_party_danger` by the labelling rules."""
+    if any("own_end" in c.names for c in concepts):
+        return False
+    if role not in (None, "self") and any("others_end" in c.names for c in concepts) and any(
+        _OUT_THERE & c.names for c in concepts
+    ):
+        return True
+    return (
+        found.keys() <= _ACT_KINDS
+        and role in _TELLERS
+        and any(_ACT_NOW & c.names for c in concepts)
+        and not any(_FAREWELL_TALK & c.names for c in concepts)
     )
 
 
