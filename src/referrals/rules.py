@@ -3387,9 +3387,7 @@ TRI42B_CUES: Final = frozenset({
 """The classes that start the checks of `_tri42b` (the other lines skip them)."""
 _OTHERS_NAMED: Final = ("another_person", "household_other", "other_people", "old_friend")
 """Someone else named in the lines: whose a question about dying may be."""
-_NOT_OWN_QUESTION: Final = frozenset({
-    "over", "takeback", "general_question", "professional_general", "fiction",
-})
+_NOT_OWN_QUESTION: Final = _NOT_MEANT - {"treat_purpose"}
 """What makes a question about people's suicide not the writer's own (tri42b)."""
 _BLOW_WORDS: Final = ("menace", "violence_verb", "assault", "kill_threat")
 
