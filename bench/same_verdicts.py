@@ -24,7 +24,7 @@ from referrals import Conversation, SuggestionEngine, load_directory
 from referrals.evaluation import read_labelled_cases
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "referrals" / "data"
-UNREAD = ("blind_test", "blind21_", "blind31_", "blind39_", "_check")
+UNREAD = ("blind_test", "blind21_", "blind31_", "blind39_", "blind40_", "_check")
 
 Output = tuple[object, ...]
 
