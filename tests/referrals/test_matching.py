@@ -5,8 +5,9 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+import snowballstemmer  # type: ignore[import-untyped]
 
-from referrals.matching import PatternMatcher, fold, one_typo_apart, tokenize
+from referrals.matching import LANGS, PatternMatcher, Stemmers, fold, one_typo_apart, tokenize
 
 
 def found(pattern: str, lang: str, text: str) -> list[tuple[str, bool]]:
@@ -186,3 +187,12 @@ def test_gapped_phrases_are_looked_up_by_their_last_word() -> None:
     ]
     assert targets("har tagit en massa") == []  # no last word: nothing is tried
     assert targets("har tagit burken") == []  # the last word, but not the one before it
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_number_is_its_own_stem(lang: str) -> None:
+    """``Stemmers`` does not ask Snowball about numbers; Snowball would give them back as they
+    are (it strips letters only), so the shortcut changes no stem."""
+    snowball = snowballstemmer.stemmer({"sv": "swedish", "nb": "norwegian", "en": "english"}[lang])
+    numbers = [str(n) for n in range(0, 100_000, 7)] + ["007", "0000", "9" * 30]
+    assert [Stemmers().stem(lang, n) for n in numbers] == [snowball.stemWord(n) for n in numbers]
