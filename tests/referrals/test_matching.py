@@ -5,8 +5,9 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+import snowballstemmer  # type: ignore[import-untyped]
 
-from referrals.matching import PatternMatcher, fold, one_typo_apart, tokenize
+from referrals.matching import LANGS, PatternMatcher, Stemmers, fold, one_typo_apart, tokenize
 
 
 def found(pattern: str, lang: str, text: str) -> list[tuple[str, bool]]:
@@ -162,3 +163,36 @@ def test_number_wildcard_only_counts_six_or_more() -> None:
 def test_norwegian_patterns_accept_nynorsk_forms() -> None:
     """A bokmål pattern with "ikke" also finds the nynorsk "ikkje"."""
     assert [w for w, _ in found("får ikke sove", "nb", "eg får ikkje sove")] == ["får ikkje sove"]
+
+
+def test_gapped_phrases_are_looked_up_by_their_last_word() -> None:
+    """Gapped phrases sharing a first word are tried only on lines holding their last word;
+    each is still found with words between, in the order the phrases were added."""
+    matcher = PatternMatcher()
+    patterns = ("tagit ... tabletter|piller", "tagit ~ bussen", "tagit ... hela ... burken",
+                "tagit ... sömnmedel")
+    for target, pattern in enumerate(patterns):
+        matcher.add(pattern, "sv", target, 1.0)
+
+    def targets(text: str) -> list[tuple[int, str]]:
+        tokens = tokenize(text)
+        matches, _ = matcher.match_tokens(tokens)
+        return [(m[0], " ".join(tokens[m[3] : m[4] + 1])) for m in matches]
+
+    assert targets("har tagit en massa piller") == [(0, "tagit en massa piller")]
+    assert targets("har tagit hela burken, sömnmedel") == [(2, "tagit hela burken")]
+    assert targets("har tagit sömnmedel typ tabletter") == [
+        (0, "tagit sömnmedel typ tabletter"),
+        (3, "tagit sömnmedel"),
+    ]
+    assert targets("har tagit en massa") == []  # no last word: nothing is tried
+    assert targets("har tagit burken") == []  # the last word, but not the one before it
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_number_is_its_own_stem(lang: str) -> None:
+    """``Stemmers`` does not ask Snowball about numbers; Snowball would give them back as they
+    are (it strips letters only), so the shortcut changes no stem."""
+    snowball = snowballstemmer.stemmer({"sv": "swedish", "nb": "norwegian", "en": "english"}[lang])
+    numbers = [str(n) for n in range(0, 100_000, 7)] + ["007", "0000", "9" * 30]
+    assert [Stemmers().stem(lang, n) for n in numbers] == [snowball.stemWord(n) for n in numbers]
