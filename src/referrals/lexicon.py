@@ -330,7 +330,9 @@ CLAUSE_LINKS: Final[frozenset[str]] = frozenset(
         "selv", "hur", "hvordan", "vad", "hva", "varför", "hvorfor", "var", "hvor", "vem",
         "hvem", "vilken", "hvilken", "sen", "siden", "sedan", "nu", "nå", "bara", "bare",
         "förrän", "efter", "etter", "rädd", "rädda", "redd", "orolig", "bekymret",
-        "säker", "sikker",
+        "säker", "sikker", "där", "der", "vart", "kven", "kva", "kor", "korleis", "kvifor",
+        # verbs that take a clause, in forms the finite verbs do not list
+        "hoppas", "önskar", "önska", "ønske", "ønsker", "håper", "trur",
         # the same typed without å/ä/ö
         "nar", "an", "aven", "forran", "radd",
         # English
@@ -341,6 +343,8 @@ CLAUSE_LINKS: Final[frozenset[str]] = frozenset(
         "tell", "told", "sure", "afraid", "worried", "scared", "glad", "sorry", "swear",
         "promise", "realise", "realize", "feels", "seems", "seemed", "then", "maybe",
         "honestly", "sometimes", "tonight", "today", "ngl", "tbh", "idk", "dunno", "wonder",
+        "hoping", "hoped", "thinking", "wishing", "wished", "decided", "realised", "realized",
+        "noticed", "knowing", "praying", "pretend",
     }
 )
 """Words after which a subject goes on the sentence rather than starting a new one ("vet inte

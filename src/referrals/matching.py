@@ -151,7 +151,8 @@ def implied_breaks(tokens: list[str]) -> list[str]:
 
     - a time of the present with the verb and subject after it ("idag mår jag", "nå har jeg")
       or, in English, the subject ("now i'm", "today i");
-    - a subject with a finite verb ("han er død nå", "i just want help", "i'm fine");
+    - a subject with a finite verb ("han er død nå", "i just want help", "i'm fine"), in a
+      message with no punctuation at all;
     - a finite verb right after a Scandinavian negation that follows its clause's own verb
       ("jag pallar inte | vill dö", "jeg orker ikke | finnes det …"); not in a subordinate
       clause, where the negation comes first ("att jag inte vill dö").
@@ -159,6 +160,10 @@ def implied_breaks(tokens: list[str]) -> list[str]:
     Only the words decide, so a message written with punctuation reads as before unless a
     sentence in it runs two clauses together without a mark.
     """
+    marked = not _MARKS.isdisjoint(tokens)
+    """A writer who punctuates marks clauses: a subject after a word of theirs without a mark
+    then more often starts a complement or relative clause ("i keep hoping i just won't wake
+    up", "en boks med sovetabletter han har spart"), so only the stronger signs count there."""
     starts: list[tuple[int, str]] = []
     whole = False
     """The clause so far has a finite verb ..."""
@@ -176,7 +181,7 @@ def implied_breaks(tokens: list[str]) -> list[str]:
                 opened = False
             continue
         if (whole and length >= 2 or subject and length >= 3) and _opens_clause(
-            tokens, position, past
+            tokens, position, past, marked
         ):
             starts.append((position, IMPLIED_COMMA if opened else IMPLIED_BREAK))
             whole, subject, length, past, opened = False, False, 0, False, False
@@ -201,9 +206,9 @@ def implied_breaks(tokens: list[str]) -> list[str]:
     return marked
 
 
-def _opens_clause(tokens: list[str], position: int, past: bool) -> bool:
+def _opens_clause(tokens: list[str], position: int, past: bool, marked: bool) -> bool:
     """Whether a new main clause starts at ``position`` (see ``implied_breaks``); ``past``: the
-    clause before tells the English past."""
+    clause before tells the English past; ``marked``: the message has punctuation."""
     before = tokens[position - 1]
     token = tokens[position]
     if before in _ENGLISH_TIMES and (token in SUBJECT_PRONOUNS or token in SUBJECT_VERBS):
@@ -215,8 +220,7 @@ def _opens_clause(tokens: list[str], position: int, past: bool) -> bool:
             and token not in CLAUSE_LINKS  # "vet inte var hon är": "where", not "was"
             and negation >= 2
             and tokens[negation - 2] in SUBJECT_PRONOUNS
-            and tokens[negation - 1] not in SUBJECT_PRONOUNS
-            and tokens[negation - 1] not in CLAUSE_LINKS
+            and tokens[negation - 1] in FINITE_VERBS  # not "om jag ba inte fanns"
         )
     if before in FINITE_VERBS or before in NEGATIONS:
         return False
@@ -230,7 +234,7 @@ def _opens_clause(tokens: list[str], position: int, past: bool) -> bool:
                     rest[0] in SUBJECT_PRONOUNS or rest[0] in SUBJECT_VERBS
                 )
             return len(rest) == 2 and rest[0] in FINITE_VERBS and rest[1] in _CLAUSE_SUBJECTS
-    if before in CLAUSE_LINKS or before in RELATIVE_HEADS or any(
+    if marked or before in CLAUSE_LINKS or before in RELATIVE_HEADS or any(
         word in DETERMINERS for word in tokens[max(0, position - 3) : position]
     ):
         return False

@@ -22,7 +22,10 @@ def marked(text: str) -> str:
         # a finite verb after a negation that follows its own verb
         ("jag pallar inte vill dö", "jag pallar inte . vill dö"),
         ("jag orkar inte längre vill bara dö", "jag orkar inte längre . vill bara dö"),
-        ("jeg orker ikke mer finnes det noe for meg", "jeg orker ikke mer . finnes det noe for meg"),
+        (
+            "jeg orker ikke mer finnes det noe for meg",
+            "jeg orker ikke mer . finnes det noe for meg",
+        ),
         # a time of the present after the past, with the verb and subject after it
         (
             "jag mådde dåligt för två år sen nu vill jag dö",
