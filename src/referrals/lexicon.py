@@ -332,7 +332,9 @@ CLAUSE_LINKS: Final[frozenset[str]] = frozenset(
         "förrän", "efter", "etter", "rädd", "rädda", "redd", "orolig", "bekymret",
         "säker", "sikker", "där", "der", "vart", "kven", "kva", "kor", "korleis", "kvifor",
         # verbs that take a clause, in forms the finite verbs do not list
-        "hoppas", "önskar", "önska", "ønske", "ønsker", "håper", "trur",
+        "hoppas", "önskar", "önska", "ønske", "ønsker", "håper", "trur", "skrev", "skriver",
+        "berättade", "skrek", "menade", "påstod", "fortalte", "forteller", "ropte", "mente",
+        "skreik",
         # the same typed without å/ä/ö
         "nar", "an", "aven", "forran", "radd",
         # English
@@ -344,11 +346,14 @@ CLAUSE_LINKS: Final[frozenset[str]] = frozenset(
         "promise", "realise", "realize", "feels", "seems", "seemed", "then", "maybe",
         "honestly", "sometimes", "tonight", "today", "ngl", "tbh", "idk", "dunno", "wonder",
         "hoping", "hoped", "thinking", "wishing", "wished", "decided", "realised", "realized",
-        "noticed", "knowing", "praying", "pretend",
+        "noticed", "knowing", "praying", "pretend", "wrote", "writes", "texted", "posted",
+        "messaged", "screamed", "shouted", "yelled", "admitted", "claimed", "mentioned",
+        "believed", "believes", "replied", "answered", "insisted", "warned", "threatened",
     }
 )
 """Words after which a subject goes on the sentence rather than starting a new one ("vet inte
-om jag …", "he said i …", "sometimes i …": the adverb opens the subject's own clause)."""
+om jag …", "he said i …", "he wrote he wanted to die": what is said or written; "sometimes i
+…": the adverb opens the subject's own clause)."""
 
 AFFIRMATIVES: Final[frozenset[str]] = frozenset(
     {

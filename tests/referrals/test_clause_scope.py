@@ -64,6 +64,7 @@ def test_a_new_clause_is_found_without_punctuation(text: str, expected: str) -> 
         "att jag inte vill leva längre",  # a subordinate clause: the negation comes first
         "jag känner att jag inte vill leva längre",
         "i think i want to die",  # a complement clause
+        "when he was 12 he wrote he wanted to die",  # what is written
         "i do not want to live anymore",
         "vet inte var hon är",  # "var" is "where", not "was"
         "har kjøpt inn det jeg trenger",  # a relative clause without "som"
