@@ -160,7 +160,7 @@ def implied_breaks(tokens: list[str]) -> list[str]:
     Only the words decide, so a message written with punctuation reads as before unless a
     sentence in it runs two clauses together without a mark.
     """
-    marked = not _MARKS.isdisjoint(tokens)
+    punctuated = not _MARKS.isdisjoint(tokens)
     """A writer who punctuates marks clauses: a subject after a word of theirs without a mark
     then more often starts a complement or relative clause ("i keep hoping i just won't wake
     up", "en boks med sovetabletter han har spart"), so only the stronger signs count there."""
@@ -181,7 +181,7 @@ def implied_breaks(tokens: list[str]) -> list[str]:
                 opened = False
             continue
         if (whole and length >= 2 or subject and length >= 3) and _opens_clause(
-            tokens, position, past, marked
+            tokens, position, past, punctuated
         ):
             starts.append((position, IMPLIED_COMMA if opened else IMPLIED_BREAK))
             whole, subject, length, past, opened = False, False, 0, False, False
@@ -206,9 +206,9 @@ def implied_breaks(tokens: list[str]) -> list[str]:
     return marked
 
 
-def _opens_clause(tokens: list[str], position: int, past: bool, marked: bool) -> bool:
+def _opens_clause(tokens: list[str], position: int, past: bool, punctuated: bool) -> bool:
     """Whether a new main clause starts at ``position`` (see ``implied_breaks``); ``past``: the
-    clause before tells the English past; ``marked``: the message has punctuation."""
+    clause before tells the English past; ``punctuated``: the message has punctuation."""
     before = tokens[position - 1]
     token = tokens[position]
     if before in _ENGLISH_TIMES and (token in SUBJECT_PRONOUNS or token in SUBJECT_VERBS):
@@ -234,7 +234,7 @@ def _opens_clause(tokens: list[str], position: int, past: bool, marked: bool) ->
                     rest[0] in SUBJECT_PRONOUNS or rest[0] in SUBJECT_VERBS
                 )
             return len(rest) == 2 and rest[0] in FINITE_VERBS and rest[1] in _CLAUSE_SUBJECTS
-    if marked or before in CLAUSE_LINKS or before in RELATIVE_HEADS or any(
+    if punctuated or before in CLAUSE_LINKS or before in RELATIVE_HEADS or any(
         word in DETERMINERS for word in tokens[max(0, position - 3) : position]
     ):
         return False
