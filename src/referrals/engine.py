@@ -32,7 +32,7 @@ from typing import Any, Final, Literal, TypeVar
 from referrals import lexicon, rules
 from referrals.concepts import load_concepts
 from referrals.directory import ANY_COUNTRY, Directory, Service
-from referrals.matching import LANGS, Match, PatternMatcher, tokenize
+from referrals.matching import LANGS, Match, PatternMatcher, implied_breaks, tokenize
 from referrals.matching import is_number as _is_number
 from referrals.model import (
     FUNCTION_WORDS,
@@ -1052,7 +1052,7 @@ class SuggestionEngine:
         cached = self._line_cache.get(text)
         if cached is not None:
             return cached
-        tokens = tokenize(text)
+        tokens = implied_breaks(tokenize(text))
         matches, sentences = self._matcher.match_tokens(tokens)
         analysis = self._summarise(text, tokens, matches, sentences)
         if len(self._line_cache) >= LINE_CACHE_SIZE:

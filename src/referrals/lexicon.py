@@ -231,6 +231,130 @@ CLAUSE_BREAKS: Final[frozenset[str]] = frozenset(
 
 SENTENCE_BREAKS: Final[frozenset[str]] = frozenset({".", "!", "?", "\n"})
 
+# -- clauses without punctuation ------------------------------------------------------------------
+# Phone-typed messages often have no full stop or comma at all ("jag försökte ta livet av mig för
+# tio år sen idag mår jag bra"), and the scopes of negation, the clear past and takebacks would
+# then run over the whole message. ``referrals.matching.implied_breaks`` finds where a new main
+# clause starts from the words themselves, with these classes; see docs/referrals.md, "Scope".
+
+SUBJECT_PRONOUNS: Final[frozenset[str]] = frozenset(
+    {
+        # Swedish
+        "jag", "jg", "du", "han", "hon", "hen", "vi", "ni", "dom", "de",
+        # Norwegian (bokmål, nynorsk, northern)
+        "jeg", "eg", "æ", "hun", "ho", "dere", "dokker", "dei",
+        # English
+        "i", "he", "she", "we", "they", "you",
+    }
+)
+"""Personal pronouns that are the subject of their clause (not "det"/"it": those are also
+objects and articles)."""
+
+SUBJECT_VERBS: Final[frozenset[str]] = frozenset(
+    {
+        "i'm", "im", "i've", "ive", "i'll", "i'd", "he's", "she's", "we're", "they're",
+        "we've", "they've", "that's", "thats", "it's", "there's",
+    }
+)
+"""English subject and finite verb in one word: a clause starts with them."""
+
+ENGLISH_FINITE_VERBS: Final[frozenset[str]] = frozenset(
+    {
+        "am", "is", "are", "was", "were", "have", "has", "had", "do", "does", "did", "will",
+        "would", "can", "could", "should", "must", "want", "wanted", "need", "needed", "feel",
+        "felt", "think", "thought", "know", "knew", "tried", "live", "work", "keep", "kept",
+        "can't", "cant", "don't", "dont", "didn't", "didnt", "won't", "wont", "haven't",
+        "havent", "wasn't", "wasnt", "just", "really", "still", "also", "never",
+    }
+)
+"""English finite verbs common enough to tell a clause by; the adverbs at the end stand between
+"I" and its verb ("i just want help"), so after a subject they count as the verb. Only these
+follow "i" as a subject: Swedish and Norwegian "i" is "in" ("i går", "i dag")."""
+
+FINITE_VERBS: Final[frozenset[str]] = ENGLISH_FINITE_VERBS | frozenset(
+    {
+        # Swedish: the auxiliaries and the verbs chat clauses most often turn on
+        "är", "e", "var", "har", "hade", "mår", "mådde", "vill", "ville", "ska", "skulle", "kan",
+        "kunde", "måste", "blir", "blev", "får", "fick", "gör", "gjorde", "orkar", "orkade",
+        "tänker", "tänkte", "känner", "kände", "vet", "visste", "bor", "jobbar", "tar", "tog",
+        "går", "gick", "sitter", "satt", "ligger", "låg", "står", "stod", "finns", "fanns",
+        "behöver", "brukar", "tycker", "tror", "trodde", "undrar", "säger", "sa", "sade",
+        "försökte", "dricker", "drack", "lever", "pallar", "klarar", "känns", "kändes",
+        # Norwegian
+        "er", "hadde", "vil", "skal", "kunne", "måtte", "ble", "fikk", "gjør", "orker",
+        "orket", "tenker", "tenkte", "føler", "følte", "veit", "jobber", "tok", "gikk", "lå",
+        "sto", "finnes", "fins", "trenger", "pleier", "lurer", "sier", "prøvde", "forsøkte",
+        "drikker", "drakk", "klarer", "kjenner",
+    }
+)
+"""Finite verbs common enough to tell a clause by: a new subject followed by one starts a
+clause, and a clause with one is whole. Not "må" (Swedish "må dåligt" is an infinitive)."""
+
+RELATIVE_HEADS: Final[frozenset[str]] = frozenset(
+    {
+        "det", "den", "dem", "allt", "alt", "något", "nåt", "noe", "noko", "nånting", "sånt",
+        "dagen", "gången", "gangen", "gongen", "natten", "kvällen", "kvelden", "året",
+        "everything", "something", "anything", "nothing", "thing", "things", "way", "all",
+        "day", "time", "night", "year", "one",
+    }
+)
+"""Words a relative clause without "som"/"that" follows ("det jag gjorde", "noe han sier",
+"den dagen jeg", "everything i do"): a subject after them does not start a main clause."""
+
+DETERMINERS: Final[frozenset[str]] = frozenset(
+    {
+        "den", "det", "de", "denna", "denne", "detta", "dette", "en", "ett", "ei", "et", "varje",
+        "hver", "hvert", "alla", "alle", "min", "mitt", "mina", "mine", "din", "sin", "sista",
+        "siste", "första", "første", "enda", "eneste", "the", "a", "an", "this", "that", "these",
+        "those", "every", "each", "any", "some", "my", "your", "his", "her", "our", "their",
+        "last", "first", "only",
+    }
+)
+"""Words that open a noun phrase: a subject up to three words after one may start a relative
+clause about that noun ("den siste jula jeg er med på", "the only place i can talk")."""
+
+NEW_CLAUSE_TIMES: Final[tuple[tuple[str, ...], ...]] = (
+    ("nu",), ("idag",), ("i", "dag"), ("numera",), ("nå",), ("now",), ("today",),
+    ("nowadays",), ("these", "days"),
+)
+"""Times that open a clause of the present after one of the past ("… för tio år sen idag mår
+jag bra", "… for fem år siden nå har jeg det bra", "… ten years ago now i'm fine"): in Swedish
+and Norwegian with the verb and subject after them, in English with the subject."""
+
+CLAUSE_LINKS: Final[frozenset[str]] = frozenset(
+    {
+        # Swedish and Norwegian: subordinators, conjunctions and prepositions before a subject
+        "att", "at", "som", "när", "når", "om", "ifall", "hvis", "dersom", "eftersom", "fordi",
+        "för", "for", "medan", "mens", "innan", "før", "tills", "til", "då", "da", "så", "sa",
+        "men", "och", "o", "å", "og", "eller", "fast", "utan", "än", "enn", "även",
+        "selv", "hur", "hvordan", "vad", "hva", "varför", "hvorfor", "var", "hvor", "vem",
+        "hvem", "vilken", "hvilken", "sen", "siden", "sedan", "nu", "nå", "bara", "bare",
+        "förrän", "efter", "etter", "rädd", "rädda", "redd", "orolig", "bekymret",
+        "säker", "sikker", "där", "der", "vart", "kven", "kva", "kor", "korleis", "kvifor",
+        # verbs that take a clause, in forms the finite verbs do not list
+        "hoppas", "önskar", "önska", "ønske", "ønsker", "håper", "trur", "skrev", "skriver",
+        "berättade", "skrek", "menade", "påstod", "fortalte", "forteller", "ropte", "mente",
+        "skreik",
+        # the same typed without å/ä/ö
+        "nar", "an", "aven", "forran", "radd",
+        # English
+        "that", "if", "when", "because", "cause", "cos", "cuz", "bc", "coz", "since", "as",
+        "and", "but", "or", "so", "before", "after", "until", "till", "where", "what", "why",
+        "how", "who", "which", "whether", "than", "like", "while", "once", "unless", "though",
+        "tho", "although", "even", "wish", "hope", "guess", "say", "said", "says", "mean",
+        "tell", "told", "sure", "afraid", "worried", "scared", "glad", "sorry", "swear",
+        "promise", "realise", "realize", "feels", "seems", "seemed", "then", "maybe",
+        "honestly", "sometimes", "tonight", "today", "ngl", "tbh", "idk", "dunno", "wonder",
+        "hoping", "hoped", "thinking", "wishing", "wished", "decided", "realised", "realized",
+        "noticed", "knowing", "praying", "pretend", "wrote", "writes", "texted", "posted",
+        "messaged", "screamed", "shouted", "yelled", "admitted", "claimed", "mentioned",
+        "believed", "believes", "replied", "answered", "insisted", "warned", "threatened",
+    }
+)
+"""Words after which a subject goes on the sentence rather than starting a new one ("vet inte
+om jag …", "he said i …", "he wrote he wanted to die": what is said or written; "sometimes i
+…": the adverb opens the subject's own clause)."""
+
 AFFIRMATIVES: Final[frozenset[str]] = frozenset(
     {
         "ja",

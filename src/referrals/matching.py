@@ -19,9 +19,17 @@ import snowballstemmer  # type: ignore[import-untyped]
 
 from referrals.lexicon import (
     CLAUSE_BREAKS,
+    CLAUSE_LINKS,
+    DETERMINERS,
+    ENGLISH_FINITE_VERBS,
+    FINITE_VERBS,
     NEGATIONS,
+    NEW_CLAUSE_TIMES,
     NYNORSK_VARIANTS,
+    RELATIVE_HEADS,
     SENTENCE_BREAKS,
+    SUBJECT_PRONOUNS,
+    SUBJECT_VERBS,
     SWEDISH_CHAT_VARIANTS,
 )
 
@@ -88,6 +96,154 @@ def tokenize(text: str) -> list[str]:
     """Lower-case words, numbers and the punctuation that ends clauses, in order; a letter
     stretched for emphasis ("vill dööö") is read once, and "-12" as "minus 12"."""
     return _TOKEN.findall(_STRETCHED.sub(r"\1", _MINUS.sub("minus ", normalise(text))))
+
+
+IMPLIED_BREAK: Final = "."
+"""The token put where a new main clause starts without punctuation: the engine then reads the
+two clauses as it reads them written with a full stop."""
+IMPLIED_COMMA: Final = ","
+"""... and where the main clause follows a condition or a time that opened the sentence ("if a
+bus hit me tomorrow i'd be relieved", "om han går tar jag"): one sentence, two clauses."""
+_OPENERS: Final = frozenset({
+    "om", "ifall", "hvis", "dersom", "if", "när", "nar", "når", "when", "whenever", "unless",
+})
+_ENGLISH_PAST: Final = frozenset({
+    "was", "were", "had", "did", "ago", "used", "tried", "went", "took", "got", "hit", "cut",
+    "years", "year", "teen", "teenager", "kid", "child", "back",
+})
+"""Words that tell an English clause of the past: after one, "now i …" starts the present (the
+time opens the new clause); in a present clause "now" ends it ("he's drinking now i'm in my
+room")."""
+_MARKS: Final = SENTENCE_BREAKS | {",", ";", ":"}
+_VERB_NEGATIONS: Final = frozenset({"inte", "int", "ej", "ikke", "ikkje", "ikkj", "itj"})
+"""Swedish and Norwegian negations, which follow the finite verb of a main clause ("jag pallar
+inte", "jeg orker ikke"): a finite verb right after one starts a clause of its own."""
+_CLAUSE_SUBJECTS: Final = SUBJECT_PRONOUNS | {"det", "man"}
+"""Subjects after a fronted time and its verb ("idag mår jag", "nu är det", "nå har man")."""
+
+
+_ENGLISH_TIMES: Final = frozenset({"now", "today", "nowadays", "these"})
+_TIME_HOLDERS: Final = frozenset({
+    "just", "right", "från", "fra", "from", "till", "til", "tills", "until", "än", "enn", "ännu",
+    "for", "för", "of", "by", "innan", "før", "before", "up", "as", "även", "også", "ens",
+    "still", "fortfarande", "fortsatt", "even", "and",
+    "och", "o", "og", "men", "but", "att", "at", "that", "som", "om", "if", "hvis", "när", "når",
+    "when", "da", "då",
+})
+"""Words that make a time part of their phrase ("just nu", "right now", "until today", "även
+idag") or of the clause that opens before it ("och nu har jag", "att idag är det")."""
+_NEGATION_TAILS: Final = frozenset({
+    "mer", "meir", "mere", "längre", "lenger", "lengre", "heller", "alls", "helt", "riktigt",
+})
+"""Words that end a negation ("orkar inte mer", "orker ikke lenger") before the next clause."""
+
+
+def implied_breaks(tokens: list[str]) -> list[str]:
+    """``tokens`` with a sentence break where a new main clause starts without punctuation.
+
+    Phone-typed messages often have none ("jag pallar inte vill dö", "jag försökte ta livet av
+    mig för tio år sen idag mår jag bra"), and the scopes of negation, the clear past and
+    takebacks would run over the whole message. A clause starts, when the clause before it is
+    whole (two words or more, one of them a finite verb, or three with a subject pronoun) and
+    the word before is no link (``CLAUSE_LINKS``: "att", "om", "that", "said" ...), no head of
+    a relative clause ("det jag gjorde") and no finite verb (then the subject is inverted,
+    "idag mår jag", or a complement, "i think i ..."), at
+
+    - a time of the present with the verb and subject after it ("idag mår jag", "nå har jeg")
+      or, in English, the subject ("now i'm", "today i");
+    - a subject with a finite verb ("han er død nå", "i just want help", "i'm fine"), in a
+      message with no punctuation at all;
+    - a finite verb right after a Scandinavian negation that follows its clause's own verb
+      ("jag pallar inte | vill dö", "jeg orker ikke | finnes det …"); not in a subordinate
+      clause, where the negation comes first ("att jag inte vill dö").
+
+    Only the words decide, so a message written with punctuation reads as before unless a
+    sentence in it runs two clauses together without a mark.
+    """
+    punctuated = not _MARKS.isdisjoint(tokens)
+    """A writer who punctuates marks clauses: a subject after a word of theirs without a mark
+    then more often starts a complement or relative clause ("i keep hoping i just won't wake
+    up", "en boks med sovetabletter han har spart"), so only the stronger signs count there."""
+    starts: list[tuple[int, str]] = []
+    whole = False
+    """The clause so far has a finite verb ..."""
+    subject = False
+    """... or a subject pronoun and three words ("han slog mig igår")."""
+    length = 0
+    opened = False
+    """A clause of the sentence so far opens with a condition or a time ("om", "if", "when")."""
+    past = False
+    """The clause so far tells the English past (``_ENGLISH_PAST``, a verb in -ed)."""
+    for position, token in enumerate(tokens):
+        if token in _MARKS:
+            whole, subject, length, past = False, False, 0, False
+            if token in SENTENCE_BREAKS:
+                opened = False
+            continue
+        if (whole and length >= 2 or subject and length >= 3) and _opens_clause(
+            tokens, position, past, punctuated
+        ):
+            starts.append((position, IMPLIED_COMMA if opened else IMPLIED_BREAK))
+            whole, subject, length, past, opened = False, False, 0, False, False
+        if token in _OPENERS and (length == 0 or tokens[position - 1] in CLAUSE_BREAKS):
+            opened = True  # only a condition that opens its clause ("om hur jag …" is "about")
+        length += 1
+        if token in _ENGLISH_PAST or token.endswith("ed"):
+            past = True
+        if token in FINITE_VERBS or token in SUBJECT_VERBS:
+            whole = True
+        elif token in SUBJECT_PRONOUNS:
+            subject = True
+    if not starts:
+        return tokens
+    marked: list[str] = []
+    last = 0
+    for start, mark in starts:
+        marked.extend(tokens[last:start])
+        marked.append(mark)
+        last = start
+    marked.extend(tokens[last:])
+    return marked
+
+
+def _opens_clause(tokens: list[str], position: int, past: bool, punctuated: bool) -> bool:
+    """Whether a new main clause starts at ``position`` (see ``implied_breaks``); ``past``: the
+    clause before tells the English past; ``punctuated``: the message has punctuation."""
+    before = tokens[position - 1]
+    token = tokens[position]
+    if before in _ENGLISH_TIMES and (token in SUBJECT_PRONOUNS or token in SUBJECT_VERBS):
+        return not past  # "he's drinking now | i'm in my room"
+    negation = position - 1 if before not in _NEGATION_TAILS else position - 2
+    if tokens[negation] in _VERB_NEGATIONS:
+        return (
+            token in FINITE_VERBS
+            and token not in CLAUSE_LINKS  # "vet inte var hon är": "where", not "was"
+            and negation >= 2
+            and tokens[negation - 2] in SUBJECT_PRONOUNS
+            and tokens[negation - 1] in FINITE_VERBS  # not "om jag ba inte fanns"
+        )
+    if before in FINITE_VERBS or before in NEGATIONS:
+        return False
+    for time in NEW_CLAUSE_TIMES:
+        if tuple(tokens[position : position + len(time)]) == time:
+            if before in _TIME_HOLDERS:
+                return False
+            rest = tokens[position + len(time) : position + len(time) + 2]
+            if time[0] in _ENGLISH_TIMES:
+                return past and bool(rest) and (
+                    rest[0] in SUBJECT_PRONOUNS or rest[0] in SUBJECT_VERBS
+                )
+            return len(rest) == 2 and rest[0] in FINITE_VERBS and rest[1] in _CLAUSE_SUBJECTS
+    if punctuated or before in CLAUSE_LINKS or before in RELATIVE_HEADS or any(
+        word in DETERMINERS for word in tokens[max(0, position - 3) : position]
+    ):
+        return False
+    if token in SUBJECT_VERBS:
+        return True
+    verbs = ENGLISH_FINITE_VERBS if token == "i" else FINITE_VERBS
+    return token in SUBJECT_PRONOUNS and tokens[position + 1 : position + 2] != [] and (
+        tokens[position + 1] in verbs
+    )
 
 
 def is_number(token: str) -> bool:
