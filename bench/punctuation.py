@@ -21,11 +21,11 @@ from __future__ import annotations
 import argparse
 import re
 import time
-from pathlib import Path
+
+from same_verdicts import DATA, UNREAD  # the same unread sets, skipped by name
 
 from referrals import Conversation, Line, SuggestionEngine, load_directory
 from referrals.evaluation import LabelledCase, read_labelled_cases
-from same_verdicts import DATA, UNREAD  # the same unread sets, skipped by name
 
 _PUNCTUATION = re.compile(r"(?<!\d)[.,]|[.,](?!\d)|[!?;:…¡¿]|\s[-–—]+\s|\.{2,}")
 """Marks that end a clause or a sentence, not inside a number ("2,5", "12.30")."""
