@@ -22,10 +22,10 @@ import argparse
 import re
 import time
 
-from same_verdicts import DATA, UNREAD  # the same unread sets, skipped by name
+from same_verdicts import readable_sets  # the same unread sets, skipped by name
 
 from referrals import Conversation, Line, SuggestionEngine, load_directory
-from referrals.evaluation import LabelledCase, read_labelled_cases
+from referrals.evaluation import LabelledCase
 
 _PUNCTUATION = re.compile(r"(?<!\d)[.,]|[.,](?!\d)|[!?;:…¡¿]|\s[-–—]+\s|\.{2,}")
 """Marks that end a clause or a sentence, not inside a number ("2,5", "12.30")."""
@@ -39,16 +39,7 @@ def unpunctuated(text: str) -> str:
 
 def readable_cases() -> list[tuple[str, LabelledCase]]:
     """(file name, case) for every labelled case in a file the rules may read."""
-    found = []
-    for path in sorted(DATA.glob("*.jsonl")) + sorted((DATA / "outside_model").glob("*.jsonl")):
-        if any(part in path.name for part in UNREAD):
-            continue
-        try:
-            cases = read_labelled_cases(path)
-        except ValueError:
-            continue  # not a labelled file (openers.jsonl)
-        found.extend((path.name, case) for case in cases)
-    return found
+    return [(name, case) for name, cases in readable_sets() for case in cases]
 
 
 def stripped(conversation: Conversation) -> Conversation:

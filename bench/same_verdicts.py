@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 from referrals import Conversation, SuggestionEngine, load_directory
-from referrals.evaluation import read_labelled_cases
+from referrals.evaluation import LabelledCase, read_labelled_cases
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "referrals" / "data"
 UNREAD = ("blind_test", "blind21_", "blind31_", "blind39_", "blind40_", "_check")
@@ -29,16 +29,24 @@ UNREAD = ("blind_test", "blind21_", "blind31_", "blind39_", "blind40_", "_check"
 Output = tuple[object, ...]
 
 
-def outputs(engine: SuggestionEngine) -> dict[str, list[tuple[str, list[Output]]]]:
-    """File -> its cases, each with what the engine said after each of its messages."""
-    found: dict[str, list[tuple[str, list[Output]]]] = {}
+def readable_sets() -> list[tuple[str, list[LabelledCase]]]:
+    """(file name, its cases) for every labelled file the rules may read: the unread sets
+    (``UNREAD``) are skipped by name."""
+    found = []
     for path in sorted(DATA.glob("*.jsonl")) + sorted((DATA / "outside_model").glob("*.jsonl")):
         if any(part in path.name for part in UNREAD):
             continue
         try:
-            cases = read_labelled_cases(path)
+            found.append((path.name, read_labelled_cases(path)))
         except ValueError:
             continue  # not a labelled file (openers.jsonl)
+    return found
+
+
+def outputs(engine: SuggestionEngine) -> dict[str, list[tuple[str, list[Output]]]]:
+    """File -> its cases, each with what the engine said after each of its messages."""
+    found: dict[str, list[tuple[str, list[Output]]]] = {}
+    for name, cases in readable_sets():
         said = []
         for case in cases:
             conversation = case.conversation
@@ -53,7 +61,7 @@ def outputs(engine: SuggestionEngine) -> dict[str, list[tuple[str, list[Output]]
             urgent, reasons = engine.urgency(conversation)
             rows.append(("urgency()", urgent, tuple(reasons)))
             said.append((case.name, rows))
-        found[path.name] = said
+        found[name] = said
     return found
 
 
