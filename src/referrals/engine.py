@@ -1561,6 +1561,9 @@ class SuggestionEngine:
             cue_sets[sentences[clauses.index(clause)]].add("since_started")
         cues = tuple(frozenset(c) for c in cue_sets)
         urgent: list[tuple[str, str]] = []
+        urgent_in: list[tuple[int, tuple[str, str]]] = []
+        """Each urgent finding with the sentence it was found in: a takeback reaches only its
+        own sentence and those before it (``rules.untaken_from``)."""
         said_at: dict[tuple[str, str], tuple[int, int]] = {}
         """Where each urgent phrase found stands: a farewell phrase a departure explains
         ("left him a goodbye letter and moved out") is that departure's (fp24)."""
@@ -1591,6 +1594,7 @@ class SuggestionEngine:
                 suppressors = suppressors - {"past"}  # tri34: going on since its date
             if not negated and not (suppressors & cues[sentence]):
                 _add_finding(urgent, (name, surface))
+                urgent_in.append((sentence, (name, surface)))
                 said_at.setdefault((name, surface), (start, end))
         dosed = {h.sentence for h in hits if h.name == "duration"}
         for sentence, (sentence_cues, topics_here) in enumerate(
@@ -1606,6 +1610,7 @@ class SuggestionEngine:
                 findings.append(("overdose", cue_words["ingest_many"]))
             for finding in findings:
                 _add_finding(urgent, finding)
+                urgent_in.append((sentence, finding))
         visitor_age, subject_ages = _ages(tokens) if _has_digit(text) else (None, ())
         ages = {str(age) for age in (visitor_age, *subject_ages) if age is not None}
         if ages:  # "pappa är 63": an age, not a count of pills
@@ -1639,12 +1644,21 @@ class SuggestionEngine:
             # explains ("I left him a goodbye letter and moved out with the kids") goes with it,
             # as the farewell class's words do.
             departed = [(h.start, h.end) for h in line_hits if h.name == "departed"]
-            findings = [] if line.suppressed else [
-                finding for finding in urgent
+            # issue 11: a line that takes a joke back ("just kidding lol. now i really want to
+            # kill myself") still says what follows its takeback
+            untaken = rules.untaken_from(line_hits) if line.suppressed else None
+            said: list[tuple[str, str]] = urgent
+            if untaken is not None:
+                said = []
+                for sentence, finding in urgent_in:
+                    if sentence >= untaken:
+                        _add_finding(said, finding)
+            findings = [] if line.suppressed and untaken is None else [
+                finding for finding in said
                 if not (finding in said_at and any(
                     a <= said_at[finding][1] and said_at[finding][0] <= b for a, b in departed))
             ]
-            if not line.suppressed:
+            if not line.suppressed or untaken is not None:
                 for finding in rules.line_findings(line_hits, cues, contrast):
                     _add_finding(findings, finding)
             else:

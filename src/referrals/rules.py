@@ -1398,7 +1398,10 @@ def line_findings(
     if early:
         return early
     if line_suppressed(names):
-        return []
+        after = untaken_from(hits)
+        if after is None:
+            return []
+        return line_findings([h for h in hits if h.sentence >= after], sentence_cues, contrast)
     found: list[tuple[str, str]] = _indifferent_death(hits, sentence_cues)
     by_sentence: dict[int, list[Hit]] = {}
     for hit in positive:
@@ -1625,6 +1628,24 @@ def _what_if_all_taken(
     if taken is None:
         return ""
     return _words(here, ("what_if_q", "ingest", "many", "pills"))
+
+
+def untaken_from(hits: Sequence[Hit]) -> int | None:
+    """The first sentence a takeback in the line does not reach, or None.
+
+    A takeback ("skojar bara", "just kidding lol", "tuller bare") takes back its own sentence
+    and what came before it, never a sentence after it: "just kidding lol. now i really want
+    to kill myself" says the wish after the joke (issue 11). None when the line takes nothing
+    back, or when what follows the last takeback is suppressed on its own (a laugh, a quote,
+    a risk that is over) or says nothing."""
+    backs = [h.sentence for h in hits if h.positive and h.name == "takeback"]
+    if not backs:
+        return None
+    after = max(backs) + 1
+    names = {h.name for h in hits if h.positive and h.sentence >= after}
+    if not names or line_suppressed(names):
+        return None
+    return after
 
 
 def line_suppressed(names: set[str] | frozenset[str]) -> bool:
