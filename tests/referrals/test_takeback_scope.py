@@ -19,6 +19,8 @@ from tests.referrals.helpers import chat, rules_engine
         ("sv", "det var bara ett skämt. men jag tänker ta livet av mig ikväll"),
         ("nb", "tuller bare. i kveld vil jeg ta livet mitt"),
         ("nb", "bare tull altså. men jeg vil egentlig bare dø"),
+        # no full stop: the clause after the takeback is a sentence of its own
+        ("sv", "jag vill dö nej skojar bara idag vill jag verkligen ta livet av mig"),
     ],
 )
 def test_a_wish_after_the_takeback_is_urgent(directory: Directory, lang: str, text: str) -> None:
