@@ -15,7 +15,7 @@ a letter replaced by a neighbouring key on a Nordic QWERTY layout (Swedish or No
 conversation's language); the first letter is kept as typed, since it is rarely the one that
 slips. The random seed is fixed, so every run puts the same typos in the same places. The blind
 test set and the unread check parts are skipped by name, as in ``bench/same_verdicts.py``.
-About a minute.
+About three minutes.
 """
 
 from __future__ import annotations
