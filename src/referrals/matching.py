@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Final
 
 import snowballstemmer  # type: ignore[import-untyped]
@@ -92,10 +92,55 @@ _MINUS: Final = re.compile(r"(?<![\w.,/-])[-\u2212\u2013](?=\d)")
 temperature is said; not a range ("2-3") or a date ("12-05")."""
 
 
+MIN_SLIP_LENGTH: Final = 4
+"""A word this long, too short for the other slips (MIN_TYPED_LENGTH), that reads as nothing
+is read through two swapped letters (``slips``) as a pattern word written just so in the lists;
+longer words have the one-slip reading of their stems."""
+
+
+def slips(word: str) -> set[str]:
+    """What ``word`` may have been meant as, if it was typed with two adjacent letters swapped
+    after the first ("vlil" -> "vill", "wnat" -> "want")."""
+    return {
+        word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+        for i in range(1, len(word) - 1)
+        if word[i] != word[i + 1]
+    }
+
+
+_NOT_NEGATION_SLIPS: Final = frozenset({"havnet"})
+"""Words that are a negation's slip and a word of their own: Norwegian "havnet" (ended up)."""
+
+
+def _negation_slips() -> dict[str, str]:
+    """A negation typed with a swapped pair or a doubled letter -> the negation: losing a
+    negation to a typo turns "jag vill inet dö" into a wish to die. Both slips keep every
+    letter; a doubled letter is read back only here, in a closed class, since elsewhere it
+    can be spelling ("gråt", "grått")."""
+    typed: dict[str, str] = {}
+    for negation in sorted(NEGATIONS):
+        if len(negation) < MIN_SLIP_LENGTH or not negation.isalpha():
+            continue
+        swapped = {
+            negation[:i] + negation[i + 1] + negation[i] + negation[i + 2 :]
+            for i in range(1, len(negation) - 1)
+        }
+        doubled = {negation[: i + 1] + negation[i:] for i in range(1, len(negation))}
+        for form in swapped | doubled:
+            if form not in NEGATIONS and form not in _NOT_NEGATION_SLIPS:
+                typed.setdefault(form, negation)
+    return typed
+
+
+_NEGATION_SLIPS: Final = _negation_slips()
+
+
 def tokenize(text: str) -> list[str]:
     """Lower-case words, numbers and the punctuation that ends clauses, in order; a letter
-    stretched for emphasis ("vill dööö") is read once, and "-12" as "minus 12"."""
-    return _TOKEN.findall(_STRETCHED.sub(r"\1", _MINUS.sub("minus ", normalise(text))))
+    stretched for emphasis ("vill dööö") is read once, "-12" as "minus 12", and a negation
+    typed with a swapped pair or a doubled letter ("inet", "ikek", "nevre") as the negation."""
+    tokens = _TOKEN.findall(_STRETCHED.sub(r"\1", _MINUS.sub("minus ", normalise(text))))
+    return [_NEGATION_SLIPS.get(token, token) for token in tokens]
 
 
 IMPLIED_BREAK: Final = "."
@@ -415,6 +460,8 @@ class _LangIndex:
     prefix_lengths: tuple[int, ...] = ()
     suffix_lengths: tuple[int, ...] = ()
     typo_prefix_lengths: tuple[int, ...] = ()
+    written: dict[str, list[int]] = field(default_factory=dict)
+    """Plain pattern words as the lists write them (not stemmed): what a slip may be read as."""
 
 
 def _new_index() -> _LangIndex:
@@ -457,6 +504,12 @@ class PatternMatcher:
                     for v in variants.get(a.removeprefix("="), ())
                 ]
             units = frozenset(self._unit(lang, alternative) for alternative in alternatives)
+            for alternative in alternatives:
+                if len(alternative) >= MIN_SLIP_LENGTH and alternative.isalpha():
+                    written = self._indexes[lang].written.setdefault(alternative, [])
+                    unit = self._unit(lang, alternative)
+                    if unit not in written:
+                        written.append(unit)
             steps.append(_Step(units, gap if steps else 0))
             gap = 0
         if not steps:
@@ -548,6 +601,13 @@ class PatternMatcher:
                 for lang in LANGS:
                     self._read_token(spelled, lang, found)
                 found = {unit: quality * FOLDED_QUALITY for unit, quality in found.items()}
+            if not found and MIN_SLIP_LENGTH <= len(token) < MIN_TYPED_LENGTH and token.isalpha():
+                # "vlil", "wnat", "lvea": a short word has no room for the other slips
+                # (MIN_TYPED_LENGTH), but a swapped pair keeps its letters. Only words the lists
+                # write just so: an inflected form is often a word of its own ("sykt", "skyt").
+                for meant in slips(token):
+                    for lang in LANGS:
+                        self._read_slip(meant, lang, found)
         if found:
             singles = tuple((e, q) for u, q in found.items() for e in self._singles.get(u, ()))
             adjacent: dict[int, list[tuple[_Entry, float]]] = {}
@@ -635,6 +695,13 @@ class PatternMatcher:
                     for intended, unit in index.typo_prefix.get(variant, ()):
                         if one_typo_apart(part, intended):
                             put((unit,), TYPO_QUALITY)
+
+    def _read_slip(self, meant: str, lang: str, found: dict[int, float]) -> None:
+        """Put the pattern words written ``meant`` (a typed word's slip) in the lists; exact
+        forms (``=word``) are spelled right by definition."""
+        for unit in self._indexes[lang].written.get(meant, ()):
+            if found.get(unit, 0.0) < TYPO_QUALITY:
+                found[unit] = TYPO_QUALITY
 
     # -- lines ----------------------------------------------------------------------------------
 
