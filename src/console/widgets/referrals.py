@@ -89,7 +89,11 @@ class ReferralPane(Vertical):
             self._show_suggestions()
 
     def _show_suggestions(self) -> None:
-        urgent = self.query_one("#referral-urgent", Static)
+        urgent = next(iter(self.query("#referral-urgent").results(Static)), None)
+        if urgent is None:
+            # the pane's parts are gone before its Mount was handled: the console closed while
+            # the main screen was still being built (seen under load in CI)
+            return
         is_urgent, reasons, marked_by = self.verdict
         if is_urgent:
             urgent.update(Text(t("referrals.urgent",
